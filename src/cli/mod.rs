@@ -1,0 +1,4 @@
+//! The command-line front-end: a second thin layer over the analysis core.
+
+pub mod check;
+pub mod people;

@@ -1,0 +1,33 @@
+//! The `byline` command: `byline lsp` (language server on stdio), `byline check` (CI checker)
+//! and `byline people` (the people index as a table).
+
+mod cli;
+mod lsp;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "byline", version, about = "Find unsourced claims and the people in news articles")]
+struct Args {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the language server on stdin/stdout.
+    Lsp(lsp::LspArgs),
+    /// Check articles for claims that need a source.
+    Check(cli::check::CheckArgs),
+    /// List the people named in articles.
+    People(cli::people::PeopleArgs),
+}
+
+fn main() -> std::process::ExitCode {
+    let args = Args::parse();
+    match args.command {
+        Command::Lsp(a) => lsp::run(a),
+        Command::Check(a) => cli::check::run(a),
+        Command::People(a) => cli::people::run(a),
+    }
+}
