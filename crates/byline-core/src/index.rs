@@ -30,9 +30,64 @@ pub struct PersonInfo {
     pub quotes: Vec<(String, DocKey)>,
 }
 
+/// How a person of one document is identified across the workspace.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum LocalKey {
+    /// Named in full in this document: the folded full-name key ("vladimir putin").
+    Full(Arc<str>),
+    /// Only a surname in this document: the folded surname ("putin").
+    Surname(Arc<str>),
+}
+
+#[derive(Clone, Debug)]
+struct DocEntry {
+    people: Arc<DocPeople>,
+    /// `keys[i]` identifies `people.persons[i]`.
+    keys: Vec<LocalKey>,
+}
+
+type DocSet = im::OrdMap<DocKey, u32>;
+
+/// The workspace index. Every map is persistent (`im`), so `clone` is O(1) and an update
+/// costs O(persons of the document × log workspace).
 #[derive(Clone, Debug, Default)]
 pub struct WorkspaceIndex {
-    docs: std::collections::HashMap<DocKey, Arc<DocPeople>>,
+    docs: im::HashMap<DocKey, Arc<DocEntry>>,
+    /// Full-name key → documents that name the person in full (with their mention counts).
+    full_docs: im::HashMap<Arc<str>, DocSet>,
+    /// Folded surname → full-name keys carrying it (with the number of documents).
+    surname_full: im::HashMap<Arc<str>, im::OrdMap<Arc<str>, u32>>,
+    /// Folded surname → documents where someone is named by that surname alone.
+    surname_docs: im::HashMap<Arc<str>, DocSet>,
+}
+
+const SURNAME_PREFIX: char = '~';
+
+fn surname_of_key(key: &str) -> &str {
+    key.split_once(' ').map_or(key, |(_, s)| s)
+}
+
+fn local_keys(people: &DocPeople) -> Vec<LocalKey> {
+    people
+        .persons
+        .iter()
+        .map(|p| {
+            if p.has_full_name {
+                let given = p.name.split_whitespace().next().unwrap_or("");
+                LocalKey::Full(crate::people::person_key(Some(given), &p.surname).into())
+            } else {
+                LocalKey::Surname(crate::people::person_key(None, &p.surname).into())
+            }
+        })
+        .collect()
+}
+
+fn bump(set: &mut DocSet, doc: &DocKey, by: u32) {
+    *set.entry(doc.clone()).or_insert(0) += by;
+}
+
+fn drop_doc(set: &mut DocSet, doc: &DocKey) {
+    set.remove(doc);
 }
 
 impl WorkspaceIndex {
@@ -40,42 +95,276 @@ impl WorkspaceIndex {
         Self::default()
     }
 
-    /// Replace what `doc` contributes.
+    /// Replace what `doc` contributes. Costs O(persons of `doc` × log workspace).
     pub fn set_document(&mut self, doc: DocKey, people: Arc<DocPeople>) {
-        self.docs.insert(doc, people);
+        self.remove_document(&doc);
+        let keys = local_keys(&people);
+        let mut counts = vec![0u32; keys.len()];
+        for m in &people.mentions {
+            if let Some(c) = counts.get_mut(m.person) {
+                *c += 1;
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        for (i, k) in keys.iter().enumerate() {
+            if !seen.insert(k.clone()) {
+                continue;
+            }
+            match k {
+                LocalKey::Full(key) => {
+                    bump(self.full_docs.entry(key.clone()).or_default(), &doc, counts[i].max(1));
+                    let s: Arc<str> = surname_of_key(key).into();
+                    *self.surname_full.entry(s).or_default().entry(key.clone()).or_insert(0) += 1;
+                }
+                LocalKey::Surname(s) => {
+                    bump(self.surname_docs.entry(s.clone()).or_default(), &doc, counts[i].max(1));
+                }
+            }
+        }
+        self.docs.insert(doc, Arc::new(DocEntry { people, keys }));
     }
 
-    /// Forget `doc`.
+    /// Forget `doc`. Costs O(persons of `doc` × log workspace).
     pub fn remove_document(&mut self, doc: &str) {
-        self.docs.remove(doc);
+        let Some(entry) = self.docs.remove(doc) else { return };
+        let key: DocKey = doc.into();
+        let mut seen = std::collections::HashSet::new();
+        for k in &entry.keys {
+            if !seen.insert(k.clone()) {
+                continue;
+            }
+            match k {
+                LocalKey::Full(fk) => {
+                    if let Some(set) = self.full_docs.get_mut(fk) {
+                        drop_doc(set, &key);
+                        if set.is_empty() {
+                            self.full_docs.remove(fk);
+                        }
+                    }
+                    let s: Arc<str> = surname_of_key(fk).into();
+                    if let Some(m) = self.surname_full.get_mut(&s) {
+                        if let Some(c) = m.get_mut(fk) {
+                            *c -= 1;
+                            if *c == 0 {
+                                m.remove(fk);
+                            }
+                        }
+                        if m.is_empty() {
+                            self.surname_full.remove(&s);
+                        }
+                    }
+                }
+                LocalKey::Surname(s) => {
+                    if let Some(set) = self.surname_docs.get_mut(s) {
+                        drop_doc(set, &key);
+                        if set.is_empty() {
+                            self.surname_docs.remove(s);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The documents in the index.
+    pub fn documents(&self) -> impl Iterator<Item = &DocKey> {
+        self.docs.keys()
+    }
+
+    /// What the index holds for `doc`.
+    pub fn document(&self, doc: &str) -> Option<&Arc<DocPeople>> {
+        self.docs.get(doc).map(|e| &e.people)
+    }
+
+    /// The workspace person a local key stands for.
+    fn resolve(&self, k: &LocalKey) -> PersonId {
+        match k {
+            LocalKey::Full(key) => key.clone(),
+            LocalKey::Surname(s) => match self.surname_full.get(s) {
+                Some(m) if m.len() == 1 => m.keys().next().unwrap().clone(),
+                _ => format!("{SURNAME_PREFIX}{s}").into(),
+            },
+        }
     }
 
     /// The person mentioned at byte `offset` of `doc`.
-    pub fn person_at(&self, _doc: &str, _offset: usize) -> Option<PersonId> {
-        None
+    pub fn person_at(&self, doc: &str, offset: usize) -> Option<PersonId> {
+        let e = self.docs.get(doc)?;
+        let m = e.people.mention_at(offset)?;
+        Some(self.resolve(e.keys.get(m.person)?))
     }
 
-    pub fn person(&self, _id: &str) -> Option<PersonInfo> {
-        None
+    /// The documents (in key order) and local person indices that make up person `id`.
+    fn parts(&self, id: &str) -> Vec<(DocKey, Arc<DocEntry>, Vec<usize>)> {
+        let mut docs: std::collections::BTreeMap<DocKey, Arc<DocEntry>> = Default::default();
+        let mut local_keys: Vec<LocalKey> = Vec::new();
+        if let Some(s) = id.strip_prefix(SURNAME_PREFIX) {
+            let s: Arc<str> = s.into();
+            if self.surname_full.get(&s).is_some_and(|m| m.len() == 1) {
+                return Vec::new();
+            }
+            if let Some(set) = self.surname_docs.get(&s) {
+                for d in set.keys() {
+                    if let Some(e) = self.docs.get(d) {
+                        docs.insert(d.clone(), e.clone());
+                    }
+                }
+            }
+            local_keys.push(LocalKey::Surname(s));
+        } else {
+            let key: Arc<str> = id.into();
+            let Some(set) = self.full_docs.get(&key) else { return Vec::new() };
+            for d in set.keys() {
+                if let Some(e) = self.docs.get(d) {
+                    docs.insert(d.clone(), e.clone());
+                }
+            }
+            let s: Arc<str> = surname_of_key(&key).into();
+            if self.surname_full.get(&s).is_some_and(|m| m.len() == 1) {
+                if let Some(set) = self.surname_docs.get(&s) {
+                    for d in set.keys() {
+                        if let Some(e) = self.docs.get(d) {
+                            docs.insert(d.clone(), e.clone());
+                        }
+                    }
+                }
+                local_keys.push(LocalKey::Surname(s));
+            }
+            local_keys.push(LocalKey::Full(key));
+        }
+        docs.into_iter()
+            .map(|(d, e)| {
+                let idx: Vec<usize> =
+                    e.keys.iter().enumerate().filter(|(_, k)| local_keys.contains(k)).map(|(i, _)| i).collect();
+                (d, e, idx)
+            })
+            .filter(|(_, _, idx)| !idx.is_empty())
+            .collect()
+    }
+
+    pub fn person(&self, id: &str) -> Option<PersonInfo> {
+        let parts = self.parts(id);
+        if parts.is_empty() {
+            return None;
+        }
+        let mut names: std::collections::HashMap<&str, (usize, usize)> = Default::default();
+        let mut roles: Vec<(String, DocKey, usize, usize)> = Vec::new(); // role, first doc, count, order
+        let mut mention_count = 0;
+        let mut quotes = Vec::new();
+        let mut order = 0;
+        for (d, e, idx) in &parts {
+            for &i in idx {
+                let p = &e.people.persons[i];
+                let full = e.people.mentions.iter().filter(|m| m.person == i && m.full).count();
+                mention_count += e.people.mentions.iter().filter(|m| m.person == i).count();
+                let w = names.entry(p.name.as_str()).or_insert((0, order));
+                w.0 += full.max(if p.has_full_name { 1 } else { 0 });
+                order += 1;
+                for r in &p.roles {
+                    if let Some(x) = roles.iter_mut().find(|x| x.0.eq_ignore_ascii_case(r)) {
+                        x.2 += 1;
+                    } else {
+                        roles.push((r.clone(), d.clone(), 1, roles.len()));
+                    }
+                }
+                for (_, q) in &p.quotes {
+                    quotes.push((q.clone(), d.clone()));
+                }
+            }
+        }
+        let name = names
+            .iter()
+            .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1)))
+            .map(|(n, _)| n.to_string())
+            .unwrap_or_default();
+        roles.sort_by(|a, b| b.2.cmp(&a.2).then(a.3.cmp(&b.3)));
+        Some(PersonInfo {
+            id: id.into(),
+            name,
+            roles: roles.into_iter().map(|(r, d, _, _)| (r, d)).collect(),
+            mention_count,
+            file_count: parts.len(),
+            quotes,
+        })
+    }
+
+    /// Every mention of the person, in every document (documents in key order, mentions in
+    /// text order), with whether the mention is a full name.
+    pub fn mentions_full(&self, id: &str) -> Vec<(DocKey, Span, bool)> {
+        let mut out = Vec::new();
+        for (d, e, idx) in self.parts(id) {
+            for m in &e.people.mentions {
+                if idx.contains(&m.person) {
+                    out.push((d.clone(), m.span.clone(), m.full));
+                }
+            }
+        }
+        out
     }
 
     /// Every mention of the person, in every document.
-    pub fn mentions(&self, _id: &str) -> Vec<(DocKey, Span)> {
-        Vec::new()
+    pub fn mentions(&self, id: &str) -> Vec<(DocKey, Span)> {
+        self.mentions_full(id).into_iter().map(|(d, s, _)| (d, s)).collect()
     }
 
     /// The first full-name mention in `from_doc`, else the first in the workspace.
-    pub fn definition(&self, _id: &str, _from_doc: &str) -> Option<(DocKey, Span)> {
-        None
+    pub fn definition(&self, id: &str, from_doc: &str) -> Option<(DocKey, Span)> {
+        let all = self.mentions_full(id);
+        all.iter()
+            .find(|(d, _, full)| *full && &**d == from_doc)
+            .or_else(|| all.iter().find(|(_, _, full)| *full))
+            .or_else(|| all.iter().find(|(d, _, _)| &**d == from_doc))
+            .or_else(|| all.first())
+            .map(|(d, s, _)| (d.clone(), s.clone()))
+    }
+
+    /// Every person id in the workspace.
+    pub fn person_ids(&self) -> Vec<PersonId> {
+        let mut out: Vec<PersonId> = self.full_docs.keys().cloned().collect();
+        for s in self.surname_docs.keys() {
+            if !self.surname_full.get(s).is_some_and(|m| m.len() == 1) {
+                out.push(format!("{SURNAME_PREFIX}{s}").into());
+            }
+        }
+        out.sort();
+        out
     }
 
     /// People whose name matches `query` fuzzily (case-insensitive subsequence); all when empty.
-    pub fn search(&self, _query: &str) -> Vec<PersonInfo> {
-        Vec::new()
+    pub fn search(&self, query: &str) -> Vec<PersonInfo> {
+        let q: Vec<char> = query.chars().flat_map(|c| c.to_lowercase()).filter(|c| !c.is_whitespace()).collect();
+        let mut out: Vec<PersonInfo> = self
+            .person_ids()
+            .iter()
+            .filter_map(|id| self.person(id))
+            .filter(|p| subsequence(&q, &p.name))
+            .collect();
+        out.sort_by(|a, b| b.mention_count.cmp(&a.mention_count).then(a.name.cmp(&b.name)));
+        out
     }
 
     /// The people mentioned in `doc`.
-    pub fn people_in(&self, _doc: &str) -> Vec<PersonId> {
-        Vec::new()
+    pub fn people_in(&self, doc: &str) -> Vec<PersonId> {
+        let Some(e) = self.docs.get(doc) else { return Vec::new() };
+        let mut out: Vec<PersonId> = Vec::new();
+        for m in &e.people.mentions {
+            if let Some(k) = e.keys.get(m.person) {
+                let id = self.resolve(k);
+                if !out.contains(&id) {
+                    out.push(id);
+                }
+            }
+        }
+        out
     }
+}
+
+fn subsequence(q: &[char], name: &str) -> bool {
+    let mut it = q.iter().peekable();
+    for c in name.chars().flat_map(|c| c.to_lowercase()) {
+        if it.peek() == Some(&&c) {
+            it.next();
+        }
+    }
+    it.peek().is_none()
 }

@@ -1,0 +1,121 @@
+//! The word lists person recognition uses: first names, honorifics, titles and role words,
+//! and the capitalised words that are not people. They live in `lexicons/` (`names_*`,
+//! `honorifics.txt`, `titles.txt`, `nonperson_*`) and are compiled in.
+
+use std::collections::HashSet;
+
+/// Word lists for person recognition. Lookups are case-insensitive unless said otherwise.
+#[derive(Clone, Debug, Default)]
+pub struct PeopleLexicon {
+    first_names: HashSet<String>,
+    honorifics: HashSet<String>,
+    heads: HashSet<String>,
+    mods: HashSet<String>,
+    abbrs: HashSet<String>,
+    verbs: HashSet<String>,
+    nonperson: HashSet<String>,
+    nonperson_heads: HashSet<String>,
+    /// Lower-case entries of `nonperson_heads.txt` (they only count in lower case).
+    lower_heads: HashSet<String>,
+}
+
+const FIRST: &str = include_str!("../../lexicons/names_first.txt");
+const FIRST_INTL: &str = include_str!("../../lexicons/names_international.txt");
+const HONORIFICS: &str = include_str!("../../lexicons/honorifics.txt");
+const TITLES: &str = include_str!("../../lexicons/titles.txt");
+const NONPERSON: &str = include_str!("../../lexicons/nonperson_words.txt");
+const NONPERSON_HEADS: &str = include_str!("../../lexicons/nonperson_heads.txt");
+
+fn entries(src: &str) -> impl Iterator<Item = &str> {
+    src.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter(|l| !l.is_empty())
+}
+
+impl PeopleLexicon {
+    /// The lists bundled with byline.
+    pub fn bundled() -> &'static PeopleLexicon {
+        static LEX: std::sync::OnceLock<PeopleLexicon> = std::sync::OnceLock::new();
+        LEX.get_or_init(|| {
+            let mut lex = PeopleLexicon::default();
+            lex.add_lists(FIRST, FIRST_INTL, HONORIFICS, TITLES, NONPERSON, NONPERSON_HEADS);
+            lex
+        })
+    }
+
+    /// Add entries in the formats of the bundled files (for users who extend the lists).
+    pub fn add_lists(
+        &mut self,
+        first: &str,
+        first_intl: &str,
+        honorifics: &str,
+        titles: &str,
+        nonperson: &str,
+        nonperson_heads: &str,
+    ) {
+        for e in entries(first).chain(entries(first_intl)) {
+            self.first_names.insert(e.to_lowercase());
+        }
+        for e in entries(honorifics) {
+            self.honorifics.insert(e.to_lowercase());
+        }
+        for e in entries(titles) {
+            if let Some(w) = e.strip_prefix("head:") {
+                self.heads.insert(w.trim().to_lowercase());
+            } else if let Some(w) = e.strip_prefix("mod:") {
+                self.mods.insert(w.trim().to_lowercase());
+            } else if let Some(w) = e.strip_prefix("verb:") {
+                self.verbs.insert(w.trim().to_lowercase());
+            } else if let Some(w) = e.strip_prefix("abbr:") {
+                self.abbrs.insert(w.trim().to_lowercase());
+            }
+        }
+        for e in entries(nonperson) {
+            self.nonperson.insert(e.to_lowercase());
+        }
+        for e in entries(nonperson_heads) {
+            if e.chars().next().is_some_and(|c| c.is_lowercase()) {
+                self.lower_heads.insert(e.to_string());
+            } else {
+                self.nonperson_heads.insert(e.to_lowercase());
+            }
+        }
+    }
+
+    pub fn is_first_name(&self, w: &str) -> bool {
+        self.first_names.contains(&w.to_lowercase())
+    }
+    pub fn is_honorific(&self, w: &str) -> bool {
+        self.honorifics.contains(&w.to_lowercase())
+    }
+    /// A role noun ("spokesman", "president"); for hyphenated words the last part counts too.
+    pub fn is_role_head(&self, w: &str) -> bool {
+        let l = w.to_lowercase();
+        self.heads.contains(&l) || l.rsplit('-').next().is_some_and(|p| p != l && self.heads.contains(p))
+    }
+    /// A word that qualifies a role ("prime", "foreign").
+    pub fn is_role_mod(&self, w: &str) -> bool {
+        self.mods.contains(&w.to_lowercase())
+    }
+    /// A short title ("Gen", "Sen"), usually written with a full stop.
+    pub fn is_title_abbr(&self, w: &str) -> bool {
+        self.abbrs.contains(&w.to_lowercase())
+    }
+    /// A title word: head, qualifier or short title.
+    pub fn is_title(&self, w: &str) -> bool {
+        self.is_role_head(w) || self.is_role_mod(w) || self.is_title_abbr(w)
+    }
+    /// A speech verb ("said", "told").
+    pub fn is_speech_verb(&self, w: &str) -> bool {
+        self.verbs.contains(&w.to_lowercase())
+    }
+    pub fn is_nonperson(&self, w: &str) -> bool {
+        self.nonperson.contains(&w.to_lowercase())
+    }
+    /// A word that makes the capitalised words before it a place or organisation.
+    pub fn is_nonperson_head(&self, w: &str) -> bool {
+        if w.chars().next().is_some_and(|c| c.is_lowercase()) {
+            self.lower_heads.contains(w)
+        } else {
+            self.nonperson_heads.contains(&w.to_lowercase())
+        }
+    }
+}

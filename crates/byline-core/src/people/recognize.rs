@@ -1,0 +1,506 @@
+//! Finding person names: runs of capitalised words, split at titles and non-person words, kept
+//! when a cue says they name a person (a first name, a title or honorific, a speech verb, an
+//! appositive role, a byline or photo credit), then propagated to bare surnames.
+
+use std::collections::{HashMap, HashSet};
+
+use super::lexicon::PeopleLexicon;
+use super::tokens::Tok;
+
+/// Name particles that may stand inside a name in lower case ("von der Leyen", "bin Laden").
+const PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le", "bin", "ibn",
+    "al", "el", "ben", "ter", "op", "y", "zu",
+];
+
+/// Words that end a backward walk over a role ("said Kremlin spokesman ...").
+const ROLE_STOP: &[&str] = &[
+    "the", "a", "an", "and", "or", "but", "to", "in", "on", "at", "by", "for", "with", "from", "as", "that",
+    "which", "who", "whom", "whose", "is", "was", "are", "were", "be", "been", "has", "have", "had", "will",
+    "would", "could", "should", "may", "might", "can", "his", "her", "their", "its", "this", "these", "those",
+    "when", "after", "before", "while", "during", "than", "then", "also", "not", "if", "said", "says", "told",
+    "added", "says", "say", "according", "between", "against", "about", "into", "over", "under", "since",
+    "meanwhile", "however", "yesterday", "today", "it", "he", "she", "they", "we", "i", "you", "him", "them",
+    "like", "including", "where", "there", "here", "said", "met", "called", "named", "spoke", "told", "asked",
+    "urged", "and", "both", "via", "per", "among", "amid", "despite", "toward", "towards", "without",
+];
+
+/// Plain honorifics that are not worth listing as a role.
+const PLAIN_HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "mme", "madame", "monsieur", "herr", "frau"];
+
+/// A recognised mention: the token range of its name (title and possessive excluded).
+#[derive(Clone, Debug)]
+pub struct Found {
+    /// Token indices `first..last+1` of the name.
+    pub toks: std::ops::Range<usize>,
+    /// The name is a given name alone, linked to a full name in the same article.
+    pub given_only: bool,
+}
+
+#[derive(Clone, Debug)]
+struct Piece {
+    toks: std::ops::Range<usize>,
+    /// Number of real name words (initials and particles not counted).
+    words: usize,
+    strong: bool,
+    weak: bool,
+    rejected: bool,
+}
+
+pub struct Ctx<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Tok],
+    pub lex: &'a PeopleLexicon,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn word(&self, i: usize) -> &'a str {
+        self.toks[i].text(self.text)
+    }
+    /// The text between token `i` (possessive included) and token `i + 1`.
+    pub fn gap_after(&self, i: usize) -> &'a str {
+        let end = self.toks[i].raw_end;
+        let next = self.toks.get(i + 1).map_or(self.text.len(), |t| t.start);
+        &self.text[end.min(next)..next]
+    }
+    pub fn gap_before(&self, i: usize) -> &'a str {
+        if i == 0 {
+            &self.text[..self.toks[0].start]
+        } else {
+            self.gap_after(i - 1)
+        }
+    }
+    fn is_particle(&self, i: usize) -> bool {
+        let w = self.word(i);
+        PARTICLES.contains(&w) || (w.starts_with("al-") || w.starts_with("el-"))
+    }
+}
+
+fn is_space_gap(g: &str) -> bool {
+    !g.is_empty() && g.len() <= 3 && g.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}')
+}
+
+/// Whether a sentence may start right before token `i`.
+fn sentence_start(ctx: &Ctx, i: usize) -> bool {
+    if i == 0 {
+        return true;
+    }
+    let g = ctx.gap_before(i);
+    if g.contains('\n') {
+        return true;
+    }
+    let g = g.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '['));
+    g.ends_with(['.', '!', '?', ':', '”', '"', '’'])
+}
+
+pub fn find_names(ctx: &Ctx) -> Vec<Found> {
+    let toks = ctx.toks;
+    let lex = ctx.lex;
+    let n = toks.len();
+    // Words that the text also uses in lower case are ordinary words, not names.
+    let mut lower_words: HashSet<&str> = HashSet::new();
+    for t in toks {
+        let w = t.text(ctx.text);
+        if w.chars().next().is_some_and(|c| c.is_lowercase()) {
+            lower_words.insert(w);
+        }
+    }
+    let lower_used = |w: &str| lower_words.contains(w.to_lowercase().as_str());
+
+    // 1. Runs of capitalised words.
+    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if !(toks[i].cap || toks[i].initial) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut j = i + 1;
+        while j < n {
+            let prev = &toks[j - 1];
+            if prev.possessive {
+                break;
+            }
+            let gap = ctx.gap_after(j - 1);
+            let dotted = (gap == ". " || gap == ".  ")
+                && (lex.is_honorific(ctx.word(j - 1)) || lex.is_title_abbr(ctx.word(j - 1)));
+            if !(is_space_gap(gap) || dotted) {
+                break;
+            }
+            let t = &toks[j];
+            if t.cap || t.initial {
+                j += 1;
+                continue;
+            }
+            // A particle joins only between capitalised words.
+            if ctx.is_particle(j) && j + 1 < n && (toks[j + 1].cap) && is_space_gap(ctx.gap_after(j)) {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        runs.push(start..j);
+        i = j;
+    }
+
+    // 2. Split runs into name pieces at titles, honorifics and non-person words.
+    let mut pieces: Vec<Piece> = Vec::new();
+    for run in &runs {
+        let mut k = run.start;
+        while k < run.end {
+            let w = ctx.word(k);
+            let is_name_tok = |k: usize| -> bool {
+                let w = ctx.word(k);
+                if toks[k].initial || ctx.is_particle(k) {
+                    return true;
+                }
+                !(lex.is_honorific(w) || lex.is_nonperson(w) || lex.is_nonperson_head(w) || lex.is_title(w))
+            };
+            if !is_name_tok(k) || ctx.is_particle(k) {
+                let _ = w;
+                k += 1;
+                continue;
+            }
+            let s = k;
+            let mut e = k;
+            while e < run.end {
+                if is_name_tok(e) {
+                    e += 1;
+                    continue;
+                }
+                // A title word after a name word, at the end of the run, is a surname ("John Major").
+                let w = ctx.word(e);
+                if e + 1 == run.end && lex.is_title(w) && !lex.is_nonperson(w) && e > s && !lex.is_honorific(w) {
+                    e += 1;
+                }
+                break;
+            }
+            // Trim particles and initials at the edges (initials may lead: "W. Bush" is rare, drop).
+            let mut a = s;
+            let mut b = e;
+            while a < b && (ctx.is_particle(a) || toks[a].initial) {
+                a += 1;
+            }
+            while b > a && (ctx.is_particle(b - 1) || toks[b - 1].initial) {
+                b -= 1;
+            }
+            if a < b {
+                let words = (a..b).filter(|&x| !toks[x].initial && !ctx.is_particle(x)).count();
+                pieces.push(Piece { toks: a..b, words, strong: false, weak: false, rejected: false });
+            }
+            k = e.max(k + 1);
+        }
+    }
+
+    // 3. Cues.
+    for p in pieces.iter_mut() {
+        let s = p.toks.start;
+        let e = p.toks.end; // exclusive
+        let last = e - 1;
+        let before = if s > 0 { Some(s - 1) } else { None };
+        let gap_before = ctx.gap_before(s);
+        let gap_after = ctx.gap_after(last);
+        let adjacent_before = before.filter(|_| is_space_gap(gap_before) || gap_before == ". ");
+        let next = if e < n { Some(e) } else { None };
+        let adjacent_after = next.filter(|_| is_space_gap(gap_after) && !toks[last].possessive);
+
+        // Rejections: "the Bush administration", "Trump Tower", "Trump 2024".
+        if let Some(nx) = adjacent_after {
+            let w = ctx.word(nx);
+            if lex.is_nonperson_head(w) {
+                p.rejected = true;
+            }
+            if p.words == 1 && w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+                p.rejected = true;
+            }
+        }
+        let prev_word = adjacent_before.map(|b| ctx.word(b));
+        let hon = prev_word.is_some_and(|w| lex.is_honorific(w) || lex.is_title_abbr(w));
+        let title = prev_word.is_some_and(|w| {
+            lex.is_role_head(w) || (lex.is_title(w) && w.chars().next().is_some_and(|c| c.is_uppercase()))
+        });
+        if let Some(w) = prev_word {
+            if (w == "the" || w == "The" || w == "a" || w == "an") && !p.rejected {
+                // "the Bush administration", "a Trump supporter": a name is not led by an article.
+                p.rejected = true;
+            }
+        }
+        if p.rejected {
+            continue;
+        }
+        // "US secretary of state, Antony Blinken"
+        let comma_role = before.is_some_and(|b| {
+            let g = gap_before.trim();
+            g == "," && lex.is_role_head(ctx.word(b)) && ctx.word(b).chars().next().is_some_and(|c| c.is_lowercase())
+        });
+        // Speech verbs: "Peskov said", "Peskov has said", "said Peskov".
+        let mut verb_after = false;
+        if !toks[last].possessive {
+            let mut k = e;
+            let mut hops = 0;
+            while k < n && hops < 3 {
+                let g = ctx.gap_before(k);
+                if !(is_space_gap(g)) {
+                    break;
+                }
+                let w = ctx.word(k);
+                if lex.is_speech_verb(w) {
+                    verb_after = true;
+                    break;
+                }
+                if !matches!(w, "has" | "had" | "have" | "also" | "later" | "then" | "was" | "is" | "would" | "will" | "told")
+                {
+                    break;
+                }
+                hops += 1;
+                k += 1;
+            }
+        }
+        let verb_before = adjacent_before.is_some_and(|b| {
+            let w = ctx.word(b);
+            w.chars().next().is_some_and(|c| c.is_lowercase()) && lex.is_speech_verb(w) && w != "say"
+        });
+        let appositive = !toks[last].possessive && gap_after.trim() == "," && appositive_role(ctx, e).is_some();
+        let credit = gap_before.ends_with('(') && gap_after.starts_with('/');
+        let line_alone = {
+            let ls = ctx.text[..toks[s].start].rfind('\n').map_or(0, |x| x + 1);
+            let le = ctx.text[toks[last].raw_end..].find('\n').map_or(ctx.text.len(), |x| toks[last].raw_end + x);
+            let head = ctx.text[ls..toks[s].start].trim();
+            let tail = ctx.text[toks[last].raw_end..le].trim();
+            (head.is_empty() || head == "By" || head == "by") && tail.is_empty()
+        };
+        let byline = line_alone && (2..=3).contains(&p.words);
+        let first_name = p.words >= 2 && lex.is_first_name(ctx.word(s));
+        let glued = p.words == 1 && glued_split(ctx.word(s)).is_some();
+
+        if p.words >= 2 {
+            if p.words > 4 {
+                continue;
+            }
+            if first_name || hon || title || comma_role || verb_after || verb_before || appositive || credit || byline {
+                p.strong = true;
+            } else {
+                p.weak = true;
+            }
+        } else {
+            let w = ctx.word(s);
+            let ordinary = lower_used(w) || lex.is_first_name(w) && !hon && !title;
+            if hon || title || comma_role || credit || (glued && (verb_after || verb_before || appositive)) {
+                p.strong = true;
+            } else if (verb_after || verb_before || appositive) && !ordinary {
+                p.strong = true;
+            } else {
+                p.weak = true;
+            }
+        }
+    }
+
+    // 4. Propagation: bare surnames (and full names) of people already found.
+    let mut surnames: HashSet<String> = HashSet::new();
+    let mut givens: HashMap<String, usize> = HashMap::new();
+    for p in pieces.iter().filter(|p| p.strong) {
+        let (g, s) = split_name(ctx, p.toks.clone());
+        surnames.insert(s.to_lowercase());
+        if let Some(g) = g {
+            *givens.entry(g.to_lowercase()).or_default() += 1;
+        }
+    }
+    let mut out = Vec::new();
+    for p in &pieces {
+        if p.rejected {
+            continue;
+        }
+        if p.strong {
+            out.push(Found { toks: p.toks.clone(), given_only: false });
+            continue;
+        }
+        if !p.weak {
+            continue;
+        }
+        let (_, s) = split_name(ctx, p.toks.clone());
+        let first_is_surname = p.words >= 2 && surnames.contains(&ctx.word(p.toks.start).to_lowercase());
+        if surnames.contains(&s.to_lowercase()) && !first_is_surname {
+            out.push(Found { toks: p.toks.clone(), given_only: false });
+        } else if p.words >= 2 && p.toks.clone().all(|k| toks[k].initial || ctx.is_particle(k) || surnames.contains(&ctx.word(k).to_lowercase())) {
+            // "Putin Biden summit": two known surnames side by side.
+            for k in p.toks.clone() {
+                if surnames.contains(&ctx.word(k).to_lowercase()) {
+                    out.push(Found { toks: k..k + 1, given_only: false });
+                }
+            }
+        } else if p.words == 1 && givens.get(&ctx.word(p.toks.start).to_lowercase()) == Some(&1) {
+            out.push(Found { toks: p.toks.clone(), given_only: true });
+        }
+    }
+    out.sort_by_key(|f| f.toks.start);
+    out
+}
+
+/// A name glued to a surname by a missing space ("JaneDoe"): the two halves.
+pub fn glued_split(w: &str) -> Option<(&str, &str)> {
+    let mut idx = None;
+    let cs: Vec<(usize, char)> = w.char_indices().collect();
+    if cs.len() < 6 || !cs[0].1.is_uppercase() {
+        return None;
+    }
+    for k in 1..cs.len() {
+        if cs[k].1.is_uppercase() {
+            if idx.is_some() {
+                return None;
+            }
+            idx = Some(k);
+        } else if !cs[k].1.is_lowercase() {
+            return None;
+        }
+    }
+    let k = idx?;
+    let (a, b) = w.split_at(cs[k].0);
+    // "McGrath", "MacGill", "DeLuca", "LaGuardia", "O'Brien": prefixes, not glued names.
+    if a.chars().count() < 3 || b.chars().count() < 3 {
+        return None;
+    }
+    if matches!(a, "Mac" | "Fitz" | "Van" | "Von" | "Del" | "Della" | "Des" | "Ter" | "Den") {
+        return None;
+    }
+    Some((a, b))
+}
+
+/// The given name (if any) and the surname of a name token range.
+pub fn split_name(ctx: &Ctx, r: std::ops::Range<usize>) -> (Option<String>, String) {
+    let words: Vec<usize> = r.clone().filter(|&k| !ctx.toks[k].initial).collect();
+    if words.len() == 1 {
+        let w = ctx.word(words[0]);
+        if let Some((g, s)) = glued_split(w) {
+            return (Some(g.to_string()), s.to_string());
+        }
+        return (None, w.to_string());
+    }
+    // Surname: from the first particle after the first word, else the last word.
+    let first = words[0];
+    if ctx.is_particle(first) || first != r.start && false {
+        // unreachable in practice: pieces never start with a particle
+    }
+    let mut sstart = *words.last().unwrap();
+    for &k in &words[1..] {
+        if ctx.is_particle(k) {
+            sstart = k;
+            break;
+        }
+    }
+    // A capitalised particle at the start ("Von der Leyen") makes the whole piece a surname.
+    let fw = ctx.word(first).to_lowercase();
+    if PARTICLES.contains(&fw.as_str()) {
+        let s = &ctx.text[ctx.toks[first].start..ctx.toks[r.end - 1].end];
+        return (None, s.to_string());
+    }
+    let s = &ctx.text[ctx.toks[sstart].start..ctx.toks[r.end - 1].end];
+    (Some(ctx.word(first).to_string()), s.to_string())
+}
+
+/// The role phrase of an appositive starting at token `k` (after "Name,"): "Putin's spokesman".
+pub fn appositive_role(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
+    let n = ctx.toks.len();
+    if k >= n {
+        return None;
+    }
+    let first = ctx.word(k);
+    if matches!(first, "who" | "which" | "and" | "but" | "said" | "says" | "told" | "added" | "he" | "she" | "it" | "they")
+    {
+        return None;
+    }
+    let mut end = k;
+    let mut has_head = false;
+    let mut j = k;
+    while j < n && j < k + 10 {
+        let w = ctx.word(j);
+        if ctx.lex.is_role_head(w) {
+            has_head = true;
+        }
+        if ctx.lex.is_speech_verb(w) && w.chars().next().is_some_and(|c| c.is_lowercase()) {
+            return None;
+        }
+        end = j + 1;
+        let g = ctx.gap_after(j);
+        if !(is_space_gap(g) || g.is_empty()) {
+            if g.trim_start().starts_with(',') || g.trim_start().starts_with('.') || g.trim_start().starts_with(';')
+                || g.trim_start().starts_with(')') || g.trim_start().starts_with('–') || g.trim_start().starts_with('-')
+            {
+                break;
+            }
+            return None;
+        }
+        j += 1;
+    }
+    if j >= k + 10 {
+        return None;
+    }
+    if has_head || (first == "from" && end > k + 1 && ctx.toks[k + 1..end].iter().any(|t| t.cap)) {
+        Some(k..end)
+    } else {
+        None
+    }
+}
+
+/// The role words before a name starting at token `s`: "Kremlin spokesman" in "Kremlin
+/// spokesman Dmitry Peskov", "Dr" in "Dr Peter Hollingworth".
+pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
+    if s == 0 {
+        return None;
+    }
+    let lex = ctx.lex;
+    let g = ctx.gap_before(s);
+    let mut j = s - 1;
+    if g.trim() == "," {
+        // "US secretary of state, Antony Blinken"
+        let w = ctx.word(j);
+        if !(lex.is_role_head(w) && w.chars().next().is_some_and(|c| c.is_lowercase())) {
+            return None;
+        }
+    } else if !(is_space_gap(g) || g == ". ") {
+        return None;
+    }
+    let w = ctx.word(j);
+    if lex.is_honorific(w) && !lex.is_role_head(w) {
+        if PLAIN_HONORIFICS.contains(&w.to_lowercase().as_str()) {
+            return None;
+        }
+        return Some((j, j));
+    }
+    if !(lex.is_role_head(w) || lex.is_title(w)) {
+        return None;
+    }
+    let last = j;
+    let mut first = j;
+    let mut count = 1;
+    while j > 0 && count < 8 {
+        let g = ctx.gap_before(j);
+        if !is_space_gap(g) {
+            break;
+        }
+        let k = j - 1;
+        let w = ctx.word(k);
+        let lw = w.to_lowercase();
+        if ROLE_STOP.contains(&lw.as_str()) || lex.is_speech_verb(w) || w.chars().next().is_some_and(|c| c.is_numeric()) {
+            break;
+        }
+        if lex.is_honorific(w) && PLAIN_HONORIFICS.contains(&lw.as_str()) {
+            break;
+        }
+        if sentence_start(ctx, j) {
+            break;
+        }
+        first = k;
+        count += 1;
+        j = k;
+        if sentence_start(ctx, k) {
+            break;
+        }
+    }
+    // Do not start a role with "of" or a lower-case word that is neither role nor qualifier
+    // followed by nothing useful.
+    while first < last && matches!(ctx.word(first), "of" | "and") {
+        first += 1;
+    }
+    Some((first, last))
+}
