@@ -2,6 +2,7 @@
 //! and `byline people` (the people index as a table).
 
 mod cli;
+mod files;
 mod lsp;
 
 use clap::{Parser, Subcommand};

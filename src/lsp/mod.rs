@@ -1,6 +1,32 @@
 //! The language server: translates LSP to the analysis core and back.
+//!
+//! - [`server`]: the `LanguageServer` implementation (translation only)
+//! - [`state`]: the single owner of mutable state (documents, index, settings)
+//! - [`reorder`]: putting `didChange` back in version order
+//! - [`documents`]: applying incremental edits to a rope
+//! - [`positions`]: byte offsets <-> LSP positions (UTF-16 or UTF-8), O(log n)
+//! - [`snapshot`]: the immutable views queries read
+//! - [`indexing`]: walking and analysing the workspace folders, with `$/progress`
+//! - [`people`]: hover, definition, references, symbols, highlights
+//! - [`diagnostics`]: findings -> diagnostics
+//! - [`config`]: settings
+
+pub mod config;
+pub mod diagnostics;
+pub mod documents;
+pub mod indexing;
+pub mod people;
+pub mod positions;
+pub mod reorder;
+pub mod server;
+pub mod snapshot;
+pub mod state;
 
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use tower_lsp_server::{LspService, Server};
 
 #[derive(clap::Args)]
 pub struct LspArgs {
@@ -10,6 +36,21 @@ pub struct LspArgs {
 }
 
 pub fn run(_args: LspArgs) -> ExitCode {
-    eprintln!("byline lsp: not implemented yet");
-    ExitCode::from(2)
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("byline lsp: cannot start the runtime: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let shut_down = Arc::new(AtomicBool::new(false));
+    let flag = shut_down.clone();
+    runtime.block_on(async move {
+        let (service, socket) = LspService::new(move |client| server::Server::new(client, flag));
+        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket).serve(service).await;
+    });
+    // Do not wait for background work (indexing, analyses) once the client has gone.
+    runtime.shutdown_background();
+    // The spec: exit code 0 after shutdown, 1 when `exit` (or EOF) came without it.
+    if shut_down.load(Ordering::SeqCst) { ExitCode::SUCCESS } else { ExitCode::from(1) }
 }

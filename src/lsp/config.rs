@@ -1,0 +1,147 @@
+//! Settings: per-code severity (or off) and which files make up the workspace.
+//!
+//! Accepted in `initializationOptions` and `workspace/didChangeConfiguration`, either bare or
+//! under a `"byline"` key:
+//!
+//! ```json
+//! { "diagnostics": { "unattributed-claim": "warning", "anonymous-source": "off" },
+//!   "files": { "include": ["**/*.txt", "**/*.md"], "exclude": ["drafts/**"] } }
+//! ```
+//!
+//! Unknown keys are ignored; a bad value is reported and leaves the default in place.
+
+use std::collections::BTreeMap;
+
+use byline_core::{Code, Severity};
+use serde_json::Value;
+
+/// The severity a code is reported with, or `None` when it is switched off.
+pub type Level = Option<Severity>;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Settings {
+    pub levels: BTreeMap<Code, Level>,
+    pub include: Vec<String>,
+    pub exclude: Vec<String>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            levels: Code::ALL.into_iter().map(|c| (c, Some(c.default_severity()))).collect(),
+            include: vec!["**/*.txt".into(), "**/*.md".into()],
+            exclude: Vec::new(),
+        }
+    }
+}
+
+impl Settings {
+    pub fn level(&self, code: Code) -> Level {
+        self.levels.get(&code).copied().unwrap_or(Some(code.default_severity()))
+    }
+
+    /// Settings from a JSON value (bare or under "byline"); problems are returned as messages.
+    /// `null` or a value without byline settings gives the defaults.
+    pub fn from_json(value: &Value) -> (Settings, Vec<String>) {
+        let mut s = Settings::default();
+        let mut problems = Vec::new();
+        let v = value.get("byline").unwrap_or(value);
+        if let Some(diags) = v.get("diagnostics").and_then(Value::as_object) {
+            for (key, level) in diags {
+                let Some(code) = Code::parse(key) else {
+                    problems.push(format!("unknown diagnostic code {key:?} in settings"));
+                    continue;
+                };
+                match level.as_str().and_then(parse_level) {
+                    Some(l) => {
+                        s.levels.insert(code, l);
+                    }
+                    None => problems.push(format!(
+                        "diagnostics.{key}: expected \"error\", \"warning\", \"information\", \"hint\" or \"off\", got {level}"
+                    )),
+                }
+            }
+        }
+        if let Some(files) = v.get("files") {
+            for (name, target) in [("include", &mut s.include), ("exclude", &mut s.exclude)] {
+                match files.get(name) {
+                    None | Some(Value::Null) => {}
+                    Some(Value::Array(items)) => {
+                        let globs: Vec<String> = items.iter().filter_map(|g| g.as_str().map(str::to_string)).collect();
+                        match globs.iter().find(|g| globset::Glob::new(g).is_err()) {
+                            Some(bad) => problems.push(format!("files.{name}: bad glob {bad:?}")),
+                            None => *target = globs,
+                        }
+                    }
+                    Some(other) => problems.push(format!("files.{name}: expected a list of globs, got {other}")),
+                }
+            }
+        }
+        (s, problems)
+    }
+
+    /// Whether a JSON value carries byline settings at all (bare or under "byline").
+    pub fn present_in(value: &Value) -> bool {
+        let v = value.get("byline").unwrap_or(value);
+        v.get("diagnostics").is_some() || v.get("files").is_some()
+    }
+}
+
+/// "warning" etc. -> a level; also accepts the short forms "warn", "info" and "none"/"false".
+pub fn parse_level(s: &str) -> Option<Level> {
+    Some(match s.to_ascii_lowercase().as_str() {
+        "error" => Some(Severity::Error),
+        "warning" | "warn" => Some(Severity::Warning),
+        "information" | "info" => Some(Severity::Information),
+        "hint" => Some(Severity::Hint),
+        "off" | "none" | "false" => None,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn defaults() {
+        let (s, p) = Settings::from_json(&Value::Null);
+        assert!(p.is_empty());
+        assert_eq!(s.level(Code::AnonymousSource), Some(Severity::Information));
+        assert_eq!(s.level(Code::UnattributedClaim), Some(Severity::Warning));
+        assert_eq!(s.include, vec!["**/*.txt", "**/*.md"]);
+    }
+
+    #[test]
+    fn bare_and_nested_shapes() {
+        for v in [
+            json!({"diagnostics": {"unattributed-claim": "error", "anonymous-source": "off"}}),
+            json!({"byline": {"diagnostics": {"unattributed-claim": "error", "anonymous-source": "off"}}}),
+        ] {
+            let (s, p) = Settings::from_json(&v);
+            assert!(p.is_empty(), "{p:?}");
+            assert_eq!(s.level(Code::UnattributedClaim), Some(Severity::Error));
+            assert_eq!(s.level(Code::AnonymousSource), None);
+            assert_eq!(s.level(Code::VagueAttribution), Some(Severity::Warning));
+        }
+    }
+
+    #[test]
+    fn bad_values_are_reported_and_ignored() {
+        let (s, p) = Settings::from_json(&json!({
+            "diagnostics": {"unattributed-claim": "loud", "no-such-code": "error"},
+            "files": {"include": ["[bad"], "exclude": "drafts"}
+        }));
+        assert_eq!(p.len(), 4, "{p:?}");
+        assert_eq!(s, Settings::default());
+    }
+
+    #[test]
+    fn file_globs() {
+        let (s, p) = Settings::from_json(&json!({"files": {"include": ["**/*.md"], "exclude": ["drafts/**"]}}));
+        assert!(p.is_empty());
+        assert_eq!(s.include, vec!["**/*.md"]);
+        assert_eq!(s.exclude, vec!["drafts/**"]);
+    }
+}

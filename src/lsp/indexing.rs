@@ -1,0 +1,90 @@
+//! Indexing the workspace folders: walk them (in parallel, `.gitignore` respected), read and
+//! analyse every article that is not open (rayon), and report `$/progress` while doing so.
+//! Results go back to the state task, which folds them into the index.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use byline_core::{Analysis, Format};
+use rayon::prelude::*;
+use ropey::Rope;
+use tokio::sync::mpsc;
+use tower_lsp_server::Client;
+use tower_lsp_server::ls_types::{NumberOrString, Uri};
+
+use super::snapshot::{DocKey, key_of};
+use super::state::{Internal, Msg, analyze_guarded, log};
+use crate::files::{FileFilter, read_article, walk};
+
+pub struct Job {
+    pub walk: u64,
+    pub roots: Vec<PathBuf>,
+    pub filter: FileFilter,
+    /// Open documents: their buffers are analysed already.
+    pub skip: HashSet<DocKey>,
+    /// Whether the client accepts `window/workDoneProgress/create`.
+    pub progress: bool,
+}
+
+/// Read and analyse one file.
+pub fn load(path: &Path) -> Result<(Rope, Analysis), String> {
+    let text = read_article(path).map_err(|e| e.to_string())?;
+    let format = Format::from_path(&path.to_string_lossy());
+    let analysis = analyze_guarded(&text, format, &path.display().to_string());
+    Ok((Rope::from_str(&text), analysis))
+}
+
+pub async fn run(job: Job, client: Client, tx: mpsc::UnboundedSender<Msg>) {
+    if job.roots.is_empty() {
+        let _ = tx.send(Msg::Internal(Internal::IndexingDone { walk: job.walk, files: 0 }));
+        return;
+    }
+    let token = NumberOrString::String(format!("byline/indexing/{}", job.walk));
+    let progress = if job.progress && client.create_work_done_progress(token.clone()).await.is_ok() {
+        Some(client.progress(token, "byline: indexing articles").with_percentage(0).begin().await)
+    } else {
+        None
+    };
+    let done = Arc::new(AtomicUsize::new(0));
+    let total = Arc::new(AtomicUsize::new(0));
+    let walk_id = job.walk;
+    let work = {
+        let (done, total, tx) = (done.clone(), total.clone(), tx.clone());
+        tokio::task::spawn_blocking(move || {
+            let paths: Vec<PathBuf> = job.roots.par_iter().flat_map_iter(|r| walk(r, &job.filter)).collect();
+            total.store(paths.len(), Ordering::SeqCst);
+            paths.par_iter().for_each(|path| {
+                if let Some(uri) = Uri::from_file_path(path) {
+                    let key = key_of(&uri);
+                    if !job.skip.contains(&key) {
+                        let result = load(path);
+                        let _ = tx.send(Msg::Internal(Internal::DiskLoaded { key, uri, requested: None, result }));
+                    }
+                }
+                done.fetch_add(1, Ordering::SeqCst);
+            });
+            paths.len()
+        })
+    };
+    tokio::pin!(work);
+    let files = loop {
+        tokio::select! {
+            r = &mut work => break r.unwrap_or_else(|e| { log!("workspace indexing failed: {e}"); 0 }),
+            _ = tokio::time::sleep(Duration::from_millis(200)) => {
+                if let Some(p) = &progress {
+                    let (d, t) = (done.load(Ordering::SeqCst), total.load(Ordering::SeqCst));
+                    if t > 0 {
+                        p.report_with_message(format!("{d}/{t} files"), (d * 100 / t) as u32).await;
+                    }
+                }
+            }
+        }
+    };
+    if let Some(p) = progress {
+        p.finish_with_message(format!("{files} articles")).await;
+    }
+    let _ = tx.send(Msg::Internal(Internal::IndexingDone { walk: walk_id, files }));
+}

@@ -1,0 +1,185 @@
+//! Byte offsets inside, LSP positions at the edge.
+//!
+//! The core speaks byte offsets into UTF-8 text. LSP speaks `(line, character)` where
+//! `character` counts UTF-16 code units (the default) or bytes (when UTF-8 was negotiated).
+//! Every conversion goes through a [`ropey::Rope`], whose line and UTF-16 indexes make each
+//! conversion O(log n). Positions past the end of a line or of the document are clamped, and a
+//! position inside a character (half a surrogate pair, the middle of a UTF-8 sequence) snaps
+//! to the start of that character.
+
+use ropey::Rope;
+use tower_lsp_server::ls_types::{Position, PositionEncodingKind, Range};
+
+/// The position encoding negotiated with the client.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Encoding {
+    Utf8,
+    #[default]
+    Utf16,
+}
+
+impl Encoding {
+    /// UTF-8 when the client offers it, else UTF-16 (which every client must support).
+    pub fn negotiate(offered: Option<&[PositionEncodingKind]>) -> Encoding {
+        match offered {
+            Some(kinds) if kinds.iter().any(|k| *k == PositionEncodingKind::UTF8) => Encoding::Utf8,
+            _ => Encoding::Utf16,
+        }
+    }
+
+    pub fn kind(self) -> PositionEncodingKind {
+        match self {
+            Encoding::Utf8 => PositionEncodingKind::UTF8,
+            Encoding::Utf16 => PositionEncodingKind::UTF16,
+        }
+    }
+}
+
+/// The byte offset of the start of the character that contains `byte` (clamped to the text).
+fn floor_char_boundary(rope: &Rope, byte: usize) -> usize {
+    let byte = byte.min(rope.len_bytes());
+    rope.char_to_byte(rope.byte_to_char(byte))
+}
+
+/// The byte just after `line`'s content (before its line break), for `line < len_lines`.
+fn line_content_end(rope: &Rope, line: usize) -> usize {
+    let start = rope.line_to_byte(line);
+    let slice = rope.line(line);
+    let mut end = start + slice.len_bytes();
+    // Strip the line break: "\n", "\r\n" or "\r".
+    let n = slice.len_chars();
+    if n > 0 && slice.char(n - 1) == '\n' {
+        end -= 1;
+        if n > 1 && slice.char(n - 2) == '\r' {
+            end -= 1;
+        }
+    } else if n > 0 && slice.char(n - 1) == '\r' {
+        end -= 1;
+    }
+    end
+}
+
+/// Byte offset -> LSP position. Offsets past the end clamp to the end of the document.
+pub fn to_position(rope: &Rope, byte: usize, enc: Encoding) -> Position {
+    let byte = floor_char_boundary(rope, byte);
+    let line = rope.byte_to_line(byte);
+    let line_start = rope.line_to_byte(line);
+    let character = match enc {
+        Encoding::Utf8 => byte - line_start,
+        Encoding::Utf16 => {
+            let c = rope.byte_to_char(byte);
+            let lc = rope.byte_to_char(line_start);
+            rope.char_to_utf16_cu(c) - rope.char_to_utf16_cu(lc)
+        }
+    };
+    Position::new(line as u32, character as u32)
+}
+
+/// LSP position -> byte offset. A line past the end clamps to the end of the document; a
+/// character past the end of its line clamps to the end of that line.
+pub fn to_byte(rope: &Rope, pos: Position, enc: Encoding) -> usize {
+    let line = pos.line as usize;
+    if line >= rope.len_lines() {
+        return rope.len_bytes();
+    }
+    let line_start = rope.line_to_byte(line);
+    let line_end = line_content_end(rope, line);
+    let character = pos.character as usize;
+    match enc {
+        Encoding::Utf8 => floor_char_boundary(rope, (line_start + character).min(line_end)),
+        Encoding::Utf16 => {
+            let start_cu = rope.char_to_utf16_cu(rope.byte_to_char(line_start));
+            let end_cu = rope.char_to_utf16_cu(rope.byte_to_char(line_end));
+            let cu = (start_cu + character).min(end_cu);
+            rope.char_to_byte(rope.utf16_cu_to_char(cu))
+        }
+    }
+}
+
+/// Byte range -> LSP range.
+pub fn to_range(rope: &Rope, span: &std::ops::Range<usize>, enc: Encoding) -> Range {
+    Range::new(to_position(rope, span.start, enc), to_position(rope, span.end, enc))
+}
+
+/// LSP range -> byte range (ordered: a reversed range is read as its reverse).
+pub fn to_span(rope: &Rope, range: Range, enc: Encoding) -> std::ops::Range<usize> {
+    let a = to_byte(rope, range.start, enc);
+    let b = to_byte(rope, range.end, enc);
+    a.min(b)..a.max(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(line: u32, character: u32) -> Position {
+        Position::new(line, character)
+    }
+
+    // “Curly” quotes (3 bytes, 1 UTF-16 unit), é (2 bytes, 1 unit), Cyrillic (2 bytes, 1 unit),
+    // emoji (4 bytes, 2 units).
+    const TEXT: &str = "Héllo “Путин” 🎉 said.\nSecond line é\r\nthird\rlast";
+
+    #[test]
+    fn utf16_round_trip_on_every_char_boundary() {
+        let rope = Rope::from_str(TEXT);
+        for (b, _) in TEXT.char_indices().chain(std::iter::once((TEXT.len(), ' '))) {
+            let pos = to_position(&rope, b, Encoding::Utf16);
+            assert_eq!(to_byte(&rope, pos, Encoding::Utf16), b, "byte {b} -> {pos:?}");
+            let pos8 = to_position(&rope, b, Encoding::Utf8);
+            assert_eq!(to_byte(&rope, pos8, Encoding::Utf8), b, "byte {b} -> {pos8:?}");
+        }
+    }
+
+    #[test]
+    fn utf16_columns_count_code_units() {
+        let rope = Rope::from_str(TEXT);
+        let emoji = TEXT.find('🎉').unwrap();
+        // "Héllo “Путин” " = 5 + 1 + 1 + 5 + 1 + 1 = 14 UTF-16 units.
+        assert_eq!(to_position(&rope, emoji, Encoding::Utf16), p(0, 14));
+        // After the emoji: two more units.
+        assert_eq!(to_position(&rope, emoji + 4, Encoding::Utf16), p(0, 16));
+        // UTF-8 columns are bytes.
+        assert_eq!(to_position(&rope, emoji, Encoding::Utf8), p(0, emoji as u32));
+    }
+
+    #[test]
+    fn line_breaks_lf_crlf_cr() {
+        let rope = Rope::from_str(TEXT);
+        let third = TEXT.find("third").unwrap();
+        let last = TEXT.find("last").unwrap();
+        assert_eq!(to_position(&rope, third, Encoding::Utf16), p(2, 0));
+        assert_eq!(to_position(&rope, last, Encoding::Utf16), p(3, 0));
+    }
+
+    #[test]
+    fn past_the_end_clamps() {
+        let rope = Rope::from_str(TEXT);
+        // Past the end of line 1: clamps before "\r\n".
+        let line1_end = TEXT.find("\r\n").unwrap();
+        assert_eq!(to_byte(&rope, p(1, 999), Encoding::Utf16), line1_end);
+        assert_eq!(to_byte(&rope, p(1, 999), Encoding::Utf8), line1_end);
+        // Past the last line: end of the document.
+        assert_eq!(to_byte(&rope, p(99, 0), Encoding::Utf16), TEXT.len());
+        assert_eq!(to_position(&rope, TEXT.len() + 50, Encoding::Utf16), p(3, 4));
+    }
+
+    #[test]
+    fn inside_a_character_snaps_to_its_start() {
+        let rope = Rope::from_str(TEXT);
+        let emoji = TEXT.find('🎉').unwrap();
+        // Half a surrogate pair.
+        assert_eq!(to_byte(&rope, p(0, 15), Encoding::Utf16), emoji);
+        // The middle of the emoji's UTF-8 bytes.
+        assert_eq!(to_byte(&rope, p(0, emoji as u32 + 2), Encoding::Utf8), emoji);
+        assert_eq!(to_position(&rope, emoji + 1, Encoding::Utf8), p(0, emoji as u32));
+    }
+
+    #[test]
+    fn negotiation_prefers_utf8_when_offered() {
+        let both = [PositionEncodingKind::UTF16, PositionEncodingKind::UTF8];
+        assert_eq!(Encoding::negotiate(Some(&both)), Encoding::Utf8);
+        assert_eq!(Encoding::negotiate(Some(&[PositionEncodingKind::UTF16])), Encoding::Utf16);
+        assert_eq!(Encoding::negotiate(None), Encoding::Utf16);
+    }
+}

@@ -1,0 +1,228 @@
+//! The `LanguageServer` implementation: translation only. Notifications are forwarded to the
+//! state task; requests are answered from a snapshot on a blocking thread, where a panic
+//! becomes an internal-error response instead of a crash.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use serde_json::Value;
+use tower_lsp_server::jsonrpc::{Error, Result};
+use tower_lsp_server::ls_types::*;
+use tower_lsp_server::{Client, LanguageServer};
+
+use super::people;
+use super::positions::Encoding;
+use super::snapshot::{Snapshot, key_of};
+use super::state::{self, ClientEvent, Handle, log};
+
+/// How long a query waits for the state task to catch up with earlier notifications.
+const CATCH_UP: Duration = Duration::from_secs(5);
+
+pub struct Server {
+    client: Client,
+    state: Handle,
+    /// What the client can do, as sent in `initialize`.
+    caps: std::sync::OnceLock<ClientCapabilities>,
+    pub shut_down: Arc<AtomicBool>,
+}
+
+impl Server {
+    pub fn new(client: Client, shut_down: Arc<AtomicBool>) -> Server {
+        let state = state::spawn(client.clone());
+        Server { client, state, caps: std::sync::OnceLock::new(), shut_down }
+    }
+
+    /// Run `f` on a snapshot that has caught up, on a blocking thread, catching panics.
+    async fn query<T, F>(&self, key: Option<&str>, what: &'static str, f: F) -> Result<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Snapshot) -> T + Send + 'static,
+    {
+        let snap = self.state.snapshot(key, CATCH_UP).await;
+        match tokio::task::spawn_blocking(move || f(&snap)).await {
+            Ok(v) => Ok(v),
+            Err(e) => {
+                log!("{what} failed: {e}");
+                let mut err = Error::internal_error();
+                err.message = format!("byline: {what} failed (internal error; see the server log)").into();
+                Err(err)
+            }
+        }
+    }
+
+    fn client_supports_configuration(&self) -> bool {
+        self.caps.get().and_then(|c| c.workspace.as_ref()).and_then(|w| w.configuration).unwrap_or(false)
+    }
+
+    /// Ask the client for the "byline" section (pull model) and forward it.
+    async fn pull_settings(&self) {
+        if !self.client_supports_configuration() {
+            return;
+        }
+        let item = ConfigurationItem { scope_uri: None, section: Some("byline".into()) };
+        match self.client.configuration(vec![item]).await {
+            Ok(values) => {
+                if let Some(v) = values.into_iter().next().filter(|v| v.is_object()) {
+                    self.state.send(ClientEvent::Settings(serde_json::json!({ "byline": v })));
+                }
+            }
+            Err(e) => log!("workspace/configuration failed: {e}"),
+        }
+    }
+
+    async fn register_file_watchers(&self) {
+        let dynamic = self
+            .caps
+            .get()
+            .and_then(|c| c.workspace.as_ref())
+            .and_then(|w| w.did_change_watched_files.as_ref())
+            .and_then(|d| d.dynamic_registration)
+            .unwrap_or(false);
+        if !dynamic {
+            return;
+        }
+        let options = DidChangeWatchedFilesRegistrationOptions {
+            watchers: vec![FileSystemWatcher { glob_pattern: GlobPattern::String("**/*.{txt,md}".into()), kind: None }],
+        };
+        let registration = Registration {
+            id: "byline-watch-articles".into(),
+            method: "workspace/didChangeWatchedFiles".into(),
+            register_options: serde_json::to_value(options).ok(),
+        };
+        if let Err(e) = self.client.register_capability(vec![registration]).await {
+            log!("could not register file watchers: {e}");
+        }
+    }
+}
+
+fn roots_of(params: &InitializeParams) -> Vec<PathBuf> {
+    let mut roots: Vec<PathBuf> = params
+        .workspace_folders
+        .iter()
+        .flatten()
+        .filter_map(|f| f.uri.to_file_path().map(|p| p.into_owned()))
+        .collect();
+    #[allow(deprecated)]
+    if roots.is_empty() {
+        if let Some(p) = params.root_uri.as_ref().and_then(|u| u.to_file_path().map(|p| p.into_owned())) {
+            roots.push(p);
+        } else if let Some(p) = &params.root_path {
+            roots.push(PathBuf::from(p));
+        }
+    }
+    roots
+}
+
+impl LanguageServer for Server {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let encoding = Encoding::negotiate(
+            params.capabilities.general.as_ref().and_then(|g| g.position_encodings.as_deref()),
+        );
+        let progress = params.capabilities.window.as_ref().and_then(|w| w.work_done_progress).unwrap_or(false);
+        let roots = roots_of(&params);
+        let settings = params.initialization_options.clone().unwrap_or(Value::Null);
+        let _ = self.caps.set(params.capabilities);
+        self.state.send(ClientEvent::Init { encoding, settings, roots, progress });
+        Ok(InitializeResult {
+            capabilities: ServerCapabilities {
+                position_encoding: Some(encoding.kind()),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
+                    open_close: Some(true),
+                    change: Some(TextDocumentSyncKind::INCREMENTAL),
+                    ..Default::default()
+                })),
+                hover_provider: Some(HoverProviderCapability::Simple(true)),
+                definition_provider: Some(OneOf::Left(true)),
+                references_provider: Some(OneOf::Left(true)),
+                document_highlight_provider: Some(OneOf::Left(true)),
+                document_symbol_provider: Some(OneOf::Left(true)),
+                workspace_symbol_provider: Some(OneOf::Left(true)),
+                ..Default::default()
+            },
+            server_info: Some(ServerInfo { name: "byline".into(), version: Some(env!("CARGO_PKG_VERSION").into()) }),
+            ..Default::default()
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        self.pull_settings().await;
+        self.state.send(ClientEvent::Initialized);
+        self.register_file_watchers().await;
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        self.shut_down.store(true, Ordering::SeqCst);
+        Ok(())
+    }
+
+    async fn did_open(&self, p: DidOpenTextDocumentParams) {
+        let d = p.text_document;
+        self.state.send(ClientEvent::Open { uri: d.uri, version: d.version, language: d.language_id, text: d.text });
+    }
+
+    async fn did_change(&self, p: DidChangeTextDocumentParams) {
+        let d = p.text_document;
+        self.state.send(ClientEvent::Change { uri: d.uri, version: d.version, changes: p.content_changes });
+    }
+
+    async fn did_close(&self, p: DidCloseTextDocumentParams) {
+        self.state.send(ClientEvent::Close { uri: p.text_document.uri });
+    }
+
+    async fn did_change_watched_files(&self, p: DidChangeWatchedFilesParams) {
+        self.state.send(ClientEvent::Watched(p.changes));
+    }
+
+    async fn did_change_configuration(&self, p: DidChangeConfigurationParams) {
+        if super::config::Settings::present_in(&p.settings) {
+            self.state.send(ClientEvent::Settings(p.settings));
+        } else {
+            self.pull_settings().await;
+        }
+    }
+
+    async fn hover(&self, p: HoverParams) -> Result<Option<Hover>> {
+        let key = key_of(&p.text_document_position_params.text_document.uri);
+        let pos = p.text_document_position_params.position;
+        self.query(Some(&key.clone()), "hover", move |s| people::hover(s, &key, pos)).await
+    }
+
+    async fn goto_definition(&self, p: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
+        let key = key_of(&p.text_document_position_params.text_document.uri);
+        let pos = p.text_document_position_params.position;
+        self.query(Some(&key.clone()), "definition", move |s| {
+            people::definition(s, &key, pos).map(GotoDefinitionResponse::Scalar)
+        })
+        .await
+    }
+
+    async fn references(&self, p: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        let key = key_of(&p.text_document_position.text_document.uri);
+        let pos = p.text_document_position.position;
+        let include = p.context.include_declaration;
+        self.query(Some(&key.clone()), "references", move |s| people::references(s, &key, pos, include)).await
+    }
+
+    async fn document_highlight(&self, p: DocumentHighlightParams) -> Result<Option<Vec<DocumentHighlight>>> {
+        let key = key_of(&p.text_document_position_params.text_document.uri);
+        let pos = p.text_document_position_params.position;
+        self.query(Some(&key.clone()), "documentHighlight", move |s| people::highlights(s, &key, pos)).await
+    }
+
+    async fn document_symbol(&self, p: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
+        let key = key_of(&p.text_document.uri);
+        self.query(Some(&key.clone()), "documentSymbol", move |s| {
+            Some(DocumentSymbolResponse::Nested(people::document_symbols(s, &key)))
+        })
+        .await
+    }
+
+    async fn symbol(&self, p: WorkspaceSymbolParams) -> Result<Option<WorkspaceSymbolResponse>> {
+        self.query(None, "workspace/symbol", move |s| {
+            Some(WorkspaceSymbolResponse::Flat(people::workspace_symbols(s, &p.query)))
+        })
+        .await
+    }
+}

@@ -1,0 +1,645 @@
+//! The single owner of mutable server state.
+//!
+//! LSP handlers never touch documents or the index: they forward client notifications
+//! ([`ClientEvent`]) into one channel, and this task applies them one at a time, puts
+//! `didChange` batches back in version order ([`super::reorder`]), starts analyses on blocking
+//! threads, folds their results into the workspace index, publishes diagnostics (with the
+//! document version, never for a superseded text) and, after every batch of events, publishes
+//! an immutable [`Snapshot`] that queries read.
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use byline_core::index::WorkspaceIndex;
+use byline_core::{Analysis, Format};
+use ropey::Rope;
+use serde_json::Value;
+use tokio::sync::{mpsc, watch};
+use tower_lsp_server::Client;
+use tower_lsp_server::ls_types::{Diagnostic, FileChangeType, FileEvent, MessageType, TextDocumentContentChangeEvent, Uri};
+
+use super::config::Settings;
+use super::diagnostics::diagnostics;
+use super::documents::apply_changes;
+use super::indexing;
+use super::positions::Encoding;
+use super::reorder::{VersionQueue, Verdict};
+use super::snapshot::{Analyzed, DocKey, DocView, Snapshot, key_of};
+use crate::files::FileFilter;
+
+/// How long a `didChange` that arrived ahead of its predecessor waits for it.
+pub const REORDER_WAIT: Duration = Duration::from_millis(250);
+
+macro_rules! log {
+    ($($t:tt)*) => { eprintln!("byline: {}", format_args!($($t)*)) };
+}
+pub(crate) use log;
+
+/// Notifications from the client, in the order the handlers forwarded them.
+#[derive(Debug)]
+pub enum ClientEvent {
+    Init { encoding: Encoding, settings: Value, roots: Vec<PathBuf>, progress: bool },
+    Initialized,
+    Open { uri: Uri, version: i32, language: String, text: String },
+    Change { uri: Uri, version: i32, changes: Vec<TextDocumentContentChangeEvent> },
+    Close { uri: Uri },
+    Watched(Vec<FileEvent>),
+    Settings(Value),
+}
+
+/// Results of work the state task started.
+#[derive(Debug)]
+pub enum Internal {
+    Analyzed { key: DocKey, result: Analyzed },
+    /// A file read from disk and analysed. `requested` is the generation the state task asked
+    /// for, `None` for files found by the workspace walk.
+    DiskLoaded { key: DocKey, uri: Uri, requested: Option<u64>, result: Result<(Rope, Analysis), String> },
+    IndexingDone { walk: u64, files: usize },
+}
+
+#[derive(Debug)]
+pub enum Msg {
+    Client(ClientEvent),
+    Internal(Internal),
+}
+
+/// Messages to the client, sent in order by one publisher task.
+#[derive(Debug)]
+pub enum Out {
+    Diagnostics(Uri, Vec<Diagnostic>, Option<i32>),
+    Log(MessageType, String),
+}
+
+/// What handlers hold: a way in (events) and a way out (snapshots).
+#[derive(Clone)]
+pub struct Handle {
+    tx: mpsc::UnboundedSender<Msg>,
+    sent: Arc<AtomicU64>,
+    snapshots: watch::Receiver<Arc<Snapshot>>,
+}
+
+impl Handle {
+    /// Forward a client notification to the state task.
+    pub fn send(&self, ev: ClientEvent) {
+        if self.tx.send(Msg::Client(ev)).is_ok() {
+            self.sent.fetch_add(1, Ordering::SeqCst);
+        } else {
+            log!("state task has stopped; dropping an event");
+        }
+    }
+
+    /// A snapshot that reflects every notification forwarded so far and, when `key` is given,
+    /// a current analysis of that document; after `wait` the latest snapshot is returned as is.
+    pub async fn snapshot(&self, key: Option<&str>, wait: Duration) -> Arc<Snapshot> {
+        let want = self.sent.load(Ordering::SeqCst);
+        let mut rx = self.snapshots.clone();
+        let ready = |s: &Arc<Snapshot>| s.applied >= want && key.is_none_or(|k| s.doc(k).is_none_or(DocView::is_current));
+        let result = tokio::time::timeout(wait, async { rx.wait_for(ready).await.map(|r| Arc::clone(&r)) }).await;
+        match result {
+            Ok(Ok(s)) => s,
+            _ => Arc::clone(&self.snapshots.borrow()),
+        }
+    }
+}
+
+/// Start the state task and the diagnostics publisher on the current tokio runtime.
+pub fn spawn(client: Client) -> Handle {
+    let (tx, rx) = mpsc::unbounded_channel();
+    let (out_tx, mut out_rx) = mpsc::unbounded_channel::<Out>();
+    let (snap_tx, snap_rx) = watch::channel(Arc::new(Snapshot::default()));
+    let publisher = client.clone();
+    tokio::spawn(async move {
+        while let Some(out) = out_rx.recv().await {
+            match out {
+                Out::Diagnostics(uri, diags, version) => publisher.publish_diagnostics(uri, diags, version).await,
+                Out::Log(kind, message) => publisher.log_message(kind, message).await,
+            }
+        }
+    });
+    let state = State {
+        client,
+        tx: tx.clone(),
+        out: out_tx,
+        snap_tx,
+        encoding: Encoding::Utf16,
+        settings: Arc::new(Settings::default()),
+        filter: FileFilter::default(),
+        roots: Vec::new(),
+        progress: false,
+        initialized: false,
+        entries: HashMap::new(),
+        views: Arc::new(HashMap::new()),
+        index: Arc::new(WorkspaceIndex::new()),
+        orphans: HashMap::new(),
+        held: HashSet::new(),
+        applied: 0,
+        next_generation: 1,
+        walk: 0,
+        indexed: false,
+        dirty: false,
+    };
+    tokio::spawn(state.run(rx));
+    Handle { tx, sent: Arc::new(AtomicU64::new(0)), snapshots: snap_rx }
+}
+
+enum Source {
+    Open { version: i32, rope: Rope, format: Format, queue: VersionQueue<Vec<TextDocumentContentChangeEvent>> },
+    Disk,
+}
+
+struct Entry {
+    uri: Uri,
+    source: Source,
+    generation: u64,
+    analyzed: Option<Arc<Analyzed>>,
+    /// An analysis of this (open) document is running on a blocking thread.
+    running: bool,
+}
+
+impl Entry {
+    fn view(&self) -> DocView {
+        DocView {
+            uri: self.uri.clone(),
+            generation: self.generation,
+            open_version: match &self.source {
+                Source::Open { version, .. } => Some(*version),
+                Source::Disk => None,
+            },
+            analyzed: self.analyzed.clone(),
+        }
+    }
+
+    fn is_open(&self) -> bool {
+        matches!(self.source, Source::Open { .. })
+    }
+}
+
+struct State {
+    client: Client,
+    tx: mpsc::UnboundedSender<Msg>,
+    out: mpsc::UnboundedSender<Out>,
+    snap_tx: watch::Sender<Arc<Snapshot>>,
+    encoding: Encoding,
+    settings: Arc<Settings>,
+    filter: FileFilter,
+    roots: Vec<PathBuf>,
+    progress: bool,
+    initialized: bool,
+    entries: HashMap<DocKey, Entry>,
+    /// The snapshot's view of `entries`, kept in step with it (copy-on-write).
+    views: Arc<HashMap<DocKey, DocView>>,
+    index: Arc<WorkspaceIndex>,
+    /// Changes to documents that are not open (yet): kept briefly in case their `didOpen`
+    /// was overtaken, then dropped.
+    orphans: HashMap<DocKey, Vec<(i32, Vec<TextDocumentContentChangeEvent>, Instant)>>,
+    /// Open documents with held-back changes.
+    held: HashSet<DocKey>,
+    applied: u64,
+    next_generation: u64,
+    walk: u64,
+    indexed: bool,
+    dirty: bool,
+}
+
+pub fn format_of(uri: &Uri, language: &str) -> Format {
+    match language {
+        "markdown" => Format::Markdown,
+        "plaintext" | "text" => Format::Plain,
+        _ => Format::from_path(uri.path().as_str()),
+    }
+}
+
+/// Analyse on the calling (blocking) thread; a panic becomes an empty analysis and a log line.
+pub fn analyze_guarded(text: &str, format: Format, what: &str) -> Analysis {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| byline_core::analyze(text, format))) {
+        Ok(a) => a,
+        Err(_) => {
+            log!("analysis panicked on {what}; reporting nothing for it");
+            Analysis::default()
+        }
+    }
+}
+
+impl State {
+    async fn run(mut self, mut rx: mpsc::UnboundedReceiver<Msg>) {
+        loop {
+            let msg = match self.next_deadline() {
+                Some(deadline) => tokio::select! {
+                    m = rx.recv() => m,
+                    _ = tokio::time::sleep_until(deadline.into()) => {
+                        self.guarded(|s| s.release_due(Instant::now()));
+                        self.publish_snapshot();
+                        continue;
+                    }
+                },
+                None => rx.recv().await,
+            };
+            let Some(msg) = msg else { break };
+            self.handle(msg);
+            // Apply whatever else is already queued before taking a snapshot.
+            for _ in 0..256 {
+                match rx.try_recv() {
+                    Ok(m) => self.handle(m),
+                    Err(_) => break,
+                }
+            }
+            self.publish_snapshot();
+        }
+    }
+
+    fn guarded(&mut self, f: impl FnOnce(&mut Self)) {
+        if std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(self))).is_err() {
+            log!("internal error while updating state (see the panic message above); carrying on");
+        }
+    }
+
+    fn handle(&mut self, msg: Msg) {
+        match msg {
+            Msg::Client(ev) => {
+                self.guarded(|s| s.on_client(ev));
+                self.applied += 1;
+            }
+            Msg::Internal(ev) => self.guarded(|s| s.on_internal(ev)),
+        }
+        self.dirty = true;
+    }
+
+    fn generation(&mut self) -> u64 {
+        self.next_generation += 1;
+        self.next_generation
+    }
+
+    fn touch(&mut self, key: &DocKey) {
+        let views = Arc::make_mut(&mut self.views);
+        match self.entries.get(key) {
+            Some(e) => {
+                views.insert(key.clone(), e.view());
+            }
+            None => {
+                views.remove(key);
+            }
+        }
+    }
+
+    fn publish_snapshot(&mut self) {
+        if !std::mem::take(&mut self.dirty) {
+            return;
+        }
+        self.snap_tx.send_replace(Arc::new(Snapshot {
+            applied: self.applied,
+            encoding: self.encoding,
+            settings: self.settings.clone(),
+            docs: self.views.clone(),
+            index: self.index.clone(),
+            indexed: self.indexed,
+        }));
+    }
+
+    fn send_out(&self, out: Out) {
+        let _ = self.out.send(out);
+    }
+
+    // ---- client notifications -------------------------------------------------------------
+
+    fn on_client(&mut self, ev: ClientEvent) {
+        match ev {
+            ClientEvent::Init { encoding, settings, roots, progress } => {
+                self.encoding = encoding;
+                self.roots = roots;
+                self.progress = progress;
+                self.apply_settings(&settings);
+            }
+            ClientEvent::Initialized => {
+                self.initialized = true;
+                self.start_walk();
+            }
+            ClientEvent::Open { uri, version, language, text } => self.on_open(uri, version, &language, text),
+            ClientEvent::Change { uri, version, changes } => self.on_change(uri, version, changes),
+            ClientEvent::Close { uri } => self.on_close(uri),
+            ClientEvent::Watched(events) => self.on_watched(events),
+            ClientEvent::Settings(v) => self.apply_settings(&v),
+        }
+    }
+
+    fn on_open(&mut self, uri: Uri, version: i32, language: &str, text: String) {
+        let key = key_of(&uri);
+        let format = format_of(&uri, language);
+        let generation = self.generation();
+        let (analyzed, running) = match self.entries.remove(&key) {
+            Some(old) => (old.analyzed, old.running),
+            None => (None, false),
+        };
+        let source = Source::Open { version, rope: Rope::from_str(&text), format, queue: VersionQueue::default() };
+        self.entries.insert(key.clone(), Entry { uri, source, generation, analyzed, running });
+        // Changes that overtook this didOpen.
+        if let Some(mut early) = self.orphans.remove(&key) {
+            early.sort_by_key(|(v, _, _)| *v);
+            for (v, changes, at) in early {
+                self.offer_change(&key, v, changes, at);
+            }
+        }
+        self.schedule_analysis(&key);
+        self.touch(&key);
+    }
+
+    fn on_change(&mut self, uri: Uri, version: i32, changes: Vec<TextDocumentContentChangeEvent>) {
+        let key = key_of(&uri);
+        if self.entries.get(&key).is_some_and(Entry::is_open) {
+            self.offer_change(&key, version, changes, Instant::now());
+            self.touch(&key);
+        } else {
+            log!("didChange for {} (version {version}), which is not open: held briefly, then ignored", uri.as_str());
+            self.orphans.entry(key).or_default().push((version, changes, Instant::now()));
+        }
+    }
+
+    fn offer_change(&mut self, key: &DocKey, version: i32, changes: Vec<TextDocumentContentChangeEvent>, at: Instant) {
+        let Some(Entry { source: Source::Open { version: current, queue, .. }, .. }) = self.entries.get_mut(key) else {
+            return;
+        };
+        let full = changes.iter().any(|c| c.range.is_none());
+        let current = *current;
+        let (verdict, ready) = queue.offer(current, version, full, changes, at);
+        let still_held = !queue.is_empty();
+        match verdict {
+            Verdict::Stale => log!("dropping stale didChange version {version} (document is at {current})"),
+            Verdict::Held => log!("didChange version {version} arrived before {}: holding it back", current + 1),
+            Verdict::Ready => self.apply_ready(key, ready),
+        }
+        if still_held {
+            self.held.insert(key.clone());
+        } else {
+            self.held.remove(key);
+        }
+    }
+
+    fn apply_ready(&mut self, key: &DocKey, ready: Vec<(i32, Vec<TextDocumentContentChangeEvent>)>) {
+        if ready.is_empty() {
+            return;
+        }
+        let enc = self.encoding;
+        let generation = self.generation();
+        let Some(entry) = self.entries.get_mut(key) else { return };
+        let Source::Open { version, rope, .. } = &mut entry.source else { return };
+        for (v, changes) in ready {
+            apply_changes(rope, &changes, enc);
+            *version = v;
+        }
+        entry.generation = generation;
+        self.schedule_analysis(key);
+    }
+
+    fn on_close(&mut self, uri: Uri) {
+        let key = key_of(&uri);
+        if !self.entries.get(&key).is_some_and(Entry::is_open) {
+            log!("didClose for {}, which is not open: ignored", uri.as_str());
+            return;
+        }
+        self.held.remove(&key);
+        self.send_out(Out::Diagnostics(uri.clone(), Vec::new(), None));
+        // Fall back to the file on disk when it belongs to the workspace.
+        let on_disk = uri.to_file_path().map(|p| p.into_owned()).filter(|p| p.is_file() && self.filter.matches_under(&self.roots, p));
+        match on_disk {
+            Some(path) => {
+                let generation = self.generation();
+                if let Some(e) = self.entries.get_mut(&key) {
+                    e.source = Source::Disk;
+                    e.generation = generation;
+                }
+                self.load_from_disk(key.clone(), uri, path, Some(generation));
+            }
+            None => {
+                self.entries.remove(&key);
+                Arc::make_mut(&mut self.index).remove_document(&key);
+            }
+        }
+        self.touch(&key);
+    }
+
+    fn on_watched(&mut self, events: Vec<FileEvent>) {
+        for ev in events {
+            let key = key_of(&ev.uri);
+            if self.entries.get(&key).is_some_and(Entry::is_open) {
+                continue; // the editor's buffer wins over the file on disk
+            }
+            let Some(path) = ev.uri.to_file_path().map(|p| p.into_owned()) else { continue };
+            if ev.typ == FileChangeType::DELETED {
+                self.forget_disk(&key);
+                // A deleted folder takes its files with it.
+                let prefix = format!("{}/", key.trim_end_matches('/'));
+                let under: Vec<DocKey> = self
+                    .entries
+                    .iter()
+                    .filter(|(k, e)| k.starts_with(&prefix) && !e.is_open())
+                    .map(|(k, _)| k.clone())
+                    .collect();
+                for k in under {
+                    self.forget_disk(&k);
+                }
+            } else if self.filter.matches_under(&self.roots, &path) {
+                let generation = self.generation();
+                let entry = self.entries.entry(key.clone()).or_insert_with(|| Entry {
+                    uri: ev.uri.clone(),
+                    source: Source::Disk,
+                    generation,
+                    analyzed: None,
+                    running: false,
+                });
+                entry.generation = generation;
+                self.load_from_disk(key.clone(), ev.uri, path, Some(generation));
+                self.touch(&key);
+            }
+        }
+    }
+
+    fn forget_disk(&mut self, key: &DocKey) {
+        if self.entries.get(key).is_some_and(|e| !e.is_open()) {
+            self.entries.remove(key);
+            Arc::make_mut(&mut self.index).remove_document(key);
+            self.touch(key);
+        }
+    }
+
+    fn apply_settings(&mut self, value: &Value) {
+        if !Settings::present_in(value) {
+            return;
+        }
+        let (settings, problems) = Settings::from_json(value);
+        for p in problems {
+            log!("settings: {p}");
+            self.send_out(Out::Log(MessageType::WARNING, format!("byline settings: {p}")));
+        }
+        let files_changed = settings.include != self.settings.include || settings.exclude != self.settings.exclude;
+        let levels_changed = settings.levels != self.settings.levels;
+        if files_changed {
+            match FileFilter::new(&settings.include, &settings.exclude) {
+                Ok(f) => self.filter = f,
+                Err(e) => log!("settings: bad file globs: {e}"),
+            }
+        }
+        self.settings = Arc::new(settings);
+        if levels_changed {
+            let open: Vec<DocKey> = self.entries.iter().filter(|(_, e)| e.is_open()).map(|(k, _)| k.clone()).collect();
+            for key in open {
+                self.publish_diagnostics(&key);
+            }
+        }
+        if files_changed && self.initialized {
+            // Files that no longer match leave the index; newly matching ones come in.
+            let disk: Vec<DocKey> = self.entries.iter().filter(|(_, e)| !e.is_open()).map(|(k, _)| k.clone()).collect();
+            for key in disk {
+                self.forget_disk(&key);
+            }
+            self.start_walk();
+        }
+    }
+
+    // ---- work and its results --------------------------------------------------------------
+
+    fn schedule_analysis(&mut self, key: &DocKey) {
+        let Some(entry) = self.entries.get_mut(key) else { return };
+        let Source::Open { version, rope, format, .. } = &entry.source else { return };
+        if entry.running {
+            return; // the running analysis is stale; its result restarts us on the current text
+        }
+        entry.running = true;
+        let (generation, version, rope, format) = (entry.generation, *version, rope.clone(), *format);
+        let (tx, key, what) = (self.tx.clone(), key.clone(), entry.uri.as_str().to_string());
+        tokio::task::spawn_blocking(move || {
+            let text = rope.to_string();
+            let analysis = analyze_guarded(&text, format, &what);
+            let result = Analyzed { generation, version: Some(version), rope, analysis };
+            let _ = tx.send(Msg::Internal(Internal::Analyzed { key, result }));
+        });
+    }
+
+    fn load_from_disk(&self, key: DocKey, uri: Uri, path: PathBuf, requested: Option<u64>) {
+        let tx = self.tx.clone();
+        tokio::task::spawn_blocking(move || {
+            let result = indexing::load(&path);
+            let _ = tx.send(Msg::Internal(Internal::DiskLoaded { key, uri, requested, result }));
+        });
+    }
+
+    fn start_walk(&mut self) {
+        self.walk += 1;
+        self.indexed = false;
+        let open: HashSet<DocKey> = self.entries.iter().filter(|(_, e)| e.is_open()).map(|(k, _)| k.clone()).collect();
+        let job = indexing::Job {
+            walk: self.walk,
+            roots: self.roots.clone(),
+            filter: self.filter.clone(),
+            skip: open,
+            progress: self.progress,
+        };
+        tokio::spawn(indexing::run(job, self.client.clone(), self.tx.clone()));
+    }
+
+    fn on_internal(&mut self, ev: Internal) {
+        match ev {
+            Internal::Analyzed { key, result } => {
+                let Some(entry) = self.entries.get_mut(&key) else { return };
+                entry.running = false;
+                if !entry.is_open() {
+                    return;
+                }
+                if result.generation != entry.generation {
+                    self.schedule_analysis(&key); // superseded: analyse the current text instead
+                    return;
+                }
+                let result = Arc::new(result);
+                entry.analyzed = Some(result.clone());
+                Arc::make_mut(&mut self.index).set_document(key.clone(), Arc::new(result.analysis.people.clone()));
+                self.publish_diagnostics(&key);
+                self.touch(&key);
+            }
+            Internal::DiskLoaded { key, uri, requested, result } => {
+                let generation = match requested {
+                    None if self.entries.contains_key(&key) => return, // open, or read again since
+                    None => self.generation(),
+                    Some(g) => match self.entries.get(&key) {
+                        Some(e) if !e.is_open() && e.generation == g => g,
+                        _ => return, // superseded
+                    },
+                };
+                match result {
+                    Ok((rope, analysis)) => {
+                        let people = Arc::new(analysis.people.clone());
+                        let analyzed = Arc::new(Analyzed { generation, version: None, rope, analysis });
+                        self.entries.insert(
+                            key.clone(),
+                            Entry { uri, source: Source::Disk, generation, analyzed: Some(analyzed), running: false },
+                        );
+                        Arc::make_mut(&mut self.index).set_document(key.clone(), people);
+                    }
+                    Err(why) => {
+                        log!("skipping {}: {why}", uri.as_str());
+                        self.forget_disk(&key);
+                    }
+                }
+                self.touch(&key);
+            }
+            Internal::IndexingDone { walk, files } => {
+                if walk == self.walk {
+                    self.indexed = true;
+                    log!("workspace indexed: {files} articles");
+                }
+            }
+        }
+    }
+
+    fn publish_diagnostics(&mut self, key: &DocKey) {
+        let Some(entry) = self.entries.get(key) else { return };
+        let Some(a) = &entry.analyzed else { return };
+        if a.generation != entry.generation || !entry.is_open() {
+            return;
+        }
+        let diags = diagnostics(&a.analysis.findings, &a.rope, self.encoding, &self.settings);
+        self.send_out(Out::Diagnostics(entry.uri.clone(), diags, a.version));
+    }
+
+    // ---- held-back changes -------------------------------------------------------------------
+
+    fn next_deadline(&self) -> Option<Instant> {
+        let queued = self.held.iter().filter_map(|k| match &self.entries.get(k)?.source {
+            Source::Open { queue, .. } => queue.deadline(REORDER_WAIT),
+            Source::Disk => None,
+        });
+        let orphans = self.orphans.values().flat_map(|v| v.iter().map(|(_, _, t)| *t + REORDER_WAIT));
+        queued.chain(orphans).min()
+    }
+
+    fn release_due(&mut self, now: Instant) {
+        for key in self.held.clone() {
+            let ready = match self.entries.get_mut(&key) {
+                Some(Entry { source: Source::Open { version, queue, .. }, .. }) => {
+                    let r = queue.release_due(*version, now, REORDER_WAIT);
+                    if queue.is_empty() {
+                        self.held.remove(&key);
+                    }
+                    r
+                }
+                _ => {
+                    self.held.remove(&key);
+                    Vec::new()
+                }
+            };
+            if !ready.is_empty() {
+                log!("gave up waiting for a missing didChange; applying versions {:?}", ready.iter().map(|r| r.0).collect::<Vec<_>>());
+                self.apply_ready(&key, ready);
+                self.touch(&key);
+                self.dirty = true;
+            }
+        }
+        self.orphans.retain(|key, changes| {
+            changes.retain(|(_, _, t)| now.duration_since(*t) < REORDER_WAIT);
+            if changes.is_empty() {
+                log!("ignored changes to {key}, which was never opened");
+            }
+            !changes.is_empty()
+        });
+    }
+}
