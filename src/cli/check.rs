@@ -1,14 +1,37 @@
 //! `byline check [PATHS...]`: findings printed the way compilers print them.
+//!
+//! Exit status: 0 when nothing was found, 1 when something was, 2 when nothing could be read.
 
+use std::collections::BTreeMap;
+use std::io::Write;
 use std::process::ExitCode;
+
+use byline_core::{Code, Format, Severity, analyze};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::lines::Lines;
+use super::sources::gather;
+use crate::files::FileFilter;
 
 #[derive(clap::Args)]
 pub struct CheckArgs {
-    /// Files or folders to check (default: the current folder).
+    /// Files or folders to check (default: the current folder). Folders are walked for .txt
+    /// and .md files, respecting .gitignore; files named here are always checked.
     pub paths: Vec<std::path::PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     pub format: OutputFormat,
+    /// Do not report this code (repeatable), e.g. `--disable anonymous-source`.
+    #[arg(long = "disable", value_name = "CODE", value_parser = parse_code)]
+    pub disable: Vec<Code>,
+    /// Report a code at another severity (repeatable), e.g. `--severity unattributed-claim=error`;
+    /// `off` disables it.
+    #[arg(long = "severity", value_name = "CODE=LEVEL", value_parser = parse_code_level)]
+    pub severity: Vec<(Code, Option<Severity>)>,
+    /// Extra glob of files to leave out when walking folders (repeatable), e.g. `drafts/**`.
+    #[arg(long = "exclude", value_name = "GLOB")]
+    pub exclude: Vec<String>,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -17,7 +40,143 @@ pub enum OutputFormat {
     Json,
 }
 
-pub fn run(_args: CheckArgs) -> ExitCode {
-    eprintln!("byline check: not implemented yet");
-    ExitCode::from(2)
+fn parse_code(s: &str) -> Result<Code, String> {
+    Code::parse(s).ok_or_else(|| {
+        format!("unknown code {s:?}; one of: {}", Code::ALL.map(|c| c.as_str()).join(", "))
+    })
+}
+
+fn parse_code_level(s: &str) -> Result<(Code, Option<Severity>), String> {
+    let (code, level) = s.split_once('=').ok_or("expected CODE=LEVEL, e.g. unattributed-claim=error")?;
+    let level = crate::lsp::config::parse_level(level)
+        .ok_or_else(|| format!("unknown level {level:?}; one of: error, warning, information, hint, off"))?;
+    Ok((parse_code(code)?, level))
+}
+
+/// One finding, as `--format json` prints it.
+#[derive(Serialize)]
+pub struct Reported {
+    pub path: String,
+    /// 1-based; columns count characters.
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    /// Byte offsets into the file.
+    pub start_byte: usize,
+    pub end_byte: usize,
+    pub code: &'static str,
+    pub severity: &'static str,
+    pub message: String,
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    findings: &'a [Reported],
+    files_checked: usize,
+    skipped: Vec<Skipped>,
+}
+
+#[derive(Serialize)]
+struct Skipped {
+    path: String,
+    reason: String,
+}
+
+pub fn run(args: CheckArgs) -> ExitCode {
+    let filter = match FileFilter::new(&crate::files::DEFAULT_INCLUDE.map(String::from), &args.exclude) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("byline check: bad --exclude glob: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut levels: BTreeMap<Code, Option<Severity>> = Code::ALL.into_iter().map(|c| (c, Some(c.default_severity()))).collect();
+    for (code, level) in &args.severity {
+        levels.insert(*code, *level);
+    }
+    for code in &args.disable {
+        levels.insert(*code, None);
+    }
+
+    let gathered = gather(&args.paths, &filter);
+    for (path, why) in &gathered.skipped {
+        eprintln!("byline: warning: skipping {}: {why}", path.display());
+    }
+    if gathered.sources.is_empty() {
+        eprintln!("byline check: no articles could be read");
+        return ExitCode::from(2);
+    }
+
+    let per_file: Vec<Vec<Reported>> = gathered
+        .sources
+        .par_iter()
+        .map(|src| {
+            let path = src.path.to_string_lossy().into_owned();
+            let analysis = analyze(&src.text, Format::from_path(&path));
+            let lines = Lines::new(&src.text);
+            analysis
+                .findings
+                .iter()
+                .filter_map(|f| {
+                    let severity = levels.get(&f.code).copied().flatten()?;
+                    let (line, column) = lines.line_col(f.span.start);
+                    let (end_line, end_column) = lines.line_col(f.span.end);
+                    Some(Reported {
+                        path: path.clone(),
+                        line,
+                        column,
+                        end_line,
+                        end_column,
+                        start_byte: f.span.start,
+                        end_byte: f.span.end,
+                        code: f.code.as_str(),
+                        severity: severity.as_str(),
+                        message: f.message.clone(),
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    let findings: Vec<Reported> = per_file.into_iter().flatten().collect();
+
+    let mut out = std::io::stdout().lock();
+    let written = match args.format {
+        OutputFormat::Text => findings.iter().try_for_each(|r| {
+            writeln!(out, "{}:{}:{}: {}[{}]: {}", r.path, r.line, r.column, r.severity, r.code, r.message)
+        }),
+        OutputFormat::Json => {
+            let report = JsonReport {
+                findings: &findings,
+                files_checked: gathered.sources.len(),
+                skipped: gathered
+                    .skipped
+                    .iter()
+                    .map(|(p, r)| Skipped { path: p.to_string_lossy().into_owned(), reason: r.clone() })
+                    .collect(),
+            };
+            serde_json::to_writer_pretty(&mut out, &report).map_err(std::io::Error::other).and_then(|_| writeln!(out))
+        }
+    };
+    if let Err(e) = written
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("byline check: {e}");
+    }
+    let files_with = {
+        let mut paths: Vec<&str> = findings.iter().map(|r| r.path.as_str()).collect();
+        paths.dedup();
+        paths.len()
+    };
+    if matches!(args.format, OutputFormat::Text) {
+        eprintln!(
+            "byline: {} finding{} in {} of {} file{} checked",
+            findings.len(),
+            if findings.len() == 1 { "" } else { "s" },
+            files_with,
+            gathered.sources.len(),
+            if gathered.sources.len() == 1 { "" } else { "s" },
+        );
+    }
+    if findings.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) }
 }

@@ -1,4 +1,6 @@
 //! The command-line front-end: a second thin layer over the analysis core.
 
 pub mod check;
+pub mod lines;
 pub mod people;
+pub mod sources;

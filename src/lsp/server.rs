@@ -40,7 +40,17 @@ impl Server {
         T: Send + 'static,
         F: FnOnce(&Snapshot) -> T + Send + 'static,
     {
-        let snap = self.state.snapshot(key, CATCH_UP).await;
+        self.query_in(key, false, what, f).await
+    }
+
+    /// Like [`Self::query`], for queries over the whole workspace: waits (boundedly) for the
+    /// initial indexing of the workspace folders as well.
+    async fn query_in<T, F>(&self, key: Option<&str>, whole_workspace: bool, what: &'static str, f: F) -> Result<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Snapshot) -> T + Send + 'static,
+    {
+        let snap = self.state.snapshot(key, whole_workspace, CATCH_UP).await;
         match tokio::task::spawn_blocking(move || f(&snap)).await {
             Ok(v) => Ok(v),
             Err(e) => {
@@ -202,7 +212,7 @@ impl LanguageServer for Server {
         let key = key_of(&p.text_document_position.text_document.uri);
         let pos = p.text_document_position.position;
         let include = p.context.include_declaration;
-        self.query(Some(&key.clone()), "references", move |s| people::references(s, &key, pos, include)).await
+        self.query_in(Some(&key.clone()), true, "references", move |s| people::references(s, &key, pos, include)).await
     }
 
     async fn document_highlight(&self, p: DocumentHighlightParams) -> Result<Option<Vec<DocumentHighlight>>> {
@@ -220,7 +230,7 @@ impl LanguageServer for Server {
     }
 
     async fn symbol(&self, p: WorkspaceSymbolParams) -> Result<Option<WorkspaceSymbolResponse>> {
-        self.query(None, "workspace/symbol", move |s| {
+        self.query_in(None, true, "workspace/symbol", move |s| {
             Some(WorkspaceSymbolResponse::Flat(people::workspace_symbols(s, &p.query)))
         })
         .await

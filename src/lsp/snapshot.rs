@@ -11,7 +11,6 @@ use byline_core::index::WorkspaceIndex;
 use ropey::Rope;
 use tower_lsp_server::ls_types::Uri;
 
-use super::config::Settings;
 use super::positions::Encoding;
 
 /// How documents are named inside the server and in the workspace index: the URI, with
@@ -46,8 +45,6 @@ pub struct DocView {
     pub uri: Uri,
     /// The generation of the current content; the analysis is current when it matches.
     pub generation: u64,
-    /// The version of an open document; `None` when the document is only on disk.
-    pub open_version: Option<i32>,
     pub analyzed: Option<Arc<Analyzed>>,
 }
 
@@ -62,7 +59,6 @@ pub struct Snapshot {
     /// How many client notifications the state task had applied when it took this snapshot.
     pub applied: u64,
     pub encoding: Encoding,
-    pub settings: Arc<Settings>,
     pub docs: Arc<HashMap<DocKey, DocView>>,
     pub index: Arc<WorkspaceIndex>,
     /// Whether the initial walk of the workspace folders has finished.

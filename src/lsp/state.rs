@@ -93,10 +93,15 @@ impl Handle {
 
     /// A snapshot that reflects every notification forwarded so far and, when `key` is given,
     /// a current analysis of that document; after `wait` the latest snapshot is returned as is.
-    pub async fn snapshot(&self, key: Option<&str>, wait: Duration) -> Arc<Snapshot> {
+    /// With `whole_workspace`, also wait for the initial walk of the workspace folders.
+    pub async fn snapshot(&self, key: Option<&str>, whole_workspace: bool, wait: Duration) -> Arc<Snapshot> {
         let want = self.sent.load(Ordering::SeqCst);
         let mut rx = self.snapshots.clone();
-        let ready = |s: &Arc<Snapshot>| s.applied >= want && key.is_none_or(|k| s.doc(k).is_none_or(DocView::is_current));
+        let ready = |s: &Arc<Snapshot>| {
+            s.applied >= want
+                && key.is_none_or(|k| s.doc(k).is_none_or(DocView::is_current))
+                && (!whole_workspace || s.indexed)
+        };
         let result = tokio::time::timeout(wait, async { rx.wait_for(ready).await.map(|r| Arc::clone(&r)) }).await;
         match result {
             Ok(Ok(s)) => s,
@@ -138,7 +143,7 @@ pub fn spawn(client: Client) -> Handle {
         applied: 0,
         next_generation: 1,
         walk: 0,
-        indexed: false,
+        indexed: true, // nothing to wait for until a walk starts
         dirty: false,
     };
     tokio::spawn(state.run(rx));
@@ -164,10 +169,6 @@ impl Entry {
         DocView {
             uri: self.uri.clone(),
             generation: self.generation,
-            open_version: match &self.source {
-                Source::Open { version, .. } => Some(*version),
-                Source::Disk => None,
-            },
             analyzed: self.analyzed.clone(),
         }
     }
@@ -291,7 +292,6 @@ impl State {
         self.snap_tx.send_replace(Arc::new(Snapshot {
             applied: self.applied,
             encoding: self.encoding,
-            settings: self.settings.clone(),
             docs: self.views.clone(),
             index: self.index.clone(),
             indexed: self.indexed,
