@@ -53,7 +53,7 @@ def main():
                     hit = k
                     break
             if hit is None:
-                fn_list.append(f"{d['name']}: {d['text'][s:e]!r} ({name})")
+                fn_list.append(f"{d['name']}: {d['text'][s:e]!r} ({name})  …{d['text'][max(0, s - 40):e + 30]!r}…")
             else:
                 used.add(hit)
                 pairs.append((name, d["sys"][hit]["id"]))

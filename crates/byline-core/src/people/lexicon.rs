@@ -89,7 +89,8 @@ impl PeopleLexicon {
     /// A role noun ("spokesman", "president"); for hyphenated words the last part counts too.
     pub fn is_role_head(&self, w: &str) -> bool {
         let l = w.to_lowercase();
-        self.heads.contains(&l) || l.rsplit('-').next().is_some_and(|p| p != l && self.heads.contains(p))
+        let one = |l: &str| self.heads.contains(l) || l.rsplit('-').next().is_some_and(|p| p != l && self.heads.contains(p));
+        one(&l) || (l.len() > 4 && l.ends_with('s') && one(&l[..l.len() - 1]))
     }
     /// A word that qualifies a role ("prime", "foreign").
     pub fn is_role_mod(&self, w: &str) -> bool {

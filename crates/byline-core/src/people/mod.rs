@@ -133,6 +133,9 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
     let raws: Vec<Raw> = found
         .iter()
         .map(|f| {
+            if let Some((a, b)) = f.part {
+                return Raw { span: a..b, given: None, surname: ctx.text[a..b].to_string(), given_only: false };
+            }
             let (given, surname) = recognize::split_name(ctx, f.toks.clone());
             let span = ctx.toks[f.toks.start].start..ctx.toks[f.toks.end - 1].end;
             Raw { span, given, surname, given_only: f.given_only }
@@ -157,7 +160,9 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
         });
         assign[i] = Some(p);
         full_flags[i] = true;
-        let form = ctx.text[r.span.clone()].to_string();
+        let surface = &ctx.text[r.span.clone()];
+        // A glued name ("JaneRoe") is shown with its missing space.
+        let form = if !surface.contains(char::is_whitespace) { format!("{} {}", g, r.surname) } else { surface.to_string() };
         let e = forms[p].entry(form).or_insert((0, i));
         e.0 += 1;
     }
@@ -234,6 +239,9 @@ fn normalise_spaces(s: &str) -> String {
 fn attach_roles(ctx: &Ctx, found: &[recognize::Found], doc: &mut DocPeople) {
     for f in found {
         let start = ctx.toks[f.toks.start].start;
+        if f.part.is_some() {
+            continue;
+        }
         let Some(m) = doc.mentions.iter().find(|m| m.span.start == start) else { continue };
         let p = m.person;
         let mut roles = Vec::new();

@@ -35,6 +35,8 @@ pub struct Found {
     pub toks: std::ops::Range<usize>,
     /// The name is a given name alone, linked to a full name in the same article.
     pub given_only: bool,
+    /// A surname inside a hyphenated word ("Putin" in "Scholz-Putin"): its byte range.
+    pub part: Option<(usize, usize)>,
 }
 
 #[derive(Clone, Debug)]
@@ -134,9 +136,15 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
                 continue;
             }
             // A particle joins only between capitalised words.
-            if ctx.is_particle(j) && j + 1 < n && (toks[j + 1].cap) && is_space_gap(ctx.gap_after(j)) {
-                j += 1;
-                continue;
+            {
+                let mut q = j;
+                while q < n && ctx.is_particle(q) && q < j + 3 && is_space_gap(ctx.gap_after(q)) {
+                    q += 1;
+                }
+                if q > j && q < n && toks[q].cap {
+                    j = q + 1;
+                    continue;
+                }
             }
             break;
         }
@@ -155,6 +163,10 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
                 if toks[k].initial || ctx.is_particle(k) {
                     return true;
                 }
+                // "Last-ditch", "Anti-war": a capitalised word with a lower-case part is not a name.
+                if w.split(['-', '‑']).skip(1).any(|part| part.chars().next().is_some_and(|c| c.is_lowercase())) {
+                    return false;
+                }
                 !(lex.is_honorific(w) || lex.is_nonperson(w) || lex.is_nonperson_head(w) || lex.is_title(w))
             };
             if !is_name_tok(k) || ctx.is_particle(k) {
@@ -171,7 +183,14 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
                 }
                 // A title word after a name word, at the end of the run, is a surname ("John Major").
                 let w = ctx.word(e);
-                if e + 1 == run.end && lex.is_title(w) && !lex.is_nonperson(w) && e > s && !lex.is_honorific(w) {
+                if e + 1 == run.end
+                    && lex.is_role_head(w)
+                    && !lex.is_nonperson(w)
+                    && !lex.is_nonperson_head(w)
+                    && e == s + 1
+                    && lex.is_first_name(ctx.word(s))
+                    && !lex.is_honorific(w)
+                {
                     e += 1;
                 }
                 break;
@@ -184,6 +203,11 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             }
             while b > a && (ctx.is_particle(b - 1) || toks[b - 1].initial) {
                 b -= 1;
+            }
+            if b - a >= 3 && !lex.is_first_name(ctx.word(a)) {
+                if let Some(k) = (a + 1..b - 1).find(|&k| lex.is_first_name(ctx.word(k)) && !toks[k].initial) {
+                    a = k;
+                }
             }
             if a < b {
                 let words = (a..b).filter(|&x| !toks[x].initial && !ctx.is_particle(x)).count();
@@ -257,9 +281,11 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
                 k += 1;
             }
         }
-        let verb_before = adjacent_before.is_some_and(|b| {
+        let verb_before = before.filter(|_| is_space_gap(gap_before)).is_some_and(|b| {
             let w = ctx.word(b);
-            w.chars().next().is_some_and(|c| c.is_lowercase()) && lex.is_speech_verb(w) && w != "say"
+            w.chars().next().is_some_and(|c| c.is_lowercase())
+                && lex.is_speech_verb(w)
+                && !matches!(w, "say" | "told" | "tells" | "asked" | "urged" | "accused" | "described" | "called")
         });
         let appositive = !toks[last].possessive && gap_after.trim() == "," && appositive_role(ctx, e).is_some();
         let credit = gap_before.ends_with('(') && gap_after.starts_with('/');
@@ -272,13 +298,20 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
         };
         let byline = line_alone && (2..=3).contains(&p.words);
         let first_name = p.words >= 2 && lex.is_first_name(ctx.word(s));
+        // "Jane Roe's": a possessive two- or three-word name of words the text never uses in lower case.
+        let possessive_name = (2..=3).contains(&p.words)
+            && toks[last].possessive
+            && !sentence_start(ctx, s)
+            && p.toks.clone().all(|k| !lower_used(ctx.word(k)));
         let glued = p.words == 1 && glued_split(ctx.word(s)).is_some();
 
         if p.words >= 2 {
             if p.words > 4 {
                 continue;
             }
-            if first_name || hon || title || comma_role || verb_after || verb_before || appositive || credit || byline {
+            if first_name || hon || title || comma_role || verb_after || verb_before || appositive || credit || byline
+                || possessive_name
+            {
                 p.strong = true;
             } else {
                 p.weak = true;
@@ -286,6 +319,12 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
         } else {
             let w = ctx.word(s);
             let ordinary = lower_used(w) || lex.is_first_name(w) && !hon && !title;
+            // "Scholz-Putin": two names joined, handled part by part below.
+            let joined = w.contains('-') && w.split('-').all(|p| p.chars().next().is_some_and(|c| c.is_uppercase()));
+            if joined {
+                p.weak = true;
+                continue;
+            }
             if hon || title || comma_role || credit || (glued && (verb_after || verb_before || appositive)) {
                 p.strong = true;
             } else if (verb_after || verb_before || appositive) && !ordinary {
@@ -306,13 +345,33 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             *givens.entry(g.to_lowercase()).or_default() += 1;
         }
     }
+    // A two- or three-word candidate whose last word also stands alone elsewhere in the text
+    // ("Jane Roe ... Roe") names a person, when that word is not an ordinary one.
+    let lone: HashSet<&str> = pieces
+        .iter()
+        .filter(|p| !p.rejected && p.words == 1 && p.toks.len() == 1)
+        .map(|p| ctx.word(p.toks.start))
+        .filter(|w| !lower_used(w) && !lex.is_first_name(w))
+        .collect();
+    for p in pieces.iter_mut().filter(|p| p.weak && !p.rejected && (2..=3).contains(&p.words)) {
+        let w = ctx.word(p.toks.end - 1);
+        if lone.contains(w) && p.toks.clone().all(|k| !lower_used(ctx.word(k))) {
+            p.weak = false;
+            p.strong = true;
+            surnames.insert(w.to_lowercase());
+        }
+    }
+    let debug = std::env::var_os("BYLINE_PEOPLE_DEBUG").is_some();
     let mut out = Vec::new();
     for p in &pieces {
+        if debug && p.weak && !p.rejected {
+            eprintln!("weak: {:?} words={}", &ctx.text[toks[p.toks.start].start..toks[p.toks.end - 1].end], p.words);
+        }
         if p.rejected {
             continue;
         }
         if p.strong {
-            out.push(Found { toks: p.toks.clone(), given_only: false });
+            out.push(Found { toks: p.toks.clone(), given_only: false, part: None });
             continue;
         }
         if !p.weak {
@@ -321,19 +380,53 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
         let (_, s) = split_name(ctx, p.toks.clone());
         let first_is_surname = p.words >= 2 && surnames.contains(&ctx.word(p.toks.start).to_lowercase());
         if surnames.contains(&s.to_lowercase()) && !first_is_surname {
-            out.push(Found { toks: p.toks.clone(), given_only: false });
+            if p.words == 1 || lex.is_first_name(ctx.word(p.toks.start)) || givens.contains_key(&ctx.word(p.toks.start).to_lowercase()) {
+                out.push(Found { toks: p.toks.clone(), given_only: false, part: None });
+            } else {
+                // "Canterbury Welby": only the surname words are the name.
+                let sl = s.split_whitespace().count();
+                let start = p.toks.end.saturating_sub(sl).max(p.toks.start);
+                out.push(Found { toks: start..p.toks.end, given_only: false, part: None });
+            }
         } else if p.words >= 2 && p.toks.clone().all(|k| toks[k].initial || ctx.is_particle(k) || surnames.contains(&ctx.word(k).to_lowercase())) {
             // "Putin Biden summit": two known surnames side by side.
             for k in p.toks.clone() {
                 if surnames.contains(&ctx.word(k).to_lowercase()) {
-                    out.push(Found { toks: k..k + 1, given_only: false });
+                    out.push(Found { toks: k..k + 1, given_only: false, part: None });
                 }
             }
         } else if p.words == 1 && givens.get(&ctx.word(p.toks.start).to_lowercase()) == Some(&1) {
-            out.push(Found { toks: p.toks.clone(), given_only: true });
+            out.push(Found { toks: p.toks.clone(), given_only: true, part: None });
         }
     }
-    out.sort_by_key(|f| f.toks.start);
+    // Known surnames joined by a hyphen: "the Scholz-Putin call".
+    for (k, t) in toks.iter().enumerate() {
+        if !t.cap {
+            continue;
+        }
+        let w = ctx.word(k);
+        if !w.contains('-') {
+            continue;
+        }
+        let mut at = t.start;
+        let parts: Vec<(usize, &str)> = w
+            .split('-')
+            .map(|p| {
+                let r = (at, p);
+                at += p.len() + 1;
+                r
+            })
+            .collect();
+        if parts.len() < 2 || !parts.iter().all(|(_, p)| p.chars().next().is_some_and(|c| c.is_uppercase())) {
+            continue;
+        }
+        for (s, p) in parts {
+            if surnames.contains(&p.to_lowercase()) {
+                out.push(Found { toks: k..k + 1, given_only: false, part: Some((s, s + p.len())) });
+            }
+        }
+    }
+    out.sort_by_key(|f| f.part.map_or(toks[f.toks.start].start, |p| p.0));
     out
 }
 
@@ -461,6 +554,25 @@ pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
         return None;
     }
     let w = ctx.word(j);
+    if ctx.toks[j].possessive && g.trim() != "," {
+        // "Westpac's David Lording", "Energy Australia's Peter Leete": the possessor is the role.
+        if !(ctx.toks[j].cap || ctx.toks[j].acronym) || lex.is_first_name(w) {
+            return None;
+        }
+        let mut first = j;
+        while first > 0 && first + 4 > j {
+            let k = first - 1;
+            if !is_space_gap(ctx.gap_before(first)) || sentence_start(ctx, first) {
+                break;
+            }
+            let t = &ctx.toks[k];
+            if !(t.cap || t.acronym) || ROLE_STOP.contains(&ctx.word(k).to_lowercase().as_str()) || t.possessive {
+                break;
+            }
+            first = k;
+        }
+        return Some((first, j));
+    }
     if lex.is_honorific(w) && !lex.is_role_head(w) {
         if PLAIN_HONORIFICS.contains(&w.to_lowercase().as_str()) {
             return None;
@@ -481,7 +593,7 @@ pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
         let k = j - 1;
         let w = ctx.word(k);
         let lw = w.to_lowercase();
-        if ROLE_STOP.contains(&lw.as_str()) || lex.is_speech_verb(w) || w.chars().next().is_some_and(|c| c.is_numeric()) {
+        if ROLE_STOP.contains(&lw.as_str()) || lex.is_speech_verb(w) {
             break;
         }
         if lex.is_honorific(w) && PLAIN_HONORIFICS.contains(&lw.as_str()) {

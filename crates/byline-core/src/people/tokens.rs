@@ -62,6 +62,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         }
         let mut word_end = end;
         let mut possessive = false;
+        let mut raw_extra = 0;
         let w = &text[start..end];
         for suf in ["'s", "’s", "'S", "’S"] {
             if w.len() > suf.len() + 1 && w.ends_with(suf) {
@@ -73,10 +74,11 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         if !possessive {
             // "Harris'" — an apostrophe after a final s, not followed by a word character.
             if let Some(rest) = text.get(end..) {
-                if (rest.starts_with('\'') || rest.starts_with('’')) && w.ends_with('s') {
+                if (rest.starts_with('\'') || rest.starts_with('’')) && (w.ends_with('s') || w.ends_with('S')) {
                     let after = &rest[rest.chars().next().map_or(0, |c| c.len_utf8())..];
                     if !after.chars().next().is_some_and(is_word_char) {
                         possessive = true;
+                        raw_extra = rest.chars().next().map_or(0, |c| c.len_utf8());
                     }
                 }
             }
@@ -90,7 +92,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         let mut tok = Tok {
             start,
             end: word_end,
-            raw_end: end,
+            raw_end: end + raw_extra,
             possessive,
             initial: single && upper,
             cap: upper && has_lower,
