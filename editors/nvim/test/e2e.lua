@@ -1,0 +1,262 @@
+-- Headless end-to-end test of the byline Neovim plugin against the real server.
+--   BYLINE_BIN=/path/to/byline BYLINE_FIXTURE=editors/fixtures/workspace \
+--   nvim --headless -u NONE -i NONE -n --cmd "set rtp+=editors/nvim" -c "luafile editors/nvim/test/e2e.lua"
+-- Prints one "ok"/"not ok" line per check and a closing "nvim X.Y: N passed, M failed"; exits 1 on any failure.
+
+local bin = assert(os.getenv("BYLINE_BIN"), "BYLINE_BIN is not set")
+local fixture = vim.fn.fnamemodify(assert(os.getenv("BYLINE_FIXTURE"), "BYLINE_FIXTURE is not set"), ":p"):gsub("/$", "")
+local TIMEOUT = tonumber(os.getenv("BYLINE_TEST_TIMEOUT_MS") or "20000")
+
+local v = vim.version()
+local label = string.format("nvim %d.%d", v.major, v.minor)
+local passed, failed = 0, 0
+
+local function out(line)
+  io.stdout:write(line .. "\n")
+  io.stdout:flush()
+end
+
+local function check(name, fn)
+  local ok, err = pcall(fn)
+  if ok then
+    passed = passed + 1
+    out("ok - " .. label .. ": " .. name)
+  else
+    failed = failed + 1
+    out("not ok - " .. label .. ": " .. name)
+    out("    " .. tostring(err):gsub("\n", "\n    "))
+  end
+end
+
+local function finish()
+  out(string.format("%s: %d passed, %d failed", label, passed, failed))
+  for _, client in ipairs(require("byline").clients()) do
+    client.stop()
+  end
+  vim.wait(2000, function() return #require("byline").clients() == 0 end, 50)
+  if failed > 0 then
+    vim.cmd("cquit 1")
+  else
+    vim.cmd("qall!")
+  end
+end
+
+local function eq(expected, actual, what)
+  if not vim.deep_equal(expected, actual) then
+    error(string.format("%s: expected %s, got %s", what, vim.inspect(expected), vim.inspect(actual)), 2)
+  end
+end
+
+-- Where `needle` first occurs in the buffer (0-based line and byte column; the fixture is ASCII,
+-- so the byte column is also the UTF-16 column the server speaks).
+local function find(bufnr, needle, after_line)
+  local lines = vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)
+  for i = (after_line or 0) + 1, #lines do
+    local col = lines[i]:find(needle, 1, true)
+    if col then
+      return i - 1, col - 1
+    end
+  end
+  error("fixture text not found: " .. needle)
+end
+
+local function request(bufnr, method, params)
+  local responses, err = vim.lsp.buf_request_sync(bufnr, method, params, TIMEOUT)
+  if responses == nil then
+    error(method .. " got no response: " .. tostring(err))
+  end
+  for _, response in pairs(responses) do
+    if response.error then
+      error(method .. " failed: " .. vim.inspect(response.error))
+    end
+    return response.result
+  end
+  error(method .. ": no client answered")
+end
+
+local function position_params(bufnr, line, col)
+  return { textDocument = { uri = vim.uri_from_bufnr(bufnr) }, position = { line = line, character = col } }
+end
+
+local function hover_text(result)
+  if result == nil then return "" end
+  local contents = result.contents
+  local parts = {}
+  local function add(c)
+    if type(c) == "string" then table.insert(parts, c)
+    elseif c.value then table.insert(parts, c.value)
+    else for _, x in ipairs(c) do add(x) end end
+  end
+  add(contents)
+  return table.concat(parts, "\n")
+end
+
+local function as_list(result)
+  if result == nil then return {} end
+  if result.uri or result.targetUri then return { result } end
+  return result
+end
+
+local function loc(l)
+  local uri = l.uri or l.targetUri
+  local range = l.range or l.targetSelectionRange
+  return string.format("%s:%d:%d", vim.fn.fnamemodify(vim.uri_to_fname(uri), ":t"), range.start.line, range.start.character)
+end
+
+local function diagnostics_with(bufnr, code)
+  local found = {}
+  for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+    local c = d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code)
+    if c == code then table.insert(found, d) end
+  end
+  return found
+end
+
+local function describe(bufnr)
+  local t = {}
+  for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+    table.insert(t, string.format("%d:%d %s %s", d.lnum, d.col, tostring(d.code), d.message))
+  end
+  return table.concat(t, "; ")
+end
+
+-- Setup ----------------------------------------------------------------------------------------
+vim.cmd("filetype on")
+local byline = require("byline")
+byline.setup({ cmd = { bin, "lsp" }, filetypes = { "text", "markdown" } })
+
+local article = fixture .. "/harbour-closure.md"
+local other = fixture .. "/ferry-fares.txt"
+vim.cmd("edit " .. vim.fn.fnameescape(article))
+local buf = vim.api.nvim_get_current_buf()
+
+local client
+check("the server starts and attaches to a Markdown article, rooted at byline.toml", function()
+  eq("markdown", vim.bo[buf].filetype, "filetype")
+  local ok = vim.wait(TIMEOUT, function()
+    client = byline.clients()[1]
+    return client ~= nil and client.initialized ~= false and vim.lsp.buf_is_attached(buf, client.id)
+  end, 50)
+  assert(ok, "no byline client attached within " .. TIMEOUT .. " ms")
+  eq(fixture, client.config.root_dir, "root_dir")
+end)
+if client == nil then
+  finish()
+  return
+end
+
+check("buffer-local keymaps for hover, definition, references and workspace symbols", function()
+  -- <leader> is the default backslash under -u NONE.
+  for _, lhs in ipairs({ "K", "gd", "gr", "\\bs" }) do
+    local m = vim.fn.maparg(lhs, "n", false, true)
+    assert(m and m.buffer == 1, "no buffer-local mapping for " .. lhs .. ": " .. vim.inspect(m))
+  end
+end)
+
+local figure_line = find(buf, "Repairs will cost")
+local feared_line = find(buf, "It is feared")
+
+local got_diagnostics = vim.wait(TIMEOUT, function()
+  return #diagnostics_with(buf, "unattributed-claim") > 0 and #diagnostics_with(buf, "vague-attribution") > 0
+end, 50)
+
+check("unattributed-claim on the unsourced figure, source byline, with a message", function()
+  assert(got_diagnostics, "diagnostics did not arrive within " .. TIMEOUT .. " ms: " .. describe(buf))
+  local hit
+  for _, d in ipairs(diagnostics_with(buf, "unattributed-claim")) do
+    if d.lnum == figure_line then hit = d end
+  end
+  assert(hit, "no unattributed-claim on line " .. figure_line .. "; got: " .. describe(buf))
+  eq("byline", hit.source, "source")
+  eq(vim.diagnostic.severity.WARN, hit.severity, "severity")
+  assert(#hit.message > 10, "message too short: " .. hit.message)
+end)
+
+check("vague-attribution on \"It is feared\"", function()
+  local hit
+  for _, d in ipairs(diagnostics_with(buf, "vague-attribution")) do
+    if d.lnum == feared_line then hit = d end
+  end
+  assert(hit, "no vague-attribution on line " .. feared_line .. "; got: " .. describe(buf))
+end)
+
+local intro_line, intro_col = find(buf, "Helena Okafor")
+local quote_line = find(buf, "Ms Okafor")
+local _, ms_col = find(buf, "Ms Okafor")
+local okafor_col = ms_col + 3 -- "Okafor" in "Ms Okafor"
+
+check("attributed sentences (\"... said\", a quote with its speaker) carry no diagnostic", function()
+  assert(got_diagnostics, "no diagnostics arrived, so nothing to compare: " .. describe(buf))
+  for _, d in ipairs(vim.diagnostic.get(buf)) do
+    assert(d.lnum ~= intro_line and d.lnum ~= quote_line,
+      "unexpected diagnostic on an attributed line: " .. describe(buf))
+  end
+end)
+
+check("hover on \"Okafor\" shows the full name and the role", function()
+  local text = hover_text(request(buf, "textDocument/hover", position_params(buf, quote_line, okafor_col + 2)))
+  assert(text:find("Helena Okafor", 1, true), "hover lacks the full name: " .. text)
+  assert(text:lower():find("port director", 1, true), "hover lacks the role \"port director\": " .. text)
+end)
+
+check("definition of \"Okafor\" is the first full-name mention", function()
+  local defs = as_list(request(buf, "textDocument/definition", position_params(buf, quote_line, okafor_col)))
+  eq(1, #defs, "number of definitions (" .. vim.inspect(defs) .. ")")
+  eq(string.format("harbour-closure.md:%d:%d", intro_line, intro_col), loc(defs[1]), "definition")
+end)
+
+-- Expected mentions of Helena Okafor: two in each file.
+vim.cmd("badd " .. vim.fn.fnameescape(other))
+local other_lines = vim.fn.readfile(other)
+local expected_refs = {
+  string.format("harbour-closure.md:%d:%d", intro_line, intro_col),
+  string.format("harbour-closure.md:%d:%d", quote_line, okafor_col),
+}
+for i, l in ipairs(other_lines) do
+  local s = l:find("Helena Okafor", 1, true) or l:find("Okafor", 1, true)
+  if s then table.insert(expected_refs, string.format("ferry-fares.txt:%d:%d", i - 1, s - 1)) end
+end
+table.sort(expected_refs)
+
+check("references list every mention in both files (the other one not open)", function()
+  local params = position_params(buf, quote_line, okafor_col)
+  params.context = { includeDeclaration = true }
+  local got = {}
+  for _, l in ipairs(as_list(request(buf, "textDocument/references", params))) do table.insert(got, loc(l)) end
+  table.sort(got)
+  eq(expected_refs, got, "references")
+end)
+
+check("workspace/symbol \"okafor\" finds Helena Okafor as an Object", function()
+  local symbols = request(buf, "workspace/symbol", { query = "okafor" }) or {}
+  local hit
+  for _, s in ipairs(symbols) do
+    if s.name == "Helena Okafor" then hit = s end
+  end
+  assert(hit, "Helena Okafor not among " .. vim.inspect(symbols))
+  eq(19, hit.kind, "symbol kind")
+end)
+
+check("a second article in the workspace attaches to the same server", function()
+  vim.cmd("edit " .. vim.fn.fnameescape(other))
+  local b2 = vim.api.nvim_get_current_buf()
+  eq("text", vim.bo[b2].filetype, "filetype")
+  assert(vim.wait(TIMEOUT, function() return vim.lsp.buf_is_attached(b2, client.id) end, 50), "not attached")
+  eq(1, #byline.clients(), "number of byline clients")
+  vim.cmd("buffer " .. buf)
+end)
+
+check("settings: turning vague-attribution off removes it, unattributed-claim as error", function()
+  byline.set_settings({ diagnostics = { ["vague-attribution"] = "off", ["unattributed-claim"] = "error" } })
+  local ok = vim.wait(TIMEOUT, function()
+    local claims = diagnostics_with(buf, "unattributed-claim")
+    return #diagnostics_with(buf, "vague-attribution") == 0 and #claims > 0
+      and claims[1].severity == vim.diagnostic.severity.ERROR
+  end, 50)
+  assert(ok, "diagnostics after the settings change: " .. describe(buf))
+  byline.set_settings({})
+  ok = vim.wait(TIMEOUT, function() return #diagnostics_with(buf, "vague-attribution") > 0 end, 50)
+  assert(ok, "vague-attribution did not come back with default settings: " .. describe(buf))
+end)
+
+finish()
