@@ -1,0 +1,148 @@
+//! The workspace index on invented articles: identity across files, updates, queries.
+
+use std::sync::Arc;
+
+use byline_core::index::WorkspaceIndex;
+use byline_core::{Format, analyze};
+
+fn add(index: &mut WorkspaceIndex, doc: &str, text: &str) {
+    index.set_document(doc.into(), Arc::new(analyze(text, Format::Plain).people));
+}
+
+fn id_at(index: &WorkspaceIndex, doc: &str, text: &str, needle: &str) -> Arc<str> {
+    let at = text.find(needle).expect("needle");
+    index.person_at(doc, at).unwrap_or_else(|| panic!("no person at {needle:?}"))
+}
+
+const A: &str = "Port authority spokesman Dariusz Lenko said the ship had left. Lenko added that more would follow.";
+const B: &str = "Mr Lenko was not available for comment on Friday, the port said.";
+const C: &str = "Senator Kamila Harrow said the bill would pass.";
+const D: &str = "In the match, fast bowler Rhys Harrow took four wickets. Harrow said he was pleased.";
+const E: &str = "A lawyer for Ms Harrow said the appeal would be heard next week.";
+
+#[test]
+fn surname_links_across_files_when_unique() {
+    let mut ix = WorkspaceIndex::new();
+    add(&mut ix, "a.txt", A);
+    add(&mut ix, "b.txt", B);
+    let full = id_at(&ix, "a.txt", A, "Dariusz");
+    assert_eq!(id_at(&ix, "b.txt", B, "Lenko"), full);
+    let info = ix.person(&full).unwrap();
+    assert_eq!(info.name, "Dariusz Lenko");
+    assert_eq!(info.mention_count, 3);
+    assert_eq!(info.file_count, 2);
+    assert_eq!(info.roles[0].0, "Port authority spokesman");
+    assert_eq!(&*info.roles[0].1, "a.txt");
+    assert_eq!(ix.mentions(&full).len(), 3);
+}
+
+#[test]
+fn two_people_sharing_a_surname_are_never_merged() {
+    let mut ix = WorkspaceIndex::new();
+    add(&mut ix, "c.txt", C);
+    add(&mut ix, "d.txt", D);
+    let kamila = id_at(&ix, "c.txt", C, "Kamila");
+    let rhys = id_at(&ix, "d.txt", D, "Rhys");
+    assert_ne!(kamila, rhys);
+    // The bare "Harrow" in d.txt is Rhys (same article first).
+    assert_eq!(id_at(&ix, "d.txt", D, "Harrow said"), rhys);
+    // A bare "Harrow" in a third file is ambiguous: kept apart from both.
+    add(&mut ix, "e.txt", E);
+    let e = id_at(&ix, "e.txt", E, "Harrow");
+    assert_ne!(e, kamila);
+    assert_ne!(e, rhys);
+    assert_eq!(ix.person(&e).unwrap().name, "Harrow");
+}
+
+#[test]
+fn edit_create_delete_update_the_links() {
+    let mut ix = WorkspaceIndex::new();
+    add(&mut ix, "c.txt", C);
+    add(&mut ix, "e.txt", E);
+    let kamila = id_at(&ix, "c.txt", C, "Kamila");
+    // Only one Harrow in the workspace: the bare surname links to her.
+    assert_eq!(id_at(&ix, "e.txt", E, "Harrow"), kamila);
+    // Create a file with another Harrow: the link becomes uncertain and is dropped.
+    add(&mut ix, "d.txt", D);
+    assert_ne!(id_at(&ix, "e.txt", E, "Harrow"), kamila);
+    // Delete it again: the link comes back.
+    ix.remove_document("d.txt");
+    assert_eq!(id_at(&ix, "e.txt", E, "Harrow"), kamila);
+    assert!(ix.people_in("d.txt").is_empty());
+    // Edit c.txt so that Kamila Harrow is gone: her person disappears.
+    add(&mut ix, "c.txt", "The bill passed without debate.");
+    assert!(ix.person(&kamila).is_none());
+    assert!(ix.mentions(&kamila).is_empty());
+    let e = id_at(&ix, "e.txt", E, "Harrow");
+    assert_eq!(ix.person(&e).unwrap().name, "Harrow");
+}
+
+#[test]
+fn snapshot_clone_is_unaffected_by_later_edits() {
+    let mut ix = WorkspaceIndex::new();
+    add(&mut ix, "a.txt", A);
+    let snap = ix.clone();
+    ix.remove_document("a.txt");
+    assert!(ix.search("").is_empty());
+    assert_eq!(snap.search("").len(), 1);
+}
+
+#[test]
+fn definition_prefers_the_same_file_then_the_workspace() {
+    let mut ix = WorkspaceIndex::new();
+    add(&mut ix, "a.txt", A);
+    add(&mut ix, "b.txt", B);
+    let id = id_at(&ix, "a.txt", A, "Lenko added");
+    let (doc, span) = ix.definition(&id, "a.txt").unwrap();
+    assert_eq!(&*doc, "a.txt");
+    assert_eq!(&A[span], "Dariusz Lenko");
+    // b.txt has no full-name mention: the definition is the first in the workspace.
+    let (doc, span) = ix.definition(&id, "b.txt").unwrap();
+    assert_eq!(&*doc, "a.txt");
+    assert_eq!(&A[span], "Dariusz Lenko");
+}
+
+#[test]
+fn search_is_a_fuzzy_case_insensitive_subsequence() {
+    let mut ix = WorkspaceIndex::new();
+    add(&mut ix, "a.txt", A);
+    add(&mut ix, "c.txt", C);
+    assert_eq!(ix.search("").len(), 2);
+    let names = |q: &str| ix.search(q).into_iter().map(|p| p.name).collect::<Vec<_>>();
+    assert_eq!(names("dlnk"), ["Dariusz Lenko"]);
+    assert_eq!(names("KAMILA"), ["Kamila Harrow"]);
+    assert!(names("zzz").is_empty());
+}
+
+#[test]
+fn people_in_lists_the_people_of_a_file() {
+    let mut ix = WorkspaceIndex::new();
+    add(&mut ix, "a.txt", A);
+    add(&mut ix, "c.txt", C);
+    assert_eq!(ix.people_in("a.txt").len(), 1);
+    assert_eq!(ix.people_in("missing.txt").len(), 0);
+}
+
+#[test]
+fn transliteration_variants_are_one_person() {
+    let mut ix = WorkspaceIndex::new();
+    add(&mut ix, "a.txt", "Foreign Minister Sergey V. Orlov spoke.");
+    add(&mut ix, "b.txt", "Foreign Minister Sergei Orlov replied.");
+    assert_eq!(id_at(&ix, "a.txt", "Foreign Minister Sergey V. Orlov spoke.", "Sergey"),
+               id_at(&ix, "b.txt", "Foreign Minister Sergei Orlov replied.", "Sergei"));
+}
+
+#[test]
+fn many_documents_update_one_at_a_time() {
+    let mut ix = WorkspaceIndex::new();
+    for i in 0..500 {
+        add(&mut ix, &format!("doc{i}.txt"), A);
+    }
+    let id = id_at(&ix, "doc0.txt", A, "Dariusz");
+    assert_eq!(ix.person(&id).unwrap().file_count, 500);
+    for i in 0..250 {
+        ix.remove_document(&format!("doc{i}.txt"));
+    }
+    assert_eq!(ix.person(&id).unwrap().file_count, 250);
+    assert_eq!(ix.mentions(&id).len(), 250 * 2);
+}

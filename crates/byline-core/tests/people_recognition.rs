@@ -1,0 +1,178 @@
+//! Person recognition on small invented articles.
+
+use byline_core::people::DocPeople;
+use byline_core::{Format, analyze};
+
+fn people(text: &str) -> DocPeople {
+    analyze(text, Format::Plain).people
+}
+
+/// The mention texts, in order.
+fn mentions(text: &str) -> Vec<String> {
+    people(text).mentions.iter().map(|m| text[m.span.clone()].to_string()).collect()
+}
+
+/// The person names (display), in order of first appearance.
+fn names(text: &str) -> Vec<String> {
+    people(text).persons.iter().map(|p| p.name.clone()).collect()
+}
+
+fn roles_of(text: &str, name: &str) -> Vec<String> {
+    people(text).persons.iter().find(|p| p.name == name).map(|p| p.roles.clone()).unwrap_or_default()
+}
+
+#[test]
+fn full_name_from_first_name_lexicon() {
+    let t = "The council met on Tuesday. Margaret Okafor opened the meeting with a short speech.";
+    assert_eq!(mentions(t), ["Margaret Okafor"]);
+}
+
+#[test]
+fn surname_after_full_name_is_the_same_person() {
+    let t = "Harold Benning chairs the harbour board. Later, Benning said the port would reopen.";
+    let p = people(t);
+    assert_eq!(p.mentions.len(), 2);
+    assert_eq!(p.mentions[0].person, p.mentions[1].person);
+    assert!(p.mentions[0].full && !p.mentions[1].full);
+    assert_eq!(p.persons[0].name, "Harold Benning");
+}
+
+#[test]
+fn middle_initials_and_particles() {
+    let t = "Marcus T. Fenwright spoke first. Then Clara van der Hoeven answered, and Omar bin Tareq listened.";
+    assert_eq!(mentions(t), ["Marcus T. Fenwright", "Clara van der Hoeven", "Omar bin Tareq"]);
+}
+
+#[test]
+fn middle_initial_and_plain_forms_are_one_person() {
+    let t = "Marcus T. Fenwright spoke. Marcus Fenwright later left. Fenwright was tired.";
+    let p = people(t);
+    assert_eq!(p.persons.len(), 1);
+    assert_eq!(p.mentions.len(), 3);
+}
+
+#[test]
+fn honorifics_and_titles_are_not_part_of_the_mention() {
+    let t = "Mr Dravik arrived late. President Ostrava waved. Ms Quellan took notes. Dr. Fenn was absent.";
+    assert_eq!(mentions(t), ["Dravik", "Ostrava", "Quellan", "Fenn"]);
+}
+
+#[test]
+fn possessives_straight_and_curly() {
+    let t = "Mr Dravik arrived. Dravik's car was late and Dravik’s driver apologised.";
+    assert_eq!(mentions(t), ["Dravik", "Dravik", "Dravik"]);
+}
+
+#[test]
+fn photo_credit_and_byline() {
+    let t = "Jonah Whitcombe\nMonday 3 March\nFloodwater covers the main road (Tamsin Arkwright/AP)\n\nThe river rose overnight.";
+    assert_eq!(mentions(t), ["Jonah Whitcombe", "Tamsin Arkwright"]);
+}
+
+#[test]
+fn speech_verb_makes_an_unknown_word_a_name() {
+    let t = "\"We are ready,\" Oduya said. The talks resume today.";
+    assert_eq!(mentions(t), ["Oduya"]);
+}
+
+#[test]
+fn places_organisations_and_nationalities_are_rejected() {
+    let t = "Officials in Kyiv and Sydney said the Melbourne to Hobart race would go ahead. \
+             The Kremlin said Russian troops had left. Downing Street said nothing.";
+    assert!(mentions(t).is_empty(), "{:?}", mentions(t));
+}
+
+#[test]
+fn name_inside_other_proper_names_is_rejected() {
+    let t = "President Halvorsen spoke. The Halvorsen administration denied it. \
+             Protesters gathered outside Halvorsen Tower, waving pro-Halvorsen banners.";
+    assert_eq!(mentions(t), ["Halvorsen"]);
+}
+
+#[test]
+fn sentence_initial_words_are_not_names() {
+    let t = "Meanwhile the storm moved east. However, Firefighters said the worst was over. Yesterday was calm.";
+    assert!(mentions(t).is_empty(), "{:?}", mentions(t));
+}
+
+#[test]
+fn pre_name_title_is_a_role() {
+    let t = "Harbour authority spokesman Dariusz Lenko said the ship had left.";
+    assert_eq!(mentions(t), ["Dariusz Lenko"]);
+    assert_eq!(roles_of(t, "Dariusz Lenko"), ["Harbour authority spokesman"]);
+}
+
+#[test]
+fn capitalised_title_is_a_role() {
+    let t = "Mining Minister Gerald Oakes said the mine would close.";
+    assert_eq!(roles_of(t, "Gerald Oakes"), ["Mining Minister"]);
+}
+
+#[test]
+fn appositive_is_a_role() {
+    let t = "Priya Ramanathan, the city's chief engineer, said the bridge was safe.";
+    assert_eq!(roles_of(t, "Priya Ramanathan"), ["city's chief engineer"]);
+}
+
+#[test]
+fn role_before_a_comma() {
+    let t = "The state treasurer, Lionel Varga, declined to comment.";
+    assert_eq!(roles_of(t, "Lionel Varga"), ["state treasurer"]);
+}
+
+#[test]
+fn possessor_is_a_role() {
+    let t = "Harbourline's Andrew Pell says the ferries will run.";
+    assert_eq!(roles_of(t, "Andrew Pell"), ["Harbourline"]);
+}
+
+#[test]
+fn two_people_with_the_same_surname_in_one_article_stay_apart() {
+    let t = "Alice Marrow and Thomas Marrow both ran. Later Thomas Marrow won.";
+    assert_eq!(names(t), ["Alice Marrow", "Thomas Marrow"]);
+}
+
+#[test]
+fn glued_name_is_split_for_its_identity() {
+    let t = "Law lecturer JoannaPelt proposed a new model. Dr Pelt says it is simple.";
+    let p = people(t);
+    assert_eq!(p.persons.len(), 1);
+    assert_eq!(p.persons[0].name, "Joanna Pelt");
+    assert_eq!(p.mentions.len(), 2);
+}
+
+#[test]
+fn hyphen_joined_surnames_are_two_mentions() {
+    let t = "Chancellor Hanne Voss met President Arvo Kallas. The Voss-Kallas talks ran late.";
+    let m = mentions(t);
+    assert_eq!(m, ["Hanne Voss", "Arvo Kallas", "Voss", "Kallas"]);
+}
+
+#[test]
+fn given_name_alone_links_to_the_only_person_with_it() {
+    let t = "Bowler Shaun Tremlett took five wickets. \"I am different to Shaun,\" his captain said.";
+    let p = people(t);
+    assert_eq!(p.mentions.len(), 2);
+    assert_eq!(p.mentions[0].person, p.mentions[1].person);
+}
+
+#[test]
+fn hostile_text_never_panics() {
+    let inputs = [
+        "", "’", "Mr", "Mr.", "Mr ’s", "A. B. C.", "(/)", "Ö’s Ü-", "X-", "-Y", "'s", "Jean- Luc",
+        "Владимир Путин сказал.", "🎉 Mr 🎉 Putin", "Dr\u{a0}Fenn", "von der", "Von der Leyen",
+        "\"\"\"", "Zoë O’Brien’s", "Ms\n\nQuellan",
+    ];
+    for t in inputs {
+        let _ = people(t);
+    }
+}
+
+#[test]
+fn linear_in_size() {
+    let para = "Kremlin spokesman Dmitri Volkov said talks would continue. Volkov's office agreed. ";
+    let t = para.repeat(2000);
+    let p = people(&t);
+    assert_eq!(p.mentions.len(), 4000);
+    assert_eq!(p.persons.len(), 1);
+}
