@@ -25,9 +25,10 @@ pub fn analyze(text: &str, format: Format) -> Analysis {
 
 /// Analyse `text` with the given lexicons.
 pub fn analyze_with(text: &str, format: Format, lex: &Lexicon) -> Analysis {
-    let sentences = sentences::split(text, format);
-    let quotes = quotes::find(text, &sentences);
+    let sentences = sentences::split_with(text, format, lex);
+    let mut quotes = quotes::find(text, &sentences);
     let attributions = attribution::find(text, &sentences, &quotes, lex);
+    attribution::assign_speakers(&mut quotes, &sentences, &attributions);
     let findings = claims::find(text, &sentences, &quotes, &attributions, lex);
     let people = people::find(text, &sentences, &quotes, &attributions, lex);
     Analysis { sentences, quotes, attributions, findings, people }

@@ -1,6 +1,16 @@
 //! Attribution cues: who a sentence or quotation is attributed to.
+//!
+//! Found from the lexicons: reporting verbs in every inflection with their source phrase
+//! (before the verb, "Dmitry Peskov said"; after it, "said Mr Borrell"; after "according to"
+//! or a passive "by"), impersonal and hedged phrasings ("it is feared", "reportedly") and
+//! markers of anonymity. Cues inside quotations belong to the quoted speaker and are skipped.
+//! A pronoun source is resolved to the nearest earlier named or anonymous source.
 
 use crate::Span;
+use crate::lexicon::Lexicon;
+use crate::quotes::Quote;
+use crate::sentences::Sentence;
+use crate::text::Word;
 
 /// What kind of source an attribution names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -28,14 +38,585 @@ pub struct Attribution {
     pub sentence: usize,
     /// Sentences (indices, half-open) whose content this attribution covers.
     pub scope: std::ops::Range<usize>,
+    /// Whether the cue attributes its sentence's main clause (false for a reporting verb in
+    /// a relative clause: "a move that US leaders claimed …", "a battle Mr Johnson predicted …").
+    pub main: bool,
+    /// For a pronoun source: the attribution whose source it refers back to.
+    pub refers_to: Option<usize>,
+    /// For lexicon phrases with a message (vague and anonymous phrasings): the message, with
+    /// the cue filled in.
+    pub message: Option<String>,
+}
+
+impl Attribution {
+    /// The kind once pronouns are resolved (a pronoun referring to an anonymous source is
+    /// anonymous).
+    pub fn effective_kind(&self, all: &[Attribution]) -> SourceKind {
+        match (self.kind, self.refers_to) {
+            (SourceKind::Pronoun, Some(r)) if r < all.len() => match all[r].kind {
+                SourceKind::Anonymous => SourceKind::Anonymous,
+                _ => SourceKind::Pronoun,
+            },
+            (k, _) => k,
+        }
+    }
+
+    /// The span that names the speaker: the source, or for a pronoun the source it refers to.
+    pub fn speaker(&self, all: &[Attribution]) -> Option<Span> {
+        match (self.kind, self.refers_to) {
+            (SourceKind::Pronoun, Some(r)) if r < all.len() => all[r].source.clone().or(self.source.clone()),
+            _ => self.source.clone(),
+        }
+    }
+}
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "him", "her", "them", "it", "i", "we"];
+const BE: &[&str] = &["is", "are", "was", "were", "been", "being", "be"];
+const AUX: &[&str] = &[
+    "has", "have", "had", "also", "later", "earlier", "previously", "again", "then", "repeatedly", "already", "once",
+    "would", "will", "could", "did", "does", "do", "not", "never", "today", "yesterday", "publicly", "privately",
+    "separately", "further", "simply", "flatly", "angrily", "firmly", "recently", "since", "now", "clearly", "had",
+];
+const NOUN_BEFORE: &[&str] = &[
+    "the", "a", "an", "to", "of", "these", "those", "his", "her", "its", "their", "our", "my", "such", "any", "no",
+    "new", "this", "your", "whose", "and", "or", "against", "about", "over", "on", "with", "without", "for",
+];
+const RELATIVE: &[&str] = &["that", "which", "what", "who", "whom", "whose"];
+const CONJ: &[&str] = &[
+    "and", "but", "as", "while", "so", "because", "although", "though", "when", "after", "before", "since", "if",
+    "however", "meanwhile", "yet", "also", "now", "then", "still", "where", "instead",
+];
+const STOP_IN_NP: &[&str] = &[
+    "in", "on", "at", "to", "with", "by", "into", "over", "after", "before", "during", "since", "as", "than",
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "said", "says", "told",
+];
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "one", "another", "several", "some", "many", "two", "three", "four", "five", "most", "other",
+    "both", "all", "his", "her", "their", "its",
+];
+
+fn inside(spans: &[Span], at: usize) -> bool {
+    let i = spans.partition_point(|s| s.end <= at);
+    spans.get(i).is_some_and(|s| s.start <= at && at < s.end)
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    lex: &'a Lexicon,
+}
+
+impl Ctx<'_> {
+    fn w(&self, w: &Word) -> &str {
+        &self.text[w.span.clone()]
+    }
+    fn lw(&self, w: &Word) -> String {
+        self.w(w).to_lowercase()
+    }
+    fn is_cap(&self, w: &Word) -> bool {
+        self.w(w).chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    }
+    /// Only spaces between two byte offsets.
+    fn gap_is_space(&self, a: usize, b: usize) -> bool {
+        a <= b && self.text[a..b].chars().all(|c| c.is_whitespace() || c == '\u{a0}')
+    }
+    fn gap(&self, a: usize, b: usize) -> &str {
+        if a <= b { &self.text[a..b] } else { "" }
+    }
 }
 
 /// Find the attributions of a document.
-pub fn find(
-    _text: &str,
-    _sentences: &[crate::sentences::Sentence],
-    _quotes: &[crate::quotes::Quote],
-    _lex: &crate::lexicon::Lexicon,
-) -> Vec<Attribution> {
-    Vec::new()
+pub fn find(text: &str, sentences: &[Sentence], quotes: &[Quote], lex: &Lexicon) -> Vec<Attribution> {
+    let clean = crate::text::clean(text);
+    let text: &str = &clean;
+    let lower = crate::lexicon::lower(text);
+    let mut qspans: Vec<Span> = quotes.iter().map(|q| q.inner.clone()).collect();
+    qspans.sort_by_key(|s| s.start);
+    let ctx = Ctx { text, lex };
+    let rv = lex.reporting_verbs.find(&lower);
+    let vg = lex.vague.find(&lower);
+    let an = lex.anonymous.find(&lower);
+    let mut out: Vec<Attribution> = Vec::new();
+    let (mut ri, mut vi, mut ai) = (0, 0, 0);
+    for (si, s) in sentences.iter().enumerate() {
+        let take = |v: &Vec<crate::lexicon::PhraseMatch>, i: &mut usize| -> Vec<Span> {
+            while *i < v.len() && v[*i].span.start < s.span.start {
+                *i += 1;
+            }
+            let mut got = Vec::new();
+            while *i < v.len() && v[*i].span.start < s.span.end {
+                if !inside(&qspans, v[*i].span.start) {
+                    got.push(v[*i].span.clone());
+                }
+                *i += 1;
+            }
+            got
+        };
+        let rv_start = ri;
+        let verbs = take(&rv, &mut ri);
+        let vi0 = vi;
+        let vagues = take(&vg, &mut vi);
+        let ai0 = ai;
+        let anons = take(&an, &mut ai);
+        let words = crate::text::words(text, s.span.clone());
+        // Vague phrasings.
+        for (k, span) in vagues.iter().enumerate() {
+            let rule = vg[vi0..vi].iter().find(|m| m.span == *span).map(|m| m.rule).unwrap_or(0);
+            let _ = k;
+            let msg = lex.vague.rule(rule).message.as_ref().map(|m| m.replace("{cue}", &capitalise(&text[span.clone()], span.start == s.span.start)));
+            out.push(Attribution {
+                cue: span.clone(),
+                source: None,
+                kind: SourceKind::Vague,
+                sentence: si,
+                scope: si..si + 1,
+                main: true,
+                refers_to: None,
+                message: msg,
+            });
+        }
+        // Anonymity markers count with a reporting verb in the sentence.
+        if !verbs.is_empty() {
+            for span in &anons {
+                let rule = an[ai0..ai].iter().find(|m| m.span == *span).map(|m| m.rule).unwrap_or(0);
+                let msg = lex.anonymous.rule(rule).message.as_ref().map(|m| m.replace("{cue}", &text[span.clone()]));
+                out.push(Attribution {
+                    cue: span.clone(),
+                    source: None,
+                    kind: SourceKind::Anonymous,
+                    sentence: si,
+                    scope: si..si + 1,
+                    main: true,
+                    refers_to: None,
+                    message: msg,
+                });
+            }
+        }
+        for (k, cue) in verbs.iter().enumerate() {
+            if vagues.iter().any(|v| v.start < cue.end && cue.start < v.end) {
+                continue;
+            }
+            let rule = rv[rv_start..ri].iter().find(|m| m.span == *cue).map(|m| m.rule).unwrap_or(0);
+            let _ = k;
+            if let Some(a) = verb_attribution(&ctx, s, si, &words, cue.clone(), lex.reporting_verbs.rule(rule), &lower) {
+                out.push(a);
+            }
+        }
+    }
+    out.sort_by_key(|a| (a.sentence, a.cue.start));
+    // Resolve pronouns to the nearest earlier named or anonymous source.
+    let mut last: Option<usize> = None;
+    for i in 0..out.len() {
+        match out[i].kind {
+            SourceKind::Pronoun => {
+                if let Some(l) = last {
+                    if out[i].sentence.saturating_sub(out[l].sentence) <= 8 {
+                        out[i].refers_to = Some(l);
+                    }
+                }
+            }
+            SourceKind::Named | SourceKind::Anonymous if out[i].source.is_some() => last = Some(i),
+            _ => {}
+        }
+    }
+    // Colon-introduced quotations: "X said: “…" covers the quote's sentences.
+    for a in out.iter_mut() {
+        let s = &sentences[a.sentence];
+        let after = ctx.gap(a.cue.end, s.span.end);
+        if let Some(colon) = after.find(':') {
+            let at = a.cue.end + colon;
+            if let Some(q) = quotes.iter().find(|q| q.span.start > at && q.span.start <= at + 8 && !q.scare) {
+                let mut end = q.span.end;
+                // Follow the chain of continued quotes.
+                let mut cur = quotes.iter().position(|x| x == q);
+                while let Some(c) = cur {
+                    match quotes.iter().position(|x| x.continues == Some(c)) {
+                        Some(n) => {
+                            end = quotes[n].span.end;
+                            cur = Some(n);
+                        }
+                        None => break,
+                    }
+                }
+                let last_s = sentences.partition_point(|x| x.span.start < end);
+                a.scope = a.sentence..last_s.max(a.sentence + 1);
+            }
+        }
+    }
+    out
+}
+
+fn capitalise(s: &str, at_start: bool) -> String {
+    if at_start {
+        return s.to_string();
+    }
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) if s.starts_with("it ") => f.to_uppercase().collect::<String>() + c.as_str(),
+        _ => s.to_string(),
+    }
+}
+
+/// The attribution a reporting-verb cue makes, if it is one.
+fn verb_attribution(
+    ctx: &Ctx,
+    s: &Sentence,
+    si: usize,
+    words: &[Word],
+    cue: Span,
+    rule: &crate::lexicon::Rule,
+    lower: &str,
+) -> Option<Attribution> {
+    let wi = words.partition_point(|w| w.span.start < cue.start);
+    if wi >= words.len() || words[wi].span.start != cue.start {
+        return None;
+    }
+    let we = words.partition_point(|w| w.span.end <= cue.end); // index after the cue's last word
+    let form = &lower[cue.clone()];
+    let first_form = form.split(' ').next().unwrap_or("");
+    let prev = wi.checked_sub(1).map(|i| &words[i]);
+    let prev_l = prev.map(|w| ctx.lw(w)).unwrap_or_default();
+    let prev_adjacent = prev.is_some_and(|p| ctx.gap_is_space(p.span.end, cue.start));
+    let needs_complement = rule.flags.iter().any(|f| f == "complement");
+    // A noun, not a verb: "the claims", "responding to claims".
+    if prev_adjacent && NOUN_BEFORE.contains(&prev_l.as_str()) && !form.contains(' ') {
+        // "to say" etc.: an infinitive is not an attribution either.
+        return None;
+    }
+    // Participles ("saying", "adding", "claiming") hang off another clause.
+    if first_form.ends_with("ing") && !form.contains(' ') {
+        return None;
+    }
+    // Passive: "was spelt out by X" names X; "he was told" attributes nothing.
+    if prev_adjacent && BE.contains(&prev_l.as_str()) {
+        let next = words.get(we);
+        if next.is_some_and(|n| ctx.lw(n) == "by") {
+            let np = np_after(ctx, words, we + 1);
+            let (kind, source) = classify(ctx, s, words, np.clone());
+            return Some(Attribution {
+                cue,
+                source,
+                kind,
+                sentence: si,
+                scope: si..si + 1,
+                main: true,
+                refers_to: None,
+                message: None,
+            });
+        }
+        return None;
+    }
+    let after_text = ctx.gap(cue.end, s.span.end);
+    let after_trim = after_text.trim_start();
+    if needs_complement {
+        let nw = words.get(we).map(|w| ctx.lw(w)).unwrap_or_default();
+        let nw_cap = words.get(we).is_some_and(|w| ctx.is_cap(w));
+        let ok = after_trim.is_empty()
+            || after_trim.starts_with([':', ',', '.', '"', '“', '‘', '\'', '”', ';', '—', '–'])
+            || nw == "that"
+            || PRONOUNS.contains(&nw.as_str())
+            || matches!(nw.as_str(), "the" | "a" | "an" | "there" | "this" | "these" | "those" | "his" | "its" | "their" | "no" | "any")
+            || nw_cap;
+        if !ok {
+            return None;
+        }
+    }
+    // Inverted: "…,” said Mr Borrell." / "…, said the Kremlin."
+    let before = ctx.gap(prev.map_or(s.span.start, |p| p.span.end), cue.start).trim();
+    let after_quote_or_comma = prev.is_none()
+        || before.ends_with([',', '”', '"', '’'])
+        || (prev_adjacent && false);
+    if after_quote_or_comma && we < words.len() {
+        let np = np_after(ctx, words, we);
+        if let Some(r) = np.clone() {
+            let first = &words[r.start];
+            let fl = ctx.lw(first);
+            if ctx.is_cap(first) || fl == "the" || fl == "a" || fl == "an" {
+                let (kind, source) = classify(ctx, s, words, np);
+                return Some(Attribution {
+                    cue,
+                    source,
+                    kind,
+                    sentence: si,
+                    scope: si..si + 1,
+                    main: true,
+                    refers_to: None,
+                    message: None,
+                });
+            }
+        }
+    }
+    if form == "according to" {
+        return None;
+    }
+    // The source before the verb.
+    let (np, main) = np_before(ctx, s, words, wi);
+    np.as_ref()?;
+    let (kind, source) = classify(ctx, s, words, np);
+    Some(Attribution { cue, source, kind, sentence: si, scope: si..si + 1, main, refers_to: None, message: None })
+}
+
+/// The source phrase after word `i`: an optional determiner and the words of a noun phrase.
+fn np_after(ctx: &Ctx, words: &[Word], i: usize) -> Option<std::ops::Range<usize>> {
+    let mut j = i;
+    let mut end = i;
+    while j < words.len() && j < i + 10 {
+        if j > i && !ctx.gap_is_space(words[j - 1].span.end, words[j].span.start) {
+            // Only a possessive or a hyphen joins words across punctuation.
+            break;
+        }
+        let l = ctx.lw(&words[j]);
+        if j > i && (STOP_IN_NP.contains(&l.as_str()) || RELATIVE.contains(&l.as_str()) || l == "and" || l == "but") {
+            break;
+        }
+        if j > i && !ctx.is_cap(&words[j]) && ctx.is_cap(&words[j - 1]) && !ctx.lex.source_roles.contains(&l) && l != "of" && l != "for" && l != "from" && l != "close" {
+            // "said Mr Borrell yesterday"
+            if !ctx.lex.anonymous_sources.contains(&l) {
+                break;
+            }
+        }
+        end = j + 1;
+        if PRONOUNS.contains(&l.as_str()) {
+            break;
+        }
+        j += 1;
+    }
+    (end > i).then_some(i..end)
+}
+
+/// The source phrase before the verb at word `wi`, and whether the attribution governs the
+/// main clause.
+fn np_before(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> (Option<std::ops::Range<usize>>, bool) {
+    // Skip auxiliaries and adverbs: "has also said", "on Sunday said".
+    let mut j = wi;
+    while j > 0 {
+        let w = &words[j - 1];
+        let l = ctx.lw(w);
+        let adjacent = ctx.gap_is_space(w.span.end, words[j].span.start);
+        if adjacent && (AUX.contains(&l.as_str()) || l.ends_with("ly") && !ctx.is_cap(w)) {
+            j -= 1;
+            continue;
+        }
+        // "on Sunday", "last week"
+        if adjacent && j >= 2 && matches!(ctx.lw(&words[j - 2]).as_str(), "on" | "last" | "this") && ctx.lex.time_words.contains(&l) {
+            j -= 2;
+            continue;
+        }
+        break;
+    }
+    if j == 0 {
+        return (None, false);
+    }
+    let mut end = j; // exclusive
+    // Appositive: "Dmitry Peskov, Putin’s spokesman, told" — skip back over ", … ,".
+    let gap = ctx.gap(words[j - 1].span.end, words[end.min(words.len() - 1)].span.start);
+    let mut appositive = None;
+    if gap.trim() == "," {
+        // Find the previous comma within 12 words.
+        let mut k = j - 1;
+        let mut found = None;
+        while k > 0 && j - k < 12 {
+            let g = ctx.gap(words[k - 1].span.end, words[k].span.start).trim().to_string();
+            if g == "," {
+                found = Some(k);
+                break;
+            }
+            if !g.is_empty() && g != "’" && g != "'" {
+                break;
+            }
+            k -= 1;
+        }
+        match found {
+            Some(k) => {
+                appositive = Some(k..j);
+                end = k;
+            }
+            None => {
+                // ", the Kremlin said" style without a second comma: the phrase right before.
+            }
+        }
+    }
+    let mut start = end;
+    let mut prev_cap = false;
+    while start > 0 && end - start < 10 {
+        let w = &words[start - 1];
+        if start < end && !ctx.gap_is_space(w.span.end, words[start].span.start) {
+            let g = ctx.gap(w.span.end, words[start].span.start);
+            if !(g == "’" || g == "'" || g == "-") {
+                break;
+            }
+        }
+        let l = ctx.lw(w);
+        let cap = ctx.is_cap(w);
+        let at_sentence_start = w.span.start <= s.span.start + 4;
+        if (STOP_IN_NP.contains(&l.as_str()) || RELATIVE.contains(&l.as_str()) || CONJ.contains(&l.as_str()))
+            && !(cap && !at_sentence_start)
+        {
+            break;
+        }
+        if DETERMINERS.contains(&l.as_str()) {
+            start -= 1;
+            break;
+        }
+        if cap {
+            start -= 1;
+            prev_cap = true;
+            continue;
+        }
+        if start < end && prev_cap && !ctx.lex.source_roles.contains(&l) && !matches!(l.as_str(), "of" | "for" | "from") && !l.ends_with("’s") && !l.ends_with("'s") {
+            // A noun right before a name: a relative clause hangs on it ("a battle Mr Johnson
+            // predicted would be …").
+            break;
+        }
+        if PRONOUNS.contains(&l.as_str()) && start == end {
+            start -= 1;
+            break;
+        }
+        if PRONOUNS.contains(&l.as_str()) {
+            break;
+        }
+        start -= 1;
+        prev_cap = false;
+    }
+    if start == end {
+        return (None, false);
+    }
+    let _ = appositive;
+    // What precedes the phrase decides whether the verb governs the main clause.
+    let main = if start == 0 {
+        true
+    } else {
+        let w = &words[start - 1];
+        let g = ctx.gap(w.span.end, words[start].span.start).trim();
+        let l = ctx.lw(w);
+        if !g.is_empty() {
+            !g.ends_with(['–', '—', '('])
+        } else if RELATIVE.contains(&l.as_str()) {
+            false
+        } else {
+            CONJ.contains(&l.as_str()) || ctx.is_cap(w) || matches!(l.as_str(), "comes" | "came" | "that")
+        }
+    };
+    (Some(start..end), main)
+}
+
+/// Classify a source phrase (word range).
+fn classify(ctx: &Ctx, s: &Sentence, words: &[Word], np: Option<std::ops::Range<usize>>) -> (SourceKind, Option<Span>) {
+    let Some(r) = np else { return (SourceKind::Vague, None) };
+    if r.is_empty() {
+        return (SourceKind::Vague, None);
+    }
+    let span = words[r.start].span.start..words[r.end - 1].span.end;
+    let ws: Vec<String> = r.clone().map(|i| ctx.lw(&words[i])).collect();
+    let head = ws.last().cloned().unwrap_or_default();
+    let head_word = &words[r.end - 1];
+    if ws.len() == 1 && PRONOUNS.contains(&head.as_str()) {
+        return (SourceKind::Pronoun, Some(span));
+    }
+    let head_base = head.trim_end_matches("’s").trim_end_matches("'s");
+    if ctx.lex.anonymous_sources.contains(head_base) && !ctx.is_cap(head_word) {
+        return (SourceKind::Anonymous, Some(span));
+    }
+    if ctx.lex.anonymous_sources.contains(head_base) && head_base.ends_with('s') && words.len() > 0 {
+        // "Officials revealed" at the start of a sentence.
+        return (SourceKind::Anonymous, Some(span));
+    }
+    let joined = ws.join(" ");
+    for n in 1..=ws.len().min(3) {
+        let tail = ws[ws.len() - n..].join(" ");
+        if ctx.lex.vague_sources.contains(&tail) {
+            return (SourceKind::Vague, Some(span));
+        }
+    }
+    if ws.iter().any(|w| ctx.lex.vague_sources.contains(w) && matches!(w.as_str(), "observers" | "critics" | "experts" | "analysts" | "commentators"))
+    {
+        return (SourceKind::Vague, Some(span));
+    }
+    let _ = joined;
+    let has_name = r.clone().any(|i| {
+        let w = &words[i];
+        ctx.is_cap(w) && !(w.span.start == s.span.start && ctx.lex.function_words.contains(ctx.w(w)))
+    });
+    if has_name {
+        return (SourceKind::Named, Some(span));
+    }
+    match ws.first().map(String::as_str) {
+        Some("a" | "an" | "one" | "another" | "two" | "several" | "some") => (SourceKind::Anonymous, Some(span)),
+        Some("the" | "his" | "her" | "its" | "their") => (SourceKind::Named, Some(span)),
+        _ if head.ends_with('s') && !head.ends_with("ss") => (SourceKind::Vague, Some(span)),
+        _ => (SourceKind::Named, Some(span)),
+    }
+}
+
+/// Give each quotation its speaker: the attribution right after it ("…,” he said), the one
+/// that introduces it in its sentence ("X said: “…"), the quote it continues, or the
+/// attribution of the sentence before or after.
+pub fn assign_speakers(quotes: &mut [Quote], sentences: &[Sentence], attributions: &[Attribution]) {
+    let sent_of = |at: usize| -> Option<usize> {
+        let i = sentences.partition_point(|s| s.span.end <= at);
+        (i < sentences.len()).then_some(i)
+    };
+    let usable = |a: &Attribution| a.kind != SourceKind::Vague;
+    for qi in 0..quotes.len() {
+        let q = quotes[qi].clone();
+        let mut pick: Option<usize> = None;
+        // Right after the quote.
+        let next_q = quotes.get(qi + 1).map_or(usize::MAX, |n| n.span.start);
+        let after = attributions.partition_point(|a| a.cue.start < q.span.end);
+        if let Some(a) = attributions.get(after) {
+            if usable(a) && a.cue.start < next_q && a.cue.start - q.span.end <= 80 {
+                pick = Some(after);
+            }
+        }
+        // Introduced before it in the same sentence.
+        if pick.is_none() {
+            if let Some(si) = sent_of(q.span.start) {
+                let before = attributions.partition_point(|a| a.cue.start < q.span.start);
+                if before > 0 {
+                    let a = &attributions[before - 1];
+                    if a.sentence == si && usable(a) {
+                        pick = Some(before - 1);
+                    }
+                }
+            }
+        }
+        // The quote it continues.
+        if pick.is_none() {
+            if let Some(c) = q.continues {
+                pick = quotes[c].attribution;
+            }
+        }
+        // The sentence before, then the sentence after.
+        if pick.is_none() {
+            if let Some(si) = sent_of(q.span.start) {
+                if si > 0 {
+                    pick = attributions.iter().rposition(|a| a.sentence == si - 1 && usable(a) && a.main);
+                    if pick.is_none() {
+                        // The previous quote's speaker, when it is in the sentence before.
+                        pick = quotes[..qi]
+                            .iter()
+                            .rev()
+                            .find(|p| sent_of(p.span.end.saturating_sub(1)).is_some_and(|ps| ps + 1 >= si))
+                            .and_then(|p| p.attribution);
+                    }
+                }
+                if pick.is_none() {
+                    let se = sent_of(q.span.end.saturating_sub(1)).unwrap_or(si);
+                    pick = attributions.iter().position(|a| a.sentence == se + 1 && usable(a));
+                }
+            }
+        }
+        if let Some(p) = pick {
+            quotes[qi].attribution = Some(p);
+            quotes[qi].speaker = attributions[p].speaker(attributions);
+        }
+    }
+    // A later part of a continued quote may name the speaker: give it to the earlier parts.
+    for qi in (0..quotes.len()).rev() {
+        if let (Some(c), Some(a)) = (quotes[qi].continues, quotes[qi].attribution) {
+            if quotes[c].attribution.is_none() {
+                quotes[c].attribution = Some(a);
+                quotes[c].speaker = quotes[qi].speaker.clone();
+            }
+        }
+    }
 }

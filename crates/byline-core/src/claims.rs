@@ -1,6 +1,17 @@
 //! Claim findings: sentences that need a source.
+//!
+//! At most one finding per sentence, range = the sentence, checked in this order:
+//! a vague attribution ("it is feared"), an anonymous source ("a senior official said"),
+//! attribution to a named source (no finding), a quotation with no speaker, and a checkable
+//! proposition with no source (a figure, a dated event, a prediction, a superlative, a
+//! contested characterisation). Headlines, captions, boilerplate, questions and the writer's
+//! own voice ("we", "you") are not findings.
 
 use crate::Span;
+use crate::attribution::{Attribution, SourceKind};
+use crate::lexicon::Lexicon;
+use crate::quotes::Quote;
+use crate::sentences::{Role, Sentence};
 
 /// The diagnostic codes byline reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
@@ -77,13 +88,295 @@ pub struct Finding {
     pub key: Span,
 }
 
+const VOICE: &[&str] = &["we", "us", "our", "ours", "you", "your", "yours", "i", "me", "my"];
+
 /// Decide which sentences need a source. At most one finding per sentence.
 pub fn find(
-    _text: &str,
-    _sentences: &[crate::sentences::Sentence],
-    _quotes: &[crate::quotes::Quote],
-    _attributions: &[crate::attribution::Attribution],
-    _lex: &crate::lexicon::Lexicon,
+    text: &str,
+    sentences: &[Sentence],
+    quotes: &[Quote],
+    attributions: &[Attribution],
+    lex: &Lexicon,
 ) -> Vec<Finding> {
-    Vec::new()
+    let clean = crate::text::clean(text);
+    let ctext: &str = &clean;
+    let lower = crate::lexicon::lower(ctext);
+    let n = sentences.len();
+    // Quotation coverage per sentence.
+    let mut quote_spans: Vec<Span> = quotes.iter().map(|q| q.span.clone()).collect();
+    quote_spans.sort_by_key(|s| s.start);
+    // Sentences covered by an attribution from elsewhere (colon-introduced quotes).
+    let mut scoped = vec![false; n];
+    for a in attributions {
+        if a.kind == SourceKind::Named || a.kind == SourceKind::Pronoun {
+            for i in a.scope.clone() {
+                if i < n && i != a.sentence {
+                    scoped[i] = true;
+                }
+            }
+        }
+    }
+    // Attributions per sentence.
+    let mut by_sent: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (i, a) in attributions.iter().enumerate() {
+        if a.sentence < n {
+            by_sent[a.sentence].push(i);
+        }
+    }
+    // Quotes per sentence (overlapping).
+    let mut q_by_sent: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (qi, q) in quotes.iter().enumerate() {
+        let a = sentences.partition_point(|s| s.span.end <= q.span.start);
+        let mut i = a;
+        while i < n && sentences[i].span.start < q.span.end {
+            q_by_sent[i].push(qi);
+            i += 1;
+        }
+    }
+    // Writer's or reader's voice outside quotations, per sentence.
+    let voice: Vec<bool> = sentences
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            crate::text::words(ctext, s.span.clone()).iter().any(|w| {
+                let t = &ctext[w.span.clone()];
+                let l = t.to_lowercase();
+                VOICE.contains(&l.as_str())
+                    && !(t == "US" || t == "ME")
+                    && !q_by_sent[i].iter().any(|&qi| quotes[qi].span.start <= w.span.start && w.span.end <= quotes[qi].span.end)
+            })
+        })
+        .collect();
+    // Paragraphs of site furniture: a short paragraph with a boilerplate or reader-addressed
+    // sentence is furniture as a whole, and so is a short paragraph between two such.
+    let mut furniture = vec![false; n];
+    {
+        let mut blocks: Vec<(usize, usize)> = Vec::new();
+        let mut i = 0;
+        while i < n {
+            let mut j = i;
+            while j < n && sentences[j].block == sentences[i].block {
+                j += 1;
+            }
+            blocks.push((i, j));
+            i = j;
+        }
+        let bp: Vec<bool> = blocks
+            .iter()
+            .map(|&(a, b)| b - a <= 4 && (a..b).any(|k| sentences[k].role == Role::Boilerplate || voice[k]))
+            .collect();
+        for (bi, &(a, b)) in blocks.iter().enumerate() {
+            let sandwiched = bi > 0 && bi + 1 < blocks.len() && bp[bi - 1] && bp[bi + 1] && b - a <= 4;
+            if bp[bi] || sandwiched {
+                for f in &mut furniture[a..b] {
+                    *f = true;
+                }
+            }
+        }
+    }
+
+    let mut out = Vec::new();
+    let mut covered = vec![false; n];
+    for (i, s) in sentences.iter().enumerate() {
+        let st = &ctext[s.span.clone()];
+        let attrs: Vec<&Attribution> = by_sent[i].iter().map(|&k| &attributions[k]).collect();
+        let quoted_with_speaker = quoted_bytes(s, &q_by_sent[i], quotes, true);
+        let quoted_any = quoted_bytes(s, &q_by_sent[i], quotes, false);
+        let len = s.span.len().max(1);
+        let named_main = attrs.iter().any(|a| {
+            matches!(a.kind, SourceKind::Named | SourceKind::Pronoun)
+                && a.main
+                && a.effective_kind(attributions) != SourceKind::Anonymous
+        });
+        covered[i] = named_main || scoped[i] || quoted_with_speaker * 2 >= len;
+        if s.role != Role::Body || furniture[i] {
+            continue;
+        }
+        let trimmed = st.trim_end_matches(['"', '\'', '”', '’', ')', ']', ' ']);
+        if trimmed.ends_with('?') {
+            continue;
+        }
+        // 1. Vague attribution.
+        if let Some(a) = attrs.iter().find(|a| a.kind == SourceKind::Vague) {
+            let key = a.source.clone().unwrap_or(a.cue.clone());
+            let msg = a.message.clone().unwrap_or_else(|| {
+                format!("\"{}\" — who are they? Name the source.", short(&text[key.clone()], 8))
+            });
+            let msg = if a.message.is_none() {
+                let full = text[a.source.clone().unwrap_or(a.cue.clone()).start..a.cue.end].to_string();
+                format!("\"{}\" — who exactly? Name the source.", short(&full, 8))
+            } else {
+                msg
+            };
+            out.push(Finding { span: s.span.clone(), code: Code::VagueAttribution, message: msg, key });
+            continue;
+        }
+        // 2. Anonymous source.
+        if let Some(a) = attrs.iter().find(|a| a.effective_kind(attributions) == SourceKind::Anonymous) {
+            let (key, phrase) = match (a.kind, &a.source, a.refers_to) {
+                (SourceKind::Pronoun, _, Some(r)) => {
+                    let k = attributions[r].source.clone().unwrap_or(a.cue.clone());
+                    (a.source.clone().unwrap_or(a.cue.clone()), text[k].to_string())
+                }
+                (_, Some(src), _) => (src.clone(), text[src.clone()].to_string()),
+                _ => (a.cue.clone(), text[a.cue.clone()].to_string()),
+            };
+            let msg = a.message.clone().unwrap_or_else(|| {
+                format!(
+                    "Anonymous source: \"{}\" — can the source be named, or the reason for anonymity given?",
+                    short(&phrase, 8)
+                )
+            });
+            out.push(Finding { span: s.span.clone(), code: Code::AnonymousSource, message: msg, key });
+            continue;
+        }
+        if covered[i] {
+            continue;
+        }
+        // 3. A quotation with no speaker.
+        if let Some(&qi) = q_by_sent[i].iter().find(|&&qi| {
+            let q = &quotes[qi];
+            !q.scare && q.speaker.is_none() && q.attribution.is_none()
+        }) {
+            let q = &quotes[qi];
+            let inner = q.inner.clone();
+            let msg = format!("Quotation with no speaker: \"{}\" — who said this?", short(&text[inner.clone()], 8));
+            out.push(Finding { span: s.span.clone(), code: Code::UnattributedQuote, message: msg, key: inner });
+            continue;
+        }
+        if quoted_any * 2 >= len {
+            continue; // inside someone's quotation
+        }
+        if voice[i] {
+            continue;
+        }
+        let words = crate::text::words(ctext, s.span.clone());
+        if words.len() < 5 {
+            continue;
+        }
+        // A sentence about the person just quoted ("He also …", "She added …").
+        let first = ctext[words[0].span.clone()].to_string();
+        if matches!(first.as_str(), "He" | "She") && i > 0 && covered[i - 1] {
+            continue;
+        }
+        // 4. A checkable proposition with no source.
+        if let Some((key, msg)) = claim(ctext, &lower, s, &words, &q_by_sent[i], quotes, lex) {
+            out.push(Finding { span: s.span.clone(), code: Code::UnattributedClaim, message: msg, key });
+        }
+    }
+    out
 }
+
+fn quoted_bytes(s: &Sentence, qs: &[usize], quotes: &[Quote], with_speaker: bool) -> usize {
+    qs.iter()
+        .map(|&qi| &quotes[qi])
+        .filter(|q| !q.scare && (!with_speaker || q.attribution.is_some()))
+        .map(|q| q.span.end.min(s.span.end).saturating_sub(q.span.start.max(s.span.start)))
+        .sum()
+}
+
+/// At most `n` words of `s`, with an ellipsis when cut.
+fn short(s: &str, n: usize) -> String {
+    let ws: Vec<&str> = s.split_whitespace().collect();
+    if ws.len() <= n { ws.join(" ") } else { format!("{}…", ws[..n].join(" ")) }
+}
+
+const NUMBER_LEAD: &[&str] = &[
+    "at", "least", "about", "around", "some", "more", "than", "up", "to", "almost", "nearly", "over", "under",
+    "fewer", "less", "roughly", "approximately", "an", "estimated", "another", "just",
+];
+const NUMBER_STOP: &[&str] = &[
+    "in", "on", "at", "to", "for", "from", "with", "and", "or", "but", "by", "of", "now", "that", "which", "who",
+    "were", "was", "is", "are", "had", "have", "has", "will", "would", "the", "a", "an",
+];
+
+/// The proposition a sentence asserts, if it is checkable: (key phrase, message).
+fn claim(
+    ctext: &str,
+    lower: &str,
+    s: &Sentence,
+    words: &[crate::text::Word],
+    qs: &[usize],
+    quotes: &[Quote],
+    lex: &Lexicon,
+) -> Option<(Span, String)> {
+    let outside = |sp: &Span| !qs.iter().any(|&qi| quotes[qi].span.start <= sp.start && sp.end <= quotes[qi].span.end);
+    let sl = &lower[s.span.clone()];
+    let base = s.span.start;
+    // A figure.
+    for (k, w) in words.iter().enumerate() {
+        let t = &ctext[w.span.clone()];
+        let l = &lower[w.span.clone()];
+        let is_num = t.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || (lex.numbers.contains(l) && !matches!(l, "half" | "third" | "quarter" | "majority") || matches!(l, "half"));
+        if !is_num || !outside(&w.span) {
+            continue;
+        }
+        // Years and dates are not figures.
+        if t.len() == 4 && t.chars().all(|c| c.is_ascii_digit()) && (t.starts_with("19") || t.starts_with("20")) {
+            continue;
+        }
+        if t.contains('/') {
+            continue;
+        }
+        let mut a = k;
+        while a > 0 && NUMBER_LEAD.contains(&lower[words[a - 1].span.clone()].as_ref()) && k - a < 3 {
+            a -= 1;
+        }
+        let mut e = k + 1;
+        while e < words.len() && e - k <= 3 {
+            let l2 = &lower[words[e].span.clone()];
+            if NUMBER_STOP.contains(&l2) || !ctext[words[e - 1].span.end..words[e].span.start].trim().is_empty() {
+                break;
+            }
+            e += 1;
+        }
+        let key = words[a].span.start..words[e - 1].span.end;
+        return Some((key.clone(), format!("No source for \"{}\" — who says so?", &ctext[key])));
+    }
+    // A contested characterisation.
+    if let Some(m) = lex.charged.find(sl).into_iter().find(|m| outside(&(base + m.span.start..base + m.span.end))) {
+        let key = base + m.span.start..base + m.span.end;
+        return Some((
+            key.clone(),
+            format!("\"{}\" is a contested characterisation with no source — who says so?", &ctext[key]),
+        ));
+    }
+    // A superlative or a record.
+    for w in words {
+        let l = &lower[w.span.clone()];
+        if !outside(&w.span) || ctext[w.span.clone()].chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        let est = l.len() > 5 && l.ends_with("est") && !matches!(l, "interest" | "protest" | "request" | "arrest" | "harvest" | "contest" | "suggest" | "manifest" | "honest" | "modest" | "forest" | "latest" | "investigest");
+        if est || (lex.superlatives.contains(l) && !matches!(l, "last" | "most" | "only")) {
+            let key = w.span.clone();
+            return Some((key.clone(), format!("No source for \"{}\" — who says so?", short(&ctext[key.start..s.span.end.min(key.start + 60)], 5))));
+        }
+    }
+    // A prediction or intention.
+    if let Some(m) = lex.predictions.find(sl).into_iter().find(|m| outside(&(base + m.span.start..base + m.span.end))) {
+        let key = base + m.span.start..base + m.span.end;
+        let phrase = short(&ctext[key.start..s.span.end], 7);
+        return Some((key, format!("Prediction with no source: \"{phrase}\" — who expects this?")));
+    }
+    // A dated or narrated event.
+    let dated = lex.time_words.contains(sl);
+    let past = words.iter().skip(1).any(|w| {
+        let l = &lower[w.span.clone()];
+        (l.len() > 4 && l.ends_with("ed")) || IRREGULAR_PAST.contains(&l)
+    });
+    let named = words.iter().skip(1).any(|w| ctext[w.span.clone()].chars().next().is_some_and(char::is_uppercase));
+    if dated || past || (named && words.len() >= 8) {
+        let phrase = short(&ctext[s.span.clone()], 8);
+        return Some((s.span.clone(), format!("No source for this account: \"{phrase}\" — who reports it?")));
+    }
+    None
+}
+
+const IRREGULAR_PAST: &[&str] = &[
+    "was", "were", "had", "did", "made", "took", "went", "came", "gave", "held", "hit", "left", "fell", "lost",
+    "won", "began", "ran", "sent", "struck", "fought", "broke", "brought", "built", "bought", "caught", "drove",
+    "flew", "fled", "grew", "kept", "led", "met", "paid", "put", "rose", "saw", "set", "shot", "sought", "spent",
+    "stood", "threw", "wrote", "been", "seized", "killed",
+];

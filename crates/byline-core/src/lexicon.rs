@@ -1,15 +1,465 @@
 //! Rules as data: reporting verbs, titles, honorifics, vague and anonymous phrasings.
 //! The lists live in `lexicons/*.txt` (one entry per line, `#` comments) so an editor can
-//! read and extend them; they are compiled in, and a user may add more at run time.
+//! read and extend them; they are compiled in, and a user may add more at run time with
+//! [`Lexicon::with_extra`].
+//!
+//! Phrase syntax (vague.txt, anonymous.txt, boilerplate.txt, predictions.txt, …): words separated
+//! by spaces; `(a|b)` is a choice; `[x]` an optional word; a straight apostrophe also matches a
+//! curly one. A line starting with `@` sets the message of the phrases below it (`{cue}` is
+//! replaced by the words found). Matching is case-insensitive and on word boundaries.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::Span;
+
+/// A set of phrases compiled into one automaton.
+#[derive(Clone, Debug)]
+pub struct PhraseSet {
+    ac: Option<AhoCorasick>,
+    /// One per automaton pattern.
+    entries: Vec<Entry>,
+    /// The source lines, kept so a user list can be appended and the set rebuilt.
+    rules: Vec<Rule>,
+}
+
+/// One source line of a phrase list, with its message and flags.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Rule {
+    /// The line as written.
+    pub pattern: String,
+    /// The message of its `@` section, if any.
+    pub message: Option<String>,
+    /// The `[section]` it was in, if any.
+    pub section: Option<String>,
+    /// Flags after `|` (reporting_verbs.txt).
+    pub flags: Vec<String>,
+}
+
+#[derive(Clone, Debug)]
+struct Entry {
+    rule: usize,
+    anchor_start: bool,
+    anchor_end: bool,
+}
+
+/// One occurrence of a phrase in a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PhraseMatch {
+    pub span: Span,
+    /// Index of the rule (source line) that matched.
+    pub rule: usize,
+}
+
+impl Default for PhraseSet {
+    fn default() -> Self {
+        PhraseSet { ac: None, entries: Vec::new(), rules: Vec::new() }
+    }
+}
+
+impl PhraseSet {
+    /// Parse a list in the phrase syntax. Reporting-verb lists use `;` between forms.
+    pub fn parse(src: &str) -> PhraseSet {
+        let mut set = PhraseSet::default();
+        set.add_source(src);
+        set.build();
+        set
+    }
+
+    fn add_source(&mut self, src: &str) {
+        let mut message = None;
+        let mut section = None;
+        for line in src.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(m) = line.strip_prefix('@') {
+                message = Some(m.trim().to_string());
+                continue;
+            }
+            if line.starts_with('[') && line.ends_with(']') && !line.contains(' ') {
+                section = Some(line[1..line.len() - 1].to_string());
+                continue;
+            }
+            let (pat, flags) = match line.split_once(" | ") {
+                Some((p, f)) => (p.trim(), f.split_whitespace().map(str::to_string).collect()),
+                None => (line, Vec::new()),
+            };
+            self.rules.push(Rule {
+                pattern: pat.to_string(),
+                message: message.clone(),
+                section: section.clone(),
+                flags,
+            });
+        }
+    }
+
+    fn build(&mut self) {
+        let mut pats: Vec<String> = Vec::new();
+        let mut entries = Vec::new();
+        for (ri, rule) in self.rules.iter().enumerate() {
+            for form in rule.pattern.split(';') {
+                let mut form = form.trim().to_ascii_lowercase();
+                if form.is_empty() {
+                    continue;
+                }
+                let anchor_start = form.starts_with('^');
+                if anchor_start {
+                    form.remove(0);
+                }
+                let anchor_end = form.ends_with('$');
+                if anchor_end {
+                    form.pop();
+                }
+                for phrase in expand(&form) {
+                    for variant in apostrophes(&phrase) {
+                        pats.push(variant);
+                        entries.push(Entry { rule: ri, anchor_start, anchor_end });
+                    }
+                }
+            }
+        }
+        self.ac = if pats.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::Standard)
+                    .build(&pats)
+                    .expect("lexicon automaton"),
+            )
+        };
+        self.entries = entries;
+    }
+
+    /// Append the entries of another list (same syntax) and rebuild.
+    pub fn extend(&mut self, src: &str) {
+        self.add_source(src);
+        self.build();
+    }
+
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    pub fn rule(&self, i: usize) -> &Rule {
+        &self.rules[i]
+    }
+
+    /// All word-bounded matches in `lower` (an ASCII-lowercased text; see [`lower`]), longest
+    /// first at each start, not overlapping, in text order. Anchors refer to line starts/ends.
+    pub fn find(&self, lower: &str) -> Vec<PhraseMatch> {
+        let Some(ac) = &self.ac else { return Vec::new() };
+        let bytes = lower.as_bytes();
+        let mut cands: Vec<(usize, usize, usize)> = Vec::new();
+        for m in ac.find_overlapping_iter(lower) {
+            let (s, e) = (m.start(), m.end());
+            if !boundary_before(lower, s) || !boundary_after(lower, e) {
+                continue;
+            }
+            let entry = &self.entries[m.pattern().as_usize()];
+            if entry.anchor_start && !at_line_start(bytes, s) {
+                continue;
+            }
+            if entry.anchor_end && !at_line_end(bytes, e) {
+                continue;
+            }
+            cands.push((s, e, entry.rule));
+        }
+        // Leftmost, then longest; drop overlaps.
+        cands.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut out: Vec<PhraseMatch> = Vec::new();
+        let mut last_end = 0;
+        for (s, e, rule) in cands {
+            if s < last_end {
+                continue;
+            }
+            last_end = e;
+            out.push(PhraseMatch { span: s..e, rule });
+        }
+        out
+    }
+
+    /// Whether any phrase occurs in `lower` (word-bounded).
+    pub fn contains(&self, lower: &str) -> bool {
+        !self.find(lower).is_empty()
+    }
+}
+
+fn at_line_start(b: &[u8], s: usize) -> bool {
+    let mut i = s;
+    while i > 0 && matches!(b[i - 1], b' ' | b'\t') {
+        i -= 1;
+    }
+    i == 0 || b[i - 1] == b'\n'
+}
+
+fn at_line_end(b: &[u8], e: usize) -> bool {
+    let mut i = e;
+    while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\r') {
+        i += 1;
+    }
+    i == b.len() || b[i] == b'\n'
+}
+
+/// Whether a word character precedes byte `s`.
+fn boundary_before(t: &str, s: usize) -> bool {
+    let first = t[s..].chars().next();
+    if first.is_some_and(|c| !is_word_char(c)) {
+        return true; // the phrase starts with punctuation, e.g. "(ap)"
+    }
+    t[..s].chars().next_back().is_none_or(|c| !is_word_char(c))
+}
+
+fn boundary_after(t: &str, e: usize) -> bool {
+    let last = t[..e].chars().next_back();
+    if last.is_some_and(|c| !is_word_char(c)) {
+        return true;
+    }
+    t[e..].chars().next().is_none_or(|c| !is_word_char(c))
+}
+
+/// Letters and digits count as word characters.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Expand `(a|b)` choices and `[x]` optional words into plain phrases.
+fn expand(form: &str) -> Vec<String> {
+    let mut outs: Vec<Vec<String>> = vec![Vec::new()];
+    for tok in form.split_whitespace() {
+        let choices: Vec<String> = if tok.starts_with('(') && tok.ends_with(')') && tok.contains('|') {
+            tok[1..tok.len() - 1].split('|').map(|s| s.replace('_', " ")).collect()
+        } else if tok.starts_with('[') && tok.ends_with(']') && tok.len() > 2 {
+            let mut v: Vec<String> = tok[1..tok.len() - 1].split('|').map(|s| s.replace('_', " ")).collect();
+            v.push(String::new());
+            v
+        } else {
+            vec![tok.to_string()]
+        };
+        let mut next = Vec::new();
+        for o in &outs {
+            for c in &choices {
+                let mut n = o.clone();
+                if !c.is_empty() {
+                    n.extend(c.split(' ').map(str::to_string));
+                }
+                next.push(n);
+            }
+        }
+        outs = next;
+        if outs.len() > 4096 {
+            break;
+        }
+    }
+    outs.into_iter().filter(|w| !w.is_empty()).map(|w| w.join(" ")).collect()
+}
+
+fn apostrophes(p: &str) -> Vec<String> {
+    if p.contains('\'') { vec![p.to_string(), p.replace('\'', "\u{2019}")] } else { vec![p.to_string()] }
+}
+
+/// An ASCII-lowercased copy with the same byte offsets, for matching.
+pub fn lower(text: &str) -> String {
+    text.to_ascii_lowercase()
+}
+
+/// A set of lowercase words, one per line.
+#[derive(Clone, Debug, Default)]
+pub struct WordSet {
+    words: HashSet<String>,
+    sections: HashMap<String, String>,
+}
+
+impl WordSet {
+    pub fn parse(src: &str) -> WordSet {
+        let mut s = WordSet::default();
+        s.extend(src);
+        s
+    }
+
+    pub fn extend(&mut self, src: &str) {
+        let mut section = String::new();
+        for line in src.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if line.starts_with('[') && line.ends_with(']') {
+                section = line[1..line.len() - 1].to_string();
+                continue;
+            }
+            let w = line.to_lowercase();
+            self.sections.insert(w.clone(), section.clone());
+            self.words.insert(w);
+        }
+    }
+
+    /// Whether `w` (any case) is in the set.
+    pub fn contains(&self, w: &str) -> bool {
+        if w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii() {
+            self.words.contains(&w.to_lowercase())
+        } else {
+            self.words.contains(w)
+        }
+    }
+
+    /// The `[section]` a word was listed under ("" when none).
+    pub fn section(&self, w: &str) -> Option<&str> {
+        self.sections.get(&w.to_lowercase()).map(String::as_str)
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
 
 /// All word lists the analysis uses.
 #[derive(Clone, Debug, Default)]
-pub struct Lexicon {}
+pub struct Lexicon {
+    /// reporting_verbs.txt: forms of speech, writing and cognition verbs.
+    pub reporting_verbs: PhraseSet,
+    /// vague.txt: impersonal and hedged attributions.
+    pub vague: PhraseSet,
+    /// anonymous.txt: phrases that mark an anonymous source.
+    pub anonymous: PhraseSet,
+    /// boilerplate.txt: site furniture (`[line]`) and related-story lists (`[zone]`).
+    pub boilerplate: PhraseSet,
+    /// predictions.txt: predictions and intentions.
+    pub predictions: PhraseSet,
+    /// charged_terms.txt: contested characterisations.
+    pub charged: PhraseSet,
+    /// time_words.txt: words that date an event.
+    pub time_words: PhraseSet,
+    /// numbers.txt: number words.
+    pub numbers: PhraseSet,
+    /// vague_sources.txt: unnamed collectives as sources.
+    pub vague_sources: WordSet,
+    /// anonymous_sources.txt: heads of unnamed-source phrases.
+    pub anonymous_sources: WordSet,
+    /// abbreviations.txt: abbreviations that keep a sentence going.
+    pub abbreviations: WordSet,
+    /// function_words.txt: common function words.
+    pub function_words: WordSet,
+    /// superlatives.txt: superlatives not formed with -est.
+    pub superlatives: WordSet,
+    /// source_roles.txt: lower-case role words inside source phrases.
+    pub source_roles: WordSet,
+    /// Lists from an extra directory that byline does not know by name, for other components.
+    pub extra: HashMap<String, String>,
+}
+
+macro_rules! bundled {
+    ($name:literal) => {
+        include_str!(concat!("../lexicons/", $name, ".txt"))
+    };
+}
 
 impl Lexicon {
     /// The lists bundled with byline.
     pub fn bundled() -> &'static Lexicon {
         static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
-        LEX.get_or_init(Lexicon::default)
+        LEX.get_or_init(Lexicon::build_bundled)
+    }
+
+    fn build_bundled() -> Lexicon {
+        Lexicon {
+            reporting_verbs: PhraseSet::parse(bundled!("reporting_verbs")),
+            vague: PhraseSet::parse(bundled!("vague")),
+            anonymous: PhraseSet::parse(bundled!("anonymous")),
+            boilerplate: PhraseSet::parse(bundled!("boilerplate")),
+            predictions: PhraseSet::parse(bundled!("predictions")),
+            charged: PhraseSet::parse(bundled!("charged_terms")),
+            time_words: PhraseSet::parse(bundled!("time_words")),
+            numbers: PhraseSet::parse(bundled!("numbers")),
+            vague_sources: WordSet::parse(bundled!("vague_sources")),
+            anonymous_sources: WordSet::parse(bundled!("anonymous_sources")),
+            abbreviations: WordSet::parse(bundled!("abbreviations")),
+            function_words: WordSet::parse(bundled!("function_words")),
+            superlatives: WordSet::parse(bundled!("superlatives")),
+            source_roles: WordSet::parse(bundled!("source_roles")),
+            extra: HashMap::new(),
+        }
+    }
+
+    /// The bundled lists extended with the `*.txt` files of `dir` (same names and syntax as
+    /// the bundled ones: `vague.txt` adds vague phrasings, and so on). Files with other names
+    /// are kept in [`Lexicon::extra`].
+    pub fn with_extra(dir: &Path) -> std::io::Result<Lexicon> {
+        let mut lex = Lexicon::bundled().clone();
+        let mut files: Vec<_> = std::fs::read_dir(dir)?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        files.sort();
+        for path in files {
+            let src = std::fs::read_to_string(&path)?;
+            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
+            lex.extend(&stem, &src);
+        }
+        Ok(lex)
+    }
+
+    /// Add the entries of `src` to the list called `name` (a bundled file name without `.txt`).
+    pub fn extend(&mut self, name: &str, src: &str) {
+        match name {
+            "reporting_verbs" => self.reporting_verbs.extend(src),
+            "vague" => self.vague.extend(src),
+            "anonymous" => self.anonymous.extend(src),
+            "boilerplate" => self.boilerplate.extend(src),
+            "predictions" => self.predictions.extend(src),
+            "charged_terms" => self.charged.extend(src),
+            "time_words" => self.time_words.extend(src),
+            "numbers" => self.numbers.extend(src),
+            "vague_sources" => self.vague_sources.extend(src),
+            "anonymous_sources" => self.anonymous_sources.extend(src),
+            "abbreviations" => self.abbreviations.extend(src),
+            "function_words" => self.function_words.extend(src),
+            "superlatives" => self.superlatives.extend(src),
+            "source_roles" => self.source_roles.extend(src),
+            _ => {
+                let e = self.extra.entry(name.to_string()).or_default();
+                e.push_str(src);
+                e.push('\n');
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expands_choices_and_options() {
+        let mut v = expand("there (is|are) [growing] fears");
+        v.sort();
+        assert_eq!(v, ["there are fears", "there are growing fears", "there is fears", "there is growing fears"]);
+    }
+
+    #[test]
+    fn matches_on_word_boundaries() {
+        let set = PhraseSet::parse("said\nit is feared\n");
+        let t = lower("It is feared he said; unsaid.");
+        let m = set.find(&t);
+        assert_eq!(m.len(), 2);
+        assert_eq!(&t[m[0].span.clone()], "it is feared");
+        assert_eq!(&t[m[1].span.clone()], "said");
+    }
+
+    #[test]
+    fn bundled_lists_load() {
+        let lex = Lexicon::bundled();
+        assert!(lex.reporting_verbs.rules().len() > 30);
+        assert!(lex.abbreviations.contains("Mr"));
+        assert_eq!(lex.abbreviations.section("mr"), Some("title"));
     }
 }

@@ -1,7 +1,17 @@
 //! Quotations: direct speech in straight or curly quotes, spanning sentences or paragraphs,
 //! closed or not.
+//!
+//! One linear pass over each block. Double quotes (“ ” „ « » and straight `"`, whose direction
+//! is read from the characters around it) are speech; single quotes (‘ ’ and straight `'`)
+//! count when they open after a space and close before a non-letter within the same block, as
+//! in British style (‘crucial’), and never inside a double quotation. Apostrophes (don’t,
+//! Putin’s) are not quote marks. A quote left open ends at its paragraph's end; when the next
+//! paragraph opens with a quote mark, that quote continues it ([`Quote::continues`]). In a
+//! paragraph of many sentences (an article flattened onto one line) an unclosed quote ends with
+//! the sentence it opened in.
 
 use crate::Span;
+use crate::sentences::Sentence;
 
 /// One quotation.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -12,11 +22,208 @@ pub struct Quote {
     pub inner: Span,
     /// Whether a closing mark was found.
     pub closed: bool,
-    /// A short term in quotes ("scare quotes"), not speech.
+    /// A short term in quotes ("scare quotes"), not speech: fewer than four words.
     pub scare: bool,
+    /// The quote this one continues (the previous paragraph's or sentence's quote was left
+    /// open and this one opens again: same speaker).
+    pub continues: Option<usize>,
+    /// Who said it: the source phrase of the attribution (a pronoun resolved to the name it
+    /// refers to when that could be found). Filled in by [`crate::attribution::assign_speakers`].
+    pub speaker: Option<Span>,
+    /// Index of the attribution that gives the speaker.
+    pub attribution: Option<usize>,
 }
 
+/// Paragraphs with at least this many sentences are taken for flattened articles.
+const FLATTENED: usize = 5;
+
 /// Find the quotations of a document.
-pub fn find(_text: &str, _sentences: &[crate::sentences::Sentence]) -> Vec<Quote> {
-    Vec::new()
+pub fn find(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
+    let clean = crate::text::clean(text);
+    let text: &str = &clean;
+    let mut out: Vec<Quote> = Vec::new();
+    // Group sentences by block.
+    let mut i = 0;
+    let mut last_unclosed: Option<usize> = None;
+    while i < sentences.len() {
+        let b = sentences[i].block;
+        let mut j = i;
+        while j < sentences.len() && sentences[j].block == b {
+            j += 1;
+        }
+        let sents = &sentences[i..j];
+        let span = sents[0].span.start..sents[sents.len() - 1].span.end;
+        let flattened = sents.len() >= FLATTENED;
+        last_unclosed = scan_block(text, span, sents, flattened, last_unclosed, &mut out);
+        i = j;
+    }
+    out
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Dir {
+    Open,
+    Close,
+    Both,
+    Neither,
+}
+
+fn straight_dir(prev: Option<char>, next: Option<char>) -> Dir {
+    let before_ok = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | '/' | '“' | '‘' | '\u{a0}'));
+    let after_ok = next.is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation() || matches!(n, '”' | '’' | '—' | '–' | '…' | '\u{a0}'));
+    let next_space = next.is_none_or(char::is_whitespace);
+    match (before_ok, after_ok) {
+        (true, true) if next_space => Dir::Both,
+        (true, _) => Dir::Open,
+        (false, true) => Dir::Close,
+        (false, false) => Dir::Neither,
+    }
+}
+
+/// Scan one block; returns the index of a quote left open at its end, if any.
+fn scan_block(
+    text: &str,
+    span: Span,
+    sents: &[Sentence],
+    flattened: bool,
+    prev_unclosed: Option<usize>,
+    out: &mut Vec<Quote>,
+) -> Option<usize> {
+    let s = &text[span.clone()];
+    let base = span.start;
+    // Open double quote: (start byte, index of the quote it continues).
+    let mut open: Option<(usize, Option<usize>)> = None;
+    let mut single: Option<usize> = None;
+    let mut first_mark = true;
+    let mut prev: Option<char> = None;
+    let mut chars = s.char_indices().peekable();
+    let end_of_sentence = |at: usize| -> usize {
+        sents.iter().find(|x| x.span.start <= at && at < x.span.end).map_or(span.end, |x| x.span.end)
+    };
+    let mut unclosed_here: Option<usize> = None;
+    while let Some((off, c)) = chars.next() {
+        let at = base + off;
+        let next = chars.peek().map(|&(_, n)| n);
+        let dir = match c {
+            '“' | '„' | '«' => Dir::Open,
+            '”' | '»' => Dir::Close,
+            '"' => straight_dir(prev, next),
+            _ => Dir::Neither,
+        };
+        if matches!(c, '“' | '„' | '«' | '”' | '»' | '"') {
+            match (open, dir) {
+                (Some((st, cont)), Dir::Close | Dir::Both) => {
+                    push(out, text, st, at + c.len_utf8(), true, cont);
+                    open = None;
+                    single = None;
+                }
+                (Some((st, cont)), Dir::Open) => {
+                    // A new opening mark while a quote is open: the open one was left unclosed
+                    // (a flattened paragraph break) and this one continues it.
+                    let mut e = at;
+                    if flattened {
+                        e = e.min(end_of_sentence(st));
+                    }
+                    let idx = push(out, text, st, e, false, cont);
+                    open = Some((at, Some(idx)));
+                }
+                (None, Dir::Open | Dir::Both) => {
+                    let cont = if first_mark && at == sents[0].span.start { prev_unclosed } else { None };
+                    open = Some((at, cont));
+                    single = None;
+                }
+                _ => {}
+            }
+            first_mark = false;
+        } else if open.is_none() {
+            match c {
+                '‘' => {
+                    if prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '\u{a0}')) {
+                        single = Some(at);
+                    }
+                }
+                '’' | '\'' => {
+                    let next_alnum = next.is_some_and(char::is_alphanumeric);
+                    let prev_space = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '\u{a0}'));
+                    if let Some(st) = single {
+                        if !next_alnum && !prev_space {
+                            let closing_matches = (c == '’' && text[st..].starts_with('‘'))
+                                || (c == '\'' && text[st..].starts_with('\''));
+                            if closing_matches {
+                                push(out, text, st, at + c.len_utf8(), true, None);
+                                single = None;
+                            }
+                        }
+                    } else if c == '\'' && prev_space && next_alnum {
+                        single = Some(at);
+                    }
+                }
+                _ => {}
+            }
+            if let Some(st) = single {
+                if at - st > 400 {
+                    single = None;
+                }
+            }
+        }
+        prev = Some(c);
+    }
+    if let Some((st, cont)) = open {
+        let e = if flattened { end_of_sentence(st) } else { span.end };
+        unclosed_here = Some(push(out, text, st, e, false, cont));
+    }
+    // A quote left open continues only into the next paragraph's opening quote.
+    if unclosed_here.is_some() { unclosed_here } else { None }
+}
+
+fn push(out: &mut Vec<Quote>, text: &str, start: usize, end: usize, closed: bool, continues: Option<usize>) -> usize {
+    let end = end.max(start + 1).min(text.len());
+    let open_len = text[start..].chars().next().map_or(1, char::len_utf8);
+    let mut inner_s = (start + open_len).min(end);
+    let mut inner_e = if closed {
+        let close_len = text[..end].chars().next_back().map_or(1, char::len_utf8);
+        end.saturating_sub(close_len).max(inner_s)
+    } else {
+        end
+    };
+    let inner = &text[inner_s..inner_e];
+    inner_s += inner.len() - inner.trim_start().len();
+    inner_e -= inner.len() - inner.trim_end().len();
+    if inner_e < inner_s {
+        inner_e = inner_s;
+    }
+    let words = text[inner_s..inner_e].split_whitespace().count();
+    out.push(Quote {
+        span: start..end,
+        inner: inner_s..inner_e,
+        closed,
+        scare: words < 4,
+        continues,
+        speaker: None,
+        attribution: None,
+    });
+    out.len() - 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Format;
+
+    fn quotes(t: &str) -> Vec<(String, bool, bool)> {
+        let s = crate::sentences::split(t, Format::Plain);
+        find(t, &s).into_iter().map(|q| (t[q.inner.clone()].to_string(), q.closed, q.scare)).collect()
+    }
+
+    #[test]
+    fn curly_and_straight() {
+        assert_eq!(quotes("He said “we will go home now” today."), [("we will go home now".into(), true, false)]);
+        assert_eq!(quotes("He said \"we will go home now\" today."), [("we will go home now".into(), true, false)]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert!(quotes("Putin’s aides don’t agree.").is_empty());
+        assert_eq!(quotes("It was ‘crucial’, she said.")[0].0, "crucial");
+    }
 }

@@ -1,9 +1,11 @@
 //! Sentence segmentation with byte ranges.
 //!
-//! Knows abbreviations and initials ("Mr.", "U.S.", "Vladimir V. Putin"), decimals and
-//! quotation marks that close after the full stop.
+//! Knows abbreviations and initials ("Mr.", "U.S.", "Vladimir V. Putin"), decimals and times
+//! ("3.5", "9:30am"), ellipses, quotation marks that close after the full stop, whole articles
+//! on one line, and site furniture between paragraphs (marked [`Role::Boilerplate`]).
 
 use crate::Span;
+use crate::lexicon::Lexicon;
 use crate::text::{BlockKind, Format};
 
 /// One sentence of a document.
@@ -14,41 +16,253 @@ pub struct Sentence {
     /// Index of the block (see [`crate::text::blocks`]) this sentence belongs to.
     pub block: usize,
     pub block_kind: BlockKind,
+    /// What the sentence is doing in the document.
+    pub role: Role,
+    /// Whether this is the first sentence of its paragraph.
+    pub para_start: bool,
+}
+
+/// What a sentence is doing in the document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// Article text.
+    Body,
+    /// A headline, subheading, caption, byline or dateline: a line that does not end like a
+    /// sentence, or a Markdown heading.
+    Headline,
+    /// Site furniture: sign-up prompts, donation appeals, photo credits, related-story lists.
+    Boilerplate,
+}
+
+/// Split a document into sentences with the bundled lexicons.
+pub fn split(text: &str, format: Format) -> Vec<Sentence> {
+    split_with(text, format, Lexicon::bundled())
 }
 
 /// Split a document into sentences.
-pub fn split(text: &str, format: Format) -> Vec<Sentence> {
+pub fn split_with(text: &str, format: Format, lex: &Lexicon) -> Vec<Sentence> {
+    let clean = crate::text::clean(text);
+    let blocks = crate::text::blocks(text, format);
+    let lower = crate::lexicon::lower(&clean);
     let mut out = Vec::new();
-    for (bi, block) in crate::text::blocks(text, format).iter().enumerate() {
-        let s = &text[block.span.clone()];
-        let mut start = 0;
-        let bytes = s.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            let c = bytes[i];
-            if matches!(c, b'.' | b'!' | b'?') {
-                // Naive: end at terminal punctuation followed by space. Replaced by the
-                // full segmenter.
-                let next = bytes.get(i + 1).copied();
-                if next.is_none() || next == Some(b' ') {
-                    let end = i + 1;
-                    push(&mut out, block.span.start, s, start, end, bi, block.kind);
-                    start = end;
-                }
-            }
-            i += 1;
+    let mut zone = false;
+    let half = text.len() / 2;
+    for (bi, block) in blocks.iter().enumerate() {
+        let first_of_block = out.len();
+        let mut start = block.span.start;
+        for end_next in boundaries(&clean, block.span.clone(), lex) {
+            let (end, next) = end_next;
+            push(&mut out, text, start..end, bi, block.kind);
+            start = next;
         }
-        push(&mut out, block.span.start, s, start, s.len(), bi, block.kind);
+        push(&mut out, text, start..block.span.end, bi, block.kind);
+        if let Some(s) = out.get_mut(first_of_block) {
+            s.para_start = block.para_start;
+        }
+        // Roles.
+        let line_lower = &lower[block.span.clone()];
+        let words = line_lower.split_whitespace().count();
+        if !zone && block.span.start >= half && !block.terminated && words <= 6 {
+            zone = lex
+                .boilerplate
+                .find(line_lower)
+                .iter()
+                .any(|m| lex.boilerplate.rule(m.rule).section.as_deref() == Some("zone"));
+        }
+        for s in &mut out[first_of_block..] {
+            s.role = if zone {
+                Role::Boilerplate
+            } else if is_boilerplate(&lower[s.span.clone()], lex) {
+                Role::Boilerplate
+            } else if block.kind == BlockKind::Heading || !block.terminated {
+                Role::Headline
+            } else {
+                Role::Body
+            };
+        }
     }
     out
 }
 
-fn push(out: &mut Vec<Sentence>, base: usize, s: &str, start: usize, end: usize, block: usize, kind: BlockKind) {
-    let piece = &s[start..end];
+fn is_boilerplate(lower: &str, lex: &Lexicon) -> bool {
+    lex.boilerplate
+        .find(lower)
+        .iter()
+        .any(|m| lex.boilerplate.rule(m.rule).section.as_deref() != Some("zone"))
+}
+
+fn push(out: &mut Vec<Sentence>, text: &str, span: Span, block: usize, kind: BlockKind) {
+    if span.start >= span.end {
+        return;
+    }
+    let piece = &text[span.clone()];
     let lead = piece.len() - piece.trim_start().len();
     let trail = piece.len() - piece.trim_end().len();
     if piece.trim().is_empty() {
         return;
     }
-    out.push(Sentence { span: base + start + lead..base + end - trail, block, block_kind: kind });
+    out.push(Sentence {
+        span: span.start + lead..span.end - trail,
+        block,
+        block_kind: kind,
+        role: Role::Body,
+        para_start: false,
+    });
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{a0}'
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '*' | '_')
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[' | '«' | '*' | '_' | '„')
+}
+
+/// Sentence boundaries inside `span`: (end of one sentence, start of the next).
+fn boundaries(text: &str, span: Span, lex: &Lexicon) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let s = &text[span.clone()];
+    let base = span.start;
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let is_term = matches!(c, b'.' | b'!' | b'?') || (c == 0xE2 && b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0xA6));
+        if !is_term {
+            i += 1;
+            continue;
+        }
+        let term_at = i;
+        // The run of terminal punctuation.
+        let mut j = i;
+        loop {
+            if j < b.len() && matches!(b[j], b'.' | b'!' | b'?') {
+                j += 1;
+            } else if b.get(j) == Some(&0xE2) && b.get(j + 1) == Some(&0x80) && b.get(j + 2) == Some(&0xA6) {
+                j += 3;
+            } else {
+                break;
+            }
+        }
+        let single_dot = j == term_at + 1 && b[term_at] == b'.';
+        // Closing quotes and brackets.
+        let mut chars = s[j..].char_indices();
+        let mut end = j;
+        let mut k = j;
+        let mut saw_space = false;
+        for (off, ch) in chars.by_ref() {
+            if !saw_space && is_closer(ch) {
+                end = j + off + ch.len_utf8();
+                continue;
+            }
+            if is_space(ch) {
+                saw_space = true;
+                k = j + off + ch.len_utf8();
+                continue;
+            }
+            k = j + off;
+            break;
+        }
+        i = j.max(i + 1);
+        if !saw_space || k >= b.len() {
+            continue;
+        }
+        // What follows must look like a sentence start: an upper-case letter or a digit,
+        // possibly after an opening quote or bracket.
+        let rest = &s[k..];
+        let first_real = rest.chars().find(|&ch| !is_opener(ch));
+        let Some(fc) = first_real else { continue };
+        if !(fc.is_uppercase() || fc.is_ascii_digit()) {
+            continue;
+        }
+        if single_dot && !dot_ends_sentence(s, term_at, rest, lex) {
+            continue;
+        }
+        out.push((base + end, base + k));
+        i = k;
+    }
+    out
+}
+
+/// The word right before byte `at` (letters and inner dots).
+fn word_before(s: &str, at: usize) -> &str {
+    let b = s.as_bytes();
+    let mut st = at;
+    while st > 0 {
+        let ch = s[..st].chars().next_back().unwrap_or(' ');
+        if ch.is_alphanumeric() || ch == '.' {
+            st -= ch.len_utf8();
+        } else {
+            break;
+        }
+    }
+    let _ = b;
+    &s[st..at]
+}
+
+fn next_word(rest: &str) -> &str {
+    let r = rest.trim_start_matches(is_opener);
+    let e = r.find(|c: char| !c.is_alphanumeric()).unwrap_or(r.len());
+    &r[..e]
+}
+
+fn dot_ends_sentence(s: &str, dot: usize, rest: &str, lex: &Lexicon) -> bool {
+    let w = word_before(s, dot);
+    let w = w.trim_start_matches('.');
+    if w.is_empty() {
+        return true;
+    }
+    let next = next_word(rest);
+    let next_opens = lex.function_words.contains(next);
+    let first_digit = next.chars().next().is_some_and(|c| c.is_ascii_digit());
+    // Dotted acronyms and initials: "U.S.", "V.", "a.m."
+    let letters: Vec<char> = w.chars().filter(|c| *c != '.').collect();
+    if w.contains('.') && letters.iter().all(|c| c.is_alphabetic()) && letters.len() <= 4 {
+        return next_opens;
+    }
+    if letters.len() == 1 && letters[0].is_uppercase() {
+        return next_opens;
+    }
+    if lex.abbreviations.contains(w) {
+        return match lex.abbreviations.section(w) {
+            Some("title") => false,
+            _ => {
+                if w.eq_ignore_ascii_case("no") {
+                    !first_digit
+                } else if first_digit {
+                    false
+                } else {
+                    next_opens
+                }
+            }
+        };
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(t: &str) -> Vec<&str> {
+        split(t, Format::Plain).iter().map(|s| &t[s.span.clone()]).collect::<Vec<_>>()
+    }
+
+    #[test]
+    fn abbreviations_and_initials() {
+        assert_eq!(
+            texts("Mr. Smith met Anna K. Berg in the U.S. on Jan. 5. They talked."),
+            ["Mr. Smith met Anna K. Berg in the U.S. on Jan. 5.", "They talked."]
+        );
+    }
+
+    #[test]
+    fn quote_closing_after_stop() {
+        assert_eq!(texts("“We are ready.” Then she left."), ["“We are ready.”", "Then she left."]);
+    }
 }

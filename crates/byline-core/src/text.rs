@@ -1,6 +1,8 @@
 //! What part of a document is prose: Markdown structure (code blocks, front matter,
 //! link targets, headings) and plain-text layout (paragraphs, headline-like lines).
 
+use std::borrow::Cow;
+
 use crate::Span;
 
 /// How a document is written.
@@ -28,6 +30,12 @@ impl Format {
 pub struct Block {
     pub span: Span,
     pub kind: BlockKind,
+    /// Whether the block starts a paragraph (after a blank line, a heading, or the start).
+    /// In plain text every line is its own block; this tells paragraphs from runs of lines.
+    pub para_start: bool,
+    /// Whether the block ends with sentence-final punctuation (a headline, caption, byline or
+    /// dateline usually does not).
+    pub terminated: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,52 +46,391 @@ pub enum BlockKind {
     Heading,
 }
 
-/// The prose blocks of a document. Markdown code blocks and front matter are left out;
-/// inline link targets are left out by [`prose_mask`].
+/// Whether `s` ends like a sentence: `.`, `!`, `?`, `…` or `:`, possibly followed by closing
+/// quotation marks or brackets.
+pub fn ends_with_terminal(s: &str) -> bool {
+    let t = s.trim_end();
+    let t = t.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', '*', '_']);
+    t.ends_with(['.', '!', '?', '…', ':'])
+}
+
+fn line_is_headline(line: &str) -> bool {
+    !ends_with_terminal(line)
+}
+
+/// The prose blocks of a document. Markdown code blocks, front matter and HTML comments are
+/// left out; inline link targets and URLs are blanked by [`clean`].
 pub fn blocks(text: &str, format: Format) -> Vec<Block> {
-    // Simple first version: one block per non-empty line; Markdown code fences and front
-    // matter skipped, `#` lines are headings.
-    let mut out = Vec::new();
-    let mut in_fence = false;
+    match format {
+        Format::Plain => plain_blocks(text),
+        Format::Markdown => markdown_blocks(text),
+    }
+}
+
+/// Lines with their byte offsets (without the line break).
+fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut pos = 0;
-    let mut first = true;
-    let mut in_front = false;
-    for line in text.split_inclusive('\n') {
+    text.split_inclusive('\n').map(move |l| {
         let start = pos;
-        pos += line.len();
-        let trimmed = line.trim();
-        if format == Format::Markdown {
-            if first && trimmed == "---" {
-                in_front = true;
-                first = false;
-                continue;
+        pos += l.len();
+        (start, l.trim_end_matches(['\n', '\r']))
+    })
+}
+
+fn trimmed_span(start: usize, line: &str) -> Span {
+    let lead = line.len() - line.trim_start().len();
+    start + lead..start + line.trim_end().len()
+}
+
+fn starts_lowercase(s: &str) -> bool {
+    s.trim_start().chars().next().is_some_and(|c| c.is_lowercase())
+}
+
+fn plain_blocks(text: &str) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    let mut blank_before = true;
+    let mut cur: Option<Block> = None;
+    for (start, line) in lines(text) {
+        if line.trim().is_empty() {
+            if let Some(b) = cur.take() {
+                out.push(b);
             }
-            first = false;
-            if in_front {
-                if trimmed == "---" || trimmed == "..." {
-                    in_front = false;
-                }
-                continue;
-            }
-            if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-                in_fence = !in_fence;
-                continue;
-            }
-            if in_fence {
-                continue;
-            }
-        }
-        if trimmed.is_empty() {
+            blank_before = true;
             continue;
         }
-        let lead = line.len() - line.trim_start().len();
-        let end = start + line.trim_end().len();
-        let kind = if format == Format::Markdown && trimmed.starts_with('#') {
-            BlockKind::Heading
-        } else {
-            BlockKind::Paragraph
-        };
-        out.push(Block { span: start + lead..end, kind });
+        let span = trimmed_span(start, line);
+        // A hard-wrapped line continues when the previous one did not end a sentence and this
+        // one starts in lower case.
+        if let Some(b) = cur.as_mut() {
+            if !b.terminated && starts_lowercase(line) {
+                b.span.end = span.end;
+                b.terminated = ends_with_terminal(line);
+                b.kind = if b.terminated { BlockKind::Paragraph } else { BlockKind::Heading };
+                continue;
+            }
+        }
+        if let Some(b) = cur.take() {
+            out.push(b);
+        }
+        let terminated = !line_is_headline(line);
+        cur = Some(Block {
+            span,
+            kind: if terminated { BlockKind::Paragraph } else { BlockKind::Heading },
+            para_start: blank_before || out.is_empty(),
+            terminated,
+        });
+        // In text without blank lines each line is a paragraph.
+        blank_before = true;
+    }
+    if let Some(b) = cur.take() {
+        out.push(b);
     }
     out
+}
+
+fn markdown_blocks(text: &str) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    let mut cur: Option<Block> = None;
+    let mut fence: Option<(u8, usize)> = None;
+    let mut in_front: Option<&str> = None;
+    let mut in_comment = false;
+    let mut prev_blank = true;
+    let mut first = true;
+    let flush = |cur: &mut Option<Block>, out: &mut Vec<Block>| {
+        if let Some(mut b) = cur.take() {
+            b.terminated = ends_with_terminal(&text[b.span.clone()]);
+            out.push(b);
+        }
+    };
+    for (start, line) in lines(text) {
+        let trimmed = line.trim();
+        if first {
+            first = false;
+            if trimmed == "---" || trimmed == "+++" {
+                in_front = Some(if trimmed == "---" { "---" } else { "+++" });
+                continue;
+            }
+        }
+        if let Some(end) = in_front {
+            if trimmed == end || (end == "---" && trimmed == "...") {
+                in_front = None;
+            }
+            continue;
+        }
+        if let Some((ch, n)) = fence {
+            let t = line.trim_start();
+            let run = t.bytes().take_while(|&b| b == ch).count();
+            if run >= n && t[run..].trim().is_empty() {
+                fence = None;
+            }
+            continue;
+        }
+        if in_comment {
+            if trimmed.contains("-->") {
+                in_comment = false;
+            }
+            prev_blank = false;
+            continue;
+        }
+        let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+        let tabbed = line.starts_with('\t');
+        let t = line.trim_start();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            let ch = t.as_bytes()[0];
+            let n = t.bytes().take_while(|&b| b == ch).count();
+            flush(&mut cur, &mut out);
+            fence = Some((ch, n));
+            prev_blank = false;
+            continue;
+        }
+        if trimmed.is_empty() {
+            flush(&mut cur, &mut out);
+            prev_blank = true;
+            continue;
+        }
+        // Indented code: four spaces or a tab, not continuing a paragraph.
+        if (indent >= 4 || tabbed) && cur.is_none() {
+            prev_blank = false;
+            continue;
+        }
+        if t.starts_with("<!--") {
+            flush(&mut cur, &mut out);
+            if !t.contains("-->") {
+                in_comment = true;
+            }
+            prev_blank = false;
+            continue;
+        }
+        // Setext underline turns the paragraph so far into a heading.
+        if !trimmed.is_empty() && (trimmed.bytes().all(|b| b == b'=') || trimmed.bytes().all(|b| b == b'-')) {
+            if let Some(mut b) = cur.take() {
+                b.kind = BlockKind::Heading;
+                b.terminated = ends_with_terminal(&text[b.span.clone()]);
+                out.push(b);
+            }
+            prev_blank = false;
+            continue;
+        }
+        if t.starts_with('#') {
+            flush(&mut cur, &mut out);
+            let hashes = t.bytes().take_while(|&b| b == b'#').count();
+            let rest = &t[hashes..];
+            if hashes <= 6 && (rest.is_empty() || rest.starts_with(' ')) {
+                let content = rest.trim().trim_end_matches('#').trim_end();
+                if !content.is_empty() {
+                    let off = start + (line.len() - t.len()) + hashes + (rest.len() - rest.trim_start().len());
+                    out.push(Block {
+                        span: off..off + content.len(),
+                        kind: BlockKind::Heading,
+                        para_start: true,
+                        terminated: false,
+                    });
+                }
+                prev_blank = false;
+                continue;
+            }
+        }
+        if t.starts_with('|') || (t.starts_with('<') && !t.starts_with("<http")) {
+            // Tables and raw HTML are not prose.
+            flush(&mut cur, &mut out);
+            prev_blank = false;
+            continue;
+        }
+        // List items and block quotes start a new block; their marker is not prose.
+        let mut content_off = line.len() - t.len();
+        let mut new_block = false;
+        let mut c = t;
+        loop {
+            if let Some(r) = c.strip_prefix('>') {
+                let r2 = r.strip_prefix(' ').unwrap_or(r);
+                content_off += c.len() - r2.len();
+                c = r2;
+                new_block |= cur.is_none();
+                continue;
+            }
+            break;
+        }
+        if let Some(r) = c.strip_prefix("- ").or_else(|| c.strip_prefix("* ")).or_else(|| c.strip_prefix("+ ")) {
+            content_off += c.len() - r.len();
+            c = r;
+            new_block = true;
+        } else {
+            let digits = c.bytes().take_while(u8::is_ascii_digit).count();
+            if digits > 0 && digits < 10 {
+                let r = &c[digits..];
+                if let Some(r2) = r.strip_prefix(". ").or_else(|| r.strip_prefix(") ")) {
+                    content_off += c.len() - r2.len();
+                    c = r2;
+                    new_block = true;
+                }
+            }
+        }
+        if c.trim().is_empty() {
+            prev_blank = false;
+            continue;
+        }
+        let span = trimmed_span(start + content_off, c);
+        if new_block {
+            flush(&mut cur, &mut out);
+        }
+        match cur.as_mut() {
+            Some(b) => b.span.end = span.end,
+            None => {
+                cur = Some(Block { span, kind: BlockKind::Paragraph, para_start: true, terminated: true });
+            }
+        }
+        let _ = prev_blank;
+        prev_blank = false;
+    }
+    flush(&mut cur, &mut out);
+    out
+}
+
+/// Spans inside prose that are not prose: Markdown link targets `](…)`, autolinks `<http…>`,
+/// bare URLs and inline code. Sorted, not overlapping.
+pub fn masked(text: &str) -> Vec<Span> {
+    let b = text.as_bytes();
+    let mut out: Vec<Span> = Vec::new();
+    // Link targets.
+    for i in memchr::memmem::find_iter(b, b"](") {
+        let s = i + 1;
+        if let Some(len) = b[s..].iter().take(2048).position(|&c| c == b')' || c == b'\n') {
+            if b[s + len] == b')' {
+                out.push(s..s + len + 1);
+            }
+        }
+    }
+    // Bare URLs and autolinks.
+    for pat in [&b"://"[..], &b"www."[..]] {
+        for i in memchr::memmem::find_iter(b, pat) {
+            let mut s = i;
+            while s > 0 && (b[s - 1].is_ascii_alphanumeric() || matches!(b[s - 1], b'+' | b'-' | b'.')) {
+                s -= 1;
+            }
+            if pat == b"www." && s != i {
+                continue;
+            }
+            let mut e = i + pat.len();
+            while e < b.len() && !b[e].is_ascii_whitespace() && !matches!(b[e], b'<' | b'>' | b'"' | b')' | b']') && b[e] < 0x80 {
+                e += 1;
+            }
+            // Trailing punctuation belongs to the sentence.
+            while e > i + pat.len() && matches!(b[e - 1], b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'') {
+                e -= 1;
+            }
+            out.push(s..e);
+        }
+    }
+    // Inline code.
+    for i in memchr::memchr_iter(b'`', b) {
+        if out.last().is_some_and(|l| l.end > i) {
+            continue;
+        }
+        if let Some(len) = b[i + 1..].iter().take(512).position(|&c| c == b'`' || c == b'\n') {
+            if b[i + 1 + len] == b'`' && len > 0 {
+                out.push(i..i + len + 2);
+            }
+        }
+    }
+    out.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    let mut merged: Vec<Span> = Vec::new();
+    for s in out {
+        match merged.last_mut() {
+            Some(l) if s.start <= l.end => l.end = l.end.max(s.end),
+            _ => merged.push(s),
+        }
+    }
+    merged
+}
+
+/// The text with [`masked`] spans replaced by spaces (same byte offsets, valid UTF-8).
+pub fn clean(text: &str) -> Cow<'_, str> {
+    let m = masked(text);
+    if m.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for s in m {
+        // Whole characters only: masked spans start and end on ASCII bytes or char boundaries.
+        let (mut a, mut e) = (s.start, s.end.min(bytes.len()));
+        while a > 0 && !text.is_char_boundary(a) {
+            a -= 1;
+        }
+        while e < bytes.len() && !text.is_char_boundary(e) {
+            e += 1;
+        }
+        for x in &mut bytes[a..e] {
+            *x = b' ';
+        }
+    }
+    Cow::Owned(String::from_utf8(bytes).expect("blanking whole characters keeps UTF-8 valid"))
+}
+
+/// One word of prose: letters, digits and inner apostrophes, hyphens, dots and commas
+/// ("don't", "Putin’s", "pro-Russian", "U.S", "150,000", "3.5").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Word {
+    pub span: Span,
+}
+
+/// The words of `text[span]`, in order.
+pub fn words(text: &str, span: Span) -> Vec<Word> {
+    let mut out = Vec::new();
+    let s = &text[span.clone()];
+    let mut iter = s.char_indices().peekable();
+    let mut start: Option<usize> = None;
+    let mut last_end = 0;
+    while let Some((i, c)) = iter.next() {
+        if c.is_alphanumeric() {
+            if start.is_none() {
+                start = Some(i);
+            }
+            last_end = i + c.len_utf8();
+            continue;
+        }
+        if let Some(st) = start {
+            let joiner = matches!(c, '\'' | '’' | '-' | '.' | ',' | ':');
+            let next_alnum = iter.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+            let prev = s[..i].chars().next_back();
+            let ok = joiner
+                && next_alnum
+                && match c {
+                    ',' | ':' => prev.is_some_and(|p| p.is_ascii_digit())
+                        && iter.peek().is_some_and(|&(_, n)| n.is_ascii_digit()),
+                    '.' => prev.is_some_and(|p| p.is_ascii_digit() || p.is_uppercase())
+                        && iter.peek().is_some_and(|&(_, n)| n.is_ascii_digit() || n.is_uppercase()),
+                    _ => true,
+                };
+            if ok {
+                continue;
+            }
+            out.push(Word { span: span.start + st..span.start + last_end });
+            start = None;
+        }
+    }
+    if let Some(st) = start {
+        out.push(Word { span: span.start + st..span.start + last_end });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_inner_marks() {
+        let t = "Putin’s 150,000 pro-Russian U.S. troops at 9:30am.";
+        let w: Vec<&str> = words(t, 0..t.len()).iter().map(|w| &t[w.span.clone()]).collect();
+        assert_eq!(w, ["Putin’s", "150,000", "pro-Russian", "U.S", "troops", "at", "9:30am"]);
+    }
+
+    #[test]
+    fn masks_link_targets_and_urls() {
+        let t = "See [the report](https://example.com/a.b) and www.example.org. Done.";
+        let c = clean(t);
+        assert!(!c.contains("example"));
+        assert_eq!(c.len(), t.len());
+        assert!(c.ends_with(". Done."));
+    }
 }

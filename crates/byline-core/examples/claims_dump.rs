@@ -1,0 +1,64 @@
+//! Print the claim findings of article files as JSON lines, with byte offsets:
+//! `cargo run -p byline-core --example claims_dump -- FILE...`
+//! Each line: {"file":…, "start":…, "end":…, "code":…, "message":…}.
+//! With `--sentences`, also prints every sentence with its role.
+
+use byline_core::{Format, analyze};
+
+fn esc(s: &str) -> String {
+    let mut o = String::with_capacity(s.len() + 2);
+    o.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => o.push_str("\\\""),
+            '\\' => o.push_str("\\\\"),
+            '\n' => o.push_str("\\n"),
+            '\r' => o.push_str("\\r"),
+            '\t' => o.push_str("\\t"),
+            c if (c as u32) < 0x20 => o.push_str(&format!("\\u{:04x}", c as u32)),
+            c => o.push(c),
+        }
+    }
+    o.push('"');
+    o
+}
+
+fn main() {
+    let mut show_sentences = false;
+    for arg in std::env::args().skip(1) {
+        if arg == "--sentences" {
+            show_sentences = true;
+            continue;
+        }
+        let text = match std::fs::read_to_string(&arg) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("{arg}: {e}");
+                continue;
+            }
+        };
+        let a = analyze(&text, Format::from_path(&arg));
+        for f in &a.findings {
+            println!(
+                "{{\"file\":{},\"start\":{},\"end\":{},\"code\":{},\"message\":{}}}",
+                esc(&arg),
+                f.span.start,
+                f.span.end,
+                esc(f.code.as_str()),
+                esc(&f.message)
+            );
+        }
+        if show_sentences {
+            for s in &a.sentences {
+                println!(
+                    "{{\"file\":{},\"sentence\":{},\"start\":{},\"end\":{},\"role\":\"{:?}\"}}",
+                    esc(&arg),
+                    esc(&text[s.span.clone()]),
+                    s.span.start,
+                    s.span.end,
+                    s.role
+                );
+            }
+        }
+    }
+}
