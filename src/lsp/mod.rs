@@ -21,6 +21,7 @@ pub mod reorder;
 pub mod server;
 pub mod snapshot;
 pub mod state;
+pub mod transport;
 
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -47,7 +48,10 @@ pub fn run(_args: LspArgs) -> ExitCode {
     let flag = shut_down.clone();
     runtime.block_on(async move {
         let (service, socket) = LspService::new(move |client| server::Server::new(client, flag));
-        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket).serve(service).await;
+        let (input, output, writer) = transport::guard(tokio::io::stdin(), tokio::io::stdout());
+        Server::new(input, output, socket).serve(service).await;
+        // Flush what the server wrote before it stopped.
+        let _ = tokio::time::timeout(std::time::Duration::from_secs(2), writer).await;
     });
     // Do not wait for background work (indexing, analyses) once the client has gone.
     runtime.shutdown_background();

@@ -62,8 +62,22 @@ impl Server {
         }
     }
 
+    /// What a task that talks to the client needs, detached from this handler.
+    fn detached(&self) -> Detached {
+        Detached { client: self.client.clone(), state: self.state.clone(), caps: self.caps.get().cloned().unwrap_or_default() }
+    }
+}
+
+/// The part of the server that talks to the client from its own task.
+struct Detached {
+    client: Client,
+    state: Handle,
+    caps: ClientCapabilities,
+}
+
+impl Detached {
     fn client_supports_configuration(&self) -> bool {
-        self.caps.get().and_then(|c| c.workspace.as_ref()).and_then(|w| w.configuration).unwrap_or(false)
+        self.caps.workspace.as_ref().and_then(|w| w.configuration).unwrap_or(false)
     }
 
     /// Ask the client for the "byline" section (pull model) and forward it.
@@ -72,7 +86,8 @@ impl Server {
             return;
         }
         let item = ConfigurationItem { scope_uri: None, section: Some("byline".into()) };
-        match self.client.configuration(vec![item]).await {
+        let asked = tokio::time::timeout(Duration::from_secs(2), self.client.configuration(vec![item]));
+        match asked.await.unwrap_or_else(|_| Err(Error::request_cancelled())) {
             Ok(values) => {
                 if let Some(v) = values.into_iter().next().filter(|v| v.is_object()) {
                     self.state.send(ClientEvent::Settings(serde_json::json!({ "byline": v })));
@@ -83,10 +98,7 @@ impl Server {
     }
 
     async fn register_file_watchers(&self) {
-        let dynamic = self
-            .caps
-            .get()
-            .and_then(|c| c.workspace.as_ref())
+        let dynamic = self.caps.workspace.as_ref()
             .and_then(|w| w.did_change_watched_files.as_ref())
             .and_then(|d| d.dynamic_registration)
             .unwrap_or(false);
@@ -157,9 +169,14 @@ impl LanguageServer for Server {
     }
 
     async fn initialized(&self, _: InitializedParams) {
-        self.pull_settings().await;
-        self.state.send(ClientEvent::Initialized);
-        self.register_file_watchers().await;
+        // Requests to the client run in their own task: a handler that waits on the client
+        // would hold up the server's shutdown if the client never answers.
+        let this = self.detached();
+        tokio::spawn(async move {
+            this.pull_settings().await;
+            this.state.send(ClientEvent::Initialized);
+            this.register_file_watchers().await;
+        });
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -189,7 +206,8 @@ impl LanguageServer for Server {
         if super::config::Settings::present_in(&p.settings) {
             self.state.send(ClientEvent::Settings(p.settings));
         } else {
-            self.pull_settings().await;
+            let this = self.detached();
+            tokio::spawn(async move { this.pull_settings().await });
         }
     }
 
