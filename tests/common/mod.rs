@@ -305,18 +305,26 @@ pub fn actual_diagnostics(params: &Value) -> Vec<(Value, String)> {
 
 // ---- invented fixture articles -------------------------------------------------------------
 
-/// An invented article with curly quotes, accents, Cyrillic and emoji, and a claim of each kind.
+/// An invented article with curly quotes, accents, Cyrillic and emoji, people, and claims of
+/// several kinds.
 pub const UNICODE_ARTICLE: &str = "Flood warning for Zürich’s old town 🌊\n\
 \n\
 The river Limmat rose by 2.4 metres overnight and 1,200 homes were evacuated.\n\
 It is feared that the old café on Münsterhof will not reopen this year.\n\
 A senior city official, speaking on condition of anonymity, said the barriers had failed.\n\
-“We were promised new barriers in 2019 and nothing was built,” one resident wrote under the name Ёлка 🎄.\n\
-Critics say the canton ignored warnings for a decade.\n";
+🎄 Ёлка café owner Léa Brunner said: “We were promised new barriers in 2019 and nothing was built.”\n\
+“Nobody will pay for this,” a sign on the door read.\n\
+Critics say the canton ignored warnings for a decade, and Ms Brunner agrees.\n";
 
 /// Apply an edit (byte range -> replacement) to a String and return the LSP change for it.
 pub fn edit(text: &mut String, span: std::ops::Range<usize>, new: &str, encoding: &str) -> Value {
     let change = json!({"range": range(text, &span, encoding), "text": new});
     text.replace_range(span, new);
     change
+}
+
+/// The range the server gives in a hover at byte `at` of `text` (None when no hover).
+pub fn hover_range(lsp: &mut Lsp, uri: &str, text: &str, at: usize, encoding: &str) -> Option<Value> {
+    let r = lsp.request("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": position(text, at, encoding)}));
+    if r.is_null() { None } else { Some(r["range"].clone()) }
 }
