@@ -25,9 +25,14 @@ fn esc(s: &str) -> String {
 
 fn main() {
     let mut show_sentences = false;
+    let mut show_attr = false;
     for arg in std::env::args().skip(1) {
         if arg == "--sentences" {
             show_sentences = true;
+            continue;
+        }
+        if arg == "--attributions" {
+            show_attr = true;
             continue;
         }
         let text = match std::fs::read_to_string(&arg) {
@@ -47,6 +52,29 @@ fn main() {
                 esc(f.code.as_str()),
                 esc(&f.message)
             );
+        }
+        if show_attr {
+            for at in &a.attributions {
+                println!(
+                    "{{\"sentence\":{},\"cue\":{},\"source\":{},\"kind\":\"{:?}\",\"main\":{},\"refers_to\":{:?}}}",
+                    at.sentence,
+                    esc(&text[at.cue.clone()]),
+                    esc(at.source.clone().map(|s| &text[s]).unwrap_or("")),
+                    at.kind,
+                    at.main,
+                    at.refers_to
+                );
+            }
+            for q in &a.quotes {
+                println!(
+                    "{{\"quote\":{},\"closed\":{},\"scare\":{},\"speaker\":{},\"continues\":{:?}}}",
+                    esc(&text[q.inner.clone()]),
+                    q.closed,
+                    q.scare,
+                    esc(q.speaker.clone().map(|s| &text[s]).unwrap_or("")),
+                    q.continues
+                );
+            }
         }
         if show_sentences {
             for s in &a.sentences {

@@ -75,19 +75,20 @@ const BE: &[&str] = &["is", "are", "was", "were", "been", "being", "be"];
 const AUX: &[&str] = &[
     "has", "have", "had", "also", "later", "earlier", "previously", "again", "then", "repeatedly", "already", "once",
     "would", "will", "could", "did", "does", "do", "not", "never", "today", "yesterday", "publicly", "privately",
-    "separately", "further", "simply", "flatly", "angrily", "firmly", "recently", "since", "now", "clearly", "had",
+    "separately", "further", "simply", "all", "both", "each", "jointly", "flatly", "angrily", "firmly", "recently", "since", "now", "clearly", "had",
 ];
 const NOUN_BEFORE: &[&str] = &[
     "the", "a", "an", "to", "of", "these", "those", "his", "her", "its", "their", "our", "my", "such", "any", "no",
     "new", "this", "your", "whose", "and", "or", "against", "about", "over", "on", "with", "without", "for",
 ];
+const PARTICLES: &[&str] = &["von", "van", "der", "den", "de", "la", "le", "du", "da", "al", "el", "bin", "ibn", "di", "dos", "das"];
 const RELATIVE: &[&str] = &["that", "which", "what", "who", "whom", "whose"];
 const CONJ: &[&str] = &[
     "and", "but", "as", "while", "so", "because", "although", "though", "when", "after", "before", "since", "if",
     "however", "meanwhile", "yet", "also", "now", "then", "still", "where", "instead",
 ];
 const STOP_IN_NP: &[&str] = &[
-    "in", "on", "at", "to", "with", "by", "into", "over", "after", "before", "during", "since", "as", "than",
+    "in", "on", "at", "to", "with", "by", "into", "among", "amid", "over", "after", "before", "during", "since", "as", "than",
     "is", "are", "was", "were", "be", "been", "has", "have", "had", "said", "says", "told",
 ];
 const DETERMINERS: &[&str] = &[
@@ -174,8 +175,18 @@ pub fn find(text: &str, sentences: &[Sentence], quotes: &[Quote], lex: &Lexicon)
                 message: msg,
             });
         }
+        let before_verbs = out.len();
+        for cue in verbs.iter() {
+            if vagues.iter().any(|v| v.start < cue.end && cue.start < v.end) {
+                continue;
+            }
+            let rule = rv[rv_start..ri].iter().find(|m| m.span == *cue).map(|m| m.rule).unwrap_or(0);
+            if let Some(a) = verb_attribution(&ctx, s, si, &words, cue.clone(), lex.reporting_verbs.rule(rule), &lower) {
+                out.push(a);
+            }
+        }
         // Anonymity markers count with a reporting verb in the sentence.
-        if !verbs.is_empty() {
+        if out.len() > before_verbs {
             for span in &anons {
                 let rule = an[ai0..ai].iter().find(|m| m.span == *span).map(|m| m.rule).unwrap_or(0);
                 let msg = lex.anonymous.rule(rule).message.as_ref().map(|m| m.replace("{cue}", &text[span.clone()]));
@@ -189,16 +200,6 @@ pub fn find(text: &str, sentences: &[Sentence], quotes: &[Quote], lex: &Lexicon)
                     refers_to: None,
                     message: msg,
                 });
-            }
-        }
-        for (k, cue) in verbs.iter().enumerate() {
-            if vagues.iter().any(|v| v.start < cue.end && cue.start < v.end) {
-                continue;
-            }
-            let rule = rv[rv_start..ri].iter().find(|m| m.span == *cue).map(|m| m.rule).unwrap_or(0);
-            let _ = k;
-            if let Some(a) = verb_attribution(&ctx, s, si, &words, cue.clone(), lex.reporting_verbs.rule(rule), &lower) {
-                out.push(a);
             }
         }
     }
@@ -272,6 +273,9 @@ fn verb_attribution(
     }
     let we = words.partition_point(|w| w.span.end <= cue.end); // index after the cue's last word
     let form = &lower[cue.clone()];
+    if cue.start > s.span.start + 1 && ctx.text[cue.clone()].chars().next().is_some_and(char::is_uppercase) {
+        return None; // "the United States", "Fox Reports"
+    }
     let first_form = form.split(' ').next().unwrap_or("");
     let prev = wi.checked_sub(1).map(|i| &words[i]);
     let prev_l = prev.map(|w| ctx.lw(w)).unwrap_or_default();
@@ -320,6 +324,19 @@ fn verb_attribution(
             return None;
         }
     }
+    if form == "according to" {
+        let np = np_after(ctx, words, we);
+        np.as_ref()?;
+        let (kind, source) = classify(ctx, s, words, np);
+        return Some(Attribution { cue, source, kind, sentence: si, scope: si..si + 1, main: true, refers_to: None, message: None });
+    }
+    // A second verb of the subject: "X welcomed the plan but said …".
+    if prev_adjacent && matches!(prev_l.as_str(), "and" | "but") {
+        let np = np_after(ctx, words, 0);
+        np.as_ref()?;
+        let (kind, source) = classify(ctx, s, words, np);
+        return Some(Attribution { cue, source, kind, sentence: si, scope: si..si + 1, main: true, refers_to: None, message: None });
+    }
     // Inverted: "…,” said Mr Borrell." / "…, said the Kremlin."
     let before = ctx.gap(prev.map_or(s.span.start, |p| p.span.end), cue.start).trim();
     let after_quote_or_comma = prev.is_none()
@@ -330,7 +347,14 @@ fn verb_attribution(
         if let Some(r) = np.clone() {
             let first = &words[r.start];
             let fl = ctx.lw(first);
-            if ctx.is_cap(first) || fl == "the" || fl == "a" || fl == "an" {
+            // The phrase must end the clause: "said Mr Borrell." not "said the bomb was …".
+            let follow = words.get(r.end).map(|w| ctx.lw(w)).unwrap_or_default();
+            let follow_gap = words.get(r.end).map_or("", |w| ctx.gap(words[r.end - 1].span.end, w.span.start)).trim();
+            let ends_clause = r.end >= words.len()
+                || !follow_gap.is_empty()
+                || !(BE.contains(&follow.as_str())
+                    || matches!(follow.as_str(), "has" | "have" | "had" | "will" | "would" | "could" | "can" | "may" | "might" | "must" | "should" | "did" | "does" | "do"));
+            if ends_clause && (ctx.is_cap(first) || fl == "the" || fl == "a" || fl == "an") {
                 let (kind, source) = classify(ctx, s, words, np);
                 return Some(Attribution {
                     cue,
@@ -437,6 +461,7 @@ fn np_before(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> (Option<std:
     }
     let mut start = end;
     let mut prev_cap = false;
+    let mut run_to_end = true;
     while start > 0 && end - start < 10 {
         let w = &words[start - 1];
         if start < end && !ctx.gap_is_space(w.span.end, words[start].span.start) {
@@ -448,13 +473,29 @@ fn np_before(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> (Option<std:
         let l = ctx.lw(w);
         let cap = ctx.is_cap(w);
         let at_sentence_start = w.span.start <= s.span.start + 4;
+        // "the Ukrainian government in Kyiv"
+        if matches!(l.as_str(), "in" | "at") && prev_cap && run_to_end && start >= 2 && start < end {
+            let w2 = &words[start - 2];
+            if !ctx.is_cap(w2) && !ctx.lex.function_words.contains(&ctx.lw(w2)) {
+                start -= 1;
+                run_to_end = false;
+                prev_cap = false;
+                continue;
+            }
+        }
         if (STOP_IN_NP.contains(&l.as_str()) || RELATIVE.contains(&l.as_str()) || CONJ.contains(&l.as_str()))
             && !(cap && !at_sentence_start)
         {
             break;
         }
-        if DETERMINERS.contains(&l.as_str()) {
+        if DETERMINERS.contains(&l.as_str()) && !cap {
             start -= 1;
+            let connector = start > 0 && matches!(ctx.lw(&words[start - 1]).as_str(), "of" | "for" | "from");
+            if connector && ctx.gap_is_space(words[start - 1].span.end, words[start].span.start) {
+                prev_cap = false;
+                run_to_end = false;
+                continue;
+            }
             break;
         }
         if cap {
@@ -462,7 +503,11 @@ fn np_before(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> (Option<std:
             prev_cap = true;
             continue;
         }
-        if start < end && prev_cap && !ctx.lex.source_roles.contains(&l) && !matches!(l.as_str(), "of" | "for" | "from") && !l.ends_with("’s") && !l.ends_with("'s") {
+        if PARTICLES.contains(&l.as_str()) && prev_cap {
+            start -= 1;
+            continue;
+        }
+        if start < end && prev_cap && run_to_end && !ctx.lex.source_roles.contains(&l) && !matches!(l.as_str(), "of" | "for" | "from") && !l.ends_with("’s") && !l.ends_with("'s") {
             // A noun right before a name: a relative clause hangs on it ("a battle Mr Johnson
             // predicted would be …").
             break;
@@ -476,13 +521,24 @@ fn np_before(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> (Option<std:
         }
         start -= 1;
         prev_cap = false;
+        run_to_end = false;
     }
     if start == end {
         return (None, false);
     }
-    let _ = appositive;
-    // What precedes the phrase decides whether the verb governs the main clause.
-    let main = if start == 0 {
+    // With an appositive, the name may be inside it: "the top general, Jane Doe, said".
+    if let Some(app) = appositive {
+        let has_cap = (start..end).any(|i| ctx.is_cap(&words[i]) && !(i == 0 && ctx.lex.function_words.contains(ctx.w(&words[i]))));
+        if !has_cap {
+            return (Some(start..app.end), main_before(ctx, words, start));
+        }
+    }
+    (Some(start..end), main_before(ctx, words, start))
+}
+
+/// What precedes a source phrase decides whether its verb governs the main clause.
+fn main_before(ctx: &Ctx, words: &[Word], start: usize) -> bool {
+    if start == 0 {
         true
     } else {
         let w = &words[start - 1];
@@ -495,8 +551,7 @@ fn np_before(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> (Option<std:
         } else {
             CONJ.contains(&l.as_str()) || ctx.is_cap(w) || matches!(l.as_str(), "comes" | "came" | "that")
         }
-    };
-    (Some(start..end), main)
+    }
 }
 
 /// Classify a source phrase (word range).
@@ -507,8 +562,15 @@ fn classify(ctx: &Ctx, s: &Sentence, words: &[Word], np: Option<std::ops::Range<
     }
     let span = words[r.start].span.start..words[r.end - 1].span.end;
     let ws: Vec<String> = r.clone().map(|i| ctx.lw(&words[i])).collect();
-    let head = ws.last().cloned().unwrap_or_default();
-    let head_word = &words[r.end - 1];
+    // The head: the last word before "of", "from", "for", "close", "in", "at" (else the last).
+    let hk = ws
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, w)| matches!(w.as_str(), "of" | "from" | "for" | "close" | "in" | "at"))
+        .map_or(ws.len() - 1, |(k, _)| k - 1);
+    let head = ws[hk].clone();
+    let head_word = &words[r.start + hk];
     if ws.len() == 1 && PRONOUNS.contains(&head.as_str()) {
         return (SourceKind::Pronoun, Some(span));
     }
@@ -540,7 +602,7 @@ fn classify(ctx: &Ctx, s: &Sentence, words: &[Word], np: Option<std::ops::Range<
         return (SourceKind::Named, Some(span));
     }
     match ws.first().map(String::as_str) {
-        Some("a" | "an" | "one" | "another" | "two" | "several" | "some") => (SourceKind::Anonymous, Some(span)),
+        Some("a" | "an" | "one" | "another") => (SourceKind::Anonymous, Some(span)),
         Some("the" | "his" | "her" | "its" | "their") => (SourceKind::Named, Some(span)),
         _ if head.ends_with('s') && !head.ends_with("ss") => (SourceKind::Vague, Some(span)),
         _ => (SourceKind::Named, Some(span)),

@@ -197,17 +197,13 @@ pub fn find(
             continue;
         }
         // 1. Vague attribution.
-        if let Some(a) = attrs.iter().find(|a| a.kind == SourceKind::Vague) {
+        if let Some(a) = attrs.iter().find(|a| a.kind == SourceKind::Vague && (a.main || a.message.is_some())) {
             let key = a.source.clone().unwrap_or(a.cue.clone());
             let msg = a.message.clone().unwrap_or_else(|| {
-                format!("\"{}\" — who are they? Name the source.", short(&text[key.clone()], 8))
+                let src = a.source.clone().unwrap_or(a.cue.clone());
+                let (lo, hi) = (src.start.min(a.cue.start), src.end.max(a.cue.end));
+                format!("\"{}\" — who exactly? Name the source.", short(&text[lo..hi], 8))
             });
-            let msg = if a.message.is_none() {
-                let full = text[a.source.clone().unwrap_or(a.cue.clone()).start..a.cue.end].to_string();
-                format!("\"{}\" — who exactly? Name the source.", short(&full, 8))
-            } else {
-                msg
-            };
             out.push(Finding { span: s.span.clone(), code: Code::VagueAttribution, message: msg, key });
             continue;
         }
@@ -259,6 +255,10 @@ pub fn find(
         if matches!(first.as_str(), "He" | "She") && i > 0 && covered[i - 1] {
             continue;
         }
+        // A note on the sourcing itself ("officials spoke on condition of anonymity").
+        if !lex.anonymous.find(&lower[s.span.clone()]).is_empty() {
+            continue;
+        }
         // 4. A checkable proposition with no source.
         if let Some((key, msg)) = claim(ctext, &lower, s, &words, &q_by_sent[i], quotes, lex) {
             out.push(Finding { span: s.span.clone(), code: Code::UnattributedClaim, message: msg, key });
@@ -287,7 +287,7 @@ const NUMBER_LEAD: &[&str] = &[
 ];
 const NUMBER_STOP: &[&str] = &[
     "in", "on", "at", "to", "for", "from", "with", "and", "or", "but", "by", "of", "now", "that", "which", "who",
-    "were", "was", "is", "are", "had", "have", "has", "will", "would", "the", "a", "an",
+    "were", "was", "is", "are", "had", "have", "has", "will", "would", "the", "a", "an", "among", "amid", "as",
 ];
 
 /// The proposition a sentence asserts, if it is checkable: (key phrase, message).
