@@ -1,6 +1,21 @@
 //! `byline people [PATHS...]`: the people index as a table or JSON.
+//!
+//! Folders are walked for .txt and .md files (.gitignore respected), articles are analysed in
+//! parallel, and the same workspace index the language server uses links the people across
+//! files. Exit status: 0 on success, 2 when nothing could be read.
 
+use std::io::Write;
 use std::process::ExitCode;
+use std::sync::Arc;
+
+use byline_core::index::{PersonInfo, WorkspaceIndex};
+use byline_core::{Format, analyze};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::lines::Lines;
+use super::sources::gather;
+use crate::files::FileFilter;
 
 #[derive(clap::Args)]
 pub struct PeopleArgs {
@@ -9,9 +24,139 @@ pub struct PeopleArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     pub format: super::check::OutputFormat,
+    /// Extra glob of files to leave out when walking folders (repeatable).
+    #[arg(long = "exclude", value_name = "GLOB")]
+    pub exclude: Vec<String>,
 }
 
-pub fn run(_args: PeopleArgs) -> ExitCode {
-    eprintln!("byline people: not implemented yet");
-    ExitCode::from(2)
+#[derive(Serialize)]
+struct JsonMention {
+    path: String,
+    /// 1-based line and character column.
+    line: usize,
+    column: usize,
+    /// Byte range in the file.
+    start: usize,
+    end: usize,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct JsonRole {
+    role: String,
+    path: String,
+}
+
+#[derive(Serialize)]
+struct JsonQuote {
+    quote: String,
+    path: String,
+}
+
+#[derive(Serialize)]
+struct JsonPerson {
+    id: String,
+    name: String,
+    role: Option<String>,
+    roles: Vec<JsonRole>,
+    mentions: usize,
+    files: usize,
+    definition: Option<JsonMention>,
+    quotes: Vec<JsonQuote>,
+    occurrences: Vec<JsonMention>,
+}
+
+pub fn run(args: PeopleArgs) -> ExitCode {
+    let filter = match FileFilter::new(&crate::files::DEFAULT_INCLUDE.map(String::from), &args.exclude) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("byline people: bad --exclude glob: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let gathered = gather(&args.paths, &filter);
+    for (p, why) in &gathered.skipped {
+        eprintln!("byline people: skipped {}: {why}", p.display());
+    }
+    if gathered.sources.is_empty() && !gathered.skipped.is_empty() {
+        return ExitCode::from(2);
+    }
+    let analysed: Vec<(Arc<str>, Arc<byline_core::people::DocPeople>)> = gathered
+        .sources
+        .par_iter()
+        .map(|s| {
+            let key: Arc<str> = s.path.to_string_lossy().into();
+            let a = analyze(&s.text, Format::from_path(&key));
+            (key, Arc::new(a.people))
+        })
+        .collect();
+    let mut index = WorkspaceIndex::new();
+    for (k, p) in analysed {
+        index.set_document(k, p);
+    }
+    let people = index.search("");
+    let out = std::io::stdout();
+    let mut out = out.lock();
+    let res = match args.format {
+        super::check::OutputFormat::Text => print_table(&mut out, &people),
+        super::check::OutputFormat::Json => {
+            let texts: std::collections::HashMap<String, &str> = gathered
+                .sources
+                .iter()
+                .map(|s| (s.path.to_string_lossy().into_owned(), s.text.as_str()))
+                .collect();
+            let lines: std::collections::HashMap<&str, Lines> =
+                texts.iter().map(|(k, t)| (k.as_str(), Lines::new(t))).collect();
+            let mention = |doc: &str, span: &std::ops::Range<usize>| {
+                let (line, column) = lines.get(doc).map_or((0, 0), |l| l.line_col(span.start));
+                JsonMention {
+                    path: doc.to_string(),
+                    line,
+                    column,
+                    start: span.start,
+                    end: span.end,
+                    text: texts.get(doc).and_then(|t| t.get(span.clone())).unwrap_or("").to_string(),
+                }
+            };
+            let json: Vec<JsonPerson> = people
+                .iter()
+                .map(|p| JsonPerson {
+                    id: p.id.to_string(),
+                    name: p.name.clone(),
+                    role: p.roles.first().map(|r| r.0.clone()),
+                    roles: p.roles.iter().map(|(r, d)| JsonRole { role: r.clone(), path: d.to_string() }).collect(),
+                    mentions: p.mention_count,
+                    files: p.file_count,
+                    definition: index.definition(&p.id, "").map(|(d, s)| mention(&d, &s)),
+                    quotes: p.quotes.iter().map(|(q, d)| JsonQuote { quote: q.clone(), path: d.to_string() }).collect(),
+                    occurrences: index.mentions(&p.id).iter().map(|(d, s)| mention(d, s)).collect(),
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut out, &json).map_err(std::io::Error::other).and_then(|_| writeln!(out))
+        }
+    };
+    match res {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`byline people | head`) is not an error worth a message.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("byline people: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn print_table(out: &mut impl Write, people: &[PersonInfo]) -> std::io::Result<()> {
+    let role = |p: &PersonInfo| p.roles.first().map_or(String::new(), |r| r.0.clone());
+    let w_name = people.iter().map(|p| p.name.chars().count()).max().unwrap_or(0).max(4);
+    let w_role = people.iter().map(|p| role(p).chars().count()).max().unwrap_or(0).clamp(4, 48);
+    writeln!(out, "{:<w_name$}  {:<w_role$}  {:>8}  {:>5}", "NAME", "ROLE", "MENTIONS", "FILES")?;
+    for p in people {
+        let mut r = role(p);
+        if r.chars().count() > w_role {
+            r = r.chars().take(w_role - 1).collect::<String>() + "…";
+        }
+        writeln!(out, "{:<w_name$}  {:<w_role$}  {:>8}  {:>5}", p.name, r, p.mention_count, p.file_count)?;
+    }
+    writeln!(out, "{} people", people.len())
 }

@@ -278,16 +278,35 @@ fn attach_quotes(
     doc: &mut DocPeople,
 ) {
     use crate::attribution::SourceKind;
+    let named = |a: &crate::attribution::Attribution| -> Option<usize> {
+        a.source.as_ref().and_then(|s| {
+            // The person named in the source phrase; the last one when there are several
+            // ("Putin's spokesman Dmitry Peskov").
+            doc.mentions.iter().rev().find(|m| m.span.start < s.end && s.start < m.span.end).map(|m| m.person)
+        })
+    };
     for a in attributions {
         let person = match a.kind {
-            SourceKind::Named => a.source.as_ref().and_then(|s| {
-                doc.mentions.iter().find(|m| m.span.start < s.end && s.start < m.span.end).map(|m| m.person)
-            }),
+            SourceKind::Named => named(a),
             SourceKind::Pronoun => {
-                // The last person named before the cue.
-                let at = a.source.as_ref().map_or(a.cue.start, |s| s.start);
-                let i = doc.mentions.partition_point(|m| m.span.start < at);
-                i.checked_sub(1).map(|i| doc.mentions[i].person)
+                // The source the pronoun refers back to, else the last person named before it.
+                let mut r = a.refers_to;
+                let mut hops = 0;
+                let mut found = None;
+                while let (Some(j), true) = (r, hops < 8) {
+                    let Some(b) = attributions.get(j) else { break };
+                    if b.kind == SourceKind::Named {
+                        found = named(b);
+                        break;
+                    }
+                    r = b.refers_to;
+                    hops += 1;
+                }
+                found.or_else(|| {
+                    let at = a.source.as_ref().map_or(a.cue.start, |s| s.start);
+                    let i = doc.mentions.partition_point(|m| m.span.start < at);
+                    i.checked_sub(1).map(|i| doc.mentions[i].person)
+                })
             }
             _ => None,
         };
