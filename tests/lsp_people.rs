@@ -1,0 +1,252 @@
+//! People features and the workspace index over real JSON-RPC, on invented articles: hover,
+//! definition, references (across open and unopened files), workspace and document symbols,
+//! highlights; indexing with progress, .gitignore and exclude globs; updates on edit, close
+//! and watched-file events.
+
+mod common;
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use common::{Lsp, offset, position, uri_of};
+use serde_json::{Value, json};
+
+const A: &str = "Bridge to close for repairs\n\n\
+Transport Minister Helena Marsh said on Thursday that the bridge would close in May.\n\
+“We cannot wait any longer,” Ms Marsh told reporters.\n\
+Structural engineer Tomasz Wróbel said the cracks had grown by a third.\n\
+Marsh’s office declined to give a cost.\n";
+
+const B: &str = "Depot visit\n\n\
+Helena Marsh, the transport minister, visited the tram depot on Monday.\n\
+Marsh said the new trams would arrive in 2026.\n";
+
+const IGNORED: &str = "Draft\n\nCouncillor Priya Raman said the plan was a mistake.\n";
+
+struct Ws {
+    dir: tempfile::TempDir,
+    lsp: Lsp,
+    a: String,
+    b: String,
+}
+
+fn write(dir: &Path, name: &str, text: &str) {
+    let p = dir.join(name);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(p, text).unwrap();
+}
+
+/// A workspace with a.txt (opened) and b.txt (only on disk), plus ignored files.
+fn workspace(options: Value) -> Ws {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", A);
+    write(dir.path(), "b.txt", B);
+    write(dir.path(), ".gitignore", "drafts/\n");
+    write(dir.path(), "drafts/raman.txt", IGNORED);
+    write(dir.path(), "notes.rs", "// Councillor Priya Raman said so.\n");
+    let mut lsp = Lsp::start(dir.path());
+    lsp.initialize(dir.path(), &["utf-16"], options);
+    let a = uri_of(&dir.path().join("a.txt"));
+    let b = uri_of(&dir.path().join("b.txt"));
+    lsp.open(&a, 1, A);
+    lsp.diagnostics_at(&a, 1);
+    Ws { dir, lsp, a, b }
+}
+
+fn at(text: &str, needle: &str, nth: usize) -> Value {
+    let off = text.match_indices(needle).nth(nth).unwrap_or_else(|| panic!("{needle:?} #{nth}")).0;
+    position(text, off + 1, "utf-16")
+}
+
+fn tdp(uri: &str, pos: Value) -> Value {
+    json!({"textDocument": {"uri": uri}, "position": pos})
+}
+
+fn symbols(lsp: &mut Lsp, query: &str) -> Vec<Value> {
+    lsp.request("workspace/symbol", json!({"query": query})).as_array().cloned().unwrap_or_default()
+}
+
+fn names(syms: &[Value]) -> Vec<String> {
+    syms.iter().map(|s| s["name"].as_str().unwrap().to_string()).collect()
+}
+
+/// Poll `f` until it holds (the index updates asynchronously after file events).
+fn eventually(lsp: &mut Lsp, what: &str, mut f: impl FnMut(&mut Lsp) -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !f(lsp) {
+        assert!(Instant::now() < deadline, "timed out waiting for: {what}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// The text a location points at.
+fn text_at(loc: &Value, files: &[(&str, &str)]) -> String {
+    let text = files.iter().find(|(u, _)| *u == loc["uri"]).map(|(_, t)| *t).expect("known file");
+    let s = offset(text, &loc["range"]["start"], "utf-16");
+    let e = offset(text, &loc["range"]["end"], "utf-16");
+    text[s..e].to_string()
+}
+
+#[test]
+fn hover_shows_full_name_role_counts_and_quotes() {
+    let mut ws = workspace(Value::Null);
+    // Hover answers at once, from what is indexed so far; wait for the initial index first.
+    symbols(&mut ws.lsp, "");
+    let h = ws.lsp.request("textDocument/hover", tdp(&ws.a, at(A, "Marsh", 1)));
+    let md = h["contents"]["value"].as_str().unwrap_or_default().to_string();
+    assert_eq!(h["contents"]["kind"], "markdown");
+    assert!(md.contains("**Helena Marsh**"), "{md}");
+    assert!(md.to_lowercase().contains("transport minister"), "{md}");
+    assert!(md.contains("in 2 files"), "mentions from the unopened b.txt count too: {md}");
+    assert!(md.contains("We cannot wait any longer"), "{md}");
+    // The hover range is the name, without the honorific.
+    let r = &h["range"];
+    assert_eq!(text_at(&json!({"uri": ws.a, "range": r}), &[(&ws.a, A)]), "Marsh");
+    assert!(ws.lsp.shutdown().success());
+}
+
+#[test]
+fn definition_goes_to_the_full_name_in_the_same_file() {
+    let mut ws = workspace(Value::Null);
+    for pos in [at(A, "Marsh", 1), at(A, "Marsh", 2)] {
+        let d = ws.lsp.request("textDocument/definition", tdp(&ws.a, pos));
+        assert_eq!(d["uri"], ws.a.as_str());
+        assert_eq!(d["range"]["start"], position(A, A.find("Helena Marsh").unwrap(), "utf-16"));
+        assert_eq!(text_at(&d, &[(&ws.a, A)]), "Helena Marsh");
+    }
+    // No person under the cursor: null.
+    let d = ws.lsp.request("textDocument/definition", tdp(&ws.a, at(A, "bridge", 0)));
+    assert!(d.is_null(), "{d}");
+    assert!(ws.lsp.shutdown().success());
+}
+
+#[test]
+fn references_cover_every_file_and_honour_include_declaration() {
+    let mut ws = workspace(Value::Null);
+    let mut params = tdp(&ws.a, at(A, "Marsh", 1));
+    params["context"] = json!({"includeDeclaration": true});
+    let with = ws.lsp.request("textDocument/references", params.clone());
+    let with = with.as_array().unwrap().clone();
+    let files = [(ws.a.as_str(), A), (ws.b.as_str(), B)];
+    let mut got: Vec<(String, String)> = with.iter().map(|l| (l["uri"].as_str().unwrap().to_string(), text_at(l, &files))).collect();
+    got.sort();
+    let mut want = vec![
+        (ws.a.clone(), "Helena Marsh".to_string()),
+        (ws.a.clone(), "Marsh".into()),
+        (ws.a.clone(), "Marsh".into()),
+        (ws.b.clone(), "Helena Marsh".into()),
+        (ws.b.clone(), "Marsh".into()),
+    ];
+    want.sort();
+    assert_eq!(got, want);
+    params["context"] = json!({"includeDeclaration": false});
+    let without = ws.lsp.request("textDocument/references", params);
+    let without = without.as_array().unwrap();
+    assert_eq!(without.len(), with.len() - 1);
+    let decl_start = position(A, A.find("Helena Marsh").unwrap(), "utf-16");
+    assert!(!without.iter().any(|l| l["uri"] == ws.a.as_str() && l["range"]["start"] == decl_start));
+    assert!(ws.lsp.shutdown().success());
+}
+
+#[test]
+fn workspace_symbols_list_people_and_match_fuzzily() {
+    let mut ws = workspace(Value::Null);
+    let all = symbols(&mut ws.lsp, "");
+    let n = names(&all);
+    assert!(n.contains(&"Helena Marsh".to_string()) && n.contains(&"Tomasz Wróbel".to_string()), "{n:?}");
+    let marsh = all.iter().find(|s| s["name"] == "Helena Marsh").unwrap();
+    assert_eq!(marsh["kind"], 19);
+    assert!(marsh["containerName"].as_str().is_some_and(|r| r.to_lowercase().contains("transport minister")), "{marsh}");
+    assert!(marsh["location"]["range"].is_object());
+    // .gitignore'd folders and non-article files are not indexed.
+    assert!(!n.contains(&"Priya Raman".to_string()), "{n:?}");
+    assert_eq!(names(&symbols(&mut ws.lsp, "hmrsh")), vec!["Helena Marsh"]);
+    assert_eq!(names(&symbols(&mut ws.lsp, "WRÓB")), vec!["Tomasz Wróbel"]);
+    assert!(symbols(&mut ws.lsp, "zzzz").is_empty());
+    assert!(ws.lsp.shutdown().success());
+}
+
+#[test]
+fn document_symbols_and_highlights_stay_in_the_file() {
+    let mut ws = workspace(Value::Null);
+    let syms = ws.lsp.request("textDocument/documentSymbol", json!({"textDocument": {"uri": ws.a}}));
+    let mut n: Vec<&str> = syms.as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
+    n.sort();
+    assert_eq!(n, vec!["Helena Marsh", "Tomasz Wróbel"]);
+    assert!(syms.as_array().unwrap().iter().all(|s| s["kind"] == 19));
+    let hl = ws.lsp.request("textDocument/documentHighlight", tdp(&ws.a, at(A, "Marsh", 0)));
+    let texts: Vec<String> = hl.as_array().unwrap().iter().map(|h| text_at(&json!({"uri": ws.a, "range": h["range"]}), &[(&ws.a, A)])).collect();
+    assert_eq!(texts, vec!["Helena Marsh", "Marsh", "Marsh"]);
+    assert!(ws.lsp.shutdown().success());
+}
+
+#[test]
+fn indexing_reports_progress_and_registers_file_watchers() {
+    let mut ws = workspace(Value::Null);
+    symbols(&mut ws.lsp, ""); // waits for the initial index
+    ws.lsp.settle(Duration::from_millis(300));
+    assert!(ws.lsp.server_requests.iter().any(|r| r["method"] == "window/workDoneProgress/create"));
+    let kinds: Vec<String> = ws.lsp.notifications.iter().filter(|n| n["method"] == "$/progress").map(|n| n["params"]["value"]["kind"].as_str().unwrap_or("").to_string()).collect();
+    assert_eq!(kinds.first().map(String::as_str), Some("begin"), "{kinds:?}");
+    assert_eq!(kinds.last().map(String::as_str), Some("end"), "{kinds:?}");
+    let reg = ws.lsp.server_requests.iter().find(|r| r["method"] == "client/registerCapability").expect("watchers registered");
+    assert_eq!(reg["params"]["registrations"][0]["method"], "workspace/didChangeWatchedFiles");
+    assert!(ws.lsp.shutdown().success());
+}
+
+#[test]
+fn watched_file_events_add_change_and_remove_articles() {
+    let mut ws = workspace(Value::Null);
+    symbols(&mut ws.lsp, "");
+    let c = ws.dir.path().join("c.txt");
+    std::fs::write(&c, "Council vote\n\nCouncillor Priya Raman said the budget was unfair.\n").unwrap();
+    let uri = uri_of(&c);
+    ws.lsp.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": uri, "type": 1}]}));
+    eventually(&mut ws.lsp, "Priya Raman indexed", |l| names(&symbols(l, "")).contains(&"Priya Raman".to_string()));
+    std::fs::write(&c, "Council vote\n\nCouncillor Omar Haddad said the budget was unfair.\n").unwrap();
+    ws.lsp.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": uri, "type": 2}]}));
+    eventually(&mut ws.lsp, "Omar Haddad replaces Priya Raman", |l| {
+        let n = names(&symbols(l, ""));
+        n.contains(&"Omar Haddad".to_string()) && !n.contains(&"Priya Raman".to_string())
+    });
+    std::fs::remove_file(&c).unwrap();
+    ws.lsp.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": uri, "type": 3}]}));
+    eventually(&mut ws.lsp, "Omar Haddad gone", |l| !names(&symbols(l, "")).contains(&"Omar Haddad".to_string()));
+    assert!(ws.lsp.shutdown().success());
+}
+
+#[test]
+fn edits_update_the_index_and_close_falls_back_to_disk() {
+    let mut ws = workspace(Value::Null);
+    // Rename the engineer in the open buffer (not on disk).
+    let from = A.find("Tomasz Wróbel").unwrap();
+    let range = common::range(A, &(from..from + "Tomasz Wróbel".len()), "utf-16");
+    ws.lsp.change(&ws.a, 2, json!([{"range": range, "text": "Anna Kowalczyk"}]));
+    ws.lsp.diagnostics_at(&ws.a, 2);
+    let n = names(&symbols(&mut ws.lsp, ""));
+    assert!(n.contains(&"Anna Kowalczyk".to_string()) && !n.contains(&"Tomasz Wróbel".to_string()), "{n:?}");
+    // Closing drops the buffer: the file on disk counts again.
+    ws.lsp.notify("textDocument/didClose", json!({"textDocument": {"uri": ws.a}}));
+    eventually(&mut ws.lsp, "back to the disk version", |l| {
+        let n = names(&symbols(l, ""));
+        n.contains(&"Tomasz Wróbel".to_string()) && !n.contains(&"Anna Kowalczyk".to_string())
+    });
+    assert!(ws.lsp.shutdown().success());
+}
+
+#[test]
+fn exclude_globs_keep_files_out_of_the_index() {
+    let mut ws = workspace(json!({"files": {"exclude": ["b.txt"]}}));
+    let mut params = tdp(&ws.a, at(A, "Marsh", 1));
+    params["context"] = json!({"includeDeclaration": true});
+    let refs = ws.lsp.request("textDocument/references", params.clone());
+    assert!(refs.as_array().unwrap().iter().all(|l| l["uri"] == ws.a.as_str()), "{refs}");
+    // Changing the globs re-indexes the workspace.
+    ws.lsp.notify("workspace/didChangeConfiguration", json!({"settings": {"byline": {"files": {"exclude": []}}}}));
+    let b = ws.b.clone();
+    eventually(&mut ws.lsp, "b.txt indexed after the exclude is lifted", |l| {
+        let r = l.request("textDocument/references", params.clone());
+        r.as_array().unwrap().iter().any(|loc| loc["uri"] == b.as_str())
+    });
+    assert!(ws.lsp.shutdown().success());
+}
