@@ -1,0 +1,162 @@
+//! `byline check` as a user runs it: exit codes, output formats, .gitignore, bad files.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+const CLAIMS: &str = "Harbour news\n\nIt is feared that the harbour bridge will close for a year.\n\
+A senior official, speaking on condition of anonymity, said the repairs would cost $240 million.\n";
+
+/// A text with nothing to flag (checked against the core below, so the test states its premise).
+const CLEAN: &str = "Harbour news\n\nThe mayor, Anna Petrova, said the bridge would stay open.\n";
+
+fn byline(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_byline")).args(args).current_dir(dir).output().unwrap()
+}
+
+fn write(dir: &Path, name: &str, text: &[u8]) {
+    let p = dir.join(name);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(p, text).unwrap();
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn premises() {
+    assert!(byline_core::analyze(CLEAN, byline_core::Format::Plain).findings.is_empty());
+    assert!(byline_core::analyze(CLAIMS, byline_core::Format::Plain).findings.len() >= 2);
+}
+
+#[test]
+fn exit_0_when_nothing_is_found() {
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "clean.txt", CLEAN.as_bytes());
+    let o = byline(d.path(), &["check", "."]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "");
+}
+
+#[test]
+fn exit_1_and_compiler_style_lines_when_something_is_found() {
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "news/harbour.txt", CLAIMS.as_bytes());
+    write(d.path(), "clean.md", CLEAN.as_bytes());
+    let o = byline(d.path(), &["check"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    let expected = byline_core::analyze(CLAIMS, byline_core::Format::Plain).findings;
+    assert_eq!(lines.len(), expected.len(), "{out}");
+    for (line, f) in lines.iter().zip(&expected) {
+        let row = CLAIMS[..f.span.start].matches('\n').count() + 1;
+        let col = CLAIMS[..f.span.start].rsplit('\n').next().unwrap().chars().count() + 1;
+        let sev = f.code.default_severity().as_str();
+        assert_eq!(*line, format!("news/harbour.txt:{row}:{col}: {sev}[{}]: {}", f.code, f.message));
+    }
+}
+
+#[test]
+fn json_output_is_machine_readable() {
+    let d = tempfile::tempdir().unwrap();
+    // Multi-byte characters before the finding: columns count characters, bytes count bytes.
+    let text = format!("Zürich 🌊 “news”\n\n{}", CLAIMS.split_once("\n\n").unwrap().1);
+    write(d.path(), "a.txt", text.as_bytes());
+    let o = byline(d.path(), &["check", "--format", "json", "a.txt"]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    let findings = v["findings"].as_array().unwrap();
+    let expected = byline_core::analyze(&text, byline_core::Format::Plain).findings;
+    assert_eq!(findings.len(), expected.len());
+    assert_eq!(v["files_checked"], 1);
+    for (j, f) in findings.iter().zip(&expected) {
+        assert_eq!(j["path"], "a.txt");
+        assert_eq!(j["code"], f.code.as_str());
+        assert_eq!(j["message"], f.message.as_str());
+        assert_eq!(j["start_byte"], f.span.start);
+        assert_eq!(j["end_byte"], f.span.end);
+        assert_eq!(j["line"], text[..f.span.start].matches('\n').count() + 1);
+        assert_eq!(j["column"], 1 + text[..f.span.start].rsplit('\n').next().unwrap().chars().count());
+        assert_eq!(j["end_line"], text[..f.span.end].matches('\n').count() + 1);
+        assert!(j["severity"].is_string() && j["end_column"].is_u64());
+    }
+}
+
+#[test]
+fn gitignore_is_respected_but_named_files_are_always_checked() {
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), ".gitignore", b"drafts/\n");
+    write(d.path(), "drafts/harbour.txt", CLAIMS.as_bytes());
+    write(d.path(), "clean.txt", CLEAN.as_bytes());
+    write(d.path(), "notes.rs", CLAIMS.as_bytes());
+    let o = byline(d.path(), &["check", "."]);
+    assert_eq!(o.status.code(), Some(0), "ignored and non-article files are not walked: {}", stdout(&o));
+    let o = byline(d.path(), &["check", "drafts/harbour.txt"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).starts_with("drafts/harbour.txt:"));
+}
+
+#[test]
+fn invalid_utf8_and_binary_files_are_skipped_with_a_warning() {
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "latin1.txt", b"Caf\xe9 news: it is feared that prices will rise.\n");
+    write(d.path(), "binary.md", b"PK\x03\x04\x00\x00binary");
+    write(d.path(), "clean.txt", CLEAN.as_bytes());
+    let o = byline(d.path(), &["check", "."]);
+    assert_eq!(o.status.code(), Some(0), "the readable file is still checked");
+    let err = stderr(&o);
+    let warnings: Vec<&str> = err.lines().filter(|l| l.contains("skipping")).collect();
+    assert_eq!(warnings.len(), 2, "{err}");
+    assert!(warnings.iter().any(|l| l.contains("latin1.txt") && l.contains("UTF-8")), "{err}");
+    assert!(warnings.iter().any(|l| l.contains("binary.md")), "{err}");
+}
+
+#[test]
+fn exit_2_when_nothing_could_be_read() {
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "latin1.txt", b"Caf\xe9\n");
+    let o = byline(d.path(), &["check", "latin1.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = byline(d.path(), &["check", "no-such-file.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no-such-file.txt"));
+}
+
+#[test]
+fn codes_can_be_disabled_or_given_another_severity() {
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "a.txt", CLAIMS.as_bytes());
+    let codes: Vec<&str> = byline_core::analyze(CLAIMS, byline_core::Format::Plain).findings.iter().map(|f| f.code.as_str()).collect();
+    let mut args = vec!["check".to_string(), "a.txt".into()];
+    for c in &codes {
+        args.push("--disable".into());
+        args.push(c.to_string());
+    }
+    let o = byline(d.path(), &args.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let set = format!("{}=error", codes[0]);
+    let o = byline(d.path(), &["check", "a.txt", "--severity", &set]);
+    assert!(stdout(&o).contains(&format!("error[{}]", codes[0])), "{}", stdout(&o));
+    let o = byline(d.path(), &["check", "a.txt", "--disable", "no-such-code"]);
+    assert_eq!(o.status.code(), Some(2), "clap usage errors exit 2");
+}
+
+#[test]
+fn the_bundled_examples_exercise_the_checker() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let o = byline(root, &["check", "--format", "json", "examples"]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(v["files_checked"].as_u64().unwrap() >= 4);
+    let codes: std::collections::BTreeSet<&str> = v["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
+    for c in ["unattributed-claim", "vague-attribution", "anonymous-source"] {
+        assert!(codes.contains(c), "{c} missing from {codes:?}");
+    }
+}
