@@ -38,8 +38,8 @@ mod tests {
     #[test]
     fn incremental_edits_after_emoji_and_cyrillic() {
         let mut rope = Rope::from_str("“Путин” 🎉 said.\nNext é line.");
-        // Replace "said" (UTF-16 col 10..14) with "told".
-        apply_changes(&mut rope, &[edit(0, 10, 0, 14, "told")], Encoding::Utf16);
+        // Replace "said" (UTF-16 col 11..15: the emoji is two code units) with "told".
+        apply_changes(&mut rope, &[edit(0, 11, 0, 15, "told")], Encoding::Utf16);
         assert_eq!(rope.to_string(), "“Путин” 🎉 told.\nNext é line.");
         // Insert after "é" on line 1 (col 6) in UTF-8 bytes: "Next é" = 5 + 2 = 7 bytes.
         apply_changes(&mut rope, &[edit(1, 7, 1, 7, "!")], Encoding::Utf8);

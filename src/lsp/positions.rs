@@ -124,6 +124,9 @@ mod tests {
     fn utf16_round_trip_on_every_char_boundary() {
         let rope = Rope::from_str(TEXT);
         for (b, _) in TEXT.char_indices().chain(std::iter::once((TEXT.len(), ' '))) {
+            if TEXT[..b].ends_with('\r') && TEXT[b..].starts_with('\n') {
+                continue; // inside a "\r\n" line break: no position points there
+            }
             let pos = to_position(&rope, b, Encoding::Utf16);
             assert_eq!(to_byte(&rope, pos, Encoding::Utf16), b, "byte {b} -> {pos:?}");
             let pos8 = to_position(&rope, b, Encoding::Utf8);
