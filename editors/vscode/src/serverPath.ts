@@ -79,7 +79,8 @@ export function resolveServer(setting: string | undefined, env: Environment): Re
   return {
     ok: false,
     message:
-      "Could not find the byline language server: `byline` is not on PATH and this extension has no bundled binary. Install it (cargo install --path . in a byline checkout) or set byline.serverPath.",
+      "Could not find the byline language server: `byline` is not on PATH and this extension has no bundled binary. Install it (cargo install --path . in a byline checkout) or set byline.serverPath. " +
+      `PATH searched: ${env.env.PATH ?? env.env.Path ?? "(empty)"}`,
   };
 }
 

