@@ -24,7 +24,77 @@ fn esc(s: &str) -> String {
     o
 }
 
+/// `--scale N`: index N invented articles and time the index (cold build, updates, queries).
+fn scale(n: usize) {
+    use std::time::Instant;
+    let firsts = ["Anna", "Boris", "Carla", "David", "Elena", "Farid", "Grace", "Hugo", "Irina", "James"];
+    let lasts = ["Okafor", "Lindqvist", "Moreau", "Tanaka", "Novak", "Haddad", "Silva", "Kowalski", "Brennan",
+        "Achebe", "Petrov", "Rossi", "Schmidt", "Dubois", "Nakamura", "Olsen", "Murphy", "Fischer", "Costa", "Weber"];
+    let article = |i: usize| -> String {
+        let mut t = String::new();
+        for k in 0..8 {
+            let f = firsts[(i * 7 + k * 3) % firsts.len()];
+            let l = lasts[(i * 13 + k * 5) % lasts.len()];
+            let l2 = format!("{l}{}", (i / 50 + k) % 40);
+            t.push_str(&format!(
+                "Regional spokesman {f} {l2} said the plan would go ahead on Monday. \
+                 \"We are ready,\" {l2} told reporters. Mr {l2}'s office later confirmed the figures. \
+                 Officials in the capital said talks would continue next week.\n\n"
+            ));
+        }
+        t
+    };
+    let t0 = Instant::now();
+    let texts: Vec<String> = (0..n).map(article).collect();
+    let t1 = Instant::now();
+    let analysed: Vec<_> =
+        texts.iter().map(|t| Arc::new(byline_core::analyze(t, byline_core::Format::Plain).people)).collect();
+    let t2 = Instant::now();
+    let lex = byline_core::lexicon::Lexicon::bundled();
+    for t in &texts {
+        let _ = byline_core::people::find(t, &[], &[], &[], lex);
+    }
+    eprintln!("people::find alone: {:?} (one core)", t2.elapsed());
+    let t2 = Instant::now();
+    let mut index = WorkspaceIndex::new();
+    for (i, p) in analysed.iter().enumerate() {
+        index.set_document(format!("doc{i}.txt").into(), p.clone());
+    }
+    let t3 = Instant::now();
+    eprintln!("generate {:?}, analyse {:?} (one core), index {:?}", t1 - t0, t2 - t1, t3 - t2);
+    let mut worst = std::time::Duration::ZERO;
+    let mut times = Vec::new();
+    for i in 0..200 {
+        let d = format!("doc{}.txt", (i * 37) % n);
+        let s = Instant::now();
+        let snap = index.clone();
+        index.set_document(d.clone().into(), analysed[(i * 11) % n].clone());
+        let id = snap.person_at(&d, texts[(i * 37) % n].find("Mr ").unwrap() + 3);
+        if let Some(id) = id {
+            let _ = snap.person(&id);
+            let _ = snap.mentions(&id);
+            let _ = snap.definition(&id, &d);
+        }
+        let e = s.elapsed();
+        worst = worst.max(e);
+        times.push(e);
+    }
+    times.sort();
+    eprintln!("edit+clone+hover/refs/definition: p50 {:?} p99 {:?} max {:?}", times[100], times[198], worst);
+    let s = Instant::now();
+    let all = index.search("");
+    eprintln!("search(\"\"): {} people in {:?}", all.len(), s.elapsed());
+    let s = Instant::now();
+    let some = index.search("anok");
+    eprintln!("search(\"anok\"): {} people in {:?}", some.len(), s.elapsed());
+}
+
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if args.len() == 3 && args[1] == "--scale" {
+        scale(args[2].parse().expect("a number"));
+        return;
+    }
     let mut files: Vec<PathBuf> = Vec::new();
     for a in std::env::args().skip(1) {
         let p = PathBuf::from(a);

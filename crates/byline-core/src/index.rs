@@ -44,6 +44,8 @@ struct DocEntry {
     people: Arc<DocPeople>,
     /// `keys[i]` identifies `people.persons[i]`.
     keys: Vec<LocalKey>,
+    /// `counts[i]`: mentions of `people.persons[i]`, and how many of them are full names.
+    counts: Vec<(usize, usize)>,
 }
 
 type DocSet = im::OrdMap<DocKey, u32>;
@@ -59,6 +61,26 @@ pub struct WorkspaceIndex {
     surname_full: im::HashMap<Arc<str>, im::OrdMap<Arc<str>, u32>>,
     /// Folded surname → documents where someone is named by that surname alone.
     surname_docs: im::HashMap<Arc<str>, DocSet>,
+    /// Running totals per local key (full key, or `~surname`), kept current on every update so
+    /// that listings never walk the documents.
+    aggs: im::HashMap<Arc<str>, Agg>,
+}
+
+/// Running totals of one local key over the workspace.
+#[derive(Clone, Debug, Default)]
+struct Agg {
+    mentions: usize,
+    /// Display name → weight (full-name mentions).
+    names: im::OrdMap<Arc<str>, usize>,
+    /// Lower-cased role → documents giving it, with the role as written there.
+    roles: im::OrdMap<Arc<str>, im::OrdMap<DocKey, Arc<str>>>,
+}
+
+fn agg_key(k: &LocalKey) -> Arc<str> {
+    match k {
+        LocalKey::Full(f) => f.clone(),
+        LocalKey::Surname(s) => format!("{SURNAME_PREFIX}{s}").into(),
+    }
 }
 
 const SURNAME_PREFIX: char = '~';
@@ -99,12 +121,14 @@ impl WorkspaceIndex {
     pub fn set_document(&mut self, doc: DocKey, people: Arc<DocPeople>) {
         self.remove_document(&doc);
         let keys = local_keys(&people);
-        let mut counts = vec![0u32; keys.len()];
+        let mut stats = vec![(0usize, 0usize); keys.len()];
         for m in &people.mentions {
-            if let Some(c) = counts.get_mut(m.person) {
-                *c += 1;
+            if let Some(c) = stats.get_mut(m.person) {
+                c.0 += 1;
+                c.1 += m.full as usize;
             }
         }
+        let counts: Vec<u32> = stats.iter().map(|c| c.0 as u32).collect();
         let mut seen = std::collections::HashSet::new();
         for (i, k) in keys.iter().enumerate() {
             if !seen.insert(k.clone()) {
@@ -121,13 +145,48 @@ impl WorkspaceIndex {
                 }
             }
         }
-        self.docs.insert(doc, Arc::new(DocEntry { people, keys }));
+        for (i, k) in keys.iter().enumerate() {
+            let p = &people.persons[i];
+            let a = self.aggs.entry(agg_key(k)).or_default();
+            a.mentions += stats[i].0;
+            *a.names.entry(p.name.as_str().into()).or_insert(0) += stats[i].1.max(1);
+            for r in &p.roles {
+                a.roles.entry(r.to_lowercase().into()).or_default().insert(doc.clone(), r.as_str().into());
+            }
+        }
+        self.docs.insert(doc, Arc::new(DocEntry { people, keys, counts: stats }));
     }
 
     /// Forget `doc`. Costs O(persons of `doc` × log workspace).
     pub fn remove_document(&mut self, doc: &str) {
         let Some(entry) = self.docs.remove(doc) else { return };
         let key: DocKey = doc.into();
+        for (i, k) in entry.keys.iter().enumerate() {
+            let p = &entry.people.persons[i];
+            let ak = agg_key(k);
+            let Some(a) = self.aggs.get_mut(&ak) else { continue };
+            a.mentions -= entry.counts[i].0.min(a.mentions);
+            let w = entry.counts[i].1.max(1);
+            let name: Arc<str> = p.name.as_str().into();
+            if let Some(c) = a.names.get_mut(&name) {
+                *c = c.saturating_sub(w);
+                if *c == 0 {
+                    a.names.remove(&name);
+                }
+            }
+            for r in &p.roles {
+                let rk: Arc<str> = r.to_lowercase().into();
+                if let Some(m) = a.roles.get_mut(&rk) {
+                    m.remove(&key);
+                    if m.is_empty() {
+                        a.roles.remove(&rk);
+                    }
+                }
+            }
+            if a.mentions == 0 && a.names.is_empty() && a.roles.is_empty() {
+                self.aggs.remove(&ak);
+            }
+        }
         let mut seen = std::collections::HashSet::new();
         for k in &entry.keys {
             if !seen.insert(k.clone()) {
@@ -242,49 +301,107 @@ impl WorkspaceIndex {
             .collect()
     }
 
+    /// Everything about a person: name, roles (most frequent first, with the first document
+    /// giving each), counts and quotes.
     pub fn person(&self, id: &str) -> Option<PersonInfo> {
-        let parts = self.parts(id);
-        if parts.is_empty() {
+        let mut info = self.summary(id)?;
+        for (d, e, idx) in self.parts(id) {
+            for i in idx {
+                for (_, q) in &e.people.persons[i].quotes {
+                    info.quotes.push((q.clone(), d.clone()));
+                }
+            }
+        }
+        Some(info)
+    }
+
+    /// The local keys that make up person `id` (at most two: the full name and the bare
+    /// surname when it resolves to it), or none when `id` is not a person now.
+    fn agg_keys(&self, id: &str) -> Vec<Arc<str>> {
+        if let Some(s) = id.strip_prefix(SURNAME_PREFIX) {
+            if self.surname_full.get(s).is_some_and(|m| m.len() == 1) || !self.surname_docs.contains_key(s) {
+                return Vec::new();
+            }
+            return vec![id.into()];
+        }
+        if !self.full_docs.contains_key(id) {
+            return Vec::new();
+        }
+        let s = surname_of_key(id);
+        let mut out: Vec<Arc<str>> = vec![id.into()];
+        if self.surname_full.get(s).is_some_and(|m| m.len() == 1) && self.surname_docs.contains_key(s) {
+            out.push(format!("{SURNAME_PREFIX}{s}").into());
+        }
+        out
+    }
+
+    /// The display name of a person, from the running totals.
+    fn name_of(&self, id: &str) -> Option<&str> {
+        let keys = self.agg_keys(id);
+        for k in &keys {
+            if let Some(a) = self.aggs.get(k) {
+                if let Some((n, _)) =
+                    a.names.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.len().cmp(&a.0.len())).then(b.0.cmp(a.0)))
+                {
+                    return Some(n);
+                }
+            }
+        }
+        None
+    }
+
+    /// Name, roles and counts of a person from the running totals (no quotes).
+    fn summary(&self, id: &str) -> Option<PersonInfo> {
+        let keys = self.agg_keys(id);
+        if keys.is_empty() {
             return None;
         }
-        let mut names: std::collections::HashMap<&str, (usize, usize)> = Default::default();
-        let mut roles: Vec<(String, DocKey, usize, usize)> = Vec::new(); // role, first doc, count, order
+        let aggs: Vec<&Agg> = keys.iter().filter_map(|k| self.aggs.get(k)).collect();
+        let mut names: std::collections::BTreeMap<&str, usize> = Default::default();
+        let mut roles: std::collections::BTreeMap<&str, (usize, &DocKey, &str)> = Default::default();
         let mut mention_count = 0;
-        let mut quotes = Vec::new();
-        let mut order = 0;
-        for (d, e, idx) in &parts {
-            for &i in idx {
-                let p = &e.people.persons[i];
-                let full = e.people.mentions.iter().filter(|m| m.person == i && m.full).count();
-                mention_count += e.people.mentions.iter().filter(|m| m.person == i).count();
-                let w = names.entry(p.name.as_str()).or_insert((0, order));
-                w.0 += full.max(if p.has_full_name { 1 } else { 0 });
-                order += 1;
-                for r in &p.roles {
-                    if let Some(x) = roles.iter_mut().find(|x| x.0.eq_ignore_ascii_case(r)) {
-                        x.2 += 1;
-                    } else {
-                        roles.push((r.clone(), d.clone(), 1, roles.len()));
-                    }
+        for (ai, a) in aggs.iter().enumerate() {
+            mention_count += a.mentions;
+            // The full name's forms win over a bare surname's.
+            if ai == 0 || names.is_empty() {
+                for (n, w) in a.names.iter() {
+                    *names.entry(n).or_insert(0) += w;
                 }
-                for (_, q) in &p.quotes {
-                    quotes.push((q.clone(), d.clone()));
+            }
+            for (rk, docs) in a.roles.iter() {
+                let Some((d, disp)) = docs.iter().next() else { continue };
+                let e = roles.entry(rk).or_insert((0, d, disp));
+                e.0 += docs.len();
+                if d < e.1 {
+                    e.1 = d;
+                    e.2 = disp;
                 }
             }
         }
         let name = names
             .iter()
-            .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1)))
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.len().cmp(&a.0.len())).then(b.0.cmp(a.0)))
             .map(|(n, _)| n.to_string())
             .unwrap_or_default();
-        roles.sort_by(|a, b| b.2.cmp(&a.2).then(a.3.cmp(&b.3)));
+        let mut roles: Vec<(usize, &DocKey, &str)> = roles.into_values().collect();
+        roles.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+        let mut file_count = 0;
+        let full = self.full_docs.get(id);
+        if let Some(f) = full {
+            file_count += f.len();
+        }
+        if let Some(s) = keys.iter().find_map(|k| k.strip_prefix(SURNAME_PREFIX)) {
+            if let Some(sd) = self.surname_docs.get(s) {
+                file_count += sd.keys().filter(|d| !full.is_some_and(|f| f.contains_key(*d))).count();
+            }
+        }
         Some(PersonInfo {
             id: id.into(),
             name,
-            roles: roles.into_iter().map(|(r, d, _, _)| (r, d)).collect(),
+            roles: roles.into_iter().map(|(_, d, r)| (r.to_string(), d.clone())).collect(),
             mention_count,
-            file_count: parts.len(),
-            quotes,
+            file_count,
+            quotes: Vec::new(),
         })
     }
 
@@ -333,11 +450,13 @@ impl WorkspaceIndex {
     /// People whose name matches `query` fuzzily (case-insensitive subsequence); all when empty.
     pub fn search(&self, query: &str) -> Vec<PersonInfo> {
         let q: Vec<char> = query.chars().flat_map(|c| c.to_lowercase()).filter(|c| !c.is_whitespace()).collect();
+        // Names and counts come from running totals; quotes are left out of listings (ask
+        // `person` for them).
         let mut out: Vec<PersonInfo> = self
             .person_ids()
             .iter()
-            .filter_map(|id| self.person(id))
-            .filter(|p| subsequence(&q, &p.name))
+            .filter(|id| q.is_empty() || self.name_of(id).is_some_and(|n| subsequence(&q, n)))
+            .filter_map(|id| self.summary(id))
             .collect();
         out.sort_by(|a, b| b.mention_count.cmp(&a.mention_count).then(a.name.cmp(&b.name)));
         out

@@ -26,6 +26,19 @@ const TITLES: &str = include_str!("../../lexicons/titles.txt");
 const NONPERSON: &str = include_str!("../../lexicons/nonperson_words.txt");
 const NONPERSON_HEADS: &str = include_str!("../../lexicons/nonperson_heads.txt");
 
+/// Run `f` on the lower-case form of `w`, without allocating for short ASCII words.
+pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    if w.len() <= 48 && w.is_ascii() {
+        let mut buf = [0u8; 48];
+        for (i, b) in w.bytes().enumerate() {
+            buf[i] = b.to_ascii_lowercase();
+        }
+        f(std::str::from_utf8(&buf[..w.len()]).unwrap_or(""))
+    } else {
+        f(&w.to_lowercase())
+    }
+}
+
 fn entries(src: &str) -> impl Iterator<Item = &str> {
     src.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter(|l| !l.is_empty())
 }
@@ -81,24 +94,26 @@ impl PeopleLexicon {
     }
 
     pub fn is_first_name(&self, w: &str) -> bool {
-        self.first_names.contains(&w.to_lowercase())
+        with_lower(w, |l| self.first_names.contains(l))
     }
     pub fn is_honorific(&self, w: &str) -> bool {
-        self.honorifics.contains(&w.to_lowercase())
+        with_lower(w, |l| self.honorifics.contains(l))
     }
     /// A role noun ("spokesman", "president"); for hyphenated words the last part counts too.
     pub fn is_role_head(&self, w: &str) -> bool {
-        let l = w.to_lowercase();
-        let one = |l: &str| self.heads.contains(l) || l.rsplit('-').next().is_some_and(|p| p != l && self.heads.contains(p));
-        one(&l) || (l.len() > 4 && l.ends_with('s') && one(&l[..l.len() - 1]))
+        with_lower(w, |l| {
+            let one =
+                |l: &str| self.heads.contains(l) || l.rsplit('-').next().is_some_and(|p| p != l && self.heads.contains(p));
+            one(l) || (l.len() > 4 && l.ends_with('s') && one(&l[..l.len() - 1]))
+        })
     }
     /// A word that qualifies a role ("prime", "foreign").
     pub fn is_role_mod(&self, w: &str) -> bool {
-        self.mods.contains(&w.to_lowercase())
+        with_lower(w, |l| self.mods.contains(l))
     }
     /// A short title ("Gen", "Sen"), usually written with a full stop.
     pub fn is_title_abbr(&self, w: &str) -> bool {
-        self.abbrs.contains(&w.to_lowercase())
+        with_lower(w, |l| self.abbrs.contains(l))
     }
     /// A title word: head, qualifier or short title.
     pub fn is_title(&self, w: &str) -> bool {
@@ -106,17 +121,17 @@ impl PeopleLexicon {
     }
     /// A speech verb ("said", "told").
     pub fn is_speech_verb(&self, w: &str) -> bool {
-        self.verbs.contains(&w.to_lowercase())
+        with_lower(w, |l| self.verbs.contains(l))
     }
     pub fn is_nonperson(&self, w: &str) -> bool {
-        self.nonperson.contains(&w.to_lowercase())
+        with_lower(w, |l| self.nonperson.contains(l))
     }
     /// A word that makes the capitalised words before it a place or organisation.
     pub fn is_nonperson_head(&self, w: &str) -> bool {
         if w.chars().next().is_some_and(|c| c.is_lowercase()) {
             self.lower_heads.contains(w)
         } else {
-            self.nonperson_heads.contains(&w.to_lowercase())
+            with_lower(w, |l| self.nonperson_heads.contains(l))
         }
     }
 }

@@ -190,7 +190,7 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
                 _ => {
                     // The most recent full mention before this one, else the first person.
                     let mut best = cands[0];
-                    for j in (0..i).rev() {
+                    for j in (i.saturating_sub(500)..i).rev() {
                         if full_flags[j] && assign[j].is_some_and(|p| cands.contains(&p)) {
                             best = assign[j].unwrap();
                             break;
@@ -242,7 +242,8 @@ fn attach_roles(ctx: &Ctx, found: &[recognize::Found], doc: &mut DocPeople) {
         if f.part.is_some() {
             continue;
         }
-        let Some(m) = doc.mentions.iter().find(|m| m.span.start == start) else { continue };
+        let i = doc.mentions.partition_point(|m| m.span.start < start);
+        let Some(m) = doc.mentions.get(i).filter(|m| m.span.start == start) else { continue };
         let p = m.person;
         let mut roles = Vec::new();
         if let Some((a, b)) = recognize::role_before(ctx, f.toks.start) {
@@ -282,7 +283,8 @@ fn attach_quotes(
         a.source.as_ref().and_then(|s| {
             // The person named in the source phrase; the last one when there are several
             // ("Putin's spokesman Dmitry Peskov").
-            doc.mentions.iter().rev().find(|m| m.span.start < s.end && s.start < m.span.end).map(|m| m.person)
+            let hi = doc.mentions.partition_point(|m| m.span.start < s.end);
+            doc.mentions[..hi].iter().rev().take_while(|m| m.span.end > s.start).next().map(|m| m.person)
         })
     };
     for a in attributions {

@@ -107,7 +107,10 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             lower_words.insert(w);
         }
     }
-    let lower_used = |w: &str| lower_words.contains(w.to_lowercase().as_str());
+    let lower_used = |w: &str| super::lexicon::with_lower(w, |l| lower_words.contains(l));
+    // Line starts, to tell whether a piece stands alone on its line (a byline).
+    let line_starts: Vec<usize> =
+        std::iter::once(0).chain(ctx.text.match_indices('\n').map(|(i, _)| i + 1)).collect();
 
     // 1. Runs of capitalised words.
     let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
@@ -290,8 +293,9 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
         let appositive = !toks[last].possessive && gap_after.trim() == "," && appositive_role(ctx, e).is_some();
         let credit = gap_before.ends_with('(') && gap_after.starts_with('/');
         let line_alone = {
-            let ls = ctx.text[..toks[s].start].rfind('\n').map_or(0, |x| x + 1);
-            let le = ctx.text[toks[last].raw_end..].find('\n').map_or(ctx.text.len(), |x| toks[last].raw_end + x);
+            let li = line_starts.partition_point(|&x| x <= toks[s].start) - 1;
+            let ls = line_starts[li];
+            let le = line_starts.get(li + 1).map_or(ctx.text.len(), |&x| x - 1).max(toks[last].raw_end);
             let head = ctx.text[ls..toks[s].start].trim();
             let tail = ctx.text[toks[last].raw_end..le].trim();
             (head.is_empty() || head == "By" || head == "by") && tail.is_empty()
