@@ -176,3 +176,20 @@ fn linear_in_size() {
     assert_eq!(p.mentions.len(), 4000);
     assert_eq!(p.persons.len(), 1);
 }
+
+#[test]
+fn a_run_that_ends_in_a_place_word_is_not_a_person() {
+    let t = "Crowds gathered for Nelson Okoye Day. Later Nelson Okoye spoke.";
+    assert_eq!(mentions(t), ["Nelson Okoye"]);
+}
+
+#[test]
+fn quotes_go_to_the_named_speaker_and_follow_he_said() {
+    let t = "\"We will not retreat from these talks,\" said port spokesman Dmitri Volkov on Monday. \
+             \"The harbour stays open for every ship that needs it,\" he added.";
+    let p = people(t);
+    assert_eq!(p.persons.len(), 1, "{:?}", p.persons);
+    let quotes: Vec<&str> = p.persons[0].quotes.iter().map(|(_, q)| q.as_str()).collect();
+    assert!(quotes.iter().any(|q| q.contains("We will not retreat")), "{quotes:?}");
+    assert!(quotes.iter().any(|q| q.contains("harbour stays open")), "{quotes:?}");
+}

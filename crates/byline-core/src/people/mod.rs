@@ -279,13 +279,31 @@ fn attach_quotes(
     doc: &mut DocPeople,
 ) {
     use crate::attribution::SourceKind;
+    let in_quote = |at: usize| quotes.iter().any(|q| q.span.start <= at && at < q.span.end);
+    // The person named right next to a speech cue ("said spokesman Dmitri Volkov", "Volkov
+    // said"), outside quotations.
+    let near_cue = |a: &crate::attribution::Attribution| -> Option<usize> {
+        let i = doc.mentions.partition_point(|m| m.span.start < a.cue.end);
+        if let Some(m) = doc.mentions.get(i) {
+            if m.span.start - a.cue.end <= 48 && !in_quote(m.span.start) && !text[a.cue.end..m.span.start].contains(['.', '"', '“', '”', '\n']) {
+                return Some(m.person);
+            }
+        }
+        let j = doc.mentions.partition_point(|m| m.span.end <= a.cue.start);
+        let m = doc.mentions.get(j.checked_sub(1)?)?;
+        (a.cue.start - m.span.end <= 48 && !in_quote(m.span.start) && !text[m.span.end..a.cue.start].contains(['.', '"', '“', '”', '\n']))
+            .then_some(m.person)
+    };
     let named = |a: &crate::attribution::Attribution| -> Option<usize> {
-        a.source.as_ref().and_then(|s| {
+        let from_source = a.source.as_ref().and_then(|s| {
             // The person named in the source phrase; the last one when there are several
             // ("Putin's spokesman Dmitry Peskov").
             let hi = doc.mentions.partition_point(|m| m.span.start < s.end);
             doc.mentions[..hi].iter().rev().take_while(|m| m.span.end > s.start).next().map(|m| m.person)
-        })
+        });
+        // Only when the source phrase is missing or is the quotation itself.
+        let no_source = a.source.as_ref().is_none_or(|s| in_quote(s.start));
+        from_source.or_else(|| if no_source { near_cue(a) } else { None })
     };
     for a in attributions {
         let person = match a.kind {

@@ -47,6 +47,8 @@ struct Piece {
     strong: bool,
     weak: bool,
     rejected: bool,
+    /// End (exclusive) of the run of capitalised words the piece comes from.
+    run_end: usize,
 }
 
 pub struct Ctx<'a> {
@@ -214,7 +216,7 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             }
             if a < b {
                 let words = (a..b).filter(|&x| !toks[x].initial && !ctx.is_particle(x)).count();
-                pieces.push(Piece { toks: a..b, words, strong: false, weak: false, rejected: false });
+                pieces.push(Piece { toks: a..b, words, strong: false, weak: false, rejected: false, run_end: run.end });
             }
             k = e.max(k + 1);
         }
@@ -240,6 +242,18 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             }
             if p.words == 1 && w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
                 p.rejected = true;
+            }
+        }
+        // "Martin Luther King Day": a run that ends in a place or organisation word names a
+        // thing, unless a title or honorific starts a new name before it.
+        for k in e..p.run_end {
+            let w = ctx.word(k);
+            if lex.is_honorific(w) || lex.is_title(w) {
+                break;
+            }
+            if lex.is_nonperson_head(w) && w.chars().next().is_some_and(|c| c.is_uppercase()) {
+                p.rejected = true;
+                break;
             }
         }
         let prev_word = adjacent_before.map(|b| ctx.word(b));
