@@ -193,3 +193,21 @@ fn quotes_go_to_the_named_speaker_and_follow_he_said() {
     assert!(quotes.iter().any(|q| q.contains("We will not retreat")), "{quotes:?}");
     assert!(quotes.iter().any(|q| q.contains("harbour stays open")), "{quotes:?}");
 }
+
+#[test]
+fn known_surnames_inside_title_case_headlines() {
+    let t = "Okonkwo Warns Lenders Over Rates\n\nCentral bank governor Adaeze Okonkwo said rates would rise.";
+    assert_eq!(mentions(t), ["Okonkwo", "Adaeze Okonkwo"]);
+}
+
+#[test]
+fn reporting_credits_are_people() {
+    let t = "The ferry sank within minutes.\nAdditional reporting by Tavita Leaupepe and Ngaio Whitmore\nCredit, Oren Blatt/Reuters";
+    assert_eq!(mentions(t), ["Tavita Leaupepe", "Ngaio Whitmore", "Oren Blatt"]);
+}
+
+#[test]
+fn a_heading_line_is_not_a_byline() {
+    let t = "Climate Change\n\nThe change in rainfall worried farmers.";
+    assert!(mentions(t).is_empty(), "{:?}", mentions(t));
+}

@@ -223,6 +223,7 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
     }
 
     // 3. Cues.
+    let mut last_by_end: Option<usize> = None;
     for p in pieces.iter_mut() {
         let s = p.toks.start;
         let e = p.toks.end; // exclusive
@@ -305,7 +306,20 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
                 && !matches!(w, "say" | "told" | "tells" | "asked" | "urged" | "accused" | "described" | "called")
         });
         let appositive = !toks[last].possessive && gap_after.trim() == "," && appositive_role(ctx, e).is_some();
-        let credit = gap_before.ends_with('(') && gap_after.starts_with('/');
+        // Photo credits: "(Jane Roe/AP)", "Credit, Jane Roe/Reuters".
+        let credit = gap_after.starts_with('/')
+            && (gap_before.ends_with('(') || next.is_some_and(|k| toks[k].acronym || toks[k].cap));
+        // "reporting by Jane Roe", "Photo by Jane Roe".
+        let by_before = p.words >= 2
+            && before.is_some_and(|b| {
+                (matches!(ctx.word(b), "by" | "By") && is_space_gap(gap_before))
+                    // "by Jane Roe and John Doe"
+                    || (matches!(ctx.word(b), "and") && b > 0 && last_by_end == Some(b - 1))
+            })
+            && p.toks.clone().all(|k| !lower_used(ctx.word(k)));
+        if by_before {
+            last_by_end = Some(last);
+        }
         let line_alone = {
             let li = line_starts.partition_point(|&x| x <= toks[s].start) - 1;
             let ls = line_starts[li];
@@ -314,7 +328,7 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             let tail = ctx.text[toks[last].raw_end..le].trim();
             (head.is_empty() || head == "By" || head == "by") && tail.is_empty()
         };
-        let byline = line_alone && (2..=3).contains(&p.words);
+        let byline = line_alone && (2..=3).contains(&p.words) && p.toks.clone().all(|k| !lower_used(ctx.word(k)));
         let first_name = p.words >= 2 && lex.is_first_name(ctx.word(s));
         // "Jane Roe's": a possessive two- or three-word name of words the text never uses in lower case.
         let possessive_name = (2..=3).contains(&p.words)
@@ -329,6 +343,7 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             }
             if first_name || hon || title || comma_role || verb_after || verb_before || appositive || credit || byline
                 || possessive_name
+                || by_before
             {
                 p.strong = true;
             } else {
@@ -406,8 +421,9 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
                 let start = p.toks.end.saturating_sub(sl).max(p.toks.start);
                 out.push(Found { toks: start..p.toks.end, given_only: false, part: None });
             }
-        } else if p.words >= 2 && p.toks.clone().all(|k| toks[k].initial || ctx.is_particle(k) || surnames.contains(&ctx.word(k).to_lowercase())) {
-            // "Putin Biden summit": two known surnames side by side.
+        } else if p.words >= 2 {
+            // "Putin Biden summit", "Putin Warns West": known surnames inside a run of
+            // capitalised words (headlines) are mentions on their own.
             for k in p.toks.clone() {
                 if surnames.contains(&ctx.word(k).to_lowercase()) {
                     out.push(Found { toks: k..k + 1, given_only: false, part: None });
