@@ -160,3 +160,34 @@ fn print_table(out: &mut impl Write, people: &[PersonInfo]) -> std::io::Result<(
     }
     writeln!(out, "{} people", people.len())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn info(name: &str, role: Option<&str>, mentions: usize, files: usize) -> PersonInfo {
+        PersonInfo {
+            id: name.to_lowercase().into(),
+            name: name.to_string(),
+            roles: role.map(|r| vec![(r.to_string(), Arc::from("a.txt"))]).unwrap_or_default(),
+            mention_count: mentions,
+            file_count: files,
+            quotes: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn table_has_name_role_mentions_and_files() {
+        let people = [info("Dariusz Lenko", Some("Port authority spokesman"), 3, 2), info("Zoë Ørsted", None, 1, 1)];
+        let mut out = Vec::new();
+        print_table(&mut out, &people).unwrap();
+        let s = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = s.lines().collect();
+        assert!(lines[0].starts_with("NAME") && lines[0].ends_with("FILES"));
+        assert!(lines[1].starts_with("Dariusz Lenko  Port authority spokesman"));
+        assert!(lines[1].ends_with("3      2"));
+        // Columns line up by characters, not bytes.
+        assert_eq!(lines[1].chars().count(), lines[2].chars().count());
+        assert_eq!(lines[3], "2 people");
+    }
+}
