@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-cargo test --workspace
+cargo test --workspace --no-fail-fast
 
 if [ -f editors/test.sh ]; then
     bash editors/test.sh

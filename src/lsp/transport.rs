@@ -17,6 +17,9 @@ use super::state::log;
 
 const PIPE: usize = 1 << 16;
 
+/// The largest message accepted (a document of this size is far beyond any article).
+const MAX_MESSAGE: usize = 512 << 20;
+
 /// Start the guard on `input`/`output`; returns the pipe ends to hand to the server and the
 /// output task (await it after the server has finished so that every frame is flushed).
 pub fn guard<I, O>(input: I, output: O) -> (DuplexStream, DuplexStream, tokio::task::JoinHandle<()>)
@@ -116,9 +119,20 @@ async fn read_frame<R: AsyncBufReadExt + Unpin>(r: &mut R) -> std::io::Result<Op
             }
         }
         match len {
+            Some(n) if n > MAX_MESSAGE => {
+                // Never allocate what a header claims up front: skip the body as it streams by.
+                log!("skipping a message of {n} bytes (more than {MAX_MESSAGE})");
+                let skipped = tokio::io::copy(&mut (&mut *r).take(n as u64), &mut tokio::io::sink()).await?;
+                if skipped < n as u64 {
+                    return Ok(None); // the input ended inside the body
+                }
+            }
             Some(n) => {
-                let mut body = vec![0; n];
-                r.read_exact(&mut body).await?;
+                let mut body = Vec::with_capacity(n.min(1 << 20));
+                (&mut *r).take(n as u64).read_to_end(&mut body).await?;
+                if body.len() < n {
+                    return Ok(None); // the input ended inside the body
+                }
                 return Ok(Some(body));
             }
             None => log!("skipping a message without a valid Content-Length header"),
@@ -143,6 +157,11 @@ fn check(body: &[u8]) -> Result<(), Value> {
         return Err(error(Value::Null, -32600, "Invalid request: bad \"id\"".into()));
     }
     match obj.get("method") {
+        // tower-lsp-server silently drops unknown `$/` methods, but only notifications may be
+        // ignored: an unknown `$/` request must be answered (no `$/` requests exist in LSP).
+        Some(Value::String(m)) if m.starts_with("$/") && id.is_some() => {
+            Err(error(reply_id, -32601, format!("Method not found: {m}")))
+        }
         Some(Value::String(_)) => {
             if obj.get("params").is_some_and(|p| !(p.is_object() || p.is_array() || p.is_null())) {
                 return Err(error(reply_id, -32602, "Invalid params: must be an object or an array".into()));
@@ -171,6 +190,8 @@ mod tests {
         assert_eq!((r["id"].clone(), r["error"]["code"].clone()), (json!(7), json!(-32600)));
         assert_eq!(check(br#"{"jsonrpc":"2.0","id":{},"method":"x"}"#).unwrap_err()["error"]["code"], -32600);
         assert_eq!(check(br#"{"jsonrpc":"2.0","id":3}"#).unwrap_err()["error"]["code"], -32600);
+        assert_eq!(check(br#"{"jsonrpc":"2.0","id":3,"method":"$/x"}"#).unwrap_err()["error"]["code"], -32601);
+        assert!(check(br#"{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":1}}"#).is_ok());
     }
 
     #[tokio::test]
