@@ -37,7 +37,7 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
          "--disable-dev-shm-usage"],
 });
-const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
+const page = await browser.newPage({ viewport: { width: 1900, height: 1000 } });
 page.setDefaultTimeout(TIMEOUT);
 const shot = (name) => page.screenshot({ path: path.join(shots, name) });
 
@@ -139,7 +139,12 @@ try {
   });
 
   await check("one picture with squiggle, hover and references (README screenshot)", async () => {
-    // Hover the introduction of the person while the references peek is open below it.
+    // Hide the side bar so that the hover does not cover the peek's file list, then hover the
+    // introduction of the person while the references peek is open below it.
+    await page.mouse.move(5, 500);
+    await page.keyboard.press("Control+B");
+    await page.locator(".part.sidebar").waitFor({ state: "hidden" });
+    await page.waitForTimeout(500);
     const p = await textPoint("Helena Okafor", "Okafor");
     await page.mouse.move(p.x, p.y - 150);
     await page.mouse.move(p.x, p.y, { steps: 5 });

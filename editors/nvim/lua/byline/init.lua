@@ -93,6 +93,18 @@ local function map_keys(bufnr, keymaps)
   end
 end
 
+--- The settings as sent to the server: always with `diagnostics` and `files` objects, so that
+--- `{}` means "all defaults" (an empty Lua table would otherwise go out as a JSON array).
+function M.server_settings(settings)
+  local s = vim.deepcopy(settings or {})
+  for _, key in ipairs({ "diagnostics", "files" }) do
+    if type(s[key]) ~= "table" or next(s[key]) == nil then
+      s[key] = vim.empty_dict()
+    end
+  end
+  return s
+end
+
 --- The client configuration that setup() starts for a root directory.
 function M.client_config(root)
   local cfg = M.config or M.defaults
@@ -102,8 +114,8 @@ function M.client_config(root)
     cmd = cfg.cmd,
     root_dir = root,
     workspace_folders = { { uri = vim.uri_from_fname(root), name = vim.fn.fnamemodify(root, ":t") } },
-    init_options = cfg.settings,
-    settings = { byline = cfg.settings },
+    init_options = M.server_settings(cfg.settings),
+    settings = { byline = M.server_settings(cfg.settings) },
     capabilities = cfg.capabilities,
     on_attach = function(client, bufnr)
       map_keys(bufnr, cfg.keymaps)
@@ -156,9 +168,10 @@ end
 function M.set_settings(settings)
   M.config = M.config or vim.deepcopy(M.defaults)
   M.config.settings = settings
+  local sent = { byline = M.server_settings(settings) }
   for _, client in ipairs(M.clients()) do
-    client.config.settings = { byline = settings }
-    client.notify("workspace/didChangeConfiguration", { settings = { byline = settings } })
+    client.config.settings = sent
+    client.notify("workspace/didChangeConfiguration", { settings = sent })
   end
 end
 
