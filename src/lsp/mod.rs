@@ -10,10 +10,12 @@
 //! - [`people`]: hover, definition, references, symbols, highlights
 //! - [`diagnostics`]: findings -> diagnostics
 //! - [`config`]: settings
+//! - [`faults`]: fault injection for the robustness tests (off unless asked for)
 
 pub mod config;
 pub mod diagnostics;
 pub mod documents;
+pub mod faults;
 pub mod indexing;
 pub mod people;
 pub mod positions;
@@ -47,7 +49,11 @@ pub fn run(_args: LspArgs) -> ExitCode {
     let shut_down = Arc::new(AtomicBool::new(false));
     let flag = shut_down.clone();
     runtime.block_on(async move {
-        let (service, socket) = LspService::new(move |client| server::Server::new(client, flag));
+        let mut builder = LspService::build(move |client| server::Server::new(client, flag));
+        if faults::enabled() {
+            builder = builder.custom_method(faults::PANIC_METHOD, server::Server::injected_panic);
+        }
+        let (service, socket) = builder.finish();
         let (input, output, writer) = transport::guard(tokio::io::stdin(), tokio::io::stdout());
         Server::new(input, output, socket).serve(service).await;
         // Flush what the server wrote before it stopped.

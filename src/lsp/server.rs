@@ -62,6 +62,11 @@ impl Server {
         }
     }
 
+    /// `byline/debug/panic` (only with fault injection on): a query that panics.
+    pub async fn injected_panic(&self, _: Value) -> Result<Value> {
+        self.query(None, "injected panic", |_| -> Value { panic!("injected panic in a query") }).await
+    }
+
     /// What a task that talks to the client needs, detached from this handler.
     fn detached(&self) -> Detached {
         Detached { client: self.client.clone(), state: self.state.clone(), caps: self.caps.get().cloned().unwrap_or_default() }

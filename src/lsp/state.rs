@@ -215,7 +215,11 @@ pub fn format_of(uri: &Uri, language: &str) -> Format {
 
 /// Analyse on the calling (blocking) thread; a panic becomes an empty analysis and a log line.
 pub fn analyze_guarded(text: &str, format: Format, what: &str) -> Analysis {
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| byline_core::analyze(text, format))) {
+    let run = || {
+        super::faults::maybe_panic_in_analysis(text);
+        byline_core::analyze(text, format)
+    };
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
         Ok(a) => a,
         Err(_) => {
             log!("analysis panicked on {what}; reporting nothing for it");

@@ -39,8 +39,14 @@ pub fn uri_of(path: &Path) -> String {
 impl Lsp {
     /// Start `byline lsp` in `cwd`.
     pub fn start(cwd: &Path) -> Lsp {
+        Lsp::start_with_env(cwd, &[])
+    }
+
+    /// Start `byline lsp` in `cwd` with extra environment variables.
+    pub fn start_with_env(cwd: &Path, env: &[(&str, &str)]) -> Lsp {
         let mut child = Command::new(env!("CARGO_BIN_EXE_byline"))
             .arg("lsp")
+            .envs(env.iter().copied())
             .current_dir(cwd)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
