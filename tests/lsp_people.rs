@@ -250,3 +250,19 @@ fn exclude_globs_keep_files_out_of_the_index() {
     });
     assert!(ws.lsp.shutdown().success());
 }
+
+#[test]
+fn workspace_folders_can_be_added_and_removed() {
+    let mut ws = workspace(Value::Null);
+    let other = tempfile::tempdir().unwrap();
+    write(other.path(), "budget.md", "# Budget\n\nCouncillor Omar Haddad said the budget was unfair.\n");
+    assert!(!names(&symbols(&mut ws.lsp, "")).contains(&"Omar Haddad".to_string()));
+    let folder = json!({"uri": uri_of(other.path()), "name": "other"});
+    ws.lsp.notify("workspace/didChangeWorkspaceFolders", json!({"event": {"added": [folder.clone()], "removed": []}}));
+    // Workspace-wide queries wait for the new folder's indexing.
+    assert!(names(&symbols(&mut ws.lsp, "")).contains(&"Omar Haddad".to_string()));
+    ws.lsp.notify("workspace/didChangeWorkspaceFolders", json!({"event": {"added": [], "removed": [folder]}}));
+    let n = names(&symbols(&mut ws.lsp, ""));
+    assert!(!n.contains(&"Omar Haddad".to_string()) && n.contains(&"Helena Marsh".to_string()), "{n:?}");
+    assert!(ws.lsp.shutdown().success());
+}

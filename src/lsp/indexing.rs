@@ -23,7 +23,7 @@ pub struct Job {
     pub walk: u64,
     pub roots: Vec<PathBuf>,
     pub filter: FileFilter,
-    /// Open documents: their buffers are analysed already.
+    /// Documents the server knows already (open buffers, files read before).
     pub skip: HashSet<DocKey>,
     /// Whether the client accepts `window/workDoneProgress/create`.
     pub progress: bool,

@@ -166,6 +166,13 @@ impl LanguageServer for Server {
                 document_highlight_provider: Some(OneOf::Left(true)),
                 document_symbol_provider: Some(OneOf::Left(true)),
                 workspace_symbol_provider: Some(OneOf::Left(true)),
+                workspace: Some(WorkspaceServerCapabilities {
+                    workspace_folders: Some(WorkspaceFoldersServerCapabilities {
+                        supported: Some(true),
+                        change_notifications: Some(OneOf::Left(true)),
+                    }),
+                    file_operations: None,
+                }),
                 ..Default::default()
             },
             server_info: Some(ServerInfo { name: "byline".into(), version: Some(env!("CARGO_PKG_VERSION").into()) }),
@@ -205,6 +212,15 @@ impl LanguageServer for Server {
 
     async fn did_change_watched_files(&self, p: DidChangeWatchedFilesParams) {
         self.state.send(ClientEvent::Watched(p.changes));
+    }
+
+    async fn did_change_workspace_folders(&self, p: DidChangeWorkspaceFoldersParams) {
+        let paths = |fs: Vec<WorkspaceFolder>| -> Vec<PathBuf> {
+            fs.into_iter().filter_map(|f| f.uri.to_file_path().map(|p| p.into_owned())).collect()
+        };
+        let added = paths(p.event.added);
+        let removed = paths(p.event.removed);
+        self.state.send(ClientEvent::Folders { added, removed });
     }
 
     async fn did_change_configuration(&self, p: DidChangeConfigurationParams) {

@@ -48,6 +48,7 @@ pub enum ClientEvent {
     Close { uri: Uri },
     Watched(Vec<FileEvent>),
     Settings(Value),
+    Folders { added: Vec<PathBuf>, removed: Vec<PathBuf> },
 }
 
 /// Results of work the state task started.
@@ -325,6 +326,7 @@ impl State {
             ClientEvent::Close { uri } => self.on_close(uri),
             ClientEvent::Watched(events) => self.on_watched(events),
             ClientEvent::Settings(v) => self.apply_settings(&v),
+            ClientEvent::Folders { added, removed } => self.on_folders(added, removed),
         }
     }
 
@@ -459,6 +461,35 @@ impl State {
         }
     }
 
+    fn on_folders(&mut self, added: Vec<PathBuf>, removed: Vec<PathBuf>) {
+        self.roots.retain(|r| !removed.contains(r));
+        // Files that belonged only to a removed folder leave the index.
+        let gone: Vec<DocKey> = self
+            .entries
+            .iter()
+            .filter(|(_, e)| !e.is_open())
+            .filter(|(_, e)| {
+                e.uri.to_file_path().is_some_and(|p| {
+                    removed.iter().any(|r| p.starts_with(r)) && !self.roots.iter().any(|r| p.starts_with(r))
+                })
+            })
+            .map(|(k, _)| k.clone())
+            .collect();
+        for key in gone {
+            self.forget_disk(&key);
+        }
+        let mut new = false;
+        for r in added {
+            if !self.roots.contains(&r) {
+                self.roots.push(r);
+                new = true;
+            }
+        }
+        if new && self.initialized {
+            self.start_walk();
+        }
+    }
+
     fn forget_disk(&mut self, key: &DocKey) {
         if self.entries.get(key).is_some_and(|e| !e.is_open()) {
             self.entries.remove(key);
@@ -531,12 +562,13 @@ impl State {
     fn start_walk(&mut self) {
         self.walk += 1;
         self.indexed = false;
-        let open: HashSet<DocKey> = self.entries.iter().filter(|(_, e)| e.is_open()).map(|(k, _)| k.clone()).collect();
+        // Known documents (open ones, files already read) need no second reading.
+        let known: HashSet<DocKey> = self.entries.keys().cloned().collect();
         let job = indexing::Job {
             walk: self.walk,
             roots: self.roots.clone(),
             filter: self.filter.clone(),
-            skip: open,
+            skip: known,
             progress: self.progress,
         };
         tokio::spawn(indexing::run(job, self.client.clone(), self.tx.clone()));
