@@ -259,4 +259,14 @@ check("settings: turning vague-attribution off removes it, unattributed-claim as
   assert(ok, "vague-attribution did not come back with default settings: " .. describe(buf))
 end)
 
+check(":checkhealth byline finds the server and reports it running", function()
+  vim.cmd("checkhealth byline")
+  local text = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), "\n")
+  vim.cmd("bwipeout!")
+  assert(text:find(bin, 1, true), "no server path in:\n" .. text)
+  assert(text:find("is executable", 1, true), "server not reported executable:\n" .. text)
+  assert(text:find("running for " .. fixture, 1, true), "running server not reported:\n" .. text)
+  assert(not text:find("ERROR", 1, true), "errors reported:\n" .. text)
+end)
+
 finish()
