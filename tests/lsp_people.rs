@@ -44,6 +44,9 @@ fn workspace(options: Value) -> Ws {
     write(dir.path(), ".gitignore", "drafts/\n");
     write(dir.path(), "drafts/raman.txt", IGNORED);
     write(dir.path(), "notes.rs", "// Councillor Priya Raman said so.\n");
+    // Files the indexer must skip (with a log line) without stopping.
+    std::fs::write(dir.path().join("latin1.txt"), b"Caf\xe9 owner Priya Raman said so.\n").unwrap();
+    std::fs::write(dir.path().join("binary.md"), b"PK\x03\x04\x00Priya Raman").unwrap();
     let mut lsp = Lsp::start(dir.path());
     lsp.initialize(dir.path(), &["utf-16"], options);
     let a = uri_of(&dir.path().join("a.txt"));

@@ -31,7 +31,7 @@ use super::snapshot::{Analyzed, DocKey, DocView, Snapshot, key_of};
 use crate::files::FileFilter;
 
 /// How long a `didChange` that arrived ahead of its predecessor waits for it.
-pub const REORDER_WAIT: Duration = Duration::from_millis(250);
+pub const REORDER_WAIT: Duration = Duration::from_millis(100);
 
 macro_rules! log {
     ($($t:tt)*) => { eprintln!("byline: {}", format_args!($($t)*)) };
