@@ -123,8 +123,13 @@ fn main() {
     for (key, _text) in &texts {
         let people = index.document(key).cloned().unwrap_or_default();
         let mut items = Vec::new();
-        for m in &people.mentions {
-            let id = index.person_at(key, m.span.start).unwrap_or_else(|| "?".into());
+        let mut spans: Vec<(std::ops::Range<usize>, bool)> =
+            people.mentions.iter().map(|m| (m.span.clone(), m.full)).collect();
+        spans.extend(people.tentative.iter().map(|t| (t.0.clone(), false)));
+        spans.sort_by_key(|s| s.0.start);
+        for (span, full) in spans {
+            let Some(id) = index.person_at(key, span.start) else { continue };
+            let m = byline_core::people::PersonMention { span, person: 0, full };
             let info = index.person(&id);
             let name = info.as_ref().map_or(String::new(), |i| i.name.clone());
             let roles: Vec<String> = info.as_ref().map_or(Vec::new(), |i| i.roles.iter().map(|r| esc(&r.0)).collect());

@@ -46,6 +46,8 @@ struct DocEntry {
     keys: Vec<LocalKey>,
     /// `counts[i]`: mentions of `people.persons[i]`, and how many of them are full names.
     counts: Vec<(usize, usize)>,
+    /// Folded surnames of `people.tentative`, in the same order.
+    tentative: Vec<Arc<str>>,
 }
 
 type DocSet = im::OrdMap<DocKey, u32>;
@@ -64,6 +66,8 @@ pub struct WorkspaceIndex {
     /// Running totals per local key (full key, or `~surname`), kept current on every update so
     /// that listings never walk the documents.
     aggs: im::HashMap<Arc<str>, Agg>,
+    /// Folded surname → documents with tentative mentions of it ("Okafor said"), and how many.
+    tentative_docs: im::HashMap<Arc<str>, DocSet>,
 }
 
 /// Running totals of one local key over the workspace.
@@ -154,13 +158,26 @@ impl WorkspaceIndex {
                 a.roles.entry(r.to_lowercase().into()).or_default().insert(doc.clone(), r.as_str().into());
             }
         }
-        self.docs.insert(doc, Arc::new(DocEntry { people, keys, counts: stats }));
+        let tentative: Vec<Arc<str>> =
+            people.tentative.iter().map(|(_, w)| crate::people::person_key(None, w).into()).collect();
+        for t in &tentative {
+            bump(self.tentative_docs.entry(t.clone()).or_default(), &doc, 1);
+        }
+        self.docs.insert(doc, Arc::new(DocEntry { people, keys, counts: stats, tentative }));
     }
 
     /// Forget `doc`. Costs O(persons of `doc` × log workspace).
     pub fn remove_document(&mut self, doc: &str) {
         let Some(entry) = self.docs.remove(doc) else { return };
         let key: DocKey = doc.into();
+        for t in &entry.tentative {
+            if let Some(set) = self.tentative_docs.get_mut(t) {
+                drop_doc(set, &key);
+                if set.is_empty() {
+                    self.tentative_docs.remove(t);
+                }
+            }
+        }
         for (i, k) in entry.keys.iter().enumerate() {
             let p = &entry.people.persons[i];
             let ak = agg_key(k);
@@ -246,11 +263,43 @@ impl WorkspaceIndex {
         }
     }
 
+    /// The one person named in full with folded surname `s`, if exactly one.
+    fn unique_full(&self, s: &str) -> Option<PersonId> {
+        self.surname_full.get(s).filter(|m| m.len() == 1).and_then(|m| m.keys().next().cloned())
+    }
+
     /// The person mentioned at byte `offset` of `doc`.
     pub fn person_at(&self, doc: &str, offset: usize) -> Option<PersonId> {
         let e = self.docs.get(doc)?;
-        let m = e.people.mention_at(offset)?;
-        Some(self.resolve(e.keys.get(m.person)?))
+        if let Some(m) = e.people.mention_at(offset) {
+            return Some(self.resolve(e.keys.get(m.person)?));
+        }
+        let i = e.people.tentative.iter().position(|t| t.0.start <= offset && offset <= t.0.end)?;
+        self.unique_full(e.tentative.get(i)?)
+    }
+
+    /// Tentative mentions of the full-name person `id`, by document (key order).
+    fn tentative_of(&self, id: &str) -> Vec<(DocKey, Span)> {
+        if id.starts_with(SURNAME_PREFIX) {
+            return Vec::new();
+        }
+        let s = surname_of_key(id);
+        if self.unique_full(s).as_deref() != Some(id) {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        if let Some(set) = self.tentative_docs.get(s) {
+            for d in set.keys() {
+                if let Some(e) = self.docs.get(d) {
+                    for (i, t) in e.tentative.iter().enumerate() {
+                        if &**t == s {
+                            out.push((d.clone(), e.people.tentative[i].0.clone()));
+                        }
+                    }
+                }
+            }
+        }
+        out
     }
 
     /// The documents (in key order) and local person indices that make up person `id`.
@@ -395,6 +444,19 @@ impl WorkspaceIndex {
                 file_count += sd.keys().filter(|d| !full.is_some_and(|f| f.contains_key(*d))).count();
             }
         }
+        if !id.starts_with(SURNAME_PREFIX) && self.tentative_docs.contains_key(surname_of_key(id)) {
+            let t = self.tentative_of(id);
+            mention_count += t.len();
+            let sk = surname_of_key(id);
+            let mut extra: Vec<&DocKey> = t
+                .iter()
+                .map(|(d, _)| d)
+                .filter(|d| !full.is_some_and(|f| f.contains_key(*d)))
+                .filter(|d| !self.surname_docs.get(sk).is_some_and(|f| f.contains_key(*d)))
+                .collect();
+            extra.dedup();
+            file_count += extra.len();
+        }
         Some(PersonInfo {
             id: id.into(),
             name,
@@ -415,6 +477,11 @@ impl WorkspaceIndex {
                     out.push((d.clone(), m.span.clone(), m.full));
                 }
             }
+        }
+        let t = self.tentative_of(id);
+        if !t.is_empty() {
+            out.extend(t.into_iter().map(|(d, s)| (d, s, false)));
+            out.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.start.cmp(&b.1.start)));
         }
         out
     }
@@ -469,6 +536,13 @@ impl WorkspaceIndex {
         for m in &e.people.mentions {
             if let Some(k) = e.keys.get(m.person) {
                 let id = self.resolve(k);
+                if !out.contains(&id) {
+                    out.push(id);
+                }
+            }
+        }
+        for t in &e.tentative {
+            if let Some(id) = self.unique_full(t) {
                 if !out.contains(&id) {
                     out.push(id);
                 }

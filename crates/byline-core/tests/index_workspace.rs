@@ -146,3 +146,25 @@ fn many_documents_update_one_at_a_time() {
     assert_eq!(ix.person(&id).unwrap().file_count, 250);
     assert_eq!(ix.mentions(&id).len(), 250 * 2);
 }
+
+#[test]
+fn a_lone_surname_with_only_a_speech_verb_needs_a_full_name_somewhere() {
+    let mut ix = WorkspaceIndex::new();
+    let lone = "\"Fares will rise,\" Qorvane said on Tuesday.";
+    add(&mut ix, "lone.txt", lone);
+    // Nobody called Qorvane is named in full: it may be a company, so it is nobody.
+    assert!(ix.person_at("lone.txt", lone.find("Qorvane").unwrap()).is_none());
+    assert!(ix.search("").is_empty());
+    // Once an article names Imogen Qorvane, the lone surname is her.
+    let full = "Airline chief Imogen Qorvane spoke in Perth.";
+    add(&mut ix, "full.txt", full);
+    let id = id_at(&ix, "full.txt", full, "Imogen");
+    assert_eq!(id_at(&ix, "lone.txt", lone, "Qorvane"), id);
+    assert_eq!(ix.mentions(&id).len(), 2);
+    let info = ix.person(&id).unwrap();
+    assert_eq!((info.mention_count, info.file_count), (2, 2));
+    assert_eq!(ix.people_in("lone.txt"), vec![id.clone()]);
+    // And it is nobody again when that article goes.
+    ix.remove_document("full.txt");
+    assert!(ix.person_at("lone.txt", lone.find("Qorvane").unwrap()).is_none());
+}

@@ -45,10 +45,21 @@ pub struct DocPeople {
     pub persons: Vec<LocalPerson>,
     /// Sorted by `span.start`.
     pub mentions: Vec<PersonMention>,
+    /// Lone capitalised words cued only by a speech verb ("Okafor said") that this article
+    /// does not otherwise name: (span, surname). The workspace index makes each a mention of
+    /// the one person in the workspace named in full with that surname, if there is exactly
+    /// one; otherwise they are nobody (a company, say).
+    pub tentative: Vec<(Span, String)>,
 }
 
 impl DocPeople {
     /// The mention that covers byte `offset`, if any.
+    /// The tentative surname that covers byte `offset`, if any.
+    pub fn tentative_at(&self, offset: usize) -> Option<&(Span, String)> {
+        let i = self.tentative.partition_point(|t| t.0.end < offset);
+        self.tentative.get(i).filter(|t| t.0.start <= offset && offset <= t.0.end)
+    }
+
     pub fn mention_at(&self, offset: usize) -> Option<&PersonMention> {
         let i = self.mentions.partition_point(|m| m.span.end <= offset);
         self.mentions.get(i).filter(|m| m.span.start <= offset && offset <= m.span.end)
@@ -80,7 +91,16 @@ pub fn find_with(
     }
     let ctx = Ctx { text, toks: &toks, lex };
     let found = recognize::find_names(&ctx);
+    let (tentative, found): (Vec<_>, Vec<_>) = found.into_iter().partition(|f| f.tentative);
     let mut doc = group(&ctx, &found);
+    doc.tentative = tentative
+        .iter()
+        .map(|f| {
+            let t = &toks[f.toks.start];
+            (t.start..t.end, text[t.start..t.end].to_string())
+        })
+        .filter(|(s, _)| doc.mention_at(s.start).is_none())
+        .collect();
     attach_roles(&ctx, &found, &mut doc);
     attach_quotes(text, sentences, quotes, attributions, &mut doc);
     doc
@@ -229,7 +249,7 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
         .collect();
     mentions.sort_by_key(|m| m.span.start);
     mentions.dedup_by(|a, b| a.span.start < b.span.end);
-    DocPeople { persons, mentions }
+    DocPeople { persons, mentions, tentative: Vec::new() }
 }
 
 fn normalise_spaces(s: &str) -> String {

@@ -37,6 +37,9 @@ pub struct Found {
     pub given_only: bool,
     /// A surname inside a hyphenated word ("Putin" in "Scholz-Putin"): its byte range.
     pub part: Option<(usize, usize)>,
+    /// A lone surname cued only by a speech verb: a person only if someone with that surname
+    /// is named in full (see [`super::DocPeople::tentative`]).
+    pub tentative: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -49,6 +52,8 @@ struct Piece {
     rejected: bool,
     /// End (exclusive) of the run of capitalised words the piece comes from.
     run_end: usize,
+    /// A lone word cued only by a speech verb.
+    tentative: bool,
 }
 
 pub struct Ctx<'a> {
@@ -216,7 +221,7 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             }
             if a < b {
                 let words = (a..b).filter(|&x| !toks[x].initial && !ctx.is_particle(x)).count();
-                pieces.push(Piece { toks: a..b, words, strong: false, weak: false, rejected: false, run_end: run.end });
+                pieces.push(Piece { toks: a..b, words, strong: false, weak: false, rejected: false, run_end: run.end, tentative: false });
             }
             k = e.max(k + 1);
         }
@@ -361,7 +366,10 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             if hon || title || comma_role || credit || (glued && (verb_after || verb_before || appositive)) {
                 p.strong = true;
             } else if (verb_after || verb_before || appositive) && !ordinary {
-                p.strong = true;
+                // "Okafor said" alone may be a company ("Telstra said"): kept tentative, a
+                // person only if the article or the workspace names someone with that surname.
+                p.weak = true;
+                p.tentative = true;
             } else {
                 p.weak = true;
             }
@@ -394,6 +402,8 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             surnames.insert(w.to_lowercase());
         }
     }
+    let tentative_words: HashSet<&str> =
+        pieces.iter().filter(|p| p.tentative && !p.rejected).map(|p| ctx.word(p.toks.start)).collect();
     let debug = std::env::var_os("BYLINE_PEOPLE_DEBUG").is_some();
     let mut out = Vec::new();
     for p in &pieces {
@@ -404,7 +414,7 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             continue;
         }
         if p.strong {
-            out.push(Found { toks: p.toks.clone(), given_only: false, part: None });
+            out.push(Found { toks: p.toks.clone(), given_only: false, part: None, tentative: false });
             continue;
         }
         if !p.weak {
@@ -414,23 +424,25 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
         let first_is_surname = p.words >= 2 && surnames.contains(&ctx.word(p.toks.start).to_lowercase());
         if surnames.contains(&s.to_lowercase()) && !first_is_surname {
             if p.words == 1 || lex.is_first_name(ctx.word(p.toks.start)) || givens.contains_key(&ctx.word(p.toks.start).to_lowercase()) {
-                out.push(Found { toks: p.toks.clone(), given_only: false, part: None });
+                out.push(Found { toks: p.toks.clone(), given_only: false, part: None, tentative: false });
             } else {
                 // "Canterbury Welby": only the surname words are the name.
                 let sl = s.split_whitespace().count();
                 let start = p.toks.end.saturating_sub(sl).max(p.toks.start);
-                out.push(Found { toks: start..p.toks.end, given_only: false, part: None });
+                out.push(Found { toks: start..p.toks.end, given_only: false, part: None, tentative: false });
             }
         } else if p.words >= 2 {
             // "Putin Biden summit", "Putin Warns West": known surnames inside a run of
             // capitalised words (headlines) are mentions on their own.
             for k in p.toks.clone() {
                 if surnames.contains(&ctx.word(k).to_lowercase()) {
-                    out.push(Found { toks: k..k + 1, given_only: false, part: None });
+                    out.push(Found { toks: k..k + 1, given_only: false, part: None, tentative: false });
                 }
             }
+        } else if p.words == 1 && p.toks.len() == 1 && tentative_words.contains(ctx.word(p.toks.start)) {
+            out.push(Found { toks: p.toks.clone(), given_only: false, part: None, tentative: true });
         } else if p.words == 1 && givens.get(&ctx.word(p.toks.start).to_lowercase()) == Some(&1) {
-            out.push(Found { toks: p.toks.clone(), given_only: true, part: None });
+            out.push(Found { toks: p.toks.clone(), given_only: true, part: None, tentative: false });
         }
     }
     // Known surnames joined by a hyphen: "the Scholz-Putin call".
@@ -456,7 +468,7 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
         }
         for (s, p) in parts {
             if surnames.contains(&p.to_lowercase()) {
-                out.push(Found { toks: k..k + 1, given_only: false, part: Some((s, s + p.len())) });
+                out.push(Found { toks: k..k + 1, given_only: false, part: Some((s, s + p.len())), tentative: false });
             }
         }
     }
