@@ -34,7 +34,10 @@ pub fn load(path: &Path) -> Result<(Rope, Analysis), String> {
     let text = read_article(path).map_err(|e| e.to_string())?;
     let format = Format::from_path(&path.to_string_lossy());
     let analysis = analyze_guarded(&text, format, &path.display().to_string());
-    Ok((Rope::from_str(&text), analysis))
+    // A file that is not open only contributes its people (no diagnostics are published for
+    // it), so keep only those: memory stays proportional to the workspace's text and people.
+    let people_only = Analysis { people: analysis.people, ..Analysis::default() };
+    Ok((Rope::from_str(&text), people_only))
 }
 
 pub async fn run(job: Job, client: Client, tx: mpsc::UnboundedSender<Msg>) {
