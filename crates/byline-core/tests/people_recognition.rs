@@ -219,3 +219,17 @@ fn a_heading_line_is_not_a_byline() {
     let t = "Climate Change\n\nThe change in rainfall worried farmers.";
     assert!(mentions(t).is_empty(), "{:?}", mentions(t));
 }
+
+#[test]
+fn appositive_after_an_age_or_who_is() {
+    let t = "Ruth Ambler, 58, the founder of Tillworks, said the plant would stay. \
+             Colin Marsh, who is the council's chief planner, agreed.";
+    assert_eq!(roles_of(t, "Ruth Ambler"), ["founder of Tillworks"]);
+    assert_eq!(roles_of(t, "Colin Marsh"), ["council's chief planner"]);
+}
+
+#[test]
+fn organisations_that_speak_are_not_people() {
+    let t = "Amnesty International said civilians had been killed. Human Rights Watch agreed.";
+    assert!(mentions(t).is_empty(), "{:?}", mentions(t));
+}

@@ -540,6 +540,15 @@ pub fn split_name(ctx: &Ctx, r: std::ops::Range<usize>) -> (Option<String>, Stri
 /// The role phrase of an appositive starting at token `k` (after "Name,"): "Putin's spokesman".
 pub fn appositive_role(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
     let n = ctx.toks.len();
+    let mut k = k;
+    // "Jane Roe, 58, the founder of ...": skip the age.
+    if k + 1 < n && ctx.word(k).chars().all(|c| c.is_ascii_digit()) && ctx.gap_after(k).trim() == "," {
+        k += 1;
+    }
+    // "Jane Roe, who is the city's mayor, ...": skip "who is / who was".
+    if k + 2 < n && ctx.word(k) == "who" && matches!(ctx.word(k + 1), "is" | "was" | "has been" | "had been" | "became") {
+        k += 2;
+    }
     if k >= n {
         return None;
     }
