@@ -152,6 +152,21 @@ try {
     await page.waitForTimeout(300);
     await shot("byline-vscode.png");
   });
+
+  await check("settings: a code set to off leaves the Problems panel, error turns the squiggle red", async () => {
+    await page.keyboard.press("Escape");
+    const problems = page.locator(".markers-panel .monaco-list-row");
+    const settingsFile = path.join(workspace, ".vscode", "settings.json");
+    fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+    fs.writeFileSync(settingsFile, JSON.stringify({ "byline.diagnostics.unattributed-claim": "off" }));
+    await problems.filter({ hasText: "unattributed-claim" }).first().waitFor({ state: "detached" });
+    await problems.filter({ hasText: "vague-attribution" }).first().waitFor();
+    fs.writeFileSync(settingsFile, JSON.stringify({ "byline.diagnostics.unattributed-claim": "error" }));
+    await page.locator(".editor-instance .monaco-editor .squiggly-error").first().waitFor();
+    await problems.filter({ hasText: "unattributed-claim" }).first().waitFor();
+    await shot("settings-error.png");
+    fs.rmSync(settingsFile);
+  });
 } catch (err) {
   failed++;
   console.log(`not ok - vscode: workbench did not load: ${err && err.message}`);
