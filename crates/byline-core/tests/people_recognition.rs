@@ -233,3 +233,12 @@ fn organisations_that_speak_are_not_people() {
     let t = "Amnesty International said civilians had been killed. Human Rights Watch agreed.";
     assert!(mentions(t).is_empty(), "{:?}", mentions(t));
 }
+
+#[test]
+fn a_two_word_surname_after_the_full_name_is_the_same_person() {
+    let t = "Greens leader Mara Vance Holloway opposed the bill. Senator Vance Holloway told reporters it was flawed.";
+    let p = people(t);
+    assert_eq!(p.persons.len(), 1, "{:?}", p.persons);
+    assert_eq!(p.mentions.len(), 2);
+    assert!(!p.mentions[1].full);
+}

@@ -161,6 +161,28 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
             Raw { span, given, surname, given_only: f.given_only }
         })
         .collect();
+    // "Senator Stott Despoja" after "Natasha Stott Despoja": a name that is the tail of a
+    // longer name in the article is that person's surname.
+    let mut tails: HashMap<String, String> = HashMap::new();
+    for r in &raws {
+        let words: Vec<&str> = ctx.text[r.span.clone()].split_whitespace().collect();
+        if r.given.is_some() && words.len() >= 3 {
+            for k in 1..words.len() - 1 {
+                tails.entry(words[k..].join(" ")).or_insert_with(|| words[k..].join(" "));
+            }
+        }
+    }
+    let mut raws = raws;
+    for r in raws.iter_mut() {
+        if r.given.is_some() && !r.given_only {
+            let surface: Vec<&str> = ctx.text[r.span.clone()].split_whitespace().collect();
+            let joined = surface.join(" ");
+            if let Some(t) = tails.get(&joined) {
+                r.given = None;
+                r.surname = t.clone();
+            }
+        }
+    }
     let mut persons: Vec<LocalPerson> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut assign: Vec<Option<usize>> = vec![None; raws.len()];
@@ -201,9 +223,16 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
             if c.len() == 1 { Some(c[0]) } else { None }
         } else {
             let sk = person_key(None, &r.surname);
-            let cands: Vec<usize> = (0..persons.len())
+            let mut cands: Vec<usize> = (0..persons.len())
                 .filter(|&p| persons[p].has_full_name && person_key(None, &persons[p].surname) == sk)
                 .collect();
+            if cands.is_empty() && r.surname.contains(' ') {
+                // A multi-word tail ("Stott Despoja") of a full name.
+                let tail = format!(" {}", fold_words(&r.surname));
+                cands = (0..persons.len())
+                    .filter(|&p| persons[p].has_full_name && forms[p].keys().any(|f| fold_words(f).ends_with(&tail)))
+                    .collect();
+            }
             match cands.len() {
                 0 => None,
                 1 => Some(cands[0]),
@@ -250,6 +279,10 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
     mentions.sort_by_key(|m| m.span.start);
     mentions.dedup_by(|a, b| a.span.start < b.span.end);
     DocPeople { persons, mentions, tentative: Vec::new() }
+}
+
+fn fold_words(s: &str) -> String {
+    s.split_whitespace().map(fold).collect::<Vec<_>>().join(" ")
 }
 
 fn normalise_spaces(s: &str) -> String {
