@@ -575,7 +575,8 @@ fn classify(ctx: &Ctx, s: &Sentence, words: &[Word], np: Option<std::ops::Range<
         return (SourceKind::Pronoun, Some(span));
     }
     let head_base = head.trim_end_matches("’s").trim_end_matches("'s");
-    if ctx.lex.anonymous_sources.contains(head_base) && !ctx.is_cap(head_word) {
+    let definite = matches!(ws[0].as_str(), "the" | "his" | "her" | "its" | "their") && !head_base.ends_with('s');
+    if ctx.lex.anonymous_sources.contains(head_base) && !ctx.is_cap(head_word) && !definite {
         return (SourceKind::Anonymous, Some(span));
     }
     if ctx.lex.anonymous_sources.contains(head_base) && head_base.ends_with('s') && words.len() > 0 {

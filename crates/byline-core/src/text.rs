@@ -322,13 +322,21 @@ pub fn masked(text: &str) -> Vec<Span> {
         }
     }
     // Inline code.
+    out.sort_by_key(|s| s.start);
+    let links = out.clone();
+    let mut code_end = 0;
     for i in memchr::memchr_iter(b'`', b) {
-        if out.last().is_some_and(|l| l.end > i) {
+        if i < code_end {
+            continue;
+        }
+        let k = links.partition_point(|l| l.end <= i);
+        if links.get(k).is_some_and(|l| l.start <= i) {
             continue;
         }
         if let Some(len) = b[i + 1..].iter().take(512).position(|&c| c == b'`' || c == b'\n') {
             if b[i + 1 + len] == b'`' && len > 0 {
                 out.push(i..i + len + 2);
+                code_end = i + len + 2;
             }
         }
     }

@@ -1,0 +1,93 @@
+//! Attribution cues on invented sentences: verb inflections, "according to", inverted
+//! attributions, colon-introduced quotes, pronouns, and the kind of source.
+
+use byline_core::attribution::SourceKind;
+use byline_core::{Format, analyze};
+
+fn kinds(t: &str) -> Vec<(String, Option<String>, SourceKind)> {
+    let a = analyze(t, Format::Plain);
+    a.attributions
+        .iter()
+        .map(|x| (t[x.cue.clone()].to_string(), x.source.clone().map(|s| t[s].to_string()), x.kind))
+        .collect()
+}
+
+#[test]
+fn reporting_verbs_in_every_inflection() {
+    for v in ["says", "said", "has said", "told reporters", "added", "warned", "insisted", "predicted", "believes", "estimated"] {
+        let t = format!("Port director Lena Fisk {v} that 300 ships were waiting.");
+        let k = kinds(&t);
+        assert!(
+            k.iter().any(|(_, s, kind)| s.as_deref() == Some("Port director Lena Fisk") && *kind == SourceKind::Named),
+            "{v}: {k:?}"
+        );
+    }
+}
+
+#[test]
+fn named_bodies_are_named() {
+    for src in ["The Foreign Office", "the Harbour Authority", "City Hall", "Police"] {
+        let t = format!("{src} said the road would stay closed.");
+        let k = kinds(&t);
+        assert_eq!(k[0].2, SourceKind::Named, "{src}: {k:?}");
+    }
+}
+
+#[test]
+fn according_to_names_its_source() {
+    let k = kinds("According to the Meteorological Office, the storm will peak overnight.");
+    assert_eq!(k[0].1.as_deref(), Some("the Meteorological Office"));
+    assert_eq!(k[0].2, SourceKind::Named);
+}
+
+#[test]
+fn inverted_attribution_after_quote() {
+    let k = kinds("“The work is finished,” said Mayor Ruth Adler.");
+    assert_eq!(k[0].1.as_deref(), Some("Mayor Ruth Adler"));
+}
+
+#[test]
+fn anonymous_sources() {
+    for src in ["A senior ministry official", "Two officials", "A spokeswoman for the board"] {
+        let t = format!("{src} said the deal was close.");
+        let k = kinds(&t);
+        assert_eq!(k[0].2, SourceKind::Anonymous, "{src}: {k:?}");
+    }
+}
+
+#[test]
+fn vague_sources_and_phrases() {
+    assert_eq!(kinds("Critics say the bridge is unsafe.")[0].2, SourceKind::Vague);
+    assert_eq!(kinds("It is understood the talks collapsed.")[0].2, SourceKind::Vague);
+    assert_eq!(kinds("The mayor reportedly resigned.")[0].2, SourceKind::Vague);
+}
+
+#[test]
+fn pronoun_refers_back() {
+    let t = "Fire chief Omar Haddad said the blaze was contained. He added that two crews would stay.";
+    let a = analyze(t, Format::Plain);
+    let he = a.attributions.iter().find(|x| x.kind == SourceKind::Pronoun).unwrap();
+    assert_eq!(&t[he.speaker(&a.attributions).unwrap()], "Fire chief Omar Haddad");
+}
+
+#[test]
+fn nouns_and_infinitives_are_not_cues() {
+    assert!(kinds("The claims were rejected by the court in March.").is_empty());
+    assert!(kinds("The United States Navy moved two ships.").is_empty());
+}
+
+#[test]
+fn relative_clause_attribution_does_not_cover_main_clause() {
+    let t = "The army withdrew 5,000 troops, a move that the minister described as a victory.";
+    let a = analyze(t, Format::Plain);
+    assert!(a.attributions.iter().all(|x| !x.main || x.kind != SourceKind::Named));
+}
+
+#[test]
+fn colon_introduced_quote_scopes_over_following_sentences() {
+    let t = "The governor said: “Schools will reopen on Monday. Buses will run as normal. Exams go ahead.”";
+    let a = analyze(t, Format::Plain);
+    let g = &a.attributions[0];
+    assert_eq!(g.scope, 0..3);
+    assert!(a.findings.is_empty(), "{:?}", a.findings);
+}
