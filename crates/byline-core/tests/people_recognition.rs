@@ -242,3 +242,22 @@ fn a_two_word_surname_after_the_full_name_is_the_same_person() {
     assert_eq!(p.mentions.len(), 2);
     assert!(!p.mentions[1].full);
 }
+
+mod never_panics {
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn on_any_text(t in "([A-Z][a-z]{0,6}|[a-z]{1,5}|Mr|Dr\\.|von|bin|[’'\"“”(),./\\-]|[ÀÉÖŽ][a-zé]{0,4}|[а-я]{1,3}|🎉|\u{a0}| |\n){0,60}") {
+            let p = byline_core::analyze(&t, byline_core::Format::Plain).people;
+            for m in &p.mentions {
+                prop_assert!(t.is_char_boundary(m.span.start) && t.is_char_boundary(m.span.end));
+                prop_assert!(m.span.start < m.span.end && m.person < p.persons.len());
+            }
+            for w in p.mentions.windows(2) {
+                prop_assert!(w[0].span.end <= w[1].span.start);
+            }
+        }
+    }
+}
