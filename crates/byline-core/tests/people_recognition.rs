@@ -261,3 +261,9 @@ mod never_panics {
         }
     }
 }
+
+#[test]
+fn accented_given_names_count_as_first_names() {
+    let t = "On Sunday Éric Marchetti opened the exhibition in the old port.";
+    assert_eq!(mentions(t), ["Éric Marchetti"]);
+}

@@ -93,8 +93,16 @@ impl PeopleLexicon {
         }
     }
 
+    /// A known given name; accents are ignored ("Éric" counts as "Eric").
     pub fn is_first_name(&self, w: &str) -> bool {
-        with_lower(w, |l| self.first_names.contains(l))
+        if with_lower(w, |l| self.first_names.contains(l)) {
+            return true;
+        }
+        if w.is_ascii() {
+            return false;
+        }
+        let plain: String = w.to_lowercase().chars().map(strip_accent).collect();
+        self.first_names.contains(&plain)
     }
     pub fn is_honorific(&self, w: &str) -> bool {
         with_lower(w, |l| self.honorifics.contains(l))
@@ -133,5 +141,28 @@ impl PeopleLexicon {
         } else {
             with_lower(w, |l| self.nonperson_heads.contains(l))
         }
+    }
+}
+
+/// The unaccented Latin letter for common accented ones.
+fn strip_accent(c: char) -> char {
+    match c {
+        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ā' => 'a',
+        'é' | 'è' | 'ê' | 'ë' | 'ē' | 'ě' => 'e',
+        'í' | 'ì' | 'î' | 'ï' | 'ī' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'ō' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' | 'ū' | 'ů' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ç' | 'č' | 'ć' => 'c',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'š' | 'ś' => 's',
+        'ž' | 'ź' | 'ż' => 'z',
+        'ř' => 'r',
+        'ł' => 'l',
+        'đ' | 'ď' => 'd',
+        'ğ' => 'g',
+        'ş' => 's',
+        'ı' => 'i',
+        c => c,
     }
 }
