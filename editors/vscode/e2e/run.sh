@@ -33,10 +33,12 @@ say() { echo "vscode e2e: $*" >&2; }
 
 apt_install() {
   if [ "$(id -u)" != 0 ]; then return 1; fi
+  mkdir -p "$cache"
   if [ ! -f "$cache/.apt-updated" ]; then
     apt-get update -qq >&2 && mkdir -p "$cache" && touch "$cache/.apt-updated"
   fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >"$cache/apt.log" 2>&1 \
+    || { tail -n 20 "$cache/apt.log" >&2; return 1; }
 }
 
 # --- prerequisites ------------------------------------------------------------------------------
