@@ -259,6 +259,18 @@ check("settings: turning vague-attribution off removes it, unattributed-claim as
   assert(ok, "vague-attribution did not come back with default settings: " .. describe(buf))
 end)
 
+check("root detection: nearest byline.toml or .git, else the file's folder", function()
+  local tmp = vim.fn.resolve(vim.fn.tempname())
+  vim.fn.mkdir(tmp .. "/paper/.git", "p")
+  vim.fn.mkdir(tmp .. "/paper/desk/drafts", "p")
+  vim.fn.writefile({}, tmp .. "/paper/desk/byline.toml")
+  vim.fn.mkdir(tmp .. "/loose", "p")
+  eq(tmp .. "/paper/desk", byline.find_root(tmp .. "/paper/desk/drafts/a.md"), "under byline.toml")
+  eq(tmp .. "/paper", byline.find_root(tmp .. "/paper/b.txt"), "under .git only")
+  eq(tmp .. "/loose", byline.find_root(tmp .. "/loose/c.txt"), "no marker")
+  vim.fn.delete(tmp, "rf")
+end)
+
 check(":checkhealth byline finds the server and reports it running", function()
   vim.cmd("checkhealth byline")
   local text = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), "\n")
