@@ -220,22 +220,30 @@ pub fn find(text: &str, sentences: &[Sentence], quotes: &[Quote], lex: &Lexicon)
         }
     }
     // Colon-introduced quotations: "X said: “…" covers the quote's sentences.
+    let mut next_of: Vec<Option<usize>> = vec![None; quotes.len()];
+    for (i, q) in quotes.iter().enumerate() {
+        if let Some(c) = q.continues {
+            if c < next_of.len() && next_of[c].is_none() {
+                next_of[c] = Some(i);
+            }
+        }
+    }
     for a in out.iter_mut() {
         let s = &sentences[a.sentence];
         let after = ctx.gap(a.cue.end, s.span.end);
         if let Some(colon) = after.find(':') {
             let at = a.cue.end + colon;
-            if let Some(q) = quotes.iter().find(|q| q.span.start > at && q.span.start <= at + 8 && !q.scare) {
+            let qi = quotes.partition_point(|q| q.span.start <= at);
+            if let Some(q) = quotes.get(qi).filter(|q| q.span.start <= at + 8 && !q.scare) {
                 let mut end = q.span.end;
-                // Follow the chain of continued quotes.
-                let mut cur = quotes.iter().position(|x| x == q);
-                while let Some(c) = cur {
-                    match quotes.iter().position(|x| x.continues == Some(c)) {
-                        Some(n) => {
-                            end = quotes[n].span.end;
-                            cur = Some(n);
-                        }
-                        None => break,
+                let mut cur = qi;
+                let mut steps = 0;
+                while let Some(n) = next_of[cur] {
+                    end = quotes[n].span.end;
+                    cur = n;
+                    steps += 1;
+                    if steps > 10_000 {
+                        break;
                     }
                 }
                 let last_s = sentences.partition_point(|x| x.span.start < end);
@@ -619,6 +627,10 @@ pub fn assign_speakers(quotes: &mut [Quote], sentences: &[Sentence], attribution
         (i < sentences.len()).then_some(i)
     };
     let usable = |a: &Attribution| a.kind != SourceKind::Vague;
+    // Attributions are sorted by sentence: the range of each sentence's attributions.
+    let in_sentence = |si: usize| -> std::ops::Range<usize> {
+        attributions.partition_point(|a| a.sentence < si)..attributions.partition_point(|a| a.sentence <= si)
+    };
     for qi in 0..quotes.len() {
         let q = quotes[qi].clone();
         let mut pick: Option<usize> = None;
@@ -652,19 +664,20 @@ pub fn assign_speakers(quotes: &mut [Quote], sentences: &[Sentence], attribution
         if pick.is_none() {
             if let Some(si) = sent_of(q.span.start) {
                 if si > 0 {
-                    pick = attributions.iter().rposition(|a| a.sentence == si - 1 && usable(a) && a.main);
-                    if pick.is_none() {
+                    let r = in_sentence(si - 1);
+                    pick = attributions[r.clone()].iter().rposition(|a| usable(a) && a.main).map(|k| r.start + k);
+                    if pick.is_none() && qi > 0 {
                         // The previous quote's speaker, when it is in the sentence before.
-                        pick = quotes[..qi]
-                            .iter()
-                            .rev()
-                            .find(|p| sent_of(p.span.end.saturating_sub(1)).is_some_and(|ps| ps + 1 >= si))
-                            .and_then(|p| p.attribution);
+                        let p = &quotes[qi - 1];
+                        if sent_of(p.span.end.saturating_sub(1)).is_some_and(|ps| ps + 1 >= si) {
+                            pick = p.attribution;
+                        }
                     }
                 }
                 if pick.is_none() {
                     let se = sent_of(q.span.end.saturating_sub(1)).unwrap_or(si);
-                    pick = attributions.iter().position(|a| a.sentence == se + 1 && usable(a));
+                    let r = in_sentence(se + 1);
+                    pick = attributions[r.clone()].iter().position(|a| usable(a)).map(|k| r.start + k);
                 }
             }
         }
