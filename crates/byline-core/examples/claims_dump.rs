@@ -26,9 +26,16 @@ fn esc(s: &str) -> String {
 fn main() {
     let mut show_sentences = false;
     let mut show_attr = false;
+    let mut time_only = false;
     for arg in std::env::args().skip(1) {
         if arg == "--sentences" {
             show_sentences = true;
+            continue;
+        }
+        if arg == "--time" {
+            // Time the claims stages alone (sentences, quotes, attribution, claims) on the
+            // following files and print MB/s to stderr.
+            time_only = true;
             continue;
         }
         if arg == "--attributions" {
@@ -42,6 +49,19 @@ fn main() {
                 continue;
             }
         };
+        if time_only {
+            let lex = byline_core::lexicon::Lexicon::bundled();
+            let t0 = std::time::Instant::now();
+            let f = Format::from_path(&arg);
+            let s = byline_core::sentences::split_with(&text, f, lex);
+            let mut q = byline_core::quotes::find(&text, &s);
+            let at = byline_core::attribution::find(&text, &s, &q, lex);
+            byline_core::attribution::assign_speakers(&mut q, &s, &at);
+            let fi = byline_core::claims::find(&text, &s, &q, &at, lex);
+            let dt = t0.elapsed().as_secs_f64();
+            eprintln!("{arg}: {} bytes, {} sentences, {} findings, {:.3} s, {:.1} MB/s", text.len(), s.len(), fi.len(), dt, text.len() as f64 / 1e6 / dt);
+            continue;
+        }
         let a = analyze(&text, Format::from_path(&arg));
         for f in &a.findings {
             println!(

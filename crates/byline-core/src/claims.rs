@@ -287,7 +287,7 @@ const NUMBER_LEAD: &[&str] = &[
 ];
 const NUMBER_STOP: &[&str] = &[
     "in", "on", "at", "to", "for", "from", "with", "and", "or", "but", "by", "of", "now", "that", "which", "who",
-    "were", "was", "is", "are", "had", "have", "has", "will", "would", "the", "a", "an", "among", "amid", "as",
+    "were", "was", "is", "are", "had", "have", "has", "will", "would", "the", "a", "an", "among", "amid", "as", "last", "this", "next", "since", "after", "before", "during",
 ];
 
 /// The proposition a sentence asserts, if it is checkable: (key phrase, message).

@@ -128,6 +128,7 @@ impl PhraseSet {
             Some(
                 AhoCorasickBuilder::new()
                     .match_kind(MatchKind::Standard)
+                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                     .build(&pats)
                     .expect("lexicon automaton"),
             )

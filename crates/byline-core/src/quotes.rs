@@ -98,7 +98,8 @@ fn scan_block(
     let mut prev: Option<char> = None;
     let mut chars = s.char_indices().peekable();
     let end_of_sentence = |at: usize| -> usize {
-        sents.iter().find(|x| x.span.start <= at && at < x.span.end).map_or(span.end, |x| x.span.end)
+        let k = sents.partition_point(|x| x.span.end <= at);
+        sents.get(k).filter(|x| x.span.start <= at).map_or(span.end, |x| x.span.end)
     };
     let mut unclosed_here: Option<usize> = None;
     while let Some((off, c)) = chars.next() {
