@@ -380,12 +380,26 @@ fn read_loop(stdout: std::process::ChildStdout, shared: Shared, stdin: Arc<Mutex
     }
 }
 
+/// Start of the line that contains byte `offset`, and that line's number. Lines end at
+/// "\r\n", "\n" or a lone "\r", as the LSP specification says.
+fn line_of(text: &str, offset: usize) -> (usize, usize) {
+    let b = text.as_bytes();
+    let (mut line, mut start, mut i) = (0, 0, 0);
+    while i < offset {
+        if b[i] == b'\n' || (b[i] == b'\r' && b.get(i + 1) != Some(&b'\n')) {
+            line += 1;
+            start = i + 1;
+        }
+        i += 1;
+    }
+    (line, start)
+}
+
 /// LSP position of byte `offset` in `text`, in `encoding` ("utf-8", "utf-16", "utf-32").
 pub fn position(text: &str, offset: usize, encoding: &str) -> Value {
-    let before = &text[..offset];
-    let line = before.matches('\n').count();
-    let ls = before.rfind('\n').map_or(0, |i| i + 1);
-    let seg = &text[ls..offset];
+    let (line, ls) = line_of(text, offset);
+    // Inside a "\r\n" the position is the end of the line's content.
+    let seg = text[ls..offset].trim_end_matches('\r');
     let character = match encoding {
         "utf-8" => seg.len(),
         "utf-32" => seg.chars().count(),
@@ -398,14 +412,19 @@ pub fn position(text: &str, offset: usize, encoding: &str) -> Value {
 pub fn offset_of(text: &str, pos: &Value, encoding: &str) -> usize {
     let line = pos["line"].as_u64().unwrap_or(0) as usize;
     let ch = pos["character"].as_u64().unwrap_or(0) as usize;
-    let mut start = 0;
-    for _ in 0..line {
-        match text[start..].find('\n') {
-            Some(i) => start += i + 1,
-            None => return text.len(),
+    let b = text.as_bytes();
+    let (mut l, mut start, mut i) = (0, 0, 0);
+    while l < line {
+        if i >= b.len() {
+            return text.len();
         }
+        if b[i] == b'\n' || (b[i] == b'\r' && b.get(i + 1) != Some(&b'\n')) {
+            l += 1;
+            start = i + 1;
+        }
+        i += 1;
     }
-    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let end = text[start..].find(['\n', '\r']).map_or(text.len(), |i| start + i);
     let mut units = 0;
     for (i, c) in text[start..end].char_indices() {
         if units >= ch {
