@@ -141,8 +141,14 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 
-CS_URL="http://127.0.0.1:$port" WORKSPACE="$state/workspace" SHOTS="$here/screenshots" CHROMIUM="$chromium" \
+# Screenshots of every run go to screenshots/latest/ (git-ignored); BYLINE_E2E_UPDATE_SCREENSHOT=1 copies
+# the combined one over screenshots/byline-vscode.png, the picture in the README.
+CS_URL="http://127.0.0.1:$port" WORKSPACE="$state/workspace" SHOTS="$here/screenshots/latest" CHROMIUM="$chromium" \
   node "$here/e2e.mjs" && rc=0 || rc=$?
+if [ "$rc" -eq 0 ] && [ "${BYLINE_E2E_UPDATE_SCREENSHOT:-0}" = 1 ]; then
+  cp "$here/screenshots/latest/byline-vscode.png" "$here/screenshots/byline-vscode.png"
+  echo "vscode e2e: updated screenshots/byline-vscode.png" >&2
+fi
 if [ "$rc" -ne 0 ]; then
   echo "--- code-server log (tail) ---" >&2
   tail -n 30 "$state/code-server.log" >&2
