@@ -71,7 +71,9 @@ fn write_frame(w: &mut impl Write, body: &[u8]) -> std::io::Result<()> {
 impl Server {
     /// Start `bin args...` in `cwd`; stderr goes to `stderr` (a file) or is discarded.
     pub fn spawn(bin: &str, args: &[&str], cwd: Option<&Path>, stderr: Option<std::fs::File>) -> Server {
-        let mut cmd = Command::new(bin);
+        // A relative path must not be resolved against `cwd`.
+        let bin_path = if bin.contains('/') { std::fs::canonicalize(bin).unwrap_or_else(|_| bin.into()) } else { bin.into() };
+        let mut cmd = Command::new(&bin_path);
         cmd.args(args).stdin(Stdio::piped()).stdout(Stdio::piped());
         cmd.stderr(match stderr {
             Some(f) => Stdio::from(f),
