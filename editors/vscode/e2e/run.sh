@@ -129,10 +129,20 @@ cs() { "$node24" "$cs_entry" --config "$state/config.yaml" --user-data-dir "$sta
 cs --install-extension "$ext/byline.vsix" >"$state/install.log" 2>&1 || { cat "$state/install.log" >&2; exit 1; }
 grep -q "byline" "$state/install.log" || { cat "$state/install.log" >&2; exit 1; }
 
-cs --bind-addr "127.0.0.1:$port" --auth none --disable-telemetry --disable-update-check \
+# In its own process group (setsid), so that the whole tree (server, extension host, watchers, byline lsp)
+# can be stopped at the end.
+setsid "$node24" "$cs_entry" --config "$state/config.yaml" --user-data-dir "$state/data" --extensions-dir "$state/ext" \
+  --bind-addr "127.0.0.1:$port" --auth none --disable-telemetry --disable-update-check \
   --disable-workspace-trust --disable-getting-started-override "$state/workspace" >"$state/code-server.log" 2>&1 &
 cs_pid=$!
-trap 'kill "$cs_pid" 2>/dev/null; wait "$cs_pid" 2>/dev/null || true; [ "${rc:-1}" = 0 ] && rm -rf "$state"' EXIT
+stop_code_server() {
+  kill -TERM -- "-$cs_pid" 2>/dev/null || kill "$cs_pid" 2>/dev/null || true
+  for _ in $(seq 1 50); do kill -0 -- "-$cs_pid" 2>/dev/null || break; sleep 0.1; done
+  kill -KILL -- "-$cs_pid" 2>/dev/null || true
+  wait "$cs_pid" 2>/dev/null || true
+  if [ "${rc:-1}" = 0 ]; then rm -rf "$state"; fi
+}
+trap stop_code_server EXIT
 for _ in $(seq 1 120); do
   if "$node24" -e 'fetch(process.argv[1]).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))' "http://127.0.0.1:$port/healthz" 2>/dev/null; then
     break
