@@ -227,6 +227,23 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
         }
     }
 
+    // For each token of a run: whether the run, from that token on, reaches a place or
+    // organisation word before any title or honorific (one backward pass per run, so that a
+    // long run of capitalised words costs linear time, not a scan per piece).
+    let mut thing_ahead = vec![false; n];
+    for run in &runs {
+        let mut ahead = false;
+        for k in run.clone().rev() {
+            let w = ctx.word(k);
+            if lex.is_honorific(w) || lex.is_title(w) {
+                ahead = false;
+            } else if lex.is_nonperson_head(w) && w.chars().next().is_some_and(|c| c.is_uppercase()) {
+                ahead = true;
+            }
+            thing_ahead[k] = ahead;
+        }
+    }
+
     // 3. Cues.
     let mut last_by_end: Option<usize> = None;
     for p in pieces.iter_mut() {
@@ -252,15 +269,8 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
         }
         // "Martin Luther King Day": a run that ends in a place or organisation word names a
         // thing, unless a title or honorific starts a new name before it.
-        for k in e..p.run_end {
-            let w = ctx.word(k);
-            if lex.is_honorific(w) || lex.is_title(w) {
-                break;
-            }
-            if lex.is_nonperson_head(w) && w.chars().next().is_some_and(|c| c.is_uppercase()) {
-                p.rejected = true;
-                break;
-            }
+        if e < p.run_end && thing_ahead[e] {
+            p.rejected = true;
         }
         let prev_word = adjacent_before.map(|b| ctx.word(b));
         let hon = prev_word.is_some_and(|w| lex.is_honorific(w) || lex.is_title_abbr(w));
