@@ -139,31 +139,26 @@ pub fn find(text: &str, sentences: &[Sentence], quotes: &[Quote], lex: &Lexicon)
     let mut out: Vec<Attribution> = Vec::new();
     let (mut ri, mut vi, mut ai) = (0, 0, 0);
     for (si, s) in sentences.iter().enumerate() {
-        let take = |v: &Vec<crate::lexicon::PhraseMatch>, i: &mut usize| -> Vec<Span> {
+        let take = |v: &[crate::lexicon::PhraseMatch], i: &mut usize| -> Vec<(Span, usize)> {
             while *i < v.len() && v[*i].span.start < s.span.start {
                 *i += 1;
             }
             let mut got = Vec::new();
             while *i < v.len() && v[*i].span.start < s.span.end {
                 if !inside(&qspans, v[*i].span.start) {
-                    got.push(v[*i].span.clone());
+                    got.push((v[*i].span.clone(), v[*i].rule));
                 }
                 *i += 1;
             }
             got
         };
-        let rv_start = ri;
         let verbs = take(&rv, &mut ri);
-        let vi0 = vi;
         let vagues = take(&vg, &mut vi);
-        let ai0 = ai;
         let anons = take(&an, &mut ai);
         let words = crate::text::words(text, s.span.clone());
         // Vague phrasings.
-        for (k, span) in vagues.iter().enumerate() {
-            let rule = vg[vi0..vi].iter().find(|m| m.span == *span).map(|m| m.rule).unwrap_or(0);
-            let _ = k;
-            let msg = lex.vague.rule(rule).message.as_ref().map(|m| m.replace("{cue}", &capitalise(&text[span.clone()], span.start == s.span.start)));
+        for (span, rule) in &vagues {
+            let msg = lex.vague.rule(*rule).message.as_ref().map(|m| m.replace("{cue}", &capitalise(&text[span.clone()], span.start == s.span.start)));
             out.push(Attribution {
                 cue: span.clone(),
                 source: None,
@@ -176,20 +171,21 @@ pub fn find(text: &str, sentences: &[Sentence], quotes: &[Quote], lex: &Lexicon)
             });
         }
         let before_verbs = out.len();
-        for cue in verbs.iter() {
-            if vagues.iter().any(|v| v.start < cue.end && cue.start < v.end) {
+        for (cue, rule) in &verbs {
+            // Vague phrasings are sorted and do not overlap one another: the first that ends
+            // after the cue starts is the only one that can overlap it.
+            let k = vagues.partition_point(|(v, _)| v.end <= cue.start);
+            if vagues.get(k).is_some_and(|(v, _)| v.start < cue.end && cue.start < v.end) {
                 continue;
             }
-            let rule = rv[rv_start..ri].iter().find(|m| m.span == *cue).map(|m| m.rule).unwrap_or(0);
-            if let Some(a) = verb_attribution(&ctx, s, si, &words, cue.clone(), lex.reporting_verbs.rule(rule), &lower) {
+            if let Some(a) = verb_attribution(&ctx, s, si, &words, cue.clone(), lex.reporting_verbs.rule(*rule), &lower) {
                 out.push(a);
             }
         }
         // Anonymity markers count with a reporting verb in the sentence.
         if out.len() > before_verbs {
-            for span in &anons {
-                let rule = an[ai0..ai].iter().find(|m| m.span == *span).map(|m| m.rule).unwrap_or(0);
-                let msg = lex.anonymous.rule(rule).message.as_ref().map(|m| m.replace("{cue}", &text[span.clone()]));
+            for (span, rule) in &anons {
+                let msg = lex.anonymous.rule(*rule).message.as_ref().map(|m| m.replace("{cue}", &text[span.clone()]));
                 out.push(Attribution {
                     cue: span.clone(),
                     source: None,
@@ -228,24 +224,38 @@ pub fn find(text: &str, sentences: &[Sentence], quotes: &[Quote], lex: &Lexicon)
             }
         }
     }
+    // Where each chain of continued quotes ends (a continuation comes later than the quote it
+    // continues, so one backward pass fills it in).
+    let mut chain_end: Vec<usize> = quotes.iter().map(|q| q.span.end).collect();
+    for i in (0..quotes.len()).rev() {
+        if let Some(n) = next_of[i] {
+            if n > i {
+                chain_end[i] = chain_end[n];
+            }
+        }
+    }
+    // The first ':' at or after a cue's end, within its sentence. Cues come in text order
+    // within a sentence, so the last search is reused while it still applies.
+    let tb = text.as_bytes();
+    let mut colon_cache: Option<(usize, usize, Option<usize>)> = None; // (searched from, limit, found)
     for a in out.iter_mut() {
         let s = &sentences[a.sentence];
-        let after = ctx.gap(a.cue.end, s.span.end);
-        if let Some(colon) = after.find(':') {
-            let at = a.cue.end + colon;
+        if a.cue.end > s.span.end {
+            continue;
+        }
+        let (from, limit) = (a.cue.end, s.span.end);
+        let colon = match colon_cache {
+            Some((f, l, found)) if l == limit && f <= from && found.is_none_or(|c| c >= from) => found,
+            _ => {
+                let found = memchr::memchr(b':', &tb[from..limit]).map(|k| from + k);
+                colon_cache = Some((from, limit, found));
+                found
+            }
+        };
+        if let Some(at) = colon {
             let qi = quotes.partition_point(|q| q.span.start <= at);
-            if let Some(q) = quotes.get(qi).filter(|q| q.span.start <= at + 8 && !q.scare) {
-                let mut end = q.span.end;
-                let mut cur = qi;
-                let mut steps = 0;
-                while let Some(n) = next_of[cur] {
-                    end = quotes[n].span.end;
-                    cur = n;
-                    steps += 1;
-                    if steps > 10_000 {
-                        break;
-                    }
-                }
+            if quotes.get(qi).is_some_and(|q| q.span.start <= at + 8 && !q.scare) {
+                let end = chain_end[qi];
                 let last_s = sentences.partition_point(|x| x.span.start < end);
                 a.scope = a.sentence..last_s.max(a.sentence + 1);
             }
@@ -627,10 +637,17 @@ pub fn assign_speakers(quotes: &mut [Quote], sentences: &[Sentence], attribution
         (i < sentences.len()).then_some(i)
     };
     let usable = |a: &Attribution| a.kind != SourceKind::Vague;
-    // Attributions are sorted by sentence: the range of each sentence's attributions.
-    let in_sentence = |si: usize| -> std::ops::Range<usize> {
-        attributions.partition_point(|a| a.sentence < si)..attributions.partition_point(|a| a.sentence <= si)
-    };
+    // Per sentence: its last usable main-clause attribution and its first usable one.
+    let mut last_main: Vec<Option<usize>> = vec![None; sentences.len()];
+    let mut first_usable: Vec<Option<usize>> = vec![None; sentences.len()];
+    for (k, a) in attributions.iter().enumerate() {
+        if a.sentence < sentences.len() && usable(a) {
+            if a.main {
+                last_main[a.sentence] = Some(k);
+            }
+            first_usable[a.sentence].get_or_insert(k);
+        }
+    }
     for qi in 0..quotes.len() {
         let q = quotes[qi].clone();
         let mut pick: Option<usize> = None;
@@ -664,8 +681,7 @@ pub fn assign_speakers(quotes: &mut [Quote], sentences: &[Sentence], attribution
         if pick.is_none() {
             if let Some(si) = sent_of(q.span.start) {
                 if si > 0 {
-                    let r = in_sentence(si - 1);
-                    pick = attributions[r.clone()].iter().rposition(|a| usable(a) && a.main).map(|k| r.start + k);
+                    pick = last_main[si - 1];
                     if pick.is_none() && qi > 0 {
                         // The previous quote's speaker, when it is in the sentence before.
                         let p = &quotes[qi - 1];
@@ -676,8 +692,7 @@ pub fn assign_speakers(quotes: &mut [Quote], sentences: &[Sentence], attribution
                 }
                 if pick.is_none() {
                     let se = sent_of(q.span.end.saturating_sub(1)).unwrap_or(si);
-                    let r = in_sentence(se + 1);
-                    pick = attributions[r.clone()].iter().position(|a| usable(a)).map(|k| r.start + k);
+                    pick = first_usable.get(se + 1).copied().flatten();
                 }
             }
         }

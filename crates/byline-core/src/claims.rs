@@ -106,15 +106,26 @@ pub fn find(
     let mut quote_spans: Vec<Span> = quotes.iter().map(|q| q.span.clone()).collect();
     quote_spans.sort_by_key(|s| s.start);
     // Sentences covered by an attribution from elsewhere (colon-introduced quotes).
-    let mut scoped = vec![false; n];
+    // (A difference array: how many scopes cover each sentence, less the attribution's own.)
+    let mut delta = vec![0i64; n + 1];
     for a in attributions {
         if a.kind == SourceKind::Named || a.kind == SourceKind::Pronoun {
-            for i in a.scope.clone() {
-                if i < n && i != a.sentence {
-                    scoped[i] = true;
+            let (lo, hi) = (a.scope.start.min(n), a.scope.end.min(n));
+            if lo < hi {
+                delta[lo] += 1;
+                delta[hi] -= 1;
+                if (lo..hi).contains(&a.sentence) {
+                    delta[a.sentence] -= 1;
+                    delta[a.sentence + 1] += 1;
                 }
             }
         }
+    }
+    let mut scoped = vec![false; n];
+    let mut depth = 0i64;
+    for (i, sc) in scoped.iter_mut().enumerate() {
+        depth += delta[i];
+        *sc = depth > 0;
     }
     // Attributions per sentence.
     let mut by_sent: Vec<Vec<usize>> = vec![Vec::new(); n];
@@ -133,17 +144,22 @@ pub fn find(
             i += 1;
         }
     }
+    // The quotations of each sentence, for "is this inside one of them" tests.
+    let q_cover: Vec<Cover> = q_by_sent.iter().map(|qs| Cover::new(qs.iter().map(|&qi| quotes[qi].span.clone()))).collect();
+    // The words of each sentence.
+    let words_of: Vec<Vec<crate::text::Word>> = sentences.iter().map(|s| crate::text::words(ctext, s.span.clone())).collect();
     // Writer's or reader's voice outside quotations, per sentence.
-    let voice: Vec<bool> = sentences
+    let voice: Vec<bool> = words_of
         .iter()
         .enumerate()
-        .map(|(i, s)| {
-            crate::text::words(ctext, s.span.clone()).iter().any(|w| {
+        .map(|(i, ws)| {
+            ws.iter().any(|w| {
                 let t = &ctext[w.span.clone()];
-                let l = t.to_lowercase();
-                VOICE.contains(&l.as_str())
+                // Only ASCII words lower-case to one of the (ASCII) voice words.
+                t.len() <= 5
+                    && VOICE.iter().any(|v| v.eq_ignore_ascii_case(t))
                     && !(t == "US" || t == "ME")
-                    && !q_by_sent[i].iter().any(|&qi| quotes[qi].span.start <= w.span.start && w.span.end <= quotes[qi].span.end)
+                    && !q_cover[i].contains(&w.span)
             })
         })
         .collect();
@@ -246,7 +262,7 @@ pub fn find(
         if voice[i] {
             continue;
         }
-        let words = crate::text::words(ctext, s.span.clone());
+        let words = &words_of[i];
         if words.len() < 5 {
             continue;
         }
@@ -260,11 +276,41 @@ pub fn find(
             continue;
         }
         // 4. A checkable proposition with no source.
-        if let Some((key, msg)) = claim(ctext, &lower, s, &words, &q_by_sent[i], quotes, lex) {
+        if let Some((key, msg)) = claim(ctext, &lower, s, words, &q_cover[i], lex) {
             out.push(Finding { span: s.span.clone(), code: Code::UnattributedClaim, message: msg, key });
         }
     }
     out
+}
+
+/// A set of spans, answering in log time whether one of them contains a given span.
+struct Cover {
+    /// (start, end) sorted by start.
+    spans: Vec<(usize, usize)>,
+    /// The largest end among `spans[..=k]`.
+    max_end: Vec<usize>,
+}
+
+impl Cover {
+    fn new(spans: impl Iterator<Item = Span>) -> Cover {
+        let mut spans: Vec<(usize, usize)> = spans.map(|s| (s.start, s.end)).collect();
+        spans.sort_unstable();
+        let mut m = 0;
+        let max_end = spans
+            .iter()
+            .map(|&(_, e)| {
+                m = m.max(e);
+                m
+            })
+            .collect();
+        Cover { spans, max_end }
+    }
+
+    /// Whether one span starts at or before `sp.start` and ends at or after `sp.end`.
+    fn contains(&self, sp: &Span) -> bool {
+        let k = self.spans.partition_point(|&(s, _)| s <= sp.start);
+        k > 0 && self.max_end[k - 1] >= sp.end
+    }
 }
 
 fn quoted_bytes(s: &Sentence, qs: &[usize], quotes: &[Quote], with_speaker: bool) -> usize {
@@ -296,11 +342,10 @@ fn claim(
     lower: &str,
     s: &Sentence,
     words: &[crate::text::Word],
-    qs: &[usize],
-    quotes: &[Quote],
+    cover: &Cover,
     lex: &Lexicon,
 ) -> Option<(Span, String)> {
-    let outside = |sp: &Span| !qs.iter().any(|&qi| quotes[qi].span.start <= sp.start && sp.end <= quotes[qi].span.end);
+    let outside = |sp: &Span| !cover.contains(sp);
     let sl = &lower[s.span.clone()];
     let base = s.span.start;
     // A figure.

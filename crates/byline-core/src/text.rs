@@ -292,32 +292,49 @@ pub fn masked(text: &str) -> Vec<Span> {
     let b = text.as_bytes();
     let mut out: Vec<Span> = Vec::new();
     // Link targets.
+    // The first ')' or line break at or after a position: targets start in text order, so
+    // one search serves every target before the mark it found.
+    let mut stop: Option<usize> = None;
     for i in memchr::memmem::find_iter(b, b"](") {
         let s = i + 1;
-        if let Some(len) = b[s..].iter().take(2048).position(|&c| c == b')' || c == b'\n') {
-            if b[s + len] == b')' {
-                out.push(s..s + len + 1);
-            }
+        if stop.is_none_or(|p| p < s) {
+            stop = Some(memchr::memchr2(b')', b'\n', &b[s..]).map_or(b.len(), |k| s + k));
+        }
+        let p = stop.unwrap_or(b.len());
+        if p < b.len() && p - s < 2048 && b[p] == b')' {
+            out.push(s..p + 1);
         }
     }
     // Bare URLs and autolinks.
     for pat in [&b"://"[..], &b"www."[..]] {
+        let (mut url_end, mut url_kept) = (0, 0);
         for i in memchr::memmem::find_iter(b, pat) {
+            let scheme_char = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.');
+            if pat == b"www." && i > 0 && scheme_char(b[i - 1]) {
+                continue;
+            }
             let mut s = i;
-            while s > 0 && (b[s - 1].is_ascii_alphanumeric() || matches!(b[s - 1], b'+' | b'-' | b'.')) {
+            while s > 0 && scheme_char(b[s - 1]) {
                 s -= 1;
             }
             if pat == b"www." && s != i {
                 continue;
             }
-            let mut e = i + pat.len();
-            while e < b.len() && !b[e].is_ascii_whitespace() && !matches!(b[e], b'<' | b'>' | b'"' | b')' | b']') && b[e] < 0x80 {
-                e += 1;
+            // A match inside the URL just found ("a://b://c") ends where it ends: reuse the
+            // scan and the trimming (bounded below by this match's own end).
+            if url_end <= i {
+                let mut e = i + pat.len();
+                while e < b.len() && !b[e].is_ascii_whitespace() && !matches!(b[e], b'<' | b'>' | b'"' | b')' | b']') && b[e] < 0x80 {
+                    e += 1;
+                }
+                url_end = e;
+                // Trailing punctuation belongs to the sentence.
+                while e > i + pat.len() && matches!(b[e - 1], b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'') {
+                    e -= 1;
+                }
+                url_kept = e;
             }
-            // Trailing punctuation belongs to the sentence.
-            while e > i + pat.len() && matches!(b[e - 1], b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'') {
-                e -= 1;
-            }
+            let e = url_kept.max(i + pat.len());
             out.push(s..e);
         }
     }
