@@ -2,21 +2,102 @@
 //! and the capitalised words that are not people. They live in `lexicons/` (`names_*`,
 //! `honorifics.txt`, `titles.txt`, `nonperson_*`) and are compiled in.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A fast, non-cryptographic hasher for short keys (the "Fx" hash of rustc and Firefox):
+/// lexicon lookups hash every word of an article, and SipHash dominated them.
+#[derive(Clone, Copy, Default)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ w).wrapping_mul(FX_SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut b = bytes;
+        while b.len() >= 8 {
+            self.add(u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]));
+            b = &b[8..];
+        }
+        if b.len() >= 4 {
+            self.add(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as u64);
+            b = &b[4..];
+        }
+        for &x in b {
+            self.add(x as u64);
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+pub type FxBuild = BuildHasherDefault<FxHasher>;
+pub type FxHashMap<K, V> = HashMap<K, V, FxBuild>;
+pub type FxHashSet<K> = HashSet<K, FxBuild>;
+
+/// Lexicon classes of a word, as bits (see [`PeopleLexicon::classify`]).
+pub mod class {
+    /// [`super::PeopleLexicon::is_first_name`]
+    pub const FIRST: u16 = 1;
+    /// [`super::PeopleLexicon::is_honorific`]
+    pub const HONORIFIC: u16 = 1 << 1;
+    /// [`super::PeopleLexicon::is_role_head`]
+    pub const ROLE_HEAD: u16 = 1 << 2;
+    /// [`super::PeopleLexicon::is_role_mod`]
+    pub const ROLE_MOD: u16 = 1 << 3;
+    /// [`super::PeopleLexicon::is_title_abbr`]
+    pub const TITLE_ABBR: u16 = 1 << 4;
+    /// [`super::PeopleLexicon::is_speech_verb`]
+    pub const SPEECH_VERB: u16 = 1 << 5;
+    /// [`super::PeopleLexicon::is_nonperson`]
+    pub const NONPERSON: u16 = 1 << 6;
+    /// [`super::PeopleLexicon::is_nonperson_head`]
+    pub const NONPERSON_HEAD: u16 = 1 << 7;
+    /// [`super::PeopleLexicon::is_title`]: head, qualifier or short title.
+    pub const TITLE: u16 = ROLE_HEAD | ROLE_MOD | TITLE_ABBR;
+}
 
 /// Word lists for person recognition. Lookups are case-insensitive unless said otherwise.
 #[derive(Clone, Debug, Default)]
 pub struct PeopleLexicon {
-    first_names: HashSet<String>,
-    honorifics: HashSet<String>,
-    heads: HashSet<String>,
-    mods: HashSet<String>,
-    abbrs: HashSet<String>,
-    verbs: HashSet<String>,
-    nonperson: HashSet<String>,
-    nonperson_heads: HashSet<String>,
+    first_names: FxHashSet<String>,
+    honorifics: FxHashSet<String>,
+    heads: FxHashSet<String>,
+    mods: FxHashSet<String>,
+    abbrs: FxHashSet<String>,
+    verbs: FxHashSet<String>,
+    nonperson: FxHashSet<String>,
+    nonperson_heads: FxHashSet<String>,
     /// Lower-case entries of `nonperson_heads.txt` (they only count in lower case).
-    lower_heads: HashSet<String>,
+    lower_heads: FxHashSet<String>,
 }
 
 const FIRST: &str = include_str!("../../lexicons/names_first.txt");
@@ -91,6 +172,27 @@ impl PeopleLexicon {
                 self.nonperson_heads.insert(e.to_lowercase());
             }
         }
+    }
+
+    /// Every class of `w`, as [`class`] bits, in one call.
+    pub fn classify(&self, w: &str) -> u16 {
+        use class::*;
+        let mut c = 0;
+        for (yes, bit) in [
+            (self.is_first_name(w), FIRST),
+            (self.is_honorific(w), HONORIFIC),
+            (self.is_role_head(w), ROLE_HEAD),
+            (self.is_role_mod(w), ROLE_MOD),
+            (self.is_title_abbr(w), TITLE_ABBR),
+            (self.is_speech_verb(w), SPEECH_VERB),
+            (self.is_nonperson(w), NONPERSON),
+            (self.is_nonperson_head(w), NONPERSON_HEAD),
+        ] {
+            if yes {
+                c |= bit;
+            }
+        }
+        c
     }
 
     /// A known given name; accents are ignored ("Éric" counts as "Eric").

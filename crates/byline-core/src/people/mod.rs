@@ -7,7 +7,7 @@ mod tokens;
 
 pub use lexicon::PeopleLexicon;
 
-use std::collections::HashMap;
+use lexicon::{FxHashMap, FxHashSet};
 
 use crate::Span;
 use recognize::Ctx;
@@ -89,7 +89,7 @@ pub fn find_with(
     if toks.is_empty() {
         return DocPeople::default();
     }
-    let ctx = Ctx { text, toks: &toks, lex };
+    let ctx = Ctx::new(text, &toks, lex);
     let found = recognize::find_names(&ctx);
     let (tentative, found): (Vec<_>, Vec<_>) = found.into_iter().partition(|f| f.tentative);
     let mut doc = group(&ctx, &found);
@@ -110,6 +110,12 @@ pub fn find_with(
 /// ("Sergey"/"Sergei", "Zelenskyy"/"Zelensky").
 pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
+    fold_into(word, &mut out);
+    out
+}
+
+/// [`fold`], appended to `out`.
+fn fold_into(word: &str, out: &mut String) {
     let mut prev = None;
     for c in word.chars().flat_map(|c| c.to_lowercase()) {
         let c = match c {
@@ -129,17 +135,23 @@ pub fn fold(word: &str) -> String {
         prev = Some(c);
         out.push(c);
     }
-    out
 }
 
 /// The identity key of a person: folded given name and surname ("vladimir putin"), or the
 /// folded surname alone when only that is known.
 pub fn person_key(given: Option<&str>, surname: &str) -> String {
-    let s: Vec<String> = surname.split_whitespace().map(fold).collect();
-    match given {
-        Some(g) => format!("{} {}", fold(g), s.join(" ")),
-        None => s.join(" "),
+    let mut out = String::with_capacity(surname.len() + given.map_or(0, |g| g.len() + 1));
+    if let Some(g) = given {
+        fold_into(g, &mut out);
+        out.push(' ');
     }
+    for (k, w) in surname.split_whitespace().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        fold_into(w, &mut out);
+    }
+    out
 }
 
 struct Raw {
@@ -163,7 +175,7 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
         .collect();
     // "Senator Stott Despoja" after "Natasha Stott Despoja": a name that is the tail of a
     // longer name in the article is that person's surname.
-    let mut tails: HashMap<String, String> = HashMap::new();
+    let mut tails: FxHashMap<String, String> = FxHashMap::default();
     for r in &raws {
         let words: Vec<&str> = ctx.text[r.span.clone()].split_whitespace().collect();
         if r.given.is_some() && words.len() >= 3 {
@@ -174,7 +186,7 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
     }
     let mut raws = raws;
     for r in raws.iter_mut() {
-        if r.given.is_some() && !r.given_only {
+        if r.given.is_some() && !r.given_only && !tails.is_empty() {
             let surface: Vec<&str> = ctx.text[r.span.clone()].split_whitespace().collect();
             let joined = surface.join(" ");
             if let Some(t) = tails.get(&joined) {
@@ -184,10 +196,10 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
         }
     }
     let mut persons: Vec<LocalPerson> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
     let mut assign: Vec<Option<usize>> = vec![None; raws.len()];
     let mut full_flags: Vec<bool> = vec![false; raws.len()];
-    let mut forms: Vec<HashMap<String, (usize, usize)>> = Vec::new(); // form -> (count, first)
+    let mut forms: Vec<FxHashMap<String, (usize, usize)>> = Vec::new(); // form -> (count, first)
     // Full names first.
     for (i, r) in raws.iter().enumerate() {
         if r.given_only {
@@ -197,7 +209,7 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
         let key = person_key(Some(g), &r.surname);
         let p = *by_key.entry(key).or_insert_with(|| {
             persons.push(LocalPerson { surname: r.surname.clone(), has_full_name: true, ..Default::default() });
-            forms.push(HashMap::new());
+            forms.push(FxHashMap::default());
             persons.len() - 1
         });
         assign[i] = Some(p);
@@ -208,44 +220,76 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
         let e = forms[p].entry(form).or_insert((0, i));
         e.0 += 1;
     }
+    // Indexes over the persons named in full, built once (a scan of every person per
+    // surname-only mention is quadratic on long documents). Each maps a key to the persons
+    // (ascending) and to their full mentions (ascending raw indices).
+    let n_full = persons.len();
+    let full_sk: Vec<String> = persons.iter().map(|p| person_key(None, &p.surname)).collect();
+    let mut by_surname: FxHashMap<&str, Cands> = FxHashMap::default();
+    for (p, sk) in full_sk.iter().enumerate() {
+        by_surname.entry(sk.as_str()).or_default().persons.push(p);
+    }
+    let mut full_at: Vec<Vec<usize>> = vec![Vec::new(); n_full];
+    for (i, a) in assign.iter().enumerate() {
+        if let (true, Some(p)) = (full_flags[i], *a) {
+            by_surname.entry(full_sk[p].as_str()).or_default().fulls.push(i);
+            full_at[p].push(i);
+        }
+    }
+    // Folded first word of any full form -> persons.
+    let mut by_given: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    // Folded multi-word tails of full forms ("stott despoja" of "Natasha Stott Despoja") ->
+    // persons.
+    let mut by_tail: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    for (p, fs) in forms.iter().enumerate().take(n_full) {
+        for f in fs.keys() {
+            let words: Vec<String> = f.split_whitespace().map(fold).collect();
+            if let Some(w) = words.first() {
+                push_once(by_given.entry(w.clone()).or_default(), p);
+            }
+            for k in 1..words.len() {
+                push_once(by_tail.entry(words[k..].join(" ")).or_default(), p);
+            }
+        }
+    }
+    let mut tail_cands: FxHashMap<String, Cands> = FxHashMap::default();
     // Surnames and given names alone.
-    let mut surname_only: HashMap<String, usize> = HashMap::new();
+    let mut surname_only: FxHashMap<String, usize> = FxHashMap::default();
     for (i, r) in raws.iter().enumerate() {
         if assign[i].is_some() {
             continue;
         }
+        let sk = if r.given_only { String::new() } else { person_key(None, &r.surname) };
         let target = if r.given_only {
-            let g = fold(&r.surname);
-            let c: Vec<usize> = (0..persons.len())
-                .filter(|&p| persons[p].has_full_name)
-                .filter(|&p| forms[p].keys().any(|f| f.split_whitespace().next().map(fold) == Some(g.clone())))
-                .collect();
-            if c.len() == 1 { Some(c[0]) } else { None }
-        } else {
-            let sk = person_key(None, &r.surname);
-            let mut cands: Vec<usize> = (0..persons.len())
-                .filter(|&p| persons[p].has_full_name && person_key(None, &persons[p].surname) == sk)
-                .collect();
-            if cands.is_empty() && r.surname.contains(' ') {
-                // A multi-word tail ("Stott Despoja") of a full name.
-                let tail = format!(" {}", fold_words(&r.surname));
-                cands = (0..persons.len())
-                    .filter(|&p| persons[p].has_full_name && forms[p].keys().any(|f| fold_words(f).ends_with(&tail)))
-                    .collect();
+            match by_given.get(&fold(&r.surname)) {
+                Some(c) if c.len() == 1 => Some(c[0]),
+                _ => None,
             }
-            match cands.len() {
-                0 => None,
-                1 => Some(cands[0]),
-                _ => {
-                    // The most recent full mention before this one, else the first person.
-                    let mut best = cands[0];
-                    for j in (i.saturating_sub(500)..i).rev() {
-                        if full_flags[j] && assign[j].is_some_and(|p| cands.contains(&p)) {
-                            best = assign[j].unwrap();
-                            break;
-                        }
+        } else {
+            let mut cands = by_surname.get(sk.as_str());
+            if cands.is_none() && r.surname.contains(' ') {
+                // A multi-word tail ("Stott Despoja") of a full name.
+                let tail = fold_words(&r.surname);
+                if let Some(ps) = by_tail.get(&tail) {
+                    let c = tail_cands.entry(tail).or_insert_with(|| {
+                        let mut fulls: Vec<usize> = ps.iter().flat_map(|&p| full_at[p].iter().copied()).collect();
+                        fulls.sort_unstable();
+                        Cands { persons: ps.clone(), fulls }
+                    });
+                    cands = Some(&*c);
+                }
+            }
+            match cands {
+                None => None,
+                Some(c) if c.persons.len() == 1 => Some(c.persons[0]),
+                Some(c) => {
+                    // The most recent full mention (among the last 500 mentions) before this
+                    // one, else the first person.
+                    let k = c.fulls.partition_point(|&j| j < i);
+                    match k.checked_sub(1).map(|k| c.fulls[k]) {
+                        Some(j) if j >= i.saturating_sub(500) => assign[j],
+                        _ => Some(c.persons[0]),
                     }
-                    Some(best)
                 }
             }
         };
@@ -255,10 +299,9 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
                 if r.given_only {
                     continue;
                 }
-                let sk = person_key(None, &r.surname);
                 *surname_only.entry(sk).or_insert_with(|| {
                     persons.push(LocalPerson { name: r.surname.clone(), surname: r.surname.clone(), ..Default::default() });
-                    forms.push(HashMap::new());
+                    forms.push(FxHashMap::default());
                     persons.len() - 1
                 })
             }
@@ -281,6 +324,19 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
     DocPeople { persons, mentions, tentative: Vec::new() }
 }
 
+/// Persons sharing a key, ascending, and their full mentions (ascending raw indices).
+#[derive(Default)]
+struct Cands {
+    persons: Vec<usize>,
+    fulls: Vec<usize>,
+}
+
+fn push_once(v: &mut Vec<usize>, p: usize) {
+    if v.last() != Some(&p) {
+        v.push(p);
+    }
+}
+
 fn fold_words(s: &str) -> String {
     s.split_whitespace().map(fold).collect::<Vec<_>>().join(" ")
 }
@@ -290,6 +346,9 @@ fn normalise_spaces(s: &str) -> String {
 }
 
 fn attach_roles(ctx: &Ctx, found: &[recognize::Found], doc: &mut DocPeople) {
+    // Roles already given, per person, ASCII lower case (a scan of a person's roles per
+    // mention is quadratic when one person has many).
+    let mut seen: Vec<FxHashSet<String>> = vec![FxHashSet::default(); doc.persons.len()];
     for f in found {
         let start = ctx.toks[f.toks.start].start;
         if f.part.is_some() {
@@ -303,22 +362,22 @@ fn attach_roles(ctx: &Ctx, found: &[recognize::Found], doc: &mut DocPeople) {
             roles.push(ctx.text[ctx.toks[a].start..ctx.toks[b].end].to_string());
         }
         let last = f.toks.end - 1;
-        if !ctx.toks[last].possessive && ctx.gap_after(last).trim() == "," {
-            if let Some(r) = recognize::appositive_role(ctx, f.toks.end) {
-                let mut a = r.start;
-                while a < r.end && matches!(ctx.word(a), "the" | "The" | "a" | "an") {
-                    a += 1;
-                }
-                if a < r.end {
-                    roles.push(ctx.text[ctx.toks[a].start..ctx.toks[r.end - 1].raw_end].to_string());
-                }
+        if !ctx.toks[last].possessive
+            && ctx.gap_after(last).trim() == ","
+            && let Some(r) = recognize::appositive_role(ctx, f.toks.end)
+        {
+            let mut a = r.start;
+            while a < r.end && matches!(ctx.word(a), "the" | "The" | "a" | "an") {
+                a += 1;
+            }
+            if a < r.end {
+                roles.push(ctx.text[ctx.toks[a].start..ctx.toks[r.end - 1].raw_end].to_string());
             }
         }
         for r in roles {
             let r = normalise_spaces(&r);
-            let person = &mut doc.persons[p];
-            if !person.roles.iter().any(|x| x.eq_ignore_ascii_case(&r)) {
-                person.roles.push(r);
+            if seen[p].insert(r.to_ascii_lowercase()) {
+                doc.persons[p].roles.push(r);
             }
         }
     }
@@ -332,15 +391,45 @@ fn attach_quotes(
     doc: &mut DocPeople,
 ) {
     use crate::attribution::SourceKind;
-    let in_quote = |at: usize| quotes.iter().any(|q| q.span.start <= at && at < q.span.end);
+    // The union of the quotations' spans, sorted and merged, for a binary search per point.
+    let mut merged: Vec<Span> = quotes.iter().map(|q| q.span.clone()).filter(|s| s.start < s.end).collect();
+    merged.sort_unstable_by_key(|s| s.start);
+    merged.dedup_by(|b, a| {
+        if b.start <= a.end {
+            a.end = a.end.max(b.end);
+            true
+        } else {
+            false
+        }
+    });
+    let in_quote = |at: usize| {
+        let i = merged.partition_point(|s| s.start <= at);
+        i > 0 && at < merged[i - 1].end
+    };
+    // Speech quotations by start, with the running maximum of their ends, to find those that
+    // overlap a sentence without a scan of every quotation.
+    let mut speech: Vec<usize> = (0..quotes.len()).filter(|&k| !quotes[k].scare).collect();
+    speech.sort_by_key(|&k| quotes[k].span.start);
+    let max_end: Vec<usize> = speech
+        .iter()
+        .scan(0usize, |m, &k| {
+            *m = (*m).max(quotes[k].span.end);
+            Some(*m)
+        })
+        .collect();
+    // Sentences already gathered for a person: their quotations are in that person's list.
+    let mut done: Vec<FxHashSet<usize>> = vec![FxHashSet::default(); doc.persons.len()];
+    let mut has_quote: Vec<FxHashSet<(usize, usize)>> = vec![FxHashSet::default(); doc.persons.len()];
     // The person named right next to a speech cue ("said spokesman Dmitri Volkov", "Volkov
     // said"), outside quotations.
     let near_cue = |a: &crate::attribution::Attribution| -> Option<usize> {
         let i = doc.mentions.partition_point(|m| m.span.start < a.cue.end);
-        if let Some(m) = doc.mentions.get(i) {
-            if m.span.start - a.cue.end <= 48 && !in_quote(m.span.start) && !text[a.cue.end..m.span.start].contains(['.', '"', '“', '”', '\n']) {
-                return Some(m.person);
-            }
+        if let Some(m) = doc.mentions.get(i)
+            && m.span.start - a.cue.end <= 48
+            && !in_quote(m.span.start)
+            && !text[a.cue.end..m.span.start].contains(['.', '"', '“', '”', '\n'])
+        {
+            return Some(m.person);
         }
         let j = doc.mentions.partition_point(|m| m.span.end <= a.cue.start);
         let m = doc.mentions.get(j.checked_sub(1)?)?;
@@ -384,20 +473,28 @@ fn attach_quotes(
             _ => None,
         };
         let Some(p) = person else { continue };
-        let mut covered: Vec<Span> = Vec::new();
+        // The speech quotations overlapping the sentences the attribution covers, in order.
+        let mut hits: Vec<usize> = Vec::new();
         for si in a.scope.clone().chain(std::iter::once(a.sentence)) {
-            if let Some(s) = sentences.get(si) {
-                covered.push(s.span.clone());
+            let Some(s) = sentences.get(si) else { continue };
+            if !done[p].insert(si) {
+                continue;
+            }
+            let mut k = speech.partition_point(|&q| quotes[q].span.start < s.span.end);
+            while k > 0 && max_end[k - 1] > s.span.start {
+                k -= 1;
+                if quotes[speech[k]].span.end > s.span.start {
+                    hits.push(speech[k]);
+                }
             }
         }
-        for q in quotes.iter().filter(|q| !q.scare) {
-            if covered.iter().any(|s| q.span.start < s.end && s.start < q.span.end) {
-                let person = &mut doc.persons[p];
-                if !person.quotes.iter().any(|(sp, _)| *sp == q.span) {
-                    if let Some(words) = text.get(q.inner.clone()) {
-                        person.quotes.push((q.span.clone(), words.to_string()));
-                    }
-                }
+        hits.sort_unstable();
+        hits.dedup();
+        for q in hits.into_iter().map(|k| &quotes[k]) {
+            if has_quote[p].insert((q.span.start, q.span.end))
+                && let Some(words) = text.get(q.inner.clone())
+            {
+                doc.persons[p].quotes.push((q.span.clone(), words.to_string()));
             }
         }
     }

@@ -2,9 +2,8 @@
 //! when a cue says they name a person (a first name, a title or honorific, a speech verb, an
 //! appositive role, a byline or photo credit), then propagated to bare surnames.
 
-use std::collections::{HashMap, HashSet};
-
-use super::lexicon::PeopleLexicon;
+use super::lexicon::class::*;
+use super::lexicon::{FxHashMap, FxHashSet, PeopleLexicon, with_lower};
 use super::tokens::Tok;
 
 /// Name particles that may stand inside a name in lower case ("von der Leyen", "bin Laden").
@@ -56,13 +55,71 @@ struct Piece {
     tentative: bool,
 }
 
+/// Token classes beyond the lexicon's (see [`super::lexicon::class`]).
+/// The text also uses the word in lower case (an ordinary word, not a name).
+const LOWER_USED: u16 = 1 << 8;
+/// A name particle ("von", "al-Assad"), as written.
+const PARTICLE: u16 = 1 << 9;
+/// In lower case, a word that ends a backward walk over a role.
+const STOP: u16 = 1 << 10;
+/// In lower case, a plain honorific ("Mr").
+const PLAIN_HON: u16 = 1 << 11;
+/// A part after a hyphen starts in lower case ("Last-ditch").
+const LOWER_PART: u16 = 1 << 12;
+/// In lower case, a name particle ("Von" in "Von der Leyen").
+const PARTICLE_CI: u16 = 1 << 13;
+
 pub struct Ctx<'a> {
     pub text: &'a str,
     pub toks: &'a [Tok],
-    pub lex: &'a PeopleLexicon,
+    /// The classes of each token's word, computed once per distinct word.
+    cls: Vec<u16>,
 }
 
 impl<'a> Ctx<'a> {
+    pub fn new(text: &'a str, toks: &'a [Tok], lex: &'a PeopleLexicon) -> Ctx<'a> {
+        // Words that the text also uses in lower case are ordinary words, not names.
+        let mut lower_words: FxHashSet<&str> = FxHashSet::default();
+        for t in toks {
+            let w = t.text(text);
+            if w.chars().next().is_some_and(|c| c.is_lowercase()) {
+                lower_words.insert(w);
+            }
+        }
+        let mut seen: FxHashMap<&str, u16> = FxHashMap::default();
+        let cls = toks
+            .iter()
+            .map(|t| {
+                let w = t.text(text);
+                *seen.entry(w).or_insert_with(|| {
+                    let mut c = lex.classify(w);
+                    let mut bit = |yes: bool, b: u16| {
+                        if yes {
+                            c |= b;
+                        }
+                    };
+                    bit(with_lower(w, |l| lower_words.contains(l)), LOWER_USED);
+                    bit(PARTICLES.contains(&w) || w.starts_with("al-") || w.starts_with("el-"), PARTICLE);
+                    with_lower(w, |l| {
+                        bit(ROLE_STOP.contains(&l), STOP);
+                        bit(PLAIN_HONORIFICS.contains(&l), PLAIN_HON);
+                        bit(PARTICLES.contains(&l), PARTICLE_CI);
+                    });
+                    bit(
+                        w.split(['-', '‑']).skip(1).any(|part| part.chars().next().is_some_and(|c| c.is_lowercase())),
+                        LOWER_PART,
+                    );
+                    c
+                })
+            })
+            .collect();
+        Ctx { text, toks, cls }
+    }
+    /// Whether token `i` has any of the class bits `bits`.
+    #[inline]
+    pub fn has(&self, i: usize, bits: u16) -> bool {
+        self.cls[i] & bits != 0
+    }
     pub fn word(&self, i: usize) -> &'a str {
         self.toks[i].text(self.text)
     }
@@ -80,8 +137,7 @@ impl<'a> Ctx<'a> {
         }
     }
     fn is_particle(&self, i: usize) -> bool {
-        let w = self.word(i);
-        PARTICLES.contains(&w) || (w.starts_with("al-") || w.starts_with("el-"))
+        self.has(i, PARTICLE)
     }
 }
 
@@ -104,17 +160,8 @@ fn sentence_start(ctx: &Ctx, i: usize) -> bool {
 
 pub fn find_names(ctx: &Ctx) -> Vec<Found> {
     let toks = ctx.toks;
-    let lex = ctx.lex;
     let n = toks.len();
-    // Words that the text also uses in lower case are ordinary words, not names.
-    let mut lower_words: HashSet<&str> = HashSet::new();
-    for t in toks {
-        let w = t.text(ctx.text);
-        if w.chars().next().is_some_and(|c| c.is_lowercase()) {
-            lower_words.insert(w);
-        }
-    }
-    let lower_used = |w: &str| super::lexicon::with_lower(w, |l| lower_words.contains(l));
+    let lower_used = |k: usize| ctx.has(k, LOWER_USED);
     // Line starts, to tell whether a piece stands alone on its line (a byline).
     let line_starts: Vec<usize> =
         std::iter::once(0).chain(ctx.text.match_indices('\n').map(|(i, _)| i + 1)).collect();
@@ -135,8 +182,7 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
                 break;
             }
             let gap = ctx.gap_after(j - 1);
-            let dotted = (gap == ". " || gap == ".  ")
-                && (lex.is_honorific(ctx.word(j - 1)) || lex.is_title_abbr(ctx.word(j - 1)));
+            let dotted = (gap == ". " || gap == ".  ") && ctx.has(j - 1, HONORIFIC | TITLE_ABBR);
             if !(is_space_gap(gap) || dotted) {
                 break;
             }
@@ -167,20 +213,14 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
     for run in &runs {
         let mut k = run.start;
         while k < run.end {
-            let w = ctx.word(k);
             let is_name_tok = |k: usize| -> bool {
-                let w = ctx.word(k);
                 if toks[k].initial || ctx.is_particle(k) {
                     return true;
                 }
                 // "Last-ditch", "Anti-war": a capitalised word with a lower-case part is not a name.
-                if w.split(['-', '‑']).skip(1).any(|part| part.chars().next().is_some_and(|c| c.is_lowercase())) {
-                    return false;
-                }
-                !(lex.is_honorific(w) || lex.is_nonperson(w) || lex.is_nonperson_head(w) || lex.is_title(w))
+                !ctx.has(k, LOWER_PART | HONORIFIC | NONPERSON | NONPERSON_HEAD | TITLE)
             };
             if !is_name_tok(k) || ctx.is_particle(k) {
-                let _ = w;
                 k += 1;
                 continue;
             }
@@ -192,14 +232,11 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
                     continue;
                 }
                 // A title word after a name word, at the end of the run, is a surname ("John Major").
-                let w = ctx.word(e);
                 if e + 1 == run.end
-                    && lex.is_role_head(w)
-                    && !lex.is_nonperson(w)
-                    && !lex.is_nonperson_head(w)
+                    && ctx.has(e, ROLE_HEAD)
+                    && !ctx.has(e, NONPERSON | NONPERSON_HEAD | HONORIFIC)
                     && e == s + 1
-                    && lex.is_first_name(ctx.word(s))
-                    && !lex.is_honorific(w)
+                    && ctx.has(s, FIRST)
                 {
                     e += 1;
                 }
@@ -214,10 +251,11 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             while b > a && (ctx.is_particle(b - 1) || toks[b - 1].initial) {
                 b -= 1;
             }
-            if b - a >= 3 && !lex.is_first_name(ctx.word(a)) {
-                if let Some(k) = (a + 1..b - 1).find(|&k| lex.is_first_name(ctx.word(k)) && !toks[k].initial) {
-                    a = k;
-                }
+            if b - a >= 3
+                && !ctx.has(a, FIRST)
+                && let Some(k) = (a + 1..b - 1).find(|&k| ctx.has(k, FIRST) && !toks[k].initial)
+            {
+                a = k;
             }
             if a < b {
                 let words = (a..b).filter(|&x| !toks[x].initial && !ctx.is_particle(x)).count();
@@ -234,10 +272,9 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
     for run in &runs {
         let mut ahead = false;
         for k in run.clone().rev() {
-            let w = ctx.word(k);
-            if lex.is_honorific(w) || lex.is_title(w) {
+            if ctx.has(k, HONORIFIC | TITLE) {
                 ahead = false;
-            } else if lex.is_nonperson_head(w) && w.chars().next().is_some_and(|c| c.is_uppercase()) {
+            } else if ctx.has(k, NONPERSON_HEAD) && ctx.word(k).chars().next().is_some_and(|c| c.is_uppercase()) {
                 ahead = true;
             }
             thing_ahead[k] = ahead;
@@ -259,11 +296,10 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
 
         // Rejections: "the Bush administration", "Trump Tower", "Trump 2024".
         if let Some(nx) = adjacent_after {
-            let w = ctx.word(nx);
-            if lex.is_nonperson_head(w) {
+            if ctx.has(nx, NONPERSON_HEAD) {
                 p.rejected = true;
             }
-            if p.words == 1 && w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            if p.words == 1 && ctx.word(nx).chars().next().is_some_and(|c| c.is_ascii_digit()) {
                 p.rejected = true;
             }
         }
@@ -273,15 +309,16 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             p.rejected = true;
         }
         let prev_word = adjacent_before.map(|b| ctx.word(b));
-        let hon = prev_word.is_some_and(|w| lex.is_honorific(w) || lex.is_title_abbr(w));
-        let title = prev_word.is_some_and(|w| {
-            lex.is_role_head(w) || (lex.is_title(w) && w.chars().next().is_some_and(|c| c.is_uppercase()))
+        let hon = adjacent_before.is_some_and(|b| ctx.has(b, HONORIFIC | TITLE_ABBR));
+        let title = adjacent_before.is_some_and(|b| {
+            ctx.has(b, ROLE_HEAD) || (ctx.has(b, TITLE) && ctx.word(b).chars().next().is_some_and(|c| c.is_uppercase()))
         });
-        if let Some(w) = prev_word {
-            if (w == "the" || w == "The" || w == "a" || w == "an") && !p.rejected {
-                // "the Bush administration", "a Trump supporter": a name is not led by an article.
-                p.rejected = true;
-            }
+        if let Some(w) = prev_word
+            && (w == "the" || w == "The" || w == "a" || w == "an")
+            && !p.rejected
+        {
+            // "the Bush administration", "a Trump supporter": a name is not led by an article.
+            p.rejected = true;
         }
         if p.rejected {
             continue;
@@ -289,7 +326,7 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
         // "US secretary of state, Antony Blinken"
         let comma_role = before.is_some_and(|b| {
             let g = gap_before.trim();
-            g == "," && lex.is_role_head(ctx.word(b)) && ctx.word(b).chars().next().is_some_and(|c| c.is_lowercase())
+            g == "," && ctx.has(b, ROLE_HEAD) && ctx.word(b).chars().next().is_some_and(|c| c.is_lowercase())
         });
         // Speech verbs: "Peskov said", "Peskov has said", "said Peskov".
         let mut verb_after = false;
@@ -301,11 +338,11 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
                 if !(is_space_gap(g)) {
                     break;
                 }
-                let w = ctx.word(k);
-                if lex.is_speech_verb(w) {
+                if ctx.has(k, SPEECH_VERB) {
                     verb_after = true;
                     break;
                 }
+                let w = ctx.word(k);
                 if !matches!(w, "has" | "had" | "have" | "also" | "later" | "then" | "was" | "is" | "would" | "will" | "told")
                 {
                     break;
@@ -317,7 +354,7 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
         let verb_before = before.filter(|_| is_space_gap(gap_before)).is_some_and(|b| {
             let w = ctx.word(b);
             w.chars().next().is_some_and(|c| c.is_lowercase())
-                && lex.is_speech_verb(w)
+                && ctx.has(b, SPEECH_VERB)
                 && !matches!(w, "say" | "told" | "tells" | "asked" | "urged" | "accused" | "described" | "called")
         });
         let appositive = !toks[last].possessive && gap_after.trim() == "," && appositive_role(ctx, e).is_some();
@@ -331,7 +368,7 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
                     // "by Jane Roe and John Doe"
                     || (matches!(ctx.word(b), "and") && b > 0 && last_by_end == Some(b - 1))
             })
-            && p.toks.clone().all(|k| !lower_used(ctx.word(k)));
+            && p.toks.clone().all(|k| !lower_used(k));
         if by_before {
             last_by_end = Some(last);
         }
@@ -343,13 +380,13 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             let tail = ctx.text[toks[last].raw_end..le].trim();
             (head.is_empty() || head == "By" || head == "by") && tail.is_empty()
         };
-        let byline = line_alone && (2..=3).contains(&p.words) && p.toks.clone().all(|k| !lower_used(ctx.word(k)));
-        let first_name = p.words >= 2 && lex.is_first_name(ctx.word(s));
+        let byline = line_alone && (2..=3).contains(&p.words) && p.toks.clone().all(|k| !lower_used(k));
+        let first_name = p.words >= 2 && ctx.has(s, FIRST);
         // "Jane Roe's": a possessive two- or three-word name of words the text never uses in lower case.
         let possessive_name = (2..=3).contains(&p.words)
             && toks[last].possessive
             && !sentence_start(ctx, s)
-            && p.toks.clone().all(|k| !lower_used(ctx.word(k)));
+            && p.toks.clone().all(|k| !lower_used(k));
         let glued = p.words == 1 && glued_split(ctx.word(s)).is_some();
 
         if p.words >= 2 {
@@ -366,7 +403,7 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             }
         } else {
             let w = ctx.word(s);
-            let ordinary = lower_used(w) || lex.is_first_name(w) && !hon && !title;
+            let ordinary = lower_used(s) || ctx.has(s, FIRST) && !hon && !title;
             // "Scholz-Putin": two names joined, handled part by part below.
             let joined = w.contains('-') && w.split('-').all(|p| p.chars().next().is_some_and(|c| c.is_uppercase()));
             if joined {
@@ -387,8 +424,8 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
     }
 
     // 4. Propagation: bare surnames (and full names) of people already found.
-    let mut surnames: HashSet<String> = HashSet::new();
-    let mut givens: HashMap<String, usize> = HashMap::new();
+    let mut surnames: FxHashSet<String> = FxHashSet::default();
+    let mut givens: FxHashMap<String, usize> = FxHashMap::default();
     for p in pieces.iter().filter(|p| p.strong) {
         let (g, s) = split_name(ctx, p.toks.clone());
         surnames.insert(s.to_lowercase());
@@ -398,21 +435,22 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
     }
     // A two- or three-word candidate whose last word also stands alone elsewhere in the text
     // ("Jane Roe ... Roe") names a person, when that word is not an ordinary one.
-    let lone: HashSet<&str> = pieces
+    let lone: FxHashSet<&str> = pieces
         .iter()
         .filter(|p| !p.rejected && p.words == 1 && p.toks.len() == 1)
-        .map(|p| ctx.word(p.toks.start))
-        .filter(|w| !lower_used(w) && !lex.is_first_name(w))
+        .map(|p| p.toks.start)
+        .filter(|&k| !lower_used(k) && !ctx.has(k, FIRST))
+        .map(|k| ctx.word(k))
         .collect();
     for p in pieces.iter_mut().filter(|p| p.weak && !p.rejected && (2..=3).contains(&p.words)) {
         let w = ctx.word(p.toks.end - 1);
-        if lone.contains(w) && p.toks.clone().all(|k| !lower_used(ctx.word(k))) {
+        if lone.contains(w) && p.toks.clone().all(|k| !lower_used(k)) {
             p.weak = false;
             p.strong = true;
             surnames.insert(w.to_lowercase());
         }
     }
-    let tentative_words: HashSet<&str> =
+    let tentative_words: FxHashSet<&str> =
         pieces.iter().filter(|p| p.tentative && !p.rejected).map(|p| ctx.word(p.toks.start)).collect();
     let debug = std::env::var_os("BYLINE_PEOPLE_DEBUG").is_some();
     let mut out = Vec::new();
@@ -431,9 +469,13 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             continue;
         }
         let (_, s) = split_name(ctx, p.toks.clone());
-        let first_is_surname = p.words >= 2 && surnames.contains(&ctx.word(p.toks.start).to_lowercase());
-        if surnames.contains(&s.to_lowercase()) && !first_is_surname {
-            if p.words == 1 || lex.is_first_name(ctx.word(p.toks.start)) || givens.contains_key(&ctx.word(p.toks.start).to_lowercase()) {
+        let is_surname = |w: &str| with_lower(w, |l| surnames.contains(l));
+        let first_is_surname = p.words >= 2 && is_surname(ctx.word(p.toks.start));
+        if is_surname(&s) && !first_is_surname {
+            if p.words == 1
+                || ctx.has(p.toks.start, FIRST)
+                || with_lower(ctx.word(p.toks.start), |l| givens.contains_key(l))
+            {
                 out.push(Found { toks: p.toks.clone(), given_only: false, part: None, tentative: false });
             } else {
                 // "Canterbury Welby": only the surname words are the name.
@@ -445,13 +487,13 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             // "Putin Biden summit", "Putin Warns West": known surnames inside a run of
             // capitalised words (headlines) are mentions on their own.
             for k in p.toks.clone() {
-                if surnames.contains(&ctx.word(k).to_lowercase()) {
+                if is_surname(ctx.word(k)) {
                     out.push(Found { toks: k..k + 1, given_only: false, part: None, tentative: false });
                 }
             }
         } else if p.words == 1 && p.toks.len() == 1 && tentative_words.contains(ctx.word(p.toks.start)) {
             out.push(Found { toks: p.toks.clone(), given_only: false, part: None, tentative: true });
-        } else if p.words == 1 && givens.get(&ctx.word(p.toks.start).to_lowercase()) == Some(&1) {
+        } else if p.words == 1 && with_lower(ctx.word(p.toks.start), |l| givens.get(l) == Some(&1)) {
             out.push(Found { toks: p.toks.clone(), given_only: true, part: None, tentative: false });
         }
     }
@@ -477,7 +519,7 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             continue;
         }
         for (s, p) in parts {
-            if surnames.contains(&p.to_lowercase()) {
+            if with_lower(p, |l| surnames.contains(l)) {
                 out.push(Found { toks: k..k + 1, given_only: false, part: Some((s, s + p.len())), tentative: false });
             }
         }
@@ -493,13 +535,13 @@ pub fn glued_split(w: &str) -> Option<(&str, &str)> {
     if cs.len() < 6 || !cs[0].1.is_uppercase() {
         return None;
     }
-    for k in 1..cs.len() {
-        if cs[k].1.is_uppercase() {
+    for (k, &(_, c)) in cs.iter().enumerate().skip(1) {
+        if c.is_uppercase() {
             if idx.is_some() {
                 return None;
             }
             idx = Some(k);
-        } else if !cs[k].1.is_lowercase() {
+        } else if !c.is_lowercase() {
             return None;
         }
     }
@@ -527,9 +569,6 @@ pub fn split_name(ctx: &Ctx, r: std::ops::Range<usize>) -> (Option<String>, Stri
     }
     // Surname: from the first particle after the first word, else the last word.
     let first = words[0];
-    if ctx.is_particle(first) || first != r.start && false {
-        // unreachable in practice: pieces never start with a particle
-    }
     let mut sstart = *words.last().unwrap();
     for &k in &words[1..] {
         if ctx.is_particle(k) {
@@ -538,8 +577,7 @@ pub fn split_name(ctx: &Ctx, r: std::ops::Range<usize>) -> (Option<String>, Stri
         }
     }
     // A capitalised particle at the start ("Von der Leyen") makes the whole piece a surname.
-    let fw = ctx.word(first).to_lowercase();
-    if PARTICLES.contains(&fw.as_str()) {
+    if ctx.has(first, PARTICLE_CI) {
         let s = &ctx.text[ctx.toks[first].start..ctx.toks[r.end - 1].end];
         return (None, s.to_string());
     }
@@ -572,10 +610,10 @@ pub fn appositive_role(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
     let mut j = k;
     while j < n && j < k + 10 {
         let w = ctx.word(j);
-        if ctx.lex.is_role_head(w) {
+        if ctx.has(j, ROLE_HEAD) {
             has_head = true;
         }
-        if ctx.lex.is_speech_verb(w) && w.chars().next().is_some_and(|c| c.is_lowercase()) {
+        if ctx.has(j, SPEECH_VERB) && w.chars().next().is_some_and(|c| c.is_lowercase()) {
             return None;
         }
         end = j + 1;
@@ -606,22 +644,20 @@ pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
     if s == 0 {
         return None;
     }
-    let lex = ctx.lex;
     let g = ctx.gap_before(s);
     let mut j = s - 1;
     if g.trim() == "," {
         // "US secretary of state, Antony Blinken"
         let w = ctx.word(j);
-        if !(lex.is_role_head(w) && w.chars().next().is_some_and(|c| c.is_lowercase())) {
+        if !(ctx.has(j, ROLE_HEAD) && w.chars().next().is_some_and(|c| c.is_lowercase())) {
             return None;
         }
     } else if !(is_space_gap(g) || g == ". ") {
         return None;
     }
-    let w = ctx.word(j);
     if ctx.toks[j].possessive && g.trim() != "," {
         // "Westpac's David Lording", "Energy Australia's Peter Leete": the possessor is the role.
-        if !(ctx.toks[j].cap || ctx.toks[j].acronym) || lex.is_first_name(w) {
+        if !(ctx.toks[j].cap || ctx.toks[j].acronym) || ctx.has(j, FIRST) {
             return None;
         }
         let mut first = j;
@@ -631,20 +667,20 @@ pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
                 break;
             }
             let t = &ctx.toks[k];
-            if !(t.cap || t.acronym) || ROLE_STOP.contains(&ctx.word(k).to_lowercase().as_str()) || t.possessive {
+            if !(t.cap || t.acronym) || ctx.has(k, STOP) || t.possessive {
                 break;
             }
             first = k;
         }
         return Some((first, j));
     }
-    if lex.is_honorific(w) && !lex.is_role_head(w) {
-        if PLAIN_HONORIFICS.contains(&w.to_lowercase().as_str()) {
+    if ctx.has(j, HONORIFIC) && !ctx.has(j, ROLE_HEAD) {
+        if ctx.has(j, PLAIN_HON) {
             return None;
         }
         return Some((j, j));
     }
-    if !(lex.is_role_head(w) || lex.is_title(w)) {
+    if !ctx.has(j, TITLE) {
         return None;
     }
     let last = j;
@@ -656,12 +692,10 @@ pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
             break;
         }
         let k = j - 1;
-        let w = ctx.word(k);
-        let lw = w.to_lowercase();
-        if ROLE_STOP.contains(&lw.as_str()) || lex.is_speech_verb(w) {
+        if ctx.has(k, STOP | SPEECH_VERB) {
             break;
         }
-        if lex.is_honorific(w) && PLAIN_HONORIFICS.contains(&lw.as_str()) {
+        if ctx.has(k, HONORIFIC) && ctx.has(k, PLAIN_HON) {
             break;
         }
         if sentence_start(ctx, j) {

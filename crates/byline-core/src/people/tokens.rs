@@ -29,37 +29,52 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// The character at byte `i` of `text` and its length (a fast path for ASCII).
+#[inline]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        (b as char, 1)
+    } else {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        (c, c.len_utf8())
+    }
+}
+
+#[inline]
+fn is_word_at(text: &str, i: usize) -> bool {
+    let b = text.as_bytes()[i];
+    if b < 0x80 { b.is_ascii_alphanumeric() } else { is_word_char(char_at(text, i).0) }
+}
+
 /// Split `text` into words. Apostrophes and hyphens inside a word belong to it ("O'Brien",
 /// "Governor-General", "pro-Trump"); a possessive ending is recorded, not included.
 pub fn tokenize(text: &str) -> Vec<Tok> {
-    let mut out = Vec::new();
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let mut out = Vec::with_capacity(text.len() / 6 + 1);
+    let len = text.len();
+    let mut i = 0;
+    while i < len {
+        let (c, l) = char_at(text, i);
         if !is_word_char(c) {
+            i += l;
             continue;
         }
         let start = i;
-        let mut end = i + c.len_utf8();
-        loop {
-            match it.peek().copied() {
-                Some((j, d)) if is_word_char(d) => {
-                    end = j + d.len_utf8();
-                    it.next();
-                }
-                Some((j, d)) if matches!(d, '\'' | '’' | '-' | '‑') => {
-                    // Joiner only when a word character follows.
-                    let after = j + d.len_utf8();
-                    match text[after..].chars().next() {
-                        Some(e) if is_word_char(e) => {
-                            it.next();
-                            end = after;
-                        }
-                        _ => break,
-                    }
-                }
-                _ => break,
+        let mut end = i + l;
+        while end < len {
+            let (d, dl) = char_at(text, end);
+            if is_word_char(d) {
+                end += dl;
+                continue;
             }
+            // Joiner only when a word character follows.
+            if matches!(d, '\'' | '’' | '-' | '‑') && end + dl < len && is_word_at(text, end + dl) {
+                end += dl;
+                continue;
+            }
+            break;
         }
+        i = end;
         let mut word_end = end;
         let mut possessive = false;
         let mut raw_extra = 0;
@@ -71,24 +86,33 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                 break;
             }
         }
-        if !possessive {
+        if !possessive && end < len && (w.ends_with('s') || w.ends_with('S')) {
             // "Harris'" — an apostrophe after a final s, not followed by a word character.
-            if let Some(rest) = text.get(end..) {
-                if (rest.starts_with('\'') || rest.starts_with('’')) && (w.ends_with('s') || w.ends_with('S')) {
-                    let after = &rest[rest.chars().next().map_or(0, |c| c.len_utf8())..];
-                    if !after.chars().next().is_some_and(is_word_char) {
-                        possessive = true;
-                        raw_extra = rest.chars().next().map_or(0, |c| c.len_utf8());
-                    }
-                }
+            let (a, al) = char_at(text, end);
+            if matches!(a, '\'' | '’') && !(end + al < len && is_word_at(text, end + al)) {
+                possessive = true;
+                raw_extra = al;
             }
         }
         let word = &text[start..word_end];
-        let mut chars = word.chars();
-        let first = chars.next().unwrap_or(' ');
-        let single = word.chars().count() == 1;
-        let upper = first.is_uppercase();
-        let has_lower = word.chars().any(|c| c.is_lowercase());
+        let (single, upper, has_lower, numeric) = if word.is_ascii() {
+            let b = word.as_bytes();
+            (
+                b.len() == 1,
+                b[0].is_ascii_uppercase(),
+                b.iter().any(|x| x.is_ascii_lowercase()),
+                b.iter().any(|x| x.is_ascii_digit()),
+            )
+        } else {
+            let mut chars = word.chars();
+            let first = chars.next().unwrap_or(' ');
+            (
+                word.chars().count() == 1,
+                first.is_uppercase(),
+                word.chars().any(|c| c.is_lowercase()),
+                word.chars().any(|c| c.is_numeric()),
+            )
+        };
         let mut tok = Tok {
             start,
             end: word_end,
@@ -96,13 +120,12 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             possessive,
             initial: single && upper,
             cap: upper && has_lower,
-            acronym: !single && upper && !has_lower && word.chars().all(|c| !c.is_numeric()),
+            acronym: !single && upper && !has_lower && !numeric,
         };
         if tok.initial && text[end..].starts_with('.') {
             tok.end = end + 1;
             tok.raw_end = end + 1;
-            // Skip the full stop in the iterator.
-            it.next();
+            // The full stop is not a word character: the scan steps over it.
         }
         out.push(tok);
     }
