@@ -133,9 +133,7 @@ pub fn find(text: &str, sentences: &[Sentence], quotes: &[Quote], lex: &Lexicon)
     let mut qspans: Vec<Span> = quotes.iter().map(|q| q.inner.clone()).collect();
     qspans.sort_by_key(|s| s.start);
     let ctx = Ctx { text, lex };
-    let rv = lex.reporting_verbs.find(&lower);
-    let vg = lex.vague.find(&lower);
-    let an = lex.anonymous.find(&lower);
+    let [rv, vg, an] = crate::lexicon::PhraseSet::find_each([&lex.reporting_verbs, &lex.vague, &lex.anonymous], text);
     let mut out: Vec<Attribution> = Vec::new();
     let (mut ri, mut vi, mut ai) = (0, 0, 0);
     for (si, s) in sentences.iter().enumerate() {
@@ -155,7 +153,8 @@ pub fn find(text: &str, sentences: &[Sentence], quotes: &[Quote], lex: &Lexicon)
         let verbs = take(&rv, &mut ri);
         let vagues = take(&vg, &mut vi);
         let anons = take(&an, &mut ai);
-        let words = crate::text::words(text, s.span.clone());
+        // Only reporting verbs need the sentence's words.
+        let words = if verbs.is_empty() { Vec::new() } else { crate::text::words(text, s.span.clone()) };
         // Vague phrasings.
         for (span, rule) in &vagues {
             let msg = lex.vague.rule(*rule).message.as_ref().map(|m| m.replace("{cue}", &capitalise(&text[span.clone()], span.start == s.span.start)));
@@ -205,11 +204,10 @@ pub fn find(text: &str, sentences: &[Sentence], quotes: &[Quote], lex: &Lexicon)
     for i in 0..out.len() {
         match out[i].kind {
             SourceKind::Pronoun => {
-                if let Some(l) = last {
-                    if out[i].sentence.saturating_sub(out[l].sentence) <= 8 {
+                if let Some(l) = last
+                    && out[i].sentence.saturating_sub(out[l].sentence) <= 8 {
                         out[i].refers_to = Some(l);
                     }
-                }
             }
             SourceKind::Named | SourceKind::Anonymous if out[i].source.is_some() => last = Some(i),
             _ => {}
@@ -218,21 +216,19 @@ pub fn find(text: &str, sentences: &[Sentence], quotes: &[Quote], lex: &Lexicon)
     // Colon-introduced quotations: "X said: “…" covers the quote's sentences.
     let mut next_of: Vec<Option<usize>> = vec![None; quotes.len()];
     for (i, q) in quotes.iter().enumerate() {
-        if let Some(c) = q.continues {
-            if c < next_of.len() && next_of[c].is_none() {
+        if let Some(c) = q.continues
+            && c < next_of.len() && next_of[c].is_none() {
                 next_of[c] = Some(i);
             }
-        }
     }
     // Where each chain of continued quotes ends (a continuation comes later than the quote it
     // continues, so one backward pass fills it in).
     let mut chain_end: Vec<usize> = quotes.iter().map(|q| q.span.end).collect();
     for i in (0..quotes.len()).rev() {
-        if let Some(n) = next_of[i] {
-            if n > i {
+        if let Some(n) = next_of[i]
+            && n > i {
                 chain_end[i] = chain_end[n];
             }
-        }
     }
     // The first ':' at or after a cue's end, within its sentence. Cues come in text order
     // within a sentence, so the last search is reused while it still applies.
@@ -357,9 +353,7 @@ fn verb_attribution(
     }
     // Inverted: "…,” said Mr Borrell." / "…, said the Kremlin."
     let before = ctx.gap(prev.map_or(s.span.start, |p| p.span.end), cue.start).trim();
-    let after_quote_or_comma = prev.is_none()
-        || before.ends_with([',', '”', '"', '’'])
-        || (prev_adjacent && false);
+    let after_quote_or_comma = prev.is_none() || before.ends_with([',', '”', '"', '’']);
     if after_quote_or_comma && we < words.len() {
         let np = np_after(ctx, words, we);
         if let Some(r) = np.clone() {
@@ -502,7 +496,7 @@ fn np_before(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> (Option<std:
             }
         }
         if (STOP_IN_NP.contains(&l.as_str()) || RELATIVE.contains(&l.as_str()) || CONJ.contains(&l.as_str()))
-            && !(cap && !at_sentence_start)
+            && (!cap || at_sentence_start)
         {
             break;
         }
@@ -597,7 +591,7 @@ fn classify(ctx: &Ctx, s: &Sentence, words: &[Word], np: Option<std::ops::Range<
     if ctx.lex.anonymous_sources.contains(head_base) && !ctx.is_cap(head_word) && !definite {
         return (SourceKind::Anonymous, Some(span));
     }
-    if ctx.lex.anonymous_sources.contains(head_base) && head_base.ends_with('s') && words.len() > 0 {
+    if ctx.lex.anonymous_sources.contains(head_base) && head_base.ends_with('s') && !words.is_empty() {
         // "Officials revealed" at the start of a sentence.
         return (SourceKind::Anonymous, Some(span));
     }
@@ -654,14 +648,13 @@ pub fn assign_speakers(quotes: &mut [Quote], sentences: &[Sentence], attribution
         // Right after the quote.
         let next_q = quotes.get(qi + 1).map_or(usize::MAX, |n| n.span.start);
         let after = attributions.partition_point(|a| a.cue.start < q.span.end);
-        if let Some(a) = attributions.get(after) {
-            if usable(a) && a.cue.start < next_q && a.cue.start - q.span.end <= 80 {
+        if let Some(a) = attributions.get(after)
+            && usable(a) && a.cue.start < next_q && a.cue.start - q.span.end <= 80 {
                 pick = Some(after);
             }
-        }
         // Introduced before it in the same sentence.
-        if pick.is_none() {
-            if let Some(si) = sent_of(q.span.start) {
+        if pick.is_none()
+            && let Some(si) = sent_of(q.span.start) {
                 let before = attributions.partition_point(|a| a.cue.start < q.span.start);
                 if before > 0 {
                     let a = &attributions[before - 1];
@@ -670,16 +663,14 @@ pub fn assign_speakers(quotes: &mut [Quote], sentences: &[Sentence], attribution
                     }
                 }
             }
-        }
         // The quote it continues.
-        if pick.is_none() {
-            if let Some(c) = q.continues {
+        if pick.is_none()
+            && let Some(c) = q.continues {
                 pick = quotes[c].attribution;
             }
-        }
         // The sentence before, then the sentence after.
-        if pick.is_none() {
-            if let Some(si) = sent_of(q.span.start) {
+        if pick.is_none()
+            && let Some(si) = sent_of(q.span.start) {
                 if si > 0 {
                     pick = last_main[si - 1];
                     if pick.is_none() && qi > 0 {
@@ -695,7 +686,6 @@ pub fn assign_speakers(quotes: &mut [Quote], sentences: &[Sentence], attribution
                     pick = first_usable.get(se + 1).copied().flatten();
                 }
             }
-        }
         if let Some(p) = pick {
             quotes[qi].attribution = Some(p);
             quotes[qi].speaker = attributions[p].speaker(attributions);
@@ -703,11 +693,10 @@ pub fn assign_speakers(quotes: &mut [Quote], sentences: &[Sentence], attribution
     }
     // A later part of a continued quote may name the speaker: give it to the earlier parts.
     for qi in (0..quotes.len()).rev() {
-        if let (Some(c), Some(a)) = (quotes[qi].continues, quotes[qi].attribution) {
-            if quotes[c].attribution.is_none() {
+        if let (Some(c), Some(a)) = (quotes[qi].continues, quotes[qi].attribution)
+            && quotes[c].attribution.is_none() {
                 quotes[c].attribution = Some(a);
                 quotes[c].speaker = quotes[qi].speaker.clone();
             }
-        }
     }
 }

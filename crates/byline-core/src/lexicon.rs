@@ -11,14 +11,13 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-
 use crate::Span;
 
-/// A set of phrases compiled into one automaton.
+/// A set of phrases compiled into one trie, matched from word starts.
 #[derive(Clone, Debug)]
+#[derive(Default)]
 pub struct PhraseSet {
-    ac: Option<AhoCorasick>,
+    trie: Trie,
     /// One per automaton pattern.
     entries: Vec<Entry>,
     /// The source lines, kept so a user list can be appended and the set rebuilt.
@@ -43,6 +42,70 @@ struct Entry {
     rule: usize,
     anchor_start: bool,
     anchor_end: bool,
+    /// Whether the phrase ends with a letter or digit (then a letter or digit must not follow).
+    word_end: bool,
+}
+
+/// A byte trie over the (ASCII-lowercased) phrases, as a dense transition table over the
+/// classes of bytes the phrases use. Node 0 is the root and also means "no node".
+#[derive(Clone, Debug, Default)]
+struct Trie {
+    /// The class of each byte (0: used by no phrase); upper-case ASCII shares its lower-case
+    /// letter's class.
+    class: Vec<u8>,
+    classes: usize,
+    /// `next[node * classes + class]`: the child (0: none).
+    next: Vec<u32>,
+    /// Per node: the range in `ends` of the entries that end there, in pattern order.
+    end_ranges: Vec<(u32, u32)>,
+    ends: Vec<u32>,
+}
+
+impl Trie {
+    fn build(pats: &[String]) -> Trie {
+        let mut class = vec![0u8; 256];
+        let mut classes = 1usize;
+        for p in pats {
+            for &b in p.as_bytes() {
+                if class[b as usize] == 0 {
+                    class[b as usize] = classes as u8;
+                    classes += 1;
+                }
+            }
+        }
+        assert!(classes <= 256, "too many distinct bytes in one phrase list");
+        for b in b'A'..=b'Z' {
+            class[b as usize] = class[b.to_ascii_lowercase() as usize];
+        }
+        let mut next: Vec<u32> = vec![0; classes];
+        let mut ends: Vec<Vec<u32>> = vec![Vec::new()];
+        for (pi, p) in pats.iter().enumerate() {
+            let mut n = 0usize;
+            for &b in p.as_bytes() {
+                let k = n * classes + class[b as usize] as usize;
+                if next[k] == 0 {
+                    next[k] = ends.len() as u32;
+                    ends.push(Vec::new());
+                    next.extend(std::iter::repeat_n(0, classes));
+                }
+                n = next[k] as usize;
+            }
+            ends[n].push(pi as u32);
+        }
+        let mut t = Trie { class, classes, next, ..Default::default() };
+        for e in &ends {
+            let a = t.ends.len() as u32;
+            t.ends.extend(e);
+            t.end_ranges.push((a, t.ends.len() as u32));
+        }
+        t
+    }
+
+    #[inline]
+    fn child(&self, node: u32, b: u8) -> u32 {
+        let c = self.class[b as usize];
+        if c == 0 { 0 } else { self.next[node as usize * self.classes + c as usize] }
+    }
 }
 
 /// One occurrence of a phrase in a text.
@@ -53,11 +116,6 @@ pub struct PhraseMatch {
     pub rule: usize,
 }
 
-impl Default for PhraseSet {
-    fn default() -> Self {
-        PhraseSet { ac: None, entries: Vec::new(), rules: Vec::new() }
-    }
-}
 
 impl PhraseSet {
     /// Parse a list in the phrase syntax. Reporting-verb lists use `;` between forms.
@@ -116,23 +174,14 @@ impl PhraseSet {
                 }
                 for phrase in expand(&form) {
                     for variant in apostrophes(&phrase) {
+                        let word_end = variant.chars().next_back().is_some_and(is_word_char);
                         pats.push(variant);
-                        entries.push(Entry { rule: ri, anchor_start, anchor_end });
+                        entries.push(Entry { rule: ri, anchor_start, anchor_end, word_end });
                     }
                 }
             }
         }
-        self.ac = if pats.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::Standard)
-                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                    .build(&pats)
-                    .expect("lexicon automaton"),
-            )
-        };
+        self.trie = Trie::build(&pats);
         self.entries = entries;
     }
 
@@ -150,43 +199,148 @@ impl PhraseSet {
         &self.rules[i]
     }
 
-    /// All word-bounded matches in `lower` (an ASCII-lowercased text; see [`lower`]), longest
-    /// first at each start, not overlapping, in text order. Anchors refer to line starts/ends.
-    pub fn find(&self, lower: &str) -> Vec<PhraseMatch> {
-        let Some(ac) = &self.ac else { return Vec::new() };
-        let bytes = lower.as_bytes();
-        let mut cands: Vec<(usize, usize, usize)> = Vec::new();
-        for m in ac.find_overlapping_iter(lower) {
-            let (s, e) = (m.start(), m.end());
-            if !boundary_before(lower, s) || !boundary_after(lower, e) {
-                continue;
+    /// All word-bounded matches in `text` (ASCII case-insensitive), longest first at each
+    /// start, not overlapping, in text order. Anchors refer to line starts/ends.
+    pub fn find(&self, text: &str) -> Vec<PhraseMatch> {
+        let mut out = Vec::new();
+        self.scan(text, |m| {
+            out.push(m);
+            true
+        });
+        out
+    }
+
+    /// [`PhraseSet::find`] of several sets in one pass over `text`.
+    pub fn find_each<const N: usize>(sets: [&PhraseSet; N], text: &str) -> [Vec<PhraseMatch>; N] {
+        let mut out: [Vec<PhraseMatch>; N] = std::array::from_fn(|_| Vec::new());
+        let mut last_end = [0usize; N];
+        let b = text.as_bytes();
+        let mut i = 0;
+        let mut prev_word = false;
+        while i < b.len() {
+            let c = b[i];
+            let (cur_word, len) = if c < 0x80 {
+                (c.is_ascii_alphanumeric(), 1)
+            } else {
+                let ch = text[i..].chars().next().unwrap_or(' ');
+                (is_word_char(ch), ch.len_utf8())
+            };
+            if !(prev_word && cur_word) {
+                for k in 0..N {
+                    if i < last_end[k] || sets[k].trie.next.is_empty() {
+                        continue;
+                    }
+                    let first = sets[k].trie.child(0, c);
+                    if first != 0
+                        && let Some(m) = sets[k].longest_at(text, i, first)
+                    {
+                        last_end[k] = m.span.end;
+                        out[k].push(m);
+                    }
+                }
             }
-            let entry = &self.entries[m.pattern().as_usize()];
-            if entry.anchor_start && !at_line_start(bytes, s) {
-                continue;
+            prev_word = cur_word;
+            i += len;
+            // The rest of an ASCII word holds no place to try.
+            if cur_word {
+                while i < b.len() && b[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
             }
-            if entry.anchor_end && !at_line_end(bytes, e) {
-                continue;
-            }
-            cands.push((s, e, entry.rule));
-        }
-        // Leftmost, then longest; drop overlaps.
-        cands.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        let mut out: Vec<PhraseMatch> = Vec::new();
-        let mut last_end = 0;
-        for (s, e, rule) in cands {
-            if s < last_end {
-                continue;
-            }
-            last_end = e;
-            out.push(PhraseMatch { span: s..e, rule });
         }
         out
     }
 
-    /// Whether any phrase occurs in `lower` (word-bounded).
-    pub fn contains(&self, lower: &str) -> bool {
-        !self.find(lower).is_empty()
+    /// Whether any phrase occurs in `text` (word-bounded).
+    pub fn contains(&self, text: &str) -> bool {
+        let mut found = false;
+        self.scan(text, |_| {
+            found = true;
+            false
+        });
+        found
+    }
+
+    /// Calls `f` with each match of [`PhraseSet::find`] in order while it returns true.
+    ///
+    /// A match can only start where a word starts or at a character that is not a letter or
+    /// digit (a phrase starting with punctuation), so those are the only places tried; from
+    /// each, the trie gives every phrase starting there and the longest that ends on a word
+    /// boundary (and meets its anchors) is the match there. The next place tried is after it.
+    fn scan(&self, text: &str, mut f: impl FnMut(PhraseMatch) -> bool) {
+        let t = &self.trie;
+        if t.next.is_empty() {
+            return;
+        }
+        let b = text.as_bytes();
+        let mut i = 0;
+        let mut prev_word = false;
+        while i < b.len() {
+            let c = b[i];
+            let (cur_word, len) = if c < 0x80 {
+                (c.is_ascii_alphanumeric(), 1)
+            } else {
+                let ch = text[i..].chars().next().unwrap_or(' ');
+                (is_word_char(ch), ch.len_utf8())
+            };
+            if !(prev_word && cur_word) {
+                let first = t.child(0, c);
+                if first != 0
+                    && let Some(m) = self.longest_at(text, i, first) {
+                        let end = m.span.end;
+                        if !f(m) {
+                            return;
+                        }
+                        // Continue at the match's end, knowing the character before it.
+                        i = end;
+                        prev_word = text[..end].chars().next_back().is_some_and(is_word_char);
+                        continue;
+                    }
+            }
+            prev_word = cur_word;
+            i += len;
+            // The rest of an ASCII word holds no place to try.
+            if cur_word {
+                while i < b.len() && b[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+            }
+        }
+    }
+
+    /// The longest valid match starting at `s`, whose first byte led to trie node `node`.
+    #[inline]
+    fn longest_at(&self, text: &str, s: usize, mut node: u32) -> Option<PhraseMatch> {
+        let t = &self.trie;
+        let b = text.as_bytes();
+        let mut best: Option<(usize, usize)> = None;
+        let mut e = s + 1;
+        loop {
+            let (a, z) = t.end_ranges[node as usize];
+            for &pi in &t.ends[a as usize..z as usize] {
+                let entry = &self.entries[pi as usize];
+                if entry.word_end && word_char_at(text, e) {
+                    continue;
+                }
+                if entry.anchor_start && !at_line_start(b, s) {
+                    continue;
+                }
+                if entry.anchor_end && !at_line_end(b, e) {
+                    continue;
+                }
+                best = Some((e, entry.rule));
+                break;
+            }
+            if e >= b.len() {
+                break;
+            }
+            node = t.child(node, b[e]);
+            if node == 0 {
+                break;
+            }
+            e += 1;
+        }
+        best.map(|(e, rule)| PhraseMatch { span: s..e, rule })
     }
 }
 
@@ -206,21 +360,14 @@ fn at_line_end(b: &[u8], e: usize) -> bool {
     i == b.len() || b[i] == b'\n'
 }
 
-/// Whether a word character precedes byte `s`.
-fn boundary_before(t: &str, s: usize) -> bool {
-    let first = t[s..].chars().next();
-    if first.is_some_and(|c| !is_word_char(c)) {
-        return true; // the phrase starts with punctuation, e.g. "(ap)"
+/// Whether a word character starts at byte `i` (a char boundary) of `text`.
+#[inline]
+fn word_char_at(text: &str, i: usize) -> bool {
+    match text.as_bytes().get(i) {
+        None => false,
+        Some(&c) if c < 0x80 => c.is_ascii_alphanumeric(),
+        Some(_) => text[i..].chars().next().is_some_and(is_word_char),
     }
-    t[..s].chars().next_back().is_none_or(|c| !is_word_char(c))
-}
-
-fn boundary_after(t: &str, e: usize) -> bool {
-    let last = t[..e].chars().next_back();
-    if last.is_some_and(|c| !is_word_char(c)) {
-        return true;
-    }
-    t[e..].chars().next().is_none_or(|c| !is_word_char(c))
 }
 
 /// Letters and digits count as word characters.
@@ -454,6 +601,122 @@ mod tests {
         assert_eq!(m.len(), 2);
         assert_eq!(&t[m[0].span.clone()], "it is feared");
         assert_eq!(&t[m[1].span.clone()], "said");
+    }
+
+    /// The matcher as it was: every overlapping automaton match, filtered, then leftmost
+    /// longest.
+    type Reference = (aho_corasick::AhoCorasick, Vec<(usize, bool, bool)>);
+
+    fn reference(set: &PhraseSet) -> Reference {
+        let mut pats = Vec::new();
+        let mut entries = Vec::new();
+        for (ri, rule) in set.rules.iter().enumerate() {
+            for form in rule.pattern.split(';') {
+                let mut form = form.trim().to_ascii_lowercase();
+                if form.is_empty() {
+                    continue;
+                }
+                let a_s = form.starts_with('^');
+                if a_s {
+                    form.remove(0);
+                }
+                let a_e = form.ends_with('$');
+                if a_e {
+                    form.pop();
+                }
+                for phrase in expand(&form) {
+                    for v in apostrophes(&phrase) {
+                        pats.push(v);
+                        entries.push((ri, a_s, a_e));
+                    }
+                }
+            }
+        }
+        (aho_corasick::AhoCorasick::new(&pats).unwrap(), entries)
+    }
+
+    fn reference_find((ac, entries): &Reference, lower: &str) -> Vec<PhraseMatch> {
+        let bytes = lower.as_bytes();
+        let mut cands = Vec::new();
+        for m in ac.find_overlapping_iter(lower) {
+            let (s, e) = (m.start(), m.end());
+            let first = lower[s..].chars().next();
+            let before = first.is_some_and(|c| !is_word_char(c)) || lower[..s].chars().next_back().is_none_or(|c| !is_word_char(c));
+            let last = lower[..e].chars().next_back();
+            let after = last.is_some_and(|c| !is_word_char(c)) || lower[e..].chars().next().is_none_or(|c| !is_word_char(c));
+            let (rule, a_s, a_e) = entries[m.pattern().as_usize()];
+            if !before || !after || (a_s && !at_line_start(bytes, s)) || (a_e && !at_line_end(bytes, e)) {
+                continue;
+            }
+            cands.push((s, e, rule));
+        }
+        cands.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut out = Vec::new();
+        let mut last_end = 0;
+        for (s, e, rule) in cands {
+            if s < last_end {
+                continue;
+            }
+            last_end = e;
+            out.push(PhraseMatch { span: s..e, rule });
+        }
+        out
+    }
+
+    #[test]
+    fn trie_matches_the_automaton() {
+        let lex = Lexicon::bundled();
+        let sets = [
+            &lex.reporting_verbs,
+            &lex.vague,
+            &lex.anonymous,
+            &lex.boilerplate,
+            &lex.predictions,
+            &lex.charged,
+            &lex.time_words,
+            &lex.numbers,
+        ];
+        let refs: Vec<Reference> = sets.iter().map(|s| reference(s)).collect();
+        // Words of every phrase, with noise between them.
+        let mut vocab: Vec<String> = Vec::new();
+        for set in sets {
+            for r in set.rules() {
+                for p in r.pattern.split(';') {
+                    for f in expand(p.trim().trim_start_matches('^').trim_end_matches('$')) {
+                        vocab.extend(f.split(' ').map(str::to_string));
+                    }
+                }
+            }
+        }
+        let noise = [" ", " ", " ", "  ", ", ", ". ", "\n", "\n ", "x", "s", "’", "'", "é", "“", "—", "(", ")", "1", "\t", "Ünder "];
+        let mut seed: u64 = 0x9e3779b97f4a7c15;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..3000 {
+            let mut t = String::new();
+            for _ in 0..next(40) {
+                if next(3) == 0 {
+                    t.push_str(noise[next(noise.len())]);
+                } else {
+                    let w = &vocab[next(vocab.len())];
+                    if next(4) == 0 { t.push_str(&w.to_uppercase()) } else { t.push_str(w) }
+                    t.push(' ');
+                }
+            }
+            let l = lower(&t);
+            for (set, r) in sets.iter().zip(&refs) {
+                let want = reference_find(r, &l);
+                assert_eq!(set.find(&l), want, "{t:?}");
+                assert_eq!(set.find(&t), want, "{t:?}");
+                assert_eq!(set.contains(&t), !want.is_empty());
+            }
+            let [a, b, c] = PhraseSet::find_each([sets[0], sets[1], sets[2]], &t);
+            assert_eq!((a, b, c), (sets[0].find(&t), sets[1].find(&t), sets[2].find(&t)));
+        }
     }
 
     #[test]

@@ -138,11 +138,10 @@ fn scan_block(
             first_mark = false;
         } else if open.is_none() {
             match c {
-                '‘' => {
-                    if prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '\u{a0}')) {
+                '‘'
+                    if prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '\u{a0}')) => {
                         single = Some(at);
                     }
-                }
                 '’' | '\'' => {
                     let next_alnum = next.is_some_and(char::is_alphanumeric);
                     let prev_space = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '\u{a0}'));
@@ -161,11 +160,10 @@ fn scan_block(
                 }
                 _ => {}
             }
-            if let Some(st) = single {
-                if at - st > 400 {
+            if let Some(st) = single
+                && at - st > 400 {
                     single = None;
                 }
-            }
         }
         prev = Some(c);
     }

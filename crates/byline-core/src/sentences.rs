@@ -44,7 +44,8 @@ pub fn split(text: &str, format: Format) -> Vec<Sentence> {
 pub fn split_with(text: &str, format: Format, lex: &Lexicon) -> Vec<Sentence> {
     let clean = crate::text::clean(text);
     let blocks = crate::text::blocks(text, format);
-    let lower = crate::lexicon::lower(&clean);
+    // Phrase matching is case-insensitive: the cleaned text serves as it is.
+    let lower: &str = &clean;
     let mut out = Vec::new();
     let mut zone = false;
     let half = text.len() / 2;
@@ -71,9 +72,7 @@ pub fn split_with(text: &str, format: Format, lex: &Lexicon) -> Vec<Sentence> {
                 .any(|m| lex.boilerplate.rule(m.rule).section.as_deref() == Some("zone"));
         }
         for s in &mut out[first_of_block..] {
-            s.role = if zone {
-                Role::Boilerplate
-            } else if is_boilerplate(&lower[s.span.clone()], lex) {
+            s.role = if zone || is_boilerplate(&lower[s.span.clone()], lex) {
                 Role::Boilerplate
             } else if block.kind == BlockKind::Heading || !block.terminated {
                 Role::Headline
