@@ -73,6 +73,40 @@ pub fn walk(root: &Path, filter: &FileFilter) -> Vec<PathBuf> {
     v
 }
 
+/// Whether the workspace walk would skip `path` (under one of `roots`): a hidden file or folder
+/// on the way, or a `.gitignore` / `.ignore` rule in a folder between the root and the file
+/// (the deepest rule that decides wins, `!` re-includes). For file events that arrive one by
+/// one, so the ignore files are read when asked.
+pub fn ignored_under(roots: &[PathBuf], path: &Path) -> bool {
+    let Some(root) = roots.iter().filter(|r| path.starts_with(r)).max_by_key(|r| r.as_os_str().len()) else {
+        return false;
+    };
+    let Ok(rel) = path.strip_prefix(root) else { return false };
+    if rel.components().any(|c| c.as_os_str().to_str().is_some_and(|s| s.starts_with('.') && s.len() > 1)) {
+        return true;
+    }
+    // Folders from the file's own up to the root: the deepest decision wins.
+    let mut dirs: Vec<&Path> = path.ancestors().skip(1).take_while(|d| d.starts_with(root)).collect();
+    if dirs.is_empty() {
+        dirs.push(root);
+    }
+    for dir in dirs {
+        for name in [".ignore", ".gitignore"] {
+            let file = dir.join(name);
+            if !file.is_file() {
+                continue;
+            }
+            let (gi, _) = ignore::gitignore::Gitignore::new(&file);
+            match gi.matched_path_or_any_parents(path, false) {
+                ignore::Match::Ignore(_) => return true,
+                ignore::Match::Whitelist(_) => return false,
+                ignore::Match::None => {}
+            }
+        }
+    }
+    false
+}
+
 /// Why a file could not be read as an article.
 #[derive(Debug)]
 pub enum ReadError {
@@ -118,5 +152,24 @@ mod tests {
         let f = FileFilter::new(&["**/*.txt"], &["drafts/**"]).unwrap();
         assert!(!f.matches(Path::new("drafts/x.txt")));
         assert!(f.matches(Path::new("final/x.txt")));
+    }
+
+    #[test]
+    fn ignored_paths_follow_gitignore_files_and_hidden_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().to_path_buf();
+        std::fs::create_dir_all(root.join("drafts")).unwrap();
+        std::fs::create_dir_all(root.join("news/old")).unwrap();
+        std::fs::write(root.join(".gitignore"), "drafts/\n*.tmp.txt\n").unwrap();
+        std::fs::write(root.join("news/.gitignore"), "old/\n!keep.tmp.txt\n").unwrap();
+        let roots = vec![root.clone()];
+        assert!(ignored_under(&roots, &root.join("drafts/a.txt")));
+        assert!(ignored_under(&roots, &root.join("x.tmp.txt")));
+        assert!(ignored_under(&roots, &root.join("news/old/a.txt")));
+        assert!(ignored_under(&roots, &root.join(".hidden/a.txt")));
+        assert!(!ignored_under(&roots, &root.join("news/keep.tmp.txt")));
+        assert!(!ignored_under(&roots, &root.join("news/a.txt")));
+        assert!(!ignored_under(&roots, &root.join("a.txt")));
+        assert!(!ignored_under(&roots, Path::new("/elsewhere/drafts/a.txt")));
     }
 }

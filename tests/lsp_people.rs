@@ -93,8 +93,7 @@ fn text_at(loc: &Value, files: &[(&str, &str)]) -> String {
 #[test]
 fn hover_shows_full_name_role_counts_and_quotes() {
     let mut ws = workspace(Value::Null);
-    // Hover answers at once, from what is indexed so far; wait for the initial index first.
-    symbols(&mut ws.lsp, "");
+    // Hover waits (boundedly) for the initial walk of the workspace by itself.
     let h = ws.lsp.request("textDocument/hover", tdp(&ws.a, at(A, "Marsh", 1)));
     let md = h["contents"]["value"].as_str().unwrap_or_default().to_string();
     assert_eq!(h["contents"]["kind"], "markdown");
@@ -268,4 +267,158 @@ fn workspace_folders_can_be_added_and_removed() {
     let n = names(&symbols(&mut ws.lsp, ""));
     assert!(!n.contains(&"Omar Haddad".to_string()) && n.contains(&"Helena Marsh".to_string()), "{n:?}");
     assert!(ws.lsp.shutdown().success());
+}
+
+/// Invented surnames, distinct and pronounceable: "Bakor", "Bakun", ...
+fn surname(i: usize) -> String {
+    const A: [&str; 8] = ["Ba", "Do", "Fe", "Gu", "Ka", "Lo", "Mi", "Ro"];
+    const B: [&str; 8] = ["kor", "lun", "mesh", "tav", "rin", "dek", "soll", "vard"];
+    const C: [&str; 6] = ["", "a", "er", "in", "ow", "ez"];
+    format!("{}{}{}", A[i % 8], B[(i / 8) % 8], C[(i / 64) % 6])
+}
+
+#[test]
+fn hover_and_references_asked_before_the_walk_ends_see_the_whole_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Budget row\n\nCouncillor Ada Brisk said the budget was unfair.\n";
+    for i in 0..300 {
+        write(dir.path(), &format!("{:02}/n{i:03}.txt", i / 100), text);
+    }
+    let a = dir.path().join("a.txt");
+    write(dir.path(), "a.txt", text);
+    let mut lsp = Lsp::start(dir.path());
+    lsp.initialize(dir.path(), &["utf-16"], Value::Null);
+    let uri = uri_of(&a);
+    lsp.open(&uri, 1, text);
+    // Asked at once, while the workspace is still being read: the answers wait for it.
+    let pos = position(text, text.find("Brisk").unwrap(), "utf-16");
+    let h = lsp.request("textDocument/hover", tdp(&uri, pos.clone()));
+    let md = h["contents"]["value"].as_str().unwrap_or_default().to_string();
+    assert!(md.contains("301 mentions in 301 files"), "{md}");
+    let mut params = tdp(&uri, pos);
+    params["context"] = json!({"includeDeclaration": true});
+    assert_eq!(lsp.request("textDocument/references", params).as_array().unwrap().len(), 301);
+    assert!(lsp.shutdown().success());
+}
+
+#[test]
+fn watched_file_events_for_ignored_paths_are_ignored() {
+    let mut ws = workspace(json!({"files": {"exclude": ["old/**"]}}));
+    symbols(&mut ws.lsp, "");
+    let mut changes = Vec::new();
+    // .gitignore'd folder, an excluded folder, a hidden folder: all ignored.
+    for (name, who) in [("drafts/new.txt", "Priya Raman"), ("old/new.txt", "Omar Haddad"), (".cache/new.txt", "Lena Fischer")] {
+        write(ws.dir.path(), name, &format!("Note\n\nCouncillor {who} said the plan was a mistake.\n"));
+        changes.push(json!({"uri": uri_of(&ws.dir.path().join(name)), "type": 1}));
+    }
+    // An ordinary file, sent last, shows that the events were processed.
+    write(ws.dir.path(), "news/new.txt", "Note\n\nCouncillor Ivo Sandberg said the plan was fine.\n");
+    changes.push(json!({"uri": uri_of(&ws.dir.path().join("news/new.txt")), "type": 1}));
+    ws.lsp.notify("workspace/didChangeWatchedFiles", json!({"changes": changes}));
+    eventually(&mut ws.lsp, "Ivo Sandberg indexed", |l| names(&symbols(l, "")).contains(&"Ivo Sandberg".to_string()));
+    let n = names(&symbols(&mut ws.lsp, ""));
+    for who in ["Priya Raman", "Omar Haddad", "Lena Fischer"] {
+        assert!(!n.contains(&who.to_string()), "{who} in {n:?}");
+    }
+    assert!(ws.lsp.shutdown().success());
+}
+
+#[test]
+fn workspace_symbol_returns_the_best_matches_for_a_query_and_everyone_for_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let n = 300;
+    for i in 0..n {
+        let text = format!("Row {i}\n\nCouncillor Ada {} said the budget was unfair.\n", surname(i));
+        write(dir.path(), &format!("n{i:03}.txt"), &text);
+    }
+    let mut lsp = Lsp::start(dir.path());
+    lsp.initialize(dir.path(), &["utf-16"], Value::Null);
+    let all = names(&symbols(&mut lsp, ""));
+    assert_eq!(all.len(), n, "the empty query lists everyone");
+    let some = names(&symbols(&mut lsp, "ada"));
+    assert_eq!(some.len(), 256, "a query returns the best 256 matches");
+    // A query that matches few people gets them all, word-start matches first.
+    let few = names(&symbols(&mut lsp, "bakor"));
+    assert_eq!(few.first().map(String::as_str), Some("Ada Bakor"), "{few:?}");
+    assert!(few.iter().all(|x| x.to_lowercase().contains("bakor")), "{few:?}");
+    assert!(lsp.shutdown().success());
+}
+
+/// Line starts of `text`, with "\r\n", "\r" and "\n" as line breaks (as LSP has them).
+fn line_starts(text: &str) -> Vec<usize> {
+    let b = text.as_bytes();
+    let mut starts = vec![0];
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
+            i += 1;
+        }
+        if b[i] == b'\n' || b[i] == b'\r' {
+            starts.push(i + 1);
+        }
+        i += 1;
+    }
+    starts
+}
+
+fn units(s: &str, enc: &str) -> usize {
+    if enc == "utf-8" { s.len() } else { s.encode_utf16().count() }
+}
+
+fn position_any(text: &str, byte: usize, enc: &str) -> Value {
+    let starts = line_starts(text);
+    let line = starts.partition_point(|s| *s <= byte) - 1;
+    json!({"line": line, "character": units(&text[starts[line]..byte], enc)})
+}
+
+fn offset_any(text: &str, pos: &Value, enc: &str) -> usize {
+    let starts = line_starts(text);
+    let start = starts[pos["line"].as_u64().unwrap() as usize];
+    let want = pos["character"].as_u64().unwrap() as usize;
+    let mut at = start;
+    for ch in text[start..].chars() {
+        if units(&text[start..at], enc) >= want {
+            break;
+        }
+        at += ch.len_utf8();
+    }
+    at
+}
+
+#[test]
+fn positions_in_unopened_files_are_exact_in_both_encodings() {
+    // Non-ASCII before the names on the same line, CRLF and lone CR line breaks.
+    let disk = "Harbour \u{201c}plan\u{201d} \u{1f389}\r\n\u{e9}t\u{e9} \u{2014} Mayor Jana Dvo\u{159}\u{e1}k said the harbour would reopen.\rDvo\u{159}\u{e1}k \u{1f389} added that \u{201c}it will be fine\u{201d}, Dvo\u{159}\u{e1}k said.\n";
+    let open = "Ferry\n\nMayor Jana Dvo\u{159}\u{e1}k said the ferry was late.\n";
+    for enc in ["utf-16", "utf-8"] {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "disk.txt", disk);
+        write(dir.path(), "open.txt", open);
+        let mut lsp = Lsp::start(dir.path());
+        lsp.initialize(dir.path(), &[enc], Value::Null);
+        let (d, o) = (uri_of(&dir.path().join("disk.txt")), uri_of(&dir.path().join("open.txt")));
+        lsp.open(&o, 1, open);
+        let mut params = tdp(&o, position(open, open.find("Dvo").unwrap(), enc));
+        params["context"] = json!({"includeDeclaration": true});
+        let refs = lsp.request("textDocument/references", params);
+        let mut got: Vec<String> = refs
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|l| l["uri"] == d.as_str())
+            .map(|l| {
+                let s = offset_any(disk, &l["range"]["start"], enc);
+                let e = offset_any(disk, &l["range"]["end"], enc);
+                disk[s..e].to_string()
+            })
+            .collect();
+        got.sort();
+        assert_eq!(got, vec!["Dvo\u{159}\u{e1}k", "Dvo\u{159}\u{e1}k", "Jana Dvo\u{159}\u{e1}k"], "{enc}: {refs}");
+        // Hover on the unopened file, at a position after the emoji.
+        let third = disk.rfind("Dvo").unwrap();
+        let h = lsp.request("textDocument/hover", tdp(&d, position_any(disk, third + 1, enc)));
+        let r = &h["range"];
+        assert_eq!(&disk[offset_any(disk, &r["start"], enc)..offset_any(disk, &r["end"], enc)], "Dvo\u{159}\u{e1}k", "{enc}: {h}");
+        assert!(lsp.shutdown().success());
+    }
 }

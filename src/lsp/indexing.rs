@@ -8,13 +8,14 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use byline_core::{Analysis, Format};
+use byline_core::Format;
+use byline_core::people::DocPeople;
 use rayon::prelude::*;
-use ropey::Rope;
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, oneshot};
 use tower_lsp_server::Client;
 use tower_lsp_server::ls_types::{NumberOrString, Uri};
 
+use super::positions::LineIndex;
 use super::snapshot::{DocKey, key_of};
 use super::state::{Internal, Msg, analyze_guarded, log};
 use crate::files::{FileFilter, read_article, walk};
@@ -30,19 +31,24 @@ pub struct Job {
 }
 
 /// Read and analyse one file.
-pub fn load(path: &Path) -> Result<(Rope, Analysis), String> {
+///
+/// A file that is not open only contributes its people (no diagnostics are published for it),
+/// so only those are kept, with a line index to turn their byte offsets into positions: the
+/// text and the rest of the analysis are dropped here, on the loading thread.
+pub fn load(path: &Path) -> Result<(LineIndex, DocPeople), String> {
     let text = read_article(path).map_err(|e| e.to_string())?;
     let format = Format::from_path(&path.to_string_lossy());
     let analysis = analyze_guarded(&text, format, &path.display().to_string());
-    // A file that is not open only contributes its people (no diagnostics are published for
-    // it), so keep only those: memory stays proportional to the workspace's text and people.
-    let people_only = Analysis { people: analysis.people, ..Analysis::default() };
-    Ok((Rope::from_str(&text), people_only))
+    let mut people = analysis.people;
+    people.persons.shrink_to_fit();
+    people.mentions.shrink_to_fit();
+    people.tentative.shrink_to_fit();
+    Ok((LineIndex::new(&text), people))
 }
 
 pub async fn run(job: Job, client: Client, tx: mpsc::UnboundedSender<Msg>) {
     if job.roots.is_empty() {
-        let _ = tx.send(Msg::Internal(Internal::IndexingDone { walk: job.walk, files: 0 }));
+        let _ = tx.send(Msg::Internal(Internal::IndexingDone { walk: job.walk, files: 0, folded: None }));
         return;
     }
     let token = NumberOrString::String(format!("byline/indexing/{}", job.walk));
@@ -86,8 +92,13 @@ pub async fn run(job: Job, client: Client, tx: mpsc::UnboundedSender<Msg>) {
             }
         }
     };
+    // The state task folds results in the order they were sent: once it has seen this message,
+    // every file of the walk is in the index, and only then does the progress end (so that a
+    // client that waits for it gets complete answers).
+    let (folded, done_folding) = oneshot::channel();
+    let _ = tx.send(Msg::Internal(Internal::IndexingDone { walk: walk_id, files, folded: Some(folded) }));
+    let _ = done_folding.await;
     if let Some(p) = progress {
         p.finish_with_message(format!("{files} articles")).await;
     }
-    let _ = tx.send(Msg::Internal(Internal::IndexingDone { walk: walk_id, files }));
 }

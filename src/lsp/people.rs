@@ -9,20 +9,25 @@ use tower_lsp_server::ls_types::{
     MarkupKind, Position, SymbolInformation, SymbolKind,
 };
 
-use super::positions::{to_byte, to_range};
 use super::snapshot::Snapshot;
+
+/// How many quotes a hover shows.
+const HOVER_QUOTES: usize = 3;
+
+/// How many people `workspace/symbol` returns for a non-empty query (the best matches); the
+/// empty query lists everyone.
+pub const SYMBOL_LIMIT: usize = 256;
 
 /// The person mentioned at `pos` in document `key`, with the byte offset it maps to.
 pub fn person_at(snap: &Snapshot, key: &str, pos: Position) -> Option<(PersonId, usize)> {
-    let a = snap.analyzed(key)?;
-    let offset = to_byte(&a.rope, pos, snap.encoding);
+    let offset = snap.content(key)?.byte(pos, snap.encoding);
     Some((snap.index.person_at(key, offset)?, offset))
 }
 
 pub fn location(snap: &Snapshot, key: &str, span: &Span) -> Option<Location> {
     let doc = snap.doc(key)?;
-    let a = doc.analyzed.as_ref()?;
-    Some(Location::new(doc.uri.clone(), to_range(&a.rope, span, snap.encoding)))
+    let c = doc.content.as_ref()?;
+    Some(Location::new(doc.uri.clone(), c.range(span, snap.encoding)))
 }
 
 /// The last segment of a document's path, for listing files in a hover.
@@ -79,7 +84,7 @@ pub fn hover_markdown(info: &PersonInfo) -> String {
     let mentions = if info.mention_count == 1 { "mention" } else { "mentions" };
     let files = if info.file_count == 1 { "file" } else { "files" };
     md.push_str(&format!("\n{} {mentions} in {} {files}\n", info.mention_count, info.file_count));
-    for (quote, doc) in info.quotes.iter().take(3) {
+    for (quote, doc) in info.quotes.iter().take(HOVER_QUOTES) {
         md.push_str(&format!("\n> “{}” — *{}*\n", quote.trim(), decode(file_name(doc))));
     }
     md
@@ -87,9 +92,9 @@ pub fn hover_markdown(info: &PersonInfo) -> String {
 
 pub fn hover(snap: &Snapshot, key: &str, pos: Position) -> Option<Hover> {
     let (id, offset) = person_at(snap, key, pos)?;
-    let info = snap.index.person(&id)?;
-    let a = snap.analyzed(key)?;
-    let range = a.analysis.people.mention_at(offset).map(|m| to_range(&a.rope, &m.span, snap.encoding));
+    let info = snap.index.person_with_quotes(&id, HOVER_QUOTES)?;
+    let c = snap.content(key)?;
+    let range = snap.index.document(key)?.mention_at(offset).map(|m| c.range(&m.span, snap.encoding));
     Some(Hover {
         contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: hover_markdown(&info) }),
         range,
@@ -105,36 +110,42 @@ pub fn definition(snap: &Snapshot, key: &str, pos: Position) -> Option<Location>
 pub fn references(snap: &Snapshot, key: &str, pos: Position, include_declaration: bool) -> Option<Vec<Location>> {
     let (id, _) = person_at(snap, key, pos)?;
     let declaration = if include_declaration { None } else { snap.index.definition(&id, key) };
-    Some(
-        snap.index
-            .mentions(&id)
-            .into_iter()
-            .filter(|(doc, span)| declaration.as_ref().is_none_or(|(d, s)| !(d == doc && s == span)))
-            .filter_map(|(doc, span)| location(snap, &doc, &span))
-            .collect(),
-    )
+    let mentions = snap.index.mentions(&id);
+    let mut out = Vec::with_capacity(mentions.len());
+    // Mentions come grouped by document: look each document up once.
+    let mut current: Option<(&str, Option<(&tower_lsp_server::ls_types::Uri, &super::snapshot::Content)>)> = None;
+    for (doc, span) in &mentions {
+        if declaration.as_ref().is_some_and(|(d, s)| d == doc && s == span) {
+            continue;
+        }
+        if current.is_none_or(|(k, _)| k != &**doc) {
+            let view = snap.doc(doc).and_then(|d| Some((&d.uri, d.content.as_ref()?)));
+            current = Some((doc, view));
+        }
+        if let Some((_, Some((uri, content)))) = current {
+            out.push(Location::new(uri.clone(), content.range(span, snap.encoding)));
+        }
+    }
+    Some(out)
 }
 
 pub fn highlights(snap: &Snapshot, key: &str, pos: Position) -> Option<Vec<DocumentHighlight>> {
     let (id, _) = person_at(snap, key, pos)?;
-    let a = snap.analyzed(key)?;
+    let c = snap.content(key)?;
     Some(
         snap.index
-            .mentions(&id)
+            .mentions_in(key, &id)
             .into_iter()
-            .filter(|(doc, _)| &**doc == key)
-            .map(|(_, span)| DocumentHighlight {
-                range: to_range(&a.rope, &span, snap.encoding),
-                kind: Some(DocumentHighlightKind::TEXT),
-            })
+            .map(|(span, _)| DocumentHighlight { range: c.range(&span, snap.encoding), kind: Some(DocumentHighlightKind::TEXT) })
             .collect(),
     )
 }
 
 #[allow(deprecated)] // SymbolInformation::deprecated must be spelled out
 pub fn workspace_symbols(snap: &Snapshot, query: &str) -> Vec<SymbolInformation> {
+    let limit = if query.trim().is_empty() { usize::MAX } else { SYMBOL_LIMIT };
     snap.index
-        .search(query)
+        .search_top(query, limit)
         .into_iter()
         .filter_map(|info| {
             let (doc, span) = snap.index.definition(&info.id, "")?;
@@ -152,14 +163,14 @@ pub fn workspace_symbols(snap: &Snapshot, query: &str) -> Vec<SymbolInformation>
 
 #[allow(deprecated)] // DocumentSymbol::deprecated must be spelled out
 pub fn document_symbols(snap: &Snapshot, key: &str) -> Vec<DocumentSymbol> {
-    let Some(a) = snap.analyzed(key) else { return Vec::new() };
+    let Some(c) = snap.content(key) else { return Vec::new() };
     snap.index
         .people_in(key)
         .into_iter()
         .filter_map(|id| {
-            let info = snap.index.person(&id)?;
-            let first = snap.index.mentions(&id).into_iter().filter(|(d, _)| &**d == key).map(|(_, s)| s).min_by_key(|s| s.start)?;
-            let range = to_range(&a.rope, &first, snap.encoding);
+            let info = snap.index.person_with_quotes(&id, 0)?;
+            let (first, _) = snap.index.mentions_in(key, &id).into_iter().next()?;
+            let range = c.range(&first, snap.encoding);
             // The role this article gives them, else their most frequent one.
             let detail = info.roles.iter().find(|(_, d)| &**d == key).or(info.roles.first()).map(|(r, _)| r.clone());
             Some(DocumentSymbol {

@@ -108,6 +108,146 @@ pub fn to_span(rope: &Rope, range: Range, enc: Encoding) -> std::ops::Range<usiz
     a.min(b)..a.max(b)
 }
 
+/// Positions in a text that is not kept: the start of every line and the non-ASCII characters,
+/// enough to convert byte offsets to LSP positions and back in either encoding, without the
+/// text. Used for files read from disk (only their people are kept); a few bytes per line.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LineIndex {
+    len: usize,
+    /// Byte offset of the start of every line (the first is 0).
+    starts: Vec<usize>,
+    /// The length of each line's break: 0 (the last line), 1 ("\n" or "\r") or 2 ("\r\n").
+    breaks: Vec<u8>,
+    /// Every non-ASCII character, in text order.
+    wide: Vec<Wide>,
+    /// Sum of `extra` over all of `wide`.
+    total_extra: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Wide {
+    at: usize,
+    /// UTF-8 length (2 to 4).
+    len: u8,
+    /// UTF-8 bytes minus UTF-16 code units of all earlier wide characters.
+    before: usize,
+}
+
+impl Wide {
+    fn utf16(self) -> usize {
+        if self.len == 4 { 2 } else { 1 }
+    }
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        let mut breaks = Vec::new();
+        let mut wide = Vec::new();
+        let mut extra = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if b == b'\n' || b == b'\r' {
+                    let n = if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+                    breaks.push(n as u8);
+                    i += n;
+                    starts.push(i);
+                    continue;
+                }
+                i += 1;
+                continue;
+            }
+            let len = if b >= 0xF0 { 4 } else if b >= 0xE0 { 3 } else { 2 };
+            let w = Wide { at: i, len, before: extra };
+            extra += len as usize - w.utf16();
+            wide.push(w);
+            i += len as usize;
+        }
+        breaks.push(0);
+        starts.shrink_to_fit();
+        breaks.shrink_to_fit();
+        wide.shrink_to_fit();
+        LineIndex { len: bytes.len(), starts, breaks, wide, total_extra: extra }
+    }
+
+    /// UTF-8 bytes minus UTF-16 code units of the characters before `byte`.
+    fn extra_before(&self, byte: usize) -> usize {
+        let i = self.wide.partition_point(|w| w.at < byte);
+        self.wide.get(i).map_or(self.total_extra, |w| w.before)
+    }
+
+    /// The start of the character that contains `byte` (clamped to the text).
+    fn floor_char_boundary(&self, byte: usize) -> usize {
+        let byte = byte.min(self.len);
+        let i = self.wide.partition_point(|w| w.at < byte);
+        match i.checked_sub(1).map(|j| self.wide[j]) {
+            Some(w) if w.at + w.len as usize > byte => w.at,
+            _ => byte,
+        }
+    }
+
+    fn line_of(&self, byte: usize) -> usize {
+        // The line whose start is the last one at or before `byte`; an offset between "\r" and
+        // "\n" belongs to the line the break ends.
+        self.starts.partition_point(|s| *s <= byte) - 1
+    }
+
+    fn content_end(&self, line: usize) -> usize {
+        match self.starts.get(line + 1) {
+            Some(next) => next - self.breaks[line] as usize,
+            None => self.len,
+        }
+    }
+
+    /// Byte offset -> LSP position (as [`to_position`] does with the text).
+    pub fn position(&self, byte: usize, enc: Encoding) -> Position {
+        let byte = self.floor_char_boundary(byte);
+        let line = self.line_of(byte);
+        let start = self.starts[line];
+        let character = match enc {
+            Encoding::Utf8 => byte - start,
+            Encoding::Utf16 => (byte - start) - (self.extra_before(byte) - self.extra_before(start)),
+        };
+        Position::new(line as u32, character as u32)
+    }
+
+    /// LSP position -> byte offset (as [`to_byte`] does with the text).
+    pub fn byte(&self, pos: Position, enc: Encoding) -> usize {
+        let line = pos.line as usize;
+        if line >= self.starts.len() {
+            return self.len;
+        }
+        let start = self.starts[line];
+        let end = self.content_end(line);
+        let character = pos.character as usize;
+        match enc {
+            Encoding::Utf8 => self.floor_char_boundary(start.saturating_add(character).min(end)),
+            Encoding::Utf16 => {
+                let mut b = start;
+                let mut cu = 0;
+                let first = self.wide.partition_point(|w| w.at < start);
+                for w in self.wide[first..].iter().take_while(|w| w.at < end) {
+                    let run = w.at - b;
+                    if cu + run >= character {
+                        return b + (character - cu);
+                    }
+                    cu += run;
+                    if cu + w.utf16() > character {
+                        return w.at; // inside a surrogate pair: the start of the character
+                    }
+                    cu += w.utf16();
+                    b = w.at + w.len as usize;
+                }
+                (b + (character - cu.min(character))).min(end)
+            }
+        }
+    }
+
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,5 +324,27 @@ mod tests {
         assert_eq!(Encoding::negotiate(Some(&both)), Encoding::Utf8);
         assert_eq!(Encoding::negotiate(Some(&[PositionEncodingKind::UTF16])), Encoding::Utf16);
         assert_eq!(Encoding::negotiate(None), Encoding::Utf16);
+    }
+
+    #[test]
+    fn line_index_agrees_with_the_rope() {
+        let texts = [TEXT, "", "\n", "\r\n\r\n", "a\r", "é", "🎉🎉\n🎉", "x\r\ny\rz\n", "“a” — b\r\n\n c 🎉 d\u{200d}e"];
+        for text in texts {
+            let rope = Rope::from_str(text);
+            let li = LineIndex::new(text);
+            for b in 0..=text.len() + 2 {
+                for enc in [Encoding::Utf8, Encoding::Utf16] {
+                    assert_eq!(li.position(b, enc), to_position(&rope, b, enc), "{text:?} byte {b} {enc:?}");
+                }
+            }
+            for line in 0..6 {
+                for character in 0..12 {
+                    for enc in [Encoding::Utf8, Encoding::Utf16] {
+                        let pos = p(line, character);
+                        assert_eq!(li.byte(pos, enc), to_byte(&rope, pos, enc), "{text:?} {pos:?} {enc:?}");
+                    }
+                }
+            }
+        }
     }
 }

@@ -235,13 +235,14 @@ impl LanguageServer for Server {
     async fn hover(&self, p: HoverParams) -> Result<Option<Hover>> {
         let key = key_of(&p.text_document_position_params.text_document.uri);
         let pos = p.text_document_position_params.position;
-        self.query(Some(&key.clone()), "hover", move |s| people::hover(s, &key, pos)).await
+        // Counts and quotes come from the whole workspace: wait (boundedly) for the first walk.
+        self.query_in(Some(&key.clone()), true, "hover", move |s| people::hover(s, &key, pos)).await
     }
 
     async fn goto_definition(&self, p: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
         let key = key_of(&p.text_document_position_params.text_document.uri);
         let pos = p.text_document_position_params.position;
-        self.query(Some(&key.clone()), "definition", move |s| {
+        self.query_in(Some(&key.clone()), true, "definition", move |s| {
             people::definition(s, &key, pos).map(GotoDefinitionResponse::Scalar)
         })
         .await

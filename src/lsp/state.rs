@@ -14,10 +14,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use byline_core::index::WorkspaceIndex;
+use byline_core::people::DocPeople;
 use byline_core::{Analysis, Format};
 use ropey::Rope;
 use serde_json::Value;
-use tokio::sync::{mpsc, watch};
+use tokio::sync::{mpsc, oneshot, watch};
 use tower_lsp_server::Client;
 use tower_lsp_server::ls_types::{Diagnostic, FileChangeType, FileEvent, MessageType, TextDocumentContentChangeEvent, Uri};
 
@@ -25,10 +26,10 @@ use super::config::Settings;
 use super::diagnostics::diagnostics;
 use super::documents::apply_changes;
 use super::indexing;
-use super::positions::Encoding;
+use super::positions::{Encoding, LineIndex};
 use super::reorder::{VersionQueue, Verdict};
-use super::snapshot::{Analyzed, DocKey, DocView, Snapshot, key_of};
-use crate::files::FileFilter;
+use super::snapshot::{Analyzed, Content, DocKey, DocView, DocViews, Snapshot, key_of};
+use crate::files::{FileFilter, ignored_under};
 
 /// How long a `didChange` that arrived ahead of its predecessor waits for it.
 pub const REORDER_WAIT: Duration = Duration::from_millis(100);
@@ -57,8 +58,9 @@ pub enum Internal {
     Analyzed { key: DocKey, result: Analyzed },
     /// A file read from disk and analysed. `requested` is the generation the state task asked
     /// for, `None` for files found by the workspace walk.
-    DiskLoaded { key: DocKey, uri: Uri, requested: Option<u64>, result: Result<(Rope, Analysis), String> },
-    IndexingDone { walk: u64, files: usize },
+    DiskLoaded { key: DocKey, uri: Uri, requested: Option<u64>, result: Result<(LineIndex, DocPeople), String> },
+    /// Every file of walk `walk` has been sent; `folded` is told once they are in the index.
+    IndexingDone { walk: u64, files: usize, folded: Option<oneshot::Sender<()>> },
 }
 
 #[derive(Debug)]
@@ -137,7 +139,7 @@ pub fn spawn(client: Client) -> Handle {
         progress: false,
         initialized: false,
         entries: HashMap::new(),
-        views: Arc::new(HashMap::new()),
+        views: DocViews::new(),
         index: Arc::new(WorkspaceIndex::new()),
         orphans: HashMap::new(),
         held: HashSet::new(),
@@ -160,7 +162,7 @@ struct Entry {
     uri: Uri,
     source: Source,
     generation: u64,
-    analyzed: Option<Arc<Analyzed>>,
+    content: Option<Content>,
     /// An analysis of this (open) document is running on a blocking thread.
     running: bool,
 }
@@ -170,7 +172,7 @@ impl Entry {
         DocView {
             uri: self.uri.clone(),
             generation: self.generation,
-            analyzed: self.analyzed.clone(),
+            content: self.content.clone(),
         }
     }
 
@@ -191,8 +193,9 @@ struct State {
     progress: bool,
     initialized: bool,
     entries: HashMap<DocKey, Entry>,
-    /// The snapshot's view of `entries`, kept in step with it (copy-on-write).
-    views: Arc<HashMap<DocKey, DocView>>,
+    /// The snapshot's view of `entries`, kept in step with it (a persistent map: publishing a
+    /// snapshot shares it, and an update after that copies O(log n), not the whole map).
+    views: DocViews,
     index: Arc<WorkspaceIndex>,
     /// Changes to documents that are not open (yet): kept briefly in case their `didOpen`
     /// was overtaken, then dropped.
@@ -279,13 +282,12 @@ impl State {
     }
 
     fn touch(&mut self, key: &DocKey) {
-        let views = Arc::make_mut(&mut self.views);
         match self.entries.get(key) {
             Some(e) => {
-                views.insert(key.clone(), e.view());
+                self.views.insert(key.clone(), e.view());
             }
             None => {
-                views.remove(key);
+                self.views.remove(key);
             }
         }
     }
@@ -313,6 +315,9 @@ impl State {
         match ev {
             ClientEvent::Init { encoding, settings, roots, progress } => {
                 self.encoding = encoding;
+                // The walk starts with `initialized`; until it has run, whole-workspace
+                // queries wait for it rather than answer from an empty index.
+                self.indexed = roots.is_empty();
                 self.roots = roots;
                 self.progress = progress;
                 self.apply_settings(&settings);
@@ -334,12 +339,12 @@ impl State {
         let key = key_of(&uri);
         let format = format_of(&uri, language);
         let generation = self.generation();
-        let (analyzed, running) = match self.entries.remove(&key) {
-            Some(old) => (old.analyzed, old.running),
+        let (content, running) = match self.entries.remove(&key) {
+            Some(old) => (old.content, old.running),
             None => (None, false),
         };
         let source = Source::Open { version, rope: Rope::from_str(&text), format, queue: VersionQueue::default() };
-        self.entries.insert(key.clone(), Entry { uri, source, generation, analyzed, running });
+        self.entries.insert(key.clone(), Entry { uri, source, generation, content, running });
         // Changes that overtook this didOpen.
         if let Some(mut early) = self.orphans.remove(&key) {
             early.sort_by_key(|(v, _, _)| *v);
@@ -445,13 +450,13 @@ impl State {
                 for k in under {
                     self.forget_disk(&k);
                 }
-            } else if self.filter.matches_under(&self.roots, &path) {
+            } else if self.filter.matches_under(&self.roots, &path) && !ignored_under(&self.roots, &path) {
                 let generation = self.generation();
                 let entry = self.entries.entry(key.clone()).or_insert_with(|| Entry {
                     uri: ev.uri.clone(),
                     source: Source::Disk,
                     generation,
-                    analyzed: None,
+                    content: None,
                     running: false,
                 });
                 entry.generation = generation;
@@ -587,7 +592,7 @@ impl State {
                     return;
                 }
                 let result = Arc::new(result);
-                entry.analyzed = Some(result.clone());
+                entry.content = Some(Content::Open(result.clone()));
                 Arc::make_mut(&mut self.index).set_document(key.clone(), Arc::new(result.analysis.people.clone()));
                 self.publish_diagnostics(&key);
                 self.touch(&key);
@@ -602,14 +607,10 @@ impl State {
                     },
                 };
                 match result {
-                    Ok((rope, analysis)) => {
-                        let people = Arc::new(analysis.people.clone());
-                        let analyzed = Arc::new(Analyzed { generation, version: None, rope, analysis });
-                        self.entries.insert(
-                            key.clone(),
-                            Entry { uri, source: Source::Disk, generation, analyzed: Some(analyzed), running: false },
-                        );
-                        Arc::make_mut(&mut self.index).set_document(key.clone(), people);
+                    Ok((lines, people)) => {
+                        let content = Some(Content::Disk { generation, lines: Arc::new(lines) });
+                        self.entries.insert(key.clone(), Entry { uri, source: Source::Disk, generation, content, running: false });
+                        Arc::make_mut(&mut self.index).set_document(key.clone(), Arc::new(people));
                     }
                     Err(why) => {
                         log!("skipping {}: {why}", uri.as_str());
@@ -618,10 +619,13 @@ impl State {
                 }
                 self.touch(&key);
             }
-            Internal::IndexingDone { walk, files } => {
+            Internal::IndexingDone { walk, files, folded } => {
                 if walk == self.walk {
                     self.indexed = true;
                     log!("workspace indexed: {files} articles");
+                }
+                if let Some(folded) = folded {
+                    let _ = folded.send(());
                 }
             }
         }
@@ -629,7 +633,7 @@ impl State {
 
     fn publish_diagnostics(&mut self, key: &DocKey) {
         let Some(entry) = self.entries.get(key) else { return };
-        let Some(a) = &entry.analyzed else { return };
+        let Some(Content::Open(a)) = &entry.content else { return };
         if a.generation != entry.generation || !entry.is_open() {
             return;
         }

@@ -50,7 +50,113 @@ struct DocEntry {
     tentative: Vec<Arc<str>>,
 }
 
-type DocSet = im::OrdMap<DocKey, u32>;
+type DocSet = SmallMap<DocKey, u32>;
+
+/// An ordered map that stays a sorted vector while small and becomes a persistent `im::OrdMap`
+/// when it grows. Most of the index's maps (the files of one person, their names and roles)
+/// hold a handful of entries, and an empty `im::OrdMap` alone takes a ~2 KB node; the big
+/// ones (the files of a frequent person) keep O(log n) copy-on-write updates.
+#[derive(Clone, Debug)]
+enum SmallMap<K: Ord + Clone, V: Clone> {
+    Small(Vec<(K, V)>),
+    Large(im::OrdMap<K, V>),
+}
+
+const SMALL_MAP: usize = 32;
+
+impl<K: Ord + Clone, V: Clone> Default for SmallMap<K, V> {
+    fn default() -> Self {
+        SmallMap::Small(Vec::new())
+    }
+}
+
+impl<K: Ord + Clone, V: Clone> SmallMap<K, V> {
+    fn len(&self) -> usize {
+        match self {
+            SmallMap::Small(v) => v.len(),
+            SmallMap::Large(m) => m.len(),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn get_mut<Q: Ord + ?Sized>(&mut self, k: &Q) -> Option<&mut V>
+    where
+        K: std::borrow::Borrow<Q>,
+    {
+        match self {
+            SmallMap::Small(v) => match v.binary_search_by(|(x, _)| x.borrow().cmp(k)) {
+                Ok(i) => Some(&mut v[i].1),
+                Err(_) => None,
+            },
+            SmallMap::Large(m) => m.get_mut(k),
+        }
+    }
+
+    /// The value at `k`, inserted as `default` first when missing.
+    fn entry_or(&mut self, k: K, default: V) -> &mut V {
+        if let SmallMap::Small(v) = self
+            && v.len() >= SMALL_MAP
+            && v.binary_search_by(|(x, _)| x.cmp(&k)).is_err()
+        {
+            *self = SmallMap::Large(std::mem::take(v).into_iter().collect());
+        }
+        match self {
+            SmallMap::Small(v) => {
+                let i = match v.binary_search_by(|(x, _)| x.cmp(&k)) {
+                    Ok(i) => i,
+                    Err(i) => {
+                        v.insert(i, (k, default));
+                        i
+                    }
+                };
+                &mut v[i].1
+            }
+            SmallMap::Large(m) => m.entry(k).or_insert(default),
+        }
+    }
+
+    fn insert(&mut self, k: K, value: V) {
+        let slot = self.entry_or(k, value.clone());
+        *slot = value;
+    }
+
+    fn remove<Q: Ord + ?Sized>(&mut self, k: &Q)
+    where
+        K: std::borrow::Borrow<Q>,
+    {
+        match self {
+            SmallMap::Small(v) => {
+                if let Ok(i) = v.binary_search_by(|(x, _)| x.borrow().cmp(k)) {
+                    v.remove(i);
+                }
+            }
+            SmallMap::Large(m) => {
+                m.remove(k);
+            }
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (&K, &V)> {
+        let (small, large) = match self {
+            SmallMap::Small(v) => (Some(v.iter().map(|(k, v)| (k, v))), None),
+            SmallMap::Large(m) => (None, Some(m.iter())),
+        };
+        small.into_iter().flatten().chain(large.into_iter().flatten())
+    }
+
+    fn keys(&self) -> impl Iterator<Item = &K> {
+        self.iter().map(|(k, _)| k)
+    }
+}
+
+impl<K: Ord + Clone, V: Clone + Default> SmallMap<K, V> {
+    fn entry_or_default(&mut self, k: K) -> &mut V {
+        self.entry_or(k, V::default())
+    }
+}
 
 /// The workspace index. Every map is persistent (`im`), so `clone` is O(1) and an update
 /// costs O(persons of the document × log workspace).
@@ -60,7 +166,7 @@ pub struct WorkspaceIndex {
     /// Full-name key → documents that name the person in full (with their mention counts).
     full_docs: im::HashMap<Arc<str>, DocSet>,
     /// Folded surname → full-name keys carrying it (with the number of documents).
-    surname_full: im::HashMap<Arc<str>, im::OrdMap<Arc<str>, u32>>,
+    surname_full: im::HashMap<Arc<str>, SmallMap<Arc<str>, u32>>,
     /// Folded surname → documents where someone is named by that surname alone.
     surname_docs: im::HashMap<Arc<str>, DocSet>,
     /// Running totals per local key (full key, or `~surname`), kept current on every update so
@@ -68,6 +174,20 @@ pub struct WorkspaceIndex {
     aggs: im::HashMap<Arc<str>, Agg>,
     /// Folded surname → documents with tentative mentions of it ("Okafor said"), and how many.
     tentative_docs: im::HashMap<Arc<str>, DocSet>,
+    /// Folded surname → how many tentative mentions of it the workspace has.
+    tentative_total: im::HashMap<Arc<str>, usize>,
+    /// Folded surname → documents where it appears at all: in a full-name key, alone, or
+    /// tentatively (with the number of such contributions). When one person carries the
+    /// surname, these are that person's files.
+    surname_union: im::HashMap<Arc<str>, DocSet>,
+    /// The people listing (sorted, with folded names), built on the first search after a change.
+    listing: std::sync::OnceLock<Arc<Listing>>,
+}
+
+/// Every person with their summary, most mentioned first, for `search`.
+#[derive(Debug)]
+struct Listing {
+    people: Vec<(PersonInfo, Box<str>)>,
 }
 
 /// Running totals of one local key over the workspace.
@@ -75,9 +195,24 @@ pub struct WorkspaceIndex {
 struct Agg {
     mentions: usize,
     /// Display name → weight (full-name mentions).
-    names: im::OrdMap<Arc<str>, usize>,
+    names: SmallMap<Arc<str>, usize>,
     /// Lower-cased role → documents giving it, with the role as written there.
-    roles: im::OrdMap<Arc<str>, im::OrdMap<DocKey, Arc<str>>>,
+    roles: SmallMap<Arc<str>, SmallMap<DocKey, Arc<str>>>,
+    /// Documents where this key has quotes (with the number of such local persons).
+    quote_docs: DocSet,
+    /// Documents where this key is named in full at least once (with the number of such
+    /// local persons).
+    full_mention_docs: DocSet,
+}
+
+impl Agg {
+    fn is_empty(&self) -> bool {
+        self.mentions == 0
+            && self.names.is_empty()
+            && self.roles.is_empty()
+            && self.quote_docs.is_empty()
+            && self.full_mention_docs.is_empty()
+    }
 }
 
 fn agg_key(k: &LocalKey) -> Arc<str> {
@@ -109,11 +244,29 @@ fn local_keys(people: &DocPeople) -> Vec<LocalKey> {
 }
 
 fn bump(set: &mut DocSet, doc: &DocKey, by: u32) {
-    *set.entry(doc.clone()).or_insert(0) += by;
+    *set.entry_or(doc.clone(), 0) += by;
 }
 
 fn drop_doc(set: &mut DocSet, doc: &DocKey) {
     set.remove(doc);
+}
+
+/// Take `by` off `doc`'s count, removing it at zero.
+fn unbump(set: &mut DocSet, doc: &DocKey, by: u32) {
+    if let Some(c) = set.get_mut(doc) {
+        *c = c.saturating_sub(by);
+        if *c == 0 {
+            set.remove(doc);
+        }
+    }
+}
+
+/// The surname a local key contributes to `surname_union`.
+fn union_surname(k: &LocalKey) -> Arc<str> {
+    match k {
+        LocalKey::Full(key) => surname_of_key(key).into(),
+        LocalKey::Surname(s) => s.clone(),
+    }
 }
 
 impl WorkspaceIndex {
@@ -124,6 +277,7 @@ impl WorkspaceIndex {
     /// Replace what `doc` contributes. Costs O(persons of `doc` × log workspace).
     pub fn set_document(&mut self, doc: DocKey, people: Arc<DocPeople>) {
         self.remove_document(&doc);
+        self.listing = Default::default();
         let keys = local_keys(&people);
         let mut stats = vec![(0usize, 0usize); keys.len()];
         for m in &people.mentions {
@@ -142,26 +296,35 @@ impl WorkspaceIndex {
                 LocalKey::Full(key) => {
                     bump(self.full_docs.entry(key.clone()).or_default(), &doc, counts[i].max(1));
                     let s: Arc<str> = surname_of_key(key).into();
-                    *self.surname_full.entry(s).or_default().entry(key.clone()).or_insert(0) += 1;
+                    *self.surname_full.entry(s).or_default().entry_or(key.clone(), 0) += 1;
                 }
                 LocalKey::Surname(s) => {
                     bump(self.surname_docs.entry(s.clone()).or_default(), &doc, counts[i].max(1));
                 }
             }
+            bump(self.surname_union.entry(union_surname(k)).or_default(), &doc, 1);
         }
         for (i, k) in keys.iter().enumerate() {
             let p = &people.persons[i];
             let a = self.aggs.entry(agg_key(k)).or_default();
             a.mentions += stats[i].0;
-            *a.names.entry(p.name.as_str().into()).or_insert(0) += stats[i].1.max(1);
+            if !p.quotes.is_empty() {
+                bump(&mut a.quote_docs, &doc, 1);
+            }
+            if stats[i].1 > 0 {
+                bump(&mut a.full_mention_docs, &doc, 1);
+            }
+            *a.names.entry_or(p.name.as_str().into(), 0) += stats[i].1.max(1);
             for r in &p.roles {
-                a.roles.entry(r.to_lowercase().into()).or_default().insert(doc.clone(), r.as_str().into());
+                a.roles.entry_or_default(r.to_lowercase().into()).insert(doc.clone(), r.as_str().into());
             }
         }
         let tentative: Vec<Arc<str>> =
             people.tentative.iter().map(|(_, w)| crate::people::person_key(None, w).into()).collect();
         for t in &tentative {
             bump(self.tentative_docs.entry(t.clone()).or_default(), &doc, 1);
+            *self.tentative_total.entry(t.clone()).or_insert(0) += 1;
+            bump(self.surname_union.entry(t.clone()).or_default(), &doc, 1);
         }
         self.docs.insert(doc, Arc::new(DocEntry { people, keys, counts: stats, tentative }));
     }
@@ -169,6 +332,7 @@ impl WorkspaceIndex {
     /// Forget `doc`. Costs O(persons of `doc` × log workspace).
     pub fn remove_document(&mut self, doc: &str) {
         let Some(entry) = self.docs.remove(doc) else { return };
+        self.listing = Default::default();
         let key: DocKey = doc.into();
         for t in &entry.tentative {
             if let Some(set) = self.tentative_docs.get_mut(t) {
@@ -177,6 +341,13 @@ impl WorkspaceIndex {
                     self.tentative_docs.remove(t);
                 }
             }
+            if let Some(n) = self.tentative_total.get_mut(t) {
+                *n = n.saturating_sub(1);
+                if *n == 0 {
+                    self.tentative_total.remove(t);
+                }
+            }
+            self.unbump_union(t, &key);
         }
         for (i, k) in entry.keys.iter().enumerate() {
             let p = &entry.people.persons[i];
@@ -200,7 +371,13 @@ impl WorkspaceIndex {
                     }
                 }
             }
-            if a.mentions == 0 && a.names.is_empty() && a.roles.is_empty() {
+            if !p.quotes.is_empty() {
+                unbump(&mut a.quote_docs, &key, 1);
+            }
+            if entry.counts[i].1 > 0 {
+                unbump(&mut a.full_mention_docs, &key, 1);
+            }
+            if a.is_empty() {
                 self.aggs.remove(&ak);
             }
         }
@@ -209,6 +386,7 @@ impl WorkspaceIndex {
             if !seen.insert(k.clone()) {
                 continue;
             }
+            self.unbump_union(&union_surname(k), &key);
             match k {
                 LocalKey::Full(fk) => {
                     if let Some(set) = self.full_docs.get_mut(fk) {
@@ -238,6 +416,15 @@ impl WorkspaceIndex {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    fn unbump_union(&mut self, s: &Arc<str>, doc: &DocKey) {
+        if let Some(set) = self.surname_union.get_mut(s) {
+            unbump(set, doc, 1);
+            if set.is_empty() {
+                self.surname_union.remove(s);
             }
         }
     }
@@ -350,6 +537,83 @@ impl WorkspaceIndex {
             .collect()
     }
 
+    /// Like [`Self::person`], with only the first `limit` quotes (in document key order), found
+    /// without walking the person's other files: for hover.
+    pub fn person_with_quotes(&self, id: &str, limit: usize) -> Option<PersonInfo> {
+        let mut info = self.summary(id)?;
+        let locals = self.local_keys_of(id);
+        // Each document listed in a key's `quote_docs` has at least one quote, so the first
+        // `limit` documents of the union are among the first `limit` of each list.
+        let mut docs: Vec<&DocKey> = locals
+            .iter()
+            .filter_map(|k| self.aggs.get(&agg_key(k)))
+            .flat_map(|a| a.quote_docs.keys().take(limit))
+            .collect();
+        docs.sort();
+        docs.dedup();
+        'docs: for d in docs {
+            let Some(e) = self.docs.get(d) else { continue };
+            for (i, k) in e.keys.iter().enumerate() {
+                if !locals.contains(k) {
+                    continue;
+                }
+                for (_, q) in &e.people.persons[i].quotes {
+                    if info.quotes.len() == limit {
+                        break 'docs;
+                    }
+                    info.quotes.push((q.clone(), d.clone()));
+                }
+            }
+        }
+        Some(info)
+    }
+
+    /// The local keys that make up person `id` (as in [`Self::parts`]).
+    fn local_keys_of(&self, id: &str) -> Vec<LocalKey> {
+        if let Some(s) = id.strip_prefix(SURNAME_PREFIX) {
+            if self.surname_full.get(s).is_some_and(|m| m.len() == 1) {
+                return Vec::new();
+            }
+            return vec![LocalKey::Surname(s.into())];
+        }
+        let s = surname_of_key(id);
+        let mut out = vec![LocalKey::Full(id.into())];
+        if self.surname_full.get(s).is_some_and(|m| m.len() == 1) {
+            out.push(LocalKey::Surname(s.into()));
+        }
+        out
+    }
+
+    /// The mentions of person `id` in one document, in text order, with whether each is a full
+    /// name. Costs O(mentions of the document).
+    pub fn mentions_in(&self, doc: &str, id: &str) -> Vec<(Span, bool)> {
+        let Some(e) = self.docs.get(doc) else { return Vec::new() };
+        let locals = self.local_keys_of(id);
+        let mine: Vec<bool> = e.keys.iter().map(|k| locals.contains(k)).collect();
+        let mut out: Vec<(Span, bool)> = e
+            .people
+            .mentions
+            .iter()
+            .filter(|m| mine.get(m.person).copied().unwrap_or(false))
+            .map(|m| (m.span.clone(), m.full))
+            .collect();
+        if !id.starts_with(SURNAME_PREFIX) && !e.tentative.is_empty() {
+            let s = surname_of_key(id);
+            if self.unique_full(s).as_deref() == Some(id) {
+                let before = out.len();
+                for (i, t) in e.tentative.iter().enumerate() {
+                    if &**t == s {
+                        out.push((e.people.tentative[i].0.clone(), false));
+                    }
+                }
+                if out.len() > before {
+                    out.sort_by_key(|(span, _)| span.start);
+                }
+            }
+        }
+        out
+    }
+
     /// Everything about a person: name, roles (most frequent first, with the first document
     /// giving each), counts and quotes.
     pub fn person(&self, id: &str) -> Option<PersonInfo> {
@@ -382,21 +646,6 @@ impl WorkspaceIndex {
             out.push(format!("{SURNAME_PREFIX}{s}").into());
         }
         out
-    }
-
-    /// The display name of a person, from the running totals.
-    fn name_of(&self, id: &str) -> Option<&str> {
-        let keys = self.agg_keys(id);
-        for k in &keys {
-            if let Some(a) = self.aggs.get(k) {
-                if let Some((n, _)) =
-                    a.names.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.len().cmp(&a.0.len())).then(b.0.cmp(a.0)))
-                {
-                    return Some(n);
-                }
-            }
-        }
-        None
     }
 
     /// Name, roles and counts of a person from the running totals (no quotes).
@@ -434,29 +683,21 @@ impl WorkspaceIndex {
             .unwrap_or_default();
         let mut roles: Vec<(usize, &DocKey, &str)> = roles.into_values().collect();
         roles.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
-        let mut file_count = 0;
-        let full = self.full_docs.get(id);
-        if let Some(f) = full {
-            file_count += f.len();
-        }
-        if let Some(s) = keys.iter().find_map(|k| k.strip_prefix(SURNAME_PREFIX)) {
-            if let Some(sd) = self.surname_docs.get(s) {
-                file_count += sd.keys().filter(|d| !full.is_some_and(|f| f.contains_key(*d))).count();
+        // Files and tentative mentions from running totals (O(1), not a walk of the files).
+        let (file_count, tentative) = match id.strip_prefix(SURNAME_PREFIX) {
+            Some(s) => (self.surname_docs.get(s).map_or(0, |d| d.len()), 0),
+            None => {
+                let s = surname_of_key(id);
+                if self.unique_full(s).as_deref() == Some(id) {
+                    // The only person with this surname: every file naming it is theirs.
+                    let files = self.surname_union.get(s).map_or(0, |d| d.len());
+                    (files, self.tentative_total.get(s).copied().unwrap_or(0))
+                } else {
+                    (self.full_docs.get(id).map_or(0, |d| d.len()), 0)
+                }
             }
-        }
-        if !id.starts_with(SURNAME_PREFIX) && self.tentative_docs.contains_key(surname_of_key(id)) {
-            let t = self.tentative_of(id);
-            mention_count += t.len();
-            let sk = surname_of_key(id);
-            let mut extra: Vec<&DocKey> = t
-                .iter()
-                .map(|(d, _)| d)
-                .filter(|d| !full.is_some_and(|f| f.contains_key(*d)))
-                .filter(|d| !self.surname_docs.get(sk).is_some_and(|f| f.contains_key(*d)))
-                .collect();
-            extra.dedup();
-            file_count += extra.len();
-        }
+        };
+        mention_count += tentative;
         Some(PersonInfo {
             id: id.into(),
             name,
@@ -491,8 +732,48 @@ impl WorkspaceIndex {
         self.mentions_full(id).into_iter().map(|(d, s, _)| (d, s)).collect()
     }
 
-    /// The first full-name mention in `from_doc`, else the first in the workspace.
+    /// The first full-name mention in `from_doc`, else the first in the workspace (documents
+    /// in key order), else the first mention in `from_doc`, else the first in the workspace.
+    /// Costs O(mentions of the documents looked at), not of the whole person.
     pub fn definition(&self, id: &str, from_doc: &str) -> Option<(DocKey, Span)> {
+        let here = self.mentions_in(from_doc, id);
+        let doc_key = |d: &str| -> DocKey { self.docs.get_key_value(d).map_or_else(|| d.into(), |(k, _)| k.clone()) };
+        if let Some((s, _)) = here.iter().find(|(_, full)| *full) {
+            return Some((doc_key(from_doc), s.clone()));
+        }
+        let locals = self.local_keys_of(id);
+        let aggs: Vec<&Agg> = locals.iter().filter_map(|k| self.aggs.get(&agg_key(k))).collect();
+        // The first document with a full-name mention.
+        if let Some(d) = aggs.iter().filter_map(|a| a.full_mention_docs.keys().next()).min()
+            && let Some((s, _)) = self.mentions_in(d, id).into_iter().find(|(_, full)| *full)
+        {
+            return Some((d.clone(), s));
+        }
+        if let Some((s, _)) = here.first() {
+            return Some((doc_key(from_doc), s.clone()));
+        }
+        // The first document that mentions them at all.
+        let mut sets: Vec<Option<&DocSet>> = locals
+            .iter()
+            .map(|k| match k {
+                LocalKey::Full(f) => self.full_docs.get(f),
+                LocalKey::Surname(s) => self.surname_docs.get(s),
+            })
+            .collect();
+        if !id.starts_with(SURNAME_PREFIX) && self.unique_full(surname_of_key(id)).as_deref() == Some(id) {
+            sets.push(self.tentative_docs.get(surname_of_key(id)));
+        }
+        let first = sets.into_iter().flatten().filter_map(|m| m.keys().next()).min();
+        if let Some(d) = first
+            && let Some((s, _)) = self.mentions_in(d, id).into_iter().next()
+        {
+            return Some((d.clone(), s));
+        }
+        self.definition_by_walk(id, from_doc)
+    }
+
+    /// [`Self::definition`] from the full list of mentions (the reference implementation).
+    fn definition_by_walk(&self, id: &str, from_doc: &str) -> Option<(DocKey, Span)> {
         let all = self.mentions_full(id);
         all.iter()
             .find(|(d, _, full)| *full && &**d == from_doc)
@@ -514,19 +795,64 @@ impl WorkspaceIndex {
         out
     }
 
+    /// Every person with their summary, most mentioned first (then by name), with the
+    /// lower-cased name; built once per version of the index.
+    fn listing(&self) -> &Arc<Listing> {
+        self.listing.get_or_init(|| {
+            let mut people: Vec<(PersonInfo, Box<str>)> = self
+                .person_ids()
+                .iter()
+                .filter_map(|id| self.summary(id))
+                .map(|info| {
+                    let folded: Box<str> = info.name.chars().flat_map(char::to_lowercase).collect();
+                    (info, folded)
+                })
+                .collect();
+            people.sort_by(|(a, _), (b, _)| b.mention_count.cmp(&a.mention_count).then(a.name.cmp(&b.name)));
+            Arc::new(Listing { people })
+        })
+    }
+
+    /// People whose name matches `query` (case-insensitive subsequence), at most `limit`, best
+    /// first: names with a word starting with the query, then names containing it, then the
+    /// other matches; within each, the most mentioned first. An empty query lists everyone
+    /// (up to `limit`), most mentioned first.
+    pub fn search_top(&self, query: &str, limit: usize) -> Vec<PersonInfo> {
+        let q: Vec<char> = query.chars().flat_map(|c| c.to_lowercase()).filter(|c| !c.is_whitespace()).collect();
+        let listing = self.listing();
+        if q.is_empty() {
+            return listing.people.iter().take(limit).map(|(p, _)| p.clone()).collect();
+        }
+        let qs: String = q.iter().collect();
+        let mut tiers: [Vec<&PersonInfo>; 3] = Default::default();
+        for (p, folded) in &listing.people {
+            if tiers[0].len() >= limit {
+                break;
+            }
+            if !subsequence_folded(&q, folded) {
+                continue;
+            }
+            let tier = match folded.find(&qs) {
+                Some(i) if i == 0 || folded[..i].ends_with(|c: char| !c.is_alphanumeric()) => 0,
+                Some(_) => 1,
+                None => 2,
+            };
+            tiers[tier].push(p);
+        }
+        tiers.iter().flatten().take(limit).map(|p| (*p).clone()).collect()
+    }
+
     /// People whose name matches `query` fuzzily (case-insensitive subsequence); all when empty.
     pub fn search(&self, query: &str) -> Vec<PersonInfo> {
         let q: Vec<char> = query.chars().flat_map(|c| c.to_lowercase()).filter(|c| !c.is_whitespace()).collect();
         // Names and counts come from running totals; quotes are left out of listings (ask
         // `person` for them).
-        let mut out: Vec<PersonInfo> = self
-            .person_ids()
+        self.listing()
+            .people
             .iter()
-            .filter(|id| q.is_empty() || self.name_of(id).is_some_and(|n| subsequence(&q, n)))
-            .filter_map(|id| self.summary(id))
-            .collect();
-        out.sort_by(|a, b| b.mention_count.cmp(&a.mention_count).then(a.name.cmp(&b.name)));
-        out
+            .filter(|(_, folded)| q.is_empty() || subsequence_folded(&q, folded))
+            .map(|(p, _)| p.clone())
+            .collect()
     }
 
     /// The people mentioned in `doc`.
@@ -552,12 +878,110 @@ impl WorkspaceIndex {
     }
 }
 
-fn subsequence(q: &[char], name: &str) -> bool {
+/// [`subsequence`] on a name that is already lower-cased.
+fn subsequence_folded(q: &[char], folded: &str) -> bool {
     let mut it = q.iter().peekable();
-    for c in name.chars().flat_map(|c| c.to_lowercase()) {
-        if it.peek() == Some(&&c) {
-            it.next();
+    for c in folded.chars() {
+        match it.peek() {
+            Some(&&want) if want == c => {
+                it.next();
+            }
+            None => return true,
+            _ => {}
         }
     }
     it.peek().is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Format, analyze};
+
+    const DOCS: [(&str, &str); 7] = [
+        ("a", "Transport Minister Helena Marsh said the bridge would close. “We cannot wait,” Ms Marsh said.\nMarsh left.\n"),
+        ("b", "Marsh said the trams would come. Okafor said so too.\n"),
+        ("c", "Engineer Daniel Okafor said the cracks had grown. “It is bad,” Okafor said.\n"),
+        ("d", "Okafor said nothing. Judge Ruth Marsh said the case was closed.\n"),
+        ("e", "Farmer Ines Quill said the rain was late. Quill said more. Mr Brandt said little.\n"),
+        ("f", "Brandt said the market fell. Councillor Jonas Brandt said “no”. Brandt left.\n"),
+        ("g", "Nothing here.\n"),
+    ];
+
+    /// The fast answers agree with the walks over every mention, after each change.
+    fn check(index: &WorkspaceIndex) {
+        let docs: Vec<DocKey> = index.documents().cloned().collect();
+        for id in index.person_ids() {
+            let all = index.mentions_full(&id);
+            let info = index.person(&id).unwrap();
+            assert_eq!(info.mention_count, all.len(), "{id}");
+            let mut files: Vec<&DocKey> = all.iter().map(|(d, _, _)| d).collect();
+            files.dedup();
+            assert_eq!(info.file_count, files.len(), "{id}");
+            let brief = index.person_with_quotes(&id, 1).unwrap();
+            assert_eq!(brief.quotes, info.quotes.iter().take(1).cloned().collect::<Vec<_>>(), "{id}");
+            for from in docs.iter().map(|d| &**d).chain([""]) {
+                assert_eq!(index.definition(&id, from), index.definition_by_walk(&id, from), "{id} from {from}");
+                let here: Vec<(Span, bool)> =
+                    all.iter().filter(|(d, _, _)| &**d == from).map(|(_, s, f)| (s.clone(), *f)).collect();
+                assert_eq!(index.mentions_in(from, &id), here, "{id} in {from}");
+            }
+        }
+        let everyone = index.search("");
+        assert_eq!(everyone.len(), index.person_ids().len());
+        assert_eq!(index.search_top("", usize::MAX), everyone);
+    }
+
+    #[test]
+    fn running_totals_agree_with_walks() {
+        let mut index = WorkspaceIndex::new();
+        for (k, text) in DOCS {
+            index.set_document(k.into(), Arc::new(analyze(text, Format::Plain).people));
+            check(&index);
+        }
+        for (k, _) in DOCS.iter().rev() {
+            index.remove_document(k);
+            check(&index);
+        }
+        assert!(index.aggs.is_empty() && index.surname_union.is_empty() && index.tentative_total.is_empty());
+    }
+
+    #[test]
+    fn small_maps_grow_into_persistent_ones_and_keep_their_order() {
+        let mut m: SmallMap<u32, u32> = SmallMap::default();
+        let keys: Vec<u32> = (0..200).map(|i| (i * 7919) % 1000).collect();
+        for (n, k) in keys.iter().enumerate() {
+            *m.entry_or(*k, 0) += 1;
+            assert_eq!(m.len(), n + 1);
+        }
+        assert!(matches!(m, SmallMap::Large(_)));
+        let mut sorted = keys.clone();
+        sorted.sort();
+        assert_eq!(m.keys().copied().collect::<Vec<_>>(), sorted);
+        for k in &keys[..150] {
+            m.remove(k);
+        }
+        *m.get_mut(&keys[160]).unwrap() += 5;
+        assert_eq!(m.iter().map(|(k, v)| (*k, *v)).filter(|(_, v)| *v > 1).collect::<Vec<_>>(), vec![(keys[160], 6)]);
+        assert_eq!(m.len(), 50);
+    }
+
+    #[test]
+    fn search_top_ranks_word_starts_first_and_caps() {
+        let mut index = WorkspaceIndex::new();
+        for (k, text) in DOCS {
+            index.set_document(k.into(), Arc::new(analyze(text, Format::Plain).people));
+        }
+        let names = |v: Vec<PersonInfo>| v.into_iter().map(|p| p.name).collect::<Vec<_>>();
+        let top = names(index.search_top("ma", 10));
+        assert!(top.len() >= 2, "{top:?}");
+        for n in &top {
+            assert!(n.to_lowercase().split(' ').any(|w| w.starts_with("ma")), "{n} in {top:?}");
+        }
+        assert_eq!(names(index.search_top("ma", 1)).len(), 1);
+        // A name containing the query comes before one that only has its letters in order.
+        let r = names(index.search_top("na", 10));
+        let at = |name: &str| r.iter().position(|n| n == name).unwrap_or_else(|| panic!("{name} in {r:?}"));
+        assert!(at("Helena Marsh") < at("Daniel Okafor") && at("Jonas Brandt") < at("Daniel Okafor"), "{r:?}");
+    }
 }
