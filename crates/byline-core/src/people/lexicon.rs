@@ -55,7 +55,9 @@ impl Hasher for FxHasher {
     }
     #[inline]
     fn finish(&self) -> u64 {
-        self.hash
+        // The table takes its bucket from the low bits, which the multiply leaves poorly
+        // mixed: bring the well-mixed high bits down.
+        self.hash.rotate_left(26)
     }
 }
 
@@ -98,7 +100,16 @@ pub struct PeopleLexicon {
     nonperson_heads: FxHashSet<String>,
     /// Lower-case entries of `nonperson_heads.txt` (they only count in lower case).
     lower_heads: FxHashSet<String>,
+    /// Every list at once: lower-case entry -> [`class`] bits of the plain lists, plus
+    /// `HEAD_ENTRY` and `LOWER_HEAD_ENTRY` (one lookup classifies most words).
+    all: FxHashMap<String, u16>,
 }
+
+/// In `all`: the lower-case form is an entry of the role heads (before the plural and
+/// hyphen rules of [`PeopleLexicon::is_role_head`]).
+const HEAD_ENTRY: u16 = 1 << 14;
+/// In `all`: the lower-case form is a lower-case entry of `nonperson_heads.txt`.
+const LOWER_HEAD_ENTRY: u16 = 1 << 15;
 
 const FIRST: &str = include_str!("../../lexicons/names_first.txt");
 const FIRST_INTL: &str = include_str!("../../lexicons/names_international.txt");
@@ -145,37 +156,79 @@ impl PeopleLexicon {
         nonperson: &str,
         nonperson_heads: &str,
     ) {
+        use class::*;
+        let mark = |all: &mut FxHashMap<String, u16>, w: &str, bit: u16| {
+            *all.entry(w.to_string()).or_default() |= bit;
+        };
+        let all = &mut self.all;
         for e in entries(first).chain(entries(first_intl)) {
             self.first_names.insert(e.to_lowercase());
+            mark(all, &e.to_lowercase(), FIRST);
         }
         for e in entries(honorifics) {
             self.honorifics.insert(e.to_lowercase());
+            mark(all, &e.to_lowercase(), HONORIFIC);
         }
         for e in entries(titles) {
             if let Some(w) = e.strip_prefix("head:") {
                 self.heads.insert(w.trim().to_lowercase());
+                mark(all, &w.trim().to_lowercase(), HEAD_ENTRY);
             } else if let Some(w) = e.strip_prefix("mod:") {
                 self.mods.insert(w.trim().to_lowercase());
+                mark(all, &w.trim().to_lowercase(), ROLE_MOD);
             } else if let Some(w) = e.strip_prefix("verb:") {
                 self.verbs.insert(w.trim().to_lowercase());
+                mark(all, &w.trim().to_lowercase(), SPEECH_VERB);
             } else if let Some(w) = e.strip_prefix("abbr:") {
                 self.abbrs.insert(w.trim().to_lowercase());
+                mark(all, &w.trim().to_lowercase(), TITLE_ABBR);
             }
         }
         for e in entries(nonperson) {
             self.nonperson.insert(e.to_lowercase());
+            mark(all, &e.to_lowercase(), NONPERSON);
         }
         for e in entries(nonperson_heads) {
             if e.chars().next().is_some_and(|c| c.is_lowercase()) {
                 self.lower_heads.insert(e.to_string());
+                mark(all, &e.to_lowercase(), LOWER_HEAD_ENTRY);
             } else {
                 self.nonperson_heads.insert(e.to_lowercase());
+                mark(all, &e.to_lowercase(), NONPERSON_HEAD);
             }
         }
     }
 
     /// Every class of `w`, as [`class`] bits, in one call.
     pub fn classify(&self, w: &str) -> u16 {
+        use class::*;
+        let simple = HONORIFIC | ROLE_MOD | TITLE_ABBR | SPEECH_VERB | NONPERSON;
+        with_lower(w, |l| {
+            let bits = self.all.get(l).copied().unwrap_or(0);
+            let mut c = bits & simple;
+            if bits & FIRST != 0 || (!w.is_ascii() && self.is_first_name(w)) {
+                c |= FIRST;
+            }
+            let head = |l: &str| {
+                self.all.get(l).is_some_and(|b| b & HEAD_ENTRY != 0)
+                    || l.rsplit('-').next().is_some_and(|p| p != l && self.heads.contains(p))
+            };
+            if bits & HEAD_ENTRY != 0 || head(l) || (l.len() > 4 && l.ends_with('s') && head(&l[..l.len() - 1])) {
+                c |= ROLE_HEAD;
+            }
+            if w.chars().next().is_some_and(|c| c.is_lowercase()) {
+                if (bits & LOWER_HEAD_ENTRY != 0 || l != w) && self.lower_heads.contains(w) {
+                    c |= NONPERSON_HEAD;
+                }
+            } else if bits & NONPERSON_HEAD != 0 {
+                c |= NONPERSON_HEAD;
+            }
+            c
+        })
+    }
+
+    /// [`Self::classify`] the slow way, one list at a time (to check it).
+    pub fn classify_each(&self, w: &str) -> u16 {
         use class::*;
         let mut c = 0;
         for (yes, bit) in [
@@ -266,5 +319,31 @@ fn strip_accent(c: char) -> char {
         'ş' => 's',
         'ı' => 'i',
         c => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classify_agrees_with_each_list() {
+        let lex = PeopleLexicon::bundled();
+        let mut words: Vec<String> = Vec::new();
+        for src in [FIRST, FIRST_INTL, HONORIFICS, TITLES, NONPERSON, NONPERSON_HEADS] {
+            for e in entries(src) {
+                let e = e.split_once(':').map_or(e, |(_, w)| w).trim();
+                for w in [e.to_string(), e.to_uppercase(), e.to_lowercase(), format!("{e}s"), format!("ex-{e}")] {
+                    let mut cs = w.chars();
+                    let cap: String = cs.next().map(|c| c.to_uppercase().chain(cs).collect()).unwrap_or_default();
+                    words.push(cap);
+                    words.push(w);
+                }
+            }
+        }
+        words.extend(["Éric", "éric", "Zoë", "iPhone", "x", "", "Spokesmen", "Vice-President"].map(String::from));
+        for w in &words {
+            assert_eq!(lex.classify(w), lex.classify_each(w), "{w:?}");
+        }
     }
 }

@@ -69,6 +69,20 @@ const LOWER_PART: u16 = 1 << 12;
 /// In lower case, a name particle ("Von" in "Von der Leyen").
 const PARTICLE_CI: u16 = 1 << 13;
 
+/// The short word lists, lower case -> `STOP`, `PLAIN_HON`, `PARTICLE_CI` bits.
+fn short_words() -> &'static FxHashMap<&'static str, u16> {
+    static MAP: std::sync::OnceLock<FxHashMap<&'static str, u16>> = std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m: FxHashMap<&'static str, u16> = FxHashMap::default();
+        for (list, bit) in [(ROLE_STOP, STOP), (PLAIN_HONORIFICS, PLAIN_HON), (PARTICLES, PARTICLE_CI)] {
+            for w in list {
+                *m.entry(w).or_default() |= bit;
+            }
+        }
+        m
+    })
+}
+
 pub struct Ctx<'a> {
     pub text: &'a str,
     pub toks: &'a [Tok],
@@ -93,22 +107,21 @@ impl<'a> Ctx<'a> {
                 let w = t.text(text);
                 *seen.entry(w).or_insert_with(|| {
                     let mut c = lex.classify(w);
-                    let mut bit = |yes: bool, b: u16| {
-                        if yes {
-                            c |= b;
-                        }
-                    };
-                    bit(with_lower(w, |l| lower_words.contains(l)), LOWER_USED);
-                    bit(PARTICLES.contains(&w) || w.starts_with("al-") || w.starts_with("el-"), PARTICLE);
                     with_lower(w, |l| {
-                        bit(ROLE_STOP.contains(&l), STOP);
-                        bit(PLAIN_HONORIFICS.contains(&l), PLAIN_HON);
-                        bit(PARTICLES.contains(&l), PARTICLE_CI);
+                        if lower_words.contains(l) {
+                            c |= LOWER_USED;
+                        }
+                        let short = short_words().get(l).copied().unwrap_or(0);
+                        c |= short;
+                        // The particles are lower case: as written only when `w` is.
+                        if (short & PARTICLE_CI != 0 && l == w) || w.starts_with("al-") || w.starts_with("el-") {
+                            c |= PARTICLE;
+                        }
                     });
-                    bit(
-                        w.split(['-', '‑']).skip(1).any(|part| part.chars().next().is_some_and(|c| c.is_lowercase())),
-                        LOWER_PART,
-                    );
+                    // "Last-ditch": a part after a hyphen starts in lower case.
+                    if w.split(['-', '‑']).skip(1).any(|part| part.chars().next().is_some_and(|c| c.is_lowercase())) {
+                        c |= LOWER_PART;
+                    }
                     c
                 })
             })
