@@ -234,7 +234,9 @@ fn local_keys(people: &DocPeople) -> Vec<LocalKey> {
         .iter()
         .map(|p| {
             if p.has_full_name {
-                let given = p.name.split_whitespace().next().unwrap_or("");
+                // "Cho Tae-yul": a family name written first; the given name follows it.
+                let family_first = p.name.strip_prefix(p.surname.as_str()).filter(|r| r.starts_with(' '));
+                let given = family_first.unwrap_or(&p.name).split_whitespace().next().unwrap_or("");
                 LocalKey::Full(crate::people::person_key(Some(given), &p.surname).into())
             } else {
                 LocalKey::Surname(crate::people::person_key(None, &p.surname).into())

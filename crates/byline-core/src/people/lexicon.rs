@@ -97,6 +97,8 @@ pub struct PeopleLexicon {
     abbrs: FxHashSet<String>,
     verbs: FxHashSet<String>,
     nonperson: FxHashSet<String>,
+    /// Several-word names that are not people ("Morgan Stanley"), lower case, single spaces.
+    nonperson_names: FxHashSet<String>,
     nonperson_heads: FxHashSet<String>,
     /// Lower-case entries of `nonperson_heads.txt` (they only count in lower case).
     lower_heads: FxHashSet<String>,
@@ -185,8 +187,12 @@ impl PeopleLexicon {
             }
         }
         for e in entries(nonperson) {
-            self.nonperson.insert(e.to_lowercase());
-            mark(all, &e.to_lowercase(), NONPERSON);
+            if e.contains(' ') {
+                self.nonperson_names.insert(e.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase());
+            } else {
+                self.nonperson.insert(e.to_lowercase());
+                mark(all, &e.to_lowercase(), NONPERSON);
+            }
         }
         for e in entries(nonperson_heads) {
             if e.chars().next().is_some_and(|c| c.is_lowercase()) {
@@ -213,7 +219,9 @@ impl PeopleLexicon {
                 self.all.get(l).is_some_and(|b| b & HEAD_ENTRY != 0)
                     || l.rsplit('-').next().is_some_and(|p| p != l && self.heads.contains(p))
             };
-            if bits & HEAD_ENTRY != 0 || head(l) || (l.len() > 4 && l.ends_with('s') && head(&l[..l.len() - 1])) {
+            // "ecologist", "statistician": the suffixes of professions.
+            let trade = l.len() > 7 && (l.ends_with("ologist") || l.ends_with("ician"));
+            if bits & HEAD_ENTRY != 0 || trade || head(l) || (l.len() > 4 && l.ends_with('s') && head(&l[..l.len() - 1])) {
                 c |= ROLE_HEAD;
             }
             if w.chars().next().is_some_and(|c| c.is_lowercase()) {
@@ -267,8 +275,14 @@ impl PeopleLexicon {
         with_lower(w, |l| {
             let one =
                 |l: &str| self.heads.contains(l) || l.rsplit('-').next().is_some_and(|p| p != l && self.heads.contains(p));
-            one(l) || (l.len() > 4 && l.ends_with('s') && one(&l[..l.len() - 1]))
+            // "ecologist", "statistician": the suffixes of professions.
+            let trade = |l: &str| l.len() > 7 && (l.ends_with("ologist") || l.ends_with("ician"));
+            one(l) || trade(l) || (l.len() > 4 && l.ends_with('s') && one(&l[..l.len() - 1]))
         })
+    }
+    /// A role noun exactly as listed (no plural or hyphen folding).
+    pub fn is_role_head_exact(&self, w: &str) -> bool {
+        with_lower(w, |l| self.heads.contains(l))
     }
     /// A word that qualifies a role ("prime", "foreign").
     pub fn is_role_mod(&self, w: &str) -> bool {
@@ -288,6 +302,14 @@ impl PeopleLexicon {
     }
     pub fn is_nonperson(&self, w: &str) -> bool {
         with_lower(w, |l| self.nonperson.contains(l))
+    }
+    /// A name of several words that is not a person ("Goldman Sachs"): `words` in order.
+    pub fn is_nonperson_name<'w>(&self, words: impl Iterator<Item = &'w str>) -> bool {
+        if self.nonperson_names.is_empty() {
+            return false;
+        }
+        let joined = words.collect::<Vec<_>>().join(" ").to_lowercase();
+        self.nonperson_names.contains(&joined)
     }
     /// A word that makes the capitalised words before it a place or organisation.
     pub fn is_nonperson_head(&self, w: &str) -> bool {

@@ -279,8 +279,16 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
                     cands = Some(&*c);
                 }
             }
+            // "Prince Faisal", "Sheikh Mohammed": a royal or Arab title before a given name,
+            // the one person named in full with that given name.
+            let ruler = || {
+                if r.surname.contains(' ') || !ruler_before(ctx, r.span.start) {
+                    return None;
+                }
+                by_given.get(&fold(&r.surname)).filter(|c| c.len() == 1).map(|c| c[0])
+            };
             match cands {
-                None => None,
+                None => ruler(),
                 Some(c) if c.persons.len() == 1 => Some(c.persons[0]),
                 Some(c) => {
                     // The most recent full mention (among the last 500 mentions) before this
@@ -337,6 +345,20 @@ fn push_once(v: &mut Vec<usize>, p: usize) {
     }
 }
 
+/// Whether a royal or Arab title ("Prince", "Sheikh", "Emir") stands right before byte `at`:
+/// such titles go before a given name, not a surname.
+fn ruler_before(ctx: &Ctx, at: usize) -> bool {
+    let i = ctx.toks.partition_point(|t| t.start < at);
+    if i == 0 || ctx.toks.get(i).is_none_or(|t| t.start != at) || !ctx.toks[i - 1].cap {
+        return false;
+    }
+    let w = ctx.word(i - 1).to_lowercase();
+    matches!(
+        w.as_str(),
+        "prince" | "princess" | "sheikh" | "sheikha" | "sheik" | "emir" | "king" | "queen" | "sultan" | "sayyid" | "crown"
+    )
+}
+
 fn fold_words(s: &str) -> String {
     s.split_whitespace().map(fold).collect::<Vec<_>>().join(" ")
 }
@@ -359,12 +381,16 @@ fn attach_roles(ctx: &Ctx, found: &[recognize::Found], doc: &mut DocPeople) {
         let p = m.person;
         let mut roles = Vec::new();
         if let Some((a, b)) = recognize::role_before(ctx, f.toks.start) {
-            roles.push(ctx.text[ctx.toks[a].start..ctx.toks[b].end].to_string());
+            roles.push(recognize::expand_role(&ctx.text[ctx.toks[a].start..ctx.toks[b].end]));
         }
         let last = f.toks.end - 1;
+        if let Some(r) = recognize::byline_role_line(ctx, f.toks.start, last) {
+            roles.push(ctx.text[ctx.toks[r.start].start..ctx.toks[r.end - 1].raw_end].to_string());
+        }
         if !ctx.toks[last].possessive
             && ctx.gap_after(last).trim() == ","
             && let Some(r) = recognize::appositive_role(ctx, f.toks.end)
+                .or_else(|| recognize::appositive_indefinite(ctx, f.toks.end))
         {
             let mut a = r.start;
             while a < r.end && matches!(ctx.word(a), "the" | "The" | "a" | "an") {
@@ -379,6 +405,16 @@ fn attach_roles(ctx: &Ctx, found: &[recognize::Found], doc: &mut DocPeople) {
             if seen[p].insert(r.to_ascii_lowercase()) {
                 doc.persons[p].roles.push(r);
             }
+        }
+    }
+    // "Indonesia's Jane Roe": a bare place or organisation as a role only when the article
+    // gives nothing better.
+    let bare_place = |r: &str| {
+        r.split_whitespace().all(|w| ctx.lex.is_nonperson(w.trim_end_matches("'s").trim_end_matches("’s")))
+    };
+    for person in doc.persons.iter_mut() {
+        if person.roles.len() > 1 && person.roles.iter().any(|r| !bare_place(r)) {
+            person.roles.retain(|r| !bare_place(r));
         }
     }
 }

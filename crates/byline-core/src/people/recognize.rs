@@ -12,6 +12,10 @@ const PARTICLES: &[&str] = &[
     "al", "el", "ben", "ter", "op", "y", "zu",
 ];
 
+/// Lower-case particles of Welsh, Irish, Scottish and Arabic names that only ever stand inside
+/// a name ("Rhodri ap Gwynn", "Fatima bint Khalid", "Omar abu Saleh").
+const PARTICLES_INNER: &[&str] = &["ap", "bint", "abu", "ní", "nic", "mac", "ó", "uí", "ua"];
+
 /// Words that end a backward walk over a role ("said Kremlin spokesman ...").
 const ROLE_STOP: &[&str] = &[
     "the", "a", "an", "and", "or", "but", "to", "in", "on", "at", "by", "for", "with", "from", "as", "that",
@@ -53,6 +57,8 @@ struct Piece {
     run_end: usize,
     /// A lone word cued only by a speech verb.
     tentative: bool,
+    /// Led by a place that is also a given name ("Georgia Pemberton"): needs a cue besides it.
+    place_led: bool,
 }
 
 /// Token classes beyond the lexicon's (see [`super::lexicon::class`]).
@@ -68,13 +74,23 @@ const PLAIN_HON: u16 = 1 << 11;
 const LOWER_PART: u16 = 1 << 12;
 /// In lower case, a name particle ("Von" in "Von der Leyen").
 const PARTICLE_CI: u16 = 1 << 13;
+/// As written (lower case), a verb or preposition that ends a backward walk over a role.
+const VERB_STOP: u16 = 1 << 14;
+/// As written (lower case), a particle that only stands inside a name ("ap", "bint").
+const PARTICLE_INNER: u16 = 1 << 15;
 
 /// The short word lists, lower case -> `STOP`, `PLAIN_HON`, `PARTICLE_CI` bits.
 fn short_words() -> &'static FxHashMap<&'static str, u16> {
     static MAP: std::sync::OnceLock<FxHashMap<&'static str, u16>> = std::sync::OnceLock::new();
     MAP.get_or_init(|| {
         let mut m: FxHashMap<&'static str, u16> = FxHashMap::default();
-        for (list, bit) in [(ROLE_STOP, STOP), (PLAIN_HONORIFICS, PLAIN_HON), (PARTICLES, PARTICLE_CI)] {
+        for (list, bit) in [
+            (ROLE_STOP, STOP),
+            (PLAIN_HONORIFICS, PLAIN_HON),
+            (PARTICLES, PARTICLE_CI),
+            (PARTICLES_INNER, PARTICLE_INNER),
+            (ROLE_STOP_MORE, VERB_STOP),
+        ] {
             for w in list {
                 *m.entry(w).or_default() |= bit;
             }
@@ -88,6 +104,8 @@ pub struct Ctx<'a> {
     pub toks: &'a [Tok],
     /// The classes of each token's word, computed once per distinct word.
     cls: Vec<u16>,
+    /// For the few lookups that are not per token (several-word names, plurals).
+    pub lex: &'a PeopleLexicon,
 }
 
 impl<'a> Ctx<'a> {
@@ -112,10 +130,14 @@ impl<'a> Ctx<'a> {
                             c |= LOWER_USED;
                         }
                         let short = short_words().get(l).copied().unwrap_or(0);
-                        c |= short;
+                        c |= short & !(VERB_STOP | PARTICLE_INNER);
                         // The particles are lower case: as written only when `w` is.
-                        if (short & PARTICLE_CI != 0 && l == w) || w.starts_with("al-") || w.starts_with("el-") {
+                        if (short & (PARTICLE_CI | PARTICLE_INNER) != 0 && l == w) || w.starts_with("al-") || w.starts_with("el-") {
                             c |= PARTICLE;
+                        }
+                        // So are the verbs and prepositions that end a role.
+                        if l == w {
+                            c |= short & VERB_STOP;
                         }
                     });
                     // "Last-ditch": a part after a hyphen starts in lower case.
@@ -126,7 +148,7 @@ impl<'a> Ctx<'a> {
                 })
             })
             .collect();
-        Ctx { text, toks, cls }
+        Ctx { text, toks, cls, lex }
     }
     /// Whether token `i` has any of the class bits `bits`.
     #[inline]
@@ -230,19 +252,57 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
                 if toks[k].initial || ctx.is_particle(k) {
                     return true;
                 }
-                // "Last-ditch", "Anti-war": a capitalised word with a lower-case part is not a name.
-                !ctx.has(k, LOWER_PART | HONORIFIC | NONPERSON | NONPERSON_HEAD | TITLE)
+                // "Last-ditch", "Anti-war": a capitalised word with a lower-case part is not a name,
+                // except a Korean given name after a family name ("Cho Tae-yul").
+                if ctx.has(k, LOWER_PART) {
+                    return k > run.start && !ctx.has(k, HONORIFIC | NONPERSON | NONPERSON_HEAD | TITLE) && korean_given(ctx, k);
+                }
+                !ctx.has(k, HONORIFIC | NONPERSON | NONPERSON_HEAD | TITLE)
             };
-            if !is_name_tok(k) || ctx.is_particle(k) {
+            // "Mr ap Gwynn", "Dr van der Berg": a lower-case particle right after an honorific
+            // or title starts the surname.
+            let lead_particle = ctx.is_particle(k)
+                && ctx.word(k).chars().next().is_some_and(|c| c.is_lowercase())
+                && k > run.start
+                && ctx.has(k - 1, HONORIFIC | TITLE_ABBR | ROLE_HEAD)
+                && (k + 1..run.end).find(|&q| !ctx.is_particle(q)).is_some_and(|q| toks[q].cap && is_name_tok(q));
+            // "Georgia Harrison", "Jordan Henderson": a place that is also a given name, then one
+            // name word, the whole run.
+            let place_given = run.end == k + 2
+                && k == run.start
+                && toks[k].cap
+                && !toks[k].possessive
+                && ctx.has(k, NONPERSON)
+                && ctx.has(k, FIRST)
+                && !ctx.has(k, TITLE | HONORIFIC | NONPERSON_HEAD)
+                && toks[k + 1].cap
+                && is_name_tok(k + 1)
+                && !lower_used(k + 1);
+            if !lead_particle && !place_given && (!is_name_tok(k) || ctx.is_particle(k)) {
                 k += 1;
                 continue;
             }
             let s = k;
-            let mut e = k;
+            let mut e = if place_given { k + 1 } else { k };
             while e < run.end {
                 if is_name_tok(e) {
                     e += 1;
                     continue;
+                }
+                // "Prime Minister Luís Montenegro": after a title and a known given name, a
+                // place word ending the run is a surname.
+                if e + 1 == run.end
+                    && e == s + 1
+                    && s > run.start
+                    && toks[e].cap
+                    && ctx.has(e, NONPERSON)
+                    && !ctx.has(e, NONPERSON_HEAD | TITLE | HONORIFIC)
+                    && ctx.has(s, FIRST)
+                    && !ctx.has(s, NONPERSON)
+                    && (ctx.has(s - 1, HONORIFIC | TITLE_ABBR) || (ctx.has(s - 1, ROLE_HEAD) && toks[s - 1].cap))
+                {
+                    e += 1;
+                    break;
                 }
                 // A title word after a name word, at the end of the run, is a surname ("John Major").
                 if e + 1 == run.end
@@ -258,21 +318,38 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             // Trim particles and initials at the edges (initials may lead: "W. Bush" is rare, drop).
             let mut a = s;
             let mut b = e;
-            while a < b && (ctx.is_particle(a) || toks[a].initial) {
+            while a < b && !lead_particle && (ctx.is_particle(a) || toks[a].initial) {
                 a += 1;
             }
-            while b > a && (ctx.is_particle(b - 1) || toks[b - 1].initial) {
+            // ("al-Sudani" at the end is a surname, not a bare particle.)
+            while b > a && ((ctx.is_particle(b - 1) && !ctx.word(b - 1).contains('-')) || toks[b - 1].initial) {
                 b -= 1;
             }
+            // "Later Jane Roe": a leading word the text also uses in lower case, before a
+            // known given name, is not part of the name; nor is a place after "of" ("Archbishop
+            // of Canterbury Justin Welby"). Another unknown leading word is kept ("Niels van den
+            // Broek", "Amina Hassan Abdi"): many given names are not listed.
+            let after_title = a > run.start && ctx.has(a - 1, TITLE | HONORIFIC);
+            let after_of = a == run.start && a > 0 && ctx.word(a - 1) == "of" && is_space_gap(ctx.gap_before(a));
             if b - a >= 3
                 && !ctx.has(a, FIRST)
-                && let Some(k) = (a + 1..b - 1).find(|&k| ctx.has(k, FIRST) && !toks[k].initial)
+                && ((lower_used(a) && !after_title) || after_of)
+                && let Some(k) = (a + 1..b - 1).find(|&k| ctx.has(k, FIRST) && !toks[k].initial && !ctx.is_particle(k))
             {
                 a = k;
             }
             if a < b {
                 let words = (a..b).filter(|&x| !toks[x].initial && !ctx.is_particle(x)).count();
-                pieces.push(Piece { toks: a..b, words, strong: false, weak: false, rejected: false, run_end: run.end, tentative: false });
+                pieces.push(Piece {
+                    toks: a..b,
+                    words,
+                    strong: false,
+                    weak: false,
+                    rejected: false,
+                    run_end: run.end,
+                    tentative: false,
+                    place_led: place_given && a == s,
+                });
             }
             k = e.max(k + 1);
         }
@@ -316,6 +393,10 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
                 p.rejected = true;
             }
         }
+        // "Goldman Sachs": a firm named after people.
+        if p.words >= 2 && ctx.lex.is_nonperson_name(p.toks.clone().filter(|&k| !toks[k].initial).map(|k| ctx.word(k))) {
+            p.rejected = true;
+        }
         // "Martin Luther King Day": a run that ends in a place or organisation word names a
         // thing, unless a title or honorific starts a new name before it.
         if e < p.run_end && thing_ahead[e] {
@@ -323,23 +404,68 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
         }
         let prev_word = adjacent_before.map(|b| ctx.word(b));
         let hon = adjacent_before.is_some_and(|b| ctx.has(b, HONORIFIC | TITLE_ABBR));
+        // A title is a role noun ("Minister", "spokesman") or a short title ("Sen."); a bare
+        // qualifier ("Transport Focus", "Trade Unions") is not one.
         let title = adjacent_before.is_some_and(|b| {
-            ctx.has(b, ROLE_HEAD) || (ctx.has(b, TITLE) && ctx.word(b).chars().next().is_some_and(|c| c.is_uppercase()))
+            (ctx.has(b, ROLE_HEAD) && !plural_head(ctx, b))
+                || (ctx.has(b, TITLE_ABBR) && ctx.word(b).chars().next().is_some_and(|c| c.is_uppercase()))
         });
+        // "a Jane Roe header": a full name with a known given name, used attributively after
+        // "a", is still a person.
+        let full_given = p.words >= 2
+            && ctx.has(s, FIRST)
+            && !lower_used(s)
+            && adjacent_after.is_some_and(|k| ctx.word(k).chars().next().is_some_and(|c| c.is_lowercase()));
         if let Some(w) = prev_word
             && (w == "the" || w == "The" || w == "a" || w == "an")
             && !p.rejected
+            && !(full_given && matches!(w, "a" | "an"))
         {
             // "the Bush administration", "a Trump supporter": a name is not led by an article.
+            p.rejected = true;
+        }
+        // "Morgan Stanley analyst Jane Roe": a full name followed by a lower-case role noun and
+        // another name is the employer of that person, an organisation.
+        if !p.rejected
+            && !toks[last].possessive
+            && p.words >= 2
+            && let Some(nx) = adjacent_after
+            && ctx.word(nx).chars().next().is_some_and(|c| c.is_lowercase())
+            && ctx.has(nx, ROLE_HEAD)
+            && nx + 1 < n
+            && is_space_gap(ctx.gap_after(nx))
+            && toks[nx + 1].cap
+            && !ctx.has(nx + 1, TITLE | HONORIFIC)
+        {
             p.rejected = true;
         }
         if p.rejected {
             continue;
         }
         // "US secretary of state, Antony Blinken"
+        // (A plural role noun, "the administrators, Grant & Co", names a group or firm.)
         let comma_role = before.is_some_and(|b| {
             let g = gap_before.trim();
-            g == "," && ctx.has(b, ROLE_HEAD) && ctx.word(b).chars().next().is_some_and(|c| c.is_lowercase())
+            g == ","
+                && ctx.has(b, ROLE_HEAD)
+                && !plural_head(ctx, b)
+                && ctx.word(b).chars().next().is_some_and(|c| c.is_lowercase())
+        });
+        // "Jane Roe, who ...", "Jane Roe, 27, ...": cues only a person takes.
+        let who_or_age = !toks[last].possessive
+            && gap_after.trim() == ","
+            && next.is_some_and(|k| {
+                let w = ctx.word(k);
+                w == "who"
+                    || (w.len() <= 3
+                        && w.chars().all(|c| c.is_ascii_digit())
+                        && w.parse::<u32>().is_ok_and(|a| (1..=115).contains(&a))
+                        && ctx.gap_after(k).trim() == ",")
+            });
+        // "Indonesia's Retno Marsudi", "Labour's Jane Roe": a full name after the possessive
+        // of a place or organisation.
+        let owner_before = before.is_some_and(|b| {
+            toks[b].possessive && is_space_gap(gap_before) && (toks[b].acronym || (toks[b].cap && ctx.has(b, NONPERSON)))
         });
         // Speech verbs: "Peskov said", "Peskov has said", "said Peskov".
         let mut verb_after = false;
@@ -394,7 +520,7 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             (head.is_empty() || head == "By" || head == "by") && tail.is_empty()
         };
         let byline = line_alone && (2..=3).contains(&p.words) && p.toks.clone().all(|k| !lower_used(k));
-        let first_name = p.words >= 2 && ctx.has(s, FIRST);
+        let first_name = p.words >= 2 && ctx.has(s, FIRST) && !p.place_led;
         // "Jane Roe's": a possessive two- or three-word name of words the text never uses in lower case.
         let possessive_name = (2..=3).contains(&p.words)
             && toks[last].possessive
@@ -406,9 +532,11 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             if p.words > 4 {
                 continue;
             }
+            let plain_words = p.toks.clone().all(|k| !lower_used(k));
             if first_name || hon || title || comma_role || verb_after || verb_before || appositive || credit || byline
                 || possessive_name
                 || by_before
+                || (plain_words && (who_or_age || owner_before) && p.words <= 3)
             {
                 p.strong = true;
             } else {
@@ -456,11 +584,24 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
         .map(|k| ctx.word(k))
         .collect();
     for p in pieces.iter_mut().filter(|p| p.weak && !p.rejected && (2..=3).contains(&p.words)) {
-        let w = ctx.word(p.toks.end - 1);
+        // (The family name comes first in "Kang Min-seo".)
+        let w = if p.toks.len() == 2 && korean_given(ctx, p.toks.end - 1) {
+            ctx.word(p.toks.start)
+        } else {
+            ctx.word(p.toks.end - 1)
+        };
         if lone.contains(w) && p.toks.clone().all(|k| !lower_used(k)) {
             p.weak = false;
             p.strong = true;
             surnames.insert(w.to_lowercase());
+        }
+    }
+    // "Ortega Salazar" after "Luis Ortega Salazar": the last words of a longer full name.
+    let mut long_tails: FxHashSet<String> = FxHashSet::default();
+    for p in pieces.iter().filter(|p| p.strong && p.words >= 3) {
+        let ws: Vec<String> = p.toks.clone().filter(|&k| !toks[k].initial).map(|k| ctx.word(k).to_lowercase()).collect();
+        for k in 1..ws.len().saturating_sub(1) {
+            long_tails.insert(ws[k..].join(" "));
         }
     }
     let tentative_words: FxHashSet<&str> =
@@ -485,9 +626,13 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
         let is_surname = |w: &str| with_lower(w, |l| surnames.contains(l));
         let first_is_surname = p.words >= 2 && is_surname(ctx.word(p.toks.start));
         if is_surname(&s) && !first_is_surname {
+            let piece_words = || {
+                p.toks.clone().filter(|&k| !toks[k].initial).map(|k| ctx.word(k).to_lowercase()).collect::<Vec<_>>().join(" ")
+            };
             if p.words == 1
                 || ctx.has(p.toks.start, FIRST)
                 || with_lower(ctx.word(p.toks.start), |l| givens.contains_key(l))
+                || (!long_tails.is_empty() && long_tails.contains(&piece_words()))
             {
                 out.push(Found { toks: p.toks.clone(), given_only: false, part: None, tentative: false });
             } else {
@@ -582,6 +727,10 @@ pub fn split_name(ctx: &Ctx, r: std::ops::Range<usize>) -> (Option<String>, Stri
     }
     // Surname: from the first particle after the first word, else the last word.
     let first = words[0];
+    // "Cho Tae-yul": family name first.
+    if words.len() == 2 && korean_given(ctx, words[1]) {
+        return (Some(ctx.word(words[1]).to_string()), ctx.word(words[0]).to_string());
+    }
     let mut sstart = *words.last().unwrap();
     for &k in &words[1..] {
         if ctx.is_particle(k) {
@@ -590,7 +739,8 @@ pub fn split_name(ctx: &Ctx, r: std::ops::Range<usize>) -> (Option<String>, Stri
         }
     }
     // A capitalised particle at the start ("Von der Leyen") makes the whole piece a surname.
-    if ctx.has(first, PARTICLE_CI) {
+    // So does a lower-case particle after an honorific ("Mr ap Gwynn").
+    if ctx.has(first, PARTICLE_CI) || (ctx.is_particle(first) && ctx.word(first).chars().next().is_some_and(|c| c.is_lowercase())) {
         let s = &ctx.text[ctx.toks[first].start..ctx.toks[r.end - 1].end];
         return (None, s.to_string());
     }
@@ -688,6 +838,17 @@ pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
         return Some((first, j));
     }
     if ctx.has(j, HONORIFIC) && !ctx.has(j, ROLE_HEAD) {
+        // "lead author Dr. Jane Roe", "Qatar's Prime Minister Sheikh Ali": the title before
+        // the honorific is the role.
+        if j > 0
+            && is_space_gap(ctx.gap_before(j))
+            && !sentence_start(ctx, j)
+            && ctx.has(j - 1, TITLE)
+            && !ctx.has(j - 1, HONORIFIC)
+            && let Some(r) = role_before(ctx, j)
+        {
+            return Some(r);
+        }
         if ctx.has(j, PLAIN_HON) {
             return None;
         }
@@ -705,10 +866,15 @@ pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
             break;
         }
         let k = j - 1;
-        if ctx.has(k, STOP | SPEECH_VERB) {
+        if ctx.has(k, STOP | SPEECH_VERB | VERB_STOP) {
             break;
         }
         if ctx.has(k, HONORIFIC) && ctx.has(k, PLAIN_HON) {
+            break;
+        }
+        // "the compound of Palestinian leader ...": "of" continues a role only after a role
+        // noun or a capitalised word ("Secretary of State", "chief executive of").
+        if ctx.word(k) == "of" && (k == 0 || !(ctx.has(k - 1, ROLE_HEAD) || ctx.toks[k - 1].cap)) {
             break;
         }
         if sentence_start(ctx, j) {
@@ -727,4 +893,136 @@ pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
         first += 1;
     }
     Some((first, last))
+}
+
+/// A role noun in the plural ("administrators", "analysts"): a group, not one person.
+fn plural_head(ctx: &Ctx, k: usize) -> bool {
+    let w = ctx.word(k);
+    w.len() > 4
+        && w.ends_with('s')
+        && ctx.has(k, ROLE_HEAD)
+        && with_lower(w, |l| ctx.lex.is_role_head(&l[..l.len() - 1]) && !ctx.lex.is_role_head_exact(l))
+}
+
+/// A Korean given name of two hyphenated syllables after a short family name ("Cho Tae-yul",
+/// "Moon Jae-in"): token `k` is the given name, token `k - 1` the family name.
+pub fn korean_given(ctx: &Ctx, k: usize) -> bool {
+    if k == 0 {
+        return false;
+    }
+    let w = ctx.word(k);
+    let parts: Vec<&str> = w.split(['-', '‑']).collect();
+    let fam = ctx.word(k - 1);
+    parts.len() == 2
+        && parts.iter().all(|p| (2..=5).contains(&p.chars().count()) && p.chars().all(|c| c.is_ascii_alphabetic()))
+        && parts[0].chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && parts[1].chars().all(|c| c.is_ascii_lowercase())
+        && ctx.toks[k - 1].cap
+        && !ctx.toks[k - 1].possessive
+        && (2..=5).contains(&fam.chars().count())
+        && is_space_gap(ctx.gap_after(k - 1))
+        && !ctx.has(k - 1, TITLE | NONPERSON | HONORIFIC)
+}
+
+/// Prepositions and verbs that end a backward walk over a role ("saved goalkeeper Jane Roe",
+/// "through defender Jane Roe"): lower-case words that cannot be part of a title.
+const ROLE_STOP_MORE: &[&str] = &[
+    "through", "behind", "beyond", "near", "off", "onto", "upon", "within", "across", "along", "around", "beside",
+    "inside", "outside", "past", "throughout", "until", "up", "down", "out", "so", "because", "although", "though",
+    "whether", "once", "nor", "yet", "just", "only", "even", "still", "again", "now", "left", "made", "saw", "beat",
+    "sent", "took", "gave", "put", "let", "got", "led", "won", "lost", "kept", "brought", "thought", "found", "felt",
+    "held", "heard", "knew", "paid", "ran", "sat", "set", "stood", "struck", "went", "wrote", "chose", "drew",
+    "drove", "fell", "grew", "hit", "meant", "rose", "shook", "shot", "sold", "threw", "broke", "built", "bought",
+    "caught", "came", "cut", "did", "fought", "fled", "hurt", "quit", "sought", "spent", "tore", "overtook", "beats",
+    "sees", "meets", "joins", "leaves", "faces", "thanks", "backs", "blames", "replaces", "replaced", "is", "are",
+    "were", "being", "got", "gets", "makes", "takes", "gives", "wants", "needs",
+];
+
+
+/// A looser appositive, for roles only (never a cue that a name is a person): "Jane Roe, a
+/// mother of three who ...", "Jane Roe, 27, a nurse at ...". An indefinite article, then up to
+/// the next comma, full stop, dash or relative pronoun, whatever the noun.
+pub fn appositive_indefinite(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
+    let n = ctx.toks.len();
+    let mut k = k;
+    if k + 1 < n && ctx.word(k).chars().all(|c| c.is_ascii_digit()) && ctx.gap_after(k).trim() == "," {
+        k += 1;
+    }
+    if k + 1 >= n || !matches!(ctx.word(k), "a" | "an") || !is_space_gap(ctx.gap_after(k)) {
+        return None;
+    }
+    let mut j = k + 1;
+    let mut prep = None;
+    while j < n && j < k + 14 {
+        let w = ctx.word(j);
+        if matches!(w, "who" | "which" | "that" | "whose" | "where" | "when" | "whom") {
+            return (j > k + 1).then_some(k..j);
+        }
+        if ctx.has(j, SPEECH_VERB) && w.chars().next().is_some_and(|c| c.is_lowercase()) {
+            return None;
+        }
+        if prep.is_none() && j > k + 1 && matches!(w, "at" | "in" | "for" | "with" | "from" | "on" | "near") {
+            prep = Some(j);
+        }
+        let g = ctx.gap_after(j);
+        if !(is_space_gap(g) || g.is_empty()) {
+            let t = g.trim_start();
+            if t.starts_with([',', '.', ';', ')', '–', '—', '-', ':']) || t.is_empty() {
+                return Some(k..j + 1);
+            }
+            return None;
+        }
+        j += 1;
+    }
+    prep.map(|p| k..p)
+}
+
+/// A short role written under a byline ("Staff writer", "Political correspondent"): the token
+/// range of the line after the line of the name ending at token `last`, if it is one.
+pub fn byline_role_line(ctx: &Ctx, first: usize, last: usize) -> Option<std::ops::Range<usize>> {
+    let text = ctx.text;
+    let ls = text[..ctx.toks[first].start].rfind('\n').map_or(0, |i| i + 1);
+    let head = text[ls..ctx.toks[first].start].trim();
+    if !(head.is_empty() || head == "By" || head == "by") {
+        return None;
+    }
+    let rest = &text[ctx.toks[last].raw_end..];
+    let nl = rest.find('\n')?;
+    if !rest[..nl].trim().is_empty() {
+        return None;
+    }
+    let line_start = ctx.toks[last].raw_end + nl + 1;
+    let line_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
+    let line = text[line_start..line_end].trim();
+    if line.is_empty() || line.len() > 48 || line.ends_with(['.', '?', '!', ':']) || line.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let a = ctx.toks.partition_point(|t| t.start < line_start);
+    let b = ctx.toks.partition_point(|t| t.start < line_end);
+    if !(1..=4).contains(&(b - a)) || !ctx.toks[a].cap {
+        return None;
+    }
+    if !(a..b).any(|k| ctx.has(k, ROLE_HEAD)) || (a..b).any(|k| ctx.has(k, SPEECH_VERB)) {
+        return None;
+    }
+    Some(a..b)
+}
+
+/// A role with its short titles written out ("Sen." as "Senator").
+pub fn expand_role(role: &str) -> String {
+    const LONG: &[(&str, &str)] = &[
+        ("sen", "Senator"), ("rep", "Representative"), ("gov", "Governor"), ("gen", "General"),
+        ("lt", "Lieutenant"), ("col", "Colonel"), ("sgt", "Sergeant"), ("capt", "Captain"),
+        ("cmdr", "Commander"), ("adm", "Admiral"), ("maj", "Major"), ("supt", "Superintendent"),
+        ("insp", "Inspector"), ("det", "Detective"), ("cllr", "Councillor"), ("pres", "President"),
+        ("amb", "Ambassador"), ("prof", "Professor"), ("rev", "Reverend"), ("atty", "Attorney"),
+    ];
+    role.split_whitespace()
+        .map(|w| {
+            let bare = w.trim_end_matches('.');
+            let l = bare.to_lowercase();
+            LONG.iter().find(|(a, _)| *a == l).map_or_else(|| w.to_string(), |(_, b)| b.to_string())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }

@@ -1,0 +1,237 @@
+//! Person recognition rules for names and roles seen in international news, on invented text.
+
+use byline_core::people::DocPeople;
+use byline_core::{Format, analyze};
+
+fn people(text: &str) -> DocPeople {
+    analyze(text, Format::Plain).people
+}
+
+fn mentions(text: &str) -> Vec<String> {
+    people(text).mentions.iter().map(|m| text[m.span.clone()].to_string()).collect()
+}
+
+fn names(text: &str) -> Vec<String> {
+    people(text).persons.iter().map(|p| p.name.clone()).collect()
+}
+
+fn roles_of(text: &str, name: &str) -> Vec<String> {
+    let p = people(text);
+    p.persons.iter().find(|p| p.name == name).map(|p| p.roles.clone()).unwrap_or_else(|| panic!("no {name} in {p:?}"))
+}
+
+// Roles.
+
+#[test]
+fn the_title_before_an_honorific_is_the_role() {
+    let t = "\"The data are clear,\" said senior researcher Dr. Ilse Varnholt, who led the survey.";
+    assert_eq!(mentions(t), ["Ilse Varnholt"]);
+    assert_eq!(roles_of(t, "Ilse Varnholt"), ["senior researcher"]);
+    let t = "Oman's Foreign Minister Sheikh Badr Kalbani arrived on Sunday.";
+    assert!(roles_of(t, "Badr Kalbani").iter().any(|r| r.contains("Foreign Minister")));
+}
+
+#[test]
+fn an_honorific_alone_is_still_a_role() {
+    let t = "The clinic was opened by Dr. Ilse Varnholt on Friday.";
+    assert_eq!(roles_of(t, "Ilse Varnholt"), ["Dr"]);
+}
+
+#[test]
+fn short_titles_are_written_out() {
+    let t = "Sen. Carla Undset voted against the measure. Gov. Pieter Mallard signed it anyway.";
+    assert_eq!(roles_of(t, "Carla Undset"), ["Senator"]);
+    assert_eq!(roles_of(t, "Pieter Mallard"), ["Governor"]);
+}
+
+#[test]
+fn an_indefinite_appositive_is_a_role_whatever_its_noun() {
+    let t = "\"We queue for hours,\" said Corinne Baptiste, a grandmother of five who lives by the ring road.";
+    assert_eq!(roles_of(t, "Corinne Baptiste"), ["grandmother of five"]);
+    let t = "\"Rent takes half my pay,\" said Joost Arkel, 31, a bus driver from the north of the city.";
+    assert_eq!(roles_of(t, "Joost Arkel"), ["bus driver from the north of the city"]);
+}
+
+#[test]
+fn an_indefinite_appositive_alone_does_not_make_a_person() {
+    // Only a role: "Harbour Dynamics, a firm ..." names an organisation.
+    let t = "The contract went to Harbour Dynamics, a firm based in the old docks.";
+    assert!(mentions(t).is_empty(), "{:?}", mentions(t));
+}
+
+#[test]
+fn the_backward_walk_over_a_role_stops_at_a_verb() {
+    let t = "A late header beat goalkeeper Ondrej Plachy at the near post.";
+    assert_eq!(roles_of(t, "Ondrej Plachy"), ["goalkeeper"]);
+    let t = "The shot left defender Ondrej Plachy on the ground.";
+    assert_eq!(roles_of(t, "Ondrej Plachy"), ["defender"]);
+}
+
+#[test]
+fn a_role_does_not_cross_of_after_an_ordinary_noun() {
+    let t = "Crowds gathered at the home of opposition leader Tamsin Okoro on Monday.";
+    assert_eq!(roles_of(t, "Tamsin Okoro"), ["opposition leader"]);
+    let t = "Secretary of State Halvard Brenn said the talks were over.";
+    assert_eq!(roles_of(t, "Halvard Brenn"), ["Secretary of State"]);
+}
+
+#[test]
+fn a_bare_country_is_a_role_only_when_nothing_better() {
+    let t = "Norway's Halvard Brenn arrived late. Brenn, the trade minister, said little.";
+    assert_eq!(roles_of(t, "Halvard Brenn"), ["trade minister"]);
+    let t = "Norway's Halvard Brenn arrived late.";
+    assert_eq!(roles_of(t, "Halvard Brenn"), ["Norway"]);
+}
+
+#[test]
+fn a_role_line_under_a_byline() {
+    let t = "Harbour plan approved\n\nBy Oriel Fanshawe\nEnvironment reporter\n\nThe council approved the plan.";
+    assert_eq!(mentions(t), ["Oriel Fanshawe"]);
+    assert_eq!(roles_of(t, "Oriel Fanshawe"), ["Environment reporter"]);
+    // A sentence on the next line is not a role.
+    let t = "By Oriel Fanshawe\nThe reporter visited the harbour.\n";
+    assert!(roles_of(t, "Oriel Fanshawe").is_empty());
+}
+
+#[test]
+fn a_profession_by_its_suffix_is_a_role_noun() {
+    let t = "Glaciologist Runa Sveinsdottir said the ice was thinning.";
+    assert_eq!(roles_of(t, "Runa Sveinsdottir"), ["Glaciologist"]);
+}
+
+// Names.
+
+#[test]
+fn an_unknown_given_name_before_a_known_one_is_kept() {
+    let t = "The appeal was lodged by Wairimu Hassan Odhiambo on Monday.";
+    assert_eq!(mentions(t), ["Wairimu Hassan Odhiambo"]);
+    let t = "Deputy Minister Tran Minh Quoc told the meeting the plan would go ahead.";
+    assert_eq!(mentions(t), ["Tran Minh Quoc"]);
+}
+
+#[test]
+fn an_unknown_given_name_before_particles_is_kept() {
+    let t = "\"It is over,\" said Sjoerd van den Akker, a port pilot. Van den Akker went home.";
+    assert_eq!(mentions(t), ["Sjoerd van den Akker", "Van den Akker"]);
+    assert_eq!(names(t), ["Sjoerd van den Akker"]);
+}
+
+#[test]
+fn a_place_after_of_is_not_part_of_the_name() {
+    let t = "The Bishop of Lindfarne Peter Oswin preached on Sunday.";
+    assert_eq!(mentions(t), ["Peter Oswin"]);
+}
+
+#[test]
+fn welsh_and_arabic_particles() {
+    let t = "The shadow minister, Gruffydd ap Rhys, said the plan was unfair. Mr ap Rhys added that it would fail.";
+    assert_eq!(mentions(t), ["Gruffydd ap Rhys", "ap Rhys"]);
+    assert_eq!(names(t), ["Gruffydd ap Rhys"]);
+    let t = "Princess Noura bint Saad opened the hospital wing.";
+    assert_eq!(mentions(t), ["Noura bint Saad"]);
+}
+
+#[test]
+fn who_and_age_cues_make_a_person() {
+    let t = "Tendai Mutasa, who farms near the river, lost his crop. Ilka Voss, 44, lost her house.";
+    assert_eq!(mentions(t), ["Tendai Mutasa", "Ilka Voss"]);
+}
+
+#[test]
+fn the_possessive_of_a_country_cues_a_full_name() {
+    let t = "Malaysia's Tengku Zafrul and Peru's Elmer Quispe also attended.";
+    assert_eq!(mentions(t), ["Tengku Zafrul", "Elmer Quispe"]);
+}
+
+#[test]
+fn korean_family_name_first() {
+    let t = "Japan's envoy met Kang Min-seo in Seoul. Kang said the talks were useful.";
+    let p = people(t);
+    assert_eq!(mentions(t), ["Kang Min-seo", "Kang"]);
+    assert_eq!(p.persons.len(), 1);
+    // Not a Korean name: a capitalised word with a lower-case part stays out.
+    let t = "The Anti-war march passed Last-ditch talks.";
+    assert!(mentions(t).is_empty(), "{:?}", mentions(t));
+}
+
+#[test]
+fn a_place_word_surname_after_a_title_and_a_given_name() {
+    let t = "Prime Minister Tomas Lisbon said the budget was fair.";
+    assert_eq!(mentions(t), ["Tomas Lisbon"]);
+}
+
+#[test]
+fn a_place_that_is_also_a_given_name() {
+    let t = "Georgia Pemberton said she would race in Georgia on Saturday.";
+    assert_eq!(mentions(t), ["Georgia Pemberton"]);
+    // Without a cue the place reading wins ("Dallas Rangers" is a team).
+    let t = "Dallas Rangers won again on Saturday.";
+    assert!(mentions(t).is_empty(), "{:?}", mentions(t));
+}
+
+#[test]
+fn an_attributive_full_name_after_a_is_a_person() {
+    let t = "Rovers scored through a Kofi Mensah header before the break.";
+    assert_eq!(mentions(t), ["Kofi Mensah"]);
+    let t = "The crowd watched the Rose Bowl parade.";
+    assert!(mentions(t).is_empty(), "{:?}", mentions(t));
+}
+
+#[test]
+fn the_last_words_of_a_longer_name_are_that_person() {
+    let t = "By Marta Ibarra Zubiri\n\nThe port reopened. Ibarra Zubiri reported from Bilbao.";
+    let p = people(t);
+    assert_eq!(mentions(t), ["Marta Ibarra Zubiri", "Ibarra Zubiri"]);
+    assert_eq!(p.persons.len(), 1);
+}
+
+// Organisations.
+
+#[test]
+fn firms_named_after_people_are_not_people() {
+    let t = "Goldman Sachs said the shares were cheap. Wells Fargo said in a note that it disagreed.";
+    assert!(mentions(t).is_empty(), "{:?}", mentions(t));
+}
+
+#[test]
+fn the_employer_before_a_role_is_not_a_person() {
+    let t = "Hartley Brooks analyst Simone Achterberg said the cut was deep.";
+    assert_eq!(mentions(t), ["Simone Achterberg"]);
+    assert_eq!(roles_of(t, "Simone Achterberg"), ["Hartley Brooks analyst"]);
+}
+
+#[test]
+fn a_plural_role_before_a_comma_names_a_firm() {
+    let t = "The receivers, Pardoe Whitcombe, say they hope to find a buyer.";
+    assert!(mentions(t).is_empty(), "{:?}", mentions(t));
+}
+
+#[test]
+fn a_qualifier_alone_is_not_a_title() {
+    let t = "The watchdog Transport Outlook said fares were too high. The Council of Trade Guilds will meet.";
+    assert!(mentions(t).is_empty(), "{:?}", mentions(t));
+}
+
+#[test]
+fn a_lower_case_institution_noun_after_a_name() {
+    let t = "Nurses from Santa Lucia hospital joined the march.";
+    assert!(mentions(t).is_empty(), "{:?}", mentions(t));
+}
+
+// Linking.
+
+#[test]
+fn a_royal_title_with_a_given_name_links_to_the_full_name() {
+    let t = "Foreign Minister Prince Khalid bin Nasser Al Mahmoud flew in. Prince Khalid said aid would follow.";
+    let p = people(t);
+    assert_eq!(p.persons.len(), 1, "{:?}", p.persons);
+    assert_eq!(p.mentions.len(), 2);
+}
+
+#[test]
+fn a_royal_title_with_an_ambiguous_given_name_links_to_nobody() {
+    let t = "Prince Khalid bin Nasser and Khalid Omran al-Harbi met. Prince Khalid said aid would follow.";
+    let p = people(t);
+    let last = p.mentions.last().unwrap();
+    assert!(p.persons[last.person].name == "Khalid", "{:?}", p.persons);
+}
