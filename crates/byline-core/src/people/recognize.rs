@@ -980,19 +980,28 @@ pub fn appositive_indefinite(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usiz
 /// A short role written under a byline ("Staff writer", "Political correspondent"): the token
 /// range of the line after the line of the name ending at token `last`, if it is one.
 pub fn byline_role_line(ctx: &Ctx, first: usize, last: usize) -> Option<std::ops::Range<usize>> {
+    // Every scan here is bounded (a few bytes either side), so that a long line with many
+    // names costs linear time.
     let text = ctx.text;
-    let ls = text[..ctx.toks[first].start].rfind('\n').map_or(0, |i| i + 1);
-    let head = text[ls..ctx.toks[first].start].trim();
-    if !(head.is_empty() || head == "By" || head == "by") {
+    let blank = |c: char| c == ' ' || c == '\t' || c == '\r';
+    // The name starts its line, or follows "By" there.
+    let before = text[..ctx.toks[first].start].trim_end_matches(blank);
+    let before = before.strip_suffix("By").or_else(|| before.strip_suffix("by")).unwrap_or(before);
+    let before = before.trim_end_matches(blank);
+    if !(before.is_empty() || before.ends_with('\n')) {
         return None;
     }
-    let rest = &text[ctx.toks[last].raw_end..];
-    let nl = rest.find('\n')?;
-    if !rest[..nl].trim().is_empty() {
+    // Nothing else on its line.
+    let rest = text[ctx.toks[last].raw_end..].trim_start_matches(blank);
+    if !rest.starts_with('\n') {
         return None;
     }
-    let line_start = ctx.toks[last].raw_end + nl + 1;
-    let line_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
+    let line_start = text.len() - rest.len() + 1;
+    let window = text.get(line_start..).map(|t| &t[..t.floor_char_boundary(t.len().min(64))]).unwrap_or("");
+    let line_end = line_start + window.find('\n').unwrap_or(window.len());
+    if line_end == line_start + window.len() && line_end < text.len() {
+        return None;
+    }
     let line = text[line_start..line_end].trim();
     if line.is_empty() || line.len() > 48 || line.ends_with(['.', '?', '!', ':']) || line.chars().any(|c| c.is_ascii_digit()) {
         return None;
