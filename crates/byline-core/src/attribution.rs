@@ -81,6 +81,10 @@ const NOUN_BEFORE: &[&str] = &[
     "the", "a", "an", "to", "of", "these", "those", "his", "her", "its", "their", "our", "my", "such", "any", "no",
     "new", "this", "your", "whose", "and", "or", "against", "about", "over", "on", "with", "without", "for",
 ];
+const PRIVATE: &[&str] = &["call", "phone", "telephone", "phoned", "private", "privately", "closed-door", "conversation"];
+const CONTRACTED: &[&str] = &["it's", "that's", "he's", "she's", "there's", "who's", "what's", "here's", "where's", "let's"];
+const FINITE_AUX: &[&str] = &["has", "have", "had", "will", "would", "could", "did", "does", "do", "also", "now"];
+const MODALS: &[&str] = &["would", "will", "could", "should", "might", "must", "can", "shall", "may"];
 const PARTICLES: &[&str] = &["von", "van", "der", "den", "de", "la", "le", "du", "da", "al", "el", "bin", "ibn", "di", "dos", "das"];
 const RELATIVE: &[&str] = &["that", "which", "what", "who", "whom", "whose"];
 const CONJ: &[&str] = &[
@@ -295,17 +299,40 @@ fn verb_attribution(
     let prev_l = prev.map(|w| ctx.lw(w)).unwrap_or_default();
     let prev_adjacent = prev.is_some_and(|p| ctx.gap_is_space(p.span.end, cue.start));
     let needs_complement = rule.flags.iter().any(|f| f == "complement");
+    let needs_quote = rule.flags.iter().any(|f| f == "quote");
+    let cognition = rule.flags.iter().any(|f| f == "cognition");
+    let public = rule.flags.iter().any(|f| f == "public");
+    // A number before it makes a noun: "3,000 calls for help".
+    if prev_adjacent && ctx.w(prev?).starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    // What was urged or pledged in a private exchange is an account that needs its own source.
+    if public && words.iter().any(|w| PRIVATE.contains(&ctx.lw(w).as_str())) {
+        return None;
+    }
     // A noun, not a verb: "the claims", "responding to claims".
     if prev_adjacent && NOUN_BEFORE.contains(&prev_l.as_str()) && !form.contains(' ') {
         // "to say" etc.: an infinitive is not an attribution either.
         return None;
     }
+    // A noun after a possessive: "the union's claims", "Smith's pledge".
+    if prev_adjacent && !form.contains(' ') && (prev_l.ends_with("'s") || prev_l.ends_with("’s")) && !CONTRACTED.contains(&prev_l.replace('’', "'").as_str()) {
+        return None;
+    }
+    // Progressive after a form of "be": "the agency is predicting", "critics are warning".
+    // Not "are responding to calls" (an action with a preposition after it).
+    let progressive = first_form.ends_with("ing")
+        && prev_adjacent
+        && matches!(prev_l.as_str(), "is" | "are" | "was" | "were" | "been")
+        && !words.get(words.partition_point(|w| w.span.end <= cue.end)).is_some_and(|n| {
+            matches!(ctx.lw(n).as_str(), "to" | "for" | "with" | "at" | "in" | "on" | "from" | "by" | "into" | "over" | "about")
+        });
     // Participles ("saying", "adding", "claiming") hang off another clause.
-    if first_form.ends_with("ing") && !form.contains(' ') {
+    if first_form.ends_with("ing") && !form.contains(' ') && !progressive {
         return None;
     }
     // Passive: "was spelt out by X" names X; "he was told" attributes nothing.
-    if prev_adjacent && BE.contains(&prev_l.as_str()) {
+    if prev_adjacent && BE.contains(&prev_l.as_str()) && !progressive {
         let next = words.get(we);
         if next.is_some_and(|n| ctx.lw(n) == "by") {
             let np = np_after(ctx, words, we + 1);
@@ -333,15 +360,41 @@ fn verb_attribution(
             || nw == "that"
             || PRONOUNS.contains(&nw.as_str())
             || matches!(nw.as_str(), "the" | "a" | "an" | "there" | "this" | "these" | "those" | "his" | "its" | "their" | "no" | "any")
-            || nw_cap;
+            || nw_cap
+            // A belief or estimate with a quantity as its object: "the company expects revenue
+            // of $5bn", "analysts had expected earnings of $2.68 a share" (a bare "expected" is
+            // also a participle: "winds expected this afternoon").
+            || (cognition
+                && (!first_form.ends_with("ed") || (prev_adjacent && FINITE_AUX.contains(&prev_l.as_str())))
+                && figure_soon(ctx, words, we));
         if !ok {
             return None;
         }
     }
+    // "called the plan “a betrayal”": a characterisation in quotation marks.
+    if needs_quote {
+        let nw = words.get(we).map(|w| ctx.lw(w)).unwrap_or_default();
+        let object = matches!(nw.as_str(), "the" | "a" | "an" | "this" | "these" | "those" | "it" | "him" | "her" | "them" | "his" | "its" | "their" | "our" | "my")
+            || words.get(we).is_some_and(|w| ctx.is_cap(w));
+        let adjacent = words.get(we).is_some_and(|w| ctx.gap_is_space(cue.end, w.span.start));
+        if !object || !adjacent || !after_text.contains(['“', '"', '‘'])
+        {
+            return None;
+        }
+    }
+    if progressive {
+        let (np, main) = np_before(ctx, s, words, wi - 1);
+        np.as_ref()?;
+        let (kind, source) = classify(ctx, s, words, np);
+        return Some(Attribution { cue, source, kind, sentence: si, scope: si..si + 1, main, refers_to: None, message: None });
+    }
     if form == "according to" {
         let np = np_after(ctx, words, we);
         np.as_ref()?;
-        let (kind, source) = classify(ctx, s, words, np);
+        let (kind, source) = match document_source(ctx, s, words, np.clone().unwrap_or_default()) {
+            Some(ks) => ks,
+            None => classify(ctx, s, words, np),
+        };
         return Some(Attribution { cue, source, kind, sentence: si, scope: si..si + 1, main: true, refers_to: None, message: None });
     }
     // A second verb of the subject: "X welcomed the plan but said …".
@@ -353,7 +406,8 @@ fn verb_attribution(
     }
     // Inverted: "…,” said Mr Borrell." / "…, said the Kremlin."
     let before = ctx.gap(prev.map_or(s.span.start, |p| p.span.end), cue.start).trim();
-    let after_quote_or_comma = prev.is_none() || before.ends_with([',', '”', '"', '’']);
+    let after_quote_or_comma = prev.is_none()
+        || (before.ends_with([',', '”', '"', '’']) && !closes_clause(ctx, s, words, wi));
     if after_quote_or_comma && we < words.len() {
         let np = np_after(ctx, words, we);
         if let Some(r) = np.clone() {
@@ -366,7 +420,13 @@ fn verb_attribution(
                 || !follow_gap.is_empty()
                 || !(BE.contains(&follow.as_str())
                     || matches!(follow.as_str(), "has" | "have" | "had" | "will" | "would" | "could" | "can" | "may" | "might" | "must" | "should" | "did" | "does" | "do"));
-            if ends_clause && (ctx.is_cap(first) || fl == "the" || fl == "a" || fl == "an") {
+            // "said lead author Jane Roe": lower-case role words before the name.
+            let role_lead = (r.start..r.end.min(r.start + 4)).any(|k| ctx.is_cap(&words[k]))
+                && (r.start..r.end).take_while(|&k| !ctx.is_cap(&words[k])).all(|k| {
+                    let l = ctx.lw(&words[k]);
+                    l.chars().all(char::is_alphabetic) && !ctx.lex.function_words.contains(&l)
+                });
+            if ends_clause && (ctx.is_cap(first) || fl == "the" || fl == "a" || fl == "an" || role_lead) {
                 let (kind, source) = classify(ctx, s, words, np);
                 return Some(Attribution {
                     cue,
@@ -391,6 +451,75 @@ fn verb_attribution(
     Some(Attribution { cue, source, kind, sentence: si, scope: si..si + 1, main, refers_to: None, message: None })
 }
 
+/// Whether a figure follows within a few words of word `i` ("earnings of $2.68 a share").
+fn figure_soon(ctx: &Ctx, words: &[Word], i: usize) -> bool {
+    words.iter().skip(i).take(5).any(|w| ctx.w(w).starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Whether the comma before word `wi` closes a relative or participle clause ("Jane Roe, who
+/// voted against, said …", "staff, speaking privately, said …"): the verb then has its subject
+/// before the clause, and what follows it is the reported content.
+fn closes_clause(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> bool {
+    let mut k = wi;
+    while k > 1 && wi - k < 14 {
+        k -= 1;
+        let g = ctx.gap(words[k - 1].span.end, words[k].span.start).trim();
+        if g == "," {
+            let l = ctx.lw(&words[k]);
+            return RELATIVE.contains(&l.as_str()) || (l.ends_with("ing") && !ctx.is_cap(&words[k]));
+        }
+        if !g.is_empty() && g != "’" && g != "'" && g != "-" {
+            return false;
+        }
+    }
+    let _ = s;
+    false
+}
+
+/// "according to a report by the city's works department" names its source; "according to a
+/// new study" does not. For a source phrase headed by a document noun (documents.txt) without a
+/// definite determiner: named when a capitalised name or "by/from/in the …" follows in the
+/// clause, else vague. None when the phrase is not a document.
+fn document_source(ctx: &Ctx, s: &Sentence, words: &[Word], r: std::ops::Range<usize>) -> Option<(SourceKind, Option<Span>)> {
+    if r.is_empty() {
+        return None;
+    }
+    let first = ctx.lw(&words[r.start]);
+    if matches!(first.as_str(), "the" | "his" | "her" | "its" | "their" | "our" | "this" | "that") {
+        return None;
+    }
+    // The document noun: the first word of the phrase (after a determiner and adjectives).
+    let k = (r.start..r.end).find(|&k| !ctx.is_cap(&words[k]) && ctx.lex.documents.contains(&ctx.lw(&words[k])))?;
+    if (r.start..k).any(|i| ctx.is_cap(&words[i])) {
+        return None; // "a Reuters report", "a UN study": named before the noun
+    }
+    let mut end = k + 1;
+    let mut named = false;
+    let mut j = k + 1;
+    while j < words.len() && j < k + 16 {
+        let g = ctx.gap(words[j - 1].span.end, words[j].span.start).trim();
+        if !g.is_empty() && g != "’" && g != "'" && g != "-" {
+            break;
+        }
+        let w = &words[j];
+        let l = ctx.lw(w);
+        if ctx.is_cap(w) && !ctx.lex.time_words.contains(&l) && !ctx.w(w).starts_with(|c: char| c.is_ascii_digit()) {
+            named = true;
+            end = j + 1;
+            break;
+        }
+        if matches!(l.as_str(), "by" | "from" | "of" | "in") && words.get(j + 1).is_some_and(|n| matches!(ctx.lw(n).as_str(), "the")) {
+            named = true;
+            end = (j + 5).min(words.len());
+            break;
+        }
+        j += 1;
+    }
+    let _ = s;
+    let span = words[r.start].span.start..words[end - 1].span.end;
+    Some(if named { (SourceKind::Named, Some(span)) } else { (SourceKind::Vague, Some(span)) })
+}
+
 /// The source phrase after word `i`: an optional determiner and the words of a noun phrase.
 fn np_after(ctx: &Ctx, words: &[Word], i: usize) -> Option<std::ops::Range<usize>> {
     let mut j = i;
@@ -402,6 +531,9 @@ fn np_after(ctx: &Ctx, words: &[Word], i: usize) -> Option<std::ops::Range<usize
         }
         let l = ctx.lw(&words[j]);
         if j > i && (STOP_IN_NP.contains(&l.as_str()) || RELATIVE.contains(&l.as_str()) || l == "and" || l == "but") {
+            break;
+        }
+        if j > i && !ctx.is_cap(&words[j]) && MODALS.contains(&l.as_str()) {
             break;
         }
         if j > i && !ctx.is_cap(&words[j]) && ctx.is_cap(&words[j - 1]) && !ctx.lex.source_roles.contains(&l) && l != "of" && l != "for" && l != "from" && l != "close" {
@@ -541,7 +673,13 @@ fn np_before(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> (Option<std:
     // With an appositive, the name may be inside it: "the top general, Jane Doe, said".
     if let Some(app) = appositive {
         let has_cap = (start..end).any(|i| ctx.is_cap(&words[i]) && !(i == 0 && ctx.lex.function_words.contains(ctx.w(&words[i]))));
-        if !has_cap {
+        // A relative or participle clause is not an appositive name: "Councillor Jane Roe, who
+        // voted against, said"; "several staff members, speaking privately, said".
+        let first_app = ctx.lw(&words[app.start]);
+        let app_names = (app.start..app.end).any(|i| ctx.is_cap(&words[i]))
+            && !RELATIVE.contains(&first_app.as_str())
+            && !first_app.ends_with("ing");
+        if !has_cap && app_names {
             return (Some(start..app.end), main_before(ctx, words, start));
         }
     }
@@ -594,6 +732,10 @@ fn classify(ctx: &Ctx, s: &Sentence, words: &[Word], np: Option<std::ops::Range<
     if ctx.lex.anonymous_sources.contains(head_base) && head_base.ends_with('s') && !words.is_empty() {
         // "Officials revealed" at the start of a sentence.
         return (SourceKind::Anonymous, Some(span));
+    }
+    // An official body speaking as an office: "police said", "prosecutors allege".
+    if ctx.lex.source_roles.section(head_base) == Some("body") {
+        return (SourceKind::Named, Some(span));
     }
     let joined = ws.join(" ");
     for n in 1..=ws.len().min(3) {

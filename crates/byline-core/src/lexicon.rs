@@ -500,6 +500,8 @@ pub struct Lexicon {
     pub superlatives: WordSet,
     /// source_roles.txt: lower-case role words inside source phrases.
     pub source_roles: WordSet,
+    /// documents.txt: documents that can be a source after "according to" (report, study).
+    pub documents: WordSet,
     /// Lists from an extra directory that byline does not know by name, for other components.
     pub extra: HashMap<String, String>,
 }
@@ -533,6 +535,7 @@ impl Lexicon {
             function_words: WordSet::parse(bundled!("function_words")),
             superlatives: WordSet::parse(bundled!("superlatives")),
             source_roles: WordSet::parse(bundled!("source_roles")),
+            documents: WordSet::parse(bundled!("documents")),
             extra: HashMap::new(),
         }
     }
@@ -573,6 +576,7 @@ impl Lexicon {
             "function_words" => self.function_words.extend(src),
             "superlatives" => self.superlatives.extend(src),
             "source_roles" => self.source_roles.extend(src),
+            "documents" => self.documents.extend(src),
             _ => {
                 let e = self.extra.entry(name.to_string()).or_default();
                 e.push_str(src);

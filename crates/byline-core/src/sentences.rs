@@ -72,7 +72,7 @@ pub fn split_with(text: &str, format: Format, lex: &Lexicon) -> Vec<Sentence> {
                 .any(|m| lex.boilerplate.rule(m.rule).section.as_deref() == Some("zone"));
         }
         for s in &mut out[first_of_block..] {
-            s.role = if zone || is_boilerplate(&lower[s.span.clone()], lex) {
+            s.role = if zone || is_boilerplate(&lower[s.span.clone()], lex) || is_credit_line(&clean[s.span.clone()]) {
                 Role::Boilerplate
             } else if block.kind == BlockKind::Heading || !block.terminated {
                 Role::Headline
@@ -89,6 +89,35 @@ fn is_boilerplate(lower: &str, lex: &Lexicon) -> bool {
         .find(lower)
         .iter()
         .any(|m| lex.boilerplate.rule(m.rule).section.as_deref() != Some("zone"))
+}
+
+/// A reporter's credit or contact line: "Jane Roe reported from Lagos.", "Reach Jane Roe at
+/// jroe@example.com or 555-0100." (a short sentence with an email address), "Email: …".
+fn is_credit_line(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.is_empty() || words.len() > 20 {
+        return false;
+    }
+    let email = words.iter().any(|w| {
+        let w = w.trim_end_matches(['.', ',', ';', ')']);
+        w.split_once('@').is_some_and(|(a, b)| !a.is_empty() && b.contains('.') && !b.starts_with('.'))
+    });
+    if email {
+        return true;
+    }
+    // "<Name> reported from <Place>." / "<Name> wrote from <Place>.": names only around the verb.
+    if words.len() <= 10 {
+        if let Some(k) = words.windows(2).position(|p| matches!(p[0], "reported" | "wrote" | "reporting") && p[1] == "from") {
+            let cap = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+            let before = &words[..k];
+            let after = &words[k + 2..];
+            return !before.is_empty()
+                && before.iter().all(|w| cap(w) || matches!(*w, "and" | "de" | "van" | "von" | "da" | "del" | "la"))
+                && !after.is_empty()
+                && after.iter().all(|w| cap(w) || matches!(*w, "and" | "the" | "in" | "de"));
+        }
+    }
+    false
 }
 
 fn push(out: &mut Vec<Sentence>, text: &str, span: Span, block: usize, kind: BlockKind) {
