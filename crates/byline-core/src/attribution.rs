@@ -202,6 +202,7 @@ pub fn find(text: &str, sentences: &[Sentence], quotes: &[Quote], lex: &Lexicon)
             }
         }
     }
+    introducers(&ctx, sentences, quotes, &qspans, &mut out);
     out.sort_by_key(|a| (a.sentence, a.cue.start));
     // Resolve pronouns to the nearest earlier named or anonymous source.
     let mut last: Option<usize> = None;
@@ -332,7 +333,13 @@ fn verb_attribution(
         return None;
     }
     // Passive: "was spelt out by X" names X; "he was told" attributes nothing.
-    if prev_adjacent && BE.contains(&prev_l.as_str()) && !progressive {
+    // "was first reported by X", "was later confirmed by X": an adverb between.
+    let be_adverb = prev_adjacent
+        && wi >= 2
+        && (matches!(prev_l.as_str(), "first" | "initially" | "originally" | "later" | "also" | "officially") || prev_l.ends_with("ly"))
+        && BE.contains(&ctx.lw(&words[wi - 2]).as_str())
+        && words.get(we).is_some_and(|n| ctx.lw(n) == "by");
+    if prev_adjacent && (BE.contains(&prev_l.as_str()) || be_adverb) && !progressive {
         let next = words.get(we);
         if next.is_some_and(|n| ctx.lw(n) == "by") {
             let np = np_after(ctx, words, we + 1);
@@ -451,9 +458,74 @@ fn verb_attribution(
     Some(Attribution { cue, source, kind, sentence: si, scope: si..si + 1, main, refers_to: None, message: None })
 }
 
+/// A sentence about a named person followed, in the same paragraph, by a quotation with no
+/// speech verb ("The opposition leader, Jane Roe, was scathing. “This plan …”"): the sentence
+/// introduces the quotation, so it attributes it to its subject.
+fn introducers(ctx: &Ctx, sentences: &[Sentence], quotes: &[Quote], qspans: &[Span], out: &mut Vec<Attribution>) {
+    let mut with_attr = vec![false; sentences.len()];
+    for a in out.iter() {
+        if a.sentence < with_attr.len() {
+            with_attr[a.sentence] = true;
+        }
+    }
+    for si in 0..sentences.len().saturating_sub(1) {
+        let (s, next) = (&sentences[si], &sentences[si + 1]);
+        if with_attr[si] || with_attr[si + 1] || s.block != next.block {
+            continue;
+        }
+        // The next sentence opens with a quotation that is speech, not a scare quote.
+        let qi = quotes.partition_point(|q| q.span.start < next.span.start);
+        if !quotes.get(qi).is_some_and(|q| q.span.start == next.span.start && !q.scare) {
+            continue;
+        }
+        // This sentence is no quotation itself and ends like a statement.
+        let st = ctx.gap(s.span.start, s.span.end).trim_end();
+        if !st.ends_with(['.', ':']) || inside(qspans, s.span.start + 1) {
+            continue;
+        }
+        let words = crate::text::words(ctx.text, s.span.clone());
+        if words.len() < 3 || words.len() > 14 {
+            continue;
+        }
+        // The subject: the words before the first verb ("was", "spoke", "looked", "-ed").
+        let Some(v) = words.iter().position(|w| {
+            let l = ctx.lw(w);
+            !ctx.is_cap(w) && (BE.contains(&l.as_str()) || INTRO_VERBS.contains(&l.as_str()) || (l.len() > 4 && l.ends_with("ed")))
+        }) else {
+            continue;
+        };
+        if v == 0 {
+            continue;
+        }
+        let named = (0..v).any(|i| i > 0 && ctx.is_cap(&words[i]))
+            || (v == 2 && ctx.lw(&words[0]) == "the" && ctx.lex.source_roles.contains(&ctx.lw(&words[1])));
+        let pronoun_or_clause = (0..v).any(|i| PRONOUNS.contains(&ctx.lw(&words[i]).as_str()) || RELATIVE.contains(&ctx.lw(&words[i]).as_str()));
+        if !named || pronoun_or_clause {
+            continue;
+        }
+        let source = words[0].span.start..words[v - 1].span.end;
+        out.push(Attribution {
+            cue: words[v].span.clone(),
+            source: Some(source),
+            kind: SourceKind::Named,
+            sentence: si,
+            scope: si..si + 1,
+            main: true,
+            refers_to: None,
+            message: None,
+        });
+    }
+}
+
+const INTRO_VERBS: &[&str] = &["spoke", "looked", "sounded", "seemed", "appeared", "remained", "had", "went", "took", "struck", "began", "gave"];
+
 /// Whether a figure follows within a few words of word `i` ("earnings of $2.68 a share").
 fn figure_soon(ctx: &Ctx, words: &[Word], i: usize) -> bool {
-    words.iter().skip(i).take(5).any(|w| ctx.w(w).starts_with(|c: char| c.is_ascii_digit()))
+    words.iter().skip(i).take(5).any(|w| {
+        ctx.w(w).trim_start_matches(['$', '£', '€', '¥']).starts_with(|c: char| c.is_ascii_digit())
+            || ctx.gap(w.span.start.saturating_sub(1), w.span.start).ends_with(['$', '£', '€', '¥'])
+                && ctx.w(w).starts_with(|c: char| c.is_ascii_digit())
+    })
 }
 
 /// Whether the comma before word `wi` closes a relative or participle clause ("Jane Roe, who
@@ -627,6 +699,16 @@ fn np_before(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> (Option<std:
                 continue;
             }
         }
+        // "analysts polled by LSEG": a passive participle and its named agent.
+        if l == "by" && start < end && ctx.is_cap(&words[start]) && start >= 2 {
+            let part = ctx.lw(&words[start - 2]);
+            if part.ends_with("ed") && !ctx.is_cap(&words[start - 2]) && ctx.gap_is_space(words[start - 2].span.end, w.span.start) {
+                start -= 2;
+                prev_cap = false;
+                run_to_end = false;
+                continue;
+            }
+        }
         if (STOP_IN_NP.contains(&l.as_str()) || RELATIVE.contains(&l.as_str()) || CONJ.contains(&l.as_str()))
             && (!cap || at_sentence_start)
         {
@@ -725,6 +807,12 @@ fn classify(ctx: &Ctx, s: &Sentence, words: &[Word], np: Option<std::ops::Range<
         return (SourceKind::Pronoun, Some(span));
     }
     let head_base = head.trim_end_matches("’s").trim_end_matches("'s");
+    // "analysts polled by LSEG", "figures compiled by the Red Cross": a named agent.
+    if let Some(b) = ws.iter().position(|w| w == "by") {
+        if (r.start + b + 1..r.end).any(|i| ctx.is_cap(&words[i])) {
+            return (SourceKind::Named, Some(span));
+        }
+    }
     let definite = matches!(ws[0].as_str(), "the" | "his" | "her" | "its" | "their") && !head_base.ends_with('s');
     if ctx.lex.anonymous_sources.contains(head_base) && !ctx.is_cap(head_word) && !definite {
         return (SourceKind::Anonymous, Some(span));

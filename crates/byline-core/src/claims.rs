@@ -193,6 +193,8 @@ pub fn find(
 
     let mut out = Vec::new();
     let mut covered = vec![false; n];
+    // Quotations already flagged: one finding per quotation, on its first sentence.
+    let mut flagged_quote = vec![false; quotes.len()];
     for (i, s) in sentences.iter().enumerate() {
         let st = &ctext[s.span.clone()];
         let attrs: Vec<&Attribution> = by_sent[i].iter().map(|&k| &attributions[k]).collect();
@@ -251,6 +253,12 @@ pub fn find(
             !q.scare && q.speaker.is_none() && q.attribution.is_none()
         }) {
             let q = &quotes[qi];
+            // A later sentence of a quotation already flagged, or a paragraph continuing it.
+            let seen = flagged_quote[qi] || q.continues.is_some_and(|c| c < flagged_quote.len() && flagged_quote[c]);
+            flagged_quote[qi] = true;
+            if seen {
+                continue;
+            }
             let inner = q.inner.clone();
             let msg = format!("Quotation with no speaker: \"{}\" — who said this?", short(&text[inner.clone()], 8));
             out.push(Finding { span: s.span.clone(), code: Code::UnattributedQuote, message: msg, key: inner });

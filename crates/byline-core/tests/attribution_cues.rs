@@ -91,3 +91,19 @@ fn colon_introduced_quote_scopes_over_following_sentences() {
     assert_eq!(g.scope, 0..3);
     assert!(a.findings.is_empty(), "{:?}", a.findings);
 }
+
+#[test]
+fn source_after_a_relative_clause_and_a_descriptor() {
+    let k = kinds("Alderman Joan Pike, who opposed the levy, said the ring road would cost more.");
+    assert!(k.iter().any(|(_, s, kind)| s.as_deref() == Some("Alderman Joan Pike") && *kind == SourceKind::Named), "{k:?}");
+    let k = kinds("The rebel movement Red Dawn has claimed responsibility for the raid.");
+    assert!(k.iter().any(|(c, _, kind)| c == "claimed responsibility" && *kind == SourceKind::Named), "{k:?}");
+    let k = kinds("Economists polled by Bloomberg had expected growth of 2.1%.");
+    assert!(k.iter().any(|(_, s, kind)| s.as_deref() == Some("Economists polled by Bloomberg") && *kind == SourceKind::Named), "{k:?}");
+}
+
+#[test]
+fn possessive_before_a_verb_form_makes_a_noun() {
+    let k = kinds("The mayor's pledge to build 500 homes has stalled.");
+    assert!(k.is_empty(), "{k:?}");
+}
