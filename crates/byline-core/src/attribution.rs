@@ -375,6 +375,15 @@ fn verb_attribution(
                 && (!first_form.ends_with("ed") || (prev_adjacent && FINITE_AUX.contains(&prev_l.as_str())))
                 && figure_soon(ctx, words, we));
         if !ok {
+            // "Satellite images released by X showed new deployments": evidence as the subject.
+            if rule.flags.iter().any(|f| f == "evidence") && !first_form.ends_with("ing") {
+                let (np, main) = np_before(ctx, s, words, wi);
+                if let Some(r) = np {
+                    if let Some((kind, source)) = document_source(ctx, s, words, r.clone(), r.end) {
+                        return Some(Attribution { cue, source, kind, sentence: si, scope: si..si + 1, main, refers_to: None, message: None });
+                    }
+                }
+            }
             return None;
         }
     }
@@ -398,7 +407,7 @@ fn verb_attribution(
     if form == "according to" {
         let np = np_after(ctx, words, we);
         np.as_ref()?;
-        let (kind, source) = match document_source(ctx, s, words, np.clone().unwrap_or_default()) {
+        let (kind, source) = match document_source(ctx, s, words, np.clone().unwrap_or_default(), words.len()) {
             Some(ks) => ks,
             None => classify(ctx, s, words, np),
         };
@@ -552,7 +561,7 @@ fn closes_clause(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> bool {
 /// new study" does not. For a source phrase headed by a document noun (documents.txt) without a
 /// definite determiner: named when a capitalised name or "by/from/in the …" follows in the
 /// clause, else vague. None when the phrase is not a document.
-fn document_source(ctx: &Ctx, s: &Sentence, words: &[Word], r: std::ops::Range<usize>) -> Option<(SourceKind, Option<Span>)> {
+fn document_source(ctx: &Ctx, s: &Sentence, words: &[Word], r: std::ops::Range<usize>, limit: usize) -> Option<(SourceKind, Option<Span>)> {
     if r.is_empty() {
         return None;
     }
@@ -562,13 +571,18 @@ fn document_source(ctx: &Ctx, s: &Sentence, words: &[Word], r: std::ops::Range<u
     }
     // The document noun: the first word of the phrase (after a determiner and adjectives).
     let k = (r.start..r.end).find(|&k| !ctx.is_cap(&words[k]) && ctx.lex.documents.contains(&ctx.lw(&words[k])))?;
-    if (r.start..k).any(|i| ctx.is_cap(&words[i])) {
-        return None; // "a Reuters report", "a UN study": named before the noun
+    // "a Reuters report", "a UN study": named before the noun. A capital at the start of the
+    // sentence may be a common noun ("Satellite images …"): decided by what follows.
+    let initial = |i: usize| words[i].span.start <= s.span.start + 1;
+    let caps_before: Vec<usize> = (r.start..k).filter(|&i| ctx.is_cap(&words[i])).collect();
+    if caps_before.iter().any(|&i| !initial(i)) {
+        return None;
     }
+    let initial_cap = !caps_before.is_empty();
     let mut end = k + 1;
     let mut named = false;
     let mut j = k + 1;
-    while j < words.len() && j < k + 16 {
+    while j < words.len().min(limit) && j < k + 16 {
         let g = ctx.gap(words[j - 1].span.end, words[j].span.start).trim();
         if !g.is_empty() && g != "’" && g != "'" && g != "-" {
             break;
@@ -582,12 +596,24 @@ fn document_source(ctx: &Ctx, s: &Sentence, words: &[Word], r: std::ops::Range<u
         }
         if matches!(l.as_str(), "by" | "from" | "of" | "in") && words.get(j + 1).is_some_and(|n| matches!(ctx.lw(n).as_str(), "the")) {
             named = true;
-            end = (j + 5).min(words.len());
+            // "by the city's works department": to the end of that phrase.
+            let mut e = j + 2;
+            let lim = words.len().min(limit);
+            while e < lim && e < j + 7 && ctx.gap_is_space(words[e - 1].span.end, words[e].span.start) {
+                let l2 = ctx.lw(&words[e]);
+                if STOP_IN_NP.contains(&l2.as_str()) || RELATIVE.contains(&l2.as_str()) || ctx.lex.reporting_verbs.contains(&l2) {
+                    break;
+                }
+                e += 1;
+            }
+            end = e.min(lim).max(j + 1);
             break;
         }
         j += 1;
     }
-    let _ = s;
+    if initial_cap && !named {
+        return None;
+    }
     let span = words[r.start].span.start..words[end - 1].span.end;
     Some(if named { (SourceKind::Named, Some(span)) } else { (SourceKind::Vague, Some(span)) })
 }
@@ -716,6 +742,19 @@ fn np_before(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> (Option<std:
         }
         if DETERMINERS.contains(&l.as_str()) && !cap {
             start -= 1;
+            // "figures released by the statistics office": the participle's agent.
+            if start >= 2
+                && ctx.lw(&words[start - 1]) == "by"
+                && ctx.lw(&words[start - 2]).ends_with("ed")
+                && !ctx.is_cap(&words[start - 2])
+                && ctx.gap_is_space(words[start - 2].span.end, words[start - 1].span.start)
+                && ctx.gap_is_space(words[start - 1].span.end, words[start].span.start)
+            {
+                start -= 2;
+                prev_cap = false;
+                run_to_end = false;
+                continue;
+            }
             let connector = start > 0 && matches!(ctx.lw(&words[start - 1]).as_str(), "of" | "for" | "from");
             if connector && ctx.gap_is_space(words[start - 1].span.end, words[start].span.start) {
                 prev_cap = false;

@@ -228,3 +228,9 @@ fn one_finding_per_unattributed_quotation() {
     let n = codes(t).iter().filter(|(_, c)| *c == Code::UnattributedQuote).count();
     assert_eq!(n, 1, "{:?}", codes(t));
 }
+
+#[test]
+fn evidence_with_a_named_publisher_is_attribution() {
+    assert_eq!(code_of("Drone footage released by the coastguard showed three capsized trawlers."), None);
+    assert_eq!(code_of("Satellite images published by Orbital Eye showed new trenches near the border."), None);
+}
