@@ -159,6 +159,15 @@ pub fn find(text: &str, sentences: &[Sentence], quotes: &[Quote], lex: &Lexicon)
         let anons = take(&an, &mut ai);
         // Only reporting verbs need the sentence's words.
         let words = if verbs.is_empty() { Vec::new() } else { crate::text::words(text, s.span.clone()) };
+        // Facts about the sentence the verb rules need, found once per sentence (not per cue).
+        let info = if verbs.is_empty() {
+            SentInfo::default()
+        } else {
+            SentInfo {
+                private: words.iter().any(|w| PRIVATE.iter().any(|p| ctx.w(w).eq_ignore_ascii_case(p))),
+                last_quote_open: text[s.span.clone()].rfind(['“', '"', '‘']).map(|k| s.span.start + k),
+            }
+        };
         // Vague phrasings.
         for (span, rule) in &vagues {
             let msg = lex.vague.rule(*rule).message.as_ref().map(|m| m.replace("{cue}", &capitalise(&text[span.clone()], span.start == s.span.start)));
@@ -181,7 +190,7 @@ pub fn find(text: &str, sentences: &[Sentence], quotes: &[Quote], lex: &Lexicon)
             if vagues.get(k).is_some_and(|(v, _)| v.start < cue.end && cue.start < v.end) {
                 continue;
             }
-            if let Some(a) = verb_attribution(&ctx, s, si, &words, cue.clone(), lex.reporting_verbs.rule(*rule), &lower) {
+            if let Some(a) = verb_attribution(&ctx, s, si, &words, &info, cue.clone(), lex.reporting_verbs.rule(*rule), &lower) {
                 out.push(a);
             }
         }
@@ -276,12 +285,23 @@ fn capitalise(s: &str, at_start: bool) -> String {
     }
 }
 
+/// Per-sentence facts for [`verb_attribution`].
+#[derive(Default)]
+struct SentInfo {
+    /// The sentence places what it reports in a private exchange ("during a phone call").
+    private: bool,
+    /// Where the last opening quotation mark of the sentence is.
+    last_quote_open: Option<usize>,
+}
+
 /// The attribution a reporting-verb cue makes, if it is one.
+#[allow(clippy::too_many_arguments)]
 fn verb_attribution(
     ctx: &Ctx,
     s: &Sentence,
     si: usize,
     words: &[Word],
+    info: &SentInfo,
     cue: Span,
     rule: &crate::lexicon::Rule,
     lower: &str,
@@ -308,7 +328,7 @@ fn verb_attribution(
         return None;
     }
     // What was urged or pledged in a private exchange is an account that needs its own source.
-    if public && words.iter().any(|w| PRIVATE.contains(&ctx.lw(w).as_str())) {
+    if public && info.private {
         return None;
     }
     // A noun, not a verb: "the claims", "responding to claims".
@@ -393,7 +413,7 @@ fn verb_attribution(
         let object = matches!(nw.as_str(), "the" | "a" | "an" | "this" | "these" | "those" | "it" | "him" | "her" | "them" | "his" | "its" | "their" | "our" | "my")
             || words.get(we).is_some_and(|w| ctx.is_cap(w));
         let adjacent = words.get(we).is_some_and(|w| ctx.gap_is_space(cue.end, w.span.start));
-        if !object || !adjacent || !after_text.contains(['“', '"', '‘'])
+        if !object || !adjacent || !info.last_quote_open.is_some_and(|q| q >= cue.end)
         {
             return None;
         }
