@@ -88,6 +88,7 @@ pub struct Finding {
     pub key: Span,
 }
 
+const RESEARCH_TEAM: &[&str] = &["researchers", "authors", "scientists", "team", "investigators"];
 const VOICE: &[&str] = &["we", "us", "our", "ours", "you", "your", "yours", "i", "me", "my"];
 
 /// Decide which sentences need a source. At most one finding per sentence.
@@ -191,6 +192,17 @@ pub fn find(
         }
     }
 
+    // The first sentence that cites a document by its publisher ("according to a study
+    // published in the journal X").
+    let doc_cited = attributions
+        .iter()
+        .filter(|a| a.kind == SourceKind::Named)
+        .find(|a| {
+            a.source.as_ref().is_some_and(|sp| {
+                ctext[sp.clone()].split(|c: char| !c.is_alphanumeric()).any(|w| !w.is_empty() && w.chars().all(|c| c.is_lowercase()) && lex.documents.contains(w))
+            })
+        })
+        .map(|a| a.sentence);
     let mut out = Vec::new();
     let mut covered = vec![false; n];
     // Quotations already flagged: one finding per quotation, on its first sentence.
@@ -281,6 +293,18 @@ pub fn find(
         }
         // A note on the sourcing itself ("officials spoke on condition of anonymity").
         if !lex.anonymous.find(&lower[s.span.clone()]).is_empty() {
+            continue;
+        }
+        // A sentence about a study or report the article has already cited by its publisher
+        // ("The researchers analysed 28 years of records", "The study was funded by …"): the
+        // cited document's own account.
+        if doc_cited.is_some_and(|d| d < i)
+            && ctext[words[0].span.clone()] == *"The"
+            && {
+                let second = ctext[words[1].span.clone()].to_ascii_lowercase();
+                lex.documents.contains(&second) || RESEARCH_TEAM.contains(&second.as_str())
+            }
+        {
             continue;
         }
         // 4. A checkable proposition with no source.

@@ -234,3 +234,13 @@ fn evidence_with_a_named_publisher_is_attribution() {
     assert_eq!(code_of("Drone footage released by the coastguard showed three capsized trawlers."), None);
     assert_eq!(code_of("Satellite images published by Orbital Eye showed new trenches near the border."), None);
 }
+
+#[test]
+fn sentences_about_a_cited_study_are_its_account() {
+    let t = "Glaciers in the Andes lost a fifth of their ice since 2000, according to a study published in the journal Cryosphere Letters.\n\nThe researchers measured 312 glaciers from aerial surveys flown between 2000 and 2022.\n";
+    let c = codes(t);
+    assert!(!c.iter().any(|(s, _)| s.starts_with("The researchers")), "{c:?}");
+    // Without a cited study, the same sentence needs a source.
+    let t = "The researchers measured 312 glaciers from aerial surveys flown between 2000 and 2022.";
+    assert_eq!(code_of(t), Some(Code::UnattributedClaim));
+}
