@@ -398,10 +398,10 @@ fn verb_attribution(
             // "Satellite images released by X showed new deployments": evidence as the subject.
             if rule.flags.iter().any(|f| f == "evidence") && !first_form.ends_with("ing") {
                 let (np, main) = np_before(ctx, s, words, wi);
-                if let Some(r) = np {
-                    if let Some((kind, source)) = document_source(ctx, s, words, r.clone(), r.end) {
-                        return Some(Attribution { cue, source, kind, sentence: si, scope: si..si + 1, main, refers_to: None, message: None });
-                    }
+                if let Some(r) = np
+                    && let Some((kind, source)) = document_source(ctx, s, words, r.clone(), r.end)
+                {
+                    return Some(Attribution { cue, source, kind, sentence: si, scope: si..si + 1, main, refers_to: None, message: None });
                 }
             }
             return None;
@@ -413,8 +413,7 @@ fn verb_attribution(
         let object = matches!(nw.as_str(), "the" | "a" | "an" | "this" | "these" | "those" | "it" | "him" | "her" | "them" | "his" | "its" | "their" | "our" | "my")
             || words.get(we).is_some_and(|w| ctx.is_cap(w));
         let adjacent = words.get(we).is_some_and(|w| ctx.gap_is_space(cue.end, w.span.start));
-        if !object || !adjacent || !info.last_quote_open.is_some_and(|q| q >= cue.end)
-        {
+        if !object || !adjacent || info.last_quote_open.is_none_or(|q| q < cue.end) {
             return None;
         }
     }
@@ -867,10 +866,10 @@ fn classify(ctx: &Ctx, s: &Sentence, words: &[Word], np: Option<std::ops::Range<
     }
     let head_base = head.trim_end_matches("’s").trim_end_matches("'s");
     // "analysts polled by LSEG", "figures compiled by the Red Cross": a named agent.
-    if let Some(b) = ws.iter().position(|w| w == "by") {
-        if (r.start + b + 1..r.end).any(|i| ctx.is_cap(&words[i])) {
-            return (SourceKind::Named, Some(span));
-        }
+    if let Some(b) = ws.iter().position(|w| w == "by")
+        && (r.start + b + 1..r.end).any(|i| ctx.is_cap(&words[i]))
+    {
+        return (SourceKind::Named, Some(span));
     }
     let definite = matches!(ws[0].as_str(), "the" | "his" | "her" | "its" | "their") && !head_base.ends_with('s');
     if ctx.lex.anonymous_sources.contains(head_base) && !ctx.is_cap(head_word) && !definite {

@@ -106,16 +106,16 @@ fn is_credit_line(s: &str) -> bool {
         return true;
     }
     // "<Name> reported from <Place>." / "<Name> wrote from <Place>.": names only around the verb.
-    if words.len() <= 10 {
-        if let Some(k) = words.windows(2).position(|p| matches!(p[0], "reported" | "wrote" | "reporting") && p[1] == "from") {
-            let cap = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
-            let before = &words[..k];
-            let after = &words[k + 2..];
-            return !before.is_empty()
-                && before.iter().all(|w| cap(w) || matches!(*w, "and" | "de" | "van" | "von" | "da" | "del" | "la"))
-                && !after.is_empty()
-                && after.iter().all(|w| cap(w) || matches!(*w, "and" | "the" | "in" | "de"));
-        }
+    if words.len() <= 10
+        && let Some(k) = words.windows(2).position(|p| matches!(p[0], "reported" | "wrote" | "reporting") && p[1] == "from")
+    {
+        let cap = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+        let before = &words[..k];
+        let after = &words[k + 2..];
+        return !before.is_empty()
+            && before.iter().all(|w| cap(w) || matches!(*w, "and" | "de" | "van" | "von" | "da" | "del" | "la"))
+            && !after.is_empty()
+            && after.iter().all(|w| cap(w) || matches!(*w, "and" | "the" | "in" | "de"));
     }
     false
 }
