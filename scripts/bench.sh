@@ -23,7 +23,7 @@ echo "{\"run\": \"$(date -u +%FT%TZ)\", \"commit\": \"$(git rev-parse --short HE
 for s in "${steps[@]}"; do
   case $s in
     analysis) run "$B/byline-bench" analysis --mb 8 --seconds 5 "${corpus_args[@]}" ;;
-    hostile)  run "$B/byline-bench" hostile --big-mb 4 ;;   # 50 MB: quadratic today, see BENCHMARKS.md
+    hostile)  run "$B/byline-bench" hostile --big-mb 50 ;;
     keystroke) run "$B/byline-bench" keystroke --server "$SERVER" --words 1000,10000,50000 --edits 200 ;;
     cold1k)   run "$B/byline-bench" cold --server "$SERVER" --articles 1000 --queries 200 --dir "$WS/1k" ;;
     cold10k)  run "$B/byline-bench" cold --server "$SERVER" --articles 10000 --queries 200 --dir "$WS/10k" ;;
