@@ -238,7 +238,10 @@ pub fn find(
             continue;
         }
         // 2. Anonymous source.
-        if let Some(a) = attrs.iter().find(|a| a.effective_kind(attributions) == SourceKind::Anonymous) {
+        // Prefer the attribution that names its (anonymous) source over a bare marker such as
+        // "speaking privately", so that the message quotes who is speaking.
+        let anonymous = |a: &&&Attribution| a.effective_kind(attributions) == SourceKind::Anonymous;
+        if let Some(a) = attrs.iter().filter(anonymous).find(|a| a.source.is_some()).or_else(|| attrs.iter().find(anonymous)) {
             let (key, phrase) = match (a.kind, &a.source, a.refers_to) {
                 (SourceKind::Pronoun, _, Some(r)) => {
                     let k = attributions[r].source.clone().unwrap_or(a.cue.clone());

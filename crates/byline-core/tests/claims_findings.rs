@@ -213,6 +213,9 @@ fn relative_and_participle_clauses_before_said() {
     assert_eq!(code_of(t), None);
     let t = "Two hospital officials, speaking privately, said 14 wards had closed.";
     assert_eq!(code_of(t), Some(Code::AnonymousSource));
+    // The message quotes who is speaking, not only the marker of anonymity.
+    let a = analyze(t, Format::Plain);
+    assert!(a.findings[0].message.contains("Two hospital officials"), "{}", a.findings[0].message);
 }
 
 #[test]
