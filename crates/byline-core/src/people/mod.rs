@@ -159,6 +159,7 @@ struct Raw {
     given: Option<String>,
     surname: String,
     given_only: bool,
+    alias: bool,
 }
 
 fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
@@ -166,11 +167,11 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
         .iter()
         .map(|f| {
             if let Some((a, b)) = f.part {
-                return Raw { span: a..b, given: None, surname: ctx.text[a..b].to_string(), given_only: false };
+                return Raw { span: a..b, given: None, surname: ctx.text[a..b].to_string(), given_only: false, alias: false };
             }
             let (given, surname) = recognize::split_name(ctx, f.toks.clone());
             let span = ctx.toks[f.toks.start].start..ctx.toks[f.toks.end - 1].end;
-            Raw { span, given, surname, given_only: f.given_only }
+            Raw { span, given, surname, given_only: f.given_only, alias: f.alias }
         })
         .collect();
     // "Senator Stott Despoja" after "Natasha Stott Despoja": a name that is the tail of a
@@ -228,11 +229,18 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
     let mut by_surname: FxHashMap<&str, Cands> = FxHashMap::default();
     for (p, sk) in full_sk.iter().enumerate() {
         by_surname.entry(sk.as_str()).or_default().persons.push(p);
+        // "Burhan" for "Abdel Fattah al-Burhan".
+        if let Some(bare) = bare_of_particle(sk) {
+            by_surname.entry(bare).or_default().persons.push(p);
+        }
     }
     let mut full_at: Vec<Vec<usize>> = vec![Vec::new(); n_full];
     for (i, a) in assign.iter().enumerate() {
         if let (true, Some(p)) = (full_flags[i], *a) {
             by_surname.entry(full_sk[p].as_str()).or_default().fulls.push(i);
+            if let Some(bare) = bare_of_particle(&full_sk[p]) {
+                by_surname.entry(bare).or_default().fulls.push(i);
+            }
             full_at[p].push(i);
         }
     }
@@ -255,9 +263,23 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
     let mut tail_cands: FxHashMap<String, Cands> = FxHashMap::default();
     // Surnames and given names alone.
     let mut surname_only: FxHashMap<String, usize> = FxHashMap::default();
+    // Other names ("known as Janey") -> person.
+    let mut aliases: FxHashMap<String, usize> = FxHashMap::default();
     for (i, r) in raws.iter().enumerate() {
         if assign[i].is_some() {
             continue;
+        }
+        if r.alias {
+            // The name it follows: the mention just before, a few words back.
+            let named = i.checked_sub(1).and_then(|j| {
+                let between = ctx.text.get(raws[j].span.end..r.span.start)?;
+                (between.len() < 40 && (between.contains("known as") || between.contains("nicknamed"))).then_some(assign[j]?)
+            });
+            if let Some(p) = named {
+                assign[i] = Some(p);
+                aliases.entry(person_key(None, &r.surname)).or_insert(p);
+                continue;
+            }
         }
         let sk = if r.given_only { String::new() } else { person_key(None, &r.surname) };
         let target = if r.given_only {
@@ -288,7 +310,7 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
                 by_given.get(&fold(&r.surname)).filter(|c| c.len() == 1).map(|c| c[0])
             };
             match cands {
-                None => ruler(),
+                None => aliases.get(sk.as_str()).copied().or_else(ruler),
                 Some(c) if c.persons.len() == 1 => Some(c.persons[0]),
                 Some(c) => {
                     // The most recent full mention (among the last 500 mentions) before this
@@ -330,6 +352,12 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
     mentions.sort_by_key(|m| m.span.start);
     mentions.dedup_by(|a, b| a.span.start < b.span.end);
     DocPeople { persons, mentions, tentative: Vec::new() }
+}
+
+/// The surname key without its glued Arabic article ("burhan" of "al-burhan").
+fn bare_of_particle(sk: &str) -> Option<&str> {
+    let bare = sk.strip_prefix("al-").or_else(|| sk.strip_prefix("el-"))?;
+    (bare.chars().count() >= 2 && !bare.contains(' ')).then_some(bare)
 }
 
 /// Persons sharing a key, ascending, and their full mentions (ascending raw indices).

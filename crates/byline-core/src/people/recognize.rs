@@ -43,6 +43,8 @@ pub struct Found {
     /// A lone surname cued only by a speech verb: a person only if someone with that surname
     /// is named in full (see [`super::DocPeople::tentative`]).
     pub tentative: bool,
+    /// Another name of the person found just before ("Jane Roe, widely known as Janey").
+    pub alias: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -130,7 +132,9 @@ impl<'a> Ctx<'a> {
                             c |= LOWER_USED;
                         }
                         let short = short_words().get(l).copied().unwrap_or(0);
-                        c |= short & !(VERB_STOP | PARTICLE_INNER);
+                        // ("WHO spokesperson": an acronym is not the pronoun.)
+                        let acronym = w.chars().count() >= 2 && !w.chars().any(|c| c.is_lowercase());
+                        c |= short & !(VERB_STOP | PARTICLE_INNER | if acronym { STOP } else { 0 });
                         // The particles are lower case: as written only when `w` is.
                         if (short & (PARTICLE_CI | PARTICLE_INNER) != 0 && l == w) || w.starts_with("al-") || w.starts_with("el-") {
                             c |= PARTICLE;
@@ -236,6 +240,11 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
                     j = q + 1;
                     continue;
                 }
+                // "Abdel Fattah al-Burhan": a particle glued to a capitalised name ends the run.
+                if ctx.is_particle(j) && glued_particle(ctx.word(j)) {
+                    j += 1;
+                    continue;
+                }
             }
             break;
         }
@@ -257,7 +266,21 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
                 if ctx.has(k, LOWER_PART) {
                     return k > run.start && !ctx.has(k, HONORIFIC | NONPERSON | NONPERSON_HEAD | TITLE) && korean_given(ctx, k);
                 }
-                !ctx.has(k, HONORIFIC | NONPERSON | NONPERSON_HEAD | TITLE)
+                if !ctx.has(k, HONORIFIC | NONPERSON | NONPERSON_HEAD | TITLE) {
+                    return true;
+                }
+                // "Agriculture Minister Dean Foley": a role word that is also a given name,
+                // after a title and before exactly one surname, is the given name.
+                k > run.start
+                    && k + 1 < run.end
+                    && toks[k].cap
+                    && ctx.has(k, FIRST)
+                    && !ctx.has(k, HONORIFIC | NONPERSON | NONPERSON_HEAD)
+                    && ctx.has(k - 1, ROLE_HEAD | TITLE_ABBR)
+                    && toks[k - 1].cap
+                    && toks[k + 1].cap
+                    && !ctx.has(k + 1, HONORIFIC | NONPERSON | NONPERSON_HEAD | TITLE | FIRST)
+                    && (k + 2 == run.end || ctx.has(k + 2, HONORIFIC | NONPERSON | NONPERSON_HEAD | TITLE))
             };
             // "Mr ap Gwynn", "Dr van der Berg": a lower-case particle right after an honorific
             // or title starts the surname.
@@ -318,7 +341,12 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             // Trim particles and initials at the edges (initials may lead: "W. Bush" is rare, drop).
             let mut a = s;
             let mut b = e;
-            while a < b && !lead_particle && (ctx.is_particle(a) || toks[a].initial) {
+            // ("Chief Electoral Officer K. Srinivasan": initials after a title lead the name.)
+            let titled = a > run.start && ctx.has(a - 1, HONORIFIC | TITLE_ABBR | ROLE_HEAD) && toks[a - 1].cap;
+            let initials_lead = titled
+                && toks[a].initial
+                && (a..b).find(|&q| !toks[q].initial).is_some_and(|q| q + 1 == b && toks[q].cap && !ctx.is_particle(q));
+            while a < b && !lead_particle && !initials_lead && (ctx.is_particle(a) || toks[a].initial) {
                 a += 1;
             }
             // ("al-Sudani" at the end is a surname, not a bare particle.)
@@ -337,6 +365,19 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
                 && let Some(k) = (a + 1..b - 1).find(|&k| ctx.has(k, FIRST) && !toks[k].initial && !ctx.is_particle(k))
             {
                 a = k;
+            }
+            // "Helen Marchbank Political correspondent": a capitalised word ending the run before
+            // a lower-case role noun qualifies that role, after a name of two words or more.
+            if b == run.end
+                && b - a >= 3
+                && b < n
+                && toks[b - 1].cap
+                && !ctx.has(b - 1, FIRST)
+                && is_space_gap(ctx.gap_after(b - 1))
+                && ctx.word(b).chars().next().is_some_and(|c| c.is_lowercase())
+                && ctx.has(b, ROLE_HEAD)
+            {
+                b -= 1;
             }
             if a < b {
                 let words = (a..b).filter(|&x| !toks[x].initial && !ctx.is_particle(x)).count();
@@ -392,6 +433,16 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             if p.words == 1 && ctx.word(nx).chars().next().is_some_and(|c| c.is_ascii_digit()) {
                 p.rejected = true;
             }
+        }
+        // "Chief Electoral Officer": one unknown word between two title words qualifies the title.
+        if p.words == 1
+            && p.toks.len() == 1
+            && s > 0
+            && adjacent_before.is_some_and(|b| ctx.has(b, TITLE) && toks[b].cap)
+            && adjacent_after.is_some_and(|k| k < p.run_end && ctx.has(k, ROLE_HEAD) && toks[k].cap)
+            && !ctx.has(s, FIRST)
+        {
+            p.rejected = true;
         }
         // "Goldman Sachs": a firm named after people.
         if p.words >= 2 && ctx.lex.is_nonperson_name(p.toks.clone().filter(|&k| !toks[k].initial).map(|k| ctx.word(k))) {
@@ -564,11 +615,45 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
         }
     }
 
+    // "By JANE ROE": a byline in capitals, a known given name then one or two words.
+    for &ls in &line_starts {
+        let k = toks.partition_point(|t| t.start < ls);
+        if k + 2 >= n || !matches!(ctx.word(k), "By" | "BY" | "by") {
+            continue;
+        }
+        if !ctx.text[ls..toks[k].start].trim().is_empty() {
+            continue;
+        }
+        let capital = |q: usize| {
+            q < n && toks[q].acronym && !toks[q].possessive && ctx.word(q).chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        };
+        let mut e = k + 1;
+        while e < n && e < k + 4 && capital(e) && is_space_gap(ctx.gap_before(e)) {
+            e += 1;
+        }
+        if e - (k + 1) >= 2 && ctx.has(k + 1, FIRST) && !(k + 1..e).any(|q| ctx.has(q, TITLE | HONORIFIC | NONPERSON | NONPERSON_HEAD)) {
+            pieces.push(Piece {
+                toks: k + 1..e,
+                words: e - k - 1,
+                strong: true,
+                weak: false,
+                rejected: false,
+                run_end: e,
+                tentative: false,
+                place_led: false,
+            });
+        }
+    }
+
     // 4. Propagation: bare surnames (and full names) of people already found.
     let mut surnames: FxHashSet<String> = FxHashSet::default();
     let mut givens: FxHashMap<String, usize> = FxHashMap::default();
     for p in pieces.iter().filter(|p| p.strong) {
         let (g, s) = split_name(ctx, p.toks.clone());
+        // "Burhan" after "Abdel Fattah al-Burhan".
+        if glued_particle(&s) && let Some((_, bare)) = s.split_once('-') {
+            surnames.insert(bare.to_lowercase());
+        }
         surnames.insert(s.to_lowercase());
         if let Some(g) = g {
             *givens.entry(g.to_lowercase()).or_default() += 1;
@@ -604,11 +689,44 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             long_tails.insert(ws[k..].join(" "));
         }
     }
+    // "Jane Roe, widely known as Janey": a single capitalised word after "known as" (or
+    // "nicknamed") right after a name is another name of that person; it then stands for
+    // them alone too.
+    let mut alias_of: FxHashMap<usize, usize> = FxHashMap::default(); // alias piece -> name piece
+    for (i, p) in pieces.iter().enumerate() {
+        if p.rejected || p.words != 1 || p.toks.len() != 1 || i == 0 {
+            continue;
+        }
+        let k = p.toks.start;
+        if lower_used(k) || ctx.has(k, FIRST | TITLE | HONORIFIC) || k < 3 {
+            continue;
+        }
+        let lead = if ctx.word(k - 1) == "nicknamed" {
+            k - 1
+        } else if ctx.word(k - 1) == "as" && ctx.word(k - 2) == "known" {
+            if matches!(ctx.word(k - 3), "widely" | "also" | "better" | "popularly" | "commonly" | "locally") { k - 3 } else { k - 2 }
+        } else {
+            continue;
+        };
+        if !(lead..k).all(|q| is_space_gap(ctx.gap_after(q))) || lead == 0 || ctx.gap_before(lead).trim() != "," {
+            continue;
+        }
+        let q = &pieces[i - 1];
+        let named = q.strong || (q.weak && { let (_, s) = split_name(ctx, q.toks.clone()); with_lower(&s, |l| surnames.contains(l)) });
+        if q.toks.end == lead && !q.rejected && named && !toks[q.toks.end - 1].possessive {
+            alias_of.insert(i, i - 1);
+            surnames.insert(ctx.word(k).to_lowercase());
+        }
+    }
     let tentative_words: FxHashSet<&str> =
         pieces.iter().filter(|p| p.tentative && !p.rejected).map(|p| ctx.word(p.toks.start)).collect();
     let debug = std::env::var_os("BYLINE_PEOPLE_DEBUG").is_some();
     let mut out = Vec::new();
-    for p in &pieces {
+    for (pi, p) in pieces.iter().enumerate() {
+        if alias_of.contains_key(&pi) {
+            out.push(Found { toks: p.toks.clone(), given_only: false, part: None, tentative: false, alias: true });
+            continue;
+        }
         if debug && p.weak && !p.rejected {
             eprintln!("weak: {:?} words={}", &ctx.text[toks[p.toks.start].start..toks[p.toks.end - 1].end], p.words);
         }
@@ -616,7 +734,7 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             continue;
         }
         if p.strong {
-            out.push(Found { toks: p.toks.clone(), given_only: false, part: None, tentative: false });
+            out.push(Found { toks: p.toks.clone(), given_only: false, part: None, tentative: false, alias: false });
             continue;
         }
         if !p.weak {
@@ -634,25 +752,25 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
                 || with_lower(ctx.word(p.toks.start), |l| givens.contains_key(l))
                 || (!long_tails.is_empty() && long_tails.contains(&piece_words()))
             {
-                out.push(Found { toks: p.toks.clone(), given_only: false, part: None, tentative: false });
+                out.push(Found { toks: p.toks.clone(), given_only: false, part: None, tentative: false, alias: false });
             } else {
                 // "Canterbury Welby": only the surname words are the name.
                 let sl = s.split_whitespace().count();
                 let start = p.toks.end.saturating_sub(sl).max(p.toks.start);
-                out.push(Found { toks: start..p.toks.end, given_only: false, part: None, tentative: false });
+                out.push(Found { toks: start..p.toks.end, given_only: false, part: None, tentative: false, alias: false });
             }
         } else if p.words >= 2 {
             // "Putin Biden summit", "Putin Warns West": known surnames inside a run of
             // capitalised words (headlines) are mentions on their own.
             for k in p.toks.clone() {
                 if is_surname(ctx.word(k)) {
-                    out.push(Found { toks: k..k + 1, given_only: false, part: None, tentative: false });
+                    out.push(Found { toks: k..k + 1, given_only: false, part: None, tentative: false, alias: false });
                 }
             }
         } else if p.words == 1 && p.toks.len() == 1 && tentative_words.contains(ctx.word(p.toks.start)) {
-            out.push(Found { toks: p.toks.clone(), given_only: false, part: None, tentative: true });
+            out.push(Found { toks: p.toks.clone(), given_only: false, part: None, tentative: true, alias: false });
         } else if p.words == 1 && with_lower(ctx.word(p.toks.start), |l| givens.get(l) == Some(&1)) {
-            out.push(Found { toks: p.toks.clone(), given_only: true, part: None, tentative: false });
+            out.push(Found { toks: p.toks.clone(), given_only: true, part: None, tentative: false, alias: false });
         }
     }
     // Known surnames joined by a hyphen: "the Scholz-Putin call".
@@ -678,12 +796,19 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
         }
         for (s, p) in parts {
             if with_lower(p, |l| surnames.contains(l)) {
-                out.push(Found { toks: k..k + 1, given_only: false, part: Some((s, s + p.len())), tentative: false });
+                out.push(Found { toks: k..k + 1, given_only: false, part: Some((s, s + p.len())), tentative: false, alias: false });
             }
         }
     }
     out.sort_by_key(|f| f.part.map_or(toks[f.toks.start].start, |p| p.0));
     out
+}
+
+/// A lower-case particle glued by a hyphen to a capitalised name ("al-Burhan", "el-Sisi").
+fn glued_particle(w: &str) -> bool {
+    w.split_once('-').is_some_and(|(a, b)| {
+        a.chars().all(|c| c.is_lowercase()) && b.chars().next().is_some_and(|c| c.is_uppercase()) && b.chars().count() >= 2
+    })
 }
 
 /// A name glued to a surname by a missing space ("JaneDoe"): the two halves.
@@ -723,6 +848,11 @@ pub fn split_name(ctx: &Ctx, r: std::ops::Range<usize>) -> (Option<String>, Stri
         if let Some((g, s)) = glued_split(w) {
             return (Some(g.to_string()), s.to_string());
         }
+        // "K. Srinivasan": leading initials stand for the given name.
+        if words[0] > r.start && ctx.toks[r.start].initial {
+            let g = &ctx.text[ctx.toks[r.start].start..ctx.toks[words[0] - 1].end];
+            return (Some(g.to_string()), w.to_string());
+        }
         return (None, w.to_string());
     }
     // Surname: from the first particle after the first word, else the last word.
@@ -759,6 +889,14 @@ pub fn appositive_role(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
     // "Jane Roe, who is the city's mayor, ...": skip "who is / who was".
     if k + 2 < n && ctx.word(k) == "who" && matches!(ctx.word(k + 1), "is" | "was" | "has been" | "had been" | "became") {
         k += 2;
+        // "who was appointed by President X": a clause, not a role.
+        let w = ctx.word(k);
+        if w.chars().next().is_some_and(|c| c.is_lowercase())
+            && !ctx.has(k, ROLE_HEAD | ROLE_MOD)
+            && !matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "also" | "now" | "once" | "then")
+        {
+            return None;
+        }
     }
     if k >= n {
         return None;
@@ -776,6 +914,11 @@ pub fn appositive_role(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
         if ctx.has(j, ROLE_HEAD) {
             has_head = true;
         }
+        // "Jane Roe, the state representative who wrote the bill, ...": the role ends at a
+        // relative pronoun after its head.
+        if has_head && j > k + 1 && matches!(w, "who" | "whose" | "which" | "that") {
+            break;
+        }
         if ctx.has(j, SPEECH_VERB) && w.chars().next().is_some_and(|c| c.is_lowercase()) {
             return None;
         }
@@ -784,6 +927,8 @@ pub fn appositive_role(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
         if !(is_space_gap(g) || g.is_empty()) {
             if g.trim_start().starts_with(',') || g.trim_start().starts_with('.') || g.trim_start().starts_with(';')
                 || g.trim_start().starts_with(')') || g.trim_start().starts_with('–') || g.trim_start().starts_with('-')
+                // "By Jane Roe, Health Editor" ends its line.
+                || g.trim_start_matches([' ', '\t', '\r']).starts_with('\n')
             {
                 break;
             }
@@ -991,10 +1136,13 @@ pub fn byline_role_line(ctx: &Ctx, first: usize, last: usize) -> Option<std::ops
     if !(before.is_empty() || before.ends_with('\n')) {
         return None;
     }
-    // Nothing else on its line.
+    // Nothing else on its line, or a short role ("Jane Roe Political correspondent").
     let rest = text[ctx.toks[last].raw_end..].trim_start_matches(blank);
     if !rest.starts_with('\n') {
-        return None;
+        let at = text.len() - rest.len();
+        let window = &rest[..rest.floor_char_boundary(rest.len().min(64))];
+        let line_end = at + window.find('\n')?;
+        return short_role(ctx, at, line_end);
     }
     let line_start = text.len() - rest.len() + 1;
     let window = text.get(line_start..).map(|t| &t[..t.floor_char_boundary(t.len().min(64))]).unwrap_or("");
@@ -1002,7 +1150,12 @@ pub fn byline_role_line(ctx: &Ctx, first: usize, last: usize) -> Option<std::ops
     if line_end == line_start + window.len() && line_end < text.len() {
         return None;
     }
-    let line = text[line_start..line_end].trim();
+    short_role(ctx, line_start, line_end)
+}
+
+/// The tokens of `text[line_start..line_end]` when they are a short role of a byline.
+fn short_role(ctx: &Ctx, line_start: usize, line_end: usize) -> Option<std::ops::Range<usize>> {
+    let line = ctx.text[line_start..line_end].trim();
     if line.is_empty() || line.len() > 48 || line.ends_with(['.', '?', '!', ':']) || line.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
