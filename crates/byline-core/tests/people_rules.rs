@@ -319,3 +319,18 @@ fn an_acronym_is_not_a_stop_word_in_a_role() {
     let t = "WHO spokesperson Tamsin Ekwueme said the guidance would change.";
     assert_eq!(roles_of(t, "Tamsin Ekwueme"), ["WHO spokesperson"]);
 }
+
+#[test]
+fn two_names_in_a_capital_byline() {
+    let t = "By CLAIRE KILBRIDE and PETER LINDHOLM\n\nThe port reopened on Monday.";
+    assert_eq!(mentions(t), ["CLAIRE KILBRIDE", "PETER LINDHOLM"]);
+}
+
+#[test]
+fn a_nickname_appositive_is_no_role_and_links_later_mentions() {
+    let t = "The forward Marcos Teixeira do Amaral, known as Marquinho, scored twice. Marquinho left in May.";
+    assert_eq!(names(t), ["Marcos Teixeira do Amaral"]);
+    assert_eq!(person_of(t, "Marcos"), person_of(t, "Marquinho left"));
+    let t = "Pope Leonard, known as the gardener's pope, prayed.";
+    assert!(roles_of(t, "Leonard").iter().all(|r| !r.contains("known")));
+}

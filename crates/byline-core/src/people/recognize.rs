@@ -12,9 +12,9 @@ const PARTICLES: &[&str] = &[
     "al", "el", "ben", "ter", "op", "y", "zu",
 ];
 
-/// Lower-case particles of Welsh, Irish, Scottish and Arabic names that only ever stand inside
-/// a name ("Rhodri ap Gwynn", "Fatima bint Khalid", "Omar abu Saleh").
-const PARTICLES_INNER: &[&str] = &["ap", "bint", "abu", "ní", "nic", "mac", "ó", "uí", "ua"];
+/// Lower-case particles of Welsh, Irish, Scottish, Arabic and Portuguese names that only ever stand inside
+/// a name ("Rhodri ap Gwynn", "Fatima bint Khalid", "Omar abu Saleh", "Inês do Carmo").
+const PARTICLES_INNER: &[&str] = &["ap", "bint", "abu", "ní", "nic", "mac", "ó", "uí", "ua", "do"];
 
 /// Words that end a backward walk over a role ("said Kremlin spokesman ...").
 const ROLE_STOP: &[&str] = &[
@@ -627,14 +627,19 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
         let capital = |q: usize| {
             q < n && toks[q].acronym && !toks[q].possessive && ctx.word(q).chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
         };
-        let mut e = k + 1;
-        while e < n && e < k + 4 && capital(e) && is_space_gap(ctx.gap_before(e)) {
-            e += 1;
-        }
-        if e - (k + 1) >= 2 && ctx.has(k + 1, FIRST) && !(k + 1..e).any(|q| ctx.has(q, TITLE | HONORIFIC | NONPERSON | NONPERSON_HEAD)) {
+        // ("By JANE ROE and JOHN DOE": up to two names.)
+        let mut s = k + 1;
+        for _ in 0..2 {
+            let mut e = s;
+            while e < n && e < s + 3 && capital(e) && is_space_gap(ctx.gap_before(e)) {
+                e += 1;
+            }
+            if !(e - s >= 2 && ctx.has(s, FIRST) && !(s..e).any(|q| ctx.has(q, TITLE | HONORIFIC | NONPERSON | NONPERSON_HEAD))) {
+                break;
+            }
             pieces.push(Piece {
-                toks: k + 1..e,
-                words: e - k - 1,
+                toks: s..e,
+                words: e - s,
                 strong: true,
                 weak: false,
                 rejected: false,
@@ -642,6 +647,11 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
                 tentative: false,
                 place_led: false,
             });
+            if e + 1 < n && matches!(ctx.word(e), "and" | "AND") && is_space_gap(ctx.gap_before(e)) && is_space_gap(ctx.gap_after(e)) {
+                s = e + 1;
+            } else {
+                break;
+            }
         }
     }
 
@@ -902,7 +912,10 @@ pub fn appositive_role(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
         return None;
     }
     let first = ctx.word(k);
-    if matches!(first, "who" | "which" | "and" | "but" | "said" | "says" | "told" | "added" | "he" | "she" | "it" | "they")
+    if matches!(
+        first,
+        "who" | "which" | "and" | "but" | "said" | "says" | "told" | "added" | "he" | "she" | "it" | "they" | "known" | "nicknamed" | "dubbed"
+    )
     {
         return None;
     }
