@@ -190,7 +190,13 @@ pub fn find(text: &str, sentences: &[Sentence], quotes: &[Quote], lex: &Lexicon)
             if vagues.get(k).is_some_and(|(v, _)| v.start < cue.end && cue.start < v.end) {
                 continue;
             }
-            if let Some(a) = verb_attribution(&ctx, s, si, &words, &info, cue.clone(), lex.reporting_verbs.rule(*rule), &lower) {
+            let r = lex.reporting_verbs.rule(*rule);
+            if let Some(mut a) = verb_attribution(&ctx, s, si, &words, &info, cue.clone(), r, &lower) {
+                // A refusal to comment reports nothing, so an unnamed spokesperson who declines
+                // is no anonymous source ("A company spokesperson declined to comment").
+                if a.kind == SourceKind::Anonymous && r.flags.iter().any(|f| f == "refusal") {
+                    a.kind = SourceKind::Named;
+                }
                 out.push(a);
             }
         }
@@ -393,7 +399,12 @@ fn verb_attribution(
             // also a participle: "winds expected this afternoon").
             || (cognition
                 && (!first_form.ends_with("ed") || (prev_adjacent && FINITE_AUX.contains(&prev_l.as_str())))
-                && figure_soon(ctx, words, we));
+                && figure_soon(ctx, words, we))
+            // After a finite auxiliary a belief verb is a verb, and its object is the belief:
+            // "the agency has forecast heavy rain", "the council had estimated costs".
+            || (cognition && prev_adjacent && matches!(prev_l.as_str(), "has" | "have" | "had"))
+            // The quotation before its subject is the complement: "“…,” Jane Roe wrote in a memo."
+            || quote_before_subject(ctx, words, wi);
         if !ok {
             // "Satellite images released by X showed new deployments": evidence as the subject.
             if rule.flags.iter().any(|f| f == "evidence") && !first_form.ends_with("ing") {
@@ -441,8 +452,10 @@ fn verb_attribution(
     }
     // Inverted: "…,” said Mr Borrell." / "…, said the Kremlin."
     let before = ctx.gap(prev.map_or(s.span.start, |p| p.span.end), cue.start).trim();
+    // A phrasal cue does not invert: in "Jane Roe, the party leader, called for a review" the
+    // phrase after "called for" is what is called for, not who.
     let after_quote_or_comma = prev.is_none()
-        || (before.ends_with([',', '”', '"', '’']) && !closes_clause(ctx, s, words, wi));
+        || (before.ends_with([',', '”', '"', '’']) && !closes_clause(ctx, s, words, wi) && !form.contains(' '));
     if after_quote_or_comma && we < words.len() {
         let np = np_after(ctx, words, we);
         if let Some(r) = np.clone() {
@@ -546,6 +559,24 @@ fn introducers(ctx: &Ctx, sentences: &[Sentence], quotes: &[Quote], qspans: &[Sp
 }
 
 const INTRO_VERBS: &[&str] = &["spoke", "looked", "sounded", "seemed", "appeared", "remained", "had", "went", "took", "struck", "began", "gave"];
+
+/// Whether a quotation closes right before a short subject of the verb at word `wi`:
+/// "“…,” Jane Roe wrote", "“…!” the minister added". Looks back at most four words.
+fn quote_before_subject(ctx: &Ctx, words: &[Word], wi: usize) -> bool {
+    let lo = wi.saturating_sub(4).max(1);
+    for k in (lo..wi).rev() {
+        if !ctx.w(&words[k]).chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’')) {
+            return false;
+        }
+        let g = ctx.gap(words[k - 1].span.end, words[k].span.start).trim();
+        if !g.is_empty() {
+            let mut cs = g.chars().rev();
+            return cs.next().is_some_and(|c| matches!(c, '”' | '"' | '’' | '\''))
+                && cs.next().is_some_and(|c| matches!(c, ',' | '!' | '?' | '—'));
+        }
+    }
+    false
+}
 
 /// Whether a figure follows within a few words of word `i` ("earnings of $2.68 a share").
 fn figure_soon(ctx: &Ctx, words: &[Word], i: usize) -> bool {
@@ -699,7 +730,7 @@ fn np_before(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> (Option<std:
         // Find the previous comma within 12 words.
         let mut k = j - 1;
         let mut found = None;
-        while k > 0 && j - k < 12 {
+        while k > 0 && j - k < 20 {
             let g = ctx.gap(words[k - 1].span.end, words[k].span.start).trim().to_string();
             if g == "," {
                 found = Some(k);
@@ -756,6 +787,7 @@ fn np_before(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> (Option<std:
         }
         if (STOP_IN_NP.contains(&l.as_str()) || RELATIVE.contains(&l.as_str()) || CONJ.contains(&l.as_str()))
             && (!cap || at_sentence_start)
+            && !is_acronym(ctx.w(w))
         {
             break;
         }
@@ -793,7 +825,11 @@ fn np_before(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> (Option<std:
         }
         if start < end && prev_cap && run_to_end && !ctx.lex.source_roles.contains(&l) && !matches!(l.as_str(), "of" | "for" | "from") && !l.ends_with("’s") && !l.ends_with("'s") {
             // A noun right before a name: a relative clause hangs on it ("a battle Mr Johnson
-            // predicted would be …").
+            // predicted would be …"), unless it ends a title with no determiner that opens the
+            // clause ("ECB policymaker Jane Roe said", "Lead author Dr Jane Roe said").
+            if let Some(t) = title_start(ctx, s, words, start - 1) {
+                start = t;
+            }
             break;
         }
         if PRONOUNS.contains(&l.as_str()) && start == end {
@@ -822,8 +858,58 @@ fn np_before(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> (Option<std:
         if !has_cap && app_names {
             return (Some(start..app.end), main_before(ctx, words, start));
         }
+        // A bare name in the appositive names the role before it: "the minister's spokesman,
+        // Jane Roe, said".
+        let bare_name = app.len() <= 5
+            && (app.start..app.end).all(|i| ctx.is_cap(&words[i]) || PARTICLES.contains(&ctx.lw(&words[i]).as_str()))
+            && ctx.is_cap(&words[app.start]);
+        if bare_name && ctx.lex.source_roles.contains(&ctx.lw(&words[end - 1])) {
+            return (Some(start..app.end), main_before(ctx, words, start));
+        }
     }
     (Some(start..end), main_before(ctx, words, start))
+}
+
+/// Whether a word is an acronym in capitals ("WHO", "ECB"), not a function word.
+fn is_acronym(w: &str) -> bool {
+    w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase())
+}
+
+/// A job title before a name ("ECB policymaker", "Lead author", "Cattle producer") ending at
+/// word `k`, a lower-case noun: up to four words back to the start of the clause (the sentence
+/// start, a comma or a conjunction), none a determiner, function word, time word or figure. The
+/// index of its first word.
+fn title_start(ctx: &Ctx, s: &Sentence, words: &[Word], k: usize) -> Option<usize> {
+    let mut t = k + 1;
+    while t > 0 && k + 1 - t < 4 {
+        let w = &words[t - 1];
+        if t <= k && !ctx.gap_is_space(w.span.end, words[t].span.start) {
+            break;
+        }
+        let l = ctx.lw(w);
+        let acronym = is_acronym(ctx.w(w));
+        if !acronym
+            && (!ctx.w(w).chars().all(|c| c.is_alphabetic() || c == '-')
+                || ctx.lex.function_words.contains(&l)
+                || ctx.lex.time_words.contains(&l)
+                || DETERMINERS.contains(&l.as_str())
+                || PRONOUNS.contains(&l.as_str())
+                || (t <= k && !ctx.is_cap(w) && l.ends_with("ed")))
+        {
+            break;
+        }
+        t -= 1;
+    }
+    if t > k {
+        return None;
+    }
+    // The title opens its clause.
+    let opens = t == 0 || words[t].span.start <= s.span.start + 1 || {
+        let p = &words[t - 1];
+        let g = ctx.gap(p.span.end, words[t].span.start).trim();
+        g.ends_with([',', ';', ':', '—', '–']) || (g.is_empty() && CONJ.contains(&ctx.lw(p).as_str()))
+    };
+    opens.then_some(t)
 }
 
 /// What precedes a source phrase decides whether its verb governs the main clause.
@@ -884,9 +970,15 @@ fn classify(ctx: &Ctx, s: &Sentence, words: &[Word], np: Option<std::ops::Range<
         return (SourceKind::Named, Some(span));
     }
     let joined = ws.join(" ");
+    // A tail inside a longer capitalised name is a proper name: "the United Nations" names a
+    // body, not a vague collective (unlike "the West" or "Western nations").
+    let proper = |n: usize| {
+        let t = r.end - n;
+        t > r.start && ctx.is_cap(&words[t]) && words[t].span.start > s.span.start + 1 && ctx.is_cap(&words[t - 1])
+    };
     for n in 1..=ws.len().min(3) {
         let tail = ws[ws.len() - n..].join(" ");
-        if ctx.lex.vague_sources.contains(&tail) {
+        if ctx.lex.vague_sources.contains(&tail) && !proper(n) {
             return (SourceKind::Vague, Some(span));
         }
     }

@@ -107,3 +107,21 @@ fn possessive_before_a_verb_form_makes_a_noun() {
     let k = kinds("The mayor's pledge to build 500 homes has stalled.");
     assert!(k.is_empty(), "{k:?}");
 }
+
+#[test]
+fn job_titles_and_acronyms_are_part_of_the_source() {
+    let k = kinds("WHO adviser Lena Park said the outbreak had peaked.");
+    assert_eq!(k[0].1.as_deref(), Some("WHO adviser Lena Park"));
+    assert_eq!(k[0].2, SourceKind::Named);
+    let k = kinds("Lead engineer Tomas Kral said the bridge was safe.");
+    assert_eq!(k[0].1.as_deref(), Some("Lead engineer Tomas Kral"));
+    let a = analyze("Lead engineer Tomas Kral said the bridge was safe.", Format::Plain);
+    assert!(a.attributions[0].main);
+}
+
+#[test]
+fn phrasal_cues_do_not_invert() {
+    let k = kinds("The union's leader, Rosa Diaz, called for an independent review.");
+    assert_eq!(k[0].1.as_deref(), Some("The union's leader, Rosa Diaz"));
+    assert_eq!(k[0].2, SourceKind::Named);
+}

@@ -247,3 +247,47 @@ fn sentences_about_a_cited_study_are_its_account() {
     let t = "The researchers measured 312 glaciers from aerial surveys flown between 2000 and 2022.";
     assert_eq!(code_of(t), Some(Code::UnattributedClaim));
 }
+
+#[test]
+fn job_title_before_a_name_keeps_the_source_named() {
+    for t in [
+        "IMF economist Petra Lund said on Monday that growth would slow to 1.2 per cent.",
+        "NATO spokesperson Omar Rask said on Friday that 40 aircraft had been deployed.",
+        "Senior researcher Dr Hana Obi said the trial enrolled 900 patients.",
+        "Dairy farmer Colm Reilly, who milks 300 cows near Cork, said feed prices had doubled.",
+        "On Tuesday, harbour master Ines Vale said 12 vessels were stranded.",
+    ] {
+        assert_eq!(code_of(t), None, "{t}");
+    }
+    // A determiner before the noun: a relative clause hangs on it, the name is not its subject.
+    assert_eq!(code_of("A bridge Mr Orton predicted would cost 3 million pounds has opened."), Some(Code::UnattributedClaim));
+}
+
+#[test]
+fn a_long_appositive_does_not_hide_the_speaker() {
+    let t = "Dr Mira Solberg, a geologist at the University of Bergen who has studied the fjord for two decades, said the slope had moved 4 metres.";
+    assert_eq!(code_of(t), None);
+}
+
+#[test]
+fn more_reporting_verbs() {
+    assert_eq!(code_of("But Lund cautioned that the figures were provisional and could change."), None);
+    assert_eq!(code_of("The Met Office has forecast heavy snow for the northern hills next week."), None);
+    assert_eq!(code_of("The mayor appealed for calm after 30 shops were damaged overnight."), None);
+    let t = "“We will not reopen the plant this year,” Castell wrote in the letter to staff. “The risks are too great.”";
+    assert_eq!(codes(t), vec![]);
+}
+
+#[test]
+fn named_bodies_and_named_spokespeople_are_not_unnamed() {
+    assert_eq!(code_of("The World Bank says nearly 70 million people lack clean water."), None);
+    assert_eq!(code_of("The mayor's spokeswoman, Ada Lin, said the bridge would reopen by 3 June."), None);
+    assert_eq!(code_of("Later, the Green party leader, Sam Holt, called for a public inquiry into the 14 deaths."), None);
+    // A refusal to comment makes no claim, so an unnamed spokesperson is no finding.
+    assert_eq!(code_of("A Westline spokesperson declined to comment on the report."), None);
+    // Still vague: a collective that names no one, even when capitalised.
+    assert_eq!(code_of("Moscow rejects the claim, while the West insists the vote was rigged."), Some(Code::VagueAttribution));
+    assert_eq!(code_of("Charities have warned that thousands could lose their homes."), Some(Code::VagueAttribution));
+    // Still anonymous: an unnamed spokesperson who does say something.
+    assert_eq!(code_of("A company spokesperson said 200 jobs would go."), Some(Code::AnonymousSource));
+}
