@@ -327,6 +327,10 @@ fn verb_attribution(
     let prev_adjacent = prev.is_some_and(|p| ctx.gap_is_space(p.span.end, cue.start));
     let needs_complement = rule.flags.iter().any(|f| f == "complement");
     let needs_quote = rule.flags.iter().any(|f| f == "quote");
+    // "appealed to party members to stay calm": counts only with "to" and a verb after its object.
+    if rule.flags.iter().any(|f| f == "object-to") && !object_then_to(ctx, words, we) {
+        return None;
+    }
     let cognition = rule.flags.iter().any(|f| f == "cognition");
     let public = rule.flags.iter().any(|f| f == "public");
     // A number before it makes a noun: "3,000 calls for help".
@@ -424,7 +428,8 @@ fn verb_attribution(
         let object = matches!(nw.as_str(), "the" | "a" | "an" | "this" | "these" | "those" | "it" | "him" | "her" | "them" | "his" | "its" | "their" | "our" | "my")
             || words.get(we).is_some_and(|w| ctx.is_cap(w));
         let adjacent = words.get(we).is_some_and(|w| ctx.gap_is_space(cue.end, w.span.start));
-        if !object || !adjacent || info.last_quote_open.is_none_or(|q| q < cue.end) {
+        let quoted = object && info.last_quote_open.is_some_and(|q| q >= cue.end);
+        if !adjacent || !(quoted || characterisation(ctx, words, we)) {
             return None;
         }
     }
@@ -559,6 +564,51 @@ fn introducers(ctx: &Ctx, sentences: &[Sentence], quotes: &[Quote], qspans: &[Sp
 }
 
 const INTRO_VERBS: &[&str] = &["spoke", "looked", "sounded", "seemed", "appeared", "remained", "had", "went", "took", "struck", "began", "gave"];
+
+/// "called the plan a betrayal", "called dementia one of the greatest threats": an object of
+/// one to three words (not an indefinite "a meeting") and a second noun phrase that describes
+/// it ("a"/"an", "one of", "the" with a superlative). Looks at most six words ahead.
+fn characterisation(ctx: &Ctx, words: &[Word], we: usize) -> bool {
+    let Some(first) = words.get(we) else { return false };
+    let fl = ctx.lw(first);
+    if matches!(fl.as_str(), "a" | "an" | "off" | "up" | "in" | "out" | "back" | "on" | "for") {
+        return false;
+    }
+    for n in 1..=3 {
+        let k = we + n;
+        if k + 1 >= words.len() || !ctx.gap_is_space(words[k - 1].span.end, words[k].span.start) {
+            return false;
+        }
+        let l = ctx.lw(&words[k]);
+        let next = ctx.lw(&words[k + 1]);
+        // Not a time phrase: "called the police a day later".
+        let describes = (matches!(l.as_str(), "a" | "an") && !ctx.lex.time_words.contains(&next) && !matches!(next.as_str(), "day" | "week" | "month" | "year" | "few" | "second" | "minute" | "hour" | "number" | "total"))
+            || (l == "one" && next == "of")
+            || (l == "the" && (next.ends_with("est") || ctx.lex.superlatives.contains(&next)));
+        if describes {
+            return true;
+        }
+        if ctx.lex.function_words.contains(&l) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether, within six words after word `we`, the object is followed by "to" and a verb
+/// ("appealed to voters to stay at home"), with no punctuation between.
+fn object_then_to(ctx: &Ctx, words: &[Word], we: usize) -> bool {
+    for k in we + 1..(we + 6).min(words.len().saturating_sub(1)) {
+        if !ctx.gap_is_space(words[k - 1].span.end, words[k].span.start) {
+            return false;
+        }
+        if ctx.lw(&words[k]) == "to" {
+            let v = &words[k + 1];
+            return !ctx.is_cap(v) && !ctx.lex.function_words.contains(&ctx.lw(v));
+        }
+    }
+    false
+}
 
 /// Whether a quotation closes right before a short subject of the verb at word `wi`:
 /// "“…,” Jane Roe wrote", "“…!” the minister added". Looks back at most four words.

@@ -125,3 +125,22 @@ fn phrasal_cues_do_not_invert() {
     assert_eq!(k[0].1.as_deref(), Some("The union's leader, Rosa Diaz"));
     assert_eq!(k[0].2, SourceKind::Named);
 }
+
+#[test]
+fn characterisations_and_appeals() {
+    let k = kinds("The Red Cross has called malaria one of the deadliest threats in the region.");
+    assert!(k.iter().any(|(c, s, kind)| c == "called" && s.as_deref() == Some("The Red Cross") && *kind == SourceKind::Named), "{k:?}");
+    let k = kinds("Mayor Lise Dahl called the closure a disgrace.");
+    assert!(k.iter().any(|(c, _, _)| c == "called"), "{k:?}");
+    let k = kinds("Coach Ben Ali appealed to fans to stay away from the ground.");
+    assert!(k.iter().any(|(c, s, _)| c == "appealed to" && s.as_deref() == Some("Coach Ben Ali")), "{k:?}");
+    // Not speech acts: a phone call, a meeting, an idea that attracts.
+    for t in [
+        "The neighbours called the police a day later.",
+        "The council called a meeting for the next week.",
+        "The idea appealed to younger voters.",
+    ] {
+        let k = kinds(t);
+        assert!(k.iter().all(|(c, _, _)| c != "called" && c != "appealed to"), "{t}: {k:?}");
+    }
+}
