@@ -371,7 +371,7 @@ fn verb_attribution(
         && words.get(we).is_some_and(|n| ctx.lw(n) == "by");
     if prev_adjacent && (BE.contains(&prev_l.as_str()) || be_adverb) && !progressive {
         let next = words.get(we);
-        if next.is_some_and(|n| ctx.lw(n) == "by") {
+        if next.is_some_and(|n| ctx.lw(n) == "by") && !time_phrase(ctx, words, we + 1) {
             let np = np_after(ctx, words, we + 1);
             let (kind, source) = classify(ctx, s, words, np.clone());
             return Some(Attribution {
@@ -500,7 +500,14 @@ fn verb_attribution(
     // The source before the verb.
     let (np, main) = np_before(ctx, s, words, wi);
     np.as_ref()?;
-    let (kind, source) = classify(ctx, s, words, np);
+    // A document as the subject of a verb of showing: "figures published last month showed"
+    // names no publisher.
+    let doc = if rule.flags.iter().any(|f| f == "evidence") {
+        np.clone().and_then(|r| document_source(ctx, s, words, r.clone(), r.end))
+    } else {
+        None
+    };
+    let (kind, source) = doc.unwrap_or_else(|| classify(ctx, s, words, np));
     Some(Attribution { cue, source, kind, sentence: si, scope: si..si + 1, main, refers_to: None, message: None })
 }
 
@@ -610,6 +617,21 @@ fn object_then_to(ctx: &Ctx, words: &[Word], we: usize) -> bool {
     false
 }
 
+/// Whether the words from `i` are a time ("by the end of June", "by Friday", "by 2030"), not a
+/// passive agent.
+fn time_phrase(ctx: &Ctx, words: &[Word], i: usize) -> bool {
+    let mut k = i;
+    if words.get(k).is_some_and(|w| matches!(ctx.lw(w).as_str(), "the" | "this" | "next" | "early" | "late" | "mid")) {
+        k += 1;
+    }
+    words.get(k).is_some_and(|w| {
+        let l = ctx.lw(w);
+        ctx.lex.time_words.contains(&l)
+            || ctx.w(w).starts_with(|c: char| c.is_ascii_digit())
+            || (matches!(l.as_str(), "end" | "start" | "beginning" | "middle" | "close" | "turn") && words.get(k + 1).is_some_and(|n| ctx.lw(n) == "of"))
+    })
+}
+
 /// Whether a quotation closes right before a short subject of the verb at word `wi`:
 /// "“…,” Jane Roe wrote", "“…!” the minister added". Looks back at most four words.
 fn quote_before_subject(ctx: &Ctx, words: &[Word], wi: usize) -> bool {
@@ -670,10 +692,11 @@ fn document_source(ctx: &Ctx, s: &Sentence, words: &[Word], r: std::ops::Range<u
         return None;
     }
     // The document noun: the first word of the phrase (after a determiner and adjectives).
-    let k = (r.start..r.end).find(|&k| !ctx.is_cap(&words[k]) && ctx.lex.documents.contains(&ctx.lw(&words[k])))?;
     // "a Reuters report", "a UN study": named before the noun. A capital at the start of the
-    // sentence may be a common noun ("Satellite images …"): decided by what follows.
+    // sentence may be a common noun ("Satellite images …", "Figures published …"): decided by
+    // what follows.
     let initial = |i: usize| words[i].span.start <= s.span.start + 1;
+    let k = (r.start..r.end).find(|&k| (!ctx.is_cap(&words[k]) || initial(k)) && ctx.lex.documents.contains(&ctx.lw(&words[k])))?;
     let caps_before: Vec<usize> = (r.start..k).filter(|&i| ctx.is_cap(&words[i])).collect();
     if caps_before.iter().any(|&i| !initial(i)) {
         return None;

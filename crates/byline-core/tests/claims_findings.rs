@@ -291,3 +291,17 @@ fn named_bodies_and_named_spokespeople_are_not_unnamed() {
     // Still anonymous: an unnamed spokesperson who does say something.
     assert_eq!(code_of("A company spokesperson said 200 jobs would go."), Some(Code::AnonymousSource));
 }
+
+#[test]
+fn a_time_after_a_passive_is_no_agent() {
+    assert_eq!(code_of("A ruling on the appeal is expected by the end of March."), Some(Code::UnattributedClaim));
+    assert_eq!(code_of("The new terminal is expected by 2031, at a cost of 900 million euros."), Some(Code::UnattributedClaim));
+    // A real agent still names the source.
+    assert_eq!(code_of("A rise of 4 per cent is expected by the central bank."), None);
+}
+
+#[test]
+fn unpublished_figures_showing_something_are_vague() {
+    assert_eq!(code_of("Figures released on Friday showed that rents rose by 9% in a year."), Some(Code::VagueAttribution));
+    assert_eq!(code_of("Figures from the Office for National Statistics showed that rents rose by 9%."), None);
+}
