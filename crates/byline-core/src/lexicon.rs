@@ -155,9 +155,11 @@ impl PhraseSet {
         }
     }
 
-    fn build(&mut self) {
-        let mut pats: Vec<String> = Vec::new();
-        let mut entries = Vec::new();
+    /// Every phrase a rule's pattern stands for, lower-cased: (rule index, phrase, anchored at
+    /// the sentence start, anchored at its end). `;` separates forms, `^`/`$` anchor them, and
+    /// each form expands to its alternatives and apostrophe variants.
+    fn phrases(&self) -> Vec<(usize, String, bool, bool)> {
+        let mut out = Vec::new();
         for (ri, rule) in self.rules.iter().enumerate() {
             for form in rule.pattern.split(';') {
                 let mut form = form.trim().to_ascii_lowercase();
@@ -174,12 +176,21 @@ impl PhraseSet {
                 }
                 for phrase in expand(&form) {
                     for variant in apostrophes(&phrase) {
-                        let word_end = variant.chars().next_back().is_some_and(is_word_char);
-                        pats.push(variant);
-                        entries.push(Entry { rule: ri, anchor_start, anchor_end, word_end });
+                        out.push((ri, variant, anchor_start, anchor_end));
                     }
                 }
             }
+        }
+        out
+    }
+
+    fn build(&mut self) {
+        let mut pats: Vec<String> = Vec::new();
+        let mut entries = Vec::new();
+        for (rule, variant, anchor_start, anchor_end) in self.phrases() {
+            let word_end = variant.chars().next_back().is_some_and(is_word_char);
+            pats.push(variant);
+            entries.push(Entry { rule, anchor_start, anchor_end, word_end });
         }
         self.trie = Trie::build(&pats);
         self.entries = entries;
@@ -614,27 +625,9 @@ mod tests {
     fn reference(set: &PhraseSet) -> Reference {
         let mut pats = Vec::new();
         let mut entries = Vec::new();
-        for (ri, rule) in set.rules.iter().enumerate() {
-            for form in rule.pattern.split(';') {
-                let mut form = form.trim().to_ascii_lowercase();
-                if form.is_empty() {
-                    continue;
-                }
-                let a_s = form.starts_with('^');
-                if a_s {
-                    form.remove(0);
-                }
-                let a_e = form.ends_with('$');
-                if a_e {
-                    form.pop();
-                }
-                for phrase in expand(&form) {
-                    for v in apostrophes(&phrase) {
-                        pats.push(v);
-                        entries.push((ri, a_s, a_e));
-                    }
-                }
-            }
+        for (ri, v, a_s, a_e) in set.phrases() {
+            pats.push(v);
+            entries.push((ri, a_s, a_e));
         }
         (aho_corasick::AhoCorasick::new(&pats).unwrap(), entries)
     }

@@ -1,25 +1,8 @@
 //! Person recognition on small invented articles.
 
-use byline_core::people::DocPeople;
-use byline_core::{Format, analyze};
+mod common;
 
-fn people(text: &str) -> DocPeople {
-    analyze(text, Format::Plain).people
-}
-
-/// The mention texts, in order.
-fn mentions(text: &str) -> Vec<String> {
-    people(text).mentions.iter().map(|m| text[m.span.clone()].to_string()).collect()
-}
-
-/// The person names (display), in order of first appearance.
-fn names(text: &str) -> Vec<String> {
-    people(text).persons.iter().map(|p| p.name.clone()).collect()
-}
-
-fn roles_of(text: &str, name: &str) -> Vec<String> {
-    people(text).persons.iter().find(|p| p.name == name).map(|p| p.roles.clone()).unwrap_or_default()
-}
+use common::{mentions, names, people, roles_of};
 
 #[test]
 fn full_name_from_first_name_lexicon() {

@@ -1,24 +1,8 @@
 //! Person recognition rules for names and roles seen in international news, on invented text.
 
-use byline_core::people::DocPeople;
-use byline_core::{Format, analyze};
+mod common;
 
-fn people(text: &str) -> DocPeople {
-    analyze(text, Format::Plain).people
-}
-
-fn mentions(text: &str) -> Vec<String> {
-    people(text).mentions.iter().map(|m| text[m.span.clone()].to_string()).collect()
-}
-
-fn names(text: &str) -> Vec<String> {
-    people(text).persons.iter().map(|p| p.name.clone()).collect()
-}
-
-fn roles_of(text: &str, name: &str) -> Vec<String> {
-    let p = people(text);
-    p.persons.iter().find(|p| p.name == name).map(|p| p.roles.clone()).unwrap_or_else(|| panic!("no {name} in {p:?}"))
-}
+use common::{mentions, names, people, roles_of};
 
 // Roles.
 
