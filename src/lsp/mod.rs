@@ -1,16 +1,16 @@
 //! The language server: translates LSP to the analysis core and back.
 //!
-//! - [`server`]: the `LanguageServer` implementation (translation only)
-//! - [`state`]: the single owner of mutable state (documents, index, settings)
-//! - [`reorder`]: putting `didChange` back in version order
-//! - [`documents`]: applying incremental edits to a rope
-//! - [`positions`]: byte offsets <-> LSP positions (UTF-16 or UTF-8), O(log n)
-//! - [`snapshot`]: the immutable views queries read
-//! - [`indexing`]: walking and analysing the workspace folders, with `$/progress`
-//! - [`people`]: hover, definition, references, symbols, highlights
-//! - [`diagnostics`]: findings -> diagnostics
-//! - [`config`]: settings
-//! - [`faults`]: fault injection for the robustness tests (off unless asked for)
+//! - [`server`] — the `LanguageServer` implementation (translation only)
+//! - [`state`] — the single owner of mutable state (documents, index, settings)
+//! - [`reorder`] — putting `didChange` back in version order
+//! - [`documents`] — applying incremental edits to a rope
+//! - [`positions`] — byte offsets <-> LSP positions (UTF-16 or UTF-8), O(log n)
+//! - [`snapshot`] — the immutable views queries read
+//! - [`indexing`] — walking and analysing the workspace folders, with `$/progress`
+//! - [`people`] — hover, definition, references, symbols, highlights
+//! - [`diagnostics`] — findings -> diagnostics
+//! - [`config`] — settings
+//! - [`faults`] — fault injection for the robustness tests (off unless asked for)
 
 pub mod config;
 pub mod diagnostics;

@@ -789,7 +789,7 @@ impl WorkspaceIndex {
     pub fn person_ids(&self) -> Vec<PersonId> {
         let mut out: Vec<PersonId> = self.full_docs.keys().cloned().collect();
         for s in self.surname_docs.keys() {
-            if !self.surname_full.get(s).is_some_and(|m| m.len() == 1) {
+            if self.surname_full.get(s).is_none_or(|m| m.len() != 1) {
                 out.push(format!("{SURNAME_PREFIX}{s}").into());
             }
         }
@@ -870,10 +870,10 @@ impl WorkspaceIndex {
             }
         }
         for t in &e.tentative {
-            if let Some(id) = self.unique_full(t) {
-                if !out.contains(&id) {
-                    out.push(id);
-                }
+            if let Some(id) = self.unique_full(t)
+                && !out.contains(&id)
+            {
+                out.push(id);
             }
         }
         out
