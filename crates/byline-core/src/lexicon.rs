@@ -225,40 +225,21 @@ impl PhraseSet {
     pub fn find_each<const N: usize>(sets: [&PhraseSet; N], text: &str) -> [Vec<PhraseMatch>; N] {
         let mut out: [Vec<PhraseMatch>; N] = std::array::from_fn(|_| Vec::new());
         let mut last_end = [0usize; N];
-        let b = text.as_bytes();
-        let mut i = 0;
-        let mut prev_word = false;
-        while i < b.len() {
-            let c = b[i];
-            let (cur_word, len) = if c < 0x80 {
-                (c.is_ascii_alphanumeric(), 1)
-            } else {
-                let ch = text[i..].chars().next().unwrap_or(' ');
-                (is_word_char(ch), ch.len_utf8())
-            };
-            if !(prev_word && cur_word) {
-                for k in 0..N {
-                    if i < last_end[k] || sets[k].trie.next.is_empty() {
-                        continue;
-                    }
-                    let first = sets[k].trie.child(0, c);
-                    if first != 0
-                        && let Some(m) = sets[k].longest_at(text, i, first)
-                    {
-                        last_end[k] = m.span.end;
-                        out[k].push(m);
-                    }
+        match_starts(text, |i, c| {
+            for k in 0..N {
+                if i < last_end[k] || sets[k].trie.next.is_empty() {
+                    continue;
+                }
+                let first = sets[k].trie.child(0, c);
+                if first != 0
+                    && let Some(m) = sets[k].longest_at(text, i, first)
+                {
+                    last_end[k] = m.span.end;
+                    out[k].push(m);
                 }
             }
-            prev_word = cur_word;
-            i += len;
-            // The rest of an ASCII word holds no place to try.
-            if cur_word {
-                while i < b.len() && b[i].is_ascii_alphanumeric() {
-                    i += 1;
-                }
-            }
-        }
+            true
+        });
         out
     }
 
@@ -274,49 +255,27 @@ impl PhraseSet {
 
     /// Calls `f` with each match of [`PhraseSet::find`] in order while it returns true.
     ///
-    /// A match can only start where a word starts or at a character that is not a letter or
-    /// digit (a phrase starting with punctuation), so those are the only places tried; from
-    /// each, the trie gives every phrase starting there and the longest that ends on a word
-    /// boundary (and meets its anchors) is the match there. The next place tried is after it.
+    /// From each place a match may start ([`match_starts`]) the trie gives every phrase
+    /// starting there, and the longest that ends on a word boundary (and meets its anchors) is
+    /// the match there. The next place tried is after it.
     fn scan(&self, text: &str, mut f: impl FnMut(PhraseMatch) -> bool) {
-        let t = &self.trie;
-        if t.next.is_empty() {
+        if self.trie.next.is_empty() {
             return;
         }
-        let b = text.as_bytes();
-        let mut i = 0;
-        let mut prev_word = false;
-        while i < b.len() {
-            let c = b[i];
-            let (cur_word, len) = if c < 0x80 {
-                (c.is_ascii_alphanumeric(), 1)
-            } else {
-                let ch = text[i..].chars().next().unwrap_or(' ');
-                (is_word_char(ch), ch.len_utf8())
-            };
-            if !(prev_word && cur_word) {
-                let first = t.child(0, c);
-                if first != 0
-                    && let Some(m) = self.longest_at(text, i, first) {
-                        let end = m.span.end;
-                        if !f(m) {
-                            return;
-                        }
-                        // Continue at the match's end, knowing the character before it.
-                        i = end;
-                        prev_word = text[..end].chars().next_back().is_some_and(is_word_char);
-                        continue;
-                    }
+        let mut last_end = 0;
+        match_starts(text, |i, c| {
+            if i < last_end {
+                return true;
             }
-            prev_word = cur_word;
-            i += len;
-            // The rest of an ASCII word holds no place to try.
-            if cur_word {
-                while i < b.len() && b[i].is_ascii_alphanumeric() {
-                    i += 1;
-                }
+            let first = self.trie.child(0, c);
+            if first != 0
+                && let Some(m) = self.longest_at(text, i, first)
+            {
+                last_end = m.span.end;
+                return f(m);
             }
-        }
+            true
+        });
     }
 
     /// The longest valid match starting at `s`, whose first byte led to trie node `node`.
@@ -592,6 +551,35 @@ impl Lexicon {
                 let e = self.extra.entry(name.to_string()).or_default();
                 e.push_str(src);
                 e.push('\n');
+            }
+        }
+    }
+}
+
+/// Calls `visit(i, first_byte)` at every byte offset where a phrase may start, in order,
+/// while it returns true: where a word starts, or at a character that is not a letter or digit
+/// (a phrase may start with punctuation). The rest of a word is never tried.
+fn match_starts(text: &str, mut visit: impl FnMut(usize, u8) -> bool) {
+    let b = text.as_bytes();
+    let mut i = 0;
+    let mut prev_word = false;
+    while i < b.len() {
+        let c = b[i];
+        let (cur_word, len) = if c < 0x80 {
+            (c.is_ascii_alphanumeric(), 1)
+        } else {
+            let ch = text[i..].chars().next().unwrap_or(' ');
+            (is_word_char(ch), ch.len_utf8())
+        };
+        if !(prev_word && cur_word) && !visit(i, c) {
+            return;
+        }
+        prev_word = cur_word;
+        i += len;
+        // The rest of an ASCII word holds no place to try.
+        if cur_word {
+            while i < b.len() && b[i].is_ascii_alphanumeric() {
+                i += 1;
             }
         }
     }
