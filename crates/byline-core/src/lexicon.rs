@@ -571,7 +571,8 @@ fn match_starts(text: &str, mut visit: impl FnMut(usize, u8) -> bool) {
             let ch = text[i..].chars().next().unwrap_or(' ');
             (is_word_char(ch), ch.len_utf8())
         };
-        if !(prev_word && cur_word) && !visit(i, c) {
+        let may_start = !(prev_word && cur_word);
+        if may_start && !visit(i, c) {
             return;
         }
         prev_word = cur_word;
