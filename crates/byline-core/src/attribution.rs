@@ -55,6 +55,7 @@ impl Attribution {
         match (self.kind, self.refers_to) {
             (SourceKind::Pronoun, Some(r)) if r < all.len() => match all[r].kind {
                 SourceKind::Anonymous => SourceKind::Anonymous,
+                SourceKind::Vague => SourceKind::Vague,
                 _ => SourceKind::Pronoun,
             },
             (k, _) => k,
@@ -64,7 +65,9 @@ impl Attribution {
     /// The span that names the speaker: the source, or for a pronoun the source it refers to.
     pub fn speaker(&self, all: &[Attribution]) -> Option<Span> {
         match (self.kind, self.refers_to) {
-            (SourceKind::Pronoun, Some(r)) if r < all.len() => all[r].source.clone().or(self.source.clone()),
+            (SourceKind::Pronoun, Some(r)) if r < all.len() => {
+                all[r].source.clone().or(self.source.clone())
+            }
             _ => self.source.clone(),
         }
     }
@@ -73,31 +76,107 @@ impl Attribution {
 const PRONOUNS: &[&str] = &["he", "she", "they", "him", "her", "them", "it", "i", "we"];
 const BE: &[&str] = &["is", "are", "was", "were", "been", "being", "be"];
 const AUX: &[&str] = &[
-    "has", "have", "had", "also", "later", "earlier", "previously", "again", "then", "repeatedly", "already", "once",
-    "would", "will", "could", "did", "does", "do", "not", "never", "today", "yesterday", "publicly", "privately",
-    "separately", "further", "simply", "all", "both", "each", "jointly", "flatly", "angrily", "firmly", "recently", "since", "now", "clearly", "had",
+    "has",
+    "have",
+    "had",
+    "also",
+    "later",
+    "earlier",
+    "previously",
+    "again",
+    "then",
+    "repeatedly",
+    "already",
+    "once",
+    "would",
+    "will",
+    "could",
+    "did",
+    "does",
+    "do",
+    "not",
+    "never",
+    "today",
+    "yesterday",
+    "publicly",
+    "privately",
+    "separately",
+    "further",
+    "simply",
+    "all",
+    "both",
+    "each",
+    "jointly",
+    "flatly",
+    "angrily",
+    "firmly",
+    "recently",
+    "since",
+    "now",
+    "clearly",
+    "had",
 ];
 const NOUN_BEFORE: &[&str] = &[
-    "the", "a", "an", "to", "of", "these", "those", "his", "her", "its", "their", "our", "my", "such", "any", "no",
-    "new", "this", "your", "whose", "and", "or", "against", "about", "over", "on", "with", "without", "for",
+    "the", "a", "an", "to", "of", "these", "those", "his", "her", "its", "their", "our", "my",
+    "such", "any", "no", "new", "this", "your", "whose", "and", "or", "against", "about", "over",
+    "on", "with", "without", "for",
 ];
-const PRIVATE: &[&str] = &["call", "phone", "telephone", "phoned", "private", "privately", "closed-door", "conversation"];
-const CONTRACTED: &[&str] = &["it's", "that's", "he's", "she's", "there's", "who's", "what's", "here's", "where's", "let's"];
-const FINITE_AUX: &[&str] = &["has", "have", "had", "will", "would", "could", "did", "does", "do", "also", "now"];
-const MODALS: &[&str] = &["would", "will", "could", "should", "might", "must", "can", "shall", "may"];
-const PARTICLES: &[&str] = &["von", "van", "der", "den", "de", "la", "le", "du", "da", "al", "el", "bin", "ibn", "di", "dos", "das"];
+const PRIVATE: &[&str] = &[
+    "call",
+    "phone",
+    "telephone",
+    "phoned",
+    "private",
+    "privately",
+    "closed-door",
+    "conversation",
+];
+const CONTRACTED: &[&str] = &[
+    "it's", "that's", "he's", "she's", "there's", "who's", "what's", "here's", "where's", "let's",
+];
+const FINITE_AUX: &[&str] = &[
+    "has", "have", "had", "will", "would", "could", "did", "does", "do", "also", "now",
+];
+const MODALS: &[&str] = &[
+    "would", "will", "could", "should", "might", "must", "can", "shall", "may",
+];
+const PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "de", "la", "le", "du", "da", "al", "el", "bin", "ibn", "di",
+    "dos", "das",
+];
 const RELATIVE: &[&str] = &["that", "which", "what", "who", "whom", "whose"];
 const CONJ: &[&str] = &[
-    "and", "but", "as", "while", "so", "because", "although", "though", "when", "after", "before", "since", "if",
-    "however", "meanwhile", "yet", "also", "now", "then", "still", "where", "instead",
+    "and",
+    "but",
+    "as",
+    "while",
+    "so",
+    "because",
+    "although",
+    "though",
+    "when",
+    "after",
+    "before",
+    "since",
+    "if",
+    "however",
+    "meanwhile",
+    "yet",
+    "also",
+    "now",
+    "then",
+    "still",
+    "where",
+    "instead",
 ];
 const STOP_IN_NP: &[&str] = &[
-    "in", "on", "at", "to", "with", "by", "into", "among", "amid", "over", "after", "before", "during", "since", "as", "than",
-    "is", "are", "was", "were", "be", "been", "has", "have", "had", "said", "says", "told",
+    "in", "on", "at", "to", "with", "by", "into", "among", "amid", "over", "after", "before",
+    "during", "since", "as", "than", "is", "are", "was", "were", "be", "been", "has", "have",
+    "had", "said", "says", "told",
 ];
 const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "one", "another", "several", "some", "many", "two", "three", "four", "five", "most", "other",
-    "both", "all", "his", "her", "their", "its",
+    "a", "an", "the", "one", "another", "several", "some", "many", "two", "three", "four", "five",
+    "most", "other", "both", "all", "his", "her", "their", "its",
 ];
 
 fn inside(spans: &[Span], at: usize) -> bool {
@@ -118,11 +197,17 @@ impl Ctx<'_> {
         self.w(w).to_lowercase()
     }
     fn is_cap(&self, w: &Word) -> bool {
-        self.w(w).chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        self.w(w)
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
     }
     /// Only spaces between two byte offsets.
     fn gap_is_space(&self, a: usize, b: usize) -> bool {
-        a <= b && self.text[a..b].chars().all(|c| c.is_whitespace() || c == '\u{a0}')
+        a <= b
+            && self.text[a..b]
+                .chars()
+                .all(|c| c.is_whitespace() || c == '\u{a0}')
     }
     fn gap(&self, a: usize, b: usize) -> &str {
         if a <= b { &self.text[a..b] } else { "" }
@@ -130,14 +215,22 @@ impl Ctx<'_> {
 }
 
 /// Find the attributions of a document.
-pub fn find(text: &str, sentences: &[Sentence], quotes: &[Quote], lex: &Lexicon) -> Vec<Attribution> {
+pub fn find(
+    text: &str,
+    sentences: &[Sentence],
+    quotes: &[Quote],
+    lex: &Lexicon,
+) -> Vec<Attribution> {
     let clean = crate::text::clean(text);
     let text: &str = &clean;
     let lower = crate::lexicon::lower(text);
     let mut qspans: Vec<Span> = quotes.iter().map(|q| q.inner.clone()).collect();
     qspans.sort_by_key(|s| s.start);
     let ctx = Ctx { text, lex };
-    let [rv, vg, an] = crate::lexicon::PhraseSet::find_each([&lex.reporting_verbs, &lex.vague, &lex.anonymous], text);
+    let [rv, vg, an] = crate::lexicon::PhraseSet::find_each(
+        [&lex.reporting_verbs, &lex.vague, &lex.anonymous],
+        text,
+    );
     let mut out: Vec<Attribution> = Vec::new();
     let (mut ri, mut vi, mut ai) = (0, 0, 0);
     for (si, s) in sentences.iter().enumerate() {
@@ -157,20 +250,39 @@ pub fn find(text: &str, sentences: &[Sentence], quotes: &[Quote], lex: &Lexicon)
         let verbs = take(&rv, &mut ri);
         let vagues = take(&vg, &mut vi);
         let anons = take(&an, &mut ai);
-        // Only reporting verbs need the sentence's words.
-        let words = if verbs.is_empty() { Vec::new() } else { crate::text::words(text, s.span.clone()) };
+        // Only reporting verbs and vague phrasings need the sentence's words.
+        let words = if verbs.is_empty() && vagues.is_empty() {
+            Vec::new()
+        } else {
+            crate::text::words(text, s.span.clone())
+        };
+        // "A panel of independent experts warned", "United Nations experts said": a collective
+        // qualified by a named body or a group noun is a source the verb rules classify.
+        let vagues: Vec<(Span, usize)> = vagues
+            .into_iter()
+            .filter(|(sp, _)| !qualified_collective(&ctx, s, &words, sp))
+            .collect();
         // Facts about the sentence the verb rules need, found once per sentence (not per cue).
         let info = if verbs.is_empty() {
             SentInfo::default()
         } else {
             SentInfo {
-                private: words.iter().any(|w| PRIVATE.iter().any(|p| ctx.w(w).eq_ignore_ascii_case(p))),
-                last_quote_open: text[s.span.clone()].rfind(['“', '"', '‘']).map(|k| s.span.start + k),
+                private: words
+                    .iter()
+                    .any(|w| PRIVATE.iter().any(|p| ctx.w(w).eq_ignore_ascii_case(p))),
+                last_quote_open: text[s.span.clone()]
+                    .rfind(['“', '"', '‘'])
+                    .map(|k| s.span.start + k),
             }
         };
         // Vague phrasings.
         for (span, rule) in &vagues {
-            let msg = lex.vague.rule(*rule).message.as_ref().map(|m| m.replace("{cue}", &capitalise(&text[span.clone()], span.start == s.span.start)));
+            let msg = lex.vague.rule(*rule).message.as_ref().map(|m| {
+                m.replace(
+                    "{cue}",
+                    &capitalise(&text[span.clone()], span.start == s.span.start),
+                )
+            });
             out.push(Attribution {
                 cue: span.clone(),
                 source: None,
@@ -187,11 +299,16 @@ pub fn find(text: &str, sentences: &[Sentence], quotes: &[Quote], lex: &Lexicon)
             // Vague phrasings are sorted and do not overlap one another: the first that ends
             // after the cue starts is the only one that can overlap it.
             let k = vagues.partition_point(|(v, _)| v.end <= cue.start);
-            if vagues.get(k).is_some_and(|(v, _)| v.start < cue.end && cue.start < v.end) {
+            if vagues
+                .get(k)
+                .is_some_and(|(v, _)| v.start < cue.end && cue.start < v.end)
+            {
                 continue;
             }
             let r = lex.reporting_verbs.rule(*rule);
-            if let Some(mut a) = verb_attribution(&ctx, s, si, &words, &info, cue.clone(), r, &lower) {
+            if let Some(mut a) =
+                verb_attribution(&ctx, s, si, &words, &info, cue.clone(), r, &lower)
+            {
                 // A refusal to comment reports nothing, so an unnamed spokesperson who declines
                 // is no anonymous source ("A company spokesperson declined to comment").
                 if a.kind == SourceKind::Anonymous && r.flags.iter().any(|f| f == "refusal") {
@@ -203,7 +320,12 @@ pub fn find(text: &str, sentences: &[Sentence], quotes: &[Quote], lex: &Lexicon)
         // Anonymity markers count with a reporting verb in the sentence.
         if out.len() > before_verbs {
             for (span, rule) in &anons {
-                let msg = lex.anonymous.rule(*rule).message.as_ref().map(|m| m.replace("{cue}", &text[span.clone()]));
+                let msg = lex
+                    .anonymous
+                    .rule(*rule)
+                    .message
+                    .as_ref()
+                    .map(|m| m.replace("{cue}", &text[span.clone()]));
                 out.push(Attribution {
                     cue: span.clone(),
                     source: None,
@@ -220,16 +342,29 @@ pub fn find(text: &str, sentences: &[Sentence], quotes: &[Quote], lex: &Lexicon)
     introducers(&ctx, sentences, quotes, &qspans, &mut out);
     out.sort_by_key(|a| (a.sentence, a.cue.start));
     // Resolve pronouns to the nearest earlier named or anonymous source.
+    // "They" may also continue an unnamed collective ("Critics say … They also said …").
     let mut last: Option<usize> = None;
+    let mut last_collective: Option<usize> = None;
     for i in 0..out.len() {
         match out[i].kind {
             SourceKind::Pronoun => {
-                if let Some(l) = last
-                    && out[i].sentence.saturating_sub(out[l].sentence) <= 8 {
-                        out[i].refers_to = Some(l);
-                    }
+                let plural = out[i]
+                    .source
+                    .as_ref()
+                    .is_some_and(|sp| matches!(&lower[sp.clone()], "they" | "them"));
+                let pick = if plural {
+                    last.max(last_collective)
+                } else {
+                    last
+                };
+                if let Some(l) = pick
+                    && out[i].sentence.saturating_sub(out[l].sentence) <= 8
+                {
+                    out[i].refers_to = Some(l);
+                }
             }
             SourceKind::Named | SourceKind::Anonymous if out[i].source.is_some() => last = Some(i),
+            SourceKind::Vague if out[i].source.is_some() => last_collective = Some(i),
             _ => {}
         }
     }
@@ -237,18 +372,21 @@ pub fn find(text: &str, sentences: &[Sentence], quotes: &[Quote], lex: &Lexicon)
     let mut next_of: Vec<Option<usize>> = vec![None; quotes.len()];
     for (i, q) in quotes.iter().enumerate() {
         if let Some(c) = q.continues
-            && c < next_of.len() && next_of[c].is_none() {
-                next_of[c] = Some(i);
-            }
+            && c < next_of.len()
+            && next_of[c].is_none()
+        {
+            next_of[c] = Some(i);
+        }
     }
     // Where each chain of continued quotes ends (a continuation comes later than the quote it
     // continues, so one backward pass fills it in).
     let mut chain_end: Vec<usize> = quotes.iter().map(|q| q.span.end).collect();
     for i in (0..quotes.len()).rev() {
         if let Some(n) = next_of[i]
-            && n > i {
-                chain_end[i] = chain_end[n];
-            }
+            && n > i
+        {
+            chain_end[i] = chain_end[n];
+        }
     }
     // The first ':' at or after a cue's end, within its sentence. Cues come in text order
     // within a sentence, so the last search is reused while it still applies.
@@ -261,7 +399,9 @@ pub fn find(text: &str, sentences: &[Sentence], quotes: &[Quote], lex: &Lexicon)
         }
         let (from, limit) = (a.cue.end, s.span.end);
         let colon = match colon_cache {
-            Some((f, l, found)) if l == limit && f <= from && found.is_none_or(|c| c >= from) => found,
+            Some((f, l, found)) if l == limit && f <= from && found.is_none_or(|c| c >= from) => {
+                found
+            }
             _ => {
                 let found = memchr::memchr(b':', &tb[from..limit]).map(|k| from + k);
                 colon_cache = Some((from, limit, found));
@@ -270,7 +410,10 @@ pub fn find(text: &str, sentences: &[Sentence], quotes: &[Quote], lex: &Lexicon)
         };
         if let Some(at) = colon {
             let qi = quotes.partition_point(|q| q.span.start <= at);
-            if quotes.get(qi).is_some_and(|q| q.span.start <= at + 8 && !q.scare) {
+            if quotes
+                .get(qi)
+                .is_some_and(|q| q.span.start <= at + 8 && !q.scare)
+            {
                 let end = chain_end[qi];
                 let last_s = sentences.partition_point(|x| x.span.start < end);
                 a.scope = a.sentence..last_s.max(a.sentence + 1);
@@ -278,6 +421,63 @@ pub fn find(text: &str, sentences: &[Sentence], quotes: &[Quote], lex: &Lexicon)
         }
     }
     out
+}
+
+/// Group nouns that make "a X of …" one specific source ("a panel of scientists").
+const GROUP_NOUNS: &[&str] = &[
+    "group",
+    "panel",
+    "team",
+    "committee",
+    "board",
+    "council",
+    "coalition",
+    "alliance",
+    "association",
+    "body",
+    "commission",
+    "delegation",
+    "consortium",
+    "network",
+    "union",
+    "federation",
+];
+
+/// Whether a vague phrasing that opens with a collective ("experts warned") belongs to a source
+/// phrase that identifies the collective: a named body right before it ("United Nations
+/// experts", "WHO experts") or a group noun ("a group of independent experts").
+fn qualified_collective(ctx: &Ctx, s: &Sentence, words: &[Word], sp: &Span) -> bool {
+    let first = ctx.text[sp.clone()]
+        .split(' ')
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    if !ctx.lex.vague_sources.contains(&first) {
+        return false;
+    }
+    let wi = words.partition_point(|w| w.span.start < sp.start);
+    let mut k = wi;
+    let mut caps = 0;
+    while k > 0 && wi - k < 8 && ctx.gap_is_space(words[k - 1].span.end, words[k].span.start) {
+        let w = &words[k - 1];
+        let l = ctx.lw(w);
+        if l == "of" && k >= 2 && GROUP_NOUNS.contains(&ctx.lw(&words[k - 2]).as_str()) {
+            return true;
+        }
+        if ctx.is_cap(w) && w.span.start > s.span.start + 1 {
+            caps += 1;
+            if is_acronym(ctx.w(w)) || caps >= 2 {
+                return true;
+            }
+        } else if k == wi || !ctx.is_cap(w) {
+            caps = 0;
+            if ctx.lex.function_words.contains(&l) && l != "of" {
+                break;
+            }
+        }
+        k -= 1;
+    }
+    false
 }
 
 fn capitalise(s: &str, at_start: bool) -> String {
@@ -318,7 +518,12 @@ fn verb_attribution(
     }
     let we = words.partition_point(|w| w.span.end <= cue.end); // index after the cue's last word
     let form = &lower[cue.clone()];
-    if cue.start > s.span.start + 1 && ctx.text[cue.clone()].chars().next().is_some_and(char::is_uppercase) {
+    if cue.start > s.span.start + 1
+        && ctx.text[cue.clone()]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    {
         return None; // "the United States", "Fox Reports"
     }
     let first_form = form.split(' ').next().unwrap_or("");
@@ -332,6 +537,8 @@ fn verb_attribution(
         return None;
     }
     let cognition = rule.flags.iter().any(|f| f == "cognition");
+    // A speech act from the WordNet list (speech_acts.txt): only with its subject before it.
+    let act = rule.flags.iter().any(|f| f == "act");
     let public = rule.flags.iter().any(|f| f == "public");
     // A number before it makes a noun: "3,000 calls for help".
     if prev_adjacent && ctx.w(prev?).starts_with(|c: char| c.is_ascii_digit()) {
@@ -346,8 +553,17 @@ fn verb_attribution(
         // "to say" etc.: an infinitive is not an attribution either.
         return None;
     }
+    // A speech act still to come is the claim's own event, not its source: "the ministry will
+    // announce the figures", "she may reveal more".
+    if prev_adjacent && MODALS.contains(&prev_l.as_str()) && !form.contains(' ') {
+        return None;
+    }
     // A noun after a possessive: "the union's claims", "Smith's pledge".
-    if prev_adjacent && !form.contains(' ') && (prev_l.ends_with("'s") || prev_l.ends_with("’s")) && !CONTRACTED.contains(&prev_l.replace('’', "'").as_str()) {
+    if prev_adjacent
+        && !form.contains(' ')
+        && (prev_l.ends_with("'s") || prev_l.ends_with("’s"))
+        && !CONTRACTED.contains(&prev_l.replace('’', "'").as_str())
+    {
         return None;
     }
     // Progressive after a form of "be": "the agency is predicting", "critics are warning".
@@ -355,9 +571,23 @@ fn verb_attribution(
     let progressive = first_form.ends_with("ing")
         && prev_adjacent
         && matches!(prev_l.as_str(), "is" | "are" | "was" | "were" | "been")
-        && !words.get(words.partition_point(|w| w.span.end <= cue.end)).is_some_and(|n| {
-            matches!(ctx.lw(n).as_str(), "to" | "for" | "with" | "at" | "in" | "on" | "from" | "by" | "into" | "over" | "about")
-        });
+        && !words
+            .get(words.partition_point(|w| w.span.end <= cue.end))
+            .is_some_and(|n| {
+                matches!(
+                    ctx.lw(n).as_str(),
+                    "to" | "for"
+                        | "with"
+                        | "at"
+                        | "in"
+                        | "on"
+                        | "from"
+                        | "by"
+                        | "into"
+                        | "over"
+                        | "about"
+                )
+            });
     // Participles ("saying", "adding", "claiming") hang off another clause.
     if first_form.ends_with("ing") && !form.contains(' ') && !progressive {
         return None;
@@ -366,7 +596,10 @@ fn verb_attribution(
     // "was first reported by X", "was later confirmed by X": an adverb between.
     let be_adverb = prev_adjacent
         && wi >= 2
-        && (matches!(prev_l.as_str(), "first" | "initially" | "originally" | "later" | "also" | "officially") || prev_l.ends_with("ly"))
+        && (matches!(
+            prev_l.as_str(),
+            "first" | "initially" | "originally" | "later" | "also" | "officially"
+        ) || prev_l.ends_with("ly"))
         && BE.contains(&ctx.lw(&words[wi - 2]).as_str())
         && words.get(we).is_some_and(|n| ctx.lw(n) == "by");
     if prev_adjacent && (BE.contains(&prev_l.as_str()) || be_adverb) && !progressive {
@@ -416,7 +649,16 @@ fn verb_attribution(
                 if let Some(r) = np
                     && let Some((kind, source)) = document_source(ctx, s, words, r.clone(), r.end)
                 {
-                    return Some(Attribution { cue, source, kind, sentence: si, scope: si..si + 1, main, refers_to: None, message: None });
+                    return Some(Attribution {
+                        cue,
+                        source,
+                        kind,
+                        sentence: si,
+                        scope: si..si + 1,
+                        main,
+                        refers_to: None,
+                        message: None,
+                    });
                 }
             }
             return None;
@@ -425,9 +667,27 @@ fn verb_attribution(
     // "called the plan “a betrayal”": a characterisation in quotation marks.
     if needs_quote {
         let nw = words.get(we).map(|w| ctx.lw(w)).unwrap_or_default();
-        let object = matches!(nw.as_str(), "the" | "a" | "an" | "this" | "these" | "those" | "it" | "him" | "her" | "them" | "his" | "its" | "their" | "our" | "my")
-            || words.get(we).is_some_and(|w| ctx.is_cap(w));
-        let adjacent = words.get(we).is_some_and(|w| ctx.gap_is_space(cue.end, w.span.start));
+        let object = matches!(
+            nw.as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "this"
+                | "these"
+                | "those"
+                | "it"
+                | "him"
+                | "her"
+                | "them"
+                | "his"
+                | "its"
+                | "their"
+                | "our"
+                | "my"
+        ) || words.get(we).is_some_and(|w| ctx.is_cap(w));
+        let adjacent = words
+            .get(we)
+            .is_some_and(|w| ctx.gap_is_space(cue.end, w.span.start));
         let quoted = object && info.last_quote_open.is_some_and(|q| q >= cue.end);
         if !adjacent || !(quoted || characterisation(ctx, words, we)) {
             return None;
@@ -437,49 +697,104 @@ fn verb_attribution(
         let (np, main) = np_before(ctx, s, words, wi - 1);
         np.as_ref()?;
         let (kind, source) = classify(ctx, s, words, np);
-        return Some(Attribution { cue, source, kind, sentence: si, scope: si..si + 1, main, refers_to: None, message: None });
+        return Some(Attribution {
+            cue,
+            source,
+            kind,
+            sentence: si,
+            scope: si..si + 1,
+            main,
+            refers_to: None,
+            message: None,
+        });
     }
     if form == "according to" {
         let np = np_after(ctx, words, we);
         np.as_ref()?;
-        let (kind, source) = match document_source(ctx, s, words, np.clone().unwrap_or_default(), words.len()) {
-            Some(ks) => ks,
-            None => classify(ctx, s, words, np),
-        };
-        return Some(Attribution { cue, source, kind, sentence: si, scope: si..si + 1, main: true, refers_to: None, message: None });
+        let (kind, source) =
+            match document_source(ctx, s, words, np.clone().unwrap_or_default(), words.len()) {
+                Some(ks) => ks,
+                None => classify(ctx, s, words, np),
+            };
+        return Some(Attribution {
+            cue,
+            source,
+            kind,
+            sentence: si,
+            scope: si..si + 1,
+            main: true,
+            refers_to: None,
+            message: None,
+        });
     }
     // A second verb of the subject: "X welcomed the plan but said …".
     if prev_adjacent && matches!(prev_l.as_str(), "and" | "but") {
         let np = np_after(ctx, words, 0);
         np.as_ref()?;
         let (kind, source) = classify(ctx, s, words, np);
-        return Some(Attribution { cue, source, kind, sentence: si, scope: si..si + 1, main: true, refers_to: None, message: None });
+        return Some(Attribution {
+            cue,
+            source,
+            kind,
+            sentence: si,
+            scope: si..si + 1,
+            main: true,
+            refers_to: None,
+            message: None,
+        });
     }
     // Inverted: "…,” said Mr Borrell." / "…, said the Kremlin."
-    let before = ctx.gap(prev.map_or(s.span.start, |p| p.span.end), cue.start).trim();
+    let before = ctx
+        .gap(prev.map_or(s.span.start, |p| p.span.end), cue.start)
+        .trim();
     // A phrasal cue does not invert: in "Jane Roe, the party leader, called for a review" the
     // phrase after "called for" is what is called for, not who.
     let after_quote_or_comma = prev.is_none()
-        || (before.ends_with([',', '”', '"', '’']) && !closes_clause(ctx, s, words, wi) && !form.contains(' '));
-    if after_quote_or_comma && we < words.len() {
+        || (before.ends_with([',', '”', '"', '’'])
+            && !closes_clause(ctx, s, words, wi)
+            && !form.contains(' '));
+    if after_quote_or_comma && we < words.len() && !act {
         let np = np_after(ctx, words, we);
         if let Some(r) = np.clone() {
             let first = &words[r.start];
             let fl = ctx.lw(first);
             // The phrase must end the clause: "said Mr Borrell." not "said the bomb was …".
             let follow = words.get(r.end).map(|w| ctx.lw(w)).unwrap_or_default();
-            let follow_gap = words.get(r.end).map_or("", |w| ctx.gap(words[r.end - 1].span.end, w.span.start)).trim();
+            let follow_gap = words
+                .get(r.end)
+                .map_or("", |w| ctx.gap(words[r.end - 1].span.end, w.span.start))
+                .trim();
             let ends_clause = r.end >= words.len()
                 || !follow_gap.is_empty()
                 || !(BE.contains(&follow.as_str())
-                    || matches!(follow.as_str(), "has" | "have" | "had" | "will" | "would" | "could" | "can" | "may" | "might" | "must" | "should" | "did" | "does" | "do"));
+                    || matches!(
+                        follow.as_str(),
+                        "has"
+                            | "have"
+                            | "had"
+                            | "will"
+                            | "would"
+                            | "could"
+                            | "can"
+                            | "may"
+                            | "might"
+                            | "must"
+                            | "should"
+                            | "did"
+                            | "does"
+                            | "do"
+                    ));
             // "said lead author Jane Roe": lower-case role words before the name.
             let role_lead = (r.start..r.end.min(r.start + 4)).any(|k| ctx.is_cap(&words[k]))
-                && (r.start..r.end).take_while(|&k| !ctx.is_cap(&words[k])).all(|k| {
-                    let l = ctx.lw(&words[k]);
-                    l.chars().all(char::is_alphabetic) && !ctx.lex.function_words.contains(&l)
-                });
-            if ends_clause && (ctx.is_cap(first) || fl == "the" || fl == "a" || fl == "an" || role_lead) {
+                && (r.start..r.end)
+                    .take_while(|&k| !ctx.is_cap(&words[k]))
+                    .all(|k| {
+                        let l = ctx.lw(&words[k]);
+                        l.chars().all(char::is_alphabetic) && !ctx.lex.function_words.contains(&l)
+                    });
+            if ends_clause
+                && (ctx.is_cap(first) || fl == "the" || fl == "a" || fl == "an" || role_lead)
+            {
                 let (kind, source) = classify(ctx, s, words, np);
                 return Some(Attribution {
                     cue,
@@ -503,18 +818,49 @@ fn verb_attribution(
     // A document as the subject of a verb of showing: "figures published last month showed"
     // names no publisher.
     let doc = if rule.flags.iter().any(|f| f == "evidence") {
-        np.clone().and_then(|r| document_source(ctx, s, words, r.clone(), r.end))
+        np.clone()
+            .and_then(|r| document_source(ctx, s, words, r.clone(), r.end))
     } else {
         None
     };
+    // A speech act counts only with a subject that opens the sentence or follows an opening
+    // phrase ("On Friday, the union condemned …"), not in a later clause ("…, but coach X
+    // vouched for him"): the sentence is then that act, not an event someone else reports.
+    let opens = np.as_ref().is_some_and(|r| {
+        r.start == 0
+            || ctx
+                .gap(words[r.start - 1].span.end, words[r.start].span.start)
+                .trim()
+                .ends_with([',', '—', '–', ':'])
+    });
     let (kind, source) = doc.unwrap_or_else(|| classify(ctx, s, words, np));
-    Some(Attribution { cue, source, kind, sentence: si, scope: si..si + 1, main, refers_to: None, message: None })
+    // A speech act makes an attribution only as the main verb of a named subject ("the union
+    // condemned the ruling"), not in "documents disclosed last week" or "a move critics hailed".
+    if act && !(main && opens && matches!(kind, SourceKind::Named | SourceKind::Pronoun)) {
+        return None;
+    }
+    Some(Attribution {
+        cue,
+        source,
+        kind,
+        sentence: si,
+        scope: si..si + 1,
+        main,
+        refers_to: None,
+        message: None,
+    })
 }
 
 /// A sentence about a named person followed, in the same paragraph, by a quotation with no
 /// speech verb ("The opposition leader, Jane Roe, was scathing. “This plan …”"): the sentence
 /// introduces the quotation, so it attributes it to its subject.
-fn introducers(ctx: &Ctx, sentences: &[Sentence], quotes: &[Quote], qspans: &[Span], out: &mut Vec<Attribution>) {
+fn introducers(
+    ctx: &Ctx,
+    sentences: &[Sentence],
+    quotes: &[Quote],
+    qspans: &[Span],
+    out: &mut Vec<Attribution>,
+) {
     let mut with_attr = vec![false; sentences.len()];
     for a in out.iter() {
         if a.sentence < with_attr.len() {
@@ -528,7 +874,10 @@ fn introducers(ctx: &Ctx, sentences: &[Sentence], quotes: &[Quote], qspans: &[Sp
         }
         // The next sentence opens with a quotation that is speech, not a scare quote.
         let qi = quotes.partition_point(|q| q.span.start < next.span.start);
-        if !quotes.get(qi).is_some_and(|q| q.span.start == next.span.start && !q.scare) {
+        if !quotes
+            .get(qi)
+            .is_some_and(|q| q.span.start == next.span.start && !q.scare)
+        {
             continue;
         }
         // This sentence is no quotation itself and ends like a statement.
@@ -543,7 +892,10 @@ fn introducers(ctx: &Ctx, sentences: &[Sentence], quotes: &[Quote], qspans: &[Sp
         // The subject: the words before the first verb ("was", "spoke", "looked", "-ed").
         let Some(v) = words.iter().position(|w| {
             let l = ctx.lw(w);
-            !ctx.is_cap(w) && (BE.contains(&l.as_str()) || INTRO_VERBS.contains(&l.as_str()) || (l.len() > 4 && l.ends_with("ed")))
+            !ctx.is_cap(w)
+                && (BE.contains(&l.as_str())
+                    || INTRO_VERBS.contains(&l.as_str())
+                    || (l.len() > 4 && l.ends_with("ed")))
         }) else {
             continue;
         };
@@ -551,8 +903,13 @@ fn introducers(ctx: &Ctx, sentences: &[Sentence], quotes: &[Quote], qspans: &[Sp
             continue;
         }
         let named = (0..v).any(|i| i > 0 && ctx.is_cap(&words[i]))
-            || (v == 2 && ctx.lw(&words[0]) == "the" && ctx.lex.source_roles.contains(&ctx.lw(&words[1])));
-        let pronoun_or_clause = (0..v).any(|i| PRONOUNS.contains(&ctx.lw(&words[i]).as_str()) || RELATIVE.contains(&ctx.lw(&words[i]).as_str()));
+            || (v == 2
+                && ctx.lw(&words[0]) == "the"
+                && ctx.lex.source_roles.contains(&ctx.lw(&words[1])));
+        let pronoun_or_clause = (0..v).any(|i| {
+            PRONOUNS.contains(&ctx.lw(&words[i]).as_str())
+                || RELATIVE.contains(&ctx.lw(&words[i]).as_str())
+        });
         if !named || pronoun_or_clause {
             continue;
         }
@@ -570,15 +927,23 @@ fn introducers(ctx: &Ctx, sentences: &[Sentence], quotes: &[Quote], qspans: &[Sp
     }
 }
 
-const INTRO_VERBS: &[&str] = &["spoke", "looked", "sounded", "seemed", "appeared", "remained", "had", "went", "took", "struck", "began", "gave"];
+const INTRO_VERBS: &[&str] = &[
+    "spoke", "looked", "sounded", "seemed", "appeared", "remained", "had", "went", "took",
+    "struck", "began", "gave",
+];
 
 /// "called the plan a betrayal", "called dementia one of the greatest threats": an object of
 /// one to three words (not an indefinite "a meeting") and a second noun phrase that describes
 /// it ("a"/"an", "one of", "the" with a superlative). Looks at most six words ahead.
 fn characterisation(ctx: &Ctx, words: &[Word], we: usize) -> bool {
-    let Some(first) = words.get(we) else { return false };
+    let Some(first) = words.get(we) else {
+        return false;
+    };
     let fl = ctx.lw(first);
-    if matches!(fl.as_str(), "a" | "an" | "off" | "up" | "in" | "out" | "back" | "on" | "for") {
+    if matches!(
+        fl.as_str(),
+        "a" | "an" | "off" | "up" | "in" | "out" | "back" | "on" | "for"
+    ) {
         return false;
     }
     for n in 1..=3 {
@@ -589,7 +954,21 @@ fn characterisation(ctx: &Ctx, words: &[Word], we: usize) -> bool {
         let l = ctx.lw(&words[k]);
         let next = ctx.lw(&words[k + 1]);
         // Not a time phrase: "called the police a day later".
-        let describes = (matches!(l.as_str(), "a" | "an") && !ctx.lex.time_words.contains(&next) && !matches!(next.as_str(), "day" | "week" | "month" | "year" | "few" | "second" | "minute" | "hour" | "number" | "total"))
+        let describes = (matches!(l.as_str(), "a" | "an")
+            && !ctx.lex.time_words.contains(&next)
+            && !matches!(
+                next.as_str(),
+                "day"
+                    | "week"
+                    | "month"
+                    | "year"
+                    | "few"
+                    | "second"
+                    | "minute"
+                    | "hour"
+                    | "number"
+                    | "total"
+            ))
             || (l == "one" && next == "of")
             || (l == "the" && (next.ends_with("est") || ctx.lex.superlatives.contains(&next)));
         if describes {
@@ -621,14 +1000,22 @@ fn object_then_to(ctx: &Ctx, words: &[Word], we: usize) -> bool {
 /// passive agent.
 fn time_phrase(ctx: &Ctx, words: &[Word], i: usize) -> bool {
     let mut k = i;
-    if words.get(k).is_some_and(|w| matches!(ctx.lw(w).as_str(), "the" | "this" | "next" | "early" | "late" | "mid")) {
+    if words.get(k).is_some_and(|w| {
+        matches!(
+            ctx.lw(w).as_str(),
+            "the" | "this" | "next" | "early" | "late" | "mid"
+        )
+    }) {
         k += 1;
     }
     words.get(k).is_some_and(|w| {
         let l = ctx.lw(w);
         ctx.lex.time_words.contains(&l)
             || ctx.w(w).starts_with(|c: char| c.is_ascii_digit())
-            || (matches!(l.as_str(), "end" | "start" | "beginning" | "middle" | "close" | "turn") && words.get(k + 1).is_some_and(|n| ctx.lw(n) == "of"))
+            || (matches!(
+                l.as_str(),
+                "end" | "start" | "beginning" | "middle" | "close" | "turn"
+            ) && words.get(k + 1).is_some_and(|n| ctx.lw(n) == "of"))
     })
 }
 
@@ -637,14 +1024,22 @@ fn time_phrase(ctx: &Ctx, words: &[Word], i: usize) -> bool {
 fn quote_before_subject(ctx: &Ctx, words: &[Word], wi: usize) -> bool {
     let lo = wi.saturating_sub(4).max(1);
     for k in (lo..wi).rev() {
-        if !ctx.w(&words[k]).chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’')) {
+        if !ctx
+            .w(&words[k])
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+        {
             return false;
         }
         let g = ctx.gap(words[k - 1].span.end, words[k].span.start).trim();
         if !g.is_empty() {
             let mut cs = g.chars().rev();
-            return cs.next().is_some_and(|c| matches!(c, '”' | '"' | '’' | '\''))
-                && cs.next().is_some_and(|c| matches!(c, ',' | '!' | '?' | '—'));
+            return cs
+                .next()
+                .is_some_and(|c| matches!(c, '”' | '"' | '’' | '\''))
+                && cs
+                    .next()
+                    .is_some_and(|c| matches!(c, ',' | '!' | '?' | '—'));
         }
     }
     false
@@ -653,8 +1048,12 @@ fn quote_before_subject(ctx: &Ctx, words: &[Word], wi: usize) -> bool {
 /// Whether a figure follows within a few words of word `i` ("earnings of $2.68 a share").
 fn figure_soon(ctx: &Ctx, words: &[Word], i: usize) -> bool {
     words.iter().skip(i).take(5).any(|w| {
-        ctx.w(w).trim_start_matches(['$', '£', '€', '¥']).starts_with(|c: char| c.is_ascii_digit())
-            || ctx.gap(w.span.start.saturating_sub(1), w.span.start).ends_with(['$', '£', '€', '¥'])
+        ctx.w(w)
+            .trim_start_matches(['$', '£', '€', '¥'])
+            .starts_with(|c: char| c.is_ascii_digit())
+            || ctx
+                .gap(w.span.start.saturating_sub(1), w.span.start)
+                .ends_with(['$', '£', '€', '¥'])
                 && ctx.w(w).starts_with(|c: char| c.is_ascii_digit())
     })
 }
@@ -669,7 +1068,8 @@ fn closes_clause(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> bool {
         let g = ctx.gap(words[k - 1].span.end, words[k].span.start).trim();
         if g == "," {
             let l = ctx.lw(&words[k]);
-            return RELATIVE.contains(&l.as_str()) || (l.ends_with("ing") && !ctx.is_cap(&words[k]));
+            return RELATIVE.contains(&l.as_str())
+                || (l.ends_with("ing") && !ctx.is_cap(&words[k]));
         }
         if !g.is_empty() && g != "’" && g != "'" && g != "-" {
             return false;
@@ -683,12 +1083,21 @@ fn closes_clause(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> bool {
 /// new study" does not. For a source phrase headed by a document noun (documents.txt) without a
 /// definite determiner: named when a capitalised name or "by/from/in the …" follows in the
 /// clause, else vague. None when the phrase is not a document.
-fn document_source(ctx: &Ctx, s: &Sentence, words: &[Word], r: std::ops::Range<usize>, limit: usize) -> Option<(SourceKind, Option<Span>)> {
+fn document_source(
+    ctx: &Ctx,
+    s: &Sentence,
+    words: &[Word],
+    r: std::ops::Range<usize>,
+    limit: usize,
+) -> Option<(SourceKind, Option<Span>)> {
     if r.is_empty() {
         return None;
     }
     let first = ctx.lw(&words[r.start]);
-    if matches!(first.as_str(), "the" | "his" | "her" | "its" | "their" | "our" | "this" | "that") {
+    if matches!(
+        first.as_str(),
+        "the" | "his" | "her" | "its" | "their" | "our" | "this" | "that"
+    ) {
         return None;
     }
     // The document noun: the first word of the phrase (after a determiner and adjectives).
@@ -696,7 +1105,9 @@ fn document_source(ctx: &Ctx, s: &Sentence, words: &[Word], r: std::ops::Range<u
     // sentence may be a common noun ("Satellite images …", "Figures published …"): decided by
     // what follows.
     let initial = |i: usize| words[i].span.start <= s.span.start + 1;
-    let k = (r.start..r.end).find(|&k| (!ctx.is_cap(&words[k]) || initial(k)) && ctx.lex.documents.contains(&ctx.lw(&words[k])))?;
+    let k = (r.start..r.end).find(|&k| {
+        (!ctx.is_cap(&words[k]) || initial(k)) && ctx.lex.documents.contains(&ctx.lw(&words[k]))
+    })?;
     let caps_before: Vec<usize> = (r.start..k).filter(|&i| ctx.is_cap(&words[i])).collect();
     if caps_before.iter().any(|&i| !initial(i)) {
         return None;
@@ -712,19 +1123,32 @@ fn document_source(ctx: &Ctx, s: &Sentence, words: &[Word], r: std::ops::Range<u
         }
         let w = &words[j];
         let l = ctx.lw(w);
-        if ctx.is_cap(w) && !ctx.lex.time_words.contains(&l) && !ctx.w(w).starts_with(|c: char| c.is_ascii_digit()) {
+        if ctx.is_cap(w)
+            && !ctx.lex.time_words.contains(&l)
+            && !ctx.w(w).starts_with(|c: char| c.is_ascii_digit())
+        {
             named = true;
             end = j + 1;
             break;
         }
-        if matches!(l.as_str(), "by" | "from" | "of" | "in") && words.get(j + 1).is_some_and(|n| matches!(ctx.lw(n).as_str(), "the")) {
+        if matches!(l.as_str(), "by" | "from" | "of" | "in")
+            && words
+                .get(j + 1)
+                .is_some_and(|n| matches!(ctx.lw(n).as_str(), "the"))
+        {
             named = true;
             // "by the city's works department": to the end of that phrase.
             let mut e = j + 2;
             let lim = words.len().min(limit);
-            while e < lim && e < j + 7 && ctx.gap_is_space(words[e - 1].span.end, words[e].span.start) {
+            while e < lim
+                && e < j + 7
+                && ctx.gap_is_space(words[e - 1].span.end, words[e].span.start)
+            {
                 let l2 = ctx.lw(&words[e]);
-                if STOP_IN_NP.contains(&l2.as_str()) || RELATIVE.contains(&l2.as_str()) || ctx.lex.reporting_verbs.contains(&l2) {
+                if STOP_IN_NP.contains(&l2.as_str())
+                    || RELATIVE.contains(&l2.as_str())
+                    || ctx.lex.reporting_verbs.contains(&l2)
+                {
                     break;
                 }
                 e += 1;
@@ -738,7 +1162,11 @@ fn document_source(ctx: &Ctx, s: &Sentence, words: &[Word], r: std::ops::Range<u
         return None;
     }
     let span = words[r.start].span.start..words[end - 1].span.end;
-    Some(if named { (SourceKind::Named, Some(span)) } else { (SourceKind::Vague, Some(span)) })
+    Some(if named {
+        (SourceKind::Named, Some(span))
+    } else {
+        (SourceKind::Vague, Some(span))
+    })
 }
 
 /// The source phrase after word `i`: an optional determiner and the words of a noun phrase.
@@ -751,13 +1179,26 @@ fn np_after(ctx: &Ctx, words: &[Word], i: usize) -> Option<std::ops::Range<usize
             break;
         }
         let l = ctx.lw(&words[j]);
-        if j > i && (STOP_IN_NP.contains(&l.as_str()) || RELATIVE.contains(&l.as_str()) || l == "and" || l == "but") {
+        if j > i
+            && (STOP_IN_NP.contains(&l.as_str())
+                || RELATIVE.contains(&l.as_str())
+                || l == "and"
+                || l == "but")
+        {
             break;
         }
         if j > i && !ctx.is_cap(&words[j]) && MODALS.contains(&l.as_str()) {
             break;
         }
-        if j > i && !ctx.is_cap(&words[j]) && ctx.is_cap(&words[j - 1]) && !ctx.lex.source_roles.contains(&l) && l != "of" && l != "for" && l != "from" && l != "close" {
+        if j > i
+            && !ctx.is_cap(&words[j])
+            && ctx.is_cap(&words[j - 1])
+            && !ctx.lex.source_roles.contains(&l)
+            && l != "of"
+            && l != "for"
+            && l != "from"
+            && l != "close"
+        {
             // "said Mr Borrell yesterday"
             if !ctx.lex.anonymous_sources.contains(&l) {
                 break;
@@ -774,7 +1215,12 @@ fn np_after(ctx: &Ctx, words: &[Word], i: usize) -> Option<std::ops::Range<usize
 
 /// The source phrase before the verb at word `wi`, and whether the attribution governs the
 /// main clause.
-fn np_before(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> (Option<std::ops::Range<usize>>, bool) {
+fn np_before(
+    ctx: &Ctx,
+    s: &Sentence,
+    words: &[Word],
+    wi: usize,
+) -> (Option<std::ops::Range<usize>>, bool) {
     // Skip auxiliaries and adverbs: "has also said", "on Sunday said".
     let mut j = wi;
     while j > 0 {
@@ -786,7 +1232,11 @@ fn np_before(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> (Option<std:
             continue;
         }
         // "on Sunday", "last week"
-        if adjacent && j >= 2 && matches!(ctx.lw(&words[j - 2]).as_str(), "on" | "last" | "this") && ctx.lex.time_words.contains(&l) {
+        if adjacent
+            && j >= 2
+            && matches!(ctx.lw(&words[j - 2]).as_str(), "on" | "last" | "this")
+            && ctx.lex.time_words.contains(&l)
+        {
             j -= 2;
             continue;
         }
@@ -797,14 +1247,20 @@ fn np_before(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> (Option<std:
     }
     let mut end = j; // exclusive
     // Appositive: "Dmitry Peskov, Putin’s spokesman, told" — skip back over ", … ,".
-    let gap = ctx.gap(words[j - 1].span.end, words[end.min(words.len() - 1)].span.start);
+    let gap = ctx.gap(
+        words[j - 1].span.end,
+        words[end.min(words.len() - 1)].span.start,
+    );
     let mut appositive = None;
     if gap.trim() == "," {
         // Find the previous comma within 12 words.
         let mut k = j - 1;
         let mut found = None;
         while k > 0 && j - k < 20 {
-            let g = ctx.gap(words[k - 1].span.end, words[k].span.start).trim().to_string();
+            let g = ctx
+                .gap(words[k - 1].span.end, words[k].span.start)
+                .trim()
+                .to_string();
             if g == "," {
                 found = Some(k);
                 break;
@@ -839,7 +1295,8 @@ fn np_before(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> (Option<std:
         let cap = ctx.is_cap(w);
         let at_sentence_start = w.span.start <= s.span.start + 4;
         // "the Ukrainian government in Kyiv"
-        if matches!(l.as_str(), "in" | "at") && prev_cap && run_to_end && start >= 2 && start < end {
+        if matches!(l.as_str(), "in" | "at") && prev_cap && run_to_end && start >= 2 && start < end
+        {
             let w2 = &words[start - 2];
             if !ctx.is_cap(w2) && !ctx.lex.function_words.contains(&ctx.lw(w2)) {
                 start -= 1;
@@ -851,14 +1308,19 @@ fn np_before(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> (Option<std:
         // "analysts polled by LSEG": a passive participle and its named agent.
         if l == "by" && start < end && ctx.is_cap(&words[start]) && start >= 2 {
             let part = ctx.lw(&words[start - 2]);
-            if part.ends_with("ed") && !ctx.is_cap(&words[start - 2]) && ctx.gap_is_space(words[start - 2].span.end, w.span.start) {
+            if part.ends_with("ed")
+                && !ctx.is_cap(&words[start - 2])
+                && ctx.gap_is_space(words[start - 2].span.end, w.span.start)
+            {
                 start -= 2;
                 prev_cap = false;
                 run_to_end = false;
                 continue;
             }
         }
-        if (STOP_IN_NP.contains(&l.as_str()) || RELATIVE.contains(&l.as_str()) || CONJ.contains(&l.as_str()))
+        if (STOP_IN_NP.contains(&l.as_str())
+            || RELATIVE.contains(&l.as_str())
+            || CONJ.contains(&l.as_str()))
             && (!cap || at_sentence_start)
             && !is_acronym(ctx.w(w))
         {
@@ -879,7 +1341,8 @@ fn np_before(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> (Option<std:
                 run_to_end = false;
                 continue;
             }
-            let connector = start > 0 && matches!(ctx.lw(&words[start - 1]).as_str(), "of" | "for" | "from");
+            let connector =
+                start > 0 && matches!(ctx.lw(&words[start - 1]).as_str(), "of" | "for" | "from");
             if connector && ctx.gap_is_space(words[start - 1].span.end, words[start].span.start) {
                 prev_cap = false;
                 run_to_end = false;
@@ -896,7 +1359,14 @@ fn np_before(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> (Option<std:
             start -= 1;
             continue;
         }
-        if start < end && prev_cap && run_to_end && !ctx.lex.source_roles.contains(&l) && !matches!(l.as_str(), "of" | "for" | "from") && !l.ends_with("’s") && !l.ends_with("'s") {
+        if start < end
+            && prev_cap
+            && run_to_end
+            && !ctx.lex.source_roles.contains(&l)
+            && !matches!(l.as_str(), "of" | "for" | "from")
+            && !l.ends_with("’s")
+            && !l.ends_with("'s")
+        {
             // A noun right before a name: a relative clause hangs on it ("a battle Mr Johnson
             // predicted would be …"), unless it ends a title with no determiner that opens the
             // clause ("ECB policymaker Jane Roe said", "Lead author Dr Jane Roe said").
@@ -921,7 +1391,9 @@ fn np_before(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> (Option<std:
     }
     // With an appositive, the name may be inside it: "the top general, Jane Doe, said".
     if let Some(app) = appositive {
-        let has_cap = (start..end).any(|i| ctx.is_cap(&words[i]) && !(i == 0 && ctx.lex.function_words.contains(ctx.w(&words[i]))));
+        let has_cap = (start..end).any(|i| {
+            ctx.is_cap(&words[i]) && !(i == 0 && ctx.lex.function_words.contains(ctx.w(&words[i])))
+        });
         // A relative or participle clause is not an appositive name: "Councillor Jane Roe, who
         // voted against, said"; "several staff members, speaking privately, said".
         let first_app = ctx.lw(&words[app.start]);
@@ -934,7 +1406,8 @@ fn np_before(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> (Option<std:
         // A bare name in the appositive names the role before it: "the minister's spokesman,
         // Jane Roe, said".
         let bare_name = app.len() <= 5
-            && (app.start..app.end).all(|i| ctx.is_cap(&words[i]) || PARTICLES.contains(&ctx.lw(&words[i]).as_str()))
+            && (app.start..app.end)
+                .all(|i| ctx.is_cap(&words[i]) || PARTICLES.contains(&ctx.lw(&words[i]).as_str()))
             && ctx.is_cap(&words[app.start]);
         if bare_name && ctx.lex.source_roles.contains(&ctx.lw(&words[end - 1])) {
             return (Some(start..app.end), main_before(ctx, words, start));
@@ -980,7 +1453,8 @@ fn title_start(ctx: &Ctx, s: &Sentence, words: &[Word], k: usize) -> Option<usiz
     let opens = t == 0 || words[t].span.start <= s.span.start + 1 || {
         let p = &words[t - 1];
         let g = ctx.gap(p.span.end, words[t].span.start).trim();
-        g.ends_with([',', ';', ':', '—', '–']) || (g.is_empty() && CONJ.contains(&ctx.lw(p).as_str()))
+        g.ends_with([',', ';', ':', '—', '–'])
+            || (g.is_empty() && CONJ.contains(&ctx.lw(p).as_str()))
     };
     opens.then_some(t)
 }
@@ -998,14 +1472,23 @@ fn main_before(ctx: &Ctx, words: &[Word], start: usize) -> bool {
         } else if RELATIVE.contains(&l.as_str()) {
             false
         } else {
-            CONJ.contains(&l.as_str()) || ctx.is_cap(w) || matches!(l.as_str(), "comes" | "came" | "that")
+            CONJ.contains(&l.as_str())
+                || ctx.is_cap(w)
+                || matches!(l.as_str(), "comes" | "came" | "that")
         }
     }
 }
 
 /// Classify a source phrase (word range).
-fn classify(ctx: &Ctx, s: &Sentence, words: &[Word], np: Option<std::ops::Range<usize>>) -> (SourceKind, Option<Span>) {
-    let Some(r) = np else { return (SourceKind::Vague, None) };
+fn classify(
+    ctx: &Ctx,
+    s: &Sentence,
+    words: &[Word],
+    np: Option<std::ops::Range<usize>>,
+) -> (SourceKind, Option<Span>) {
+    let Some(r) = np else {
+        return (SourceKind::Vague, None);
+    };
     if r.is_empty() {
         return (SourceKind::Vague, None);
     }
@@ -1030,11 +1513,15 @@ fn classify(ctx: &Ctx, s: &Sentence, words: &[Word], np: Option<std::ops::Range<
     {
         return (SourceKind::Named, Some(span));
     }
-    let definite = matches!(ws[0].as_str(), "the" | "his" | "her" | "its" | "their") && !head_base.ends_with('s');
+    let definite = matches!(ws[0].as_str(), "the" | "his" | "her" | "its" | "their")
+        && !head_base.ends_with('s');
     if ctx.lex.anonymous_sources.contains(head_base) && !ctx.is_cap(head_word) && !definite {
         return (SourceKind::Anonymous, Some(span));
     }
-    if ctx.lex.anonymous_sources.contains(head_base) && head_base.ends_with('s') && !words.is_empty() {
+    if ctx.lex.anonymous_sources.contains(head_base)
+        && head_base.ends_with('s')
+        && !words.is_empty()
+    {
         // "Officials revealed" at the start of a sentence.
         return (SourceKind::Anonymous, Some(span));
     }
@@ -1047,7 +1534,10 @@ fn classify(ctx: &Ctx, s: &Sentence, words: &[Word], np: Option<std::ops::Range<
     // body, not a vague collective (unlike "the West" or "Western nations").
     let proper = |n: usize| {
         let t = r.end - n;
-        t > r.start && ctx.is_cap(&words[t]) && words[t].span.start > s.span.start + 1 && ctx.is_cap(&words[t - 1])
+        t > r.start
+            && ctx.is_cap(&words[t])
+            && words[t].span.start > s.span.start + 1
+            && ctx.is_cap(&words[t - 1])
     };
     for n in 1..=ws.len().min(3) {
         let tail = ws[ws.len() - n..].join(" ");
@@ -1055,20 +1545,45 @@ fn classify(ctx: &Ctx, s: &Sentence, words: &[Word], np: Option<std::ops::Range<
             return (SourceKind::Vague, Some(span));
         }
     }
-    if ws.iter().any(|w| ctx.lex.vague_sources.contains(w) && matches!(w.as_str(), "observers" | "critics" | "experts" | "analysts" | "commentators"))
-    {
+    if ws.iter().any(|w| {
+        ctx.lex.vague_sources.contains(w)
+            && matches!(
+                w.as_str(),
+                "observers" | "critics" | "experts" | "analysts" | "commentators"
+            )
+    }) {
         return (SourceKind::Vague, Some(span));
     }
     let _ = joined;
+    // "A panel of independent scientists", "the group of special rapporteurs": one body.
+    if (r.start + 1..r.end)
+        .any(|i| ctx.lw(&words[i]) == "of" && GROUP_NOUNS.contains(&ctx.lw(&words[i - 1]).as_str()))
+    {
+        return (SourceKind::Named, Some(span));
+    }
+    // A capital at the start of the sentence names no one on a function word or on a plural of
+    // people or documents ("Relatives said", "Companies expect", "Studies have found").
     let has_name = r.clone().any(|i| {
         let w = &words[i];
-        ctx.is_cap(w) && !(w.span.start == s.span.start && ctx.lex.function_words.contains(ctx.w(w)))
+        let initial = w.span.start <= s.span.start + 1;
+        ctx.is_cap(w)
+            && !(initial && {
+                let l = ctx.lw(w);
+                ctx.lex.function_words.contains(&l)
+                    || ctx.lex.collectives.contains(&l)
+                    || ctx.lex.vague_sources.contains(&l)
+                    || (ctx.lex.documents.contains(&l) && l.ends_with('s'))
+                    || l.strip_suffix("ies")
+                        .is_some_and(|st| ctx.lex.documents.contains(&format!("{st}y")))
+            })
     });
     if has_name {
         return (SourceKind::Named, Some(span));
     }
     match ws.first().map(String::as_str) {
-        Some("a" | "an" | "one" | "another") => (SourceKind::Anonymous, Some(span)),
+        Some("a" | "an" | "one" | "another" | "two" | "three" | "four" | "five" | "six") => {
+            (SourceKind::Anonymous, Some(span))
+        }
         Some("the" | "his" | "her" | "its" | "their") => (SourceKind::Named, Some(span)),
         _ if head.ends_with('s') && !head.ends_with("ss") => (SourceKind::Vague, Some(span)),
         _ => (SourceKind::Named, Some(span)),
@@ -1102,43 +1617,49 @@ pub fn assign_speakers(quotes: &mut [Quote], sentences: &[Sentence], attribution
         let next_q = quotes.get(qi + 1).map_or(usize::MAX, |n| n.span.start);
         let after = attributions.partition_point(|a| a.cue.start < q.span.end);
         if let Some(a) = attributions.get(after)
-            && usable(a) && a.cue.start < next_q && a.cue.start - q.span.end <= 80 {
-                pick = Some(after);
-            }
+            && usable(a)
+            && a.cue.start < next_q
+            && a.cue.start - q.span.end <= 80
+        {
+            pick = Some(after);
+        }
         // Introduced before it in the same sentence.
         if pick.is_none()
-            && let Some(si) = sent_of(q.span.start) {
-                let before = attributions.partition_point(|a| a.cue.start < q.span.start);
-                if before > 0 {
-                    let a = &attributions[before - 1];
-                    if a.sentence == si && usable(a) {
-                        pick = Some(before - 1);
-                    }
+            && let Some(si) = sent_of(q.span.start)
+        {
+            let before = attributions.partition_point(|a| a.cue.start < q.span.start);
+            if before > 0 {
+                let a = &attributions[before - 1];
+                if a.sentence == si && usable(a) {
+                    pick = Some(before - 1);
                 }
             }
+        }
         // The quote it continues.
         if pick.is_none()
-            && let Some(c) = q.continues {
-                pick = quotes[c].attribution;
-            }
+            && let Some(c) = q.continues
+        {
+            pick = quotes[c].attribution;
+        }
         // The sentence before, then the sentence after.
         if pick.is_none()
-            && let Some(si) = sent_of(q.span.start) {
-                if si > 0 {
-                    pick = last_main[si - 1];
-                    if pick.is_none() && qi > 0 {
-                        // The previous quote's speaker, when it is in the sentence before.
-                        let p = &quotes[qi - 1];
-                        if sent_of(p.span.end.saturating_sub(1)).is_some_and(|ps| ps + 1 >= si) {
-                            pick = p.attribution;
-                        }
+            && let Some(si) = sent_of(q.span.start)
+        {
+            if si > 0 {
+                pick = last_main[si - 1];
+                if pick.is_none() && qi > 0 {
+                    // The previous quote's speaker, when it is in the sentence before.
+                    let p = &quotes[qi - 1];
+                    if sent_of(p.span.end.saturating_sub(1)).is_some_and(|ps| ps + 1 >= si) {
+                        pick = p.attribution;
                     }
                 }
-                if pick.is_none() {
-                    let se = sent_of(q.span.end.saturating_sub(1)).unwrap_or(si);
-                    pick = first_usable.get(se + 1).copied().flatten();
-                }
             }
+            if pick.is_none() {
+                let se = sent_of(q.span.end.saturating_sub(1)).unwrap_or(si);
+                pick = first_usable.get(se + 1).copied().flatten();
+            }
+        }
         if let Some(p) = pick {
             quotes[qi].attribution = Some(p);
             quotes[qi].speaker = attributions[p].speaker(attributions);
@@ -1147,9 +1668,10 @@ pub fn assign_speakers(quotes: &mut [Quote], sentences: &[Sentence], attribution
     // A later part of a continued quote may name the speaker: give it to the earlier parts.
     for qi in (0..quotes.len()).rev() {
         if let (Some(c), Some(a)) = (quotes[qi].continues, quotes[qi].attribution)
-            && quotes[c].attribution.is_none() {
-                quotes[c].attribution = Some(a);
-                quotes[c].speaker = quotes[qi].speaker.clone();
-            }
+            && quotes[c].attribution.is_none()
+        {
+            quotes[c].attribution = Some(a);
+            quotes[c].speaker = quotes[qi].speaker.clone();
+        }
     }
 }
