@@ -553,6 +553,25 @@ fn verb_attribution(
         // "to say" etc.: an infinitive is not an attribution either.
         return None;
     }
+    // A verdict is an event, not a source: "a jury found him guilty on all counts".
+    if matches!(first_form, "find" | "finds" | "found")
+        && words
+            .iter()
+            .skip(we)
+            .take(6)
+            .any(|w| matches!(ctx.lw(w).as_str(), "guilty" | "liable" | "innocent"))
+    {
+        return None;
+    }
+    // "York Crown Court heard": only a court or hearing hears evidence.
+    if rule.flags.iter().any(|f| f == "court")
+        && !matches!(
+            prev_l.as_str(),
+            "court" | "inquest" | "jury" | "tribunal" | "hearing" | "trial" | "committee"
+        )
+    {
+        return None;
+    }
     // A speech act still to come is the claim's own event, not its source: "the ministry will
     // announce the figures", "she may reveal more".
     if prev_adjacent && MODALS.contains(&prev_l.as_str()) && !form.contains(' ') {
@@ -628,6 +647,7 @@ fn verb_attribution(
         let ok = after_trim.is_empty()
             || after_trim.starts_with([':', ',', '.', '"', '“', '‘', '\'', '”', ';', '—', '–'])
             || nw == "that"
+            || that_after_adverbial(ctx, words, we)
             || PRONOUNS.contains(&nw.as_str())
             || matches!(nw.as_str(), "the" | "a" | "an" | "there" | "this" | "these" | "those" | "his" | "its" | "their" | "no" | "any")
             || nw_cap
@@ -709,7 +729,16 @@ fn verb_attribution(
         });
     }
     if form == "according to" {
-        let np = np_after(ctx, words, we);
+        let mut np = np_after(ctx, words, we);
+        // "according to an invitation obtained by X", "documents seen by X": the agent.
+        if let Some(r) = np.clone()
+            && r.end >= 1
+            && words.get(r.end).is_some_and(|b| ctx.lw(b) == "by")
+            && ctx.lw(&words[r.end - 1]).ends_with("ed")
+            && let Some(agent) = np_after(ctx, words, r.end + 1)
+        {
+            np = Some(r.start..agent.end);
+        }
         np.as_ref()?;
         let (kind, source) =
             match document_source(ctx, s, words, np.clone().unwrap_or_default(), words.len()) {
@@ -749,10 +778,13 @@ fn verb_attribution(
         .trim();
     // A phrasal cue does not invert: in "Jane Roe, the party leader, called for a review" the
     // phrase after "called for" is what is called for, not who.
-    let after_quote_or_comma = prev.is_none()
-        || (before.ends_with([',', '”', '"', '’'])
-            && !closes_clause(ctx, s, words, wi)
-            && !form.contains(' '));
+    // "tell" takes its hearer as object, so "X, a minister, told a summit" does not invert.
+    let tell = matches!(first_form, "tell" | "tells" | "told");
+    let after_quote_or_comma = !tell
+        && (prev.is_none()
+            || (before.ends_with([',', '”', '"', '’'])
+                && !closes_clause(ctx, s, words, wi)
+                && !form.contains(' ')));
     if after_quote_or_comma && we < words.len() && !act {
         let np = np_after(ctx, words, we);
         if let Some(r) = np.clone() {
@@ -831,7 +863,7 @@ fn verb_attribution(
             || ctx
                 .gap(words[r.start - 1].span.end, words[r.start].span.start)
                 .trim()
-                .ends_with([',', '—', '–', ':'])
+                .ends_with([',', '—', '–', ':', '”', '"', '’'])
     });
     let (kind, source) = doc.unwrap_or_else(|| classify(ctx, s, words, np));
     // A speech act makes an attribution only as the main verb of a named subject ("the union
@@ -1174,8 +1206,13 @@ fn np_after(ctx: &Ctx, words: &[Word], i: usize) -> Option<std::ops::Range<usize
     let mut j = i;
     let mut end = i;
     while j < words.len() && j < i + 10 {
-        if j > i && !ctx.gap_is_space(words[j - 1].span.end, words[j].span.start) {
-            // Only a possessive or a hyphen joins words across punctuation.
+        if j > i
+            && !ctx.gap_is_space(words[j - 1].span.end, words[j].span.start)
+            && !(ctx.gap(words[j - 1].span.end, words[j].span.start).trim() == "."
+                && abbreviation(ctx, &words[j - 1]))
+        {
+            // Only a possessive, a hyphen or an abbreviation's full stop ("Rep. Jane Roe")
+            // joins words across punctuation.
             break;
         }
         let l = ctx.lw(&words[j]);
@@ -1214,8 +1251,37 @@ fn np_after(ctx: &Ctx, words: &[Word], i: usize) -> Option<std::ops::Range<usize
 }
 
 /// The source phrase before the verb at word `wi`, and whether the attribution governs the
-/// main clause.
+/// main clause. A name's acronym in brackets ends the phrase with the name: "Singapore Press
+/// Holdings (SPH) reported", "the United Arab Emirates (UAE), warned".
 fn np_before(
+    ctx: &Ctx,
+    s: &Sentence,
+    words: &[Word],
+    wi: usize,
+) -> (Option<std::ops::Range<usize>>, bool) {
+    let (np, main) = np_before_plain(ctx, s, words, wi);
+    if let Some(r) = &np
+        && r.len() == 1
+        && r.start >= 1
+        && is_acronym(ctx.w(&words[r.start]))
+        && ctx
+            .gap(words[r.start - 1].span.end, words[r.start].span.start)
+            .trim()
+            == "("
+        && words.get(r.end).is_some_and(|n| {
+            ctx.gap(words[r.start].span.end, n.span.start)
+                .trim()
+                .starts_with(')')
+        })
+        && let (Some(name), main2) = np_before_plain(ctx, s, words, r.start)
+        && (name.start..name.end).any(|i| ctx.is_cap(&words[i]))
+    {
+        return (Some(name.start..r.end), main2);
+    }
+    (np, main)
+}
+
+fn np_before_plain(
     ctx: &Ctx,
     s: &Sentence,
     words: &[Word],
@@ -1287,7 +1353,8 @@ fn np_before(
         let w = &words[start - 1];
         if start < end && !ctx.gap_is_space(w.span.end, words[start].span.start) {
             let g = ctx.gap(w.span.end, words[start].span.start);
-            if !(g == "’" || g == "'" || g == "-") {
+            // "U.N. special rapporteurs", "Rep. Jane Roe": an abbreviation's full stop.
+            if !(g == "’" || g == "'" || g == "-" || (g == "." && abbreviation(ctx, w))) {
                 break;
             }
         }
@@ -1416,6 +1483,56 @@ fn np_before(
     (Some(start..end), main_before(ctx, words, start))
 }
 
+/// Whether a "that" clause follows an adverbial right after the verb: "indicated earlier this
+/// week that", "stressed on Thursday that", "confirmed in a statement sent to the media that".
+/// Looks at most 14 words ahead, within the clause.
+fn that_after_adverbial(ctx: &Ctx, words: &[Word], we: usize) -> bool {
+    let Some(first) = words.get(we) else {
+        return false;
+    };
+    let l = ctx.lw(first);
+    let adverbial = ctx.lex.time_words.contains(&l)
+        || (l.ends_with("ly") && !ctx.is_cap(first))
+        || matches!(
+            l.as_str(),
+            "on" | "in"
+                | "at"
+                | "during"
+                | "earlier"
+                | "later"
+                | "last"
+                | "this"
+                | "again"
+                | "also"
+                | "after"
+                | "before"
+                | "to"
+                | "via"
+                | "through"
+                | "over"
+        );
+    if !adverbial {
+        return false;
+    }
+    for k in we + 1..(we + 15).min(words.len()) {
+        let g = ctx.gap(words[k - 1].span.end, words[k].span.start).trim();
+        if !(g.is_empty() || g == "-" || g == "’" || g == "'") {
+            return false;
+        }
+        if ctx.lw(&words[k]) == "that" {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether a word is an abbreviation that takes a full stop ("U.S", "Rep", "Gov").
+fn abbreviation(ctx: &Ctx, w: &Word) -> bool {
+    let t = ctx.w(w);
+    (t.contains('.') && t.chars().all(|c| c.is_alphabetic() || c == '.'))
+        || ctx.lex.abbreviations.contains(&t.to_lowercase())
+}
+
 /// Whether a word is an acronym in capitals ("WHO", "ECB"), not a function word.
 fn is_acronym(w: &str) -> bool {
     w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase())
@@ -1461,6 +1578,24 @@ fn title_start(ctx: &Ctx, s: &Sentence, words: &[Word], k: usize) -> Option<usiz
 
 /// What precedes a source phrase decides whether its verb governs the main clause.
 fn main_before(ctx: &Ctx, words: &[Word], start: usize) -> bool {
+    // "and this week the startup announced": a time phrase before the subject is transparent.
+    let mut k = start;
+    while k > 0 && start - k < 3 && ctx.gap_is_space(words[k - 1].span.end, words[k].span.start) {
+        let l = ctx.lw(&words[k - 1]);
+        if ctx.lex.time_words.contains(&l)
+            || matches!(
+                l.as_str(),
+                "this" | "last" | "next" | "earlier" | "later" | "on"
+            )
+        {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    if k < start && k > 0 && ctx.lex.time_words.contains(&ctx.lw(&words[start - 1])) {
+        return main_before(ctx, words, k);
+    }
     if start == 0 {
         true
     } else {
@@ -1539,6 +1674,12 @@ fn classify(
             && words[t].span.start > s.span.start + 1
             && ctx.is_cap(&words[t - 1])
     };
+    // "A panel of independent scientists", "the group of special rapporteurs": one body.
+    if (r.start + 1..r.end)
+        .any(|i| ctx.lw(&words[i]) == "of" && GROUP_NOUNS.contains(&ctx.lw(&words[i - 1]).as_str()))
+    {
+        return (SourceKind::Named, Some(span));
+    }
     for n in 1..=ws.len().min(3) {
         let tail = ws[ws.len() - n..].join(" ");
         if ctx.lex.vague_sources.contains(&tail) && !proper(n) {
@@ -1555,12 +1696,6 @@ fn classify(
         return (SourceKind::Vague, Some(span));
     }
     let _ = joined;
-    // "A panel of independent scientists", "the group of special rapporteurs": one body.
-    if (r.start + 1..r.end)
-        .any(|i| ctx.lw(&words[i]) == "of" && GROUP_NOUNS.contains(&ctx.lw(&words[i - 1]).as_str()))
-    {
-        return (SourceKind::Named, Some(span));
-    }
     // A capital at the start of the sentence names no one on a function word or on a plural of
     // people or documents ("Relatives said", "Companies expect", "Studies have found").
     let has_name = r.clone().any(|i| {
@@ -1570,6 +1705,7 @@ fn classify(
             && !(initial && {
                 let l = ctx.lw(w);
                 ctx.lex.function_words.contains(&l)
+                    || ctx.lex.numbers.contains(&l)
                     || ctx.lex.collectives.contains(&l)
                     || ctx.lex.vague_sources.contains(&l)
                     || (ctx.lex.documents.contains(&l) && l.ends_with('s'))

@@ -386,6 +386,19 @@ pub fn find(
             if seen {
                 continue;
             }
+            // "What did Jane Roe say after the match?" names the speaker of the answer.
+            let asked = i > 0 && {
+                let p = &sentences[i - 1];
+                ctext[p.span.clone()].trim_end().ends_with('?')
+                    && !lex.reporting_verbs.find(&lower[p.span.clone()]).is_empty()
+                    && words_of[i - 1]
+                        .iter()
+                        .skip(1)
+                        .any(|w| ctext[w.span.clone()].starts_with(char::is_uppercase))
+            };
+            if asked {
+                continue;
+            }
             let inner = q.inner.clone();
             let msg = format!(
                 "Quotation with no speaker: \"{}\" — who said this?",
@@ -592,6 +605,26 @@ fn claim(
                 &ctext[key]
             ),
         ));
+    }
+    // "the most exciting", "its most senior": a superlative with "most".
+    for (k, w) in words.iter().enumerate().skip(1) {
+        if &lower[w.span.clone()] == "most" && outside(&w.span) {
+            let before = &lower[words[k - 1].span.clone()];
+            let after = words.get(k + 1).map(|n| &lower[n.span.clone()]);
+            if (matches!(before, "the" | "its" | "their" | "his" | "her")
+                || before.ends_with("'s")
+                || before.ends_with("’s"))
+                && after.is_some_and(|a| {
+                    a.chars().all(char::is_alphabetic) && !lex.function_words.contains(a)
+                })
+            {
+                let key = w.span.start..words[k + 1].span.end;
+                return Some((
+                    key.clone(),
+                    format!("No source for \"{}\" — who says so?", &ctext[key]),
+                ));
+            }
+        }
     }
     // A superlative or a record.
     for w in words {
