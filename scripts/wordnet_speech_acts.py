@@ -50,7 +50,7 @@ rescind repeal revoke veto countermand annul nominate sanction prohibit proscrib
 authorize authorise certify excommunicate canonize canonise baptize baptise christen convict
 reconvict acquit absolve pardon impeach arraign summons sentence license appoint command enjoin
 mandate consecrate deconsecrate reconsecrate sanctify unhallow hallow indenture furlough exempt
-disqualify disallow recuse entitle commit qualify betroth affiance interrupt greet salute thank
+charge disqualify disallow recuse entitle commit qualify betroth affiance interrupt greet salute thank
 """.split())
 
 # Stance verbs of news copy that WordNet files elsewhere (reject: cognition; slam: contact).

@@ -549,8 +549,28 @@ fn verb_attribution(
         return None;
     }
     // A noun, not a verb: "the claims", "responding to claims".
-    if prev_adjacent && NOUN_BEFORE.contains(&prev_l.as_str()) && !form.contains(' ') {
+    // A second verb of the subject in the past tense is a verb, not a noun: "The union valued
+    // the deal and said …" (not for speech acts: "was arrested and charged").
+    let coordinated = matches!(prev_l.as_str(), "and" | "but")
+        && !act
+        && (form.ends_with("ed") || matches!(form, "said" | "told" | "wrote" | "says" | "tells"));
+    if prev_adjacent
+        && NOUN_BEFORE.contains(&prev_l.as_str())
+        && !form.contains(' ')
+        && !coordinated
+    {
         // "to say" etc.: an infinitive is not an attribution either.
+        return None;
+    }
+    // A speech act in the present needs a name or a pronoun right before it: "Jane Roe praises",
+    // "she welcomes", not the nouns "200 volunteers", "the party's answers".
+    if act
+        && form.ends_with('s')
+        && !prev.is_some_and(|p| {
+            (ctx.is_cap(p) && !ctx.lex.numbers.contains(&ctx.lw(p)))
+                || matches!(prev_l.as_str(), "he" | "she" | "it")
+        })
+    {
         return None;
     }
     // A verdict is an event, not a source: "a jury found him guilty on all counts".
@@ -622,6 +642,10 @@ fn verb_attribution(
         && BE.contains(&ctx.lw(&words[wi - 2]).as_str())
         && words.get(we).is_some_and(|n| ctx.lw(n) == "by");
     if prev_adjacent && (BE.contains(&prev_l.as_str()) || be_adverb) && !progressive {
+        // A speech act in the passive is an event ("the claims were rejected by the court").
+        if act {
+            return None;
+        }
         let next = words.get(we);
         if next.is_some_and(|n| ctx.lw(n) == "by") && !time_phrase(ctx, words, we + 1) {
             let np = np_after(ctx, words, we + 1);
@@ -1354,7 +1378,7 @@ fn np_before_plain(
         if start < end && !ctx.gap_is_space(w.span.end, words[start].span.start) {
             let g = ctx.gap(w.span.end, words[start].span.start);
             // "U.N. special rapporteurs", "Rep. Jane Roe": an abbreviation's full stop.
-            if !(g == "’" || g == "'" || g == "-" || (g == "." && abbreviation(ctx, w))) {
+            if !(g == "’" || g == "'" || g == "-" || (g.trim() == "." && abbreviation(ctx, w))) {
                 break;
             }
         }
@@ -1576,13 +1600,22 @@ fn title_start(ctx: &Ctx, s: &Sentence, words: &[Word], k: usize) -> Option<usiz
     opens.then_some(t)
 }
 
+/// A word that names a time: "Friday", "week", "yesterday".
+fn time_word(ctx: &Ctx, l: &str) -> bool {
+    ctx.lex.time_words.contains(l)
+        || matches!(
+            l,
+            "week" | "month" | "year" | "morning" | "afternoon" | "evening" | "night" | "day"
+        )
+}
+
 /// What precedes a source phrase decides whether its verb governs the main clause.
 fn main_before(ctx: &Ctx, words: &[Word], start: usize) -> bool {
     // "and this week the startup announced": a time phrase before the subject is transparent.
     let mut k = start;
     while k > 0 && start - k < 3 && ctx.gap_is_space(words[k - 1].span.end, words[k].span.start) {
         let l = ctx.lw(&words[k - 1]);
-        if ctx.lex.time_words.contains(&l)
+        if time_word(ctx, &l)
             || matches!(
                 l.as_str(),
                 "this" | "last" | "next" | "earlier" | "later" | "on"
@@ -1593,7 +1626,7 @@ fn main_before(ctx: &Ctx, words: &[Word], start: usize) -> bool {
             break;
         }
     }
-    if k < start && k > 0 && ctx.lex.time_words.contains(&ctx.lw(&words[start - 1])) {
+    if k < start && k > 0 && time_word(ctx, &ctx.lw(&words[start - 1])) {
         return main_before(ctx, words, k);
     }
     if start == 0 {
@@ -1717,7 +1750,11 @@ fn classify(
         return (SourceKind::Named, Some(span));
     }
     match ws.first().map(String::as_str) {
-        Some("a" | "an" | "one" | "another" | "two" | "three" | "four" | "five" | "six") => {
+        Some("a" | "an" | "one" | "another") => (SourceKind::Anonymous, Some(span)),
+        // "Two loggers claimed": a counted group of people, unnamed.
+        Some("two" | "three" | "four" | "five" | "six")
+            if ws.len() == 2 && ctx.lex.collectives.contains(&head) =>
+        {
             (SourceKind::Anonymous, Some(span))
         }
         Some("the" | "his" | "her" | "its" | "their") => (SourceKind::Named, Some(span)),
