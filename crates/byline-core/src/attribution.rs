@@ -364,7 +364,16 @@ pub fn find(
                 }
             }
             SourceKind::Named | SourceKind::Anonymous if out[i].source.is_some() => last = Some(i),
-            SourceKind::Vague if out[i].source.is_some() => last_collective = Some(i),
+            // "critics say", or a phrasing that opens with one ("Energy experts say").
+            SourceKind::Vague
+                if out[i].source.is_some()
+                    || lower[out[i].cue.clone()]
+                        .split(' ')
+                        .next()
+                        .is_some_and(|w| lex.vague_sources.contains(w)) =>
+            {
+                last_collective = Some(i)
+            }
             _ => {}
         }
     }

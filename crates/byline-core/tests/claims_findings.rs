@@ -462,3 +462,117 @@ fn unpublished_figures_showing_something_are_vague() {
         None
     );
 }
+
+#[test]
+fn speech_acts_of_a_named_subject_attribute() {
+    for t in [
+        "The Harbour Workers Union condemned the port authority's decision to close two berths.",
+        "On Monday, Councillor Mira Okafor hailed the new tram line as the city's best investment in 40 years.",
+        "Norland Mining disclosed a loss of 12 million crowns in its quarterly filing.",
+        "“We will rebuild every school,” Tomas Erikson, the regional governor, pledged in a broadcast on Sunday.",
+    ] {
+        assert_eq!(code_of(t), None, "{t}");
+    }
+}
+
+#[test]
+fn speech_acts_as_events_or_nouns_still_need_a_source() {
+    for t in [
+        "The claims were rejected by the tribunal in March after a two-week hearing.",
+        "Three hundred volunteers answers were collected on 14 different days last spring.",
+        "The ferry company cancelled 40 crossings, but the harbour master praised the crews.",
+        "The ministry will announce a 6 percent rise in rail fares on Friday.",
+    ] {
+        assert_eq!(code_of(t), Some(Code::UnattributedClaim), "{t}");
+    }
+}
+
+#[test]
+fn adverbial_before_that_and_bracketed_acronyms() {
+    for t in [
+        "The health minister stressed on Thursday that 30 clinics would stay open.",
+        "The company confirmed in a statement sent to customers that 14 stores were closed.",
+        "Eastern Rail Holdings (ERH) on Tuesday reported a loss of 83 million crowns.",
+        "The Nordic Fisheries Council (NFC), warned on Friday that catches had fallen by 20 percent.",
+        "and this week the startup announced that it had raised 5 million crowns.",
+    ] {
+        assert_eq!(code_of(t), None, "{t}");
+    }
+}
+
+#[test]
+fn no_comment_lines_and_colon_lead_ins_are_not_claims() {
+    for t in [
+        "The Harbour Authority did not respond to a request for comment on Friday.",
+        "Lawyers for the two companies could not be reached on Tuesday.",
+        "The Port Workers Union published its 12-point statement on Friday:",
+    ] {
+        assert_eq!(code_of(t), None, "{t}");
+    }
+}
+
+#[test]
+fn unnamed_collectives_and_studies_are_vague() {
+    for t in [
+        "Relatives said that the hiker had left the camp on Tuesday night.",
+        "Landlords believe that rents will rise by 10 percent next year.",
+        "Studies have found that 70% of the wells are contaminated.",
+    ] {
+        assert_eq!(code_of(t), Some(Code::VagueAttribution), "{t}");
+    }
+    // "They" continues an unnamed collective.
+    let t = "Energy experts say the reserves were ample on Friday. They also said the outages were avoidable.";
+    assert!(
+        codes(t).iter().all(|(_, c)| *c == Code::VagueAttribution),
+        "{:?}",
+        codes(t)
+    );
+    assert_eq!(codes(t).len(), 2, "{:?}", codes(t));
+}
+
+#[test]
+fn named_groups_of_experts_are_not_vague() {
+    for t in [
+        "A panel of independent scientists warned that the glacier would lose 30 percent of its mass.",
+        "“Time is running out,” the group of U.N. special rapporteurs said in a statement.",
+    ] {
+        assert_eq!(code_of(t), None, "{t}");
+    }
+}
+
+#[test]
+fn hedge_inside_a_named_attribution_is_its_content() {
+    let t = "Police said the white powder was believed to be a cleaning product bought in 2019.";
+    assert_eq!(code_of(t), None);
+    // A contrast opens a clause of its own.
+    let t = "The ministry rejects the figures, while critics say 400 homes were lost.";
+    assert_eq!(code_of(t), Some(Code::VagueAttribution));
+}
+
+#[test]
+fn court_heard_and_verdicts() {
+    let t =
+        "Jon Amble, 31, kept 2 kilograms of cocaine in a rented garage, Leeds Crown Court heard.";
+    assert_eq!(code_of(t), None);
+    let t = "A jury in Greystone has found Jon Amble guilty on all 12 counts he faced.";
+    assert_eq!(code_of(t), Some(Code::UnattributedClaim));
+}
+
+#[test]
+fn a_question_names_the_speaker_of_the_answer() {
+    let t =
+        "What did Halvorsen say after the match?\n\n\"We were running on empty in the second half.";
+    assert!(
+        codes(t).iter().all(|(_, c)| *c != Code::UnattributedQuote),
+        "{:?}",
+        codes(t)
+    );
+}
+
+#[test]
+fn the_most_is_a_superlative() {
+    assert_eq!(
+        code_of("Its low cost is the technology's most exciting feature."),
+        Some(Code::UnattributedClaim)
+    );
+}
