@@ -27,31 +27,9 @@ fn esc(s: &str) -> String {
 /// `--scale N`: index N invented articles and time the index (cold build, updates, queries).
 fn scale(n: usize) {
     use std::time::Instant;
-    let firsts = [
-        "Anna", "Boris", "Carla", "David", "Elena", "Farid", "Grace", "Hugo", "Irina", "James",
-    ];
-    let lasts = [
-        "Okafor",
-        "Lindqvist",
-        "Moreau",
-        "Tanaka",
-        "Novak",
-        "Haddad",
-        "Silva",
-        "Kowalski",
-        "Brennan",
-        "Achebe",
-        "Petrov",
-        "Rossi",
-        "Schmidt",
-        "Dubois",
-        "Nakamura",
-        "Olsen",
-        "Murphy",
-        "Fischer",
-        "Costa",
-        "Weber",
-    ];
+    let firsts = ["Anna", "Boris", "Carla", "David", "Elena", "Farid", "Grace", "Hugo", "Irina", "James"];
+    let lasts = ["Okafor", "Lindqvist", "Moreau", "Tanaka", "Novak", "Haddad", "Silva", "Kowalski", "Brennan",
+        "Achebe", "Petrov", "Rossi", "Schmidt", "Dubois", "Nakamura", "Olsen", "Murphy", "Fischer", "Costa", "Weber"];
     let article = |i: usize| -> String {
         let mut t = String::new();
         for k in 0..8 {
@@ -69,10 +47,8 @@ fn scale(n: usize) {
     let t0 = Instant::now();
     let texts: Vec<String> = (0..n).map(article).collect();
     let t1 = Instant::now();
-    let analysed: Vec<_> = texts
-        .iter()
-        .map(|t| Arc::new(byline_core::analyze(t, byline_core::Format::Plain).people))
-        .collect();
+    let analysed: Vec<_> =
+        texts.iter().map(|t| Arc::new(byline_core::analyze(t, byline_core::Format::Plain).people)).collect();
     let t2 = Instant::now();
     let lex = byline_core::lexicon::Lexicon::bundled();
     for t in &texts {
@@ -85,12 +61,7 @@ fn scale(n: usize) {
         index.set_document(format!("doc{i}.txt").into(), p.clone());
     }
     let t3 = Instant::now();
-    eprintln!(
-        "generate {:?}, analyse {:?} (one core), index {:?}",
-        t1 - t0,
-        t2 - t1,
-        t3 - t2
-    );
+    eprintln!("generate {:?}, analyse {:?} (one core), index {:?}", t1 - t0, t2 - t1, t3 - t2);
     let mut worst = std::time::Duration::ZERO;
     let mut times = Vec::new();
     for i in 0..200 {
@@ -109,20 +80,13 @@ fn scale(n: usize) {
         times.push(e);
     }
     times.sort();
-    eprintln!(
-        "edit+clone+hover/refs/definition: p50 {:?} p99 {:?} max {:?}",
-        times[100], times[198], worst
-    );
+    eprintln!("edit+clone+hover/refs/definition: p50 {:?} p99 {:?} max {:?}", times[100], times[198], worst);
     let s = Instant::now();
     let all = index.search("");
     eprintln!("search(\"\"): {} people in {:?}", all.len(), s.elapsed());
     let s = Instant::now();
     let some = index.search("anok");
-    eprintln!(
-        "search(\"anok\"): {} people in {:?}",
-        some.len(),
-        s.elapsed()
-    );
+    eprintln!("search(\"anok\"): {} people in {:?}", some.len(), s.elapsed());
 }
 
 fn main() {
@@ -159,27 +123,16 @@ fn main() {
     for (key, _text) in &texts {
         let people = index.document(key).cloned().unwrap_or_default();
         let mut items = Vec::new();
-        let mut spans: Vec<(std::ops::Range<usize>, bool)> = people
-            .mentions
-            .iter()
-            .map(|m| (m.span.clone(), m.full))
-            .collect();
+        let mut spans: Vec<(std::ops::Range<usize>, bool)> =
+            people.mentions.iter().map(|m| (m.span.clone(), m.full)).collect();
         spans.extend(people.tentative.iter().map(|t| (t.0.clone(), false)));
         spans.sort_by_key(|s| s.0.start);
         for (span, full) in spans {
-            let Some(id) = index.person_at(key, span.start) else {
-                continue;
-            };
-            let m = byline_core::people::PersonMention {
-                span,
-                person: 0,
-                full,
-            };
+            let Some(id) = index.person_at(key, span.start) else { continue };
+            let m = byline_core::people::PersonMention { span, person: 0, full };
             let info = index.person(&id);
             let name = info.as_ref().map_or(String::new(), |i| i.name.clone());
-            let roles: Vec<String> = info
-                .as_ref()
-                .map_or(Vec::new(), |i| i.roles.iter().map(|r| esc(&r.0)).collect());
+            let roles: Vec<String> = info.as_ref().map_or(Vec::new(), |i| i.roles.iter().map(|r| esc(&r.0)).collect());
             let def = index.definition(&id, key);
             let def_s = match def {
                 Some((d, s)) => format!("[{},{},{}]", esc(&d), s.start, s.end),
@@ -196,10 +149,6 @@ fn main() {
                 def_s
             ));
         }
-        println!(
-            "{{\"path\":{},\"mentions\":[{}]}}",
-            esc(key),
-            items.join(",")
-        );
+        println!("{{\"path\":{},\"mentions\":[{}]}}", esc(key), items.join(","));
     }
 }

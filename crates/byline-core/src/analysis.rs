@@ -31,11 +31,5 @@ pub fn analyze_with(text: &str, format: Format, lex: &Lexicon) -> Analysis {
     attribution::assign_speakers(&mut quotes, &sentences, &attributions);
     let findings = claims::find(text, &sentences, &quotes, &attributions, lex);
     let people = people::find(text, &sentences, &quotes, &attributions, lex);
-    Analysis {
-        sentences,
-        quotes,
-        attributions,
-        findings,
-        people,
-    }
+    Analysis { sentences, quotes, attributions, findings, people }
 }

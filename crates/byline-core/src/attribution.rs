@@ -65,9 +65,7 @@ impl Attribution {
     /// The span that names the speaker: the source, or for a pronoun the source it refers to.
     pub fn speaker(&self, all: &[Attribution]) -> Option<Span> {
         match (self.kind, self.refers_to) {
-            (SourceKind::Pronoun, Some(r)) if r < all.len() => {
-                all[r].source.clone().or(self.source.clone())
-            }
+            (SourceKind::Pronoun, Some(r)) if r < all.len() => all[r].source.clone().or(self.source.clone()),
             _ => self.source.clone(),
         }
     }
@@ -76,107 +74,31 @@ impl Attribution {
 const PRONOUNS: &[&str] = &["he", "she", "they", "him", "her", "them", "it", "i", "we"];
 const BE: &[&str] = &["is", "are", "was", "were", "been", "being", "be"];
 const AUX: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "also",
-    "later",
-    "earlier",
-    "previously",
-    "again",
-    "then",
-    "repeatedly",
-    "already",
-    "once",
-    "would",
-    "will",
-    "could",
-    "did",
-    "does",
-    "do",
-    "not",
-    "never",
-    "today",
-    "yesterday",
-    "publicly",
-    "privately",
-    "separately",
-    "further",
-    "simply",
-    "all",
-    "both",
-    "each",
-    "jointly",
-    "flatly",
-    "angrily",
-    "firmly",
-    "recently",
-    "since",
-    "now",
-    "clearly",
-    "had",
+    "has", "have", "had", "also", "later", "earlier", "previously", "again", "then", "repeatedly", "already", "once",
+    "would", "will", "could", "did", "does", "do", "not", "never", "today", "yesterday", "publicly", "privately",
+    "separately", "further", "simply", "all", "both", "each", "jointly", "flatly", "angrily", "firmly", "recently", "since", "now", "clearly", "had",
 ];
 const NOUN_BEFORE: &[&str] = &[
-    "the", "a", "an", "to", "of", "these", "those", "his", "her", "its", "their", "our", "my",
-    "such", "any", "no", "new", "this", "your", "whose", "and", "or", "against", "about", "over",
-    "on", "with", "without", "for",
+    "the", "a", "an", "to", "of", "these", "those", "his", "her", "its", "their", "our", "my", "such", "any", "no",
+    "new", "this", "your", "whose", "and", "or", "against", "about", "over", "on", "with", "without", "for",
 ];
-const PRIVATE: &[&str] = &[
-    "call",
-    "phone",
-    "telephone",
-    "phoned",
-    "private",
-    "privately",
-    "closed-door",
-    "conversation",
-];
-const CONTRACTED: &[&str] = &[
-    "it's", "that's", "he's", "she's", "there's", "who's", "what's", "here's", "where's", "let's",
-];
-const FINITE_AUX: &[&str] = &[
-    "has", "have", "had", "will", "would", "could", "did", "does", "do", "also", "now",
-];
-const MODALS: &[&str] = &[
-    "would", "will", "could", "should", "might", "must", "can", "shall", "may",
-];
-const PARTICLES: &[&str] = &[
-    "von", "van", "der", "den", "de", "la", "le", "du", "da", "al", "el", "bin", "ibn", "di",
-    "dos", "das",
-];
+const PRIVATE: &[&str] = &["call", "phone", "telephone", "phoned", "private", "privately", "closed-door", "conversation"];
+const CONTRACTED: &[&str] = &["it's", "that's", "he's", "she's", "there's", "who's", "what's", "here's", "where's", "let's"];
+const FINITE_AUX: &[&str] = &["has", "have", "had", "will", "would", "could", "did", "does", "do", "also", "now"];
+const MODALS: &[&str] = &["would", "will", "could", "should", "might", "must", "can", "shall", "may"];
+const PARTICLES: &[&str] = &["von", "van", "der", "den", "de", "la", "le", "du", "da", "al", "el", "bin", "ibn", "di", "dos", "das"];
 const RELATIVE: &[&str] = &["that", "which", "what", "who", "whom", "whose"];
 const CONJ: &[&str] = &[
-    "and",
-    "but",
-    "as",
-    "while",
-    "so",
-    "because",
-    "although",
-    "though",
-    "when",
-    "after",
-    "before",
-    "since",
-    "if",
-    "however",
-    "meanwhile",
-    "yet",
-    "also",
-    "now",
-    "then",
-    "still",
-    "where",
-    "instead",
+    "and", "but", "as", "while", "so", "because", "although", "though", "when", "after", "before", "since", "if",
+    "however", "meanwhile", "yet", "also", "now", "then", "still", "where", "instead",
 ];
 const STOP_IN_NP: &[&str] = &[
-    "in", "on", "at", "to", "with", "by", "into", "among", "amid", "over", "after", "before",
-    "during", "since", "as", "than", "is", "are", "was", "were", "be", "been", "has", "have",
-    "had", "said", "says", "told",
+    "in", "on", "at", "to", "with", "by", "into", "among", "amid", "over", "after", "before", "during", "since", "as", "than",
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "said", "says", "told",
 ];
 const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "one", "another", "several", "some", "many", "two", "three", "four", "five",
-    "most", "other", "both", "all", "his", "her", "their", "its",
+    "a", "an", "the", "one", "another", "several", "some", "many", "two", "three", "four", "five", "most", "other",
+    "both", "all", "his", "her", "their", "its",
 ];
 
 fn inside(spans: &[Span], at: usize) -> bool {
@@ -197,17 +119,11 @@ impl Ctx<'_> {
         self.w(w).to_lowercase()
     }
     fn is_cap(&self, w: &Word) -> bool {
-        self.w(w)
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        self.w(w).chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
     }
     /// Only spaces between two byte offsets.
     fn gap_is_space(&self, a: usize, b: usize) -> bool {
-        a <= b
-            && self.text[a..b]
-                .chars()
-                .all(|c| c.is_whitespace() || c == '\u{a0}')
+        a <= b && self.text[a..b].chars().all(|c| c.is_whitespace() || c == '\u{a0}')
     }
     fn gap(&self, a: usize, b: usize) -> &str {
         if a <= b { &self.text[a..b] } else { "" }
@@ -215,22 +131,14 @@ impl Ctx<'_> {
 }
 
 /// Find the attributions of a document.
-pub fn find(
-    text: &str,
-    sentences: &[Sentence],
-    quotes: &[Quote],
-    lex: &Lexicon,
-) -> Vec<Attribution> {
+pub fn find(text: &str, sentences: &[Sentence], quotes: &[Quote], lex: &Lexicon) -> Vec<Attribution> {
     let clean = crate::text::clean(text);
     let text: &str = &clean;
     let lower = crate::lexicon::lower(text);
     let mut qspans: Vec<Span> = quotes.iter().map(|q| q.inner.clone()).collect();
     qspans.sort_by_key(|s| s.start);
     let ctx = Ctx { text, lex };
-    let [rv, vg, an] = crate::lexicon::PhraseSet::find_each(
-        [&lex.reporting_verbs, &lex.vague, &lex.anonymous],
-        text,
-    );
+    let [rv, vg, an] = crate::lexicon::PhraseSet::find_each([&lex.reporting_verbs, &lex.vague, &lex.anonymous], text);
     let mut out: Vec<Attribution> = Vec::new();
     let (mut ri, mut vi, mut ai) = (0, 0, 0);
     for (si, s) in sentences.iter().enumerate() {
@@ -251,38 +159,24 @@ pub fn find(
         let vagues = take(&vg, &mut vi);
         let anons = take(&an, &mut ai);
         // Only reporting verbs and vague phrasings need the sentence's words.
-        let words = if verbs.is_empty() && vagues.is_empty() {
-            Vec::new()
-        } else {
-            crate::text::words(text, s.span.clone())
-        };
+        let words =
+            if verbs.is_empty() && vagues.is_empty() { Vec::new() } else { crate::text::words(text, s.span.clone()) };
         // "A panel of independent experts warned", "United Nations experts said": a collective
         // qualified by a named body or a group noun is a source the verb rules classify.
-        let vagues: Vec<(Span, usize)> = vagues
-            .into_iter()
-            .filter(|(sp, _)| !qualified_collective(&ctx, s, &words, sp))
-            .collect();
+        let vagues: Vec<(Span, usize)> =
+            vagues.into_iter().filter(|(sp, _)| !qualified_collective(&ctx, s, &words, sp)).collect();
         // Facts about the sentence the verb rules need, found once per sentence (not per cue).
         let info = if verbs.is_empty() {
             SentInfo::default()
         } else {
             SentInfo {
-                private: words
-                    .iter()
-                    .any(|w| PRIVATE.iter().any(|p| ctx.w(w).eq_ignore_ascii_case(p))),
-                last_quote_open: text[s.span.clone()]
-                    .rfind(['“', '"', '‘'])
-                    .map(|k| s.span.start + k),
+                private: words.iter().any(|w| PRIVATE.iter().any(|p| ctx.w(w).eq_ignore_ascii_case(p))),
+                last_quote_open: text[s.span.clone()].rfind(['“', '"', '‘']).map(|k| s.span.start + k),
             }
         };
         // Vague phrasings.
         for (span, rule) in &vagues {
-            let msg = lex.vague.rule(*rule).message.as_ref().map(|m| {
-                m.replace(
-                    "{cue}",
-                    &capitalise(&text[span.clone()], span.start == s.span.start),
-                )
-            });
+            let msg = lex.vague.rule(*rule).message.as_ref().map(|m| m.replace("{cue}", &capitalise(&text[span.clone()], span.start == s.span.start)));
             out.push(Attribution {
                 cue: span.clone(),
                 source: None,
@@ -299,16 +193,11 @@ pub fn find(
             // Vague phrasings are sorted and do not overlap one another: the first that ends
             // after the cue starts is the only one that can overlap it.
             let k = vagues.partition_point(|(v, _)| v.end <= cue.start);
-            if vagues
-                .get(k)
-                .is_some_and(|(v, _)| v.start < cue.end && cue.start < v.end)
-            {
+            if vagues.get(k).is_some_and(|(v, _)| v.start < cue.end && cue.start < v.end) {
                 continue;
             }
             let r = lex.reporting_verbs.rule(*rule);
-            if let Some(mut a) =
-                verb_attribution(&ctx, s, si, &words, &info, cue.clone(), r, &lower)
-            {
+            if let Some(mut a) = verb_attribution(&ctx, s, si, &words, &info, cue.clone(), r, &lower) {
                 // A refusal to comment reports nothing, so an unnamed spokesperson who declines
                 // is no anonymous source ("A company spokesperson declined to comment").
                 if a.kind == SourceKind::Anonymous && r.flags.iter().any(|f| f == "refusal") {
@@ -320,12 +209,7 @@ pub fn find(
         // Anonymity markers count with a reporting verb in the sentence.
         if out.len() > before_verbs {
             for (span, rule) in &anons {
-                let msg = lex
-                    .anonymous
-                    .rule(*rule)
-                    .message
-                    .as_ref()
-                    .map(|m| m.replace("{cue}", &text[span.clone()]));
+                let msg = lex.anonymous.rule(*rule).message.as_ref().map(|m| m.replace("{cue}", &text[span.clone()]));
                 out.push(Attribution {
                     cue: span.clone(),
                     source: None,
@@ -348,29 +232,18 @@ pub fn find(
     for i in 0..out.len() {
         match out[i].kind {
             SourceKind::Pronoun => {
-                let plural = out[i]
-                    .source
-                    .as_ref()
-                    .is_some_and(|sp| matches!(&lower[sp.clone()], "they" | "them"));
-                let pick = if plural {
-                    last.max(last_collective)
-                } else {
-                    last
-                };
+                let plural = out[i].source.as_ref().is_some_and(|sp| matches!(&lower[sp.clone()], "they" | "them"));
+                let pick = if plural { last.max(last_collective) } else { last };
                 if let Some(l) = pick
-                    && out[i].sentence.saturating_sub(out[l].sentence) <= 8
-                {
-                    out[i].refers_to = Some(l);
-                }
+                    && out[i].sentence.saturating_sub(out[l].sentence) <= 8 {
+                        out[i].refers_to = Some(l);
+                    }
             }
             SourceKind::Named | SourceKind::Anonymous if out[i].source.is_some() => last = Some(i),
             // "critics say", or a phrasing that opens with one ("Energy experts say").
             SourceKind::Vague
                 if out[i].source.is_some()
-                    || lower[out[i].cue.clone()]
-                        .split(' ')
-                        .next()
-                        .is_some_and(|w| lex.vague_sources.contains(w)) =>
+                    || lower[out[i].cue.clone()].split(' ').next().is_some_and(|w| lex.vague_sources.contains(w)) =>
             {
                 last_collective = Some(i)
             }
@@ -381,21 +254,18 @@ pub fn find(
     let mut next_of: Vec<Option<usize>> = vec![None; quotes.len()];
     for (i, q) in quotes.iter().enumerate() {
         if let Some(c) = q.continues
-            && c < next_of.len()
-            && next_of[c].is_none()
-        {
-            next_of[c] = Some(i);
-        }
+            && c < next_of.len() && next_of[c].is_none() {
+                next_of[c] = Some(i);
+            }
     }
     // Where each chain of continued quotes ends (a continuation comes later than the quote it
     // continues, so one backward pass fills it in).
     let mut chain_end: Vec<usize> = quotes.iter().map(|q| q.span.end).collect();
     for i in (0..quotes.len()).rev() {
         if let Some(n) = next_of[i]
-            && n > i
-        {
-            chain_end[i] = chain_end[n];
-        }
+            && n > i {
+                chain_end[i] = chain_end[n];
+            }
     }
     // The first ':' at or after a cue's end, within its sentence. Cues come in text order
     // within a sentence, so the last search is reused while it still applies.
@@ -408,9 +278,7 @@ pub fn find(
         }
         let (from, limit) = (a.cue.end, s.span.end);
         let colon = match colon_cache {
-            Some((f, l, found)) if l == limit && f <= from && found.is_none_or(|c| c >= from) => {
-                found
-            }
+            Some((f, l, found)) if l == limit && f <= from && found.is_none_or(|c| c >= from) => found,
             _ => {
                 let found = memchr::memchr(b':', &tb[from..limit]).map(|k| from + k);
                 colon_cache = Some((from, limit, found));
@@ -419,10 +287,7 @@ pub fn find(
         };
         if let Some(at) = colon {
             let qi = quotes.partition_point(|q| q.span.start <= at);
-            if quotes
-                .get(qi)
-                .is_some_and(|q| q.span.start <= at + 8 && !q.scare)
-            {
+            if quotes.get(qi).is_some_and(|q| q.span.start <= at + 8 && !q.scare) {
                 let end = chain_end[qi];
                 let last_s = sentences.partition_point(|x| x.span.start < end);
                 a.scope = a.sentence..last_s.max(a.sentence + 1);
@@ -527,12 +392,7 @@ fn verb_attribution(
     }
     let we = words.partition_point(|w| w.span.end <= cue.end); // index after the cue's last word
     let form = &lower[cue.clone()];
-    if cue.start > s.span.start + 1
-        && ctx.text[cue.clone()]
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
-    {
+    if cue.start > s.span.start + 1 && ctx.text[cue.clone()].chars().next().is_some_and(char::is_uppercase) {
         return None; // "the United States", "Fox Reports"
     }
     let first_form = form.split(' ').next().unwrap_or("");
@@ -607,11 +467,7 @@ fn verb_attribution(
         return None;
     }
     // A noun after a possessive: "the union's claims", "Smith's pledge".
-    if prev_adjacent
-        && !form.contains(' ')
-        && (prev_l.ends_with("'s") || prev_l.ends_with("’s"))
-        && !CONTRACTED.contains(&prev_l.replace('’', "'").as_str())
-    {
+    if prev_adjacent && !form.contains(' ') && (prev_l.ends_with("'s") || prev_l.ends_with("’s")) && !CONTRACTED.contains(&prev_l.replace('’', "'").as_str()) {
         return None;
     }
     // Progressive after a form of "be": "the agency is predicting", "critics are warning".
@@ -619,23 +475,9 @@ fn verb_attribution(
     let progressive = first_form.ends_with("ing")
         && prev_adjacent
         && matches!(prev_l.as_str(), "is" | "are" | "was" | "were" | "been")
-        && !words
-            .get(words.partition_point(|w| w.span.end <= cue.end))
-            .is_some_and(|n| {
-                matches!(
-                    ctx.lw(n).as_str(),
-                    "to" | "for"
-                        | "with"
-                        | "at"
-                        | "in"
-                        | "on"
-                        | "from"
-                        | "by"
-                        | "into"
-                        | "over"
-                        | "about"
-                )
-            });
+        && !words.get(words.partition_point(|w| w.span.end <= cue.end)).is_some_and(|n| {
+            matches!(ctx.lw(n).as_str(), "to" | "for" | "with" | "at" | "in" | "on" | "from" | "by" | "into" | "over" | "about")
+        });
     // Participles ("saying", "adding", "claiming") hang off another clause.
     if first_form.ends_with("ing") && !form.contains(' ') && !progressive {
         return None;
@@ -644,10 +486,7 @@ fn verb_attribution(
     // "was first reported by X", "was later confirmed by X": an adverb between.
     let be_adverb = prev_adjacent
         && wi >= 2
-        && (matches!(
-            prev_l.as_str(),
-            "first" | "initially" | "originally" | "later" | "also" | "officially"
-        ) || prev_l.ends_with("ly"))
+        && (matches!(prev_l.as_str(), "first" | "initially" | "originally" | "later" | "also" | "officially") || prev_l.ends_with("ly"))
         && BE.contains(&ctx.lw(&words[wi - 2]).as_str())
         && words.get(we).is_some_and(|n| ctx.lw(n) == "by");
     if prev_adjacent && (BE.contains(&prev_l.as_str()) || be_adverb) && !progressive {
@@ -702,16 +541,7 @@ fn verb_attribution(
                 if let Some(r) = np
                     && let Some((kind, source)) = document_source(ctx, s, words, r.clone(), r.end)
                 {
-                    return Some(Attribution {
-                        cue,
-                        source,
-                        kind,
-                        sentence: si,
-                        scope: si..si + 1,
-                        main,
-                        refers_to: None,
-                        message: None,
-                    });
+                    return Some(Attribution { cue, source, kind, sentence: si, scope: si..si + 1, main, refers_to: None, message: None });
                 }
             }
             return None;
@@ -720,27 +550,9 @@ fn verb_attribution(
     // "called the plan “a betrayal”": a characterisation in quotation marks.
     if needs_quote {
         let nw = words.get(we).map(|w| ctx.lw(w)).unwrap_or_default();
-        let object = matches!(
-            nw.as_str(),
-            "the"
-                | "a"
-                | "an"
-                | "this"
-                | "these"
-                | "those"
-                | "it"
-                | "him"
-                | "her"
-                | "them"
-                | "his"
-                | "its"
-                | "their"
-                | "our"
-                | "my"
-        ) || words.get(we).is_some_and(|w| ctx.is_cap(w));
-        let adjacent = words
-            .get(we)
-            .is_some_and(|w| ctx.gap_is_space(cue.end, w.span.start));
+        let object = matches!(nw.as_str(), "the" | "a" | "an" | "this" | "these" | "those" | "it" | "him" | "her" | "them" | "his" | "its" | "their" | "our" | "my")
+            || words.get(we).is_some_and(|w| ctx.is_cap(w));
+        let adjacent = words.get(we).is_some_and(|w| ctx.gap_is_space(cue.end, w.span.start));
         let quoted = object && info.last_quote_open.is_some_and(|q| q >= cue.end);
         if !adjacent || !(quoted || characterisation(ctx, words, we)) {
             return None;
@@ -750,16 +562,7 @@ fn verb_attribution(
         let (np, main) = np_before(ctx, s, words, wi - 1);
         np.as_ref()?;
         let (kind, source) = classify(ctx, s, words, np);
-        return Some(Attribution {
-            cue,
-            source,
-            kind,
-            sentence: si,
-            scope: si..si + 1,
-            main,
-            refers_to: None,
-            message: None,
-        });
+        return Some(Attribution { cue, source, kind, sentence: si, scope: si..si + 1, main, refers_to: None, message: None });
     }
     if form == "according to" {
         let mut np = np_after(ctx, words, we);
@@ -773,51 +576,28 @@ fn verb_attribution(
             np = Some(r.start..agent.end);
         }
         np.as_ref()?;
-        let (kind, source) =
-            match document_source(ctx, s, words, np.clone().unwrap_or_default(), words.len()) {
-                Some(ks) => ks,
-                None => classify(ctx, s, words, np),
-            };
-        return Some(Attribution {
-            cue,
-            source,
-            kind,
-            sentence: si,
-            scope: si..si + 1,
-            main: true,
-            refers_to: None,
-            message: None,
-        });
+        let (kind, source) = match document_source(ctx, s, words, np.clone().unwrap_or_default(), words.len()) {
+            Some(ks) => ks,
+            None => classify(ctx, s, words, np),
+        };
+        return Some(Attribution { cue, source, kind, sentence: si, scope: si..si + 1, main: true, refers_to: None, message: None });
     }
     // A second verb of the subject: "X welcomed the plan but said …".
     if prev_adjacent && matches!(prev_l.as_str(), "and" | "but") {
         let np = np_after(ctx, words, 0);
         np.as_ref()?;
         let (kind, source) = classify(ctx, s, words, np);
-        return Some(Attribution {
-            cue,
-            source,
-            kind,
-            sentence: si,
-            scope: si..si + 1,
-            main: true,
-            refers_to: None,
-            message: None,
-        });
+        return Some(Attribution { cue, source, kind, sentence: si, scope: si..si + 1, main: true, refers_to: None, message: None });
     }
     // Inverted: "…,” said Mr Borrell." / "…, said the Kremlin."
-    let before = ctx
-        .gap(prev.map_or(s.span.start, |p| p.span.end), cue.start)
-        .trim();
+    let before = ctx.gap(prev.map_or(s.span.start, |p| p.span.end), cue.start).trim();
     // A phrasal cue does not invert: in "Jane Roe, the party leader, called for a review" the
     // phrase after "called for" is what is called for, not who.
     // "tell" takes its hearer as object, so "X, a minister, told a summit" does not invert.
     let tell = matches!(first_form, "tell" | "tells" | "told");
     let after_quote_or_comma = !tell
         && (prev.is_none()
-            || (before.ends_with([',', '”', '"', '’'])
-                && !closes_clause(ctx, s, words, wi)
-                && !form.contains(' ')));
+            || (before.ends_with([',', '”', '"', '’']) && !closes_clause(ctx, s, words, wi) && !form.contains(' ')));
     if after_quote_or_comma && we < words.len() && !act {
         let np = np_after(ctx, words, we);
         if let Some(r) = np.clone() {
@@ -825,41 +605,18 @@ fn verb_attribution(
             let fl = ctx.lw(first);
             // The phrase must end the clause: "said Mr Borrell." not "said the bomb was …".
             let follow = words.get(r.end).map(|w| ctx.lw(w)).unwrap_or_default();
-            let follow_gap = words
-                .get(r.end)
-                .map_or("", |w| ctx.gap(words[r.end - 1].span.end, w.span.start))
-                .trim();
+            let follow_gap = words.get(r.end).map_or("", |w| ctx.gap(words[r.end - 1].span.end, w.span.start)).trim();
             let ends_clause = r.end >= words.len()
                 || !follow_gap.is_empty()
                 || !(BE.contains(&follow.as_str())
-                    || matches!(
-                        follow.as_str(),
-                        "has"
-                            | "have"
-                            | "had"
-                            | "will"
-                            | "would"
-                            | "could"
-                            | "can"
-                            | "may"
-                            | "might"
-                            | "must"
-                            | "should"
-                            | "did"
-                            | "does"
-                            | "do"
-                    ));
+                    || matches!(follow.as_str(), "has" | "have" | "had" | "will" | "would" | "could" | "can" | "may" | "might" | "must" | "should" | "did" | "does" | "do"));
             // "said lead author Jane Roe": lower-case role words before the name.
             let role_lead = (r.start..r.end.min(r.start + 4)).any(|k| ctx.is_cap(&words[k]))
-                && (r.start..r.end)
-                    .take_while(|&k| !ctx.is_cap(&words[k]))
-                    .all(|k| {
-                        let l = ctx.lw(&words[k]);
-                        l.chars().all(char::is_alphabetic) && !ctx.lex.function_words.contains(&l)
-                    });
-            if ends_clause
-                && (ctx.is_cap(first) || fl == "the" || fl == "a" || fl == "an" || role_lead)
-            {
+                && (r.start..r.end).take_while(|&k| !ctx.is_cap(&words[k])).all(|k| {
+                    let l = ctx.lw(&words[k]);
+                    l.chars().all(char::is_alphabetic) && !ctx.lex.function_words.contains(&l)
+                });
+            if ends_clause && (ctx.is_cap(first) || fl == "the" || fl == "a" || fl == "an" || role_lead) {
                 let (kind, source) = classify(ctx, s, words, np);
                 return Some(Attribution {
                     cue,
@@ -883,8 +640,7 @@ fn verb_attribution(
     // A document as the subject of a verb of showing: "figures published last month showed"
     // names no publisher.
     let doc = if rule.flags.iter().any(|f| f == "evidence") {
-        np.clone()
-            .and_then(|r| document_source(ctx, s, words, r.clone(), r.end))
+        np.clone().and_then(|r| document_source(ctx, s, words, r.clone(), r.end))
     } else {
         None
     };
@@ -904,28 +660,13 @@ fn verb_attribution(
     if act && !(main && opens && matches!(kind, SourceKind::Named | SourceKind::Pronoun)) {
         return None;
     }
-    Some(Attribution {
-        cue,
-        source,
-        kind,
-        sentence: si,
-        scope: si..si + 1,
-        main,
-        refers_to: None,
-        message: None,
-    })
+    Some(Attribution { cue, source, kind, sentence: si, scope: si..si + 1, main, refers_to: None, message: None })
 }
 
 /// A sentence about a named person followed, in the same paragraph, by a quotation with no
 /// speech verb ("The opposition leader, Jane Roe, was scathing. “This plan …”"): the sentence
 /// introduces the quotation, so it attributes it to its subject.
-fn introducers(
-    ctx: &Ctx,
-    sentences: &[Sentence],
-    quotes: &[Quote],
-    qspans: &[Span],
-    out: &mut Vec<Attribution>,
-) {
+fn introducers(ctx: &Ctx, sentences: &[Sentence], quotes: &[Quote], qspans: &[Span], out: &mut Vec<Attribution>) {
     let mut with_attr = vec![false; sentences.len()];
     for a in out.iter() {
         if a.sentence < with_attr.len() {
@@ -939,10 +680,7 @@ fn introducers(
         }
         // The next sentence opens with a quotation that is speech, not a scare quote.
         let qi = quotes.partition_point(|q| q.span.start < next.span.start);
-        if !quotes
-            .get(qi)
-            .is_some_and(|q| q.span.start == next.span.start && !q.scare)
-        {
+        if !quotes.get(qi).is_some_and(|q| q.span.start == next.span.start && !q.scare) {
             continue;
         }
         // This sentence is no quotation itself and ends like a statement.
@@ -957,10 +695,7 @@ fn introducers(
         // The subject: the words before the first verb ("was", "spoke", "looked", "-ed").
         let Some(v) = words.iter().position(|w| {
             let l = ctx.lw(w);
-            !ctx.is_cap(w)
-                && (BE.contains(&l.as_str())
-                    || INTRO_VERBS.contains(&l.as_str())
-                    || (l.len() > 4 && l.ends_with("ed")))
+            !ctx.is_cap(w) && (BE.contains(&l.as_str()) || INTRO_VERBS.contains(&l.as_str()) || (l.len() > 4 && l.ends_with("ed")))
         }) else {
             continue;
         };
@@ -968,13 +703,8 @@ fn introducers(
             continue;
         }
         let named = (0..v).any(|i| i > 0 && ctx.is_cap(&words[i]))
-            || (v == 2
-                && ctx.lw(&words[0]) == "the"
-                && ctx.lex.source_roles.contains(&ctx.lw(&words[1])));
-        let pronoun_or_clause = (0..v).any(|i| {
-            PRONOUNS.contains(&ctx.lw(&words[i]).as_str())
-                || RELATIVE.contains(&ctx.lw(&words[i]).as_str())
-        });
+            || (v == 2 && ctx.lw(&words[0]) == "the" && ctx.lex.source_roles.contains(&ctx.lw(&words[1])));
+        let pronoun_or_clause = (0..v).any(|i| PRONOUNS.contains(&ctx.lw(&words[i]).as_str()) || RELATIVE.contains(&ctx.lw(&words[i]).as_str()));
         if !named || pronoun_or_clause {
             continue;
         }
@@ -992,23 +722,15 @@ fn introducers(
     }
 }
 
-const INTRO_VERBS: &[&str] = &[
-    "spoke", "looked", "sounded", "seemed", "appeared", "remained", "had", "went", "took",
-    "struck", "began", "gave",
-];
+const INTRO_VERBS: &[&str] = &["spoke", "looked", "sounded", "seemed", "appeared", "remained", "had", "went", "took", "struck", "began", "gave"];
 
 /// "called the plan a betrayal", "called dementia one of the greatest threats": an object of
 /// one to three words (not an indefinite "a meeting") and a second noun phrase that describes
 /// it ("a"/"an", "one of", "the" with a superlative). Looks at most six words ahead.
 fn characterisation(ctx: &Ctx, words: &[Word], we: usize) -> bool {
-    let Some(first) = words.get(we) else {
-        return false;
-    };
+    let Some(first) = words.get(we) else { return false };
     let fl = ctx.lw(first);
-    if matches!(
-        fl.as_str(),
-        "a" | "an" | "off" | "up" | "in" | "out" | "back" | "on" | "for"
-    ) {
+    if matches!(fl.as_str(), "a" | "an" | "off" | "up" | "in" | "out" | "back" | "on" | "for") {
         return false;
     }
     for n in 1..=3 {
@@ -1019,21 +741,7 @@ fn characterisation(ctx: &Ctx, words: &[Word], we: usize) -> bool {
         let l = ctx.lw(&words[k]);
         let next = ctx.lw(&words[k + 1]);
         // Not a time phrase: "called the police a day later".
-        let describes = (matches!(l.as_str(), "a" | "an")
-            && !ctx.lex.time_words.contains(&next)
-            && !matches!(
-                next.as_str(),
-                "day"
-                    | "week"
-                    | "month"
-                    | "year"
-                    | "few"
-                    | "second"
-                    | "minute"
-                    | "hour"
-                    | "number"
-                    | "total"
-            ))
+        let describes = (matches!(l.as_str(), "a" | "an") && !ctx.lex.time_words.contains(&next) && !matches!(next.as_str(), "day" | "week" | "month" | "year" | "few" | "second" | "minute" | "hour" | "number" | "total"))
             || (l == "one" && next == "of")
             || (l == "the" && (next.ends_with("est") || ctx.lex.superlatives.contains(&next)));
         if describes {
@@ -1065,22 +773,14 @@ fn object_then_to(ctx: &Ctx, words: &[Word], we: usize) -> bool {
 /// passive agent.
 fn time_phrase(ctx: &Ctx, words: &[Word], i: usize) -> bool {
     let mut k = i;
-    if words.get(k).is_some_and(|w| {
-        matches!(
-            ctx.lw(w).as_str(),
-            "the" | "this" | "next" | "early" | "late" | "mid"
-        )
-    }) {
+    if words.get(k).is_some_and(|w| matches!(ctx.lw(w).as_str(), "the" | "this" | "next" | "early" | "late" | "mid")) {
         k += 1;
     }
     words.get(k).is_some_and(|w| {
         let l = ctx.lw(w);
         ctx.lex.time_words.contains(&l)
             || ctx.w(w).starts_with(|c: char| c.is_ascii_digit())
-            || (matches!(
-                l.as_str(),
-                "end" | "start" | "beginning" | "middle" | "close" | "turn"
-            ) && words.get(k + 1).is_some_and(|n| ctx.lw(n) == "of"))
+            || (matches!(l.as_str(), "end" | "start" | "beginning" | "middle" | "close" | "turn") && words.get(k + 1).is_some_and(|n| ctx.lw(n) == "of"))
     })
 }
 
@@ -1089,22 +789,14 @@ fn time_phrase(ctx: &Ctx, words: &[Word], i: usize) -> bool {
 fn quote_before_subject(ctx: &Ctx, words: &[Word], wi: usize) -> bool {
     let lo = wi.saturating_sub(4).max(1);
     for k in (lo..wi).rev() {
-        if !ctx
-            .w(&words[k])
-            .chars()
-            .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
-        {
+        if !ctx.w(&words[k]).chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’')) {
             return false;
         }
         let g = ctx.gap(words[k - 1].span.end, words[k].span.start).trim();
         if !g.is_empty() {
             let mut cs = g.chars().rev();
-            return cs
-                .next()
-                .is_some_and(|c| matches!(c, '”' | '"' | '’' | '\''))
-                && cs
-                    .next()
-                    .is_some_and(|c| matches!(c, ',' | '!' | '?' | '—'));
+            return cs.next().is_some_and(|c| matches!(c, '”' | '"' | '’' | '\''))
+                && cs.next().is_some_and(|c| matches!(c, ',' | '!' | '?' | '—'));
         }
     }
     false
@@ -1113,12 +805,8 @@ fn quote_before_subject(ctx: &Ctx, words: &[Word], wi: usize) -> bool {
 /// Whether a figure follows within a few words of word `i` ("earnings of $2.68 a share").
 fn figure_soon(ctx: &Ctx, words: &[Word], i: usize) -> bool {
     words.iter().skip(i).take(5).any(|w| {
-        ctx.w(w)
-            .trim_start_matches(['$', '£', '€', '¥'])
-            .starts_with(|c: char| c.is_ascii_digit())
-            || ctx
-                .gap(w.span.start.saturating_sub(1), w.span.start)
-                .ends_with(['$', '£', '€', '¥'])
+        ctx.w(w).trim_start_matches(['$', '£', '€', '¥']).starts_with(|c: char| c.is_ascii_digit())
+            || ctx.gap(w.span.start.saturating_sub(1), w.span.start).ends_with(['$', '£', '€', '¥'])
                 && ctx.w(w).starts_with(|c: char| c.is_ascii_digit())
     })
 }
@@ -1133,8 +821,7 @@ fn closes_clause(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> bool {
         let g = ctx.gap(words[k - 1].span.end, words[k].span.start).trim();
         if g == "," {
             let l = ctx.lw(&words[k]);
-            return RELATIVE.contains(&l.as_str())
-                || (l.ends_with("ing") && !ctx.is_cap(&words[k]));
+            return RELATIVE.contains(&l.as_str()) || (l.ends_with("ing") && !ctx.is_cap(&words[k]));
         }
         if !g.is_empty() && g != "’" && g != "'" && g != "-" {
             return false;
@@ -1148,21 +835,12 @@ fn closes_clause(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> bool {
 /// new study" does not. For a source phrase headed by a document noun (documents.txt) without a
 /// definite determiner: named when a capitalised name or "by/from/in the …" follows in the
 /// clause, else vague. None when the phrase is not a document.
-fn document_source(
-    ctx: &Ctx,
-    s: &Sentence,
-    words: &[Word],
-    r: std::ops::Range<usize>,
-    limit: usize,
-) -> Option<(SourceKind, Option<Span>)> {
+fn document_source(ctx: &Ctx, s: &Sentence, words: &[Word], r: std::ops::Range<usize>, limit: usize) -> Option<(SourceKind, Option<Span>)> {
     if r.is_empty() {
         return None;
     }
     let first = ctx.lw(&words[r.start]);
-    if matches!(
-        first.as_str(),
-        "the" | "his" | "her" | "its" | "their" | "our" | "this" | "that"
-    ) {
+    if matches!(first.as_str(), "the" | "his" | "her" | "its" | "their" | "our" | "this" | "that") {
         return None;
     }
     // The document noun: the first word of the phrase (after a determiner and adjectives).
@@ -1170,9 +848,7 @@ fn document_source(
     // sentence may be a common noun ("Satellite images …", "Figures published …"): decided by
     // what follows.
     let initial = |i: usize| words[i].span.start <= s.span.start + 1;
-    let k = (r.start..r.end).find(|&k| {
-        (!ctx.is_cap(&words[k]) || initial(k)) && ctx.lex.documents.contains(&ctx.lw(&words[k]))
-    })?;
+    let k = (r.start..r.end).find(|&k| (!ctx.is_cap(&words[k]) || initial(k)) && ctx.lex.documents.contains(&ctx.lw(&words[k])))?;
     let caps_before: Vec<usize> = (r.start..k).filter(|&i| ctx.is_cap(&words[i])).collect();
     if caps_before.iter().any(|&i| !initial(i)) {
         return None;
@@ -1188,32 +864,19 @@ fn document_source(
         }
         let w = &words[j];
         let l = ctx.lw(w);
-        if ctx.is_cap(w)
-            && !ctx.lex.time_words.contains(&l)
-            && !ctx.w(w).starts_with(|c: char| c.is_ascii_digit())
-        {
+        if ctx.is_cap(w) && !ctx.lex.time_words.contains(&l) && !ctx.w(w).starts_with(|c: char| c.is_ascii_digit()) {
             named = true;
             end = j + 1;
             break;
         }
-        if matches!(l.as_str(), "by" | "from" | "of" | "in")
-            && words
-                .get(j + 1)
-                .is_some_and(|n| matches!(ctx.lw(n).as_str(), "the"))
-        {
+        if matches!(l.as_str(), "by" | "from" | "of" | "in") && words.get(j + 1).is_some_and(|n| matches!(ctx.lw(n).as_str(), "the")) {
             named = true;
             // "by the city's works department": to the end of that phrase.
             let mut e = j + 2;
             let lim = words.len().min(limit);
-            while e < lim
-                && e < j + 7
-                && ctx.gap_is_space(words[e - 1].span.end, words[e].span.start)
-            {
+            while e < lim && e < j + 7 && ctx.gap_is_space(words[e - 1].span.end, words[e].span.start) {
                 let l2 = ctx.lw(&words[e]);
-                if STOP_IN_NP.contains(&l2.as_str())
-                    || RELATIVE.contains(&l2.as_str())
-                    || ctx.lex.reporting_verbs.contains(&l2)
-                {
+                if STOP_IN_NP.contains(&l2.as_str()) || RELATIVE.contains(&l2.as_str()) || ctx.lex.reporting_verbs.contains(&l2) {
                     break;
                 }
                 e += 1;
@@ -1227,11 +890,7 @@ fn document_source(
         return None;
     }
     let span = words[r.start].span.start..words[end - 1].span.end;
-    Some(if named {
-        (SourceKind::Named, Some(span))
-    } else {
-        (SourceKind::Vague, Some(span))
-    })
+    Some(if named { (SourceKind::Named, Some(span)) } else { (SourceKind::Vague, Some(span)) })
 }
 
 /// The source phrase after word `i`: an optional determiner and the words of a noun phrase.
@@ -1249,26 +908,13 @@ fn np_after(ctx: &Ctx, words: &[Word], i: usize) -> Option<std::ops::Range<usize
             break;
         }
         let l = ctx.lw(&words[j]);
-        if j > i
-            && (STOP_IN_NP.contains(&l.as_str())
-                || RELATIVE.contains(&l.as_str())
-                || l == "and"
-                || l == "but")
-        {
+        if j > i && (STOP_IN_NP.contains(&l.as_str()) || RELATIVE.contains(&l.as_str()) || l == "and" || l == "but") {
             break;
         }
         if j > i && !ctx.is_cap(&words[j]) && MODALS.contains(&l.as_str()) {
             break;
         }
-        if j > i
-            && !ctx.is_cap(&words[j])
-            && ctx.is_cap(&words[j - 1])
-            && !ctx.lex.source_roles.contains(&l)
-            && l != "of"
-            && l != "for"
-            && l != "from"
-            && l != "close"
-        {
+        if j > i && !ctx.is_cap(&words[j]) && ctx.is_cap(&words[j - 1]) && !ctx.lex.source_roles.contains(&l) && l != "of" && l != "for" && l != "from" && l != "close" {
             // "said Mr Borrell yesterday"
             if !ctx.lex.anonymous_sources.contains(&l) {
                 break;
@@ -1286,26 +932,14 @@ fn np_after(ctx: &Ctx, words: &[Word], i: usize) -> Option<std::ops::Range<usize
 /// The source phrase before the verb at word `wi`, and whether the attribution governs the
 /// main clause. A name's acronym in brackets ends the phrase with the name: "Singapore Press
 /// Holdings (SPH) reported", "the United Arab Emirates (UAE), warned".
-fn np_before(
-    ctx: &Ctx,
-    s: &Sentence,
-    words: &[Word],
-    wi: usize,
-) -> (Option<std::ops::Range<usize>>, bool) {
+fn np_before(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> (Option<std::ops::Range<usize>>, bool) {
     let (np, main) = np_before_plain(ctx, s, words, wi);
     if let Some(r) = &np
         && r.len() == 1
         && r.start >= 1
         && is_acronym(ctx.w(&words[r.start]))
-        && ctx
-            .gap(words[r.start - 1].span.end, words[r.start].span.start)
-            .trim()
-            == "("
-        && words.get(r.end).is_some_and(|n| {
-            ctx.gap(words[r.start].span.end, n.span.start)
-                .trim()
-                .starts_with(')')
-        })
+        && ctx.gap(words[r.start - 1].span.end, words[r.start].span.start).trim() == "("
+        && words.get(r.end).is_some_and(|n| ctx.gap(words[r.start].span.end, n.span.start).trim().starts_with(')'))
         && let (Some(name), main2) = np_before_plain(ctx, s, words, r.start)
         && (name.start..name.end).any(|i| ctx.is_cap(&words[i]))
     {
@@ -1314,12 +948,7 @@ fn np_before(
     (np, main)
 }
 
-fn np_before_plain(
-    ctx: &Ctx,
-    s: &Sentence,
-    words: &[Word],
-    wi: usize,
-) -> (Option<std::ops::Range<usize>>, bool) {
+fn np_before_plain(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> (Option<std::ops::Range<usize>>, bool) {
     // Skip auxiliaries and adverbs: "has also said", "on Sunday said".
     let mut j = wi;
     while j > 0 {
@@ -1331,11 +960,7 @@ fn np_before_plain(
             continue;
         }
         // "on Sunday", "last week"
-        if adjacent
-            && j >= 2
-            && matches!(ctx.lw(&words[j - 2]).as_str(), "on" | "last" | "this")
-            && ctx.lex.time_words.contains(&l)
-        {
+        if adjacent && j >= 2 && matches!(ctx.lw(&words[j - 2]).as_str(), "on" | "last" | "this") && ctx.lex.time_words.contains(&l) {
             j -= 2;
             continue;
         }
@@ -1346,20 +971,14 @@ fn np_before_plain(
     }
     let mut end = j; // exclusive
     // Appositive: "Dmitry Peskov, Putin’s spokesman, told" — skip back over ", … ,".
-    let gap = ctx.gap(
-        words[j - 1].span.end,
-        words[end.min(words.len() - 1)].span.start,
-    );
+    let gap = ctx.gap(words[j - 1].span.end, words[end.min(words.len() - 1)].span.start);
     let mut appositive = None;
     if gap.trim() == "," {
         // Find the previous comma within 12 words.
         let mut k = j - 1;
         let mut found = None;
         while k > 0 && j - k < 20 {
-            let g = ctx
-                .gap(words[k - 1].span.end, words[k].span.start)
-                .trim()
-                .to_string();
+            let g = ctx.gap(words[k - 1].span.end, words[k].span.start).trim().to_string();
             if g == "," {
                 found = Some(k);
                 break;
@@ -1395,8 +1014,7 @@ fn np_before_plain(
         let cap = ctx.is_cap(w);
         let at_sentence_start = w.span.start <= s.span.start + 4;
         // "the Ukrainian government in Kyiv"
-        if matches!(l.as_str(), "in" | "at") && prev_cap && run_to_end && start >= 2 && start < end
-        {
+        if matches!(l.as_str(), "in" | "at") && prev_cap && run_to_end && start >= 2 && start < end {
             let w2 = &words[start - 2];
             if !ctx.is_cap(w2) && !ctx.lex.function_words.contains(&ctx.lw(w2)) {
                 start -= 1;
@@ -1408,19 +1026,14 @@ fn np_before_plain(
         // "analysts polled by LSEG": a passive participle and its named agent.
         if l == "by" && start < end && ctx.is_cap(&words[start]) && start >= 2 {
             let part = ctx.lw(&words[start - 2]);
-            if part.ends_with("ed")
-                && !ctx.is_cap(&words[start - 2])
-                && ctx.gap_is_space(words[start - 2].span.end, w.span.start)
-            {
+            if part.ends_with("ed") && !ctx.is_cap(&words[start - 2]) && ctx.gap_is_space(words[start - 2].span.end, w.span.start) {
                 start -= 2;
                 prev_cap = false;
                 run_to_end = false;
                 continue;
             }
         }
-        if (STOP_IN_NP.contains(&l.as_str())
-            || RELATIVE.contains(&l.as_str())
-            || CONJ.contains(&l.as_str()))
+        if (STOP_IN_NP.contains(&l.as_str()) || RELATIVE.contains(&l.as_str()) || CONJ.contains(&l.as_str()))
             && (!cap || at_sentence_start)
             && !is_acronym(ctx.w(w))
         {
@@ -1441,8 +1054,7 @@ fn np_before_plain(
                 run_to_end = false;
                 continue;
             }
-            let connector =
-                start > 0 && matches!(ctx.lw(&words[start - 1]).as_str(), "of" | "for" | "from");
+            let connector = start > 0 && matches!(ctx.lw(&words[start - 1]).as_str(), "of" | "for" | "from");
             if connector && ctx.gap_is_space(words[start - 1].span.end, words[start].span.start) {
                 prev_cap = false;
                 run_to_end = false;
@@ -1459,14 +1071,7 @@ fn np_before_plain(
             start -= 1;
             continue;
         }
-        if start < end
-            && prev_cap
-            && run_to_end
-            && !ctx.lex.source_roles.contains(&l)
-            && !matches!(l.as_str(), "of" | "for" | "from")
-            && !l.ends_with("’s")
-            && !l.ends_with("'s")
-        {
+        if start < end && prev_cap && run_to_end && !ctx.lex.source_roles.contains(&l) && !matches!(l.as_str(), "of" | "for" | "from") && !l.ends_with("’s") && !l.ends_with("'s") {
             // A noun right before a name: a relative clause hangs on it ("a battle Mr Johnson
             // predicted would be …"), unless it ends a title with no determiner that opens the
             // clause ("ECB policymaker Jane Roe said", "Lead author Dr Jane Roe said").
@@ -1491,9 +1096,7 @@ fn np_before_plain(
     }
     // With an appositive, the name may be inside it: "the top general, Jane Doe, said".
     if let Some(app) = appositive {
-        let has_cap = (start..end).any(|i| {
-            ctx.is_cap(&words[i]) && !(i == 0 && ctx.lex.function_words.contains(ctx.w(&words[i])))
-        });
+        let has_cap = (start..end).any(|i| ctx.is_cap(&words[i]) && !(i == 0 && ctx.lex.function_words.contains(ctx.w(&words[i]))));
         // A relative or participle clause is not an appositive name: "Councillor Jane Roe, who
         // voted against, said"; "several staff members, speaking privately, said".
         let first_app = ctx.lw(&words[app.start]);
@@ -1506,8 +1109,7 @@ fn np_before_plain(
         // A bare name in the appositive names the role before it: "the minister's spokesman,
         // Jane Roe, said".
         let bare_name = app.len() <= 5
-            && (app.start..app.end)
-                .all(|i| ctx.is_cap(&words[i]) || PARTICLES.contains(&ctx.lw(&words[i]).as_str()))
+            && (app.start..app.end).all(|i| ctx.is_cap(&words[i]) || PARTICLES.contains(&ctx.lw(&words[i]).as_str()))
             && ctx.is_cap(&words[app.start]);
         if bare_name && ctx.lex.source_roles.contains(&ctx.lw(&words[end - 1])) {
             return (Some(start..app.end), main_before(ctx, words, start));
@@ -1603,8 +1205,7 @@ fn title_start(ctx: &Ctx, s: &Sentence, words: &[Word], k: usize) -> Option<usiz
     let opens = t == 0 || words[t].span.start <= s.span.start + 1 || {
         let p = &words[t - 1];
         let g = ctx.gap(p.span.end, words[t].span.start).trim();
-        g.ends_with([',', ';', ':', '—', '–'])
-            || (g.is_empty() && CONJ.contains(&ctx.lw(p).as_str()))
+        g.ends_with([',', ';', ':', '—', '–']) || (g.is_empty() && CONJ.contains(&ctx.lw(p).as_str()))
     };
     opens.then_some(t)
 }
@@ -1649,23 +1250,14 @@ fn main_before(ctx: &Ctx, words: &[Word], start: usize) -> bool {
         } else if RELATIVE.contains(&l.as_str()) {
             false
         } else {
-            CONJ.contains(&l.as_str())
-                || ctx.is_cap(w)
-                || matches!(l.as_str(), "comes" | "came" | "that")
+            CONJ.contains(&l.as_str()) || ctx.is_cap(w) || matches!(l.as_str(), "comes" | "came" | "that")
         }
     }
 }
 
 /// Classify a source phrase (word range).
-fn classify(
-    ctx: &Ctx,
-    s: &Sentence,
-    words: &[Word],
-    np: Option<std::ops::Range<usize>>,
-) -> (SourceKind, Option<Span>) {
-    let Some(r) = np else {
-        return (SourceKind::Vague, None);
-    };
+fn classify(ctx: &Ctx, s: &Sentence, words: &[Word], np: Option<std::ops::Range<usize>>) -> (SourceKind, Option<Span>) {
+    let Some(r) = np else { return (SourceKind::Vague, None) };
     if r.is_empty() {
         return (SourceKind::Vague, None);
     }
@@ -1690,15 +1282,11 @@ fn classify(
     {
         return (SourceKind::Named, Some(span));
     }
-    let definite = matches!(ws[0].as_str(), "the" | "his" | "her" | "its" | "their")
-        && !head_base.ends_with('s');
+    let definite = matches!(ws[0].as_str(), "the" | "his" | "her" | "its" | "their") && !head_base.ends_with('s');
     if ctx.lex.anonymous_sources.contains(head_base) && !ctx.is_cap(head_word) && !definite {
         return (SourceKind::Anonymous, Some(span));
     }
-    if ctx.lex.anonymous_sources.contains(head_base)
-        && head_base.ends_with('s')
-        && !words.is_empty()
-    {
+    if ctx.lex.anonymous_sources.contains(head_base) && head_base.ends_with('s') && !words.is_empty() {
         // "Officials revealed" at the start of a sentence.
         return (SourceKind::Anonymous, Some(span));
     }
@@ -1711,10 +1299,7 @@ fn classify(
     // body, not a vague collective (unlike "the West" or "Western nations").
     let proper = |n: usize| {
         let t = r.end - n;
-        t > r.start
-            && ctx.is_cap(&words[t])
-            && words[t].span.start > s.span.start + 1
-            && ctx.is_cap(&words[t - 1])
+        t > r.start && ctx.is_cap(&words[t]) && words[t].span.start > s.span.start + 1 && ctx.is_cap(&words[t - 1])
     };
     // "A panel of independent scientists", "the group of special rapporteurs": one body.
     if (r.start + 1..r.end)
@@ -1728,13 +1313,8 @@ fn classify(
             return (SourceKind::Vague, Some(span));
         }
     }
-    if ws.iter().any(|w| {
-        ctx.lex.vague_sources.contains(w)
-            && matches!(
-                w.as_str(),
-                "observers" | "critics" | "experts" | "analysts" | "commentators"
-            )
-    }) {
+    if ws.iter().any(|w| ctx.lex.vague_sources.contains(w) && matches!(w.as_str(), "observers" | "critics" | "experts" | "analysts" | "commentators"))
+    {
         return (SourceKind::Vague, Some(span));
     }
     let _ = joined;
@@ -1751,8 +1331,7 @@ fn classify(
                     || ctx.lex.collectives.contains(&l)
                     || ctx.lex.vague_sources.contains(&l)
                     || (ctx.lex.documents.contains(&l) && l.ends_with('s'))
-                    || l.strip_suffix("ies")
-                        .is_some_and(|st| ctx.lex.documents.contains(&format!("{st}y")))
+                    || l.strip_suffix("ies").is_some_and(|st| ctx.lex.documents.contains(&format!("{st}y")))
             })
     });
     if has_name {
@@ -1761,9 +1340,7 @@ fn classify(
     match ws.first().map(String::as_str) {
         Some("a" | "an" | "one" | "another") => (SourceKind::Anonymous, Some(span)),
         // "Two loggers claimed": a counted group of people, unnamed.
-        Some("two" | "three" | "four" | "five" | "six")
-            if ws.len() == 2 && ctx.lex.collectives.contains(&head) =>
-        {
+        Some("two" | "three" | "four" | "five" | "six") if ws.len() == 2 && ctx.lex.collectives.contains(&head) => {
             (SourceKind::Anonymous, Some(span))
         }
         Some("the" | "his" | "her" | "its" | "their") => (SourceKind::Named, Some(span)),
@@ -1799,49 +1376,43 @@ pub fn assign_speakers(quotes: &mut [Quote], sentences: &[Sentence], attribution
         let next_q = quotes.get(qi + 1).map_or(usize::MAX, |n| n.span.start);
         let after = attributions.partition_point(|a| a.cue.start < q.span.end);
         if let Some(a) = attributions.get(after)
-            && usable(a)
-            && a.cue.start < next_q
-            && a.cue.start - q.span.end <= 80
-        {
-            pick = Some(after);
-        }
+            && usable(a) && a.cue.start < next_q && a.cue.start - q.span.end <= 80 {
+                pick = Some(after);
+            }
         // Introduced before it in the same sentence.
         if pick.is_none()
-            && let Some(si) = sent_of(q.span.start)
-        {
-            let before = attributions.partition_point(|a| a.cue.start < q.span.start);
-            if before > 0 {
-                let a = &attributions[before - 1];
-                if a.sentence == si && usable(a) {
-                    pick = Some(before - 1);
-                }
-            }
-        }
-        // The quote it continues.
-        if pick.is_none()
-            && let Some(c) = q.continues
-        {
-            pick = quotes[c].attribution;
-        }
-        // The sentence before, then the sentence after.
-        if pick.is_none()
-            && let Some(si) = sent_of(q.span.start)
-        {
-            if si > 0 {
-                pick = last_main[si - 1];
-                if pick.is_none() && qi > 0 {
-                    // The previous quote's speaker, when it is in the sentence before.
-                    let p = &quotes[qi - 1];
-                    if sent_of(p.span.end.saturating_sub(1)).is_some_and(|ps| ps + 1 >= si) {
-                        pick = p.attribution;
+            && let Some(si) = sent_of(q.span.start) {
+                let before = attributions.partition_point(|a| a.cue.start < q.span.start);
+                if before > 0 {
+                    let a = &attributions[before - 1];
+                    if a.sentence == si && usable(a) {
+                        pick = Some(before - 1);
                     }
                 }
             }
-            if pick.is_none() {
-                let se = sent_of(q.span.end.saturating_sub(1)).unwrap_or(si);
-                pick = first_usable.get(se + 1).copied().flatten();
+        // The quote it continues.
+        if pick.is_none()
+            && let Some(c) = q.continues {
+                pick = quotes[c].attribution;
             }
-        }
+        // The sentence before, then the sentence after.
+        if pick.is_none()
+            && let Some(si) = sent_of(q.span.start) {
+                if si > 0 {
+                    pick = last_main[si - 1];
+                    if pick.is_none() && qi > 0 {
+                        // The previous quote's speaker, when it is in the sentence before.
+                        let p = &quotes[qi - 1];
+                        if sent_of(p.span.end.saturating_sub(1)).is_some_and(|ps| ps + 1 >= si) {
+                            pick = p.attribution;
+                        }
+                    }
+                }
+                if pick.is_none() {
+                    let se = sent_of(q.span.end.saturating_sub(1)).unwrap_or(si);
+                    pick = first_usable.get(se + 1).copied().flatten();
+                }
+            }
         if let Some(p) = pick {
             quotes[qi].attribution = Some(p);
             quotes[qi].speaker = attributions[p].speaker(attributions);
@@ -1850,10 +1421,9 @@ pub fn assign_speakers(quotes: &mut [Quote], sentences: &[Sentence], attribution
     // A later part of a continued quote may name the speaker: give it to the earlier parts.
     for qi in (0..quotes.len()).rev() {
         if let (Some(c), Some(a)) = (quotes[qi].continues, quotes[qi].attribution)
-            && quotes[c].attribution.is_none()
-        {
-            quotes[c].attribution = Some(a);
-            quotes[c].speaker = quotes[qi].speaker.clone();
-        }
+            && quotes[c].attribution.is_none() {
+                quotes[c].attribution = Some(a);
+                quotes[c].speaker = quotes[qi].speaker.clone();
+            }
     }
 }

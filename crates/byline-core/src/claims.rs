@@ -14,9 +14,7 @@ use crate::quotes::Quote;
 use crate::sentences::{Role, Sentence};
 
 /// The diagnostic codes byline reports.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Code {
     UnattributedClaim,
@@ -26,12 +24,8 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 4] = [
-        Code::UnattributedClaim,
-        Code::VagueAttribution,
-        Code::AnonymousSource,
-        Code::UnattributedQuote,
-    ];
+    pub const ALL: [Code; 4] =
+        [Code::UnattributedClaim, Code::VagueAttribution, Code::AnonymousSource, Code::UnattributedQuote];
 
     /// The code as it appears in diagnostics: `unattributed-claim` etc.
     pub fn as_str(self) -> &'static str {
@@ -62,9 +56,7 @@ impl std::fmt::Display for Code {
     }
 }
 
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -97,25 +89,9 @@ pub struct Finding {
 }
 
 /// Words that open a clause of its own after a contrast.
-const CONTRAST: &[&str] = &[
-    " while ",
-    " but ",
-    " whereas ",
-    " although ",
-    " though ",
-    " however",
-    " yet ",
-];
-const RESEARCH_TEAM: &[&str] = &[
-    "researchers",
-    "authors",
-    "scientists",
-    "team",
-    "investigators",
-];
-const VOICE: &[&str] = &[
-    "we", "us", "our", "ours", "you", "your", "yours", "i", "me", "my",
-];
+const CONTRAST: &[&str] = &[" while ", " but ", " whereas ", " although ", " though ", " however", " yet "];
+const RESEARCH_TEAM: &[&str] = &["researchers", "authors", "scientists", "team", "investigators"];
+const VOICE: &[&str] = &["we", "us", "our", "ours", "you", "your", "yours", "i", "me", "my"];
 
 /// Decide which sentences need a source. At most one finding per sentence.
 pub fn find(
@@ -172,15 +148,9 @@ pub fn find(
         }
     }
     // The quotations of each sentence, for "is this inside one of them" tests.
-    let q_cover: Vec<Cover> = q_by_sent
-        .iter()
-        .map(|qs| Cover::new(qs.iter().map(|&qi| quotes[qi].span.clone())))
-        .collect();
+    let q_cover: Vec<Cover> = q_by_sent.iter().map(|qs| Cover::new(qs.iter().map(|&qi| quotes[qi].span.clone()))).collect();
     // The words of each sentence.
-    let words_of: Vec<Vec<crate::text::Word>> = sentences
-        .iter()
-        .map(|s| crate::text::words(ctext, s.span.clone()))
-        .collect();
+    let words_of: Vec<Vec<crate::text::Word>> = sentences.iter().map(|s| crate::text::words(ctext, s.span.clone())).collect();
     // Writer's or reader's voice outside quotations, per sentence.
     let voice: Vec<bool> = words_of
         .iter()
@@ -212,13 +182,10 @@ pub fn find(
         }
         let bp: Vec<bool> = blocks
             .iter()
-            .map(|&(a, b)| {
-                b - a <= 4 && (a..b).any(|k| sentences[k].role == Role::Boilerplate || voice[k])
-            })
+            .map(|&(a, b)| b - a <= 4 && (a..b).any(|k| sentences[k].role == Role::Boilerplate || voice[k]))
             .collect();
         for (bi, &(a, b)) in blocks.iter().enumerate() {
-            let sandwiched =
-                bi > 0 && bi + 1 < blocks.len() && bp[bi - 1] && bp[bi + 1] && b - a <= 4;
+            let sandwiched = bi > 0 && bi + 1 < blocks.len() && bp[bi - 1] && bp[bi + 1] && b - a <= 4;
             if bp[bi] || sandwiched {
                 for f in &mut furniture[a..b] {
                     *f = true;
@@ -234,13 +201,7 @@ pub fn find(
         .filter(|a| a.kind == SourceKind::Named)
         .find(|a| {
             a.source.as_ref().is_some_and(|sp| {
-                ctext[sp.clone()]
-                    .split(|c: char| !c.is_alphanumeric())
-                    .any(|w| {
-                        !w.is_empty()
-                            && w.chars().all(|c| c.is_lowercase())
-                            && lex.documents.contains(w)
-                    })
+                ctext[sp.clone()].split(|c: char| !c.is_alphanumeric()).any(|w| !w.is_empty() && w.chars().all(|c| c.is_lowercase()) && lex.documents.contains(w))
             })
         })
         .map(|a| a.sentence);
@@ -254,13 +215,9 @@ pub fn find(
         let quoted_with_speaker = quoted_bytes(s, &q_by_sent[i], quotes, true);
         let quoted_any = quoted_bytes(s, &q_by_sent[i], quotes, false);
         let len = s.span.len().max(1);
-        let named_main = attrs.iter().any(|a| {
-            a.main
-                && matches!(
-                    a.effective_kind(attributions),
-                    SourceKind::Named | SourceKind::Pronoun
-                )
-        });
+        let named_main = attrs
+            .iter()
+            .any(|a| a.main && matches!(a.effective_kind(attributions), SourceKind::Named | SourceKind::Pronoun));
         covered[i] = named_main || scoped[i] || quoted_with_speaker * 2 >= len;
         if s.role != Role::Body || furniture[i] {
             continue;
@@ -278,13 +235,7 @@ pub fn find(
         // said ("police said the powder was believed to be …"), except a marker of anonymity.
         let named_cue = attrs
             .iter()
-            .filter(|a| {
-                a.main
-                    && matches!(
-                        a.effective_kind(attributions),
-                        SourceKind::Named | SourceKind::Pronoun
-                    )
-            })
+            .filter(|a| a.main && matches!(a.effective_kind(attributions), SourceKind::Named | SourceKind::Pronoun))
             .map(|a| a.cue.end)
             .min();
         // Not "according to …", which sources its own clause, nor a source after a contrast
@@ -293,10 +244,7 @@ pub fn find(
             .into_iter()
             .filter(|a| {
                 let reported = named_cue.is_some_and(|e| {
-                    let at = a
-                        .source
-                        .as_ref()
-                        .map_or(a.cue.start, |sp| sp.start.min(a.cue.start));
+                    let at = a.source.as_ref().map_or(a.cue.start, |sp| sp.start.min(a.cue.start));
                     at >= e && {
                         let between = &lower[e..at];
                         !between.contains(';') && !CONTRAST.iter().any(|c| between.contains(c))
@@ -307,50 +255,31 @@ pub fn find(
                 !reported
                     || marker
                     || according
-                    || matches!(
-                        a.effective_kind(attributions),
-                        SourceKind::Named | SourceKind::Pronoun
-                    )
+                    || matches!(a.effective_kind(attributions), SourceKind::Named | SourceKind::Pronoun)
             })
             .collect();
         // 1. Vague attribution.
-        if let Some(a) = attrs.iter().find(|a| {
-            a.effective_kind(attributions) == SourceKind::Vague && (a.main || a.message.is_some())
-        }) {
+        if let Some(a) =
+            attrs.iter().find(|a| a.effective_kind(attributions) == SourceKind::Vague && (a.main || a.message.is_some()))
+        {
             let key = a.source.clone().unwrap_or(a.cue.clone());
             let msg = a.message.clone().unwrap_or_else(|| {
                 let src = a.source.clone().unwrap_or(a.cue.clone());
                 let (lo, hi) = (src.start.min(a.cue.start), src.end.max(a.cue.end));
-                format!(
-                    "\"{}\" — who exactly? Name the source.",
-                    short(&text[lo..hi], 8)
-                )
+                format!("\"{}\" — who exactly? Name the source.", short(&text[lo..hi], 8))
             });
-            out.push(Finding {
-                span: s.span.clone(),
-                code: Code::VagueAttribution,
-                message: msg,
-                key,
-            });
+            out.push(Finding { span: s.span.clone(), code: Code::VagueAttribution, message: msg, key });
             continue;
         }
         // 2. Anonymous source.
         // Prefer the attribution that names its (anonymous) source over a bare marker such as
         // "speaking privately", so that the message quotes who is speaking.
         let anonymous = |a: &&&Attribution| a.effective_kind(attributions) == SourceKind::Anonymous;
-        if let Some(a) = attrs
-            .iter()
-            .filter(anonymous)
-            .find(|a| a.source.is_some())
-            .or_else(|| attrs.iter().find(anonymous))
-        {
+        if let Some(a) = attrs.iter().filter(anonymous).find(|a| a.source.is_some()).or_else(|| attrs.iter().find(anonymous)) {
             let (key, phrase) = match (a.kind, &a.source, a.refers_to) {
                 (SourceKind::Pronoun, _, Some(r)) => {
                     let k = attributions[r].source.clone().unwrap_or(a.cue.clone());
-                    (
-                        a.source.clone().unwrap_or(a.cue.clone()),
-                        text[k].to_string(),
-                    )
+                    (a.source.clone().unwrap_or(a.cue.clone()), text[k].to_string())
                 }
                 (_, Some(src), _) => (src.clone(), text[src.clone()].to_string()),
                 _ => (a.cue.clone(), text[a.cue.clone()].to_string()),
@@ -361,12 +290,7 @@ pub fn find(
                     short(&phrase, 8)
                 )
             });
-            out.push(Finding {
-                span: s.span.clone(),
-                code: Code::AnonymousSource,
-                message: msg,
-                key,
-            });
+            out.push(Finding { span: s.span.clone(), code: Code::AnonymousSource, message: msg, key });
             continue;
         }
         if covered[i] {
@@ -379,9 +303,7 @@ pub fn find(
         }) {
             let q = &quotes[qi];
             // A later sentence of a quotation already flagged, or a paragraph continuing it.
-            let seen = flagged_quote[qi]
-                || q.continues
-                    .is_some_and(|c| c < flagged_quote.len() && flagged_quote[c]);
+            let seen = flagged_quote[qi] || q.continues.is_some_and(|c| c < flagged_quote.len() && flagged_quote[c]);
             flagged_quote[qi] = true;
             if seen {
                 continue;
@@ -400,16 +322,8 @@ pub fn find(
                 continue;
             }
             let inner = q.inner.clone();
-            let msg = format!(
-                "Quotation with no speaker: \"{}\" — who said this?",
-                short(&text[inner.clone()], 8)
-            );
-            out.push(Finding {
-                span: s.span.clone(),
-                code: Code::UnattributedQuote,
-                message: msg,
-                key: inner,
-            });
+            let msg = format!("Quotation with no speaker: \"{}\" — who said this?", short(&text[inner.clone()], 8));
+            out.push(Finding { span: s.span.clone(), code: Code::UnattributedQuote, message: msg, key: inner });
             continue;
         }
         if quoted_any * 2 >= len {
@@ -434,20 +348,18 @@ pub fn find(
         // A sentence about a study or report the article has already cited by its publisher
         // ("The researchers analysed 28 years of records", "The study was funded by …"): the
         // cited document's own account.
-        if doc_cited.is_some_and(|d| d < i) && ctext[words[0].span.clone()] == *"The" && {
-            let second = ctext[words[1].span.clone()].to_ascii_lowercase();
-            lex.documents.contains(&second) || RESEARCH_TEAM.contains(&second.as_str())
-        } {
+        if doc_cited.is_some_and(|d| d < i)
+            && ctext[words[0].span.clone()] == *"The"
+            && {
+                let second = ctext[words[1].span.clone()].to_ascii_lowercase();
+                lex.documents.contains(&second) || RESEARCH_TEAM.contains(&second.as_str())
+            }
+        {
             continue;
         }
         // 4. A checkable proposition with no source.
         if let Some((key, msg)) = claim(ctext, &lower, s, words, &q_cover[i], lex) {
-            out.push(Finding {
-                span: s.span.clone(),
-                code: Code::UnattributedClaim,
-                message: msg,
-                key,
-            });
+            out.push(Finding { span: s.span.clone(), code: Code::UnattributedClaim, message: msg, key });
         }
     }
     out
@@ -487,52 +399,23 @@ fn quoted_bytes(s: &Sentence, qs: &[usize], quotes: &[Quote], with_speaker: bool
     qs.iter()
         .map(|&qi| &quotes[qi])
         .filter(|q| !q.scare && (!with_speaker || q.attribution.is_some()))
-        .map(|q| {
-            q.span
-                .end
-                .min(s.span.end)
-                .saturating_sub(q.span.start.max(s.span.start))
-        })
+        .map(|q| q.span.end.min(s.span.end).saturating_sub(q.span.start.max(s.span.start)))
         .sum()
 }
 
 /// At most `n` words of `s`, with an ellipsis when cut.
 fn short(s: &str, n: usize) -> String {
     let ws: Vec<&str> = s.split_whitespace().collect();
-    if ws.len() <= n {
-        ws.join(" ")
-    } else {
-        format!("{}…", ws[..n].join(" "))
-    }
+    if ws.len() <= n { ws.join(" ") } else { format!("{}…", ws[..n].join(" ")) }
 }
 
 const NUMBER_LEAD: &[&str] = &[
-    "at",
-    "least",
-    "about",
-    "around",
-    "some",
-    "more",
-    "than",
-    "up",
-    "to",
-    "almost",
-    "nearly",
-    "over",
-    "under",
-    "fewer",
-    "less",
-    "roughly",
-    "approximately",
-    "an",
-    "estimated",
-    "another",
-    "just",
+    "at", "least", "about", "around", "some", "more", "than", "up", "to", "almost", "nearly", "over", "under",
+    "fewer", "less", "roughly", "approximately", "an", "estimated", "another", "just",
 ];
 const NUMBER_STOP: &[&str] = &[
-    "in", "on", "at", "to", "for", "from", "with", "and", "or", "but", "by", "of", "now", "that",
-    "which", "who", "were", "was", "is", "are", "had", "have", "has", "will", "would", "the", "a",
-    "an", "among", "amid", "as", "last", "this", "next", "since", "after", "before", "during",
+    "in", "on", "at", "to", "for", "from", "with", "and", "or", "but", "by", "of", "now", "that", "which", "who",
+    "were", "was", "is", "are", "had", "have", "has", "will", "would", "the", "a", "an", "among", "amid", "as", "last", "this", "next", "since", "after", "before", "during",
 ];
 
 /// The proposition a sentence asserts, if it is checkable: (key phrase, message).
@@ -552,58 +435,38 @@ fn claim(
         let t = &ctext[w.span.clone()];
         let l = &lower[w.span.clone()];
         let is_num = t.chars().next().is_some_and(|c| c.is_ascii_digit())
-            || (lex.numbers.contains(l) && !matches!(l, "half" | "third" | "quarter" | "majority")
-                || matches!(l, "half"));
+            || (lex.numbers.contains(l) && !matches!(l, "half" | "third" | "quarter" | "majority") || matches!(l, "half"));
         if !is_num || !outside(&w.span) {
             continue;
         }
         // Years and dates are not figures.
-        if t.len() == 4
-            && t.chars().all(|c| c.is_ascii_digit())
-            && (t.starts_with("19") || t.starts_with("20"))
-        {
+        if t.len() == 4 && t.chars().all(|c| c.is_ascii_digit()) && (t.starts_with("19") || t.starts_with("20")) {
             continue;
         }
         if t.contains('/') {
             continue;
         }
         let mut a = k;
-        while a > 0 && NUMBER_LEAD.contains(&lower[words[a - 1].span.clone()].as_ref()) && k - a < 3
-        {
+        while a > 0 && NUMBER_LEAD.contains(&lower[words[a - 1].span.clone()].as_ref()) && k - a < 3 {
             a -= 1;
         }
         let mut e = k + 1;
         while e < words.len() && e - k <= 3 {
             let l2 = &lower[words[e].span.clone()];
-            if NUMBER_STOP.contains(&l2)
-                || !ctext[words[e - 1].span.end..words[e].span.start]
-                    .trim()
-                    .is_empty()
-            {
+            if NUMBER_STOP.contains(&l2) || !ctext[words[e - 1].span.end..words[e].span.start].trim().is_empty() {
                 break;
             }
             e += 1;
         }
         let key = words[a].span.start..words[e - 1].span.end;
-        return Some((
-            key.clone(),
-            format!("No source for \"{}\" — who says so?", &ctext[key]),
-        ));
+        return Some((key.clone(), format!("No source for \"{}\" — who says so?", &ctext[key])));
     }
     // A contested characterisation.
-    if let Some(m) = lex
-        .charged
-        .find(sl)
-        .into_iter()
-        .find(|m| outside(&(base + m.span.start..base + m.span.end)))
-    {
+    if let Some(m) = lex.charged.find(sl).into_iter().find(|m| outside(&(base + m.span.start..base + m.span.end))) {
         let key = base + m.span.start..base + m.span.end;
         return Some((
             key.clone(),
-            format!(
-                "\"{}\" is a contested characterisation with no source — who says so?",
-                &ctext[key]
-            ),
+            format!("\"{}\" is a contested characterisation with no source — who says so?", &ctext[key]),
         ));
     }
     // "the most exciting", "its most senior": a superlative with "most".
@@ -629,56 +492,20 @@ fn claim(
     // A superlative or a record.
     for w in words {
         let l = &lower[w.span.clone()];
-        if !outside(&w.span)
-            || ctext[w.span.clone()]
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
-        {
+        if !outside(&w.span) || ctext[w.span.clone()].chars().next().is_some_and(char::is_uppercase) {
             continue;
         }
-        let est = l.len() > 5
-            && l.ends_with("est")
-            && !matches!(
-                l,
-                "interest"
-                    | "protest"
-                    | "request"
-                    | "arrest"
-                    | "harvest"
-                    | "contest"
-                    | "suggest"
-                    | "manifest"
-                    | "honest"
-                    | "modest"
-                    | "forest"
-                    | "latest"
-                    | "investigest"
-            );
+        let est = l.len() > 5 && l.ends_with("est") && !matches!(l, "interest" | "protest" | "request" | "arrest" | "harvest" | "contest" | "suggest" | "manifest" | "honest" | "modest" | "forest" | "latest" | "investigest");
         if est || (lex.superlatives.contains(l) && !matches!(l, "last" | "most" | "only")) {
             let key = w.span.clone();
-            return Some((
-                key.clone(),
-                format!(
-                    "No source for \"{}\" — who says so?",
-                    short(&ctext[key.start..s.span.end.min(key.start + 60)], 5)
-                ),
-            ));
+            return Some((key.clone(), format!("No source for \"{}\" — who says so?", short(&ctext[key.start..s.span.end.min(key.start + 60)], 5))));
         }
     }
     // A prediction or intention.
-    if let Some(m) = lex
-        .predictions
-        .find(sl)
-        .into_iter()
-        .find(|m| outside(&(base + m.span.start..base + m.span.end)))
-    {
+    if let Some(m) = lex.predictions.find(sl).into_iter().find(|m| outside(&(base + m.span.start..base + m.span.end))) {
         let key = base + m.span.start..base + m.span.end;
         let phrase = short(&ctext[key.start..s.span.end], 7);
-        return Some((
-            key,
-            format!("Prediction with no source: \"{phrase}\" — who expects this?"),
-        ));
+        return Some((key, format!("Prediction with no source: \"{phrase}\" — who expects this?")));
     }
     // A dated or narrated event.
     let dated = lex.time_words.contains(sl);
@@ -686,26 +513,17 @@ fn claim(
         let l = &lower[w.span.clone()];
         (l.len() > 4 && l.ends_with("ed")) || IRREGULAR_PAST.contains(&l)
     });
-    let named = words.iter().skip(1).any(|w| {
-        ctext[w.span.clone()]
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
-    });
+    let named = words.iter().skip(1).any(|w| ctext[w.span.clone()].chars().next().is_some_and(char::is_uppercase));
     if dated || past || (named && words.len() >= 8) {
         let phrase = short(&ctext[s.span.clone()], 8);
-        return Some((
-            s.span.clone(),
-            format!("No source for this account: \"{phrase}\" — who reports it?"),
-        ));
+        return Some((s.span.clone(), format!("No source for this account: \"{phrase}\" — who reports it?")));
     }
     None
 }
 
 const IRREGULAR_PAST: &[&str] = &[
-    "was", "were", "had", "did", "made", "took", "went", "came", "gave", "held", "hit", "left",
-    "fell", "lost", "won", "began", "ran", "sent", "struck", "fought", "broke", "brought", "built",
-    "bought", "caught", "drove", "flew", "fled", "grew", "kept", "led", "met", "paid", "put",
-    "rose", "saw", "set", "shot", "sought", "spent", "stood", "threw", "wrote", "been", "seized",
-    "killed",
+    "was", "were", "had", "did", "made", "took", "went", "came", "gave", "held", "hit", "left", "fell", "lost",
+    "won", "began", "ran", "sent", "struck", "fought", "broke", "brought", "built", "bought", "caught", "drove",
+    "flew", "fled", "grew", "kept", "led", "met", "paid", "put", "rose", "saw", "set", "shot", "sought", "spent",
+    "stood", "threw", "wrote", "been", "seized", "killed",
 ];

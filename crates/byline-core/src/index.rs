@@ -144,10 +144,7 @@ impl<K: Ord + Clone, V: Clone> SmallMap<K, V> {
             SmallMap::Small(v) => (Some(v.iter().map(|(k, v)| (k, v))), None),
             SmallMap::Large(m) => (None, Some(m.iter())),
         };
-        small
-            .into_iter()
-            .flatten()
-            .chain(large.into_iter().flatten())
+        small.into_iter().flatten().chain(large.into_iter().flatten())
     }
 
     fn keys(&self) -> impl Iterator<Item = &K> {
@@ -238,15 +235,8 @@ fn local_keys(people: &DocPeople) -> Vec<LocalKey> {
         .map(|p| {
             if p.has_full_name {
                 // "Cho Tae-yul": a family name written first; the given name follows it.
-                let family_first = p
-                    .name
-                    .strip_prefix(p.surname.as_str())
-                    .filter(|r| r.starts_with(' '));
-                let given = family_first
-                    .unwrap_or(&p.name)
-                    .split_whitespace()
-                    .next()
-                    .unwrap_or("");
+                let family_first = p.name.strip_prefix(p.surname.as_str()).filter(|r| r.starts_with(' '));
+                let given = family_first.unwrap_or(&p.name).split_whitespace().next().unwrap_or("");
                 LocalKey::Full(crate::people::person_key(Some(given), &p.surname).into())
             } else {
                 LocalKey::Surname(crate::people::person_key(None, &p.surname).into())
@@ -306,31 +296,15 @@ impl WorkspaceIndex {
             }
             match k {
                 LocalKey::Full(key) => {
-                    bump(
-                        self.full_docs.entry(key.clone()).or_default(),
-                        &doc,
-                        counts[i].max(1),
-                    );
+                    bump(self.full_docs.entry(key.clone()).or_default(), &doc, counts[i].max(1));
                     let s: Arc<str> = surname_of_key(key).into();
-                    *self
-                        .surname_full
-                        .entry(s)
-                        .or_default()
-                        .entry_or(key.clone(), 0) += 1;
+                    *self.surname_full.entry(s).or_default().entry_or(key.clone(), 0) += 1;
                 }
                 LocalKey::Surname(s) => {
-                    bump(
-                        self.surname_docs.entry(s.clone()).or_default(),
-                        &doc,
-                        counts[i].max(1),
-                    );
+                    bump(self.surname_docs.entry(s.clone()).or_default(), &doc, counts[i].max(1));
                 }
             }
-            bump(
-                self.surname_union.entry(union_surname(k)).or_default(),
-                &doc,
-                1,
-            );
+            bump(self.surname_union.entry(union_surname(k)).or_default(), &doc, 1);
         }
         for (i, k) in keys.iter().enumerate() {
             let p = &people.persons[i];
@@ -344,37 +318,22 @@ impl WorkspaceIndex {
             }
             *a.names.entry_or(p.name.as_str().into(), 0) += stats[i].1.max(1);
             for r in &p.roles {
-                a.roles
-                    .entry_or_default(r.to_lowercase().into())
-                    .insert(doc.clone(), r.as_str().into());
+                a.roles.entry_or_default(r.to_lowercase().into()).insert(doc.clone(), r.as_str().into());
             }
         }
-        let tentative: Vec<Arc<str>> = people
-            .tentative
-            .iter()
-            .map(|(_, w)| crate::people::person_key(None, w).into())
-            .collect();
+        let tentative: Vec<Arc<str>> =
+            people.tentative.iter().map(|(_, w)| crate::people::person_key(None, w).into()).collect();
         for t in &tentative {
             bump(self.tentative_docs.entry(t.clone()).or_default(), &doc, 1);
             *self.tentative_total.entry(t.clone()).or_insert(0) += 1;
             bump(self.surname_union.entry(t.clone()).or_default(), &doc, 1);
         }
-        self.docs.insert(
-            doc,
-            Arc::new(DocEntry {
-                people,
-                keys,
-                counts: stats,
-                tentative,
-            }),
-        );
+        self.docs.insert(doc, Arc::new(DocEntry { people, keys, counts: stats, tentative }));
     }
 
     /// Forget `doc`. Costs O(persons of `doc` × log workspace).
     pub fn remove_document(&mut self, doc: &str) {
-        let Some(entry) = self.docs.remove(doc) else {
-            return;
-        };
+        let Some(entry) = self.docs.remove(doc) else { return };
         self.listing = Default::default();
         let key: DocKey = doc.into();
         for t in &entry.tentative {
@@ -395,9 +354,7 @@ impl WorkspaceIndex {
         for (i, k) in entry.keys.iter().enumerate() {
             let p = &entry.people.persons[i];
             let ak = agg_key(k);
-            let Some(a) = self.aggs.get_mut(&ak) else {
-                continue;
-            };
+            let Some(a) = self.aggs.get_mut(&ak) else { continue };
             a.mentions -= entry.counts[i].0.min(a.mentions);
             let w = entry.counts[i].1.max(1);
             let name: Arc<str> = p.name.as_str().into();
@@ -497,10 +454,7 @@ impl WorkspaceIndex {
 
     /// The one person named in full with folded surname `s`, if exactly one.
     fn unique_full(&self, s: &str) -> Option<PersonId> {
-        self.surname_full
-            .get(s)
-            .filter(|m| m.len() == 1)
-            .and_then(|m| m.keys().next().cloned())
+        self.surname_full.get(s).filter(|m| m.len() == 1).and_then(|m| m.keys().next().cloned())
     }
 
     /// The person mentioned at byte `offset` of `doc`.
@@ -509,11 +463,7 @@ impl WorkspaceIndex {
         if let Some(m) = e.people.mention_at(offset) {
             return Some(self.resolve(e.keys.get(m.person)?));
         }
-        let i = e
-            .people
-            .tentative
-            .iter()
-            .position(|t| t.0.start <= offset && offset <= t.0.end)?;
+        let i = e.people.tentative.iter().position(|t| t.0.start <= offset && offset <= t.0.end)?;
         self.unique_full(e.tentative.get(i)?)
     }
 
@@ -560,9 +510,7 @@ impl WorkspaceIndex {
             local_keys.push(LocalKey::Surname(s));
         } else {
             let key: Arc<str> = id.into();
-            let Some(set) = self.full_docs.get(&key) else {
-                return Vec::new();
-            };
+            let Some(set) = self.full_docs.get(&key) else { return Vec::new() };
             for d in set.keys() {
                 if let Some(e) = self.docs.get(d) {
                     docs.insert(d.clone(), e.clone());
@@ -583,13 +531,8 @@ impl WorkspaceIndex {
         }
         docs.into_iter()
             .map(|(d, e)| {
-                let idx: Vec<usize> = e
-                    .keys
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, k)| local_keys.contains(k))
-                    .map(|(i, _)| i)
-                    .collect();
+                let idx: Vec<usize> =
+                    e.keys.iter().enumerate().filter(|(_, k)| local_keys.contains(k)).map(|(i, _)| i).collect();
                 (d, e, idx)
             })
             .filter(|(_, _, idx)| !idx.is_empty())
@@ -646,9 +589,7 @@ impl WorkspaceIndex {
     /// The mentions of person `id` in one document, in text order, with whether each is a full
     /// name. Costs O(mentions of the document).
     pub fn mentions_in(&self, doc: &str, id: &str) -> Vec<(Span, bool)> {
-        let Some(e) = self.docs.get(doc) else {
-            return Vec::new();
-        };
+        let Some(e) = self.docs.get(doc) else { return Vec::new() };
         let locals = self.local_keys_of(id);
         let mine: Vec<bool> = e.keys.iter().map(|k| locals.contains(k)).collect();
         let mut out: Vec<(Span, bool)> = e
@@ -693,9 +634,7 @@ impl WorkspaceIndex {
     /// surname when it resolves to it), or none when `id` is not a person now.
     fn agg_keys(&self, id: &str) -> Vec<Arc<str>> {
         if let Some(s) = id.strip_prefix(SURNAME_PREFIX) {
-            if self.surname_full.get(s).is_some_and(|m| m.len() == 1)
-                || !self.surname_docs.contains_key(s)
-            {
+            if self.surname_full.get(s).is_some_and(|m| m.len() == 1) || !self.surname_docs.contains_key(s) {
                 return Vec::new();
             }
             return vec![id.into()];
@@ -705,9 +644,7 @@ impl WorkspaceIndex {
         }
         let s = surname_of_key(id);
         let mut out: Vec<Arc<str>> = vec![id.into()];
-        if self.surname_full.get(s).is_some_and(|m| m.len() == 1)
-            && self.surname_docs.contains_key(s)
-        {
+        if self.surname_full.get(s).is_some_and(|m| m.len() == 1) && self.surname_docs.contains_key(s) {
             out.push(format!("{SURNAME_PREFIX}{s}").into());
         }
         out
@@ -721,8 +658,7 @@ impl WorkspaceIndex {
         }
         let aggs: Vec<&Agg> = keys.iter().filter_map(|k| self.aggs.get(k)).collect();
         let mut names: std::collections::BTreeMap<&str, usize> = Default::default();
-        let mut roles: std::collections::BTreeMap<&str, (usize, &DocKey, &str)> =
-            Default::default();
+        let mut roles: std::collections::BTreeMap<&str, (usize, &DocKey, &str)> = Default::default();
         let mut mention_count = 0;
         for (ai, a) in aggs.iter().enumerate() {
             mention_count += a.mentions;
@@ -733,9 +669,7 @@ impl WorkspaceIndex {
                 }
             }
             for (rk, docs) in a.roles.iter() {
-                let Some((d, disp)) = docs.iter().next() else {
-                    continue;
-                };
+                let Some((d, disp)) = docs.iter().next() else { continue };
                 let e = roles.entry(rk).or_insert((0, d, disp));
                 e.0 += docs.len();
                 if d < e.1 {
@@ -746,11 +680,7 @@ impl WorkspaceIndex {
         }
         let name = names
             .iter()
-            .max_by(|a, b| {
-                a.1.cmp(b.1)
-                    .then(b.0.len().cmp(&a.0.len()))
-                    .then(b.0.cmp(a.0))
-            })
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.len().cmp(&a.0.len())).then(b.0.cmp(a.0)))
             .map(|(n, _)| n.to_string())
             .unwrap_or_default();
         let mut roles: Vec<(usize, &DocKey, &str)> = roles.into_values().collect();
@@ -773,10 +703,7 @@ impl WorkspaceIndex {
         Some(PersonInfo {
             id: id.into(),
             name,
-            roles: roles
-                .into_iter()
-                .map(|(_, d, r)| (r.to_string(), d.clone()))
-                .collect(),
+            roles: roles.into_iter().map(|(_, d, r)| (r.to_string(), d.clone())).collect(),
             mention_count,
             file_count,
             quotes: Vec::new(),
@@ -804,10 +731,7 @@ impl WorkspaceIndex {
 
     /// Every mention of the person, in every document.
     pub fn mentions(&self, id: &str) -> Vec<(DocKey, Span)> {
-        self.mentions_full(id)
-            .into_iter()
-            .map(|(d, s, _)| (d, s))
-            .collect()
+        self.mentions_full(id).into_iter().map(|(d, s, _)| (d, s)).collect()
     }
 
     /// The first full-name mention in `from_doc`, else the first in the workspace (documents
@@ -815,24 +739,14 @@ impl WorkspaceIndex {
     /// Costs O(mentions of the documents looked at), not of the whole person.
     pub fn definition(&self, id: &str, from_doc: &str) -> Option<(DocKey, Span)> {
         let here = self.mentions_in(from_doc, id);
-        let doc_key = |d: &str| -> DocKey {
-            self.docs
-                .get_key_value(d)
-                .map_or_else(|| d.into(), |(k, _)| k.clone())
-        };
+        let doc_key = |d: &str| -> DocKey { self.docs.get_key_value(d).map_or_else(|| d.into(), |(k, _)| k.clone()) };
         if let Some((s, _)) = here.iter().find(|(_, full)| *full) {
             return Some((doc_key(from_doc), s.clone()));
         }
         let locals = self.local_keys_of(id);
-        let aggs: Vec<&Agg> = locals
-            .iter()
-            .filter_map(|k| self.aggs.get(&agg_key(k)))
-            .collect();
+        let aggs: Vec<&Agg> = locals.iter().filter_map(|k| self.aggs.get(&agg_key(k))).collect();
         // The first document with a full-name mention.
-        if let Some(d) = aggs
-            .iter()
-            .filter_map(|a| a.full_mention_docs.keys().next())
-            .min()
+        if let Some(d) = aggs.iter().filter_map(|a| a.full_mention_docs.keys().next()).min()
             && let Some((s, _)) = self.mentions_in(d, id).into_iter().find(|(_, full)| *full)
         {
             return Some((d.clone(), s));
@@ -848,16 +762,10 @@ impl WorkspaceIndex {
                 LocalKey::Surname(s) => self.surname_docs.get(s),
             })
             .collect();
-        if !id.starts_with(SURNAME_PREFIX)
-            && self.unique_full(surname_of_key(id)).as_deref() == Some(id)
-        {
+        if !id.starts_with(SURNAME_PREFIX) && self.unique_full(surname_of_key(id)).as_deref() == Some(id) {
             sets.push(self.tentative_docs.get(surname_of_key(id)));
         }
-        let first = sets
-            .into_iter()
-            .flatten()
-            .filter_map(|m| m.keys().next())
-            .min();
+        let first = sets.into_iter().flatten().filter_map(|m| m.keys().next()).min();
         if let Some(d) = first
             && let Some((s, _)) = self.mentions_in(d, id).into_iter().next()
         {
@@ -902,11 +810,7 @@ impl WorkspaceIndex {
                     (info, folded)
                 })
                 .collect();
-            people.sort_by(|(a, _), (b, _)| {
-                b.mention_count
-                    .cmp(&a.mention_count)
-                    .then(a.name.cmp(&b.name))
-            });
+            people.sort_by(|(a, _), (b, _)| b.mention_count.cmp(&a.mention_count).then(a.name.cmp(&b.name)));
             Arc::new(Listing { people })
         })
     }
@@ -916,19 +820,10 @@ impl WorkspaceIndex {
     /// other matches; within each, the most mentioned first. An empty query lists everyone
     /// (up to `limit`), most mentioned first.
     pub fn search_top(&self, query: &str, limit: usize) -> Vec<PersonInfo> {
-        let q: Vec<char> = query
-            .chars()
-            .flat_map(|c| c.to_lowercase())
-            .filter(|c| !c.is_whitespace())
-            .collect();
+        let q: Vec<char> = query.chars().flat_map(|c| c.to_lowercase()).filter(|c| !c.is_whitespace()).collect();
         let listing = self.listing();
         if q.is_empty() {
-            return listing
-                .people
-                .iter()
-                .take(limit)
-                .map(|(p, _)| p.clone())
-                .collect();
+            return listing.people.iter().take(limit).map(|(p, _)| p.clone()).collect();
         }
         let qs: String = q.iter().collect();
         let mut tiers: [Vec<&PersonInfo>; 3] = Default::default();
@@ -946,21 +841,12 @@ impl WorkspaceIndex {
             };
             tiers[tier].push(p);
         }
-        tiers
-            .iter()
-            .flatten()
-            .take(limit)
-            .map(|p| (*p).clone())
-            .collect()
+        tiers.iter().flatten().take(limit).map(|p| (*p).clone()).collect()
     }
 
     /// People whose name matches `query` fuzzily (case-insensitive subsequence); all when empty.
     pub fn search(&self, query: &str) -> Vec<PersonInfo> {
-        let q: Vec<char> = query
-            .chars()
-            .flat_map(|c| c.to_lowercase())
-            .filter(|c| !c.is_whitespace())
-            .collect();
+        let q: Vec<char> = query.chars().flat_map(|c| c.to_lowercase()).filter(|c| !c.is_whitespace()).collect();
         // Names and counts come from running totals; quotes are left out of listings (ask
         // `person` for them).
         self.listing()
@@ -973,9 +859,7 @@ impl WorkspaceIndex {
 
     /// The people mentioned in `doc`.
     pub fn people_in(&self, doc: &str) -> Vec<PersonId> {
-        let Some(e) = self.docs.get(doc) else {
-            return Vec::new();
-        };
+        let Some(e) = self.docs.get(doc) else { return Vec::new() };
         let mut out: Vec<PersonId> = Vec::new();
         for m in &e.people.mentions {
             if let Some(k) = e.keys.get(m.person) {
@@ -1017,30 +901,12 @@ mod tests {
     use crate::{Format, analyze};
 
     const DOCS: [(&str, &str); 7] = [
-        (
-            "a",
-            "Transport Minister Helena Marsh said the bridge would close. “We cannot wait,” Ms Marsh said.\nMarsh left.\n",
-        ),
-        (
-            "b",
-            "Marsh said the trams would come. Okafor said so too.\n",
-        ),
-        (
-            "c",
-            "Engineer Daniel Okafor said the cracks had grown. “It is bad,” Okafor said.\n",
-        ),
-        (
-            "d",
-            "Okafor said nothing. Judge Ruth Marsh said the case was closed.\n",
-        ),
-        (
-            "e",
-            "Farmer Ines Quill said the rain was late. Quill said more. Mr Brandt said little.\n",
-        ),
-        (
-            "f",
-            "Brandt said the market fell. Councillor Jonas Brandt said “no”. Brandt left.\n",
-        ),
+        ("a", "Transport Minister Helena Marsh said the bridge would close. “We cannot wait,” Ms Marsh said.\nMarsh left.\n"),
+        ("b", "Marsh said the trams would come. Okafor said so too.\n"),
+        ("c", "Engineer Daniel Okafor said the cracks had grown. “It is bad,” Okafor said.\n"),
+        ("d", "Okafor said nothing. Judge Ruth Marsh said the case was closed.\n"),
+        ("e", "Farmer Ines Quill said the rain was late. Quill said more. Mr Brandt said little.\n"),
+        ("f", "Brandt said the market fell. Councillor Jonas Brandt said “no”. Brandt left.\n"),
         ("g", "Nothing here.\n"),
     ];
 
@@ -1055,22 +921,11 @@ mod tests {
             files.dedup();
             assert_eq!(info.file_count, files.len(), "{id}");
             let brief = index.person_with_quotes(&id, 1).unwrap();
-            assert_eq!(
-                brief.quotes,
-                info.quotes.iter().take(1).cloned().collect::<Vec<_>>(),
-                "{id}"
-            );
+            assert_eq!(brief.quotes, info.quotes.iter().take(1).cloned().collect::<Vec<_>>(), "{id}");
             for from in docs.iter().map(|d| &**d).chain([""]) {
-                assert_eq!(
-                    index.definition(&id, from),
-                    index.definition_by_walk(&id, from),
-                    "{id} from {from}"
-                );
-                let here: Vec<(Span, bool)> = all
-                    .iter()
-                    .filter(|(d, _, _)| &**d == from)
-                    .map(|(_, s, f)| (s.clone(), *f))
-                    .collect();
+                assert_eq!(index.definition(&id, from), index.definition_by_walk(&id, from), "{id} from {from}");
+                let here: Vec<(Span, bool)> =
+                    all.iter().filter(|(d, _, _)| &**d == from).map(|(_, s, f)| (s.clone(), *f)).collect();
                 assert_eq!(index.mentions_in(from, &id), here, "{id} in {from}");
             }
         }
@@ -1090,11 +945,7 @@ mod tests {
             index.remove_document(k);
             check(&index);
         }
-        assert!(
-            index.aggs.is_empty()
-                && index.surname_union.is_empty()
-                && index.tentative_total.is_empty()
-        );
+        assert!(index.aggs.is_empty() && index.surname_union.is_empty() && index.tentative_total.is_empty());
     }
 
     #[test]
@@ -1113,13 +964,7 @@ mod tests {
             m.remove(k);
         }
         *m.get_mut(&keys[160]).unwrap() += 5;
-        assert_eq!(
-            m.iter()
-                .map(|(k, v)| (*k, *v))
-                .filter(|(_, v)| *v > 1)
-                .collect::<Vec<_>>(),
-            vec![(keys[160], 6)]
-        );
+        assert_eq!(m.iter().map(|(k, v)| (*k, *v)).filter(|(_, v)| *v > 1).collect::<Vec<_>>(), vec![(keys[160], 6)]);
         assert_eq!(m.len(), 50);
     }
 
@@ -1133,22 +978,12 @@ mod tests {
         let top = names(index.search_top("ma", 10));
         assert!(top.len() >= 2, "{top:?}");
         for n in &top {
-            assert!(
-                n.to_lowercase().split(' ').any(|w| w.starts_with("ma")),
-                "{n} in {top:?}"
-            );
+            assert!(n.to_lowercase().split(' ').any(|w| w.starts_with("ma")), "{n} in {top:?}");
         }
         assert_eq!(names(index.search_top("ma", 1)).len(), 1);
         // A name containing the query comes before one that only has its letters in order.
         let r = names(index.search_top("na", 10));
-        let at = |name: &str| {
-            r.iter()
-                .position(|n| n == name)
-                .unwrap_or_else(|| panic!("{name} in {r:?}"))
-        };
-        assert!(
-            at("Helena Marsh") < at("Daniel Okafor") && at("Jonas Brandt") < at("Daniel Okafor"),
-            "{r:?}"
-        );
+        let at = |name: &str| r.iter().position(|n| n == name).unwrap_or_else(|| panic!("{name} in {r:?}"));
+        assert!(at("Helena Marsh") < at("Daniel Okafor") && at("Jonas Brandt") < at("Daniel Okafor"), "{r:?}");
     }
 }

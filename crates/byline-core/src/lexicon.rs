@@ -14,7 +14,8 @@ use std::path::Path;
 use crate::Span;
 
 /// A set of phrases compiled into one trie, matched from word starts.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
+#[derive(Default)]
 pub struct PhraseSet {
     trie: Trie,
     /// One per automaton pattern.
@@ -91,12 +92,7 @@ impl Trie {
             }
             ends[n].push(pi as u32);
         }
-        let mut t = Trie {
-            class,
-            classes,
-            next,
-            ..Default::default()
-        };
+        let mut t = Trie { class, classes, next, ..Default::default() };
         for e in &ends {
             let a = t.ends.len() as u32;
             t.ends.extend(e);
@@ -108,11 +104,7 @@ impl Trie {
     #[inline]
     fn child(&self, node: u32, b: u8) -> u32 {
         let c = self.class[b as usize];
-        if c == 0 {
-            0
-        } else {
-            self.next[node as usize * self.classes + c as usize]
-        }
+        if c == 0 { 0 } else { self.next[node as usize * self.classes + c as usize] }
     }
 }
 
@@ -123,6 +115,7 @@ pub struct PhraseMatch {
     /// Index of the rule (source line) that matched.
     pub rule: usize,
 }
+
 
 impl PhraseSet {
     /// Parse a list in the phrase syntax. Reporting-verb lists use `;` between forms.
@@ -197,12 +190,7 @@ impl PhraseSet {
         for (rule, variant, anchor_start, anchor_end) in self.phrases() {
             let word_end = variant.chars().next_back().is_some_and(is_word_char);
             pats.push(variant);
-            entries.push(Entry {
-                rule,
-                anchor_start,
-                anchor_end,
-                word_end,
-            });
+            entries.push(Entry { rule, anchor_start, anchor_end, word_end });
         }
         self.trie = Trie::build(&pats);
         self.entries = entries;
@@ -361,22 +349,15 @@ pub fn is_word_char(c: char) -> bool {
 fn expand(form: &str) -> Vec<String> {
     let mut outs: Vec<Vec<String>> = vec![Vec::new()];
     for tok in form.split_whitespace() {
-        let choices: Vec<String> =
-            if tok.starts_with('(') && tok.ends_with(')') && tok.contains('|') {
-                tok[1..tok.len() - 1]
-                    .split('|')
-                    .map(|s| s.replace('_', " "))
-                    .collect()
-            } else if tok.starts_with('[') && tok.ends_with(']') && tok.len() > 2 {
-                let mut v: Vec<String> = tok[1..tok.len() - 1]
-                    .split('|')
-                    .map(|s| s.replace('_', " "))
-                    .collect();
-                v.push(String::new());
-                v
-            } else {
-                vec![tok.to_string()]
-            };
+        let choices: Vec<String> = if tok.starts_with('(') && tok.ends_with(')') && tok.contains('|') {
+            tok[1..tok.len() - 1].split('|').map(|s| s.replace('_', " ")).collect()
+        } else if tok.starts_with('[') && tok.ends_with(']') && tok.len() > 2 {
+            let mut v: Vec<String> = tok[1..tok.len() - 1].split('|').map(|s| s.replace('_', " ")).collect();
+            v.push(String::new());
+            v
+        } else {
+            vec![tok.to_string()]
+        };
         let mut next = Vec::new();
         for o in &outs {
             for c in &choices {
@@ -392,18 +373,11 @@ fn expand(form: &str) -> Vec<String> {
             break;
         }
     }
-    outs.into_iter()
-        .filter(|w| !w.is_empty())
-        .map(|w| w.join(" "))
-        .collect()
+    outs.into_iter().filter(|w| !w.is_empty()).map(|w| w.join(" ")).collect()
 }
 
 fn apostrophes(p: &str) -> Vec<String> {
-    if p.contains('\'') {
-        vec![p.to_string(), p.replace('\'', "\u{2019}")]
-    } else {
-        vec![p.to_string()]
-    }
+    if p.contains('\'') { vec![p.to_string(), p.replace('\'', "\u{2019}")] } else { vec![p.to_string()] }
 }
 
 /// An ASCII-lowercased copy with the same byte offsets, for matching.
@@ -561,11 +535,7 @@ impl Lexicon {
         files.sort();
         for path in files {
             let src = std::fs::read_to_string(&path)?;
-            let stem = path
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or("")
-                .to_string();
+            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
             lex.extend(&stem, &src);
         }
         Ok(lex)
@@ -638,15 +608,7 @@ mod tests {
     fn expands_choices_and_options() {
         let mut v = expand("there (is|are) [growing] fears");
         v.sort();
-        assert_eq!(
-            v,
-            [
-                "there are fears",
-                "there are growing fears",
-                "there is fears",
-                "there is growing fears"
-            ]
-        );
+        assert_eq!(v, ["there are fears", "there are growing fears", "there is fears", "there is growing fears"]);
     }
 
     #[test]
@@ -679,20 +641,11 @@ mod tests {
         for m in ac.find_overlapping_iter(lower) {
             let (s, e) = (m.start(), m.end());
             let first = lower[s..].chars().next();
-            let before = first.is_some_and(|c| !is_word_char(c))
-                || lower[..s]
-                    .chars()
-                    .next_back()
-                    .is_none_or(|c| !is_word_char(c));
+            let before = first.is_some_and(|c| !is_word_char(c)) || lower[..s].chars().next_back().is_none_or(|c| !is_word_char(c));
             let last = lower[..e].chars().next_back();
-            let after = last.is_some_and(|c| !is_word_char(c))
-                || lower[e..].chars().next().is_none_or(|c| !is_word_char(c));
+            let after = last.is_some_and(|c| !is_word_char(c)) || lower[e..].chars().next().is_none_or(|c| !is_word_char(c));
             let (rule, a_s, a_e) = entries[m.pattern().as_usize()];
-            if !before
-                || !after
-                || (a_s && !at_line_start(bytes, s))
-                || (a_e && !at_line_end(bytes, e))
-            {
+            if !before || !after || (a_s && !at_line_start(bytes, s)) || (a_e && !at_line_end(bytes, e)) {
                 continue;
             }
             cands.push((s, e, rule));
@@ -735,10 +688,7 @@ mod tests {
                 }
             }
         }
-        let noise = [
-            " ", " ", " ", "  ", ", ", ". ", "\n", "\n ", "x", "s", "’", "'", "é", "“", "—", "(",
-            ")", "1", "\t", "Ünder ",
-        ];
+        let noise = [" ", " ", " ", "  ", ", ", ". ", "\n", "\n ", "x", "s", "’", "'", "é", "“", "—", "(", ")", "1", "\t", "Ünder "];
         let mut seed: u64 = 0x9e3779b97f4a7c15;
         let mut next = move |n: usize| {
             seed ^= seed << 13;
@@ -753,11 +703,7 @@ mod tests {
                     t.push_str(noise[next(noise.len())]);
                 } else {
                     let w = &vocab[next(vocab.len())];
-                    if next(4) == 0 {
-                        t.push_str(&w.to_uppercase())
-                    } else {
-                        t.push_str(w)
-                    }
+                    if next(4) == 0 { t.push_str(&w.to_uppercase()) } else { t.push_str(w) }
                     t.push(' ');
                 }
             }
@@ -769,10 +715,7 @@ mod tests {
                 assert_eq!(set.contains(&t), !want.is_empty());
             }
             let [a, b, c] = PhraseSet::find_each([sets[0], sets[1], sets[2]], &t);
-            assert_eq!(
-                (a, b, c),
-                (sets[0].find(&t), sets[1].find(&t), sets[2].find(&t))
-            );
+            assert_eq!((a, b, c), (sets[0].find(&t), sets[1].find(&t), sets[2].find(&t)));
         }
     }
 

@@ -69,14 +69,8 @@ enum Dir {
 }
 
 fn straight_dir(prev: Option<char>, next: Option<char>) -> Dir {
-    let before_ok = prev.is_none_or(|p| {
-        p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | '/' | '“' | '‘' | '\u{a0}')
-    });
-    let after_ok = next.is_none_or(|n| {
-        n.is_whitespace()
-            || n.is_ascii_punctuation()
-            || matches!(n, '”' | '’' | '—' | '–' | '…' | '\u{a0}')
-    });
+    let before_ok = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | '/' | '“' | '‘' | '\u{a0}'));
+    let after_ok = next.is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation() || matches!(n, '”' | '’' | '—' | '–' | '…' | '\u{a0}'));
     let next_space = next.is_none_or(char::is_whitespace);
     match (before_ok, after_ok) {
         (true, true) if next_space => Dir::Both,
@@ -105,10 +99,7 @@ fn scan_block(
     let mut chars = s.char_indices().peekable();
     let end_of_sentence = |at: usize| -> usize {
         let k = sents.partition_point(|x| x.span.end <= at);
-        sents
-            .get(k)
-            .filter(|x| x.span.start <= at)
-            .map_or(span.end, |x| x.span.end)
+        sents.get(k).filter(|x| x.span.start <= at).map_or(span.end, |x| x.span.end)
     };
     let mut unclosed_here: Option<usize> = None;
     while let Some((off, c)) = chars.next() {
@@ -138,11 +129,7 @@ fn scan_block(
                     open = Some((at, Some(idx)));
                 }
                 (None, Dir::Open | Dir::Both) => {
-                    let cont = if first_mark && at == sents[0].span.start {
-                        prev_unclosed
-                    } else {
-                        None
-                    };
+                    let cont = if first_mark && at == sents[0].span.start { prev_unclosed } else { None };
                     open = Some((at, cont));
                     single = None;
                 }
@@ -151,16 +138,13 @@ fn scan_block(
             first_mark = false;
         } else if open.is_none() {
             match c {
-                '‘' if prev.is_none_or(|p| {
-                    p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '\u{a0}')
-                }) =>
-                {
-                    single = Some(at);
-                }
+                '‘'
+                    if prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '\u{a0}')) => {
+                        single = Some(at);
+                    }
                 '’' | '\'' => {
                     let next_alnum = next.is_some_and(char::is_alphanumeric);
-                    let prev_space =
-                        prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '\u{a0}'));
+                    let prev_space = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '\u{a0}'));
                     if let Some(st) = single {
                         if !next_alnum && !prev_space {
                             let closing_matches = (c == '’' && text[st..].starts_with('‘'))
@@ -177,37 +161,21 @@ fn scan_block(
                 _ => {}
             }
             if let Some(st) = single
-                && at - st > 400
-            {
-                single = None;
-            }
+                && at - st > 400 {
+                    single = None;
+                }
         }
         prev = Some(c);
     }
     if let Some((st, cont)) = open {
-        let e = if flattened {
-            end_of_sentence(st)
-        } else {
-            span.end
-        };
+        let e = if flattened { end_of_sentence(st) } else { span.end };
         unclosed_here = Some(push(out, text, st, e, false, cont));
     }
     // A quote left open continues only into the next paragraph's opening quote.
-    if unclosed_here.is_some() {
-        unclosed_here
-    } else {
-        None
-    }
+    if unclosed_here.is_some() { unclosed_here } else { None }
 }
 
-fn push(
-    out: &mut Vec<Quote>,
-    text: &str,
-    start: usize,
-    end: usize,
-    closed: bool,
-    continues: Option<usize>,
-) -> usize {
+fn push(out: &mut Vec<Quote>, text: &str, start: usize, end: usize, closed: bool, continues: Option<usize>) -> usize {
     let end = end.max(start + 1).min(text.len());
     let open_len = text[start..].chars().next().map_or(1, char::len_utf8);
     let mut inner_s = (start + open_len).min(end);
@@ -243,22 +211,13 @@ mod tests {
 
     fn quotes(t: &str) -> Vec<(String, bool, bool)> {
         let s = crate::sentences::split(t, Format::Plain);
-        find(t, &s)
-            .into_iter()
-            .map(|q| (t[q.inner.clone()].to_string(), q.closed, q.scare))
-            .collect()
+        find(t, &s).into_iter().map(|q| (t[q.inner.clone()].to_string(), q.closed, q.scare)).collect()
     }
 
     #[test]
     fn curly_and_straight() {
-        assert_eq!(
-            quotes("He said “we will go home now” today."),
-            [("we will go home now".into(), true, false)]
-        );
-        assert_eq!(
-            quotes("He said \"we will go home now\" today."),
-            [("we will go home now".into(), true, false)]
-        );
+        assert_eq!(quotes("He said “we will go home now” today."), [("we will go home now".into(), true, false)]);
+        assert_eq!(quotes("He said \"we will go home now\" today."), [("we will go home now".into(), true, false)]);
     }
 
     #[test]

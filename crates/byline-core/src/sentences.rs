@@ -72,10 +72,7 @@ pub fn split_with(text: &str, format: Format, lex: &Lexicon) -> Vec<Sentence> {
                 .any(|m| lex.boilerplate.rule(m.rule).section.as_deref() == Some("zone"));
         }
         for s in &mut out[first_of_block..] {
-            s.role = if zone
-                || is_boilerplate(&lower[s.span.clone()], lex)
-                || is_credit_line(&clean[s.span.clone()])
-            {
+            s.role = if zone || is_boilerplate(&lower[s.span.clone()], lex) || is_credit_line(&clean[s.span.clone()]) {
                 Role::Boilerplate
             } else if block.kind == BlockKind::Heading || !block.terminated {
                 Role::Headline
@@ -103,29 +100,22 @@ fn is_credit_line(s: &str) -> bool {
     }
     let email = words.iter().any(|w| {
         let w = w.trim_end_matches(['.', ',', ';', ')']);
-        w.split_once('@')
-            .is_some_and(|(a, b)| !a.is_empty() && b.contains('.') && !b.starts_with('.'))
+        w.split_once('@').is_some_and(|(a, b)| !a.is_empty() && b.contains('.') && !b.starts_with('.'))
     });
     if email {
         return true;
     }
     // "<Name> reported from <Place>." / "<Name> wrote from <Place>.": names only around the verb.
     if words.len() <= 10
-        && let Some(k) = words
-            .windows(2)
-            .position(|p| matches!(p[0], "reported" | "wrote" | "reporting") && p[1] == "from")
+        && let Some(k) = words.windows(2).position(|p| matches!(p[0], "reported" | "wrote" | "reporting") && p[1] == "from")
     {
         let cap = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
         let before = &words[..k];
         let after = &words[k + 2..];
         return !before.is_empty()
-            && before.iter().all(|w| {
-                cap(w) || matches!(*w, "and" | "de" | "van" | "von" | "da" | "del" | "la")
-            })
+            && before.iter().all(|w| cap(w) || matches!(*w, "and" | "de" | "van" | "von" | "da" | "del" | "la"))
             && !after.is_empty()
-            && after
-                .iter()
-                .all(|w| cap(w) || matches!(*w, "and" | "the" | "in" | "de"));
+            && after.iter().all(|w| cap(w) || matches!(*w, "and" | "the" | "in" | "de"));
     }
     false
 }
@@ -158,10 +148,7 @@ fn is_closer(c: char) -> bool {
 }
 
 fn is_opener(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | '“' | '‘' | '(' | '[' | '«' | '*' | '_' | '„'
-    )
+    matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[' | '«' | '*' | '_' | '„')
 }
 
 /// Sentence boundaries inside `span`: (end of one sentence, start of the next).
@@ -173,8 +160,7 @@ fn boundaries(text: &str, span: Span, lex: &Lexicon) -> Vec<(usize, usize)> {
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
-        let is_term = matches!(c, b'.' | b'!' | b'?')
-            || (c == 0xE2 && b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0xA6));
+        let is_term = matches!(c, b'.' | b'!' | b'?') || (c == 0xE2 && b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0xA6));
         if !is_term {
             i += 1;
             continue;
@@ -185,10 +171,7 @@ fn boundaries(text: &str, span: Span, lex: &Lexicon) -> Vec<(usize, usize)> {
         loop {
             if j < b.len() && matches!(b[j], b'.' | b'!' | b'?') {
                 j += 1;
-            } else if b.get(j) == Some(&0xE2)
-                && b.get(j + 1) == Some(&0x80)
-                && b.get(j + 2) == Some(&0xA6)
-            {
+            } else if b.get(j) == Some(&0xE2) && b.get(j + 1) == Some(&0x80) && b.get(j + 2) == Some(&0xA6) {
                 j += 3;
             } else {
                 break;
@@ -295,28 +278,19 @@ mod tests {
     use super::*;
 
     fn texts(t: &str) -> Vec<&str> {
-        split(t, Format::Plain)
-            .iter()
-            .map(|s| &t[s.span.clone()])
-            .collect::<Vec<_>>()
+        split(t, Format::Plain).iter().map(|s| &t[s.span.clone()]).collect::<Vec<_>>()
     }
 
     #[test]
     fn abbreviations_and_initials() {
         assert_eq!(
             texts("Mr. Smith met Anna K. Berg in the U.S. on Jan. 5. They talked."),
-            [
-                "Mr. Smith met Anna K. Berg in the U.S. on Jan. 5.",
-                "They talked."
-            ]
+            ["Mr. Smith met Anna K. Berg in the U.S. on Jan. 5.", "They talked."]
         );
     }
 
     #[test]
     fn quote_closing_after_stop() {
-        assert_eq!(
-            texts("“We are ready.” Then she left."),
-            ["“We are ready.”", "Then she left."]
-        );
+        assert_eq!(texts("“We are ready.” Then she left."), ["“We are ready.”", "Then she left."]);
     }
 }

@@ -83,10 +83,7 @@ fn trimmed_span(start: usize, line: &str) -> Span {
 }
 
 fn starts_lowercase(s: &str) -> bool {
-    s.trim_start()
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_lowercase())
+    s.trim_start().chars().next().is_some_and(|c| c.is_lowercase())
 }
 
 fn plain_blocks(text: &str) -> Vec<Block> {
@@ -105,29 +102,19 @@ fn plain_blocks(text: &str) -> Vec<Block> {
         // A hard-wrapped line continues when the previous one did not end a sentence and this
         // one starts in lower case.
         if let Some(b) = cur.as_mut()
-            && !b.terminated
-            && starts_lowercase(line)
-        {
-            b.span.end = span.end;
-            b.terminated = ends_with_terminal(line);
-            b.kind = if b.terminated {
-                BlockKind::Paragraph
-            } else {
-                BlockKind::Heading
-            };
-            continue;
-        }
+            && !b.terminated && starts_lowercase(line) {
+                b.span.end = span.end;
+                b.terminated = ends_with_terminal(line);
+                b.kind = if b.terminated { BlockKind::Paragraph } else { BlockKind::Heading };
+                continue;
+            }
         if let Some(b) = cur.take() {
             out.push(b);
         }
         let terminated = !line_is_headline(line);
         cur = Some(Block {
             span,
-            kind: if terminated {
-                BlockKind::Paragraph
-            } else {
-                BlockKind::Heading
-            },
+            kind: if terminated { BlockKind::Paragraph } else { BlockKind::Heading },
             para_start: blank_before || out.is_empty(),
             terminated,
         });
@@ -214,9 +201,7 @@ fn markdown_blocks(text: &str) -> Vec<Block> {
             continue;
         }
         // Setext underline turns the paragraph so far into a heading.
-        if !trimmed.is_empty()
-            && (trimmed.bytes().all(|b| b == b'=') || trimmed.bytes().all(|b| b == b'-'))
-        {
+        if !trimmed.is_empty() && (trimmed.bytes().all(|b| b == b'=') || trimmed.bytes().all(|b| b == b'-')) {
             if let Some(mut b) = cur.take() {
                 b.kind = BlockKind::Heading;
                 b.terminated = ends_with_terminal(&text[b.span.clone()]);
@@ -232,10 +217,7 @@ fn markdown_blocks(text: &str) -> Vec<Block> {
             if hashes <= 6 && (rest.is_empty() || rest.starts_with(' ')) {
                 let content = rest.trim().trim_end_matches('#').trim_end();
                 if !content.is_empty() {
-                    let off = start
-                        + (line.len() - t.len())
-                        + hashes
-                        + (rest.len() - rest.trim_start().len());
+                    let off = start + (line.len() - t.len()) + hashes + (rest.len() - rest.trim_start().len());
                     out.push(Block {
                         span: off..off + content.len(),
                         kind: BlockKind::Heading,
@@ -267,11 +249,7 @@ fn markdown_blocks(text: &str) -> Vec<Block> {
             }
             break;
         }
-        if let Some(r) = c
-            .strip_prefix("- ")
-            .or_else(|| c.strip_prefix("* "))
-            .or_else(|| c.strip_prefix("+ "))
-        {
+        if let Some(r) = c.strip_prefix("- ").or_else(|| c.strip_prefix("* ")).or_else(|| c.strip_prefix("+ ")) {
             content_off += c.len() - r.len();
             c = r;
             new_block = true;
@@ -297,12 +275,7 @@ fn markdown_blocks(text: &str) -> Vec<Block> {
         match cur.as_mut() {
             Some(b) => b.span.end = span.end,
             None => {
-                cur = Some(Block {
-                    span,
-                    kind: BlockKind::Paragraph,
-                    para_start: true,
-                    terminated: true,
-                });
+                cur = Some(Block { span, kind: BlockKind::Paragraph, para_start: true, terminated: true });
             }
         }
         let _ = prev_blank;
@@ -350,18 +323,12 @@ pub fn masked(text: &str) -> Vec<Span> {
             // scan and the trimming (bounded below by this match's own end).
             if url_end <= i {
                 let mut e = i + pat.len();
-                while e < b.len()
-                    && !b[e].is_ascii_whitespace()
-                    && !matches!(b[e], b'<' | b'>' | b'"' | b')' | b']')
-                    && b[e] < 0x80
-                {
+                while e < b.len() && !b[e].is_ascii_whitespace() && !matches!(b[e], b'<' | b'>' | b'"' | b')' | b']') && b[e] < 0x80 {
                     e += 1;
                 }
                 url_end = e;
                 // Trailing punctuation belongs to the sentence.
-                while e > i + pat.len()
-                    && matches!(b[e - 1], b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'')
-                {
+                while e > i + pat.len() && matches!(b[e - 1], b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'') {
                     e -= 1;
                 }
                 url_kept = e;
@@ -382,16 +349,11 @@ pub fn masked(text: &str) -> Vec<Span> {
         if links.get(k).is_some_and(|l| l.start <= i) {
             continue;
         }
-        if let Some(len) = b[i + 1..]
-            .iter()
-            .take(512)
-            .position(|&c| c == b'`' || c == b'\n')
-            && b[i + 1 + len] == b'`'
-            && len > 0
-        {
-            out.push(i..i + len + 2);
-            code_end = i + len + 2;
-        }
+        if let Some(len) = b[i + 1..].iter().take(512).position(|&c| c == b'`' || c == b'\n')
+            && b[i + 1 + len] == b'`' && len > 0 {
+                out.push(i..i + len + 2);
+                code_end = i + len + 2;
+            }
     }
     out.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
     let mut merged: Vec<Span> = Vec::new();
@@ -481,10 +443,7 @@ pub fn words(text: &str, span: Span) -> Vec<Word> {
                 let ok = n.is_alphanumeric()
                     && match c {
                         ',' | ':' => prev.is_ascii_digit() && n.is_ascii_digit(),
-                        '.' => {
-                            (prev.is_ascii_digit() || prev.is_uppercase())
-                                && (n.is_ascii_digit() || n.is_uppercase())
-                        }
+                        '.' => (prev.is_ascii_digit() || prev.is_uppercase()) && (n.is_ascii_digit() || n.is_uppercase()),
                         _ => true,
                     };
                 if ok {
@@ -493,18 +452,14 @@ pub fn words(text: &str, span: Span) -> Vec<Word> {
                     continue;
                 }
             }
-            out.push(Word {
-                span: span.start + st..span.start + last_end,
-            });
+            out.push(Word { span: span.start + st..span.start + last_end });
             start = None;
         }
         prev = c;
         i += len;
     }
     if let Some(st) = start {
-        out.push(Word {
-            span: span.start + st..span.start + last_end,
-        });
+        out.push(Word { span: span.start + st..span.start + last_end });
     }
     out
 }
@@ -535,41 +490,28 @@ mod tests {
                 let ok = joiner
                     && next_alnum
                     && match c {
-                        ',' | ':' => {
-                            prev.is_some_and(|p| p.is_ascii_digit())
-                                && iter.peek().is_some_and(|&(_, n)| n.is_ascii_digit())
-                        }
-                        '.' => {
-                            prev.is_some_and(|p| p.is_ascii_digit() || p.is_uppercase())
-                                && iter
-                                    .peek()
-                                    .is_some_and(|&(_, n)| n.is_ascii_digit() || n.is_uppercase())
-                        }
+                        ',' | ':' => prev.is_some_and(|p| p.is_ascii_digit())
+                            && iter.peek().is_some_and(|&(_, n)| n.is_ascii_digit()),
+                        '.' => prev.is_some_and(|p| p.is_ascii_digit() || p.is_uppercase())
+                            && iter.peek().is_some_and(|&(_, n)| n.is_ascii_digit() || n.is_uppercase()),
                         _ => true,
                     };
                 if ok {
                     continue;
                 }
-                out.push(Word {
-                    span: span.start + st..span.start + last_end,
-                });
+                out.push(Word { span: span.start + st..span.start + last_end });
                 start = None;
             }
         }
         if let Some(st) = start {
-            out.push(Word {
-                span: span.start + st..span.start + last_end,
-            });
+            out.push(Word { span: span.start + st..span.start + last_end });
         }
         out
     }
 
     #[test]
     fn words_match_the_reference() {
-        let pieces = [
-            "a", "B", "12", "3", "é", "Ü", "日本", "’", "'", "-", ".", ",", ":", " ", "  ", "\n",
-            "U.S", "x", "9", "“", "ß", "Ⅻ", "½",
-        ];
+        let pieces = ["a", "B", "12", "3", "é", "Ü", "日本", "’", "'", "-", ".", ",", ":", " ", "  ", "\n", "U.S", "x", "9", "“", "ß", "Ⅻ", "½"];
         let mut seed: u64 = 0x2545f4914f6cdd1d;
         for _ in 0..20_000 {
             let mut t = String::new();
@@ -578,8 +520,7 @@ mod tests {
             seed ^= seed << 17;
             let n = (seed % 16) as usize;
             for k in 0..n {
-                let r =
-                    seed.rotate_left(k as u32 * 5) ^ (k as u64).wrapping_mul(0x9e3779b97f4a7c15);
+                let r = seed.rotate_left(k as u32 * 5) ^ (k as u64).wrapping_mul(0x9e3779b97f4a7c15);
                 t.push_str(pieces[(r % pieces.len() as u64) as usize]);
             }
             let lo = t.char_indices().nth(1).map_or(0, |(i, _)| i);
@@ -592,22 +533,8 @@ mod tests {
     #[test]
     fn words_keep_inner_marks() {
         let t = "Putin’s 150,000 pro-Russian U.S. troops at 9:30am.";
-        let w: Vec<&str> = words(t, 0..t.len())
-            .iter()
-            .map(|w| &t[w.span.clone()])
-            .collect();
-        assert_eq!(
-            w,
-            [
-                "Putin’s",
-                "150,000",
-                "pro-Russian",
-                "U.S",
-                "troops",
-                "at",
-                "9:30am"
-            ]
-        );
+        let w: Vec<&str> = words(t, 0..t.len()).iter().map(|w| &t[w.span.clone()]).collect();
+        assert_eq!(w, ["Putin’s", "150,000", "pro-Russian", "U.S", "troops", "at", "9:30am"]);
     }
 
     #[test]

@@ -8,37 +8,17 @@ fn kinds(t: &str) -> Vec<(String, Option<String>, SourceKind)> {
     let a = analyze(t, Format::Plain);
     a.attributions
         .iter()
-        .map(|x| {
-            (
-                t[x.cue.clone()].to_string(),
-                x.source.clone().map(|s| t[s].to_string()),
-                x.kind,
-            )
-        })
+        .map(|x| (t[x.cue.clone()].to_string(), x.source.clone().map(|s| t[s].to_string()), x.kind))
         .collect()
 }
 
 #[test]
 fn reporting_verbs_in_every_inflection() {
-    for v in [
-        "says",
-        "said",
-        "has said",
-        "told reporters",
-        "added",
-        "warned",
-        "insisted",
-        "predicted",
-        "believes",
-        "estimated",
-    ] {
+    for v in ["says", "said", "has said", "told reporters", "added", "warned", "insisted", "predicted", "believes", "estimated"] {
         let t = format!("Port director Lena Fisk {v} that 300 ships were waiting.");
         let k = kinds(&t);
         assert!(
-            k.iter().any(
-                |(_, s, kind)| s.as_deref() == Some("Port director Lena Fisk")
-                    && *kind == SourceKind::Named
-            ),
+            k.iter().any(|(_, s, kind)| s.as_deref() == Some("Port director Lena Fisk") && *kind == SourceKind::Named),
             "{v}: {k:?}"
         );
     }
@@ -46,12 +26,7 @@ fn reporting_verbs_in_every_inflection() {
 
 #[test]
 fn named_bodies_are_named() {
-    for src in [
-        "The Foreign Office",
-        "the Harbour Authority",
-        "City Hall",
-        "Police",
-    ] {
+    for src in ["The Foreign Office", "the Harbour Authority", "City Hall", "Police"] {
         let t = format!("{src} said the road would stay closed.");
         let k = kinds(&t);
         assert_eq!(k[0].2, SourceKind::Named, "{src}: {k:?}");
@@ -73,11 +48,7 @@ fn inverted_attribution_after_quote() {
 
 #[test]
 fn anonymous_sources() {
-    for src in [
-        "A senior ministry official",
-        "Two officials",
-        "A spokeswoman for the board",
-    ] {
+    for src in ["A senior ministry official", "Two officials", "A spokeswoman for the board"] {
         let t = format!("{src} said the deal was close.");
         let k = kinds(&t);
         assert_eq!(k[0].2, SourceKind::Anonymous, "{src}: {k:?}");
@@ -86,34 +57,17 @@ fn anonymous_sources() {
 
 #[test]
 fn vague_sources_and_phrases() {
-    assert_eq!(
-        kinds("Critics say the bridge is unsafe.")[0].2,
-        SourceKind::Vague
-    );
-    assert_eq!(
-        kinds("It is understood the talks collapsed.")[0].2,
-        SourceKind::Vague
-    );
-    assert_eq!(
-        kinds("The mayor reportedly resigned.")[0].2,
-        SourceKind::Vague
-    );
+    assert_eq!(kinds("Critics say the bridge is unsafe.")[0].2, SourceKind::Vague);
+    assert_eq!(kinds("It is understood the talks collapsed.")[0].2, SourceKind::Vague);
+    assert_eq!(kinds("The mayor reportedly resigned.")[0].2, SourceKind::Vague);
 }
 
 #[test]
 fn pronoun_refers_back() {
-    let t =
-        "Fire chief Omar Haddad said the blaze was contained. He added that two crews would stay.";
+    let t = "Fire chief Omar Haddad said the blaze was contained. He added that two crews would stay.";
     let a = analyze(t, Format::Plain);
-    let he = a
-        .attributions
-        .iter()
-        .find(|x| x.kind == SourceKind::Pronoun)
-        .unwrap();
-    assert_eq!(
-        &t[he.speaker(&a.attributions).unwrap()],
-        "Fire chief Omar Haddad"
-    );
+    let he = a.attributions.iter().find(|x| x.kind == SourceKind::Pronoun).unwrap();
+    assert_eq!(&t[he.speaker(&a.attributions).unwrap()], "Fire chief Omar Haddad");
 }
 
 #[test]
@@ -126,11 +80,7 @@ fn nouns_and_infinitives_are_not_cues() {
 fn relative_clause_attribution_does_not_cover_main_clause() {
     let t = "The army withdrew 5,000 troops, a move that the minister described as a victory.";
     let a = analyze(t, Format::Plain);
-    assert!(
-        a.attributions
-            .iter()
-            .all(|x| !x.main || x.kind != SourceKind::Named)
-    );
+    assert!(a.attributions.iter().all(|x| !x.main || x.kind != SourceKind::Named));
 }
 
 #[test]
@@ -145,26 +95,11 @@ fn colon_introduced_quote_scopes_over_following_sentences() {
 #[test]
 fn source_after_a_relative_clause_and_a_descriptor() {
     let k = kinds("Alderman Joan Pike, who opposed the levy, said the ring road would cost more.");
-    assert!(
-        k.iter()
-            .any(|(_, s, kind)| s.as_deref() == Some("Alderman Joan Pike")
-                && *kind == SourceKind::Named),
-        "{k:?}"
-    );
+    assert!(k.iter().any(|(_, s, kind)| s.as_deref() == Some("Alderman Joan Pike") && *kind == SourceKind::Named), "{k:?}");
     let k = kinds("The rebel movement Red Dawn has claimed responsibility for the raid.");
-    assert!(
-        k.iter()
-            .any(|(c, _, kind)| c == "claimed responsibility" && *kind == SourceKind::Named),
-        "{k:?}"
-    );
+    assert!(k.iter().any(|(c, _, kind)| c == "claimed responsibility" && *kind == SourceKind::Named), "{k:?}");
     let k = kinds("Economists polled by Bloomberg had expected growth of 2.1%.");
-    assert!(
-        k.iter().any(
-            |(_, s, kind)| s.as_deref() == Some("Economists polled by Bloomberg")
-                && *kind == SourceKind::Named
-        ),
-        "{k:?}"
-    );
+    assert!(k.iter().any(|(_, s, kind)| s.as_deref() == Some("Economists polled by Bloomberg") && *kind == SourceKind::Named), "{k:?}");
 }
 
 #[test]
@@ -180,10 +115,7 @@ fn job_titles_and_acronyms_are_part_of_the_source() {
     assert_eq!(k[0].2, SourceKind::Named);
     let k = kinds("Lead engineer Tomas Kral said the bridge was safe.");
     assert_eq!(k[0].1.as_deref(), Some("Lead engineer Tomas Kral"));
-    let a = analyze(
-        "Lead engineer Tomas Kral said the bridge was safe.",
-        Format::Plain,
-    );
+    let a = analyze("Lead engineer Tomas Kral said the bridge was safe.", Format::Plain);
     assert!(a.attributions[0].main);
 }
 
@@ -197,20 +129,11 @@ fn phrasal_cues_do_not_invert() {
 #[test]
 fn characterisations_and_appeals() {
     let k = kinds("The Red Cross has called malaria one of the deadliest threats in the region.");
-    assert!(
-        k.iter().any(|(c, s, kind)| c == "called"
-            && s.as_deref() == Some("The Red Cross")
-            && *kind == SourceKind::Named),
-        "{k:?}"
-    );
+    assert!(k.iter().any(|(c, s, kind)| c == "called" && s.as_deref() == Some("The Red Cross") && *kind == SourceKind::Named), "{k:?}");
     let k = kinds("Mayor Lise Dahl called the closure a disgrace.");
     assert!(k.iter().any(|(c, _, _)| c == "called"), "{k:?}");
     let k = kinds("Coach Ben Ali appealed to fans to stay away from the ground.");
-    assert!(
-        k.iter()
-            .any(|(c, s, _)| c == "appealed to" && s.as_deref() == Some("Coach Ben Ali")),
-        "{k:?}"
-    );
+    assert!(k.iter().any(|(c, s, _)| c == "appealed to" && s.as_deref() == Some("Coach Ben Ali")), "{k:?}");
     // Not speech acts: a phone call, a meeting, an idea that attracts.
     for t in [
         "The neighbours called the police a day later.",
@@ -218,11 +141,7 @@ fn characterisations_and_appeals() {
         "The idea appealed to younger voters.",
     ] {
         let k = kinds(t);
-        assert!(
-            k.iter()
-                .all(|(c, _, _)| c != "called" && c != "appealed to"),
-            "{t}: {k:?}"
-        );
+        assert!(k.iter().all(|(c, _, _)| c != "called" && c != "appealed to"), "{t}: {k:?}");
     }
 }
 

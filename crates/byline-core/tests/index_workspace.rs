@@ -11,16 +11,13 @@ fn add(index: &mut WorkspaceIndex, doc: &str, text: &str) {
 
 fn id_at(index: &WorkspaceIndex, doc: &str, text: &str, needle: &str) -> Arc<str> {
     let at = text.find(needle).expect("needle");
-    index
-        .person_at(doc, at)
-        .unwrap_or_else(|| panic!("no person at {needle:?}"))
+    index.person_at(doc, at).unwrap_or_else(|| panic!("no person at {needle:?}"))
 }
 
 const A: &str = "Port authority spokesman Dariusz Lenko said the ship had left. Lenko added that more would follow.";
 const B: &str = "Mr Lenko was not available for comment on Friday, the port said.";
 const C: &str = "Senator Kamila Harrow said the bill would pass.";
-const D: &str =
-    "In the match, fast bowler Rhys Harrow took four wickets. Harrow said he was pleased.";
+const D: &str = "In the match, fast bowler Rhys Harrow took four wickets. Harrow said he was pleased.";
 const E: &str = "A lawyer for Ms Harrow said the appeal would be heard next week.";
 
 #[test]
@@ -131,20 +128,8 @@ fn transliteration_variants_are_one_person() {
     let mut ix = WorkspaceIndex::new();
     add(&mut ix, "a.txt", "Foreign Minister Sergey V. Orlov spoke.");
     add(&mut ix, "b.txt", "Foreign Minister Sergei Orlov replied.");
-    assert_eq!(
-        id_at(
-            &ix,
-            "a.txt",
-            "Foreign Minister Sergey V. Orlov spoke.",
-            "Sergey"
-        ),
-        id_at(
-            &ix,
-            "b.txt",
-            "Foreign Minister Sergei Orlov replied.",
-            "Sergei"
-        )
-    );
+    assert_eq!(id_at(&ix, "a.txt", "Foreign Minister Sergey V. Orlov spoke.", "Sergey"),
+               id_at(&ix, "b.txt", "Foreign Minister Sergei Orlov replied.", "Sergei"));
 }
 
 #[test]
@@ -168,10 +153,7 @@ fn a_lone_surname_with_only_a_speech_verb_needs_a_full_name_somewhere() {
     let lone = "\"Fares will rise,\" Qorvane said on Tuesday.";
     add(&mut ix, "lone.txt", lone);
     // Nobody called Qorvane is named in full: it may be a company, so it is nobody.
-    assert!(
-        ix.person_at("lone.txt", lone.find("Qorvane").unwrap())
-            .is_none()
-    );
+    assert!(ix.person_at("lone.txt", lone.find("Qorvane").unwrap()).is_none());
     assert!(ix.search("").is_empty());
     // Once an article names Imogen Qorvane, the lone surname is her.
     let full = "Airline chief Imogen Qorvane spoke in Perth.";
@@ -184,8 +166,5 @@ fn a_lone_surname_with_only_a_speech_verb_needs_a_full_name_somewhere() {
     assert_eq!(ix.people_in("lone.txt"), vec![id.clone()]);
     // And it is nobody again when that article goes.
     ix.remove_document("full.txt");
-    assert!(
-        ix.person_at("lone.txt", lone.find("Qorvane").unwrap())
-            .is_none()
-    );
+    assert!(ix.person_at("lone.txt", lone.find("Qorvane").unwrap()).is_none());
 }

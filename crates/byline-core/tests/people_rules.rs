@@ -12,11 +12,7 @@ fn the_title_before_an_honorific_is_the_role() {
     assert_eq!(mentions(t), ["Ilse Varnholt"]);
     assert_eq!(roles_of(t, "Ilse Varnholt"), ["senior researcher"]);
     let t = "Oman's Foreign Minister Sheikh Badr Kalbani arrived on Sunday.";
-    assert!(
-        roles_of(t, "Badr Kalbani")
-            .iter()
-            .any(|r| r.contains("Foreign Minister"))
-    );
+    assert!(roles_of(t, "Badr Kalbani").iter().any(|r| r.contains("Foreign Minister")));
 }
 
 #[test]
@@ -37,10 +33,7 @@ fn an_indefinite_appositive_is_a_role_whatever_its_noun() {
     let t = "\"We queue for hours,\" said Corinne Baptiste, a grandmother of five who lives by the ring road.";
     assert_eq!(roles_of(t, "Corinne Baptiste"), ["grandmother of five"]);
     let t = "\"Rent takes half my pay,\" said Joost Arkel, 31, a bus driver from the north of the city.";
-    assert_eq!(
-        roles_of(t, "Joost Arkel"),
-        ["bus driver from the north of the city"]
-    );
+    assert_eq!(roles_of(t, "Joost Arkel"), ["bus driver from the north of the city"]);
 }
 
 #[test]
@@ -124,8 +117,7 @@ fn welsh_and_arabic_particles() {
 
 #[test]
 fn who_and_age_cues_make_a_person() {
-    let t =
-        "Tendai Mutasa, who farms near the river, lost his crop. Ilka Voss, 44, lost her house.";
+    let t = "Tendai Mutasa, who farms near the river, lost his crop. Ilka Voss, 44, lost her house.";
     assert_eq!(mentions(t), ["Tendai Mutasa", "Ilka Voss"]);
 }
 
@@ -181,8 +173,7 @@ fn the_last_words_of_a_longer_name_are_that_person() {
 
 #[test]
 fn firms_named_after_people_are_not_people() {
-    let t =
-        "Goldman Sachs said the shares were cheap. Wells Fargo said in a note that it disagreed.";
+    let t = "Goldman Sachs said the shares were cheap. Wells Fargo said in a note that it disagreed.";
     assert!(mentions(t).is_empty(), "{:?}", mentions(t));
 }
 
@@ -234,11 +225,7 @@ fn a_royal_title_with_an_ambiguous_given_name_links_to_nobody() {
 fn person_of(text: &str, surface: &str) -> usize {
     let p = people(text);
     let at = text.find(surface).unwrap_or_else(|| panic!("no {surface}"));
-    p.mentions
-        .iter()
-        .find(|m| m.span.start == at)
-        .unwrap_or_else(|| panic!("{surface} not a mention: {p:?}"))
-        .person
+    p.mentions.iter().find(|m| m.span.start == at).unwrap_or_else(|| panic!("{surface} not a mention: {p:?}")).person
 }
 
 #[test]
@@ -264,10 +251,7 @@ fn councillor_and_rank_abbreviations_are_titles() {
 fn a_byline_role_on_the_same_line_or_after_a_comma() {
     let t = "Rosalind Achterberg Economics correspondent\n\nPrices rose again in May, the statistics office said.";
     assert_eq!(names(t), ["Rosalind Achterberg"]);
-    assert_eq!(
-        roles_of(t, "Rosalind Achterberg"),
-        ["Economics correspondent"]
-    );
+    assert_eq!(roles_of(t, "Rosalind Achterberg"), ["Economics correspondent"]);
     let t = "By Tobias Lindqvist, Science Editor\n\nThe probe reached orbit on Friday.";
     assert_eq!(roles_of(t, "Tobias Lindqvist"), ["Science Editor"]);
 }
@@ -276,11 +260,7 @@ fn a_byline_role_on_the_same_line_or_after_a_comma() {
 fn a_byline_in_capitals_names_a_person() {
     let t = "By GRETA HOLLOWAY Wire Service\n\nThe council voted on Tuesday. Holloway reported from the chamber.";
     let m = mentions(t);
-    assert_eq!(
-        m.first().map(String::as_str),
-        Some("GRETA HOLLOWAY"),
-        "{m:?}"
-    );
+    assert_eq!(m.first().map(String::as_str), Some("GRETA HOLLOWAY"), "{m:?}");
     assert_eq!(person_of(t, "GRETA"), person_of(t, "Holloway reported"));
 }
 
@@ -308,8 +288,7 @@ fn another_name_after_known_as_is_the_same_person() {
 
 #[test]
 fn a_definite_appositive_ends_at_its_relative_clause() {
-    let t =
-        "Marisol Quenby, the Democratic state senator who drafted the bill, said she would appeal.";
+    let t = "Marisol Quenby, the Democratic state senator who drafted the bill, said she would appeal.";
     assert_eq!(roles_of(t, "Marisol Quenby"), ["Democratic state senator"]);
 }
 

@@ -5,35 +5,23 @@ use byline_core::{Format, analyze};
 
 fn inner(t: &str) -> Vec<(String, bool, bool)> {
     let a = analyze(t, Format::Plain);
-    a.quotes
-        .iter()
-        .map(|q| (t[q.inner.clone()].to_string(), q.closed, q.scare))
-        .collect()
+    a.quotes.iter().map(|q| (t[q.inner.clone()].to_string(), q.closed, q.scare)).collect()
 }
 
 #[test]
 fn curly_and_straight_double_quotes() {
-    assert_eq!(
-        inner("She said “the dam will hold this year” on Monday."),
-        [("the dam will hold this year".into(), true, false)]
-    );
-    assert_eq!(
-        inner("She said \"the dam will hold this year\" on Monday."),
-        [("the dam will hold this year".into(), true, false)]
-    );
+    assert_eq!(inner("She said “the dam will hold this year” on Monday."), [("the dam will hold this year".into(), true, false)]);
+    assert_eq!(inner("She said \"the dam will hold this year\" on Monday."), [("the dam will hold this year".into(), true, false)]);
 }
 
 #[test]
 fn apostrophes_are_not_quotes() {
-    assert!(
-        inner("The mayor’s office said it didn’t know. Farmers' groups weren't told.").is_empty()
-    );
+    assert!(inner("The mayor’s office said it didn’t know. Farmers' groups weren't told.").is_empty());
 }
 
 #[test]
 fn single_curly_quotes_as_quotes_and_scare_quotes() {
-    let q =
-        inner("The minister called the plan ‘bold’ and the week ‘decisive for the whole region’.");
+    let q = inner("The minister called the plan ‘bold’ and the week ‘decisive for the whole region’.");
     assert_eq!(q[0], ("bold".into(), true, true));
     assert_eq!(q[1], ("decisive for the whole region".into(), true, false));
 }
@@ -47,8 +35,7 @@ fn quote_spanning_sentences() {
 
 #[test]
 fn unclosed_quote_continues_into_next_paragraph() {
-    let t =
-        "The coach said: “We trained hard all winter.\n\n“Now we have to show it on the pitch.”\n";
+    let t = "The coach said: “We trained hard all winter.\n\n“Now we have to show it on the pitch.”\n";
     let a = analyze(t, Format::Plain);
     assert_eq!(a.quotes.len(), 2);
     assert!(!a.quotes[0].closed);
@@ -68,10 +55,7 @@ fn speaker_after_the_quote() {
 fn pronoun_speaker_resolves_to_named_source() {
     let t = "Harbour master Tom Reilly said the port would reopen. “The channel is clear now,” he said.";
     let a = analyze(t, Format::Plain);
-    assert_eq!(
-        &t[a.quotes[0].speaker.clone().unwrap()],
-        "Harbour master Tom Reilly"
-    );
+    assert_eq!(&t[a.quotes[0].speaker.clone().unwrap()], "Harbour master Tom Reilly");
 }
 
 #[test]

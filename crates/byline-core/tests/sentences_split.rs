@@ -10,24 +10,17 @@ fn texts(t: &str, f: Format) -> Vec<&str> {
 
 #[test]
 fn titles_and_initials_do_not_end_sentences() {
-    let t =
-        "Mr. Ortega met Dr. Lund and Maria T. Velasco in the U.S. capital. They spoke for an hour.";
+    let t = "Mr. Ortega met Dr. Lund and Maria T. Velasco in the U.S. capital. They spoke for an hour.";
     assert_eq!(
         texts(t, Format::Plain),
-        [
-            "Mr. Ortega met Dr. Lund and Maria T. Velasco in the U.S. capital.",
-            "They spoke for an hour."
-        ]
+        ["Mr. Ortega met Dr. Lund and Maria T. Velasco in the U.S. capital.", "They spoke for an hour."]
     );
 }
 
 #[test]
 fn acronym_at_sentence_end_splits_before_a_usual_opener() {
     let t = "The delegation flew to the U.S. The talks begin Monday.";
-    assert_eq!(
-        texts(t, Format::Plain),
-        ["The delegation flew to the U.S.", "The talks begin Monday."]
-    );
+    assert_eq!(texts(t, Format::Plain), ["The delegation flew to the U.S.", "The talks begin Monday."]);
 }
 
 #[test]
@@ -46,14 +39,7 @@ fn months_and_numbers() {
 #[test]
 fn ellipsis_inside_and_between_sentences() {
     let t = "She paused… then carried on. It was late... The crowd left.";
-    assert_eq!(
-        texts(t, Format::Plain),
-        [
-            "She paused… then carried on.",
-            "It was late...",
-            "The crowd left."
-        ]
-    );
+    assert_eq!(texts(t, Format::Plain), ["She paused… then carried on.", "It was late...", "The crowd left."]);
 }
 
 #[test]
@@ -61,22 +47,14 @@ fn quote_closing_after_the_stop_stays_with_its_sentence() {
     let t = "“We will rebuild the bridge.” The mayor smiled. \"It is done.\" He left.";
     assert_eq!(
         texts(t, Format::Plain),
-        [
-            "“We will rebuild the bridge.”",
-            "The mayor smiled.",
-            "\"It is done.\"",
-            "He left."
-        ]
+        ["“We will rebuild the bridge.”", "The mayor smiled.", "\"It is done.\"", "He left."]
     );
 }
 
 #[test]
 fn question_inside_quote_followed_by_lowercase_attribution_is_one_sentence() {
     let t = "“Where is the money?” she asked. Nobody answered.";
-    assert_eq!(
-        texts(t, Format::Plain),
-        ["“Where is the money?” she asked.", "Nobody answered."]
-    );
+    assert_eq!(texts(t, Format::Plain), ["“Where is the money?” she asked.", "Nobody answered."]);
 }
 
 #[test]
@@ -90,15 +68,7 @@ fn headlines_and_boilerplate_lines_get_their_roles() {
     let t = "Harbour Town Braces For Storm\n\nBy Press Association\n\nSign up for our morning newsletter.\n\nThe storm reached the coast at noon.\n";
     let s = split(t, Format::Plain);
     let roles: Vec<Role> = s.iter().map(|s| s.role).collect();
-    assert_eq!(
-        roles,
-        [
-            Role::Headline,
-            Role::Boilerplate,
-            Role::Boilerplate,
-            Role::Body
-        ]
-    );
+    assert_eq!(roles, [Role::Headline, Role::Boilerplate, Role::Boilerplate, Role::Body]);
 }
 
 #[test]
@@ -121,14 +91,7 @@ fn related_stories_zone_at_the_end_is_boilerplate() {
 fn markdown_code_front_matter_and_comments_are_not_prose() {
     let t = "---\ntitle: Test. Draft.\n---\n# Floods hit the valley\n\nThe river burst its banks.\n\n```\nlet x = \"not a quote. At all.\";\n```\n\n    indented code. Here.\n\n<!-- note to editor. Check. -->\nWater reached 2 metres.\n";
     let got = texts(t, Format::Markdown);
-    assert_eq!(
-        got,
-        [
-            "Floods hit the valley",
-            "The river burst its banks.",
-            "Water reached 2 metres."
-        ]
-    );
+    assert_eq!(got, ["Floods hit the valley", "The river burst its banks.", "Water reached 2 metres."]);
     let s = split(t, Format::Markdown);
     assert_eq!(s[0].role, Role::Headline);
 }
@@ -144,9 +107,6 @@ fn hard_wrapped_plain_text_joins_lines() {
     let t = "The minister resigned on Friday after a\nweek of protests. Her deputy takes over.\n";
     assert_eq!(
         texts(t, Format::Plain),
-        [
-            "The minister resigned on Friday after a\nweek of protests.",
-            "Her deputy takes over."
-        ]
+        ["The minister resigned on Friday after a\nweek of protests.", "Her deputy takes over."]
     );
 }

@@ -26,9 +26,7 @@ impl Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
         let mut b = bytes;
         while b.len() >= 8 {
-            self.add(u64::from_le_bytes([
-                b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
-            ]));
+            self.add(u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]));
             b = &b[8..];
         }
         if b.len() >= 4 {
@@ -136,9 +134,7 @@ pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
 }
 
 fn entries(src: &str) -> impl Iterator<Item = &str> {
-    src.lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim())
-        .filter(|l| !l.is_empty())
+    src.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter(|l| !l.is_empty())
 }
 
 impl PeopleLexicon {
@@ -147,14 +143,7 @@ impl PeopleLexicon {
         static LEX: std::sync::OnceLock<PeopleLexicon> = std::sync::OnceLock::new();
         LEX.get_or_init(|| {
             let mut lex = PeopleLexicon::default();
-            lex.add_lists(
-                FIRST,
-                FIRST_INTL,
-                HONORIFICS,
-                TITLES,
-                NONPERSON,
-                NONPERSON_HEADS,
-            );
+            lex.add_lists(FIRST, FIRST_INTL, HONORIFICS, TITLES, NONPERSON, NONPERSON_HEADS);
             lex
         })
     }
@@ -199,12 +188,7 @@ impl PeopleLexicon {
         }
         for e in entries(nonperson) {
             if e.contains(' ') {
-                self.nonperson_names.insert(
-                    e.split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                        .to_lowercase(),
-                );
+                self.nonperson_names.insert(e.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase());
             } else {
                 self.nonperson.insert(e.to_lowercase());
                 mark(all, &e.to_lowercase(), NONPERSON);
@@ -233,17 +217,11 @@ impl PeopleLexicon {
             }
             let head = |l: &str| {
                 self.all.get(l).is_some_and(|b| b & HEAD_ENTRY != 0)
-                    || l.rsplit('-')
-                        .next()
-                        .is_some_and(|p| p != l && self.heads.contains(p))
+                    || l.rsplit('-').next().is_some_and(|p| p != l && self.heads.contains(p))
             };
             // "ecologist", "statistician": the suffixes of professions.
             let trade = l.len() > 7 && (l.ends_with("ologist") || l.ends_with("ician"));
-            if bits & HEAD_ENTRY != 0
-                || trade
-                || head(l)
-                || (l.len() > 4 && l.ends_with('s') && head(&l[..l.len() - 1]))
-            {
+            if bits & HEAD_ENTRY != 0 || trade || head(l) || (l.len() > 4 && l.ends_with('s') && head(&l[..l.len() - 1])) {
                 c |= ROLE_HEAD;
             }
             if w.chars().next().is_some_and(|c| c.is_lowercase()) {
@@ -295,12 +273,8 @@ impl PeopleLexicon {
     /// A role noun ("spokesman", "president"); for hyphenated words the last part counts too.
     pub fn is_role_head(&self, w: &str) -> bool {
         with_lower(w, |l| {
-            let one = |l: &str| {
-                self.heads.contains(l)
-                    || l.rsplit('-')
-                        .next()
-                        .is_some_and(|p| p != l && self.heads.contains(p))
-            };
+            let one =
+                |l: &str| self.heads.contains(l) || l.rsplit('-').next().is_some_and(|p| p != l && self.heads.contains(p));
             // "ecologist", "statistician": the suffixes of professions.
             let trade = |l: &str| l.len() > 7 && (l.ends_with("ologist") || l.ends_with("ician"));
             one(l) || trade(l) || (l.len() > 4 && l.ends_with('s') && one(&l[..l.len() - 1]))
@@ -378,46 +352,18 @@ mod tests {
     fn classify_agrees_with_each_list() {
         let lex = PeopleLexicon::bundled();
         let mut words: Vec<String> = Vec::new();
-        for src in [
-            FIRST,
-            FIRST_INTL,
-            HONORIFICS,
-            TITLES,
-            NONPERSON,
-            NONPERSON_HEADS,
-        ] {
+        for src in [FIRST, FIRST_INTL, HONORIFICS, TITLES, NONPERSON, NONPERSON_HEADS] {
             for e in entries(src) {
                 let e = e.split_once(':').map_or(e, |(_, w)| w).trim();
-                for w in [
-                    e.to_string(),
-                    e.to_uppercase(),
-                    e.to_lowercase(),
-                    format!("{e}s"),
-                    format!("ex-{e}"),
-                ] {
+                for w in [e.to_string(), e.to_uppercase(), e.to_lowercase(), format!("{e}s"), format!("ex-{e}")] {
                     let mut cs = w.chars();
-                    let cap: String = cs
-                        .next()
-                        .map(|c| c.to_uppercase().chain(cs).collect())
-                        .unwrap_or_default();
+                    let cap: String = cs.next().map(|c| c.to_uppercase().chain(cs).collect()).unwrap_or_default();
                     words.push(cap);
                     words.push(w);
                 }
             }
         }
-        words.extend(
-            [
-                "Éric",
-                "éric",
-                "Zoë",
-                "iPhone",
-                "x",
-                "",
-                "Spokesmen",
-                "Vice-President",
-            ]
-            .map(String::from),
-        );
+        words.extend(["Éric", "éric", "Zoë", "iPhone", "x", "", "Spokesmen", "Vice-President"].map(String::from));
         for w in &words {
             assert_eq!(lex.classify(w), lex.classify_each(w), "{w:?}");
         }

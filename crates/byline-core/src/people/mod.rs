@@ -57,16 +57,12 @@ impl DocPeople {
     /// The tentative surname that covers byte `offset`, if any.
     pub fn tentative_at(&self, offset: usize) -> Option<&(Span, String)> {
         let i = self.tentative.partition_point(|t| t.0.end < offset);
-        self.tentative
-            .get(i)
-            .filter(|t| t.0.start <= offset && offset <= t.0.end)
+        self.tentative.get(i).filter(|t| t.0.start <= offset && offset <= t.0.end)
     }
 
     pub fn mention_at(&self, offset: usize) -> Option<&PersonMention> {
         let i = self.mentions.partition_point(|m| m.span.end <= offset);
-        self.mentions
-            .get(i)
-            .filter(|m| m.span.start <= offset && offset <= m.span.end)
+        self.mentions.get(i).filter(|m| m.span.start <= offset && offset <= m.span.end)
     }
 }
 
@@ -78,13 +74,7 @@ pub fn find(
     attributions: &[crate::attribution::Attribution],
     _lex: &crate::lexicon::Lexicon,
 ) -> DocPeople {
-    find_with(
-        text,
-        sentences,
-        quotes,
-        attributions,
-        PeopleLexicon::bundled(),
-    )
+    find_with(text, sentences, quotes, attributions, PeopleLexicon::bundled())
 }
 
 /// Find the people of one article with the given people word lists.
@@ -177,23 +167,11 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
         .iter()
         .map(|f| {
             if let Some((a, b)) = f.part {
-                return Raw {
-                    span: a..b,
-                    given: None,
-                    surname: ctx.text[a..b].to_string(),
-                    given_only: false,
-                    alias: false,
-                };
+                return Raw { span: a..b, given: None, surname: ctx.text[a..b].to_string(), given_only: false, alias: false };
             }
             let (given, surname) = recognize::split_name(ctx, f.toks.clone());
             let span = ctx.toks[f.toks.start].start..ctx.toks[f.toks.end - 1].end;
-            Raw {
-                span,
-                given,
-                surname,
-                given_only: f.given_only,
-                alias: f.alias,
-            }
+            Raw { span, given, surname, given_only: f.given_only, alias: f.alias }
         })
         .collect();
     // "Senator Stott Despoja" after "Natasha Stott Despoja": a name that is the tail of a
@@ -203,9 +181,7 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
         let words: Vec<&str> = ctx.text[r.span.clone()].split_whitespace().collect();
         if r.given.is_some() && words.len() >= 3 {
             for k in 1..words.len() - 1 {
-                tails
-                    .entry(words[k..].join(" "))
-                    .or_insert_with(|| words[k..].join(" "));
+                tails.entry(words[k..].join(" ")).or_insert_with(|| words[k..].join(" "));
             }
         }
     }
@@ -233,11 +209,7 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
         let Some(g) = &r.given else { continue };
         let key = person_key(Some(g), &r.surname);
         let p = *by_key.entry(key).or_insert_with(|| {
-            persons.push(LocalPerson {
-                surname: r.surname.clone(),
-                has_full_name: true,
-                ..Default::default()
-            });
+            persons.push(LocalPerson { surname: r.surname.clone(), has_full_name: true, ..Default::default() });
             forms.push(FxHashMap::default());
             persons.len() - 1
         });
@@ -245,11 +217,7 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
         full_flags[i] = true;
         let surface = &ctx.text[r.span.clone()];
         // A glued name ("JaneRoe") is shown with its missing space.
-        let form = if !surface.contains(char::is_whitespace) {
-            format!("{} {}", g, r.surname)
-        } else {
-            surface.to_string()
-        };
+        let form = if !surface.contains(char::is_whitespace) { format!("{} {}", g, r.surname) } else { surface.to_string() };
         let e = forms[p].entry(form).or_insert((0, i));
         e.0 += 1;
     }
@@ -257,10 +225,7 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
     // surname-only mention is quadratic on long documents). Each maps a key to the persons
     // (ascending) and to their full mentions (ascending raw indices).
     let n_full = persons.len();
-    let full_sk: Vec<String> = persons
-        .iter()
-        .map(|p| person_key(None, &p.surname))
-        .collect();
+    let full_sk: Vec<String> = persons.iter().map(|p| person_key(None, &p.surname)).collect();
     let mut by_surname: FxHashMap<&str, Cands> = FxHashMap::default();
     for (p, sk) in full_sk.iter().enumerate() {
         by_surname.entry(sk.as_str()).or_default().persons.push(p);
@@ -272,11 +237,7 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
     let mut full_at: Vec<Vec<usize>> = vec![Vec::new(); n_full];
     for (i, a) in assign.iter().enumerate() {
         if let (true, Some(p)) = (full_flags[i], *a) {
-            by_surname
-                .entry(full_sk[p].as_str())
-                .or_default()
-                .fulls
-                .push(i);
+            by_surname.entry(full_sk[p].as_str()).or_default().fulls.push(i);
             if let Some(bare) = bare_of_particle(&full_sk[p]) {
                 by_surname.entry(bare).or_default().fulls.push(i);
             }
@@ -312,9 +273,7 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
             // The name it follows: the mention just before, a few words back.
             let named = i.checked_sub(1).and_then(|j| {
                 let between = ctx.text.get(raws[j].span.end..r.span.start)?;
-                (between.len() < 40
-                    && (between.contains("known as") || between.contains("nicknamed")))
-                .then_some(assign[j]?)
+                (between.len() < 40 && (between.contains("known as") || between.contains("nicknamed"))).then_some(assign[j]?)
             });
             if let Some(p) = named {
                 assign[i] = Some(p);
@@ -322,11 +281,7 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
                 continue;
             }
         }
-        let sk = if r.given_only {
-            String::new()
-        } else {
-            person_key(None, &r.surname)
-        };
+        let sk = if r.given_only { String::new() } else { person_key(None, &r.surname) };
         let target = if r.given_only {
             match by_given.get(&fold(&r.surname)) {
                 Some(c) if c.len() == 1 => Some(c[0]),
@@ -339,15 +294,9 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
                 let tail = fold_words(&r.surname);
                 if let Some(ps) = by_tail.get(&tail) {
                     let c = tail_cands.entry(tail).or_insert_with(|| {
-                        let mut fulls: Vec<usize> = ps
-                            .iter()
-                            .flat_map(|&p| full_at[p].iter().copied())
-                            .collect();
+                        let mut fulls: Vec<usize> = ps.iter().flat_map(|&p| full_at[p].iter().copied()).collect();
                         fulls.sort_unstable();
-                        Cands {
-                            persons: ps.clone(),
-                            fulls,
-                        }
+                        Cands { persons: ps.clone(), fulls }
                     });
                     cands = Some(&*c);
                 }
@@ -358,10 +307,7 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
                 if r.surname.contains(' ') || !ruler_before(ctx, r.span.start) {
                     return None;
                 }
-                by_given
-                    .get(&fold(&r.surname))
-                    .filter(|c| c.len() == 1)
-                    .map(|c| c[0])
+                by_given.get(&fold(&r.surname)).filter(|c| c.len() == 1).map(|c| c[0])
             };
             match cands {
                 None => aliases.get(sk.as_str()).copied().or_else(ruler),
@@ -384,11 +330,7 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
                     continue;
                 }
                 *surname_only.entry(sk).or_insert_with(|| {
-                    persons.push(LocalPerson {
-                        name: r.surname.clone(),
-                        surname: r.surname.clone(),
-                        ..Default::default()
-                    });
+                    persons.push(LocalPerson { name: r.surname.clone(), surname: r.surname.clone(), ..Default::default() });
                     forms.push(FxHashMap::default());
                     persons.len() - 1
                 })
@@ -398,31 +340,18 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
     }
     // Display names: the most frequent full form, first seen on ties.
     for (p, person) in persons.iter_mut().enumerate() {
-        if let Some((form, _)) = forms[p]
-            .iter()
-            .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1)))
-        {
+        if let Some((form, _)) = forms[p].iter().max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1))) {
             person.name = normalise_spaces(form);
         }
     }
     let mut mentions: Vec<PersonMention> = raws
         .iter()
         .enumerate()
-        .filter_map(|(i, r)| {
-            assign[i].map(|p| PersonMention {
-                span: r.span.clone(),
-                person: p,
-                full: full_flags[i],
-            })
-        })
+        .filter_map(|(i, r)| assign[i].map(|p| PersonMention { span: r.span.clone(), person: p, full: full_flags[i] }))
         .collect();
     mentions.sort_by_key(|m| m.span.start);
     mentions.dedup_by(|a, b| a.span.start < b.span.end);
-    DocPeople {
-        persons,
-        mentions,
-        tentative: Vec::new(),
-    }
+    DocPeople { persons, mentions, tentative: Vec::new() }
 }
 
 /// The surname key without its glued Arabic article ("burhan" of "al-burhan").
@@ -454,17 +383,7 @@ fn ruler_before(ctx: &Ctx, at: usize) -> bool {
     let w = ctx.word(i - 1).to_lowercase();
     matches!(
         w.as_str(),
-        "prince"
-            | "princess"
-            | "sheikh"
-            | "sheikha"
-            | "sheik"
-            | "emir"
-            | "king"
-            | "queen"
-            | "sultan"
-            | "sayyid"
-            | "crown"
+        "prince" | "princess" | "sheikh" | "sheikha" | "sheik" | "emir" | "king" | "queen" | "sultan" | "sayyid" | "crown"
     )
 }
 
@@ -486,15 +405,11 @@ fn attach_roles(ctx: &Ctx, found: &[recognize::Found], doc: &mut DocPeople) {
             continue;
         }
         let i = doc.mentions.partition_point(|m| m.span.start < start);
-        let Some(m) = doc.mentions.get(i).filter(|m| m.span.start == start) else {
-            continue;
-        };
+        let Some(m) = doc.mentions.get(i).filter(|m| m.span.start == start) else { continue };
         let p = m.person;
         let mut roles = Vec::new();
         if let Some((a, b)) = recognize::role_before(ctx, f.toks.start) {
-            roles.push(recognize::expand_role(
-                &ctx.text[ctx.toks[a].start..ctx.toks[b].end],
-            ));
+            roles.push(recognize::expand_role(&ctx.text[ctx.toks[a].start..ctx.toks[b].end]));
         }
         let last = f.toks.end - 1;
         if let Some(r) = recognize::byline_role_line(ctx, f.toks.start, last) {
@@ -523,10 +438,7 @@ fn attach_roles(ctx: &Ctx, found: &[recognize::Found], doc: &mut DocPeople) {
     // "Indonesia's Jane Roe": a bare place or organisation as a role only when the article
     // gives nothing better.
     let bare_place = |r: &str| {
-        r.split_whitespace().all(|w| {
-            ctx.lex
-                .is_nonperson(w.trim_end_matches("'s").trim_end_matches("’s"))
-        })
+        r.split_whitespace().all(|w| ctx.lex.is_nonperson(w.trim_end_matches("'s").trim_end_matches("’s")))
     };
     for person in doc.persons.iter_mut() {
         if person.roles.len() > 1 && person.roles.iter().any(|r| !bare_place(r)) {
@@ -544,11 +456,7 @@ fn attach_quotes(
 ) {
     use crate::attribution::SourceKind;
     // The union of the quotations' spans, sorted and merged, for a binary search per point.
-    let mut merged: Vec<Span> = quotes
-        .iter()
-        .map(|q| q.span.clone())
-        .filter(|s| s.start < s.end)
-        .collect();
+    let mut merged: Vec<Span> = quotes.iter().map(|q| q.span.clone()).filter(|s| s.start < s.end).collect();
     merged.sort_unstable_by_key(|s| s.start);
     merged.dedup_by(|b, a| {
         if b.start <= a.end {
@@ -575,8 +483,7 @@ fn attach_quotes(
         .collect();
     // Sentences already gathered for a person: their quotations are in that person's list.
     let mut done: Vec<FxHashSet<usize>> = vec![FxHashSet::default(); doc.persons.len()];
-    let mut has_quote: Vec<FxHashSet<(usize, usize)>> =
-        vec![FxHashSet::default(); doc.persons.len()];
+    let mut has_quote: Vec<FxHashSet<(usize, usize)>> = vec![FxHashSet::default(); doc.persons.len()];
     // The person named right next to a speech cue ("said spokesman Dmitri Volkov", "Volkov
     // said"), outside quotations.
     let near_cue = |a: &crate::attribution::Attribution| -> Option<usize> {
@@ -590,22 +497,15 @@ fn attach_quotes(
         }
         let j = doc.mentions.partition_point(|m| m.span.end <= a.cue.start);
         let m = doc.mentions.get(j.checked_sub(1)?)?;
-        (a.cue.start - m.span.end <= 48
-            && !in_quote(m.span.start)
-            && !text[m.span.end..a.cue.start].contains(['.', '"', '“', '”', '\n']))
-        .then_some(m.person)
+        (a.cue.start - m.span.end <= 48 && !in_quote(m.span.start) && !text[m.span.end..a.cue.start].contains(['.', '"', '“', '”', '\n']))
+            .then_some(m.person)
     };
     let named = |a: &crate::attribution::Attribution| -> Option<usize> {
         let from_source = a.source.as_ref().and_then(|s| {
             // The person named in the source phrase; the last one when there are several
             // ("Putin's spokesman Dmitry Peskov").
             let hi = doc.mentions.partition_point(|m| m.span.start < s.end);
-            doc.mentions[..hi]
-                .iter()
-                .rev()
-                .take_while(|m| m.span.end > s.start)
-                .next()
-                .map(|m| m.person)
+            doc.mentions[..hi].iter().rev().take_while(|m| m.span.end > s.start).next().map(|m| m.person)
         });
         // Only when the source phrase is missing or is the quotation itself.
         let no_source = a.source.as_ref().is_none_or(|s| in_quote(s.start));
@@ -658,9 +558,7 @@ fn attach_quotes(
             if has_quote[p].insert((q.span.start, q.span.end))
                 && let Some(words) = text.get(q.inner.clone())
             {
-                doc.persons[p]
-                    .quotes
-                    .push((q.span.clone(), words.to_string()));
+                doc.persons[p].quotes.push((q.span.clone(), words.to_string()));
             }
         }
     }

@@ -8,127 +8,28 @@ use super::tokens::Tok;
 
 /// Name particles that may stand inside a name in lower case ("von der Leyen", "bin Laden").
 const PARTICLES: &[&str] = &[
-    "von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le",
-    "bin", "ibn", "al", "el", "ben", "ter", "op", "y", "zu",
+    "von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le", "bin", "ibn",
+    "al", "el", "ben", "ter", "op", "y", "zu",
 ];
 
 /// Lower-case particles of Welsh, Irish, Scottish, Arabic and Portuguese names that only ever stand inside
 /// a name ("Rhodri ap Gwynn", "Fatima bint Khalid", "Omar abu Saleh", "Inês do Carmo").
-const PARTICLES_INNER: &[&str] = &[
-    "ap", "bint", "abu", "ní", "nic", "mac", "ó", "uí", "ua", "do",
-];
+const PARTICLES_INNER: &[&str] = &["ap", "bint", "abu", "ní", "nic", "mac", "ó", "uí", "ua", "do"];
 
 /// Words that end a backward walk over a role ("said Kremlin spokesman ...").
 const ROLE_STOP: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "and",
-    "or",
-    "but",
-    "to",
-    "in",
-    "on",
-    "at",
-    "by",
-    "for",
-    "with",
-    "from",
-    "as",
-    "that",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "is",
-    "was",
-    "are",
-    "were",
-    "be",
-    "been",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "could",
-    "should",
-    "may",
-    "might",
-    "can",
-    "his",
-    "her",
-    "their",
-    "its",
-    "this",
-    "these",
-    "those",
-    "when",
-    "after",
-    "before",
-    "while",
-    "during",
-    "than",
-    "then",
-    "also",
-    "not",
-    "if",
-    "said",
-    "says",
-    "told",
-    "added",
-    "says",
-    "say",
-    "according",
-    "between",
-    "against",
-    "about",
-    "into",
-    "over",
-    "under",
-    "since",
-    "meanwhile",
-    "however",
-    "yesterday",
-    "today",
-    "it",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "you",
-    "him",
-    "them",
-    "like",
-    "including",
-    "where",
-    "there",
-    "here",
-    "said",
-    "met",
-    "called",
-    "named",
-    "spoke",
-    "told",
-    "asked",
-    "urged",
-    "and",
-    "both",
-    "via",
-    "per",
-    "among",
-    "amid",
-    "despite",
-    "toward",
-    "towards",
-    "without",
+    "the", "a", "an", "and", "or", "but", "to", "in", "on", "at", "by", "for", "with", "from", "as", "that",
+    "which", "who", "whom", "whose", "is", "was", "are", "were", "be", "been", "has", "have", "had", "will",
+    "would", "could", "should", "may", "might", "can", "his", "her", "their", "its", "this", "these", "those",
+    "when", "after", "before", "while", "during", "than", "then", "also", "not", "if", "said", "says", "told",
+    "added", "says", "say", "according", "between", "against", "about", "into", "over", "under", "since",
+    "meanwhile", "however", "yesterday", "today", "it", "he", "she", "they", "we", "i", "you", "him", "them",
+    "like", "including", "where", "there", "here", "said", "met", "called", "named", "spoke", "told", "asked",
+    "urged", "and", "both", "via", "per", "among", "amid", "despite", "toward", "towards", "without",
 ];
 
 /// Plain honorifics that are not worth listing as a role.
-const PLAIN_HONORIFICS: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "mx", "mme", "madame", "monsieur", "herr", "frau",
-];
+const PLAIN_HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "mme", "madame", "monsieur", "herr", "frau"];
 
 /// A recognised mention: the token range of its name (title and possessive excluded).
 #[derive(Clone, Debug)]
@@ -232,14 +133,10 @@ impl<'a> Ctx<'a> {
                         }
                         let short = short_words().get(l).copied().unwrap_or(0);
                         // ("WHO spokesperson": an acronym is not the pronoun.)
-                        let acronym =
-                            w.chars().count() >= 2 && !w.chars().any(|c| c.is_lowercase());
+                        let acronym = w.chars().count() >= 2 && !w.chars().any(|c| c.is_lowercase());
                         c |= short & !(VERB_STOP | PARTICLE_INNER | if acronym { STOP } else { 0 });
                         // The particles are lower case: as written only when `w` is.
-                        if (short & (PARTICLE_CI | PARTICLE_INNER) != 0 && l == w)
-                            || w.starts_with("al-")
-                            || w.starts_with("el-")
-                        {
+                        if (short & (PARTICLE_CI | PARTICLE_INNER) != 0 && l == w) || w.starts_with("al-") || w.starts_with("el-") {
                             c |= PARTICLE;
                         }
                         // So are the verbs and prepositions that end a role.
@@ -248,22 +145,14 @@ impl<'a> Ctx<'a> {
                         }
                     });
                     // "Last-ditch": a part after a hyphen starts in lower case.
-                    if w.split(['-', '‑'])
-                        .skip(1)
-                        .any(|part| part.chars().next().is_some_and(|c| c.is_lowercase()))
-                    {
+                    if w.split(['-', '‑']).skip(1).any(|part| part.chars().next().is_some_and(|c| c.is_lowercase())) {
                         c |= LOWER_PART;
                     }
                     c
                 })
             })
             .collect();
-        Ctx {
-            text,
-            toks,
-            cls,
-            lex,
-        }
+        Ctx { text, toks, cls, lex }
     }
     /// Whether token `i` has any of the class bits `bits`.
     #[inline]
@@ -304,9 +193,7 @@ fn sentence_start(ctx: &Ctx, i: usize) -> bool {
     if g.contains('\n') {
         return true;
     }
-    let g = g.trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[')
-    });
+    let g = g.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '['));
     g.ends_with(['.', '!', '?', ':', '”', '"', '’'])
 }
 
@@ -315,9 +202,8 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
     let n = toks.len();
     let lower_used = |k: usize| ctx.has(k, LOWER_USED);
     // Line starts, to tell whether a piece stands alone on its line (a byline).
-    let line_starts: Vec<usize> = std::iter::once(0)
-        .chain(ctx.text.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
+    let line_starts: Vec<usize> =
+        std::iter::once(0).chain(ctx.text.match_indices('\n').map(|(i, _)| i + 1)).collect();
 
     // 1. Runs of capitalised words.
     let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
@@ -378,9 +264,7 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
                 // "Last-ditch", "Anti-war": a capitalised word with a lower-case part is not a name,
                 // except a Korean given name after a family name ("Cho Tae-yul").
                 if ctx.has(k, LOWER_PART) {
-                    return k > run.start
-                        && !ctx.has(k, HONORIFIC | NONPERSON | NONPERSON_HEAD | TITLE)
-                        && korean_given(ctx, k);
+                    return k > run.start && !ctx.has(k, HONORIFIC | NONPERSON | NONPERSON_HEAD | TITLE) && korean_given(ctx, k);
                 }
                 if !ctx.has(k, HONORIFIC | NONPERSON | NONPERSON_HEAD | TITLE) {
                     return true;
@@ -395,12 +279,8 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
                     && ctx.has(k - 1, ROLE_HEAD | TITLE_ABBR)
                     && toks[k - 1].cap
                     && toks[k + 1].cap
-                    && !ctx.has(
-                        k + 1,
-                        HONORIFIC | NONPERSON | NONPERSON_HEAD | TITLE | FIRST,
-                    )
-                    && (k + 2 == run.end
-                        || ctx.has(k + 2, HONORIFIC | NONPERSON | NONPERSON_HEAD | TITLE))
+                    && !ctx.has(k + 1, HONORIFIC | NONPERSON | NONPERSON_HEAD | TITLE | FIRST)
+                    && (k + 2 == run.end || ctx.has(k + 2, HONORIFIC | NONPERSON | NONPERSON_HEAD | TITLE))
             };
             // "Mr ap Gwynn", "Dr van der Berg": a lower-case particle right after an honorific
             // or title starts the surname.
@@ -408,9 +288,7 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
                 && ctx.word(k).chars().next().is_some_and(|c| c.is_lowercase())
                 && k > run.start
                 && ctx.has(k - 1, HONORIFIC | TITLE_ABBR | ROLE_HEAD)
-                && (k + 1..run.end)
-                    .find(|&q| !ctx.is_particle(q))
-                    .is_some_and(|q| toks[q].cap && is_name_tok(q));
+                && (k + 1..run.end).find(|&q| !ctx.is_particle(q)).is_some_and(|q| toks[q].cap && is_name_tok(q));
             // "Georgia Harrison", "Jordan Henderson": a place that is also a given name, then one
             // name word, the whole run.
             let place_given = run.end == k + 2
@@ -444,8 +322,7 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
                     && !ctx.has(e, NONPERSON_HEAD | TITLE | HONORIFIC)
                     && ctx.has(s, FIRST)
                     && !ctx.has(s, NONPERSON)
-                    && (ctx.has(s - 1, HONORIFIC | TITLE_ABBR)
-                        || (ctx.has(s - 1, ROLE_HEAD) && toks[s - 1].cap))
+                    && (ctx.has(s - 1, HONORIFIC | TITLE_ABBR) || (ctx.has(s - 1, ROLE_HEAD) && toks[s - 1].cap))
                 {
                     e += 1;
                     break;
@@ -465,26 +342,15 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             let mut a = s;
             let mut b = e;
             // ("Chief Electoral Officer K. Srinivasan": initials after a title lead the name.)
-            let titled = a > run.start
-                && ctx.has(a - 1, HONORIFIC | TITLE_ABBR | ROLE_HEAD)
-                && toks[a - 1].cap;
+            let titled = a > run.start && ctx.has(a - 1, HONORIFIC | TITLE_ABBR | ROLE_HEAD) && toks[a - 1].cap;
             let initials_lead = titled
                 && toks[a].initial
-                && (a..b)
-                    .find(|&q| !toks[q].initial)
-                    .is_some_and(|q| q + 1 == b && toks[q].cap && !ctx.is_particle(q));
-            while a < b
-                && !lead_particle
-                && !initials_lead
-                && (ctx.is_particle(a) || toks[a].initial)
-            {
+                && (a..b).find(|&q| !toks[q].initial).is_some_and(|q| q + 1 == b && toks[q].cap && !ctx.is_particle(q));
+            while a < b && !lead_particle && !initials_lead && (ctx.is_particle(a) || toks[a].initial) {
                 a += 1;
             }
             // ("al-Sudani" at the end is a surname, not a bare particle.)
-            while b > a
-                && ((ctx.is_particle(b - 1) && !ctx.word(b - 1).contains('-'))
-                    || toks[b - 1].initial)
-            {
+            while b > a && ((ctx.is_particle(b - 1) && !ctx.word(b - 1).contains('-')) || toks[b - 1].initial) {
                 b -= 1;
             }
             // "Later Jane Roe": a leading word the text also uses in lower case, before a
@@ -492,15 +358,11 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             // of Canterbury Justin Welby"). Another unknown leading word is kept ("Niels van den
             // Broek", "Amina Hassan Abdi"): many given names are not listed.
             let after_title = a > run.start && ctx.has(a - 1, TITLE | HONORIFIC);
-            let after_of = a == run.start
-                && a > 0
-                && ctx.word(a - 1) == "of"
-                && is_space_gap(ctx.gap_before(a));
+            let after_of = a == run.start && a > 0 && ctx.word(a - 1) == "of" && is_space_gap(ctx.gap_before(a));
             if b - a >= 3
                 && !ctx.has(a, FIRST)
                 && ((lower_used(a) && !after_title) || after_of)
-                && let Some(k) = (a + 1..b - 1)
-                    .find(|&k| ctx.has(k, FIRST) && !toks[k].initial && !ctx.is_particle(k))
+                && let Some(k) = (a + 1..b - 1).find(|&k| ctx.has(k, FIRST) && !toks[k].initial && !ctx.is_particle(k))
             {
                 a = k;
             }
@@ -518,9 +380,7 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
                 b -= 1;
             }
             if a < b {
-                let words = (a..b)
-                    .filter(|&x| !toks[x].initial && !ctx.is_particle(x))
-                    .count();
+                let words = (a..b).filter(|&x| !toks[x].initial && !ctx.is_particle(x)).count();
                 pieces.push(Piece {
                     toks: a..b,
                     words,
@@ -545,9 +405,7 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
         for k in run.clone().rev() {
             if ctx.has(k, HONORIFIC | TITLE) {
                 ahead = false;
-            } else if ctx.has(k, NONPERSON_HEAD)
-                && ctx.word(k).chars().next().is_some_and(|c| c.is_uppercase())
-            {
+            } else if ctx.has(k, NONPERSON_HEAD) && ctx.word(k).chars().next().is_some_and(|c| c.is_uppercase()) {
                 ahead = true;
             }
             thing_ahead[k] = ahead;
@@ -572,13 +430,7 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             if ctx.has(nx, NONPERSON_HEAD) {
                 p.rejected = true;
             }
-            if p.words == 1
-                && ctx
-                    .word(nx)
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_ascii_digit())
-            {
+            if p.words == 1 && ctx.word(nx).chars().next().is_some_and(|c| c.is_ascii_digit()) {
                 p.rejected = true;
             }
         }
@@ -593,14 +445,7 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             p.rejected = true;
         }
         // "Goldman Sachs": a firm named after people.
-        if p.words >= 2
-            && ctx.lex.is_nonperson_name(
-                p.toks
-                    .clone()
-                    .filter(|&k| !toks[k].initial)
-                    .map(|k| ctx.word(k)),
-            )
-        {
+        if p.words >= 2 && ctx.lex.is_nonperson_name(p.toks.clone().filter(|&k| !toks[k].initial).map(|k| ctx.word(k))) {
             p.rejected = true;
         }
         // "Martin Luther King Day": a run that ends in a place or organisation word names a
@@ -614,16 +459,14 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
         // qualifier ("Transport Focus", "Trade Unions") is not one.
         let title = adjacent_before.is_some_and(|b| {
             (ctx.has(b, ROLE_HEAD) && !plural_head(ctx, b))
-                || (ctx.has(b, TITLE_ABBR)
-                    && ctx.word(b).chars().next().is_some_and(|c| c.is_uppercase()))
+                || (ctx.has(b, TITLE_ABBR) && ctx.word(b).chars().next().is_some_and(|c| c.is_uppercase()))
         });
         // "a Jane Roe header": a full name with a known given name, used attributively after
         // "a", is still a person.
         let full_given = p.words >= 2
             && ctx.has(s, FIRST)
             && !lower_used(s)
-            && adjacent_after
-                .is_some_and(|k| ctx.word(k).chars().next().is_some_and(|c| c.is_lowercase()));
+            && adjacent_after.is_some_and(|k| ctx.word(k).chars().next().is_some_and(|c| c.is_lowercase()));
         if let Some(w) = prev_word
             && (w == "the" || w == "The" || w == "a" || w == "an")
             && !p.rejected
@@ -638,11 +481,7 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             && !toks[last].possessive
             && p.words >= 2
             && let Some(nx) = adjacent_after
-            && ctx
-                .word(nx)
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_lowercase())
+            && ctx.word(nx).chars().next().is_some_and(|c| c.is_lowercase())
             && ctx.has(nx, ROLE_HEAD)
             && nx + 1 < n
             && is_space_gap(ctx.gap_after(nx))
@@ -677,9 +516,7 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
         // "Indonesia's Retno Marsudi", "Labour's Jane Roe": a full name after the possessive
         // of a place or organisation.
         let owner_before = before.is_some_and(|b| {
-            toks[b].possessive
-                && is_space_gap(gap_before)
-                && (toks[b].acronym || (toks[b].cap && ctx.has(b, NONPERSON)))
+            toks[b].possessive && is_space_gap(gap_before) && (toks[b].acronym || (toks[b].cap && ctx.has(b, NONPERSON)))
         });
         // Speech verbs: "Peskov said", "Peskov has said", "said Peskov".
         let mut verb_after = false;
@@ -696,46 +533,21 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
                     break;
                 }
                 let w = ctx.word(k);
-                if !matches!(
-                    w,
-                    "has"
-                        | "had"
-                        | "have"
-                        | "also"
-                        | "later"
-                        | "then"
-                        | "was"
-                        | "is"
-                        | "would"
-                        | "will"
-                        | "told"
-                ) {
+                if !matches!(w, "has" | "had" | "have" | "also" | "later" | "then" | "was" | "is" | "would" | "will" | "told")
+                {
                     break;
                 }
                 hops += 1;
                 k += 1;
             }
         }
-        let verb_before = before
-            .filter(|_| is_space_gap(gap_before))
-            .is_some_and(|b| {
-                let w = ctx.word(b);
-                w.chars().next().is_some_and(|c| c.is_lowercase())
-                    && ctx.has(b, SPEECH_VERB)
-                    && !matches!(
-                        w,
-                        "say"
-                            | "told"
-                            | "tells"
-                            | "asked"
-                            | "urged"
-                            | "accused"
-                            | "described"
-                            | "called"
-                    )
-            });
-        let appositive =
-            !toks[last].possessive && gap_after.trim() == "," && appositive_role(ctx, e).is_some();
+        let verb_before = before.filter(|_| is_space_gap(gap_before)).is_some_and(|b| {
+            let w = ctx.word(b);
+            w.chars().next().is_some_and(|c| c.is_lowercase())
+                && ctx.has(b, SPEECH_VERB)
+                && !matches!(w, "say" | "told" | "tells" | "asked" | "urged" | "accused" | "described" | "called")
+        });
+        let appositive = !toks[last].possessive && gap_after.trim() == "," && appositive_role(ctx, e).is_some();
         // Photo credits: "(Jane Roe/AP)", "Credit, Jane Roe/Reuters".
         let credit = gap_after.starts_with('/')
             && (gap_before.ends_with('(') || next.is_some_and(|k| toks[k].acronym || toks[k].cap));
@@ -753,16 +565,12 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
         let line_alone = {
             let li = line_starts.partition_point(|&x| x <= toks[s].start) - 1;
             let ls = line_starts[li];
-            let le = line_starts
-                .get(li + 1)
-                .map_or(ctx.text.len(), |&x| x - 1)
-                .max(toks[last].raw_end);
+            let le = line_starts.get(li + 1).map_or(ctx.text.len(), |&x| x - 1).max(toks[last].raw_end);
             let head = ctx.text[ls..toks[s].start].trim();
             let tail = ctx.text[toks[last].raw_end..le].trim();
             (head.is_empty() || head == "By" || head == "by") && tail.is_empty()
         };
-        let byline =
-            line_alone && (2..=3).contains(&p.words) && p.toks.clone().all(|k| !lower_used(k));
+        let byline = line_alone && (2..=3).contains(&p.words) && p.toks.clone().all(|k| !lower_used(k));
         let first_name = p.words >= 2 && ctx.has(s, FIRST) && !p.place_led;
         // "Jane Roe's": a possessive two- or three-word name of words the text never uses in lower case.
         let possessive_name = (2..=3).contains(&p.words)
@@ -776,15 +584,7 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
                 continue;
             }
             let plain_words = p.toks.clone().all(|k| !lower_used(k));
-            if first_name
-                || hon
-                || title
-                || comma_role
-                || verb_after
-                || verb_before
-                || appositive
-                || credit
-                || byline
+            if first_name || hon || title || comma_role || verb_after || verb_before || appositive || credit || byline
                 || possessive_name
                 || by_before
                 || (plain_words && (who_or_age || owner_before) && p.words <= 3)
@@ -797,19 +597,12 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             let w = ctx.word(s);
             let ordinary = lower_used(s) || ctx.has(s, FIRST) && !hon && !title;
             // "Scholz-Putin": two names joined, handled part by part below.
-            let joined = w.contains('-')
-                && w.split('-')
-                    .all(|p| p.chars().next().is_some_and(|c| c.is_uppercase()));
+            let joined = w.contains('-') && w.split('-').all(|p| p.chars().next().is_some_and(|c| c.is_uppercase()));
             if joined {
                 p.weak = true;
                 continue;
             }
-            if hon
-                || title
-                || comma_role
-                || credit
-                || (glued && (verb_after || verb_before || appositive))
-            {
+            if hon || title || comma_role || credit || (glued && (verb_after || verb_before || appositive)) {
                 p.strong = true;
             } else if (verb_after || verb_before || appositive) && !ordinary {
                 // "Okafor said" alone may be a company ("Telstra said"): kept tentative, a
@@ -832,13 +625,7 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             continue;
         }
         let capital = |q: usize| {
-            q < n
-                && toks[q].acronym
-                && !toks[q].possessive
-                && ctx
-                    .word(q)
-                    .chars()
-                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+            q < n && toks[q].acronym && !toks[q].possessive && ctx.word(q).chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
         };
         // ("By JANE ROE and JOHN DOE": up to two names.)
         let mut s = k + 1;
@@ -847,10 +634,7 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             while e < n && e < s + 3 && capital(e) && is_space_gap(ctx.gap_before(e)) {
                 e += 1;
             }
-            if !(e - s >= 2
-                && ctx.has(s, FIRST)
-                && !(s..e).any(|q| ctx.has(q, TITLE | HONORIFIC | NONPERSON | NONPERSON_HEAD)))
-            {
+            if !(e - s >= 2 && ctx.has(s, FIRST) && !(s..e).any(|q| ctx.has(q, TITLE | HONORIFIC | NONPERSON | NONPERSON_HEAD))) {
                 break;
             }
             pieces.push(Piece {
@@ -863,11 +647,7 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
                 tentative: false,
                 place_led: false,
             });
-            if e + 1 < n
-                && matches!(ctx.word(e), "and" | "AND")
-                && is_space_gap(ctx.gap_before(e))
-                && is_space_gap(ctx.gap_after(e))
-            {
+            if e + 1 < n && matches!(ctx.word(e), "and" | "AND") && is_space_gap(ctx.gap_before(e)) && is_space_gap(ctx.gap_after(e)) {
                 s = e + 1;
             } else {
                 break;
@@ -881,9 +661,7 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
     for p in pieces.iter().filter(|p| p.strong) {
         let (g, s) = split_name(ctx, p.toks.clone());
         // "Burhan" after "Abdel Fattah al-Burhan".
-        if glued_particle(&s)
-            && let Some((_, bare)) = s.split_once('-')
-        {
+        if glued_particle(&s) && let Some((_, bare)) = s.split_once('-') {
             surnames.insert(bare.to_lowercase());
         }
         surnames.insert(s.to_lowercase());
@@ -900,10 +678,7 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
         .filter(|&k| !lower_used(k) && !ctx.has(k, FIRST))
         .map(|k| ctx.word(k))
         .collect();
-    for p in pieces
-        .iter_mut()
-        .filter(|p| p.weak && !p.rejected && (2..=3).contains(&p.words))
-    {
+    for p in pieces.iter_mut().filter(|p| p.weak && !p.rejected && (2..=3).contains(&p.words)) {
         // (The family name comes first in "Kang Min-seo".)
         let w = if p.toks.len() == 2 && korean_given(ctx, p.toks.end - 1) {
             ctx.word(p.toks.start)
@@ -919,12 +694,7 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
     // "Ortega Salazar" after "Luis Ortega Salazar": the last words of a longer full name.
     let mut long_tails: FxHashSet<String> = FxHashSet::default();
     for p in pieces.iter().filter(|p| p.strong && p.words >= 3) {
-        let ws: Vec<String> = p
-            .toks
-            .clone()
-            .filter(|&k| !toks[k].initial)
-            .map(|k| ctx.word(k).to_lowercase())
-            .collect();
+        let ws: Vec<String> = p.toks.clone().filter(|&k| !toks[k].initial).map(|k| ctx.word(k).to_lowercase()).collect();
         for k in 1..ws.len().saturating_sub(1) {
             long_tails.insert(ws[k..].join(" "));
         }
@@ -944,70 +714,37 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
         let lead = if ctx.word(k - 1) == "nicknamed" {
             k - 1
         } else if ctx.word(k - 1) == "as" && ctx.word(k - 2) == "known" {
-            if matches!(
-                ctx.word(k - 3),
-                "widely" | "also" | "better" | "popularly" | "commonly" | "locally"
-            ) {
-                k - 3
-            } else {
-                k - 2
-            }
+            if matches!(ctx.word(k - 3), "widely" | "also" | "better" | "popularly" | "commonly" | "locally") { k - 3 } else { k - 2 }
         } else {
             continue;
         };
-        if !(lead..k).all(|q| is_space_gap(ctx.gap_after(q)))
-            || lead == 0
-            || ctx.gap_before(lead).trim() != ","
-        {
+        if !(lead..k).all(|q| is_space_gap(ctx.gap_after(q))) || lead == 0 || ctx.gap_before(lead).trim() != "," {
             continue;
         }
         let q = &pieces[i - 1];
-        let named = q.strong
-            || (q.weak && {
-                let (_, s) = split_name(ctx, q.toks.clone());
-                with_lower(&s, |l| surnames.contains(l))
-            });
+        let named = q.strong || (q.weak && { let (_, s) = split_name(ctx, q.toks.clone()); with_lower(&s, |l| surnames.contains(l)) });
         if q.toks.end == lead && !q.rejected && named && !toks[q.toks.end - 1].possessive {
             alias_of.insert(i, i - 1);
             surnames.insert(ctx.word(k).to_lowercase());
         }
     }
-    let tentative_words: FxHashSet<&str> = pieces
-        .iter()
-        .filter(|p| p.tentative && !p.rejected)
-        .map(|p| ctx.word(p.toks.start))
-        .collect();
+    let tentative_words: FxHashSet<&str> =
+        pieces.iter().filter(|p| p.tentative && !p.rejected).map(|p| ctx.word(p.toks.start)).collect();
     let debug = std::env::var_os("BYLINE_PEOPLE_DEBUG").is_some();
     let mut out = Vec::new();
     for (pi, p) in pieces.iter().enumerate() {
         if alias_of.contains_key(&pi) {
-            out.push(Found {
-                toks: p.toks.clone(),
-                given_only: false,
-                part: None,
-                tentative: false,
-                alias: true,
-            });
+            out.push(Found { toks: p.toks.clone(), given_only: false, part: None, tentative: false, alias: true });
             continue;
         }
         if debug && p.weak && !p.rejected {
-            eprintln!(
-                "weak: {:?} words={}",
-                &ctx.text[toks[p.toks.start].start..toks[p.toks.end - 1].end],
-                p.words
-            );
+            eprintln!("weak: {:?} words={}", &ctx.text[toks[p.toks.start].start..toks[p.toks.end - 1].end], p.words);
         }
         if p.rejected {
             continue;
         }
         if p.strong {
-            out.push(Found {
-                toks: p.toks.clone(),
-                given_only: false,
-                part: None,
-                tentative: false,
-                alias: false,
-            });
+            out.push(Found { toks: p.toks.clone(), given_only: false, part: None, tentative: false, alias: false });
             continue;
         }
         if !p.weak {
@@ -1018,71 +755,32 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
         let first_is_surname = p.words >= 2 && is_surname(ctx.word(p.toks.start));
         if is_surname(&s) && !first_is_surname {
             let piece_words = || {
-                p.toks
-                    .clone()
-                    .filter(|&k| !toks[k].initial)
-                    .map(|k| ctx.word(k).to_lowercase())
-                    .collect::<Vec<_>>()
-                    .join(" ")
+                p.toks.clone().filter(|&k| !toks[k].initial).map(|k| ctx.word(k).to_lowercase()).collect::<Vec<_>>().join(" ")
             };
             if p.words == 1
                 || ctx.has(p.toks.start, FIRST)
                 || with_lower(ctx.word(p.toks.start), |l| givens.contains_key(l))
                 || (!long_tails.is_empty() && long_tails.contains(&piece_words()))
             {
-                out.push(Found {
-                    toks: p.toks.clone(),
-                    given_only: false,
-                    part: None,
-                    tentative: false,
-                    alias: false,
-                });
+                out.push(Found { toks: p.toks.clone(), given_only: false, part: None, tentative: false, alias: false });
             } else {
                 // "Canterbury Welby": only the surname words are the name.
                 let sl = s.split_whitespace().count();
                 let start = p.toks.end.saturating_sub(sl).max(p.toks.start);
-                out.push(Found {
-                    toks: start..p.toks.end,
-                    given_only: false,
-                    part: None,
-                    tentative: false,
-                    alias: false,
-                });
+                out.push(Found { toks: start..p.toks.end, given_only: false, part: None, tentative: false, alias: false });
             }
         } else if p.words >= 2 {
             // "Putin Biden summit", "Putin Warns West": known surnames inside a run of
             // capitalised words (headlines) are mentions on their own.
             for k in p.toks.clone() {
                 if is_surname(ctx.word(k)) {
-                    out.push(Found {
-                        toks: k..k + 1,
-                        given_only: false,
-                        part: None,
-                        tentative: false,
-                        alias: false,
-                    });
+                    out.push(Found { toks: k..k + 1, given_only: false, part: None, tentative: false, alias: false });
                 }
             }
-        } else if p.words == 1
-            && p.toks.len() == 1
-            && tentative_words.contains(ctx.word(p.toks.start))
-        {
-            out.push(Found {
-                toks: p.toks.clone(),
-                given_only: false,
-                part: None,
-                tentative: true,
-                alias: false,
-            });
-        } else if p.words == 1 && with_lower(ctx.word(p.toks.start), |l| givens.get(l) == Some(&1))
-        {
-            out.push(Found {
-                toks: p.toks.clone(),
-                given_only: true,
-                part: None,
-                tentative: false,
-                alias: false,
-            });
+        } else if p.words == 1 && p.toks.len() == 1 && tentative_words.contains(ctx.word(p.toks.start)) {
+            out.push(Found { toks: p.toks.clone(), given_only: false, part: None, tentative: true, alias: false });
+        } else if p.words == 1 && with_lower(ctx.word(p.toks.start), |l| givens.get(l) == Some(&1)) {
+            out.push(Found { toks: p.toks.clone(), given_only: true, part: None, tentative: false, alias: false });
         }
     }
     // Known surnames joined by a hyphen: "the Scholz-Putin call".
@@ -1103,22 +801,12 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
                 r
             })
             .collect();
-        if parts.len() < 2
-            || !parts
-                .iter()
-                .all(|(_, p)| p.chars().next().is_some_and(|c| c.is_uppercase()))
-        {
+        if parts.len() < 2 || !parts.iter().all(|(_, p)| p.chars().next().is_some_and(|c| c.is_uppercase())) {
             continue;
         }
         for (s, p) in parts {
             if with_lower(p, |l| surnames.contains(l)) {
-                out.push(Found {
-                    toks: k..k + 1,
-                    given_only: false,
-                    part: Some((s, s + p.len())),
-                    tentative: false,
-                    alias: false,
-                });
+                out.push(Found { toks: k..k + 1, given_only: false, part: Some((s, s + p.len())), tentative: false, alias: false });
             }
         }
     }
@@ -1129,9 +817,7 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
 /// A lower-case particle glued by a hyphen to a capitalised name ("al-Burhan", "el-Sisi").
 fn glued_particle(w: &str) -> bool {
     w.split_once('-').is_some_and(|(a, b)| {
-        a.chars().all(|c| c.is_lowercase())
-            && b.chars().next().is_some_and(|c| c.is_uppercase())
-            && b.chars().count() >= 2
+        a.chars().all(|c| c.is_lowercase()) && b.chars().next().is_some_and(|c| c.is_uppercase()) && b.chars().count() >= 2
     })
 }
 
@@ -1158,10 +844,7 @@ pub fn glued_split(w: &str) -> Option<(&str, &str)> {
     if a.chars().count() < 3 || b.chars().count() < 3 {
         return None;
     }
-    if matches!(
-        a,
-        "Mac" | "Fitz" | "Van" | "Von" | "Del" | "Della" | "Des" | "Ter" | "Den"
-    ) {
+    if matches!(a, "Mac" | "Fitz" | "Van" | "Von" | "Del" | "Della" | "Des" | "Ter" | "Den") {
         return None;
     }
     Some((a, b))
@@ -1186,10 +869,7 @@ pub fn split_name(ctx: &Ctx, r: std::ops::Range<usize>) -> (Option<String>, Stri
     let first = words[0];
     // "Cho Tae-yul": family name first.
     if words.len() == 2 && korean_given(ctx, words[1]) {
-        return (
-            Some(ctx.word(words[1]).to_string()),
-            ctx.word(words[0]).to_string(),
-        );
+        return (Some(ctx.word(words[1]).to_string()), ctx.word(words[0]).to_string());
     }
     let mut sstart = *words.last().unwrap();
     for &k in &words[1..] {
@@ -1200,14 +880,7 @@ pub fn split_name(ctx: &Ctx, r: std::ops::Range<usize>) -> (Option<String>, Stri
     }
     // A capitalised particle at the start ("Von der Leyen") makes the whole piece a surname.
     // So does a lower-case particle after an honorific ("Mr ap Gwynn").
-    if ctx.has(first, PARTICLE_CI)
-        || (ctx.is_particle(first)
-            && ctx
-                .word(first)
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_lowercase()))
-    {
+    if ctx.has(first, PARTICLE_CI) || (ctx.is_particle(first) && ctx.word(first).chars().next().is_some_and(|c| c.is_lowercase())) {
         let s = &ctx.text[ctx.toks[first].start..ctx.toks[r.end - 1].end];
         return (None, s.to_string());
     }
@@ -1220,40 +893,17 @@ pub fn appositive_role(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
     let n = ctx.toks.len();
     let mut k = k;
     // "Jane Roe, 58, the founder of ...": skip the age.
-    if k + 1 < n
-        && ctx.word(k).chars().all(|c| c.is_ascii_digit())
-        && ctx.gap_after(k).trim() == ","
-    {
+    if k + 1 < n && ctx.word(k).chars().all(|c| c.is_ascii_digit()) && ctx.gap_after(k).trim() == "," {
         k += 1;
     }
     // "Jane Roe, who is the city's mayor, ...": skip "who is / who was".
-    if k + 2 < n
-        && ctx.word(k) == "who"
-        && matches!(
-            ctx.word(k + 1),
-            "is" | "was" | "has been" | "had been" | "became"
-        )
-    {
+    if k + 2 < n && ctx.word(k) == "who" && matches!(ctx.word(k + 1), "is" | "was" | "has been" | "had been" | "became") {
         k += 2;
         // "who was appointed by President X": a clause, not a role.
         let w = ctx.word(k);
         if w.chars().next().is_some_and(|c| c.is_lowercase())
             && !ctx.has(k, ROLE_HEAD | ROLE_MOD)
-            && !matches!(
-                w,
-                "the"
-                    | "a"
-                    | "an"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "its"
-                    | "our"
-                    | "also"
-                    | "now"
-                    | "once"
-                    | "then"
-            )
+            && !matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "also" | "now" | "once" | "then")
         {
             return None;
         }
@@ -1264,22 +914,9 @@ pub fn appositive_role(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
     let first = ctx.word(k);
     if matches!(
         first,
-        "who"
-            | "which"
-            | "and"
-            | "but"
-            | "said"
-            | "says"
-            | "told"
-            | "added"
-            | "he"
-            | "she"
-            | "it"
-            | "they"
-            | "known"
-            | "nicknamed"
-            | "dubbed"
-    ) {
+        "who" | "which" | "and" | "but" | "said" | "says" | "told" | "added" | "he" | "she" | "it" | "they" | "known" | "nicknamed" | "dubbed"
+    )
+    {
         return None;
     }
     let mut end = k;
@@ -1422,9 +1059,7 @@ fn plural_head(ctx: &Ctx, k: usize) -> bool {
     w.len() > 4
         && w.ends_with('s')
         && ctx.has(k, ROLE_HEAD)
-        && with_lower(w, |l| {
-            ctx.lex.is_role_head(&l[..l.len() - 1]) && !ctx.lex.is_role_head_exact(l)
-        })
+        && with_lower(w, |l| ctx.lex.is_role_head(&l[..l.len() - 1]) && !ctx.lex.is_role_head_exact(l))
 }
 
 /// A Korean given name of two hyphenated syllables after a short family name ("Cho Tae-yul",
@@ -1437,13 +1072,8 @@ pub fn korean_given(ctx: &Ctx, k: usize) -> bool {
     let parts: Vec<&str> = w.split(['-', '‑']).collect();
     let fam = ctx.word(k - 1);
     parts.len() == 2
-        && parts.iter().all(|p| {
-            (2..=5).contains(&p.chars().count()) && p.chars().all(|c| c.is_ascii_alphabetic())
-        })
-        && parts[0]
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_uppercase())
+        && parts.iter().all(|p| (2..=5).contains(&p.chars().count()) && p.chars().all(|c| c.is_ascii_alphabetic()))
+        && parts[0].chars().next().is_some_and(|c| c.is_ascii_uppercase())
         && parts[1].chars().all(|c| c.is_ascii_lowercase())
         && ctx.toks[k - 1].cap
         && !ctx.toks[k - 1].possessive
@@ -1455,119 +1085,17 @@ pub fn korean_given(ctx: &Ctx, k: usize) -> bool {
 /// Prepositions and verbs that end a backward walk over a role ("saved goalkeeper Jane Roe",
 /// "through defender Jane Roe"): lower-case words that cannot be part of a title.
 const ROLE_STOP_MORE: &[&str] = &[
-    "through",
-    "behind",
-    "beyond",
-    "near",
-    "off",
-    "onto",
-    "upon",
-    "within",
-    "across",
-    "along",
-    "around",
-    "beside",
-    "inside",
-    "outside",
-    "past",
-    "throughout",
-    "until",
-    "up",
-    "down",
-    "out",
-    "so",
-    "because",
-    "although",
-    "though",
-    "whether",
-    "once",
-    "nor",
-    "yet",
-    "just",
-    "only",
-    "even",
-    "still",
-    "again",
-    "now",
-    "left",
-    "made",
-    "saw",
-    "beat",
-    "sent",
-    "took",
-    "gave",
-    "put",
-    "let",
-    "got",
-    "led",
-    "won",
-    "lost",
-    "kept",
-    "brought",
-    "thought",
-    "found",
-    "felt",
-    "held",
-    "heard",
-    "knew",
-    "paid",
-    "ran",
-    "sat",
-    "set",
-    "stood",
-    "struck",
-    "went",
-    "wrote",
-    "chose",
-    "drew",
-    "drove",
-    "fell",
-    "grew",
-    "hit",
-    "meant",
-    "rose",
-    "shook",
-    "shot",
-    "sold",
-    "threw",
-    "broke",
-    "built",
-    "bought",
-    "caught",
-    "came",
-    "cut",
-    "did",
-    "fought",
-    "fled",
-    "hurt",
-    "quit",
-    "sought",
-    "spent",
-    "tore",
-    "overtook",
-    "beats",
-    "sees",
-    "meets",
-    "joins",
-    "leaves",
-    "faces",
-    "thanks",
-    "backs",
-    "blames",
-    "replaces",
-    "replaced",
-    "is",
-    "are",
-    "were",
-    "being",
-    "got",
-    "gets",
-    "makes",
-    "takes",
-    "gives",
-    "wants",
-    "needs",
+    "through", "behind", "beyond", "near", "off", "onto", "upon", "within", "across", "along", "around", "beside",
+    "inside", "outside", "past", "throughout", "until", "up", "down", "out", "so", "because", "although", "though",
+    "whether", "once", "nor", "yet", "just", "only", "even", "still", "again", "now", "left", "made", "saw", "beat",
+    "sent", "took", "gave", "put", "let", "got", "led", "won", "lost", "kept", "brought", "thought", "found", "felt",
+    "held", "heard", "knew", "paid", "ran", "sat", "set", "stood", "struck", "went", "wrote", "chose", "drew",
+    "drove", "fell", "grew", "hit", "meant", "rose", "shook", "shot", "sold", "threw", "broke", "built", "bought",
+    "caught", "came", "cut", "did", "fought", "fled", "hurt", "quit", "sought", "spent", "tore", "overtook", "beats",
+    "sees", "meets", "joins", "leaves", "faces", "thanks", "backs", "blames", "replaces", "replaced", "is", "are",
+    "were", "being", "got", "gets", "makes", "takes", "gives", "wants", "needs",
 ];
+
 
 /// A looser appositive, for roles only (never a cue that a name is a person): "Jane Roe, a
 /// mother of three who ...", "Jane Roe, 27, a nurse at ...". An indefinite article, then up to
@@ -1575,10 +1103,7 @@ const ROLE_STOP_MORE: &[&str] = &[
 pub fn appositive_indefinite(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
     let n = ctx.toks.len();
     let mut k = k;
-    if k + 1 < n
-        && ctx.word(k).chars().all(|c| c.is_ascii_digit())
-        && ctx.gap_after(k).trim() == ","
-    {
+    if k + 1 < n && ctx.word(k).chars().all(|c| c.is_ascii_digit()) && ctx.gap_after(k).trim() == "," {
         k += 1;
     }
     if k + 1 >= n || !matches!(ctx.word(k), "a" | "an") || !is_space_gap(ctx.gap_after(k)) {
@@ -1588,19 +1113,13 @@ pub fn appositive_indefinite(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usiz
     let mut prep = None;
     while j < n && j < k + 14 {
         let w = ctx.word(j);
-        if matches!(
-            w,
-            "who" | "which" | "that" | "whose" | "where" | "when" | "whom"
-        ) {
+        if matches!(w, "who" | "which" | "that" | "whose" | "where" | "when" | "whom") {
             return (j > k + 1).then_some(k..j);
         }
         if ctx.has(j, SPEECH_VERB) && w.chars().next().is_some_and(|c| c.is_lowercase()) {
             return None;
         }
-        if prep.is_none()
-            && j > k + 1
-            && matches!(w, "at" | "in" | "for" | "with" | "from" | "on" | "near")
-        {
+        if prep.is_none() && j > k + 1 && matches!(w, "at" | "in" | "for" | "with" | "from" | "on" | "near") {
             prep = Some(j);
         }
         let g = ctx.gap_after(j);
@@ -1625,10 +1144,7 @@ pub fn byline_role_line(ctx: &Ctx, first: usize, last: usize) -> Option<std::ops
     let blank = |c: char| c == ' ' || c == '\t' || c == '\r';
     // The name starts its line, or follows "By" there.
     let before = text[..ctx.toks[first].start].trim_end_matches(blank);
-    let before = before
-        .strip_suffix("By")
-        .or_else(|| before.strip_suffix("by"))
-        .unwrap_or(before);
+    let before = before.strip_suffix("By").or_else(|| before.strip_suffix("by")).unwrap_or(before);
     let before = before.trim_end_matches(blank);
     if !(before.is_empty() || before.ends_with('\n')) {
         return None;
@@ -1642,10 +1158,7 @@ pub fn byline_role_line(ctx: &Ctx, first: usize, last: usize) -> Option<std::ops
         return short_role(ctx, at, line_end);
     }
     let line_start = text.len() - rest.len() + 1;
-    let window = text
-        .get(line_start..)
-        .map(|t| &t[..t.floor_char_boundary(t.len().min(64))])
-        .unwrap_or("");
+    let window = text.get(line_start..).map(|t| &t[..t.floor_char_boundary(t.len().min(64))]).unwrap_or("");
     let line_end = line_start + window.find('\n').unwrap_or(window.len());
     if line_end == line_start + window.len() && line_end < text.len() {
         return None;
@@ -1656,11 +1169,7 @@ pub fn byline_role_line(ctx: &Ctx, first: usize, last: usize) -> Option<std::ops
 /// The tokens of `text[line_start..line_end]` when they are a short role of a byline.
 fn short_role(ctx: &Ctx, line_start: usize, line_end: usize) -> Option<std::ops::Range<usize>> {
     let line = ctx.text[line_start..line_end].trim();
-    if line.is_empty()
-        || line.len() > 48
-        || line.ends_with(['.', '?', '!', ':'])
-        || line.chars().any(|c| c.is_ascii_digit())
-    {
+    if line.is_empty() || line.len() > 48 || line.ends_with(['.', '?', '!', ':']) || line.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
     let a = ctx.toks.partition_point(|t| t.start < line_start);
@@ -1677,34 +1186,17 @@ fn short_role(ctx: &Ctx, line_start: usize, line_end: usize) -> Option<std::ops:
 /// A role with its short titles written out ("Sen." as "Senator").
 pub fn expand_role(role: &str) -> String {
     const LONG: &[(&str, &str)] = &[
-        ("sen", "Senator"),
-        ("rep", "Representative"),
-        ("gov", "Governor"),
-        ("gen", "General"),
-        ("lt", "Lieutenant"),
-        ("col", "Colonel"),
-        ("sgt", "Sergeant"),
-        ("capt", "Captain"),
-        ("cmdr", "Commander"),
-        ("adm", "Admiral"),
-        ("maj", "Major"),
-        ("supt", "Superintendent"),
-        ("insp", "Inspector"),
-        ("det", "Detective"),
-        ("cllr", "Councillor"),
-        ("pres", "President"),
-        ("amb", "Ambassador"),
-        ("prof", "Professor"),
-        ("rev", "Reverend"),
-        ("atty", "Attorney"),
+        ("sen", "Senator"), ("rep", "Representative"), ("gov", "Governor"), ("gen", "General"),
+        ("lt", "Lieutenant"), ("col", "Colonel"), ("sgt", "Sergeant"), ("capt", "Captain"),
+        ("cmdr", "Commander"), ("adm", "Admiral"), ("maj", "Major"), ("supt", "Superintendent"),
+        ("insp", "Inspector"), ("det", "Detective"), ("cllr", "Councillor"), ("pres", "President"),
+        ("amb", "Ambassador"), ("prof", "Professor"), ("rev", "Reverend"), ("atty", "Attorney"),
     ];
     role.split_whitespace()
         .map(|w| {
             let bare = w.trim_end_matches('.');
             let l = bare.to_lowercase();
-            LONG.iter()
-                .find(|(a, _)| *a == l)
-                .map_or_else(|| w.to_string(), |(_, b)| b.to_string())
+            LONG.iter().find(|(a, _)| *a == l).map_or_else(|| w.to_string(), |(_, b)| b.to_string())
         })
         .collect::<Vec<_>>()
         .join(" ")

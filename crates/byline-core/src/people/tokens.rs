@@ -44,11 +44,7 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
 #[inline]
 fn is_word_at(text: &str, i: usize) -> bool {
     let b = text.as_bytes()[i];
-    if b < 0x80 {
-        b.is_ascii_alphanumeric()
-    } else {
-        is_word_char(char_at(text, i).0)
-    }
+    if b < 0x80 { b.is_ascii_alphanumeric() } else { is_word_char(char_at(text, i).0) }
 }
 
 /// Split `text` into words. Apostrophes and hyphens inside a word belong to it ("O'Brien",
@@ -72,8 +68,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                 continue;
             }
             // Joiner only when a word character follows.
-            if matches!(d, '\'' | '’' | '-' | '‑') && end + dl < len && is_word_at(text, end + dl)
-            {
+            if matches!(d, '\'' | '’' | '-' | '‑') && end + dl < len && is_word_at(text, end + dl) {
                 end += dl;
                 continue;
             }
@@ -146,21 +141,7 @@ mod tests {
         let t = "Mr Putin's aide, Vladimir V. Putin and Putin’s pro-Trump O'Brien";
         let toks = tokenize(t);
         let words: Vec<_> = toks.iter().map(|k| k.text(t)).collect();
-        assert_eq!(
-            words,
-            [
-                "Mr",
-                "Putin",
-                "aide",
-                "Vladimir",
-                "V.",
-                "Putin",
-                "and",
-                "Putin",
-                "pro-Trump",
-                "O'Brien"
-            ]
-        );
+        assert_eq!(words, ["Mr", "Putin", "aide", "Vladimir", "V.", "Putin", "and", "Putin", "pro-Trump", "O'Brien"]);
         assert!(toks[1].possessive && toks[7].possessive && toks[4].initial);
     }
 }
