@@ -10,7 +10,6 @@ use std::sync::Arc;
 
 use byline_core::index::{PersonInfo, WorkspaceIndex};
 use byline_core::{Format, analyze};
-use rayon::prelude::*;
 use serde::Serialize;
 
 use super::lines::Lines;
@@ -81,18 +80,25 @@ pub fn run(args: PeopleArgs) -> ExitCode {
     if gathered.sources.is_empty() && !gathered.skipped.is_empty() {
         return ExitCode::from(2);
     }
-    let analysed: Vec<(Arc<str>, Arc<byline_core::people::DocPeople>)> = gathered
-        .sources
-        .par_iter()
-        .map(|s| {
-            let key: Arc<str> = s.path.to_string_lossy().into();
-            let a = analyze(&s.text, Format::from_path(&key));
-            (key, Arc::new(a.people))
-        })
-        .collect();
+    let analysed = super::isolate::each(&gathered.sources, |s| {
+        let key: Arc<str> = s.path.to_string_lossy().into();
+        crate::lsp::faults::maybe_panic_in_analysis(&s.text);
+        let a = analyze(&s.text, Format::from_path(&key));
+        (key, Arc::new(a.people))
+    });
     let mut index = WorkspaceIndex::new();
-    for (k, p) in analysed {
-        index.set_document(k, p);
+    let mut failed = 0;
+    for (src, r) in gathered.sources.iter().zip(analysed) {
+        match r {
+            Ok((k, p)) => index.set_document(k, p),
+            Err(why) => {
+                failed += 1;
+                eprintln!(
+                    "byline people: internal error while analysing {}: {why} (this is a bug in byline; the other files were read)",
+                    src.path.display()
+                );
+            }
+        }
     }
     let people = index.search("");
     let out = std::io::stdout();
@@ -136,6 +142,7 @@ pub fn run(args: PeopleArgs) -> ExitCode {
         }
     };
     match res {
+        Ok(()) if failed > 0 => ExitCode::from(super::check::EXIT_INTERNAL_ERROR),
         Ok(()) => ExitCode::SUCCESS,
         // A closed pipe (`byline people | head`) is not an error worth a message.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
