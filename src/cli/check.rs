@@ -32,6 +32,10 @@ pub struct CheckArgs {
     /// Extra glob of files to leave out when walking folders (repeatable), e.g. `drafts/**`.
     #[arg(long = "exclude", value_name = "GLOB")]
     pub exclude: Vec<String>,
+    /// The largest file read, e.g. `8388608`, `512K` or `8M`; larger files are skipped with a
+    /// warning.
+    #[arg(long = "max-file-size", value_name = "SIZE", default_value = "8M", value_parser = crate::files::parse_size)]
+    pub max_file_size: u64,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -99,7 +103,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         levels.insert(*code, None);
     }
 
-    let gathered = gather(&args.paths, &filter);
+    let gathered = gather(&args.paths, &filter, args.max_file_size);
     for (path, why) in &gathered.skipped {
         eprintln!("byline: warning: skipping {}: {why}", path.display());
     }

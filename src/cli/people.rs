@@ -27,6 +27,10 @@ pub struct PeopleArgs {
     /// Extra glob of files to leave out when walking folders (repeatable).
     #[arg(long = "exclude", value_name = "GLOB")]
     pub exclude: Vec<String>,
+    /// The largest file read, e.g. `8388608`, `512K` or `8M`; larger files are skipped with a
+    /// warning.
+    #[arg(long = "max-file-size", value_name = "SIZE", default_value = "8M", value_parser = crate::files::parse_size)]
+    pub max_file_size: u64,
 }
 
 #[derive(Serialize)]
@@ -74,7 +78,7 @@ pub fn run(args: PeopleArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let gathered = gather(&args.paths, &filter);
+    let gathered = gather(&args.paths, &filter, args.max_file_size);
     for (p, why) in &gathered.skipped {
         eprintln!("byline people: skipped {}: {why}", p.display());
     }
