@@ -112,10 +112,10 @@ pub fn ignored_under(roots: &[PathBuf], path: &Path) -> bool {
     let Ok(rel) = path.strip_prefix(root) else {
         return false;
     };
+    // On the raw bytes: a hidden name need not be UTF-8.
     if rel.components().any(|c| {
-        c.as_os_str()
-            .to_str()
-            .is_some_and(|s| s.starts_with('.') && s.len() > 1)
+        let name = c.as_os_str().as_encoded_bytes();
+        name.starts_with(b".") && name.len() > 1
     }) {
         return true;
     }
@@ -311,6 +311,11 @@ mod tests {
         assert!(!ignored_under(&roots, &root.join("news/a.txt")));
         assert!(!ignored_under(&roots, &root.join("a.txt")));
         assert!(!ignored_under(&roots, Path::new("/elsewhere/drafts/a.txt")));
+        use std::os::unix::ffi::OsStrExt;
+        let hidden = root.join(std::ffi::OsStr::from_bytes(b".caf\xe9/a.txt"));
+        assert!(ignored_under(&roots, &hidden));
+        let shown = root.join(std::ffi::OsStr::from_bytes(b"caf\xe9/a.txt"));
+        assert!(!ignored_under(&roots, &shown));
     }
 
     /// `read_article` on another thread; `None` if it has not returned within 5 s.

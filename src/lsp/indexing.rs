@@ -84,6 +84,7 @@ pub async fn run(job: Job, client: Client, tx: mpsc::UnboundedSender<Msg>) {
     let done = Arc::new(AtomicUsize::new(0));
     let total = Arc::new(AtomicUsize::new(0));
     let walk_id = job.walk;
+    let current = job.current.clone();
     let work = {
         let (done, total, tx) = (done.clone(), total.clone(), tx.clone());
         tokio::task::spawn_blocking(move || {
@@ -147,6 +148,11 @@ pub async fn run(job: Job, client: Client, tx: mpsc::UnboundedSender<Msg>) {
     }));
     let _ = done_folding.await;
     if let Some(p) = progress {
-        p.finish_with_message(format!("{files} articles")).await;
+        let message = if current.load(Ordering::SeqCst) == walk_id {
+            format!("{files} articles")
+        } else {
+            "superseded".to_string()
+        };
+        p.finish_with_message(message).await;
     }
 }
