@@ -27,9 +27,9 @@ pub struct PeopleArgs {
     /// Extra glob of files to leave out when walking folders (repeatable).
     #[arg(long = "exclude", value_name = "GLOB")]
     pub exclude: Vec<String>,
-    /// The largest file read, e.g. `8388608`, `512K` or `8M`; larger files are skipped with a
-    /// warning.
-    #[arg(long = "max-file-size", value_name = "SIZE", default_value = "8M", value_parser = crate::files::parse_size)]
+    /// The largest file read, in bytes or with a unit (`512K`, `8M`, `1G`); larger files are
+    /// skipped with a warning.
+    #[arg(long = "max-file-size", value_name = "SIZE", default_value_t = crate::files::DEFAULT_MAX_FILE_SIZE, value_parser = crate::files::parse_size)]
     pub max_file_size: u64,
 }
 

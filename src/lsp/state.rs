@@ -219,9 +219,9 @@ struct State {
     held: HashSet<DocKey>,
     applied: u64,
     next_generation: u64,
-    /// The number of the current workspace walk; shared with the walks, so that a superseded
-    /// one stops.
+    /// The number of the current workspace walk.
     walk: u64,
+    /// The same number, shared with the walks: a walk that is no longer current stops.
     current_walk: Arc<AtomicU64>,
     indexed: bool,
     dirty: bool,
