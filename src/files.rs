@@ -61,14 +61,44 @@ pub fn walk(root: &Path, filter: &FileFilter) -> Vec<PathBuf> {
 
 /// Like [`walk`], but stops early (with what it found so far) once `cancelled` says so; the
 /// language server cancels a walk that a newer one supersedes.
+///
+/// The `ignore` crate reads a folder's ignore files as it enters the folder, whatever they are:
+/// a FIFO named `.gitignore` would block the walk for good, a link to `/dev/zero` would fill
+/// memory. So a folder whose ignore file is not a regular file is skipped (with a warning), and
+/// so is the whole walk when `root` or a folder above it has such a file.
 pub fn walk_until(
     root: &Path,
     filter: &FileFilter,
     cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Vec<PathBuf> {
+    // The walk reads the ignore files of the root's ancestors too (`parents` or not).
+    let canonical = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    if let Some(bad) = canonical.ancestors().find_map(irregular_ignore_file) {
+        eprintln!(
+            "byline: skipping {}: {} is not a regular file",
+            root.display(),
+            bad.display()
+        );
+        return Vec::new();
+    }
     let found = Mutex::new(Vec::new());
     ignore::WalkBuilder::new(root)
         .require_git(false)
+        .filter_entry(|e| {
+            let Some(bad) = e
+                .file_type()
+                .filter(|t| t.is_dir())
+                .and_then(|_| irregular_ignore_file(e.path()))
+            else {
+                return true;
+            };
+            eprintln!(
+                "byline: skipping {}: {} is not a regular file",
+                e.path().display(),
+                bad.display()
+            );
+            false
+        })
         .build_parallel()
         .run(|| {
             let found = &found;
@@ -95,6 +125,15 @@ pub fn walk_until(
     let mut v = found.into_inner().unwrap_or_else(|p| p.into_inner());
     v.sort();
     v
+}
+
+/// An ignore file of `dir` that the walk would read and that exists but is not a regular file
+/// (links followed), if there is one.
+fn irregular_ignore_file(dir: &Path) -> Option<PathBuf> {
+    [".gitignore", ".ignore", ".git/info/exclude"]
+        .into_iter()
+        .map(|name| dir.join(name))
+        .find(|p| std::fs::metadata(p).is_ok_and(|m| !m.is_file()))
 }
 
 /// Whether the workspace walk would skip `path` (under one of `roots`): a hidden file or folder
@@ -446,6 +485,46 @@ mod tests {
         assert!(parse_size("8X").is_err());
         assert!(parse_size("-1").is_err());
         assert!(parse_size("99999999999999999999G").is_err());
+    }
+
+    #[test]
+    fn ignore_files_that_are_not_regular_files_never_hold_up_a_walk() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().to_path_buf();
+        for sub in ["fifo", "zero", "ok"] {
+            std::fs::create_dir_all(root.join(sub)).unwrap();
+            std::fs::write(root.join(sub).join("a.txt"), "x").unwrap();
+        }
+        let c = std::ffi::CString::new(
+            root.join("fifo/.gitignore")
+                .into_os_string()
+                .into_encoded_bytes(),
+        )
+        .unwrap();
+        assert_eq!(
+            unsafe { libc::mkfifo(c.as_ptr(), 0o644) },
+            0,
+            "mkfifo failed"
+        );
+        std::os::unix::fs::symlink("/dev/zero", root.join("zero/.ignore")).unwrap();
+        std::fs::write(root.join("ok/.gitignore"), "b.txt\n").unwrap();
+        std::fs::write(root.join("ok/b.txt"), "x").unwrap();
+        let walk_within = |root: PathBuf| {
+            let (tx, rx) = std::sync::mpsc::channel();
+            std::thread::spawn(move || {
+                let _ = tx.send(walk(&root, &FileFilter::default()));
+            });
+            rx.recv_timeout(std::time::Duration::from_secs(10))
+                .expect("the walk did not end")
+        };
+        assert_eq!(walk_within(root.clone()), [root.join("ok/a.txt")]);
+        // The same folders as roots: skipped, as is a folder below one (the walk reads the
+        // ignore files of the folders above its root).
+        assert!(walk_within(root.join("fifo")).is_empty());
+        assert!(walk_within(root.join("zero")).is_empty());
+        std::fs::create_dir_all(root.join("fifo/below")).unwrap();
+        std::fs::write(root.join("fifo/below/c.txt"), "x").unwrap();
+        assert!(walk_within(root.join("fifo/below")).is_empty());
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! Workspace hazards for the real server (and `byline check`): invalid UTF-8, binary files,
 //! files deleted while indexing, symlink loops, dangling links, a FIFO named like an article,
-//! a directory named `x.txt`, unreadable files, thousands of tiny files. They are skipped (and
-//! logged), never a crash or a hang. Also: byline never writes to the workspace and never
-//! opens a network socket.
+//! ignore files that are a FIFO or a link to `/dev/zero`, a directory named `x.txt`,
+//! unreadable files, thousands of tiny files. They are skipped (and logged), never a crash or a
+//! hang. Also: byline never writes to the workspace and never opens a network socket.
 //!
 //! Unreadable files: these tests usually run as root, and root reads a `chmod 000` file
 //! anyway, so that case only proves something when run as an ordinary user.
@@ -127,6 +127,17 @@ fn hazardous_workspace() -> tempfile::TempDir {
     std::os::unix::fs::symlink(root.join("no-such-file.txt"), root.join("dangling.txt")).unwrap();
     std::os::unix::fs::symlink("/dev/zero", root.join("zero.txt")).unwrap();
     std::os::unix::fs::symlink("/dev/urandom", root.join("urandom.md")).unwrap();
+    // Ignore files that are a FIFO and a link to /dev/zero: the walk reads ignore files as it
+    // enters a folder, so these folders are skipped.
+    for (sub, name) in [("trap-fifo", ".gitignore"), ("trap-zero", ".ignore")] {
+        std::fs::create_dir_all(root.join(sub)).unwrap();
+        std::fs::write(root.join(sub).join("a.txt"), "Critics say so.").unwrap();
+        if sub == "trap-zero" {
+            std::os::unix::fs::symlink("/dev/zero", root.join(sub).join(name)).unwrap();
+        } else {
+            mkfifo(&root.join(sub).join(name));
+        }
+    }
     // A FIFO: opening it for reading blocks until a writer comes, forever.
     let fifo = root.join("fifo.txt");
     let ok = std::process::Command::new("mkfifo")
