@@ -912,3 +912,61 @@ fn file_names_that_are_not_utf8_round_trip_through_uris() {
     );
     assert_eq!(s.shutdown().and_then(|x| x.code()), Some(0));
 }
+
+/// A storm of watched-file events for one large article used to start one read (and analysis)
+/// per event, all at once, on tokio's blocking threads; now at most one read per file runs, and
+/// the events that came meanwhile cost one more.
+#[test]
+fn a_storm_of_events_for_one_large_file_reads_it_at_most_twice_at_a_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let mut g = articles::Generator::new(articles::Options {
+        seed: 11,
+        words: 600,
+        ..Default::default()
+    });
+    let mut big = String::from(SOLVANG);
+    let mut i = 0;
+    while big.len() < 1 << 20 {
+        big.push_str(&g.article(i).text);
+        i += 1;
+    }
+    std::fs::write(root.join("big.txt"), &big).unwrap();
+    let mut s = Server::spawn(BIN, &["lsp"], Some(root), None);
+    s.initialize(Some(root), &["utf-16"]);
+    assert!(wait_until_indexed(&s, T), "indexing never finished");
+    let rss_before = s.rss_mb().unwrap_or(0.0);
+    let uri = lspc::uri_of(&root.join("big.txt"));
+    for _ in 0..6 {
+        let changes: Vec<_> = (0..100).map(|_| json!({"uri": uri, "type": 2})).collect();
+        s.notify(
+            "workspace/didChangeWatchedFiles",
+            json!({"changes": changes}),
+        );
+    }
+    // The last version on disk is the one indexed.
+    std::fs::write(root.join("big.txt"), format!("{MARSH}{big}")).unwrap();
+    s.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri, "type": 2}]}),
+    );
+    let opened = lspc::uri_of(&root.join("new.txt"));
+    let c = s.cursor();
+    s.open(&opened, "It is feared that the dam will fail.\n", 1);
+    assert!(
+        s.wait_diagnostics(c, &opened, Some(1), Duration::from_secs(30))
+            .is_some(),
+        "no diagnostics during the storm"
+    );
+    let read = (0..300).any(|_| {
+        std::thread::sleep(Duration::from_millis(100));
+        !people(&s, "helena marsh").is_empty()
+    });
+    assert!(read, "the last change to the file was not read");
+    let peak = s.peak_rss_mb().unwrap_or(0.0);
+    assert!(
+        peak < rss_before + 250.0,
+        "the server grew from {rss_before:.0} MB to {peak:.0} MB re-reading one file"
+    );
+    assert_eq!(s.shutdown().and_then(|x| x.code()), Some(0));
+}

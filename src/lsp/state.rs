@@ -157,6 +157,7 @@ pub fn spawn(client: Client) -> Handle {
         index: Arc::new(WorkspaceIndex::new()),
         orphans: HashMap::new(),
         held: HashSet::new(),
+        reading: HashSet::new(),
         applied: 0,
         next_generation: 1,
         walk: 0,
@@ -217,6 +218,8 @@ struct State {
     orphans: HashMap<DocKey, Vec<(i32, Vec<TextDocumentContentChangeEvent>, Instant)>>,
     /// Open documents with held-back changes.
     held: HashSet<DocKey>,
+    /// Files with a read from disk in flight ([`State::load_from_disk`]).
+    reading: HashSet<DocKey>,
     applied: u64,
     next_generation: u64,
     /// The number of the current workspace walk.
@@ -583,7 +586,13 @@ impl State {
         });
     }
 
-    fn load_from_disk(&self, key: DocKey, uri: Uri, path: PathBuf, generation: u64) {
+    /// Read a file (not open) for content generation `generation`, on a blocking thread. At
+    /// most one read per file is in flight: a request made meanwhile is served when that read
+    /// comes back stale (so an event storm costs two reads, not one thread per event).
+    fn load_from_disk(&mut self, key: DocKey, uri: Uri, path: PathBuf, generation: u64) {
+        if !self.reading.insert(key.clone()) {
+            return;
+        }
         let (tx, max) = (self.tx.clone(), self.settings.max_file_size);
         tokio::task::spawn_blocking(move || {
             let result = indexing::load(&path, max);
@@ -644,10 +653,21 @@ impl State {
                     Origin::Walk(w) if w != self.walk => return, // a superseded walk
                     Origin::Walk(_) if self.entries.contains_key(&key) => return, // open, or read again since
                     Origin::Walk(_) => self.generation(),
-                    Origin::Requested(g) => match self.entries.get(&key) {
-                        Some(e) if !e.is_open() && e.generation == g => g,
-                        _ => return, // superseded
-                    },
+                    Origin::Requested(g) => {
+                        self.reading.remove(&key);
+                        match self.entries.get(&key) {
+                            Some(e) if !e.is_open() && e.generation == g => g,
+                            // Asked for again while this read ran: read the file once more.
+                            Some(e) if !e.is_open() => {
+                                if let Some(path) = file_path_of(&e.uri) {
+                                    let (uri, generation) = (e.uri.clone(), e.generation);
+                                    self.load_from_disk(key, uri, path, generation);
+                                }
+                                return;
+                            }
+                            _ => return, // open, or forgotten
+                        }
+                    }
                 };
                 match result {
                     Ok((lines, people)) => {
