@@ -34,6 +34,10 @@ pub struct CheckArgs {
     /// Extra glob of files to leave out when walking folders (repeatable), e.g. `drafts/**`.
     #[arg(long = "exclude", value_name = "GLOB")]
     pub exclude: Vec<String>,
+    /// The largest file read, in bytes or with a unit (`512K`, `8M`, `1G`); larger files are
+    /// skipped with a warning.
+    #[arg(long = "max-file-size", value_name = "SIZE", default_value_t = crate::files::DEFAULT_MAX_FILE_SIZE, value_parser = crate::files::parse_size)]
+    pub max_file_size: u64,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -106,7 +110,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         levels.insert(*code, None);
     }
 
-    let gathered = gather(&args.paths, &filter);
+    let gathered = gather(&args.paths, &filter, args.max_file_size);
     for (path, why) in &gathered.skipped {
         eprintln!("byline: warning: skipping {}: {why}", path.display());
     }

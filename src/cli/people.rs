@@ -26,6 +26,10 @@ pub struct PeopleArgs {
     /// Extra glob of files to leave out when walking folders (repeatable).
     #[arg(long = "exclude", value_name = "GLOB")]
     pub exclude: Vec<String>,
+    /// The largest file read, in bytes or with a unit (`512K`, `8M`, `1G`); larger files are
+    /// skipped with a warning.
+    #[arg(long = "max-file-size", value_name = "SIZE", default_value_t = crate::files::DEFAULT_MAX_FILE_SIZE, value_parser = crate::files::parse_size)]
+    pub max_file_size: u64,
 }
 
 #[derive(Serialize)]
@@ -73,7 +77,7 @@ pub fn run(args: PeopleArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let gathered = gather(&args.paths, &filter);
+    let gathered = gather(&args.paths, &filter, args.max_file_size);
     for (p, why) in &gathered.skipped {
         eprintln!("byline people: skipped {}: {why}", p.display());
     }
