@@ -135,7 +135,7 @@ impl DocView {
 
 /// Documents by key: a persistent map, so a snapshot shares it with the state task and an
 /// update costs O(log n), not a copy of every document.
-pub type DocViews = im::HashMap<DocKey, DocView>;
+pub type DocViews = imbl::HashMap<DocKey, DocView>;
 
 #[derive(Clone, Debug, Default)]
 pub struct Snapshot {
