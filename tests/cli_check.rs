@@ -160,3 +160,66 @@ fn the_bundled_examples_exercise_the_checker() {
         assert!(codes.contains(c), "{c} missing from {codes:?}");
     }
 }
+
+fn byline_with_faults(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_byline"))
+        .args(args)
+        .current_dir(dir)
+        .env("BYLINE_FAULT_INJECTION", "1")
+        .env("RUST_BACKTRACE", "1")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn an_internal_error_in_one_file_names_it_and_the_others_are_still_checked() {
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "a-good.txt", CLAIMS.as_bytes());
+    write(d.path(), "b-broken.txt", format!("{CLAIMS}\nBYLINE-INJECTED-PANIC\n").as_bytes());
+    write(d.path(), "c-good.txt", CLAIMS.as_bytes());
+    let o = byline_with_faults(d.path(), &["check", "."]);
+    let (out, err) = (stdout(&o), stderr(&o));
+    assert_eq!(o.status.code(), Some(3), "{err}");
+    assert!(out.contains("a-good.txt:") && out.contains("c-good.txt:"), "the good files are reported: {out}");
+    assert!(!out.contains("b-broken.txt"), "{out}");
+    let errors: Vec<&str> = err.lines().filter(|l| l.contains("internal error")).collect();
+    assert!(errors.iter().any(|l| l.contains("b-broken.txt") && l.contains("injected panic")), "{err}");
+    assert!(!err.contains("stack backtrace") && !err.contains("panicked at"), "one line, no panic report: {err}");
+
+    let o = byline_with_faults(d.path(), &["check", "--format", "json", "."]);
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["files_checked"], 2);
+    assert_eq!(v["errors"][0]["path"], "b-broken.txt");
+    assert!(v["findings"].as_array().unwrap().len() >= 4);
+
+    let o = byline_with_faults(d.path(), &["people", "."]);
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    assert!(stderr(&o).contains("b-broken.txt"));
+}
+
+#[test]
+fn json_when_nothing_could_be_read() {
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "binary.txt", b"\0\0\0binary");
+    let o = byline(d.path(), &["check", "--format", "json", "binary.txt", "missing.txt"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {:?}", stdout(&o)));
+    assert_eq!(v["files_checked"], 0);
+    assert_eq!(v["findings"].as_array().unwrap().len(), 0);
+    let skipped: Vec<&str> = v["skipped"].as_array().unwrap().iter().map(|s| s["path"].as_str().unwrap()).collect();
+    assert!(skipped.contains(&"binary.txt") && skipped.contains(&"missing.txt"), "{skipped:?}");
+}
+
+#[test]
+fn unicode_from_web_pages_is_checked_without_error() {
+    // No-break spaces, zero-width spaces and a flag emoji right after cue words, and a
+    // superlative followed by curly apostrophes within the 60 bytes a message quotes.
+    let d = tempfile::tempdir().unwrap();
+    let text = "Storm news\n\nIt was the biggest\u{1F1EC}\u{1F1E7}storm on record, with the region\u{2019}s \u{2019}\u{2019}\u{2019}\u{2019}\u{2019}\u{2019}\u{2019}\u{2019}\u{2019}\u{2019} rivers high.\n\n\
+                Police estimate\u{200B}the bridge would close. Officials said\u{00A0}the repairs would cost $4 million.\n";
+    write(d.path(), "storm.txt", text.as_bytes());
+    let o = byline(d.path(), &["check", "."]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stdout(&o).contains("storm.txt:"), "{}", stdout(&o));
+}

@@ -1,13 +1,15 @@
 //! `byline check [PATHS...]`: findings printed the way compilers print them.
 //!
-//! Exit status: 0 when nothing was found, 1 when something was, 2 when nothing could be read.
+//! Exit status: 0 when nothing was found, 1 when something was, 2 when nothing could be read
+//! (or the command line was wrong), 3 when an internal error stopped the analysis of at least
+//! one file — that file is named in a one-line error and every other file is still checked and
+//! reported.
 
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::process::ExitCode;
 
 use byline_core::{Code, Format, Severity, analyze};
-use rayon::prelude::*;
 use serde::Serialize;
 
 use super::lines::Lines;
@@ -32,6 +34,10 @@ pub struct CheckArgs {
     /// Extra glob of files to leave out when walking folders (repeatable), e.g. `drafts/**`.
     #[arg(long = "exclude", value_name = "GLOB")]
     pub exclude: Vec<String>,
+    /// The largest file read, in bytes or with a unit (`512K`, `8M`, `1G`); larger files are
+    /// skipped with a warning.
+    #[arg(long = "max-file-size", value_name = "SIZE", default_value_t = crate::files::DEFAULT_MAX_FILE_SIZE, value_parser = crate::files::parse_size)]
+    pub max_file_size: u64,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -75,7 +81,12 @@ struct JsonReport<'a> {
     findings: &'a [Reported],
     files_checked: usize,
     skipped: Vec<Skipped>,
+    /// Files whose analysis failed with an internal error (a bug in byline).
+    errors: &'a [Skipped],
 }
+
+/// Exit status when an internal error stopped the analysis of a file.
+pub const EXIT_INTERNAL_ERROR: u8 = 3;
 
 #[derive(Serialize)]
 struct Skipped {
@@ -99,65 +110,87 @@ pub fn run(args: CheckArgs) -> ExitCode {
         levels.insert(*code, None);
     }
 
-    let gathered = gather(&args.paths, &filter);
+    let gathered = gather(&args.paths, &filter, args.max_file_size);
     for (path, why) in &gathered.skipped {
         eprintln!("byline: warning: skipping {}: {why}", path.display());
     }
+    let skipped = || -> Vec<Skipped> {
+        gathered.skipped.iter().map(|(p, r)| Skipped { path: p.to_string_lossy().into_owned(), reason: r.clone() }).collect()
+    };
     if gathered.sources.is_empty() {
         eprintln!("byline check: no articles could be read");
+        if matches!(args.format, OutputFormat::Json) {
+            let report = JsonReport { findings: &[], files_checked: 0, skipped: skipped(), errors: &[] };
+            print_json(&report);
+        }
         return ExitCode::from(2);
     }
 
-    let per_file: Vec<Vec<Reported>> = gathered
-        .sources
-        .par_iter()
-        .map(|src| {
-            let path = src.path.to_string_lossy().into_owned();
-            let analysis = analyze(&src.text, Format::from_path(&path));
-            let lines = Lines::new(&src.text);
-            analysis
-                .findings
-                .iter()
-                .filter_map(|f| {
-                    let severity = levels.get(&f.code).copied().flatten()?;
-                    let (line, column) = lines.line_col(f.span.start);
-                    let (end_line, end_column) = lines.line_col(f.span.end);
-                    Some(Reported {
-                        path: path.clone(),
-                        line,
-                        column,
-                        end_line,
-                        end_column,
-                        start_byte: f.span.start,
-                        end_byte: f.span.end,
-                        code: f.code.as_str(),
-                        severity: severity.as_str(),
-                        message: f.message.clone(),
-                    })
+    let per_file: Vec<Result<Vec<Reported>, String>> = super::isolate::each(&gathered.sources, |src| {
+        let path = src.path.to_string_lossy().into_owned();
+        crate::lsp::faults::maybe_panic_in_analysis(&src.text);
+        let analysis = analyze(&src.text, Format::from_path(&path));
+        let lines = Lines::new(&src.text);
+        analysis
+            .findings
+            .iter()
+            .filter_map(|f| {
+                let severity = levels.get(&f.code).copied().flatten()?;
+                let (line, column) = lines.line_col(f.span.start);
+                let (end_line, end_column) = lines.line_col(f.span.end);
+                Some(Reported {
+                    path: path.clone(),
+                    line,
+                    column,
+                    end_line,
+                    end_column,
+                    start_byte: f.span.start,
+                    end_byte: f.span.end,
+                    code: f.code.as_str(),
+                    severity: severity.as_str(),
+                    message: f.message.clone(),
                 })
-                .collect()
-        })
-        .collect();
-    let findings: Vec<Reported> = per_file.into_iter().flatten().collect();
-
-    let mut out = std::io::stdout().lock();
-    let written = match args.format {
-        OutputFormat::Text => findings.iter().try_for_each(|r| {
-            writeln!(out, "{}:{}:{}: {}[{}]: {}", r.path, r.line, r.column, r.severity, r.code, r.message)
-        }),
-        OutputFormat::Json => {
-            let report = JsonReport {
-                findings: &findings,
-                files_checked: gathered.sources.len(),
-                skipped: gathered
-                    .skipped
-                    .iter()
-                    .map(|(p, r)| Skipped { path: p.to_string_lossy().into_owned(), reason: r.clone() })
-                    .collect(),
-            };
-            serde_json::to_writer_pretty(&mut out, &report).map_err(std::io::Error::other).and_then(|_| writeln!(out))
+            })
+            .collect()
+    });
+    let mut findings: Vec<Reported> = Vec::new();
+    let mut errors: Vec<Skipped> = Vec::new();
+    for (src, r) in gathered.sources.iter().zip(per_file) {
+        match r {
+            Ok(f) => findings.extend(f),
+            Err(why) => {
+                let path = src.path.to_string_lossy().into_owned();
+                eprintln!("byline check: internal error while analysing {path}: {why} (this is a bug in byline; the other files were checked)");
+                errors.push(Skipped { path, reason: why });
+            }
         }
-    };
+    }
+
+    let checked = gathered.sources.len() - errors.len();
+    match args.format {
+        OutputFormat::Json => {
+            print_json(&JsonReport { findings: &findings, files_checked: checked, skipped: skipped(), errors: &errors })
+        }
+        OutputFormat::Text => print_text(&findings, checked, errors.len()),
+    }
+    exit_status(&findings, &errors)
+}
+
+fn exit_status(findings: &[Reported], errors: &[Skipped]) -> ExitCode {
+    if !errors.is_empty() {
+        ExitCode::from(EXIT_INTERNAL_ERROR)
+    } else if findings.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+fn print_text(findings: &[Reported], checked: usize, failed: usize) {
+    let mut out = std::io::stdout().lock();
+    let written = findings
+        .iter()
+        .try_for_each(|r| writeln!(out, "{}:{}:{}: {}[{}]: {}", r.path, r.line, r.column, r.severity, r.code, r.message));
     if let Err(e) = written
         && e.kind() != std::io::ErrorKind::BrokenPipe
     {
@@ -168,15 +201,19 @@ pub fn run(args: CheckArgs) -> ExitCode {
         paths.dedup();
         paths.len()
     };
-    if matches!(args.format, OutputFormat::Text) {
-        eprintln!(
-            "byline: {} finding{} in {} of {} file{} checked",
-            findings.len(),
-            if findings.len() == 1 { "" } else { "s" },
-            files_with,
-            gathered.sources.len(),
-            if gathered.sources.len() == 1 { "" } else { "s" },
-        );
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    eprintln!("byline: {} finding{} in {files_with} of {checked} file{} checked", findings.len(), plural(findings.len()), plural(checked));
+    if failed > 0 {
+        eprintln!("byline: {failed} file{} not checked because of an internal error", plural(failed));
     }
-    if findings.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) }
+}
+
+fn print_json(report: &JsonReport) {
+    let mut out = std::io::stdout().lock();
+    let written = serde_json::to_writer_pretty(&mut out, report).map_err(std::io::Error::other).and_then(|_| writeln!(out));
+    if let Err(e) = written
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("byline check: {e}");
+    }
 }

@@ -1,6 +1,7 @@
 //! The command-line front-end: a second thin layer over the analysis core.
 
 pub mod check;
+pub mod isolate;
 pub mod lines;
 pub mod people;
 pub mod sources;

@@ -10,7 +10,6 @@ use std::sync::Arc;
 
 use byline_core::index::{PersonInfo, WorkspaceIndex};
 use byline_core::{Format, analyze};
-use rayon::prelude::*;
 use serde::Serialize;
 
 use super::lines::Lines;
@@ -27,6 +26,10 @@ pub struct PeopleArgs {
     /// Extra glob of files to leave out when walking folders (repeatable).
     #[arg(long = "exclude", value_name = "GLOB")]
     pub exclude: Vec<String>,
+    /// The largest file read, in bytes or with a unit (`512K`, `8M`, `1G`); larger files are
+    /// skipped with a warning.
+    #[arg(long = "max-file-size", value_name = "SIZE", default_value_t = crate::files::DEFAULT_MAX_FILE_SIZE, value_parser = crate::files::parse_size)]
+    pub max_file_size: u64,
 }
 
 #[derive(Serialize)]
@@ -74,25 +77,32 @@ pub fn run(args: PeopleArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let gathered = gather(&args.paths, &filter);
+    let gathered = gather(&args.paths, &filter, args.max_file_size);
     for (p, why) in &gathered.skipped {
         eprintln!("byline people: skipped {}: {why}", p.display());
     }
     if gathered.sources.is_empty() && !gathered.skipped.is_empty() {
         return ExitCode::from(2);
     }
-    let analysed: Vec<(Arc<str>, Arc<byline_core::people::DocPeople>)> = gathered
-        .sources
-        .par_iter()
-        .map(|s| {
-            let key: Arc<str> = s.path.to_string_lossy().into();
-            let a = analyze(&s.text, Format::from_path(&key));
-            (key, Arc::new(a.people))
-        })
-        .collect();
+    let analysed = super::isolate::each(&gathered.sources, |s| {
+        let key: Arc<str> = s.path.to_string_lossy().into();
+        crate::lsp::faults::maybe_panic_in_analysis(&s.text);
+        let a = analyze(&s.text, Format::from_path(&key));
+        (key, Arc::new(a.people))
+    });
     let mut index = WorkspaceIndex::new();
-    for (k, p) in analysed {
-        index.set_document(k, p);
+    let mut failed = 0;
+    for (src, r) in gathered.sources.iter().zip(analysed) {
+        match r {
+            Ok((k, p)) => index.set_document(k, p),
+            Err(why) => {
+                failed += 1;
+                eprintln!(
+                    "byline people: internal error while analysing {}: {why} (this is a bug in byline; the other files were read)",
+                    src.path.display()
+                );
+            }
+        }
     }
     let people = index.search("");
     let out = std::io::stdout();
@@ -136,6 +146,7 @@ pub fn run(args: PeopleArgs) -> ExitCode {
         }
     };
     match res {
+        Ok(()) if failed > 0 => ExitCode::from(super::check::EXIT_INTERNAL_ERROR),
         Ok(()) => ExitCode::SUCCESS,
         // A closed pipe (`byline people | head`) is not an error worth a message.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,

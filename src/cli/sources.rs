@@ -1,5 +1,7 @@
 //! The files a command works on: explicit files always, folders walked (`.gitignore`
-//! respected, `.txt` and `.md` by default), read in parallel; unreadable ones reported.
+//! respected, `.txt` and `.md` by default), read in parallel; unreadable ones reported. Only
+//! regular files of at most the maximum size are read (a FIFO, a device or `/dev/zero` named
+//! on the command line is refused, not read).
 
 use std::path::{Path, PathBuf};
 
@@ -22,7 +24,11 @@ pub struct Gathered {
 /// The files named by `paths` (the current folder when empty).
 pub fn list(paths: &[PathBuf], filter: &FileFilter) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
     let default = [PathBuf::from(".")];
-    let paths = if paths.is_empty() { &default[..] } else { paths };
+    let paths = if paths.is_empty() {
+        &default[..]
+    } else {
+        paths
+    };
     let mut files = Vec::new();
     let mut missing = Vec::new();
     for p in paths {
@@ -39,14 +45,25 @@ pub fn list(paths: &[PathBuf], filter: &FileFilter) -> (Vec<PathBuf>, Vec<(PathB
 
 /// "./a.txt" -> "a.txt" when the user asked for ".".
 fn tidy(root: &Path, file: PathBuf) -> PathBuf {
-    if root == Path::new(".") { file.strip_prefix("./").map(Path::to_path_buf).unwrap_or(file) } else { file }
+    if root == Path::new(".") {
+        file.strip_prefix("./")
+            .map(Path::to_path_buf)
+            .unwrap_or(file)
+    } else {
+        file
+    }
 }
 
-/// List and read, in parallel; keeps the listing order.
-pub fn gather(paths: &[PathBuf], filter: &FileFilter) -> Gathered {
+/// List and read (files of at most `max_file_size` bytes), in parallel; keeps the listing order.
+pub fn gather(paths: &[PathBuf], filter: &FileFilter, max_file_size: u64) -> Gathered {
     let (files, mut skipped) = list(paths, filter);
-    let read: Vec<(PathBuf, Result<String, ReadError>)> =
-        files.into_par_iter().map(|p| { let r = read_article(&p); (p, r) }).collect();
+    let read: Vec<(PathBuf, Result<String, ReadError>)> = files
+        .into_par_iter()
+        .map(|p| {
+            let r = read_article(&p, max_file_size);
+            (p, r)
+        })
+        .collect();
     let mut sources = Vec::new();
     for (path, r) in read {
         match r {

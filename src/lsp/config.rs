@@ -5,8 +5,11 @@
 //!
 //! ```json
 //! { "diagnostics": { "unattributed-claim": "warning", "anonymous-source": "off" },
-//!   "files": { "include": ["**/*.txt", "**/*.md"], "exclude": ["drafts/**"] } }
+//!   "files": { "include": ["**/*.txt", "**/*.md"], "exclude": ["drafts/**"], "maxFileSize": 8388608 } }
 //! ```
+//!
+//! `files.maxFileSize` is the largest article read from disk, in bytes (or a string such as
+//! `"8M"`); larger files are skipped with a warning.
 //!
 //! Unknown keys are ignored; a bad value is reported and leaves the default in place.
 
@@ -23,21 +26,30 @@ pub struct Settings {
     pub levels: BTreeMap<Code, Level>,
     pub include: Vec<String>,
     pub exclude: Vec<String>,
+    /// The largest file read from disk, in bytes.
+    pub max_file_size: u64,
 }
 
 impl Default for Settings {
     fn default() -> Self {
         Settings {
-            levels: Code::ALL.into_iter().map(|c| (c, Some(c.default_severity()))).collect(),
+            levels: Code::ALL
+                .into_iter()
+                .map(|c| (c, Some(c.default_severity())))
+                .collect(),
             include: vec!["**/*.txt".into(), "**/*.md".into()],
             exclude: Vec::new(),
+            max_file_size: crate::files::DEFAULT_MAX_FILE_SIZE,
         }
     }
 }
 
 impl Settings {
     pub fn level(&self, code: Code) -> Level {
-        self.levels.get(&code).copied().unwrap_or(Some(code.default_severity()))
+        self.levels
+            .get(&code)
+            .copied()
+            .unwrap_or(Some(code.default_severity()))
     }
 
     /// Settings from a JSON value (bare or under "byline"); problems are returned as messages.
@@ -67,13 +79,35 @@ impl Settings {
                 match files.get(name) {
                     None | Some(Value::Null) => {}
                     Some(Value::Array(items)) => {
-                        let globs: Vec<String> = items.iter().filter_map(|g| g.as_str().map(str::to_string)).collect();
+                        let globs: Vec<String> = items
+                            .iter()
+                            .filter_map(|g| g.as_str().map(str::to_string))
+                            .collect();
                         match globs.iter().find(|g| globset::Glob::new(g).is_err()) {
                             Some(bad) => problems.push(format!("files.{name}: bad glob {bad:?}")),
                             None => *target = globs,
                         }
                     }
-                    Some(other) => problems.push(format!("files.{name}: expected a list of globs, got {other}")),
+                    Some(other) => problems.push(format!(
+                        "files.{name}: expected a list of globs, got {other}"
+                    )),
+                }
+            }
+            match files.get("maxFileSize") {
+                None | Some(Value::Null) => {}
+                Some(v) => {
+                    let size = match v {
+                        Value::Number(n) => n
+                            .as_u64()
+                            .ok_or_else(|| format!("expected a number of bytes, got {n}")),
+                        Value::String(t) => crate::files::parse_size(t),
+                        other => Err(format!("expected a number of bytes, got {other}")),
+                    };
+                    match size {
+                        Ok(0) => problems.push("files.maxFileSize: must be more than 0".into()),
+                        Ok(n) => s.max_file_size = n,
+                        Err(e) => problems.push(format!("files.maxFileSize: {e}")),
+                    }
                 }
             }
         }
@@ -139,9 +173,27 @@ mod tests {
 
     #[test]
     fn file_globs() {
-        let (s, p) = Settings::from_json(&json!({"files": {"include": ["**/*.md"], "exclude": ["drafts/**"]}}));
+        let (s, p) = Settings::from_json(
+            &json!({"files": {"include": ["**/*.md"], "exclude": ["drafts/**"]}}),
+        );
         assert!(p.is_empty());
         assert_eq!(s.include, vec!["**/*.md"]);
         assert_eq!(s.exclude, vec!["drafts/**"]);
+    }
+
+    #[test]
+    fn max_file_size() {
+        assert_eq!(Settings::default().max_file_size, 8 << 20);
+        let (s, p) = Settings::from_json(&json!({"files": {"maxFileSize": 1000}}));
+        assert!(p.is_empty(), "{p:?}");
+        assert_eq!(s.max_file_size, 1000);
+        let (s, p) = Settings::from_json(&json!({"byline": {"files": {"maxFileSize": "2M"}}}));
+        assert!(p.is_empty(), "{p:?}");
+        assert_eq!(s.max_file_size, 2 << 20);
+        for bad in [json!(-1), json!(0), json!(1.5), json!("lots"), json!([1])] {
+            let (s, p) = Settings::from_json(&json!({"files": {"maxFileSize": bad}}));
+            assert_eq!(p.len(), 1, "{bad}: {p:?}");
+            assert_eq!(s.max_file_size, 8 << 20);
+        }
     }
 }

@@ -1,11 +1,15 @@
 //! Indexing the workspace folders: walk them (in parallel, `.gitignore` respected), read and
 //! analyse every article that is not open (rayon), and report `$/progress` while doing so.
 //! Results go back to the state task, which folds them into the index.
+//!
+//! Every walk has a number; a walk stops as soon as the state task has started a newer one
+//! (new settings, workspace folders removed), and the state task drops the results of a walk
+//! that is no longer current, so a superseded walk cannot bring back files it was told to drop.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::Duration;
 
 use byline_core::Format;
@@ -13,15 +17,20 @@ use byline_core::people::DocPeople;
 use rayon::prelude::*;
 use tokio::sync::{mpsc, oneshot};
 use tower_lsp_server::Client;
-use tower_lsp_server::ls_types::{NumberOrString, Uri};
+use tower_lsp_server::ls_types::NumberOrString;
 
 use super::positions::LineIndex;
-use super::snapshot::{DocKey, key_of};
-use super::state::{Internal, Msg, analyze_guarded, log};
-use crate::files::{FileFilter, read_article, walk};
+use super::snapshot::{DocKey, file_uri, key_of};
+use super::state::{Internal, Msg, Origin, analyze_guarded, log};
+use crate::files::{FileFilter, ReadError, read_article, walk_until};
 
 pub struct Job {
     pub walk: u64,
+    /// The number of the newest walk the state task has started: once it is not `walk`, this
+    /// walk is superseded and stops.
+    pub current: Arc<AtomicU64>,
+    /// The largest file read, in bytes.
+    pub max_file_size: u64,
     pub roots: Vec<PathBuf>,
     pub filter: FileFilter,
     /// Documents the server knows already (open buffers, files read before).
@@ -35,8 +44,8 @@ pub struct Job {
 /// A file that is not open only contributes its people (no diagnostics are published for it),
 /// so only those are kept, with a line index to turn their byte offsets into positions: the
 /// text and the rest of the analysis are dropped here, on the loading thread.
-pub fn load(path: &Path) -> Result<(LineIndex, DocPeople), String> {
-    let text = read_article(path).map_err(|e| e.to_string())?;
+pub fn load(path: &Path, max_file_size: u64) -> Result<(LineIndex, DocPeople), ReadError> {
+    let text = read_article(path, max_file_size)?;
     let format = Format::from_path(&path.to_string_lossy());
     let analysis = analyze_guarded(&text, format, &path.display().to_string());
     let mut people = analysis.people;
@@ -48,33 +57,69 @@ pub fn load(path: &Path) -> Result<(LineIndex, DocPeople), String> {
 
 pub async fn run(job: Job, client: Client, tx: mpsc::UnboundedSender<Msg>) {
     if job.roots.is_empty() {
-        let _ = tx.send(Msg::Internal(Internal::IndexingDone { walk: job.walk, files: 0, folded: None }));
+        let _ = tx.send(Msg::Internal(Internal::IndexingDone {
+            walk: job.walk,
+            files: 0,
+            folded: None,
+        }));
         return;
     }
     let token = NumberOrString::String(format!("byline/indexing/{}", job.walk));
-    let progress = if job.progress && client.create_work_done_progress(token.clone()).await.is_ok() {
-        Some(client.progress(token, "byline: indexing articles").with_percentage(0).begin().await)
+    let progress = if job.progress
+        && client
+            .create_work_done_progress(token.clone())
+            .await
+            .is_ok()
+    {
+        Some(
+            client
+                .progress(token, "byline: indexing articles")
+                .with_percentage(0)
+                .begin()
+                .await,
+        )
     } else {
         None
     };
     let done = Arc::new(AtomicUsize::new(0));
     let total = Arc::new(AtomicUsize::new(0));
     let walk_id = job.walk;
+    let current = job.current.clone();
     let work = {
         let (done, total, tx) = (done.clone(), total.clone(), tx.clone());
         tokio::task::spawn_blocking(move || {
-            let paths: Vec<PathBuf> = job.roots.par_iter().flat_map_iter(|r| walk(r, &job.filter)).collect();
+            let cancelled = || job.current.load(Ordering::SeqCst) != job.walk;
+            let paths: Vec<PathBuf> = job
+                .roots
+                .par_iter()
+                .flat_map_iter(|r| walk_until(r, &job.filter, &cancelled))
+                .collect();
             total.store(paths.len(), Ordering::SeqCst);
             paths.par_iter().for_each(|path| {
-                if let Some(uri) = Uri::from_file_path(path) {
+                if cancelled() {
+                    return;
+                }
+                if let Some(uri) = file_uri(path) {
                     let key = key_of(&uri);
                     if !job.skip.contains(&key) {
-                        let result = load(path);
-                        let _ = tx.send(Msg::Internal(Internal::DiskLoaded { key, uri, requested: None, result }));
+                        let result = load(path, job.max_file_size);
+                        let origin = Origin::Walk(job.walk);
+                        let _ = tx.send(Msg::Internal(Internal::DiskLoaded {
+                            key,
+                            uri,
+                            origin,
+                            result,
+                        }));
                     }
                 }
                 done.fetch_add(1, Ordering::SeqCst);
             });
+            if cancelled() {
+                log!(
+                    "workspace walk {} superseded by a newer one: stopped",
+                    job.walk
+                );
+            }
             paths.len()
         })
     };
@@ -96,9 +141,18 @@ pub async fn run(job: Job, client: Client, tx: mpsc::UnboundedSender<Msg>) {
     // every file of the walk is in the index, and only then does the progress end (so that a
     // client that waits for it gets complete answers).
     let (folded, done_folding) = oneshot::channel();
-    let _ = tx.send(Msg::Internal(Internal::IndexingDone { walk: walk_id, files, folded: Some(folded) }));
+    let _ = tx.send(Msg::Internal(Internal::IndexingDone {
+        walk: walk_id,
+        files,
+        folded: Some(folded),
+    }));
     let _ = done_folding.await;
     if let Some(p) = progress {
-        p.finish_with_message(format!("{files} articles")).await;
+        let message = if current.load(Ordering::SeqCst) == walk_id {
+            format!("{files} articles")
+        } else {
+            "superseded".to_string()
+        };
+        p.finish_with_message(message).await;
     }
 }

@@ -14,7 +14,7 @@ use tower_lsp_server::{Client, LanguageServer};
 
 use super::people;
 use super::positions::Encoding;
-use super::snapshot::{Snapshot, key_of};
+use super::snapshot::{Snapshot, file_path_of, key_of};
 use super::state::{self, ClientEvent, Handle, log};
 
 /// How long a query waits for the state task to catch up with earlier notifications.
@@ -124,22 +124,37 @@ impl Detached {
     }
 }
 
-fn roots_of(params: &InitializeParams) -> Vec<PathBuf> {
-    let mut roots: Vec<PathBuf> = params
-        .workspace_folders
-        .iter()
-        .flatten()
-        .filter_map(|f| f.uri.to_file_path().map(|p| p.into_owned()))
-        .collect();
-    #[allow(deprecated)]
-    if roots.is_empty() {
-        if let Some(p) = params.root_uri.as_ref().and_then(|u| u.to_file_path().map(|p| p.into_owned())) {
-            roots.push(p);
-        } else if let Some(p) = &params.root_path {
-            roots.push(PathBuf::from(p));
+/// The local folders of workspace folders: only `file:` URIs are walked; a folder of another
+/// scheme (`vscode-vfs:`, `http:` …) is not on this disk, so its documents are known only from
+/// what the client sends (`didOpen`).
+fn local_folders<'a>(uris: impl IntoIterator<Item = &'a Uri>) -> Vec<PathBuf> {
+    let mut roots = Vec::new();
+    for uri in uris {
+        match file_path_of(uri) {
+            Some(p) => roots.push(p),
+            None => log!(
+                "workspace folder {} is not a local file: URI; it is not indexed from disk",
+                uri.as_str()
+            ),
         }
     }
     roots
+}
+
+fn roots_of(params: &InitializeParams) -> Vec<PathBuf> {
+    #[allow(deprecated)]
+    match (
+        &params.workspace_folders,
+        &params.root_uri,
+        &params.root_path,
+    ) {
+        (Some(folders), _, _) if !folders.is_empty() => {
+            local_folders(folders.iter().map(|f| &f.uri))
+        }
+        (_, Some(uri), _) => local_folders([uri]),
+        (_, None, Some(p)) => vec![PathBuf::from(p)],
+        _ => Vec::new(),
+    }
 }
 
 impl LanguageServer for Server {
@@ -215,11 +230,8 @@ impl LanguageServer for Server {
     }
 
     async fn did_change_workspace_folders(&self, p: DidChangeWorkspaceFoldersParams) {
-        let paths = |fs: Vec<WorkspaceFolder>| -> Vec<PathBuf> {
-            fs.into_iter().filter_map(|f| f.uri.to_file_path().map(|p| p.into_owned())).collect()
-        };
-        let added = paths(p.event.added);
-        let removed = paths(p.event.removed);
+        let added = local_folders(p.event.added.iter().map(|f| &f.uri));
+        let removed = local_folders(p.event.removed.iter().map(|f| &f.uri));
         self.state.send(ClientEvent::Folders { added, removed });
     }
 

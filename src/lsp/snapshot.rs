@@ -3,10 +3,14 @@
 //! A snapshot is an `Arc` of cheap clones (ropes share their chunks; persistent maps of `Arc`s), so a
 //! query holds a consistent view for as long as it runs while the state task moves on.
 
+use std::ffi::OsStr;
+use std::os::unix::ffi::OsStrExt;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use byline_core::index::WorkspaceIndex;
 use byline_core::{Analysis, Span};
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, percent_encode};
 use ropey::Rope;
 use tower_lsp_server::ls_types::{Position, Range, Uri};
 
@@ -17,13 +21,46 @@ use super::positions::{Encoding, LineIndex, to_byte, to_position};
 pub type DocKey = Arc<str>;
 
 pub fn key_of(uri: &Uri) -> DocKey {
-    if uri.scheme().as_str().eq_ignore_ascii_case("file")
-        && let Some(path) = uri.to_file_path()
-        && let Some(norm) = Uri::from_file_path(&path)
+    if let Some(path) = file_path_of(uri)
+        && let Some(norm) = file_uri(&path)
     {
         return Arc::from(norm.as_str());
     }
     Arc::from(uri.as_str())
+}
+
+/// Bytes kept as they are in a `file:` URI's path: RFC 3986 unreserved characters and `/`.
+const PATH_BYTES: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b'/');
+
+/// The `file:` URI of an absolute local path: its raw bytes percent-encoded, so that a name
+/// that is not UTF-8 still names that file ([`file_path_of`] gives the same path back).
+pub fn file_uri(path: &Path) -> Option<Uri> {
+    if !path.is_absolute() {
+        return None;
+    }
+    let encoded = percent_encode(path.as_os_str().as_bytes(), PATH_BYTES);
+    format!("file://{encoded}").parse().ok()
+}
+
+/// The local path a URI names: only for `file:` URIs (with no host, or `localhost`); other
+/// schemes (`untitled:`, `vscode-vfs:`, `http:` …) name nothing on this machine. The path's
+/// percent-encoded bytes are decoded as raw bytes, so file names that are not UTF-8 survive.
+pub fn file_path_of(uri: &Uri) -> Option<PathBuf> {
+    if !uri.scheme().as_str().eq_ignore_ascii_case("file") {
+        return None;
+    }
+    let host = uri.authority().map(|a| a.host()).unwrap_or_default();
+    if !(host.is_empty() || host.eq_ignore_ascii_case("localhost")) {
+        return None;
+    }
+    let bytes: Vec<u8> = percent_decode_str(uri.path().as_str()).collect();
+    let path = PathBuf::from(OsStr::from_bytes(&bytes));
+    path.is_absolute().then_some(path)
 }
 
 /// One analysis of an open document and the exact text it was computed on (its spans index
@@ -45,7 +82,10 @@ pub enum Content {
     Open(Arc<Analyzed>),
     /// A file read from disk and not open: only a line index of the text it was read with
     /// (its people live in the workspace index).
-    Disk { generation: u64, lines: Arc<LineIndex> },
+    Disk {
+        generation: u64,
+        lines: Arc<LineIndex>,
+    },
 }
 
 impl Content {
@@ -87,13 +127,15 @@ pub struct DocView {
 
 impl DocView {
     pub fn is_current(&self) -> bool {
-        self.content.as_ref().is_some_and(|c| c.generation() == self.generation)
+        self.content
+            .as_ref()
+            .is_some_and(|c| c.generation() == self.generation)
     }
 }
 
 /// Documents by key: a persistent map, so a snapshot shares it with the state task and an
 /// update costs O(log n), not a copy of every document.
-pub type DocViews = im::HashMap<DocKey, DocView>;
+pub type DocViews = imbl::HashMap<DocKey, DocView>;
 
 #[derive(Clone, Debug, Default)]
 pub struct Snapshot {
@@ -114,5 +156,56 @@ impl Snapshot {
     /// The content of a document, for converting index spans to positions.
     pub fn content(&self, key: &str) -> Option<&Content> {
         self.docs.get(key).and_then(|d| d.content.as_ref())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn uri(s: &str) -> Uri {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn file_uris_round_trip_raw_bytes() {
+        let name = OsStr::from_bytes(b"/srv/news/caf\xe9 d\xc3\xa9j\xc3\xa0 #1?.txt");
+        let u = file_uri(Path::new(name)).unwrap();
+        assert_eq!(
+            u.as_str(),
+            "file:///srv/news/caf%E9%20d%C3%A9j%C3%A0%20%231%3F.txt"
+        );
+        assert_eq!(file_path_of(&u).unwrap().as_os_str(), name);
+        assert_eq!(&*key_of(&u), u.as_str());
+        // Another spelling of the same file gets the same key.
+        assert_eq!(
+            key_of(&uri(
+                "file://localhost/srv/news/caf%e9%20d%C3%A9j%C3%A0%20%231%3f.txt"
+            )),
+            key_of(&u)
+        );
+        assert_eq!(file_uri(Path::new("relative.txt")), None);
+    }
+
+    #[test]
+    fn only_local_file_uris_name_paths() {
+        assert_eq!(
+            file_path_of(&uri("file:///srv/news/a.txt")),
+            Some(PathBuf::from("/srv/news/a.txt"))
+        );
+        assert_eq!(
+            file_path_of(&uri("file://localhost/srv/news/a.txt")),
+            Some(PathBuf::from("/srv/news/a.txt"))
+        );
+        for other in [
+            "http://host/srv/news",
+            "https://host/srv/news/a.txt",
+            "vscode-vfs://github/srv/news",
+            "untitled:Untitled-1",
+            "file://otherhost/srv/news/a.txt",
+        ] {
+            assert_eq!(file_path_of(&uri(other)), None, "{other}");
+            assert_eq!(&*key_of(&uri(other)), other);
+        }
     }
 }

@@ -28,8 +28,8 @@ use super::documents::apply_changes;
 use super::indexing;
 use super::positions::{Encoding, LineIndex};
 use super::reorder::{VersionQueue, Verdict};
-use super::snapshot::{Analyzed, Content, DocKey, DocView, DocViews, Snapshot, key_of};
-use crate::files::{FileFilter, ignored_under};
+use super::snapshot::{Analyzed, Content, DocKey, DocView, DocViews, Snapshot, file_path_of, key_of};
+use crate::files::{FileFilter, ReadError, ignored_under};
 
 /// How long a `didChange` that arrived ahead of its predecessor waits for it.
 pub const REORDER_WAIT: Duration = Duration::from_millis(100);
@@ -56,11 +56,25 @@ pub enum ClientEvent {
 #[derive(Debug)]
 pub enum Internal {
     Analyzed { key: DocKey, result: Analyzed },
-    /// A file read from disk and analysed. `requested` is the generation the state task asked
-    /// for, `None` for files found by the workspace walk.
-    DiskLoaded { key: DocKey, uri: Uri, requested: Option<u64>, result: Result<(LineIndex, DocPeople), String> },
+    /// A file read from disk and analysed, for a walk or a single request (see [`Origin`]).
+    DiskLoaded {
+        key: DocKey,
+        uri: Uri,
+        origin: Origin,
+        result: Result<(LineIndex, DocPeople), ReadError>,
+    },
     /// Every file of walk `walk` has been sent; `folded` is told once they are in the index.
     IndexingDone { walk: u64, files: usize, folded: Option<oneshot::Sender<()>> },
+}
+
+/// Why a file was read from disk; its result is dropped when that reason is out of date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Found by workspace walk number `n`: kept only while that walk is the current one.
+    Walk(u64),
+    /// Asked for by the state task for this content generation (watched-file event,
+    /// `didClose`): kept only while the document is still at that generation.
+    Requested(u64),
 }
 
 #[derive(Debug)]
@@ -143,9 +157,11 @@ pub fn spawn(client: Client) -> Handle {
         index: Arc::new(WorkspaceIndex::new()),
         orphans: HashMap::new(),
         held: HashSet::new(),
+        reading: HashSet::new(),
         applied: 0,
         next_generation: 1,
         walk: 0,
+        current_walk: Arc::new(AtomicU64::new(0)),
         indexed: true, // nothing to wait for until a walk starts
         dirty: false,
     };
@@ -202,9 +218,14 @@ struct State {
     orphans: HashMap<DocKey, Vec<(i32, Vec<TextDocumentContentChangeEvent>, Instant)>>,
     /// Open documents with held-back changes.
     held: HashSet<DocKey>,
+    /// Files with a read from disk in flight ([`State::load_from_disk`]).
+    reading: HashSet<DocKey>,
     applied: u64,
     next_generation: u64,
+    /// The number of the current workspace walk.
     walk: u64,
+    /// The same number, shared with the walks: a walk that is no longer current stops.
+    current_walk: Arc<AtomicU64>,
     indexed: bool,
     dirty: bool,
 }
@@ -412,7 +433,8 @@ impl State {
         self.held.remove(&key);
         self.send_out(Out::Diagnostics(uri.clone(), Vec::new(), None));
         // Fall back to the file on disk when it belongs to the workspace.
-        let on_disk = uri.to_file_path().map(|p| p.into_owned()).filter(|p| p.is_file() && self.filter.matches_under(&self.roots, p));
+        let on_disk =
+            file_path_of(&uri).filter(|p| p.is_file() && self.filter.matches_under(&self.roots, p));
         match on_disk {
             Some(path) => {
                 let generation = self.generation();
@@ -420,7 +442,7 @@ impl State {
                     e.source = Source::Disk;
                     e.generation = generation;
                 }
-                self.load_from_disk(key.clone(), uri, path, Some(generation));
+                self.load_from_disk(key.clone(), uri, path, generation);
             }
             None => {
                 self.entries.remove(&key);
@@ -436,7 +458,10 @@ impl State {
             if self.entries.get(&key).is_some_and(Entry::is_open) {
                 continue; // the editor's buffer wins over the file on disk
             }
-            let Some(path) = ev.uri.to_file_path().map(|p| p.into_owned()) else { continue };
+            let Some(path) = file_path_of(&ev.uri) else {
+                log!("ignoring a watched-file event for {}: not a local file: URI", ev.uri.as_str());
+                continue;
+            };
             if ev.typ == FileChangeType::DELETED {
                 self.forget_disk(&key);
                 // A deleted folder takes its files with it.
@@ -460,7 +485,7 @@ impl State {
                     running: false,
                 });
                 entry.generation = generation;
-                self.load_from_disk(key.clone(), ev.uri, path, Some(generation));
+                self.load_from_disk(key.clone(), ev.uri, path, generation);
                 self.touch(&key);
             }
         }
@@ -474,7 +499,7 @@ impl State {
             .iter()
             .filter(|(_, e)| !e.is_open())
             .filter(|(_, e)| {
-                e.uri.to_file_path().is_some_and(|p| {
+                file_path_of(&e.uri).is_some_and(|p| {
                     removed.iter().any(|r| p.starts_with(r)) && !self.roots.iter().any(|r| p.starts_with(r))
                 })
             })
@@ -490,7 +515,10 @@ impl State {
                 new = true;
             }
         }
-        if new && self.initialized {
+        // A walk still running over a removed folder is superseded (its late results would
+        // bring the removed files back); the new walk skips files already read.
+        let walking_removed = !removed.is_empty() && !self.indexed;
+        if (new || walking_removed) && self.initialized {
             self.start_walk();
         }
     }
@@ -512,7 +540,9 @@ impl State {
             log!("settings: {p}");
             self.send_out(Out::Log(MessageType::WARNING, format!("byline settings: {p}")));
         }
-        let files_changed = settings.include != self.settings.include || settings.exclude != self.settings.exclude;
+        let files_changed = settings.include != self.settings.include
+            || settings.exclude != self.settings.exclude
+            || settings.max_file_size != self.settings.max_file_size;
         let levels_changed = settings.levels != self.settings.levels;
         if files_changed {
             match FileFilter::new(&settings.include, &settings.exclude) {
@@ -556,21 +586,37 @@ impl State {
         });
     }
 
-    fn load_from_disk(&self, key: DocKey, uri: Uri, path: PathBuf, requested: Option<u64>) {
-        let tx = self.tx.clone();
+    /// Read a file (not open) for content generation `generation`, on a blocking thread. At
+    /// most one read per file is in flight: a request made meanwhile is served when that read
+    /// comes back stale (so an event storm costs two reads, not one thread per event).
+    fn load_from_disk(&mut self, key: DocKey, uri: Uri, path: PathBuf, generation: u64) {
+        if !self.reading.insert(key.clone()) {
+            return;
+        }
+        let (tx, max) = (self.tx.clone(), self.settings.max_file_size);
         tokio::task::spawn_blocking(move || {
-            let result = indexing::load(&path);
-            let _ = tx.send(Msg::Internal(Internal::DiskLoaded { key, uri, requested, result }));
+            let result = indexing::load(&path, max);
+            let _ = tx.send(Msg::Internal(Internal::DiskLoaded {
+                key,
+                uri,
+                origin: Origin::Requested(generation),
+                result,
+            }));
         });
     }
 
+    /// Start a walk of the workspace folders; a walk still running stops, and its results
+    /// are dropped from here on.
     fn start_walk(&mut self) {
         self.walk += 1;
+        self.current_walk.store(self.walk, Ordering::SeqCst);
         self.indexed = false;
         // Known documents (open ones, files already read) need no second reading.
         let known: HashSet<DocKey> = self.entries.keys().cloned().collect();
         let job = indexing::Job {
             walk: self.walk,
+            current: self.current_walk.clone(),
+            max_file_size: self.settings.max_file_size,
             roots: self.roots.clone(),
             filter: self.filter.clone(),
             skip: known,
@@ -597,14 +643,31 @@ impl State {
                 self.publish_diagnostics(&key);
                 self.touch(&key);
             }
-            Internal::DiskLoaded { key, uri, requested, result } => {
-                let generation = match requested {
-                    None if self.entries.contains_key(&key) => return, // open, or read again since
-                    None => self.generation(),
-                    Some(g) => match self.entries.get(&key) {
-                        Some(e) if !e.is_open() && e.generation == g => g,
-                        _ => return, // superseded
-                    },
+            Internal::DiskLoaded {
+                key,
+                uri,
+                origin,
+                result,
+            } => {
+                let generation = match origin {
+                    Origin::Walk(w) if w != self.walk => return, // a superseded walk
+                    Origin::Walk(_) if self.entries.contains_key(&key) => return, // open, or read again since
+                    Origin::Walk(_) => self.generation(),
+                    Origin::Requested(g) => {
+                        self.reading.remove(&key);
+                        match self.entries.get(&key) {
+                            Some(e) if !e.is_open() && e.generation == g => g,
+                            // Asked for again while this read ran: read the file once more.
+                            Some(e) if !e.is_open() => {
+                                if let Some(path) = file_path_of(&e.uri) {
+                                    let (uri, generation) = (e.uri.clone(), e.generation);
+                                    self.load_from_disk(key, uri, path, generation);
+                                }
+                                return;
+                            }
+                            _ => return, // open, or forgotten
+                        }
+                    }
                 };
                 match result {
                     Ok((lines, people)) => {
@@ -614,6 +677,12 @@ impl State {
                     }
                     Err(why) => {
                         log!("skipping {}: {why}", uri.as_str());
+                        if let ReadError::TooLarge { .. } = why {
+                            self.send_out(Out::Log(
+                                MessageType::WARNING,
+                                format!("byline: skipping {}: {why}", uri.as_str()),
+                            ));
+                        }
                         self.forget_disk(&key);
                     }
                 }

@@ -123,10 +123,11 @@ impl Ctx<'_> {
     }
     /// Only spaces between two byte offsets.
     fn gap_is_space(&self, a: usize, b: usize) -> bool {
-        a <= b && self.text[a..b].chars().all(|c| c.is_whitespace() || c == '\u{a0}')
+        a <= b && self.gap(a, b).chars().all(|c| c.is_whitespace() || c == '\u{a0}')
     }
+    /// The text between two byte offsets, widened to whole characters.
     fn gap(&self, a: usize, b: usize) -> &str {
-        if a <= b { &self.text[a..b] } else { "" }
+        crate::text::between(self.text, a, b)
     }
 }
 
@@ -806,7 +807,7 @@ fn quote_before_subject(ctx: &Ctx, words: &[Word], wi: usize) -> bool {
 fn figure_soon(ctx: &Ctx, words: &[Word], i: usize) -> bool {
     words.iter().skip(i).take(5).any(|w| {
         ctx.w(w).trim_start_matches(['$', '£', '€', '¥']).starts_with(|c: char| c.is_ascii_digit())
-            || ctx.gap(w.span.start.saturating_sub(1), w.span.start).ends_with(['$', '£', '€', '¥'])
+            || ctx.text[..w.span.start].ends_with(['$', '£', '€', '¥'])
                 && ctx.w(w).starts_with(|c: char| c.is_ascii_digit())
     })
 }

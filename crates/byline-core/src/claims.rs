@@ -498,7 +498,7 @@ fn claim(
         let est = l.len() > 5 && l.ends_with("est") && !matches!(l, "interest" | "protest" | "request" | "arrest" | "harvest" | "contest" | "suggest" | "manifest" | "honest" | "modest" | "forest" | "latest" | "investigest");
         if est || (lex.superlatives.contains(l) && !matches!(l, "last" | "most" | "only")) {
             let key = w.span.clone();
-            return Some((key.clone(), format!("No source for \"{}\" — who says so?", short(&ctext[key.start..s.span.end.min(key.start + 60)], 5))));
+            return Some((key.clone(), format!("No source for \"{}\" — who says so?", short(crate::text::between(ctext, key.start, s.span.end.min(key.start + 60)), 5))));
         }
     }
     // A prediction or intention.

@@ -52,14 +52,14 @@ struct DocEntry {
 
 type DocSet = SmallMap<DocKey, u32>;
 
-/// An ordered map that stays a sorted vector while small and becomes a persistent `im::OrdMap`
+/// An ordered map that stays a sorted vector while small and becomes a persistent `imbl::OrdMap`
 /// when it grows. Most of the index's maps (the files of one person, their names and roles)
-/// hold a handful of entries, and an empty `im::OrdMap` alone takes a ~2 KB node; the big
+/// hold a handful of entries, and an empty `imbl::OrdMap` alone takes a ~2 KB node; the big
 /// ones (the files of a frequent person) keep O(log n) copy-on-write updates.
 #[derive(Clone, Debug)]
 enum SmallMap<K: Ord + Clone, V: Clone> {
     Small(Vec<(K, V)>),
-    Large(im::OrdMap<K, V>),
+    Large(imbl::OrdMap<K, V>),
 }
 
 const SMALL_MAP: usize = 32;
@@ -158,28 +158,28 @@ impl<K: Ord + Clone, V: Clone + Default> SmallMap<K, V> {
     }
 }
 
-/// The workspace index. Every map is persistent (`im`), so `clone` is O(1) and an update
+/// The workspace index. Every map is persistent (`imbl`), so `clone` is O(1) and an update
 /// costs O(persons of the document × log workspace).
 #[derive(Clone, Debug, Default)]
 pub struct WorkspaceIndex {
-    docs: im::HashMap<DocKey, Arc<DocEntry>>,
+    docs: imbl::HashMap<DocKey, Arc<DocEntry>>,
     /// Full-name key → documents that name the person in full (with their mention counts).
-    full_docs: im::HashMap<Arc<str>, DocSet>,
+    full_docs: imbl::HashMap<Arc<str>, DocSet>,
     /// Folded surname → full-name keys carrying it (with the number of documents).
-    surname_full: im::HashMap<Arc<str>, SmallMap<Arc<str>, u32>>,
+    surname_full: imbl::HashMap<Arc<str>, SmallMap<Arc<str>, u32>>,
     /// Folded surname → documents where someone is named by that surname alone.
-    surname_docs: im::HashMap<Arc<str>, DocSet>,
+    surname_docs: imbl::HashMap<Arc<str>, DocSet>,
     /// Running totals per local key (full key, or `~surname`), kept current on every update so
     /// that listings never walk the documents.
-    aggs: im::HashMap<Arc<str>, Agg>,
+    aggs: imbl::HashMap<Arc<str>, Agg>,
     /// Folded surname → documents with tentative mentions of it ("Okafor said"), and how many.
-    tentative_docs: im::HashMap<Arc<str>, DocSet>,
+    tentative_docs: imbl::HashMap<Arc<str>, DocSet>,
     /// Folded surname → how many tentative mentions of it the workspace has.
-    tentative_total: im::HashMap<Arc<str>, usize>,
+    tentative_total: imbl::HashMap<Arc<str>, usize>,
     /// Folded surname → documents where it appears at all: in a full-name key, alone, or
     /// tentatively (with the number of such contributions). When one person carries the
     /// surname, these are that person's files.
-    surname_union: im::HashMap<Arc<str>, DocSet>,
+    surname_union: imbl::HashMap<Arc<str>, DocSet>,
     /// The people listing (sorted, with folded names), built on the first search after a change.
     listing: std::sync::OnceLock<Arc<Listing>>,
 }

@@ -46,6 +46,16 @@ pub enum BlockKind {
     Heading,
 }
 
+/// The text from byte `a` to byte `b`, widened to whole characters (`a` moves back and `b`
+/// forward to the nearest character boundary) and clamped to the text; empty when `a > b`.
+/// For offsets computed by arithmetic ("60 bytes on", "the byte before"), which can land inside
+/// a multi-byte character.
+pub fn between(text: &str, a: usize, b: usize) -> &str {
+    let b = text.ceil_char_boundary(b.min(text.len()));
+    let a = text.floor_char_boundary(a.min(b));
+    &text[a..b]
+}
+
 /// Whether `s` ends like a sentence: `.`, `!`, `?`, `…` or `:`, possibly followed by closing
 /// quotation marks or brackets.
 pub fn ends_with_terminal(s: &str) -> bool {

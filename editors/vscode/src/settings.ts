@@ -1,6 +1,6 @@
 // Maps the extension's settings (byline.*) to the server's settings contract:
 //   { diagnostics: { "<code>": "error" | "warning" | "information" | "hint" | "off" },
-//     files: { include: [globs], exclude: [globs] } }
+//     files: { include: [globs], exclude: [globs], maxFileSize: bytes } }
 // Pure: no `vscode` import, so it is unit-tested without an editor.
 
 export const DIAGNOSTIC_CODES = [
@@ -16,7 +16,7 @@ export type Severity = (typeof SEVERITIES)[number];
 
 export interface ServerSettings {
   diagnostics: Partial<Record<DiagnosticCode, Severity>>;
-  files: { include?: string[]; exclude?: string[] };
+  files: { include?: string[]; exclude?: string[]; maxFileSize?: number };
 }
 
 /** Reads one setting; `undefined` when it is not set. Mirrors WorkspaceConfiguration.get. */
@@ -59,6 +59,11 @@ export function toServerSettings(read: SettingsReader): ServerSettings {
   const exclude = globs(read("files.exclude"));
   if (include) files.include = include;
   if (exclude) files.exclude = exclude;
+  const maxFileSize = read("files.maxFileSize");
+  // 0 (the default) and anything that is not a positive whole number leave the server's default.
+  if (typeof maxFileSize === "number" && Number.isSafeInteger(maxFileSize) && maxFileSize > 0) {
+    files.maxFileSize = maxFileSize;
+  }
   return { diagnostics, files };
 }
 

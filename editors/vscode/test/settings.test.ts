@@ -48,6 +48,13 @@ test("file globs: blanks and non-strings are dropped, empty lists are not sent",
   assert.deepEqual(settings.files, { include: ["**/*.md", "notes/*.txt"] });
 });
 
+test("maximum file size: a positive whole number of bytes is sent; 0 and nonsense are not", () => {
+  assert.deepEqual(toServerSettings(readerFromObject({ "files.maxFileSize": 1048576 })).files, { maxFileSize: 1048576 });
+  for (const value of [0, -5, 1.5, "8M", null, undefined]) {
+    assert.deepEqual(toServerSettings(readerFromObject({ "files.maxFileSize": value })).files, {}, String(value));
+  }
+});
+
 test("codes that are not byline's are ignored", () => {
   const settings = toServerSettings(readerFromObject({ "diagnostics.spelling": "error" }));
   assert.deepEqual(settings.diagnostics, {});

@@ -15,7 +15,7 @@ M.defaults = {
   root_markers = { "byline.toml", ".git" },
   -- Server settings, sent as initializationOptions and as workspace/didChangeConfiguration:
   --   { diagnostics = { ["unattributed-claim"] = "warning" | "error" | "information" | "hint" | "off", ... },
-  --     files = { include = { "**/*.md" }, exclude = { "drafts/**" } } }
+  --     files = { include = { "**/*.md" }, exclude = { "drafts/**" }, maxFileSize = 8388608 } }
   settings = {},
   -- Buffer-local keymaps set when the server attaches; `false` sets none, a key set to false skips it.
   keymaps = {
