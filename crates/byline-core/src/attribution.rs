@@ -443,6 +443,16 @@ fn verb_attribution(
     {
         return None;
     }
+    // "claimed his own reward", "claimed the lives of six people": claim as take, not say.
+    if matches!(first_form, "claim" | "claims" | "claimed" | "claiming")
+        && words.get(we).is_some_and(|n| {
+            let l = ctx.lw(n);
+            matches!(l.as_str(), "his" | "her" | "its" | "their" | "our" | "my")
+                || (l == "the" && words.get(we + 1).is_some_and(|m| matches!(ctx.lw(m).as_str(), "lives" | "life" | "title" | "victory")))
+        })
+    {
+        return None;
+    }
     // A verdict is an event, not a source: "a jury found him guilty on all counts".
     if matches!(first_form, "find" | "finds" | "found")
         && words
@@ -856,7 +866,8 @@ fn document_source(ctx: &Ctx, s: &Sentence, words: &[Word], r: std::ops::Range<u
     }
     let initial_cap = !caps_before.is_empty();
     let mut end = k + 1;
-    let mut named = false;
+    // "according to court filings", "tax records showed": records an institution keeps.
+    let mut named = k > r.start && RECORD_KEEPERS.contains(&ctx.lw(&words[k - 1]).as_str());
     let mut j = k + 1;
     while j < words.len().min(limit) && j < k + 16 {
         let g = ctx.gap(words[j - 1].span.end, words[j].span.start).trim();
@@ -893,6 +904,12 @@ fn document_source(ctx: &Ctx, s: &Sentence, words: &[Word], r: std::ops::Range<u
     let span = words[r.start].span.start..words[end - 1].span.end;
     Some(if named { (SourceKind::Named, Some(span)) } else { (SourceKind::Vague, Some(span)) })
 }
+
+/// Keepers of records whose documents identify their source: "court filings", "tax records".
+const RECORD_KEEPERS: &[&str] = &[
+    "court", "tax", "police", "land", "property", "census", "flight", "shipping", "customs", "immigration", "election",
+    "campaign", "corporate", "company", "regulatory", "parliamentary", "congressional", "legislative", "hospital",
+];
 
 /// The source phrase after word `i`: an optional determiner and the words of a noun phrase.
 fn np_after(ctx: &Ctx, words: &[Word], i: usize) -> Option<std::ops::Range<usize>> {
