@@ -424,11 +424,10 @@ fn verb_attribution(
     let coordinated = matches!(prev_l.as_str(), "and" | "but")
         && !act
         && (form.ends_with("ed") || matches!(form, "said" | "told" | "wrote" | "says" | "tells"));
-    if prev_adjacent
-        && NOUN_BEFORE.contains(&prev_l.as_str())
-        && !form.contains(' ')
-        && !coordinated
-    {
+    // "issued an appeal for witnesses", "the call for calm": a phrasal cue after a determiner is
+    // a noun phrase.
+    let determiner = matches!(prev_l.as_str(), "a" | "an" | "the" | "this" | "that" | "his" | "her" | "its" | "their");
+    if prev_adjacent && NOUN_BEFORE.contains(&prev_l.as_str()) && (!form.contains(' ') || determiner) && !coordinated {
         // "to say" etc.: an infinitive is not an attribution either.
         return None;
     }
@@ -489,8 +488,23 @@ fn verb_attribution(
         && !words.get(words.partition_point(|w| w.span.end <= cue.end)).is_some_and(|n| {
             matches!(ctx.lw(n).as_str(), "to" | "for" | "with" | "at" | "in" | "on" | "from" | "by" | "into" | "over" | "about")
         });
-    // Participles ("saying", "adding", "claiming") hang off another clause.
+    // Participles ("saying", "adding", "claiming") hang off another clause: after a comma or a
+    // message ("issued a statement saying", "released a video saying") they report what the
+    // sentence's subject said, when it opens the sentence with a name.
     if first_form.ends_with("ing") && !form.contains(' ') && !progressive {
+        let after_comma = prev.is_some_and(|p| ctx.gap(p.span.end, cue.start).trim() == ",");
+        let after_message = prev_adjacent && MESSAGES.contains(&prev_l.as_str());
+        if (after_comma || after_message) && PARTICIPLES.contains(&first_form) && wi > 1 {
+            if let Some(np) = np_after(ctx, words, 0)
+                && words[0].span.start <= s.span.start + 1
+                && np.end < wi
+            {
+                let (kind, source) = classify(ctx, s, words, Some(np));
+                if matches!(kind, SourceKind::Named | SourceKind::Pronoun) {
+                    return Some(Attribution { cue, source, kind, sentence: si, scope: si..si + 1, main: true, refers_to: None, message: None });
+                }
+            }
+        }
         return None;
     }
     // Passive: "was spelt out by X" names X; "he was told" attributes nothing.
@@ -905,6 +919,23 @@ fn document_source(ctx: &Ctx, s: &Sentence, words: &[Word], r: std::ops::Range<u
     Some(if named { (SourceKind::Named, Some(span)) } else { (SourceKind::Vague, Some(span)) })
 }
 
+/// Participles that report speech ("…, saying the talks had failed"), not belief or charge.
+const PARTICIPLES: &[&str] = &[
+    "saying", "adding", "telling", "warning", "noting", "stressing", "insisting", "explaining", "arguing", "announcing",
+    "declaring", "confirming", "stating",
+];
+
+/// Messages a participle can report from: "released a video saying …".
+const MESSAGES: &[&str] = &[
+    "statement", "video", "message", "post", "letter", "note", "tweet", "email", "release", "notice", "memo", "report",
+];
+
+/// Documents written by the body they come from, which speak for it: "a briefing note said".
+const OWN_DOCUMENTS: &[&str] = &[
+    "note", "memo", "letter", "statement", "filing", "document", "email", "release", "briefing", "notice", "affidavit",
+    "indictment", "complaint", "lawsuit", "ruling", "judgment", "judgement",
+];
+
 /// Keepers of records whose documents identify their source: "court filings", "tax records".
 const RECORD_KEEPERS: &[&str] = &[
     "court", "tax", "police", "land", "property", "census", "flight", "shipping", "customs", "immigration", "election",
@@ -1001,7 +1032,7 @@ fn np_before_plain(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> (Optio
                 found = Some(k);
                 break;
             }
-            if !g.is_empty() && g != "’" && g != "'" {
+            if !g.is_empty() && g != "’" && g != "'" && !(g == "." && abbreviation(ctx, &words[k - 1])) {
                 break;
             }
             k -= 1;
@@ -1298,6 +1329,10 @@ fn classify(ctx: &Ctx, s: &Sentence, words: &[Word], np: Option<std::ops::Range<
     if let Some(b) = ws.iter().position(|w| w == "by")
         && (r.start + b + 1..r.end).any(|i| ctx.is_cap(&words[i]))
     {
+        return (SourceKind::Named, Some(span));
+    }
+    // "A briefing note said", "an internal memo showed": a document speaks for its author.
+    if OWN_DOCUMENTS.contains(&head_base) && matches!(ws[0].as_str(), "a" | "an" | "another" | "the" | "its" | "their") {
         return (SourceKind::Named, Some(span));
     }
     let definite = matches!(ws[0].as_str(), "the" | "his" | "her" | "its" | "their") && !head_base.ends_with('s');

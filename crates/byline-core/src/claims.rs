@@ -238,6 +238,9 @@ pub fn find(
             .filter(|a| a.main && matches!(a.effective_kind(attributions), SourceKind::Named | SourceKind::Pronoun))
             .map(|a| a.cue.end)
             .min();
+        let named_according = attrs.iter().any(|a| {
+            a.kind == SourceKind::Named && a.source.is_some() && lower[a.cue.clone()].starts_with("according")
+        });
         // Not "according to …", which sources its own clause, nor a source after a contrast
         // ("Moscow rejects …, while the West insists …").
         let attrs: Vec<&Attribution> = attrs
@@ -252,7 +255,15 @@ pub fn find(
                 });
                 let marker = a.kind == SourceKind::Anonymous && a.source.is_none();
                 let according = lower[a.cue.clone()].starts_with("according");
-                !reported
+                // A hedge in a sentence that names its source with "according to" is that
+                // source's ("The league is expected to review the play, according to Jane Roe").
+                let hedge = a.kind == SourceKind::Vague
+                    && a.source.is_none()
+                    && !according
+                    && named_according
+                    && !lower[a.cue.clone()].split(' ').next().is_some_and(|w| lex.vague_sources.contains(w));
+                !hedge
+                    && !reported
                     || marker
                     || according
                     || matches!(a.effective_kind(attributions), SourceKind::Named | SourceKind::Pronoun)

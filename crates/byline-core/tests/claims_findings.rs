@@ -419,3 +419,34 @@ fn the_most_is_a_superlative() {
         Some(Code::UnattributedClaim)
     );
 }
+
+#[test]
+fn messages_and_participles_of_a_named_subject() {
+    for t in [
+        "The Harbour Club released a video saying 2,000 tickets had been sold.",
+        "A briefing note said the bridge repairs would cost 12 million crowns.",
+        "The league is expected to review the tackle on Monday, according to Gazette columnist Per Lund.",
+    ] {
+        assert_eq!(code_of(t), None, "{t}");
+    }
+    // An action with a participle of charge or belief is still an account.
+    let t = "On Monday, the tenants' group filed a lawsuit against the council, alleging 14 illegal evictions.";
+    assert_eq!(code_of(t), Some(Code::UnattributedClaim));
+}
+
+#[test]
+fn passive_and_impersonal_sourcing_is_vague() {
+    for t in [
+        "It emerged that 40 staff had been dismissed in March.",
+        "The new stadium is expected to open with 30,000 seats.",
+        "The Gazette understands that 14 officers have been suspended.",
+    ] {
+        assert_eq!(code_of(t), Some(Code::VagueAttribution), "{t}");
+    }
+}
+
+#[test]
+fn a_phrasal_cue_after_a_determiner_is_a_noun() {
+    let t = "Jan Holm issued an appeal for witnesses after 3 cars were damaged on Friday.";
+    assert_eq!(code_of(t), Some(Code::UnattributedClaim));
+}
