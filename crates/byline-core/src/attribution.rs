@@ -1331,6 +1331,11 @@ fn classify(ctx: &Ctx, s: &Sentence, words: &[Word], np: Option<std::ops::Range<
     {
         return (SourceKind::Named, Some(span));
     }
+    // "A growing number of researchers say", "a majority of voters": an unnamed share of a
+    // collective.
+    if matches!(head_base, "number" | "majority" | "handful" | "lot" | "host" | "minority") && ws.get(hk + 1).is_some_and(|w| w == "of") {
+        return (SourceKind::Vague, Some(span));
+    }
     // "A briefing note said", "an internal memo showed": a document speaks for its author.
     if OWN_DOCUMENTS.contains(&head_base) && matches!(ws[0].as_str(), "a" | "an" | "another" | "the" | "its" | "their") {
         return (SourceKind::Named, Some(span));

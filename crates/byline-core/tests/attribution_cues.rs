@@ -196,3 +196,10 @@ fn according_to_a_document_obtained_by_a_named_outlet() {
         "{k:?}"
     );
 }
+
+#[test]
+fn a_share_of_a_collective_is_vague() {
+    let k = kinds("A growing number of researchers say the method is flawed.");
+    assert!(k.iter().any(|(_, _, kind)| *kind == SourceKind::Vague), "{k:?}");
+    assert!(k.iter().all(|(_, _, kind)| *kind != SourceKind::Anonymous), "{k:?}");
+}
