@@ -447,7 +447,10 @@ fn verb_attribution(
         && words.get(we).is_some_and(|n| {
             let l = ctx.lw(n);
             matches!(l.as_str(), "his" | "her" | "its" | "their" | "our" | "my")
-                || (l == "the" && words.get(we + 1).is_some_and(|m| matches!(ctx.lw(m).as_str(), "lives" | "life" | "title" | "victory")))
+                || (l == "the"
+                    && words
+                        .get(we + 1)
+                        .is_some_and(|m| matches!(ctx.lw(m).as_str(), "lives" | "life" | "title" | "victory")))
         })
     {
         return None;
@@ -494,15 +497,25 @@ fn verb_attribution(
     if first_form.ends_with("ing") && !form.contains(' ') && !progressive {
         let after_comma = prev.is_some_and(|p| ctx.gap(p.span.end, cue.start).trim() == ",");
         let after_message = prev_adjacent && MESSAGES.contains(&prev_l.as_str());
-        if (after_comma || after_message) && PARTICIPLES.contains(&first_form) && wi > 1 {
-            if let Some(np) = np_after(ctx, words, 0)
-                && words[0].span.start <= s.span.start + 1
-                && np.end < wi
-            {
-                let (kind, source) = classify(ctx, s, words, Some(np));
-                if matches!(kind, SourceKind::Named | SourceKind::Pronoun) {
-                    return Some(Attribution { cue, source, kind, sentence: si, scope: si..si + 1, main: true, refers_to: None, message: None });
-                }
+        if (after_comma || after_message)
+            && PARTICIPLES.contains(&first_form)
+            && wi > 1
+            && let Some(np) = np_after(ctx, words, 0)
+            && words[0].span.start <= s.span.start + 1
+            && np.end < wi
+        {
+            let (kind, source) = classify(ctx, s, words, Some(np));
+            if matches!(kind, SourceKind::Named | SourceKind::Pronoun) {
+                return Some(Attribution {
+                    cue,
+                    source,
+                    kind,
+                    sentence: si,
+                    scope: si..si + 1,
+                    main: true,
+                    refers_to: None,
+                    message: None,
+                });
             }
         }
         return None;
@@ -1333,7 +1346,9 @@ fn classify(ctx: &Ctx, s: &Sentence, words: &[Word], np: Option<std::ops::Range<
     }
     // "A growing number of researchers say", "a majority of voters": an unnamed share of a
     // collective.
-    if matches!(head_base, "number" | "majority" | "handful" | "lot" | "host" | "minority") && ws.get(hk + 1).is_some_and(|w| w == "of") {
+    if matches!(head_base, "number" | "majority" | "handful" | "lot" | "host" | "minority")
+        && ws.get(hk + 1).is_some_and(|w| w == "of")
+    {
         return (SourceKind::Vague, Some(span));
     }
     // "A briefing note said", "an internal memo showed": a document speaks for its author.
