@@ -111,6 +111,20 @@ fn scan_block(
             '"' => straight_dir(prev, next),
             _ => Dir::Neither,
         };
+        // AP copy may close a quotation with two apostrophes: “… the end,’’ she said.
+        if let Some((st, cont)) = open
+            && matches!(c, '\'' | '’')
+            && next == Some(c)
+            && !s[off + 2 * c.len_utf8()..].starts_with(char::is_alphanumeric)
+        {
+            push(out, text, st, at + 2 * c.len_utf8(), true, cont);
+            open = None;
+            single = None;
+            first_mark = false;
+            chars.next();
+            prev = Some(c);
+            continue;
+        }
         if matches!(c, '“' | '„' | '«' | '”' | '»' | '"') {
             match (open, dir) {
                 (Some((st, cont)), Dir::Close | Dir::Both) => {

@@ -450,3 +450,11 @@ fn a_phrasal_cue_after_a_determiner_is_a_noun() {
     let t = "Jan Holm issued an appeal for witnesses after 3 cars were damaged on Friday.";
     assert_eq!(code_of(t), Some(Code::UnattributedClaim));
 }
+
+#[test]
+fn two_apostrophes_close_a_quotation() {
+    let t = "“We lost 40 boats in one night,’’ harbour master Jan Holm said. The port reopened after 3 days.";
+    let c = codes(t);
+    // The quotation ends at the apostrophes: the next sentence is the writer's, and needs a source.
+    assert_eq!(c, vec![("The port reopened after 3 days.".to_string(), Code::UnattributedClaim)]);
+}
