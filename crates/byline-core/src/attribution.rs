@@ -1103,6 +1103,14 @@ fn np_before_plain(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> (Optio
         }
         if DETERMINERS.contains(&l.as_str()) && !cap {
             start -= 1;
+            // A ranking before a name: "world number three Ana Kovac".
+            if start >= 1
+                && ctx.lw(&words[start - 1]) == "number"
+                && let Some(t) = title_start(ctx, s, words, start)
+            {
+                start = t;
+                break;
+            }
             // "figures released by the statistics office": the participle's agent.
             if start >= 2
                 && ctx.lw(&words[start - 1]) == "by"
@@ -1248,7 +1256,10 @@ fn title_start(ctx: &Ctx, s: &Sentence, words: &[Word], k: usize) -> Option<usiz
         }
         let l = ctx.lw(w);
         let acronym = is_acronym(ctx.w(w));
+        // A ranking: "world number three Ana Kovac", "seeded number 4 Jan Holm".
+        let ranked = t >= 2 && ctx.lw(&words[t - 2]) == "number";
         if !acronym
+            && !ranked
             && (!ctx.w(w).chars().all(|c| c.is_alphabetic() || c == '-')
                 || ctx.lex.function_words.contains(&l)
                 || ctx.lex.time_words.contains(&l)

@@ -458,3 +458,9 @@ fn two_apostrophes_close_a_quotation() {
     // The quotation ends at the apostrophes: the next sentence is the writer's, and needs a source.
     assert_eq!(c, vec![("The port reopened after 3 days.".to_string(), Code::UnattributedClaim)]);
 }
+
+#[test]
+fn a_ranking_before_a_name_is_a_title() {
+    let t = "Meanwhile, world number three Ana Kovac says the new balls are 20 percent heavier.";
+    assert_eq!(code_of(t), None);
+}
