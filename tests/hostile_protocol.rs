@@ -70,6 +70,8 @@ fn malformed_bodies_are_answered_and_the_server_carries_on() {
         b"{\"jsonrpc\":\"2.0\",\"id\":903,\"method\":42}",
         b"{\"jsonrpc\":\"2.0\",\"id\":904,\"method\":\"textDocument/hover\",\"params\":\"x\"}",
         b"{\"jsonrpc\":\"2.0\",\"id\":905,\"method\":\"textDocument/hover\",\"params\":{\"textDocument\":7}}",
+        // Duplicate keys: fine for a generic JSON reader, refused by tower-lsp-server's decoder.
+        b"{\"jsonrpc\":\"2.0\",\"id\":906,\"id\":907,\"method\":\"textDocument/hover\"}",
         b"null",
         b"",
         b"{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\",\"params\":{\"textDocument\":{\"uri\":\"x\"}}}",

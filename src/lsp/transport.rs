@@ -26,6 +26,7 @@ use tokio::io::{
     AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader, DuplexStream,
 };
 use tokio::sync::{mpsc, oneshot};
+use tower_lsp_server::jsonrpc::{Request, Response};
 
 use super::state::log;
 
@@ -552,7 +553,64 @@ fn echo_id(id: Option<&Value>) -> Value {
 }
 
 /// Whether a body is a JSON-RPC message tower-lsp-server can decode, and what to do with it.
+/// (tower-lsp-server stops reading for good after a message it cannot decode, so anything
+/// its decoder would refuse is answered here.)
 fn check(body: &[u8]) -> Verdict {
+    // The common case, with one parse: a request or notification as tower-lsp-server reads it.
+    // (A missing method reads as "", as do responses: those take the long way.)
+    if let Ok(req) = serde_json::from_slice::<Request>(body)
+        && !req.method().is_empty()
+    {
+        let id = req
+            .id()
+            .map(|i| serde_json::to_value(i).unwrap_or(Value::Null));
+        return check_method(req.method(), id.as_ref(), req.params());
+    }
+    let verdict = check_value(body);
+    if matches!(verdict, Verdict::Forward(_))
+        && serde_json::from_slice::<Response>(body).is_err()
+        && serde_json::from_slice::<Request>(body).is_err()
+    {
+        // Well-formed to a generic reader but not to tower-lsp-server's (a duplicate key, an
+        // error object without a code, ...).
+        let msg: Value = serde_json::from_slice(body).unwrap_or_default();
+        if msg.get("method").is_none() {
+            return Verdict::Drop("a response that cannot be decoded");
+        }
+        let why = "Invalid request: not a JSON-RPC message byline can decode (duplicate keys?)";
+        return Verdict::Answer(error_reply(echo_id(msg.get("id")), -32600, why.into()));
+    }
+    verdict
+}
+
+/// The checks on a request or notification that tower-lsp-server can decode.
+fn check_method(method: &str, id: Option<&Value>, params: Option<&Value>) -> Verdict {
+    let reply_id = echo_id(id);
+    // tower-lsp-server silently drops unknown `$/` methods, but only notifications may be
+    // ignored: an unknown `$/` request must be answered (no `$/` requests exist in LSP).
+    if method.starts_with("$/") && id.is_some() {
+        return Verdict::Answer(error_reply(
+            reply_id,
+            -32601,
+            format!("Method not found: {method}"),
+        ));
+    }
+    if params.is_some_and(|p| !(p.is_object() || p.is_array() || p.is_null())) {
+        return Verdict::Answer(error_reply(
+            reply_id,
+            -32602,
+            "Invalid params: must be an object or an array".into(),
+        ));
+    }
+    Verdict::Forward(if method == "initialize" {
+        id.cloned()
+    } else {
+        None
+    })
+}
+
+/// [`check`] on a generic parse, for what tower-lsp-server's reader did not take as a request.
+fn check_value(body: &[u8]) -> Verdict {
     let msg: Value = match serde_json::from_slice(body) {
         Ok(m) => m,
         Err(e) => {
@@ -602,24 +660,7 @@ fn check(body: &[u8]) -> Verdict {
         return invalid("\"id\" must be a string or an integer between -2^63 and 2^63-1");
     }
     match method {
-        // tower-lsp-server silently drops unknown `$/` methods, but only notifications may be
-        // ignored: an unknown `$/` request must be answered (no `$/` requests exist in LSP).
-        Some(Value::String(m)) if m.starts_with("$/") && id.is_some() => Verdict::Answer(
-            error_reply(reply_id, -32601, format!("Method not found: {m}")),
-        ),
-        Some(Value::String(m)) => {
-            if obj
-                .get("params")
-                .is_some_and(|p| !(p.is_object() || p.is_array() || p.is_null()))
-            {
-                return Verdict::Answer(error_reply(
-                    reply_id,
-                    -32602,
-                    "Invalid params: must be an object or an array".into(),
-                ));
-            }
-            Verdict::Forward(if m == "initialize" { id.cloned() } else { None })
-        }
+        Some(Value::String(m)) => check_method(m, id, obj.get("params")),
         Some(_) => invalid("\"method\" must be a string"),
         None => invalid("no \"method\""),
     }
@@ -738,6 +779,18 @@ mod tests {
             check(br#"{"jsonrpc":"2.0","id":18446744073709551615,"result":null}"#),
             Verdict::Drop(_)
         ));
+    }
+
+    #[test]
+    fn what_tower_lsp_server_cannot_decode_is_answered_here() {
+        let Verdict::Answer(r) = check(br#"{"jsonrpc":"2.0","id":4,"id":5,"method":"x"}"#) else {
+            panic!("duplicate keys passed on")
+        };
+        assert_eq!(r["error"]["code"], -32600);
+        let twice = br#"{"jsonrpc":"2.0","id":4,"id":4,"result":null}"#;
+        assert!(matches!(check(twice), Verdict::Drop(_)));
+        let fine = br#"{"jsonrpc":"2.0","id":4,"error":{"code":1,"message":"no"}}"#;
+        assert_eq!(check(fine), Verdict::Forward(None));
     }
 
     async fn frames(input: &[u8]) -> Vec<Frame> {
