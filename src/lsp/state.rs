@@ -55,7 +55,8 @@ pub enum ClientEvent {
 /// Results of work the state task started.
 #[derive(Debug)]
 pub enum Internal {
-    Analyzed { key: DocKey, result: Analyzed },
+    /// `people` is the analysis' people, shared with the index (copied on the analysis thread).
+    Analyzed { key: DocKey, result: Analyzed, people: Arc<DocPeople> },
     /// A file read from disk and analysed. `requested` is the generation the state task asked
     /// for, `None` for files found by the workspace walk.
     DiskLoaded { key: DocKey, uri: Uri, requested: Option<u64>, result: Result<(LineIndex, DocPeople), String> },
@@ -73,6 +74,9 @@ pub enum Msg {
 #[derive(Debug)]
 pub enum Out {
     Diagnostics(Uri, Vec<Diagnostic>, Option<i32>),
+    /// The findings of an analysis, converted to diagnostics by the publisher (on a blocking
+    /// thread: for a big document that is real work, which must not hold up the state task).
+    Findings { uri: Uri, analyzed: Arc<Analyzed>, settings: Arc<Settings>, encoding: Encoding },
     Log(MessageType, String),
 }
 
@@ -123,6 +127,14 @@ pub fn spawn(client: Client) -> Handle {
         while let Some(out) = out_rx.recv().await {
             match out {
                 Out::Diagnostics(uri, diags, version) => publisher.publish_diagnostics(uri, diags, version).await,
+                Out::Findings { uri, analyzed, settings, encoding } => {
+                    let version = analyzed.version;
+                    let convert = move || diagnostics(&analyzed.analysis.findings, &analyzed.rope, encoding, &settings);
+                    match tokio::task::spawn_blocking(convert).await {
+                        Ok(diags) => publisher.publish_diagnostics(uri, diags, version).await,
+                        Err(e) => log!("converting diagnostics for {} failed: {e}", uri.as_str()),
+                    }
+                }
                 Out::Log(kind, message) => publisher.log_message(kind, message).await,
             }
         }
@@ -221,6 +233,7 @@ pub fn format_of(uri: &Uri, language: &str) -> Format {
 pub fn analyze_guarded(text: &str, format: Format, what: &str) -> Analysis {
     let run = || {
         super::faults::maybe_panic_in_analysis(text);
+        super::faults::maybe_slow_analysis(text);
         byline_core::analyze(text, format)
     };
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
@@ -551,8 +564,9 @@ impl State {
         tokio::task::spawn_blocking(move || {
             let text = rope.to_string();
             let analysis = analyze_guarded(&text, format, &what);
+            let people = Arc::new(analysis.people.clone());
             let result = Analyzed { generation, version: Some(version), rope, analysis };
-            let _ = tx.send(Msg::Internal(Internal::Analyzed { key, result }));
+            let _ = tx.send(Msg::Internal(Internal::Analyzed { key, result, people }));
         });
     }
 
@@ -581,7 +595,7 @@ impl State {
 
     fn on_internal(&mut self, ev: Internal) {
         match ev {
-            Internal::Analyzed { key, result } => {
+            Internal::Analyzed { key, result, people } => {
                 let Some(entry) = self.entries.get_mut(&key) else { return };
                 entry.running = false;
                 if !entry.is_open() {
@@ -593,7 +607,7 @@ impl State {
                 }
                 let result = Arc::new(result);
                 entry.content = Some(Content::Open(result.clone()));
-                Arc::make_mut(&mut self.index).set_document(key.clone(), Arc::new(result.analysis.people.clone()));
+                Arc::make_mut(&mut self.index).set_document(key.clone(), people);
                 self.publish_diagnostics(&key);
                 self.touch(&key);
             }
@@ -637,8 +651,8 @@ impl State {
         if a.generation != entry.generation || !entry.is_open() {
             return;
         }
-        let diags = diagnostics(&a.analysis.findings, &a.rope, self.encoding, &self.settings);
-        self.send_out(Out::Diagnostics(entry.uri.clone(), diags, a.version));
+        let (analyzed, settings, encoding) = (a.clone(), self.settings.clone(), self.encoding);
+        self.send_out(Out::Findings { uri: entry.uri.clone(), analyzed, settings, encoding });
     }
 
     // ---- held-back changes -------------------------------------------------------------------
