@@ -123,7 +123,7 @@ pub fn spawn(client: Client) -> Handle {
     let (out_tx, mut out_rx) = mpsc::unbounded_channel::<Out>();
     let (snap_tx, snap_rx) = watch::channel(Arc::new(Snapshot::default()));
     let publisher = client.clone();
-    tokio::spawn(async move {
+    on_own_thread("byline-publish", async move {
         while let Some(out) = out_rx.recv().await {
             match out {
                 Out::Diagnostics(uri, diags, version) => publisher.publish_diagnostics(uri, diags, version).await,
@@ -161,8 +161,23 @@ pub fn spawn(client: Client) -> Handle {
         indexed: true, // nothing to wait for until a walk starts
         dirty: false,
     };
-    tokio::spawn(state.run(rx));
+    on_own_thread("byline-state", state.run(rx));
     Handle { tx, sent: Arc::new(AtomicU64::new(0)), snapshots: snap_rx }
+}
+
+/// Run `task` on a thread of its own (with a single-threaded runtime). The state task and the
+/// publisher do real work synchronously now and then (folding a big document into the index,
+/// serialising its diagnostics); on a worker of the shared runtime that would also hold up
+/// the tasks queued on that worker — the transport's, a request's response — for as long.
+fn on_own_thread(name: &str, task: impl std::future::Future<Output = ()> + Send + 'static) {
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build();
+    let started = runtime.map_err(|e| e.to_string()).and_then(|rt| {
+        let run = move || rt.block_on(task);
+        std::thread::Builder::new().name(name.into()).spawn(run).map_err(|e| e.to_string())
+    });
+    if let Err(e) = started {
+        panic!("byline: cannot start the {name} thread: {e}");
+    }
 }
 
 enum Source {

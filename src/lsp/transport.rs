@@ -40,6 +40,9 @@ const MAX_MESSAGE: usize = 512 << 20;
 const MAX_LINE: usize = 8 << 10;
 const LINE_TAIL: usize = 256;
 
+/// Bodies larger than this are checked on a blocking thread.
+const BIG_BODY: usize = 256 << 10;
+
 /// How much of a badly framed body is kept (to find the id of the request it carried).
 const KEEP_BROKEN: usize = 1 << 20;
 
@@ -82,6 +85,20 @@ where
                 }
             };
             let (body, verdict) = match frame {
+                // Parsing a big body takes a while: not on a worker of the shared runtime.
+                Frame::Good(body) if body.len() > BIG_BODY => {
+                    let checked = tokio::task::spawn_blocking(move || {
+                        let v = check(&body);
+                        (body, v)
+                    });
+                    match checked.await {
+                        Ok(checked) => checked,
+                        Err(e) => {
+                            log!("checking a message failed: {e}");
+                            continue;
+                        }
+                    }
+                }
                 Frame::Good(body) => {
                     let v = check(&body);
                     (body, v)
