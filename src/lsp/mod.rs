@@ -55,12 +55,14 @@ pub fn run(_args: LspArgs) -> ExitCode {
     let shut_down = Arc::new(AtomicBool::new(false));
     let flag = shut_down.clone();
     runtime.block_on(async move {
-        let mut builder = LspService::build(move |client| server::Server::new(client, flag));
+        let (input, output, writer, notifier) =
+            transport::guard(tokio::io::stdin(), tokio::io::stdout());
+        let mut builder =
+            LspService::build(move |client| server::Server::new(client, flag, notifier));
         if faults::enabled() {
             builder = builder.custom_method(faults::PANIC_METHOD, server::Server::injected_panic);
         }
         let (service, socket) = builder.finish();
-        let (input, output, writer) = transport::guard(tokio::io::stdin(), tokio::io::stdout());
         // More requests in flight than tower-lsp-server's default of 4: a few queries that wait
         // (boundedly) for the workspace walk must not hold up a hover behind them.
         Server::new(input, output, socket)

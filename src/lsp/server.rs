@@ -16,6 +16,7 @@ use super::people;
 use super::positions::Encoding;
 use super::snapshot::{Snapshot, key_of};
 use super::state::{self, ClientEvent, Handle, log};
+use super::transport::Notifier;
 
 /// How long a query waits for the state task to catch up with earlier notifications.
 const CATCH_UP: Duration = Duration::from_secs(5);
@@ -29,8 +30,8 @@ pub struct Server {
 }
 
 impl Server {
-    pub fn new(client: Client, shut_down: Arc<AtomicBool>) -> Server {
-        let state = state::spawn(client.clone());
+    pub fn new(client: Client, shut_down: Arc<AtomicBool>, notifier: Notifier) -> Server {
+        let state = state::spawn(client.clone(), notifier);
         Server {
             client,
             state,

@@ -20,7 +20,9 @@ use ropey::Rope;
 use serde_json::Value;
 use tokio::sync::{mpsc, oneshot, watch};
 use tower_lsp_server::Client;
-use tower_lsp_server::ls_types::{Diagnostic, FileChangeType, FileEvent, MessageType, TextDocumentContentChangeEvent, Uri};
+use tower_lsp_server::ls_types::{
+    Diagnostic, FileChangeType, FileEvent, MessageType, PublishDiagnosticsParams, TextDocumentContentChangeEvent, Uri,
+};
 
 use super::config::Settings;
 use super::diagnostics::diagnostics;
@@ -29,6 +31,7 @@ use super::indexing;
 use super::positions::{Encoding, LineIndex};
 use super::reorder::{VersionQueue, Verdict};
 use super::snapshot::{Analyzed, Content, DocKey, DocView, DocViews, Snapshot, key_of};
+use super::transport::Notifier;
 use crate::files::{FileFilter, ignored_under};
 
 /// How long a `didChange` that arrived ahead of its predecessor waits for it.
@@ -117,8 +120,9 @@ impl Handle {
     }
 }
 
-/// Start the state task and the diagnostics publisher on the current tokio runtime.
-pub fn spawn(client: Client) -> Handle {
+/// Start the state task and the diagnostics publisher, each on a thread of its own; diagnostics
+/// go to the client through `notifier`, past tower-lsp-server.
+pub fn spawn(client: Client, notifier: Notifier) -> Handle {
     let (tx, rx) = mpsc::unbounded_channel();
     let (out_tx, mut out_rx) = mpsc::unbounded_channel::<Out>();
     let (snap_tx, snap_rx) = watch::channel(Arc::new(Snapshot::default()));
@@ -126,13 +130,20 @@ pub fn spawn(client: Client) -> Handle {
     on_own_thread("byline-publish", async move {
         while let Some(out) = out_rx.recv().await {
             match out {
-                Out::Diagnostics(uri, diags, version) => publisher.publish_diagnostics(uri, diags, version).await,
+                Out::Diagnostics(uri, diags, version) => {
+                    notifier.send(diagnostics_frame(uri, diags, version));
+                }
                 Out::Findings { uri, analyzed, settings, encoding } => {
-                    let version = analyzed.version;
-                    let convert = move || diagnostics(&analyzed.analysis.findings, &analyzed.rope, encoding, &settings);
+                    let what = uri.to_string();
+                    let convert = move || {
+                        let diags = diagnostics(&analyzed.analysis.findings, &analyzed.rope, encoding, &settings);
+                        diagnostics_frame(uri, diags, analyzed.version)
+                    };
                     match tokio::task::spawn_blocking(convert).await {
-                        Ok(diags) => publisher.publish_diagnostics(uri, diags, version).await,
-                        Err(e) => log!("converting diagnostics for {} failed: {e}", uri.as_str()),
+                        Ok(frame) => {
+                            notifier.send(frame);
+                        }
+                        Err(e) => log!("converting diagnostics for {what} failed: {e}"),
                     }
                 }
                 Out::Log(kind, message) => publisher.log_message(kind, message).await,
@@ -163,6 +174,12 @@ pub fn spawn(client: Client) -> Handle {
     };
     on_own_thread("byline-state", state.run(rx));
     Handle { tx, sent: Arc::new(AtomicU64::new(0)), snapshots: snap_rx }
+}
+
+/// A `textDocument/publishDiagnostics` notification, serialised.
+fn diagnostics_frame(uri: Uri, diagnostics: Vec<Diagnostic>, version: Option<i32>) -> Vec<u8> {
+    let params = PublishDiagnosticsParams { uri, diagnostics, version };
+    Notifier::frame("textDocument/publishDiagnostics", &params)
 }
 
 /// Run `task` on a thread of its own (with a single-threaded runtime). The state task and the

@@ -56,9 +56,52 @@ const INIT_HOLD: Duration = Duration::from_secs(30);
 /// A request id the output task is waiting to see answered, and whom to tell.
 type Awaited = Arc<Mutex<Option<(Value, oneshot::Sender<()>)>>>;
 
-/// Start the guard on `input`/`output`; returns the pipe ends to hand to the server and the
-/// output task (await it after the server has finished so that every frame is flushed).
-pub fn guard<I, O>(input: I, output: O) -> (DuplexStream, DuplexStream, tokio::task::JoinHandle<()>)
+/// Notifications to the client that go past tower-lsp-server, straight to the output,
+/// interleaved whole with its frames. tower-lsp-server serialises every outgoing message on
+/// the one task that also reads requests and runs their handlers, so the diagnostics of a big
+/// document (tens of MB of JSON) would hold up every request for as long; these are
+/// serialised by the sender, on its own thread.
+#[derive(Clone, Debug)]
+pub struct Notifier(mpsc::UnboundedSender<Option<Vec<u8>>>);
+
+impl Notifier {
+    /// Serialise the notification `method` with `params` (on the calling thread).
+    pub fn frame<P: serde::Serialize>(method: &str, params: &P) -> Vec<u8> {
+        #[derive(serde::Serialize)]
+        struct Notification<'a, P> {
+            jsonrpc: &'static str,
+            method: &'a str,
+            params: &'a P,
+        }
+        let body = serde_json::to_vec(&Notification {
+            jsonrpc: "2.0",
+            method,
+            params,
+        })
+        .unwrap_or_default();
+        let mut f = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+        f.extend_from_slice(&body);
+        f
+    }
+
+    /// Send a frame made by [`Self::frame`]; false once the output has ended.
+    pub fn send(&self, frame: Vec<u8>) -> bool {
+        self.0.send(Some(frame)).is_ok()
+    }
+}
+
+/// Start the guard on `input`/`output`; returns the pipe ends to hand to the server, the
+/// output task (await it after the server has finished so that every frame is flushed) and a
+/// [`Notifier`].
+pub fn guard<I, O>(
+    input: I,
+    output: O,
+) -> (
+    DuplexStream,
+    DuplexStream,
+    tokio::task::JoinHandle<()>,
+    Notifier,
+)
 where
     I: AsyncRead + Unpin + Send + 'static,
     O: AsyncWrite + Unpin + Send + 'static,
@@ -70,6 +113,8 @@ where
     // Checked messages on their way to the server, with the id of an `initialize` request.
     let (fwd_tx, mut fwd_rx) = mpsc::channel::<(Vec<u8>, Option<Value>)>(64);
     let awaited: Awaited = Arc::new(Mutex::new(None));
+
+    let notifier = Notifier(frames_tx.clone());
 
     // Input: stdin -> checked frames -> forwarding.
     let answers = frames_tx.clone();
@@ -176,7 +221,7 @@ where
             }
         }
     });
-    (server_in, server_out, writer)
+    (server_in, server_out, writer, notifier)
 }
 
 /// If `body` (a frame the server wrote) answers the `initialize` being waited for, say so.
