@@ -20,7 +20,9 @@ use ropey::Rope;
 use serde_json::Value;
 use tokio::sync::{mpsc, oneshot, watch};
 use tower_lsp_server::Client;
-use tower_lsp_server::ls_types::{Diagnostic, FileChangeType, FileEvent, MessageType, TextDocumentContentChangeEvent, Uri};
+use tower_lsp_server::ls_types::{
+    Diagnostic, FileChangeType, FileEvent, MessageType, PublishDiagnosticsParams, TextDocumentContentChangeEvent, Uri,
+};
 
 use super::config::Settings;
 use super::diagnostics::diagnostics;
@@ -29,6 +31,7 @@ use super::indexing;
 use super::positions::{Encoding, LineIndex};
 use super::reorder::{VersionQueue, Verdict};
 use super::snapshot::{Analyzed, Content, DocKey, DocView, DocViews, Snapshot, file_path_of, key_of};
+use super::transport::Notifier;
 use crate::files::{FileFilter, ReadError, ignored_under};
 
 /// How long a `didChange` that arrived ahead of its predecessor waits for it.
@@ -55,7 +58,8 @@ pub enum ClientEvent {
 /// Results of work the state task started.
 #[derive(Debug)]
 pub enum Internal {
-    Analyzed { key: DocKey, result: Analyzed },
+    /// `people` is the analysis' people, shared with the index (copied on the analysis thread).
+    Analyzed { key: DocKey, result: Analyzed, people: Arc<DocPeople> },
     /// A file read from disk and analysed, for a walk or a single request (see [`Origin`]).
     DiskLoaded {
         key: DocKey,
@@ -87,6 +91,9 @@ pub enum Msg {
 #[derive(Debug)]
 pub enum Out {
     Diagnostics(Uri, Vec<Diagnostic>, Option<i32>),
+    /// The findings of an analysis, converted to diagnostics by the publisher (on a blocking
+    /// thread: for a big document that is real work, which must not hold up the state task).
+    Findings { uri: Uri, analyzed: Arc<Analyzed>, settings: Arc<Settings>, encoding: Encoding },
     Log(MessageType, String),
 }
 
@@ -127,16 +134,32 @@ impl Handle {
     }
 }
 
-/// Start the state task and the diagnostics publisher on the current tokio runtime.
-pub fn spawn(client: Client) -> Handle {
+/// Start the state task and the diagnostics publisher, each on a thread of its own; diagnostics
+/// go to the client through `notifier`, past tower-lsp-server.
+pub fn spawn(client: Client, notifier: Notifier) -> Handle {
     let (tx, rx) = mpsc::unbounded_channel();
     let (out_tx, mut out_rx) = mpsc::unbounded_channel::<Out>();
     let (snap_tx, snap_rx) = watch::channel(Arc::new(Snapshot::default()));
     let publisher = client.clone();
-    tokio::spawn(async move {
+    on_own_thread("byline-publish", async move {
         while let Some(out) = out_rx.recv().await {
             match out {
-                Out::Diagnostics(uri, diags, version) => publisher.publish_diagnostics(uri, diags, version).await,
+                Out::Diagnostics(uri, diags, version) => {
+                    notifier.send(diagnostics_frame(uri, diags, version));
+                }
+                Out::Findings { uri, analyzed, settings, encoding } => {
+                    let what = uri.to_string();
+                    let convert = move || {
+                        let diags = diagnostics(&analyzed.analysis.findings, &analyzed.rope, encoding, &settings);
+                        diagnostics_frame(uri, diags, analyzed.version)
+                    };
+                    match tokio::task::spawn_blocking(convert).await {
+                        Ok(frame) => {
+                            notifier.send(frame);
+                        }
+                        Err(e) => log!("converting diagnostics for {what} failed: {e}"),
+                    }
+                }
                 Out::Log(kind, message) => publisher.log_message(kind, message).await,
             }
         }
@@ -165,8 +188,29 @@ pub fn spawn(client: Client) -> Handle {
         indexed: true, // nothing to wait for until a walk starts
         dirty: false,
     };
-    tokio::spawn(state.run(rx));
+    on_own_thread("byline-state", state.run(rx));
     Handle { tx, sent: Arc::new(AtomicU64::new(0)), snapshots: snap_rx }
+}
+
+/// A `textDocument/publishDiagnostics` notification, serialised.
+fn diagnostics_frame(uri: Uri, diagnostics: Vec<Diagnostic>, version: Option<i32>) -> Vec<u8> {
+    let params = PublishDiagnosticsParams { uri, diagnostics, version };
+    Notifier::frame("textDocument/publishDiagnostics", &params)
+}
+
+/// Run `task` on a thread of its own (with a single-threaded runtime). The state task and the
+/// publisher do real work synchronously now and then (folding a big document into the index,
+/// serialising its diagnostics); on a worker of the shared runtime that would also hold up
+/// the tasks queued on that worker — the transport's, a request's response — for as long.
+fn on_own_thread(name: &str, task: impl std::future::Future<Output = ()> + Send + 'static) {
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build();
+    let started = runtime.map_err(|e| e.to_string()).and_then(|rt| {
+        let run = move || rt.block_on(task);
+        std::thread::Builder::new().name(name.into()).spawn(run).map_err(|e| e.to_string())
+    });
+    if let Err(e) = started {
+        panic!("byline: cannot start the {name} thread: {e}");
+    }
 }
 
 enum Source {
@@ -242,6 +286,7 @@ pub fn format_of(uri: &Uri, language: &str) -> Format {
 pub fn analyze_guarded(text: &str, format: Format, what: &str) -> Analysis {
     let run = || {
         super::faults::maybe_panic_in_analysis(text);
+        super::faults::maybe_slow_analysis(text);
         byline_core::analyze(text, format)
     };
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
@@ -581,8 +626,9 @@ impl State {
         tokio::task::spawn_blocking(move || {
             let text = rope.to_string();
             let analysis = analyze_guarded(&text, format, &what);
+            let people = Arc::new(analysis.people.clone());
             let result = Analyzed { generation, version: Some(version), rope, analysis };
-            let _ = tx.send(Msg::Internal(Internal::Analyzed { key, result }));
+            let _ = tx.send(Msg::Internal(Internal::Analyzed { key, result, people }));
         });
     }
 
@@ -627,7 +673,7 @@ impl State {
 
     fn on_internal(&mut self, ev: Internal) {
         match ev {
-            Internal::Analyzed { key, result } => {
+            Internal::Analyzed { key, result, people } => {
                 let Some(entry) = self.entries.get_mut(&key) else { return };
                 entry.running = false;
                 if !entry.is_open() {
@@ -639,7 +685,7 @@ impl State {
                 }
                 let result = Arc::new(result);
                 entry.content = Some(Content::Open(result.clone()));
-                Arc::make_mut(&mut self.index).set_document(key.clone(), Arc::new(result.analysis.people.clone()));
+                Arc::make_mut(&mut self.index).set_document(key.clone(), people);
                 self.publish_diagnostics(&key);
                 self.touch(&key);
             }
@@ -706,8 +752,8 @@ impl State {
         if a.generation != entry.generation || !entry.is_open() {
             return;
         }
-        let diags = diagnostics(&a.analysis.findings, &a.rope, self.encoding, &self.settings);
-        self.send_out(Out::Diagnostics(entry.uri.clone(), diags, a.version));
+        let (analyzed, settings, encoding) = (a.clone(), self.settings.clone(), self.encoding);
+        self.send_out(Out::Findings { uri: entry.uri.clone(), analyzed, settings, encoding });
     }
 
     // ---- held-back changes -------------------------------------------------------------------
