@@ -40,13 +40,53 @@ fn a_panic_in_analysis_is_contained_and_the_document_recovers() {
         json!([]),
         "nothing reported for the text whose analysis failed"
     );
+    // The user is told, once, which document could not be analysed; the log says it each time.
+    lsp.settle(std::time::Duration::from_millis(300));
+    let shown = |lsp: &Lsp| {
+        lsp.notifications.iter().filter(|n| n["method"] == "window/showMessage" && n["params"]["type"] == 1).count()
+    };
+    let logged = |lsp: &Lsp| {
+        lsp.notifications
+            .iter()
+            .filter(|n| n["method"] == "window/logMessage" && n["params"]["type"] == 1)
+            .filter(|n| n["params"]["message"].as_str().is_some_and(|m| m.contains("a.txt") && m.contains("injected panic")))
+            .count()
+    };
+    assert_eq!(shown(&lsp), 1, "{:?}", lsp.notifications);
+    assert_eq!(logged(&lsp), 1);
+    lsp.change(&uri, 2, json!([{"text": "Still BYLINE-INJECTED-PANIC, said officials."}]));
+    lsp.diagnostics_at(&uri, 2);
+    lsp.settle(std::time::Duration::from_millis(300));
+    assert_eq!(shown(&lsp), 1, "shown once per document");
+    assert_eq!(logged(&lsp), 2, "logged every time");
     // Edit the marker away: analysis works again for this document.
-    lsp.change(&uri, 2, json!([{"text": UNICODE_ARTICLE}]));
-    let d = lsp.diagnostics_at(&uri, 2);
+    lsp.change(&uri, 3, json!([{"text": UNICODE_ARTICLE}]));
+    let d = lsp.diagnostics_at(&uri, 3);
     assert_eq!(
         actual_diagnostics(&d),
         expected_diagnostics(UNICODE_ARTICLE, "utf-16")
     );
+    assert!(lsp.shutdown().success());
+}
+
+#[test]
+fn a_panic_while_indexing_a_file_on_disk_is_reported_with_its_name() {
+    let ws = tempfile::tempdir().unwrap();
+    std::fs::write(ws.path().join("broken.txt"), "Officials said BYLINE-INJECTED-PANIC here.").unwrap();
+    std::fs::write(ws.path().join("fine.txt"), UNICODE_ARTICLE).unwrap();
+    let mut lsp = Lsp::start_with_env(ws.path(), &[("BYLINE_FAULT_INJECTION", "1")]);
+    lsp.initialize(ws.path(), &["utf-16"], Value::Null);
+    lsp.settle(std::time::Duration::from_millis(1500));
+    let errors: Vec<&Value> = lsp
+        .notifications
+        .iter()
+        .filter(|n| n["method"] == "window/showMessage" && n["params"]["type"] == 1)
+        .collect();
+    assert_eq!(errors.len(), 1, "{:?}", lsp.notifications);
+    assert!(errors[0]["params"]["message"].as_str().unwrap().contains("broken.txt"));
+    // The other file is indexed: its people are found.
+    let people = lsp.request("workspace/symbol", json!({"query": ""}));
+    assert!(people.as_array().is_some_and(|a| !a.is_empty()), "{people}");
     assert!(lsp.shutdown().success());
 }
 

@@ -67,6 +67,9 @@ pub enum Internal {
         origin: Origin,
         result: Result<(LineIndex, DocPeople), ReadError>,
     },
+    /// The analysis of an open document panicked (a bug): it is reported, and the document
+    /// gets an empty analysis until its text changes.
+    Failed { key: DocKey, why: String },
     /// Every file of walk `walk` has been sent; `folded` is told once they are in the index.
     IndexingDone { walk: u64, files: usize, folded: Option<oneshot::Sender<()>> },
 }
@@ -95,6 +98,8 @@ pub enum Out {
     /// thread: for a big document that is real work, which must not hold up the state task).
     Findings { uri: Uri, analyzed: Arc<Analyzed>, settings: Arc<Settings>, encoding: Encoding },
     Log(MessageType, String),
+    /// A message the editor shows to the user (`window/showMessage`).
+    Show(MessageType, String),
 }
 
 /// What handlers hold: a way in (events) and a way out (snapshots).
@@ -161,6 +166,7 @@ pub fn spawn(client: Client, notifier: Notifier) -> Handle {
                     }
                 }
                 Out::Log(kind, message) => publisher.log_message(kind, message).await,
+                Out::Show(kind, message) => publisher.show_message(kind, message).await,
             }
         }
     });
@@ -181,6 +187,7 @@ pub fn spawn(client: Client, notifier: Notifier) -> Handle {
         orphans: HashMap::new(),
         held: HashSet::new(),
         reading: HashSet::new(),
+        failed_shown: HashSet::new(),
         applied: 0,
         next_generation: 1,
         walk: 0,
@@ -264,6 +271,9 @@ struct State {
     held: HashSet<DocKey>,
     /// Files with a read from disk in flight ([`State::load_from_disk`]).
     reading: HashSet<DocKey>,
+    /// Documents whose analysis failed with an internal error and that the user was shown a
+    /// message about (once per document; later failures are only logged).
+    failed_shown: HashSet<DocKey>,
     applied: u64,
     next_generation: u64,
     /// The number of the current workspace walk.
@@ -282,20 +292,24 @@ pub fn format_of(uri: &Uri, language: &str) -> Format {
     }
 }
 
-/// Analyse on the calling (blocking) thread; a panic becomes an empty analysis and a log line.
-pub fn analyze_guarded(text: &str, format: Format, what: &str) -> Analysis {
+/// Analyse on the calling (blocking) thread. A panic (a bug in byline) is caught and becomes
+/// `Err` with a one-line description, which the caller reports to the user.
+pub fn analyze_guarded(text: &str, format: Format, what: &str) -> Result<Analysis, String> {
     let run = || {
         super::faults::maybe_panic_in_analysis(text);
         super::faults::maybe_slow_analysis(text);
         byline_core::analyze(text, format)
     };
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
-        Ok(a) => a,
-        Err(_) => {
-            log!("analysis panicked on {what}; reporting nothing for it");
-            Analysis::default()
-        }
-    }
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).map_err(|e| {
+        let msg = e
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| e.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".to_string());
+        let msg: String = msg.lines().next().unwrap_or("").chars().take(200).collect();
+        log!("analysis panicked on {what}: {msg}");
+        msg
+    })
 }
 
 impl State {
@@ -568,6 +582,20 @@ impl State {
         }
     }
 
+    /// An internal error (a panic) while analysing a document: logged to the client every time,
+    /// shown to the user once per document, so a bug never silently leaves an article without
+    /// diagnostics or people.
+    fn report_failure(&mut self, key: &DocKey, uri: &Uri, why: &str) {
+        let text = format!(
+            "byline: internal error while analysing {}: {why}. Its diagnostics and people are missing; this is a bug in byline, please report it.",
+            uri.as_str()
+        );
+        self.send_out(Out::Log(MessageType::ERROR, text.clone()));
+        if self.failed_shown.insert(key.clone()) {
+            self.send_out(Out::Show(MessageType::ERROR, text));
+        }
+    }
+
     fn forget_disk(&mut self, key: &DocKey) {
         if self.entries.get(key).is_some_and(|e| !e.is_open()) {
             self.entries.remove(key);
@@ -625,7 +653,10 @@ impl State {
         let (tx, key, what) = (self.tx.clone(), key.clone(), entry.uri.as_str().to_string());
         tokio::task::spawn_blocking(move || {
             let text = rope.to_string();
-            let analysis = analyze_guarded(&text, format, &what);
+            let analysis = analyze_guarded(&text, format, &what).unwrap_or_else(|why| {
+                let _ = tx.send(Msg::Internal(Internal::Failed { key: key.clone(), why }));
+                Analysis::default()
+            });
             let people = Arc::new(analysis.people.clone());
             let result = Analyzed { generation, version: Some(version), rope, analysis };
             let _ = tx.send(Msg::Internal(Internal::Analyzed { key, result, people }));
@@ -721,6 +752,10 @@ impl State {
                         self.entries.insert(key.clone(), Entry { uri, source: Source::Disk, generation, content, running: false });
                         Arc::make_mut(&mut self.index).set_document(key.clone(), Arc::new(people));
                     }
+                    Err(ReadError::Internal(why)) => {
+                        self.report_failure(&key, &uri, &why);
+                        self.forget_disk(&key);
+                    }
                     Err(why) => {
                         log!("skipping {}: {why}", uri.as_str());
                         if let ReadError::TooLarge { .. } = why {
@@ -733,6 +768,11 @@ impl State {
                     }
                 }
                 self.touch(&key);
+            }
+            Internal::Failed { key, why } => {
+                if let Some(uri) = self.entries.get(&key).map(|e| e.uri.clone()) {
+                    self.report_failure(&key, &uri, &why);
+                }
             }
             Internal::IndexingDone { walk, files, folded } => {
                 if walk == self.walk {
