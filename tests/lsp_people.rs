@@ -428,3 +428,24 @@ fn positions_in_unopened_files_are_exact_in_both_encodings() {
         assert!(lsp.shutdown().success());
     }
 }
+
+#[test]
+fn hover_works_anywhere_on_a_multi_word_name_spaces_and_end_included() {
+    let mut ws = workspace(Value::Null);
+    for (needle, nth) in [("Helena Marsh", 0), ("Tomasz Wróbel", 0)] {
+        let start = A.match_indices(needle).nth(nth).unwrap().0;
+        let end = start + needle.len();
+        // Every character boundary from the first letter to just after the last, the space
+        // between the words included.
+        for at in (start..=end).filter(|&i| A.is_char_boundary(i)) {
+            let h = ws.lsp.request("textDocument/hover", tdp(&ws.a, position(A, at, "utf-16")));
+            let md = h["contents"]["value"].as_str().unwrap_or_default();
+            assert!(md.contains(&format!("**{needle}**")), "no hover for {needle:?} at byte {} ({:?}): {h}", at - start, &A[start..at]);
+        }
+    }
+    // Just before the name, and on the word before it, there is none.
+    let start = A.find("Helena Marsh").unwrap();
+    let h = ws.lsp.request("textDocument/hover", tdp(&ws.a, position(A, start - 1, "utf-16")));
+    assert!(h.is_null() || !h["contents"]["value"].as_str().unwrap_or("").contains("Helena Marsh"), "{h}");
+    assert!(ws.lsp.shutdown().success());
+}
