@@ -368,14 +368,13 @@ fn bench_keystroke(server: &str, words: usize, edits: usize, pause_ms: u64) {
     let mut lat = Vec::new();
     let mut missed = 0;
     // Type at a word boundary in the middle of the article, as a reporter inserting a word.
-    let mut at = text[..text.len() / 2].rfind(' ').unwrap_or(0) + 1;
+    let first = text[..text.len() / 2].rfind(' ').unwrap_or(0) + 1;
     let typed = "sharply ";
     let enc = s.encoding.clone();
-    for k in 0..edits {
+    for (k, at) in (first..first + edits).enumerate() {
         let ch = &typed[k % typed.len()..k % typed.len() + 1];
         let p = position(&text, at, &enc);
         text.insert_str(at, ch);
-        at += 1;
         let version = 2 + k as i64;
         let change = if incremental {
             json!({"range": {"start": p, "end": p}, "text": ch})
