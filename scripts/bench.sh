@@ -2,7 +2,7 @@
 # Run every byline benchmark and append the JSON results to $OUT (one object per line).
 #
 #   scripts/bench.sh                 # everything (about 10 minutes on the 2-core machine)
-#   scripts/bench.sh analysis        # or any of: analysis hostile keystroke cold1k cold10k tiny perfpy
+#   scripts/bench.sh analysis        # or any of: analysis hostile keystroke cold1k cold10k tiny busy perfpy
 #
 # Release build in its own target dir; workspaces are generated (deterministic, seed 1) under $WS.
 set -euo pipefail
@@ -15,7 +15,7 @@ cargo build --release -p byline -p byline-bench >&2
 B=$CARGO_TARGET_DIR/release
 SERVER=$B/byline
 steps=("$@")
-[ ${#steps[@]} -eq 0 ] && steps=(analysis hostile keystroke cold1k cold10k tiny perfpy)
+[ ${#steps[@]} -eq 0 ] && steps=(analysis hostile keystroke cold1k cold10k tiny busy perfpy)
 corpus_args=()
 [ -d "$CORPUS/seeds" ] && corpus_args=(--corpus "$CORPUS/seeds" --corpus "$CORPUS/dev")
 run() { echo "# $*" >&2; "$@" | tee -a "$OUT"; }
@@ -28,6 +28,10 @@ for s in "${steps[@]}"; do
     cold1k)   run "$B/byline-bench" cold --server "$SERVER" --articles 1000 --queries 200 --dir "$WS/1k" ;;
     cold10k)  run "$B/byline-bench" cold --server "$SERVER" --articles 10000 --queries 200 --dir "$WS/10k" ;;
     tiny)     run "$B/byline-bench" tiny --server "$SERVER" --files 100000 --dir "$WS/tiny" ;;
+    busy)     # hover on a small open document while a big one is analysed (didOpen / the walk)
+              run "$B/byline-bench" busy --server "$SERVER" --load pathological
+              run "$B/byline-bench" busy --server "$SERVER" --load open --big-mb 50
+              run "$B/byline-bench" busy --server "$SERVER" --load walk --big-mb 200 --pause-ms 20 ;;
     perfpy)   # the external script the project is judged with, on the shared corpus
               [ -f /work/shared/eval/perf.py ] && [ -d "$CORPUS/seeds" ] && \
               { echo "# perf.py" >&2; python3 /work/shared/eval/perf.py --server "$SERVER lsp" --corpus "$CORPUS/seeds" "$CORPUS/dev" --articles 10000 \

@@ -204,6 +204,8 @@ pub enum ReadError {
     NotUtf8 {
         valid_up_to: usize,
     },
+    /// Read, but its analysis failed with an internal error (a bug in byline).
+    Internal(String),
 }
 
 impl std::fmt::Display for ReadError {
@@ -218,6 +220,7 @@ impl std::fmt::Display for ReadError {
             ReadError::NotUtf8 { valid_up_to } => {
                 write!(f, "not valid UTF-8 (at byte {valid_up_to})")
             }
+            ReadError::Internal(why) => write!(f, "internal error while analysing: {why}"),
         }
     }
 }

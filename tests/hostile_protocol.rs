@@ -33,14 +33,24 @@ fn started() -> (tempfile::TempDir, Server, String) {
     let uri = lspc::uri_of(&path);
     let c = s.cursor();
     s.open(&uri, ARTICLE, 1);
-    assert!(s.wait_diagnostics(c, &uri, Some(1), T).is_some(), "no diagnostics after didOpen");
+    assert!(
+        s.wait_diagnostics(c, &uri, Some(1), T).is_some(),
+        "no diagnostics after didOpen"
+    );
     (dir, s, uri)
 }
 
 /// The server still answers a real request, and is still running.
 fn still_serving(s: &mut Server, uri: &str) {
-    let r = s.request("textDocument/documentSymbol", json!({"textDocument": {"uri": uri}}), T);
-    assert!(r.is_ok(), "server no longer answers after the hazard: {r:?}");
+    let r = s.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": uri}}),
+        T,
+    );
+    assert!(
+        r.is_ok(),
+        "server no longer answers after the hazard: {r:?}"
+    );
     assert!(s.running(), "server died");
     assert_eq!(s.bad_frames(), 0, "server wrote a frame that is not JSON");
 }
@@ -60,6 +70,8 @@ fn malformed_bodies_are_answered_and_the_server_carries_on() {
         b"{\"jsonrpc\":\"2.0\",\"id\":903,\"method\":42}",
         b"{\"jsonrpc\":\"2.0\",\"id\":904,\"method\":\"textDocument/hover\",\"params\":\"x\"}",
         b"{\"jsonrpc\":\"2.0\",\"id\":905,\"method\":\"textDocument/hover\",\"params\":{\"textDocument\":7}}",
+        // Duplicate keys: fine for a generic JSON reader, refused by tower-lsp-server's decoder.
+        b"{\"jsonrpc\":\"2.0\",\"id\":906,\"id\":907,\"method\":\"textDocument/hover\"}",
         b"null",
         b"",
         b"{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\",\"params\":{\"textDocument\":{\"uri\":\"x\"}}}",
@@ -69,7 +81,9 @@ fn malformed_bodies_are_answered_and_the_server_carries_on() {
         assert!(s.send_raw(&f));
     }
     // A request with invalid params gets an error response with its id.
-    let r = s.wait_response(905, T).expect("no response to a hover with bad params");
+    let r = s
+        .wait_response(905, T)
+        .expect("no response to a hover with bad params");
     assert!(r.get("error").is_some(), "bad params must be an error: {r}");
     still_serving(&mut s, &uri);
     assert_eq!(s.shutdown().map(|x| x.code()), Some(Some(0)));
@@ -83,7 +97,8 @@ fn wrong_content_lengths_do_not_kill_the_server() {
         format!("Content-Length: {}\r\n\r\n{b}", b.len())
     };
     // Too short: the tail of the body becomes garbage before the next header.
-    let b = json!({"jsonrpc": "2.0", "id": 50, "method": "textDocument/hover", "params": {}}).to_string();
+    let b = json!({"jsonrpc": "2.0", "id": 50, "method": "textDocument/hover", "params": {}})
+        .to_string();
     s.send_raw(format!("Content-Length: 10\r\n\r\n{b}").as_bytes());
     // Not a number, negative, missing, duplicated, other headers only.
     s.send_raw(b"Content-Length: ten\r\n\r\n{}");
@@ -99,7 +114,10 @@ fn wrong_content_lengths_do_not_kill_the_server() {
             answered = true;
         }
     }
-    assert!(answered, "the server never resynchronised after bad headers");
+    assert!(
+        answered,
+        "the server never resynchronised after bad headers"
+    );
     still_serving(&mut s, &uri);
     s.shutdown();
 }
@@ -110,7 +128,10 @@ fn absurd_content_length_is_not_allocated_up_front() {
     let (_d, mut s, _uri) = started();
     s.send_raw(b"Content-Length: 100000000000000\r\n\r\n{\"jsonrpc\":\"2.0\"");
     std::thread::sleep(Duration::from_millis(700));
-    assert!(s.running(), "the server died on a 100 TB Content-Length (allocation failure?)");
+    assert!(
+        s.running(),
+        "the server died on a 100 TB Content-Length (allocation failure?)"
+    );
     // The rest of the stream belongs to that body; on EOF the server must exit by itself.
     s.close_stdin();
     let st = s.wait_exit(T);
@@ -122,12 +143,19 @@ fn absurd_content_length_is_not_allocated_up_front() {
 #[test]
 fn unknown_methods() {
     let (_d, mut s, uri) = started();
-    let e = s.request("byline/doesNotExist", json!({}), T).expect_err("unknown request must be an error");
+    let e = s
+        .request("byline/doesNotExist", json!({}), T)
+        .expect_err("unknown request must be an error");
     assert_eq!(e["code"], -32601);
     // The spec: a request whose method starts with "$/" that the server does not know must be
     // answered with MethodNotFound (only `$/` notifications may be ignored).
-    let e = s.request("$/alsoUnknown", json!({}), Duration::from_secs(5)).expect_err("unknown $/ request must be an error");
-    assert_eq!(e["code"], -32601, "an unknown `$/` request was not answered with MethodNotFound: {e}");
+    let e = s
+        .request("$/alsoUnknown", json!({}), Duration::from_secs(5))
+        .expect_err("unknown $/ request must be an error");
+    assert_eq!(
+        e["code"], -32601,
+        "an unknown `$/` request was not answered with MethodNotFound: {e}"
+    );
     s.notify("byline/unknownNotification", json!({"x": 1}));
     s.notify("$/unknownNotification", json!(null));
     s.notify("textDocument/didChange", json!({}));
@@ -138,17 +166,37 @@ fn unknown_methods() {
 #[test]
 fn out_of_range_positions() {
     let (_d, mut s, uri) = started();
-    let far = [json!({"line": 1_000_000, "character": 0}), json!({"line": 0, "character": 4_000_000_000u64}), json!({"line": 4_294_967_295u64, "character": 4_294_967_295u64})];
+    let far = [
+        json!({"line": 1_000_000, "character": 0}),
+        json!({"line": 0, "character": 4_000_000_000u64}),
+        json!({"line": 4_294_967_295u64, "character": 4_294_967_295u64}),
+    ];
     for p in &far {
-        for method in ["textDocument/hover", "textDocument/definition", "textDocument/documentHighlight", "textDocument/references"] {
+        for method in [
+            "textDocument/hover",
+            "textDocument/definition",
+            "textDocument/documentHighlight",
+            "textDocument/references",
+        ] {
             let params = json!({"textDocument": {"uri": uri}, "position": p, "context": {"includeDeclaration": true}});
             let r = s.request(method, params, T);
-            assert!(r.is_ok() || r.as_ref().unwrap_err().get("code").is_some(), "{method} at {p}: {r:?}");
+            assert!(
+                r.is_ok() || r.as_ref().unwrap_err().get("code").is_some(),
+                "{method} at {p}: {r:?}"
+            );
         }
     }
     // Negative and fractional positions are invalid params, not a crash.
-    for p in [json!({"line": -1, "character": 0}), json!({"line": 0.5, "character": 0}), json!({"line": "0", "character": 0})] {
-        let r = s.request("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": p}), T);
+    for p in [
+        json!({"line": -1, "character": 0}),
+        json!({"line": 0.5, "character": 0}),
+        json!({"line": "0", "character": 0}),
+    ] {
+        let r = s.request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": p}),
+            T,
+        );
         assert!(r.is_err(), "hover at {p} should be invalid params: {r:?}");
     }
     // An edit whose range lies past the end clamps: it appends.
@@ -158,7 +206,10 @@ fn out_of_range_positions() {
         json!({"textDocument": {"uri": uri, "version": 2},
                "contentChanges": [{"range": {"start": {"line": 999, "character": 5}, "end": {"line": 9999, "character": 0}}, "text": "Appended."}]}),
     );
-    assert!(s.wait_diagnostics(c, &uri, Some(2), T).is_some(), "no diagnostics after an out-of-range edit");
+    assert!(
+        s.wait_diagnostics(c, &uri, Some(2), T).is_some(),
+        "no diagnostics after an out-of-range edit"
+    );
     still_serving(&mut s, &uri);
     s.shutdown();
 }
@@ -181,9 +232,14 @@ fn cancelled_requests_are_still_answered() {
     s.notify("$/cancelRequest", json!({"id": 987654}));
     s.notify("$/cancelRequest", json!({"id": "nope"}));
     for id in ids {
-        let r = s.wait_response(id, T).unwrap_or_else(|| panic!("request {id} was cancelled and never answered"));
+        let r = s
+            .wait_response(id, T)
+            .unwrap_or_else(|| panic!("request {id} was cancelled and never answered"));
         if let Some(e) = r.get("error") {
-            assert_eq!(e["code"], -32800, "a cancelled request may only fail with RequestCancelled: {r}");
+            assert_eq!(
+                e["code"], -32800,
+                "a cancelled request may only fail with RequestCancelled: {r}"
+            );
         }
     }
     still_serving(&mut s, &uri);
@@ -202,7 +258,9 @@ fn exit_without_shutdown_ends_the_process_with_status_1() {
 fn eof_on_stdin_ends_the_process() {
     let (_d, mut s, _uri) = started();
     s.close_stdin();
-    let st = s.wait_exit(T).expect("the server did not exit when stdin closed");
+    let st = s
+        .wait_exit(T)
+        .expect("the server did not exit when stdin closed");
     assert!(st.code().is_some(), "killed by a signal: {st:?}");
 }
 
@@ -210,7 +268,11 @@ fn eof_on_stdin_ends_the_process() {
 fn requests_after_shutdown_are_refused_and_exit_is_clean() {
     let (_d, mut s, uri) = started();
     assert!(s.request("shutdown", Value::Null, T).is_ok());
-    let r = s.request("textDocument/documentSymbol", json!({"textDocument": {"uri": uri}}), T);
+    let r = s.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": uri}}),
+        T,
+    );
     assert!(r.is_err(), "requests after shutdown must be errors: {r:?}");
     s.notify("exit", Value::Null);
     assert_eq!(s.wait_exit(T).and_then(|x| x.code()), Some(0));
@@ -219,7 +281,11 @@ fn requests_after_shutdown_are_refused_and_exit_is_clean() {
 #[test]
 fn a_second_initialize_is_an_error() {
     let (_d, mut s, uri) = started();
-    let r = s.request("initialize", json!({"capabilities": {}, "processId": null, "rootUri": null}), T);
+    let r = s.request(
+        "initialize",
+        json!({"capabilities": {}, "processId": null, "rootUri": null}),
+        T,
+    );
     assert!(r.is_err(), "a second initialize must be refused: {r:?}");
     still_serving(&mut s, &uri);
     s.shutdown();
@@ -232,16 +298,207 @@ fn a_one_megabyte_document_and_odd_document_events() {
     let big_uri = lspc::uri_of(&d.path().join("big.md"));
     let c = s.cursor();
     s.open(&big_uri, &big, 1);
-    assert!(s.wait_diagnostics(c, &big_uri, Some(1), Duration::from_secs(120)).is_some(), "no diagnostics for a 1 MB document");
+    assert!(
+        s.wait_diagnostics(c, &big_uri, Some(1), Duration::from_secs(120))
+            .is_some(),
+        "no diagnostics for a 1 MB document"
+    );
     // Opened twice, closed twice, changed after close, a non-file URI, a URI with odd characters.
     s.open(&big_uri, "Short now. Critics say so.", 2);
-    s.notify("textDocument/didClose", json!({"textDocument": {"uri": big_uri}}));
-    s.notify("textDocument/didClose", json!({"textDocument": {"uri": big_uri}}));
-    s.notify("textDocument/didChange", json!({"textDocument": {"uri": big_uri, "version": 9}, "contentChanges": [{"text": "x"}]}));
-    for odd in ["untitled:Untitled-1", "file:///no/such/dir/%E2%80%9Cx%E2%80%9D.md", "https://example.org/a.txt", "file://", "::::"] {
+    s.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": big_uri}}),
+    );
+    s.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": big_uri}}),
+    );
+    s.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": big_uri, "version": 9}, "contentChanges": [{"text": "x"}]}),
+    );
+    for odd in [
+        "untitled:Untitled-1",
+        "file:///no/such/dir/%E2%80%9Cx%E2%80%9D.md",
+        "https://example.org/a.txt",
+        "file://",
+        "::::",
+    ] {
         s.open(odd, "It is feared that \u{201C}the dam will fail.", 1);
-        let _ = s.request("textDocument/hover", json!({"textDocument": {"uri": odd}, "position": {"line": 0, "character": 3}}), T);
+        let _ = s.request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": odd}, "position": {"line": 0, "character": 3}}),
+            T,
+        );
     }
     still_serving(&mut s, &uri);
     s.shutdown();
+}
+
+fn symbols_request(id: i64, uri: &str) -> Vec<u8> {
+    let b = json!({"jsonrpc": "2.0", "id": id, "method": "textDocument/documentSymbol", "params": {"textDocument": {"uri": uri}}}).to_string();
+    format!("Content-Length: {}\r\n\r\n{b}", b.len()).into_bytes()
+}
+
+/// Each kind of wrong Content-Length, on its own server: the next well-formed request is
+/// answered (the server resynchronises at its header) and nothing the server writes is garbage.
+#[test]
+fn after_each_wrong_content_length_the_next_request_is_answered() {
+    for header in [
+        "Content-Length: 10",
+        "Content-Length: 2000",
+        "Content-Length: -5",
+        "Content-Length: ten",
+        "Content-Length: 99999999999999999999999999",
+        "Content-Length: 18446744073709551616",
+        "X-No-Length: 1",
+    ] {
+        let (_d, mut s, uri) = started();
+        let body = json!({"jsonrpc": "2.0", "id": 50, "method": "textDocument/hover", "params": {"textDocument": {"uri": uri}, "position": {"line": 2, "character": 8}}}).to_string();
+        let mut bytes = format!("{header}\r\n\r\n{body}").into_bytes();
+        bytes.extend_from_slice(&symbols_request(60, &uri));
+        assert!(s.send_raw(&bytes));
+        let r = s.wait_response(60, T).unwrap_or_else(|| {
+            panic!(
+                "after {header:?} the server is running ({}) but deaf",
+                s.alive_now()
+            )
+        });
+        assert!(r.get("result").is_some(), "after {header:?}: {r}");
+        // The request inside the badly framed message is not run, but it is not left hanging
+        // either when its id can be read.
+        if header != "Content-Length: 10" {
+            let r = s.wait_response(50, T).unwrap_or_else(|| {
+                panic!("after {header:?}: the request it carried was never answered")
+            });
+            assert_eq!(r["error"]["code"], -32600, "after {header:?}: {r}");
+        }
+        still_serving(&mut s, &uri);
+        assert_eq!(
+            s.shutdown().and_then(|x| x.code()),
+            Some(0),
+            "after {header:?}"
+        );
+    }
+}
+
+/// A Content-Length larger than the message, with nothing after it: the client waits for the
+/// answer, so the server must not wait for bytes that will never come.
+#[test]
+fn a_too_large_content_length_with_nothing_after_it_is_answered() {
+    let (_d, mut s, uri) = started();
+    let body = json!({"jsonrpc": "2.0", "id": 77, "method": "textDocument/documentSymbol", "params": {"textDocument": {"uri": uri}}}).to_string();
+    assert!(s.send_raw(format!("Content-Length: {}\r\n\r\n{body}", body.len() + 300).as_bytes()));
+    let r = s
+        .wait_response(77, T)
+        .expect("a request with a too-large Content-Length was never answered");
+    assert_eq!(r["error"]["code"], -32600, "{r}");
+    still_serving(&mut s, &uri);
+    s.shutdown();
+}
+
+/// A 64 MB header line is not buffered whole, and the frame after it is read.
+#[test]
+fn a_64_megabyte_header_line_is_skipped_not_buffered() {
+    let (_d, mut s, uri) = started();
+    let before = s.peak_rss_mb().unwrap_or(0.0);
+    let chunk = vec![b'x'; 1 << 20];
+    for _ in 0..64 {
+        assert!(
+            s.send_raw(&chunk),
+            "the server stopped reading a long header line"
+        );
+    }
+    assert!(s.send_raw(&symbols_request(61, &uri)));
+    let r = s
+        .wait_response(61, T)
+        .expect("no answer after a 64 MB header line");
+    assert!(r.get("result").is_some(), "{r}");
+    if let Some(after) = s.peak_rss_mb() {
+        assert!(
+            after - before < 40.0,
+            "peak RSS grew from {before:.0} to {after:.0} MB over a 64 MB header line"
+        );
+    }
+    still_serving(&mut s, &uri);
+    s.shutdown();
+}
+
+/// Ids outside the 64-bit signed range get an Invalid Request error with the id echoed, and
+/// the server carries on (tower-lsp-server cannot decode them and would stop reading).
+#[test]
+fn request_ids_outside_i64_are_refused_and_the_server_carries_on() {
+    let (_d, mut s, uri) = started();
+    for raw in ["9223372036854775808", "18446744073709551615"] {
+        let c = s.cursor();
+        let body = format!(
+            r#"{{"jsonrpc":"2.0","id":{raw},"method":"textDocument/documentSymbol","params":{{"textDocument":{{"uri":"{uri}"}}}}}}"#
+        );
+        assert!(s.send_raw(format!("Content-Length: {}\r\n\r\n{body}", body.len()).as_bytes()));
+        let want: u64 = raw.parse().unwrap();
+        let (_, r) = s
+            .wait_for(c, T, |m| {
+                m.msg.get("method").is_none() && m.msg["id"].as_u64() == Some(want)
+            })
+            .unwrap_or_else(|| panic!("no answer to id {raw} (server running: {})", s.alive_now()));
+        assert_eq!(r.msg["error"]["code"], -32600, "{}", r.msg);
+        still_serving(&mut s, &uri);
+    }
+    assert_eq!(s.shutdown().and_then(|x| x.code()), Some(0));
+}
+
+/// A client that pipelines `initialized` and `didOpen` right behind `initialize`, before its
+/// response: both are applied after `initialize` (the walk starts, the document gets
+/// diagnostics).
+#[test]
+fn notifications_pipelined_behind_initialize_are_not_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("on-disk.txt"),
+        "Mayor Adela Quarrie said on Monday that the harbour would reopen.\n",
+    )
+    .unwrap();
+    let open_path = dir.path().join("open.txt");
+    std::fs::write(&open_path, ARTICLE).unwrap();
+    let mut s = Server::spawn(BIN, &["lsp"], Some(dir.path()), None);
+    let root = lspc::uri_of(dir.path());
+    let uri = lspc::uri_of(&open_path);
+    let frame = |v: Value| {
+        let b = v.to_string();
+        format!("Content-Length: {}\r\n\r\n{b}", b.len())
+    };
+    let all = [
+        frame(json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
+            "processId": null, "rootUri": root, "workspaceFolders": [{"uri": root, "name": "ws"}],
+            "capabilities": {"window": {"workDoneProgress": true}}}})),
+        frame(json!({"jsonrpc": "2.0", "method": "initialized", "params": {}})),
+        frame(json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": ARTICLE}}})),
+    ]
+    .concat();
+    assert!(
+        s.send_raw(all.as_bytes()),
+        "one write with all three messages"
+    );
+    let r = s.wait_response(1, T).expect("no answer to initialize");
+    assert!(r.get("result").is_some(), "{r}");
+    assert!(
+        s.wait_diagnostics(0, &uri, Some(1), T).is_some(),
+        "the pipelined didOpen was lost: no diagnostics"
+    );
+    // The walk started: the person known only from the file on disk is found.
+    let found = s
+        .request("workspace/symbol", json!({"query": "Quarrie"}), T)
+        .expect("workspace/symbol");
+    let on_disk = lspc::uri_of(&dir.path().join("on-disk.txt"));
+    let anywhere = |v: &Value| v.to_string().contains(&on_disk);
+    assert!(
+        anywhere(&found)
+            || {
+                let refs = s.request("textDocument/references", json!({"textDocument": {"uri": uri}, "position": {"line": 2, "character": 8}, "context": {"includeDeclaration": true}}), T);
+                refs.as_ref().is_ok_and(anywhere)
+            },
+        "the pipelined initialized was lost: the workspace was never indexed ({found})"
+    );
+    still_serving(&mut s, &uri);
+    assert_eq!(s.shutdown().and_then(|x| x.code()), Some(0));
 }

@@ -278,7 +278,7 @@ fn surname(i: usize) -> String {
 }
 
 #[test]
-fn hover_and_references_asked_before_the_walk_ends_see_the_whole_workspace() {
+fn references_asked_before_the_walk_ends_see_the_whole_workspace_and_hover_does_not_wait() {
     let dir = tempfile::tempdir().unwrap();
     let text = "Budget row\n\nCouncillor Ada Brisk said the budget was unfair.\n";
     for i in 0..300 {
@@ -290,14 +290,20 @@ fn hover_and_references_asked_before_the_walk_ends_see_the_whole_workspace() {
     lsp.initialize(dir.path(), &["utf-16"], Value::Null);
     let uri = uri_of(&a);
     lsp.open(&uri, 1, text);
-    // Asked at once, while the workspace is still being read: the answers wait for it.
+    // Asked at once, while the workspace is still being read. A hover needs only its own
+    // document: it answers from whatever is indexed so far, without waiting for the walk.
     let pos = position(text, text.find("Brisk").unwrap(), "utf-16");
     let h = lsp.request("textDocument/hover", tdp(&uri, pos.clone()));
     let md = h["contents"]["value"].as_str().unwrap_or_default().to_string();
-    assert!(md.contains("301 mentions in 301 files"), "{md}");
-    let mut params = tdp(&uri, pos);
+    assert!(md.contains("Ada Brisk"), "{md}");
+    // References wait (boundedly) for the walk.
+    let mut params = tdp(&uri, pos.clone());
     params["context"] = json!({"includeDeclaration": true});
     assert_eq!(lsp.request("textDocument/references", params).as_array().unwrap().len(), 301);
+    // Now the index is complete, and so is the hover.
+    let h = lsp.request("textDocument/hover", tdp(&uri, pos));
+    let md = h["contents"]["value"].as_str().unwrap_or_default().to_string();
+    assert!(md.contains("301 mentions in 301 files"), "{md}");
     assert!(lsp.shutdown().success());
 }
 
@@ -421,4 +427,25 @@ fn positions_in_unopened_files_are_exact_in_both_encodings() {
         assert_eq!(&disk[offset_any(disk, &r["start"], enc)..offset_any(disk, &r["end"], enc)], "Dvo\u{159}\u{e1}k", "{enc}: {h}");
         assert!(lsp.shutdown().success());
     }
+}
+
+#[test]
+fn hover_works_anywhere_on_a_multi_word_name_spaces_and_end_included() {
+    let mut ws = workspace(Value::Null);
+    for (needle, nth) in [("Helena Marsh", 0), ("Tomasz Wróbel", 0)] {
+        let start = A.match_indices(needle).nth(nth).unwrap().0;
+        let end = start + needle.len();
+        // Every character boundary from the first letter to just after the last, the space
+        // between the words included.
+        for at in (start..=end).filter(|&i| A.is_char_boundary(i)) {
+            let h = ws.lsp.request("textDocument/hover", tdp(&ws.a, position(A, at, "utf-16")));
+            let md = h["contents"]["value"].as_str().unwrap_or_default();
+            assert!(md.contains(&format!("**{needle}**")), "no hover for {needle:?} at byte {} ({:?}): {h}", at - start, &A[start..at]);
+        }
+    }
+    // Just before the name, and on the word before it, there is none.
+    let start = A.find("Helena Marsh").unwrap();
+    let h = ws.lsp.request("textDocument/hover", tdp(&ws.a, position(A, start - 1, "utf-16")));
+    assert!(h.is_null() || !h["contents"]["value"].as_str().unwrap_or("").contains("Helena Marsh"), "{h}");
+    assert!(ws.lsp.shutdown().success());
 }

@@ -2,12 +2,20 @@
 //! take the server down. Off unless the environment variable `BYLINE_FAULT_INJECTION=1` is
 //! set when the server starts; then
 //! - the request `byline/debug/panic` panics inside a query, and
-//! - analysing a text that contains [`PANIC_MARKER`] panics inside the analysis.
+//! - analysing a text that contains [`PANIC_MARKER`] panics inside the analysis;
+//! - analysing a text that contains [`SLOW_MARKER`] takes [`SLOW_ANALYSIS`] longer, and turning
+//!   its findings into diagnostics [`SLOW_DIAGNOSTICS`] longer (a big document, simulated).
 
 use std::sync::OnceLock;
+use std::time::Duration;
+
+use ropey::Rope;
 
 pub const PANIC_METHOD: &str = "byline/debug/panic";
 pub const PANIC_MARKER: &str = "BYLINE-INJECTED-PANIC";
+pub const SLOW_MARKER: &str = "BYLINE-INJECTED-SLOW";
+pub const SLOW_ANALYSIS: Duration = Duration::from_secs(2);
+pub const SLOW_DIAGNOSTICS: Duration = Duration::from_secs(4);
 
 pub fn enabled() -> bool {
     static ON: OnceLock<bool> = OnceLock::new();
@@ -18,5 +26,19 @@ pub fn enabled() -> bool {
 pub fn maybe_panic_in_analysis(text: &str) {
     if enabled() && text.contains(PANIC_MARKER) {
         panic!("injected panic in analysis");
+    }
+}
+
+/// Sleep in an analysis if fault injection is on and `text` asks for it.
+pub fn maybe_slow_analysis(text: &str) {
+    if enabled() && text.contains(SLOW_MARKER) {
+        std::thread::sleep(SLOW_ANALYSIS);
+    }
+}
+
+/// Sleep while converting findings to diagnostics if fault injection is on and `text` asks for it.
+pub fn maybe_slow_diagnostics(text: &Rope) {
+    if enabled() && text.to_string().contains(SLOW_MARKER) {
+        std::thread::sleep(SLOW_DIAGNOSTICS);
     }
 }

@@ -47,7 +47,7 @@ pub struct Job {
 pub fn load(path: &Path, max_file_size: u64) -> Result<(LineIndex, DocPeople), ReadError> {
     let text = read_article(path, max_file_size)?;
     let format = Format::from_path(&path.to_string_lossy());
-    let analysis = analyze_guarded(&text, format, &path.display().to_string());
+    let analysis = analyze_guarded(&text, format, &path.display().to_string()).map_err(ReadError::Internal)?;
     let mut people = analysis.people;
     people.persons.shrink_to_fit();
     people.mentions.shrink_to_fit();

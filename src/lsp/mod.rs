@@ -31,6 +31,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use tower_lsp_server::{LspService, Server};
 
+/// Requests (and notifications) tower-lsp-server handles at once.
+const CONCURRENCY: usize = 32;
+
 #[derive(clap::Args)]
 pub struct LspArgs {
     /// Accepted for compatibility with clients that pass it; stdio is the only transport.
@@ -39,7 +42,10 @@ pub struct LspArgs {
 }
 
 pub fn run(_args: LspArgs) -> ExitCode {
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("byline lsp: cannot start the runtime: {e}");
@@ -49,18 +55,29 @@ pub fn run(_args: LspArgs) -> ExitCode {
     let shut_down = Arc::new(AtomicBool::new(false));
     let flag = shut_down.clone();
     runtime.block_on(async move {
-        let mut builder = LspService::build(move |client| server::Server::new(client, flag));
+        let (input, output, writer, notifier) =
+            transport::guard(tokio::io::stdin(), tokio::io::stdout());
+        let mut builder =
+            LspService::build(move |client| server::Server::new(client, flag, notifier));
         if faults::enabled() {
             builder = builder.custom_method(faults::PANIC_METHOD, server::Server::injected_panic);
         }
         let (service, socket) = builder.finish();
-        let (input, output, writer) = transport::guard(tokio::io::stdin(), tokio::io::stdout());
-        Server::new(input, output, socket).serve(service).await;
+        // More requests in flight than tower-lsp-server's default of 4: a few queries that wait
+        // (boundedly) for the workspace walk must not hold up a hover behind them.
+        Server::new(input, output, socket)
+            .concurrency_level(CONCURRENCY)
+            .serve(service)
+            .await;
         // Flush what the server wrote before it stopped.
         let _ = tokio::time::timeout(std::time::Duration::from_secs(2), writer).await;
     });
     // Do not wait for background work (indexing, analyses) once the client has gone.
     runtime.shutdown_background();
     // The spec: exit code 0 after shutdown, 1 when `exit` (or EOF) came without it.
-    if shut_down.load(Ordering::SeqCst) { ExitCode::SUCCESS } else { ExitCode::from(1) }
+    if shut_down.load(Ordering::SeqCst) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
 }

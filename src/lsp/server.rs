@@ -16,6 +16,7 @@ use super::people;
 use super::positions::Encoding;
 use super::snapshot::{Snapshot, file_path_of, key_of};
 use super::state::{self, ClientEvent, Handle, log};
+use super::transport::Notifier;
 
 /// How long a query waits for the state task to catch up with earlier notifications.
 const CATCH_UP: Duration = Duration::from_secs(5);
@@ -29,9 +30,14 @@ pub struct Server {
 }
 
 impl Server {
-    pub fn new(client: Client, shut_down: Arc<AtomicBool>) -> Server {
-        let state = state::spawn(client.clone());
-        Server { client, state, caps: std::sync::OnceLock::new(), shut_down }
+    pub fn new(client: Client, shut_down: Arc<AtomicBool>, notifier: Notifier) -> Server {
+        let state = state::spawn(client.clone(), notifier);
+        Server {
+            client,
+            state,
+            caps: std::sync::OnceLock::new(),
+            shut_down,
+        }
     }
 
     /// Run `f` on a snapshot that has caught up, on a blocking thread, catching panics.
@@ -45,7 +51,13 @@ impl Server {
 
     /// Like [`Self::query`], for queries over the whole workspace: waits (boundedly) for the
     /// initial indexing of the workspace folders as well.
-    async fn query_in<T, F>(&self, key: Option<&str>, whole_workspace: bool, what: &'static str, f: F) -> Result<T>
+    async fn query_in<T, F>(
+        &self,
+        key: Option<&str>,
+        whole_workspace: bool,
+        what: &'static str,
+        f: F,
+    ) -> Result<T>
     where
         T: Send + 'static,
         F: FnOnce(&Snapshot) -> T + Send + 'static,
@@ -56,7 +68,8 @@ impl Server {
             Err(e) => {
                 log!("{what} failed: {e}");
                 let mut err = Error::internal_error();
-                err.message = format!("byline: {what} failed (internal error; see the server log)").into();
+                err.message =
+                    format!("byline: {what} failed (internal error; see the server log)").into();
                 Err(err)
             }
         }
@@ -64,12 +77,19 @@ impl Server {
 
     /// `byline/debug/panic` (only with fault injection on): a query that panics.
     pub async fn injected_panic(&self, _: Value) -> Result<Value> {
-        self.query(None, "injected panic", |_| -> Value { panic!("injected panic in a query") }).await
+        self.query(None, "injected panic", |_| -> Value {
+            panic!("injected panic in a query")
+        })
+        .await
     }
 
     /// What a task that talks to the client needs, detached from this handler.
     fn detached(&self) -> Detached {
-        Detached { client: self.client.clone(), state: self.state.clone(), caps: self.caps.get().cloned().unwrap_or_default() }
+        Detached {
+            client: self.client.clone(),
+            state: self.state.clone(),
+            caps: self.caps.get().cloned().unwrap_or_default(),
+        }
     }
 }
 
@@ -82,7 +102,11 @@ struct Detached {
 
 impl Detached {
     fn client_supports_configuration(&self) -> bool {
-        self.caps.workspace.as_ref().and_then(|w| w.configuration).unwrap_or(false)
+        self.caps
+            .workspace
+            .as_ref()
+            .and_then(|w| w.configuration)
+            .unwrap_or(false)
     }
 
     /// Ask the client for the "byline" section (pull model) and forward it.
@@ -90,12 +114,22 @@ impl Detached {
         if !self.client_supports_configuration() {
             return;
         }
-        let item = ConfigurationItem { scope_uri: None, section: Some("byline".into()) };
-        let asked = tokio::time::timeout(Duration::from_secs(2), self.client.configuration(vec![item]));
-        match asked.await.unwrap_or_else(|_| Err(Error::request_cancelled())) {
+        let item = ConfigurationItem {
+            scope_uri: None,
+            section: Some("byline".into()),
+        };
+        let asked = tokio::time::timeout(
+            Duration::from_secs(2),
+            self.client.configuration(vec![item]),
+        );
+        match asked
+            .await
+            .unwrap_or_else(|_| Err(Error::request_cancelled()))
+        {
             Ok(values) => {
                 if let Some(v) = values.into_iter().next().filter(|v| v.is_object()) {
-                    self.state.send(ClientEvent::Settings(serde_json::json!({ "byline": v })));
+                    self.state
+                        .send(ClientEvent::Settings(serde_json::json!({ "byline": v })));
                 }
             }
             Err(e) => log!("workspace/configuration failed: {e}"),
@@ -103,7 +137,10 @@ impl Detached {
     }
 
     async fn register_file_watchers(&self) {
-        let dynamic = self.caps.workspace.as_ref()
+        let dynamic = self
+            .caps
+            .workspace
+            .as_ref()
             .and_then(|w| w.did_change_watched_files.as_ref())
             .and_then(|d| d.dynamic_registration)
             .unwrap_or(false);
@@ -111,7 +148,10 @@ impl Detached {
             return;
         }
         let options = DidChangeWatchedFilesRegistrationOptions {
-            watchers: vec![FileSystemWatcher { glob_pattern: GlobPattern::String("**/*.{txt,md}".into()), kind: None }],
+            watchers: vec![FileSystemWatcher {
+                glob_pattern: GlobPattern::String("**/*.{txt,md}".into()),
+                kind: None,
+            }],
         };
         let registration = Registration {
             id: "byline-watch-articles".into(),
@@ -160,21 +200,37 @@ fn roots_of(params: &InitializeParams) -> Vec<PathBuf> {
 impl LanguageServer for Server {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
         let encoding = Encoding::negotiate(
-            params.capabilities.general.as_ref().and_then(|g| g.position_encodings.as_deref()),
+            params
+                .capabilities
+                .general
+                .as_ref()
+                .and_then(|g| g.position_encodings.as_deref()),
         );
-        let progress = params.capabilities.window.as_ref().and_then(|w| w.work_done_progress).unwrap_or(false);
+        let progress = params
+            .capabilities
+            .window
+            .as_ref()
+            .and_then(|w| w.work_done_progress)
+            .unwrap_or(false);
         let roots = roots_of(&params);
         let settings = params.initialization_options.clone().unwrap_or(Value::Null);
         let _ = self.caps.set(params.capabilities);
-        self.state.send(ClientEvent::Init { encoding, settings, roots, progress });
+        self.state.send(ClientEvent::Init {
+            encoding,
+            settings,
+            roots,
+            progress,
+        });
         Ok(InitializeResult {
             capabilities: ServerCapabilities {
                 position_encoding: Some(encoding.kind()),
-                text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
-                    open_close: Some(true),
-                    change: Some(TextDocumentSyncKind::INCREMENTAL),
-                    ..Default::default()
-                })),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(
+                    TextDocumentSyncOptions {
+                        open_close: Some(true),
+                        change: Some(TextDocumentSyncKind::INCREMENTAL),
+                        ..Default::default()
+                    },
+                )),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
                 definition_provider: Some(OneOf::Left(true)),
                 references_provider: Some(OneOf::Left(true)),
@@ -190,7 +246,10 @@ impl LanguageServer for Server {
                 }),
                 ..Default::default()
             },
-            server_info: Some(ServerInfo { name: "byline".into(), version: Some(env!("CARGO_PKG_VERSION").into()) }),
+            server_info: Some(ServerInfo {
+                name: "byline".into(),
+                version: Some(env!("CARGO_PKG_VERSION").into()),
+            }),
             ..Default::default()
         })
     }
@@ -213,16 +272,27 @@ impl LanguageServer for Server {
 
     async fn did_open(&self, p: DidOpenTextDocumentParams) {
         let d = p.text_document;
-        self.state.send(ClientEvent::Open { uri: d.uri, version: d.version, language: d.language_id, text: d.text });
+        self.state.send(ClientEvent::Open {
+            uri: d.uri,
+            version: d.version,
+            language: d.language_id,
+            text: d.text,
+        });
     }
 
     async fn did_change(&self, p: DidChangeTextDocumentParams) {
         let d = p.text_document;
-        self.state.send(ClientEvent::Change { uri: d.uri, version: d.version, changes: p.content_changes });
+        self.state.send(ClientEvent::Change {
+            uri: d.uri,
+            version: d.version,
+            changes: p.content_changes,
+        });
     }
 
     async fn did_close(&self, p: DidCloseTextDocumentParams) {
-        self.state.send(ClientEvent::Close { uri: p.text_document.uri });
+        self.state.send(ClientEvent::Close {
+            uri: p.text_document.uri,
+        });
     }
 
     async fn did_change_watched_files(&self, p: DidChangeWatchedFilesParams) {
@@ -247,11 +317,18 @@ impl LanguageServer for Server {
     async fn hover(&self, p: HoverParams) -> Result<Option<Hover>> {
         let key = key_of(&p.text_document_position_params.text_document.uri);
         let pos = p.text_document_position_params.position;
-        // Counts and quotes come from the whole workspace: wait (boundedly) for the first walk.
-        self.query_in(Some(&key.clone()), true, "hover", move |s| people::hover(s, &key, pos)).await
+        // Only this document's analysis is waited for: counts and quotes come from whatever
+        // the index holds now, never from waiting for the walk or for another document.
+        self.query(Some(&key.clone()), "hover", move |s| {
+            people::hover(s, &key, pos)
+        })
+        .await
     }
 
-    async fn goto_definition(&self, p: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
+    async fn goto_definition(
+        &self,
+        p: GotoDefinitionParams,
+    ) -> Result<Option<GotoDefinitionResponse>> {
         let key = key_of(&p.text_document_position_params.text_document.uri);
         let pos = p.text_document_position_params.position;
         self.query_in(Some(&key.clone()), true, "definition", move |s| {
@@ -264,26 +341,42 @@ impl LanguageServer for Server {
         let key = key_of(&p.text_document_position.text_document.uri);
         let pos = p.text_document_position.position;
         let include = p.context.include_declaration;
-        self.query_in(Some(&key.clone()), true, "references", move |s| people::references(s, &key, pos, include)).await
+        self.query_in(Some(&key.clone()), true, "references", move |s| {
+            people::references(s, &key, pos, include)
+        })
+        .await
     }
 
-    async fn document_highlight(&self, p: DocumentHighlightParams) -> Result<Option<Vec<DocumentHighlight>>> {
+    async fn document_highlight(
+        &self,
+        p: DocumentHighlightParams,
+    ) -> Result<Option<Vec<DocumentHighlight>>> {
         let key = key_of(&p.text_document_position_params.text_document.uri);
         let pos = p.text_document_position_params.position;
-        self.query(Some(&key.clone()), "documentHighlight", move |s| people::highlights(s, &key, pos)).await
+        self.query(Some(&key.clone()), "documentHighlight", move |s| {
+            people::highlights(s, &key, pos)
+        })
+        .await
     }
 
-    async fn document_symbol(&self, p: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
+    async fn document_symbol(
+        &self,
+        p: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
         let key = key_of(&p.text_document.uri);
         self.query(Some(&key.clone()), "documentSymbol", move |s| {
-            Some(DocumentSymbolResponse::Nested(people::document_symbols(s, &key)))
+            Some(DocumentSymbolResponse::Nested(people::document_symbols(
+                s, &key,
+            )))
         })
         .await
     }
 
     async fn symbol(&self, p: WorkspaceSymbolParams) -> Result<Option<WorkspaceSymbolResponse>> {
         self.query_in(None, true, "workspace/symbol", move |s| {
-            Some(WorkspaceSymbolResponse::Flat(people::workspace_symbols(s, &p.query)))
+            Some(WorkspaceSymbolResponse::Flat(people::workspace_symbols(
+                s, &p.query,
+            )))
         })
         .await
     }

@@ -20,7 +20,9 @@ use ropey::Rope;
 use serde_json::Value;
 use tokio::sync::{mpsc, oneshot, watch};
 use tower_lsp_server::Client;
-use tower_lsp_server::ls_types::{Diagnostic, FileChangeType, FileEvent, MessageType, TextDocumentContentChangeEvent, Uri};
+use tower_lsp_server::ls_types::{
+    Diagnostic, FileChangeType, FileEvent, MessageType, PublishDiagnosticsParams, TextDocumentContentChangeEvent, Uri,
+};
 
 use super::config::Settings;
 use super::diagnostics::diagnostics;
@@ -29,6 +31,7 @@ use super::indexing;
 use super::positions::{Encoding, LineIndex};
 use super::reorder::{VersionQueue, Verdict};
 use super::snapshot::{Analyzed, Content, DocKey, DocView, DocViews, Snapshot, file_path_of, key_of};
+use super::transport::Notifier;
 use crate::files::{FileFilter, ReadError, ignored_under};
 
 /// How long a `didChange` that arrived ahead of its predecessor waits for it.
@@ -55,7 +58,8 @@ pub enum ClientEvent {
 /// Results of work the state task started.
 #[derive(Debug)]
 pub enum Internal {
-    Analyzed { key: DocKey, result: Analyzed },
+    /// `people` is the analysis' people, shared with the index (copied on the analysis thread).
+    Analyzed { key: DocKey, result: Analyzed, people: Arc<DocPeople> },
     /// A file read from disk and analysed, for a walk or a single request (see [`Origin`]).
     DiskLoaded {
         key: DocKey,
@@ -63,6 +67,9 @@ pub enum Internal {
         origin: Origin,
         result: Result<(LineIndex, DocPeople), ReadError>,
     },
+    /// The analysis of an open document panicked (a bug): it is reported, and the document
+    /// gets an empty analysis until its text changes.
+    Failed { key: DocKey, why: String },
     /// Every file of walk `walk` has been sent; `folded` is told once they are in the index.
     IndexingDone { walk: u64, files: usize, folded: Option<oneshot::Sender<()>> },
 }
@@ -87,7 +94,12 @@ pub enum Msg {
 #[derive(Debug)]
 pub enum Out {
     Diagnostics(Uri, Vec<Diagnostic>, Option<i32>),
+    /// The findings of an analysis, converted to diagnostics by the publisher (on a blocking
+    /// thread: for a big document that is real work, which must not hold up the state task).
+    Findings { uri: Uri, analyzed: Arc<Analyzed>, settings: Arc<Settings>, encoding: Encoding },
     Log(MessageType, String),
+    /// A message the editor shows to the user (`window/showMessage`).
+    Show(MessageType, String),
 }
 
 /// What handlers hold: a way in (events) and a way out (snapshots).
@@ -127,17 +139,34 @@ impl Handle {
     }
 }
 
-/// Start the state task and the diagnostics publisher on the current tokio runtime.
-pub fn spawn(client: Client) -> Handle {
+/// Start the state task and the diagnostics publisher, each on a thread of its own; diagnostics
+/// go to the client through `notifier`, past tower-lsp-server.
+pub fn spawn(client: Client, notifier: Notifier) -> Handle {
     let (tx, rx) = mpsc::unbounded_channel();
     let (out_tx, mut out_rx) = mpsc::unbounded_channel::<Out>();
     let (snap_tx, snap_rx) = watch::channel(Arc::new(Snapshot::default()));
     let publisher = client.clone();
-    tokio::spawn(async move {
+    on_own_thread("byline-publish", async move {
         while let Some(out) = out_rx.recv().await {
             match out {
-                Out::Diagnostics(uri, diags, version) => publisher.publish_diagnostics(uri, diags, version).await,
+                Out::Diagnostics(uri, diags, version) => {
+                    notifier.send(diagnostics_frame(uri, diags, version));
+                }
+                Out::Findings { uri, analyzed, settings, encoding } => {
+                    let what = uri.to_string();
+                    let convert = move || {
+                        let diags = diagnostics(&analyzed.analysis.findings, &analyzed.rope, encoding, &settings);
+                        diagnostics_frame(uri, diags, analyzed.version)
+                    };
+                    match tokio::task::spawn_blocking(convert).await {
+                        Ok(frame) => {
+                            notifier.send(frame);
+                        }
+                        Err(e) => log!("converting diagnostics for {what} failed: {e}"),
+                    }
+                }
                 Out::Log(kind, message) => publisher.log_message(kind, message).await,
+                Out::Show(kind, message) => publisher.show_message(kind, message).await,
             }
         }
     });
@@ -158,6 +187,7 @@ pub fn spawn(client: Client) -> Handle {
         orphans: HashMap::new(),
         held: HashSet::new(),
         reading: HashSet::new(),
+        failed_shown: HashSet::new(),
         applied: 0,
         next_generation: 1,
         walk: 0,
@@ -165,8 +195,29 @@ pub fn spawn(client: Client) -> Handle {
         indexed: true, // nothing to wait for until a walk starts
         dirty: false,
     };
-    tokio::spawn(state.run(rx));
+    on_own_thread("byline-state", state.run(rx));
     Handle { tx, sent: Arc::new(AtomicU64::new(0)), snapshots: snap_rx }
+}
+
+/// A `textDocument/publishDiagnostics` notification, serialised.
+fn diagnostics_frame(uri: Uri, diagnostics: Vec<Diagnostic>, version: Option<i32>) -> Vec<u8> {
+    let params = PublishDiagnosticsParams { uri, diagnostics, version };
+    Notifier::frame("textDocument/publishDiagnostics", &params)
+}
+
+/// Run `task` on a thread of its own (with a single-threaded runtime). The state task and the
+/// publisher do real work synchronously now and then (folding a big document into the index,
+/// serialising its diagnostics); on a worker of the shared runtime that would also hold up
+/// the tasks queued on that worker — the transport's, a request's response — for as long.
+fn on_own_thread(name: &str, task: impl std::future::Future<Output = ()> + Send + 'static) {
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build();
+    let started = runtime.map_err(|e| e.to_string()).and_then(|rt| {
+        let run = move || rt.block_on(task);
+        std::thread::Builder::new().name(name.into()).spawn(run).map_err(|e| e.to_string())
+    });
+    if let Err(e) = started {
+        panic!("byline: cannot start the {name} thread: {e}");
+    }
 }
 
 enum Source {
@@ -220,6 +271,9 @@ struct State {
     held: HashSet<DocKey>,
     /// Files with a read from disk in flight ([`State::load_from_disk`]).
     reading: HashSet<DocKey>,
+    /// Documents whose analysis failed with an internal error and that the user was shown a
+    /// message about (once per document; later failures are only logged).
+    failed_shown: HashSet<DocKey>,
     applied: u64,
     next_generation: u64,
     /// The number of the current workspace walk.
@@ -238,19 +292,24 @@ pub fn format_of(uri: &Uri, language: &str) -> Format {
     }
 }
 
-/// Analyse on the calling (blocking) thread; a panic becomes an empty analysis and a log line.
-pub fn analyze_guarded(text: &str, format: Format, what: &str) -> Analysis {
+/// Analyse on the calling (blocking) thread. A panic (a bug in byline) is caught and becomes
+/// `Err` with a one-line description, which the caller reports to the user.
+pub fn analyze_guarded(text: &str, format: Format, what: &str) -> Result<Analysis, String> {
     let run = || {
         super::faults::maybe_panic_in_analysis(text);
+        super::faults::maybe_slow_analysis(text);
         byline_core::analyze(text, format)
     };
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
-        Ok(a) => a,
-        Err(_) => {
-            log!("analysis panicked on {what}; reporting nothing for it");
-            Analysis::default()
-        }
-    }
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).map_err(|e| {
+        let msg = e
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| e.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".to_string());
+        let msg: String = msg.lines().next().unwrap_or("").chars().take(200).collect();
+        log!("analysis panicked on {what}: {msg}");
+        msg
+    })
 }
 
 impl State {
@@ -523,6 +582,20 @@ impl State {
         }
     }
 
+    /// An internal error (a panic) while analysing a document: logged to the client every time,
+    /// shown to the user once per document, so a bug never silently leaves an article without
+    /// diagnostics or people.
+    fn report_failure(&mut self, key: &DocKey, uri: &Uri, why: &str) {
+        let text = format!(
+            "byline: internal error while analysing {}: {why}. Its diagnostics and people are missing; this is a bug in byline, please report it.",
+            uri.as_str()
+        );
+        self.send_out(Out::Log(MessageType::ERROR, text.clone()));
+        if self.failed_shown.insert(key.clone()) {
+            self.send_out(Out::Show(MessageType::ERROR, text));
+        }
+    }
+
     fn forget_disk(&mut self, key: &DocKey) {
         if self.entries.get(key).is_some_and(|e| !e.is_open()) {
             self.entries.remove(key);
@@ -580,9 +653,13 @@ impl State {
         let (tx, key, what) = (self.tx.clone(), key.clone(), entry.uri.as_str().to_string());
         tokio::task::spawn_blocking(move || {
             let text = rope.to_string();
-            let analysis = analyze_guarded(&text, format, &what);
+            let analysis = analyze_guarded(&text, format, &what).unwrap_or_else(|why| {
+                let _ = tx.send(Msg::Internal(Internal::Failed { key: key.clone(), why }));
+                Analysis::default()
+            });
+            let people = Arc::new(analysis.people.clone());
             let result = Analyzed { generation, version: Some(version), rope, analysis };
-            let _ = tx.send(Msg::Internal(Internal::Analyzed { key, result }));
+            let _ = tx.send(Msg::Internal(Internal::Analyzed { key, result, people }));
         });
     }
 
@@ -627,7 +704,7 @@ impl State {
 
     fn on_internal(&mut self, ev: Internal) {
         match ev {
-            Internal::Analyzed { key, result } => {
+            Internal::Analyzed { key, result, people } => {
                 let Some(entry) = self.entries.get_mut(&key) else { return };
                 entry.running = false;
                 if !entry.is_open() {
@@ -639,7 +716,7 @@ impl State {
                 }
                 let result = Arc::new(result);
                 entry.content = Some(Content::Open(result.clone()));
-                Arc::make_mut(&mut self.index).set_document(key.clone(), Arc::new(result.analysis.people.clone()));
+                Arc::make_mut(&mut self.index).set_document(key.clone(), people);
                 self.publish_diagnostics(&key);
                 self.touch(&key);
             }
@@ -675,6 +752,10 @@ impl State {
                         self.entries.insert(key.clone(), Entry { uri, source: Source::Disk, generation, content, running: false });
                         Arc::make_mut(&mut self.index).set_document(key.clone(), Arc::new(people));
                     }
+                    Err(ReadError::Internal(why)) => {
+                        self.report_failure(&key, &uri, &why);
+                        self.forget_disk(&key);
+                    }
                     Err(why) => {
                         log!("skipping {}: {why}", uri.as_str());
                         if let ReadError::TooLarge { .. } = why {
@@ -687,6 +768,11 @@ impl State {
                     }
                 }
                 self.touch(&key);
+            }
+            Internal::Failed { key, why } => {
+                if let Some(uri) = self.entries.get(&key).map(|e| e.uri.clone()) {
+                    self.report_failure(&key, &uri, &why);
+                }
             }
             Internal::IndexingDone { walk, files, folded } => {
                 if walk == self.walk {
@@ -706,8 +792,8 @@ impl State {
         if a.generation != entry.generation || !entry.is_open() {
             return;
         }
-        let diags = diagnostics(&a.analysis.findings, &a.rope, self.encoding, &self.settings);
-        self.send_out(Out::Diagnostics(entry.uri.clone(), diags, a.version));
+        let (analyzed, settings, encoding) = (a.clone(), self.settings.clone(), self.encoding);
+        self.send_out(Out::Findings { uri: entry.uri.clone(), analyzed, settings, encoding });
     }
 
     // ---- held-back changes -------------------------------------------------------------------

@@ -1,4 +1,5 @@
 //! A deterministic generator of invented news articles, for benchmarks and hostile-input tests.
+#![allow(clippy::explicit_auto_deref)] // `*rng.pick(..)`: the deref fixes `pick`'s type parameter for inference
 //!
 //! Every word list and template here was written for byline; nothing is taken from real
 //! articles. People, places and organisations are invented (a few generic institutions such as
@@ -336,7 +337,7 @@ fn clause(rng: &mut Rng) -> String {
 }
 
 /// One sentence (or a short run of them) of the body.
-fn sentence(rng: &mut Rng, people: &[Person], introduced: &mut Vec<bool>, last_speaker: &mut Option<usize>) -> String {
+fn sentence(rng: &mut Rng, people: &[Person], introduced: &mut [bool], last_speaker: &mut Option<usize>) -> String {
     let who = rng.zipf(people.len());
     let name = if introduced[who] { later_name(rng, &people[who]) } else { first_name_ref(rng, &people[who]) };
     let pronoun = if people[who].female { "she" } else { "he" };

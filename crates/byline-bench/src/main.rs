@@ -7,6 +7,7 @@
 //! byline-bench keystroke --server target/release/byline       # didChange -> publishDiagnostics
 //! byline-bench cold --server target/release/byline --articles 10000   # index + queries
 //! byline-bench tiny --server target/release/byline --files 100000      # many tiny files
+//! byline-bench busy --server target/release/byline --load open --big-mb 50   # hover while a big doc is analysed
 //! ```
 //! Every command prints one JSON object per measurement on stdout.
 
@@ -97,6 +98,21 @@ enum Cmd {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Hover on a small open document while another document is being analysed: `--load open`
+    /// (didOpen of a generated article of `--big-mb` MB), `pathological` (didOpen of a 1.4 MB
+    /// single line of prose), `walk` (a `--big-mb` MB article on disk in the workspace, indexed
+    /// by the initial walk).
+    Busy {
+        #[arg(long)]
+        server: String,
+        #[arg(long, default_value = "open")]
+        load: String,
+        #[arg(long, default_value_t = 50)]
+        big_mb: usize,
+        /// Pause between hovers, ms.
+        #[arg(long, default_value_t = 5)]
+        pause_ms: u64,
+    },
     /// A workspace of many tiny files: index time, RSS, responsiveness.
     Tiny {
         #[arg(long)]
@@ -124,6 +140,7 @@ fn main() {
         }
         Cmd::Cold { server, articles, dir, queries, seed } => bench_cold(&server, articles, dir, queries, seed),
         Cmd::Tiny { server, files, dir } => bench_tiny(&server, files, dir),
+        Cmd::Busy { server, load, big_mb, pause_ms } => bench_busy(&server, &load, big_mb, pause_ms),
     }
 }
 
@@ -351,14 +368,13 @@ fn bench_keystroke(server: &str, words: usize, edits: usize, pause_ms: u64) {
     let mut lat = Vec::new();
     let mut missed = 0;
     // Type at a word boundary in the middle of the article, as a reporter inserting a word.
-    let mut at = text[..text.len() / 2].rfind(' ').unwrap_or(0) + 1;
+    let first = text[..text.len() / 2].rfind(' ').unwrap_or(0) + 1;
     let typed = "sharply ";
     let enc = s.encoding.clone();
-    for k in 0..edits {
+    for (k, at) in (first..first + edits).enumerate() {
         let ch = &typed[k % typed.len()..k % typed.len() + 1];
         let p = position(&text, at, &enc);
         text.insert_str(at, ch);
-        at += 1;
         let version = 2 + k as i64;
         let change = if incremental {
             json!({"range": {"start": p, "end": p}, "text": ch})
@@ -488,6 +504,105 @@ fn bench_cold(server: &str, articles: usize, dir: Option<PathBuf>, queries: usiz
     if temp {
         let _ = std::fs::remove_dir_all(&work);
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// hover on a small document while a big one is analysed
+
+fn big_article(mb: usize) -> String {
+    let mut g = articles::Generator::new(articles::Options::default());
+    let mut big = String::with_capacity(mb * 1_000_000 + 100_000);
+    let mut i = 0;
+    while big.len() < mb * 1_000_000 {
+        big.push_str(&g.article(i).text);
+        i += 1;
+    }
+    big
+}
+
+fn bench_busy(server: &str, load: &str, big_mb: usize, pause_ms: u64) {
+    let work = tempdir("busy");
+    let root = work.join("ws");
+    std::fs::create_dir_all(&root).unwrap();
+    // The small document and a person in it (found by the core, in-process).
+    let small = articles::long_article(5, 400);
+    let a = analyze(&small, Format::Plain);
+    let at = a.people.mentions.iter().find(|m| m.full).or(a.people.mentions.first()).map_or(0, |m| m.span.start + 1);
+    let small_path = root.join("small.txt");
+    std::fs::write(&small_path, &small).unwrap();
+    let (big, big_path) = match load {
+        "walk" => {
+            let p = root.join("big.txt");
+            std::fs::write(&p, big_article(big_mb)).unwrap();
+            (None, p)
+        }
+        "pathological" => {
+            let para: String = articles::long_article(7, 200).replace('\n', " ");
+            let mut line = String::new();
+            while line.len() < 1_400_000 {
+                line.push_str(&para);
+            }
+            (Some(line), work.join("pathological.txt"))
+        }
+        _ => (Some(big_article(big_mb)), work.join("big.txt")),
+    };
+    let bytes = big.as_ref().map_or_else(|| std::fs::metadata(&big_path).map_or(0, |m| m.len() as usize), String::len);
+    let mut s = Server::spawn(server, &["lsp"], Some(&root), None);
+    let c0 = s.cursor();
+    s.initialize(Some(&root), &["utf-16"]);
+    let uri = uri_of(&small_path);
+    s.open(&uri, &small, 1);
+    s.wait_diagnostics(c0, &uri, Some(1), Duration::from_secs(60)).expect("no diagnostics for the small document");
+    let pos = position(&small, at, &s.encoding);
+    let hover = json!({"textDocument": {"uri": uri}, "position": pos});
+    let c = s.cursor();
+    let t0 = Instant::now();
+    let big_uri = uri_of(&big_path);
+    if load != "walk" {
+        // Let the walk of the (small) workspace finish first: only the big document is busy.
+        wait_progress_end(&s, c0, Duration::from_secs(60));
+        s.open(&big_uri, big.as_deref().unwrap(), 1);
+    }
+    // Hover until the big document is done: its diagnostics (open) or the end of the walk.
+    let done = |s: &Server| {
+        if load == "walk" {
+            s.wait_for(c0, Duration::ZERO, |m| m.method() == Some("$/progress") && m.msg["params"]["value"]["kind"] == "end").is_some()
+        } else {
+            s.wait_diagnostics(c, &big_uri, Some(1), Duration::ZERO).is_some()
+        }
+    };
+    let mut lat = Vec::new();
+    let mut worst: Vec<(f64, f64)> = Vec::new(); // (latency, sent at), ms
+    let mut empty = 0;
+    let mut errors = 0;
+    while !done(&s) && t0.elapsed() < Duration::from_secs(600) {
+        let t = Instant::now();
+        match s.request("textDocument/hover", hover.clone(), Duration::from_secs(30)) {
+            Ok(v) => {
+                lat.push(ms(t.elapsed()));
+                worst.push((ms(t.elapsed()), ms(t - t0)));
+                empty += usize::from(v.is_null());
+            }
+            Err(_) => errors += 1,
+        }
+        std::thread::sleep(Duration::from_millis(pause_ms));
+    }
+    let busy_ms = ms(t0.elapsed());
+    let first_ms = lat.first().copied().unwrap_or(0.0);
+    // The first hover is read behind the big didOpen itself (the input is one stream).
+    let after_first: Vec<f64> = lat.iter().skip(1).copied().collect();
+    worst.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let worst: Vec<Value> = worst.iter().take(3).map(|(l, at)| json!({"ms": round(*l, 1), "sent_at_ms": round(*at, 0)})).collect();
+    let rss = s.peak_rss_mb();
+    s.shutdown();
+    let _ = std::fs::remove_dir_all(&work);
+    println!(
+        "{}",
+        json!({"bench": "busy", "load": load, "big_bytes": bytes, "busy_ms": round(busy_ms, 0), "hovers": lat.len(),
+               "empty": empty, "errors": errors, "p50_ms": round(pct(&lat, 0.5), 2), "p99_ms": round(pct(&lat, 0.99), 2),
+               "max_ms": round(pct(&lat, 1.0), 2), "first_ms": round(first_ms, 1),
+               "p99_after_first_ms": round(pct(&after_first, 0.99), 2), "worst": worst, "peak_rss_mb": rss})
+    );
 }
 
 fn count_files(d: &Path) -> usize {

@@ -7,7 +7,7 @@
 //! A pronoun source is resolved to the nearest earlier named or anonymous source.
 
 use crate::Span;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Flag, Lexicon};
 use crate::quotes::Quote;
 use crate::sentences::Sentence;
 use crate::text::Word;
@@ -201,7 +201,7 @@ pub fn find(text: &str, sentences: &[Sentence], quotes: &[Quote], lex: &Lexicon)
             if let Some(mut a) = verb_attribution(&ctx, s, si, &words, &info, cue.clone(), r, &lower) {
                 // A refusal to comment reports nothing, so an unnamed spokesperson who declines
                 // is no anonymous source ("A company spokesperson declined to comment").
-                if a.kind == SourceKind::Anonymous && r.flags.iter().any(|f| f == "refusal") {
+                if a.kind == SourceKind::Anonymous && r.has(Flag::Refusal) {
                     a.kind = SourceKind::Named;
                 }
                 out.push(a);
@@ -400,16 +400,16 @@ fn verb_attribution(
     let prev = wi.checked_sub(1).map(|i| &words[i]);
     let prev_l = prev.map(|w| ctx.lw(w)).unwrap_or_default();
     let prev_adjacent = prev.is_some_and(|p| ctx.gap_is_space(p.span.end, cue.start));
-    let needs_complement = rule.flags.iter().any(|f| f == "complement");
-    let needs_quote = rule.flags.iter().any(|f| f == "quote");
+    let needs_complement = rule.has(Flag::Complement);
+    let needs_quote = rule.has(Flag::Quote);
     // "appealed to party members to stay calm": counts only with "to" and a verb after its object.
-    if rule.flags.iter().any(|f| f == "object-to") && !object_then_to(ctx, words, we) {
+    if rule.has(Flag::ObjectTo) && !object_then_to(ctx, words, we) {
         return None;
     }
-    let cognition = rule.flags.iter().any(|f| f == "cognition");
+    let cognition = rule.has(Flag::Cognition);
     // A speech act from the WordNet list (speech_acts.txt): only with its subject before it.
-    let act = rule.flags.iter().any(|f| f == "act");
-    let public = rule.flags.iter().any(|f| f == "public");
+    let act = rule.has(Flag::Act);
+    let public = rule.has(Flag::Public);
     // A number before it makes a noun: "3,000 calls for help".
     if prev_adjacent && ctx.w(prev?).starts_with(|c: char| c.is_ascii_digit()) {
         return None;
@@ -466,7 +466,7 @@ fn verb_attribution(
         return None;
     }
     // "York Crown Court heard": only a court or hearing hears evidence.
-    if rule.flags.iter().any(|f| f == "court")
+    if rule.has(Flag::Court)
         && !matches!(
             prev_l.as_str(),
             "court" | "inquest" | "jury" | "tribunal" | "hearing" | "trial" | "committee"
@@ -574,7 +574,7 @@ fn verb_attribution(
             || quote_before_subject(ctx, words, wi);
         if !ok {
             // "Satellite images released by X showed new deployments": evidence as the subject.
-            if rule.flags.iter().any(|f| f == "evidence") && !first_form.ends_with("ing") {
+            if rule.has(Flag::Evidence) && !first_form.ends_with("ing") {
                 let (np, main) = np_before(ctx, s, words, wi);
                 if let Some(r) = np
                     && let Some((kind, source)) = document_source(ctx, s, words, r.clone(), r.end)
@@ -677,7 +677,7 @@ fn verb_attribution(
     np.as_ref()?;
     // A document as the subject of a verb of showing: "figures published last month showed"
     // names no publisher.
-    let doc = if rule.flags.iter().any(|f| f == "evidence") {
+    let doc = if rule.has(Flag::Evidence) {
         np.clone().and_then(|r| document_source(ctx, s, words, r.clone(), r.end))
     } else {
         None

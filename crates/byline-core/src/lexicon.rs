@@ -34,8 +34,91 @@ pub struct Rule {
     /// The `[section]` it was in, if any.
     pub section: Option<String>,
     /// Flags after `|` (reporting_verbs.txt).
-    pub flags: Vec<String>,
+    pub flags: Vec<Flag>,
 }
+
+impl Rule {
+    pub fn has(&self, flag: Flag) -> bool {
+        self.flags.contains(&flag)
+    }
+}
+
+/// A flag after `|` on a line of a phrase list (documented in `reporting_verbs.txt`). Checked
+/// when the list loads: an unknown flag is an error, never a silent no-op.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Flag {
+    /// The verb only counts when a complement follows ("that", a quote, a colon, a clause) or
+    /// at the end of the clause — for verbs that are also ordinary verbs ("Russia added troops").
+    Complement,
+    /// A belief rather than a statement (believe, fear): with an unnamed group as subject it is
+    /// a vague attribution.
+    Cognition,
+    /// With a document or image as its subject the form also takes a plain noun object
+    /// ("satellite images released by X showed new deployments").
+    Evidence,
+    /// A speech act made in public; told of a private exchange ("during the call, the
+    /// chancellor urged …") it still needs a source.
+    Public,
+    /// Only with an object, "to" and a verb after it ("appealed to voters to stay at home").
+    ObjectTo,
+    /// Only with an object and a quotation after it ("called the plan “a betrayal”").
+    Quote,
+    /// A refusal to comment: it reports nothing, so an unnamed source is no finding.
+    Refusal,
+    /// A speech act (speech_acts.txt, from WordNet): only as the main verb of a named subject
+    /// that opens the sentence ("the union condemned the ruling"); never inverted or passive.
+    Act,
+    /// Only right after a court, inquest, jury, tribunal or hearing ("Leeds Crown Court heard").
+    Court,
+}
+
+impl Flag {
+    pub const ALL: [Flag; 9] = [
+        Flag::Complement,
+        Flag::Cognition,
+        Flag::Evidence,
+        Flag::Public,
+        Flag::ObjectTo,
+        Flag::Quote,
+        Flag::Refusal,
+        Flag::Act,
+        Flag::Court,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Flag::Complement => "complement",
+            Flag::Cognition => "cognition",
+            Flag::Evidence => "evidence",
+            Flag::Public => "public",
+            Flag::ObjectTo => "object-to",
+            Flag::Quote => "quote",
+            Flag::Refusal => "refusal",
+            Flag::Act => "act",
+            Flag::Court => "court",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Flag> {
+        Flag::ALL.into_iter().find(|f| f.as_str() == s)
+    }
+}
+
+/// A line of a list that cannot be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LexiconError {
+    /// 1-based line in the source.
+    pub line: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for LexiconError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {}: {}", self.line, self.message)
+    }
+}
+
+impl std::error::Error for LexiconError {}
 
 #[derive(Clone, Debug)]
 struct Entry {
@@ -118,18 +201,26 @@ pub struct PhraseMatch {
 
 
 impl PhraseSet {
-    /// Parse a list in the phrase syntax. Reporting-verb lists use `;` between forms.
+    /// Parse a bundled list in the phrase syntax (reporting-verb lists use `;` between forms).
+    /// Panics on an unknown flag: the bundled lists are part of the program, and a test loads
+    /// them all.
     pub fn parse(src: &str) -> PhraseSet {
-        let mut set = PhraseSet::default();
-        set.add_source(src);
-        set.build();
-        set
+        PhraseSet::try_parse(src).unwrap_or_else(|e| panic!("bundled phrase list: {e}"))
     }
 
-    fn add_source(&mut self, src: &str) {
+    /// Parse a list, refusing unknown flags.
+    pub fn try_parse(src: &str) -> Result<PhraseSet, LexiconError> {
+        let mut set = PhraseSet::default();
+        set.add_source(src)?;
+        set.build();
+        Ok(set)
+    }
+
+    fn add_source(&mut self, src: &str) -> Result<(), LexiconError> {
         let mut message = None;
         let mut section = None;
-        for line in src.lines() {
+        let mut rules = Vec::new();
+        for (n, line) in src.lines().enumerate() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
@@ -143,16 +234,27 @@ impl PhraseSet {
                 continue;
             }
             let (pat, flags) = match line.split_once(" | ") {
-                Some((p, f)) => (p.trim(), f.split_whitespace().map(str::to_string).collect()),
+                Some((p, f)) => {
+                    let flags = f
+                        .split_whitespace()
+                        .map(|w| {
+                            Flag::parse(w).ok_or_else(|| LexiconError {
+                                line: n + 1,
+                                message: format!(
+                                    "unknown flag {w:?} (known: {})",
+                                    Flag::ALL.map(Flag::as_str).join(", ")
+                                ),
+                            })
+                        })
+                        .collect::<Result<Vec<_>, _>>()?;
+                    (p.trim(), flags)
+                }
                 None => (line, Vec::new()),
             };
-            self.rules.push(Rule {
-                pattern: pat.to_string(),
-                message: message.clone(),
-                section: section.clone(),
-                flags,
-            });
+            rules.push(Rule { pattern: pat.to_string(), message: message.clone(), section: section.clone(), flags });
         }
+        self.rules.extend(rules);
+        Ok(())
     }
 
     /// Every phrase a rule's pattern stands for, lower-cased: (rule index, phrase, anchored at
@@ -196,10 +298,12 @@ impl PhraseSet {
         self.entries = entries;
     }
 
-    /// Append the entries of another list (same syntax) and rebuild.
-    pub fn extend(&mut self, src: &str) {
-        self.add_source(src);
+    /// Append the entries of another list (same syntax) and rebuild. On an error nothing is
+    /// added.
+    pub fn extend(&mut self, src: &str) -> Result<(), LexiconError> {
+        self.add_source(src)?;
         self.build();
+        Ok(())
     }
 
     pub fn rules(&self) -> &[Rule] {
@@ -499,7 +603,7 @@ impl Lexicon {
             reporting_verbs: {
                 // speech_acts.txt (generated from WordNet) adds speech-act verbs flagged `act`.
                 let mut p = PhraseSet::parse(bundled!("reporting_verbs"));
-                p.extend(bundled!("speech_acts"));
+                p.extend(bundled!("speech_acts")).unwrap_or_else(|e| panic!("bundled phrase list: {e}"));
                 p
             },
             vague: PhraseSet::parse(bundled!("vague")),
@@ -536,22 +640,24 @@ impl Lexicon {
         for path in files {
             let src = std::fs::read_to_string(&path)?;
             let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
-            lex.extend(&stem, &src);
+            lex.extend(&stem, &src)
+                .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, format!("{}: {e}", path.display())))?;
         }
         Ok(lex)
     }
 
     /// Add the entries of `src` to the list called `name` (a bundled file name without `.txt`).
-    pub fn extend(&mut self, name: &str, src: &str) {
+    /// A phrase list with an unknown flag is refused whole.
+    pub fn extend(&mut self, name: &str, src: &str) -> Result<(), LexiconError> {
         match name {
-            "reporting_verbs" | "speech_acts" => self.reporting_verbs.extend(src),
-            "vague" => self.vague.extend(src),
-            "anonymous" => self.anonymous.extend(src),
-            "boilerplate" => self.boilerplate.extend(src),
-            "predictions" => self.predictions.extend(src),
-            "charged_terms" => self.charged.extend(src),
-            "time_words" => self.time_words.extend(src),
-            "numbers" => self.numbers.extend(src),
+            "reporting_verbs" | "speech_acts" => return self.reporting_verbs.extend(src),
+            "vague" => return self.vague.extend(src),
+            "anonymous" => return self.anonymous.extend(src),
+            "boilerplate" => return self.boilerplate.extend(src),
+            "predictions" => return self.predictions.extend(src),
+            "charged_terms" => return self.charged.extend(src),
+            "time_words" => return self.time_words.extend(src),
+            "numbers" => return self.numbers.extend(src),
             "vague_sources" => self.vague_sources.extend(src),
             "anonymous_sources" => self.anonymous_sources.extend(src),
             "abbreviations" => self.abbreviations.extend(src),
@@ -560,13 +666,14 @@ impl Lexicon {
             "source_roles" => self.source_roles.extend(src),
             "documents" => self.documents.extend(src),
             "collectives" => self.collectives.extend(src),
-            "no_comment" => self.no_comment.extend(src),
+            "no_comment" => return self.no_comment.extend(src),
             _ => {
                 let e = self.extra.entry(name.to_string()).or_default();
                 e.push_str(src);
                 e.push('\n');
             }
         }
+        Ok(())
     }
 }
 
@@ -603,6 +710,30 @@ fn match_starts(text: &str, mut visit: impl FnMut(usize, u8) -> bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn flags_are_checked_when_a_list_loads() {
+        let set = PhraseSet::try_parse("say; said | complement cognition\nurge; urged | public object-to\n").unwrap();
+        assert_eq!(set.rule(0).flags, [Flag::Complement, Flag::Cognition]);
+        assert!(set.rule(1).has(Flag::ObjectTo) && !set.rule(1).has(Flag::Quote));
+        let e = PhraseSet::try_parse("# comment\nsay; said\nwarn; warned | compliment\n").unwrap_err();
+        assert_eq!(e.line, 3);
+        assert!(e.message.contains("\"compliment\"") && e.message.contains("complement"), "{e}");
+        // A user list with a bad flag is refused whole: nothing of it is added.
+        let mut lex = Lexicon::bundled().clone();
+        let before = lex.reporting_verbs.rules().len();
+        assert!(lex.extend("reporting_verbs", "murmur; murmured\nmumble; mumbled | typo\n").is_err());
+        assert_eq!(lex.reporting_verbs.rules().len(), before);
+        assert!(lex.extend("reporting_verbs", "murmur; murmured | complement\n").is_ok());
+        assert_eq!(lex.reporting_verbs.rules().len(), before + 1);
+    }
+
+    #[test]
+    fn every_bundled_list_loads() {
+        // Lexicon::bundled() panics on an unknown flag in a bundled list.
+        let lex = Lexicon::bundled();
+        assert!(lex.reporting_verbs.rules().iter().any(|r| r.has(Flag::Refusal)));
+    }
 
     #[test]
     fn expands_choices_and_options() {

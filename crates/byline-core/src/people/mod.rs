@@ -60,8 +60,16 @@ impl DocPeople {
         self.tentative.get(i).filter(|t| t.0.start <= offset && offset <= t.0.end)
     }
 
+    /// The mention under a cursor at byte `offset`: anywhere from its first character to just
+    /// after its last (where an editor puts the cursor after a double-click or typing), spaces
+    /// inside a multi-word name included. Where one mention ends right where the next starts,
+    /// the one that starts there wins.
     pub fn mention_at(&self, offset: usize) -> Option<&PersonMention> {
-        let i = self.mentions.partition_point(|m| m.span.end <= offset);
+        let i = self.mentions.partition_point(|m| m.span.end < offset);
+        let i = match self.mentions.get(i + 1) {
+            Some(next) if next.span.start <= offset => i + 1,
+            _ => i,
+        };
         self.mentions.get(i).filter(|m| m.span.start <= offset && offset <= m.span.end)
     }
 }
