@@ -42,8 +42,14 @@ pub struct CheckArgs {
 
 #[derive(Clone, Copy, clap::ValueEnum)]
 pub enum OutputFormat {
+    /// `path:line:column: severity[code]: message`, as compilers print.
     Text,
+    /// One JSON document: findings, files checked, skipped files, errors.
     Json,
+    /// SARIF 2.1.0, for code-scanning services.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations on a pull request).
+    Github,
 }
 
 fn parse_code(s: &str) -> Result<Code, String> {
@@ -74,6 +80,9 @@ pub struct Reported {
     pub code: &'static str,
     pub severity: &'static str,
     pub message: String,
+    /// The finding's anchor: a hash of its sentence's normalised text and its code, which
+    /// does not change when the article is edited elsewhere.
+    pub fingerprint: String,
 }
 
 #[derive(Serialize)]
@@ -89,9 +98,9 @@ struct JsonReport<'a> {
 pub const EXIT_INTERNAL_ERROR: u8 = 3;
 
 #[derive(Serialize)]
-struct Skipped {
-    path: String,
-    reason: String,
+pub struct Skipped {
+    pub path: String,
+    pub reason: String,
 }
 
 pub fn run(args: CheckArgs) -> ExitCode {
@@ -119,9 +128,13 @@ pub fn run(args: CheckArgs) -> ExitCode {
     };
     if gathered.sources.is_empty() {
         eprintln!("byline check: no articles could be read");
-        if matches!(args.format, OutputFormat::Json) {
-            let report = JsonReport { findings: &[], files_checked: 0, skipped: skipped(), errors: &[] };
-            print_json(&report);
+        match args.format {
+            OutputFormat::Json => {
+                print_json(&JsonReport { findings: &[], files_checked: 0, skipped: skipped(), errors: &[] })
+            }
+            OutputFormat::Sarif => print_value(&super::sarif::log(&[], &skipped(), &[])),
+            OutputFormat::Github => print_lines(&super::github::lines(&[], &skipped(), &[])),
+            OutputFormat::Text => {}
         }
         return ExitCode::from(2);
     }
@@ -149,6 +162,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
                     code: f.code.as_str(),
                     severity: severity.as_str(),
                     message: f.message.clone(),
+                    fingerprint: super::anchor::fingerprint(&src.text[f.span.clone()], f.code.as_str()),
                 })
             })
             .collect()
@@ -171,6 +185,8 @@ pub fn run(args: CheckArgs) -> ExitCode {
         OutputFormat::Json => {
             print_json(&JsonReport { findings: &findings, files_checked: checked, skipped: skipped(), errors: &errors })
         }
+        OutputFormat::Sarif => print_value(&super::sarif::log(&findings, &skipped(), &errors)),
+        OutputFormat::Github => print_lines(&super::github::lines(&findings, &skipped(), &errors)),
         OutputFormat::Text => print_text(&findings, checked, errors.len()),
     }
     exit_status(&findings, &errors)
@@ -205,6 +221,25 @@ fn print_text(findings: &[Reported], checked: usize, failed: usize) {
     eprintln!("byline: {} finding{} in {files_with} of {checked} file{} checked", findings.len(), plural(findings.len()), plural(checked));
     if failed > 0 {
         eprintln!("byline: {failed} file{} not checked because of an internal error", plural(failed));
+    }
+}
+
+fn print_value(v: &serde_json::Value) {
+    let mut out = std::io::stdout().lock();
+    let written = serde_json::to_writer_pretty(&mut out, v).map_err(std::io::Error::other).and_then(|_| writeln!(out));
+    report_write_error(written);
+}
+
+fn print_lines(lines: &[String]) {
+    let mut out = std::io::stdout().lock();
+    report_write_error(lines.iter().try_for_each(|l| writeln!(out, "{l}")));
+}
+
+fn report_write_error(written: std::io::Result<()>) {
+    if let Err(e) = written
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("byline check: {e}");
     }
 }
 

@@ -1,7 +1,10 @@
 //! The command-line front-end: a second thin layer over the analysis core.
 
+pub mod anchor;
 pub mod check;
+pub mod github;
 pub mod isolate;
 pub mod lines;
 pub mod people;
+pub mod sarif;
 pub mod sources;

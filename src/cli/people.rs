@@ -22,7 +22,7 @@ pub struct PeopleArgs {
     pub paths: Vec<std::path::PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
-    pub format: super::check::OutputFormat,
+    pub format: PeopleFormat,
     /// Extra glob of files to leave out when walking folders (repeatable).
     #[arg(long = "exclude", value_name = "GLOB")]
     pub exclude: Vec<String>,
@@ -69,6 +69,14 @@ struct JsonPerson {
     occurrences: Vec<JsonMention>,
 }
 
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum PeopleFormat {
+    /// A table: name, roles, mentions, files.
+    Text,
+    /// Every person with roles, quotes, definition and every occurrence.
+    Json,
+}
+
 pub fn run(args: PeopleArgs) -> ExitCode {
     let filter = match FileFilter::new(&crate::files::DEFAULT_INCLUDE.map(String::from), &args.exclude) {
         Ok(f) => f,
@@ -108,8 +116,8 @@ pub fn run(args: PeopleArgs) -> ExitCode {
     let out = std::io::stdout();
     let mut out = out.lock();
     let res = match args.format {
-        super::check::OutputFormat::Text => print_table(&mut out, &people),
-        super::check::OutputFormat::Json => {
+        PeopleFormat::Text => print_table(&mut out, &people),
+        PeopleFormat::Json => {
             let texts: std::collections::HashMap<String, &str> = gathered
                 .sources
                 .iter()

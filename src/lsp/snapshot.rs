@@ -30,7 +30,7 @@ pub fn key_of(uri: &Uri) -> DocKey {
 }
 
 /// Bytes kept as they are in a `file:` URI's path: RFC 3986 unreserved characters and `/`.
-const PATH_BYTES: &AsciiSet = &NON_ALPHANUMERIC
+pub(crate) const PATH_BYTES: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'-')
     .remove(b'.')
     .remove(b'_')
