@@ -22,10 +22,14 @@ fn an_honorific_alone_is_still_a_role() {
 }
 
 #[test]
-fn short_titles_are_written_out() {
+fn short_titles_stay_as_written() {
     let t = "Sen. Carla Undset voted against the measure. Gov. Pieter Mallard signed it anyway.";
-    assert_eq!(roles_of(t, "Carla Undset"), ["Senator"]);
-    assert_eq!(roles_of(t, "Pieter Mallard"), ["Governor"]);
+    assert_eq!(roles_of(t, "Carla Undset"), ["Sen."]);
+    assert_eq!(roles_of(t, "Pieter Mallard"), ["Gov."]);
+    // Not cut at the full stops of an abbreviation.
+    let t = "The bill was backed by U.S. Rep. Carla Undset and then-Rep. Pieter Mallard.";
+    assert_eq!(roles_of(t, "Carla Undset"), ["U.S. Rep."]);
+    assert_eq!(roles_of(t, "Pieter Mallard"), ["then-Rep."]);
 }
 
 #[test]

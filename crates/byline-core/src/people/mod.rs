@@ -409,7 +409,12 @@ fn attach_roles(ctx: &Ctx, found: &[recognize::Found], doc: &mut DocPeople) {
         let p = m.person;
         let mut roles = Vec::new();
         if let Some((a, b)) = recognize::role_before(ctx, f.toks.start) {
-            roles.push(recognize::expand_role(&ctx.text[ctx.toks[a].start..ctx.toks[b].end]));
+            // As written: "Gen." keeps its full stop.
+            let mut end = ctx.toks[b].end;
+            if ctx.text[end..].starts_with('.') && recognize::is_short_title(ctx, b) {
+                end += 1;
+            }
+            roles.push(ctx.text[ctx.toks[a].start..end].to_string());
         }
         let last = f.toks.end - 1;
         if let Some(r) = recognize::byline_role_line(ctx, f.toks.start, last) {
@@ -429,7 +434,11 @@ fn attach_roles(ctx: &Ctx, found: &[recognize::Found], doc: &mut DocPeople) {
             }
         }
         for r in roles {
-            let r = normalise_spaces(&r);
+            let mut r = normalise_spaces(&r);
+            // "attorney for the Harbour Workers Union (HWU": close the bracket.
+            if r.matches('(').count() > r.matches(')').count() {
+                r.push(')');
+            }
             if seen[p].insert(r.to_ascii_lowercase()) {
                 doc.persons[p].roles.push(r);
             }

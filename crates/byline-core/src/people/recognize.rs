@@ -65,27 +65,27 @@ struct Piece {
 
 /// Token classes beyond the lexicon's (see [`super::lexicon::class`]).
 /// The text also uses the word in lower case (an ordinary word, not a name).
-const LOWER_USED: u16 = 1 << 8;
+const LOWER_USED: u32 = 1 << 8;
 /// A name particle ("von", "al-Assad"), as written.
-const PARTICLE: u16 = 1 << 9;
+const PARTICLE: u32 = 1 << 9;
 /// In lower case, a word that ends a backward walk over a role.
-const STOP: u16 = 1 << 10;
+const STOP: u32 = 1 << 10;
 /// In lower case, a plain honorific ("Mr").
-const PLAIN_HON: u16 = 1 << 11;
+const PLAIN_HON: u32 = 1 << 11;
 /// A part after a hyphen starts in lower case ("Last-ditch").
-const LOWER_PART: u16 = 1 << 12;
+const LOWER_PART: u32 = 1 << 12;
 /// In lower case, a name particle ("Von" in "Von der Leyen").
-const PARTICLE_CI: u16 = 1 << 13;
+const PARTICLE_CI: u32 = 1 << 13;
 /// As written (lower case), a verb or preposition that ends a backward walk over a role.
-const VERB_STOP: u16 = 1 << 14;
+const VERB_STOP: u32 = 1 << 14;
 /// As written (lower case), a particle that only stands inside a name ("ap", "bint").
-const PARTICLE_INNER: u16 = 1 << 15;
+const PARTICLE_INNER: u32 = 1 << 15;
 
 /// The short word lists, lower case -> `STOP`, `PLAIN_HON`, `PARTICLE_CI` bits.
-fn short_words() -> &'static FxHashMap<&'static str, u16> {
-    static MAP: std::sync::OnceLock<FxHashMap<&'static str, u16>> = std::sync::OnceLock::new();
+fn short_words() -> &'static FxHashMap<&'static str, u32> {
+    static MAP: std::sync::OnceLock<FxHashMap<&'static str, u32>> = std::sync::OnceLock::new();
     MAP.get_or_init(|| {
-        let mut m: FxHashMap<&'static str, u16> = FxHashMap::default();
+        let mut m: FxHashMap<&'static str, u32> = FxHashMap::default();
         for (list, bit) in [
             (ROLE_STOP, STOP),
             (PLAIN_HONORIFICS, PLAIN_HON),
@@ -105,7 +105,7 @@ pub struct Ctx<'a> {
     pub text: &'a str,
     pub toks: &'a [Tok],
     /// The classes of each token's word, computed once per distinct word.
-    cls: Vec<u16>,
+    cls: Vec<u32>,
     /// For the few lookups that are not per token (several-word names, plurals).
     pub lex: &'a PeopleLexicon,
 }
@@ -120,7 +120,7 @@ impl<'a> Ctx<'a> {
                 lower_words.insert(w);
             }
         }
-        let mut seen: FxHashMap<&str, u16> = FxHashMap::default();
+        let mut seen: FxHashMap<&str, u32> = FxHashMap::default();
         let cls = toks
             .iter()
             .map(|t| {
@@ -156,7 +156,7 @@ impl<'a> Ctx<'a> {
     }
     /// Whether token `i` has any of the class bits `bits`.
     #[inline]
-    pub fn has(&self, i: usize, bits: u16) -> bool {
+    pub fn has(&self, i: usize, bits: u32) -> bool {
         self.cls[i] & bits != 0
     }
     pub fn word(&self, i: usize) -> &'a str {
@@ -457,9 +457,12 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
         let hon = adjacent_before.is_some_and(|b| ctx.has(b, HONORIFIC | TITLE_ABBR));
         // A title is a role noun ("Minister", "spokesman") or a short title ("Sen."); a bare
         // qualifier ("Transport Focus", "Trade Unions") is not one.
+        // ("rapper Jane Roe", "biologists Jane Roe and ...": a common noun naming a person, in
+        // lower case, before a name of two words or more.)
         let title = adjacent_before.is_some_and(|b| {
             (ctx.has(b, ROLE_HEAD) && !plural_head(ctx, b))
                 || (ctx.has(b, TITLE_ABBR) && ctx.word(b).chars().next().is_some_and(|c| c.is_uppercase()))
+                || (p.words >= 2 && singular_person_noun(ctx, b))
         });
         // "a Jane Roe header": a full name with a known given name, used attributively after
         // "a", is still a person.
@@ -495,12 +498,13 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
         }
         // "US secretary of state, Antony Blinken"
         // (A plural role noun, "the administrators, Grant & Co", names a group or firm.)
+        // ("Chair of the Harbour Trust, Jane Roe" and other role phrases before a comma: for
+        // a name of two words or more.)
         let comma_role = before.is_some_and(|b| {
             let g = gap_before.trim();
             g == ","
-                && ctx.has(b, ROLE_HEAD)
-                && !plural_head(ctx, b)
-                && ctx.word(b).chars().next().is_some_and(|c| c.is_lowercase())
+                && ((ctx.has(b, ROLE_HEAD) && !plural_head(ctx, b) && ctx.word(b).chars().next().is_some_and(|c| c.is_lowercase()))
+                    || (p.words >= 2 && comma_role_head(ctx, b).is_some()))
         });
         // "Jane Roe, who ...", "Jane Roe, 27, ...": cues only a person takes.
         let who_or_age = !toks[last].possessive
@@ -922,10 +926,18 @@ pub fn appositive_role(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
     let mut end = k;
     let mut has_head = false;
     let mut j = k;
-    while j < n && j < k + 10 {
+    // (Up to 10 words before its head, 24 in all: "president of the Harbour Workers Union
+    // chapter at the port authority building in Gdansk".)
+    let mut prep = false;
+    while j < n && j < k + if has_head { 24 } else { 10 } {
         let w = ctx.word(j);
-        if ctx.has(j, ROLE_HEAD) {
+        // (A common noun naming one person heads the phrase only before any preposition:
+        // "a specialist in ...", not "each capable of seating 180 passengers".)
+        if ctx.has(j, ROLE_HEAD) || (!prep && singular_person_noun(ctx, j)) {
             has_head = true;
+        }
+        if matches!(w, "of" | "for" | "at" | "in" | "with" | "from" | "on" | "to" | "by") {
+            prep = true;
         }
         // "Jane Roe, the state representative who wrote the bill, ...": the role ends at a
         // relative pronoun after its head.
@@ -937,6 +949,11 @@ pub fn appositive_role(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
         }
         end = j + 1;
         let g = ctx.gap_after(j);
+        // "attorney for the Harbour Workers Union (HWU)": a short name in brackets.
+        if has_head && matches!(g, " (" | ") ") && j + 1 < n {
+            j += 1;
+            continue;
+        }
         if !(is_space_gap(g) || g.is_empty()) {
             if g.trim_start().starts_with(',') || g.trim_start().starts_with('.') || g.trim_start().starts_with(';')
                 || g.trim_start().starts_with(')') || g.trim_start().starts_with('–') || g.trim_start().starts_with('-')
@@ -949,7 +966,7 @@ pub fn appositive_role(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
         }
         j += 1;
     }
-    if j >= k + 10 {
+    if j >= k + if has_head { 24 } else { 10 } {
         return None;
     }
     if has_head || (first == "from" && end > k + 1 && ctx.toks[k + 1..end].iter().any(|t| t.cap)) {
@@ -967,16 +984,16 @@ pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
     }
     let g = ctx.gap_before(s);
     let mut j = s - 1;
+    let mut comma = false;
     if g.trim() == "," {
-        // "US secretary of state, Antony Blinken"
-        let w = ctx.word(j);
-        if !(ctx.has(j, ROLE_HEAD) && w.chars().next().is_some_and(|c| c.is_lowercase())) {
-            return None;
-        }
+        // "US secretary of state, Antony Blinken", "The Attorney-General, Jane Roe, said",
+        // "The head of the Reserve Bank, Jane Roe, said".
+        j = comma_role_head(ctx, j)?;
+        comma = true;
     } else if !(is_space_gap(g) || g == ". ") {
         return None;
     }
-    if ctx.toks[j].possessive && g.trim() != "," {
+    if ctx.toks[j].possessive && !comma {
         // "Westpac's David Lording", "Energy Australia's Peter Leete": the possessor is the role.
         if !(ctx.toks[j].cap || ctx.toks[j].acronym) || ctx.has(j, FIRST) {
             return None;
@@ -1012,15 +1029,26 @@ pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
         }
         return Some((j, j));
     }
-    if !ctx.has(j, TITLE) {
+    // "fellow Canadian Jane Roe": a nationality after a role noun qualifies it.
+    let national = !comma
+        && ctx.toks[j].cap
+        && ctx.has(j, NONPERSON)
+        && j > 0
+        && is_space_gap(ctx.gap_before(j))
+        && lower_role_noun(ctx, j - 1);
+    // A role noun in lower case ("rapper", "property developer"), or one that starts a
+    // sentence ("Grazier Jane Roe").
+    let noun = ctx.has(j, PERSON_NOUN) && !ctx.has(j, NONPERSON | NONPERSON_HEAD) && (lower_role_noun(ctx, j) || sentence_start(ctx, j));
+    if !(comma || ctx.has(j, TITLE) || noun || national) {
         return None;
     }
-    let last = j;
+    let last = if comma { s - 1 } else { j };
     let mut first = j;
     let mut count = 1;
     while j > 0 && count < 8 {
         let g = ctx.gap_before(j);
-        if !is_space_gap(g) {
+        // ("U.S. Rep.": initials with their full stops.)
+        if !(is_space_gap(g) || (g.is_empty() && ctx.toks[j - 1].initial && ctx.text[..ctx.toks[j - 1].end].ends_with('.'))) {
             break;
         }
         let k = j - 1;
@@ -1051,6 +1079,64 @@ pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
         first += 1;
     }
     Some((first, last))
+}
+
+/// A common noun naming a person, written in lower case ("rapper", "chief auditor").
+fn lower_role_noun(ctx: &Ctx, k: usize) -> bool {
+    ctx.has(k, PERSON_NOUN | ROLE_HEAD) && ctx.word(k).chars().next().is_some_and(|c| c.is_lowercase())
+}
+
+/// A common noun naming one person, in lower case ("specialist", not "passengers").
+fn singular_person_noun(ctx: &Ctx, k: usize) -> bool {
+    let w = ctx.word(k);
+    ctx.has(k, PERSON_NOUN)
+        && w.chars().next().is_some_and(|c| c.is_lowercase())
+        && (!w.ends_with('s') || ctx.lex.is_person_noun_exact(w))
+        && !w.ends_with("men")
+}
+
+/// Before a comma that precedes a name (token `j` ends the phrase before the comma): the
+/// role noun that heads a role there. "secretary of state," and "the Attorney-General," end
+/// in a role noun; "The head of the Reserve Bank," has one before "of", "for" or "at" and a
+/// capitalised organisation. A capitalised role needs "the", a possessive or a sentence start
+/// before it (not "Ministers, Jane Roe and ..." in a list).
+fn comma_role_head(ctx: &Ctx, j: usize) -> Option<usize> {
+    let lower = |k: usize| ctx.word(k).chars().next().is_some_and(|c| c.is_lowercase());
+    let role_word = |k: usize| {
+        (ctx.has(k, ROLE_HEAD) && !plural_head(ctx, k)) || (singular_person_noun(ctx, k) && !ctx.has(k, NONPERSON))
+    };
+    let led = |k: usize| {
+        sentence_start(ctx, k)
+            || (k > 0
+                && is_space_gap(ctx.gap_before(k))
+                && (matches!(ctx.word(k - 1), "the" | "The") || ctx.toks[k - 1].possessive))
+    };
+    if role_word(j) {
+        return (lower(j) || led(j)).then_some(j);
+    }
+    // "head of the Reserve Bank": back over a capitalised name to "of".
+    let mut k = j;
+    let mut steps = 0;
+    while k > 0 && steps < 8 && is_space_gap(ctx.gap_before(k)) {
+        let w = ctx.word(k);
+        if !(ctx.toks[k].cap || ctx.toks[k].acronym || matches!(w, "the" | "of" | "and" | "for")) || ctx.toks[k].possessive {
+            return None;
+        }
+        let p = k - 1;
+        if matches!(ctx.word(p), "of" | "for" | "at")
+            && (ctx.toks[k].cap || ctx.toks[k].acronym || w == "the")
+            && p > 0
+            && is_space_gap(ctx.gap_before(p))
+            && role_word(p - 1)
+            && !ctx.toks[p - 1].possessive
+            && led(p - 1)
+        {
+            return Some(p - 1);
+        }
+        k = p;
+        steps += 1;
+    }
+    None
 }
 
 /// A role noun in the plural ("administrators", "analysts"): a group, not one person.
@@ -1183,21 +1269,7 @@ fn short_role(ctx: &Ctx, line_start: usize, line_end: usize) -> Option<std::ops:
     Some(a..b)
 }
 
-/// A role with its short titles written out ("Sen." as "Senator").
-pub fn expand_role(role: &str) -> String {
-    const LONG: &[(&str, &str)] = &[
-        ("sen", "Senator"), ("rep", "Representative"), ("gov", "Governor"), ("gen", "General"),
-        ("lt", "Lieutenant"), ("col", "Colonel"), ("sgt", "Sergeant"), ("capt", "Captain"),
-        ("cmdr", "Commander"), ("adm", "Admiral"), ("maj", "Major"), ("supt", "Superintendent"),
-        ("insp", "Inspector"), ("det", "Detective"), ("cllr", "Councillor"), ("pres", "President"),
-        ("amb", "Ambassador"), ("prof", "Professor"), ("rev", "Reverend"), ("atty", "Attorney"),
-    ];
-    role.split_whitespace()
-        .map(|w| {
-            let bare = w.trim_end_matches('.');
-            let l = bare.to_lowercase();
-            LONG.iter().find(|(a, _)| *a == l).map_or_else(|| w.to_string(), |(_, b)| b.to_string())
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+/// Whether token `k` is a short title ("Gen", "Rep", "then-Rep"), whose full stop belongs to it.
+pub fn is_short_title(ctx: &Ctx, k: usize) -> bool {
+    ctx.has(k, TITLE_ABBR)
 }
