@@ -322,3 +322,72 @@ fn a_nickname_appositive_is_no_role_and_links_later_mentions() {
     let t = "Pope Leonard, known as the gardener's pope, prayed.";
     assert!(roles_of(t, "Leonard").iter().all(|r| !r.contains("known")));
 }
+
+// Open-vocabulary roles (common nouns naming a person, from WordNet) and role phrases.
+
+#[test]
+fn a_lower_case_noun_naming_a_person_is_a_role() {
+    let t = "The pass was intercepted by veteran quarterback Tomas Ferreira in the third quarter.";
+    assert_eq!(roles_of(t, "Tomas Ferreira"), ["veteran quarterback"]);
+    let t = "The tower was planned by property developer Ilse Varnholt and approved in May.";
+    assert_eq!(roles_of(t, "Ilse Varnholt"), ["property developer"]);
+    // It also makes an unknown two-word name a person.
+    let t = "The show opened with noted rapper Zed Quillon on stage.";
+    assert_eq!(mentions(t), ["Zed Quillon"]);
+}
+
+#[test]
+fn a_role_before_a_comma_is_the_role_of_the_name_after_it() {
+    let t = "The Attorney-General, Halvard Brenn, says the law is clear.";
+    assert_eq!(roles_of(t, "Halvard Brenn"), ["Attorney-General"]);
+    let t = "The head of the Harbour Trust, Corinne Baptiste, says the dock will reopen.";
+    assert_eq!(roles_of(t, "Corinne Baptiste"), ["head of the Harbour Trust"]);
+    let t = "Speaking on Monday, the victim's sister, Oriel Fanshawe, said he was kind.";
+    assert_eq!(roles_of(t, "Oriel Fanshawe"), ["victim's sister"]);
+}
+
+#[test]
+fn an_appositive_role_runs_to_its_comma_and_keeps_its_brackets() {
+    let t = "\"It is unlawful,\" said Ilse Varnholt, attorney for the Harbour Workers Guild (HWG), on Friday.";
+    assert_eq!(roles_of(t, "Ilse Varnholt"), ["attorney for the Harbour Workers Guild (HWG)"]);
+    let t = "Tomas Ferreira, a specialist in river ecology, says the fish are back.";
+    assert_eq!(roles_of(t, "Tomas Ferreira"), ["specialist in river ecology"]);
+}
+
+#[test]
+fn a_plural_person_noun_in_an_appositive_is_not_a_role_head() {
+    let t = "The fleet has 28 Skyways Jetliners, each capable of seating 180 passengers.";
+    assert!(mentions(t).is_empty(), "{:?}", mentions(t));
+}
+
+#[test]
+fn a_title_not_yet_taken_up_is_a_role() {
+    let t = "The plan was drafted before President-elect Marlow took office.";
+    assert_eq!(roles_of(t, "Marlow"), ["President-elect"]);
+}
+
+// Names with initials, suffixes and words that start sentences.
+
+#[test]
+fn initials_before_a_given_name_and_a_suffix_stay_in_the_name() {
+    let t = "Union President J. Halvard Brenn Jr., who also leads the guild, warned. Brenn said more.";
+    assert_eq!(names(t), ["J. Halvard Brenn Jr."]);
+    assert_eq!(mentions(t), ["J. Halvard Brenn Jr.", "Brenn"]);
+    let t = "The report by J. Daniel Marlow Sr. was cited. Marlow said it was old.";
+    assert_eq!(mentions(t), ["J. Daniel Marlow Sr.", "Marlow"]);
+    let t = "The goal came from T.J. Okafor, who said little. Okafor later left.";
+    assert_eq!(mentions(t), ["T.J. Okafor", "Okafor"]);
+}
+
+#[test]
+fn a_sentence_adverb_is_not_a_given_name() {
+    let t = "Halvard Brenn spoke first. Perhaps Brenn knew the answer.";
+    assert_eq!(names(t), ["Halvard Brenn"]);
+    assert_eq!(mentions(t), ["Halvard Brenn", "Brenn"]);
+}
+
+#[test]
+fn a_given_name_that_ends_names_of_things() {
+    let t = "Bill Marlow said the Health Bill would pass. Trade President Bill Okafor agreed.";
+    assert_eq!(mentions(t), ["Bill Marlow", "Bill Okafor"]);
+}

@@ -86,6 +86,8 @@ pub mod class {
     /// [`super::PeopleLexicon::is_person_noun`]: a common noun naming a person ("rapper",
     /// "grazier"), from WordNet; a role only where it is written in lower case.
     pub const PERSON_NOUN: u32 = 1 << 16;
+    /// [`super::PeopleLexicon::is_adverb`]: an adverb ("perhaps", "meanwhile"), from WordNet.
+    pub const ADVERB: u32 = 1 << 17;
     /// [`super::PeopleLexicon::is_title`]: head, qualifier or short title.
     pub const TITLE: u32 = ROLE_HEAD | ROLE_MOD | TITLE_ABBR;
 }
@@ -125,6 +127,7 @@ const TITLES: &str = include_str!("../../lexicons/titles.txt");
 const NONPERSON: &str = include_str!("../../lexicons/nonperson_words.txt");
 const NONPERSON_HEADS: &str = include_str!("../../lexicons/nonperson_heads.txt");
 const PERSON_NOUNS: &str = include_str!("../../lexicons/person_nouns.txt");
+const ADVERBS: &str = include_str!("../../lexicons/adverbs.txt");
 
 /// Run `f` on the lower-case form of `w`, without allocating for short ASCII words.
 pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
@@ -151,6 +154,7 @@ impl PeopleLexicon {
             let mut lex = PeopleLexicon::default();
             lex.add_lists(FIRST, FIRST_INTL, HONORIFICS, TITLES, NONPERSON, NONPERSON_HEADS);
             lex.add_person_nouns(PERSON_NOUNS);
+            lex.add_adverbs(ADVERBS);
             lex
         })
     }
@@ -221,10 +225,21 @@ impl PeopleLexicon {
         }
     }
 
+    /// Add adverbs, one a line (the format of `adverbs.txt`).
+    pub fn add_adverbs(&mut self, adverbs: &str) {
+        for e in entries(adverbs) {
+            *self.all.entry(e.to_lowercase()).or_default() |= class::ADVERB;
+        }
+    }
+    /// An adverb ("perhaps", "meanwhile").
+    pub fn is_adverb(&self, w: &str) -> bool {
+        with_lower(w, |l| self.all.get(l).is_some_and(|b| b & class::ADVERB != 0))
+    }
+
     /// Every class of `w`, as [`class`] bits, in one call.
     pub fn classify(&self, w: &str) -> u32 {
         use class::*;
-        let simple = HONORIFIC | ROLE_MOD | TITLE_ABBR | SPEECH_VERB | NONPERSON;
+        let simple = HONORIFIC | ROLE_MOD | TITLE_ABBR | SPEECH_VERB | NONPERSON | ADVERB;
         with_lower(w, |l| {
             let bits = self.all.get(l).copied().unwrap_or(0);
             let mut c = bits & simple;
@@ -273,6 +288,7 @@ impl PeopleLexicon {
             (self.is_nonperson(w), NONPERSON),
             (self.is_nonperson_head(w), NONPERSON_HEAD),
             (self.is_person_noun(w), PERSON_NOUN),
+            (self.is_adverb(w), ADVERB),
         ] {
             if yes {
                 c |= bit;
@@ -407,7 +423,7 @@ mod tests {
     fn classify_agrees_with_each_list() {
         let lex = PeopleLexicon::bundled();
         let mut words: Vec<String> = Vec::new();
-        for src in [FIRST, FIRST_INTL, HONORIFICS, TITLES, NONPERSON, NONPERSON_HEADS, PERSON_NOUNS] {
+        for src in [FIRST, FIRST_INTL, HONORIFICS, TITLES, NONPERSON, NONPERSON_HEADS, PERSON_NOUNS, ADVERBS] {
             for e in entries(src) {
                 let e = e.split_once(':').map_or(e, |(_, w)| w).trim();
                 for w in [e.to_string(), e.to_uppercase(), e.to_lowercase(), format!("{e}s"), format!("ex-{e}")] {

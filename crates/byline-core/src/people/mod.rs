@@ -170,7 +170,12 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
                 return Raw { span: a..b, given: None, surname: ctx.text[a..b].to_string(), given_only: false, alias: false };
             }
             let (given, surname) = recognize::split_name(ctx, f.toks.clone());
-            let span = ctx.toks[f.toks.start].start..ctx.toks[f.toks.end - 1].end;
+            let last = &ctx.toks[f.toks.end - 1];
+            let mut span = ctx.toks[f.toks.start].start..last.end;
+            // "Samuel Hart Jr.": the suffix keeps its full stop.
+            if !last.possessive && recognize::is_suffix(ctx.word(f.toks.end - 1)) && ctx.text[span.end..].starts_with('.') {
+                span.end += 1;
+            }
             Raw { span, given, surname, given_only: f.given_only, alias: f.alias }
         })
         .collect();

@@ -222,7 +222,9 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             }
             let gap = ctx.gap_after(j - 1);
             let dotted = (gap == ". " || gap == ".  ") && ctx.has(j - 1, HONORIFIC | TITLE_ABBR);
-            if !(is_space_gap(gap) || dotted) {
+            // "Anna K.L. Moreau", "T.J. Okoro": initials written together.
+            let joined_initials = gap.is_empty() && prev.initial && ctx.text[..prev.end].ends_with('.');
+            if !(is_space_gap(gap) || dotted || joined_initials) {
                 break;
             }
             let t = &toks[j];
@@ -269,13 +271,26 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
                 if !ctx.has(k, HONORIFIC | NONPERSON | NONPERSON_HEAD | TITLE) {
                     return true;
                 }
+                // "Bill Jones": a given name that also ends the names of things ("the Health
+                // Bill"), where it starts a name before a surname.
+                if ctx.has(k, FIRST)
+                    && !ctx.has(k, HONORIFIC | NONPERSON | TITLE)
+                    && toks[k].cap
+                    && (k == run.start || ctx.has(k - 1, TITLE | HONORIFIC))
+                    && k + 1 < run.end
+                    && (toks[k + 1].cap || ctx.is_particle(k + 1))
+                    && !ctx.has(k + 1, HONORIFIC | NONPERSON | NONPERSON_HEAD | TITLE)
+                {
+                    return true;
+                }
                 // "Agriculture Minister Dean Foley": a role word that is also a given name,
                 // after a title and before exactly one surname, is the given name.
                 k > run.start
                     && k + 1 < run.end
                     && toks[k].cap
                     && ctx.has(k, FIRST)
-                    && !ctx.has(k, HONORIFIC | NONPERSON | NONPERSON_HEAD)
+                    // ("President Bill Valdez": a given name that also ends the names of things.)
+                    && !ctx.has(k, HONORIFIC | NONPERSON)
                     && ctx.has(k - 1, ROLE_HEAD | TITLE_ABBR)
                     && toks[k - 1].cap
                     && toks[k + 1].cap
@@ -345,8 +360,26 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             let titled = a > run.start && ctx.has(a - 1, HONORIFIC | TITLE_ABBR | ROLE_HEAD) && toks[a - 1].cap;
             let initials_lead = titled
                 && toks[a].initial
-                && (a..b).find(|&q| !toks[q].initial).is_some_and(|q| q + 1 == b && toks[q].cap && !ctx.is_particle(q));
-            while a < b && !lead_particle && !initials_lead && (ctx.is_particle(a) || toks[a].initial) {
+                && (a..b).find(|&q| !toks[q].initial).is_some_and(|q| {
+                    // ("Union President J. Jane Roe Jr.": a given name and surname too.)
+                    let end = if is_suffix(ctx.word(b - 1)) { b - 1 } else { b };
+                    (q + 1 == end || (q + 2 == end && toks[q + 1].cap)) && toks[q].cap && !ctx.is_particle(q)
+                });
+            // "J. David Cox": initials before a known given name and a surname; "T.J. Okoro":
+            // two initials or more before one surname (not "U.S. Steel").
+            let initials_given = toks[a].initial
+                && (a..b).find(|&q| !toks[q].initial).is_some_and(|q| {
+                    let dots = |r: std::ops::Range<usize>| r.clone().all(|x| ctx.text[..toks[x].end].ends_with('.'));
+                    dots(a..q)
+                        && ((ctx.has(q, FIRST) && q + 1 < b && toks[q + 1].cap)
+                            || (q >= a + 2
+                                && q + 1 == b
+                                && toks[q].cap
+                                && !ctx.has(q, NONPERSON | NONPERSON_HEAD | TITLE | HONORIFIC)
+                                && !lower_used(q)
+                                && !ctx.lex.is_nonperson(&initials_word(ctx, a..q))))
+                });
+            while a < b && !lead_particle && !initials_lead && !initials_given && (ctx.is_particle(a) || toks[a].initial) {
                 a += 1;
             }
             // ("al-Sudani" at the end is a surname, not a bare particle.)
@@ -359,9 +392,19 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             // Broek", "Amina Hassan Abdi"): many given names are not listed.
             let after_title = a > run.start && ctx.has(a - 1, TITLE | HONORIFIC);
             let after_of = a == run.start && a > 0 && ctx.word(a - 1) == "of" && is_space_gap(ctx.gap_before(a));
+            // ("Perhaps Jane Roe", "Grazier Jane Roe": an adverb or a common noun naming a person
+            // that starts a sentence is not a given name.)
+            let lead_word = a == run.start
+                && sentence_start(ctx, a)
+                && toks[a].cap
+                && !ctx.has(a, FIRST)
+                && (ctx.has(a, ADVERB) || (ctx.has(a, PERSON_NOUN) && !ctx.has(a, NONPERSON | NONPERSON_HEAD)));
+            if lead_word && b - a == 2 && ctx.has(a, ADVERB) && !toks[a + 1].initial {
+                a += 1;
+            }
             if b - a >= 3
                 && !ctx.has(a, FIRST)
-                && ((lower_used(a) && !after_title) || after_of)
+                && ((lower_used(a) && !after_title) || after_of || lead_word)
                 && let Some(k) = (a + 1..b - 1).find(|&k| ctx.has(k, FIRST) && !toks[k].initial && !ctx.is_particle(k))
             {
                 a = k;
@@ -380,7 +423,11 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
                 b -= 1;
             }
             if a < b {
-                let words = (a..b).filter(|&x| !toks[x].initial && !ctx.is_particle(x)).count();
+                let mut words = (a..b).filter(|&x| !toks[x].initial && !ctx.is_particle(x)).count();
+                // ("T.J. Okoro": the initials stand for the given names.)
+                if words == 1 && toks[a].initial {
+                    words = 2;
+                }
                 pieces.push(Piece {
                     toks: a..b,
                     words,
@@ -856,7 +903,15 @@ pub fn glued_split(w: &str) -> Option<(&str, &str)> {
 
 /// The given name (if any) and the surname of a name token range.
 pub fn split_name(ctx: &Ctx, r: std::ops::Range<usize>) -> (Option<String>, String) {
+    let mut r = r;
+    // ("Samuel Hart Jr.": the suffix is not the surname.)
+    while r.end > r.start + 1 && is_suffix(ctx.word(r.end - 1)) {
+        r.end -= 1;
+    }
     let words: Vec<usize> = r.clone().filter(|&k| !ctx.toks[k].initial).collect();
+    if words.is_empty() {
+        return (None, ctx.word(r.start).to_string());
+    }
     if words.len() == 1 {
         let w = ctx.word(words[0]);
         if let Some((g, s)) = glued_split(w) {
@@ -1012,7 +1067,8 @@ pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
         }
         return Some((first, j));
     }
-    if ctx.has(j, HONORIFIC) && !ctx.has(j, ROLE_HEAD) {
+    // (An honorific is capitalised: "Sister Mary", not "his sister, Mary".)
+    if ctx.has(j, HONORIFIC) && !ctx.has(j, ROLE_HEAD) && !lower_role_noun(ctx, j) {
         // "lead author Dr. Jane Roe", "Qatar's Prime Minister Sheikh Ali": the title before
         // the honorific is the role.
         if j > 0
@@ -1084,6 +1140,16 @@ pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
 /// A common noun naming a person, written in lower case ("rapper", "chief auditor").
 fn lower_role_noun(ctx: &Ctx, k: usize) -> bool {
     ctx.has(k, PERSON_NOUN | ROLE_HEAD) && ctx.word(k).chars().next().is_some_and(|c| c.is_lowercase())
+}
+
+/// The letters of a run of initials ("US" for "U.S.").
+fn initials_word(ctx: &Ctx, r: std::ops::Range<usize>) -> String {
+    r.map(|k| ctx.word(k).trim_end_matches('.')).collect()
+}
+
+/// Name suffixes that follow a surname ("Jr.", "III"): not the surname.
+pub fn is_suffix(w: &str) -> bool {
+    matches!(w, "Jr" | "Sr" | "JR" | "SR" | "II" | "III" | "IV")
 }
 
 /// A common noun naming one person, in lower case ("specialist", not "passengers").
