@@ -391,3 +391,12 @@ fn a_given_name_that_ends_names_of_things() {
     let t = "Bill Marlow said the Health Bill would pass. Trade President Bill Okafor agreed.";
     assert_eq!(mentions(t), ["Bill Marlow", "Bill Okafor"]);
 }
+
+#[test]
+fn names_that_differ_only_in_middle_initials_are_two_people() {
+    let t = "Former President George H.W. Roe was praised. His son, President George W. Roe, spoke. George W. Roe said he was proud.";
+    assert_eq!(names(t), ["George H.W. Roe", "George W. Roe"]);
+    // A middle initial written once is still the same person.
+    let t = "Vladimir V. Roe spoke. Vladimir Roe then left.";
+    assert_eq!(names(t), ["Vladimir V. Roe"]);
+}

@@ -206,13 +206,27 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
     let mut assign: Vec<Option<usize>> = vec![None; raws.len()];
     let mut full_flags: Vec<bool> = vec![false; raws.len()];
     let mut forms: Vec<FxHashMap<String, (usize, usize)>> = Vec::new(); // form -> (count, first)
+    // Identity key -> the middle initials first seen with it ("hw").
+    let mut mids: FxHashMap<String, String> = FxHashMap::default();
     // Full names first.
     for (i, r) in raws.iter().enumerate() {
         if r.given_only {
             continue;
         }
         let Some(g) = &r.given else { continue };
-        let key = person_key(Some(g), &r.surname);
+        let mut key = person_key(Some(g), &r.surname);
+        // "George H.W. Bush" and "George W. Bush": the same names with different middle
+        // initials are two people (middle initials are otherwise not part of the identity).
+        let mid = middle_initials(&ctx.text[r.span.clone()]);
+        if !mid.is_empty() {
+            match mids.get(&key) {
+                Some(m) if *m != mid => key = format!("{key} {mid}."),
+                Some(_) => {}
+                None => {
+                    mids.insert(key.clone(), mid);
+                }
+            }
+        }
         let p = *by_key.entry(key).or_insert_with(|| {
             persons.push(LocalPerson { surname: r.surname.clone(), has_full_name: true, ..Default::default() });
             forms.push(FxHashMap::default());
@@ -222,7 +236,9 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
         full_flags[i] = true;
         let surface = &ctx.text[r.span.clone()];
         // A glued name ("JaneRoe") is shown with its missing space.
-        let form = if !surface.contains(char::is_whitespace) { format!("{} {}", g, r.surname) } else { surface.to_string() };
+        // ("T.Clayson" stays as written.)
+        let glued = !surface.contains(char::is_whitespace) && !surface.contains('.');
+        let form = if glued { format!("{} {}", g, r.surname) } else { surface.to_string() };
         let e = forms[p].entry(form).or_insert((0, i));
         e.0 += 1;
     }
@@ -357,6 +373,21 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
     mentions.sort_by_key(|m| m.span.start);
     mentions.dedup_by(|a, b| a.span.start < b.span.end);
     DocPeople { persons, mentions, tentative: Vec::new() }
+}
+
+/// The middle initials of a written full name, lower case ("hw" for "George H.W. Bush"; empty
+/// for "Jane Roe" and for "T.J. Roe", whose initials are the given names).
+fn middle_initials(surface: &str) -> String {
+    let is_initials = |w: &str| {
+        w.contains('.') && w.split('.').all(|p| p.is_empty() || p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+    };
+    let words: Vec<&str> = surface.split_whitespace().collect();
+    let Some(first) = words.iter().position(|w| !is_initials(w)) else { return String::new() };
+    words[first + 1..]
+        .iter()
+        .take_while(|w| is_initials(w))
+        .flat_map(|w| w.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase))
+        .collect()
 }
 
 /// The surname key without its glued Arabic article ("burhan" of "al-burhan").

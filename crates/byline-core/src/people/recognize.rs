@@ -598,7 +598,11 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
                 && ctx.has(b, SPEECH_VERB)
                 && !matches!(w, "say" | "told" | "tells" | "asked" | "urged" | "accused" | "described" | "called")
         });
-        let appositive = !toks[last].possessive && gap_after.trim() == "," && appositive_role(ctx, e).is_some();
+        // (A role headed only by a common noun, "a Hong Kong battery seller", also describes
+        // firms: a cue only for a name of words the text never uses in lower case.)
+        let appositive = !toks[last].possessive
+            && gap_after.trim() == ","
+            && appositive_role(ctx, e).is_some_and(|r| r.clone().any(|k| ctx.has(k, ROLE_HEAD)) || p.toks.clone().all(|k| !lower_used(k)));
         // Photo credits: "(Jane Roe/AP)", "Credit, Jane Roe/Reuters".
         let credit = gap_after.starts_with('/')
             && (gap_before.ends_with('(') || next.is_some_and(|k| toks[k].acronym || toks[k].cap));
@@ -978,6 +982,10 @@ pub fn appositive_role(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
     {
         return None;
     }
+    // "Jane Roe, explaining why ...": a clause, not a role.
+    if first.ends_with("ing") && !ctx.has(k, ROLE_HEAD | PERSON_NOUN | ROLE_MOD) {
+        return None;
+    }
     let mut end = k;
     let mut has_head = false;
     let mut j = k;
@@ -988,7 +996,8 @@ pub fn appositive_role(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
         let w = ctx.word(j);
         // (A common noun naming one person heads the phrase only before any preposition:
         // "a specialist in ...", not "each capable of seating 180 passengers".)
-        if ctx.has(j, ROLE_HEAD) || (!prep && singular_person_noun(ctx, j)) {
+        // (A plural role noun far into the phrase is not its head: "... why officials in ...".)
+        if (ctx.has(j, ROLE_HEAD) && (j < k + 3 || !plural_head(ctx, j))) || (!prep && singular_person_noun(ctx, j)) {
             has_head = true;
         }
         if matches!(w, "of" | "for" | "at" | "in" | "with" | "from" | "on" | "to" | "by") {
