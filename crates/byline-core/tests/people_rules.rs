@@ -400,3 +400,33 @@ fn names_that_differ_only_in_middle_initials_are_two_people() {
     let t = "Vladimir V. Roe spoke. Vladimir Roe then left.";
     assert_eq!(names(t), ["Vladimir V. Roe"]);
 }
+
+#[test]
+fn a_bare_surname_shared_by_two_people_is_the_one_introduced_first_unless_one_was_just_named() {
+    let t = "Rep. Mark Okafor will retire.\n\nA friend of Debbie Okafor, his wife, plans to run.\n\nOkafor's decision surprised many.";
+    let p = people(t);
+    let who = |form: &str| {
+        let at = t.rfind(form).unwrap();
+        p.persons[p.mention_at(at).unwrap().person].name.clone()
+    };
+    assert_eq!(who("Okafor's"), "Mark Okafor");
+    let t = "Rep. Mark Okafor will retire. Debbie Okafor, his wife, said Okafor was tired.";
+    let p = people(t);
+    let at = t.rfind("Okafor was").unwrap();
+    assert_eq!(p.persons[p.mention_at(at).unwrap().person].name, "Debbie Okafor");
+}
+
+#[test]
+fn an_upper_case_byline_line_of_two_or_three_authors() {
+    let t = "Harbour plan approved\n\nJOHN MARLOW, ANNA OKAFOR AND PETER BRENN\n\nThe council approved the plan.";
+    assert_eq!(mentions(t), ["JOHN MARLOW", "ANNA OKAFOR", "PETER BRENN"]);
+    let t = "Harbour plan approved\n\nPETER MARLOW\n\nThe council approved the plan.";
+    assert_eq!(mentions(t), ["PETER MARLOW"]);
+}
+
+#[test]
+fn a_family_name_written_first_stands_alone_for_the_person() {
+    let t = "Foreign ministry spokesperson Geng Shuolin spoke on Monday. Geng said the talks went well.";
+    assert_eq!(mentions(t), ["Geng Shuolin", "Geng"]);
+    assert_eq!(names(t), ["Geng Shuolin"]);
+}

@@ -334,11 +334,13 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
                 None => aliases.get(sk.as_str()).copied().or_else(ruler),
                 Some(c) if c.persons.len() == 1 => Some(c.persons[0]),
                 Some(c) => {
-                    // The most recent full mention (among the last 500 mentions) before this
-                    // one, else the first person.
+                    // Several people share the surname ("Mark Meadows" and his wife "Debbie
+                    // Meadows"): the one named in full just before, in the same paragraph and
+                    // at most a few sentences back; else the one the article introduced first,
+                    // whom a bare surname usually means.
                     let k = c.fulls.partition_point(|&j| j < i);
                     match k.checked_sub(1).map(|k| c.fulls[k]) {
-                        Some(j) if j >= i.saturating_sub(500) => assign[j],
+                        Some(j) if near_before(ctx.text, raws[j].span.end, r.span.start) => assign[j],
                         _ => Some(c.persons[0]),
                     }
                 }
@@ -373,6 +375,11 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
     mentions.sort_by_key(|m| m.span.start);
     mentions.dedup_by(|a, b| a.span.start < b.span.end);
     DocPeople { persons, mentions, tentative: Vec::new() }
+}
+
+/// Whether byte `a` comes shortly before byte `b`: the same paragraph, within 400 bytes.
+fn near_before(text: &str, a: usize, b: usize) -> bool {
+    a <= b && b - a <= 400 && text.get(a..b).is_some_and(|t| !t.contains("\n\n") && !t.contains("\r\n\r\n"))
 }
 
 /// The middle initials of a written full name, lower case ("hw" for "George H.W. Bush"; empty

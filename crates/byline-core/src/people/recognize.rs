@@ -513,10 +513,12 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
         });
         // "a Jane Roe header": a full name with a known given name, used attributively after
         // "a", is still a person.
+        // ("by a Jane Roe, who ...": a person the reader does not know.)
         let full_given = p.words >= 2
             && ctx.has(s, FIRST)
             && !lower_used(s)
-            && adjacent_after.is_some_and(|k| ctx.word(k).chars().next().is_some_and(|c| c.is_lowercase()));
+            && (adjacent_after.is_some_and(|k| ctx.word(k).chars().next().is_some_and(|c| c.is_lowercase()))
+                || (gap_after.trim() == "," && next.is_some_and(|k| ctx.word(k) == "who")));
         if let Some(w) = prev_word
             && (w == "the" || w == "The" || w == "a" || w == "an")
             && !p.rejected
@@ -670,43 +672,55 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
         }
     }
 
-    // "By JANE ROE": a byline in capitals, a known given name then one or two words.
+    // "By JANE ROE": a byline in capitals, a known given name then one or two words; also a
+    // line of such names alone ("JANE ROE AND JOHN DOE", "JANE ROE, JOHN DOE AND ANN LEE").
     for &ls in &line_starts {
         let k = toks.partition_point(|t| t.start < ls);
-        if k + 2 >= n || !matches!(ctx.word(k), "By" | "BY" | "by") {
+        if k + 1 >= n || !ctx.text[ls..toks[k].start].trim().is_empty() {
             continue;
         }
-        if !ctx.text[ls..toks[k].start].trim().is_empty() {
-            continue;
-        }
+        let by = matches!(ctx.word(k), "By" | "BY" | "by");
         let capital = |q: usize| {
             q < n && toks[q].acronym && !toks[q].possessive && ctx.word(q).chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
         };
-        // ("By JANE ROE and JOHN DOE": up to two names.)
-        let mut s = k + 1;
-        for _ in 0..2 {
+        let mut s = if by { k + 1 } else { k };
+        let mut names: Vec<std::ops::Range<usize>> = Vec::new();
+        for _ in 0..3 {
             let mut e = s;
-            while e < n && e < s + 3 && capital(e) && is_space_gap(ctx.gap_before(e)) {
+            while e < n && e < s + 3 && capital(e) && ctx.word(e) != "AND" && (e == s || is_space_gap(ctx.gap_before(e))) {
                 e += 1;
             }
             if !(e - s >= 2 && ctx.has(s, FIRST) && !(s..e).any(|q| ctx.has(q, TITLE | HONORIFIC | NONPERSON | NONPERSON_HEAD))) {
                 break;
             }
-            pieces.push(Piece {
-                toks: s..e,
-                words: e - s,
-                strong: true,
-                weak: false,
-                rejected: false,
-                run_end: e,
-                tentative: false,
-                place_led: false,
-            });
+            names.push(s..e);
             if e + 1 < n && matches!(ctx.word(e), "and" | "AND") && is_space_gap(ctx.gap_before(e)) && is_space_gap(ctx.gap_after(e)) {
                 s = e + 1;
+            } else if e < n && ctx.gap_before(e).trim() == "," && !ctx.gap_before(e).contains('\n') {
+                s = e;
             } else {
                 break;
             }
+        }
+        // (Without "By", the names are the whole line.)
+        let whole_line = names.last().is_some_and(|r| {
+            let rest = &ctx.text[toks[r.end - 1].raw_end..];
+            rest.trim_start_matches([' ', '\t', '\r']).starts_with('\n') || rest.trim().is_empty()
+        });
+        if !by && !whole_line {
+            continue;
+        }
+        for r in names {
+            pieces.push(Piece {
+                words: r.len(),
+                toks: r.clone(),
+                strong: true,
+                weak: false,
+                rejected: false,
+                run_end: r.end,
+                tentative: false,
+                place_led: false,
+            });
         }
     }
 
@@ -832,10 +846,12 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
                     out.push(Found { toks: k..k + 1, given_only: false, part: None, tentative: false, alias: false });
                 }
             }
+        } else if p.words == 1 && with_lower(ctx.word(p.toks.start), |l| givens.get(l) == Some(&1)) {
+            // ("Geng said" after "Geng Shuang": the first word of one full name, a family name
+            // written first or a given name, before a lone surname cued by a verb.)
+            out.push(Found { toks: p.toks.clone(), given_only: true, part: None, tentative: false, alias: false });
         } else if p.words == 1 && p.toks.len() == 1 && tentative_words.contains(ctx.word(p.toks.start)) {
             out.push(Found { toks: p.toks.clone(), given_only: false, part: None, tentative: true, alias: false });
-        } else if p.words == 1 && with_lower(ctx.word(p.toks.start), |l| givens.get(l) == Some(&1)) {
-            out.push(Found { toks: p.toks.clone(), given_only: true, part: None, tentative: false, alias: false });
         }
     }
     // Known surnames joined by a hyphen: "the Scholz-Putin call".
