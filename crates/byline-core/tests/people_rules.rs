@@ -430,3 +430,18 @@ fn a_family_name_written_first_stands_alone_for_the_person() {
     assert_eq!(mentions(t), ["Geng Shuolin", "Geng"]);
     assert_eq!(names(t), ["Geng Shuolin"]);
 }
+
+#[test]
+fn a_plural_title_covers_the_names_coordinated_after_it() {
+    let t = "City councillors Marta Okafor, of Leeds, and Peter Brenn voted against the plan.";
+    assert_eq!(roles_of(t, "Marta Okafor"), ["City councillors"]);
+    assert_eq!(roles_of(t, "Peter Brenn"), ["City councillors"]);
+}
+
+#[test]
+fn roles_after_who_appears_to_be_and_glued_particles() {
+    let t = "The site was registered by a Peter Okafor, who appears to be the brother of the mayor.";
+    assert_eq!(roles_of(t, "Peter Okafor"), ["brother of the mayor"]);
+    let t = "\"We will not wait,\" Noura al-Hadid, a minister of state for trade, told reporters.";
+    assert_eq!(roles_of(t, "Noura al-Hadid"), ["minister of state for trade"]);
+}

@@ -442,6 +442,9 @@ fn attach_roles(ctx: &Ctx, found: &[recognize::Found], doc: &mut DocPeople) {
     // Roles already given, per person, ASCII lower case (a scan of a person's roles per
     // mention is quadratic when one person has many).
     let mut seen: Vec<FxHashSet<String>> = vec![FxHashSet::default(); doc.persons.len()];
+    // A plural title before a name ("city councillors Jane Roe and John Doe"): the end of that
+    // name and the title, for the names coordinated after it.
+    let mut plural: Option<(usize, String)> = None;
     for f in found {
         let start = ctx.toks[f.toks.start].start;
         if f.part.is_some() {
@@ -451,13 +454,23 @@ fn attach_roles(ctx: &Ctx, found: &[recognize::Found], doc: &mut DocPeople) {
         let Some(m) = doc.mentions.get(i).filter(|m| m.span.start == start) else { continue };
         let p = m.person;
         let mut roles = Vec::new();
+        let name_end = ctx.toks[f.toks.end - 1].end;
         if let Some((a, b)) = recognize::role_before(ctx, f.toks.start) {
             // As written: "Gen." keeps its full stop.
             let mut end = ctx.toks[b].end;
             if ctx.text[end..].starts_with('.') && recognize::is_short_title(ctx, b) {
                 end += 1;
             }
-            roles.push(ctx.text[ctx.toks[a].start..end].to_string());
+            let role = ctx.text[ctx.toks[a].start..end].to_string();
+            plural = recognize::plural_role(ctx, b).then(|| (name_end, role.clone()));
+            roles.push(role);
+        } else if let Some((prev_end, role)) = plural.take() {
+            // "... Jane Roe, D-Ohio, and John Doe": the next name after "and".
+            let between = ctx.text.get(prev_end..start).unwrap_or("");
+            if between.len() <= 40 && !between.contains('\n') && between.split_whitespace().any(|w| w == "and") {
+                roles.push(role.clone());
+                plural = Some((name_end, role));
+            }
         }
         let last = f.toks.end - 1;
         if let Some(r) = recognize::byline_role_line(ctx, f.toks.start, last) {

@@ -423,7 +423,8 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
                 b -= 1;
             }
             if a < b {
-                let mut words = (a..b).filter(|&x| !toks[x].initial && !ctx.is_particle(x)).count();
+                // ("Noura al-Kaabi": a particle glued to a name is a name word.)
+                let mut words = (a..b).filter(|&x| !toks[x].initial && (!ctx.is_particle(x) || glued_particle(ctx.word(x)))).count();
                 // ("T.J. Okoro": the initials stand for the given names.)
                 if words == 1 && toks[a].initial {
                     words = 2;
@@ -978,6 +979,10 @@ pub fn appositive_role(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
     // "Jane Roe, who is the city's mayor, ...": skip "who is / who was".
     if k + 2 < n && ctx.word(k) == "who" && matches!(ctx.word(k + 1), "is" | "was" | "has been" | "had been" | "became") {
         k += 2;
+        // ("who is also the ...")
+        if k + 1 < n && ctx.word(k) == "also" {
+            k += 1;
+        }
         // "who was appointed by President X": a clause, not a role.
         let w = ctx.word(k);
         if w.chars().next().is_some_and(|c| c.is_lowercase())
@@ -986,6 +991,10 @@ pub fn appositive_role(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
         {
             return None;
         }
+    }
+    // "Jane Roe, who appears to be the mayor's sister, ...".
+    if k + 4 < n && ctx.word(k) == "who" && matches!(ctx.word(k + 1), "appears" | "seems" | "appeared" | "seemed") && ctx.word(k + 2) == "to" && ctx.word(k + 3) == "be" {
+        k += 4;
     }
     if k >= n {
         return None;
@@ -1228,6 +1237,13 @@ fn comma_role_head(ctx: &Ctx, j: usize) -> Option<usize> {
         steps += 1;
     }
     None
+}
+
+/// Whether token `k` is a role noun in the plural ("councillors", "members"), as the last
+/// word of a title over several names ("city councillors Jane Roe and John Doe").
+pub fn plural_role(ctx: &Ctx, k: usize) -> bool {
+    let w = ctx.word(k);
+    plural_head(ctx, k) || (ctx.has(k, PERSON_NOUN) && w.len() > 4 && w.ends_with('s') && !ctx.lex.is_person_noun_exact(w))
 }
 
 /// A role noun in the plural ("administrators", "analysts"): a group, not one person.
