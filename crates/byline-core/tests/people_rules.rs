@@ -445,3 +445,11 @@ fn roles_after_who_appears_to_be_and_glued_particles() {
     let t = "\"We will not wait,\" Noura al-Hadid, a minister of state for trade, told reporters.";
     assert_eq!(roles_of(t, "Noura al-Hadid"), ["minister of state for trade"]);
 }
+
+#[test]
+fn a_role_phrase_before_a_comma_and_an_appositive_after_a_bracket() {
+    let t = "In 2019 he backed the mayor's main rival for the party nomination for governor, Peter Okafor.";
+    assert_eq!(roles_of(t, "Peter Okafor"), ["mayor's main rival for the party nomination for governor"]);
+    let t = "Marta Okafor (D-Ohio), the chairwoman of the panel, said the vote would wait.";
+    assert_eq!(roles_of(t, "Marta Okafor"), ["chairwoman of the panel"]);
+}

@@ -476,10 +476,8 @@ fn attach_roles(ctx: &Ctx, found: &[recognize::Found], doc: &mut DocPeople) {
         if let Some(r) = recognize::byline_role_line(ctx, f.toks.start, last) {
             roles.push(ctx.text[ctx.toks[r.start].start..ctx.toks[r.end - 1].raw_end].to_string());
         }
-        if !ctx.toks[last].possessive
-            && ctx.gap_after(last).trim() == ","
-            && let Some(r) = recognize::appositive_role(ctx, f.toks.end)
-                .or_else(|| recognize::appositive_indefinite(ctx, f.toks.end))
+        if let Some(k) = recognize::appositive_start(ctx, last)
+            && let Some(r) = recognize::appositive_role(ctx, k).or_else(|| recognize::appositive_indefinite(ctx, k))
         {
             let mut a = r.start;
             while a < r.end && matches!(ctx.word(a), "the" | "The" | "a" | "an") {

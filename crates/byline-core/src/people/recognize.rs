@@ -603,9 +603,9 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
         });
         // (A role headed only by a common noun, "a Hong Kong battery seller", also describes
         // firms: a cue only for a name of words the text never uses in lower case.)
-        let appositive = !toks[last].possessive
-            && gap_after.trim() == ","
-            && appositive_role(ctx, e).is_some_and(|r| r.clone().any(|k| ctx.has(k, ROLE_HEAD)) || p.toks.clone().all(|k| !lower_used(k)));
+        let appositive = appositive_start(ctx, last)
+            .and_then(|k| appositive_role(ctx, k))
+            .is_some_and(|r| r.clone().any(|k| ctx.has(k, ROLE_HEAD)) || p.toks.clone().all(|k| !lower_used(k)));
         // Photo credits: "(Jane Roe/AP)", "Credit, Jane Roe/Reuters".
         let credit = gap_after.starts_with('/')
             && (gap_before.ends_with('(') || next.is_some_and(|k| toks[k].acronym || toks[k].cap));
@@ -968,6 +968,34 @@ pub fn split_name(ctx: &Ctx, r: std::ops::Range<usize>) -> (Option<String>, Stri
     (Some(ctx.word(first).to_string()), s.to_string())
 }
 
+/// Where an appositive may start after a name ending at token `last`: after its comma, or
+/// after a short bracket and a comma ("Jane Roe (D-Ohio), the chairman ...").
+pub fn appositive_start(ctx: &Ctx, last: usize) -> Option<usize> {
+    if ctx.toks[last].possessive {
+        return None;
+    }
+    let g = ctx.gap_after(last);
+    if g.trim() == "," {
+        return Some(last + 1);
+    }
+    if g.trim() != "(" {
+        return None;
+    }
+    let n = ctx.toks.len();
+    let mut q = last + 1;
+    while q < n && q < last + 12 {
+        let g = ctx.gap_after(q);
+        if g.contains(['(', '\n']) {
+            return None;
+        }
+        if g.contains(')') {
+            return (g.trim() == ")," && q + 1 < n).then_some(q + 1);
+        }
+        q += 1;
+    }
+    None
+}
+
 /// The role phrase of an appositive starting at token `k` (after "Name,"): "Putin's spokesman".
 pub fn appositive_role(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
     let n = ctx.toks.len();
@@ -1135,14 +1163,20 @@ pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
     let last = if comma { s - 1 } else { j };
     let mut first = j;
     let mut count = 1;
-    while j > 0 && count < 8 {
+    // Before a comma the role may be a longer phrase ("Christie's rival for the nomination for
+    // governor, Jane Roe"): it crosses "the", "of", "for", ... and ends after a possessive.
+    let phrase = |k: usize| comma && matches!(ctx.word(k), "the" | "of" | "for" | "at" | "in" | "on");
+    while j > 0 && count < if comma { 12 } else { 8 } {
+        if comma && ctx.toks[j].possessive && j < last {
+            break;
+        }
         let g = ctx.gap_before(j);
         // ("U.S. Rep.": initials with their full stops.)
         if !(is_space_gap(g) || (g.is_empty() && ctx.toks[j - 1].initial && ctx.text[..ctx.toks[j - 1].end].ends_with('.'))) {
             break;
         }
         let k = j - 1;
-        if ctx.has(k, STOP | SPEECH_VERB | VERB_STOP) {
+        if ctx.has(k, STOP | SPEECH_VERB | VERB_STOP) && !phrase(k) {
             break;
         }
         if ctx.has(k, HONORIFIC) && ctx.has(k, PLAIN_HON) {
@@ -1165,7 +1199,7 @@ pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
     }
     // Do not start a role with "of" or a lower-case word that is neither role nor qualifier
     // followed by nothing useful.
-    while first < last && matches!(ctx.word(first), "of" | "and") {
+    while first < last && matches!(ctx.word(first), "of" | "and" | "the" | "for" | "at" | "in" | "on") {
         first += 1;
     }
     Some((first, last))
