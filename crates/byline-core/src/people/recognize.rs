@@ -1045,6 +1045,7 @@ pub fn appositive_role(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
     // (Up to 10 words before its head, 24 in all: "president of the Harbour Workers Union
     // chapter at the port authority building in Gdansk".)
     let mut prep = false;
+    let mut named = false;
     while j < n && j < k + if has_head { 24 } else { 10 } {
         let w = ctx.word(j);
         // (A common noun naming one person heads the phrase only before any preposition:
@@ -1055,6 +1056,13 @@ pub fn appositive_role(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
         }
         if matches!(w, "of" | "for" | "at" | "in" | "with" | "from" | "on" | "to" | "by") {
             prep = true;
+        }
+        // "Jane Roe (D-Ohio), entrepreneur John Doe and ...": a list of people, not a role.
+        if ctx.toks[j].cap && ctx.has(j, FIRST) && j + 1 < n && ctx.toks[j + 1].cap && !ctx.has(j, TITLE | NONPERSON) {
+            named = true;
+        }
+        if named && w == "and" {
+            return None;
         }
         // "Jane Roe, the state representative who wrote the bill, ...": the role ends at a
         // relative pronoun after its head.
@@ -1166,8 +1174,13 @@ pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
     // Before a comma the role may be a longer phrase ("Christie's rival for the nomination for
     // governor, Jane Roe"): it crosses "the", "of", "for", ... and ends after a possessive.
     let phrase = |k: usize| comma && matches!(ctx.word(k), "the" | "of" | "for" | "at" | "in" | "on");
+    // (After a possessive, only its owner's capitalised name: "American Theatre Wing's".)
+    let mut owner = false;
     while j > 0 && count < if comma { 12 } else { 8 } {
         if comma && ctx.toks[j].possessive && j < last {
+            owner = true;
+        }
+        if owner && !(ctx.toks[j - 1].cap || ctx.toks[j - 1].acronym) {
             break;
         }
         let g = ctx.gap_before(j);
