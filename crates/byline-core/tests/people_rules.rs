@@ -453,3 +453,26 @@ fn a_role_phrase_before_a_comma_and_an_appositive_after_a_bracket() {
     let t = "Marta Okafor (D-Ohio), the chairwoman of the panel, said the vote would wait.";
     assert_eq!(roles_of(t, "Marta Okafor"), ["chairwoman of the panel"]);
 }
+
+#[test]
+fn a_nickname_in_quotes_inside_a_name() {
+    let t = "President Joko “Jokowi” Marlow ordered a review. Marlow spoke later.";
+    assert_eq!(names(t), ["Joko Marlow"]);
+    assert_eq!(mentions(t), ["Joko “Jokowi” Marlow", "Marlow"]);
+}
+
+#[test]
+fn a_given_name_before_a_word_that_ends_names_of_things() {
+    let t = "George Church, a geneticist at the institute, says the method works.";
+    assert_eq!(mentions(t), ["George Church"]);
+    let t = "The choir sang at George Church on Sunday.";
+    assert!(mentions(t).is_empty(), "{:?}", mentions(t));
+}
+
+#[test]
+fn a_family_name_first_links_the_name_alone() {
+    let t = "President Xu Jintao met the delegation. Xu said the talks went well.";
+    let p = people(t);
+    assert_eq!(p.persons.len(), 1);
+    assert_eq!(p.persons[0].surname, "Xu");
+}

@@ -238,7 +238,9 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
         // A glued name ("JaneRoe") is shown with its missing space.
         // ("T.Clayson" stays as written.)
         let glued = !surface.contains(char::is_whitespace) && !surface.contains('.');
-        let form = if glued { format!("{} {}", g, r.surname) } else { surface.to_string() };
+        // ("Joko “Jokowi” Widodo" is shown without the nickname.)
+        let quoted = surface.contains(['“', '"']);
+        let form = if glued || quoted { format!("{} {}", g, r.surname) } else { surface.to_string() };
         let e = forms[p].entry(form).or_insert((0, i));
         e.0 += 1;
     }
@@ -282,6 +284,11 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
         }
     }
     let mut tail_cands: FxHashMap<String, Cands> = FxHashMap::default();
+    // Per person named in full: whether their first word (FIRST_ALONE) or their surname
+    // (LAST_ALONE) stands alone for them somewhere in the article.
+    const FIRST_ALONE: u8 = 1;
+    const LAST_ALONE: u8 = 2;
+    let mut alone: Vec<u8> = vec![0; n_full];
     // Surnames and given names alone.
     let mut surname_only: FxHashMap<String, usize> = FxHashMap::default();
     // Other names ("known as Janey") -> person.
@@ -359,12 +366,24 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
                 })
             }
         };
+        if p < n_full {
+            alone[p] |= if r.given_only { FIRST_ALONE } else { LAST_ALONE };
+        }
         assign[i] = Some(p);
     }
     // Display names: the most frequent full form, first seen on ties.
     for (p, person) in persons.iter_mut().enumerate() {
         if let Some((form, _)) = forms[p].iter().max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1))) {
             person.name = normalise_spaces(form);
+        }
+        // "Xi Jinping ... Xi said": a two-word name whose first word, not a listed given name,
+        // stands alone for the person and whose last word never does is written family name
+        // first; the family name links them across files.
+        if p < n_full && alone[p] == FIRST_ALONE {
+            let words: Vec<&str> = person.name.split_whitespace().collect();
+            if words.len() == 2 && !ctx.lex.is_first_name(words[0]) && fold(&person.surname) == fold(words[1]) {
+                person.surname = words[0].to_string();
+            }
         }
     }
     let mut mentions: Vec<PersonMention> = raws

@@ -224,6 +224,17 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             let dotted = (gap == ". " || gap == ".  ") && ctx.has(j - 1, HONORIFIC | TITLE_ABBR);
             // "Anna K.L. Moreau", "T.J. Okoro": initials written together.
             let joined_initials = gap.is_empty() && prev.initial && ctx.text[..prev.end].ends_with('.');
+            // "Joko “Jokowi” Widodo": a nickname in quotes inside a name, after a given name.
+            if matches!(gap, " “" | " \"") && j + 1 < n && ctx.has(j - 1, FIRST) && toks[j].cap {
+                let mut q = j;
+                while q < n && q < j + 3 && toks[q].cap && is_space_gap(ctx.gap_after(q)) {
+                    q += 1;
+                }
+                if q < n && toks[q].cap && matches!(ctx.gap_after(q), "” " | "\" ") && q + 1 < n && toks[q + 1].cap && !ctx.has(q + 1, NONPERSON_HEAD | TITLE) {
+                    j = q + 2;
+                    continue;
+                }
+            }
             if !(is_space_gap(gap) || dotted || joined_initials) {
                 break;
             }
@@ -269,6 +280,19 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
                     return k > run.start && !ctx.has(k, HONORIFIC | NONPERSON | NONPERSON_HEAD | TITLE) && korean_given(ctx, k);
                 }
                 if !ctx.has(k, HONORIFIC | NONPERSON | NONPERSON_HEAD | TITLE) {
+                    return true;
+                }
+                // "George Church, a geneticist, ...", "George Church said": a known given name
+                // then a word that ends the names of things, the whole run, cued as a person.
+                if k == run.start + 1
+                    && k + 1 == run.end
+                    && toks[k].cap
+                    && !toks[k - 1].possessive
+                    && ctx.has(k - 1, FIRST)
+                    && !ctx.has(k - 1, NONPERSON | NONPERSON_HEAD | TITLE | HONORIFIC)
+                    && !ctx.has(k, HONORIFIC | NONPERSON | TITLE)
+                    && person_cue_after(ctx, k)
+                {
                     return true;
                 }
                 // "Bill Jones": a given name that also ends the names of things ("the Health
@@ -966,6 +990,19 @@ pub fn split_name(ctx: &Ctx, r: std::ops::Range<usize>) -> (Option<String>, Stri
     }
     let s = &ctx.text[ctx.toks[sstart].start..ctx.toks[r.end - 1].end];
     (Some(ctx.word(first).to_string()), s.to_string())
+}
+
+/// Whether a cue that only people take follows token `last`: a speech verb ("said"), or an
+/// appositive headed by a role noun or a common noun naming a person.
+fn person_cue_after(ctx: &Ctx, last: usize) -> bool {
+    if ctx.toks[last].possessive {
+        return false;
+    }
+    let n = ctx.toks.len();
+    if last + 1 < n && is_space_gap(ctx.gap_after(last)) && ctx.has(last + 1, SPEECH_VERB) {
+        return ctx.word(last + 1).chars().next().is_some_and(|c| c.is_lowercase());
+    }
+    appositive_start(ctx, last).and_then(|k| appositive_role(ctx, k)).is_some()
 }
 
 /// Where an appositive may start after a name ending at token `last`: after its comma, or
