@@ -1,6 +1,7 @@
 //! The word lists person recognition uses: first names, honorifics, titles and role words,
 //! and the capitalised words that are not people. They live in `lexicons/` (`names_*`,
-//! `honorifics.txt`, `titles.txt`, `nonperson_*`) and are compiled in.
+//! `honorifics.txt`, `titles.txt`, `nonperson_*`, and from WordNet `person_nouns.txt`, common
+//! nouns naming a person, and `adverbs.txt`; see `wordnet_SOURCES.md`) and are compiled in.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
