@@ -1,6 +1,7 @@
 //! The word lists person recognition uses: first names, honorifics, titles and role words,
 //! and the capitalised words that are not people. They live in `lexicons/` (`names_*`,
-//! `honorifics.txt`, `titles.txt`, `nonperson_*`) and are compiled in.
+//! `honorifics.txt`, `titles.txt`, `nonperson_*`, and from WordNet `person_nouns.txt`, common
+//! nouns naming a person, and `adverbs.txt`; see `wordnet_SOURCES.md`) and are compiled in.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -68,23 +69,28 @@ pub type FxHashSet<K> = HashSet<K, FxBuild>;
 /// Lexicon classes of a word, as bits (see [`PeopleLexicon::classify`]).
 pub mod class {
     /// [`super::PeopleLexicon::is_first_name`]
-    pub const FIRST: u16 = 1;
+    pub const FIRST: u32 = 1;
     /// [`super::PeopleLexicon::is_honorific`]
-    pub const HONORIFIC: u16 = 1 << 1;
+    pub const HONORIFIC: u32 = 1 << 1;
     /// [`super::PeopleLexicon::is_role_head`]
-    pub const ROLE_HEAD: u16 = 1 << 2;
+    pub const ROLE_HEAD: u32 = 1 << 2;
     /// [`super::PeopleLexicon::is_role_mod`]
-    pub const ROLE_MOD: u16 = 1 << 3;
+    pub const ROLE_MOD: u32 = 1 << 3;
     /// [`super::PeopleLexicon::is_title_abbr`]
-    pub const TITLE_ABBR: u16 = 1 << 4;
+    pub const TITLE_ABBR: u32 = 1 << 4;
     /// [`super::PeopleLexicon::is_speech_verb`]
-    pub const SPEECH_VERB: u16 = 1 << 5;
+    pub const SPEECH_VERB: u32 = 1 << 5;
     /// [`super::PeopleLexicon::is_nonperson`]
-    pub const NONPERSON: u16 = 1 << 6;
+    pub const NONPERSON: u32 = 1 << 6;
     /// [`super::PeopleLexicon::is_nonperson_head`]
-    pub const NONPERSON_HEAD: u16 = 1 << 7;
+    pub const NONPERSON_HEAD: u32 = 1 << 7;
+    /// [`super::PeopleLexicon::is_person_noun`]: a common noun naming a person ("rapper",
+    /// "grazier"), from WordNet; a role only where it is written in lower case.
+    pub const PERSON_NOUN: u32 = 1 << 16;
+    /// [`super::PeopleLexicon::is_adverb`]: an adverb ("perhaps", "meanwhile"), from WordNet.
+    pub const ADVERB: u32 = 1 << 17;
     /// [`super::PeopleLexicon::is_title`]: head, qualifier or short title.
-    pub const TITLE: u16 = ROLE_HEAD | ROLE_MOD | TITLE_ABBR;
+    pub const TITLE: u32 = ROLE_HEAD | ROLE_MOD | TITLE_ABBR;
 }
 
 /// Word lists for person recognition. Lookups are case-insensitive unless said otherwise.
@@ -100,18 +106,20 @@ pub struct PeopleLexicon {
     /// Several-word names that are not people ("Morgan Stanley"), lower case, single spaces.
     nonperson_names: FxHashSet<String>,
     nonperson_heads: FxHashSet<String>,
+    /// Common nouns naming a person (`person_nouns.txt`, from WordNet).
+    person_nouns: FxHashSet<String>,
     /// Lower-case entries of `nonperson_heads.txt` (they only count in lower case).
     lower_heads: FxHashSet<String>,
     /// Every list at once: lower-case entry -> [`class`] bits of the plain lists, plus
     /// `HEAD_ENTRY` and `LOWER_HEAD_ENTRY` (one lookup classifies most words).
-    all: FxHashMap<String, u16>,
+    all: FxHashMap<String, u32>,
 }
 
 /// In `all`: the lower-case form is an entry of the role heads (before the plural and
 /// hyphen rules of [`PeopleLexicon::is_role_head`]).
-const HEAD_ENTRY: u16 = 1 << 14;
+const HEAD_ENTRY: u32 = 1 << 30;
 /// In `all`: the lower-case form is a lower-case entry of `nonperson_heads.txt`.
-const LOWER_HEAD_ENTRY: u16 = 1 << 15;
+const LOWER_HEAD_ENTRY: u32 = 1 << 31;
 
 const FIRST: &str = include_str!("../../lexicons/names_first.txt");
 const FIRST_INTL: &str = include_str!("../../lexicons/names_international.txt");
@@ -119,6 +127,8 @@ const HONORIFICS: &str = include_str!("../../lexicons/honorifics.txt");
 const TITLES: &str = include_str!("../../lexicons/titles.txt");
 const NONPERSON: &str = include_str!("../../lexicons/nonperson_words.txt");
 const NONPERSON_HEADS: &str = include_str!("../../lexicons/nonperson_heads.txt");
+const PERSON_NOUNS: &str = include_str!("../../lexicons/person_nouns.txt");
+const ADVERBS: &str = include_str!("../../lexicons/adverbs.txt");
 
 /// Run `f` on the lower-case form of `w`, without allocating for short ASCII words.
 pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
@@ -144,6 +154,8 @@ impl PeopleLexicon {
         LEX.get_or_init(|| {
             let mut lex = PeopleLexicon::default();
             lex.add_lists(FIRST, FIRST_INTL, HONORIFICS, TITLES, NONPERSON, NONPERSON_HEADS);
+            lex.add_person_nouns(PERSON_NOUNS);
+            lex.add_adverbs(ADVERBS);
             lex
         })
     }
@@ -159,7 +171,7 @@ impl PeopleLexicon {
         nonperson_heads: &str,
     ) {
         use class::*;
-        let mark = |all: &mut FxHashMap<String, u16>, w: &str, bit: u16| {
+        let mark = |all: &mut FxHashMap<String, u32>, w: &str, bit: u32| {
             *all.entry(w.to_string()).or_default() |= bit;
         };
         let all = &mut self.all;
@@ -205,20 +217,48 @@ impl PeopleLexicon {
         }
     }
 
+    /// Add common nouns naming a person, one a line (the format of `person_nouns.txt`).
+    pub fn add_person_nouns(&mut self, nouns: &str) {
+        for e in entries(nouns) {
+            let l = e.to_lowercase();
+            *self.all.entry(l.clone()).or_default() |= class::PERSON_NOUN;
+            self.person_nouns.insert(l);
+        }
+    }
+
+    /// Add adverbs, one a line (the format of `adverbs.txt`).
+    pub fn add_adverbs(&mut self, adverbs: &str) {
+        for e in entries(adverbs) {
+            *self.all.entry(e.to_lowercase()).or_default() |= class::ADVERB;
+        }
+    }
+    /// An adverb ("perhaps", "meanwhile").
+    pub fn is_adverb(&self, w: &str) -> bool {
+        with_lower(w, |l| self.all.get(l).is_some_and(|b| b & class::ADVERB != 0))
+    }
+
     /// Every class of `w`, as [`class`] bits, in one call.
-    pub fn classify(&self, w: &str) -> u16 {
+    pub fn classify(&self, w: &str) -> u32 {
         use class::*;
-        let simple = HONORIFIC | ROLE_MOD | TITLE_ABBR | SPEECH_VERB | NONPERSON;
+        let simple = HONORIFIC | ROLE_MOD | TITLE_ABBR | SPEECH_VERB | NONPERSON | ADVERB;
         with_lower(w, |l| {
             let bits = self.all.get(l).copied().unwrap_or(0);
             let mut c = bits & simple;
+            if bits & PERSON_NOUN != 0 || self.person_noun_folded(l) {
+                c |= PERSON_NOUN;
+            }
             if bits & FIRST != 0 || (!w.is_ascii() && self.is_first_name(w)) {
                 c |= FIRST;
             }
             let head = |l: &str| {
                 self.all.get(l).is_some_and(|b| b & HEAD_ENTRY != 0)
                     || l.rsplit('-').next().is_some_and(|p| p != l && self.heads.contains(p))
+                    || elect_of(l).is_some_and(|p| self.heads.contains(p))
             };
+            // "then-Rep.", "ex-Gov.": a short title after a hyphen.
+            if bits & TITLE_ABBR == 0 && l.rsplit('-').next().is_some_and(|p| p != l && self.abbrs.contains(p)) {
+                c |= TITLE_ABBR;
+            }
             // "ecologist", "statistician": the suffixes of professions.
             let trade = l.len() > 7 && (l.ends_with("ologist") || l.ends_with("ician"));
             if bits & HEAD_ENTRY != 0 || trade || head(l) || (l.len() > 4 && l.ends_with('s') && head(&l[..l.len() - 1])) {
@@ -236,7 +276,7 @@ impl PeopleLexicon {
     }
 
     /// [`Self::classify`] the slow way, one list at a time (to check it).
-    pub fn classify_each(&self, w: &str) -> u16 {
+    pub fn classify_each(&self, w: &str) -> u32 {
         use class::*;
         let mut c = 0;
         for (yes, bit) in [
@@ -248,6 +288,8 @@ impl PeopleLexicon {
             (self.is_speech_verb(w), SPEECH_VERB),
             (self.is_nonperson(w), NONPERSON),
             (self.is_nonperson_head(w), NONPERSON_HEAD),
+            (self.is_person_noun(w), PERSON_NOUN),
+            (self.is_adverb(w), ADVERB),
         ] {
             if yes {
                 c |= bit;
@@ -273,8 +315,11 @@ impl PeopleLexicon {
     /// A role noun ("spokesman", "president"); for hyphenated words the last part counts too.
     pub fn is_role_head(&self, w: &str) -> bool {
         with_lower(w, |l| {
-            let one =
-                |l: &str| self.heads.contains(l) || l.rsplit('-').next().is_some_and(|p| p != l && self.heads.contains(p));
+            let one = |l: &str| {
+                self.heads.contains(l)
+                    || l.rsplit('-').next().is_some_and(|p| p != l && self.heads.contains(p))
+                    || elect_of(l).is_some_and(|p| self.heads.contains(p))
+            };
             // "ecologist", "statistician": the suffixes of professions.
             let trade = |l: &str| l.len() > 7 && (l.ends_with("ologist") || l.ends_with("ician"));
             one(l) || trade(l) || (l.len() > 4 && l.ends_with('s') && one(&l[..l.len() - 1]))
@@ -290,7 +335,9 @@ impl PeopleLexicon {
     }
     /// A short title ("Gen", "Sen"), usually written with a full stop.
     pub fn is_title_abbr(&self, w: &str) -> bool {
-        with_lower(w, |l| self.abbrs.contains(l))
+        with_lower(w, |l| {
+            self.abbrs.contains(l) || l.rsplit('-').next().is_some_and(|p| p != l && self.abbrs.contains(p))
+        })
     }
     /// A title word: head, qualifier or short title.
     pub fn is_title(&self, w: &str) -> bool {
@@ -299,6 +346,26 @@ impl PeopleLexicon {
     /// A speech verb ("said", "told").
     pub fn is_speech_verb(&self, w: &str) -> bool {
         with_lower(w, |l| self.verbs.contains(l))
+    }
+    /// A common noun naming a person ("rapper", "co-pilot"), its plural ("biologists",
+    /// "spokesmen") or a hyphenated word ending in one ("ex-wife").
+    pub fn is_person_noun(&self, w: &str) -> bool {
+        with_lower(w, |l| self.person_nouns.contains(l) || self.person_noun_folded(l))
+    }
+    /// A common noun naming a person exactly as listed (no plural or hyphen folding).
+    pub fn is_person_noun_exact(&self, w: &str) -> bool {
+        with_lower(w, |l| self.person_nouns.contains(l))
+    }
+    /// [`Self::is_person_noun`] past the exact entry: plural and hyphen folding.
+    fn person_noun_folded(&self, l: &str) -> bool {
+        let one = |l: &str| {
+            self.person_nouns.contains(l)
+                || l.rsplit('-').next().is_some_and(|p| p != l && p.len() > 2 && self.person_nouns.contains(p))
+        };
+        (l.len() > 4 && l.ends_with('s') && one(&l[..l.len() - 1]))
+            || (l.len() > 5 && l.ends_with("es") && one(&l[..l.len() - 2]))
+            || (l.len() > 5 && l.ends_with("men") && one(&format!("{}man", &l[..l.len() - 3])))
+            || one(l)
     }
     pub fn is_nonperson(&self, w: &str) -> bool {
         with_lower(w, |l| self.nonperson.contains(l))
@@ -319,6 +386,11 @@ impl PeopleLexicon {
             with_lower(w, |l| self.nonperson_heads.contains(l))
         }
     }
+}
+
+/// "president" of "president-elect", "minister-designate": a title not yet taken up.
+fn elect_of(l: &str) -> Option<&str> {
+    l.strip_suffix("-elect").or_else(|| l.strip_suffix("-designate"))
 }
 
 /// The unaccented Latin letter for common accented ones.
@@ -352,7 +424,7 @@ mod tests {
     fn classify_agrees_with_each_list() {
         let lex = PeopleLexicon::bundled();
         let mut words: Vec<String> = Vec::new();
-        for src in [FIRST, FIRST_INTL, HONORIFICS, TITLES, NONPERSON, NONPERSON_HEADS] {
+        for src in [FIRST, FIRST_INTL, HONORIFICS, TITLES, NONPERSON, NONPERSON_HEADS, PERSON_NOUNS, ADVERBS] {
             for e in entries(src) {
                 let e = e.split_once(':').map_or(e, |(_, w)| w).trim();
                 for w in [e.to_string(), e.to_uppercase(), e.to_lowercase(), format!("{e}s"), format!("ex-{e}")] {
@@ -363,7 +435,7 @@ mod tests {
                 }
             }
         }
-        words.extend(["Éric", "éric", "Zoë", "iPhone", "x", "", "Spokesmen", "Vice-President"].map(String::from));
+        words.extend(["Éric", "éric", "Zoë", "iPhone", "x", "", "Spokesmen", "Vice-President", "President-elect", "then-Rep", "co-pilots", "chairmen"].map(String::from));
         for w in &words {
             assert_eq!(lex.classify(w), lex.classify_each(w), "{w:?}");
         }

@@ -178,7 +178,12 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
                 return Raw { span: a..b, given: None, surname: ctx.text[a..b].to_string(), given_only: false, alias: false };
             }
             let (given, surname) = recognize::split_name(ctx, f.toks.clone());
-            let span = ctx.toks[f.toks.start].start..ctx.toks[f.toks.end - 1].end;
+            let last = &ctx.toks[f.toks.end - 1];
+            let mut span = ctx.toks[f.toks.start].start..last.end;
+            // "Samuel Hart Jr.": the suffix keeps its full stop.
+            if !last.possessive && recognize::is_suffix(ctx.word(f.toks.end - 1)) && ctx.text[span.end..].starts_with('.') {
+                span.end += 1;
+            }
             Raw { span, given, surname, given_only: f.given_only, alias: f.alias }
         })
         .collect();
@@ -209,13 +214,27 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
     let mut assign: Vec<Option<usize>> = vec![None; raws.len()];
     let mut full_flags: Vec<bool> = vec![false; raws.len()];
     let mut forms: Vec<FxHashMap<String, (usize, usize)>> = Vec::new(); // form -> (count, first)
+    // Identity key -> the middle initials first seen with it ("hw").
+    let mut mids: FxHashMap<String, String> = FxHashMap::default();
     // Full names first.
     for (i, r) in raws.iter().enumerate() {
         if r.given_only {
             continue;
         }
         let Some(g) = &r.given else { continue };
-        let key = person_key(Some(g), &r.surname);
+        let mut key = person_key(Some(g), &r.surname);
+        // "George H.W. Bush" and "George W. Bush": the same names with different middle
+        // initials are two people (middle initials are otherwise not part of the identity).
+        let mid = middle_initials(&ctx.text[r.span.clone()]);
+        if !mid.is_empty() {
+            match mids.get(&key) {
+                Some(m) if *m != mid => key = format!("{key} {mid}."),
+                Some(_) => {}
+                None => {
+                    mids.insert(key.clone(), mid);
+                }
+            }
+        }
         let p = *by_key.entry(key).or_insert_with(|| {
             persons.push(LocalPerson { surname: r.surname.clone(), has_full_name: true, ..Default::default() });
             forms.push(FxHashMap::default());
@@ -225,7 +244,11 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
         full_flags[i] = true;
         let surface = &ctx.text[r.span.clone()];
         // A glued name ("JaneRoe") is shown with its missing space.
-        let form = if !surface.contains(char::is_whitespace) { format!("{} {}", g, r.surname) } else { surface.to_string() };
+        // ("T.Clayson" stays as written.)
+        let glued = !surface.contains(char::is_whitespace) && !surface.contains('.');
+        // ("Joko “Jokowi” Widodo" is shown without the nickname.)
+        let quoted = surface.contains(['“', '"']);
+        let form = if glued || quoted { format!("{} {}", g, r.surname) } else { surface.to_string() };
         let e = forms[p].entry(form).or_insert((0, i));
         e.0 += 1;
     }
@@ -269,6 +292,11 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
         }
     }
     let mut tail_cands: FxHashMap<String, Cands> = FxHashMap::default();
+    // Per person named in full: whether their first word (FIRST_ALONE) or their surname
+    // (LAST_ALONE) stands alone for them somewhere in the article.
+    const FIRST_ALONE: u8 = 1;
+    const LAST_ALONE: u8 = 2;
+    let mut alone: Vec<u8> = vec![0; n_full];
     // Surnames and given names alone.
     let mut surname_only: FxHashMap<String, usize> = FxHashMap::default();
     // Other names ("known as Janey") -> person.
@@ -321,11 +349,13 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
                 None => aliases.get(sk.as_str()).copied().or_else(ruler),
                 Some(c) if c.persons.len() == 1 => Some(c.persons[0]),
                 Some(c) => {
-                    // The most recent full mention (among the last 500 mentions) before this
-                    // one, else the first person.
+                    // Several people share the surname ("Mark Meadows" and his wife "Debbie
+                    // Meadows"): the one named in full just before, in the same paragraph and
+                    // at most a few sentences back; else the one the article introduced first,
+                    // whom a bare surname usually means.
                     let k = c.fulls.partition_point(|&j| j < i);
                     match k.checked_sub(1).map(|k| c.fulls[k]) {
-                        Some(j) if j >= i.saturating_sub(500) => assign[j],
+                        Some(j) if near_before(ctx.text, raws[j].span.end, r.span.start) => assign[j],
                         _ => Some(c.persons[0]),
                     }
                 }
@@ -344,12 +374,24 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
                 })
             }
         };
+        if p < n_full {
+            alone[p] |= if r.given_only { FIRST_ALONE } else { LAST_ALONE };
+        }
         assign[i] = Some(p);
     }
     // Display names: the most frequent full form, first seen on ties.
     for (p, person) in persons.iter_mut().enumerate() {
         if let Some((form, _)) = forms[p].iter().max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1))) {
             person.name = normalise_spaces(form);
+        }
+        // "Xi Jinping ... Xi said": a two-word name whose first word, not a listed given name,
+        // stands alone for the person and whose last word never does is written family name
+        // first; the family name links them across files.
+        if p < n_full && alone[p] == FIRST_ALONE {
+            let words: Vec<&str> = person.name.split_whitespace().collect();
+            if words.len() == 2 && !ctx.lex.is_first_name(words[0]) && fold(&person.surname) == fold(words[1]) {
+                person.surname = words[0].to_string();
+            }
         }
     }
     let mut mentions: Vec<PersonMention> = raws
@@ -360,6 +402,26 @@ fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
     mentions.sort_by_key(|m| m.span.start);
     mentions.dedup_by(|a, b| a.span.start < b.span.end);
     DocPeople { persons, mentions, tentative: Vec::new() }
+}
+
+/// Whether byte `a` comes shortly before byte `b`: the same paragraph, within 400 bytes.
+fn near_before(text: &str, a: usize, b: usize) -> bool {
+    a <= b && b - a <= 400 && text.get(a..b).is_some_and(|t| !t.contains("\n\n") && !t.contains("\r\n\r\n"))
+}
+
+/// The middle initials of a written full name, lower case ("hw" for "George H.W. Bush"; empty
+/// for "Jane Roe" and for "T.J. Roe", whose initials are the given names).
+fn middle_initials(surface: &str) -> String {
+    let is_initials = |w: &str| {
+        w.contains('.') && w.split('.').all(|p| p.is_empty() || p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+    };
+    let words: Vec<&str> = surface.split_whitespace().collect();
+    let Some(first) = words.iter().position(|w| !is_initials(w)) else { return String::new() };
+    words[first + 1..]
+        .iter()
+        .take_while(|w| is_initials(w))
+        .flat_map(|w| w.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase))
+        .collect()
 }
 
 /// The surname key without its glued Arabic article ("burhan" of "al-burhan").
@@ -407,6 +469,9 @@ fn attach_roles(ctx: &Ctx, found: &[recognize::Found], doc: &mut DocPeople) {
     // Roles already given, per person, ASCII lower case (a scan of a person's roles per
     // mention is quadratic when one person has many).
     let mut seen: Vec<FxHashSet<String>> = vec![FxHashSet::default(); doc.persons.len()];
+    // A plural title before a name ("city councillors Jane Roe and John Doe"): the end of that
+    // name and the title, for the names coordinated after it.
+    let mut plural: Option<(usize, String)> = None;
     for f in found {
         let start = ctx.toks[f.toks.start].start;
         if f.part.is_some() {
@@ -416,17 +481,30 @@ fn attach_roles(ctx: &Ctx, found: &[recognize::Found], doc: &mut DocPeople) {
         let Some(m) = doc.mentions.get(i).filter(|m| m.span.start == start) else { continue };
         let p = m.person;
         let mut roles = Vec::new();
+        let name_end = ctx.toks[f.toks.end - 1].end;
         if let Some((a, b)) = recognize::role_before(ctx, f.toks.start) {
-            roles.push(recognize::expand_role(&ctx.text[ctx.toks[a].start..ctx.toks[b].end]));
+            // As written: "Gen." keeps its full stop.
+            let mut end = ctx.toks[b].end;
+            if ctx.text[end..].starts_with('.') && recognize::is_short_title(ctx, b) {
+                end += 1;
+            }
+            let role = ctx.text[ctx.toks[a].start..end].to_string();
+            plural = recognize::plural_role(ctx, b).then(|| (name_end, role.clone()));
+            roles.push(role);
+        } else if let Some((prev_end, role)) = plural.take() {
+            // "... Jane Roe, D-Ohio, and John Doe": the next name after "and".
+            let between = ctx.text.get(prev_end..start).unwrap_or("");
+            if between.len() <= 40 && !between.contains('\n') && between.split_whitespace().any(|w| w == "and") {
+                roles.push(role.clone());
+                plural = Some((name_end, role));
+            }
         }
         let last = f.toks.end - 1;
         if let Some(r) = recognize::byline_role_line(ctx, f.toks.start, last) {
             roles.push(ctx.text[ctx.toks[r.start].start..ctx.toks[r.end - 1].raw_end].to_string());
         }
-        if !ctx.toks[last].possessive
-            && ctx.gap_after(last).trim() == ","
-            && let Some(r) = recognize::appositive_role(ctx, f.toks.end)
-                .or_else(|| recognize::appositive_indefinite(ctx, f.toks.end))
+        if let Some(k) = recognize::appositive_start(ctx, last)
+            && let Some(r) = recognize::appositive_role(ctx, k).or_else(|| recognize::appositive_indefinite(ctx, k))
         {
             let mut a = r.start;
             while a < r.end && matches!(ctx.word(a), "the" | "The" | "a" | "an") {
@@ -437,7 +515,11 @@ fn attach_roles(ctx: &Ctx, found: &[recognize::Found], doc: &mut DocPeople) {
             }
         }
         for r in roles {
-            let r = normalise_spaces(&r);
+            let mut r = normalise_spaces(&r);
+            // "attorney for the Harbour Workers Union (HWU": close the bracket.
+            if r.matches('(').count() > r.matches(')').count() {
+                r.push(')');
+            }
             if seen[p].insert(r.to_ascii_lowercase()) {
                 doc.persons[p].roles.push(r);
             }

@@ -65,27 +65,27 @@ struct Piece {
 
 /// Token classes beyond the lexicon's (see [`super::lexicon::class`]).
 /// The text also uses the word in lower case (an ordinary word, not a name).
-const LOWER_USED: u16 = 1 << 8;
+const LOWER_USED: u32 = 1 << 8;
 /// A name particle ("von", "al-Assad"), as written.
-const PARTICLE: u16 = 1 << 9;
+const PARTICLE: u32 = 1 << 9;
 /// In lower case, a word that ends a backward walk over a role.
-const STOP: u16 = 1 << 10;
+const STOP: u32 = 1 << 10;
 /// In lower case, a plain honorific ("Mr").
-const PLAIN_HON: u16 = 1 << 11;
+const PLAIN_HON: u32 = 1 << 11;
 /// A part after a hyphen starts in lower case ("Last-ditch").
-const LOWER_PART: u16 = 1 << 12;
+const LOWER_PART: u32 = 1 << 12;
 /// In lower case, a name particle ("Von" in "Von der Leyen").
-const PARTICLE_CI: u16 = 1 << 13;
+const PARTICLE_CI: u32 = 1 << 13;
 /// As written (lower case), a verb or preposition that ends a backward walk over a role.
-const VERB_STOP: u16 = 1 << 14;
+const VERB_STOP: u32 = 1 << 14;
 /// As written (lower case), a particle that only stands inside a name ("ap", "bint").
-const PARTICLE_INNER: u16 = 1 << 15;
+const PARTICLE_INNER: u32 = 1 << 15;
 
 /// The short word lists, lower case -> `STOP`, `PLAIN_HON`, `PARTICLE_CI` bits.
-fn short_words() -> &'static FxHashMap<&'static str, u16> {
-    static MAP: std::sync::OnceLock<FxHashMap<&'static str, u16>> = std::sync::OnceLock::new();
+fn short_words() -> &'static FxHashMap<&'static str, u32> {
+    static MAP: std::sync::OnceLock<FxHashMap<&'static str, u32>> = std::sync::OnceLock::new();
     MAP.get_or_init(|| {
-        let mut m: FxHashMap<&'static str, u16> = FxHashMap::default();
+        let mut m: FxHashMap<&'static str, u32> = FxHashMap::default();
         for (list, bit) in [
             (ROLE_STOP, STOP),
             (PLAIN_HONORIFICS, PLAIN_HON),
@@ -105,7 +105,7 @@ pub struct Ctx<'a> {
     pub text: &'a str,
     pub toks: &'a [Tok],
     /// The classes of each token's word, computed once per distinct word.
-    cls: Vec<u16>,
+    cls: Vec<u32>,
     /// For the few lookups that are not per token (several-word names, plurals).
     pub lex: &'a PeopleLexicon,
 }
@@ -120,7 +120,7 @@ impl<'a> Ctx<'a> {
                 lower_words.insert(w);
             }
         }
-        let mut seen: FxHashMap<&str, u16> = FxHashMap::default();
+        let mut seen: FxHashMap<&str, u32> = FxHashMap::default();
         let cls = toks
             .iter()
             .map(|t| {
@@ -156,7 +156,7 @@ impl<'a> Ctx<'a> {
     }
     /// Whether token `i` has any of the class bits `bits`.
     #[inline]
-    pub fn has(&self, i: usize, bits: u16) -> bool {
+    pub fn has(&self, i: usize, bits: u32) -> bool {
         self.cls[i] & bits != 0
     }
     pub fn word(&self, i: usize) -> &'a str {
@@ -222,7 +222,20 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             }
             let gap = ctx.gap_after(j - 1);
             let dotted = (gap == ". " || gap == ".  ") && ctx.has(j - 1, HONORIFIC | TITLE_ABBR);
-            if !(is_space_gap(gap) || dotted) {
+            // "Anna K.L. Moreau", "T.J. Okoro": initials written together.
+            let joined_initials = gap.is_empty() && prev.initial && ctx.text[..prev.end].ends_with('.');
+            // "Joko “Jokowi” Widodo": a nickname in quotes inside a name, after a given name.
+            if matches!(gap, " “" | " \"") && j + 1 < n && ctx.has(j - 1, FIRST) && toks[j].cap {
+                let mut q = j;
+                while q < n && q < j + 3 && toks[q].cap && is_space_gap(ctx.gap_after(q)) {
+                    q += 1;
+                }
+                if q < n && toks[q].cap && matches!(ctx.gap_after(q), "” " | "\" ") && q + 1 < n && toks[q + 1].cap && !ctx.has(q + 1, NONPERSON_HEAD | TITLE) {
+                    j = q + 2;
+                    continue;
+                }
+            }
+            if !(is_space_gap(gap) || dotted || joined_initials) {
                 break;
             }
             let t = &toks[j];
@@ -269,13 +282,39 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
                 if !ctx.has(k, HONORIFIC | NONPERSON | NONPERSON_HEAD | TITLE) {
                     return true;
                 }
+                // "George Church, a geneticist, ...", "George Church said": a known given name
+                // then a word that ends the names of things, the whole run, cued as a person.
+                if k == run.start + 1
+                    && k + 1 == run.end
+                    && toks[k].cap
+                    && !toks[k - 1].possessive
+                    && ctx.has(k - 1, FIRST)
+                    && !ctx.has(k - 1, NONPERSON | NONPERSON_HEAD | TITLE | HONORIFIC)
+                    && !ctx.has(k, HONORIFIC | NONPERSON | TITLE)
+                    && person_cue_after(ctx, k)
+                {
+                    return true;
+                }
+                // "Bill Jones": a given name that also ends the names of things ("the Health
+                // Bill"), where it starts a name before a surname.
+                if ctx.has(k, FIRST)
+                    && !ctx.has(k, HONORIFIC | NONPERSON | TITLE)
+                    && toks[k].cap
+                    && (k == run.start || ctx.has(k - 1, TITLE | HONORIFIC))
+                    && k + 1 < run.end
+                    && (toks[k + 1].cap || ctx.is_particle(k + 1))
+                    && !ctx.has(k + 1, HONORIFIC | NONPERSON | NONPERSON_HEAD | TITLE)
+                {
+                    return true;
+                }
                 // "Agriculture Minister Dean Foley": a role word that is also a given name,
                 // after a title and before exactly one surname, is the given name.
                 k > run.start
                     && k + 1 < run.end
                     && toks[k].cap
                     && ctx.has(k, FIRST)
-                    && !ctx.has(k, HONORIFIC | NONPERSON | NONPERSON_HEAD)
+                    // ("President Bill Valdez": a given name that also ends the names of things.)
+                    && !ctx.has(k, HONORIFIC | NONPERSON)
                     && ctx.has(k - 1, ROLE_HEAD | TITLE_ABBR)
                     && toks[k - 1].cap
                     && toks[k + 1].cap
@@ -345,8 +384,26 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             let titled = a > run.start && ctx.has(a - 1, HONORIFIC | TITLE_ABBR | ROLE_HEAD) && toks[a - 1].cap;
             let initials_lead = titled
                 && toks[a].initial
-                && (a..b).find(|&q| !toks[q].initial).is_some_and(|q| q + 1 == b && toks[q].cap && !ctx.is_particle(q));
-            while a < b && !lead_particle && !initials_lead && (ctx.is_particle(a) || toks[a].initial) {
+                && (a..b).find(|&q| !toks[q].initial).is_some_and(|q| {
+                    // ("Union President J. Jane Roe Jr.": a given name and surname too.)
+                    let end = if is_suffix(ctx.word(b - 1)) { b - 1 } else { b };
+                    (q + 1 == end || (q + 2 == end && toks[q + 1].cap)) && toks[q].cap && !ctx.is_particle(q)
+                });
+            // "J. David Cox": initials before a known given name and a surname; "T.J. Okoro":
+            // two initials or more before one surname (not "U.S. Steel").
+            let initials_given = toks[a].initial
+                && (a..b).find(|&q| !toks[q].initial).is_some_and(|q| {
+                    let dots = |r: std::ops::Range<usize>| r.clone().all(|x| ctx.text[..toks[x].end].ends_with('.'));
+                    dots(a..q)
+                        && ((ctx.has(q, FIRST) && q + 1 < b && toks[q + 1].cap)
+                            || (q >= a + 2
+                                && q + 1 == b
+                                && toks[q].cap
+                                && !ctx.has(q, NONPERSON | NONPERSON_HEAD | TITLE | HONORIFIC)
+                                && !lower_used(q)
+                                && !ctx.lex.is_nonperson(&initials_word(ctx, a..q))))
+                });
+            while a < b && !lead_particle && !initials_lead && !initials_given && (ctx.is_particle(a) || toks[a].initial) {
                 a += 1;
             }
             // ("al-Sudani" at the end is a surname, not a bare particle.)
@@ -359,9 +416,19 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             // Broek", "Amina Hassan Abdi"): many given names are not listed.
             let after_title = a > run.start && ctx.has(a - 1, TITLE | HONORIFIC);
             let after_of = a == run.start && a > 0 && ctx.word(a - 1) == "of" && is_space_gap(ctx.gap_before(a));
+            // ("Perhaps Jane Roe", "Grazier Jane Roe": an adverb or a common noun naming a person
+            // that starts a sentence is not a given name.)
+            let lead_word = a == run.start
+                && sentence_start(ctx, a)
+                && toks[a].cap
+                && !ctx.has(a, FIRST)
+                && (ctx.has(a, ADVERB) || (ctx.has(a, PERSON_NOUN) && !ctx.has(a, NONPERSON | NONPERSON_HEAD)));
+            if lead_word && b - a == 2 && ctx.has(a, ADVERB) && !toks[a + 1].initial {
+                a += 1;
+            }
             if b - a >= 3
                 && !ctx.has(a, FIRST)
-                && ((lower_used(a) && !after_title) || after_of)
+                && ((lower_used(a) && !after_title) || after_of || lead_word)
                 && let Some(k) = (a + 1..b - 1).find(|&k| ctx.has(k, FIRST) && !toks[k].initial && !ctx.is_particle(k))
             {
                 a = k;
@@ -380,7 +447,12 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
                 b -= 1;
             }
             if a < b {
-                let words = (a..b).filter(|&x| !toks[x].initial && !ctx.is_particle(x)).count();
+                // ("Noura al-Kaabi": a particle glued to a name is a name word.)
+                let mut words = (a..b).filter(|&x| !toks[x].initial && (!ctx.is_particle(x) || glued_particle(ctx.word(x)))).count();
+                // ("T.J. Okoro": the initials stand for the given names.)
+                if words == 1 && toks[a].initial {
+                    words = 2;
+                }
                 pieces.push(Piece {
                     toks: a..b,
                     words,
@@ -457,16 +529,21 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
         let hon = adjacent_before.is_some_and(|b| ctx.has(b, HONORIFIC | TITLE_ABBR));
         // A title is a role noun ("Minister", "spokesman") or a short title ("Sen."); a bare
         // qualifier ("Transport Focus", "Trade Unions") is not one.
+        // ("rapper Jane Roe", "biologists Jane Roe and ...": a common noun naming a person, in
+        // lower case, before a name of two words or more.)
         let title = adjacent_before.is_some_and(|b| {
             (ctx.has(b, ROLE_HEAD) && !plural_head(ctx, b))
                 || (ctx.has(b, TITLE_ABBR) && ctx.word(b).chars().next().is_some_and(|c| c.is_uppercase()))
+                || (p.words >= 2 && singular_person_noun(ctx, b))
         });
         // "a Jane Roe header": a full name with a known given name, used attributively after
         // "a", is still a person.
+        // ("by a Jane Roe, who ...": a person the reader does not know.)
         let full_given = p.words >= 2
             && ctx.has(s, FIRST)
             && !lower_used(s)
-            && adjacent_after.is_some_and(|k| ctx.word(k).chars().next().is_some_and(|c| c.is_lowercase()));
+            && (adjacent_after.is_some_and(|k| ctx.word(k).chars().next().is_some_and(|c| c.is_lowercase()))
+                || (gap_after.trim() == "," && next.is_some_and(|k| ctx.word(k) == "who")));
         if let Some(w) = prev_word
             && (w == "the" || w == "The" || w == "a" || w == "an")
             && !p.rejected
@@ -495,12 +572,13 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
         }
         // "US secretary of state, Antony Blinken"
         // (A plural role noun, "the administrators, Grant & Co", names a group or firm.)
+        // ("Chair of the Harbour Trust, Jane Roe" and other role phrases before a comma: for
+        // a name of two words or more.)
         let comma_role = before.is_some_and(|b| {
             let g = gap_before.trim();
             g == ","
-                && ctx.has(b, ROLE_HEAD)
-                && !plural_head(ctx, b)
-                && ctx.word(b).chars().next().is_some_and(|c| c.is_lowercase())
+                && ((ctx.has(b, ROLE_HEAD) && !plural_head(ctx, b) && ctx.word(b).chars().next().is_some_and(|c| c.is_lowercase()))
+                    || (p.words >= 2 && comma_role_head(ctx, b).is_some()))
         });
         // "Jane Roe, who ...", "Jane Roe, 27, ...": cues only a person takes.
         let who_or_age = !toks[last].possessive
@@ -547,7 +625,11 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
                 && ctx.has(b, SPEECH_VERB)
                 && !matches!(w, "say" | "told" | "tells" | "asked" | "urged" | "accused" | "described" | "called")
         });
-        let appositive = !toks[last].possessive && gap_after.trim() == "," && appositive_role(ctx, e).is_some();
+        // (A role headed only by a common noun, "a Hong Kong battery seller", also describes
+        // firms: a cue only for a name of words the text never uses in lower case.)
+        let appositive = appositive_start(ctx, last)
+            .and_then(|k| appositive_role(ctx, k))
+            .is_some_and(|r| r.clone().any(|k| ctx.has(k, ROLE_HEAD)) || p.toks.clone().all(|k| !lower_used(k)));
         // Photo credits: "(Jane Roe/AP)", "Credit, Jane Roe/Reuters".
         let credit = gap_after.starts_with('/')
             && (gap_before.ends_with('(') || next.is_some_and(|k| toks[k].acronym || toks[k].cap));
@@ -615,43 +697,55 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
         }
     }
 
-    // "By JANE ROE": a byline in capitals, a known given name then one or two words.
+    // "By JANE ROE": a byline in capitals, a known given name then one or two words; also a
+    // line of such names alone ("JANE ROE AND JOHN DOE", "JANE ROE, JOHN DOE AND ANN LEE").
     for &ls in &line_starts {
         let k = toks.partition_point(|t| t.start < ls);
-        if k + 2 >= n || !matches!(ctx.word(k), "By" | "BY" | "by") {
+        if k + 1 >= n || !ctx.text[ls..toks[k].start].trim().is_empty() {
             continue;
         }
-        if !ctx.text[ls..toks[k].start].trim().is_empty() {
-            continue;
-        }
+        let by = matches!(ctx.word(k), "By" | "BY" | "by");
         let capital = |q: usize| {
             q < n && toks[q].acronym && !toks[q].possessive && ctx.word(q).chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
         };
-        // ("By JANE ROE and JOHN DOE": up to two names.)
-        let mut s = k + 1;
-        for _ in 0..2 {
+        let mut s = if by { k + 1 } else { k };
+        let mut names: Vec<std::ops::Range<usize>> = Vec::new();
+        for _ in 0..3 {
             let mut e = s;
-            while e < n && e < s + 3 && capital(e) && is_space_gap(ctx.gap_before(e)) {
+            while e < n && e < s + 3 && capital(e) && ctx.word(e) != "AND" && (e == s || is_space_gap(ctx.gap_before(e))) {
                 e += 1;
             }
             if !(e - s >= 2 && ctx.has(s, FIRST) && !(s..e).any(|q| ctx.has(q, TITLE | HONORIFIC | NONPERSON | NONPERSON_HEAD))) {
                 break;
             }
-            pieces.push(Piece {
-                toks: s..e,
-                words: e - s,
-                strong: true,
-                weak: false,
-                rejected: false,
-                run_end: e,
-                tentative: false,
-                place_led: false,
-            });
+            names.push(s..e);
             if e + 1 < n && matches!(ctx.word(e), "and" | "AND") && is_space_gap(ctx.gap_before(e)) && is_space_gap(ctx.gap_after(e)) {
                 s = e + 1;
+            } else if e < n && ctx.gap_before(e).trim() == "," && !ctx.gap_before(e).contains('\n') {
+                s = e;
             } else {
                 break;
             }
+        }
+        // (Without "By", the names are the whole line.)
+        let whole_line = names.last().is_some_and(|r| {
+            let rest = &ctx.text[toks[r.end - 1].raw_end..];
+            rest.trim_start_matches([' ', '\t', '\r']).starts_with('\n') || rest.trim().is_empty()
+        });
+        if !by && !whole_line {
+            continue;
+        }
+        for r in names {
+            pieces.push(Piece {
+                words: r.len(),
+                toks: r.clone(),
+                strong: true,
+                weak: false,
+                rejected: false,
+                run_end: r.end,
+                tentative: false,
+                place_led: false,
+            });
         }
     }
 
@@ -777,10 +871,12 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
                     out.push(Found { toks: k..k + 1, given_only: false, part: None, tentative: false, alias: false });
                 }
             }
+        } else if p.words == 1 && with_lower(ctx.word(p.toks.start), |l| givens.get(l) == Some(&1)) {
+            // ("Geng said" after "Geng Shuang": the first word of one full name, a family name
+            // written first or a given name, before a lone surname cued by a verb.)
+            out.push(Found { toks: p.toks.clone(), given_only: true, part: None, tentative: false, alias: false });
         } else if p.words == 1 && p.toks.len() == 1 && tentative_words.contains(ctx.word(p.toks.start)) {
             out.push(Found { toks: p.toks.clone(), given_only: false, part: None, tentative: true, alias: false });
-        } else if p.words == 1 && with_lower(ctx.word(p.toks.start), |l| givens.get(l) == Some(&1)) {
-            out.push(Found { toks: p.toks.clone(), given_only: true, part: None, tentative: false, alias: false });
         }
     }
     // Known surnames joined by a hyphen: "the Scholz-Putin call".
@@ -852,7 +948,15 @@ pub fn glued_split(w: &str) -> Option<(&str, &str)> {
 
 /// The given name (if any) and the surname of a name token range.
 pub fn split_name(ctx: &Ctx, r: std::ops::Range<usize>) -> (Option<String>, String) {
+    let mut r = r;
+    // ("Samuel Hart Jr.": the suffix is not the surname.)
+    while r.end > r.start + 1 && is_suffix(ctx.word(r.end - 1)) {
+        r.end -= 1;
+    }
     let words: Vec<usize> = r.clone().filter(|&k| !ctx.toks[k].initial).collect();
+    if words.is_empty() {
+        return (None, ctx.word(r.start).to_string());
+    }
     if words.len() == 1 {
         let w = ctx.word(words[0]);
         if let Some((g, s)) = glued_split(w) {
@@ -888,6 +992,47 @@ pub fn split_name(ctx: &Ctx, r: std::ops::Range<usize>) -> (Option<String>, Stri
     (Some(ctx.word(first).to_string()), s.to_string())
 }
 
+/// Whether a cue that only people take follows token `last`: a speech verb ("said"), or an
+/// appositive headed by a role noun or a common noun naming a person.
+fn person_cue_after(ctx: &Ctx, last: usize) -> bool {
+    if ctx.toks[last].possessive {
+        return false;
+    }
+    let n = ctx.toks.len();
+    if last + 1 < n && is_space_gap(ctx.gap_after(last)) && ctx.has(last + 1, SPEECH_VERB) {
+        return ctx.word(last + 1).chars().next().is_some_and(|c| c.is_lowercase());
+    }
+    appositive_start(ctx, last).and_then(|k| appositive_role(ctx, k)).is_some()
+}
+
+/// Where an appositive may start after a name ending at token `last`: after its comma, or
+/// after a short bracket and a comma ("Jane Roe (D-Ohio), the chairman ...").
+pub fn appositive_start(ctx: &Ctx, last: usize) -> Option<usize> {
+    if ctx.toks[last].possessive {
+        return None;
+    }
+    let g = ctx.gap_after(last);
+    if g.trim() == "," {
+        return Some(last + 1);
+    }
+    if g.trim() != "(" {
+        return None;
+    }
+    let n = ctx.toks.len();
+    let mut q = last + 1;
+    while q < n && q < last + 12 {
+        let g = ctx.gap_after(q);
+        if g.contains(['(', '\n']) {
+            return None;
+        }
+        if g.contains(')') {
+            return (g.trim() == ")," && q + 1 < n).then_some(q + 1);
+        }
+        q += 1;
+    }
+    None
+}
+
 /// The role phrase of an appositive starting at token `k` (after "Name,"): "Putin's spokesman".
 pub fn appositive_role(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
     let n = ctx.toks.len();
@@ -899,6 +1044,10 @@ pub fn appositive_role(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
     // "Jane Roe, who is the city's mayor, ...": skip "who is / who was".
     if k + 2 < n && ctx.word(k) == "who" && matches!(ctx.word(k + 1), "is" | "was" | "has been" | "had been" | "became") {
         k += 2;
+        // ("who is also the ...")
+        if k + 1 < n && ctx.word(k) == "also" {
+            k += 1;
+        }
         // "who was appointed by President X": a clause, not a role.
         let w = ctx.word(k);
         if w.chars().next().is_some_and(|c| c.is_lowercase())
@@ -907,6 +1056,10 @@ pub fn appositive_role(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
         {
             return None;
         }
+    }
+    // "Jane Roe, who appears to be the mayor's sister, ...".
+    if k + 4 < n && ctx.word(k) == "who" && matches!(ctx.word(k + 1), "appears" | "seems" | "appeared" | "seemed") && ctx.word(k + 2) == "to" && ctx.word(k + 3) == "be" {
+        k += 4;
     }
     if k >= n {
         return None;
@@ -919,13 +1072,34 @@ pub fn appositive_role(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
     {
         return None;
     }
+    // "Jane Roe, explaining why ...": a clause, not a role.
+    if first.ends_with("ing") && !ctx.has(k, ROLE_HEAD | PERSON_NOUN | ROLE_MOD) {
+        return None;
+    }
     let mut end = k;
     let mut has_head = false;
     let mut j = k;
-    while j < n && j < k + 10 {
+    // (Up to 10 words before its head, 24 in all: "president of the Harbour Workers Union
+    // chapter at the port authority building in Gdansk".)
+    let mut prep = false;
+    let mut named = false;
+    while j < n && j < k + if has_head { 24 } else { 10 } {
         let w = ctx.word(j);
-        if ctx.has(j, ROLE_HEAD) {
+        // (A common noun naming one person heads the phrase only before any preposition:
+        // "a specialist in ...", not "each capable of seating 180 passengers".)
+        // (A plural role noun far into the phrase is not its head: "... why officials in ...".)
+        if (ctx.has(j, ROLE_HEAD) && (j < k + 3 || !plural_head(ctx, j))) || (!prep && singular_person_noun(ctx, j)) {
             has_head = true;
+        }
+        if matches!(w, "of" | "for" | "at" | "in" | "with" | "from" | "on" | "to" | "by") {
+            prep = true;
+        }
+        // "Jane Roe (D-Ohio), entrepreneur John Doe and ...": a list of people, not a role.
+        if ctx.toks[j].cap && ctx.has(j, FIRST) && j + 1 < n && ctx.toks[j + 1].cap && !ctx.has(j, TITLE | NONPERSON) {
+            named = true;
+        }
+        if named && w == "and" {
+            return None;
         }
         // "Jane Roe, the state representative who wrote the bill, ...": the role ends at a
         // relative pronoun after its head.
@@ -937,6 +1111,11 @@ pub fn appositive_role(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
         }
         end = j + 1;
         let g = ctx.gap_after(j);
+        // "attorney for the Harbour Workers Union (HWU)": a short name in brackets.
+        if has_head && matches!(g, " (" | ") ") && j + 1 < n {
+            j += 1;
+            continue;
+        }
         if !(is_space_gap(g) || g.is_empty()) {
             if g.trim_start().starts_with(',') || g.trim_start().starts_with('.') || g.trim_start().starts_with(';')
                 || g.trim_start().starts_with(')') || g.trim_start().starts_with('–') || g.trim_start().starts_with('-')
@@ -949,7 +1128,7 @@ pub fn appositive_role(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
         }
         j += 1;
     }
-    if j >= k + 10 {
+    if j >= k + if has_head { 24 } else { 10 } {
         return None;
     }
     if has_head || (first == "from" && end > k + 1 && ctx.toks[k + 1..end].iter().any(|t| t.cap)) {
@@ -967,16 +1146,16 @@ pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
     }
     let g = ctx.gap_before(s);
     let mut j = s - 1;
+    let mut comma = false;
     if g.trim() == "," {
-        // "US secretary of state, Antony Blinken"
-        let w = ctx.word(j);
-        if !(ctx.has(j, ROLE_HEAD) && w.chars().next().is_some_and(|c| c.is_lowercase())) {
-            return None;
-        }
+        // "US secretary of state, Antony Blinken", "The Attorney-General, Jane Roe, said",
+        // "The head of the Reserve Bank, Jane Roe, said".
+        j = comma_role_head(ctx, j)?;
+        comma = true;
     } else if !(is_space_gap(g) || g == ". ") {
         return None;
     }
-    if ctx.toks[j].possessive && g.trim() != "," {
+    if ctx.toks[j].possessive && !comma {
         // "Westpac's David Lording", "Energy Australia's Peter Leete": the possessor is the role.
         if !(ctx.toks[j].cap || ctx.toks[j].acronym) || ctx.has(j, FIRST) {
             return None;
@@ -995,7 +1174,8 @@ pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
         }
         return Some((first, j));
     }
-    if ctx.has(j, HONORIFIC) && !ctx.has(j, ROLE_HEAD) {
+    // (An honorific is capitalised: "Sister Mary", not "his sister, Mary".)
+    if ctx.has(j, HONORIFIC) && !ctx.has(j, ROLE_HEAD) && !lower_role_noun(ctx, j) {
         // "lead author Dr. Jane Roe", "Qatar's Prime Minister Sheikh Ali": the title before
         // the honorific is the role.
         if j > 0
@@ -1012,19 +1192,41 @@ pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
         }
         return Some((j, j));
     }
-    if !ctx.has(j, TITLE) {
+    // "fellow Canadian Jane Roe": a nationality after a role noun qualifies it.
+    let national = !comma
+        && ctx.toks[j].cap
+        && ctx.has(j, NONPERSON)
+        && j > 0
+        && is_space_gap(ctx.gap_before(j))
+        && lower_role_noun(ctx, j - 1);
+    // A role noun in lower case ("rapper", "property developer"), or one that starts a
+    // sentence ("Grazier Jane Roe").
+    let noun = ctx.has(j, PERSON_NOUN) && !ctx.has(j, NONPERSON | NONPERSON_HEAD) && (lower_role_noun(ctx, j) || sentence_start(ctx, j));
+    if !(comma || ctx.has(j, TITLE) || noun || national) {
         return None;
     }
-    let last = j;
+    let last = if comma { s - 1 } else { j };
     let mut first = j;
     let mut count = 1;
-    while j > 0 && count < 8 {
+    // Before a comma the role may be a longer phrase ("Christie's rival for the nomination for
+    // governor, Jane Roe"): it crosses "the", "of", "for", ... and ends after a possessive.
+    let phrase = |k: usize| comma && matches!(ctx.word(k), "the" | "of" | "for" | "at" | "in" | "on");
+    // (After a possessive, only its owner's capitalised name: "American Theatre Wing's".)
+    let mut owner = false;
+    while j > 0 && count < if comma { 12 } else { 8 } {
+        if comma && ctx.toks[j].possessive && j < last {
+            owner = true;
+        }
+        if owner && !(ctx.toks[j - 1].cap || ctx.toks[j - 1].acronym) {
+            break;
+        }
         let g = ctx.gap_before(j);
-        if !is_space_gap(g) {
+        // ("U.S. Rep.": initials with their full stops.)
+        if !(is_space_gap(g) || (g.is_empty() && ctx.toks[j - 1].initial && ctx.text[..ctx.toks[j - 1].end].ends_with('.'))) {
             break;
         }
         let k = j - 1;
-        if ctx.has(k, STOP | SPEECH_VERB | VERB_STOP) {
+        if ctx.has(k, STOP | SPEECH_VERB | VERB_STOP) && !phrase(k) {
             break;
         }
         if ctx.has(k, HONORIFIC) && ctx.has(k, PLAIN_HON) {
@@ -1047,10 +1249,85 @@ pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
     }
     // Do not start a role with "of" or a lower-case word that is neither role nor qualifier
     // followed by nothing useful.
-    while first < last && matches!(ctx.word(first), "of" | "and") {
+    while first < last && matches!(ctx.word(first), "of" | "and" | "the" | "for" | "at" | "in" | "on") {
         first += 1;
     }
     Some((first, last))
+}
+
+/// A common noun naming a person, written in lower case ("rapper", "chief auditor").
+fn lower_role_noun(ctx: &Ctx, k: usize) -> bool {
+    ctx.has(k, PERSON_NOUN | ROLE_HEAD) && ctx.word(k).chars().next().is_some_and(|c| c.is_lowercase())
+}
+
+/// The letters of a run of initials ("US" for "U.S.").
+fn initials_word(ctx: &Ctx, r: std::ops::Range<usize>) -> String {
+    r.map(|k| ctx.word(k).trim_end_matches('.')).collect()
+}
+
+/// Name suffixes that follow a surname ("Jr.", "III"): not the surname.
+pub fn is_suffix(w: &str) -> bool {
+    matches!(w, "Jr" | "Sr" | "JR" | "SR" | "II" | "III" | "IV")
+}
+
+/// A common noun naming one person, in lower case ("specialist", not "passengers").
+fn singular_person_noun(ctx: &Ctx, k: usize) -> bool {
+    let w = ctx.word(k);
+    ctx.has(k, PERSON_NOUN)
+        && w.chars().next().is_some_and(|c| c.is_lowercase())
+        && (!w.ends_with('s') || ctx.lex.is_person_noun_exact(w))
+        && !w.ends_with("men")
+}
+
+/// Before a comma that precedes a name (token `j` ends the phrase before the comma): the
+/// role noun that heads a role there. "secretary of state," and "the Attorney-General," end
+/// in a role noun; "The head of the Reserve Bank," has one before "of", "for" or "at" and a
+/// capitalised organisation. A capitalised role needs "the", a possessive or a sentence start
+/// before it (not "Ministers, Jane Roe and ..." in a list).
+fn comma_role_head(ctx: &Ctx, j: usize) -> Option<usize> {
+    let lower = |k: usize| ctx.word(k).chars().next().is_some_and(|c| c.is_lowercase());
+    let role_word = |k: usize| {
+        (ctx.has(k, ROLE_HEAD) && !plural_head(ctx, k)) || (singular_person_noun(ctx, k) && !ctx.has(k, NONPERSON))
+    };
+    let led = |k: usize| {
+        sentence_start(ctx, k)
+            || (k > 0
+                && is_space_gap(ctx.gap_before(k))
+                && (matches!(ctx.word(k - 1), "the" | "The") || ctx.toks[k - 1].possessive))
+    };
+    if role_word(j) {
+        return (lower(j) || led(j)).then_some(j);
+    }
+    // "head of the Reserve Bank": back over a capitalised name to "of".
+    let mut k = j;
+    let mut steps = 0;
+    while k > 0 && steps < 8 && is_space_gap(ctx.gap_before(k)) {
+        let w = ctx.word(k);
+        if !(ctx.toks[k].cap || ctx.toks[k].acronym || matches!(w, "the" | "of" | "and" | "for")) || ctx.toks[k].possessive {
+            return None;
+        }
+        let p = k - 1;
+        if matches!(ctx.word(p), "of" | "for" | "at")
+            && (ctx.toks[k].cap || ctx.toks[k].acronym || w == "the")
+            && p > 0
+            && is_space_gap(ctx.gap_before(p))
+            && role_word(p - 1)
+            && !ctx.toks[p - 1].possessive
+            && led(p - 1)
+        {
+            return Some(p - 1);
+        }
+        k = p;
+        steps += 1;
+    }
+    None
+}
+
+/// Whether token `k` is a role noun in the plural ("councillors", "members"), as the last
+/// word of a title over several names ("city councillors Jane Roe and John Doe").
+pub fn plural_role(ctx: &Ctx, k: usize) -> bool {
+    let w = ctx.word(k);
+    plural_head(ctx, k) || (ctx.has(k, PERSON_NOUN) && w.len() > 4 && w.ends_with('s') && !ctx.lex.is_person_noun_exact(w))
 }
 
 /// A role noun in the plural ("administrators", "analysts"): a group, not one person.
@@ -1183,21 +1460,7 @@ fn short_role(ctx: &Ctx, line_start: usize, line_end: usize) -> Option<std::ops:
     Some(a..b)
 }
 
-/// A role with its short titles written out ("Sen." as "Senator").
-pub fn expand_role(role: &str) -> String {
-    const LONG: &[(&str, &str)] = &[
-        ("sen", "Senator"), ("rep", "Representative"), ("gov", "Governor"), ("gen", "General"),
-        ("lt", "Lieutenant"), ("col", "Colonel"), ("sgt", "Sergeant"), ("capt", "Captain"),
-        ("cmdr", "Commander"), ("adm", "Admiral"), ("maj", "Major"), ("supt", "Superintendent"),
-        ("insp", "Inspector"), ("det", "Detective"), ("cllr", "Councillor"), ("pres", "President"),
-        ("amb", "Ambassador"), ("prof", "Professor"), ("rev", "Reverend"), ("atty", "Attorney"),
-    ];
-    role.split_whitespace()
-        .map(|w| {
-            let bare = w.trim_end_matches('.');
-            let l = bare.to_lowercase();
-            LONG.iter().find(|(a, _)| *a == l).map_or_else(|| w.to_string(), |(_, b)| b.to_string())
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+/// Whether token `k` is a short title ("Gen", "Rep", "then-Rep"), whose full stop belongs to it.
+pub fn is_short_title(ctx: &Ctx, k: usize) -> bool {
+    ctx.has(k, TITLE_ABBR)
 }
