@@ -1,0 +1,121 @@
+//! Big answers written straight to JSON frames, past tower-lsp-server (which turns every
+//! result into a `serde_json::Value` first): find-references, whole or as `$/progress`
+//! partial results. Locations are serialised from borrowed parts (no `Uri` clones, no
+//! intermediate values).
+
+use serde::Serialize;
+use serde_json::Value;
+use tower_lsp_server::ls_types::{ProgressToken, Range};
+
+use super::people::DocRanges;
+use super::transport::Notifier;
+
+/// Locations per `$/progress` partial result.
+pub const BATCH: usize = 1000;
+
+/// A `Location` from borrowed parts (the same JSON).
+#[derive(Serialize)]
+struct Loc<'a> {
+    uri: &'a str,
+    range: &'a Range,
+}
+
+/// Append `[loc, loc, …]` for `locs` to `out`.
+fn write_locations<'a>(out: &mut Vec<u8>, locs: impl Iterator<Item = (&'a str, &'a Range)>) {
+    out.push(b'[');
+    let mut first = true;
+    for (uri, range) in locs {
+        if !first {
+            out.push(b',');
+        }
+        first = false;
+        // Writing to a Vec cannot fail, and a Loc always serialises.
+        let _ = serde_json::to_writer(&mut *out, &Loc { uri, range });
+    }
+    out.push(b']');
+}
+
+fn locations<'a>(groups: &'a [DocRanges<'a>]) -> impl Iterator<Item = (&'a str, &'a Range)> {
+    groups
+        .iter()
+        .flat_map(|g| g.ranges.iter().map(move |r| (g.uri.as_str(), r)))
+}
+
+/// The whole frame of the response to request `id`: every location of `groups`.
+pub fn response_frame(id: &Value, groups: &[DocRanges<'_>]) -> Vec<u8> {
+    let n: usize = groups.iter().map(|g| g.ranges.len()).sum();
+    let mut body = Vec::with_capacity(64 + n * 150);
+    body.extend_from_slice(b"{\"jsonrpc\":\"2.0\",\"id\":");
+    let _ = serde_json::to_writer(&mut body, id);
+    body.extend_from_slice(b",\"result\":");
+    write_locations(&mut body, locations(groups));
+    body.push(b'}');
+    Notifier::frame_body(&body)
+}
+
+/// Send the locations of `groups` as `$/progress` notifications with partial results for
+/// `token`, [`BATCH`] at a time, each as soon as it is serialised. Returns how many were sent.
+pub fn send_partial_results(
+    notifier: &Notifier,
+    token: &ProgressToken,
+    groups: &[DocRanges<'_>],
+) -> usize {
+    let mut all = locations(groups).peekable();
+    let mut sent = 0;
+    while all.peek().is_some() {
+        let mut body = Vec::with_capacity(64 + BATCH * 150);
+        body.extend_from_slice(
+            b"{\"jsonrpc\":\"2.0\",\"method\":\"$/progress\",\"params\":{\"token\":",
+        );
+        let _ = serde_json::to_writer(&mut body, token);
+        body.extend_from_slice(b",\"value\":");
+        write_locations(&mut body, all.by_ref().take(BATCH));
+        body.extend_from_slice(b"}}");
+        if !notifier.send(Notifier::frame_body(&body)) {
+            break;
+        }
+        sent += 1;
+    }
+    sent
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tower_lsp_server::ls_types::{Location, Position, Uri};
+
+    #[test]
+    fn locations_serialise_as_lsp_locations() {
+        let a: Uri = "file:///ws/a%20b.txt".parse().unwrap();
+        let b: Uri = "untitled:Untitled-1".parse().unwrap();
+        let r = |l, c| Range::new(Position::new(l, c), Position::new(l, c + 5));
+        let groups = [
+            DocRanges {
+                uri: &a,
+                ranges: vec![r(0, 1), r(3, 7)],
+            },
+            DocRanges {
+                uri: &b,
+                ranges: vec![r(2, 0)],
+            },
+        ];
+        let frame = response_frame(&Value::from("x\"1"), &groups);
+        let text = String::from_utf8(frame).unwrap();
+        let (head, body) = text.split_once("\r\n\r\n").unwrap();
+        assert_eq!(head, format!("Content-Length: {}", body.len()));
+        let v: Value = serde_json::from_str(body).unwrap();
+        assert_eq!(v["id"], "x\"1");
+        let want = vec![
+            Location::new(a.clone(), r(0, 1)),
+            Location::new(a.clone(), r(3, 7)),
+            Location::new(b.clone(), r(2, 0)),
+        ];
+        assert_eq!(v["result"], serde_json::to_value(&want).unwrap());
+        let empty = response_frame(&Value::from(7), &[]);
+        assert!(
+            String::from_utf8(empty)
+                .unwrap()
+                .ends_with(r#"{"jsonrpc":"2.0","id":7,"result":[]}"#)
+        );
+    }
+}
