@@ -253,6 +253,22 @@ impl LineIndex {
     }
 }
 
+/// The first index at or after `from` whose item fails `pred` (which holds for a prefix of
+/// `v`, and up to `from`): steps of 1, 2, 4 … from `from`, then a binary search, so that a
+/// walk costs O(log distance) per offset whether offsets are dense or sparse.
+fn gallop<T>(v: &[T], from: usize, pred: impl Fn(&T) -> bool) -> usize {
+    let mut lo = from.min(v.len());
+    let mut hi = lo;
+    let mut step = 1;
+    while hi < v.len() && pred(&v[hi]) {
+        lo = hi + 1;
+        hi += step;
+        step *= 2;
+    }
+    let hi = hi.min(v.len());
+    lo + v[lo..hi].partition_point(pred)
+}
+
 /// Positions of ascending byte offsets in a [`LineIndex`] ([`LineIndex::walker`]). An offset
 /// smaller than the previous one starts the walk again from the top (still correct).
 pub struct Walker<'a> {
@@ -281,9 +297,7 @@ impl Walker<'_> {
             (self.line, self.line_wide, self.wide) = (0, 0, 0);
         }
         self.last = byte;
-        while self.wide < li.wide.len() && li.wide[self.wide].at < byte {
-            self.wide += 1;
-        }
+        self.wide = gallop(&li.wide, self.wide, |w| w.at < byte);
         let mut before = self.wide;
         // Inside a character: its start.
         if let Some(w) = self.wide.checked_sub(1).map(|j| li.wide[j])
@@ -292,13 +306,9 @@ impl Walker<'_> {
             byte = w.at;
             before -= 1;
         }
-        while self.line + 1 < li.starts.len() && li.starts[self.line + 1] <= byte {
-            self.line += 1;
-        }
+        self.line = gallop(&li.starts, self.line + 1, |s| *s <= byte) - 1;
         let start = li.starts[self.line];
-        while self.line_wide < li.wide.len() && li.wide[self.line_wide].at < start {
-            self.line_wide += 1;
-        }
+        self.line_wide = gallop(&li.wide, self.line_wide, |w| w.at < start);
         let character = match self.enc {
             Encoding::Utf8 => byte - start,
             Encoding::Utf16 => (byte - start) - (self.extra(before) - self.extra(self.line_wide)),

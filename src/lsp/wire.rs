@@ -3,7 +3,6 @@
 //! partial results. Locations are serialised from borrowed parts (no `Uri` clones, no
 //! intermediate values).
 
-use serde::Serialize;
 use serde_json::Value;
 use tower_lsp_server::ls_types::{ProgressToken, Range};
 
@@ -13,15 +12,54 @@ use super::transport::Notifier;
 /// Locations per `$/progress` partial result.
 pub const BATCH: usize = 1000;
 
-/// A `Location` from borrowed parts (the same JSON).
-#[derive(Serialize)]
-struct Loc<'a> {
-    uri: &'a str,
-    range: &'a Range,
+/// Append the decimal digits of `n`.
+fn write_u32(out: &mut Vec<u8>, mut n: u32) {
+    let mut buf = [0u8; 10];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&buf[i..]);
+}
+
+/// Append one `Location` (`uri` already a JSON string, quotes included).
+fn write_location(out: &mut Vec<u8>, uri: &[u8], r: &Range) {
+    out.extend_from_slice(b"{\"uri\":");
+    out.extend_from_slice(uri);
+    out.extend_from_slice(b",\"range\":{\"start\":{\"line\":");
+    write_u32(out, r.start.line);
+    out.extend_from_slice(b",\"character\":");
+    write_u32(out, r.start.character);
+    out.extend_from_slice(b"},\"end\":{\"line\":");
+    write_u32(out, r.end.line);
+    out.extend_from_slice(b",\"character\":");
+    write_u32(out, r.end.character);
+    out.extend_from_slice(b"}}}");
+}
+
+/// The locations of `groups` in order, each with its document's URI as a JSON string
+/// (escaped once per document).
+fn locations<'a>(
+    groups: &'a [DocRanges<'a>],
+) -> impl Iterator<Item = (std::rc::Rc<[u8]>, &'a Range)> {
+    groups.iter().flat_map(|g| {
+        let uri: std::rc::Rc<[u8]> = serde_json::to_vec(g.uri.as_str())
+            .unwrap_or_default()
+            .into();
+        g.ranges.iter().map(move |r| (uri.clone(), r))
+    })
 }
 
 /// Append `[loc, loc, …]` for `locs` to `out`.
-fn write_locations<'a>(out: &mut Vec<u8>, locs: impl Iterator<Item = (&'a str, &'a Range)>) {
+fn write_locations<'a>(
+    out: &mut Vec<u8>,
+    locs: impl Iterator<Item = (std::rc::Rc<[u8]>, &'a Range)>,
+) {
     out.push(b'[');
     let mut first = true;
     for (uri, range) in locs {
@@ -29,16 +67,9 @@ fn write_locations<'a>(out: &mut Vec<u8>, locs: impl Iterator<Item = (&'a str, &
             out.push(b',');
         }
         first = false;
-        // Writing to a Vec cannot fail, and a Loc always serialises.
-        let _ = serde_json::to_writer(&mut *out, &Loc { uri, range });
+        write_location(out, &uri, range);
     }
     out.push(b']');
-}
-
-fn locations<'a>(groups: &'a [DocRanges<'a>]) -> impl Iterator<Item = (&'a str, &'a Range)> {
-    groups
-        .iter()
-        .flat_map(|g| g.ranges.iter().map(move |r| (g.uri.as_str(), r)))
 }
 
 /// The whole frame of the response to request `id`: every location of `groups`.
@@ -96,7 +127,10 @@ mod tests {
             },
             DocRanges {
                 uri: &b,
-                ranges: vec![r(2, 0)],
+                ranges: vec![
+                    r(2, 0),
+                    Range::new(Position::new(0, 0), Position::new(u32::MAX, 10)),
+                ],
             },
         ];
         let frame = response_frame(&Value::from("x\"1"), &groups);
@@ -109,6 +143,10 @@ mod tests {
             Location::new(a.clone(), r(0, 1)),
             Location::new(a.clone(), r(3, 7)),
             Location::new(b.clone(), r(2, 0)),
+            Location::new(
+                b.clone(),
+                Range::new(Position::new(0, 0), Position::new(u32::MAX, 10)),
+            ),
         ];
         assert_eq!(v["result"], serde_json::to_value(&want).unwrap());
         let empty = response_frame(&Value::from(7), &[]);
