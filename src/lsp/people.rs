@@ -114,18 +114,20 @@ pub struct DocRanges<'s> {
 }
 
 /// Every mention of the person at `pos`, grouped by document (open or not), converted to
-/// ranges: the index gives each document's mentions in text order, so the offsets of a
-/// document are converted in one walk over its line index ([`super::positions::Walker`]).
-pub fn reference_groups<'s>(
+/// ranges and handed to `each` document by document (so that they can be sent while the rest
+/// are converted): the index gives each document's mentions in text order, so the offsets of
+/// a document are converted in one walk over its line index ([`super::positions::Walker`]).
+/// `None` when no person is at `pos`.
+pub fn each_reference_group<'s>(
     snap: &'s Snapshot,
     key: &str,
     pos: Position,
     include_declaration: bool,
-) -> Option<Vec<DocRanges<'s>>> {
+    mut each: impl FnMut(DocRanges<'s>),
+) -> Option<()> {
     let (id, _) = person_at(snap, key, pos)?;
     let declaration = if include_declaration { None } else { snap.index.definition(&id, key) };
     let mentions = snap.index.mentions(&id);
-    let mut out: Vec<DocRanges<'s>> = Vec::new();
     let mut i = 0;
     while i < mentions.len() {
         let doc = &mentions[i].0;
@@ -144,8 +146,20 @@ pub fn reference_groups<'s>(
             Some(c) => spans.map(|s| c.range(s, snap.encoding)).collect(),
             None => continue,
         };
-        out.push(DocRanges { uri: &view.uri, ranges });
+        each(DocRanges { uri: &view.uri, ranges });
     }
+    Some(())
+}
+
+/// [`each_reference_group`], collected.
+pub fn reference_groups<'s>(
+    snap: &'s Snapshot,
+    key: &str,
+    pos: Position,
+    include_declaration: bool,
+) -> Option<Vec<DocRanges<'s>>> {
+    let mut out = Vec::new();
+    each_reference_group(snap, key, pos, include_declaration, |g| out.push(g))?;
     Some(out)
 }
 

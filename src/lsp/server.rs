@@ -68,20 +68,32 @@ impl Server {
         let notifier = self.notifier.clone();
         let reply_id = id.clone();
         let refs = self
-            .query_in(Some(&key.clone()), true, "references", move |s| {
-                let Some(groups) = people::reference_groups(s, &key, pos, include) else {
-                    return Refs::Nothing;
-                };
-                match token {
-                    // Sent from here, as they are made: they precede the response, which
-                    // tower-lsp-server writes once this has returned.
+            .query_in(
+                Some(&key.clone()),
+                true,
+                "references",
+                move |s| match token {
+                    // Sent from here, document by document as they are converted, in batches:
+                    // they precede the response, which tower-lsp-server writes once this has
+                    // returned.
                     Some(t) => {
-                        wire::send_partial_results(&notifier, &t, &groups);
-                        Refs::Streamed
+                        let mut partial = wire::PartialResults::new(&notifier, &t);
+                        match people::each_reference_group(s, &key, pos, include, |g| {
+                            partial.push(&g)
+                        }) {
+                            Some(()) => {
+                                partial.finish();
+                                Refs::Streamed
+                            }
+                            None => Refs::Nothing,
+                        }
                     }
-                    None => Refs::Whole(wire::response_frame(&reply_id, &groups)),
-                }
-            })
+                    None => match people::reference_groups(s, &key, pos, include) {
+                        Some(groups) => Refs::Whole(wire::response_frame(&reply_id, &groups)),
+                        None => Refs::Nothing,
+                    },
+                },
+            )
             .await?;
         Ok(match refs {
             Refs::Nothing => Value::Null,

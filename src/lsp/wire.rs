@@ -84,30 +84,68 @@ pub fn response_frame(id: &Value, groups: &[DocRanges<'_>]) -> Vec<u8> {
     Notifier::frame_body(&body)
 }
 
-/// Send the locations of `groups` as `$/progress` notifications with partial results for
-/// `token`, [`BATCH`] at a time, each as soon as it is serialised. Returns how many were sent.
-pub fn send_partial_results(
-    notifier: &Notifier,
-    token: &ProgressToken,
-    groups: &[DocRanges<'_>],
-) -> usize {
-    let mut all = locations(groups).peekable();
-    let mut sent = 0;
-    while all.peek().is_some() {
-        let mut body = Vec::with_capacity(64 + BATCH * 150);
-        body.extend_from_slice(
-            b"{\"jsonrpc\":\"2.0\",\"method\":\"$/progress\",\"params\":{\"token\":",
-        );
-        let _ = serde_json::to_writer(&mut body, token);
-        body.extend_from_slice(b",\"value\":");
-        write_locations(&mut body, all.by_ref().take(BATCH));
-        body.extend_from_slice(b"}}");
-        if !notifier.send(Notifier::frame_body(&body)) {
-            break;
+/// Sends locations as `$/progress` notifications with partial results for one token,
+/// [`BATCH`] at a time, each as soon as it is full ([`Self::push`] document by document,
+/// then [`Self::finish`]).
+pub struct PartialResults<'a> {
+    notifier: &'a Notifier,
+    /// The notification up to `"value":`.
+    head: Vec<u8>,
+    body: Vec<u8>,
+    count: usize,
+    /// How many notifications were sent.
+    pub sent: usize,
+}
+
+impl<'a> PartialResults<'a> {
+    pub fn new(notifier: &'a Notifier, token: &ProgressToken) -> Self {
+        let mut head =
+            b"{\"jsonrpc\":\"2.0\",\"method\":\"$/progress\",\"params\":{\"token\":".to_vec();
+        let _ = serde_json::to_writer(&mut head, token);
+        head.extend_from_slice(b",\"value\":[");
+        PartialResults {
+            notifier,
+            head,
+            body: Vec::new(),
+            count: 0,
+            sent: 0,
         }
-        sent += 1;
     }
-    sent
+
+    /// Add the locations of one document, sending every full batch.
+    pub fn push(&mut self, group: &DocRanges<'_>) {
+        let uri = serde_json::to_vec(group.uri.as_str()).unwrap_or_default();
+        for r in &group.ranges {
+            if self.count == 0 {
+                self.body.clear();
+                self.body.reserve(self.head.len() + BATCH * 150);
+                self.body.extend_from_slice(&self.head);
+            } else {
+                self.body.push(b',');
+            }
+            write_location(&mut self.body, &uri, r);
+            self.count += 1;
+            if self.count == BATCH {
+                self.flush();
+            }
+        }
+    }
+
+    fn flush(&mut self) {
+        if self.count == 0 {
+            return;
+        }
+        self.body.extend_from_slice(b"]}}");
+        self.notifier.send(Notifier::frame_body(&self.body));
+        self.count = 0;
+        self.sent += 1;
+    }
+
+    /// Send what is left (nothing when no location was pushed).
+    pub fn finish(mut self) -> usize {
+        self.flush();
+        self.sent
+    }
 }
 
 #[cfg(test)]
