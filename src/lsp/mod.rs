@@ -8,6 +8,7 @@
 //! - [`snapshot`] — the immutable views queries read
 //! - [`indexing`] — walking and analysing the workspace folders, with `$/progress`
 //! - [`people`] — hover, definition, references, symbols, highlights
+//! - [`wire`] — big answers (references) written straight to JSON, whole or as partial results
 //! - [`diagnostics`] — findings -> diagnostics
 //! - [`config`] — settings
 //! - [`faults`] — fault injection for the robustness tests (off unless asked for)
@@ -24,6 +25,7 @@ pub mod server;
 pub mod snapshot;
 pub mod state;
 pub mod transport;
+pub mod wire;
 
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -58,7 +60,8 @@ pub fn run(_args: LspArgs) -> ExitCode {
         let (input, output, writer, notifier) =
             transport::guard(tokio::io::stdin(), tokio::io::stdout());
         let mut builder =
-            LspService::build(move |client| server::Server::new(client, flag, notifier));
+            LspService::build(move |client| server::Server::new(client, flag, notifier))
+                .custom_method(transport::REFERENCES, server::Server::routed_references);
         if faults::enabled() {
             builder = builder.custom_method(faults::PANIC_METHOD, server::Server::injected_panic);
         }

@@ -6,10 +6,10 @@ use byline_core::Span;
 use byline_core::index::{PersonId, PersonInfo};
 use tower_lsp_server::ls_types::{
     DocumentHighlight, DocumentHighlightKind, DocumentSymbol, Hover, HoverContents, Location, MarkupContent,
-    MarkupKind, Position, SymbolInformation, SymbolKind,
+    MarkupKind, Position, Range, SymbolInformation, SymbolKind, Uri,
 };
 
-use super::snapshot::Snapshot;
+use super::snapshot::{Content, Snapshot};
 
 /// How many quotes a hover shows.
 const HOVER_QUOTES: usize = 3;
@@ -107,26 +107,70 @@ pub fn definition(snap: &Snapshot, key: &str, pos: Position) -> Option<Location>
     location(snap, &doc, &span)
 }
 
-pub fn references(snap: &Snapshot, key: &str, pos: Position, include_declaration: bool) -> Option<Vec<Location>> {
+/// The locations of one document: the URI to report and ranges in text order.
+pub struct DocRanges<'s> {
+    pub uri: &'s Uri,
+    pub ranges: Vec<Range>,
+}
+
+/// Every mention of the person at `pos`, grouped by document (open or not), converted to
+/// ranges and handed to `each` document by document (so that they can be sent while the rest
+/// are converted): the index gives each document's mentions in text order, so the offsets of
+/// a document are converted in one walk over its line index ([`super::positions::Walker`]).
+/// `None` when no person is at `pos`.
+pub fn each_reference_group<'s>(
+    snap: &'s Snapshot,
+    key: &str,
+    pos: Position,
+    include_declaration: bool,
+    mut each: impl FnMut(DocRanges<'s>),
+) -> Option<()> {
     let (id, _) = person_at(snap, key, pos)?;
     let declaration = if include_declaration { None } else { snap.index.definition(&id, key) };
     let mentions = snap.index.mentions(&id);
-    let mut out = Vec::with_capacity(mentions.len());
-    // Mentions come grouped by document: look each document up once.
-    let mut current: Option<(&str, Option<(&tower_lsp_server::ls_types::Uri, &super::snapshot::Content)>)> = None;
-    for (doc, span) in &mentions {
-        if declaration.as_ref().is_some_and(|(d, s)| d == doc && s == span) {
-            continue;
-        }
-        if current.is_none_or(|(k, _)| k != &**doc) {
-            let view = snap.doc(doc).and_then(|d| Some((&d.uri, d.content.as_ref()?)));
-            current = Some((doc, view));
-        }
-        if let Some((_, Some((uri, content)))) = current {
-            out.push(Location::new(uri.clone(), content.range(span, snap.encoding)));
-        }
+    let mut i = 0;
+    while i < mentions.len() {
+        let doc = &mentions[i].0;
+        let n = mentions[i..].iter().take_while(|(d, _)| d == doc).count();
+        let spans = mentions[i..i + n]
+            .iter()
+            .map(|(_, s)| s)
+            .filter(|s| !declaration.as_ref().is_some_and(|(d, ds)| d == doc && ds == *s));
+        i += n;
+        let Some(view) = snap.doc(doc) else { continue };
+        let ranges = match &view.content {
+            Some(Content::Disk { lines, .. }) => {
+                let mut w = lines.walker(snap.encoding);
+                spans.map(|s| Range::new(w.position(s.start), w.position(s.end))).collect()
+            }
+            Some(c) => spans.map(|s| c.range(s, snap.encoding)).collect(),
+            None => continue,
+        };
+        each(DocRanges { uri: &view.uri, ranges });
     }
+    Some(())
+}
+
+/// [`each_reference_group`], collected.
+pub fn reference_groups<'s>(
+    snap: &'s Snapshot,
+    key: &str,
+    pos: Position,
+    include_declaration: bool,
+) -> Option<Vec<DocRanges<'s>>> {
+    let mut out = Vec::new();
+    each_reference_group(snap, key, pos, include_declaration, |g| out.push(g))?;
     Some(out)
+}
+
+pub fn references(snap: &Snapshot, key: &str, pos: Position, include_declaration: bool) -> Option<Vec<Location>> {
+    let groups = reference_groups(snap, key, pos, include_declaration)?;
+    Some(
+        groups
+            .iter()
+            .flat_map(|g| g.ranges.iter().map(|r| Location::new(g.uri.clone(), *r)))
+            .collect(),
+    )
 }
 
 pub fn highlights(snap: &Snapshot, key: &str, pos: Position) -> Option<Vec<DocumentHighlight>> {

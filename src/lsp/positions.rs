@@ -246,6 +246,75 @@ impl LineIndex {
         }
     }
 
+    /// A reader of positions for byte offsets given in ascending order: one walk over the
+    /// line starts and the non-ASCII characters instead of binary searches per offset.
+    pub fn walker(&self, enc: Encoding) -> Walker<'_> {
+        Walker { li: self, enc, line: 0, line_wide: 0, wide: 0, last: 0 }
+    }
+}
+
+/// The first index at or after `from` whose item fails `pred` (which holds for a prefix of
+/// `v`, and up to `from`): steps of 1, 2, 4 … from `from`, then a binary search, so that a
+/// walk costs O(log distance) per offset whether offsets are dense or sparse.
+fn gallop<T>(v: &[T], from: usize, pred: impl Fn(&T) -> bool) -> usize {
+    let mut lo = from.min(v.len());
+    let mut hi = lo;
+    let mut step = 1;
+    while hi < v.len() && pred(&v[hi]) {
+        lo = hi + 1;
+        hi += step;
+        step *= 2;
+    }
+    let hi = hi.min(v.len());
+    lo + v[lo..hi].partition_point(pred)
+}
+
+/// Positions of ascending byte offsets in a [`LineIndex`] ([`LineIndex::walker`]). An offset
+/// smaller than the previous one starts the walk again from the top (still correct).
+pub struct Walker<'a> {
+    li: &'a LineIndex,
+    enc: Encoding,
+    /// The line of the previous offset.
+    line: usize,
+    /// The number of wide characters before the start of `line`.
+    line_wide: usize,
+    /// The number of wide characters that start before the previous offset.
+    wide: usize,
+    last: usize,
+}
+
+impl Walker<'_> {
+    /// UTF-8 bytes minus UTF-16 code units of the first `n` wide characters.
+    fn extra(&self, n: usize) -> usize {
+        self.li.wide.get(n).map_or(self.li.total_extra, |w| w.before)
+    }
+
+    /// Byte offset -> LSP position (as [`LineIndex::position`]).
+    pub fn position(&mut self, byte: usize) -> Position {
+        let li = self.li;
+        let mut byte = byte.min(li.len);
+        if byte < self.last {
+            (self.line, self.line_wide, self.wide) = (0, 0, 0);
+        }
+        self.last = byte;
+        self.wide = gallop(&li.wide, self.wide, |w| w.at < byte);
+        let mut before = self.wide;
+        // Inside a character: its start.
+        if let Some(w) = self.wide.checked_sub(1).map(|j| li.wide[j])
+            && w.at + w.len as usize > byte
+        {
+            byte = w.at;
+            before -= 1;
+        }
+        self.line = gallop(&li.starts, self.line + 1, |s| *s <= byte) - 1;
+        let start = li.starts[self.line];
+        self.line_wide = gallop(&li.wide, self.line_wide, |w| w.at < start);
+        let character = match self.enc {
+            Encoding::Utf8 => byte - start,
+            Encoding::Utf16 => (byte - start) - (self.extra(before) - self.extra(self.line_wide)),
+        };
+        Position::new(self.line as u32, character as u32)
+    }
 }
 
 #[cfg(test)]
@@ -335,6 +404,14 @@ mod tests {
             for b in 0..=text.len() + 2 {
                 for enc in [Encoding::Utf8, Encoding::Utf16] {
                     assert_eq!(li.position(b, enc), to_position(&rope, b, enc), "{text:?} byte {b} {enc:?}");
+                }
+            }
+            for enc in [Encoding::Utf8, Encoding::Utf16] {
+                // Ascending offsets in one walk, then a step back (the walk starts again).
+                let mut w = li.walker(enc);
+                let offsets: Vec<usize> = (0..=text.len() + 2).chain([1, 0, text.len() / 2, text.len()]).collect();
+                for b in offsets {
+                    assert_eq!(w.position(b), to_position(&rope, b, enc), "walker: {text:?} byte {b} {enc:?}");
                 }
             }
             for line in 0..6 {

@@ -16,7 +16,8 @@ use super::people;
 use super::positions::Encoding;
 use super::snapshot::{Snapshot, file_path_of, key_of};
 use super::state::{self, ClientEvent, Handle, log};
-use super::transport::Notifier;
+use super::transport::{Notifier, Routed};
+use super::wire;
 
 /// How long a query waits for the state task to catch up with earlier notifications.
 const CATCH_UP: Duration = Duration::from_secs(5);
@@ -27,17 +28,83 @@ pub struct Server {
     /// What the client can do, as sent in `initialize`.
     caps: std::sync::OnceLock<ClientCapabilities>,
     pub shut_down: Arc<AtomicBool>,
+    /// The ordered output past tower-lsp-server, for answers written straight to JSON.
+    notifier: Notifier,
+}
+
+/// What a references query produced, to be sent by the handler.
+enum Refs {
+    /// No person at the position: `null`, through tower-lsp-server.
+    Nothing,
+    /// The whole response, serialised.
+    Whole(Vec<u8>),
+    /// Every location went out as partial results: the response is an empty array.
+    Streamed,
 }
 
 impl Server {
     pub fn new(client: Client, shut_down: Arc<AtomicBool>, notifier: Notifier) -> Server {
-        let state = state::spawn(client.clone(), notifier);
+        let state = state::spawn(client.clone(), notifier.clone());
         Server {
             client,
             state,
             caps: std::sync::OnceLock::new(),
             shut_down,
+            notifier,
         }
+    }
+
+    /// `textDocument/references`, passed on by the transport as [`super::transport::REFERENCES`]
+    /// with its id. With a `partialResultToken` the locations go out as `$/progress` partial
+    /// results (in batches, as they are serialised) and the response is an empty array;
+    /// otherwise the whole response is written straight to JSON here and sent past
+    /// tower-lsp-server, whose own (null) response to the id the transport drops.
+    pub async fn routed_references(&self, r: Routed<ReferenceParams>) -> Result<Value> {
+        let Routed { id, params: p } = r;
+        let key = key_of(&p.text_document_position.text_document.uri);
+        let pos = p.text_document_position.position;
+        let include = p.context.include_declaration;
+        let token = p.partial_result_params.partial_result_token;
+        let notifier = self.notifier.clone();
+        let reply_id = id.clone();
+        let refs = self
+            .query_in(
+                Some(&key.clone()),
+                true,
+                "references",
+                move |s| match token {
+                    // Sent from here, document by document as they are converted, in batches:
+                    // they precede the response, which tower-lsp-server writes once this has
+                    // returned.
+                    Some(t) => {
+                        let mut partial = wire::PartialResults::new(&notifier, &t);
+                        match people::each_reference_group(s, &key, pos, include, |g| {
+                            partial.push(&g)
+                        }) {
+                            Some(()) => {
+                                partial.finish();
+                                Refs::Streamed
+                            }
+                            None => Refs::Nothing,
+                        }
+                    }
+                    None => match people::reference_groups(s, &key, pos, include) {
+                        Some(groups) => Refs::Whole(wire::response_frame(&reply_id, &groups)),
+                        None => Refs::Nothing,
+                    },
+                },
+            )
+            .await?;
+        Ok(match refs {
+            Refs::Nothing => Value::Null,
+            Refs::Streamed => Value::Array(Vec::new()),
+            Refs::Whole(frame) => {
+                // Sent by the handler itself: a request cancelled while the query ran has
+                // stopped before this point and gets tower-lsp-server's answer only.
+                self.notifier.respond(&id, frame);
+                Value::Null
+            }
+        })
     }
 
     /// Run `f` on a snapshot that has caught up, on a blocking thread, catching panics.

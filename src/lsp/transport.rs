@@ -17,7 +17,15 @@
 //!   `initialize` has completed, so a client that pipelines `initialized` and `didOpen` would
 //!   lose them);
 //! - output: copies the server's frames to stdout whole, interleaved with those answers.
+//! - references: `textDocument/references` requests are passed on as [`REFERENCES`], with
+//!   the request's id inside the params, so that the handler can write its (big) answer
+//!   itself, straight to JSON, through the [`Notifier`]; tower-lsp-server's own response to
+//!   that id is then dropped here. (tower-lsp-server gives handlers no request ids and turns
+//!   every result into a `serde_json::Value` first, which for 18,000 locations took most of
+//!   the time.) The request still goes through tower-lsp-server in order, behind the
+//!   notifications before it, and can be cancelled like any other.
 
+use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -56,13 +64,31 @@ const INIT_HOLD: Duration = Duration::from_secs(30);
 /// A request id the output task is waiting to see answered, and whom to tell.
 type Awaited = Arc<Mutex<Option<(Value, oneshot::Sender<()>)>>>;
 
+/// The method `textDocument/references` requests are passed on as (see the module doc);
+/// its params are [`Routed`]. A client cannot call it itself.
+pub const REFERENCES: &str = "byline/references";
+
+/// The params of a request passed on under another method: the request's own id and params.
+#[derive(Debug, serde::Deserialize)]
+pub struct Routed<P> {
+    pub id: Value,
+    pub params: P,
+}
+
+/// Ids (as JSON text) of requests already answered through the [`Notifier`], whose response
+/// from tower-lsp-server is to be dropped.
+type Answered = Arc<Mutex<HashSet<String>>>;
+
 /// Notifications to the client that go past tower-lsp-server, straight to the output,
 /// interleaved whole with its frames. tower-lsp-server serialises every outgoing message on
 /// the one task that also reads requests and runs their handlers, so the diagnostics of a big
 /// document (tens of MB of JSON) would hold up every request for as long; these are
 /// serialised by the sender, on its own thread.
 #[derive(Clone, Debug)]
-pub struct Notifier(mpsc::UnboundedSender<Option<Vec<u8>>>);
+pub struct Notifier {
+    frames: mpsc::UnboundedSender<Option<Vec<u8>>>,
+    answered: Answered,
+}
 
 impl Notifier {
     /// Serialise the notification `method` with `params` (on the calling thread).
@@ -84,9 +110,27 @@ impl Notifier {
         f
     }
 
+    /// A frame around a body already serialised.
+    pub fn frame_body(body: &[u8]) -> Vec<u8> {
+        let mut f = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+        f.extend_from_slice(body);
+        f
+    }
+
     /// Send a frame made by [`Self::frame`]; false once the output has ended.
     pub fn send(&self, frame: Vec<u8>) -> bool {
-        self.0.send(Some(frame)).is_ok()
+        self.frames.send(Some(frame)).is_ok()
+    }
+
+    /// Send `frame`, the response to request `id` (passed on as [`REFERENCES`]); the response
+    /// tower-lsp-server then writes for that id is dropped. Call it from the request's handler
+    /// only (so that a cancelled request, whose handler stops, never gets two responses).
+    pub fn respond(&self, id: &Value, frame: Vec<u8>) -> bool {
+        self.answered
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(id.to_string());
+        self.send(frame)
     }
 }
 
@@ -114,7 +158,11 @@ where
     let (fwd_tx, mut fwd_rx) = mpsc::channel::<(Vec<u8>, Option<Value>)>(64);
     let awaited: Awaited = Arc::new(Mutex::new(None));
 
-    let notifier = Notifier(frames_tx.clone());
+    let answered: Answered = Arc::default();
+    let notifier = Notifier {
+        frames: frames_tx.clone(),
+        answered: answered.clone(),
+    };
 
     // Input: stdin -> checked frames -> forwarding.
     let answers = frames_tx.clone();
@@ -158,6 +206,7 @@ where
             };
             match verdict {
                 Verdict::Forward(init) => {
+                    let body = reroute(body);
                     if fwd_tx.send((body, init)).await.is_err() {
                         break;
                     }
@@ -203,6 +252,9 @@ where
         let mut reader = BufReader::new(from_server);
         while let Ok(Some(body)) = read_trusted_frame(&mut reader).await {
             answered_init(&awaited, &body);
+            if already_answered(&answered, &body) {
+                continue;
+            }
             let head = format!("Content-Length: {}\r\n\r\n", body.len());
             let mut f = head.into_bytes();
             f.extend_from_slice(&body);
@@ -237,6 +289,49 @@ fn answered_init(awaited: &Awaited, body: &[u8]) {
     {
         let _ = tx.send(());
     }
+}
+
+/// Whether `body` (a frame the server wrote) is tower-lsp-server's response to a request
+/// already answered through [`Notifier::respond`] (it is then forgotten).
+fn already_answered(answered: &Answered, body: &[u8]) -> bool {
+    let mut ids = answered.lock().unwrap_or_else(|e| e.into_inner());
+    if ids.is_empty() {
+        return false;
+    }
+    #[derive(serde::Deserialize)]
+    struct Head {
+        id: Option<Value>,
+        method: Option<serde::de::IgnoredAny>,
+    }
+    match serde_json::from_slice::<Head>(body) {
+        Ok(Head {
+            id: Some(id),
+            method: None,
+        }) => ids.remove(&id.to_string()),
+        _ => false,
+    }
+}
+
+/// A `textDocument/references` request, passed on as [`REFERENCES`] with its id inside the
+/// params; any other body as it is.
+fn reroute(body: Vec<u8>) -> Vec<u8> {
+    const METHOD: &[u8] = b"textDocument/references";
+    if memchr::memmem::find(&body, METHOD).is_none() {
+        return body;
+    }
+    let Ok(Value::Object(mut msg)) = serde_json::from_slice::<Value>(&body) else {
+        return body;
+    };
+    if msg.get("method").and_then(Value::as_str) != Some("textDocument/references") {
+        return body;
+    }
+    let Some(id) = msg.get("id").filter(|i| !i.is_null()).cloned() else {
+        return body;
+    };
+    let params = msg.remove("params").unwrap_or(Value::Null);
+    msg.insert("method".into(), REFERENCES.into());
+    msg.insert("params".into(), json!({"id": id, "params": params}));
+    serde_json::to_vec(&msg).unwrap_or(body)
 }
 
 fn frame_of(msg: &Value) -> Vec<u8> {
@@ -648,6 +743,17 @@ fn check(body: &[u8]) -> Verdict {
 /// The checks on a request or notification that tower-lsp-server can decode.
 fn check_method(method: &str, id: Option<&Value>, params: Option<&Value>) -> Verdict {
     let reply_id = echo_id(id);
+    // The method references are passed on as is not for the client to call.
+    if method == REFERENCES {
+        return match id {
+            Some(_) => Verdict::Answer(error_reply(
+                reply_id,
+                -32601,
+                format!("Method not found: {method}"),
+            )),
+            None => Verdict::Drop("a notification of an internal method"),
+        };
+    }
     // tower-lsp-server silently drops unknown `$/` methods, but only notifications may be
     // ignored: an unknown `$/` request must be answered (no `$/` requests exist in LSP).
     if method.starts_with("$/") && id.is_some() {

@@ -216,6 +216,15 @@ impl Lsp {
         while self.pump(Instant::now() + quiet).is_some() {}
     }
 
+    /// Read messages until nothing arrives for `quiet`, and return them all (responses too).
+    pub fn drain(&mut self, quiet: Duration) -> Vec<Value> {
+        let mut out = Vec::new();
+        while let Some(m) = self.pump(Instant::now() + quiet) {
+            out.push(m);
+        }
+        out
+    }
+
     /// All diagnostics notifications for `uri` seen so far.
     pub fn published(&self, uri: &str) -> Vec<Value> {
         self.notifications.iter().filter(|n| is_diag_for(n, uri)).map(|n| n["params"].clone()).collect()

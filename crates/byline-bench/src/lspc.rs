@@ -154,9 +154,10 @@ impl Server {
     pub fn request(&self, method: &str, params: Value, timeout: Duration) -> Result<Value, Value> {
         let id = self.request_async(method, params);
         match self.wait_response(id, timeout) {
-            Some(r) => match r.get("error") {
-                Some(e) => Err(e.clone()),
-                None => Ok(r.get("result").cloned().unwrap_or(Value::Null)),
+            // Taken, not cloned: a deep copy of a big result would be timed as the server's.
+            Some(mut r) => match r.get_mut("error") {
+                Some(e) => Err(e.take()),
+                None => Ok(r.get_mut("result").map(Value::take).unwrap_or(Value::Null)),
             },
             None => Err(json!(format!("{method}: no response within {timeout:?} (alive: {})", self.alive_now()))),
         }
@@ -229,6 +230,14 @@ impl Server {
                 && m.msg["params"]["uri"] == uri
                 && version.is_none_or(|v| m.msg["params"]["version"].as_i64() == Some(v))
         })
+    }
+
+    /// Remove and return the messages received from index `from` on (keeps memory bounded
+    /// when a benchmark receives many big notifications; later cursors count from here).
+    pub fn take_incoming_since(&self, from: usize) -> Vec<Incoming> {
+        let mut st = self.shared.0.lock().unwrap();
+        let from = from.min(st.incoming.len());
+        st.incoming.split_off(from)
     }
 
     /// Every message received so far.

@@ -21,7 +21,7 @@ use byline_core::{Format, analyze};
 use clap::{Parser, Subcommand};
 use serde_json::{Value, json};
 
-use lspc::{Server, pct, position, uri_of};
+use lspc::{Incoming, Server, pct, position, uri_of};
 
 #[derive(Parser)]
 #[command(name = "byline-bench", about = "Benchmarks for byline")]
@@ -497,6 +497,34 @@ fn bench_cold(server: &str, articles: usize, dir: Option<PathBuf>, queries: usiz
         out[name] = json!({"p50_ms": round(pct(&lat, 0.5), 2), "p99_ms": round(pct(&lat, 0.99), 2), "max_ms": round(pct(&lat, 1.0), 2),
                            "results": size, "errors": errors, "n": lat.len()});
     }
+    // References with a partialResultToken: time to the first partial result and to the
+    // (empty) final response, and the locations the partial results carried.
+    let (mut first, mut whole, mut size, mut errors, mut partials) = (Vec::new(), Vec::new(), 0, 0, 0);
+    for i in 0..queries {
+        let mut params = refs_params.clone();
+        params["partialResultToken"] = json!(format!("refs-{i}"));
+        let token = params["partialResultToken"].clone();
+        let from = s.cursor();
+        let t = Instant::now();
+        let res = s.request("textDocument/references", params, Duration::from_secs(30));
+        let done = t.elapsed();
+        let got = s.take_incoming_since(from);
+        let mine: Vec<&Incoming> =
+            got.iter().filter(|m| m.method() == Some("$/progress") && m.msg["params"]["token"] == token).collect();
+        match res {
+            Ok(v) if v.as_array().is_some_and(Vec::is_empty) && !mine.is_empty() => {
+                whole.push(ms(done));
+                first.push(ms(mine[0].at - t));
+                size = mine.iter().map(|m| m.msg["params"]["value"].as_array().map_or(0, Vec::len)).sum();
+                partials = mine.len();
+            }
+            _ => errors += 1,
+        }
+    }
+    out["references_partial"] = json!({
+        "p50_ms": round(pct(&whole, 0.5), 2), "p99_ms": round(pct(&whole, 0.99), 2), "max_ms": round(pct(&whole, 1.0), 2),
+        "first_partial_p50_ms": round(pct(&first, 0.5), 2), "first_partial_p99_ms": round(pct(&first, 0.99), 2),
+        "results": size, "partial_results": partials, "errors": errors, "n": whole.len()});
     out["peak_rss_mb_after_queries"] = json!(s.peak_rss_mb());
     let st = s.shutdown();
     out["clean_exit"] = json!(st.map(|x| x.success()));

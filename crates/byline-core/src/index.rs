@@ -493,7 +493,10 @@ impl WorkspaceIndex {
 
     /// The documents (in key order) and local person indices that make up person `id`.
     fn parts(&self, id: &str) -> Vec<(DocKey, Arc<DocEntry>, Vec<usize>)> {
-        let mut docs: std::collections::BTreeMap<DocKey, Arc<DocEntry>> = Default::default();
+        // Each set is in key order; two sets are merged by a sort (no map: this runs per query
+        // over every document that mentions the person).
+        let mut docs: Vec<(DocKey, Arc<DocEntry>)> = Vec::new();
+        let mut merged = false;
         let mut local_keys: Vec<LocalKey> = Vec::new();
         if let Some(s) = id.strip_prefix(SURNAME_PREFIX) {
             let s: Arc<str> = s.into();
@@ -503,7 +506,7 @@ impl WorkspaceIndex {
             if let Some(set) = self.surname_docs.get(&s) {
                 for d in set.keys() {
                     if let Some(e) = self.docs.get(d) {
-                        docs.insert(d.clone(), e.clone());
+                        docs.push((d.clone(), e.clone()));
                     }
                 }
             }
@@ -513,21 +516,26 @@ impl WorkspaceIndex {
             let Some(set) = self.full_docs.get(&key) else { return Vec::new() };
             for d in set.keys() {
                 if let Some(e) = self.docs.get(d) {
-                    docs.insert(d.clone(), e.clone());
+                    docs.push((d.clone(), e.clone()));
                 }
             }
             let s: Arc<str> = surname_of_key(&key).into();
             if self.surname_full.get(&s).is_some_and(|m| m.len() == 1) {
                 if let Some(set) = self.surname_docs.get(&s) {
+                    merged = !docs.is_empty();
                     for d in set.keys() {
                         if let Some(e) = self.docs.get(d) {
-                            docs.insert(d.clone(), e.clone());
+                            docs.push((d.clone(), e.clone()));
                         }
                     }
                 }
                 local_keys.push(LocalKey::Surname(s));
             }
             local_keys.push(LocalKey::Full(key));
+        }
+        if merged {
+            docs.sort_by(|a, b| a.0.cmp(&b.0));
+            docs.dedup_by(|a, b| a.0 == b.0);
         }
         docs.into_iter()
             .map(|(d, e)| {
