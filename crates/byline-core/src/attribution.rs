@@ -1103,6 +1103,15 @@ fn np_before_plain(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> (Optio
         }
         if DETERMINERS.contains(&l.as_str()) && !cap {
             start -= 1;
+            // "the two sides said", "their three lawyers said": a count after a definite
+            // determiner refers back to parties already named.
+            if matches!(l.as_str(), "two" | "three" | "four" | "five")
+                && start >= 1
+                && matches!(ctx.lw(&words[start - 1]).as_str(), "the" | "his" | "her" | "their" | "its")
+                && ctx.gap_is_space(words[start - 1].span.end, words[start].span.start)
+            {
+                start -= 1;
+            }
             // A ranking before a name: "world number three Ana Kovac".
             if start >= 1
                 && ctx.lw(&words[start - 1]) == "number"
@@ -1428,6 +1437,8 @@ fn classify(ctx: &Ctx, s: &Sentence, words: &[Word], np: Option<std::ops::Range<
             (SourceKind::Anonymous, Some(span))
         }
         Some("the" | "his" | "her" | "its" | "their") => (SourceKind::Named, Some(span)),
+        // "both sides said", "both companies said": the two parties the story is about.
+        Some("both") if ws.len() == 2 => (SourceKind::Named, Some(span)),
         _ if head.ends_with('s') && !head.ends_with("ss") => (SourceKind::Vague, Some(span)),
         _ => (SourceKind::Named, Some(span)),
     }
