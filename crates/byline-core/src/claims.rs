@@ -368,6 +368,11 @@ pub fn find(
         {
             continue;
         }
+        // A proposition put in a document's mouth: "In a memo to staff, …", "as set out in the
+        // planning document", "one invoice included in the complaint shows", "the log says".
+        if cites_document(&lower, words, &q_cover[i], lex) {
+            continue;
+        }
         // 4. A checkable proposition with no source.
         if let Some((key, msg)) = claim(ctext, &lower, s, words, &q_cover[i], lex) {
             out.push(Finding { span: s.span.clone(), code: Code::UnattributedClaim, message: msg, key });
@@ -404,6 +409,30 @@ impl Cover {
         let k = self.spans.partition_point(|&(s, _)| s <= sp.start);
         k > 0 && self.max_end[k - 1] >= sp.end
     }
+}
+
+const DOC_DETERMINERS: &[&str] = &["a", "an", "the", "its", "their", "his", "her", "this", "that"];
+const DOC_VERBS: &[&str] = &[
+    "says", "said", "shows", "showed", "states", "stated", "notes", "noted", "lists", "listed", "reveals", "revealed",
+    "indicates", "indicated", "describes", "described", "finds", "found",
+];
+
+/// Whether a document outside quotations is the sentence's source: inside a phrase "in a/the
+/// … DOCUMENT" or as the subject of a verb of saying or showing ("the filing shows").
+fn cites_document(lower: &str, words: &[crate::text::Word], cover: &Cover, lex: &Lexicon) -> bool {
+    let spaced = |a: usize, b: usize| lower[words[a].span.end..words[b].span.start].trim().is_empty();
+    (1..words.len()).any(|k| {
+        if cover.contains(&words[k].span) || !lex.documents.contains(&lower[words[k].span.clone()]) {
+            return false;
+        }
+        let governed = (k.saturating_sub(4)..k.saturating_sub(1)).any(|m| {
+            &lower[words[m].span.clone()] == "in"
+                && DOC_DETERMINERS.contains(&&lower[words[m + 1].span.clone()])
+                && (m..k).all(|j| spaced(j, j + 1))
+        });
+        let subject = words.get(k + 1).is_some_and(|n| spaced(k, k + 1) && DOC_VERBS.contains(&&lower[n.span.clone()]));
+        governed || subject
+    })
 }
 
 fn quoted_bytes(s: &Sentence, qs: &[usize], quotes: &[Quote], with_speaker: bool) -> usize {

@@ -464,3 +464,31 @@ fn a_ranking_before_a_name_is_a_title() {
     let t = "Meanwhile, world number three Ana Kovac says the new balls are 20 percent heavier.";
     assert_eq!(code_of(t), None);
 }
+
+#[test]
+fn definite_counted_parties_source_the_sentence() {
+    assert_eq!(code_of("The ferry operators agreed on a new timetable for 14 routes, the two sides said Monday."), None);
+    assert_eq!(code_of("The ferry operators agreed on a new timetable for 14 routes, both companies said."), None);
+}
+
+#[test]
+fn a_document_as_source_is_not_an_unsourced_claim() {
+    assert_eq!(code_of("In a memo to staff, the board told managers to cut 40 jobs across its depots."), None);
+    assert_eq!(code_of("The lease, as set out in the planning document, gives the operator 10 years of parking fees."), None);
+    assert_eq!(code_of("One invoice included in the complaint shows fees of $300 to $900 per load."), None);
+    assert_eq!(code_of("The council released the files by March 4, which the timeline says it did in full."), None);
+    // Without the document the figure stays a claim.
+    assert_eq!(code_of("The lease gives the operator 10 years of parking fees."), Some(Code::UnattributedClaim));
+}
+
+#[test]
+fn syndication_credits_and_witness_appeals_are_furniture() {
+    let t = "The depot closed on Monday after 40 years.\n\nThis story was provided by Harbour Wire, covering ports.\n\nAnyone with information is asked to call police at 555-0100.";
+    let c = codes(t);
+    assert_eq!(c.len(), 1, "{c:?}");
+}
+
+#[test]
+fn thanking_is_a_named_subjects_own_act() {
+    assert_eq!(code_of("Harbor Freight regional sales director Ana Ortiz thanked the crews who worked for six weeks on the warehouse."), None);
+}
