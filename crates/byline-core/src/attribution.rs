@@ -411,7 +411,9 @@ fn verb_attribution(
     let act = rule.has(Flag::Act);
     let public = rule.has(Flag::Public);
     // A number before it makes a noun: "3,000 calls for help".
-    if prev_adjacent && ctx.w(prev?).starts_with(|c: char| c.is_ascii_digit()) {
+    // Not a year after "in": "Acme in 2017 announced".
+    let in_year = wi >= 2 && ctx.lw(&words[wi - 2]) == "in" && prev_l.len() == 4 && prev_l.bytes().all(|b| b.is_ascii_digit());
+    if prev_adjacent && ctx.w(prev?).starts_with(|c: char| c.is_ascii_digit()) && !in_year {
         return None;
     }
     // What was urged or pledged in a private exchange is an account that needs its own source.
@@ -1021,8 +1023,14 @@ fn np_before_plain(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> (Optio
             j -= 1;
             continue;
         }
-        // "on Sunday", "last week"
-        if adjacent && j >= 2 && matches!(ctx.lw(&words[j - 2]).as_str(), "on" | "last" | "this") && ctx.lex.time_words.contains(&l) {
+        // "on Sunday", "last week", "in March", "in 2017"
+        let year = l.len() == 4 && (l.starts_with("19") || l.starts_with("20")) && l.bytes().all(|b| b.is_ascii_digit());
+        if adjacent
+            && j >= 2
+            && (matches!(ctx.lw(&words[j - 2]).as_str(), "on" | "last" | "this") && ctx.lex.time_words.contains(&l)
+                || ctx.lw(&words[j - 2]) == "in" && (year || ctx.lex.time_words.contains(&l)))
+            && ctx.gap_is_space(words[j - 2].span.end, w.span.start)
+        {
             j -= 2;
             continue;
         }
@@ -1344,6 +1352,15 @@ fn classify(ctx: &Ctx, s: &Sentence, words: &[Word], np: Option<std::ops::Range<
         return (SourceKind::Vague, None);
     }
     let span = words[r.start].span.start..words[r.end - 1].span.end;
+    // "a woman who identified herself as the victim's mother said": a role the speaker claims
+    // for themselves, with no name.
+    if r.start >= 3
+        && ctx.lw(&words[r.start - 1]) == "as"
+        && matches!(ctx.lw(&words[r.start - 2]).as_str(), "herself" | "himself" | "themselves")
+        && matches!(ctx.lw(&words[r.start - 3]).as_str(), "identified" | "described" | "introduced")
+    {
+        return (SourceKind::Anonymous, Some(span));
+    }
     let ws: Vec<String> = r.clone().map(|i| ctx.lw(&words[i])).collect();
     // The head: the last word before "of", "from", "for", "close", "in", "at" (else the last).
     let hk = ws
