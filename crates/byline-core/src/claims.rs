@@ -349,7 +349,12 @@ pub fn find(
         }
         // A sentence about the person just quoted ("He also …", "She added …").
         let first = ctext[words[0].span.clone()].to_string();
-        if matches!(first.as_str(), "He" | "She") && i > 0 && covered[i - 1] {
+        // Not when the writer hedges it ("He apparently left …"): that is the writer's guess.
+        let hedged = words.iter().any(|w| {
+            matches!(&lower[w.span.clone()], "apparently" | "seemingly" | "evidently" | "presumably")
+                && !q_cover[i].contains(&w.span)
+        });
+        if matches!(first.as_str(), "He" | "She") && i > 0 && covered[i - 1] && !hedged {
             continue;
         }
         // A note on the sourcing itself ("officials spoke on condition of anonymity").
@@ -371,6 +376,10 @@ pub fn find(
         // A proposition put in a document's mouth: "In a memo to staff, …", "as set out in the
         // planning document", "one invoice included in the complaint shows", "the log says".
         if cites_document(&lower, words, &q_cover[i], lex) {
+            continue;
+        }
+        // A headline's source before a colon: "Police: …", "Health Ministry: …".
+        if source_prefix(ctext, words) {
             continue;
         }
         // 4. A checkable proposition with no source.
@@ -409,6 +418,24 @@ impl Cover {
         let k = self.spans.partition_point(|&(s, _)| s <= sp.start);
         k > 0 && self.max_end[k - 1] >= sp.end
     }
+}
+
+/// Whether the sentence opens with one to three capitalised words and a colon, the way a
+/// headline names its source ("Officials: …").
+fn source_prefix(ctext: &str, words: &[crate::text::Word]) -> bool {
+    for k in 0..words.len().saturating_sub(3).min(3) {
+        let g = ctext[words[k].span.end..words[k + 1].span.start].trim();
+        if !ctext[words[k].span.clone()].starts_with(|c: char| c.is_uppercase()) {
+            return false;
+        }
+        if g == ":" {
+            return true;
+        }
+        if !g.is_empty() {
+            return false;
+        }
+    }
+    false
 }
 
 const DOC_DETERMINERS: &[&str] = &["a", "an", "the", "its", "their", "his", "her", "this", "that"];

@@ -492,3 +492,31 @@ fn syndication_credits_and_witness_appeals_are_furniture() {
 fn thanking_is_a_named_subjects_own_act() {
     assert_eq!(code_of("Harbor Freight regional sales director Ana Ortiz thanked the crews who worked for six weeks on the warehouse."), None);
 }
+
+#[test]
+fn a_source_named_before_a_time_phrase() {
+    assert_eq!(code_of("Acme in 2019 announced a five-year deal to supply 300 buses to the city."), None);
+    assert_eq!(code_of("The ferry company in March announced a deal to buy 12 new boats."), None);
+}
+
+#[test]
+fn a_headline_source_before_a_colon() {
+    assert_eq!(code_of("Police: Stolen trucks were shipped to ports in three states."), None);
+    assert_eq!(code_of("Stolen trucks were shipped to ports in three states."), Some(Code::UnattributedClaim));
+}
+
+#[test]
+fn a_self_identified_speaker_is_anonymous() {
+    assert_eq!(
+        code_of("A man who identified himself as the owner of the boat said it had sunk twice before."),
+        Some(Code::AnonymousSource)
+    );
+}
+
+#[test]
+fn a_writers_hedge_is_not_the_last_speakers() {
+    let t = "Ana Ortiz said the crew was tired.\n\nShe apparently left the port more than 20 years ago.";
+    let c = codes(t);
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].1, Code::UnattributedClaim);
+}
