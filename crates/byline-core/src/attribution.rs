@@ -687,12 +687,18 @@ fn verb_attribution(
     // A speech act counts only with a subject that opens the sentence or follows an opening
     // phrase ("On Friday, the union condemned …"), not in a later clause ("…, but coach X
     // vouched for him"): the sentence is then that act, not an event someone else reports.
+    let opens_at = |k: usize| {
+        k == 0 || ctx.gap(words[k - 1].span.end, words[k].span.start).trim().ends_with([',', '—', '–', ':', '”', '"', '’'])
+    };
+    // A coordinated subject opens it too: "union spokesman A and party spokesperson B flayed".
     let opens = np.as_ref().is_some_and(|r| {
-        r.start == 0
-            || ctx
-                .gap(words[r.start - 1].span.end, words[r.start].span.start)
-                .trim()
-                .ends_with([',', '—', '–', ':', '”', '"', '’'])
+        opens_at(r.start)
+            || r.start >= 2
+                && ctx.lw(&words[r.start - 1]) == "and"
+                && ctx.gap_is_space(words[r.start - 1].span.end, words[r.start].span.start)
+                && np_before_plain(ctx, s, words, r.start - 1)
+                    .0
+                    .is_some_and(|r2| opens_at(r2.start) && (r2.start..r2.end).any(|i| ctx.is_cap(&words[i]) && words[i].span.start > s.span.start + 1))
     });
     let (kind, source) = doc.unwrap_or_else(|| classify(ctx, s, words, np));
     // A speech act makes an attribution only as the main verb of a named subject ("the union

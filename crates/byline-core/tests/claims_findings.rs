@@ -520,3 +520,8 @@ fn a_writers_hedge_is_not_the_last_speakers() {
     assert_eq!(c.len(), 1, "{c:?}");
     assert_eq!(c[0].1, Code::UnattributedClaim);
 }
+
+#[test]
+fn a_coordinated_named_subject_owns_its_speech_act() {
+    assert_eq!(code_of("Union spokesman Raj Patel and party spokesperson Nina Rao flayed the mayor for cutting 40 buses."), None);
+}
