@@ -241,6 +241,14 @@ pub fn find(
         let named_according = attrs.iter().any(|a| {
             a.kind == SourceKind::Named && a.source.is_some() && lower[a.cue.clone()].starts_with("according")
         });
+        // A named source's verb that ends the sentence after a comma ("…, she said Monday.").
+        let named_trailing = attrs.iter().any(|a| {
+            let at = a.source.as_ref().map_or(a.cue.start, |sp| sp.start.min(a.cue.start));
+            a.main
+                && matches!(a.effective_kind(attributions), SourceKind::Named | SourceKind::Pronoun)
+                && lower[a.cue.end..s.span.end].split_whitespace().count() <= 2
+                && lower[s.span.start..at].trim_end().ends_with(',')
+        });
         // Not "according to …", which sources its own clause, nor a source after a contrast
         // ("Moscow rejects …, while the West insists …").
         let attrs: Vec<&Attribution> = attrs
@@ -255,12 +263,13 @@ pub fn find(
                 });
                 let marker = a.kind == SourceKind::Anonymous && a.source.is_none();
                 let according = lower[a.cue.clone()].starts_with("according");
-                // A hedge in a sentence that names its source with "according to" is that
-                // source's ("The league is expected to review the play, according to Jane Roe").
+                // A hedge in a sentence that names its source with "according to" or a main
+                // verb is that source's ("The league is expected to review the play, according
+                // to Jane Roe"; "Savings would be an estimated $9 million, she said").
                 let hedge = a.kind == SourceKind::Vague
                     && a.source.is_none()
                     && !according
-                    && named_according
+                    && (named_according || named_trailing)
                     && !lower[a.cue.clone()].split(' ').next().is_some_and(|w| lex.vague_sources.contains(w));
                 !hedge
                     && !reported

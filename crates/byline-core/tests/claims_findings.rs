@@ -525,3 +525,9 @@ fn a_writers_hedge_is_not_the_last_speakers() {
 fn a_coordinated_named_subject_owns_its_speech_act() {
     assert_eq!(code_of("Union spokesman Raj Patel and party spokesperson Nina Rao flayed the mayor for cutting 40 buses."), None);
 }
+
+#[test]
+fn a_hedge_before_a_named_sources_verb_is_theirs() {
+    assert_eq!(code_of("The new pumps would save an estimated $40 million a year, the water board reported."), None);
+    assert!(code_of("The new pumps would save an estimated $40 million a year.").is_some());
+}
