@@ -388,7 +388,7 @@ pub fn find(
             continue;
         }
         // A headline's source before a colon: "Police: …", "Health Ministry: …".
-        if source_prefix(ctext, words) {
+        if source_prefix(ctext, &lower, words, lex) {
             continue;
         }
         // 4. A checkable proposition with no source.
@@ -429,16 +429,18 @@ impl Cover {
     }
 }
 
-/// Whether the sentence opens with one to three capitalised words and a colon, the way a
-/// headline names its source ("Officials: …").
-fn source_prefix(ctext: &str, words: &[crate::text::Word]) -> bool {
-    for k in 0..words.len().saturating_sub(3).min(3) {
+/// Whether the sentence opens with one or two capitalised words ending in a source noun and a
+/// colon, the way a headline names its source ("Officials: …", "Study: …"), not a place or a
+/// label ("Oregon: …", "Translation: …").
+fn source_prefix(ctext: &str, lower: &str, words: &[crate::text::Word], lex: &Lexicon) -> bool {
+    for k in 0..words.len().saturating_sub(3).min(2) {
         let g = ctext[words[k].span.end..words[k + 1].span.start].trim();
         if !ctext[words[k].span.clone()].starts_with(|c: char| c.is_uppercase()) {
             return false;
         }
         if g == ":" {
-            return true;
+            let l = &lower[words[k].span.clone()];
+            return lex.source_roles.contains(l) || lex.anonymous_sources.contains(l) || lex.documents.contains(l);
         }
         if !g.is_empty() {
             return false;

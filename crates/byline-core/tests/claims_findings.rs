@@ -531,3 +531,8 @@ fn a_hedge_before_a_named_sources_verb_is_theirs() {
     assert_eq!(code_of("The new pumps would save an estimated $40 million a year, the water board reported."), None);
     assert!(code_of("The new pumps would save an estimated $40 million a year.").is_some());
 }
+
+#[test]
+fn a_place_or_label_before_a_colon_is_no_source() {
+    assert_eq!(code_of("Oregon: Stolen trucks were shipped to ports in three states."), Some(Code::UnattributedClaim));
+}
