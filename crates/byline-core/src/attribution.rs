@@ -411,7 +411,9 @@ fn verb_attribution(
     let act = rule.has(Flag::Act);
     let public = rule.has(Flag::Public);
     // A number before it makes a noun: "3,000 calls for help".
-    if prev_adjacent && ctx.w(prev?).starts_with(|c: char| c.is_ascii_digit()) {
+    // Not a year after "in": "Acme in 2017 announced".
+    let in_year = wi >= 2 && ctx.lw(&words[wi - 2]) == "in" && prev_l.len() == 4 && prev_l.bytes().all(|b| b.is_ascii_digit());
+    if prev_adjacent && ctx.w(prev?).starts_with(|c: char| c.is_ascii_digit()) && !in_year {
         return None;
     }
     // What was urged or pledged in a private exchange is an account that needs its own source.
@@ -685,12 +687,18 @@ fn verb_attribution(
     // A speech act counts only with a subject that opens the sentence or follows an opening
     // phrase ("On Friday, the union condemned …"), not in a later clause ("…, but coach X
     // vouched for him"): the sentence is then that act, not an event someone else reports.
+    let opens_at = |k: usize| {
+        k == 0 || ctx.gap(words[k - 1].span.end, words[k].span.start).trim().ends_with([',', '—', '–', ':', '”', '"', '’'])
+    };
+    // A coordinated subject opens it too: "union spokesman A and party spokesperson B flayed".
     let opens = np.as_ref().is_some_and(|r| {
-        r.start == 0
-            || ctx
-                .gap(words[r.start - 1].span.end, words[r.start].span.start)
-                .trim()
-                .ends_with([',', '—', '–', ':', '”', '"', '’'])
+        opens_at(r.start)
+            || r.start >= 2
+                && ctx.lw(&words[r.start - 1]) == "and"
+                && ctx.gap_is_space(words[r.start - 1].span.end, words[r.start].span.start)
+                && np_before_plain(ctx, s, words, r.start - 1)
+                    .0
+                    .is_some_and(|r2| opens_at(r2.start) && (r2.start..r2.end).any(|i| ctx.is_cap(&words[i]) && words[i].span.start > s.span.start + 1))
     });
     let (kind, source) = doc.unwrap_or_else(|| classify(ctx, s, words, np));
     // A speech act makes an attribution only as the main verb of a named subject ("the union
@@ -1021,8 +1029,14 @@ fn np_before_plain(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> (Optio
             j -= 1;
             continue;
         }
-        // "on Sunday", "last week"
-        if adjacent && j >= 2 && matches!(ctx.lw(&words[j - 2]).as_str(), "on" | "last" | "this") && ctx.lex.time_words.contains(&l) {
+        // "on Sunday", "last week", "in March", "in 2017"
+        let year = l.len() == 4 && (l.starts_with("19") || l.starts_with("20")) && l.bytes().all(|b| b.is_ascii_digit());
+        if adjacent
+            && j >= 2
+            && (matches!(ctx.lw(&words[j - 2]).as_str(), "on" | "last" | "this") && ctx.lex.time_words.contains(&l)
+                || ctx.lw(&words[j - 2]) == "in" && (year || ctx.lex.time_words.contains(&l)))
+            && ctx.gap_is_space(words[j - 2].span.end, w.span.start)
+        {
             j -= 2;
             continue;
         }
@@ -1103,6 +1117,15 @@ fn np_before_plain(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> (Optio
         }
         if DETERMINERS.contains(&l.as_str()) && !cap {
             start -= 1;
+            // "the two sides said", "their three lawyers said": a count after a definite
+            // determiner refers back to parties already named.
+            if matches!(l.as_str(), "two" | "three" | "four" | "five")
+                && start >= 1
+                && matches!(ctx.lw(&words[start - 1]).as_str(), "the" | "his" | "her" | "their" | "its")
+                && ctx.gap_is_space(words[start - 1].span.end, words[start].span.start)
+            {
+                start -= 1;
+            }
             // A ranking before a name: "world number three Ana Kovac".
             if start >= 1
                 && ctx.lw(&words[start - 1]) == "number"
@@ -1335,6 +1358,15 @@ fn classify(ctx: &Ctx, s: &Sentence, words: &[Word], np: Option<std::ops::Range<
         return (SourceKind::Vague, None);
     }
     let span = words[r.start].span.start..words[r.end - 1].span.end;
+    // "a woman who identified herself as the victim's mother said": a role the speaker claims
+    // for themselves, with no name.
+    if r.start >= 3
+        && ctx.lw(&words[r.start - 1]) == "as"
+        && matches!(ctx.lw(&words[r.start - 2]).as_str(), "herself" | "himself" | "themselves")
+        && matches!(ctx.lw(&words[r.start - 3]).as_str(), "identified" | "described" | "introduced")
+    {
+        return (SourceKind::Anonymous, Some(span));
+    }
     let ws: Vec<String> = r.clone().map(|i| ctx.lw(&words[i])).collect();
     // The head: the last word before "of", "from", "for", "close", "in", "at" (else the last).
     let hk = ws
@@ -1428,6 +1460,8 @@ fn classify(ctx: &Ctx, s: &Sentence, words: &[Word], np: Option<std::ops::Range<
             (SourceKind::Anonymous, Some(span))
         }
         Some("the" | "his" | "her" | "its" | "their") => (SourceKind::Named, Some(span)),
+        // "both sides said", "both companies said": the two parties the story is about.
+        Some("both") if ws.len() == 2 => (SourceKind::Named, Some(span)),
         _ if head.ends_with('s') && !head.ends_with("ss") => (SourceKind::Vague, Some(span)),
         _ => (SourceKind::Named, Some(span)),
     }

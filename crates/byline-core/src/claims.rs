@@ -241,6 +241,14 @@ pub fn find(
         let named_according = attrs.iter().any(|a| {
             a.kind == SourceKind::Named && a.source.is_some() && lower[a.cue.clone()].starts_with("according")
         });
+        // A named source's verb that ends the sentence after a comma ("…, she said Monday.").
+        let named_trailing = attrs.iter().any(|a| {
+            let at = a.source.as_ref().map_or(a.cue.start, |sp| sp.start.min(a.cue.start));
+            a.main
+                && matches!(a.effective_kind(attributions), SourceKind::Named | SourceKind::Pronoun)
+                && lower[a.cue.end..s.span.end].split_whitespace().count() <= 2
+                && lower[s.span.start..at].trim_end().ends_with(',')
+        });
         // Not "according to …", which sources its own clause, nor a source after a contrast
         // ("Moscow rejects …, while the West insists …").
         let attrs: Vec<&Attribution> = attrs
@@ -255,12 +263,13 @@ pub fn find(
                 });
                 let marker = a.kind == SourceKind::Anonymous && a.source.is_none();
                 let according = lower[a.cue.clone()].starts_with("according");
-                // A hedge in a sentence that names its source with "according to" is that
-                // source's ("The league is expected to review the play, according to Jane Roe").
+                // A hedge in a sentence that names its source with "according to" or a main
+                // verb is that source's ("The league is expected to review the play, according
+                // to Jane Roe"; "Savings would be an estimated $9 million, she said").
                 let hedge = a.kind == SourceKind::Vague
                     && a.source.is_none()
                     && !according
-                    && named_according
+                    && (named_according || named_trailing)
                     && !lower[a.cue.clone()].split(' ').next().is_some_and(|w| lex.vague_sources.contains(w));
                 !hedge
                     && !reported
@@ -349,7 +358,12 @@ pub fn find(
         }
         // A sentence about the person just quoted ("He also …", "She added …").
         let first = ctext[words[0].span.clone()].to_string();
-        if matches!(first.as_str(), "He" | "She") && i > 0 && covered[i - 1] {
+        // Not when the writer hedges it ("He apparently left …"): that is the writer's guess.
+        let hedged = words.iter().any(|w| {
+            matches!(&lower[w.span.clone()], "apparently" | "seemingly" | "evidently" | "presumably")
+                && !q_cover[i].contains(&w.span)
+        });
+        if matches!(first.as_str(), "He" | "She") && i > 0 && covered[i - 1] && !hedged {
             continue;
         }
         // A note on the sourcing itself ("officials spoke on condition of anonymity").
@@ -366,6 +380,15 @@ pub fn find(
                 lex.documents.contains(&second) || RESEARCH_TEAM.contains(&second.as_str())
             }
         {
+            continue;
+        }
+        // A proposition put in a document's mouth: "In a memo to staff, …", "as set out in the
+        // planning document", "one invoice included in the complaint shows", "the log says".
+        if cites_document(&lower, words, &q_cover[i], lex) {
+            continue;
+        }
+        // A headline's source before a colon: "Police: …", "Health Ministry: …".
+        if source_prefix(ctext, &lower, words, lex) {
             continue;
         }
         // 4. A checkable proposition with no source.
@@ -404,6 +427,50 @@ impl Cover {
         let k = self.spans.partition_point(|&(s, _)| s <= sp.start);
         k > 0 && self.max_end[k - 1] >= sp.end
     }
+}
+
+/// Whether the sentence opens with one or two capitalised words ending in a source noun and a
+/// colon, the way a headline names its source ("Officials: …", "Study: …"), not a place or a
+/// label ("Oregon: …", "Translation: …").
+fn source_prefix(ctext: &str, lower: &str, words: &[crate::text::Word], lex: &Lexicon) -> bool {
+    for k in 0..words.len().saturating_sub(3).min(2) {
+        let g = ctext[words[k].span.end..words[k + 1].span.start].trim();
+        if !ctext[words[k].span.clone()].starts_with(|c: char| c.is_uppercase()) {
+            return false;
+        }
+        if g == ":" {
+            let l = &lower[words[k].span.clone()];
+            return lex.source_roles.contains(l) || lex.anonymous_sources.contains(l) || lex.documents.contains(l);
+        }
+        if !g.is_empty() {
+            return false;
+        }
+    }
+    false
+}
+
+const DOC_DETERMINERS: &[&str] = &["a", "an", "the", "its", "their", "his", "her", "this", "that"];
+const DOC_VERBS: &[&str] = &[
+    "says", "said", "shows", "showed", "states", "stated", "notes", "noted", "lists", "listed", "reveals", "revealed",
+    "indicates", "indicated", "describes", "described", "finds", "found",
+];
+
+/// Whether a document outside quotations is the sentence's source: inside a phrase "in a/the
+/// … DOCUMENT" or as the subject of a verb of saying or showing ("the filing shows").
+fn cites_document(lower: &str, words: &[crate::text::Word], cover: &Cover, lex: &Lexicon) -> bool {
+    let spaced = |a: usize, b: usize| lower[words[a].span.end..words[b].span.start].trim().is_empty();
+    (1..words.len()).any(|k| {
+        if cover.contains(&words[k].span) || !lex.documents.contains(&lower[words[k].span.clone()]) {
+            return false;
+        }
+        let governed = (k.saturating_sub(4)..k.saturating_sub(1)).any(|m| {
+            &lower[words[m].span.clone()] == "in"
+                && DOC_DETERMINERS.contains(&&lower[words[m + 1].span.clone()])
+                && (m..k).all(|j| spaced(j, j + 1))
+        });
+        let subject = words.get(k + 1).is_some_and(|n| spaced(k, k + 1) && DOC_VERBS.contains(&&lower[n.span.clone()]));
+        governed || subject
+    })
 }
 
 fn quoted_bytes(s: &Sentence, qs: &[usize], quotes: &[Quote], with_speaker: bool) -> usize {
