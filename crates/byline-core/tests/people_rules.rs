@@ -82,6 +82,27 @@ fn a_role_line_under_a_byline() {
 }
 
 #[test]
+fn a_capitalised_role_noun_ends_a_longer_title() {
+    let t = "In Varnhem, Deputy Harbour Warden Ilse Varnholt closed the quay on Monday.";
+    assert_eq!(mentions(t), ["Ilse Varnholt"]);
+    assert_eq!(roles_of(t, "Ilse Varnholt"), ["Deputy Harbour Warden"]);
+}
+
+#[test]
+fn a_title_for_a_place_before_a_name() {
+    let t = "\"The port is closed,\" acting U.S. Attorney for Vermont Halvard Brenn said on Friday.";
+    assert_eq!(mentions(t), ["Halvard Brenn"]);
+    assert_eq!(roles_of(t, "Halvard Brenn"), ["acting U.S. Attorney for Vermont"]);
+}
+
+#[test]
+fn a_capitalised_byline_with_a_role_after_a_blank_line() {
+    let t = "Quay closed\n\nBy ORIEL FANSHAWE\n\nHarbour Staff Reporter\n\nThe quay was closed yesterday.";
+    assert_eq!(mentions(t), ["ORIEL FANSHAWE"]);
+    assert_eq!(roles_of(t, "ORIEL FANSHAWE"), ["Harbour Staff Reporter"]);
+}
+
+#[test]
 fn a_profession_by_its_suffix_is_a_role_noun() {
     let t = "Glaciologist Runa Sveinsdottir said the ice was thinning.";
     assert_eq!(roles_of(t, "Runa Sveinsdottir"), ["Glaciologist"]);

@@ -426,9 +426,12 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             if lead_word && b - a == 2 && ctx.has(a, ADVERB) && !toks[a + 1].initial {
                 a += 1;
             }
+            // ("Additional District Collector Jane Roe": a capitalised role noun before a known
+            // given name ends a title, not the name.)
+            let role_lead = toks[a].cap && ctx.has(a, PERSON_NOUN) && !ctx.has(a, NONPERSON | NONPERSON_HEAD) && ctx.has(a + 1, FIRST);
             if b - a >= 3
                 && !ctx.has(a, FIRST)
-                && ((lower_used(a) && !after_title) || after_of || lead_word)
+                && ((lower_used(a) && !after_title) || after_of || lead_word || role_lead)
                 && let Some(k) = (a + 1..b - 1).find(|&k| ctx.has(k, FIRST) && !toks[k].initial && !ctx.is_particle(k))
             {
                 a = k;
@@ -715,7 +718,9 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             while e < n && e < s + 3 && capital(e) && ctx.word(e) != "AND" && (e == s || is_space_gap(ctx.gap_before(e))) {
                 e += 1;
             }
-            if !(e - s >= 2 && ctx.has(s, FIRST) && !(s..e).any(|q| ctx.has(q, TITLE | HONORIFIC | NONPERSON | NONPERSON_HEAD))) {
+            // ("By JANE ROE" then "Staff Reporter": an unknown given name, under a role line.)
+            let role_under = by && names.is_empty() && e - s >= 2 && byline_role_line(ctx, s, e - 1).is_some();
+            if !(e - s >= 2 && (ctx.has(s, FIRST) || role_under) && !(s..e).any(|q| ctx.has(q, TITLE | HONORIFIC | NONPERSON | NONPERSON_HEAD))) {
                 break;
             }
             names.push(s..e);
@@ -1201,16 +1206,39 @@ pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
         && lower_role_noun(ctx, j - 1);
     // A role noun in lower case ("rapper", "property developer"), or one that starts a
     // sentence ("Grazier Jane Roe").
-    let noun = ctx.has(j, PERSON_NOUN) && !ctx.has(j, NONPERSON | NONPERSON_HEAD) && (lower_role_noun(ctx, j) || sentence_start(ctx, j));
-    if !(comma || ctx.has(j, TITLE) || noun || national) {
+    // A capitalised role noun ending a longer title ("Additional District Collector Jane Roe").
+    let cap_noun = !comma
+        && ctx.toks[j].cap
+        && j > 0
+        && is_space_gap(ctx.gap_before(j))
+        && !sentence_start(ctx, j)
+        && (ctx.toks[j - 1].cap || ctx.toks[j - 1].acronym)
+        && !ctx.has(j - 1, STOP);
+    let noun = ctx.has(j, PERSON_NOUN)
+        && !ctx.has(j, NONPERSON | NONPERSON_HEAD)
+        && (lower_role_noun(ctx, j) || sentence_start(ctx, j) || cap_noun);
+    // "Attorney for Massachusetts Jane Roe", "Minister of Finance Jane Roe": a title, then
+    // "for" or "of" and a capitalised place or office.
+    let placed = !comma
+        && !noun
+        && ctx.toks[j].cap
+        && j >= 2
+        && is_space_gap(ctx.gap_before(j))
+        && is_space_gap(ctx.gap_before(j - 1))
+        && matches!(ctx.word(j - 1), "for" | "of")
+        && ctx.has(j - 2, TITLE)
+        && ctx.toks[j - 2].cap
+        && !ctx.has(j, FIRST | HONORIFIC);
+    if !(comma || ctx.has(j, TITLE) || noun || national || placed) {
         return None;
     }
+    let for_at = if placed { j - 1 } else { usize::MAX };
     let last = if comma { s - 1 } else { j };
     let mut first = j;
     let mut count = 1;
     // Before a comma the role may be a longer phrase ("Christie's rival for the nomination for
     // governor, Jane Roe"): it crosses "the", "of", "for", ... and ends after a possessive.
-    let phrase = |k: usize| comma && matches!(ctx.word(k), "the" | "of" | "for" | "at" | "in" | "on");
+    let phrase = |k: usize| (comma && matches!(ctx.word(k), "the" | "of" | "for" | "at" | "in" | "on")) || k == for_at;
     // (After a possessive, only its owner's capitalised name: "American Theatre Wing's".)
     let mut owner = false;
     while j > 0 && count < if comma { 12 } else { 8 } {
@@ -1234,7 +1262,7 @@ pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
         }
         // "the compound of Palestinian leader ...": "of" continues a role only after a role
         // noun or a capitalised word ("Secretary of State", "chief executive of").
-        if ctx.word(k) == "of" && (k == 0 || !(ctx.has(k - 1, ROLE_HEAD) || ctx.toks[k - 1].cap)) {
+        if ctx.word(k) == "of" && k != for_at && (k == 0 || !(ctx.has(k - 1, ROLE_HEAD) || ctx.toks[k - 1].cap)) {
             break;
         }
         if sentence_start(ctx, j) {
@@ -1434,7 +1462,12 @@ pub fn byline_role_line(ctx: &Ctx, first: usize, last: usize) -> Option<std::ops
         let line_end = at + window.find('\n')?;
         return short_role(ctx, at, line_end);
     }
-    let line_start = text.len() - rest.len() + 1;
+    let mut line_start = text.len() - rest.len() + 1;
+    // (One blank line may stand between the name and its role.)
+    let next = text[line_start..].trim_start_matches(blank);
+    if next.starts_with('\n') {
+        line_start = text.len() - next.len() + 1;
+    }
     let window = text.get(line_start..).map(|t| &t[..t.floor_char_boundary(t.len().min(64))]).unwrap_or("");
     let line_end = line_start + window.find('\n').unwrap_or(window.len());
     if line_end == line_start + window.len() && line_end < text.len() {
