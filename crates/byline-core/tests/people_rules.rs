@@ -83,9 +83,18 @@ fn a_role_line_under_a_byline() {
 
 #[test]
 fn a_capitalised_role_noun_ends_a_longer_title() {
-    let t = "In Varnhem, Deputy Harbour Warden Ilse Varnholt closed the quay on Monday.";
+    let t = "In Varnhem, Additional District Warden Ilse Varnholt closed the quay on Monday.";
     assert_eq!(mentions(t), ["Ilse Varnholt"]);
-    assert_eq!(roles_of(t, "Ilse Varnholt"), ["Deputy Harbour Warden"]);
+    assert_eq!(roles_of(t, "Ilse Varnholt"), ["Additional District Warden"]);
+    // An unknown given name after the title.
+    let t = "In Varnhem, Additional District Warden Oyo Tarrant said the quay was closed.";
+    assert_eq!(mentions(t), ["Oyo Tarrant"]);
+}
+
+#[test]
+fn an_appositive_goes_on_to_the_country_of_its_place() {
+    let t = "The signal is faint, says Ilse Varnholt, an astronomer at the Harbour Institute in Varnhem, Norway.";
+    assert_eq!(roles_of(t, "Ilse Varnholt"), ["astronomer at the Harbour Institute in Varnhem, Norway"]);
 }
 
 #[test]

@@ -428,10 +428,16 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             }
             // ("Additional District Collector Jane Roe": a capitalised role noun before a known
             // given name ends a title, not the name.)
-            let role_lead = toks[a].cap && ctx.has(a, PERSON_NOUN) && !ctx.has(a, NONPERSON | NONPERSON_HEAD) && ctx.has(a + 1, FIRST);
+            let role_lead = toks[a].cap
+                && !ctx.has(a, FIRST | NONPERSON | NONPERSON_HEAD)
+                && ctx.has(a, PERSON_NOUN)
+                && (ctx.has(a + 1, FIRST) || (a > run.start && toks[a - 1].cap && ctx.has(a - 1, NONPERSON | NONPERSON_HEAD | TITLE)));
+            if role_lead && b - a >= 3 && !toks[a + 1].initial && !ctx.is_particle(a + 1) {
+                a += 1;
+            }
             if b - a >= 3
                 && !ctx.has(a, FIRST)
-                && ((lower_used(a) && !after_title) || after_of || lead_word || role_lead)
+                && ((lower_used(a) && !after_title) || after_of || lead_word)
                 && let Some(k) = (a + 1..b - 1).find(|&k| ctx.has(k, FIRST) && !toks[k].initial && !ctx.is_particle(k))
             {
                 a = k;
@@ -1122,6 +1128,12 @@ pub fn appositive_role(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
             continue;
         }
         if !(is_space_gap(g) || g.is_empty()) {
+            // "astronomer at the Harbour Institute in Varnhem, Norway": a place after "in" goes
+            // on to its country or state.
+            if g == ", " && prep && let Some(m) = place_after_comma(ctx, j) {
+                end = m;
+                break;
+            }
             if g.trim_start().starts_with(',') || g.trim_start().starts_with('.') || g.trim_start().starts_with(';')
                 || g.trim_start().starts_with(')') || g.trim_start().starts_with('–') || g.trim_start().starts_with('-')
                 // "By Jane Roe, Health Editor" ends its line.
@@ -1141,6 +1153,29 @@ pub fn appositive_role(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
     } else {
         None
     }
+}
+
+/// After a place ending at token `j` ("in Varnhem,"), the end of the country or state that
+/// follows its comma ("Norway", "South Dakota"), when it ends the phrase.
+fn place_after_comma(ctx: &Ctx, j: usize) -> Option<usize> {
+    let n = ctx.toks.len();
+    // The place follows "in" and is capitalised up to the comma.
+    let mut q = j;
+    while q > 0 && q + 3 > j && ctx.toks[q].cap && ctx.word(q - 1) != "in" && is_space_gap(ctx.gap_before(q)) {
+        q -= 1;
+    }
+    if q == 0 || ctx.word(q - 1) != "in" || !ctx.toks[q].cap {
+        return None;
+    }
+    let mut e = j + 1;
+    while e < n && e < j + 3 && ctx.toks[e].cap && !ctx.toks[e].possessive && (e == j + 1 || is_space_gap(ctx.gap_before(e))) {
+        e += 1;
+    }
+    let ok = e > j + 1
+        && (j + 1..e).any(|x| ctx.has(x, NONPERSON))
+        && !ctx.has(j + 1, FIRST)
+        && (e == n || !is_space_gap(ctx.gap_after(e - 1)));
+    ok.then_some(e)
 }
 
 /// The role words before a name starting at token `s`: "Kremlin spokesman" in "Kremlin
