@@ -112,6 +112,14 @@ fn a_capitalised_byline_with_a_role_after_a_blank_line() {
 }
 
 #[test]
+fn the_names_of_a_contributor_line() {
+    let t = "The quay was closed.\n\nHarbour Press writers Oyo Tarrant and Runa Belk in Oslo, and Ilse Varnholt in Bergen, Norway, contributed to this report.\n";
+    assert_eq!(mentions(t), ["Oyo Tarrant", "Runa Belk", "Ilse Varnholt"]);
+    assert_eq!(roles_of(t, "Oyo Tarrant"), ["Harbour Press writer"]);
+    assert_eq!(roles_of(t, "Ilse Varnholt"), ["Harbour Press writer"]);
+}
+
+#[test]
 fn a_profession_by_its_suffix_is_a_role_noun() {
     let t = "Glaciologist Runa Sveinsdottir said the ice was thinning.";
     assert_eq!(roles_of(t, "Runa Sveinsdottir"), ["Glaciologist"]);

@@ -428,7 +428,8 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             }
             // ("Additional District Collector Jane Roe": a capitalised role noun before a known
             // given name ends a title, not the name.)
-            let role_lead = toks[a].cap
+            let role_lead = a + 1 < b
+                && toks[a].cap
                 && !ctx.has(a, FIRST | NONPERSON | NONPERSON_HEAD)
                 && ctx.has(a, PERSON_NOUN)
                 && (ctx.has(a + 1, FIRST) || (a > run.start && toks[a - 1].cap && ctx.has(a - 1, NONPERSON | NONPERSON_HEAD | TITLE)));
@@ -757,6 +758,26 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
                 tentative: false,
                 place_led: false,
             });
+        }
+    }
+
+    // "Harbour Press writers Jane Roe and John Doe in Oslo contributed to this report": the
+    // names of a contributor line.
+    for &ls in &line_starts {
+        let k = toks.partition_point(|t| t.start < ls);
+        if let Some((noun, stop)) = contributor_line(ctx, k) {
+            for r in contributor_names(ctx, noun + 1, stop) {
+                pieces.push(Piece {
+                    words: r.len(),
+                    toks: r.clone(),
+                    strong: true,
+                    weak: false,
+                    rejected: false,
+                    run_end: r.end,
+                    tentative: false,
+                    place_led: false,
+                });
+            }
         }
     }
 
@@ -1176,6 +1197,88 @@ fn place_after_comma(ctx: &Ctx, j: usize) -> Option<usize> {
         && !ctx.has(j + 1, FIRST)
         && (e == n || !is_space_gap(ctx.gap_after(e - 1)));
     ok.then_some(e)
+}
+
+/// A contributor line starting at token `k` ("Harbour Press writers ... contributed to this
+/// report"): the token of its plural role noun and of "contributed".
+pub fn contributor_line(ctx: &Ctx, k: usize) -> Option<(usize, usize)> {
+    let n = ctx.toks.len();
+    if k >= n || !ctx.toks[k].cap || !ctx.text[..ctx.toks[k].start].trim_end_matches([' ', '\t', '\r']).ends_with('\n') && ctx.toks[k].start != 0 {
+        return None;
+    }
+    // Up to four capitalised words, then the plural role noun.
+    let mut j = k;
+    while j < n && j < k + 4 && (ctx.toks[j].cap || ctx.toks[j].acronym) && is_space_gap(ctx.gap_after(j)) {
+        j += 1;
+    }
+    if j == k || j >= n || !matches!(ctx.word(j), "writers" | "reporters" | "correspondents" | "journalists") {
+        return None;
+    }
+    // "contributed" within a short line.
+    let mut q = j + 1;
+    while q < n && q < j + 40 && !ctx.gap_before(q).contains('\n') {
+        if ctx.word(q) == "contributed" {
+            return Some((j, q));
+        }
+        q += 1;
+    }
+    None
+}
+
+/// The names in a contributor line between tokens `a` and `stop`: capitalised runs of two or
+/// three words, separated by commas and "and"; after "in PLACE" only "and" starts a name.
+pub fn contributor_names(ctx: &Ctx, a: usize, stop: usize) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut expect = true;
+    let mut placed = false;
+    let mut q = a;
+    while q < stop {
+        if ctx.gap_before(q).contains(',') && !placed {
+            expect = true;
+        }
+        let w = ctx.word(q);
+        if w == "and" {
+            expect = true;
+            placed = false;
+            q += 1;
+            continue;
+        }
+        if w == "in" {
+            expect = false;
+            placed = true;
+            q += 1;
+            continue;
+        }
+        if expect && ctx.toks[q].cap {
+            let mut e = q + 1;
+            while e < stop && e < q + 3 && ctx.toks[e].cap && is_space_gap(ctx.gap_before(e)) {
+                e += 1;
+            }
+            if e - q >= 2 && !(q..e).any(|x| ctx.has(x, TITLE | HONORIFIC | NONPERSON_HEAD)) {
+                out.push(q..e);
+            }
+            expect = false;
+            q = e;
+            continue;
+        }
+        q += 1;
+    }
+    out
+}
+
+/// The role of a contributor line ("Harbour Press writer") for a name starting at token `s`.
+pub fn contributor_role(ctx: &Ctx, s: usize) -> Option<String> {
+    // The line start, a bounded scan back.
+    let mut k = s;
+    while k > 0 && s - k < 40 && !ctx.gap_before(k).contains('\n') {
+        k -= 1;
+    }
+    let (noun, stop) = contributor_line(ctx, k)?;
+    if !(noun < s && s < stop && contributor_names(ctx, noun + 1, stop).iter().any(|r| r.start == s)) {
+        return None;
+    }
+    let role = &ctx.text[ctx.toks[k].start..ctx.toks[noun].end];
+    Some(role.strip_suffix('s').unwrap_or(role).to_string())
 }
 
 /// The role words before a name starting at token `s`: "Kremlin spokesman" in "Kremlin
