@@ -120,6 +120,14 @@ fn the_names_of_a_contributor_line() {
 }
 
 #[test]
+fn a_role_a_person_was_named_to() {
+    let t = "Halvard Brenn sailed north in 1890. Brenn was later appointed deputy harbour master of the northern ports, a post he held for years.";
+    assert_eq!(roles_of(t, "Halvard Brenn"), ["deputy harbour master of the northern ports"]);
+    let t = "Halvard Brenn sailed north in 1890. Brenn was named in the lawsuit, filed on Monday.";
+    assert!(roles_of(t, "Halvard Brenn").is_empty());
+}
+
+#[test]
 fn a_profession_by_its_suffix_is_a_role_noun() {
     let t = "Glaciologist Runa Sveinsdottir said the ice was thinning.";
     assert_eq!(roles_of(t, "Runa Sveinsdottir"), ["Glaciologist"]);

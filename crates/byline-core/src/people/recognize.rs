@@ -1065,6 +1065,31 @@ pub fn appositive_start(ctx: &Ctx, last: usize) -> Option<usize> {
     None
 }
 
+/// After a name ending at token `last`, the start of a role it was given: "Jane Roe was
+/// (later) named / appointed / elected ROLE".
+pub fn named_role_start(ctx: &Ctx, last: usize) -> Option<usize> {
+    let n = ctx.toks.len();
+    let mut q = last + 1;
+    if q >= n || ctx.toks[last].possessive || !is_space_gap(ctx.gap_after(last)) || !matches!(ctx.word(q), "was" | "is" | "has been" | "had been") {
+        return None;
+    }
+    q += 1;
+    if q < n && ctx.has(q, ADVERB) {
+        q += 1;
+    }
+    if q + 1 >= n || !matches!(ctx.word(q), "named" | "appointed" | "elected") || !(q + 1..q + 3).all(|x| x < n && is_space_gap(ctx.gap_before(x))) {
+        return None;
+    }
+    q += 1;
+    if ctx.word(q) == "as" {
+        q += 1;
+    }
+    // A role in lower case ("imperial high commissioner of ..."), not "named in the suit".
+    let w = ctx.word(q);
+    (w.chars().next().is_some_and(|c| c.is_lowercase()) && !ctx.has(q, STOP) && !matches!(w, "in" | "by" | "after" | "for" | "on" | "to" | "at" | "with"))
+        .then_some(q)
+}
+
 /// The role phrase of an appositive starting at token `k` (after "Name,"): "Putin's spokesman".
 pub fn appositive_role(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
     let n = ctx.toks.len();
