@@ -128,6 +128,13 @@ fn a_role_a_person_was_named_to() {
 }
 
 #[test]
+fn a_qualified_title_before_a_comma_and_a_name() {
+    let t = "The plan was approved at a meeting chaired by the Chief Secretary, Oyo Tarrant, on Friday.";
+    assert_eq!(mentions(t), ["Oyo Tarrant"]);
+    assert_eq!(roles_of(t, "Oyo Tarrant"), ["Chief Secretary"]);
+}
+
+#[test]
 fn a_profession_by_its_suffix_is_a_role_noun() {
     let t = "Glaciologist Runa Sveinsdottir said the ice was thinning.";
     assert_eq!(roles_of(t, "Runa Sveinsdottir"), ["Glaciologist"]);

@@ -1487,7 +1487,12 @@ fn comma_role_head(ctx: &Ctx, j: usize) -> Option<usize> {
                 && (matches!(ctx.word(k - 1), "the" | "The") || ctx.toks[k - 1].possessive))
     };
     if role_word(j) {
-        return (lower(j) || led(j)).then_some(j);
+        // ("the Chief Secretary, Jane Roe": capitalised qualifiers between "the" and the head.)
+        let mut h = j;
+        while h > 0 && j - h < 3 && ctx.toks[h - 1].cap && ctx.has(h - 1, ROLE_MOD) && is_space_gap(ctx.gap_before(h)) {
+            h -= 1;
+        }
+        return (lower(j) || led(j) || (h < j && led(h))).then_some(j);
     }
     // "head of the Reserve Bank": back over a capitalised name to "of".
     let mut k = j;
