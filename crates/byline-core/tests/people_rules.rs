@@ -135,6 +135,12 @@ fn a_qualified_title_before_a_comma_and_a_name() {
 }
 
 #[test]
+fn a_title_after_a_party_with_a_bracketed_letter() {
+    let t = "Backing the plan, HP(S) spokesman Oyo Tarrant said the quay would reopen.";
+    assert_eq!(roles_of(t, "Oyo Tarrant"), ["HP(S) spokesman"]);
+}
+
+#[test]
 fn a_profession_by_its_suffix_is_a_role_noun() {
     let t = "Glaciologist Runa Sveinsdottir said the ice was thinning.";
     assert_eq!(roles_of(t, "Runa Sveinsdottir"), ["Glaciologist"]);

@@ -1412,6 +1412,19 @@ pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
             break;
         }
         let g = ctx.gap_before(j);
+        // ("JD(U) spokesman": a short name with a bracketed letter or two.)
+        if !comma
+            && g == ") "
+            && j >= 2
+            && ctx.gap_before(j - 1) == "("
+            && ctx.word(j - 1).len() <= 2
+            && ctx.toks[j - 2].acronym
+        {
+            first = j - 2;
+            count += 2;
+            j -= 2;
+            continue;
+        }
         // ("U.S. Rep.": initials with their full stops.)
         if !(is_space_gap(g) || (g.is_empty() && ctx.toks[j - 1].initial && ctx.text[..ctx.toks[j - 1].end].ends_with('.'))) {
             break;
