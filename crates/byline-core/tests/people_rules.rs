@@ -82,6 +82,65 @@ fn a_role_line_under_a_byline() {
 }
 
 #[test]
+fn a_capitalised_role_noun_ends_a_longer_title() {
+    let t = "In Varnhem, Additional District Warden Ilse Varnholt closed the quay on Monday.";
+    assert_eq!(mentions(t), ["Ilse Varnholt"]);
+    assert_eq!(roles_of(t, "Ilse Varnholt"), ["Additional District Warden"]);
+    // An unknown given name after the title.
+    let t = "In Varnhem, Additional District Warden Oyo Tarrant said the quay was closed.";
+    assert_eq!(mentions(t), ["Oyo Tarrant"]);
+}
+
+#[test]
+fn an_appositive_goes_on_to_the_country_of_its_place() {
+    let t = "The signal is faint, says Ilse Varnholt, an astronomer at the Harbour Institute in Varnhem, Norway.";
+    assert_eq!(roles_of(t, "Ilse Varnholt"), ["astronomer at the Harbour Institute in Varnhem, Norway"]);
+}
+
+#[test]
+fn a_title_for_a_place_before_a_name() {
+    let t = "\"The port is closed,\" acting U.S. Attorney for Vermont Halvard Brenn said on Friday.";
+    assert_eq!(mentions(t), ["Halvard Brenn"]);
+    assert_eq!(roles_of(t, "Halvard Brenn"), ["acting U.S. Attorney for Vermont"]);
+}
+
+#[test]
+fn a_capitalised_byline_with_a_role_after_a_blank_line() {
+    let t = "Quay closed\n\nBy ORIEL FANSHAWE\n\nHarbour Staff Reporter\n\nThe quay was closed yesterday.";
+    assert_eq!(mentions(t), ["ORIEL FANSHAWE"]);
+    assert_eq!(roles_of(t, "ORIEL FANSHAWE"), ["Harbour Staff Reporter"]);
+}
+
+#[test]
+fn the_names_of_a_contributor_line() {
+    let t = "The quay was closed.\n\nHarbour Press writers Oyo Tarrant and Runa Belk in Oslo, and Ilse Varnholt in Bergen, Norway, contributed to this report.\n";
+    assert_eq!(mentions(t), ["Oyo Tarrant", "Runa Belk", "Ilse Varnholt"]);
+    assert_eq!(roles_of(t, "Oyo Tarrant"), ["Harbour Press writer"]);
+    assert_eq!(roles_of(t, "Ilse Varnholt"), ["Harbour Press writer"]);
+}
+
+#[test]
+fn a_role_a_person_was_named_to() {
+    let t = "Halvard Brenn sailed north in 1890. Brenn was later appointed deputy harbour master of the northern ports, a post he held for years.";
+    assert_eq!(roles_of(t, "Halvard Brenn"), ["deputy harbour master of the northern ports"]);
+    let t = "Halvard Brenn sailed north in 1890. Brenn was named in the lawsuit, filed on Monday.";
+    assert!(roles_of(t, "Halvard Brenn").is_empty());
+}
+
+#[test]
+fn a_qualified_title_before_a_comma_and_a_name() {
+    let t = "The plan was approved at a meeting chaired by the Chief Secretary, Oyo Tarrant, on Friday.";
+    assert_eq!(mentions(t), ["Oyo Tarrant"]);
+    assert_eq!(roles_of(t, "Oyo Tarrant"), ["Chief Secretary"]);
+}
+
+#[test]
+fn a_title_after_a_party_with_a_bracketed_letter() {
+    let t = "Backing the plan, HP(S) spokesman Oyo Tarrant said the quay would reopen.";
+    assert_eq!(roles_of(t, "Oyo Tarrant"), ["HP(S) spokesman"]);
+}
+
+#[test]
 fn a_profession_by_its_suffix_is_a_role_noun() {
     let t = "Glaciologist Runa Sveinsdottir said the ice was thinning.";
     assert_eq!(roles_of(t, "Runa Sveinsdottir"), ["Glaciologist"]);

@@ -482,7 +482,9 @@ fn attach_roles(ctx: &Ctx, found: &[recognize::Found], doc: &mut DocPeople) {
         let p = m.person;
         let mut roles = Vec::new();
         let name_end = ctx.toks[f.toks.end - 1].end;
-        if let Some((a, b)) = recognize::role_before(ctx, f.toks.start) {
+        // (A contributor line's role replaces its plural noun: "Harbour Press writer".)
+        let contributor = recognize::contributor_role(ctx, f.toks.start);
+        if let Some((a, b)) = recognize::role_before(ctx, f.toks.start).filter(|_| contributor.is_none()) {
             // As written: "Gen." keeps its full stop.
             let mut end = ctx.toks[b].end;
             if ctx.text[end..].starts_with('.') && recognize::is_short_title(ctx, b) {
@@ -499,11 +501,14 @@ fn attach_roles(ctx: &Ctx, found: &[recognize::Found], doc: &mut DocPeople) {
                 plural = Some((name_end, role));
             }
         }
+        if let Some(r) = contributor {
+            roles.push(r);
+        }
         let last = f.toks.end - 1;
         if let Some(r) = recognize::byline_role_line(ctx, f.toks.start, last) {
             roles.push(ctx.text[ctx.toks[r.start].start..ctx.toks[r.end - 1].raw_end].to_string());
         }
-        if let Some(k) = recognize::appositive_start(ctx, last)
+        if let Some(k) = recognize::appositive_start(ctx, last).or_else(|| recognize::named_role_start(ctx, last))
             && let Some(r) = recognize::appositive_role(ctx, k).or_else(|| recognize::appositive_indefinite(ctx, k))
         {
             let mut a = r.start;

@@ -426,6 +426,16 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             if lead_word && b - a == 2 && ctx.has(a, ADVERB) && !toks[a + 1].initial {
                 a += 1;
             }
+            // ("Additional District Collector Jane Roe": a capitalised role noun before a known
+            // given name ends a title, not the name.)
+            let role_lead = a + 1 < b
+                && toks[a].cap
+                && !ctx.has(a, FIRST | NONPERSON | NONPERSON_HEAD)
+                && ctx.has(a, PERSON_NOUN)
+                && (ctx.has(a + 1, FIRST) || (a > run.start && toks[a - 1].cap && ctx.has(a - 1, NONPERSON | NONPERSON_HEAD | TITLE)));
+            if role_lead && b - a >= 3 && !toks[a + 1].initial && !ctx.is_particle(a + 1) {
+                a += 1;
+            }
             if b - a >= 3
                 && !ctx.has(a, FIRST)
                 && ((lower_used(a) && !after_title) || after_of || lead_word)
@@ -715,7 +725,9 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             while e < n && e < s + 3 && capital(e) && ctx.word(e) != "AND" && (e == s || is_space_gap(ctx.gap_before(e))) {
                 e += 1;
             }
-            if !(e - s >= 2 && ctx.has(s, FIRST) && !(s..e).any(|q| ctx.has(q, TITLE | HONORIFIC | NONPERSON | NONPERSON_HEAD))) {
+            // ("By JANE ROE" then "Staff Reporter": an unknown given name, under a role line.)
+            let role_under = by && names.is_empty() && e - s >= 2 && byline_role_line(ctx, s, e - 1).is_some();
+            if !(e - s >= 2 && (ctx.has(s, FIRST) || role_under) && !(s..e).any(|q| ctx.has(q, TITLE | HONORIFIC | NONPERSON | NONPERSON_HEAD))) {
                 break;
             }
             names.push(s..e);
@@ -746,6 +758,26 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
                 tentative: false,
                 place_led: false,
             });
+        }
+    }
+
+    // "Harbour Press writers Jane Roe and John Doe in Oslo contributed to this report": the
+    // names of a contributor line.
+    for &ls in &line_starts {
+        let k = toks.partition_point(|t| t.start < ls);
+        if let Some((noun, stop)) = contributor_line(ctx, k) {
+            for r in contributor_names(ctx, noun + 1, stop) {
+                pieces.push(Piece {
+                    words: r.len(),
+                    toks: r.clone(),
+                    strong: true,
+                    weak: false,
+                    rejected: false,
+                    run_end: r.end,
+                    tentative: false,
+                    place_led: false,
+                });
+            }
         }
     }
 
@@ -1033,6 +1065,31 @@ pub fn appositive_start(ctx: &Ctx, last: usize) -> Option<usize> {
     None
 }
 
+/// After a name ending at token `last`, the start of a role it was given: "Jane Roe was
+/// (later) named / appointed / elected ROLE".
+pub fn named_role_start(ctx: &Ctx, last: usize) -> Option<usize> {
+    let n = ctx.toks.len();
+    let mut q = last + 1;
+    if q >= n || ctx.toks[last].possessive || !is_space_gap(ctx.gap_after(last)) || !matches!(ctx.word(q), "was" | "is" | "has been" | "had been") {
+        return None;
+    }
+    q += 1;
+    if q < n && ctx.has(q, ADVERB) {
+        q += 1;
+    }
+    if q + 1 >= n || !matches!(ctx.word(q), "named" | "appointed" | "elected") || !(q + 1..q + 3).all(|x| x < n && is_space_gap(ctx.gap_before(x))) {
+        return None;
+    }
+    q += 1;
+    if ctx.word(q) == "as" {
+        q += 1;
+    }
+    // A role in lower case ("imperial high commissioner of ..."), not "named in the suit".
+    let w = ctx.word(q);
+    (w.chars().next().is_some_and(|c| c.is_lowercase()) && !ctx.has(q, STOP) && !matches!(w, "in" | "by" | "after" | "for" | "on" | "to" | "at" | "with"))
+        .then_some(q)
+}
+
 /// The role phrase of an appositive starting at token `k` (after "Name,"): "Putin's spokesman".
 pub fn appositive_role(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
     let n = ctx.toks.len();
@@ -1117,6 +1174,12 @@ pub fn appositive_role(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
             continue;
         }
         if !(is_space_gap(g) || g.is_empty()) {
+            // "astronomer at the Harbour Institute in Varnhem, Norway": a place after "in" goes
+            // on to its country or state.
+            if g == ", " && prep && let Some(m) = place_after_comma(ctx, j) {
+                end = m;
+                break;
+            }
             if g.trim_start().starts_with(',') || g.trim_start().starts_with('.') || g.trim_start().starts_with(';')
                 || g.trim_start().starts_with(')') || g.trim_start().starts_with('–') || g.trim_start().starts_with('-')
                 // "By Jane Roe, Health Editor" ends its line.
@@ -1136,6 +1199,111 @@ pub fn appositive_role(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
     } else {
         None
     }
+}
+
+/// After a place ending at token `j` ("in Varnhem,"), the end of the country or state that
+/// follows its comma ("Norway", "South Dakota"), when it ends the phrase.
+fn place_after_comma(ctx: &Ctx, j: usize) -> Option<usize> {
+    let n = ctx.toks.len();
+    // The place follows "in" and is capitalised up to the comma.
+    let mut q = j;
+    while q > 0 && q + 3 > j && ctx.toks[q].cap && ctx.word(q - 1) != "in" && is_space_gap(ctx.gap_before(q)) {
+        q -= 1;
+    }
+    if q == 0 || ctx.word(q - 1) != "in" || !ctx.toks[q].cap {
+        return None;
+    }
+    let mut e = j + 1;
+    while e < n && e < j + 3 && ctx.toks[e].cap && !ctx.toks[e].possessive && (e == j + 1 || is_space_gap(ctx.gap_before(e))) {
+        e += 1;
+    }
+    let ok = e > j + 1
+        && (j + 1..e).any(|x| ctx.has(x, NONPERSON))
+        && !ctx.has(j + 1, FIRST)
+        && (e == n || !is_space_gap(ctx.gap_after(e - 1)));
+    ok.then_some(e)
+}
+
+/// A contributor line starting at token `k` ("Harbour Press writers ... contributed to this
+/// report"): the token of its plural role noun and of "contributed".
+pub fn contributor_line(ctx: &Ctx, k: usize) -> Option<(usize, usize)> {
+    let n = ctx.toks.len();
+    if k >= n || !ctx.toks[k].cap || !ctx.text[..ctx.toks[k].start].trim_end_matches([' ', '\t', '\r']).ends_with('\n') && ctx.toks[k].start != 0 {
+        return None;
+    }
+    // Up to four capitalised words, then the plural role noun.
+    let mut j = k;
+    while j < n && j < k + 4 && (ctx.toks[j].cap || ctx.toks[j].acronym) && is_space_gap(ctx.gap_after(j)) {
+        j += 1;
+    }
+    if j == k || j >= n || !matches!(ctx.word(j), "writers" | "reporters" | "correspondents" | "journalists") {
+        return None;
+    }
+    // "contributed" within a short line.
+    let mut q = j + 1;
+    while q < n && q < j + 40 && !ctx.gap_before(q).contains('\n') {
+        if ctx.word(q) == "contributed" {
+            return Some((j, q));
+        }
+        q += 1;
+    }
+    None
+}
+
+/// The names in a contributor line between tokens `a` and `stop`: capitalised runs of two or
+/// three words, separated by commas and "and"; after "in PLACE" only "and" starts a name.
+pub fn contributor_names(ctx: &Ctx, a: usize, stop: usize) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut expect = true;
+    let mut placed = false;
+    let mut q = a;
+    while q < stop {
+        if ctx.gap_before(q).contains(',') && !placed {
+            expect = true;
+        }
+        let w = ctx.word(q);
+        if w == "and" {
+            expect = true;
+            placed = false;
+            q += 1;
+            continue;
+        }
+        if w == "in" {
+            expect = false;
+            placed = true;
+            q += 1;
+            continue;
+        }
+        if expect && ctx.toks[q].cap {
+            let mut e = q + 1;
+            while e < stop && e < q + 3 && ctx.toks[e].cap && is_space_gap(ctx.gap_before(e)) {
+                e += 1;
+            }
+            if e - q >= 2 && !(q..e).any(|x| ctx.has(x, TITLE | HONORIFIC | NONPERSON_HEAD)) {
+                out.push(q..e);
+            }
+            expect = false;
+            q = e;
+            continue;
+        }
+        q += 1;
+    }
+    out
+}
+
+/// The role of a contributor line ("Harbour Press writer") for a name starting at token `s`.
+pub fn contributor_role(ctx: &Ctx, s: usize) -> Option<String> {
+    // The line start, a bounded scan back.
+    let mut k = s;
+    while k > 0 && s - k < 40 && !ctx.gap_before(k).contains('\n') {
+        k -= 1;
+    }
+    let (noun, stop) = contributor_line(ctx, k)?;
+    if !(noun < s && s < stop && contributor_names(ctx, noun + 1, stop).iter().any(|r| r.start == s)) {
+        return None;
+    }
+    let role = &ctx.text[ctx.toks[k].start..ctx.toks[noun].end];
+    Some(role.strip_suffix('s').unwrap_or(role).to_string())
 }
 
 /// The role words before a name starting at token `s`: "Kremlin spokesman" in "Kremlin
@@ -1201,16 +1369,39 @@ pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
         && lower_role_noun(ctx, j - 1);
     // A role noun in lower case ("rapper", "property developer"), or one that starts a
     // sentence ("Grazier Jane Roe").
-    let noun = ctx.has(j, PERSON_NOUN) && !ctx.has(j, NONPERSON | NONPERSON_HEAD) && (lower_role_noun(ctx, j) || sentence_start(ctx, j));
-    if !(comma || ctx.has(j, TITLE) || noun || national) {
+    // A capitalised role noun ending a longer title ("Additional District Collector Jane Roe").
+    let cap_noun = !comma
+        && ctx.toks[j].cap
+        && j > 0
+        && is_space_gap(ctx.gap_before(j))
+        && !sentence_start(ctx, j)
+        && (ctx.toks[j - 1].cap || ctx.toks[j - 1].acronym)
+        && !ctx.has(j - 1, STOP);
+    let noun = ctx.has(j, PERSON_NOUN)
+        && !ctx.has(j, NONPERSON | NONPERSON_HEAD)
+        && (lower_role_noun(ctx, j) || sentence_start(ctx, j) || cap_noun);
+    // "Attorney for Massachusetts Jane Roe", "Minister of Finance Jane Roe": a title, then
+    // "for" or "of" and a capitalised place or office.
+    let placed = !comma
+        && !noun
+        && ctx.toks[j].cap
+        && j >= 2
+        && is_space_gap(ctx.gap_before(j))
+        && is_space_gap(ctx.gap_before(j - 1))
+        && matches!(ctx.word(j - 1), "for" | "of")
+        && ctx.has(j - 2, TITLE)
+        && ctx.toks[j - 2].cap
+        && !ctx.has(j, FIRST | HONORIFIC);
+    if !(comma || ctx.has(j, TITLE) || noun || national || placed) {
         return None;
     }
+    let for_at = if placed { j - 1 } else { usize::MAX };
     let last = if comma { s - 1 } else { j };
     let mut first = j;
     let mut count = 1;
     // Before a comma the role may be a longer phrase ("Christie's rival for the nomination for
     // governor, Jane Roe"): it crosses "the", "of", "for", ... and ends after a possessive.
-    let phrase = |k: usize| comma && matches!(ctx.word(k), "the" | "of" | "for" | "at" | "in" | "on");
+    let phrase = |k: usize| (comma && matches!(ctx.word(k), "the" | "of" | "for" | "at" | "in" | "on")) || k == for_at;
     // (After a possessive, only its owner's capitalised name: "American Theatre Wing's".)
     let mut owner = false;
     while j > 0 && count < if comma { 12 } else { 8 } {
@@ -1221,6 +1412,19 @@ pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
             break;
         }
         let g = ctx.gap_before(j);
+        // ("JD(U) spokesman": a short name with a bracketed letter or two.)
+        if !comma
+            && g == ") "
+            && j >= 2
+            && ctx.gap_before(j - 1) == "("
+            && ctx.word(j - 1).len() <= 2
+            && ctx.toks[j - 2].acronym
+        {
+            first = j - 2;
+            count += 2;
+            j -= 2;
+            continue;
+        }
         // ("U.S. Rep.": initials with their full stops.)
         if !(is_space_gap(g) || (g.is_empty() && ctx.toks[j - 1].initial && ctx.text[..ctx.toks[j - 1].end].ends_with('.'))) {
             break;
@@ -1234,7 +1438,7 @@ pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
         }
         // "the compound of Palestinian leader ...": "of" continues a role only after a role
         // noun or a capitalised word ("Secretary of State", "chief executive of").
-        if ctx.word(k) == "of" && (k == 0 || !(ctx.has(k - 1, ROLE_HEAD) || ctx.toks[k - 1].cap)) {
+        if ctx.word(k) == "of" && k != for_at && (k == 0 || !(ctx.has(k - 1, ROLE_HEAD) || ctx.toks[k - 1].cap)) {
             break;
         }
         if sentence_start(ctx, j) {
@@ -1296,7 +1500,12 @@ fn comma_role_head(ctx: &Ctx, j: usize) -> Option<usize> {
                 && (matches!(ctx.word(k - 1), "the" | "The") || ctx.toks[k - 1].possessive))
     };
     if role_word(j) {
-        return (lower(j) || led(j)).then_some(j);
+        // ("the Chief Secretary, Jane Roe": capitalised qualifiers between "the" and the head.)
+        let mut h = j;
+        while h > 0 && j - h < 3 && ctx.toks[h - 1].cap && ctx.has(h - 1, ROLE_MOD) && is_space_gap(ctx.gap_before(h)) {
+            h -= 1;
+        }
+        return (lower(j) || led(j) || (h < j && led(h))).then_some(j);
     }
     // "head of the Reserve Bank": back over a capitalised name to "of".
     let mut k = j;
@@ -1434,7 +1643,12 @@ pub fn byline_role_line(ctx: &Ctx, first: usize, last: usize) -> Option<std::ops
         let line_end = at + window.find('\n')?;
         return short_role(ctx, at, line_end);
     }
-    let line_start = text.len() - rest.len() + 1;
+    let mut line_start = text.len() - rest.len() + 1;
+    // (One blank line may stand between the name and its role.)
+    let next = text[line_start..].trim_start_matches(blank);
+    if next.starts_with('\n') {
+        line_start = text.len() - next.len() + 1;
+    }
     let window = text.get(line_start..).map(|t| &t[..t.floor_char_boundary(t.len().min(64))]).unwrap_or("");
     let line_end = line_start + window.find('\n').unwrap_or(window.len());
     if line_end == line_start + window.len() && line_end < text.len() {
