@@ -27,10 +27,7 @@ impl Default for FileFilter {
 
 impl FileFilter {
     pub fn new<S: AsRef<str>>(include: &[S], exclude: &[S]) -> Result<Self, globset::Error> {
-        Ok(FileFilter {
-            include: build(include)?,
-            exclude: build(exclude)?,
-        })
+        Ok(FileFilter { include: build(include)?, exclude: build(exclude)? })
     }
 
     /// Whether `rel` (a path relative to a workspace folder) is an article.
@@ -40,9 +37,7 @@ impl FileFilter {
 
     /// Whether `path` lies under one of `roots` and matches there.
     pub fn matches_under(&self, roots: &[PathBuf], path: &Path) -> bool {
-        roots
-            .iter()
-            .any(|root| path.strip_prefix(root).is_ok_and(|rel| self.matches(rel)))
+        roots.iter().any(|root| path.strip_prefix(root).is_ok_and(|rel| self.matches(rel)))
     }
 }
 
@@ -66,37 +61,21 @@ pub fn walk(root: &Path, filter: &FileFilter) -> Vec<PathBuf> {
 /// a FIFO named `.gitignore` would block the walk for good, a link to `/dev/zero` would fill
 /// memory. So a folder whose ignore file is not a regular file is skipped (with a warning), and
 /// so is the whole walk when `root` or a folder above it has such a file.
-pub fn walk_until(
-    root: &Path,
-    filter: &FileFilter,
-    cancelled: &(dyn Fn() -> bool + Sync),
-) -> Vec<PathBuf> {
+pub fn walk_until(root: &Path, filter: &FileFilter, cancelled: &(dyn Fn() -> bool + Sync)) -> Vec<PathBuf> {
     // The walk reads the ignore files of the root's ancestors too (`parents` or not).
     let canonical = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     if let Some(bad) = canonical.ancestors().find_map(irregular_ignore_file) {
-        eprintln!(
-            "byline: skipping {}: {} is not a regular file",
-            root.display(),
-            bad.display()
-        );
+        eprintln!("byline: skipping {}: {} is not a regular file", root.display(), bad.display());
         return Vec::new();
     }
     let found = Mutex::new(Vec::new());
     ignore::WalkBuilder::new(root)
         .require_git(false)
         .filter_entry(|e| {
-            let Some(bad) = e
-                .file_type()
-                .filter(|t| t.is_dir())
-                .and_then(|_| irregular_ignore_file(e.path()))
-            else {
+            let Some(bad) = e.file_type().filter(|t| t.is_dir()).and_then(|_| irregular_ignore_file(e.path())) else {
                 return true;
             };
-            eprintln!(
-                "byline: skipping {}: {} is not a regular file",
-                e.path().display(),
-                bad.display()
-            );
+            eprintln!("byline: skipping {}: {} is not a regular file", e.path().display(), bad.display());
             false
         })
         .build_parallel()
@@ -110,10 +89,7 @@ pub fn walk_until(
                     Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
                         let rel = e.path().strip_prefix(root).unwrap_or(e.path());
                         if filter.matches(rel) {
-                            found
-                                .lock()
-                                .unwrap_or_else(|p| p.into_inner())
-                                .push(e.into_path());
+                            found.lock().unwrap_or_else(|p| p.into_inner()).push(e.into_path());
                         }
                     }
                     Ok(_) => {}
@@ -141,11 +117,7 @@ fn irregular_ignore_file(dir: &Path) -> Option<PathBuf> {
 /// (the deepest rule that decides wins, `!` re-includes). For file events that arrive one by
 /// one, so the ignore files are read when asked.
 pub fn ignored_under(roots: &[PathBuf], path: &Path) -> bool {
-    let Some(root) = roots
-        .iter()
-        .filter(|r| path.starts_with(r))
-        .max_by_key(|r| r.as_os_str().len())
-    else {
+    let Some(root) = roots.iter().filter(|r| path.starts_with(r)).max_by_key(|r| r.as_os_str().len()) else {
         return false;
     };
     let Ok(rel) = path.strip_prefix(root) else {
@@ -159,11 +131,7 @@ pub fn ignored_under(roots: &[PathBuf], path: &Path) -> bool {
         return true;
     }
     // Folders from the file's own up to the root: the deepest decision wins.
-    let mut dirs: Vec<&Path> = path
-        .ancestors()
-        .skip(1)
-        .take_while(|d| d.starts_with(root))
-        .collect();
+    let mut dirs: Vec<&Path> = path.ancestors().skip(1).take_while(|d| d.starts_with(root)).collect();
     if dirs.is_empty() {
         dirs.push(root);
     }
@@ -264,11 +232,7 @@ pub fn read_article(path: &Path, max: u64) -> Result<String, ReadError> {
     if meta.len() > max {
         return Err(ReadError::TooLarge { limit: max });
     }
-    let file = std::fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
-        .open(path)
-        .map_err(ReadError::Io)?;
+    let file = std::fs::OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY).open(path).map_err(ReadError::Io)?;
     let meta = file.metadata().map_err(ReadError::Io)?;
     if let Some(kind) = kind_of(meta.file_type()) {
         return Err(ReadError::NotRegular(kind));
@@ -277,10 +241,7 @@ pub fn read_article(path: &Path, max: u64) -> Result<String, ReadError> {
     let expected = usize::try_from(meta.len().min(max)).unwrap_or(0);
     let mut bytes = Vec::with_capacity(expected.saturating_add(1));
     // The first bytes: a binary file is refused before the rest of it is read.
-    (&mut reader)
-        .take(SNIFF as u64)
-        .read_to_end(&mut bytes)
-        .map_err(ReadError::Io)?;
+    (&mut reader).take(SNIFF as u64).read_to_end(&mut bytes).map_err(ReadError::Io)?;
     if memchr_nul(&bytes) {
         return Err(ReadError::Binary);
     }
@@ -293,9 +254,7 @@ pub fn read_article(path: &Path, max: u64) -> Result<String, ReadError> {
     if memchr_nul(&bytes[SNIFF.min(bytes.len())..]) {
         return Err(ReadError::Binary);
     }
-    String::from_utf8(bytes).map_err(|e| ReadError::NotUtf8 {
-        valid_up_to: e.utf8_error().valid_up_to(),
-    })
+    String::from_utf8(bytes).map_err(|e| ReadError::NotUtf8 { valid_up_to: e.utf8_error().valid_up_to() })
 }
 
 /// A size such as `8388608`, `512K`, `8M`, `8MiB` or `1G` (binary units), in bytes.
@@ -303,9 +262,7 @@ pub fn parse_size(s: &str) -> Result<u64, String> {
     let t = s.trim();
     let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
     let (digits, unit) = t.split_at(split);
-    let n: u64 = digits
-        .parse()
-        .map_err(|_| format!("expected a size in bytes such as 8388608 or 8M, got {s:?}"))?;
+    let n: u64 = digits.parse().map_err(|_| format!("expected a size in bytes such as 8388608 or 8M, got {s:?}"))?;
     let shift = match unit.trim().to_ascii_lowercase().as_str() {
         "" | "b" => 0,
         "k" | "kb" | "kib" => 10,
@@ -313,8 +270,7 @@ pub fn parse_size(s: &str) -> Result<u64, String> {
         "g" | "gb" | "gib" => 30,
         _ => return Err(format!("unknown size unit {unit:?} (use K, M or G)")),
     };
-    n.checked_mul(1 << shift)
-        .ok_or_else(|| format!("size {s:?} is too large"))
+    n.checked_mul(1 << shift).ok_or_else(|| format!("size {s:?} is too large"))
 }
 
 fn memchr_nul(bytes: &[u8]) -> bool {
@@ -375,23 +331,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let fifo = dir.path().join("x.txt");
         let c = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
-        assert_eq!(
-            unsafe { libc::mkfifo(c.as_ptr(), 0o644) },
-            0,
-            "mkfifo failed"
-        );
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0, "mkfifo failed");
         let r = read_within(&fifo, DEFAULT_MAX_FILE_SIZE).expect("reading a FIFO blocked");
         assert!(matches!(r, Err(ReadError::NotRegular("a FIFO"))), "{r:?}");
         // A link named like an article to a FIFO, a device or a folder.
-        for (name, target) in [
-            ("fifo-link.txt", fifo.as_path()),
-            ("null.txt", Path::new("/dev/null")),
-            ("dir.txt", dir.path()),
-        ] {
+        for (name, target) in [("fifo-link.txt", fifo.as_path()), ("null.txt", Path::new("/dev/null")), ("dir.txt", dir.path())] {
             let link = dir.path().join(name);
             std::os::unix::fs::symlink(target, &link).unwrap();
-            let r =
-                read_within(&link, DEFAULT_MAX_FILE_SIZE).expect("reading through a link blocked");
+            let r = read_within(&link, DEFAULT_MAX_FILE_SIZE).expect("reading through a link blocked");
             assert!(matches!(r, Err(ReadError::NotRegular(_))), "{name}: {r:?}");
         }
     }
@@ -402,14 +349,9 @@ mod tests {
         for dev in ["/dev/zero", "/dev/urandom"] {
             let link = dir.path().join(format!("{}.txt", &dev[5..]));
             std::os::unix::fs::symlink(dev, &link).unwrap();
-            let r = read_within(&link, DEFAULT_MAX_FILE_SIZE)
-                .expect("reading an endless device did not stop");
-            assert!(
-                matches!(r, Err(ReadError::NotRegular("a character device"))),
-                "{dev}: {r:?}"
-            );
-            let r = read_within(Path::new(dev), DEFAULT_MAX_FILE_SIZE)
-                .expect("reading an endless device did not stop");
+            let r = read_within(&link, DEFAULT_MAX_FILE_SIZE).expect("reading an endless device did not stop");
+            assert!(matches!(r, Err(ReadError::NotRegular("a character device"))), "{dev}: {r:?}");
+            let r = read_within(Path::new(dev), DEFAULT_MAX_FILE_SIZE).expect("reading an endless device did not stop");
             assert!(matches!(r, Err(ReadError::NotRegular(_))), "{dev}: {r:?}");
         }
     }
@@ -420,27 +362,15 @@ mod tests {
         let p = dir.path().join("a.txt");
         std::fs::write(&p, "Critics say so. ".repeat(1000)).unwrap(); // 16,000 bytes
         assert_eq!(read_article(&p, 16_000).unwrap().len(), 16_000);
-        assert!(matches!(
-            read_article(&p, 15_999),
-            Err(ReadError::TooLarge { limit: 15_999 })
-        ));
-        assert!(matches!(
-            read_article(&p, 10),
-            Err(ReadError::TooLarge { limit: 10 })
-        ));
+        assert!(matches!(read_article(&p, 15_999), Err(ReadError::TooLarge { limit: 15_999 })));
+        assert!(matches!(read_article(&p, 10), Err(ReadError::TooLarge { limit: 10 })));
         let e = read_article(&p, 10).unwrap_err().to_string();
-        assert!(
-            e.contains("maximum article size") && e.contains("10 bytes"),
-            "{e}"
-        );
+        assert!(e.contains("maximum article size") && e.contains("10 bytes"), "{e}");
         // Empty and small files, and a limit of zero.
         std::fs::write(&p, "").unwrap();
         assert_eq!(read_article(&p, 0).unwrap(), "");
         std::fs::write(&p, "x").unwrap();
-        assert!(matches!(
-            read_article(&p, 0),
-            Err(ReadError::TooLarge { limit: 0 })
-        ));
+        assert!(matches!(read_article(&p, 0), Err(ReadError::TooLarge { limit: 0 })));
     }
 
     #[test]
@@ -450,28 +380,16 @@ mod tests {
         let mut late_nul = "a".repeat(SNIFF * 3).into_bytes();
         late_nul[SNIFF * 2] = 0;
         std::fs::write(&p, &late_nul).unwrap();
-        assert!(matches!(
-            read_article(&p, DEFAULT_MAX_FILE_SIZE),
-            Err(ReadError::Binary)
-        ));
+        assert!(matches!(read_article(&p, DEFAULT_MAX_FILE_SIZE), Err(ReadError::Binary)));
         std::fs::write(&p, b"ab\0cd").unwrap();
-        assert!(matches!(
-            read_article(&p, DEFAULT_MAX_FILE_SIZE),
-            Err(ReadError::Binary)
-        ));
+        assert!(matches!(read_article(&p, DEFAULT_MAX_FILE_SIZE), Err(ReadError::Binary)));
         // A binary file is refused on its first bytes even when it is too large.
         let mut big = vec![0u8; 64];
         big.extend(std::iter::repeat_n(b'a', 100_000));
         std::fs::write(&p, &big).unwrap();
-        assert!(matches!(
-            read_article(&p, DEFAULT_MAX_FILE_SIZE),
-            Err(ReadError::Binary)
-        ));
+        assert!(matches!(read_article(&p, DEFAULT_MAX_FILE_SIZE), Err(ReadError::Binary)));
         std::fs::write(&p, b"caf\xe9").unwrap();
-        assert!(matches!(
-            read_article(&p, DEFAULT_MAX_FILE_SIZE),
-            Err(ReadError::NotUtf8 { valid_up_to: 3 })
-        ));
+        assert!(matches!(read_article(&p, DEFAULT_MAX_FILE_SIZE), Err(ReadError::NotUtf8 { valid_up_to: 3 })));
         let text = "\u{FEFF}Critics say \u{201C}so\u{201D}.".repeat(2000);
         std::fs::write(&p, &text).unwrap();
         assert_eq!(read_article(&p, DEFAULT_MAX_FILE_SIZE).unwrap(), text);
@@ -498,17 +416,8 @@ mod tests {
             std::fs::create_dir_all(root.join(sub)).unwrap();
             std::fs::write(root.join(sub).join("a.txt"), "x").unwrap();
         }
-        let c = std::ffi::CString::new(
-            root.join("fifo/.gitignore")
-                .into_os_string()
-                .into_encoded_bytes(),
-        )
-        .unwrap();
-        assert_eq!(
-            unsafe { libc::mkfifo(c.as_ptr(), 0o644) },
-            0,
-            "mkfifo failed"
-        );
+        let c = std::ffi::CString::new(root.join("fifo/.gitignore").into_os_string().into_encoded_bytes()).unwrap();
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0, "mkfifo failed");
         std::os::unix::fs::symlink("/dev/zero", root.join("zero/.ignore")).unwrap();
         std::fs::write(root.join("ok/.gitignore"), "b.txt\n").unwrap();
         std::fs::write(root.join("ok/b.txt"), "x").unwrap();
@@ -517,8 +426,7 @@ mod tests {
             std::thread::spawn(move || {
                 let _ = tx.send(walk(&root, &FileFilter::default()));
             });
-            rx.recv_timeout(std::time::Duration::from_secs(10))
-                .expect("the walk did not end")
+            rx.recv_timeout(std::time::Duration::from_secs(10)).expect("the walk did not end")
         };
         assert_eq!(walk_within(root.clone()), [root.join("ok/a.txt")]);
         // The same folders as roots: skipped, as is a folder below one (the walk reads the

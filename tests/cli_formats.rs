@@ -36,8 +36,8 @@ fn schema_errors(log: &Value) -> Vec<String> {
     // One pattern of the rtm.5 schema (for `run.language`, which byline does not write) has a
     // stray `]` that the validator's meta-schema check refuses as a regex; it is replaced here by
     // the corrected pattern of the SARIF 2.1.0 errata. Everything else is the schema as published.
-    let text = include_str!("data/sarif-2.1.0-rtm.5.json")
-        .replace("^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$", "^[a-zA-Z]{2}(-[a-zA-Z]{2})?$");
+    let text =
+        include_str!("data/sarif-2.1.0-rtm.5.json").replace("^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$", "^[a-zA-Z]{2}(-[a-zA-Z]{2})?$");
     let schema: Value = serde_json::from_str(&text).expect("the bundled SARIF schema is JSON");
     let validator = jsonschema::validator_for(&schema).expect("the SARIF schema compiles");
     validator.iter_errors(log).map(|e| format!("{} at {}", e, e.instance_path())).collect()
@@ -84,10 +84,12 @@ fn sarif_fingerprints_follow_a_finding_when_lines_move() {
     write(d.path(), "a.txt", CLAIMS.as_bytes());
     let (_, before) = sarif(d.path(), &["a.txt"]);
     // Two paragraphs inserted above, and the vague sentence re-wrapped.
-    let moved = CLAIMS.replace("Harbour news\n\n", "Harbour news\n\nMs Hale, the harbour master, said ferries would keep running.\n\nShe spoke at the quay.\n\n").replace(
-        "harbour bridge will close",
-        "harbour\nbridge will close",
-    );
+    let moved = CLAIMS
+        .replace(
+            "Harbour news\n\n",
+            "Harbour news\n\nMs Hale, the harbour master, said ferries would keep running.\n\nShe spoke at the quay.\n\n",
+        )
+        .replace("harbour bridge will close", "harbour\nbridge will close");
     write(d.path(), "a.txt", moved.as_bytes());
     let (_, after) = sarif(d.path(), &["a.txt"]);
     let prints = |log: &Value| -> Vec<(String, String, u64)> {

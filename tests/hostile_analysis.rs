@@ -47,7 +47,9 @@ fn analyze_within(name: &str, text: String, format: Format, limit: Duration) -> 
 
 /// Every span is inside the text, on char boundaries, and the lists are ordered.
 fn check_invariants(name: &str, text: &str, a: &Analysis) {
-    let ok = |s: &std::ops::Range<usize>| s.start <= s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end);
+    let ok = |s: &std::ops::Range<usize>| {
+        s.start <= s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
+    };
     for (i, s) in a.sentences.iter().enumerate() {
         assert!(ok(&s.span), "{name}: sentence {i} span {:?} is not a char range of a {}-byte text", s.span, text.len());
         if i > 0 {
@@ -93,7 +95,8 @@ fn both(name: &str, text: String) {
 
 #[test]
 fn empty_and_tiny_texts() {
-    for t in ["", " ", "\n", "\r\n", "\"", "\u{201C}", "'", ".", "Mr.", "U.S.", "# ", "```", "---", "---\n", "\u{FEFF}", "\0", "a\u{0301}"] {
+    for t in ["", " ", "\n", "\r\n", "\"", "\u{201C}", "'", ".", "Mr.", "U.S.", "# ", "```", "---", "---\n", "\u{FEFF}", "\0", "a\u{0301}"]
+    {
         both(&format!("{t:?}"), t.to_string());
     }
 }
@@ -176,7 +179,8 @@ fn random_bytes_as_lossy_utf8() {
         let bytes: Vec<u8> = (0..n).map(|_| r.next_u64() as u8).collect();
         both(&format!("random bytes round {round}"), String::from_utf8_lossy(&bytes).into_owned());
         // Bytes biased towards the characters the analysis cares about.
-        let alphabet = ["\"", "\u{201C}", "\u{201D}", "'", ".", " ", "\n", "Mr", "said", "A", "1", ",", ":", "#", "`", "-", "[", "]", "(", ")"];
+        let alphabet =
+            ["\"", "\u{201C}", "\u{201D}", "'", ".", " ", "\n", "Mr", "said", "A", "1", ",", ":", "#", "`", "-", "[", "]", "(", ")"];
         let s: String = (0..n / 2).map(|_| *r.pick(&alphabet)).collect();
         both(&format!("biased text round {round}"), s);
     }

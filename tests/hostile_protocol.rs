@@ -33,24 +33,14 @@ fn started() -> (tempfile::TempDir, Server, String) {
     let uri = lspc::uri_of(&path);
     let c = s.cursor();
     s.open(&uri, ARTICLE, 1);
-    assert!(
-        s.wait_diagnostics(c, &uri, Some(1), T).is_some(),
-        "no diagnostics after didOpen"
-    );
+    assert!(s.wait_diagnostics(c, &uri, Some(1), T).is_some(), "no diagnostics after didOpen");
     (dir, s, uri)
 }
 
 /// The server still answers a real request, and is still running.
 fn still_serving(s: &mut Server, uri: &str) {
-    let r = s.request(
-        "textDocument/documentSymbol",
-        json!({"textDocument": {"uri": uri}}),
-        T,
-    );
-    assert!(
-        r.is_ok(),
-        "server no longer answers after the hazard: {r:?}"
-    );
+    let r = s.request("textDocument/documentSymbol", json!({"textDocument": {"uri": uri}}), T);
+    assert!(r.is_ok(), "server no longer answers after the hazard: {r:?}");
     assert!(s.running(), "server died");
     assert_eq!(s.bad_frames(), 0, "server wrote a frame that is not JSON");
 }
@@ -81,9 +71,7 @@ fn malformed_bodies_are_answered_and_the_server_carries_on() {
         assert!(s.send_raw(&f));
     }
     // A request with invalid params gets an error response with its id.
-    let r = s
-        .wait_response(905, T)
-        .expect("no response to a hover with bad params");
+    let r = s.wait_response(905, T).expect("no response to a hover with bad params");
     assert!(r.get("error").is_some(), "bad params must be an error: {r}");
     still_serving(&mut s, &uri);
     assert_eq!(s.shutdown().map(|x| x.code()), Some(Some(0)));
@@ -93,12 +81,12 @@ fn malformed_bodies_are_answered_and_the_server_carries_on() {
 fn wrong_content_lengths_do_not_kill_the_server() {
     let (_d, mut s, uri) = started();
     let good = |id: i64| {
-        let b = json!({"jsonrpc": "2.0", "id": id, "method": "textDocument/documentSymbol", "params": {"textDocument": {"uri": uri}}}).to_string();
+        let b = json!({"jsonrpc": "2.0", "id": id, "method": "textDocument/documentSymbol", "params": {"textDocument": {"uri": uri}}})
+            .to_string();
         format!("Content-Length: {}\r\n\r\n{b}", b.len())
     };
     // Too short: the tail of the body becomes garbage before the next header.
-    let b = json!({"jsonrpc": "2.0", "id": 50, "method": "textDocument/hover", "params": {}})
-        .to_string();
+    let b = json!({"jsonrpc": "2.0", "id": 50, "method": "textDocument/hover", "params": {}}).to_string();
     s.send_raw(format!("Content-Length: 10\r\n\r\n{b}").as_bytes());
     // Not a number, negative, missing, duplicated, other headers only.
     s.send_raw(b"Content-Length: ten\r\n\r\n{}");
@@ -114,10 +102,7 @@ fn wrong_content_lengths_do_not_kill_the_server() {
             answered = true;
         }
     }
-    assert!(
-        answered,
-        "the server never resynchronised after bad headers"
-    );
+    assert!(answered, "the server never resynchronised after bad headers");
     still_serving(&mut s, &uri);
     s.shutdown();
 }
@@ -128,10 +113,7 @@ fn absurd_content_length_is_not_allocated_up_front() {
     let (_d, mut s, _uri) = started();
     s.send_raw(b"Content-Length: 100000000000000\r\n\r\n{\"jsonrpc\":\"2.0\"");
     std::thread::sleep(Duration::from_millis(700));
-    assert!(
-        s.running(),
-        "the server died on a 100 TB Content-Length (allocation failure?)"
-    );
+    assert!(s.running(), "the server died on a 100 TB Content-Length (allocation failure?)");
     // The rest of the stream belongs to that body; on EOF the server must exit by itself.
     s.close_stdin();
     let st = s.wait_exit(T);
@@ -143,19 +125,12 @@ fn absurd_content_length_is_not_allocated_up_front() {
 #[test]
 fn unknown_methods() {
     let (_d, mut s, uri) = started();
-    let e = s
-        .request("byline/doesNotExist", json!({}), T)
-        .expect_err("unknown request must be an error");
+    let e = s.request("byline/doesNotExist", json!({}), T).expect_err("unknown request must be an error");
     assert_eq!(e["code"], -32601);
     // The spec: a request whose method starts with "$/" that the server does not know must be
     // answered with MethodNotFound (only `$/` notifications may be ignored).
-    let e = s
-        .request("$/alsoUnknown", json!({}), Duration::from_secs(5))
-        .expect_err("unknown $/ request must be an error");
-    assert_eq!(
-        e["code"], -32601,
-        "an unknown `$/` request was not answered with MethodNotFound: {e}"
-    );
+    let e = s.request("$/alsoUnknown", json!({}), Duration::from_secs(5)).expect_err("unknown $/ request must be an error");
+    assert_eq!(e["code"], -32601, "an unknown `$/` request was not answered with MethodNotFound: {e}");
     s.notify("byline/unknownNotification", json!({"x": 1}));
     s.notify("$/unknownNotification", json!(null));
     s.notify("textDocument/didChange", json!({}));
@@ -172,31 +147,15 @@ fn out_of_range_positions() {
         json!({"line": 4_294_967_295u64, "character": 4_294_967_295u64}),
     ];
     for p in &far {
-        for method in [
-            "textDocument/hover",
-            "textDocument/definition",
-            "textDocument/documentHighlight",
-            "textDocument/references",
-        ] {
+        for method in ["textDocument/hover", "textDocument/definition", "textDocument/documentHighlight", "textDocument/references"] {
             let params = json!({"textDocument": {"uri": uri}, "position": p, "context": {"includeDeclaration": true}});
             let r = s.request(method, params, T);
-            assert!(
-                r.is_ok() || r.as_ref().unwrap_err().get("code").is_some(),
-                "{method} at {p}: {r:?}"
-            );
+            assert!(r.is_ok() || r.as_ref().unwrap_err().get("code").is_some(), "{method} at {p}: {r:?}");
         }
     }
     // Negative and fractional positions are invalid params, not a crash.
-    for p in [
-        json!({"line": -1, "character": 0}),
-        json!({"line": 0.5, "character": 0}),
-        json!({"line": "0", "character": 0}),
-    ] {
-        let r = s.request(
-            "textDocument/hover",
-            json!({"textDocument": {"uri": uri}, "position": p}),
-            T,
-        );
+    for p in [json!({"line": -1, "character": 0}), json!({"line": 0.5, "character": 0}), json!({"line": "0", "character": 0})] {
+        let r = s.request("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": p}), T);
         assert!(r.is_err(), "hover at {p} should be invalid params: {r:?}");
     }
     // An edit whose range lies past the end clamps: it appends.
@@ -206,10 +165,7 @@ fn out_of_range_positions() {
         json!({"textDocument": {"uri": uri, "version": 2},
                "contentChanges": [{"range": {"start": {"line": 999, "character": 5}, "end": {"line": 9999, "character": 0}}, "text": "Appended."}]}),
     );
-    assert!(
-        s.wait_diagnostics(c, &uri, Some(2), T).is_some(),
-        "no diagnostics after an out-of-range edit"
-    );
+    assert!(s.wait_diagnostics(c, &uri, Some(2), T).is_some(), "no diagnostics after an out-of-range edit");
     still_serving(&mut s, &uri);
     s.shutdown();
 }
@@ -222,7 +178,10 @@ fn cancelled_requests_are_still_answered() {
         let id = match i % 4 {
             0 => s.request_async("workspace/symbol", json!({"query": "qu"})),
             1 => s.request_async("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": {"line": 2, "character": 10}})),
-            2 => s.request_async("textDocument/references", json!({"textDocument": {"uri": uri}, "position": {"line": 2, "character": 14}, "context": {"includeDeclaration": true}})),
+            2 => s.request_async(
+                "textDocument/references",
+                json!({"textDocument": {"uri": uri}, "position": {"line": 2, "character": 14}, "context": {"includeDeclaration": true}}),
+            ),
             _ => s.request_async("textDocument/documentSymbol", json!({"textDocument": {"uri": uri}})),
         };
         s.notify("$/cancelRequest", json!({"id": id}));
@@ -232,14 +191,9 @@ fn cancelled_requests_are_still_answered() {
     s.notify("$/cancelRequest", json!({"id": 987654}));
     s.notify("$/cancelRequest", json!({"id": "nope"}));
     for id in ids {
-        let r = s
-            .wait_response(id, T)
-            .unwrap_or_else(|| panic!("request {id} was cancelled and never answered"));
+        let r = s.wait_response(id, T).unwrap_or_else(|| panic!("request {id} was cancelled and never answered"));
         if let Some(e) = r.get("error") {
-            assert_eq!(
-                e["code"], -32800,
-                "a cancelled request may only fail with RequestCancelled: {r}"
-            );
+            assert_eq!(e["code"], -32800, "a cancelled request may only fail with RequestCancelled: {r}");
         }
     }
     still_serving(&mut s, &uri);
@@ -258,9 +212,7 @@ fn exit_without_shutdown_ends_the_process_with_status_1() {
 fn eof_on_stdin_ends_the_process() {
     let (_d, mut s, _uri) = started();
     s.close_stdin();
-    let st = s
-        .wait_exit(T)
-        .expect("the server did not exit when stdin closed");
+    let st = s.wait_exit(T).expect("the server did not exit when stdin closed");
     assert!(st.code().is_some(), "killed by a signal: {st:?}");
 }
 
@@ -268,11 +220,7 @@ fn eof_on_stdin_ends_the_process() {
 fn requests_after_shutdown_are_refused_and_exit_is_clean() {
     let (_d, mut s, uri) = started();
     assert!(s.request("shutdown", Value::Null, T).is_ok());
-    let r = s.request(
-        "textDocument/documentSymbol",
-        json!({"textDocument": {"uri": uri}}),
-        T,
-    );
+    let r = s.request("textDocument/documentSymbol", json!({"textDocument": {"uri": uri}}), T);
     assert!(r.is_err(), "requests after shutdown must be errors: {r:?}");
     s.notify("exit", Value::Null);
     assert_eq!(s.wait_exit(T).and_then(|x| x.code()), Some(0));
@@ -281,11 +229,7 @@ fn requests_after_shutdown_are_refused_and_exit_is_clean() {
 #[test]
 fn a_second_initialize_is_an_error() {
     let (_d, mut s, uri) = started();
-    let r = s.request(
-        "initialize",
-        json!({"capabilities": {}, "processId": null, "rootUri": null}),
-        T,
-    );
+    let r = s.request("initialize", json!({"capabilities": {}, "processId": null, "rootUri": null}), T);
     assert!(r.is_err(), "a second initialize must be refused: {r:?}");
     still_serving(&mut s, &uri);
     s.shutdown();
@@ -298,45 +242,23 @@ fn a_one_megabyte_document_and_odd_document_events() {
     let big_uri = lspc::uri_of(&d.path().join("big.md"));
     let c = s.cursor();
     s.open(&big_uri, &big, 1);
-    assert!(
-        s.wait_diagnostics(c, &big_uri, Some(1), Duration::from_secs(120))
-            .is_some(),
-        "no diagnostics for a 1 MB document"
-    );
+    assert!(s.wait_diagnostics(c, &big_uri, Some(1), Duration::from_secs(120)).is_some(), "no diagnostics for a 1 MB document");
     // Opened twice, closed twice, changed after close, a non-file URI, a URI with odd characters.
     s.open(&big_uri, "Short now. Critics say so.", 2);
-    s.notify(
-        "textDocument/didClose",
-        json!({"textDocument": {"uri": big_uri}}),
-    );
-    s.notify(
-        "textDocument/didClose",
-        json!({"textDocument": {"uri": big_uri}}),
-    );
-    s.notify(
-        "textDocument/didChange",
-        json!({"textDocument": {"uri": big_uri, "version": 9}, "contentChanges": [{"text": "x"}]}),
-    );
-    for odd in [
-        "untitled:Untitled-1",
-        "file:///no/such/dir/%E2%80%9Cx%E2%80%9D.md",
-        "https://example.org/a.txt",
-        "file://",
-        "::::",
-    ] {
+    s.notify("textDocument/didClose", json!({"textDocument": {"uri": big_uri}}));
+    s.notify("textDocument/didClose", json!({"textDocument": {"uri": big_uri}}));
+    s.notify("textDocument/didChange", json!({"textDocument": {"uri": big_uri, "version": 9}, "contentChanges": [{"text": "x"}]}));
+    for odd in ["untitled:Untitled-1", "file:///no/such/dir/%E2%80%9Cx%E2%80%9D.md", "https://example.org/a.txt", "file://", "::::"] {
         s.open(odd, "It is feared that \u{201C}the dam will fail.", 1);
-        let _ = s.request(
-            "textDocument/hover",
-            json!({"textDocument": {"uri": odd}, "position": {"line": 0, "character": 3}}),
-            T,
-        );
+        let _ = s.request("textDocument/hover", json!({"textDocument": {"uri": odd}, "position": {"line": 0, "character": 3}}), T);
     }
     still_serving(&mut s, &uri);
     s.shutdown();
 }
 
 fn symbols_request(id: i64, uri: &str) -> Vec<u8> {
-    let b = json!({"jsonrpc": "2.0", "id": id, "method": "textDocument/documentSymbol", "params": {"textDocument": {"uri": uri}}}).to_string();
+    let b =
+        json!({"jsonrpc": "2.0", "id": id, "method": "textDocument/documentSymbol", "params": {"textDocument": {"uri": uri}}}).to_string();
     format!("Content-Length: {}\r\n\r\n{b}", b.len()).into_bytes()
 }
 
@@ -358,27 +280,16 @@ fn after_each_wrong_content_length_the_next_request_is_answered() {
         let mut bytes = format!("{header}\r\n\r\n{body}").into_bytes();
         bytes.extend_from_slice(&symbols_request(60, &uri));
         assert!(s.send_raw(&bytes));
-        let r = s.wait_response(60, T).unwrap_or_else(|| {
-            panic!(
-                "after {header:?} the server is running ({}) but deaf",
-                s.alive_now()
-            )
-        });
+        let r = s.wait_response(60, T).unwrap_or_else(|| panic!("after {header:?} the server is running ({}) but deaf", s.alive_now()));
         assert!(r.get("result").is_some(), "after {header:?}: {r}");
         // The request inside the badly framed message is not run, but it is not left hanging
         // either when its id can be read.
         if header != "Content-Length: 10" {
-            let r = s.wait_response(50, T).unwrap_or_else(|| {
-                panic!("after {header:?}: the request it carried was never answered")
-            });
+            let r = s.wait_response(50, T).unwrap_or_else(|| panic!("after {header:?}: the request it carried was never answered"));
             assert_eq!(r["error"]["code"], -32600, "after {header:?}: {r}");
         }
         still_serving(&mut s, &uri);
-        assert_eq!(
-            s.shutdown().and_then(|x| x.code()),
-            Some(0),
-            "after {header:?}"
-        );
+        assert_eq!(s.shutdown().and_then(|x| x.code()), Some(0), "after {header:?}");
     }
 }
 
@@ -387,11 +298,10 @@ fn after_each_wrong_content_length_the_next_request_is_answered() {
 #[test]
 fn a_too_large_content_length_with_nothing_after_it_is_answered() {
     let (_d, mut s, uri) = started();
-    let body = json!({"jsonrpc": "2.0", "id": 77, "method": "textDocument/documentSymbol", "params": {"textDocument": {"uri": uri}}}).to_string();
+    let body =
+        json!({"jsonrpc": "2.0", "id": 77, "method": "textDocument/documentSymbol", "params": {"textDocument": {"uri": uri}}}).to_string();
     assert!(s.send_raw(format!("Content-Length: {}\r\n\r\n{body}", body.len() + 300).as_bytes()));
-    let r = s
-        .wait_response(77, T)
-        .expect("a request with a too-large Content-Length was never answered");
+    let r = s.wait_response(77, T).expect("a request with a too-large Content-Length was never answered");
     assert_eq!(r["error"]["code"], -32600, "{r}");
     still_serving(&mut s, &uri);
     s.shutdown();
@@ -404,21 +314,13 @@ fn a_64_megabyte_header_line_is_skipped_not_buffered() {
     let before = s.peak_rss_mb().unwrap_or(0.0);
     let chunk = vec![b'x'; 1 << 20];
     for _ in 0..64 {
-        assert!(
-            s.send_raw(&chunk),
-            "the server stopped reading a long header line"
-        );
+        assert!(s.send_raw(&chunk), "the server stopped reading a long header line");
     }
     assert!(s.send_raw(&symbols_request(61, &uri)));
-    let r = s
-        .wait_response(61, T)
-        .expect("no answer after a 64 MB header line");
+    let r = s.wait_response(61, T).expect("no answer after a 64 MB header line");
     assert!(r.get("result").is_some(), "{r}");
     if let Some(after) = s.peak_rss_mb() {
-        assert!(
-            after - before < 40.0,
-            "peak RSS grew from {before:.0} to {after:.0} MB over a 64 MB header line"
-        );
+        assert!(after - before < 40.0, "peak RSS grew from {before:.0} to {after:.0} MB over a 64 MB header line");
     }
     still_serving(&mut s, &uri);
     s.shutdown();
@@ -437,9 +339,7 @@ fn request_ids_outside_i64_are_refused_and_the_server_carries_on() {
         assert!(s.send_raw(format!("Content-Length: {}\r\n\r\n{body}", body.len()).as_bytes()));
         let want: u64 = raw.parse().unwrap();
         let (_, r) = s
-            .wait_for(c, T, |m| {
-                m.msg.get("method").is_none() && m.msg["id"].as_u64() == Some(want)
-            })
+            .wait_for(c, T, |m| m.msg.get("method").is_none() && m.msg["id"].as_u64() == Some(want))
             .unwrap_or_else(|| panic!("no answer to id {raw} (server running: {})", s.alive_now()));
         assert_eq!(r.msg["error"]["code"], -32600, "{}", r.msg);
         still_serving(&mut s, &uri);
@@ -453,11 +353,7 @@ fn request_ids_outside_i64_are_refused_and_the_server_carries_on() {
 #[test]
 fn notifications_pipelined_behind_initialize_are_not_lost() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("on-disk.txt"),
-        "Mayor Adela Quarrie said on Monday that the harbour would reopen.\n",
-    )
-    .unwrap();
+    std::fs::write(dir.path().join("on-disk.txt"), "Mayor Adela Quarrie said on Monday that the harbour would reopen.\n").unwrap();
     let open_path = dir.path().join("open.txt");
     std::fs::write(&open_path, ARTICLE).unwrap();
     let mut s = Server::spawn(BIN, &["lsp"], Some(dir.path()), None);
@@ -475,28 +371,23 @@ fn notifications_pipelined_behind_initialize_are_not_lost() {
         frame(json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": ARTICLE}}})),
     ]
     .concat();
-    assert!(
-        s.send_raw(all.as_bytes()),
-        "one write with all three messages"
-    );
+    assert!(s.send_raw(all.as_bytes()), "one write with all three messages");
     let r = s.wait_response(1, T).expect("no answer to initialize");
     assert!(r.get("result").is_some(), "{r}");
-    assert!(
-        s.wait_diagnostics(0, &uri, Some(1), T).is_some(),
-        "the pipelined didOpen was lost: no diagnostics"
-    );
+    assert!(s.wait_diagnostics(0, &uri, Some(1), T).is_some(), "the pipelined didOpen was lost: no diagnostics");
     // The walk started: the person known only from the file on disk is found.
-    let found = s
-        .request("workspace/symbol", json!({"query": "Quarrie"}), T)
-        .expect("workspace/symbol");
+    let found = s.request("workspace/symbol", json!({"query": "Quarrie"}), T).expect("workspace/symbol");
     let on_disk = lspc::uri_of(&dir.path().join("on-disk.txt"));
     let anywhere = |v: &Value| v.to_string().contains(&on_disk);
     assert!(
-        anywhere(&found)
-            || {
-                let refs = s.request("textDocument/references", json!({"textDocument": {"uri": uri}, "position": {"line": 2, "character": 8}, "context": {"includeDeclaration": true}}), T);
-                refs.as_ref().is_ok_and(anywhere)
-            },
+        anywhere(&found) || {
+            let refs = s.request(
+                "textDocument/references",
+                json!({"textDocument": {"uri": uri}, "position": {"line": 2, "character": 8}, "context": {"includeDeclaration": true}}),
+                T,
+            );
+            refs.as_ref().is_ok_and(anywhere)
+        },
         "the pipelined initialized was lost: the workspace was never indexed ({found})"
     );
     still_serving(&mut s, &uri);

@@ -40,7 +40,10 @@ fn an_edit_storm_with_interleaved_requests() {
         let range = lspc::range(&text, at, at + del, "utf-16");
         text.replace_range(at..at + del, ins);
         version += 1;
-        s.notify("textDocument/didChange", json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"range": range, "text": ins}]}));
+        s.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"range": range, "text": ins}]}),
+        );
         if k % 25 == 0 {
             let mut q = r.below(text.len() / 2);
             while !text.is_char_boundary(q) {
@@ -49,7 +52,10 @@ fn an_edit_storm_with_interleaved_requests() {
             let p = lspc::position(&text, q, "utf-16");
             let id = match (k / 25) % 5 {
                 0 => s.request_async("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": p})),
-                1 => s.request_async("textDocument/references", json!({"textDocument": {"uri": uri}, "position": p, "context": {"includeDeclaration": true}})),
+                1 => s.request_async(
+                    "textDocument/references",
+                    json!({"textDocument": {"uri": uri}, "position": p, "context": {"includeDeclaration": true}}),
+                ),
                 2 => s.request_async("textDocument/documentSymbol", json!({"textDocument": {"uri": uri}})),
                 3 => s.request_async("workspace/symbol", json!({"query": "er"})),
                 _ => s.request_async("byline/noSuchMethod", json!({})),
@@ -85,7 +91,12 @@ fn an_edit_storm_with_interleaved_requests() {
     };
     assert_eq!(keys(&s.last_diagnostics(&uri).unwrap()), keys(&want.1.msg["params"]));
     // No TCP/UDP sockets: every socket fd of the process must be absent from /proc/net/{tcp,udp}*.
-    let fds: Vec<String> = std::fs::read_dir(format!("/proc/{pid}/fd")).unwrap().flatten().filter_map(|e| std::fs::read_link(e.path()).ok()).map(|p| p.to_string_lossy().into_owned()).collect();
+    let fds: Vec<String> = std::fs::read_dir(format!("/proc/{pid}/fd"))
+        .unwrap()
+        .flatten()
+        .filter_map(|e| std::fs::read_link(e.path()).ok())
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
     for f in ["tcp", "tcp6", "udp", "udp6"] {
         let table = std::fs::read_to_string(format!("/proc/{pid}/net/{f}")).unwrap_or_default();
         for fd in fds.iter().filter_map(|t| t.strip_prefix("socket:[").and_then(|x| x.strip_suffix(']'))) {

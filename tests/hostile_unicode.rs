@@ -13,36 +13,36 @@ use proptest::prelude::*;
 
 /// Characters that sit next to words in real copy and are more than one byte (or invisible).
 const AWKWARD: &[&str] = &[
-    "\u{00A0}", // no-break space
-    "\u{202F}", // narrow no-break space
-    "\u{2009}", // thin space
-    "\u{3000}", // ideographic space
-    "\u{200B}", // zero-width space
-    "\u{200D}", // zero-width joiner
-    "\u{2060}", // word joiner
-    "\u{00AD}", // soft hyphen
-    "\u{FEFF}", // byte order mark
-    "\u{2028}", // line separator
-    "\u{2029}", // paragraph separator
-    "\u{0085}", // next line
-    "\u{2026}", // ellipsis
-    "\u{3002}", // ideographic full stop
-    "\u{FF0C}", // full-width comma
-    "\u{FF02}", // full-width quotation mark
-    "\u{201C}", // left double quotation mark
-    "\u{201D}", // right double quotation mark
-    "\u{2018}", // left single quotation mark
-    "\u{2019}", // right single quotation mark (apostrophe)
-    "\u{00AB}", // «
-    "\u{00BB}", // »
-    "\u{2014}", // em dash
-    "\u{0301}", // combining acute accent
-    "\u{1F600}", // emoji
+    "\u{00A0}",           // no-break space
+    "\u{202F}",           // narrow no-break space
+    "\u{2009}",           // thin space
+    "\u{3000}",           // ideographic space
+    "\u{200B}",           // zero-width space
+    "\u{200D}",           // zero-width joiner
+    "\u{2060}",           // word joiner
+    "\u{00AD}",           // soft hyphen
+    "\u{FEFF}",           // byte order mark
+    "\u{2028}",           // line separator
+    "\u{2029}",           // paragraph separator
+    "\u{0085}",           // next line
+    "\u{2026}",           // ellipsis
+    "\u{3002}",           // ideographic full stop
+    "\u{FF0C}",           // full-width comma
+    "\u{FF02}",           // full-width quotation mark
+    "\u{201C}",           // left double quotation mark
+    "\u{201D}",           // right double quotation mark
+    "\u{2018}",           // left single quotation mark
+    "\u{2019}",           // right single quotation mark (apostrophe)
+    "\u{00AB}",           // «
+    "\u{00BB}",           // »
+    "\u{2014}",           // em dash
+    "\u{0301}",           // combining acute accent
+    "\u{1F600}",          // emoji
     "\u{1F1EC}\u{1F1E7}", // flag (two regional indicators)
-    "\u{0130}", // İ: its lower case is longer than itself
-    "\u{00DF}", // ß
-    "\u{FB01}", // ﬁ ligature
-    "\u{0627}", // Arabic alef
+    "\u{0130}",           // İ: its lower case is longer than itself
+    "\u{00DF}",           // ß
+    "\u{FB01}",           // ﬁ ligature
+    "\u{0627}",           // Arabic alef
     "\t",
 ];
 
@@ -110,7 +110,9 @@ fn lexicon_entries() -> Vec<(String, String)> {
 }
 
 fn check(name: &str, text: &str, a: &Analysis) {
-    let ok = |s: &std::ops::Range<usize>| s.start <= s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end);
+    let ok = |s: &std::ops::Range<usize>| {
+        s.start <= s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
+    };
     for s in &a.sentences {
         assert!(ok(&s.span), "{name}: sentence span {:?}", s.span);
     }
@@ -139,9 +141,8 @@ fn survives(text: &str) -> Result<(), String> {
             check(&format!("{format:?}"), text, &a);
         }
     };
-    std::panic::catch_unwind(run).map_err(|e| {
-        e.downcast_ref::<String>().cloned().or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string())).unwrap_or_default()
-    })
+    std::panic::catch_unwind(run)
+        .map_err(|e| e.downcast_ref::<String>().cloned().or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string())).unwrap_or_default())
 }
 
 #[test]
@@ -186,9 +187,43 @@ fn each_awkward_character_alone_after_a_cue() {
 
 fn piece() -> impl Strategy<Value = String> {
     let words = prop::sample::select(vec![
-        "said", "says", "told", "according to", "it is feared", "reportedly", "officials", "a senior official",
-        "sources", "the largest", "record", "will", "expected", "Mr", "Ms.", "Dr", "Helena", "Marsh", "Marsh\u{2019}s", "U.S.",
-        "President", "\"", "\u{201C}", "\u{201D}", "'", ",", ".", ":", "\n", "\n\n", "# ", "- ", "*", "`", "---", "40", "$2.5 million",
+        "said",
+        "says",
+        "told",
+        "according to",
+        "it is feared",
+        "reportedly",
+        "officials",
+        "a senior official",
+        "sources",
+        "the largest",
+        "record",
+        "will",
+        "expected",
+        "Mr",
+        "Ms.",
+        "Dr",
+        "Helena",
+        "Marsh",
+        "Marsh\u{2019}s",
+        "U.S.",
+        "President",
+        "\"",
+        "\u{201C}",
+        "\u{201D}",
+        "'",
+        ",",
+        ".",
+        ":",
+        "\n",
+        "\n\n",
+        "# ",
+        "- ",
+        "*",
+        "`",
+        "---",
+        "40",
+        "$2.5 million",
     ]);
     let awkward = prop::sample::select(AWKWARD.to_vec());
     prop_oneof![

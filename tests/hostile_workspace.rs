@@ -45,11 +45,7 @@ fn snapshot(root: &Path) -> BTreeMap<PathBuf, (String, u64, Option<SystemTime>, 
             };
             let hash = if ft.is_file() {
                 std::fs::read(&p)
-                    .map(|b| {
-                        b.iter().fold(0xcbf29ce484222325u64, |h, &x| {
-                            (h ^ x as u64).wrapping_mul(0x100000001b3)
-                        })
-                    })
+                    .map(|b| b.iter().fold(0xcbf29ce484222325u64, |h, &x| (h ^ x as u64).wrapping_mul(0x100000001b3)))
                     .unwrap_or(0)
             } else {
                 0
@@ -91,32 +87,19 @@ fn inet_sockets(pid: u32) -> Vec<String> {
 fn hazardous_workspace() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    let mut g = articles::Generator::new(articles::Options {
-        seed: 42,
-        ..Default::default()
-    });
+    let mut g = articles::Generator::new(articles::Options { seed: 42, ..Default::default() });
     std::fs::create_dir_all(root.join("good")).unwrap();
     for i in 0..40 {
         let a = g.article(i);
         std::fs::write(root.join("good").join(&a.name), a.text).unwrap();
     }
-    std::fs::write(
-        root.join("invalid-utf8.txt"),
-        b"Mayor Adela Quarrie said \xff\xfe the \xc3 harbour \xed\xa0\x80 is closed.",
-    )
-    .unwrap();
+    std::fs::write(root.join("invalid-utf8.txt"), b"Mayor Adela Quarrie said \xff\xfe the \xc3 harbour \xed\xa0\x80 is closed.").unwrap();
     let mut bin = vec![0u8; 4096];
-    bin.iter_mut()
-        .enumerate()
-        .for_each(|(i, b)| *b = (i * 7 % 256) as u8);
+    bin.iter_mut().enumerate().for_each(|(i, b)| *b = (i * 7 % 256) as u8);
     std::fs::write(root.join("binary.txt"), &bin).unwrap();
     std::fs::write(root.join("png-named.md"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
     std::fs::write(root.join("empty.txt"), b"").unwrap();
-    std::fs::write(
-        root.join("bom.txt"),
-        "\u{FEFF}Critics say the dam will fail.".as_bytes(),
-    )
-    .unwrap();
+    std::fs::write(root.join("bom.txt"), "\u{FEFF}Critics say the dam will fail.".as_bytes()).unwrap();
     std::fs::write(root.join("utf16.txt"), b"\xff\xfeC\0r\0i\0t\0i\0c\0s\0").unwrap();
     std::fs::create_dir_all(root.join("dir.txt")).unwrap();
     let unreadable = root.join("unreadable.txt");
@@ -140,17 +123,9 @@ fn hazardous_workspace() -> tempfile::TempDir {
     }
     // A FIFO: opening it for reading blocks until a writer comes, forever.
     let fifo = root.join("fifo.txt");
-    let ok = std::process::Command::new("mkfifo")
-        .arg(&fifo)
-        .status()
-        .map(|s| s.success())
-        .unwrap_or(false);
+    let ok = std::process::Command::new("mkfifo").arg(&fifo).status().map(|s| s.success()).unwrap_or(false);
     assert!(ok, "mkfifo failed");
-    std::fs::write(
-        root.join("long-line.txt"),
-        "Critics say so and ".repeat(5_000),
-    )
-    .unwrap();
+    std::fs::write(root.join("long-line.txt"), "Critics say so and ".repeat(5_000)).unwrap();
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(&unreadable, std::fs::Permissions::from_mode(0o000)).unwrap();
     dir
@@ -167,9 +142,7 @@ fn the_server_skips_workspace_hazards_and_touches_nothing() {
     s.initialize(Some(root), &["utf-16"]);
     let pid = s.pid();
     // Indexing must finish despite the FIFO, /dev/zero, /dev/urandom and the loops.
-    let end = s.wait_for(c0, T, |m| {
-        m.method() == Some("$/progress") && m.msg["params"]["value"]["kind"] == "end"
-    });
+    let end = s.wait_for(c0, T, |m| m.method() == Some("$/progress") && m.msg["params"]["value"]["kind"] == "end");
     assert!(end.is_some(), "indexing never finished (hang on a hazard?)");
     let mut sockets = inet_sockets(pid);
     // Open one of the articles, edit it, save it (an editor does), query around it.
@@ -185,69 +158,36 @@ fn the_server_skips_workspace_hazards_and_touches_nothing() {
     s.open(&uri, &text, 1);
     assert!(s.wait_diagnostics(c, &uri, Some(1), T).is_some());
     s.notify("textDocument/didChange", json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"range": lspc::range(&text, 0, 0, "utf-16"), "text": "Edited. "}]}));
-    s.notify(
-        "textDocument/willSave",
-        json!({"textDocument": {"uri": uri}, "reason": 1}),
-    );
-    s.notify(
-        "textDocument/didSave",
-        json!({"textDocument": {"uri": uri}, "text": format!("Edited. {text}")}),
-    );
+    s.notify("textDocument/willSave", json!({"textDocument": {"uri": uri}, "reason": 1}));
+    s.notify("textDocument/didSave", json!({"textDocument": {"uri": uri}, "text": format!("Edited. {text}")}));
     let r = s.request("workspace/symbol", json!({"query": ""}), T);
     assert!(r.is_ok(), "workspace/symbol failed: {r:?}");
     let people = r.unwrap().as_array().map_or(0, Vec::len);
     assert!(people > 0, "the good articles were not indexed");
     // Watched-file events for hazards and for files that do not exist.
-    let changes: Vec<_> = [
-        "fifo.txt",
-        "zero.txt",
-        "dangling.txt",
-        "dir.txt",
-        "binary.txt",
-        "gone.txt",
-        "loop-a",
-    ]
-    .iter()
-    .map(|f| json!({"uri": lspc::uri_of(&root.join(f)), "type": 2}))
-    .collect();
-    s.notify(
-        "workspace/didChangeWatchedFiles",
-        json!({"changes": changes}),
-    );
+    let changes: Vec<_> = ["fifo.txt", "zero.txt", "dangling.txt", "dir.txt", "binary.txt", "gone.txt", "loop-a"]
+        .iter()
+        .map(|f| json!({"uri": lspc::uri_of(&root.join(f)), "type": 2}))
+        .collect();
+    s.notify("workspace/didChangeWatchedFiles", json!({"changes": changes}));
     let r = s.request("workspace/symbol", json!({"query": "qu"}), T);
-    assert!(
-        r.is_ok(),
-        "server stopped answering after watched-file events on hazards: {r:?}"
-    );
+    assert!(r.is_ok(), "server stopped answering after watched-file events on hazards: {r:?}");
     sockets.extend(inet_sockets(pid));
     assert!(s.running(), "server died");
     let st = s.shutdown();
     assert_eq!(st.and_then(|x| x.code()), Some(0), "unclean exit");
-    assert!(
-        sockets.is_empty(),
-        "the server opened network sockets: {sockets:?}"
-    );
+    assert!(sockets.is_empty(), "the server opened network sockets: {sockets:?}");
     let after = snapshot(root);
-    assert_eq!(
-        before, after,
-        "the server changed the workspace (a write, a new or a removed file)"
-    );
+    assert_eq!(before, after, "the server changed the workspace (a write, a new or a removed file)");
     let log = std::fs::read_to_string(stderr.path()).unwrap_or_default();
-    assert!(
-        !log.contains("panicked"),
-        "the server panicked while indexing hazards:\n{log}"
-    );
+    assert!(!log.contains("panicked"), "the server panicked while indexing hazards:\n{log}");
 }
 
 #[test]
 fn files_deleted_and_renamed_while_indexing() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().to_path_buf();
-    let mut g = articles::Generator::new(articles::Options {
-        seed: 3,
-        words: 300,
-        ..Default::default()
-    });
+    let mut g = articles::Generator::new(articles::Options { seed: 3, words: 300, ..Default::default() });
     let mut paths = Vec::new();
     for i in 0..1500 {
         let a = g.article(i);
@@ -273,13 +213,8 @@ fn files_deleted_and_renamed_while_indexing() {
             _ => {}
         }
     }
-    let end = s.wait_for(c0, T, |m| {
-        m.method() == Some("$/progress") && m.msg["params"]["value"]["kind"] == "end"
-    });
-    assert!(
-        end.is_some(),
-        "indexing never finished while files vanished"
-    );
+    let end = s.wait_for(c0, T, |m| m.method() == Some("$/progress") && m.msg["params"]["value"]["kind"] == "end");
+    assert!(end.is_some(), "indexing never finished while files vanished");
     let r = s.request("workspace/symbol", json!({"query": "er"}), T);
     assert!(r.is_ok(), "{r:?}");
     assert!(s.running());
@@ -307,17 +242,10 @@ fn thousands_of_tiny_files() {
     let mut s = Server::spawn(BIN, &["lsp"], Some(root), None);
     let c0 = s.cursor();
     s.initialize(Some(root), &["utf-16"]);
-    let end = s.wait_for(c0, T, |m| {
-        m.method() == Some("$/progress") && m.msg["params"]["value"]["kind"] == "end"
-    });
+    let end = s.wait_for(c0, T, |m| m.method() == Some("$/progress") && m.msg["params"]["value"]["kind"] == "end");
     assert!(end.is_some(), "indexing 5,000 tiny files never finished");
-    let r = s
-        .request("workspace/symbol", json!({"query": "quarrie"}), T)
-        .expect("workspace/symbol");
-    assert!(
-        !r.as_array().unwrap().is_empty(),
-        "Adela Quarrie not found in the tiny files"
-    );
+    let r = s.request("workspace/symbol", json!({"query": "quarrie"}), T).expect("workspace/symbol");
+    assert!(!r.as_array().unwrap().is_empty(), "Adela Quarrie not found in the tiny files");
     let _ = t0;
     assert_eq!(s.shutdown().and_then(|x| x.code()), Some(0));
 }
@@ -342,24 +270,15 @@ fn check_skips_hazards_and_touches_nothing() {
     let out = match rx.recv_timeout(T) {
         Ok(o) => o.unwrap(),
         Err(_) => {
-            let _ = std::process::Command::new("kill")
-                .arg("-9")
-                .arg(pid.to_string())
-                .status();
+            let _ = std::process::Command::new("kill").arg("-9").arg(pid.to_string()).status();
             panic!("byline check hangs on the hazardous workspace");
         }
     };
     let status = out.status;
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        matches!(status.code(), Some(0..=2)),
-        "byline check exit status {status:?}\n{err}"
-    );
+    assert!(matches!(status.code(), Some(0..=2)), "byline check exit status {status:?}\n{err}");
     assert!(!err.contains("panicked"), "byline check panicked:\n{err}");
-    assert!(
-        serde_json::from_slice::<serde_json::Value>(&out.stdout).is_ok(),
-        "--format json is not JSON"
-    );
+    assert!(serde_json::from_slice::<serde_json::Value>(&out.stdout).is_ok(), "--format json is not JSON");
     assert_eq!(before, snapshot(root), "byline check changed the workspace");
 }
 
@@ -367,12 +286,7 @@ fn check_skips_hazards_and_touches_nothing() {
 
 /// `initialize` (with the capabilities `Server::initialize` sends) for any workspace folders,
 /// root URI and initialization options, then `initialized`.
-fn initialize_with(
-    s: &mut Server,
-    folders: serde_json::Value,
-    root_uri: serde_json::Value,
-    options: serde_json::Value,
-) {
+fn initialize_with(s: &mut Server, folders: serde_json::Value, root_uri: serde_json::Value, options: serde_json::Value) {
     let params = json!({
         "processId": std::process::id(),
         "rootUri": root_uri,
@@ -385,28 +299,17 @@ fn initialize_with(
             "window": {"workDoneProgress": true}
         }
     });
-    s.request("initialize", params, T)
-        .expect("initialize failed");
+    s.request("initialize", params, T).expect("initialize failed");
     s.notify("initialized", json!({}));
 }
 
 /// The names of the people `workspace/symbol` finds for `query`, with their files' URIs.
 fn people(s: &Server, query: &str) -> Vec<(String, String)> {
-    let r = s
-        .request("workspace/symbol", json!({"query": query}), T)
-        .expect("workspace/symbol");
+    let r = s.request("workspace/symbol", json!({"query": query}), T).expect("workspace/symbol");
     r.as_array()
         .unwrap()
         .iter()
-        .map(|p| {
-            (
-                p["name"].as_str().unwrap_or_default().to_string(),
-                p["location"]["uri"]
-                    .as_str()
-                    .unwrap_or_default()
-                    .to_string(),
-            )
-        })
+        .map(|p| (p["name"].as_str().unwrap_or_default().to_string(), p["location"]["uri"].as_str().unwrap_or_default().to_string()))
         .collect()
 }
 
@@ -416,11 +319,7 @@ fn wait_until_indexed(s: &Server, timeout: Duration) -> bool {
     let mut settled_since: Option<Instant> = None;
     while Instant::now() < deadline {
         let (mut begun, mut ended) = (Vec::new(), Vec::new());
-        for m in s
-            .incoming()
-            .iter()
-            .filter(|m| m.method() == Some("$/progress"))
-        {
+        for m in s.incoming().iter().filter(|m| m.method() == Some("$/progress")) {
             let token = m.msg["params"]["token"].to_string();
             match m.msg["params"]["value"]["kind"].as_str() {
                 Some("begin") => begun.push(token),
@@ -443,12 +342,7 @@ fn wait_until_indexed(s: &Server, timeout: Duration) -> bool {
 
 fn mkfifo(path: &Path) {
     let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
-    assert_eq!(
-        unsafe { libc::mkfifo(c.as_ptr(), 0o644) },
-        0,
-        "mkfifo {}",
-        path.display()
-    );
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0, "mkfifo {}", path.display());
 }
 
 const MARSH: &str = "Transport Minister Helena Marsh said the harbour bridge would close in May.\n";
@@ -470,35 +364,20 @@ fn watched_events_for_a_fifo_never_tie_up_the_server() {
     let fifo = lspc::uri_of(&root.join("x.txt"));
     // More events than tokio has blocking threads (512).
     for _ in 0..7 {
-        let changes: Vec<_> = (0..100)
-            .map(|i| json!({"uri": fifo, "type": if i % 2 == 0 { 2 } else { 1 }}))
-            .collect();
-        s.notify(
-            "workspace/didChangeWatchedFiles",
-            json!({"changes": changes}),
-        );
+        let changes: Vec<_> = (0..100).map(|i| json!({"uri": fifo, "type": if i % 2 == 0 { 2 } else { 1 }})).collect();
+        s.notify("workspace/didChangeWatchedFiles", json!({"changes": changes}));
     }
     let uri = lspc::uri_of(&root.join("new.txt"));
     let c = s.cursor();
     s.open(&uri, "It is feared that the dam will fail.\n", 1);
     let diags = s.wait_diagnostics(c, &uri, Some(1), Duration::from_secs(20));
-    assert!(
-        diags.is_some(),
-        "no diagnostics for a document opened after FIFO events: the blocking pool is stuck"
-    );
+    assert!(diags.is_some(), "no diagnostics for a document opened after FIFO events: the blocking pool is stuck");
     let t = Instant::now();
     assert!(!people(&s, "solvang").is_empty());
-    assert!(
-        t.elapsed() < Duration::from_secs(4),
-        "workspace/symbol waited {:?}",
-        t.elapsed()
-    );
+    assert!(t.elapsed() < Duration::from_secs(4), "workspace/symbol waited {:?}", t.elapsed());
     assert_eq!(s.shutdown().and_then(|x| x.code()), Some(0));
     let log = std::fs::read_to_string(stderr.path()).unwrap_or_default();
-    assert!(
-        log.contains("not a regular file (a FIFO)"),
-        "the FIFO was not reported:\n{log}"
-    );
+    assert!(log.contains("not a regular file (a FIFO)"), "the FIFO was not reported:\n{log}");
 }
 
 /// Files swapped for FIFOs after the walk listed them used to stop indexing from ever ending.
@@ -506,11 +385,7 @@ fn watched_events_for_a_fifo_never_tie_up_the_server() {
 fn files_swapped_for_fifos_while_indexing() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().to_path_buf();
-    let mut g = articles::Generator::new(articles::Options {
-        seed: 5,
-        words: 300,
-        ..Default::default()
-    });
+    let mut g = articles::Generator::new(articles::Options { seed: 5, words: 300, ..Default::default() });
     let mut paths = Vec::new();
     for i in 0..1500 {
         let a = g.article(i);
@@ -526,21 +401,12 @@ fn files_swapped_for_fifos_while_indexing() {
         let _ = std::fs::remove_file(p);
         mkfifo(p);
     }
-    let end = s.wait_for(c0, T, |m| {
-        m.method() == Some("$/progress") && m.msg["params"]["value"]["kind"] == "end"
-    });
-    assert!(
-        end.is_some(),
-        "indexing never finished after files were swapped for FIFOs"
-    );
+    let end = s.wait_for(c0, T, |m| m.method() == Some("$/progress") && m.msg["params"]["value"]["kind"] == "end");
+    assert!(end.is_some(), "indexing never finished after files were swapped for FIFOs");
     let t = Instant::now();
     let r = s.request("workspace/symbol", json!({"query": "er"}), T);
     assert!(r.is_ok(), "{r:?}");
-    assert!(
-        t.elapsed() < Duration::from_secs(4),
-        "workspace/symbol waited {:?}",
-        t.elapsed()
-    );
+    assert!(t.elapsed() < Duration::from_secs(4), "workspace/symbol waited {:?}", t.elapsed());
     assert_eq!(s.shutdown().and_then(|x| x.code()), Some(0));
 }
 
@@ -554,11 +420,7 @@ fn endless_and_oversized_files_are_not_read() {
     std::os::unix::fs::symlink("/dev/urandom", root.join("urandom.md")).unwrap();
     std::fs::write(root.join("small.txt"), SOLVANG).unwrap();
     // 300 KB: over the 100 KB limit set below.
-    std::fs::write(
-        root.join("big.txt"),
-        format!("{MARSH}{}", "The ferry ran late. ".repeat(15_000)),
-    )
-    .unwrap();
+    std::fs::write(root.join("big.txt"), format!("{MARSH}{}", "The ferry ran late. ".repeat(15_000))).unwrap();
     let stderr = tempfile::NamedTempFile::new().unwrap();
     let mut s = Server::spawn(BIN, &["lsp"], Some(root), Some(stderr.reopen().unwrap()));
     let c0 = s.cursor();
@@ -569,57 +431,32 @@ fn endless_and_oversized_files_are_not_read() {
         json!({"files": {"maxFileSize": 100_000}}),
     );
     assert!(wait_until_indexed(&s, T), "indexing never finished");
-    assert!(
-        !people(&s, "solvang").is_empty(),
-        "the small article was not indexed"
-    );
-    assert!(
-        people(&s, "marsh").is_empty(),
-        "an article over files.maxFileSize was indexed"
-    );
+    assert!(!people(&s, "solvang").is_empty(), "the small article was not indexed");
+    assert!(people(&s, "marsh").is_empty(), "an article over files.maxFileSize was indexed");
     let warned = s.wait_for(c0, Duration::from_secs(5), |m| {
         m.method() == Some("window/logMessage")
-            && m.msg["params"]["message"]
-                .as_str()
-                .is_some_and(|t| t.contains("big.txt") && t.contains("maximum article size"))
+            && m.msg["params"]["message"].as_str().is_some_and(|t| t.contains("big.txt") && t.contains("maximum article size"))
     });
     assert!(warned.is_some(), "no warning naming the oversized file");
     // Watched-file events for the endless links, as an editor sends when they are touched.
     // (`uri_of` would resolve the links: the URIs name the links themselves.)
-    let changes: Vec<_> = ["zero.txt", "urandom.md"]
-        .iter()
-        .map(|f| json!({"uri": format!("{}/{f}", lspc::uri_of(root)), "type": 2}))
-        .collect();
+    let changes: Vec<_> =
+        ["zero.txt", "urandom.md"].iter().map(|f| json!({"uri": format!("{}/{f}", lspc::uri_of(root)), "type": 2})).collect();
     for _ in 0..4 {
-        s.notify(
-            "workspace/didChangeWatchedFiles",
-            json!({"changes": changes.clone()}),
-        );
+        s.notify("workspace/didChangeWatchedFiles", json!({"changes": changes.clone()}));
     }
     std::thread::sleep(Duration::from_secs(2));
     assert!(!people(&s, "solvang").is_empty());
     assert!(s.running(), "server died");
     let peak = s.peak_rss_mb().unwrap_or(0.0);
-    assert!(
-        peak < 200.0,
-        "the server grew to {peak:.0} MB reading endless files"
-    );
+    assert!(peak < 200.0, "the server grew to {peak:.0} MB reading endless files");
     // Raising the limit brings the big article in.
-    s.notify(
-        "workspace/didChangeConfiguration",
-        json!({"settings": {"byline": {"files": {"maxFileSize": "1M"}}}}),
-    );
+    s.notify("workspace/didChangeConfiguration", json!({"settings": {"byline": {"files": {"maxFileSize": "1M"}}}}));
     assert!(wait_until_indexed(&s, T));
-    assert!(
-        !people(&s, "marsh").is_empty(),
-        "raising files.maxFileSize did not index the article"
-    );
+    assert!(!people(&s, "marsh").is_empty(), "raising files.maxFileSize did not index the article");
     assert_eq!(s.shutdown().and_then(|x| x.code()), Some(0));
     let log = std::fs::read_to_string(stderr.path()).unwrap_or_default();
-    assert!(
-        log.contains("zero.txt: not a regular file (a character device)"),
-        "{log}"
-    );
+    assert!(log.contains("zero.txt: not a regular file (a character device)"), "{log}");
 }
 
 #[test]
@@ -628,30 +465,14 @@ fn check_refuses_devices_and_oversized_files_without_reading_them() {
     let root = dir.path();
     for dev in ["/dev/zero", "/dev/urandom"] {
         let t = Instant::now();
-        let out = std::process::Command::new(BIN)
-            .args(["check", dev])
-            .output()
-            .unwrap();
+        let out = std::process::Command::new(BIN).args(["check", dev]).output().unwrap();
         let err = String::from_utf8_lossy(&out.stderr);
-        assert!(
-            t.elapsed() < Duration::from_secs(5),
-            "byline check {dev} took {:?}",
-            t.elapsed()
-        );
+        assert!(t.elapsed() < Duration::from_secs(5), "byline check {dev} took {:?}", t.elapsed());
         assert_eq!(out.status.code(), Some(2), "{err}");
-        assert!(
-            err.contains(&format!(
-                "skipping {dev}: not a regular file (a character device)"
-            )),
-            "{err}"
-        );
+        assert!(err.contains(&format!("skipping {dev}: not a regular file (a character device)")), "{err}");
     }
     std::fs::write(root.join("small.txt"), SOLVANG).unwrap();
-    std::fs::write(
-        root.join("big.txt"),
-        "It is feared that the dam will fail. ".repeat(100),
-    )
-    .unwrap();
+    std::fs::write(root.join("big.txt"), "It is feared that the dam will fail. ".repeat(100)).unwrap();
     let out = std::process::Command::new(BIN)
         .args(["check", "--max-file-size", "1K", "--format", "json", "."])
         .current_dir(root)
@@ -659,56 +480,26 @@ fn check_refuses_devices_and_oversized_files_without_reading_them() {
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{err}");
-    assert_eq!(
-        err.lines().filter(|l| l.contains("big.txt")).count(),
-        1,
-        "{err}"
-    );
-    assert!(
-        err.contains(
-            "warning: skipping big.txt: larger than the maximum article size (1024 bytes)"
-        ),
-        "{err}"
-    );
+    assert_eq!(err.lines().filter(|l| l.contains("big.txt")).count(), 1, "{err}");
+    assert!(err.contains("warning: skipping big.txt: larger than the maximum article size (1024 bytes)"), "{err}");
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["files_checked"], 1);
     assert_eq!(report["skipped"][0]["path"], "big.txt");
     // Within the default limit it is checked.
-    let out = std::process::Command::new(BIN)
-        .args(["check", "big.txt"])
-        .current_dir(root)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let out = std::process::Command::new(BIN)
-        .args(["check", "--max-file-size", "lots", "."])
-        .current_dir(root)
-        .output()
-        .unwrap();
+    let out = std::process::Command::new(BIN).args(["check", "big.txt"]).current_dir(root).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = std::process::Command::new(BIN).args(["check", "--max-file-size", "lots", "."]).current_dir(root).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
 
 /// A workspace of many articles in `drafts/` (Helena Marsh) and a few in `keep/` (Ingrid
 /// Solvang), each folder big enough that the first walk is still running when the test acts.
 fn drafts_and_keep(root: &Path) {
-    let mut g = articles::Generator::new(articles::Options {
-        seed: 9,
-        words: 600,
-        ..Default::default()
-    });
+    let mut g = articles::Generator::new(articles::Options { seed: 9, words: 600, ..Default::default() });
     for (folder, n, person) in [("drafts", 2500, MARSH), ("keep", 20, SOLVANG)] {
         std::fs::create_dir_all(root.join(folder)).unwrap();
         for i in 0..n {
-            std::fs::write(
-                root.join(folder).join(format!("{i:04}.txt")),
-                format!("{person}\n{}", g.article(i).text),
-            )
-            .unwrap();
+            std::fs::write(root.join(folder).join(format!("{i:04}.txt")), format!("{person}\n{}", g.article(i).text)).unwrap();
         }
     }
 }
@@ -723,24 +514,13 @@ fn files_excluded_during_the_first_walk_stay_out() {
     let mut s = Server::spawn(BIN, &["lsp"], Some(root), None);
     let c0 = s.cursor();
     s.initialize(Some(root), &["utf-16"]);
-    let begun = s.wait_for(c0, T, |m| {
-        m.method() == Some("$/progress") && m.msg["params"]["value"]["kind"] == "begin"
-    });
+    let begun = s.wait_for(c0, T, |m| m.method() == Some("$/progress") && m.msg["params"]["value"]["kind"] == "begin");
     assert!(begun.is_some(), "indexing never began");
-    s.notify(
-        "workspace/didChangeConfiguration",
-        json!({"settings": {"byline": {"files": {"exclude": ["drafts/**"]}}}}),
-    );
+    s.notify("workspace/didChangeConfiguration", json!({"settings": {"byline": {"files": {"exclude": ["drafts/**"]}}}}));
     assert!(wait_until_indexed(&s, T), "indexing never finished");
     let marsh = people(&s, "marsh");
-    assert!(
-        marsh.is_empty(),
-        "excluded files are still indexed: {marsh:?}"
-    );
-    assert!(
-        !people(&s, "solvang").is_empty(),
-        "the files that are not excluded were dropped"
-    );
+    assert!(marsh.is_empty(), "excluded files are still indexed: {marsh:?}");
+    assert!(!people(&s, "solvang").is_empty(), "the files that are not excluded were dropped");
     assert_eq!(s.shutdown().and_then(|x| x.code()), Some(0));
 }
 
@@ -750,36 +530,17 @@ fn a_folder_removed_during_the_first_walk_leaves_the_index() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     drafts_and_keep(root);
-    let (drafts, keep) = (
-        lspc::uri_of(&root.join("drafts")),
-        lspc::uri_of(&root.join("keep")),
-    );
+    let (drafts, keep) = (lspc::uri_of(&root.join("drafts")), lspc::uri_of(&root.join("keep")));
     let mut s = Server::spawn(BIN, &["lsp"], Some(root), None);
     let c0 = s.cursor();
-    initialize_with(
-        &mut s,
-        json!([{"uri": drafts, "name": "drafts"}, {"uri": keep, "name": "keep"}]),
-        json!(drafts),
-        json!(null),
-    );
-    let begun = s.wait_for(c0, T, |m| {
-        m.method() == Some("$/progress") && m.msg["params"]["value"]["kind"] == "begin"
-    });
+    initialize_with(&mut s, json!([{"uri": drafts, "name": "drafts"}, {"uri": keep, "name": "keep"}]), json!(drafts), json!(null));
+    let begun = s.wait_for(c0, T, |m| m.method() == Some("$/progress") && m.msg["params"]["value"]["kind"] == "begin");
     assert!(begun.is_some(), "indexing never began");
-    s.notify(
-        "workspace/didChangeWorkspaceFolders",
-        json!({"event": {"added": [], "removed": [{"uri": drafts, "name": "drafts"}]}}),
-    );
+    s.notify("workspace/didChangeWorkspaceFolders", json!({"event": {"added": [], "removed": [{"uri": drafts, "name": "drafts"}]}}));
     assert!(wait_until_indexed(&s, T), "indexing never finished");
     let marsh = people(&s, "marsh");
-    assert!(
-        marsh.is_empty(),
-        "files of the removed folder are still indexed: {marsh:?}"
-    );
-    assert!(
-        !people(&s, "solvang").is_empty(),
-        "the remaining folder was not indexed"
-    );
+    assert!(marsh.is_empty(), "files of the removed folder are still indexed: {marsh:?}");
+    assert!(!people(&s, "solvang").is_empty(), "the remaining folder was not indexed");
     assert_eq!(s.shutdown().and_then(|x| x.code()), Some(0));
 }
 
@@ -790,75 +551,34 @@ fn folders_and_documents_that_are_not_file_uris_are_never_read_from_disk() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().canonicalize().unwrap();
     std::fs::write(root.join("a.txt"), MARSH).unwrap();
-    let path = lspc::uri_of(&root)
-        .trim_start_matches("file://")
-        .to_string();
+    let path = lspc::uri_of(&root).trim_start_matches("file://").to_string();
     for scheme in ["vscode-vfs://github", "http://host"] {
         let folder = format!("{scheme}{path}");
         let stderr = tempfile::NamedTempFile::new().unwrap();
         let mut s = Server::spawn(BIN, &["lsp"], Some(&root), Some(stderr.reopen().unwrap()));
-        initialize_with(
-            &mut s,
-            json!([{"uri": folder, "name": "remote"}]),
-            json!(folder),
-            json!(null),
-        );
+        initialize_with(&mut s, json!([{"uri": folder, "name": "remote"}]), json!(folder), json!(null));
         std::thread::sleep(Duration::from_millis(500));
-        assert!(
-            people(&s, "").is_empty(),
-            "{folder} was indexed from the local disk"
-        );
+        assert!(people(&s, "").is_empty(), "{folder} was indexed from the local disk");
         // A document of that folder: analysed from the client's text, forgotten when closed
         // (the local file of the same path is not read).
         let uri = format!("{folder}/a.txt");
         let c = s.cursor();
-        s.open(
-            &uri,
-            &format!("{SOLVANG}It is feared that the dam will fail.\n"),
-            1,
-        );
-        let d = s
-            .wait_diagnostics(c, &uri, Some(1), T)
-            .expect("no diagnostics for a non-file document");
-        assert!(
-            !d.1.msg["params"]["diagnostics"]
-                .as_array()
-                .unwrap()
-                .is_empty()
-        );
-        assert_eq!(
-            people(&s, "")
-                .iter()
-                .map(|p| p.0.as_str())
-                .collect::<Vec<_>>(),
-            ["Ingrid Solvang"]
-        );
-        s.notify(
-            "textDocument/didClose",
-            json!({"textDocument": {"uri": uri}}),
-        );
+        s.open(&uri, &format!("{SOLVANG}It is feared that the dam will fail.\n"), 1);
+        let d = s.wait_diagnostics(c, &uri, Some(1), T).expect("no diagnostics for a non-file document");
+        assert!(!d.1.msg["params"]["diagnostics"].as_array().unwrap().is_empty());
+        assert_eq!(people(&s, "").iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), ["Ingrid Solvang"]);
+        s.notify("textDocument/didClose", json!({"textDocument": {"uri": uri}}));
         let gone = (0..50).any(|_| {
             std::thread::sleep(Duration::from_millis(100));
             people(&s, "").is_empty()
         });
         assert!(gone, "after didClose: {:?}", people(&s, ""));
-        s.notify(
-            "workspace/didChangeWatchedFiles",
-            json!({"changes": [{"uri": uri, "type": 1}]}),
-        );
+        s.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": uri, "type": 1}]}));
         std::thread::sleep(Duration::from_millis(300));
-        assert!(
-            people(&s, "").is_empty(),
-            "a watched-file event for {uri} read the local file"
-        );
+        assert!(people(&s, "").is_empty(), "a watched-file event for {uri} read the local file");
         assert_eq!(s.shutdown().and_then(|x| x.code()), Some(0));
         let log = std::fs::read_to_string(stderr.path()).unwrap_or_default();
-        assert!(
-            log.contains(&format!(
-                "workspace folder {folder} is not a local file: URI"
-            )),
-            "{log}"
-        );
+        assert!(log.contains(&format!("workspace folder {folder} is not a local file: URI")), "{log}");
     }
 }
 
@@ -876,40 +596,22 @@ fn file_names_that_are_not_utf8_round_trip_through_uris() {
     assert!(wait_until_indexed(&s, T), "indexing never finished");
     let expected = format!("{}/caf%E9%20%FF.txt", lspc::uri_of(&root));
     let found = people(&s, "solvang");
-    assert_eq!(
-        found.iter().map(|p| p.1.as_str()).collect::<Vec<_>>(),
-        [expected.as_str()],
-        "{found:?}"
-    );
+    assert_eq!(found.iter().map(|p| p.1.as_str()).collect::<Vec<_>>(), [expected.as_str()], "{found:?}");
     // The same file by that URI: an edit on disk, then its deletion.
     std::fs::write(&file, MARSH).unwrap();
-    s.notify(
-        "workspace/didChangeWatchedFiles",
-        json!({"changes": [{"uri": expected, "type": 2}]}),
-    );
+    s.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": expected, "type": 2}]}));
     let swapped = (0..50).any(|_| {
         std::thread::sleep(Duration::from_millis(100));
         people(&s, "solvang").is_empty() && !people(&s, "marsh").is_empty()
     });
-    assert!(
-        swapped,
-        "the change to the file was not read: {:?}",
-        people(&s, "")
-    );
+    assert!(swapped, "the change to the file was not read: {:?}", people(&s, ""));
     std::fs::remove_file(&file).unwrap();
-    s.notify(
-        "workspace/didChangeWatchedFiles",
-        json!({"changes": [{"uri": expected, "type": 3}]}),
-    );
+    s.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": expected, "type": 3}]}));
     let gone = (0..50).any(|_| {
         std::thread::sleep(Duration::from_millis(100));
         people(&s, "").is_empty()
     });
-    assert!(
-        gone,
-        "the deleted file is still indexed: {:?}",
-        people(&s, "")
-    );
+    assert!(gone, "the deleted file is still indexed: {:?}", people(&s, ""));
     assert_eq!(s.shutdown().and_then(|x| x.code()), Some(0));
 }
 
@@ -920,11 +622,7 @@ fn file_names_that_are_not_utf8_round_trip_through_uris() {
 fn a_storm_of_events_for_one_large_file_reads_it_at_most_twice_at_a_time() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    let mut g = articles::Generator::new(articles::Options {
-        seed: 11,
-        words: 600,
-        ..Default::default()
-    });
+    let mut g = articles::Generator::new(articles::Options { seed: 11, words: 600, ..Default::default() });
     let mut big = String::from(SOLVANG);
     let mut i = 0;
     while big.len() < 1 << 20 {
@@ -939,34 +637,21 @@ fn a_storm_of_events_for_one_large_file_reads_it_at_most_twice_at_a_time() {
     let uri = lspc::uri_of(&root.join("big.txt"));
     for _ in 0..6 {
         let changes: Vec<_> = (0..100).map(|_| json!({"uri": uri, "type": 2})).collect();
-        s.notify(
-            "workspace/didChangeWatchedFiles",
-            json!({"changes": changes}),
-        );
+        s.notify("workspace/didChangeWatchedFiles", json!({"changes": changes}));
     }
     // The last version on disk is the one indexed.
     std::fs::write(root.join("big.txt"), format!("{MARSH}{big}")).unwrap();
-    s.notify(
-        "workspace/didChangeWatchedFiles",
-        json!({"changes": [{"uri": uri, "type": 2}]}),
-    );
+    s.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": uri, "type": 2}]}));
     let opened = lspc::uri_of(&root.join("new.txt"));
     let c = s.cursor();
     s.open(&opened, "It is feared that the dam will fail.\n", 1);
-    assert!(
-        s.wait_diagnostics(c, &opened, Some(1), Duration::from_secs(30))
-            .is_some(),
-        "no diagnostics during the storm"
-    );
+    assert!(s.wait_diagnostics(c, &opened, Some(1), Duration::from_secs(30)).is_some(), "no diagnostics during the storm");
     let read = (0..300).any(|_| {
         std::thread::sleep(Duration::from_millis(100));
         !people(&s, "helena marsh").is_empty()
     });
     assert!(read, "the last change to the file was not read");
     let peak = s.peak_rss_mb().unwrap_or(0.0);
-    assert!(
-        peak < rss_before + 250.0,
-        "the server grew from {rss_before:.0} MB to {peak:.0} MB re-reading one file"
-    );
+    assert!(peak < rss_before + 250.0, "the server grew from {rss_before:.0} MB to {peak:.0} MB re-reading one file");
     assert_eq!(s.shutdown().and_then(|x| x.code()), Some(0));
 }

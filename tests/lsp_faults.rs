@@ -22,10 +22,7 @@ fn a_panic_in_a_query_becomes_an_internal_error_response() {
     let uri = uri_of(&ws.path().join("a.txt"));
     lsp.open(&uri, 1, UNICODE_ARTICLE);
     let d = lsp.diagnostics_at(&uri, 1);
-    assert_eq!(
-        actual_diagnostics(&d),
-        expected_diagnostics(UNICODE_ARTICLE, "utf-16")
-    );
+    assert_eq!(actual_diagnostics(&d), expected_diagnostics(UNICODE_ARTICLE, "utf-16"));
     assert!(lsp.shutdown().success());
 }
 
@@ -35,16 +32,10 @@ fn a_panic_in_analysis_is_contained_and_the_document_recovers() {
     let uri = uri_of(&ws.path().join("a.txt"));
     lsp.open(&uri, 1, "Officials said BYLINE-INJECTED-PANIC here.");
     let d = lsp.diagnostics_at(&uri, 1);
-    assert_eq!(
-        d["diagnostics"],
-        json!([]),
-        "nothing reported for the text whose analysis failed"
-    );
+    assert_eq!(d["diagnostics"], json!([]), "nothing reported for the text whose analysis failed");
     // The user is told, once, which document could not be analysed; the log says it each time.
     lsp.settle(std::time::Duration::from_millis(300));
-    let shown = |lsp: &Lsp| {
-        lsp.notifications.iter().filter(|n| n["method"] == "window/showMessage" && n["params"]["type"] == 1).count()
-    };
+    let shown = |lsp: &Lsp| lsp.notifications.iter().filter(|n| n["method"] == "window/showMessage" && n["params"]["type"] == 1).count();
     let logged = |lsp: &Lsp| {
         lsp.notifications
             .iter()
@@ -62,10 +53,7 @@ fn a_panic_in_analysis_is_contained_and_the_document_recovers() {
     // Edit the marker away: analysis works again for this document.
     lsp.change(&uri, 3, json!([{"text": UNICODE_ARTICLE}]));
     let d = lsp.diagnostics_at(&uri, 3);
-    assert_eq!(
-        actual_diagnostics(&d),
-        expected_diagnostics(UNICODE_ARTICLE, "utf-16")
-    );
+    assert_eq!(actual_diagnostics(&d), expected_diagnostics(UNICODE_ARTICLE, "utf-16"));
     assert!(lsp.shutdown().success());
 }
 
@@ -77,11 +65,8 @@ fn a_panic_while_indexing_a_file_on_disk_is_reported_with_its_name() {
     let mut lsp = Lsp::start_with_env(ws.path(), &[("BYLINE_FAULT_INJECTION", "1")]);
     lsp.initialize(ws.path(), &["utf-16"], Value::Null);
     lsp.settle(std::time::Duration::from_millis(1500));
-    let errors: Vec<&Value> = lsp
-        .notifications
-        .iter()
-        .filter(|n| n["method"] == "window/showMessage" && n["params"]["type"] == 1)
-        .collect();
+    let errors: Vec<&Value> =
+        lsp.notifications.iter().filter(|n| n["method"] == "window/showMessage" && n["params"]["type"] == 1).collect();
     assert_eq!(errors.len(), 1, "{:?}", lsp.notifications);
     assert!(errors[0]["params"]["message"].as_str().unwrap().contains("broken.txt"));
     // The other file is indexed: its people are found.
@@ -107,14 +92,8 @@ const SLOW: &str = "BYLINE-INJECTED-SLOW\n\nMayor Adela Quarrie said the repairs
 
 fn hover_text(lsp: &mut Lsp, uri: &str, text: &str) -> String {
     let at = text.find("Quarrie").unwrap() + 2;
-    let r = lsp.request(
-        "textDocument/hover",
-        json!({"textDocument": {"uri": uri}, "position": position(text, at, "utf-16")}),
-    );
-    r["contents"]["value"]
-        .as_str()
-        .unwrap_or_default()
-        .to_string()
+    let r = lsp.request("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": position(text, at, "utf-16")}));
+    r["contents"]["value"].as_str().unwrap_or_default().to_string()
 }
 
 /// A hover needs only its own document and whatever the index holds: it is answered while the
@@ -130,17 +109,10 @@ fn a_hover_does_not_wait_for_the_workspace_walk() {
     lsp.diagnostics_at(&uri, 1);
     let during = hover_text(&mut lsp, &uri, SMALL);
     assert!(during.contains("Adela Quarrie"), "{during}");
-    assert!(
-        during.contains("in 1 file"),
-        "the hover waited for the walk to analyse slow.txt: {during}"
-    );
+    assert!(during.contains("in 1 file"), "the hover waited for the walk to analyse slow.txt: {during}");
     // Once the walk is done, the hover counts the file on disk too.
     lsp.settle(std::time::Duration::from_millis(300));
-    let ended = |lsp: &Lsp| {
-        lsp.notifications
-            .iter()
-            .any(|n| n["method"] == "$/progress" && n["params"]["value"]["kind"] == "end")
-    };
+    let ended = |lsp: &Lsp| lsp.notifications.iter().any(|n| n["method"] == "$/progress" && n["params"]["value"]["kind"] == "end");
     for _ in 0..300 {
         if ended(&lsp) {
             break;
@@ -170,10 +142,7 @@ fn a_hover_does_not_wait_for_another_documents_analysis_or_diagnostics() {
     lsp.change(&uri, 2, json!([{"text": edited}]));
     let during = hover_text(&mut lsp, &uri, &edited);
     assert!(during.contains("Adela Quarrie"), "{during}");
-    assert!(
-        lsp.published(&slow_uri).is_empty(),
-        "the hover on small.txt was answered only after slow.txt's diagnostics"
-    );
+    assert!(lsp.published(&slow_uri).is_empty(), "the hover on small.txt was answered only after slow.txt's diagnostics");
     let d = lsp.diagnostics_at(&slow_uri, 1);
     assert!(!d["diagnostics"].as_array().unwrap().is_empty(), "{d}");
     assert!(lsp.shutdown().success());

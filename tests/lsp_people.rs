@@ -177,7 +177,8 @@ fn document_symbols_and_highlights_stay_in_the_file() {
     assert_eq!(n, vec!["Helena Marsh", "Tomasz Wróbel"]);
     assert!(syms.as_array().unwrap().iter().all(|s| s["kind"] == 19));
     let hl = ws.lsp.request("textDocument/documentHighlight", tdp(&ws.a, at(A, "Marsh", 0)));
-    let texts: Vec<String> = hl.as_array().unwrap().iter().map(|h| text_at(&json!({"uri": ws.a, "range": h["range"]}), &[(&ws.a, A)])).collect();
+    let texts: Vec<String> =
+        hl.as_array().unwrap().iter().map(|h| text_at(&json!({"uri": ws.a, "range": h["range"]}), &[(&ws.a, A)])).collect();
     assert_eq!(texts, vec!["Helena Marsh", "Marsh", "Marsh"]);
     assert!(ws.lsp.shutdown().success());
 }
@@ -188,7 +189,13 @@ fn indexing_reports_progress_and_registers_file_watchers() {
     symbols(&mut ws.lsp, ""); // waits for the initial index
     ws.lsp.settle(Duration::from_millis(300));
     assert!(ws.lsp.server_requests.iter().any(|r| r["method"] == "window/workDoneProgress/create"));
-    let kinds: Vec<String> = ws.lsp.notifications.iter().filter(|n| n["method"] == "$/progress").map(|n| n["params"]["value"]["kind"].as_str().unwrap_or("").to_string()).collect();
+    let kinds: Vec<String> = ws
+        .lsp
+        .notifications
+        .iter()
+        .filter(|n| n["method"] == "$/progress")
+        .map(|n| n["params"]["value"]["kind"].as_str().unwrap_or("").to_string())
+        .collect();
     assert_eq!(kinds.first().map(String::as_str), Some("begin"), "{kinds:?}");
     assert_eq!(kinds.last().map(String::as_str), Some("end"), "{kinds:?}");
     let reg = ws.lsp.server_requests.iter().find(|r| r["method"] == "client/registerCapability").expect("watchers registered");

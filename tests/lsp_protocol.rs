@@ -18,7 +18,14 @@ fn initialize_offers_utf16_when_utf8_is_not_offered() {
     assert_eq!(caps["positionEncoding"], "utf-16");
     assert_eq!(caps["textDocumentSync"]["change"], 2, "incremental sync");
     assert_eq!(caps["textDocumentSync"]["openClose"], true);
-    for provider in ["hoverProvider", "definitionProvider", "referencesProvider", "workspaceSymbolProvider", "documentSymbolProvider", "documentHighlightProvider"] {
+    for provider in [
+        "hoverProvider",
+        "definitionProvider",
+        "referencesProvider",
+        "workspaceSymbolProvider",
+        "documentSymbolProvider",
+        "documentHighlightProvider",
+    ] {
         assert_eq!(caps[provider], true, "{provider}");
     }
     assert_eq!(result["serverInfo"]["name"], "byline");
@@ -48,7 +55,8 @@ fn initialize_without_position_encodings_means_utf16() {
 fn requests_before_initialize_get_server_not_initialized() {
     let ws = workspace();
     let mut lsp = Lsp::start(ws.path());
-    let r = lsp.request_raw("textDocument/hover", json!({"textDocument": {"uri": "file:///x.txt"}, "position": {"line": 0, "character": 0}}));
+    let r =
+        lsp.request_raw("textDocument/hover", json!({"textDocument": {"uri": "file:///x.txt"}, "position": {"line": 0, "character": 0}}));
     assert_eq!(r["error"]["code"], -32002, "{r}");
     // The server is still usable afterwards.
     lsp.initialize(ws.path(), &["utf-16"], Value::Null);
@@ -94,7 +102,11 @@ fn positions_past_the_end_are_clamped_or_answered_with_null() {
     lsp.initialize(ws.path(), &["utf-16"], Value::Null);
     lsp.open(&uri, 1, UNICODE_ARTICLE);
     lsp.diagnostics_at(&uri, 1);
-    for pos in [json!({"line": 999, "character": 0}), json!({"line": 2, "character": 99999}), json!({"line": 4294967295u32, "character": 4294967295u32})] {
+    for pos in [
+        json!({"line": 999, "character": 0}),
+        json!({"line": 2, "character": 99999}),
+        json!({"line": 4294967295u32, "character": 4294967295u32}),
+    ] {
         let params = json!({"textDocument": {"uri": uri}, "position": pos});
         for method in ["textDocument/hover", "textDocument/definition", "textDocument/documentHighlight"] {
             let r = lsp.request_raw(method, params.clone());
@@ -107,7 +119,11 @@ fn positions_past_the_end_are_clamped_or_answered_with_null() {
     }
     // An edit whose range lies past the end appends at the end instead of failing.
     let end = common::position(UNICODE_ARTICLE, UNICODE_ARTICLE.len(), "utf-16");
-    lsp.change(&uri, 2, json!([{"range": {"start": {"line": 500, "character": 3}, "end": {"line": 501, "character": 0}}, "text": "Tail."}]));
+    lsp.change(
+        &uri,
+        2,
+        json!([{"range": {"start": {"line": 500, "character": 3}, "end": {"line": 501, "character": 0}}, "text": "Tail."}]),
+    );
     let d = lsp.diagnostics_at(&uri, 2);
     let mut text = UNICODE_ARTICLE.to_string();
     text.push_str("Tail.");

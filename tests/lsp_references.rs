@@ -50,11 +50,7 @@ fn line_starts(text: &str) -> Vec<usize> {
 }
 
 fn units(s: &str, enc: &str) -> usize {
-    if enc == "utf-8" {
-        s.len()
-    } else {
-        s.encode_utf16().count()
-    }
+    if enc == "utf-8" { s.len() } else { s.encode_utf16().count() }
 }
 
 fn position_any(text: &str, byte: usize, enc: &str) -> Value {
@@ -108,13 +104,7 @@ fn workspace(enc: &str) -> Ws {
     }
     let (query_uri, text) = texts[1].clone();
     let query_pos = position_any(&text, text.find("Marsh").unwrap() + 1, enc);
-    Ws {
-        _dir: dir,
-        lsp,
-        texts,
-        query_uri,
-        query_pos,
-    }
+    Ws { _dir: dir, lsp, texts, query_uri, query_pos }
 }
 
 fn params(ws: &Ws, token: Option<Value>) -> Value {
@@ -155,32 +145,18 @@ fn check_every_mention(ws: &Ws, locs: &[Value], enc: &str) {
     let mut ends: Vec<(String, usize)> = Vec::new();
     for l in locs {
         let uri = l["uri"].as_str().unwrap();
-        let (_, text) = ws
-            .texts
-            .iter()
-            .find(|(u, _)| u == uri)
-            .unwrap_or_else(|| panic!("unknown file {uri}"));
+        let (_, text) = ws.texts.iter().find(|(u, _)| u == uri).unwrap_or_else(|| panic!("unknown file {uri}"));
         let s = offset_any(text, &l["range"]["start"], enc);
         let e = offset_any(text, &l["range"]["end"], enc);
         let named = &text[s..e];
-        assert!(
-            named == "Marsh" || named == "Helena Marsh",
-            "{enc}: {l} names {named:?}"
-        );
+        assert!(named == "Marsh" || named == "Helena Marsh", "{enc}: {l} names {named:?}");
         ends.push((uri.to_string(), e - "Marsh".len()));
     }
     ends.sort();
-    let mut want: Vec<(String, usize)> = ws
-        .texts
-        .iter()
-        .flat_map(|(u, t)| t.match_indices("Marsh").map(move |(at, _)| (u.clone(), at)))
-        .collect();
+    let mut want: Vec<(String, usize)> =
+        ws.texts.iter().flat_map(|(u, t)| t.match_indices("Marsh").map(move |(at, _)| (u.clone(), at))).collect();
     want.sort();
-    assert_eq!(
-        ends.len(),
-        want.len(),
-        "{enc}: locations vs mentions in the text"
-    );
+    assert_eq!(ends.len(), want.len(), "{enc}: locations vs mentions in the text");
     assert_eq!(ends, want, "{enc}");
 }
 
@@ -195,64 +171,28 @@ fn references_with_and_without_partial_results_agree_and_partials_come_first() {
         assert!(whole.get("error").is_none(), "{whole}");
         let whole = whole["result"].as_array().unwrap().clone();
         let later = ws.lsp.drain(Duration::from_millis(300));
-        assert!(
-            !later.iter().any(|m| m.get("id") == Some(&id)),
-            "{enc}: a second response to the same id"
-        );
-        let expected_total: usize = ws
-            .texts
-            .iter()
-            .map(|(_, t)| t.matches("Marsh").count())
-            .sum();
-        assert!(
-            expected_total > 1000,
-            "the workspace must need more than one batch: {expected_total}"
-        );
+        assert!(!later.iter().any(|m| m.get("id") == Some(&id)), "{enc}: a second response to the same id");
+        let expected_total: usize = ws.texts.iter().map(|(_, t)| t.matches("Marsh").count()).sum();
+        assert!(expected_total > 1000, "the workspace must need more than one batch: {expected_total}");
         check_every_mention(&ws, &whole, enc);
 
         // With a token: partial results, all before the (empty) response.
         let before = ws.lsp.notifications.len();
-        let reply = ws
-            .lsp
-            .request_raw("textDocument/references", params(&ws, Some(token.clone())));
+        let reply = ws.lsp.request_raw("textDocument/references", params(&ws, Some(token.clone())));
         let at_response = ws.lsp.notifications.len();
         assert!(reply.get("error").is_none(), "{reply}");
-        assert_eq!(
-            reply["result"],
-            json!([]),
-            "{enc}: the response after partial results must be empty"
-        );
+        assert_eq!(reply["result"], json!([]), "{enc}: the response after partial results must be empty");
         ws.lsp.drain(Duration::from_millis(300));
         let is_partial = |n: &Value| n["method"] == "$/progress" && n["params"]["token"] == token;
-        assert!(
-            !ws.lsp.notifications[at_response..].iter().any(is_partial),
-            "{enc}: partial results after the response"
-        );
-        let partials: Vec<&Value> = ws.lsp.notifications[before..at_response]
-            .iter()
-            .filter(|n| is_partial(n))
-            .collect();
-        assert!(
-            partials.len() >= 2,
-            "{enc}: {} partial results",
-            partials.len()
-        );
-        let streamed: Vec<Value> = partials
-            .iter()
-            .flat_map(|n| n["params"]["value"].as_array().unwrap().clone())
-            .collect();
-        assert_eq!(
-            keyed(&streamed),
-            keyed(&whole),
-            "{enc}: partial results differ from the whole response"
-        );
+        assert!(!ws.lsp.notifications[at_response..].iter().any(is_partial), "{enc}: partial results after the response");
+        let partials: Vec<&Value> = ws.lsp.notifications[before..at_response].iter().filter(|n| is_partial(n)).collect();
+        assert!(partials.len() >= 2, "{enc}: {} partial results", partials.len());
+        let streamed: Vec<Value> = partials.iter().flat_map(|n| n["params"]["value"].as_array().unwrap().clone()).collect();
+        assert_eq!(keyed(&streamed), keyed(&whole), "{enc}: partial results differ from the whole response");
         check_every_mention(&ws, &streamed, enc);
 
         // The internal method references are passed on as is not for clients.
-        let direct = ws.lsp.request_raw(
-            "byline/references",
-            json!({"id": 1, "params": params(&ws, None)}),
-        );
+        let direct = ws.lsp.request_raw("byline/references", json!({"id": 1, "params": params(&ws, None)}));
         assert_eq!(direct["error"]["code"], -32601, "{direct}");
         assert!(ws.lsp.shutdown().success());
     }
@@ -272,10 +212,6 @@ fn references_elsewhere_than_a_person_answer_null_once() {
     }
     let n = ws.lsp.notifications.len();
     ws.lsp.drain(Duration::from_millis(200));
-    assert!(
-        !ws.lsp.notifications[n..]
-            .iter()
-            .any(|m| m["method"] == "$/progress" && m["params"]["token"] == "t")
-    );
+    assert!(!ws.lsp.notifications[n..].iter().any(|m| m["method"] == "$/progress" && m["params"]["token"] == "t"));
     assert!(ws.lsp.shutdown().success());
 }

@@ -92,8 +92,7 @@ fn settings_are_pulled_when_the_notification_carries_none() {
     lsp.configuration = json!({"diagnostics": {"unattributed-claim": "off"}});
     lsp.notify("workspace/didChangeConfiguration", json!({"settings": null}));
     lsp.diagnostics_where(&uri, |p| !has(p, "unattributed-claim"));
-    assert!(lsp.server_requests.iter().any(|r| r["method"] == "workspace/configuration"
-        && r["params"]["items"][0]["section"] == "byline"));
+    assert!(lsp.server_requests.iter().any(|r| r["method"] == "workspace/configuration" && r["params"]["items"][0]["section"] == "byline"));
     assert!(lsp.shutdown().success());
 }
 

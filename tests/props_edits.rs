@@ -25,9 +25,36 @@ const BIN: &str = env!("CARGO_BIN_EXE_byline");
 const T: Duration = Duration::from_secs(30);
 
 const PIECES: &[&str] = &[
-    "a", "e", " ", ".", ",", "\n", "\n\n", "\r\n", "\r", "\"", "\u{201C}", "\u{201D}", "'", "\u{2019}", "é", "Путин", "🎉",
-    "👩\u{200D}👩\u{200D}👧", "said", " said ", "Mr ", "Ms Quarrie", "Adela Quarrie", "critics say", "reportedly", "4,000",
-    " homes were flooded", "\u{201C}We will go on,\u{201D} she said. ", "# ", "```\n",
+    "a",
+    "e",
+    " ",
+    ".",
+    ",",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\r",
+    "\"",
+    "\u{201C}",
+    "\u{201D}",
+    "'",
+    "\u{2019}",
+    "é",
+    "Путин",
+    "🎉",
+    "👩\u{200D}👩\u{200D}👧",
+    "said",
+    " said ",
+    "Mr ",
+    "Ms Quarrie",
+    "Adela Quarrie",
+    "critics say",
+    "reportedly",
+    "4,000",
+    " homes were flooded",
+    "\u{201C}We will go on,\u{201D} she said. ",
+    "# ",
+    "```\n",
 ];
 
 #[derive(Clone, Debug)]
@@ -43,7 +70,12 @@ struct Edit {
 }
 
 fn edit_strategy() -> impl Strategy<Value = Edit> {
-    (0u32..10_000, prop_oneof![3 => Just(0usize), 2 => 0usize..4, 1 => 0usize..200], proptest::collection::vec(proptest::sample::select(PIECES), 0..4), proptest::bool::weighted(0.2))
+    (
+        0u32..10_000,
+        prop_oneof![3 => Just(0usize), 2 => 0usize..4, 1 => 0usize..200],
+        proptest::collection::vec(proptest::sample::select(PIECES), 0..4),
+        proptest::bool::weighted(0.2),
+    )
         .prop_map(|(at, del, ins, batch)| Edit { at, del, ins: ins.concat(), batch })
 }
 
@@ -97,7 +129,10 @@ impl Harness {
                 return;
             }
             *version += 1;
-            s.notify("textDocument/didChange", json!({"textDocument": {"uri": edited, "version": *version}, "contentChanges": std::mem::take(pending)}));
+            s.notify(
+                "textDocument/didChange",
+                json!({"textDocument": {"uri": edited, "version": *version}, "contentChanges": std::mem::take(pending)}),
+            );
         };
         for e in edits {
             if !e.batch {
@@ -124,7 +159,12 @@ impl Harness {
         std::thread::sleep(Duration::from_millis(50));
         let last = s.last_diagnostics(&edited).unwrap();
         prop_assert_eq!(last["version"].as_i64(), Some(version), "a stale publish came after the final version");
-        prop_assert_eq!(diag_keys(&last), diag_keys(&want.unwrap().1.msg["params"]), "edited and fresh documents disagree; final text: {:?}", text);
+        prop_assert_eq!(
+            diag_keys(&last),
+            diag_keys(&want.unwrap().1.msg["params"]),
+            "edited and fresh documents disagree; final text: {:?}",
+            text
+        );
         let sym = |uri: &str| s.request("textDocument/documentSymbol", json!({"textDocument": {"uri": uri}}), T);
         let (a, b) = (sym(&edited), sym(&fresh));
         prop_assert!(a.is_ok() && b.is_ok(), "documentSymbol failed");

@@ -12,11 +12,11 @@ use tower_lsp_server::ls_types::{Position, Range, TextDocumentContentChangeEvent
 // The server's document model, included from the binary crate's sources (`super::positions`
 // in documents.rs resolves to the crate root here).
 #[allow(dead_code)]
-#[path = "../../src/lsp/positions.rs"]
-mod positions;
-#[allow(dead_code)]
 #[path = "../../src/lsp/documents.rs"]
 mod documents;
+#[allow(dead_code)]
+#[path = "../../src/lsp/positions.rs"]
+mod positions;
 
 use positions::{Encoding, to_byte, to_position};
 
@@ -145,7 +145,10 @@ fuzz_target!(|input: Input| {
             assert_eq!(to_byte(&rope, pos, enc), byte, "round trip of {byte} in {text:?}");
         }
         let (pl, pc) = ((p >> 8) as usize % 8, (p >> 16) as usize % 64);
-        assert_eq!(to_byte(&rope, Position::new(pl as u32, pc as u32), enc), ref_to_byte(&text, pl, pc, input.utf8),
-                   "to_byte({pl}:{pc}) in {text:?}");
+        assert_eq!(
+            to_byte(&rope, Position::new(pl as u32, pc as u32), enc),
+            ref_to_byte(&text, pl, pc, input.utf8),
+            "to_byte({pl}:{pc}) in {text:?}"
+        );
     }
 });

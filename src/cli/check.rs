@@ -53,9 +53,7 @@ pub enum OutputFormat {
 }
 
 fn parse_code(s: &str) -> Result<Code, String> {
-    Code::parse(s).ok_or_else(|| {
-        format!("unknown code {s:?}; one of: {}", Code::ALL.map(|c| c.as_str()).join(", "))
-    })
+    Code::parse(s).ok_or_else(|| format!("unknown code {s:?}; one of: {}", Code::ALL.map(|c| c.as_str()).join(", ")))
 }
 
 fn parse_code_level(s: &str) -> Result<(Code, Option<Severity>), String> {
@@ -129,9 +127,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     if gathered.sources.is_empty() {
         eprintln!("byline check: no articles could be read");
         match args.format {
-            OutputFormat::Json => {
-                print_json(&JsonReport { findings: &[], files_checked: 0, skipped: skipped(), errors: &[] })
-            }
+            OutputFormat::Json => print_json(&JsonReport { findings: &[], files_checked: 0, skipped: skipped(), errors: &[] }),
             OutputFormat::Sarif => print_value(&super::sarif::log(&[], &skipped(), &[])),
             OutputFormat::Github => print_lines(&super::github::lines(&[], &skipped(), &[])),
             OutputFormat::Text => {}
@@ -174,7 +170,9 @@ pub fn run(args: CheckArgs) -> ExitCode {
             Ok(f) => findings.extend(f),
             Err(why) => {
                 let path = src.path.to_string_lossy().into_owned();
-                eprintln!("byline check: internal error while analysing {path}: {why} (this is a bug in byline; the other files were checked)");
+                eprintln!(
+                    "byline check: internal error while analysing {path}: {why} (this is a bug in byline; the other files were checked)"
+                );
                 errors.push(Skipped { path, reason: why });
             }
         }
@@ -182,9 +180,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
 
     let checked = gathered.sources.len() - errors.len();
     match args.format {
-        OutputFormat::Json => {
-            print_json(&JsonReport { findings: &findings, files_checked: checked, skipped: skipped(), errors: &errors })
-        }
+        OutputFormat::Json => print_json(&JsonReport { findings: &findings, files_checked: checked, skipped: skipped(), errors: &errors }),
         OutputFormat::Sarif => print_value(&super::sarif::log(&findings, &skipped(), &errors)),
         OutputFormat::Github => print_lines(&super::github::lines(&findings, &skipped(), &errors)),
         OutputFormat::Text => print_text(&findings, checked, errors.len()),
@@ -204,9 +200,8 @@ fn exit_status(findings: &[Reported], errors: &[Skipped]) -> ExitCode {
 
 fn print_text(findings: &[Reported], checked: usize, failed: usize) {
     let mut out = std::io::stdout().lock();
-    let written = findings
-        .iter()
-        .try_for_each(|r| writeln!(out, "{}:{}:{}: {}[{}]: {}", r.path, r.line, r.column, r.severity, r.code, r.message));
+    let written =
+        findings.iter().try_for_each(|r| writeln!(out, "{}:{}:{}: {}[{}]: {}", r.path, r.line, r.column, r.severity, r.code, r.message));
     if let Err(e) = written
         && e.kind() != std::io::ErrorKind::BrokenPipe
     {

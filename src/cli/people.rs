@@ -118,13 +118,9 @@ pub fn run(args: PeopleArgs) -> ExitCode {
     let res = match args.format {
         PeopleFormat::Text => print_table(&mut out, &people),
         PeopleFormat::Json => {
-            let texts: std::collections::HashMap<String, &str> = gathered
-                .sources
-                .iter()
-                .map(|s| (s.path.to_string_lossy().into_owned(), s.text.as_str()))
-                .collect();
-            let lines: std::collections::HashMap<&str, Lines> =
-                texts.iter().map(|(k, t)| (k.as_str(), Lines::new(t))).collect();
+            let texts: std::collections::HashMap<String, &str> =
+                gathered.sources.iter().map(|s| (s.path.to_string_lossy().into_owned(), s.text.as_str())).collect();
+            let lines: std::collections::HashMap<&str, Lines> = texts.iter().map(|(k, t)| (k.as_str(), Lines::new(t))).collect();
             let mention = |doc: &str, span: &std::ops::Range<usize>| {
                 let (line, column) = lines.get(doc).map_or((0, 0), |l| l.line_col(span.start));
                 JsonMention {

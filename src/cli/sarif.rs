@@ -58,11 +58,7 @@ fn level(severity: &str) -> &'static str {
 /// (to `%SRCROOT%`, the folder the check ran in), absolute ones become `file:` URIs.
 fn artifact(path: &str) -> Value {
     let encoded = percent_encode(path.as_bytes(), crate::lsp::snapshot::PATH_BYTES).to_string();
-    if path.starts_with('/') {
-        json!({"uri": format!("file://{encoded}")})
-    } else {
-        json!({"uri": encoded, "uriBaseId": "%SRCROOT%"})
-    }
+    if path.starts_with('/') { json!({"uri": format!("file://{encoded}")}) } else { json!({"uri": encoded, "uriBaseId": "%SRCROOT%"}) }
 }
 
 /// The whole SARIF log.

@@ -24,11 +24,7 @@ pub struct Gathered {
 /// The files named by `paths` (the current folder when empty).
 pub fn list(paths: &[PathBuf], filter: &FileFilter) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
     let default = [PathBuf::from(".")];
-    let paths = if paths.is_empty() {
-        &default[..]
-    } else {
-        paths
-    };
+    let paths = if paths.is_empty() { &default[..] } else { paths };
     let mut files = Vec::new();
     let mut missing = Vec::new();
     for p in paths {
@@ -45,13 +41,7 @@ pub fn list(paths: &[PathBuf], filter: &FileFilter) -> (Vec<PathBuf>, Vec<(PathB
 
 /// "./a.txt" -> "a.txt" when the user asked for ".".
 fn tidy(root: &Path, file: PathBuf) -> PathBuf {
-    if root == Path::new(".") {
-        file.strip_prefix("./")
-            .map(Path::to_path_buf)
-            .unwrap_or(file)
-    } else {
-        file
-    }
+    if root == Path::new(".") { file.strip_prefix("./").map(Path::to_path_buf).unwrap_or(file) } else { file }
 }
 
 /// List and read (files of at most `max_file_size` bytes), in parallel; keeps the listing order.

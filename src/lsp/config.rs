@@ -33,10 +33,7 @@ pub struct Settings {
 impl Default for Settings {
     fn default() -> Self {
         Settings {
-            levels: Code::ALL
-                .into_iter()
-                .map(|c| (c, Some(c.default_severity())))
-                .collect(),
+            levels: Code::ALL.into_iter().map(|c| (c, Some(c.default_severity()))).collect(),
             include: vec!["**/*.txt".into(), "**/*.md".into()],
             exclude: Vec::new(),
             max_file_size: crate::files::DEFAULT_MAX_FILE_SIZE,
@@ -46,10 +43,7 @@ impl Default for Settings {
 
 impl Settings {
     pub fn level(&self, code: Code) -> Level {
-        self.levels
-            .get(&code)
-            .copied()
-            .unwrap_or(Some(code.default_severity()))
+        self.levels.get(&code).copied().unwrap_or(Some(code.default_severity()))
     }
 
     /// Settings from a JSON value (bare or under "byline"); problems are returned as messages.
@@ -79,27 +73,20 @@ impl Settings {
                 match files.get(name) {
                     None | Some(Value::Null) => {}
                     Some(Value::Array(items)) => {
-                        let globs: Vec<String> = items
-                            .iter()
-                            .filter_map(|g| g.as_str().map(str::to_string))
-                            .collect();
+                        let globs: Vec<String> = items.iter().filter_map(|g| g.as_str().map(str::to_string)).collect();
                         match globs.iter().find(|g| globset::Glob::new(g).is_err()) {
                             Some(bad) => problems.push(format!("files.{name}: bad glob {bad:?}")),
                             None => *target = globs,
                         }
                     }
-                    Some(other) => problems.push(format!(
-                        "files.{name}: expected a list of globs, got {other}"
-                    )),
+                    Some(other) => problems.push(format!("files.{name}: expected a list of globs, got {other}")),
                 }
             }
             match files.get("maxFileSize") {
                 None | Some(Value::Null) => {}
                 Some(v) => {
                     let size = match v {
-                        Value::Number(n) => n
-                            .as_u64()
-                            .ok_or_else(|| format!("expected a number of bytes, got {n}")),
+                        Value::Number(n) => n.as_u64().ok_or_else(|| format!("expected a number of bytes, got {n}")),
                         Value::String(t) => crate::files::parse_size(t),
                         other => Err(format!("expected a number of bytes, got {other}")),
                     };
@@ -173,9 +160,7 @@ mod tests {
 
     #[test]
     fn file_globs() {
-        let (s, p) = Settings::from_json(
-            &json!({"files": {"include": ["**/*.md"], "exclude": ["drafts/**"]}}),
-        );
+        let (s, p) = Settings::from_json(&json!({"files": {"include": ["**/*.md"], "exclude": ["drafts/**"]}}));
         assert!(p.is_empty());
         assert_eq!(s.include, vec!["**/*.md"]);
         assert_eq!(s.exclude, vec!["drafts/**"]);

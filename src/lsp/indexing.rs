@@ -57,27 +57,12 @@ pub fn load(path: &Path, max_file_size: u64) -> Result<(LineIndex, DocPeople), R
 
 pub async fn run(job: Job, client: Client, tx: mpsc::UnboundedSender<Msg>) {
     if job.roots.is_empty() {
-        let _ = tx.send(Msg::Internal(Internal::IndexingDone {
-            walk: job.walk,
-            files: 0,
-            folded: None,
-        }));
+        let _ = tx.send(Msg::Internal(Internal::IndexingDone { walk: job.walk, files: 0, folded: None }));
         return;
     }
     let token = NumberOrString::String(format!("byline/indexing/{}", job.walk));
-    let progress = if job.progress
-        && client
-            .create_work_done_progress(token.clone())
-            .await
-            .is_ok()
-    {
-        Some(
-            client
-                .progress(token, "byline: indexing articles")
-                .with_percentage(0)
-                .begin()
-                .await,
-        )
+    let progress = if job.progress && client.create_work_done_progress(token.clone()).await.is_ok() {
+        Some(client.progress(token, "byline: indexing articles").with_percentage(0).begin().await)
     } else {
         None
     };
@@ -89,11 +74,7 @@ pub async fn run(job: Job, client: Client, tx: mpsc::UnboundedSender<Msg>) {
         let (done, total, tx) = (done.clone(), total.clone(), tx.clone());
         tokio::task::spawn_blocking(move || {
             let cancelled = || job.current.load(Ordering::SeqCst) != job.walk;
-            let paths: Vec<PathBuf> = job
-                .roots
-                .par_iter()
-                .flat_map_iter(|r| walk_until(r, &job.filter, &cancelled))
-                .collect();
+            let paths: Vec<PathBuf> = job.roots.par_iter().flat_map_iter(|r| walk_until(r, &job.filter, &cancelled)).collect();
             total.store(paths.len(), Ordering::SeqCst);
             paths.par_iter().for_each(|path| {
                 if cancelled() {
@@ -104,21 +85,13 @@ pub async fn run(job: Job, client: Client, tx: mpsc::UnboundedSender<Msg>) {
                     if !job.skip.contains(&key) {
                         let result = load(path, job.max_file_size);
                         let origin = Origin::Walk(job.walk);
-                        let _ = tx.send(Msg::Internal(Internal::DiskLoaded {
-                            key,
-                            uri,
-                            origin,
-                            result,
-                        }));
+                        let _ = tx.send(Msg::Internal(Internal::DiskLoaded { key, uri, origin, result }));
                     }
                 }
                 done.fetch_add(1, Ordering::SeqCst);
             });
             if cancelled() {
-                log!(
-                    "workspace walk {} superseded by a newer one: stopped",
-                    job.walk
-                );
+                log!("workspace walk {} superseded by a newer one: stopped", job.walk);
             }
             paths.len()
         })
@@ -141,18 +114,10 @@ pub async fn run(job: Job, client: Client, tx: mpsc::UnboundedSender<Msg>) {
     // every file of the walk is in the index, and only then does the progress end (so that a
     // client that waits for it gets complete answers).
     let (folded, done_folding) = oneshot::channel();
-    let _ = tx.send(Msg::Internal(Internal::IndexingDone {
-        walk: walk_id,
-        files,
-        folded: Some(folded),
-    }));
+    let _ = tx.send(Msg::Internal(Internal::IndexingDone { walk: walk_id, files, folded: Some(folded) }));
     let _ = done_folding.await;
     if let Some(p) = progress {
-        let message = if current.load(Ordering::SeqCst) == walk_id {
-            format!("{files} articles")
-        } else {
-            "superseded".to_string()
-        };
+        let message = if current.load(Ordering::SeqCst) == walk_id { format!("{files} articles") } else { "superseded".to_string() };
         p.finish_with_message(message).await;
     }
 }

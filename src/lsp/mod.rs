@@ -44,10 +44,7 @@ pub struct LspArgs {
 }
 
 pub fn run(_args: LspArgs) -> ExitCode {
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("byline lsp: cannot start the runtime: {e}");
@@ -57,30 +54,21 @@ pub fn run(_args: LspArgs) -> ExitCode {
     let shut_down = Arc::new(AtomicBool::new(false));
     let flag = shut_down.clone();
     runtime.block_on(async move {
-        let (input, output, writer, notifier) =
-            transport::guard(tokio::io::stdin(), tokio::io::stdout());
-        let mut builder =
-            LspService::build(move |client| server::Server::new(client, flag, notifier))
-                .custom_method(transport::REFERENCES, server::Server::routed_references);
+        let (input, output, writer, notifier) = transport::guard(tokio::io::stdin(), tokio::io::stdout());
+        let mut builder = LspService::build(move |client| server::Server::new(client, flag, notifier))
+            .custom_method(transport::REFERENCES, server::Server::routed_references);
         if faults::enabled() {
             builder = builder.custom_method(faults::PANIC_METHOD, server::Server::injected_panic);
         }
         let (service, socket) = builder.finish();
         // More requests in flight than tower-lsp-server's default of 4: a few queries that wait
         // (boundedly) for the workspace walk must not hold up a hover behind them.
-        Server::new(input, output, socket)
-            .concurrency_level(CONCURRENCY)
-            .serve(service)
-            .await;
+        Server::new(input, output, socket).concurrency_level(CONCURRENCY).serve(service).await;
         // Flush what the server wrote before it stopped.
         let _ = tokio::time::timeout(std::time::Duration::from_secs(2), writer).await;
     });
     // Do not wait for background work (indexing, analyses) once the client has gone.
     runtime.shutdown_background();
     // The spec: exit code 0 after shutdown, 1 when `exit` (or EOF) came without it.
-    if shut_down.load(Ordering::SeqCst) {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    }
+    if shut_down.load(Ordering::SeqCst) { ExitCode::SUCCESS } else { ExitCode::from(1) }
 }

@@ -5,8 +5,8 @@
 use byline_core::Span;
 use byline_core::index::{PersonId, PersonInfo};
 use tower_lsp_server::ls_types::{
-    DocumentHighlight, DocumentHighlightKind, DocumentSymbol, Hover, HoverContents, Location, MarkupContent,
-    MarkupKind, Position, Range, SymbolInformation, SymbolKind, Uri,
+    DocumentHighlight, DocumentHighlightKind, DocumentSymbol, Hover, HoverContents, Location, MarkupContent, MarkupKind, Position, Range,
+    SymbolInformation, SymbolKind, Uri,
 };
 
 use super::snapshot::{Content, Snapshot};
@@ -95,10 +95,7 @@ pub fn hover(snap: &Snapshot, key: &str, pos: Position) -> Option<Hover> {
     let info = snap.index.person_with_quotes(&id, HOVER_QUOTES)?;
     let c = snap.content(key)?;
     let range = snap.index.document(key)?.mention_at(offset).map(|m| c.range(&m.span, snap.encoding));
-    Some(Hover {
-        contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: hover_markdown(&info) }),
-        range,
-    })
+    Some(Hover { contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: hover_markdown(&info) }), range })
 }
 
 pub fn definition(snap: &Snapshot, key: &str, pos: Position) -> Option<Location> {
@@ -132,10 +129,7 @@ pub fn each_reference_group<'s>(
     while i < mentions.len() {
         let doc = &mentions[i].0;
         let n = mentions[i..].iter().take_while(|(d, _)| d == doc).count();
-        let spans = mentions[i..i + n]
-            .iter()
-            .map(|(_, s)| s)
-            .filter(|s| !declaration.as_ref().is_some_and(|(d, ds)| d == doc && ds == *s));
+        let spans = mentions[i..i + n].iter().map(|(_, s)| s).filter(|s| !declaration.as_ref().is_some_and(|(d, ds)| d == doc && ds == *s));
         i += n;
         let Some(view) = snap.doc(doc) else { continue };
         let ranges = match &view.content {
@@ -152,12 +146,7 @@ pub fn each_reference_group<'s>(
 }
 
 /// [`each_reference_group`], collected.
-pub fn reference_groups<'s>(
-    snap: &'s Snapshot,
-    key: &str,
-    pos: Position,
-    include_declaration: bool,
-) -> Option<Vec<DocRanges<'s>>> {
+pub fn reference_groups<'s>(snap: &'s Snapshot, key: &str, pos: Position, include_declaration: bool) -> Option<Vec<DocRanges<'s>>> {
     let mut out = Vec::new();
     each_reference_group(snap, key, pos, include_declaration, |g| out.push(g))?;
     Some(out)
@@ -165,12 +154,7 @@ pub fn reference_groups<'s>(
 
 pub fn references(snap: &Snapshot, key: &str, pos: Position, include_declaration: bool) -> Option<Vec<Location>> {
     let groups = reference_groups(snap, key, pos, include_declaration)?;
-    Some(
-        groups
-            .iter()
-            .flat_map(|g| g.ranges.iter().map(|r| Location::new(g.uri.clone(), *r)))
-            .collect(),
-    )
+    Some(groups.iter().flat_map(|g| g.ranges.iter().map(|r| Location::new(g.uri.clone(), *r))).collect())
 }
 
 pub fn highlights(snap: &Snapshot, key: &str, pos: Position) -> Option<Vec<DocumentHighlight>> {

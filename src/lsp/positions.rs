@@ -160,7 +160,13 @@ impl LineIndex {
                 i += 1;
                 continue;
             }
-            let len = if b >= 0xF0 { 4 } else if b >= 0xE0 { 3 } else { 2 };
+            let len = if b >= 0xF0 {
+                4
+            } else if b >= 0xE0 {
+                3
+            } else {
+                2
+            };
             let w = Wide { at: i, len, before: extra };
             extra += len as usize - w.utf16();
             wide.push(w);

@@ -45,13 +45,7 @@ enum Refs {
 impl Server {
     pub fn new(client: Client, shut_down: Arc<AtomicBool>, notifier: Notifier) -> Server {
         let state = state::spawn(client.clone(), notifier.clone());
-        Server {
-            client,
-            state,
-            caps: std::sync::OnceLock::new(),
-            shut_down,
-            notifier,
-        }
+        Server { client, state, caps: std::sync::OnceLock::new(), shut_down, notifier }
     }
 
     /// `textDocument/references`, passed on by the transport as [`super::transport::REFERENCES`]
@@ -68,32 +62,25 @@ impl Server {
         let notifier = self.notifier.clone();
         let reply_id = id.clone();
         let refs = self
-            .query_in(
-                Some(&key.clone()),
-                true,
-                "references",
-                move |s| match token {
-                    // Sent from here, document by document as they are converted, in batches:
-                    // they precede the response, which tower-lsp-server writes once this has
-                    // returned.
-                    Some(t) => {
-                        let mut partial = wire::PartialResults::new(&notifier, &t);
-                        match people::each_reference_group(s, &key, pos, include, |g| {
-                            partial.push(&g)
-                        }) {
-                            Some(()) => {
-                                partial.finish();
-                                Refs::Streamed
-                            }
-                            None => Refs::Nothing,
+            .query_in(Some(&key.clone()), true, "references", move |s| match token {
+                // Sent from here, document by document as they are converted, in batches:
+                // they precede the response, which tower-lsp-server writes once this has
+                // returned.
+                Some(t) => {
+                    let mut partial = wire::PartialResults::new(&notifier, &t);
+                    match people::each_reference_group(s, &key, pos, include, |g| partial.push(&g)) {
+                        Some(()) => {
+                            partial.finish();
+                            Refs::Streamed
                         }
-                    }
-                    None => match people::reference_groups(s, &key, pos, include) {
-                        Some(groups) => Refs::Whole(wire::response_frame(&reply_id, &groups)),
                         None => Refs::Nothing,
-                    },
+                    }
+                }
+                None => match people::reference_groups(s, &key, pos, include) {
+                    Some(groups) => Refs::Whole(wire::response_frame(&reply_id, &groups)),
+                    None => Refs::Nothing,
                 },
-            )
+            })
             .await?;
         Ok(match refs {
             Refs::Nothing => Value::Null,
@@ -118,13 +105,7 @@ impl Server {
 
     /// Like [`Self::query`], for queries over the whole workspace: waits (boundedly) for the
     /// initial indexing of the workspace folders as well.
-    async fn query_in<T, F>(
-        &self,
-        key: Option<&str>,
-        whole_workspace: bool,
-        what: &'static str,
-        f: F,
-    ) -> Result<T>
+    async fn query_in<T, F>(&self, key: Option<&str>, whole_workspace: bool, what: &'static str, f: F) -> Result<T>
     where
         T: Send + 'static,
         F: FnOnce(&Snapshot) -> T + Send + 'static,
@@ -135,8 +116,7 @@ impl Server {
             Err(e) => {
                 log!("{what} failed: {e}");
                 let mut err = Error::internal_error();
-                err.message =
-                    format!("byline: {what} failed (internal error; see the server log)").into();
+                err.message = format!("byline: {what} failed (internal error; see the server log)").into();
                 Err(err)
             }
         }
@@ -144,19 +124,12 @@ impl Server {
 
     /// `byline/debug/panic` (only with fault injection on): a query that panics.
     pub async fn injected_panic(&self, _: Value) -> Result<Value> {
-        self.query(None, "injected panic", |_| -> Value {
-            panic!("injected panic in a query")
-        })
-        .await
+        self.query(None, "injected panic", |_| -> Value { panic!("injected panic in a query") }).await
     }
 
     /// What a task that talks to the client needs, detached from this handler.
     fn detached(&self) -> Detached {
-        Detached {
-            client: self.client.clone(),
-            state: self.state.clone(),
-            caps: self.caps.get().cloned().unwrap_or_default(),
-        }
+        Detached { client: self.client.clone(), state: self.state.clone(), caps: self.caps.get().cloned().unwrap_or_default() }
     }
 }
 
@@ -169,11 +142,7 @@ struct Detached {
 
 impl Detached {
     fn client_supports_configuration(&self) -> bool {
-        self.caps
-            .workspace
-            .as_ref()
-            .and_then(|w| w.configuration)
-            .unwrap_or(false)
+        self.caps.workspace.as_ref().and_then(|w| w.configuration).unwrap_or(false)
     }
 
     /// Ask the client for the "byline" section (pull model) and forward it.
@@ -181,22 +150,12 @@ impl Detached {
         if !self.client_supports_configuration() {
             return;
         }
-        let item = ConfigurationItem {
-            scope_uri: None,
-            section: Some("byline".into()),
-        };
-        let asked = tokio::time::timeout(
-            Duration::from_secs(2),
-            self.client.configuration(vec![item]),
-        );
-        match asked
-            .await
-            .unwrap_or_else(|_| Err(Error::request_cancelled()))
-        {
+        let item = ConfigurationItem { scope_uri: None, section: Some("byline".into()) };
+        let asked = tokio::time::timeout(Duration::from_secs(2), self.client.configuration(vec![item]));
+        match asked.await.unwrap_or_else(|_| Err(Error::request_cancelled())) {
             Ok(values) => {
                 if let Some(v) = values.into_iter().next().filter(|v| v.is_object()) {
-                    self.state
-                        .send(ClientEvent::Settings(serde_json::json!({ "byline": v })));
+                    self.state.send(ClientEvent::Settings(serde_json::json!({ "byline": v })));
                 }
             }
             Err(e) => log!("workspace/configuration failed: {e}"),
@@ -215,10 +174,7 @@ impl Detached {
             return;
         }
         let options = DidChangeWatchedFilesRegistrationOptions {
-            watchers: vec![FileSystemWatcher {
-                glob_pattern: GlobPattern::String("**/*.{txt,md}".into()),
-                kind: None,
-            }],
+            watchers: vec![FileSystemWatcher { glob_pattern: GlobPattern::String("**/*.{txt,md}".into()), kind: None }],
         };
         let registration = Registration {
             id: "byline-watch-articles".into(),
@@ -239,10 +195,7 @@ fn local_folders<'a>(uris: impl IntoIterator<Item = &'a Uri>) -> Vec<PathBuf> {
     for uri in uris {
         match file_path_of(uri) {
             Some(p) => roots.push(p),
-            None => log!(
-                "workspace folder {} is not a local file: URI; it is not indexed from disk",
-                uri.as_str()
-            ),
+            None => log!("workspace folder {} is not a local file: URI; it is not indexed from disk", uri.as_str()),
         }
     }
     roots
@@ -250,14 +203,8 @@ fn local_folders<'a>(uris: impl IntoIterator<Item = &'a Uri>) -> Vec<PathBuf> {
 
 fn roots_of(params: &InitializeParams) -> Vec<PathBuf> {
     #[allow(deprecated)]
-    match (
-        &params.workspace_folders,
-        &params.root_uri,
-        &params.root_path,
-    ) {
-        (Some(folders), _, _) if !folders.is_empty() => {
-            local_folders(folders.iter().map(|f| &f.uri))
-        }
+    match (&params.workspace_folders, &params.root_uri, &params.root_path) {
+        (Some(folders), _, _) if !folders.is_empty() => local_folders(folders.iter().map(|f| &f.uri)),
         (_, Some(uri), _) => local_folders([uri]),
         (_, None, Some(p)) => vec![PathBuf::from(p)],
         _ => Vec::new(),
@@ -266,38 +213,20 @@ fn roots_of(params: &InitializeParams) -> Vec<PathBuf> {
 
 impl LanguageServer for Server {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
-        let encoding = Encoding::negotiate(
-            params
-                .capabilities
-                .general
-                .as_ref()
-                .and_then(|g| g.position_encodings.as_deref()),
-        );
-        let progress = params
-            .capabilities
-            .window
-            .as_ref()
-            .and_then(|w| w.work_done_progress)
-            .unwrap_or(false);
+        let encoding = Encoding::negotiate(params.capabilities.general.as_ref().and_then(|g| g.position_encodings.as_deref()));
+        let progress = params.capabilities.window.as_ref().and_then(|w| w.work_done_progress).unwrap_or(false);
         let roots = roots_of(&params);
         let settings = params.initialization_options.clone().unwrap_or(Value::Null);
         let _ = self.caps.set(params.capabilities);
-        self.state.send(ClientEvent::Init {
-            encoding,
-            settings,
-            roots,
-            progress,
-        });
+        self.state.send(ClientEvent::Init { encoding, settings, roots, progress });
         Ok(InitializeResult {
             capabilities: ServerCapabilities {
                 position_encoding: Some(encoding.kind()),
-                text_document_sync: Some(TextDocumentSyncCapability::Options(
-                    TextDocumentSyncOptions {
-                        open_close: Some(true),
-                        change: Some(TextDocumentSyncKind::INCREMENTAL),
-                        ..Default::default()
-                    },
-                )),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
+                    open_close: Some(true),
+                    change: Some(TextDocumentSyncKind::INCREMENTAL),
+                    ..Default::default()
+                })),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
                 definition_provider: Some(OneOf::Left(true)),
                 references_provider: Some(OneOf::Left(true)),
@@ -313,10 +242,7 @@ impl LanguageServer for Server {
                 }),
                 ..Default::default()
             },
-            server_info: Some(ServerInfo {
-                name: "byline".into(),
-                version: Some(env!("CARGO_PKG_VERSION").into()),
-            }),
+            server_info: Some(ServerInfo { name: "byline".into(), version: Some(env!("CARGO_PKG_VERSION").into()) }),
             ..Default::default()
         })
     }
@@ -339,27 +265,16 @@ impl LanguageServer for Server {
 
     async fn did_open(&self, p: DidOpenTextDocumentParams) {
         let d = p.text_document;
-        self.state.send(ClientEvent::Open {
-            uri: d.uri,
-            version: d.version,
-            language: d.language_id,
-            text: d.text,
-        });
+        self.state.send(ClientEvent::Open { uri: d.uri, version: d.version, language: d.language_id, text: d.text });
     }
 
     async fn did_change(&self, p: DidChangeTextDocumentParams) {
         let d = p.text_document;
-        self.state.send(ClientEvent::Change {
-            uri: d.uri,
-            version: d.version,
-            changes: p.content_changes,
-        });
+        self.state.send(ClientEvent::Change { uri: d.uri, version: d.version, changes: p.content_changes });
     }
 
     async fn did_close(&self, p: DidCloseTextDocumentParams) {
-        self.state.send(ClientEvent::Close {
-            uri: p.text_document.uri,
-        });
+        self.state.send(ClientEvent::Close { uri: p.text_document.uri });
     }
 
     async fn did_change_watched_files(&self, p: DidChangeWatchedFilesParams) {
@@ -386,65 +301,37 @@ impl LanguageServer for Server {
         let pos = p.text_document_position_params.position;
         // Only this document's analysis is waited for: counts and quotes come from whatever
         // the index holds now, never from waiting for the walk or for another document.
-        self.query(Some(&key.clone()), "hover", move |s| {
-            people::hover(s, &key, pos)
-        })
-        .await
+        self.query(Some(&key.clone()), "hover", move |s| people::hover(s, &key, pos)).await
     }
 
-    async fn goto_definition(
-        &self,
-        p: GotoDefinitionParams,
-    ) -> Result<Option<GotoDefinitionResponse>> {
+    async fn goto_definition(&self, p: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
         let key = key_of(&p.text_document_position_params.text_document.uri);
         let pos = p.text_document_position_params.position;
-        self.query_in(Some(&key.clone()), true, "definition", move |s| {
-            people::definition(s, &key, pos).map(GotoDefinitionResponse::Scalar)
-        })
-        .await
+        self.query_in(Some(&key.clone()), true, "definition", move |s| people::definition(s, &key, pos).map(GotoDefinitionResponse::Scalar))
+            .await
     }
 
     async fn references(&self, p: ReferenceParams) -> Result<Option<Vec<Location>>> {
         let key = key_of(&p.text_document_position.text_document.uri);
         let pos = p.text_document_position.position;
         let include = p.context.include_declaration;
-        self.query_in(Some(&key.clone()), true, "references", move |s| {
-            people::references(s, &key, pos, include)
-        })
-        .await
+        self.query_in(Some(&key.clone()), true, "references", move |s| people::references(s, &key, pos, include)).await
     }
 
-    async fn document_highlight(
-        &self,
-        p: DocumentHighlightParams,
-    ) -> Result<Option<Vec<DocumentHighlight>>> {
+    async fn document_highlight(&self, p: DocumentHighlightParams) -> Result<Option<Vec<DocumentHighlight>>> {
         let key = key_of(&p.text_document_position_params.text_document.uri);
         let pos = p.text_document_position_params.position;
-        self.query(Some(&key.clone()), "documentHighlight", move |s| {
-            people::highlights(s, &key, pos)
-        })
-        .await
+        self.query(Some(&key.clone()), "documentHighlight", move |s| people::highlights(s, &key, pos)).await
     }
 
-    async fn document_symbol(
-        &self,
-        p: DocumentSymbolParams,
-    ) -> Result<Option<DocumentSymbolResponse>> {
+    async fn document_symbol(&self, p: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
         let key = key_of(&p.text_document.uri);
-        self.query(Some(&key.clone()), "documentSymbol", move |s| {
-            Some(DocumentSymbolResponse::Nested(people::document_symbols(
-                s, &key,
-            )))
-        })
-        .await
+        self.query(Some(&key.clone()), "documentSymbol", move |s| Some(DocumentSymbolResponse::Nested(people::document_symbols(s, &key))))
+            .await
     }
 
     async fn symbol(&self, p: WorkspaceSymbolParams) -> Result<Option<WorkspaceSymbolResponse>> {
-        self.query_in(None, true, "workspace/symbol", move |s| {
-            Some(WorkspaceSymbolResponse::Flat(people::workspace_symbols(
-                s, &p.query,
-            )))
-        })
-        .await
+        self.query_in(None, true, "workspace/symbol", move |s| Some(WorkspaceSymbolResponse::Flat(people::workspace_symbols(s, &p.query))))
+            .await
     }
 }

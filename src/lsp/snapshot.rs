@@ -30,12 +30,7 @@ pub fn key_of(uri: &Uri) -> DocKey {
 }
 
 /// Bytes kept as they are in a `file:` URI's path: RFC 3986 unreserved characters and `/`.
-pub(crate) const PATH_BYTES: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~')
-    .remove(b'/');
+pub(crate) const PATH_BYTES: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~').remove(b'/');
 
 /// The `file:` URI of an absolute local path: its raw bytes percent-encoded, so that a name
 /// that is not UTF-8 still names that file ([`file_path_of`] gives the same path back).
@@ -82,10 +77,7 @@ pub enum Content {
     Open(Arc<Analyzed>),
     /// A file read from disk and not open: only a line index of the text it was read with
     /// (its people live in the workspace index).
-    Disk {
-        generation: u64,
-        lines: Arc<LineIndex>,
-    },
+    Disk { generation: u64, lines: Arc<LineIndex> },
 }
 
 impl Content {
@@ -127,9 +119,7 @@ pub struct DocView {
 
 impl DocView {
     pub fn is_current(&self) -> bool {
-        self.content
-            .as_ref()
-            .is_some_and(|c| c.generation() == self.generation)
+        self.content.as_ref().is_some_and(|c| c.generation() == self.generation)
     }
 }
 
@@ -171,32 +161,18 @@ mod tests {
     fn file_uris_round_trip_raw_bytes() {
         let name = OsStr::from_bytes(b"/srv/news/caf\xe9 d\xc3\xa9j\xc3\xa0 #1?.txt");
         let u = file_uri(Path::new(name)).unwrap();
-        assert_eq!(
-            u.as_str(),
-            "file:///srv/news/caf%E9%20d%C3%A9j%C3%A0%20%231%3F.txt"
-        );
+        assert_eq!(u.as_str(), "file:///srv/news/caf%E9%20d%C3%A9j%C3%A0%20%231%3F.txt");
         assert_eq!(file_path_of(&u).unwrap().as_os_str(), name);
         assert_eq!(&*key_of(&u), u.as_str());
         // Another spelling of the same file gets the same key.
-        assert_eq!(
-            key_of(&uri(
-                "file://localhost/srv/news/caf%e9%20d%C3%A9j%C3%A0%20%231%3f.txt"
-            )),
-            key_of(&u)
-        );
+        assert_eq!(key_of(&uri("file://localhost/srv/news/caf%e9%20d%C3%A9j%C3%A0%20%231%3f.txt")), key_of(&u));
         assert_eq!(file_uri(Path::new("relative.txt")), None);
     }
 
     #[test]
     fn only_local_file_uris_name_paths() {
-        assert_eq!(
-            file_path_of(&uri("file:///srv/news/a.txt")),
-            Some(PathBuf::from("/srv/news/a.txt"))
-        );
-        assert_eq!(
-            file_path_of(&uri("file://localhost/srv/news/a.txt")),
-            Some(PathBuf::from("/srv/news/a.txt"))
-        );
+        assert_eq!(file_path_of(&uri("file:///srv/news/a.txt")), Some(PathBuf::from("/srv/news/a.txt")));
+        assert_eq!(file_path_of(&uri("file://localhost/srv/news/a.txt")), Some(PathBuf::from("/srv/news/a.txt")));
         for other in [
             "http://host/srv/news",
             "https://host/srv/news/a.txt",

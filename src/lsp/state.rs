@@ -29,7 +29,7 @@ use super::diagnostics::diagnostics;
 use super::documents::apply_changes;
 use super::indexing;
 use super::positions::{Encoding, LineIndex};
-use super::reorder::{VersionQueue, Verdict};
+use super::reorder::{Verdict, VersionQueue};
 use super::snapshot::{Analyzed, Content, DocKey, DocView, DocViews, Snapshot, file_path_of, key_of};
 use super::transport::Notifier;
 use crate::files::{FileFilter, ReadError, ignored_under};
@@ -61,12 +61,7 @@ pub enum Internal {
     /// `people` is the analysis' people, shared with the index (copied on the analysis thread).
     Analyzed { key: DocKey, result: Analyzed, people: Arc<DocPeople> },
     /// A file read from disk and analysed, for a walk or a single request (see [`Origin`]).
-    DiskLoaded {
-        key: DocKey,
-        uri: Uri,
-        origin: Origin,
-        result: Result<(LineIndex, DocPeople), ReadError>,
-    },
+    DiskLoaded { key: DocKey, uri: Uri, origin: Origin, result: Result<(LineIndex, DocPeople), ReadError> },
     /// The analysis of an open document panicked (a bug): it is reported, and the document
     /// gets an empty analysis until its text changes.
     Failed { key: DocKey, why: String },
@@ -96,7 +91,12 @@ pub enum Out {
     Diagnostics(Uri, Vec<Diagnostic>, Option<i32>),
     /// The findings of an analysis, converted to diagnostics by the publisher (on a blocking
     /// thread: for a big document that is real work, which must not hold up the state task).
-    Findings { uri: Uri, analyzed: Arc<Analyzed>, settings: Arc<Settings>, encoding: Encoding },
+    Findings {
+        uri: Uri,
+        analyzed: Arc<Analyzed>,
+        settings: Arc<Settings>,
+        encoding: Encoding,
+    },
     Log(MessageType, String),
     /// A message the editor shows to the user (`window/showMessage`).
     Show(MessageType, String),
@@ -127,9 +127,7 @@ impl Handle {
         let want = self.sent.load(Ordering::SeqCst);
         let mut rx = self.snapshots.clone();
         let ready = |s: &Arc<Snapshot>| {
-            s.applied >= want
-                && key.is_none_or(|k| s.doc(k).is_none_or(DocView::is_current))
-                && (!whole_workspace || s.indexed)
+            s.applied >= want && key.is_none_or(|k| s.doc(k).is_none_or(DocView::is_current)) && (!whole_workspace || s.indexed)
         };
         let result = tokio::time::timeout(wait, async { rx.wait_for(ready).await.map(|r| Arc::clone(&r)) }).await;
         match result {
@@ -236,11 +234,7 @@ struct Entry {
 
 impl Entry {
     fn view(&self) -> DocView {
-        DocView {
-            uri: self.uri.clone(),
-            generation: self.generation,
-            content: self.content.clone(),
-        }
+        DocView { uri: self.uri.clone(), generation: self.generation, content: self.content.clone() }
     }
 
     fn is_open(&self) -> bool {
@@ -492,8 +486,7 @@ impl State {
         self.held.remove(&key);
         self.send_out(Out::Diagnostics(uri.clone(), Vec::new(), None));
         // Fall back to the file on disk when it belongs to the workspace.
-        let on_disk =
-            file_path_of(&uri).filter(|p| p.is_file() && self.filter.matches_under(&self.roots, p));
+        let on_disk = file_path_of(&uri).filter(|p| p.is_file() && self.filter.matches_under(&self.roots, p));
         match on_disk {
             Some(path) => {
                 let generation = self.generation();
@@ -525,12 +518,8 @@ impl State {
                 self.forget_disk(&key);
                 // A deleted folder takes its files with it.
                 let prefix = format!("{}/", key.trim_end_matches('/'));
-                let under: Vec<DocKey> = self
-                    .entries
-                    .iter()
-                    .filter(|(k, e)| k.starts_with(&prefix) && !e.is_open())
-                    .map(|(k, _)| k.clone())
-                    .collect();
+                let under: Vec<DocKey> =
+                    self.entries.iter().filter(|(k, e)| k.starts_with(&prefix) && !e.is_open()).map(|(k, _)| k.clone()).collect();
                 for k in under {
                     self.forget_disk(&k);
                 }
@@ -558,9 +547,8 @@ impl State {
             .iter()
             .filter(|(_, e)| !e.is_open())
             .filter(|(_, e)| {
-                file_path_of(&e.uri).is_some_and(|p| {
-                    removed.iter().any(|r| p.starts_with(r)) && !self.roots.iter().any(|r| p.starts_with(r))
-                })
+                file_path_of(&e.uri)
+                    .is_some_and(|p| removed.iter().any(|r| p.starts_with(r)) && !self.roots.iter().any(|r| p.starts_with(r)))
             })
             .map(|(k, _)| k.clone())
             .collect();
@@ -673,12 +661,7 @@ impl State {
         let (tx, max) = (self.tx.clone(), self.settings.max_file_size);
         tokio::task::spawn_blocking(move || {
             let result = indexing::load(&path, max);
-            let _ = tx.send(Msg::Internal(Internal::DiskLoaded {
-                key,
-                uri,
-                origin: Origin::Requested(generation),
-                result,
-            }));
+            let _ = tx.send(Msg::Internal(Internal::DiskLoaded { key, uri, origin: Origin::Requested(generation), result }));
         });
     }
 
@@ -720,14 +703,9 @@ impl State {
                 self.publish_diagnostics(&key);
                 self.touch(&key);
             }
-            Internal::DiskLoaded {
-                key,
-                uri,
-                origin,
-                result,
-            } => {
+            Internal::DiskLoaded { key, uri, origin, result } => {
                 let generation = match origin {
-                    Origin::Walk(w) if w != self.walk => return, // a superseded walk
+                    Origin::Walk(w) if w != self.walk => return,                  // a superseded walk
                     Origin::Walk(_) if self.entries.contains_key(&key) => return, // open, or read again since
                     Origin::Walk(_) => self.generation(),
                     Origin::Requested(g) => {
@@ -759,10 +737,7 @@ impl State {
                     Err(why) => {
                         log!("skipping {}: {why}", uri.as_str());
                         if let ReadError::TooLarge { .. } = why {
-                            self.send_out(Out::Log(
-                                MessageType::WARNING,
-                                format!("byline: skipping {}: {why}", uri.as_str()),
-                            ));
+                            self.send_out(Out::Log(MessageType::WARNING, format!("byline: skipping {}: {why}", uri.as_str())));
                         }
                         self.forget_disk(&key);
                     }

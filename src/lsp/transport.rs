@@ -30,9 +30,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use serde_json::{Value, json};
-use tokio::io::{
-    AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader, DuplexStream,
-};
+use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader, DuplexStream};
 use tokio::sync::{mpsc, oneshot};
 use tower_lsp_server::jsonrpc::{Request, Response};
 
@@ -99,12 +97,7 @@ impl Notifier {
             method: &'a str,
             params: &'a P,
         }
-        let body = serde_json::to_vec(&Notification {
-            jsonrpc: "2.0",
-            method,
-            params,
-        })
-        .unwrap_or_default();
+        let body = serde_json::to_vec(&Notification { jsonrpc: "2.0", method, params }).unwrap_or_default();
         let mut f = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
         f.extend_from_slice(&body);
         f
@@ -126,10 +119,7 @@ impl Notifier {
     /// tower-lsp-server then writes for that id is dropped. Call it from the request's handler
     /// only (so that a cancelled request, whose handler stops, never gets two responses).
     pub fn respond(&self, id: &Value, frame: Vec<u8>) -> bool {
-        self.answered
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(id.to_string());
+        self.answered.lock().unwrap_or_else(|e| e.into_inner()).insert(id.to_string());
         self.send(frame)
     }
 }
@@ -137,15 +127,7 @@ impl Notifier {
 /// Start the guard on `input`/`output`; returns the pipe ends to hand to the server, the
 /// output task (await it after the server has finished so that every frame is flushed) and a
 /// [`Notifier`].
-pub fn guard<I, O>(
-    input: I,
-    output: O,
-) -> (
-    DuplexStream,
-    DuplexStream,
-    tokio::task::JoinHandle<()>,
-    Notifier,
-)
+pub fn guard<I, O>(input: I, output: O) -> (DuplexStream, DuplexStream, tokio::task::JoinHandle<()>, Notifier)
 where
     I: AsyncRead + Unpin + Send + 'static,
     O: AsyncWrite + Unpin + Send + 'static,
@@ -159,10 +141,7 @@ where
     let awaited: Awaited = Arc::new(Mutex::new(None));
 
     let answered: Answered = Arc::default();
-    let notifier = Notifier {
-        frames: frames_tx.clone(),
-        answered: answered.clone(),
-    };
+    let notifier = Notifier { frames: frames_tx.clone(), answered: answered.clone() };
 
     // Input: stdin -> checked frames -> forwarding.
     let answers = frames_tx.clone();
@@ -231,17 +210,13 @@ where
                 rx
             });
             let head = format!("Content-Length: {}\r\n\r\n", body.len());
-            if to_server.write_all(head.as_bytes()).await.is_err()
-                || to_server.write_all(&body).await.is_err()
-            {
+            if to_server.write_all(head.as_bytes()).await.is_err() || to_server.write_all(&body).await.is_err() {
                 break;
             }
             if let Some(rx) = answered
                 && tokio::time::timeout(INIT_HOLD, rx).await.is_err()
             {
-                log!(
-                    "no answer to `initialize` after {INIT_HOLD:?}; passing on what came after it"
-                );
+                log!("no answer to `initialize` after {INIT_HOLD:?}; passing on what came after it");
             }
         }
         let _ = to_server.shutdown().await;
@@ -304,10 +279,7 @@ fn already_answered(answered: &Answered, body: &[u8]) -> bool {
         method: Option<serde::de::IgnoredAny>,
     }
     match serde_json::from_slice::<Head>(body) {
-        Ok(Head {
-            id: Some(id),
-            method: None,
-        }) => ids.remove(&id.to_string()),
+        Ok(Head { id: Some(id), method: None }) => ids.remove(&id.to_string()),
         _ => false,
     }
 }
@@ -342,9 +314,7 @@ fn frame_of(msg: &Value) -> Vec<u8> {
 }
 
 /// Read one frame the server wrote (well-formed by construction); `None` at end of input.
-async fn read_trusted_frame<R: AsyncBufReadExt + Unpin>(
-    r: &mut R,
-) -> std::io::Result<Option<Vec<u8>>> {
+async fn read_trusted_frame<R: AsyncBufReadExt + Unpin>(r: &mut R) -> std::io::Result<Option<Vec<u8>>> {
     let mut len: Option<usize> = None;
     loop {
         let mut line = Vec::new();
@@ -412,11 +382,7 @@ enum More {
 
 impl<R: AsyncRead + Unpin> Input<R> {
     fn new(r: R) -> Self {
-        Input {
-            r,
-            buf: Vec::new(),
-            pos: 0,
-        }
+        Input { r, buf: Vec::new(), pos: 0 }
     }
 
     /// Read more input into the buffer; with `stall`, give up after that long without any.
@@ -493,21 +459,11 @@ impl<R: AsyncRead + Unpin> Input<R> {
                 // A header glued to the garbage before it (the tail of a body that was longer
                 // than its Content-Length said) counts: that is where the stream is in step again.
                 garbage |= !line[..at].trim_ascii().is_empty();
-                length = value.ok_or_else(|| {
-                    format!(
-                        "Content-Length {} does not fit",
-                        String::from_utf8_lossy(line[at..].trim_ascii())
-                    )
-                });
+                length = value.ok_or_else(|| format!("Content-Length {} does not fit", String::from_utf8_lossy(line[at..].trim_ascii())));
             } else if let Some(c) = line.iter().position(|&b| b == b':')
-                && line[..c]
-                    .trim_ascii()
-                    .eq_ignore_ascii_case(b"content-length")
+                && line[..c].trim_ascii().eq_ignore_ascii_case(b"content-length")
             {
-                length = Err(format!(
-                    "bad Content-Length {:?}",
-                    String::from_utf8_lossy(line[c + 1..].trim_ascii())
-                ));
+                length = Err(format!("bad Content-Length {:?}", String::from_utf8_lossy(line[c + 1..].trim_ascii())));
             } else if !line.contains(&b':') {
                 garbage = true;
             }
@@ -521,16 +477,10 @@ impl<R: AsyncRead + Unpin> Input<R> {
                 match end {
                     End::Whole => Frame::Good(body),
                     End::Eof => return Ok(None), // the input ended inside the body
-                    End::Header => Frame::Broken {
-                        body,
-                        why: format!(
-                            "Content-Length {n} is more than the message before the next header"
-                        ),
-                    },
-                    End::Stalled => Frame::Broken {
-                        body,
-                        why: format!("Content-Length {n} is more than the message sent"),
-                    },
+                    End::Header => {
+                        Frame::Broken { body, why: format!("Content-Length {n} is more than the message before the next header") }
+                    }
+                    End::Stalled => Frame::Broken { body, why: format!("Content-Length {n} is more than the message sent") },
                 }
             }
             Ok(n) => {
@@ -540,10 +490,7 @@ impl<R: AsyncRead + Unpin> Input<R> {
                 if end == End::Eof {
                     return Ok(None);
                 }
-                Frame::Broken {
-                    body,
-                    why: format!("a message of {n} bytes (more than {MAX_MESSAGE})"),
-                }
+                Frame::Broken { body, why: format!("a message of {n} bytes (more than {MAX_MESSAGE})") }
             }
             Err(why) => {
                 let (body, end) = self.body(None, KEEP_BROKEN).await?;
@@ -632,9 +579,7 @@ impl<R: AsyncRead + Unpin> Input<R> {
 /// Whether `bytes` are one whole JSON object (and blanks).
 fn whole_object(bytes: &[u8]) -> bool {
     let t = bytes.trim_ascii();
-    t.first() == Some(&b'{')
-        && t.last() == Some(&b'}')
-        && serde_json::from_slice::<serde::de::IgnoredAny>(t).is_ok()
+    t.first() == Some(&b'{') && t.last() == Some(&b'}') && serde_json::from_slice::<serde::de::IgnoredAny>(t).is_ok()
 }
 
 /// Whether `line` ends with a `Content-Length: <digits>` header (after optional `\r` and
@@ -645,38 +590,20 @@ fn length_header(line: &[u8]) -> Option<(usize, Option<usize>)> {
     const NAME: &[u8] = b"content-length";
     let blank = |b: &u8| *b == b' ' || *b == b'\t' || *b == b'\r';
     let end = line.len() - line.iter().rev().take_while(|b| blank(b)).count();
-    let digits_start = end
-        - line[..end]
-            .iter()
-            .rev()
-            .take_while(|b| b.is_ascii_digit())
-            .count();
+    let digits_start = end - line[..end].iter().rev().take_while(|b| b.is_ascii_digit()).count();
     if digits_start == end {
         return None;
     }
-    let colon = digits_start
-        - line[..digits_start]
-            .iter()
-            .rev()
-            .take_while(|b| **b == b' ' || **b == b'\t')
-            .count();
+    let colon = digits_start - line[..digits_start].iter().rev().take_while(|b| **b == b' ' || **b == b'\t').count();
     if colon == 0 || line[colon - 1] != b':' {
         return None;
     }
-    let name_end = colon
-        - 1
-        - line[..colon - 1]
-            .iter()
-            .rev()
-            .take_while(|b| **b == b' ' || **b == b'\t')
-            .count();
+    let name_end = colon - 1 - line[..colon - 1].iter().rev().take_while(|b| **b == b' ' || **b == b'\t').count();
     let start = name_end.checked_sub(NAME.len())?;
     if !line[start..name_end].eq_ignore_ascii_case(NAME) {
         return None;
     }
-    let value = std::str::from_utf8(&line[digits_start..end])
-        .ok()
-        .and_then(|s| s.parse().ok());
+    let value = std::str::from_utf8(&line[digits_start..end]).ok().and_then(|s| s.parse().ok());
     Some((start, value))
 }
 
@@ -718,9 +645,7 @@ fn check(body: &[u8]) -> Verdict {
     if let Ok(req) = serde_json::from_slice::<Request>(body)
         && !req.method().is_empty()
     {
-        let id = req
-            .id()
-            .map(|i| serde_json::to_value(i).unwrap_or(Value::Null));
+        let id = req.id().map(|i| serde_json::to_value(i).unwrap_or(Value::Null));
         return check_method(req.method(), id.as_ref(), req.params());
     }
     let verdict = check_value(body);
@@ -746,35 +671,19 @@ fn check_method(method: &str, id: Option<&Value>, params: Option<&Value>) -> Ver
     // The method references are passed on as is not for the client to call.
     if method == REFERENCES {
         return match id {
-            Some(_) => Verdict::Answer(error_reply(
-                reply_id,
-                -32601,
-                format!("Method not found: {method}"),
-            )),
+            Some(_) => Verdict::Answer(error_reply(reply_id, -32601, format!("Method not found: {method}"))),
             None => Verdict::Drop("a notification of an internal method"),
         };
     }
     // tower-lsp-server silently drops unknown `$/` methods, but only notifications may be
     // ignored: an unknown `$/` request must be answered (no `$/` requests exist in LSP).
     if method.starts_with("$/") && id.is_some() {
-        return Verdict::Answer(error_reply(
-            reply_id,
-            -32601,
-            format!("Method not found: {method}"),
-        ));
+        return Verdict::Answer(error_reply(reply_id, -32601, format!("Method not found: {method}")));
     }
     if params.is_some_and(|p| !(p.is_object() || p.is_array() || p.is_null())) {
-        return Verdict::Answer(error_reply(
-            reply_id,
-            -32602,
-            "Invalid params: must be an object or an array".into(),
-        ));
+        return Verdict::Answer(error_reply(reply_id, -32602, "Invalid params: must be an object or an array".into()));
     }
-    Verdict::Forward(if method == "initialize" {
-        id.cloned()
-    } else {
-        None
-    })
+    Verdict::Forward(if method == "initialize" { id.cloned() } else { None })
 }
 
 /// [`check`] on a generic parse, for what tower-lsp-server's reader did not take as a request.
@@ -782,40 +691,24 @@ fn check_value(body: &[u8]) -> Verdict {
     let msg: Value = match serde_json::from_slice(body) {
         Ok(m) => m,
         Err(e) => {
-            return Verdict::Answer(error_reply(
-                Value::Null,
-                -32700,
-                format!("Parse error: {e}"),
-            ));
+            return Verdict::Answer(error_reply(Value::Null, -32700, format!("Parse error: {e}")));
         }
     };
     let Some(obj) = msg.as_object() else {
         return Verdict::Answer(error_reply(
             Value::Null,
             -32600,
-            "Invalid request: expected a JSON-RPC message object (batches are not supported)"
-                .into(),
+            "Invalid request: expected a JSON-RPC message object (batches are not supported)".into(),
         ));
     };
     let id = obj.get("id");
     let reply_id = echo_id(id);
-    let invalid = |why: &str| {
-        Verdict::Answer(error_reply(
-            reply_id.clone(),
-            -32600,
-            format!("Invalid request: {why}"),
-        ))
-    };
+    let invalid = |why: &str| Verdict::Answer(error_reply(reply_id.clone(), -32600, format!("Invalid request: {why}")));
     let method = obj.get("method");
-    if method.is_none() && id.is_some() && (obj.contains_key("result") || obj.contains_key("error"))
-    {
+    if method.is_none() && id.is_some() && (obj.contains_key("result") || obj.contains_key("error")) {
         // A response to one of our requests; we only ever send ids tower-lsp-server made.
         return match id {
-            Some(i)
-                if decodable_id(i) && obj.get("jsonrpc").and_then(Value::as_str) == Some("2.0") =>
-            {
-                Verdict::Forward(None)
-            }
+            Some(i) if decodable_id(i) && obj.get("jsonrpc").and_then(Value::as_str) == Some("2.0") => Verdict::Forward(None),
             _ => Verdict::Drop("a response with an id or version byline never sent"),
         };
     }
@@ -844,25 +737,13 @@ fn broken_reply(body: &[u8], why: &str) -> Option<Value> {
     match serde_json::from_slice::<Value>(body) {
         Ok(Value::Object(obj)) => {
             if obj.contains_key("method") && obj.get("id").is_some_and(|i| !i.is_null()) {
-                Some(error_reply(
-                    echo_id(obj.get("id")),
-                    -32600,
-                    format!("Invalid request: {why}"),
-                ))
+                Some(error_reply(echo_id(obj.get("id")), -32600, format!("Invalid request: {why}")))
             } else {
                 None
             }
         }
-        Ok(_) => Some(error_reply(
-            Value::Null,
-            -32600,
-            format!("Invalid request: {why}"),
-        )),
-        Err(_) => Some(error_reply(
-            Value::Null,
-            -32700,
-            format!("Parse error: {why}"),
-        )),
+        Ok(_) => Some(error_reply(Value::Null, -32600, format!("Invalid request: {why}"))),
+        Err(_) => Some(error_reply(Value::Null, -32700, format!("Parse error: {why}"))),
     }
 }
 
@@ -879,81 +760,37 @@ mod tests {
 
     #[test]
     fn checks_messages() {
-        assert_eq!(
-            check(br#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}"#),
-            Verdict::Forward(Some(json!(1)))
-        );
-        assert_eq!(
-            check(br#"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"#),
-            Verdict::Forward(None)
-        );
-        assert_eq!(
-            check(br#"{"jsonrpc":"2.0","method":"exit"}"#),
-            Verdict::Forward(None)
-        );
-        assert_eq!(
-            check(br#"{"jsonrpc":"2.0","id":"a","result":null}"#),
-            Verdict::Forward(None)
-        );
-        assert_eq!(
-            answer_code(check(br#"{"jsonrpc":"2.0","id":1,"method":"#)),
-            -32700
-        );
+        assert_eq!(check(br#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}"#), Verdict::Forward(Some(json!(1))));
+        assert_eq!(check(br#"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"#), Verdict::Forward(None));
+        assert_eq!(check(br#"{"jsonrpc":"2.0","method":"exit"}"#), Verdict::Forward(None));
+        assert_eq!(check(br#"{"jsonrpc":"2.0","id":"a","result":null}"#), Verdict::Forward(None));
+        assert_eq!(answer_code(check(br#"{"jsonrpc":"2.0","id":1,"method":"#)), -32700);
         assert_eq!(answer_code(check(b"\xff\xfe")), -32700);
         assert_eq!(answer_code(check(b"[]")), -32600);
-        let Verdict::Answer(r) = check(br#"{"jsonrpc":"1.0","id":7,"method":"x"}"#) else {
-            panic!()
-        };
-        assert_eq!(
-            (r["id"].clone(), r["error"]["code"].clone()),
-            (json!(7), json!(-32600))
-        );
-        assert_eq!(
-            answer_code(check(br#"{"jsonrpc":"2.0","id":{},"method":"x"}"#)),
-            -32600
-        );
+        let Verdict::Answer(r) = check(br#"{"jsonrpc":"1.0","id":7,"method":"x"}"#) else { panic!() };
+        assert_eq!((r["id"].clone(), r["error"]["code"].clone()), (json!(7), json!(-32600)));
+        assert_eq!(answer_code(check(br#"{"jsonrpc":"2.0","id":{},"method":"x"}"#)), -32600);
         assert_eq!(answer_code(check(br#"{"jsonrpc":"2.0","id":3}"#)), -32600);
-        assert_eq!(
-            answer_code(check(br#"{"jsonrpc":"2.0","id":3,"method":"$/x"}"#)),
-            -32601
-        );
-        assert_eq!(
-            check(br#"{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":1}}"#),
-            Verdict::Forward(None)
-        );
+        assert_eq!(answer_code(check(br#"{"jsonrpc":"2.0","id":3,"method":"$/x"}"#)), -32601);
+        assert_eq!(check(br#"{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":1}}"#), Verdict::Forward(None));
     }
 
     #[test]
     fn ids_outside_i64_are_answered_with_the_id_echoed() {
         for raw in ["9223372036854775808", "18446744073709551615"] {
-            let body = format!(
-                r#"{{"jsonrpc":"2.0","id":{raw},"method":"textDocument/hover","params":{{}}}}"#
-            );
-            let Verdict::Answer(r) = check(body.as_bytes()) else {
-                panic!("{raw} was passed on")
-            };
+            let body = format!(r#"{{"jsonrpc":"2.0","id":{raw},"method":"textDocument/hover","params":{{}}}}"#);
+            let Verdict::Answer(r) = check(body.as_bytes()) else { panic!("{raw} was passed on") };
             assert_eq!(r["error"]["code"], -32600);
             assert_eq!(r["id"].to_string(), raw, "the id must be echoed exactly");
         }
-        assert!(matches!(
-            check(br#"{"jsonrpc":"2.0","id":1.5,"method":"x"}"#),
-            Verdict::Answer(_)
-        ));
-        assert_eq!(
-            check(br#"{"jsonrpc":"2.0","id":-9223372036854775808,"method":"x"}"#),
-            Verdict::Forward(None)
-        );
-        assert!(matches!(
-            check(br#"{"jsonrpc":"2.0","id":18446744073709551615,"result":null}"#),
-            Verdict::Drop(_)
-        ));
+        assert!(matches!(check(br#"{"jsonrpc":"2.0","id":1.5,"method":"x"}"#), Verdict::Answer(_)));
+        assert_eq!(check(br#"{"jsonrpc":"2.0","id":-9223372036854775808,"method":"x"}"#), Verdict::Forward(None));
+        assert!(matches!(check(br#"{"jsonrpc":"2.0","id":18446744073709551615,"result":null}"#), Verdict::Drop(_)));
     }
 
     #[test]
     fn what_tower_lsp_server_cannot_decode_is_answered_here() {
-        let Verdict::Answer(r) = check(br#"{"jsonrpc":"2.0","id":4,"id":5,"method":"x"}"#) else {
-            panic!("duplicate keys passed on")
-        };
+        let Verdict::Answer(r) = check(br#"{"jsonrpc":"2.0","id":4,"id":5,"method":"x"}"#) else { panic!("duplicate keys passed on") };
         assert_eq!(r["error"]["code"], -32600);
         let twice = br#"{"jsonrpc":"2.0","id":4,"id":4,"result":null}"#;
         assert!(matches!(check(twice), Verdict::Drop(_)));
@@ -1000,22 +837,12 @@ mod tests {
         ] {
             let input = format!("{bad}\r\n\r\n{m}{}", good(next));
             let f = frames(input.as_bytes()).await;
-            assert_eq!(
-                f.last(),
-                Some(&Frame::Good(next.as_bytes().to_vec())),
-                "after {bad:?}: {f:?}"
-            );
-            assert!(
-                f[..f.len() - 1]
-                    .iter()
-                    .all(|f| matches!(f, Frame::Broken { .. } | Frame::Good(_)))
-            );
+            assert_eq!(f.last(), Some(&Frame::Good(next.as_bytes().to_vec())), "after {bad:?}: {f:?}");
+            assert!(f[..f.len() - 1].iter().all(|f| matches!(f, Frame::Broken { .. } | Frame::Good(_))));
         }
         // Too large: the request it carried is answered with its id.
         let f = frames(format!("Content-Length: 999\r\n\r\n{m}{}", good(next)).as_bytes()).await;
-        let Frame::Broken { body, why } = &f[0] else {
-            panic!("{f:?}")
-        };
+        let Frame::Broken { body, why } = &f[0] else { panic!("{f:?}") };
         assert_eq!(broken_reply(body, why).unwrap()["id"], 7);
     }
 
@@ -1025,11 +852,7 @@ mod tests {
         input.extend_from_slice(good("{}").as_bytes());
         let mut r = Input::new(&input[..]);
         let line = r.line().await.unwrap().unwrap();
-        assert!(
-            line.len() <= MAX_LINE + PIPE,
-            "a header line of {} bytes was kept",
-            line.len()
-        );
+        assert!(line.len() <= MAX_LINE + PIPE, "a header line of {} bytes was kept", line.len());
         assert!(line.ends_with(b"Content-Length: 2\r"));
         let mut r = Input::new(&input[..]);
         assert_eq!(r.frame().await.unwrap(), Some(Frame::Good(b"{}".to_vec())));
@@ -1038,14 +861,8 @@ mod tests {
     #[test]
     fn length_headers_are_found_at_line_ends_only() {
         assert_eq!(length_header(b"Content-Length: 12\r"), Some((0, Some(12))));
-        assert_eq!(
-            length_header(b"}garbage content-length:7"),
-            Some((9, Some(7)))
-        );
-        assert_eq!(
-            length_header(b"Content-Length: 99999999999999999999999999"),
-            Some((0, None))
-        );
+        assert_eq!(length_header(b"}garbage content-length:7"), Some((9, Some(7))));
+        assert_eq!(length_header(b"Content-Length: 99999999999999999999999999"), Some((0, None)));
         assert_eq!(length_header(b"\"text\": \"Content-Length: 5\","), None);
         assert_eq!(length_header(b"Content-Length: -5"), None);
         assert_eq!(length_header(b"Length: 5"), None);

@@ -44,22 +44,15 @@ fn write_location(out: &mut Vec<u8>, uri: &[u8], r: &Range) {
 
 /// The locations of `groups` in order, each with its document's URI as a JSON string
 /// (escaped once per document).
-fn locations<'a>(
-    groups: &'a [DocRanges<'a>],
-) -> impl Iterator<Item = (std::rc::Rc<[u8]>, &'a Range)> {
+fn locations<'a>(groups: &'a [DocRanges<'a>]) -> impl Iterator<Item = (std::rc::Rc<[u8]>, &'a Range)> {
     groups.iter().flat_map(|g| {
-        let uri: std::rc::Rc<[u8]> = serde_json::to_vec(g.uri.as_str())
-            .unwrap_or_default()
-            .into();
+        let uri: std::rc::Rc<[u8]> = serde_json::to_vec(g.uri.as_str()).unwrap_or_default().into();
         g.ranges.iter().map(move |r| (uri.clone(), r))
     })
 }
 
 /// Append `[loc, loc, …]` for `locs` to `out`.
-fn write_locations<'a>(
-    out: &mut Vec<u8>,
-    locs: impl Iterator<Item = (std::rc::Rc<[u8]>, &'a Range)>,
-) {
+fn write_locations<'a>(out: &mut Vec<u8>, locs: impl Iterator<Item = (std::rc::Rc<[u8]>, &'a Range)>) {
     out.push(b'[');
     let mut first = true;
     for (uri, range) in locs {
@@ -99,17 +92,10 @@ pub struct PartialResults<'a> {
 
 impl<'a> PartialResults<'a> {
     pub fn new(notifier: &'a Notifier, token: &ProgressToken) -> Self {
-        let mut head =
-            b"{\"jsonrpc\":\"2.0\",\"method\":\"$/progress\",\"params\":{\"token\":".to_vec();
+        let mut head = b"{\"jsonrpc\":\"2.0\",\"method\":\"$/progress\",\"params\":{\"token\":".to_vec();
         let _ = serde_json::to_writer(&mut head, token);
         head.extend_from_slice(b",\"value\":[");
-        PartialResults {
-            notifier,
-            head,
-            body: Vec::new(),
-            count: 0,
-            sent: 0,
-        }
+        PartialResults { notifier, head, body: Vec::new(), count: 0, sent: 0 }
     }
 
     /// Add the locations of one document, sending every full batch.
@@ -159,17 +145,8 @@ mod tests {
         let b: Uri = "untitled:Untitled-1".parse().unwrap();
         let r = |l, c| Range::new(Position::new(l, c), Position::new(l, c + 5));
         let groups = [
-            DocRanges {
-                uri: &a,
-                ranges: vec![r(0, 1), r(3, 7)],
-            },
-            DocRanges {
-                uri: &b,
-                ranges: vec![
-                    r(2, 0),
-                    Range::new(Position::new(0, 0), Position::new(u32::MAX, 10)),
-                ],
-            },
+            DocRanges { uri: &a, ranges: vec![r(0, 1), r(3, 7)] },
+            DocRanges { uri: &b, ranges: vec![r(2, 0), Range::new(Position::new(0, 0), Position::new(u32::MAX, 10))] },
         ];
         let frame = response_frame(&Value::from("x\"1"), &groups);
         let text = String::from_utf8(frame).unwrap();
@@ -181,17 +158,10 @@ mod tests {
             Location::new(a.clone(), r(0, 1)),
             Location::new(a.clone(), r(3, 7)),
             Location::new(b.clone(), r(2, 0)),
-            Location::new(
-                b.clone(),
-                Range::new(Position::new(0, 0), Position::new(u32::MAX, 10)),
-            ),
+            Location::new(b.clone(), Range::new(Position::new(0, 0), Position::new(u32::MAX, 10))),
         ];
         assert_eq!(v["result"], serde_json::to_value(&want).unwrap());
         let empty = response_frame(&Value::from(7), &[]);
-        assert!(
-            String::from_utf8(empty)
-                .unwrap()
-                .ends_with(r#"{"jsonrpc":"2.0","id":7,"result":[]}"#)
-        );
+        assert!(String::from_utf8(empty).unwrap().ends_with(r#"{"jsonrpc":"2.0","id":7,"result":[]}"#));
     }
 }

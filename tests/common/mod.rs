@@ -310,12 +310,7 @@ pub fn expected_diagnostics(text: &str, encoding: &str) -> Vec<(Value, String)> 
 }
 
 pub fn actual_diagnostics(params: &Value) -> Vec<(Value, String)> {
-    params["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| (d["range"].clone(), d["code"].as_str().unwrap_or("").to_string()))
-        .collect()
+    params["diagnostics"].as_array().unwrap().iter().map(|d| (d["range"].clone(), d["code"].as_str().unwrap_or("").to_string())).collect()
 }
 
 // ---- invented fixture articles -------------------------------------------------------------

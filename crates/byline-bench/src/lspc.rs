@@ -191,10 +191,7 @@ impl Server {
 
     pub fn open(&self, uri: &str, text: &str, version: i64) {
         let lang = if uri.ends_with(".md") { "markdown" } else { "plaintext" };
-        self.notify(
-            "textDocument/didOpen",
-            json!({"textDocument": {"uri": uri, "languageId": lang, "version": version, "text": text}}),
-        );
+        self.notify("textDocument/didOpen", json!({"textDocument": {"uri": uri, "languageId": lang, "version": version, "text": text}}));
     }
 
     /// Number of messages received so far (use as a cursor for `wait_for`).

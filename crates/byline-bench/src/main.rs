@@ -208,7 +208,8 @@ fn corpus_files(dirs: &[PathBuf]) -> Vec<PathBuf> {
     let mut v = Vec::new();
     for d in dirs {
         if let Ok(rd) = std::fs::read_dir(d) {
-            let mut fs: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
+            let mut fs: Vec<PathBuf> =
+                rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
             fs.sort();
             v.extend(fs);
         }
@@ -261,7 +262,10 @@ fn bench_analysis(mb: usize, seconds: f64, corpus: &[PathBuf]) {
     if !cdocs.is_empty() {
         let cb: usize = cdocs.iter().map(|d| d.0.len()).sum();
         let (mbs, rounds, _) = throughput(&cdocs, seconds);
-        println!("{}", json!({"bench": "analysis", "input": "corpus", "articles": cdocs.len(), "bytes": cb, "rounds": rounds, "mb_per_s": round(mbs, 2)}));
+        println!(
+            "{}",
+            json!({"bench": "analysis", "input": "corpus", "articles": cdocs.len(), "bytes": cb, "rounds": rounds, "mb_per_s": round(mbs, 2)})
+        );
     }
     // Linearity: one document of n, 4n and 16n bytes.
     let base: String = docs.iter().filter(|d| d.1 == Format::Plain).take(20).map(|d| d.0.as_str()).collect::<Vec<_>>().join("\n\n");
@@ -376,11 +380,7 @@ fn bench_keystroke(server: &str, words: usize, edits: usize, pause_ms: u64) {
         let p = position(&text, at, &enc);
         text.insert_str(at, ch);
         let version = 2 + k as i64;
-        let change = if incremental {
-            json!({"range": {"start": p, "end": p}, "text": ch})
-        } else {
-            json!({"text": text})
-        };
+        let change = if incremental { json!({"range": {"start": p, "end": p}, "text": ch}) } else { json!({"text": text}) };
         let c = s.cursor();
         let t = Instant::now();
         s.notify("textDocument/didChange", json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}));
@@ -427,10 +427,11 @@ fn bench_cold(server: &str, articles: usize, dir: Option<PathBuf>, queries: usiz
         Some(d) => (d, false),
         None => (tempdir("ws"), true),
     };
-    let manifest: Value = match std::fs::read_to_string(work.join("manifest.json")).ok().and_then(|s| serde_json::from_str::<Value>(&s).ok()) {
-        Some(m) if m["articles"] == articles && m["seed"] == seed => m,
-        _ => write_workspace(&work, articles, seed, 450, &[], 0.0),
-    };
+    let manifest: Value =
+        match std::fs::read_to_string(work.join("manifest.json")).ok().and_then(|s| serde_json::from_str::<Value>(&s).ok()) {
+            Some(m) if m["articles"] == articles && m["seed"] == seed => m,
+            _ => write_workspace(&work, articles, seed, 450, &[], 0.0),
+        };
     // Drop the page cache effect as far as we can without root tricks: read every file once.
     let _ = std::process::Command::new("cat").arg("/dev/null").status();
     let top = &manifest["people"][0];
@@ -454,7 +455,11 @@ fn bench_cold(server: &str, articles: usize, dir: Option<PathBuf>, queries: usiz
     let found;
     let t_refs;
     loop {
-        let n = s.request("textDocument/references", refs_params.clone(), Duration::from_secs(60)).ok().and_then(|v| v.as_array().map(Vec::len)).unwrap_or(0);
+        let n = s
+            .request("textDocument/references", refs_params.clone(), Duration::from_secs(60))
+            .ok()
+            .and_then(|v| v.as_array().map(Vec::len))
+            .unwrap_or(0);
         if n == last && (progress.is_some() || n > 0) || t0.elapsed() > Duration::from_secs(300) {
             t_refs = t0.elapsed();
             found = n;
@@ -509,8 +514,7 @@ fn bench_cold(server: &str, articles: usize, dir: Option<PathBuf>, queries: usiz
         let res = s.request("textDocument/references", params, Duration::from_secs(30));
         let done = t.elapsed();
         let got = s.take_incoming_since(from);
-        let mine: Vec<&Incoming> =
-            got.iter().filter(|m| m.method() == Some("$/progress") && m.msg["params"]["token"] == token).collect();
+        let mine: Vec<&Incoming> = got.iter().filter(|m| m.method() == Some("$/progress") && m.msg["params"]["token"] == token).collect();
         match res {
             Ok(v) if v.as_array().is_some_and(Vec::is_empty) && !mine.is_empty() => {
                 whole.push(ms(done));

@@ -59,7 +59,14 @@ fn main() {
             byline_core::attribution::assign_speakers(&mut q, &s, &at);
             let fi = byline_core::claims::find(&text, &s, &q, &at, lex);
             let dt = t0.elapsed().as_secs_f64();
-            eprintln!("{arg}: {} bytes, {} sentences, {} findings, {:.3} s, {:.1} MB/s", text.len(), s.len(), fi.len(), dt, text.len() as f64 / 1e6 / dt);
+            eprintln!(
+                "{arg}: {} bytes, {} sentences, {} findings, {:.3} s, {:.1} MB/s",
+                text.len(),
+                s.len(),
+                fi.len(),
+                dt,
+                text.len() as f64 / 1e6 / dt
+            );
             continue;
         }
         let a = analyze(&text, Format::from_path(&arg));

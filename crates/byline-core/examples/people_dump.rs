@@ -28,8 +28,28 @@ fn esc(s: &str) -> String {
 fn scale(n: usize) {
     use std::time::Instant;
     let firsts = ["Anna", "Boris", "Carla", "David", "Elena", "Farid", "Grace", "Hugo", "Irina", "James"];
-    let lasts = ["Okafor", "Lindqvist", "Moreau", "Tanaka", "Novak", "Haddad", "Silva", "Kowalski", "Brennan",
-        "Achebe", "Petrov", "Rossi", "Schmidt", "Dubois", "Nakamura", "Olsen", "Murphy", "Fischer", "Costa", "Weber"];
+    let lasts = [
+        "Okafor",
+        "Lindqvist",
+        "Moreau",
+        "Tanaka",
+        "Novak",
+        "Haddad",
+        "Silva",
+        "Kowalski",
+        "Brennan",
+        "Achebe",
+        "Petrov",
+        "Rossi",
+        "Schmidt",
+        "Dubois",
+        "Nakamura",
+        "Olsen",
+        "Murphy",
+        "Fischer",
+        "Costa",
+        "Weber",
+    ];
     let article = |i: usize| -> String {
         let mut t = String::new();
         for k in 0..8 {
@@ -47,8 +67,7 @@ fn scale(n: usize) {
     let t0 = Instant::now();
     let texts: Vec<String> = (0..n).map(article).collect();
     let t1 = Instant::now();
-    let analysed: Vec<_> =
-        texts.iter().map(|t| Arc::new(byline_core::analyze(t, byline_core::Format::Plain).people)).collect();
+    let analysed: Vec<_> = texts.iter().map(|t| Arc::new(byline_core::analyze(t, byline_core::Format::Plain).people)).collect();
     let t2 = Instant::now();
     let lex = byline_core::lexicon::Lexicon::bundled();
     for t in &texts {
@@ -123,8 +142,7 @@ fn main() {
     for (key, _text) in &texts {
         let people = index.document(key).cloned().unwrap_or_default();
         let mut items = Vec::new();
-        let mut spans: Vec<(std::ops::Range<usize>, bool)> =
-            people.mentions.iter().map(|m| (m.span.clone(), m.full)).collect();
+        let mut spans: Vec<(std::ops::Range<usize>, bool)> = people.mentions.iter().map(|m| (m.span.clone(), m.full)).collect();
         spans.extend(people.tentative.iter().map(|t| (t.0.clone(), false)));
         spans.sort_by_key(|s| s.0.start);
         for (span, full) in spans {

@@ -74,13 +74,49 @@ impl Attribution {
 const PRONOUNS: &[&str] = &["he", "she", "they", "him", "her", "them", "it", "i", "we"];
 const BE: &[&str] = &["is", "are", "was", "were", "been", "being", "be"];
 const AUX: &[&str] = &[
-    "has", "have", "had", "also", "later", "earlier", "previously", "again", "then", "repeatedly", "already", "once",
-    "would", "will", "could", "did", "does", "do", "not", "never", "today", "yesterday", "publicly", "privately",
-    "separately", "further", "simply", "all", "both", "each", "jointly", "flatly", "angrily", "firmly", "recently", "since", "now", "clearly", "had",
+    "has",
+    "have",
+    "had",
+    "also",
+    "later",
+    "earlier",
+    "previously",
+    "again",
+    "then",
+    "repeatedly",
+    "already",
+    "once",
+    "would",
+    "will",
+    "could",
+    "did",
+    "does",
+    "do",
+    "not",
+    "never",
+    "today",
+    "yesterday",
+    "publicly",
+    "privately",
+    "separately",
+    "further",
+    "simply",
+    "all",
+    "both",
+    "each",
+    "jointly",
+    "flatly",
+    "angrily",
+    "firmly",
+    "recently",
+    "since",
+    "now",
+    "clearly",
+    "had",
 ];
 const NOUN_BEFORE: &[&str] = &[
-    "the", "a", "an", "to", "of", "these", "those", "his", "her", "its", "their", "our", "my", "such", "any", "no",
-    "new", "this", "your", "whose", "and", "or", "against", "about", "over", "on", "with", "without", "for",
+    "the", "a", "an", "to", "of", "these", "those", "his", "her", "its", "their", "our", "my", "such", "any", "no", "new", "this", "your",
+    "whose", "and", "or", "against", "about", "over", "on", "with", "without", "for",
 ];
 const PRIVATE: &[&str] = &["call", "phone", "telephone", "phoned", "private", "privately", "closed-door", "conversation"];
 const CONTRACTED: &[&str] = &["it's", "that's", "he's", "she's", "there's", "who's", "what's", "here's", "where's", "let's"];
@@ -89,16 +125,36 @@ const MODALS: &[&str] = &["would", "will", "could", "should", "might", "must", "
 const PARTICLES: &[&str] = &["von", "van", "der", "den", "de", "la", "le", "du", "da", "al", "el", "bin", "ibn", "di", "dos", "das"];
 const RELATIVE: &[&str] = &["that", "which", "what", "who", "whom", "whose"];
 const CONJ: &[&str] = &[
-    "and", "but", "as", "while", "so", "because", "although", "though", "when", "after", "before", "since", "if",
-    "however", "meanwhile", "yet", "also", "now", "then", "still", "where", "instead",
+    "and",
+    "but",
+    "as",
+    "while",
+    "so",
+    "because",
+    "although",
+    "though",
+    "when",
+    "after",
+    "before",
+    "since",
+    "if",
+    "however",
+    "meanwhile",
+    "yet",
+    "also",
+    "now",
+    "then",
+    "still",
+    "where",
+    "instead",
 ];
 const STOP_IN_NP: &[&str] = &[
-    "in", "on", "at", "to", "with", "by", "into", "among", "amid", "over", "after", "before", "during", "since", "as", "than",
-    "is", "are", "was", "were", "be", "been", "has", "have", "had", "said", "says", "told",
+    "in", "on", "at", "to", "with", "by", "into", "among", "amid", "over", "after", "before", "during", "since", "as", "than", "is", "are",
+    "was", "were", "be", "been", "has", "have", "had", "said", "says", "told",
 ];
 const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "one", "another", "several", "some", "many", "two", "three", "four", "five", "most", "other",
-    "both", "all", "his", "her", "their", "its",
+    "a", "an", "the", "one", "another", "several", "some", "many", "two", "three", "four", "five", "most", "other", "both", "all", "his",
+    "her", "their", "its",
 ];
 
 fn inside(spans: &[Span], at: usize) -> bool {
@@ -160,12 +216,10 @@ pub fn find(text: &str, sentences: &[Sentence], quotes: &[Quote], lex: &Lexicon)
         let vagues = take(&vg, &mut vi);
         let anons = take(&an, &mut ai);
         // Only reporting verbs and vague phrasings need the sentence's words.
-        let words =
-            if verbs.is_empty() && vagues.is_empty() { Vec::new() } else { crate::text::words(text, s.span.clone()) };
+        let words = if verbs.is_empty() && vagues.is_empty() { Vec::new() } else { crate::text::words(text, s.span.clone()) };
         // "A panel of independent experts warned", "United Nations experts said": a collective
         // qualified by a named body or a group noun is a source the verb rules classify.
-        let vagues: Vec<(Span, usize)> =
-            vagues.into_iter().filter(|(sp, _)| !qualified_collective(&ctx, s, &words, sp)).collect();
+        let vagues: Vec<(Span, usize)> = vagues.into_iter().filter(|(sp, _)| !qualified_collective(&ctx, s, &words, sp)).collect();
         // Facts about the sentence the verb rules need, found once per sentence (not per cue).
         let info = if verbs.is_empty() {
             SentInfo::default()
@@ -177,7 +231,12 @@ pub fn find(text: &str, sentences: &[Sentence], quotes: &[Quote], lex: &Lexicon)
         };
         // Vague phrasings.
         for (span, rule) in &vagues {
-            let msg = lex.vague.rule(*rule).message.as_ref().map(|m| m.replace("{cue}", &capitalise(&text[span.clone()], span.start == s.span.start)));
+            let msg = lex
+                .vague
+                .rule(*rule)
+                .message
+                .as_ref()
+                .map(|m| m.replace("{cue}", &capitalise(&text[span.clone()], span.start == s.span.start)));
             out.push(Attribution {
                 cue: span.clone(),
                 source: None,
@@ -236,9 +295,10 @@ pub fn find(text: &str, sentences: &[Sentence], quotes: &[Quote], lex: &Lexicon)
                 let plural = out[i].source.as_ref().is_some_and(|sp| matches!(&lower[sp.clone()], "they" | "them"));
                 let pick = if plural { last.max(last_collective) } else { last };
                 if let Some(l) = pick
-                    && out[i].sentence.saturating_sub(out[l].sentence) <= 8 {
-                        out[i].refers_to = Some(l);
-                    }
+                    && out[i].sentence.saturating_sub(out[l].sentence) <= 8
+                {
+                    out[i].refers_to = Some(l);
+                }
             }
             SourceKind::Named | SourceKind::Anonymous if out[i].source.is_some() => last = Some(i),
             // "critics say", or a phrasing that opens with one ("Energy experts say").
@@ -255,18 +315,21 @@ pub fn find(text: &str, sentences: &[Sentence], quotes: &[Quote], lex: &Lexicon)
     let mut next_of: Vec<Option<usize>> = vec![None; quotes.len()];
     for (i, q) in quotes.iter().enumerate() {
         if let Some(c) = q.continues
-            && c < next_of.len() && next_of[c].is_none() {
-                next_of[c] = Some(i);
-            }
+            && c < next_of.len()
+            && next_of[c].is_none()
+        {
+            next_of[c] = Some(i);
+        }
     }
     // Where each chain of continued quotes ends (a continuation comes later than the quote it
     // continues, so one backward pass fills it in).
     let mut chain_end: Vec<usize> = quotes.iter().map(|q| q.span.end).collect();
     for i in (0..quotes.len()).rev() {
         if let Some(n) = next_of[i]
-            && n > i {
-                chain_end[i] = chain_end[n];
-            }
+            && n > i
+        {
+            chain_end[i] = chain_end[n];
+        }
     }
     // The first ':' at or after a cue's end, within its sentence. Cues come in text order
     // within a sentence, so the last search is reused while it still applies.
@@ -322,11 +385,7 @@ const GROUP_NOUNS: &[&str] = &[
 /// phrase that identifies the collective: a named body right before it ("United Nations
 /// experts", "WHO experts") or a group noun ("a group of independent experts").
 fn qualified_collective(ctx: &Ctx, s: &Sentence, words: &[Word], sp: &Span) -> bool {
-    let first = ctx.text[sp.clone()]
-        .split(' ')
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
+    let first = ctx.text[sp.clone()].split(' ').next().unwrap_or("").to_lowercase();
     if !ctx.lex.vague_sources.contains(&first) {
         return false;
     }
@@ -437,10 +496,7 @@ fn verb_attribution(
     // "she welcomes", not the nouns "200 volunteers", "the party's answers".
     if act
         && form.ends_with('s')
-        && !prev.is_some_and(|p| {
-            (ctx.is_cap(p) && !ctx.lex.numbers.contains(&ctx.lw(p)))
-                || matches!(prev_l.as_str(), "he" | "she" | "it")
-        })
+        && !prev.is_some_and(|p| (ctx.is_cap(p) && !ctx.lex.numbers.contains(&ctx.lw(p))) || matches!(prev_l.as_str(), "he" | "she" | "it"))
     {
         return None;
     }
@@ -449,31 +505,19 @@ fn verb_attribution(
         && words.get(we).is_some_and(|n| {
             let l = ctx.lw(n);
             matches!(l.as_str(), "his" | "her" | "its" | "their" | "our" | "my")
-                || (l == "the"
-                    && words
-                        .get(we + 1)
-                        .is_some_and(|m| matches!(ctx.lw(m).as_str(), "lives" | "life" | "title" | "victory")))
+                || (l == "the" && words.get(we + 1).is_some_and(|m| matches!(ctx.lw(m).as_str(), "lives" | "life" | "title" | "victory")))
         })
     {
         return None;
     }
     // A verdict is an event, not a source: "a jury found him guilty on all counts".
     if matches!(first_form, "find" | "finds" | "found")
-        && words
-            .iter()
-            .skip(we)
-            .take(6)
-            .any(|w| matches!(ctx.lw(w).as_str(), "guilty" | "liable" | "innocent"))
+        && words.iter().skip(we).take(6).any(|w| matches!(ctx.lw(w).as_str(), "guilty" | "liable" | "innocent"))
     {
         return None;
     }
     // "York Crown Court heard": only a court or hearing hears evidence.
-    if rule.has(Flag::Court)
-        && !matches!(
-            prev_l.as_str(),
-            "court" | "inquest" | "jury" | "tribunal" | "hearing" | "trial" | "committee"
-        )
-    {
+    if rule.has(Flag::Court) && !matches!(prev_l.as_str(), "court" | "inquest" | "jury" | "tribunal" | "hearing" | "trial" | "committee") {
         return None;
     }
     // A speech act still to come is the claim's own event, not its source: "the ministry will
@@ -482,7 +526,11 @@ fn verb_attribution(
         return None;
     }
     // A noun after a possessive: "the union's claims", "Smith's pledge".
-    if prev_adjacent && !form.contains(' ') && (prev_l.ends_with("'s") || prev_l.ends_with("’s")) && !CONTRACTED.contains(&prev_l.replace('’', "'").as_str()) {
+    if prev_adjacent
+        && !form.contains(' ')
+        && (prev_l.ends_with("'s") || prev_l.ends_with("’s"))
+        && !CONTRACTED.contains(&prev_l.replace('’', "'").as_str())
+    {
         return None;
     }
     // Progressive after a form of "be": "the agency is predicting", "critics are warning".
@@ -538,16 +586,7 @@ fn verb_attribution(
         if next.is_some_and(|n| ctx.lw(n) == "by") && !time_phrase(ctx, words, we + 1) {
             let np = np_after(ctx, words, we + 1);
             let (kind, source) = classify(ctx, s, words, np.clone());
-            return Some(Attribution {
-                cue,
-                source,
-                kind,
-                sentence: si,
-                scope: si..si + 1,
-                main: true,
-                refers_to: None,
-                message: None,
-            });
+            return Some(Attribution { cue, source, kind, sentence: si, scope: si..si + 1, main: true, refers_to: None, message: None });
         }
         return None;
     }
@@ -590,8 +629,10 @@ fn verb_attribution(
     // "called the plan “a betrayal”": a characterisation in quotation marks.
     if needs_quote {
         let nw = words.get(we).map(|w| ctx.lw(w)).unwrap_or_default();
-        let object = matches!(nw.as_str(), "the" | "a" | "an" | "this" | "these" | "those" | "it" | "him" | "her" | "them" | "his" | "its" | "their" | "our" | "my")
-            || words.get(we).is_some_and(|w| ctx.is_cap(w));
+        let object = matches!(
+            nw.as_str(),
+            "the" | "a" | "an" | "this" | "these" | "those" | "it" | "him" | "her" | "them" | "his" | "its" | "their" | "our" | "my"
+        ) || words.get(we).is_some_and(|w| ctx.is_cap(w));
         let adjacent = words.get(we).is_some_and(|w| ctx.gap_is_space(cue.end, w.span.start));
         let quoted = object && info.last_quote_open.is_some_and(|q| q >= cue.end);
         if !adjacent || !(quoted || characterisation(ctx, words, we)) {
@@ -635,9 +676,8 @@ fn verb_attribution(
     // phrase after "called for" is what is called for, not who.
     // "tell" takes its hearer as object, so "X, a minister, told a summit" does not invert.
     let tell = matches!(first_form, "tell" | "tells" | "told");
-    let after_quote_or_comma = !tell
-        && (prev.is_none()
-            || (before.ends_with([',', '”', '"', '’']) && !closes_clause(ctx, s, words, wi) && !form.contains(' ')));
+    let after_quote_or_comma =
+        !tell && (prev.is_none() || (before.ends_with([',', '”', '"', '’']) && !closes_clause(ctx, s, words, wi) && !form.contains(' ')));
     if after_quote_or_comma && we < words.len() && !act {
         let np = np_after(ctx, words, we);
         if let Some(r) = np.clone() {
@@ -649,7 +689,23 @@ fn verb_attribution(
             let ends_clause = r.end >= words.len()
                 || !follow_gap.is_empty()
                 || !(BE.contains(&follow.as_str())
-                    || matches!(follow.as_str(), "has" | "have" | "had" | "will" | "would" | "could" | "can" | "may" | "might" | "must" | "should" | "did" | "does" | "do"));
+                    || matches!(
+                        follow.as_str(),
+                        "has"
+                            | "have"
+                            | "had"
+                            | "will"
+                            | "would"
+                            | "could"
+                            | "can"
+                            | "may"
+                            | "might"
+                            | "must"
+                            | "should"
+                            | "did"
+                            | "does"
+                            | "do"
+                    ));
             // "said lead author Jane Roe": lower-case role words before the name.
             let role_lead = (r.start..r.end.min(r.start + 4)).any(|k| ctx.is_cap(&words[k]))
                 && (r.start..r.end).take_while(|&k| !ctx.is_cap(&words[k])).all(|k| {
@@ -679,26 +735,21 @@ fn verb_attribution(
     np.as_ref()?;
     // A document as the subject of a verb of showing: "figures published last month showed"
     // names no publisher.
-    let doc = if rule.has(Flag::Evidence) {
-        np.clone().and_then(|r| document_source(ctx, s, words, r.clone(), r.end))
-    } else {
-        None
-    };
+    let doc = if rule.has(Flag::Evidence) { np.clone().and_then(|r| document_source(ctx, s, words, r.clone(), r.end)) } else { None };
     // A speech act counts only with a subject that opens the sentence or follows an opening
     // phrase ("On Friday, the union condemned …"), not in a later clause ("…, but coach X
     // vouched for him"): the sentence is then that act, not an event someone else reports.
-    let opens_at = |k: usize| {
-        k == 0 || ctx.gap(words[k - 1].span.end, words[k].span.start).trim().ends_with([',', '—', '–', ':', '”', '"', '’'])
-    };
+    let opens_at =
+        |k: usize| k == 0 || ctx.gap(words[k - 1].span.end, words[k].span.start).trim().ends_with([',', '—', '–', ':', '”', '"', '’']);
     // A coordinated subject opens it too: "union spokesman A and party spokesperson B flayed".
     let opens = np.as_ref().is_some_and(|r| {
         opens_at(r.start)
             || r.start >= 2
                 && ctx.lw(&words[r.start - 1]) == "and"
                 && ctx.gap_is_space(words[r.start - 1].span.end, words[r.start].span.start)
-                && np_before_plain(ctx, s, words, r.start - 1)
-                    .0
-                    .is_some_and(|r2| opens_at(r2.start) && (r2.start..r2.end).any(|i| ctx.is_cap(&words[i]) && words[i].span.start > s.span.start + 1))
+                && np_before_plain(ctx, s, words, r.start - 1).0.is_some_and(|r2| {
+                    opens_at(r2.start) && (r2.start..r2.end).any(|i| ctx.is_cap(&words[i]) && words[i].span.start > s.span.start + 1)
+                })
     });
     let (kind, source) = doc.unwrap_or_else(|| classify(ctx, s, words, np));
     // A speech act makes an attribution only as the main verb of a named subject ("the union
@@ -750,7 +801,8 @@ fn introducers(ctx: &Ctx, sentences: &[Sentence], quotes: &[Quote], qspans: &[Sp
         }
         let named = (0..v).any(|i| i > 0 && ctx.is_cap(&words[i]))
             || (v == 2 && ctx.lw(&words[0]) == "the" && ctx.lex.source_roles.contains(&ctx.lw(&words[1])));
-        let pronoun_or_clause = (0..v).any(|i| PRONOUNS.contains(&ctx.lw(&words[i]).as_str()) || RELATIVE.contains(&ctx.lw(&words[i]).as_str()));
+        let pronoun_or_clause =
+            (0..v).any(|i| PRONOUNS.contains(&ctx.lw(&words[i]).as_str()) || RELATIVE.contains(&ctx.lw(&words[i]).as_str()));
         if !named || pronoun_or_clause {
             continue;
         }
@@ -768,7 +820,8 @@ fn introducers(ctx: &Ctx, sentences: &[Sentence], quotes: &[Quote], qspans: &[Sp
     }
 }
 
-const INTRO_VERBS: &[&str] = &["spoke", "looked", "sounded", "seemed", "appeared", "remained", "had", "went", "took", "struck", "began", "gave"];
+const INTRO_VERBS: &[&str] =
+    &["spoke", "looked", "sounded", "seemed", "appeared", "remained", "had", "went", "took", "struck", "began", "gave"];
 
 /// "called the plan a betrayal", "called dementia one of the greatest threats": an object of
 /// one to three words (not an indefinite "a meeting") and a second noun phrase that describes
@@ -787,7 +840,9 @@ fn characterisation(ctx: &Ctx, words: &[Word], we: usize) -> bool {
         let l = ctx.lw(&words[k]);
         let next = ctx.lw(&words[k + 1]);
         // Not a time phrase: "called the police a day later".
-        let describes = (matches!(l.as_str(), "a" | "an") && !ctx.lex.time_words.contains(&next) && !matches!(next.as_str(), "day" | "week" | "month" | "year" | "few" | "second" | "minute" | "hour" | "number" | "total"))
+        let describes = (matches!(l.as_str(), "a" | "an")
+            && !ctx.lex.time_words.contains(&next)
+            && !matches!(next.as_str(), "day" | "week" | "month" | "year" | "few" | "second" | "minute" | "hour" | "number" | "total"))
             || (l == "one" && next == "of")
             || (l == "the" && (next.ends_with("est") || ctx.lex.superlatives.contains(&next)));
         if describes {
@@ -826,7 +881,8 @@ fn time_phrase(ctx: &Ctx, words: &[Word], i: usize) -> bool {
         let l = ctx.lw(w);
         ctx.lex.time_words.contains(&l)
             || ctx.w(w).starts_with(|c: char| c.is_ascii_digit())
-            || (matches!(l.as_str(), "end" | "start" | "beginning" | "middle" | "close" | "turn") && words.get(k + 1).is_some_and(|n| ctx.lw(n) == "of"))
+            || (matches!(l.as_str(), "end" | "start" | "beginning" | "middle" | "close" | "turn")
+                && words.get(k + 1).is_some_and(|n| ctx.lw(n) == "of"))
     })
 }
 
@@ -852,8 +908,7 @@ fn quote_before_subject(ctx: &Ctx, words: &[Word], wi: usize) -> bool {
 fn figure_soon(ctx: &Ctx, words: &[Word], i: usize) -> bool {
     words.iter().skip(i).take(5).any(|w| {
         ctx.w(w).trim_start_matches(['$', '£', '€', '¥']).starts_with(|c: char| c.is_ascii_digit())
-            || ctx.text[..w.span.start].ends_with(['$', '£', '€', '¥'])
-                && ctx.w(w).starts_with(|c: char| c.is_ascii_digit())
+            || ctx.text[..w.span.start].ends_with(['$', '£', '€', '¥']) && ctx.w(w).starts_with(|c: char| c.is_ascii_digit())
     })
 }
 
@@ -942,25 +997,67 @@ fn document_source(ctx: &Ctx, s: &Sentence, words: &[Word], r: std::ops::Range<u
 
 /// Participles that report speech ("…, saying the talks had failed"), not belief or charge.
 const PARTICIPLES: &[&str] = &[
-    "saying", "adding", "telling", "warning", "noting", "stressing", "insisting", "explaining", "arguing", "announcing",
-    "declaring", "confirming", "stating",
+    "saying",
+    "adding",
+    "telling",
+    "warning",
+    "noting",
+    "stressing",
+    "insisting",
+    "explaining",
+    "arguing",
+    "announcing",
+    "declaring",
+    "confirming",
+    "stating",
 ];
 
 /// Messages a participle can report from: "released a video saying …".
-const MESSAGES: &[&str] = &[
-    "statement", "video", "message", "post", "letter", "note", "tweet", "email", "release", "notice", "memo", "report",
-];
+const MESSAGES: &[&str] =
+    &["statement", "video", "message", "post", "letter", "note", "tweet", "email", "release", "notice", "memo", "report"];
 
 /// Documents written by the body they come from, which speak for it: "a briefing note said".
 const OWN_DOCUMENTS: &[&str] = &[
-    "note", "memo", "letter", "statement", "filing", "document", "email", "release", "briefing", "notice", "affidavit",
-    "indictment", "complaint", "lawsuit", "ruling", "judgment", "judgement",
+    "note",
+    "memo",
+    "letter",
+    "statement",
+    "filing",
+    "document",
+    "email",
+    "release",
+    "briefing",
+    "notice",
+    "affidavit",
+    "indictment",
+    "complaint",
+    "lawsuit",
+    "ruling",
+    "judgment",
+    "judgement",
 ];
 
 /// Keepers of records whose documents identify their source: "court filings", "tax records".
 const RECORD_KEEPERS: &[&str] = &[
-    "court", "tax", "police", "land", "property", "census", "flight", "shipping", "customs", "immigration", "election",
-    "campaign", "corporate", "company", "regulatory", "parliamentary", "congressional", "legislative", "hospital",
+    "court",
+    "tax",
+    "police",
+    "land",
+    "property",
+    "census",
+    "flight",
+    "shipping",
+    "customs",
+    "immigration",
+    "election",
+    "campaign",
+    "corporate",
+    "company",
+    "regulatory",
+    "parliamentary",
+    "congressional",
+    "legislative",
+    "hospital",
 ];
 
 /// The source phrase after word `i`: an optional determiner and the words of a noun phrase.
@@ -970,8 +1067,7 @@ fn np_after(ctx: &Ctx, words: &[Word], i: usize) -> Option<std::ops::Range<usize
     while j < words.len() && j < i + 10 {
         if j > i
             && !ctx.gap_is_space(words[j - 1].span.end, words[j].span.start)
-            && !(ctx.gap(words[j - 1].span.end, words[j].span.start).trim() == "."
-                && abbreviation(ctx, &words[j - 1]))
+            && !(ctx.gap(words[j - 1].span.end, words[j].span.start).trim() == "." && abbreviation(ctx, &words[j - 1]))
         {
             // Only a possessive, a hyphen or an abbreviation's full stop ("Rep. Jane Roe")
             // joins words across punctuation.
@@ -984,7 +1080,15 @@ fn np_after(ctx: &Ctx, words: &[Word], i: usize) -> Option<std::ops::Range<usize
         if j > i && !ctx.is_cap(&words[j]) && MODALS.contains(&l.as_str()) {
             break;
         }
-        if j > i && !ctx.is_cap(&words[j]) && ctx.is_cap(&words[j - 1]) && !ctx.lex.source_roles.contains(&l) && l != "of" && l != "for" && l != "from" && l != "close" {
+        if j > i
+            && !ctx.is_cap(&words[j])
+            && ctx.is_cap(&words[j - 1])
+            && !ctx.lex.source_roles.contains(&l)
+            && l != "of"
+            && l != "for"
+            && l != "from"
+            && l != "close"
+        {
             // "said Mr Borrell yesterday"
             if !ctx.lex.anonymous_sources.contains(&l) {
                 break;
@@ -1164,7 +1268,14 @@ fn np_before_plain(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> (Optio
             start -= 1;
             continue;
         }
-        if start < end && prev_cap && run_to_end && !ctx.lex.source_roles.contains(&l) && !matches!(l.as_str(), "of" | "for" | "from") && !l.ends_with("’s") && !l.ends_with("'s") {
+        if start < end
+            && prev_cap
+            && run_to_end
+            && !ctx.lex.source_roles.contains(&l)
+            && !matches!(l.as_str(), "of" | "for" | "from")
+            && !l.ends_with("’s")
+            && !l.ends_with("'s")
+        {
             // A noun right before a name: a relative clause hangs on it ("a battle Mr Johnson
             // predicted would be …"), unless it ends a title with no determiner that opens the
             // clause ("ECB policymaker Jane Roe said", "Lead author Dr Jane Roe said").
@@ -1193,9 +1304,8 @@ fn np_before_plain(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> (Optio
         // A relative or participle clause is not an appositive name: "Councillor Jane Roe, who
         // voted against, said"; "several staff members, speaking privately, said".
         let first_app = ctx.lw(&words[app.start]);
-        let app_names = (app.start..app.end).any(|i| ctx.is_cap(&words[i]))
-            && !RELATIVE.contains(&first_app.as_str())
-            && !first_app.ends_with("ing");
+        let app_names =
+            (app.start..app.end).any(|i| ctx.is_cap(&words[i])) && !RELATIVE.contains(&first_app.as_str()) && !first_app.ends_with("ing");
         if !has_cap && app_names {
             return (Some(start..app.end), main_before(ctx, words, start));
         }
@@ -1257,8 +1367,7 @@ fn that_after_adverbial(ctx: &Ctx, words: &[Word], we: usize) -> bool {
 /// Whether a word is an abbreviation that takes a full stop ("U.S", "Rep", "Gov").
 fn abbreviation(ctx: &Ctx, w: &Word) -> bool {
     let t = ctx.w(w);
-    (t.contains('.') && t.chars().all(|c| c.is_alphabetic() || c == '.'))
-        || ctx.lex.abbreviations.contains(&t.to_lowercase())
+    (t.contains('.') && t.chars().all(|c| c.is_alphabetic() || c == '.')) || ctx.lex.abbreviations.contains(&t.to_lowercase())
 }
 
 /// Whether a word is an acronym in capitals ("WHO", "ECB"), not a function word.
@@ -1308,11 +1417,7 @@ fn title_start(ctx: &Ctx, s: &Sentence, words: &[Word], k: usize) -> Option<usiz
 
 /// A word that names a time: "Friday", "week", "yesterday".
 fn time_word(ctx: &Ctx, l: &str) -> bool {
-    ctx.lex.time_words.contains(l)
-        || matches!(
-            l,
-            "week" | "month" | "year" | "morning" | "afternoon" | "evening" | "night" | "day"
-        )
+    ctx.lex.time_words.contains(l) || matches!(l, "week" | "month" | "year" | "morning" | "afternoon" | "evening" | "night" | "day")
 }
 
 /// What precedes a source phrase decides whether its verb governs the main clause.
@@ -1321,12 +1426,7 @@ fn main_before(ctx: &Ctx, words: &[Word], start: usize) -> bool {
     let mut k = start;
     while k > 0 && start - k < 3 && ctx.gap_is_space(words[k - 1].span.end, words[k].span.start) {
         let l = ctx.lw(&words[k - 1]);
-        if time_word(ctx, &l)
-            || matches!(
-                l.as_str(),
-                "this" | "last" | "next" | "earlier" | "later" | "on"
-            )
-        {
+        if time_word(ctx, &l) || matches!(l.as_str(), "this" | "last" | "next" | "earlier" | "later" | "on") {
             k -= 1;
         } else {
             break;
@@ -1389,9 +1489,7 @@ fn classify(ctx: &Ctx, s: &Sentence, words: &[Word], np: Option<std::ops::Range<
     }
     // "A growing number of researchers say", "a majority of voters": an unnamed share of a
     // collective.
-    if matches!(head_base, "number" | "majority" | "handful" | "lot" | "host" | "minority")
-        && ws.get(hk + 1).is_some_and(|w| w == "of")
-    {
+    if matches!(head_base, "number" | "majority" | "handful" | "lot" | "host" | "minority") && ws.get(hk + 1).is_some_and(|w| w == "of") {
         return (SourceKind::Vague, Some(span));
     }
     // "A briefing note said", "an internal memo showed": a document speaks for its author.
@@ -1418,9 +1516,7 @@ fn classify(ctx: &Ctx, s: &Sentence, words: &[Word], np: Option<std::ops::Range<
         t > r.start && ctx.is_cap(&words[t]) && words[t].span.start > s.span.start + 1 && ctx.is_cap(&words[t - 1])
     };
     // "A panel of independent scientists", "the group of special rapporteurs": one body.
-    if (r.start + 1..r.end)
-        .any(|i| ctx.lw(&words[i]) == "of" && GROUP_NOUNS.contains(&ctx.lw(&words[i - 1]).as_str()))
-    {
+    if (r.start + 1..r.end).any(|i| ctx.lw(&words[i]) == "of" && GROUP_NOUNS.contains(&ctx.lw(&words[i - 1]).as_str())) {
         return (SourceKind::Named, Some(span));
     }
     for n in 1..=ws.len().min(3) {
@@ -1429,8 +1525,9 @@ fn classify(ctx: &Ctx, s: &Sentence, words: &[Word], np: Option<std::ops::Range<
             return (SourceKind::Vague, Some(span));
         }
     }
-    if ws.iter().any(|w| ctx.lex.vague_sources.contains(w) && matches!(w.as_str(), "observers" | "critics" | "experts" | "analysts" | "commentators"))
-    {
+    if ws.iter().any(|w| {
+        ctx.lex.vague_sources.contains(w) && matches!(w.as_str(), "observers" | "critics" | "experts" | "analysts" | "commentators")
+    }) {
         return (SourceKind::Vague, Some(span));
     }
     let _ = joined;
@@ -1494,43 +1591,49 @@ pub fn assign_speakers(quotes: &mut [Quote], sentences: &[Sentence], attribution
         let next_q = quotes.get(qi + 1).map_or(usize::MAX, |n| n.span.start);
         let after = attributions.partition_point(|a| a.cue.start < q.span.end);
         if let Some(a) = attributions.get(after)
-            && usable(a) && a.cue.start < next_q && a.cue.start - q.span.end <= 80 {
-                pick = Some(after);
-            }
+            && usable(a)
+            && a.cue.start < next_q
+            && a.cue.start - q.span.end <= 80
+        {
+            pick = Some(after);
+        }
         // Introduced before it in the same sentence.
         if pick.is_none()
-            && let Some(si) = sent_of(q.span.start) {
-                let before = attributions.partition_point(|a| a.cue.start < q.span.start);
-                if before > 0 {
-                    let a = &attributions[before - 1];
-                    if a.sentence == si && usable(a) {
-                        pick = Some(before - 1);
-                    }
+            && let Some(si) = sent_of(q.span.start)
+        {
+            let before = attributions.partition_point(|a| a.cue.start < q.span.start);
+            if before > 0 {
+                let a = &attributions[before - 1];
+                if a.sentence == si && usable(a) {
+                    pick = Some(before - 1);
                 }
             }
+        }
         // The quote it continues.
         if pick.is_none()
-            && let Some(c) = q.continues {
-                pick = quotes[c].attribution;
-            }
+            && let Some(c) = q.continues
+        {
+            pick = quotes[c].attribution;
+        }
         // The sentence before, then the sentence after.
         if pick.is_none()
-            && let Some(si) = sent_of(q.span.start) {
-                if si > 0 {
-                    pick = last_main[si - 1];
-                    if pick.is_none() && qi > 0 {
-                        // The previous quote's speaker, when it is in the sentence before.
-                        let p = &quotes[qi - 1];
-                        if sent_of(p.span.end.saturating_sub(1)).is_some_and(|ps| ps + 1 >= si) {
-                            pick = p.attribution;
-                        }
+            && let Some(si) = sent_of(q.span.start)
+        {
+            if si > 0 {
+                pick = last_main[si - 1];
+                if pick.is_none() && qi > 0 {
+                    // The previous quote's speaker, when it is in the sentence before.
+                    let p = &quotes[qi - 1];
+                    if sent_of(p.span.end.saturating_sub(1)).is_some_and(|ps| ps + 1 >= si) {
+                        pick = p.attribution;
                     }
                 }
-                if pick.is_none() {
-                    let se = sent_of(q.span.end.saturating_sub(1)).unwrap_or(si);
-                    pick = first_usable.get(se + 1).copied().flatten();
-                }
             }
+            if pick.is_none() {
+                let se = sent_of(q.span.end.saturating_sub(1)).unwrap_or(si);
+                pick = first_usable.get(se + 1).copied().flatten();
+            }
+        }
         if let Some(p) = pick {
             quotes[qi].attribution = Some(p);
             quotes[qi].speaker = attributions[p].speaker(attributions);
@@ -1539,9 +1642,10 @@ pub fn assign_speakers(quotes: &mut [Quote], sentences: &[Sentence], attribution
     // A later part of a continued quote may name the speaker: give it to the earlier parts.
     for qi in (0..quotes.len()).rev() {
         if let (Some(c), Some(a)) = (quotes[qi].continues, quotes[qi].attribution)
-            && quotes[c].attribution.is_none() {
-                quotes[c].attribution = Some(a);
-                quotes[c].speaker = quotes[qi].speaker.clone();
-            }
+            && quotes[c].attribution.is_none()
+        {
+            quotes[c].attribution = Some(a);
+            quotes[c].speaker = quotes[qi].speaker.clone();
+        }
     }
 }

@@ -24,8 +24,7 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 4] =
-        [Code::UnattributedClaim, Code::VagueAttribution, Code::AnonymousSource, Code::UnattributedQuote];
+    pub const ALL: [Code; 4] = [Code::UnattributedClaim, Code::VagueAttribution, Code::AnonymousSource, Code::UnattributedQuote];
 
     /// The code as it appears in diagnostics: `unattributed-claim` etc.
     pub fn as_str(self) -> &'static str {
@@ -94,13 +93,7 @@ const RESEARCH_TEAM: &[&str] = &["researchers", "authors", "scientists", "team",
 const VOICE: &[&str] = &["we", "us", "our", "ours", "you", "your", "yours", "i", "me", "my"];
 
 /// Decide which sentences need a source. At most one finding per sentence.
-pub fn find(
-    text: &str,
-    sentences: &[Sentence],
-    quotes: &[Quote],
-    attributions: &[Attribution],
-    lex: &Lexicon,
-) -> Vec<Finding> {
+pub fn find(text: &str, sentences: &[Sentence], quotes: &[Quote], attributions: &[Attribution], lex: &Lexicon) -> Vec<Finding> {
     let clean = crate::text::clean(text);
     let ctext: &str = &clean;
     let lower = crate::lexicon::lower(ctext);
@@ -180,10 +173,8 @@ pub fn find(
             blocks.push((i, j));
             i = j;
         }
-        let bp: Vec<bool> = blocks
-            .iter()
-            .map(|&(a, b)| b - a <= 4 && (a..b).any(|k| sentences[k].role == Role::Boilerplate || voice[k]))
-            .collect();
+        let bp: Vec<bool> =
+            blocks.iter().map(|&(a, b)| b - a <= 4 && (a..b).any(|k| sentences[k].role == Role::Boilerplate || voice[k])).collect();
         for (bi, &(a, b)) in blocks.iter().enumerate() {
             let sandwiched = bi > 0 && bi + 1 < blocks.len() && bp[bi - 1] && bp[bi + 1] && b - a <= 4;
             if bp[bi] || sandwiched {
@@ -201,7 +192,9 @@ pub fn find(
         .filter(|a| a.kind == SourceKind::Named)
         .find(|a| {
             a.source.as_ref().is_some_and(|sp| {
-                ctext[sp.clone()].split(|c: char| !c.is_alphanumeric()).any(|w| !w.is_empty() && w.chars().all(|c| c.is_lowercase()) && lex.documents.contains(w))
+                ctext[sp.clone()]
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| !w.is_empty() && w.chars().all(|c| c.is_lowercase()) && lex.documents.contains(w))
             })
         })
         .map(|a| a.sentence);
@@ -215,9 +208,7 @@ pub fn find(
         let quoted_with_speaker = quoted_bytes(s, &q_by_sent[i], quotes, true);
         let quoted_any = quoted_bytes(s, &q_by_sent[i], quotes, false);
         let len = s.span.len().max(1);
-        let named_main = attrs
-            .iter()
-            .any(|a| a.main && matches!(a.effective_kind(attributions), SourceKind::Named | SourceKind::Pronoun));
+        let named_main = attrs.iter().any(|a| a.main && matches!(a.effective_kind(attributions), SourceKind::Named | SourceKind::Pronoun));
         covered[i] = named_main || scoped[i] || quoted_with_speaker * 2 >= len;
         if s.role != Role::Body || furniture[i] {
             continue;
@@ -238,9 +229,8 @@ pub fn find(
             .filter(|a| a.main && matches!(a.effective_kind(attributions), SourceKind::Named | SourceKind::Pronoun))
             .map(|a| a.cue.end)
             .min();
-        let named_according = attrs.iter().any(|a| {
-            a.kind == SourceKind::Named && a.source.is_some() && lower[a.cue.clone()].starts_with("according")
-        });
+        let named_according =
+            attrs.iter().any(|a| a.kind == SourceKind::Named && a.source.is_some() && lower[a.cue.clone()].starts_with("according"));
         // A named source's verb that ends the sentence after a comma ("…, she said Monday.").
         let named_trailing = attrs.iter().any(|a| {
             let at = a.source.as_ref().map_or(a.cue.start, |sp| sp.start.min(a.cue.start));
@@ -271,17 +261,14 @@ pub fn find(
                     && !according
                     && (named_according || named_trailing)
                     && !lower[a.cue.clone()].split(' ').next().is_some_and(|w| lex.vague_sources.contains(w));
-                !hedge
-                    && !reported
+                !hedge && !reported
                     || marker
                     || according
                     || matches!(a.effective_kind(attributions), SourceKind::Named | SourceKind::Pronoun)
             })
             .collect();
         // 1. Vague attribution.
-        if let Some(a) =
-            attrs.iter().find(|a| a.effective_kind(attributions) == SourceKind::Vague && (a.main || a.message.is_some()))
-        {
+        if let Some(a) = attrs.iter().find(|a| a.effective_kind(attributions) == SourceKind::Vague && (a.main || a.message.is_some())) {
             let key = a.source.clone().unwrap_or(a.cue.clone());
             let msg = a.message.clone().unwrap_or_else(|| {
                 let src = a.source.clone().unwrap_or(a.cue.clone());
@@ -305,10 +292,7 @@ pub fn find(
                 _ => (a.cue.clone(), text[a.cue.clone()].to_string()),
             };
             let msg = a.message.clone().unwrap_or_else(|| {
-                format!(
-                    "Anonymous source: \"{}\" — can the source be named, or the reason for anonymity given?",
-                    short(&phrase, 8)
-                )
+                format!("Anonymous source: \"{}\" — can the source be named, or the reason for anonymity given?", short(&phrase, 8))
             });
             out.push(Finding { span: s.span.clone(), code: Code::AnonymousSource, message: msg, key });
             continue;
@@ -333,10 +317,7 @@ pub fn find(
                 let p = &sentences[i - 1];
                 ctext[p.span.clone()].trim_end().ends_with('?')
                     && !lex.reporting_verbs.find(&lower[p.span.clone()]).is_empty()
-                    && words_of[i - 1]
-                        .iter()
-                        .skip(1)
-                        .any(|w| ctext[w.span.clone()].starts_with(char::is_uppercase))
+                    && words_of[i - 1].iter().skip(1).any(|w| ctext[w.span.clone()].starts_with(char::is_uppercase))
             };
             if asked {
                 continue;
@@ -360,8 +341,7 @@ pub fn find(
         let first = ctext[words[0].span.clone()].to_string();
         // Not when the writer hedges it ("He apparently left …"): that is the writer's guess.
         let hedged = words.iter().any(|w| {
-            matches!(&lower[w.span.clone()], "apparently" | "seemingly" | "evidently" | "presumably")
-                && !q_cover[i].contains(&w.span)
+            matches!(&lower[w.span.clone()], "apparently" | "seemingly" | "evidently" | "presumably") && !q_cover[i].contains(&w.span)
         });
         if matches!(first.as_str(), "He" | "She") && i > 0 && covered[i - 1] && !hedged {
             continue;
@@ -373,13 +353,10 @@ pub fn find(
         // A sentence about a study or report the article has already cited by its publisher
         // ("The researchers analysed 28 years of records", "The study was funded by …"): the
         // cited document's own account.
-        if doc_cited.is_some_and(|d| d < i)
-            && ctext[words[0].span.clone()] == *"The"
-            && {
-                let second = ctext[words[1].span.clone()].to_ascii_lowercase();
-                lex.documents.contains(&second) || RESEARCH_TEAM.contains(&second.as_str())
-            }
-        {
+        if doc_cited.is_some_and(|d| d < i) && ctext[words[0].span.clone()] == *"The" && {
+            let second = ctext[words[1].span.clone()].to_ascii_lowercase();
+            lex.documents.contains(&second) || RESEARCH_TEAM.contains(&second.as_str())
+        } {
             continue;
         }
         // A proposition put in a document's mouth: "In a memo to staff, …", "as set out in the
@@ -451,8 +428,24 @@ fn source_prefix(ctext: &str, lower: &str, words: &[crate::text::Word], lex: &Le
 
 const DOC_DETERMINERS: &[&str] = &["a", "an", "the", "its", "their", "his", "her", "this", "that"];
 const DOC_VERBS: &[&str] = &[
-    "says", "said", "shows", "showed", "states", "stated", "notes", "noted", "lists", "listed", "reveals", "revealed",
-    "indicates", "indicated", "describes", "described", "finds", "found",
+    "says",
+    "said",
+    "shows",
+    "showed",
+    "states",
+    "stated",
+    "notes",
+    "noted",
+    "lists",
+    "listed",
+    "reveals",
+    "revealed",
+    "indicates",
+    "indicated",
+    "describes",
+    "described",
+    "finds",
+    "found",
 ];
 
 /// Whether a document outside quotations is the sentence's source: inside a phrase "in a/the
@@ -488,23 +481,36 @@ fn short(s: &str, n: usize) -> String {
 }
 
 const NUMBER_LEAD: &[&str] = &[
-    "at", "least", "about", "around", "some", "more", "than", "up", "to", "almost", "nearly", "over", "under",
-    "fewer", "less", "roughly", "approximately", "an", "estimated", "another", "just",
+    "at",
+    "least",
+    "about",
+    "around",
+    "some",
+    "more",
+    "than",
+    "up",
+    "to",
+    "almost",
+    "nearly",
+    "over",
+    "under",
+    "fewer",
+    "less",
+    "roughly",
+    "approximately",
+    "an",
+    "estimated",
+    "another",
+    "just",
 ];
 const NUMBER_STOP: &[&str] = &[
-    "in", "on", "at", "to", "for", "from", "with", "and", "or", "but", "by", "of", "now", "that", "which", "who",
-    "were", "was", "is", "are", "had", "have", "has", "will", "would", "the", "a", "an", "among", "amid", "as", "last", "this", "next", "since", "after", "before", "during",
+    "in", "on", "at", "to", "for", "from", "with", "and", "or", "but", "by", "of", "now", "that", "which", "who", "were", "was", "is",
+    "are", "had", "have", "has", "will", "would", "the", "a", "an", "among", "amid", "as", "last", "this", "next", "since", "after",
+    "before", "during",
 ];
 
 /// The proposition a sentence asserts, if it is checkable: (key phrase, message).
-fn claim(
-    ctext: &str,
-    lower: &str,
-    s: &Sentence,
-    words: &[crate::text::Word],
-    cover: &Cover,
-    lex: &Lexicon,
-) -> Option<(Span, String)> {
+fn claim(ctext: &str, lower: &str, s: &Sentence, words: &[crate::text::Word], cover: &Cover, lex: &Lexicon) -> Option<(Span, String)> {
     let outside = |sp: &Span| !cover.contains(sp);
     let sl = &lower[s.span.clone()];
     let base = s.span.start;
@@ -542,28 +548,18 @@ fn claim(
     // A contested characterisation.
     if let Some(m) = lex.charged.find(sl).into_iter().find(|m| outside(&(base + m.span.start..base + m.span.end))) {
         let key = base + m.span.start..base + m.span.end;
-        return Some((
-            key.clone(),
-            format!("\"{}\" is a contested characterisation with no source — who says so?", &ctext[key]),
-        ));
+        return Some((key.clone(), format!("\"{}\" is a contested characterisation with no source — who says so?", &ctext[key])));
     }
     // "the most exciting", "its most senior": a superlative with "most".
     for (k, w) in words.iter().enumerate().skip(1) {
         if &lower[w.span.clone()] == "most" && outside(&w.span) {
             let before = &lower[words[k - 1].span.clone()];
             let after = words.get(k + 1).map(|n| &lower[n.span.clone()]);
-            if (matches!(before, "the" | "its" | "their" | "his" | "her")
-                || before.ends_with("'s")
-                || before.ends_with("’s"))
-                && after.is_some_and(|a| {
-                    a.chars().all(char::is_alphabetic) && !lex.function_words.contains(a)
-                })
+            if (matches!(before, "the" | "its" | "their" | "his" | "her") || before.ends_with("'s") || before.ends_with("’s"))
+                && after.is_some_and(|a| a.chars().all(char::is_alphabetic) && !lex.function_words.contains(a))
             {
                 let key = w.span.start..words[k + 1].span.end;
-                return Some((
-                    key.clone(),
-                    format!("No source for \"{}\" — who says so?", &ctext[key]),
-                ));
+                return Some((key.clone(), format!("No source for \"{}\" — who says so?", &ctext[key])));
             }
         }
     }
@@ -573,10 +569,33 @@ fn claim(
         if !outside(&w.span) || ctext[w.span.clone()].chars().next().is_some_and(char::is_uppercase) {
             continue;
         }
-        let est = l.len() > 5 && l.ends_with("est") && !matches!(l, "interest" | "protest" | "request" | "arrest" | "harvest" | "contest" | "suggest" | "manifest" | "honest" | "modest" | "forest" | "latest" | "investigest");
+        let est = l.len() > 5
+            && l.ends_with("est")
+            && !matches!(
+                l,
+                "interest"
+                    | "protest"
+                    | "request"
+                    | "arrest"
+                    | "harvest"
+                    | "contest"
+                    | "suggest"
+                    | "manifest"
+                    | "honest"
+                    | "modest"
+                    | "forest"
+                    | "latest"
+                    | "investigest"
+            );
         if est || (lex.superlatives.contains(l) && !matches!(l, "last" | "most" | "only")) {
             let key = w.span.clone();
-            return Some((key.clone(), format!("No source for \"{}\" — who says so?", short(crate::text::between(ctext, key.start, s.span.end.min(key.start + 60)), 5))));
+            return Some((
+                key.clone(),
+                format!(
+                    "No source for \"{}\" — who says so?",
+                    short(crate::text::between(ctext, key.start, s.span.end.min(key.start + 60)), 5)
+                ),
+            ));
         }
     }
     // A prediction or intention.
@@ -600,8 +619,7 @@ fn claim(
 }
 
 const IRREGULAR_PAST: &[&str] = &[
-    "was", "were", "had", "did", "made", "took", "went", "came", "gave", "held", "hit", "left", "fell", "lost",
-    "won", "began", "ran", "sent", "struck", "fought", "broke", "brought", "built", "bought", "caught", "drove",
-    "flew", "fled", "grew", "kept", "led", "met", "paid", "put", "rose", "saw", "set", "shot", "sought", "spent",
-    "stood", "threw", "wrote", "been", "seized", "killed",
+    "was", "were", "had", "did", "made", "took", "went", "came", "gave", "held", "hit", "left", "fell", "lost", "won", "began", "ran",
+    "sent", "struck", "fought", "broke", "brought", "built", "bought", "caught", "drove", "flew", "fled", "grew", "kept", "led", "met",
+    "paid", "put", "rose", "saw", "set", "shot", "sought", "spent", "stood", "threw", "wrote", "been", "seized", "killed",
 ];

@@ -321,8 +321,7 @@ impl WorkspaceIndex {
                 a.roles.entry_or_default(r.to_lowercase().into()).insert(doc.clone(), r.as_str().into());
             }
         }
-        let tentative: Vec<Arc<str>> =
-            people.tentative.iter().map(|(_, w)| crate::people::person_key(None, w).into()).collect();
+        let tentative: Vec<Arc<str>> = people.tentative.iter().map(|(_, w)| crate::people::person_key(None, w).into()).collect();
         for t in &tentative {
             bump(self.tentative_docs.entry(t.clone()).or_default(), &doc, 1);
             *self.tentative_total.entry(t.clone()).or_insert(0) += 1;
@@ -539,8 +538,7 @@ impl WorkspaceIndex {
         }
         docs.into_iter()
             .map(|(d, e)| {
-                let idx: Vec<usize> =
-                    e.keys.iter().enumerate().filter(|(_, k)| local_keys.contains(k)).map(|(i, _)| i).collect();
+                let idx: Vec<usize> = e.keys.iter().enumerate().filter(|(_, k)| local_keys.contains(k)).map(|(i, _)| i).collect();
                 (d, e, idx)
             })
             .filter(|(_, _, idx)| !idx.is_empty())
@@ -554,11 +552,8 @@ impl WorkspaceIndex {
         let locals = self.local_keys_of(id);
         // Each document listed in a key's `quote_docs` has at least one quote, so the first
         // `limit` documents of the union are among the first `limit` of each list.
-        let mut docs: Vec<&DocKey> = locals
-            .iter()
-            .filter_map(|k| self.aggs.get(&agg_key(k)))
-            .flat_map(|a| a.quote_docs.keys().take(limit))
-            .collect();
+        let mut docs: Vec<&DocKey> =
+            locals.iter().filter_map(|k| self.aggs.get(&agg_key(k))).flat_map(|a| a.quote_docs.keys().take(limit)).collect();
         docs.sort();
         docs.dedup();
         'docs: for d in docs {
@@ -600,13 +595,8 @@ impl WorkspaceIndex {
         let Some(e) = self.docs.get(doc) else { return Vec::new() };
         let locals = self.local_keys_of(id);
         let mine: Vec<bool> = e.keys.iter().map(|k| locals.contains(k)).collect();
-        let mut out: Vec<(Span, bool)> = e
-            .people
-            .mentions
-            .iter()
-            .filter(|m| mine.get(m.person).copied().unwrap_or(false))
-            .map(|m| (m.span.clone(), m.full))
-            .collect();
+        let mut out: Vec<(Span, bool)> =
+            e.people.mentions.iter().filter(|m| mine.get(m.person).copied().unwrap_or(false)).map(|m| (m.span.clone(), m.full)).collect();
         if !id.starts_with(SURNAME_PREFIX) && !e.tentative.is_empty() {
             let s = surname_of_key(id);
             if self.unique_full(s).as_deref() == Some(id) {
@@ -857,12 +847,7 @@ impl WorkspaceIndex {
         let q: Vec<char> = query.chars().flat_map(|c| c.to_lowercase()).filter(|c| !c.is_whitespace()).collect();
         // Names and counts come from running totals; quotes are left out of listings (ask
         // `person` for them).
-        self.listing()
-            .people
-            .iter()
-            .filter(|(_, folded)| q.is_empty() || subsequence_folded(&q, folded))
-            .map(|(p, _)| p.clone())
-            .collect()
+        self.listing().people.iter().filter(|(_, folded)| q.is_empty() || subsequence_folded(&q, folded)).map(|(p, _)| p.clone()).collect()
     }
 
     /// The people mentioned in `doc`.
@@ -932,8 +917,7 @@ mod tests {
             assert_eq!(brief.quotes, info.quotes.iter().take(1).cloned().collect::<Vec<_>>(), "{id}");
             for from in docs.iter().map(|d| &**d).chain([""]) {
                 assert_eq!(index.definition(&id, from), index.definition_by_walk(&id, from), "{id} from {from}");
-                let here: Vec<(Span, bool)> =
-                    all.iter().filter(|(d, _, _)| &**d == from).map(|(_, s, f)| (s.clone(), *f)).collect();
+                let here: Vec<(Span, bool)> = all.iter().filter(|(d, _, _)| &**d == from).map(|(_, s, f)| (s.clone(), *f)).collect();
                 assert_eq!(index.mentions_in(from, &id), here, "{id} in {from}");
             }
         }

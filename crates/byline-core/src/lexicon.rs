@@ -14,8 +14,7 @@ use std::path::Path;
 use crate::Span;
 
 /// A set of phrases compiled into one trie, matched from word starts.
-#[derive(Clone, Debug)]
-#[derive(Default)]
+#[derive(Clone, Debug, Default)]
 pub struct PhraseSet {
     trie: Trie,
     /// One per automaton pattern.
@@ -199,7 +198,6 @@ pub struct PhraseMatch {
     pub rule: usize,
 }
 
-
 impl PhraseSet {
     /// Parse a bundled list in the phrase syntax (reporting-verb lists use `;` between forms).
     /// Panics on an unknown flag: the bundled lists are part of the program, and a test loads
@@ -240,10 +238,7 @@ impl PhraseSet {
                         .map(|w| {
                             Flag::parse(w).ok_or_else(|| LexiconError {
                                 line: n + 1,
-                                message: format!(
-                                    "unknown flag {w:?} (known: {})",
-                                    Flag::ALL.map(Flag::as_str).join(", ")
-                                ),
+                                message: format!("unknown flag {w:?} (known: {})", Flag::ALL.map(Flag::as_str).join(", ")),
                             })
                         })
                         .collect::<Result<Vec<_>, _>>()?;
@@ -834,7 +829,11 @@ mod tests {
                     t.push_str(noise[next(noise.len())]);
                 } else {
                     let w = &vocab[next(vocab.len())];
-                    if next(4) == 0 { t.push_str(&w.to_uppercase()) } else { t.push_str(w) }
+                    if next(4) == 0 {
+                        t.push_str(&w.to_uppercase())
+                    } else {
+                        t.push_str(w)
+                    }
                     t.push(' ');
                 }
             }

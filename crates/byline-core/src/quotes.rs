@@ -70,7 +70,8 @@ enum Dir {
 
 fn straight_dir(prev: Option<char>, next: Option<char>) -> Dir {
     let before_ok = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | '/' | '“' | '‘' | '\u{a0}'));
-    let after_ok = next.is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation() || matches!(n, '”' | '’' | '—' | '–' | '…' | '\u{a0}'));
+    let after_ok =
+        next.is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation() || matches!(n, '”' | '’' | '—' | '–' | '…' | '\u{a0}'));
     let next_space = next.is_none_or(char::is_whitespace);
     match (before_ok, after_ok) {
         (true, true) if next_space => Dir::Both,
@@ -152,17 +153,15 @@ fn scan_block(
             first_mark = false;
         } else if open.is_none() {
             match c {
-                '‘'
-                    if prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '\u{a0}')) => {
-                        single = Some(at);
-                    }
+                '‘' if prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '\u{a0}')) => {
+                    single = Some(at);
+                }
                 '’' | '\'' => {
                     let next_alnum = next.is_some_and(char::is_alphanumeric);
                     let prev_space = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '\u{a0}'));
                     if let Some(st) = single {
                         if !next_alnum && !prev_space {
-                            let closing_matches = (c == '’' && text[st..].starts_with('‘'))
-                                || (c == '\'' && text[st..].starts_with('\''));
+                            let closing_matches = (c == '’' && text[st..].starts_with('‘')) || (c == '\'' && text[st..].starts_with('\''));
                             if closing_matches {
                                 push(out, text, st, at + c.len_utf8(), true, None);
                                 single = None;
@@ -175,9 +174,10 @@ fn scan_block(
                 _ => {}
             }
             if let Some(st) = single
-                && at - st > 400 {
-                    single = None;
-                }
+                && at - st > 400
+            {
+                single = None;
+            }
         }
         prev = Some(c);
     }
@@ -206,15 +206,7 @@ fn push(out: &mut Vec<Quote>, text: &str, start: usize, end: usize, closed: bool
         inner_e = inner_s;
     }
     let words = text[inner_s..inner_e].split_whitespace().count();
-    out.push(Quote {
-        span: start..end,
-        inner: inner_s..inner_e,
-        closed,
-        scare: words < 4,
-        continues,
-        speaker: None,
-        attribution: None,
-    });
+    out.push(Quote { span: start..end, inner: inner_s..inner_e, closed, scare: words < 4, continues, speaker: None, attribution: None });
     out.len() - 1
 }
 

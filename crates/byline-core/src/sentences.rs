@@ -65,11 +65,7 @@ pub fn split_with(text: &str, format: Format, lex: &Lexicon) -> Vec<Sentence> {
         let line_lower = &lower[block.span.clone()];
         let words = line_lower.split_whitespace().count();
         if !zone && block.span.start >= half && !block.terminated && words <= 6 {
-            zone = lex
-                .boilerplate
-                .find(line_lower)
-                .iter()
-                .any(|m| lex.boilerplate.rule(m.rule).section.as_deref() == Some("zone"));
+            zone = lex.boilerplate.find(line_lower).iter().any(|m| lex.boilerplate.rule(m.rule).section.as_deref() == Some("zone"));
         }
         for s in &mut out[first_of_block..] {
             s.role = if zone || is_boilerplate(&lower[s.span.clone()], lex) || is_credit_line(&clean[s.span.clone()]) {
@@ -85,10 +81,7 @@ pub fn split_with(text: &str, format: Format, lex: &Lexicon) -> Vec<Sentence> {
 }
 
 fn is_boilerplate(lower: &str, lex: &Lexicon) -> bool {
-    lex.boilerplate
-        .find(lower)
-        .iter()
-        .any(|m| lex.boilerplate.rule(m.rule).section.as_deref() != Some("zone"))
+    lex.boilerplate.find(lower).iter().any(|m| lex.boilerplate.rule(m.rule).section.as_deref() != Some("zone"))
 }
 
 /// A reporter's credit or contact line: "Jane Roe reported from Lagos.", "Reach Jane Roe at
@@ -130,13 +123,7 @@ fn push(out: &mut Vec<Sentence>, text: &str, span: Span, block: usize, kind: Blo
     if piece.trim().is_empty() {
         return;
     }
-    out.push(Sentence {
-        span: span.start + lead..span.end - trail,
-        block,
-        block_kind: kind,
-        role: Role::Body,
-        para_start: false,
-    });
+    out.push(Sentence { span: span.start + lead..span.end - trail, block, block_kind: kind, role: Role::Body, para_start: false });
 }
 
 fn is_space(c: char) -> bool {

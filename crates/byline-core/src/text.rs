@@ -17,11 +17,7 @@ impl Format {
     /// Guess the format from a file name or URI path.
     pub fn from_path(path: &str) -> Format {
         let lower = path.to_ascii_lowercase();
-        if lower.ends_with(".md") || lower.ends_with(".markdown") || lower.ends_with(".mdx") {
-            Format::Markdown
-        } else {
-            Format::Plain
-        }
+        if lower.ends_with(".md") || lower.ends_with(".markdown") || lower.ends_with(".mdx") { Format::Markdown } else { Format::Plain }
     }
 }
 
@@ -112,12 +108,14 @@ fn plain_blocks(text: &str) -> Vec<Block> {
         // A hard-wrapped line continues when the previous one did not end a sentence and this
         // one starts in lower case.
         if let Some(b) = cur.as_mut()
-            && !b.terminated && starts_lowercase(line) {
-                b.span.end = span.end;
-                b.terminated = ends_with_terminal(line);
-                b.kind = if b.terminated { BlockKind::Paragraph } else { BlockKind::Heading };
-                continue;
-            }
+            && !b.terminated
+            && starts_lowercase(line)
+        {
+            b.span.end = span.end;
+            b.terminated = ends_with_terminal(line);
+            b.kind = if b.terminated { BlockKind::Paragraph } else { BlockKind::Heading };
+            continue;
+        }
         if let Some(b) = cur.take() {
             out.push(b);
         }
@@ -228,12 +226,7 @@ fn markdown_blocks(text: &str) -> Vec<Block> {
                 let content = rest.trim().trim_end_matches('#').trim_end();
                 if !content.is_empty() {
                     let off = start + (line.len() - t.len()) + hashes + (rest.len() - rest.trim_start().len());
-                    out.push(Block {
-                        span: off..off + content.len(),
-                        kind: BlockKind::Heading,
-                        para_start: true,
-                        terminated: false,
-                    });
+                    out.push(Block { span: off..off + content.len(), kind: BlockKind::Heading, para_start: true, terminated: false });
                 }
                 prev_blank = false;
                 continue;
@@ -360,10 +353,12 @@ pub fn masked(text: &str) -> Vec<Span> {
             continue;
         }
         if let Some(len) = b[i + 1..].iter().take(512).position(|&c| c == b'`' || c == b'\n')
-            && b[i + 1 + len] == b'`' && len > 0 {
-                out.push(i..i + len + 2);
-                code_end = i + len + 2;
-            }
+            && b[i + 1 + len] == b'`'
+            && len > 0
+        {
+            out.push(i..i + len + 2);
+            code_end = i + len + 2;
+        }
     }
     out.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
     let mut merged: Vec<Span> = Vec::new();
@@ -500,10 +495,11 @@ mod tests {
                 let ok = joiner
                     && next_alnum
                     && match c {
-                        ',' | ':' => prev.is_some_and(|p| p.is_ascii_digit())
-                            && iter.peek().is_some_and(|&(_, n)| n.is_ascii_digit()),
-                        '.' => prev.is_some_and(|p| p.is_ascii_digit() || p.is_uppercase())
-                            && iter.peek().is_some_and(|&(_, n)| n.is_ascii_digit() || n.is_uppercase()),
+                        ',' | ':' => prev.is_some_and(|p| p.is_ascii_digit()) && iter.peek().is_some_and(|&(_, n)| n.is_ascii_digit()),
+                        '.' => {
+                            prev.is_some_and(|p| p.is_ascii_digit() || p.is_uppercase())
+                                && iter.peek().is_some_and(|&(_, n)| n.is_ascii_digit() || n.is_uppercase())
+                        }
                         _ => true,
                     };
                 if ok {
@@ -521,7 +517,8 @@ mod tests {
 
     #[test]
     fn words_match_the_reference() {
-        let pieces = ["a", "B", "12", "3", "é", "Ü", "日本", "’", "'", "-", ".", ",", ":", " ", "  ", "\n", "U.S", "x", "9", "“", "ß", "Ⅻ", "½"];
+        let pieces =
+            ["a", "B", "12", "3", "é", "Ü", "日本", "’", "'", "-", ".", ",", ":", " ", "  ", "\n", "U.S", "x", "9", "“", "ß", "Ⅻ", "½"];
         let mut seed: u64 = 0x2545f4914f6cdd1d;
         for _ in 0..20_000 {
             let mut t = String::new();

@@ -6,10 +6,7 @@ use byline_core::{Format, analyze};
 
 fn kinds(t: &str) -> Vec<(String, Option<String>, SourceKind)> {
     let a = analyze(t, Format::Plain);
-    a.attributions
-        .iter()
-        .map(|x| (t[x.cue.clone()].to_string(), x.source.clone().map(|s| t[s].to_string()), x.kind))
-        .collect()
+    a.attributions.iter().map(|x| (t[x.cue.clone()].to_string(), x.source.clone().map(|s| t[s].to_string()), x.kind)).collect()
 }
 
 #[test]
@@ -17,10 +14,7 @@ fn reporting_verbs_in_every_inflection() {
     for v in ["says", "said", "has said", "told reporters", "added", "warned", "insisted", "predicted", "believes", "estimated"] {
         let t = format!("Port director Lena Fisk {v} that 300 ships were waiting.");
         let k = kinds(&t);
-        assert!(
-            k.iter().any(|(_, s, kind)| s.as_deref() == Some("Port director Lena Fisk") && *kind == SourceKind::Named),
-            "{v}: {k:?}"
-        );
+        assert!(k.iter().any(|(_, s, kind)| s.as_deref() == Some("Port director Lena Fisk") && *kind == SourceKind::Named), "{v}: {k:?}");
     }
 }
 
@@ -149,52 +143,29 @@ fn characterisations_and_appeals() {
 fn speech_acts_need_their_subject_before_them() {
     let k = kinds("Mayor Lena Brandt welcomed the ruling.");
     assert!(
-        k.iter().any(|(c, s, kind)| c == "welcomed"
-            && s.as_deref() == Some("Mayor Lena Brandt")
-            && *kind == SourceKind::Named),
+        k.iter().any(|(c, s, kind)| c == "welcomed" && s.as_deref() == Some("Mayor Lena Brandt") && *kind == SourceKind::Named),
         "{k:?}"
     );
     // No inversion and no passive for a speech act.
     assert!(kinds("The plan was praised by the council.").is_empty());
     // "tell" does not invert: the hearer follows it.
     let k = kinds("“It is real,” Noor Haddad, a deputy minister, told a summit in Oslo.");
-    assert!(
-        k.iter().any(
-            |(_, s, kind)| s.as_deref().is_some_and(|s| s.contains("Noor Haddad"))
-                && *kind == SourceKind::Named
-        ),
-        "{k:?}"
-    );
-    assert!(
-        k.iter().all(|(_, _, kind)| *kind != SourceKind::Anonymous),
-        "{k:?}"
-    );
+    assert!(k.iter().any(|(_, s, kind)| s.as_deref().is_some_and(|s| s.contains("Noor Haddad")) && *kind == SourceKind::Named), "{k:?}");
+    assert!(k.iter().all(|(_, _, kind)| *kind != SourceKind::Anonymous), "{k:?}");
 }
 
 #[test]
 fn counted_people_are_anonymous_and_plural_nouns_at_the_start_vague() {
     let k = kinds("Two loggers claimed that they heard a shot.");
-    assert!(
-        k.iter().any(|(_, _, kind)| *kind == SourceKind::Anonymous),
-        "{k:?}"
-    );
+    assert!(k.iter().any(|(_, _, kind)| *kind == SourceKind::Anonymous), "{k:?}");
     let k = kinds("Retailers have complained that sales fell.");
-    assert!(
-        k.iter().any(|(_, _, kind)| *kind == SourceKind::Vague),
-        "{k:?}"
-    );
+    assert!(k.iter().any(|(_, _, kind)| *kind == SourceKind::Vague), "{k:?}");
 }
 
 #[test]
 fn according_to_a_document_obtained_by_a_named_outlet() {
-    let k = kinds(
-        "The mayor was due to speak on Saturday, according to an invitation obtained by the Harbour Gazette.",
-    );
-    assert!(
-        k.iter()
-            .any(|(c, _, kind)| c == "according to" && *kind == SourceKind::Named),
-        "{k:?}"
-    );
+    let k = kinds("The mayor was due to speak on Saturday, according to an invitation obtained by the Harbour Gazette.");
+    assert!(k.iter().any(|(c, _, kind)| c == "according to" && *kind == SourceKind::Named), "{k:?}");
 }
 
 #[test]

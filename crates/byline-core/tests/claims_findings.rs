@@ -365,11 +365,7 @@ fn unnamed_collectives_and_studies_are_vague() {
     }
     // "They" continues an unnamed collective.
     let t = "Energy experts say the reserves were ample on Friday. They also said the outages were avoidable.";
-    assert!(
-        codes(t).iter().all(|(_, c)| *c == Code::VagueAttribution),
-        "{:?}",
-        codes(t)
-    );
+    assert!(codes(t).iter().all(|(_, c)| *c == Code::VagueAttribution), "{:?}", codes(t));
     assert_eq!(codes(t).len(), 2, "{:?}", codes(t));
 }
 
@@ -394,8 +390,7 @@ fn hedge_inside_a_named_attribution_is_its_content() {
 
 #[test]
 fn court_heard_and_verdicts() {
-    let t =
-        "Jon Amble, 31, kept 2 kilograms of cocaine in a rented garage, Leeds Crown Court heard.";
+    let t = "Jon Amble, 31, kept 2 kilograms of cocaine in a rented garage, Leeds Crown Court heard.";
     assert_eq!(code_of(t), None);
     let t = "A jury in Greystone has found Jon Amble guilty on all 12 counts he faced.";
     assert_eq!(code_of(t), Some(Code::UnattributedClaim));
@@ -403,21 +398,13 @@ fn court_heard_and_verdicts() {
 
 #[test]
 fn a_question_names_the_speaker_of_the_answer() {
-    let t =
-        "What did Halvorsen say after the match?\n\n\"We were running on empty in the second half.";
-    assert!(
-        codes(t).iter().all(|(_, c)| *c != Code::UnattributedQuote),
-        "{:?}",
-        codes(t)
-    );
+    let t = "What did Halvorsen say after the match?\n\n\"We were running on empty in the second half.";
+    assert!(codes(t).iter().all(|(_, c)| *c != Code::UnattributedQuote), "{:?}", codes(t));
 }
 
 #[test]
 fn the_most_is_a_superlative() {
-    assert_eq!(
-        code_of("Its low cost is the technology's most exciting feature."),
-        Some(Code::UnattributedClaim)
-    );
+    assert_eq!(code_of("Its low cost is the technology's most exciting feature."), Some(Code::UnattributedClaim));
 }
 
 #[test]
@@ -490,7 +477,10 @@ fn syndication_credits_and_witness_appeals_are_furniture() {
 
 #[test]
 fn thanking_is_a_named_subjects_own_act() {
-    assert_eq!(code_of("Harbor Freight regional sales director Ana Ortiz thanked the crews who worked for six weeks on the warehouse."), None);
+    assert_eq!(
+        code_of("Harbor Freight regional sales director Ana Ortiz thanked the crews who worked for six weeks on the warehouse."),
+        None
+    );
 }
 
 #[test]

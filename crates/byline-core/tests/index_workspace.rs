@@ -128,8 +128,10 @@ fn transliteration_variants_are_one_person() {
     let mut ix = WorkspaceIndex::new();
     add(&mut ix, "a.txt", "Foreign Minister Sergey V. Orlov spoke.");
     add(&mut ix, "b.txt", "Foreign Minister Sergei Orlov replied.");
-    assert_eq!(id_at(&ix, "a.txt", "Foreign Minister Sergey V. Orlov spoke.", "Sergey"),
-               id_at(&ix, "b.txt", "Foreign Minister Sergei Orlov replied.", "Sergei"));
+    assert_eq!(
+        id_at(&ix, "a.txt", "Foreign Minister Sergey V. Orlov spoke.", "Sergey"),
+        id_at(&ix, "b.txt", "Foreign Minister Sergei Orlov replied.", "Sergei")
+    );
 }
 
 #[test]

@@ -357,7 +357,8 @@ fn a_definite_appositive_ends_at_its_relative_clause() {
 
 #[test]
 fn a_participle_clause_after_who_was_is_no_role() {
-    let t = "Judge Harlan Peabody ruled for the city. Peabody, who was appointed by President Ada Lindgren, has sided with the city before.";
+    let t =
+        "Judge Harlan Peabody ruled for the city. Peabody, who was appointed by President Ada Lindgren, has sided with the city before.";
     assert_eq!(roles_of(t, "Harlan Peabody"), ["Judge"]);
 }
 

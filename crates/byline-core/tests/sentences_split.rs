@@ -11,10 +11,7 @@ fn texts(t: &str, f: Format) -> Vec<&str> {
 #[test]
 fn titles_and_initials_do_not_end_sentences() {
     let t = "Mr. Ortega met Dr. Lund and Maria T. Velasco in the U.S. capital. They spoke for an hour.";
-    assert_eq!(
-        texts(t, Format::Plain),
-        ["Mr. Ortega met Dr. Lund and Maria T. Velasco in the U.S. capital.", "They spoke for an hour."]
-    );
+    assert_eq!(texts(t, Format::Plain), ["Mr. Ortega met Dr. Lund and Maria T. Velasco in the U.S. capital.", "They spoke for an hour."]);
 }
 
 #[test]
@@ -28,11 +25,7 @@ fn months_and_numbers() {
     let t = "The vote is on Jan. 12 at No. 4 Harbour Road. Turnout was 3.5 per cent at 9:30am. Officials were surprised.";
     assert_eq!(
         texts(t, Format::Plain),
-        [
-            "The vote is on Jan. 12 at No. 4 Harbour Road.",
-            "Turnout was 3.5 per cent at 9:30am.",
-            "Officials were surprised."
-        ]
+        ["The vote is on Jan. 12 at No. 4 Harbour Road.", "Turnout was 3.5 per cent at 9:30am.", "Officials were surprised."]
     );
 }
 
@@ -45,10 +38,7 @@ fn ellipsis_inside_and_between_sentences() {
 #[test]
 fn quote_closing_after_the_stop_stays_with_its_sentence() {
     let t = "“We will rebuild the bridge.” The mayor smiled. \"It is done.\" He left.";
-    assert_eq!(
-        texts(t, Format::Plain),
-        ["“We will rebuild the bridge.”", "The mayor smiled.", "\"It is done.\"", "He left."]
-    );
+    assert_eq!(texts(t, Format::Plain), ["“We will rebuild the bridge.”", "The mayor smiled.", "\"It is done.\"", "He left."]);
 }
 
 #[test]
@@ -105,8 +95,5 @@ fn markdown_link_targets_do_not_split_or_count() {
 #[test]
 fn hard_wrapped_plain_text_joins_lines() {
     let t = "The minister resigned on Friday after a\nweek of protests. Her deputy takes over.\n";
-    assert_eq!(
-        texts(t, Format::Plain),
-        ["The minister resigned on Friday after a\nweek of protests.", "Her deputy takes over."]
-    );
+    assert_eq!(texts(t, Format::Plain), ["The minister resigned on Friday after a\nweek of protests.", "Her deputy takes over."]);
 }

@@ -161,15 +161,7 @@ impl PeopleLexicon {
     }
 
     /// Add entries in the formats of the bundled files (for users who extend the lists).
-    pub fn add_lists(
-        &mut self,
-        first: &str,
-        first_intl: &str,
-        honorifics: &str,
-        titles: &str,
-        nonperson: &str,
-        nonperson_heads: &str,
-    ) {
+    pub fn add_lists(&mut self, first: &str, first_intl: &str, honorifics: &str, titles: &str, nonperson: &str, nonperson_heads: &str) {
         use class::*;
         let mark = |all: &mut FxHashMap<String, u32>, w: &str, bit: u32| {
             *all.entry(w.to_string()).or_default() |= bit;
@@ -335,9 +327,7 @@ impl PeopleLexicon {
     }
     /// A short title ("Gen", "Sen"), usually written with a full stop.
     pub fn is_title_abbr(&self, w: &str) -> bool {
-        with_lower(w, |l| {
-            self.abbrs.contains(l) || l.rsplit('-').next().is_some_and(|p| p != l && self.abbrs.contains(p))
-        })
+        with_lower(w, |l| self.abbrs.contains(l) || l.rsplit('-').next().is_some_and(|p| p != l && self.abbrs.contains(p)))
     }
     /// A title word: head, qualifier or short title.
     pub fn is_title(&self, w: &str) -> bool {
@@ -359,8 +349,7 @@ impl PeopleLexicon {
     /// [`Self::is_person_noun`] past the exact entry: plural and hyphen folding.
     fn person_noun_folded(&self, l: &str) -> bool {
         let one = |l: &str| {
-            self.person_nouns.contains(l)
-                || l.rsplit('-').next().is_some_and(|p| p != l && p.len() > 2 && self.person_nouns.contains(p))
+            self.person_nouns.contains(l) || l.rsplit('-').next().is_some_and(|p| p != l && p.len() > 2 && self.person_nouns.contains(p))
         };
         (l.len() > 4 && l.ends_with('s') && one(&l[..l.len() - 1]))
             || (l.len() > 5 && l.ends_with("es") && one(&l[..l.len() - 2]))
@@ -435,7 +424,23 @@ mod tests {
                 }
             }
         }
-        words.extend(["Éric", "éric", "Zoë", "iPhone", "x", "", "Spokesmen", "Vice-President", "President-elect", "then-Rep", "co-pilots", "chairmen"].map(String::from));
+        words.extend(
+            [
+                "Éric",
+                "éric",
+                "Zoë",
+                "iPhone",
+                "x",
+                "",
+                "Spokesmen",
+                "Vice-President",
+                "President-elect",
+                "then-Rep",
+                "co-pilots",
+                "chairmen",
+            ]
+            .map(String::from),
+        );
         for w in &words {
             assert_eq!(lex.classify(w), lex.classify_each(w), "{w:?}");
         }

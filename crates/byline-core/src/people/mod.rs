@@ -412,9 +412,8 @@ fn near_before(text: &str, a: usize, b: usize) -> bool {
 /// The middle initials of a written full name, lower case ("hw" for "George H.W. Bush"; empty
 /// for "Jane Roe" and for "T.J. Roe", whose initials are the given names).
 fn middle_initials(surface: &str) -> String {
-    let is_initials = |w: &str| {
-        w.contains('.') && w.split('.').all(|p| p.is_empty() || p.chars().count() == 1 && p.chars().all(char::is_uppercase))
-    };
+    let is_initials =
+        |w: &str| w.contains('.') && w.split('.').all(|p| p.is_empty() || p.chars().count() == 1 && p.chars().all(char::is_uppercase));
     let words: Vec<&str> = surface.split_whitespace().collect();
     let Some(first) = words.iter().position(|w| !is_initials(w)) else { return String::new() };
     words[first + 1..]
@@ -451,10 +450,7 @@ fn ruler_before(ctx: &Ctx, at: usize) -> bool {
         return false;
     }
     let w = ctx.word(i - 1).to_lowercase();
-    matches!(
-        w.as_str(),
-        "prince" | "princess" | "sheikh" | "sheikha" | "sheik" | "emir" | "king" | "queen" | "sultan" | "sayyid" | "crown"
-    )
+    matches!(w.as_str(), "prince" | "princess" | "sheikh" | "sheikha" | "sheik" | "emir" | "king" | "queen" | "sultan" | "sayyid" | "crown")
 }
 
 fn fold_words(s: &str) -> String {
@@ -532,9 +528,7 @@ fn attach_roles(ctx: &Ctx, found: &[recognize::Found], doc: &mut DocPeople) {
     }
     // "Indonesia's Jane Roe": a bare place or organisation as a role only when the article
     // gives nothing better.
-    let bare_place = |r: &str| {
-        r.split_whitespace().all(|w| ctx.lex.is_nonperson(w.trim_end_matches("'s").trim_end_matches("’s")))
-    };
+    let bare_place = |r: &str| r.split_whitespace().all(|w| ctx.lex.is_nonperson(w.trim_end_matches("'s").trim_end_matches("’s")));
     for person in doc.persons.iter_mut() {
         if person.roles.len() > 1 && person.roles.iter().any(|r| !bare_place(r)) {
             person.roles.retain(|r| !bare_place(r));

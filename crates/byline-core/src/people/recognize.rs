@@ -8,8 +8,8 @@ use super::tokens::Tok;
 
 /// Name particles that may stand inside a name in lower case ("von der Leyen", "bin Laden").
 const PARTICLES: &[&str] = &[
-    "von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le", "bin", "ibn",
-    "al", "el", "ben", "ter", "op", "y", "zu",
+    "von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le", "bin", "ibn", "al", "el", "ben", "ter",
+    "op", "y", "zu",
 ];
 
 /// Lower-case particles of Welsh, Irish, Scottish, Arabic and Portuguese names that only ever stand inside
@@ -18,14 +18,109 @@ const PARTICLES_INNER: &[&str] = &["ap", "bint", "abu", "ní", "nic", "mac", "ó
 
 /// Words that end a backward walk over a role ("said Kremlin spokesman ...").
 const ROLE_STOP: &[&str] = &[
-    "the", "a", "an", "and", "or", "but", "to", "in", "on", "at", "by", "for", "with", "from", "as", "that",
-    "which", "who", "whom", "whose", "is", "was", "are", "were", "be", "been", "has", "have", "had", "will",
-    "would", "could", "should", "may", "might", "can", "his", "her", "their", "its", "this", "these", "those",
-    "when", "after", "before", "while", "during", "than", "then", "also", "not", "if", "said", "says", "told",
-    "added", "says", "say", "according", "between", "against", "about", "into", "over", "under", "since",
-    "meanwhile", "however", "yesterday", "today", "it", "he", "she", "they", "we", "i", "you", "him", "them",
-    "like", "including", "where", "there", "here", "said", "met", "called", "named", "spoke", "told", "asked",
-    "urged", "and", "both", "via", "per", "among", "amid", "despite", "toward", "towards", "without",
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "but",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "with",
+    "from",
+    "as",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "can",
+    "his",
+    "her",
+    "their",
+    "its",
+    "this",
+    "these",
+    "those",
+    "when",
+    "after",
+    "before",
+    "while",
+    "during",
+    "than",
+    "then",
+    "also",
+    "not",
+    "if",
+    "said",
+    "says",
+    "told",
+    "added",
+    "says",
+    "say",
+    "according",
+    "between",
+    "against",
+    "about",
+    "into",
+    "over",
+    "under",
+    "since",
+    "meanwhile",
+    "however",
+    "yesterday",
+    "today",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "him",
+    "them",
+    "like",
+    "including",
+    "where",
+    "there",
+    "here",
+    "said",
+    "met",
+    "called",
+    "named",
+    "spoke",
+    "told",
+    "asked",
+    "urged",
+    "and",
+    "both",
+    "via",
+    "per",
+    "among",
+    "amid",
+    "despite",
+    "toward",
+    "towards",
+    "without",
 ];
 
 /// Plain honorifics that are not worth listing as a role.
@@ -169,11 +264,7 @@ impl<'a> Ctx<'a> {
         &self.text[end.min(next)..next]
     }
     pub fn gap_before(&self, i: usize) -> &'a str {
-        if i == 0 {
-            &self.text[..self.toks[0].start]
-        } else {
-            self.gap_after(i - 1)
-        }
+        if i == 0 { &self.text[..self.toks[0].start] } else { self.gap_after(i - 1) }
     }
     fn is_particle(&self, i: usize) -> bool {
         self.has(i, PARTICLE)
@@ -202,8 +293,7 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
     let n = toks.len();
     let lower_used = |k: usize| ctx.has(k, LOWER_USED);
     // Line starts, to tell whether a piece stands alone on its line (a byline).
-    let line_starts: Vec<usize> =
-        std::iter::once(0).chain(ctx.text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+    let line_starts: Vec<usize> = std::iter::once(0).chain(ctx.text.match_indices('\n').map(|(i, _)| i + 1)).collect();
 
     // 1. Runs of capitalised words.
     let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
@@ -230,7 +320,13 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
                 while q < n && q < j + 3 && toks[q].cap && is_space_gap(ctx.gap_after(q)) {
                     q += 1;
                 }
-                if q < n && toks[q].cap && matches!(ctx.gap_after(q), "” " | "\" ") && q + 1 < n && toks[q + 1].cap && !ctx.has(q + 1, NONPERSON_HEAD | TITLE) {
+                if q < n
+                    && toks[q].cap
+                    && matches!(ctx.gap_after(q), "” " | "\" ")
+                    && q + 1 < n
+                    && toks[q + 1].cap
+                    && !ctx.has(q + 1, NONPERSON_HEAD | TITLE)
+                {
                     j = q + 2;
                     continue;
                 }
@@ -603,9 +699,8 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             });
         // "Indonesia's Retno Marsudi", "Labour's Jane Roe": a full name after the possessive
         // of a place or organisation.
-        let owner_before = before.is_some_and(|b| {
-            toks[b].possessive && is_space_gap(gap_before) && (toks[b].acronym || (toks[b].cap && ctx.has(b, NONPERSON)))
-        });
+        let owner_before = before
+            .is_some_and(|b| toks[b].possessive && is_space_gap(gap_before) && (toks[b].acronym || (toks[b].cap && ctx.has(b, NONPERSON))));
         // Speech verbs: "Peskov said", "Peskov has said", "said Peskov".
         let mut verb_after = false;
         if !toks[last].possessive {
@@ -621,8 +716,7 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
                     break;
                 }
                 let w = ctx.word(k);
-                if !matches!(w, "has" | "had" | "have" | "also" | "later" | "then" | "was" | "is" | "would" | "will" | "told")
-                {
+                if !matches!(w, "has" | "had" | "have" | "also" | "later" | "then" | "was" | "is" | "would" | "will" | "told") {
                     break;
                 }
                 hops += 1;
@@ -641,8 +735,7 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             .and_then(|k| appositive_role(ctx, k))
             .is_some_and(|r| r.clone().any(|k| ctx.has(k, ROLE_HEAD)) || p.toks.clone().all(|k| !lower_used(k)));
         // Photo credits: "(Jane Roe/AP)", "Credit, Jane Roe/Reuters".
-        let credit = gap_after.starts_with('/')
-            && (gap_before.ends_with('(') || next.is_some_and(|k| toks[k].acronym || toks[k].cap));
+        let credit = gap_after.starts_with('/') && (gap_before.ends_with('(') || next.is_some_and(|k| toks[k].acronym || toks[k].cap));
         // "reporting by Jane Roe", "Photo by Jane Roe".
         let by_before = p.words >= 2
             && before.is_some_and(|b| {
@@ -665,10 +758,8 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
         let byline = line_alone && (2..=3).contains(&p.words) && p.toks.clone().all(|k| !lower_used(k));
         let first_name = p.words >= 2 && ctx.has(s, FIRST) && !p.place_led;
         // "Jane Roe's": a possessive two- or three-word name of words the text never uses in lower case.
-        let possessive_name = (2..=3).contains(&p.words)
-            && toks[last].possessive
-            && !sentence_start(ctx, s)
-            && p.toks.clone().all(|k| !lower_used(k));
+        let possessive_name =
+            (2..=3).contains(&p.words) && toks[last].possessive && !sentence_start(ctx, s) && p.toks.clone().all(|k| !lower_used(k));
         let glued = p.words == 1 && glued_split(ctx.word(s)).is_some();
 
         if p.words >= 2 {
@@ -676,7 +767,15 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
                 continue;
             }
             let plain_words = p.toks.clone().all(|k| !lower_used(k));
-            if first_name || hon || title || comma_role || verb_after || verb_before || appositive || credit || byline
+            if first_name
+                || hon
+                || title
+                || comma_role
+                || verb_after
+                || verb_before
+                || appositive
+                || credit
+                || byline
                 || possessive_name
                 || by_before
                 || (plain_words && (who_or_age || owner_before) && p.words <= 3)
@@ -727,7 +826,10 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             }
             // ("By JANE ROE" then "Staff Reporter": an unknown given name, under a role line.)
             let role_under = by && names.is_empty() && e - s >= 2 && byline_role_line(ctx, s, e - 1).is_some();
-            if !(e - s >= 2 && (ctx.has(s, FIRST) || role_under) && !(s..e).any(|q| ctx.has(q, TITLE | HONORIFIC | NONPERSON | NONPERSON_HEAD))) {
+            if !(e - s >= 2
+                && (ctx.has(s, FIRST) || role_under)
+                && !(s..e).any(|q| ctx.has(q, TITLE | HONORIFIC | NONPERSON | NONPERSON_HEAD)))
+            {
                 break;
             }
             names.push(s..e);
@@ -787,7 +889,9 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
     for p in pieces.iter().filter(|p| p.strong) {
         let (g, s) = split_name(ctx, p.toks.clone());
         // "Burhan" after "Abdel Fattah al-Burhan".
-        if glued_particle(&s) && let Some((_, bare)) = s.split_once('-') {
+        if glued_particle(&s)
+            && let Some((_, bare)) = s.split_once('-')
+        {
             surnames.insert(bare.to_lowercase());
         }
         surnames.insert(s.to_lowercase());
@@ -806,11 +910,7 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
         .collect();
     for p in pieces.iter_mut().filter(|p| p.weak && !p.rejected && (2..=3).contains(&p.words)) {
         // (The family name comes first in "Kang Min-seo".)
-        let w = if p.toks.len() == 2 && korean_given(ctx, p.toks.end - 1) {
-            ctx.word(p.toks.start)
-        } else {
-            ctx.word(p.toks.end - 1)
-        };
+        let w = if p.toks.len() == 2 && korean_given(ctx, p.toks.end - 1) { ctx.word(p.toks.start) } else { ctx.word(p.toks.end - 1) };
         if lone.contains(w) && p.toks.clone().all(|k| !lower_used(k)) {
             p.weak = false;
             p.strong = true;
@@ -848,14 +948,17 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             continue;
         }
         let q = &pieces[i - 1];
-        let named = q.strong || (q.weak && { let (_, s) = split_name(ctx, q.toks.clone()); with_lower(&s, |l| surnames.contains(l)) });
+        let named = q.strong
+            || (q.weak && {
+                let (_, s) = split_name(ctx, q.toks.clone());
+                with_lower(&s, |l| surnames.contains(l))
+            });
         if q.toks.end == lead && !q.rejected && named && !toks[q.toks.end - 1].possessive {
             alias_of.insert(i, i - 1);
             surnames.insert(ctx.word(k).to_lowercase());
         }
     }
-    let tentative_words: FxHashSet<&str> =
-        pieces.iter().filter(|p| p.tentative && !p.rejected).map(|p| ctx.word(p.toks.start)).collect();
+    let tentative_words: FxHashSet<&str> = pieces.iter().filter(|p| p.tentative && !p.rejected).map(|p| ctx.word(p.toks.start)).collect();
     let debug = std::env::var_os("BYLINE_PEOPLE_DEBUG").is_some();
     let mut out = Vec::new();
     for (pi, p) in pieces.iter().enumerate() {
@@ -880,9 +983,8 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
         let is_surname = |w: &str| with_lower(w, |l| surnames.contains(l));
         let first_is_surname = p.words >= 2 && is_surname(ctx.word(p.toks.start));
         if is_surname(&s) && !first_is_surname {
-            let piece_words = || {
-                p.toks.clone().filter(|&k| !toks[k].initial).map(|k| ctx.word(k).to_lowercase()).collect::<Vec<_>>().join(" ")
-            };
+            let piece_words =
+                || p.toks.clone().filter(|&k| !toks[k].initial).map(|k| ctx.word(k).to_lowercase()).collect::<Vec<_>>().join(" ");
             if p.words == 1
                 || ctx.has(p.toks.start, FIRST)
                 || with_lower(ctx.word(p.toks.start), |l| givens.contains_key(l))
@@ -1070,14 +1172,21 @@ pub fn appositive_start(ctx: &Ctx, last: usize) -> Option<usize> {
 pub fn named_role_start(ctx: &Ctx, last: usize) -> Option<usize> {
     let n = ctx.toks.len();
     let mut q = last + 1;
-    if q >= n || ctx.toks[last].possessive || !is_space_gap(ctx.gap_after(last)) || !matches!(ctx.word(q), "was" | "is" | "has been" | "had been") {
+    if q >= n
+        || ctx.toks[last].possessive
+        || !is_space_gap(ctx.gap_after(last))
+        || !matches!(ctx.word(q), "was" | "is" | "has been" | "had been")
+    {
         return None;
     }
     q += 1;
     if q < n && ctx.has(q, ADVERB) {
         q += 1;
     }
-    if q + 1 >= n || !matches!(ctx.word(q), "named" | "appointed" | "elected") || !(q + 1..q + 3).all(|x| x < n && is_space_gap(ctx.gap_before(x))) {
+    if q + 1 >= n
+        || !matches!(ctx.word(q), "named" | "appointed" | "elected")
+        || !(q + 1..q + 3).all(|x| x < n && is_space_gap(ctx.gap_before(x)))
+    {
         return None;
     }
     q += 1;
@@ -1086,8 +1195,10 @@ pub fn named_role_start(ctx: &Ctx, last: usize) -> Option<usize> {
     }
     // A role in lower case ("imperial high commissioner of ..."), not "named in the suit".
     let w = ctx.word(q);
-    (w.chars().next().is_some_and(|c| c.is_lowercase()) && !ctx.has(q, STOP) && !matches!(w, "in" | "by" | "after" | "for" | "on" | "to" | "at" | "with"))
-        .then_some(q)
+    (w.chars().next().is_some_and(|c| c.is_lowercase())
+        && !ctx.has(q, STOP)
+        && !matches!(w, "in" | "by" | "after" | "for" | "on" | "to" | "at" | "with"))
+    .then_some(q)
 }
 
 /// The role phrase of an appositive starting at token `k` (after "Name,"): "Putin's spokesman".
@@ -1115,7 +1226,12 @@ pub fn appositive_role(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
         }
     }
     // "Jane Roe, who appears to be the mayor's sister, ...".
-    if k + 4 < n && ctx.word(k) == "who" && matches!(ctx.word(k + 1), "appears" | "seems" | "appeared" | "seemed") && ctx.word(k + 2) == "to" && ctx.word(k + 3) == "be" {
+    if k + 4 < n
+        && ctx.word(k) == "who"
+        && matches!(ctx.word(k + 1), "appears" | "seems" | "appeared" | "seemed")
+        && ctx.word(k + 2) == "to"
+        && ctx.word(k + 3) == "be"
+    {
         k += 4;
     }
     if k >= n {
@@ -1124,9 +1240,22 @@ pub fn appositive_role(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
     let first = ctx.word(k);
     if matches!(
         first,
-        "who" | "which" | "and" | "but" | "said" | "says" | "told" | "added" | "he" | "she" | "it" | "they" | "known" | "nicknamed" | "dubbed"
-    )
-    {
+        "who"
+            | "which"
+            | "and"
+            | "but"
+            | "said"
+            | "says"
+            | "told"
+            | "added"
+            | "he"
+            | "she"
+            | "it"
+            | "they"
+            | "known"
+            | "nicknamed"
+            | "dubbed"
+    ) {
         return None;
     }
     // "Jane Roe, explaining why ...": a clause, not a role.
@@ -1176,7 +1305,10 @@ pub fn appositive_role(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
         if !(is_space_gap(g) || g.is_empty()) {
             // "astronomer at the Harbour Institute in Varnhem, Norway": a place after "in" goes
             // on to its country or state.
-            if g == ", " && prep && let Some(m) = place_after_comma(ctx, j) {
+            if g == ", "
+                && prep
+                && let Some(m) = place_after_comma(ctx, j)
+            {
                 end = m;
                 break;
             }
@@ -1194,11 +1326,7 @@ pub fn appositive_role(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
     if j >= k + if has_head { 24 } else { 10 } {
         return None;
     }
-    if has_head || (first == "from" && end > k + 1 && ctx.toks[k + 1..end].iter().any(|t| t.cap)) {
-        Some(k..end)
-    } else {
-        None
-    }
+    if has_head || (first == "from" && end > k + 1 && ctx.toks[k + 1..end].iter().any(|t| t.cap)) { Some(k..end) } else { None }
 }
 
 /// After a place ending at token `j` ("in Varnhem,"), the end of the country or state that
@@ -1217,10 +1345,8 @@ fn place_after_comma(ctx: &Ctx, j: usize) -> Option<usize> {
     while e < n && e < j + 3 && ctx.toks[e].cap && !ctx.toks[e].possessive && (e == j + 1 || is_space_gap(ctx.gap_before(e))) {
         e += 1;
     }
-    let ok = e > j + 1
-        && (j + 1..e).any(|x| ctx.has(x, NONPERSON))
-        && !ctx.has(j + 1, FIRST)
-        && (e == n || !is_space_gap(ctx.gap_after(e - 1)));
+    let ok =
+        e > j + 1 && (j + 1..e).any(|x| ctx.has(x, NONPERSON)) && !ctx.has(j + 1, FIRST) && (e == n || !is_space_gap(ctx.gap_after(e - 1)));
     ok.then_some(e)
 }
 
@@ -1228,7 +1354,10 @@ fn place_after_comma(ctx: &Ctx, j: usize) -> Option<usize> {
 /// report"): the token of its plural role noun and of "contributed".
 pub fn contributor_line(ctx: &Ctx, k: usize) -> Option<(usize, usize)> {
     let n = ctx.toks.len();
-    if k >= n || !ctx.toks[k].cap || !ctx.text[..ctx.toks[k].start].trim_end_matches([' ', '\t', '\r']).ends_with('\n') && ctx.toks[k].start != 0 {
+    if k >= n
+        || !ctx.toks[k].cap
+        || !ctx.text[..ctx.toks[k].start].trim_end_matches([' ', '\t', '\r']).ends_with('\n') && ctx.toks[k].start != 0
+    {
         return None;
     }
     // Up to four capitalised words, then the plural role noun.
@@ -1361,12 +1490,8 @@ pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
         return Some((j, j));
     }
     // "fellow Canadian Jane Roe": a nationality after a role noun qualifies it.
-    let national = !comma
-        && ctx.toks[j].cap
-        && ctx.has(j, NONPERSON)
-        && j > 0
-        && is_space_gap(ctx.gap_before(j))
-        && lower_role_noun(ctx, j - 1);
+    let national =
+        !comma && ctx.toks[j].cap && ctx.has(j, NONPERSON) && j > 0 && is_space_gap(ctx.gap_before(j)) && lower_role_noun(ctx, j - 1);
     // A role noun in lower case ("rapper", "property developer"), or one that starts a
     // sentence ("Grazier Jane Roe").
     // A capitalised role noun ending a longer title ("Additional District Collector Jane Roe").
@@ -1413,13 +1538,7 @@ pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
         }
         let g = ctx.gap_before(j);
         // ("JD(U) spokesman": a short name with a bracketed letter or two.)
-        if !comma
-            && g == ") "
-            && j >= 2
-            && ctx.gap_before(j - 1) == "("
-            && ctx.word(j - 1).len() <= 2
-            && ctx.toks[j - 2].acronym
-        {
+        if !comma && g == ") " && j >= 2 && ctx.gap_before(j - 1) == "(" && ctx.word(j - 1).len() <= 2 && ctx.toks[j - 2].acronym {
             first = j - 2;
             count += 2;
             j -= 2;
@@ -1490,14 +1609,10 @@ fn singular_person_noun(ctx: &Ctx, k: usize) -> bool {
 /// before it (not "Ministers, Jane Roe and ..." in a list).
 fn comma_role_head(ctx: &Ctx, j: usize) -> Option<usize> {
     let lower = |k: usize| ctx.word(k).chars().next().is_some_and(|c| c.is_lowercase());
-    let role_word = |k: usize| {
-        (ctx.has(k, ROLE_HEAD) && !plural_head(ctx, k)) || (singular_person_noun(ctx, k) && !ctx.has(k, NONPERSON))
-    };
+    let role_word = |k: usize| (ctx.has(k, ROLE_HEAD) && !plural_head(ctx, k)) || (singular_person_noun(ctx, k) && !ctx.has(k, NONPERSON));
     let led = |k: usize| {
         sentence_start(ctx, k)
-            || (k > 0
-                && is_space_gap(ctx.gap_before(k))
-                && (matches!(ctx.word(k - 1), "the" | "The") || ctx.toks[k - 1].possessive))
+            || (k > 0 && is_space_gap(ctx.gap_before(k)) && (matches!(ctx.word(k - 1), "the" | "The") || ctx.toks[k - 1].possessive))
     };
     if role_word(j) {
         // ("the Chief Secretary, Jane Roe": capitalised qualifiers between "the" and the head.)
@@ -1571,17 +1686,119 @@ pub fn korean_given(ctx: &Ctx, k: usize) -> bool {
 /// Prepositions and verbs that end a backward walk over a role ("saved goalkeeper Jane Roe",
 /// "through defender Jane Roe"): lower-case words that cannot be part of a title.
 const ROLE_STOP_MORE: &[&str] = &[
-    "through", "behind", "beyond", "near", "off", "onto", "upon", "within", "across", "along", "around", "beside",
-    "inside", "outside", "past", "throughout", "until", "up", "down", "out", "so", "because", "although", "though",
-    "whether", "once", "nor", "yet", "just", "only", "even", "still", "again", "now", "left", "made", "saw", "beat",
-    "sent", "took", "gave", "put", "let", "got", "led", "won", "lost", "kept", "brought", "thought", "found", "felt",
-    "held", "heard", "knew", "paid", "ran", "sat", "set", "stood", "struck", "went", "wrote", "chose", "drew",
-    "drove", "fell", "grew", "hit", "meant", "rose", "shook", "shot", "sold", "threw", "broke", "built", "bought",
-    "caught", "came", "cut", "did", "fought", "fled", "hurt", "quit", "sought", "spent", "tore", "overtook", "beats",
-    "sees", "meets", "joins", "leaves", "faces", "thanks", "backs", "blames", "replaces", "replaced", "is", "are",
-    "were", "being", "got", "gets", "makes", "takes", "gives", "wants", "needs",
+    "through",
+    "behind",
+    "beyond",
+    "near",
+    "off",
+    "onto",
+    "upon",
+    "within",
+    "across",
+    "along",
+    "around",
+    "beside",
+    "inside",
+    "outside",
+    "past",
+    "throughout",
+    "until",
+    "up",
+    "down",
+    "out",
+    "so",
+    "because",
+    "although",
+    "though",
+    "whether",
+    "once",
+    "nor",
+    "yet",
+    "just",
+    "only",
+    "even",
+    "still",
+    "again",
+    "now",
+    "left",
+    "made",
+    "saw",
+    "beat",
+    "sent",
+    "took",
+    "gave",
+    "put",
+    "let",
+    "got",
+    "led",
+    "won",
+    "lost",
+    "kept",
+    "brought",
+    "thought",
+    "found",
+    "felt",
+    "held",
+    "heard",
+    "knew",
+    "paid",
+    "ran",
+    "sat",
+    "set",
+    "stood",
+    "struck",
+    "went",
+    "wrote",
+    "chose",
+    "drew",
+    "drove",
+    "fell",
+    "grew",
+    "hit",
+    "meant",
+    "rose",
+    "shook",
+    "shot",
+    "sold",
+    "threw",
+    "broke",
+    "built",
+    "bought",
+    "caught",
+    "came",
+    "cut",
+    "did",
+    "fought",
+    "fled",
+    "hurt",
+    "quit",
+    "sought",
+    "spent",
+    "tore",
+    "overtook",
+    "beats",
+    "sees",
+    "meets",
+    "joins",
+    "leaves",
+    "faces",
+    "thanks",
+    "backs",
+    "blames",
+    "replaces",
+    "replaced",
+    "is",
+    "are",
+    "were",
+    "being",
+    "got",
+    "gets",
+    "makes",
+    "takes",
+    "gives",
+    "wants",
+    "needs",
 ];
-
 
 /// A looser appositive, for roles only (never a cue that a name is a person): "Jane Roe, a
 /// mother of three who ...", "Jane Roe, 27, a nurse at ...". An indefinite article, then up to

@@ -97,21 +97,11 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         let word = &text[start..word_end];
         let (single, upper, has_lower, numeric) = if word.is_ascii() {
             let b = word.as_bytes();
-            (
-                b.len() == 1,
-                b[0].is_ascii_uppercase(),
-                b.iter().any(|x| x.is_ascii_lowercase()),
-                b.iter().any(|x| x.is_ascii_digit()),
-            )
+            (b.len() == 1, b[0].is_ascii_uppercase(), b.iter().any(|x| x.is_ascii_lowercase()), b.iter().any(|x| x.is_ascii_digit()))
         } else {
             let mut chars = word.chars();
             let first = chars.next().unwrap_or(' ');
-            (
-                word.chars().count() == 1,
-                first.is_uppercase(),
-                word.chars().any(|c| c.is_lowercase()),
-                word.chars().any(|c| c.is_numeric()),
-            )
+            (word.chars().count() == 1, first.is_uppercase(), word.chars().any(|c| c.is_lowercase()), word.chars().any(|c| c.is_numeric()))
         };
         let mut tok = Tok {
             start,
