@@ -8,7 +8,7 @@ mod common;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::{Lsp, offset, position, uri_of};
+use common::{Lsp, offset, offset_any, position, position_any, uri_of};
 use serde_json::{Value, json};
 
 const A: &str = "Bridge to close for repairs\n\n\
@@ -355,47 +355,6 @@ fn workspace_symbol_returns_the_best_matches_for_a_query_and_everyone_for_none()
     assert_eq!(few.first().map(String::as_str), Some("Ada Bakor"), "{few:?}");
     assert!(few.iter().all(|x| x.to_lowercase().contains("bakor")), "{few:?}");
     assert!(lsp.shutdown().success());
-}
-
-/// Line starts of `text`, with "\r\n", "\r" and "\n" as line breaks (as LSP has them).
-fn line_starts(text: &str) -> Vec<usize> {
-    let b = text.as_bytes();
-    let mut starts = vec![0];
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
-            i += 1;
-        }
-        if b[i] == b'\n' || b[i] == b'\r' {
-            starts.push(i + 1);
-        }
-        i += 1;
-    }
-    starts
-}
-
-fn units(s: &str, enc: &str) -> usize {
-    if enc == "utf-8" { s.len() } else { s.encode_utf16().count() }
-}
-
-fn position_any(text: &str, byte: usize, enc: &str) -> Value {
-    let starts = line_starts(text);
-    let line = starts.partition_point(|s| *s <= byte) - 1;
-    json!({"line": line, "character": units(&text[starts[line]..byte], enc)})
-}
-
-fn offset_any(text: &str, pos: &Value, enc: &str) -> usize {
-    let starts = line_starts(text);
-    let start = starts[pos["line"].as_u64().unwrap() as usize];
-    let want = pos["character"].as_u64().unwrap() as usize;
-    let mut at = start;
-    for ch in text[start..].chars() {
-        if units(&text[start..at], enc) >= want {
-            break;
-        }
-        at += ch.len_utf8();
-    }
-    at
 }
 
 #[test]

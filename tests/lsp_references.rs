@@ -7,7 +7,7 @@ mod common;
 
 use std::time::Duration;
 
-use common::{Lsp, uri_of};
+use common::{Lsp, offset_any, position_any, uri_of};
 use serde_json::{Value, json};
 
 /// Files on disk; the first `OPEN` are also opened (the first of them with an edited text).
@@ -30,47 +30,6 @@ fn article(i: usize, n: usize, br: &str) -> String {
 
 fn line_break(i: usize) -> &'static str {
     ["\n", "\r\n", "\r"][i % 3]
-}
-
-/// Line starts, with "\r\n", "\r" and "\n" as line breaks.
-fn line_starts(text: &str) -> Vec<usize> {
-    let b = text.as_bytes();
-    let mut starts = vec![0];
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
-            i += 1;
-        }
-        if b[i] == b'\n' || b[i] == b'\r' {
-            starts.push(i + 1);
-        }
-        i += 1;
-    }
-    starts
-}
-
-fn units(s: &str, enc: &str) -> usize {
-    if enc == "utf-8" { s.len() } else { s.encode_utf16().count() }
-}
-
-fn position_any(text: &str, byte: usize, enc: &str) -> Value {
-    let starts = line_starts(text);
-    let line = starts.partition_point(|s| *s <= byte) - 1;
-    json!({"line": line, "character": units(&text[starts[line]..byte], enc)})
-}
-
-fn offset_any(text: &str, pos: &Value, enc: &str) -> usize {
-    let starts = line_starts(text);
-    let start = starts[pos["line"].as_u64().unwrap() as usize];
-    let want = pos["character"].as_u64().unwrap() as usize;
-    let mut at = start;
-    for ch in text[start..].chars() {
-        if units(&text[start..at], enc) >= want {
-            break;
-        }
-        at += ch.len_utf8();
-    }
-    at
 }
 
 struct Ws {

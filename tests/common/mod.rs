@@ -338,3 +338,46 @@ pub fn hover_range(lsp: &mut Lsp, uri: &str, text: &str, at: usize, encoding: &s
     let r = lsp.request("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": position(text, at, encoding)}));
     if r.is_null() { None } else { Some(r["range"].clone()) }
 }
+
+/// Line starts of `text`, with "\r\n", "\r" and "\n" as line breaks (as LSP has them).
+pub fn line_starts(text: &str) -> Vec<usize> {
+    let b = text.as_bytes();
+    let mut starts = vec![0];
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
+            i += 1;
+        }
+        if b[i] == b'\n' || b[i] == b'\r' {
+            starts.push(i + 1);
+        }
+        i += 1;
+    }
+    starts
+}
+
+pub fn units(s: &str, enc: &str) -> usize {
+    if enc == "utf-8" { s.len() } else { s.encode_utf16().count() }
+}
+
+/// [`position`] for text with any LSP line break (`\n`, `\r\n`, `\r`).
+pub fn position_any(text: &str, byte: usize, enc: &str) -> Value {
+    let starts = line_starts(text);
+    let line = starts.partition_point(|s| *s <= byte) - 1;
+    json!({"line": line, "character": units(&text[starts[line]..byte], enc)})
+}
+
+/// [`offset`] for text with any LSP line break (`\n`, `\r\n`, `\r`).
+pub fn offset_any(text: &str, pos: &Value, enc: &str) -> usize {
+    let starts = line_starts(text);
+    let start = starts[pos["line"].as_u64().unwrap() as usize];
+    let want = pos["character"].as_u64().unwrap() as usize;
+    let mut at = start;
+    for ch in text[start..].chars() {
+        if units(&text[start..at], enc) >= want {
+            break;
+        }
+        at += ch.len_utf8();
+    }
+    at
+}
