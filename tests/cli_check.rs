@@ -1,8 +1,11 @@
 //! `byline check` as a user runs it: exit codes, output formats, .gitignore, bad files.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
+use common::{run_cli as byline, write_file as write};
 use serde_json::Value;
 
 const CLAIMS: &str = "Harbour news\n\nIt is feared that the harbour bridge will close for a year.\n\
@@ -10,16 +13,6 @@ A senior official, speaking on condition of anonymity, said the repairs would co
 
 /// A text with nothing to flag (checked against the core below, so the test states its premise).
 const CLEAN: &str = "Harbour news\n\nThe mayor, Anna Petrova, said the bridge would stay open.\n";
-
-fn byline(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_byline")).args(args).current_dir(dir).output().unwrap()
-}
-
-fn write(dir: &Path, name: &str, text: &[u8]) {
-    let p = dir.join(name);
-    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-    std::fs::write(p, text).unwrap();
-}
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()

@@ -1,23 +1,16 @@
 //! `byline check --format sarif|github`: the CI formats, on invented articles.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
+use std::path::Path;
+use std::process::Output;
+
+use common::{run_cli as byline, write_file as write};
 use serde_json::Value;
 
 const CLAIMS: &str = "Harbour news\n\nIt is feared that the harbour bridge will close for a year.\n\
 A senior official, speaking on condition of anonymity, said the repairs would cost $240 million.\n\
 Repairs on the old pier cost 40% more than planned, at $3.5 million.\n";
-
-fn byline(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_byline")).args(args).current_dir(dir).output().unwrap()
-}
-
-fn write(dir: &Path, name: &str, text: &[u8]) {
-    let p = dir.join(name);
-    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-    std::fs::write(p, text).unwrap();
-}
 
 fn sarif(dir: &Path, args: &[&str]) -> (Output, Value) {
     let mut all = vec!["check", "--format", "sarif"];

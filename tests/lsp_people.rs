@@ -5,10 +5,9 @@
 
 mod common;
 
-use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::{Lsp, offset, offset_any, position, position_any, uri_of};
+use common::{Lsp, offset, offset_any, position, position_any, uri_of, write_file as write};
 use serde_json::{Value, json};
 
 const A: &str = "Bridge to close for repairs\n\n\
@@ -28,12 +27,6 @@ struct Ws {
     lsp: Lsp,
     a: String,
     b: String,
-}
-
-fn write(dir: &Path, name: &str, text: &str) {
-    let p = dir.join(name);
-    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-    std::fs::write(p, text).unwrap();
 }
 
 /// A workspace with a.txt (opened) and b.txt (only on disk), plus ignored files.
@@ -321,7 +314,7 @@ fn watched_file_events_for_ignored_paths_are_ignored() {
     let mut changes = Vec::new();
     // .gitignore'd folder, an excluded folder, a hidden folder: all ignored.
     for (name, who) in [("drafts/new.txt", "Priya Raman"), ("old/new.txt", "Omar Haddad"), (".cache/new.txt", "Lena Fischer")] {
-        write(ws.dir.path(), name, &format!("Note\n\nCouncillor {who} said the plan was a mistake.\n"));
+        write(ws.dir.path(), name, format!("Note\n\nCouncillor {who} said the plan was a mistake.\n"));
         changes.push(json!({"uri": uri_of(&ws.dir.path().join(name)), "type": 1}));
     }
     // An ordinary file, sent last, shows that the events were processed.

@@ -381,3 +381,15 @@ pub fn offset_any(text: &str, pos: &Value, enc: &str) -> usize {
     }
     at
 }
+
+/// Run the `byline` binary with `args` in `dir` (the CLI tests).
+pub fn run_cli(dir: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_byline")).args(args).current_dir(dir).output().unwrap()
+}
+
+/// Write a fixture file under `dir`, creating its folders.
+pub fn write_file(dir: &Path, name: &str, contents: impl AsRef<[u8]>) {
+    let p = dir.join(name);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(p, contents).unwrap();
+}
