@@ -49,6 +49,11 @@ pub struct Attribution {
 }
 
 impl Attribution {
+    /// An attribution by the verb `cue` that covers its own sentence `si` only.
+    fn in_sentence(cue: Span, source: Option<Span>, kind: SourceKind, si: usize, main: bool) -> Attribution {
+        Attribution { cue, source, kind, sentence: si, scope: si..si + 1, main, refers_to: None, message: None }
+    }
+
     /// The kind once pronouns are resolved (a pronoun referring to an anonymous source is
     /// anonymous).
     pub fn effective_kind(&self, all: &[Attribution]) -> SourceKind {
@@ -556,16 +561,7 @@ fn verb_attribution(
         {
             let (kind, source) = classify(ctx, s, words, Some(np));
             if matches!(kind, SourceKind::Named | SourceKind::Pronoun) {
-                return Some(Attribution {
-                    cue,
-                    source,
-                    kind,
-                    sentence: si,
-                    scope: si..si + 1,
-                    main: true,
-                    refers_to: None,
-                    message: None,
-                });
+                return Some(Attribution::in_sentence(cue, source, kind, si, true));
             }
         }
         return None;
@@ -586,7 +582,7 @@ fn verb_attribution(
         if next.is_some_and(|n| ctx.lw(n) == "by") && !time_phrase(ctx, words, we + 1) {
             let np = np_after(ctx, words, we + 1);
             let (kind, source) = classify(ctx, s, words, np.clone());
-            return Some(Attribution { cue, source, kind, sentence: si, scope: si..si + 1, main: true, refers_to: None, message: None });
+            return Some(Attribution::in_sentence(cue, source, kind, si, true));
         }
         return None;
     }
@@ -620,7 +616,7 @@ fn verb_attribution(
                 if let Some(r) = np
                     && let Some((kind, source)) = document_source(ctx, s, words, r.clone(), r.end)
                 {
-                    return Some(Attribution { cue, source, kind, sentence: si, scope: si..si + 1, main, refers_to: None, message: None });
+                    return Some(Attribution::in_sentence(cue, source, kind, si, main));
                 }
             }
             return None;
@@ -643,7 +639,7 @@ fn verb_attribution(
         let (np, main) = np_before(ctx, s, words, wi - 1);
         np.as_ref()?;
         let (kind, source) = classify(ctx, s, words, np);
-        return Some(Attribution { cue, source, kind, sentence: si, scope: si..si + 1, main, refers_to: None, message: None });
+        return Some(Attribution::in_sentence(cue, source, kind, si, main));
     }
     if form == "according to" {
         let mut np = np_after(ctx, words, we);
@@ -661,14 +657,14 @@ fn verb_attribution(
             Some(ks) => ks,
             None => classify(ctx, s, words, np),
         };
-        return Some(Attribution { cue, source, kind, sentence: si, scope: si..si + 1, main: true, refers_to: None, message: None });
+        return Some(Attribution::in_sentence(cue, source, kind, si, true));
     }
     // A second verb of the subject: "X welcomed the plan but said …".
     if prev_adjacent && matches!(prev_l.as_str(), "and" | "but") {
         let np = np_after(ctx, words, 0);
         np.as_ref()?;
         let (kind, source) = classify(ctx, s, words, np);
-        return Some(Attribution { cue, source, kind, sentence: si, scope: si..si + 1, main: true, refers_to: None, message: None });
+        return Some(Attribution::in_sentence(cue, source, kind, si, true));
     }
     // Inverted: "…,” said Mr Borrell." / "…, said the Kremlin."
     let before = ctx.gap(prev.map_or(s.span.start, |p| p.span.end), cue.start).trim();
@@ -714,16 +710,7 @@ fn verb_attribution(
                 });
             if ends_clause && (ctx.is_cap(first) || fl == "the" || fl == "a" || fl == "an" || role_lead) {
                 let (kind, source) = classify(ctx, s, words, np);
-                return Some(Attribution {
-                    cue,
-                    source,
-                    kind,
-                    sentence: si,
-                    scope: si..si + 1,
-                    main: true,
-                    refers_to: None,
-                    message: None,
-                });
+                return Some(Attribution::in_sentence(cue, source, kind, si, true));
             }
         }
     }
@@ -757,7 +744,7 @@ fn verb_attribution(
     if act && !(main && opens && matches!(kind, SourceKind::Named | SourceKind::Pronoun)) {
         return None;
     }
-    Some(Attribution { cue, source, kind, sentence: si, scope: si..si + 1, main, refers_to: None, message: None })
+    Some(Attribution::in_sentence(cue, source, kind, si, main))
 }
 
 /// A sentence about a named person followed, in the same paragraph, by a quotation with no

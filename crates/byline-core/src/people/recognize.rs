@@ -158,6 +158,13 @@ struct Piece {
     place_led: bool,
 }
 
+impl Piece {
+    /// A name found by a strong cue of its own (a byline, a contributor line).
+    fn strong_name(toks: std::ops::Range<usize>) -> Piece {
+        Piece { words: toks.len(), run_end: toks.end, toks, strong: true, weak: false, rejected: false, tentative: false, place_led: false }
+    }
+}
+
 /// Token classes beyond the lexicon's (see [`super::lexicon::class`]).
 /// The text also uses the word in lower case (an ordinary word, not a name).
 const LOWER_USED: u32 = 1 << 8;
@@ -850,16 +857,7 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
             continue;
         }
         for r in names {
-            pieces.push(Piece {
-                words: r.len(),
-                toks: r.clone(),
-                strong: true,
-                weak: false,
-                rejected: false,
-                run_end: r.end,
-                tentative: false,
-                place_led: false,
-            });
+            pieces.push(Piece::strong_name(r.clone()));
         }
     }
 
@@ -869,16 +867,7 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
         let k = toks.partition_point(|t| t.start < ls);
         if let Some((noun, stop)) = contributor_line(ctx, k) {
             for r in contributor_names(ctx, noun + 1, stop) {
-                pieces.push(Piece {
-                    words: r.len(),
-                    toks: r.clone(),
-                    strong: true,
-                    weak: false,
-                    rejected: false,
-                    run_end: r.end,
-                    tentative: false,
-                    place_led: false,
-                });
+                pieces.push(Piece::strong_name(r.clone()));
             }
         }
     }
