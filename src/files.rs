@@ -213,6 +213,10 @@ fn kind_of(t: std::fs::FileType) -> Option<&'static str> {
     }
 }
 
+/// Bytes kept as they are in a `file:` URI's path: RFC 3986 unreserved characters and `/`.
+pub const PATH_BYTES: &percent_encoding::AsciiSet =
+    &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~').remove(b'/');
+
 /// Read an article: a regular file (links followed) of at most `max` bytes, UTF-8 text without
 /// NUL bytes. A leading byte-order mark is kept (it is part of the text the editor shows).
 ///

@@ -2,6 +2,7 @@
 //! and `byline people` (the people index as a table).
 
 mod cli;
+mod faults;
 mod files;
 mod lsp;
 

@@ -1,5 +1,5 @@
 //! A panic inside a query or an analysis must not take the server down (fault injection is
-//! switched on with BYLINE_FAULT_INJECTION=1; see src/lsp/faults.rs).
+//! switched on with BYLINE_FAULT_INJECTION=1; see src/faults.rs).
 
 mod common;
 

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::process::ExitCode;
 
-use byline_core::{Code, Format, Severity, analyze};
+use byline_core::{Code, Format, Severity};
 use serde::Serialize;
 
 use super::lines::Lines;
@@ -137,8 +137,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
 
     let per_file: Vec<Result<Vec<Reported>, String>> = super::isolate::each(&gathered.sources, |src| {
         let path = src.path.to_string_lossy().into_owned();
-        crate::lsp::faults::maybe_panic_in_analysis(&src.text);
-        let analysis = analyze(&src.text, Format::from_path(&path));
+        let analysis = crate::faults::analyze(&src.text, Format::from_path(&path));
         let lines = Lines::new(&src.text);
         analysis
             .findings

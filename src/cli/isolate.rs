@@ -23,14 +23,8 @@ fn install_hook() {
         let default = panic::take_hook();
         panic::set_hook(Box::new(move |info| {
             if ISOLATED.with(|i| *i.borrow()) {
-                let msg = info
-                    .payload()
-                    .downcast_ref::<&str>()
-                    .map(|s| s.to_string())
-                    .or_else(|| info.payload().downcast_ref::<String>().cloned())
-                    .unwrap_or_else(|| "panic".to_string());
+                let line = crate::faults::panic_message(info.payload());
                 let at = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
-                let line = msg.lines().next().unwrap_or("").chars().take(200).collect::<String>();
                 LAST_PANIC.with(|p| *p.borrow_mut() = Some(format!("{line}{at}")));
             } else {
                 default(info);

@@ -8,8 +8,8 @@ use std::io::Write;
 use std::process::ExitCode;
 use std::sync::Arc;
 
+use byline_core::Format;
 use byline_core::index::{PersonInfo, WorkspaceIndex};
-use byline_core::{Format, analyze};
 use serde::Serialize;
 
 use super::lines::Lines;
@@ -94,8 +94,7 @@ pub fn run(args: PeopleArgs) -> ExitCode {
     }
     let analysed = super::isolate::each(&gathered.sources, |s| {
         let key: Arc<str> = s.path.to_string_lossy().into();
-        crate::lsp::faults::maybe_panic_in_analysis(&s.text);
-        let a = analyze(&s.text, Format::from_path(&key));
+        let a = crate::faults::analyze(&s.text, Format::from_path(&key));
         (key, Arc::new(a.people))
     });
     let mut index = WorkspaceIndex::new();

@@ -57,7 +57,7 @@ fn level(severity: &str) -> &'static str {
 /// A URI reference for a path as given on the command line: relative paths stay relative
 /// (to `%SRCROOT%`, the folder the check ran in), absolute ones become `file:` URIs.
 fn artifact(path: &str) -> Value {
-    let encoded = percent_encode(path.as_bytes(), crate::lsp::snapshot::PATH_BYTES).to_string();
+    let encoded = percent_encode(path.as_bytes(), crate::files::PATH_BYTES).to_string();
     if path.starts_with('/') { json!({"uri": format!("file://{encoded}")}) } else { json!({"uri": encoded, "uriBaseId": "%SRCROOT%"}) }
 }
 

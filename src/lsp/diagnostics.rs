@@ -19,7 +19,7 @@ pub fn to_lsp_severity(s: Severity) -> DiagnosticSeverity {
 
 /// The diagnostics for one document's findings; codes switched off in the settings are left out.
 pub fn diagnostics(findings: &[Finding], rope: &Rope, enc: Encoding, settings: &Settings) -> Vec<Diagnostic> {
-    super::faults::maybe_slow_diagnostics(rope);
+    crate::faults::maybe_slow_diagnostics(rope);
     findings
         .iter()
         .filter_map(|f| {

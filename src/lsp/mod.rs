@@ -11,12 +11,10 @@
 //! - [`wire`] — big answers (references) written straight to JSON, whole or as partial results
 //! - [`diagnostics`] — findings -> diagnostics
 //! - [`config`] — settings
-//! - [`faults`] — fault injection for the robustness tests (off unless asked for)
 
 pub mod config;
 pub mod diagnostics;
 pub mod documents;
-pub mod faults;
 pub mod indexing;
 pub mod people;
 pub mod positions;
@@ -57,8 +55,8 @@ pub fn run(_args: LspArgs) -> ExitCode {
         let (input, output, writer, notifier) = transport::guard(tokio::io::stdin(), tokio::io::stdout());
         let mut builder = LspService::build(move |client| server::Server::new(client, flag, notifier))
             .custom_method(transport::REFERENCES, server::Server::routed_references);
-        if faults::enabled() {
-            builder = builder.custom_method(faults::PANIC_METHOD, server::Server::injected_panic);
+        if crate::faults::enabled() {
+            builder = builder.custom_method(crate::faults::PANIC_METHOD, server::Server::injected_panic);
         }
         let (service, socket) = builder.finish();
         // More requests in flight than tower-lsp-server's default of 4: a few queries that wait

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use byline_core::index::WorkspaceIndex;
 use byline_core::{Analysis, Span};
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, percent_encode};
+use percent_encoding::{percent_decode_str, percent_encode};
 use ropey::Rope;
 use tower_lsp_server::ls_types::{Position, Range, Uri};
 
@@ -29,16 +29,13 @@ pub fn key_of(uri: &Uri) -> DocKey {
     Arc::from(uri.as_str())
 }
 
-/// Bytes kept as they are in a `file:` URI's path: RFC 3986 unreserved characters and `/`.
-pub(crate) const PATH_BYTES: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~').remove(b'/');
-
 /// The `file:` URI of an absolute local path: its raw bytes percent-encoded, so that a name
 /// that is not UTF-8 still names that file ([`file_path_of`] gives the same path back).
 pub fn file_uri(path: &Path) -> Option<Uri> {
     if !path.is_absolute() {
         return None;
     }
-    let encoded = percent_encode(path.as_os_str().as_bytes(), PATH_BYTES);
+    let encoded = percent_encode(path.as_os_str().as_bytes(), crate::files::PATH_BYTES);
     format!("file://{encoded}").parse().ok()
 }
 

@@ -289,18 +289,8 @@ pub fn format_of(uri: &Uri, language: &str) -> Format {
 /// Analyse on the calling (blocking) thread. A panic (a bug in byline) is caught and becomes
 /// `Err` with a one-line description, which the caller reports to the user.
 pub fn analyze_guarded(text: &str, format: Format, what: &str) -> Result<Analysis, String> {
-    let run = || {
-        super::faults::maybe_panic_in_analysis(text);
-        super::faults::maybe_slow_analysis(text);
-        byline_core::analyze(text, format)
-    };
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).map_err(|e| {
-        let msg = e
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| e.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "panic".to_string());
-        let msg: String = msg.lines().next().unwrap_or("").chars().take(200).collect();
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| crate::faults::analyze(text, format))).map_err(|e| {
+        let msg = crate::faults::panic_message(&*e);
         log!("analysis panicked on {what}: {msg}");
         msg
     })

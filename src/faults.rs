@@ -17,20 +17,39 @@ pub const SLOW_MARKER: &str = "BYLINE-INJECTED-SLOW";
 pub const SLOW_ANALYSIS: Duration = Duration::from_secs(2);
 pub const SLOW_DIAGNOSTICS: Duration = Duration::from_secs(4);
 
+/// The core's analysis as the binary runs it (server and CLI): the injected faults first, when
+/// they are on.
+pub fn analyze(text: &str, format: byline_core::Format) -> byline_core::Analysis {
+    maybe_panic_in_analysis(text);
+    maybe_slow_analysis(text);
+    byline_core::analyze(text, format)
+}
+
+/// One line (at most 200 characters) describing a panic's payload, for a log line or a
+/// one-line error.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    let msg = payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".to_string());
+    msg.lines().next().unwrap_or("").chars().take(200).collect()
+}
+
 pub fn enabled() -> bool {
     static ON: OnceLock<bool> = OnceLock::new();
     *ON.get_or_init(|| std::env::var("BYLINE_FAULT_INJECTION").is_ok_and(|v| v == "1"))
 }
 
 /// Panic if fault injection is on and `text` asks for it.
-pub fn maybe_panic_in_analysis(text: &str) {
+fn maybe_panic_in_analysis(text: &str) {
     if enabled() && text.contains(PANIC_MARKER) {
         panic!("injected panic in analysis");
     }
 }
 
 /// Sleep in an analysis if fault injection is on and `text` asks for it.
-pub fn maybe_slow_analysis(text: &str) {
+fn maybe_slow_analysis(text: &str) {
     if enabled() && text.contains(SLOW_MARKER) {
         std::thread::sleep(SLOW_ANALYSIS);
     }
