@@ -128,7 +128,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         eprintln!("byline check: no articles could be read");
         match args.format {
             OutputFormat::Json => print_json(&JsonReport { findings: &[], files_checked: 0, skipped: skipped(), errors: &[] }),
-            OutputFormat::Sarif => print_value(&super::sarif::log(&[], &skipped(), &[])),
+            OutputFormat::Sarif => print_json(&super::sarif::log(&[], &skipped(), &[])),
             OutputFormat::Github => print_lines(&super::github::lines(&[], &skipped(), &[])),
             OutputFormat::Text => {}
         }
@@ -180,7 +180,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let checked = gathered.sources.len() - errors.len();
     match args.format {
         OutputFormat::Json => print_json(&JsonReport { findings: &findings, files_checked: checked, skipped: skipped(), errors: &errors }),
-        OutputFormat::Sarif => print_value(&super::sarif::log(&findings, &skipped(), &errors)),
+        OutputFormat::Sarif => print_json(&super::sarif::log(&findings, &skipped(), &errors)),
         OutputFormat::Github => print_lines(&super::github::lines(&findings, &skipped(), &errors)),
         OutputFormat::Text => print_text(&findings, checked, errors.len()),
     }
@@ -201,11 +201,7 @@ fn print_text(findings: &[Reported], checked: usize, failed: usize) {
     let mut out = std::io::stdout().lock();
     let written =
         findings.iter().try_for_each(|r| writeln!(out, "{}:{}:{}: {}[{}]: {}", r.path, r.line, r.column, r.severity, r.code, r.message));
-    if let Err(e) = written
-        && e.kind() != std::io::ErrorKind::BrokenPipe
-    {
-        eprintln!("byline check: {e}");
-    }
+    report_write_error(written);
     let files_with = {
         let mut paths: Vec<&str> = findings.iter().map(|r| r.path.as_str()).collect();
         paths.dedup();
@@ -216,12 +212,6 @@ fn print_text(findings: &[Reported], checked: usize, failed: usize) {
     if failed > 0 {
         eprintln!("byline: {failed} file{} not checked because of an internal error", plural(failed));
     }
-}
-
-fn print_value(v: &serde_json::Value) {
-    let mut out = std::io::stdout().lock();
-    let written = serde_json::to_writer_pretty(&mut out, v).map_err(std::io::Error::other).and_then(|_| writeln!(out));
-    report_write_error(written);
 }
 
 fn print_lines(lines: &[String]) {
@@ -237,12 +227,8 @@ fn report_write_error(written: std::io::Result<()>) {
     }
 }
 
-fn print_json(report: &JsonReport) {
+fn print_json(v: &impl Serialize) {
     let mut out = std::io::stdout().lock();
-    let written = serde_json::to_writer_pretty(&mut out, report).map_err(std::io::Error::other).and_then(|_| writeln!(out));
-    if let Err(e) = written
-        && e.kind() != std::io::ErrorKind::BrokenPipe
-    {
-        eprintln!("byline check: {e}");
-    }
+    let written = serde_json::to_writer_pretty(&mut out, v).map_err(std::io::Error::other).and_then(|_| writeln!(out));
+    report_write_error(written);
 }
