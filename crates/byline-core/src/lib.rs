@@ -8,6 +8,7 @@
 pub mod analysis;
 pub mod attribution;
 pub mod claims;
+pub mod document;
 pub mod index;
 pub mod lexicon;
 pub mod people;

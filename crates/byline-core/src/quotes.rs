@@ -39,8 +39,12 @@ const FLATTENED: usize = 5;
 
 /// Find the quotations of a document.
 pub fn find(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
-    let clean = crate::text::clean(text);
-    let text: &str = &clean;
+    find_clean(&crate::text::clean(text), sentences)
+}
+
+/// Find the quotations of a document, given its text with masked spans blanked
+/// ([`crate::text::clean`]).
+pub fn find_clean(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
     // Group sentences by block.
     let mut i = 0;

@@ -42,17 +42,22 @@ pub fn split(text: &str, format: Format) -> Vec<Sentence> {
 
 /// Split a document into sentences.
 pub fn split_with(text: &str, format: Format, lex: &Lexicon) -> Vec<Sentence> {
-    let clean = crate::text::clean(text);
+    split_clean(text, &crate::text::clean(text), format, lex)
+}
+
+/// Split a document into sentences, given its text with masked spans blanked
+/// ([`crate::text::clean`]).
+pub fn split_clean(text: &str, clean: &str, format: Format, lex: &Lexicon) -> Vec<Sentence> {
     let blocks = crate::text::blocks(text, format);
     // Phrase matching is case-insensitive: the cleaned text serves as it is.
-    let lower: &str = &clean;
+    let lower: &str = clean;
     let mut out = Vec::new();
     let mut zone = false;
     let half = text.len() / 2;
     for (bi, block) in blocks.iter().enumerate() {
         let first_of_block = out.len();
         let mut start = block.span.start;
-        for end_next in boundaries(&clean, block.span.clone(), lex) {
+        for end_next in boundaries(clean, block.span.clone(), lex) {
             let (end, next) = end_next;
             push(&mut out, text, start..end, bi, block.kind);
             start = next;

@@ -443,7 +443,7 @@ pub fn words(text: &str, span: Span) -> Vec<Word> {
             continue;
         }
         if let Some(st) = start {
-            if matches!(c, '\'' | '’' | '-' | '.' | ',' | ':') && i + len < b.len() {
+            if matches!(c, '\'' | '’' | '-' | '‑' | '.' | ',' | ':') && i + len < b.len() {
                 let n = char_at(i + len).0;
                 let ok = n.is_alphanumeric()
                     && match c {
@@ -489,7 +489,7 @@ mod tests {
                 continue;
             }
             if let Some(st) = start {
-                let joiner = matches!(c, '\'' | '’' | '-' | '.' | ',' | ':');
+                let joiner = matches!(c, '\'' | '’' | '-' | '‑' | '.' | ',' | ':');
                 let next_alnum = iter.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
                 let prev = s[..i].chars().next_back();
                 let ok = joiner

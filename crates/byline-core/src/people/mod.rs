@@ -1,9 +1,9 @@
 //! People named in one article: mentions (name tokens only, no title or possessive),
 //! grouped into the persons of this article, with their roles and quotes.
 
-mod lexicon;
+pub(crate) mod lexicon;
 mod recognize;
-mod tokens;
+pub(crate) mod tokens;
 
 pub use lexicon::PeopleLexicon;
 

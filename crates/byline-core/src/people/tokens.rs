@@ -9,6 +9,9 @@ pub struct Tok {
     pub end: usize,
     /// End of the whole token, possessive ending included.
     pub raw_end: usize,
+    /// End of the run of word characters and inner joiners as written ("Putin's", "V" of "V.",
+    /// "Harris" of "Harris'"): where the word view of [`crate::document`] joins tokens.
+    pub run_end: usize,
     /// Whether the word carries a possessive ("Putin's", "Harris'").
     pub possessive: bool,
     /// A single capital letter, with or without a full stop ("V.", "W").
@@ -107,6 +110,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             start,
             end: word_end,
             raw_end: end + raw_extra,
+            run_end: end,
             possessive,
             initial: single && upper,
             cap: upper && has_lower,

@@ -1,0 +1,229 @@
+//! The document model: an article parsed once, read by every stage.
+//!
+//! [`Document::parse`] finds what is not prose (Markdown code, link targets, URLs: the masked
+//! spans), the sentences and the quotations, and tokenises the text **once**. Two views of
+//! that one tokenisation serve the stages:
+//!
+//! - [`Tok`]: a word as person recognition sees it — an initial keeps its full stop ("V."), a
+//!   possessive is recorded, not included ("Putin" of "Putin's");
+//! - [`Word`]: a word of prose as attribution and claims see it — tokens joined across a dot
+//!   between capitals or digits and a comma or colon between digits ("U.S", "3.5", "150,000",
+//!   "9:30"), possessive included, never across a sentence boundary, never inside a masked span;
+//!   each with its lower-case form (computed once per distinct word) and its shape.
+//!
+//! A word is made of tokens (`Word::toks`), so the stages agree about every word.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use crate::Span;
+use crate::lexicon::Lexicon;
+use crate::people::lexicon::FxHashMap;
+use crate::people::tokens::{Tok, tokenize};
+use crate::quotes::{self, Quote};
+use crate::sentences::{self, Sentence};
+use crate::text::Format;
+
+/// One word of prose (see the module documentation).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Word {
+    pub span: Span,
+    /// The tokens it is made of.
+    pub toks: Range<u32>,
+    /// Its lower-case form: a range of [`Document::lower`]'s arena.
+    lower: Range<u32>,
+    /// Shape bits ([`shape`]).
+    pub shape: u8,
+}
+
+/// Shape bits of a [`Word`].
+pub mod shape {
+    /// Starts with an upper-case letter or a digit.
+    pub const CAP: u8 = 1;
+    /// Starts with a digit.
+    pub const DIGIT: u8 = 1 << 1;
+}
+
+/// An article, parsed once.
+#[derive(Clone, Debug)]
+pub struct Document<'t> {
+    pub text: &'t str,
+    pub format: Format,
+    /// The text with masked spans (link targets, URLs, inline code) blanked: same offsets.
+    pub clean: Cow<'t, str>,
+    pub sentences: Vec<Sentence>,
+    pub quotes: Vec<Quote>,
+    /// Every token of the cleaned text (a URL or a link target has none).
+    pub toks: Vec<Tok>,
+    /// The words of prose, sentence by sentence.
+    pub words: Vec<Word>,
+    /// The words of sentence `i`: `words[sentence_words[i]]`.
+    sentence_words: Vec<Range<u32>>,
+    /// The lower-case forms of the words, one copy per distinct word.
+    lower: String,
+}
+
+impl<'t> Document<'t> {
+    /// Parse `text`.
+    pub fn parse(text: &'t str, format: Format, lex: &Lexicon) -> Document<'t> {
+        let clean = crate::text::clean(text);
+        let sentences = sentences::split_clean(text, &clean, format, lex);
+        let quotes = quotes::find_clean(&clean, &sentences);
+        let toks = tokenize(&clean);
+        let mut doc =
+            Document { text, format, clean, sentences, quotes, toks, words: Vec::new(), sentence_words: Vec::new(), lower: String::new() };
+        doc.build_words();
+        doc
+    }
+
+    /// The words of sentence `i`.
+    pub fn words_of(&self, i: usize) -> &[Word] {
+        let r = &self.sentence_words[i];
+        &self.words[r.start as usize..r.end as usize]
+    }
+
+    /// The text of a word, as written.
+    pub fn word<'a>(&'a self, w: &Word) -> &'a str {
+        &self.clean[w.span.clone()]
+    }
+
+    /// The lower-case form of a word.
+    pub fn lower<'a>(&'a self, w: &Word) -> &'a str {
+        &self.lower[w.lower.start as usize..w.lower.end as usize]
+    }
+
+    fn build_words(&mut self) {
+        let clean: &str = &self.clean;
+        let toks = &self.toks;
+        let mut words: Vec<Word> = Vec::with_capacity(toks.len());
+        let mut sentence_words = Vec::with_capacity(self.sentences.len());
+        let mut seen: FxHashMap<&str, Range<u32>> = FxHashMap::default();
+        let mut lower = String::with_capacity(clean.len() / 4);
+        let mut ti = 0;
+        for s in &self.sentences {
+            let first = words.len() as u32;
+            while ti < toks.len() && toks[ti].start < s.span.start {
+                ti += 1;
+            }
+            let mut open: Option<(usize, usize)> = None; // (first token, run end)
+            let mut close = |from: usize, to: usize, end: usize, words: &mut Vec<Word>| {
+                let start = toks[from].start;
+                let w = &clean[start..end];
+                let l = seen
+                    .entry(w)
+                    .or_insert_with(|| {
+                        let a = lower.len() as u32;
+                        if w.is_ascii() {
+                            lower.extend(w.bytes().map(|c| c.to_ascii_lowercase() as char));
+                        } else {
+                            lower.push_str(&w.to_lowercase());
+                        }
+                        a..lower.len() as u32
+                    })
+                    .clone();
+                let c = w.chars().next().unwrap_or(' ');
+                let mut sh = 0;
+                if c.is_uppercase() || c.is_ascii_digit() {
+                    sh |= shape::CAP;
+                }
+                if c.is_ascii_digit() {
+                    sh |= shape::DIGIT;
+                }
+                words.push(Word { span: start..end, toks: from as u32..to as u32, lower: l, shape: sh });
+            };
+            while ti < toks.len() && toks[ti].start < s.span.end {
+                let t = &toks[ti];
+                // A token that a sentence ends inside is cut at the sentence's end.
+                let end = t.run_end.min(s.span.end);
+                match open {
+                    Some((f, e)) if joins(clean, e, t.start) => open = Some((f, end)),
+                    Some((f, e)) => {
+                        close(f, ti, e, &mut words);
+                        open = Some((ti, end));
+                    }
+                    None => open = Some((ti, end)),
+                }
+                ti += 1;
+            }
+            if let Some((f, e)) = open.take() {
+                close(f, ti, e, &mut words);
+            }
+            // A token that runs on past the sentence's end is seen again by the next one.
+            if ti > 0 && toks[ti - 1].run_end > s.span.end {
+                ti -= 1;
+            }
+            sentence_words.push(first..words.len() as u32);
+        }
+        self.words = words;
+        self.sentence_words = sentence_words;
+        self.lower = lower;
+    }
+}
+
+/// Whether the run ending at `a` and the token starting at `b` make one word: one full stop
+/// between capitals or digits ("U.S", "3.5"), one comma or colon between digits ("150,000",
+/// "9:30").
+fn joins(text: &str, a: usize, b: usize) -> bool {
+    if b != a + 1 {
+        return false;
+    }
+    let prev = text[..a].chars().next_back().unwrap_or(' ');
+    let next = text[b..].chars().next().unwrap_or(' ');
+    match text.as_bytes()[a] {
+        b'.' => (prev.is_ascii_digit() || prev.is_uppercase()) && (next.is_ascii_digit() || next.is_uppercase()),
+        b',' | b':' => prev.is_ascii_digit() && next.is_ascii_digit(),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        let doc = Document::parse(text, Format::Plain, Lexicon::bundled());
+        (0..doc.sentences.len()).flat_map(|i| doc.words_of(i).iter().map(|w| doc.word(w).to_string()).collect::<Vec<_>>()).collect()
+    }
+
+    #[test]
+    fn words_join_abbreviations_and_figures_but_not_sentences() {
+        assert_eq!(
+            words("The U.S. economy grew 3.5 percent to $150,000 at 9:30. Putin's aide, V. Putin, spoke."),
+            ["The", "U.S", "economy", "grew", "3.5", "percent", "to", "150,000", "at", "9:30", "Putin's", "aide", "V", "Putin", "spoke"]
+        );
+    }
+
+    #[test]
+    fn lower_forms_are_shared_and_shapes_read() {
+        let doc = Document::parse("Police said. POLICE said. Police 3 said.", Format::Plain, Lexicon::bundled());
+        let ws: Vec<&Word> = doc.words.iter().collect();
+        assert_eq!(doc.lower(ws[0]), "police");
+        assert_eq!(doc.lower(ws[2]), "police");
+        assert_eq!(ws[0].lower, ws[4].lower, "one copy per distinct word");
+        assert!(ws[0].shape & shape::CAP != 0 && ws[1].shape & shape::CAP == 0);
+        assert!(ws[5].shape & shape::DIGIT != 0);
+    }
+
+    #[test]
+    fn urls_are_neither_tokens_nor_words() {
+        let text = "Read it at https://example.com/Report now.";
+        let doc = Document::parse(text, Format::Plain, Lexicon::bundled());
+        let ws: Vec<&str> = doc.words.iter().map(|w| doc.word(w)).collect();
+        assert_eq!(ws, ["Read", "it", "at", "now"]);
+        assert!(!doc.toks.iter().any(|t| t.text(text) == "Report"));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+        /// The word view is the word splitter's words, sentence by sentence, on any text.
+        #[test]
+        fn the_word_view_matches_the_word_splitter(text in "([A-Za-z0-9 .,:'’‑\\-\n\"“”é]|https://|`|\\]\\(){0,80}") {
+            let doc = Document::parse(&text, Format::Markdown, Lexicon::bundled());
+            for (i, s) in doc.sentences.iter().enumerate() {
+                let got: Vec<Span> = doc.words_of(i).iter().map(|w| w.span.clone()).collect();
+                let want: Vec<Span> = crate::text::words(&doc.clean, s.span.clone()).into_iter().map(|w| w.span).collect();
+                proptest::prop_assert_eq!(got, want, "{:?}", &text);
+            }
+        }
+    }
+}
