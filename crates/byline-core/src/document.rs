@@ -34,6 +34,39 @@ pub struct Word {
     lower: Range<u32>,
     /// Shape bits ([`shape`]).
     pub shape: u8,
+    /// Lexicon classes of its lower-case form ([`class`]), found once per distinct word.
+    pub class: u16,
+}
+
+/// The word lists of [`Lexicon`] a word's lower-case form belongs to: `Word::class` bits.
+pub mod class {
+    pub const FUNCTION: u16 = 1;
+    pub const TIME: u16 = 1 << 1;
+    pub const NUMBER: u16 = 1 << 2;
+    pub const SUPERLATIVE: u16 = 1 << 3;
+    pub const SOURCE_ROLE: u16 = 1 << 4;
+    pub const ANONYMOUS_SOURCE: u16 = 1 << 5;
+    pub const VAGUE_SOURCE: u16 = 1 << 6;
+    pub const DOCUMENT: u16 = 1 << 7;
+    pub const ABBREVIATION: u16 = 1 << 8;
+    pub const COLLECTIVE: u16 = 1 << 9;
+}
+
+/// The [`class`] bits of a lower-case word.
+pub fn classify(lex: &Lexicon, l: &str) -> u16 {
+    let sets = [
+        (lex.function_words.contains(l), class::FUNCTION),
+        (lex.time_words.contains(l), class::TIME),
+        (lex.numbers.contains(l), class::NUMBER),
+        (lex.superlatives.contains(l), class::SUPERLATIVE),
+        (lex.source_roles.contains(l), class::SOURCE_ROLE),
+        (lex.anonymous_sources.contains(l), class::ANONYMOUS_SOURCE),
+        (lex.vague_sources.contains(l), class::VAGUE_SOURCE),
+        (lex.documents.contains(l), class::DOCUMENT),
+        (lex.abbreviations.contains(l), class::ABBREVIATION),
+        (lex.collectives.contains(l), class::COLLECTIVE),
+    ];
+    sets.iter().filter(|(hit, _)| *hit).fold(0, |c, (_, bit)| c | bit)
 }
 
 /// Shape bits of a [`Word`].
@@ -72,7 +105,7 @@ impl<'t> Document<'t> {
         let toks = tokenize(&clean);
         let mut doc =
             Document { text, format, clean, sentences, quotes, toks, words: Vec::new(), sentence_words: Vec::new(), lower: String::new() };
-        doc.build_words();
+        doc.build_words(lex);
         doc
     }
 
@@ -87,17 +120,22 @@ impl<'t> Document<'t> {
         &self.clean[w.span.clone()]
     }
 
+    /// Whether a word is in any of the word lists `bits` ([`class`]).
+    pub fn is(&self, w: &Word, bits: u16) -> bool {
+        w.class & bits != 0
+    }
+
     /// The lower-case form of a word.
     pub fn lower<'a>(&'a self, w: &Word) -> &'a str {
         &self.lower[w.lower.start as usize..w.lower.end as usize]
     }
 
-    fn build_words(&mut self) {
+    fn build_words(&mut self, lex: &Lexicon) {
         let clean: &str = &self.clean;
         let toks = &self.toks;
         let mut words: Vec<Word> = Vec::with_capacity(toks.len());
         let mut sentence_words = Vec::with_capacity(self.sentences.len());
-        let mut seen: FxHashMap<&str, Range<u32>> = FxHashMap::default();
+        let mut seen: FxHashMap<&str, (Range<u32>, u16)> = FxHashMap::default();
         let mut lower = String::with_capacity(clean.len() / 4);
         let mut ti = 0;
         for s in &self.sentences {
@@ -109,7 +147,7 @@ impl<'t> Document<'t> {
             let mut close = |from: usize, to: usize, end: usize, words: &mut Vec<Word>| {
                 let start = toks[from].start;
                 let w = &clean[start..end];
-                let l = seen
+                let (l, cl) = seen
                     .entry(w)
                     .or_insert_with(|| {
                         let a = lower.len() as u32;
@@ -118,7 +156,8 @@ impl<'t> Document<'t> {
                         } else {
                             lower.push_str(&w.to_lowercase());
                         }
-                        a..lower.len() as u32
+                        let cl = classify(lex, &lower[a as usize..]);
+                        (a..lower.len() as u32, cl)
                     })
                     .clone();
                 let c = w.chars().next().unwrap_or(' ');
@@ -129,7 +168,7 @@ impl<'t> Document<'t> {
                 if c.is_ascii_digit() {
                     sh |= shape::DIGIT;
                 }
-                words.push(Word { span: start..end, toks: from as u32..to as u32, lower: l, shape: sh });
+                words.push(Word { span: start..end, toks: from as u32..to as u32, lower: l, shape: sh, class: cl });
             };
             while ti < toks.len() && toks[ti].start < s.span.end {
                 let t = &toks[ti];
@@ -202,6 +241,9 @@ mod tests {
         assert_eq!(ws[0].lower, ws[4].lower, "one copy per distinct word");
         assert!(ws[0].shape & shape::CAP != 0 && ws[1].shape & shape::CAP == 0);
         assert!(ws[5].shape & shape::DIGIT != 0);
+        let doc = Document::parse("Yesterday the officials said.", Format::Plain, Lexicon::bundled());
+        let cls: Vec<u16> = doc.words.iter().map(|w| w.class).collect();
+        assert!(cls[0] & class::TIME != 0 && cls[1] & class::FUNCTION != 0 && cls[2] & class::ANONYMOUS_SOURCE != 0, "{cls:?}");
     }
 
     #[test]
