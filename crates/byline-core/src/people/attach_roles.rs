@@ -1,0 +1,114 @@
+//! Attaching roles to persons: the role before a name ("Kremlin spokesman Dmitry Peskov"),
+//! a plural title over several names, a contributor line's role, the role under a byline, an
+//! appositive ("Jane Roe, the chairman of ..."); a bare place or organisation only when the
+//! article gives nothing better.
+
+use super::lexicon::FxHashSet;
+use super::recognize::{self, Ctx};
+use super::{DocPeople, normalise_spaces};
+
+pub(super) fn attach_roles(ctx: &Ctx, found: &[recognize::Found], doc: &mut DocPeople) {
+    // Roles already given, per person, ASCII lower case (a scan of a person's roles per
+    // mention is quadratic when one person has many).
+    let mut seen: Vec<FxHashSet<String>> = vec![FxHashSet::default(); doc.persons.len()];
+    // A plural title before a name ("city councillors Jane Roe and John Doe"): the end of that
+    // name and the title, for the names coordinated after it.
+    let mut plural: Option<(usize, String)> = None;
+    for f in found {
+        let start = ctx.toks[f.toks.start].start;
+        if f.part.is_some() {
+            continue;
+        }
+        let i = doc.mentions.partition_point(|m| m.span.start < start);
+        let Some(m) = doc.mentions.get(i).filter(|m| m.span.start == start) else { continue };
+        let p = m.person;
+        let mut roles = Vec::new();
+        let name_end = ctx.toks[f.toks.end - 1].end;
+        // (A contributor line's role replaces its plural noun: "Harbour Press writer".)
+        let contributor = recognize::contributor_role(ctx, f.toks.start);
+        if let Some((a, b)) = recognize::role_before(ctx, f.toks.start).filter(|_| contributor.is_none()) {
+            // As written: "Gen." keeps its full stop.
+            let mut end = ctx.toks[b].end;
+            if ctx.text[end..].starts_with('.') && recognize::is_short_title(ctx, b) {
+                end += 1;
+            }
+            let role = ctx.text[ctx.toks[a].start..end].to_string();
+            plural = recognize::plural_role(ctx, b).then(|| (name_end, role.clone()));
+            roles.push(role);
+        } else if let Some((prev_end, role)) = plural.take() {
+            // "... Jane Roe, D-Ohio, and John Doe": the next name after "and".
+            let between = ctx.text.get(prev_end..start).unwrap_or("");
+            if between.len() <= 40 && !between.contains('\n') && between.split_whitespace().any(|w| w == "and") {
+                roles.push(role.clone());
+                plural = Some((name_end, role));
+            }
+        }
+        if let Some(r) = contributor {
+            roles.push(r);
+        }
+        let last = f.toks.end - 1;
+        if let Some(r) = recognize::byline_role_line(ctx, f.toks.start, last) {
+            roles.push(ctx.text[ctx.toks[r.start].start..ctx.toks[r.end - 1].raw_end].to_string());
+        }
+        if let Some(k) = recognize::appositive_start(ctx, last).or_else(|| recognize::named_role_start(ctx, last))
+            && let Some(r) = recognize::appositive_role(ctx, k).or_else(|| recognize::appositive_indefinite(ctx, k))
+        {
+            let mut a = r.start;
+            while a < r.end && matches!(ctx.word(a), "the" | "The" | "a" | "an") {
+                a += 1;
+            }
+            if a < r.end {
+                roles.push(ctx.text[ctx.toks[a].start..ctx.toks[r.end - 1].raw_end].to_string());
+            }
+        }
+        for r in roles {
+            let mut r = normalise_spaces(&r);
+            // "attorney for the Harbour Workers Union (HWU": close the bracket.
+            if r.matches('(').count() > r.matches(')').count() {
+                r.push(')');
+            }
+            if seen[p].insert(r.to_ascii_lowercase()) {
+                doc.persons[p].roles.push(r);
+            }
+        }
+    }
+    drop_bare_places(ctx, doc);
+}
+
+/// "Indonesia's Jane Roe": a bare place or organisation as a role only when the article gives
+/// nothing better.
+fn drop_bare_places(ctx: &Ctx, doc: &mut DocPeople) {
+    let bare_place = |r: &str| r.split_whitespace().all(|w| ctx.lex.is_nonperson(w.trim_end_matches("'s").trim_end_matches("’s")));
+    for person in doc.persons.iter_mut() {
+        if person.roles.len() > 1 && person.roles.iter().any(|r| !bare_place(r)) {
+            person.roles.retain(|r| !bare_place(r));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Format, analyze};
+
+    fn roles(text: &str) -> Vec<Vec<String>> {
+        analyze(text, Format::Plain).people.persons.into_iter().map(|p| p.roles).collect()
+    }
+
+    #[test]
+    fn a_role_before_and_an_appositive_after() {
+        let t = "Depot manager Maria Thrane, the union's chair, spoke.";
+        assert_eq!(roles(t), [["Depot manager", "union's chair"]]);
+    }
+
+    #[test]
+    fn a_plural_title_over_coordinated_names() {
+        let t = "City councillors Maria Thrane and John Vessberg voted against it.";
+        assert_eq!(roles(t), [["City councillors"], ["City councillors"]]);
+    }
+
+    #[test]
+    fn a_bare_place_only_when_nothing_better() {
+        assert_eq!(roles("Norway's Maria Thrane spoke."), [["Norway"]]);
+        assert_eq!(roles("Norway's Maria Thrane, the depot manager, spoke."), [["depot manager"]]);
+    }
+}

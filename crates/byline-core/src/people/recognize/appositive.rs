@@ -1,0 +1,326 @@
+//! Appositive roles after a name, shared by the cues and by role attachment: "Jane Roe, the
+//! chairman of ...", "Jane Roe (D-Ohio), the ...", "Jane Roe, 27, a nurse at ...", "Jane Roe
+//! was named chief executive".
+
+use super::roles::{plural_head, singular_person_noun};
+use super::{Ctx, STOP, is_space_gap};
+use crate::people::lexicon::class::*;
+
+/// Whether a cue that only people take follows token `last`: a speech verb ("said"), or an
+/// appositive headed by a role noun or a common noun naming a person.
+pub(super) fn person_cue_after(ctx: &Ctx, last: usize) -> bool {
+    if ctx.toks[last].possessive {
+        return false;
+    }
+    let n = ctx.toks.len();
+    if last + 1 < n && is_space_gap(ctx.gap_after(last)) && ctx.has(last + 1, SPEECH_VERB) {
+        return ctx.word(last + 1).chars().next().is_some_and(|c| c.is_lowercase());
+    }
+    appositive_start(ctx, last).and_then(|k| appositive_role(ctx, k)).is_some()
+}
+
+/// Where an appositive may start after a name ending at token `last`: after its comma, or
+/// after a short bracket and a comma ("Jane Roe (D-Ohio), the chairman ...").
+pub fn appositive_start(ctx: &Ctx, last: usize) -> Option<usize> {
+    if ctx.toks[last].possessive {
+        return None;
+    }
+    let g = ctx.gap_after(last);
+    if g.trim() == "," {
+        return Some(last + 1);
+    }
+    if g.trim() != "(" {
+        return None;
+    }
+    let n = ctx.toks.len();
+    let mut q = last + 1;
+    while q < n && q < last + 12 {
+        let g = ctx.gap_after(q);
+        if g.contains(['(', '\n']) {
+            return None;
+        }
+        if g.contains(')') {
+            return (g.trim() == ")," && q + 1 < n).then_some(q + 1);
+        }
+        q += 1;
+    }
+    None
+}
+
+/// After a name ending at token `last`, the start of a role it was given: "Jane Roe was
+/// (later) named / appointed / elected ROLE".
+pub fn named_role_start(ctx: &Ctx, last: usize) -> Option<usize> {
+    let n = ctx.toks.len();
+    let mut q = last + 1;
+    if q >= n
+        || ctx.toks[last].possessive
+        || !is_space_gap(ctx.gap_after(last))
+        || !matches!(ctx.word(q), "was" | "is" | "has been" | "had been")
+    {
+        return None;
+    }
+    q += 1;
+    if q < n && ctx.has(q, ADVERB) {
+        q += 1;
+    }
+    if q + 1 >= n
+        || !matches!(ctx.word(q), "named" | "appointed" | "elected")
+        || !(q + 1..q + 3).all(|x| x < n && is_space_gap(ctx.gap_before(x)))
+    {
+        return None;
+    }
+    q += 1;
+    if ctx.word(q) == "as" {
+        q += 1;
+    }
+    // A role in lower case ("imperial high commissioner of ..."), not "named in the suit".
+    let w = ctx.word(q);
+    (w.chars().next().is_some_and(|c| c.is_lowercase())
+        && !ctx.has(q, STOP)
+        && !matches!(w, "in" | "by" | "after" | "for" | "on" | "to" | "at" | "with"))
+    .then_some(q)
+}
+
+/// The role phrase of an appositive starting at token `k` (after "Name,"): "Putin's spokesman".
+pub fn appositive_role(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
+    let k = appositive_lead(ctx, k)?;
+    role_phrase(ctx, k)
+}
+
+/// Where the role of an appositive starting at token `k` starts, past an age and "who is":
+/// none when a clause starts there, not a role.
+fn appositive_lead(ctx: &Ctx, k: usize) -> Option<usize> {
+    let n = ctx.toks.len();
+    let mut k = k;
+    // "Jane Roe, 58, the founder of ...": skip the age.
+    if k + 1 < n && ctx.word(k).chars().all(|c| c.is_ascii_digit()) && ctx.gap_after(k).trim() == "," {
+        k += 1;
+    }
+    // "Jane Roe, who is the city's mayor, ...": skip "who is / who was".
+    if k + 2 < n && ctx.word(k) == "who" && matches!(ctx.word(k + 1), "is" | "was" | "has been" | "had been" | "became") {
+        k += 2;
+        // ("who is also the ...")
+        if k + 1 < n && ctx.word(k) == "also" {
+            k += 1;
+        }
+        // "who was appointed by President X": a clause, not a role.
+        let w = ctx.word(k);
+        if w.chars().next().is_some_and(|c| c.is_lowercase())
+            && !ctx.has(k, ROLE_HEAD | ROLE_MOD)
+            && !matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "also" | "now" | "once" | "then")
+        {
+            return None;
+        }
+    }
+    // "Jane Roe, who appears to be the mayor's sister, ...".
+    if k + 4 < n
+        && ctx.word(k) == "who"
+        && matches!(ctx.word(k + 1), "appears" | "seems" | "appeared" | "seemed")
+        && ctx.word(k + 2) == "to"
+        && ctx.word(k + 3) == "be"
+    {
+        k += 4;
+    }
+    if k >= n {
+        return None;
+    }
+    let first = ctx.word(k);
+    if matches!(
+        first,
+        "who"
+            | "which"
+            | "and"
+            | "but"
+            | "said"
+            | "says"
+            | "told"
+            | "added"
+            | "he"
+            | "she"
+            | "it"
+            | "they"
+            | "known"
+            | "nicknamed"
+            | "dubbed"
+    ) {
+        return None;
+    }
+    // "Jane Roe, explaining why ...": a clause, not a role.
+    if first.ends_with("ing") && !ctx.has(k, ROLE_HEAD | PERSON_NOUN | ROLE_MOD) {
+        return None;
+    }
+    Some(k)
+}
+
+/// The role phrase starting at token `k`: up to its punctuation, when it has a head (a role
+/// noun, a common noun naming one person), or "from" and a capitalised name.
+fn role_phrase(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
+    let n = ctx.toks.len();
+    let first = ctx.word(k);
+    let mut end = k;
+    let mut has_head = false;
+    let mut j = k;
+    // (Up to 10 words before its head, 24 in all: "president of the Harbour Workers Union
+    // chapter at the port authority building in Gdansk".)
+    let mut prep = false;
+    let mut named = false;
+    while j < n && j < k + if has_head { 24 } else { 10 } {
+        let w = ctx.word(j);
+        // (A common noun naming one person heads the phrase only before any preposition:
+        // "a specialist in ...", not "each capable of seating 180 passengers".)
+        // (A plural role noun far into the phrase is not its head: "... why officials in ...".)
+        if (ctx.has(j, ROLE_HEAD) && (j < k + 3 || !plural_head(ctx, j))) || (!prep && singular_person_noun(ctx, j)) {
+            has_head = true;
+        }
+        if matches!(w, "of" | "for" | "at" | "in" | "with" | "from" | "on" | "to" | "by") {
+            prep = true;
+        }
+        // "Jane Roe (D-Ohio), entrepreneur John Doe and ...": a list of people, not a role.
+        if ctx.toks[j].cap && ctx.has(j, FIRST) && j + 1 < n && ctx.toks[j + 1].cap && !ctx.has(j, TITLE | NONPERSON) {
+            named = true;
+        }
+        if named && w == "and" {
+            return None;
+        }
+        // "Jane Roe, the state representative who wrote the bill, ...": the role ends at a
+        // relative pronoun after its head.
+        if has_head && j > k + 1 && matches!(w, "who" | "whose" | "which" | "that") {
+            break;
+        }
+        if ctx.has(j, SPEECH_VERB) && w.chars().next().is_some_and(|c| c.is_lowercase()) {
+            return None;
+        }
+        end = j + 1;
+        let g = ctx.gap_after(j);
+        // "attorney for the Harbour Workers Union (HWU)": a short name in brackets.
+        if has_head && matches!(g, " (" | ") ") && j + 1 < n {
+            j += 1;
+            continue;
+        }
+        if !(is_space_gap(g) || g.is_empty()) {
+            // "astronomer at the Harbour Institute in Varnhem, Norway": a place after "in" goes
+            // on to its country or state.
+            if g == ", "
+                && prep
+                && let Some(m) = place_after_comma(ctx, j)
+            {
+                end = m;
+                break;
+            }
+            if g.trim_start().starts_with(',') || g.trim_start().starts_with('.') || g.trim_start().starts_with(';')
+                || g.trim_start().starts_with(')') || g.trim_start().starts_with('–') || g.trim_start().starts_with('-')
+                // "By Jane Roe, Health Editor" ends its line.
+                || g.trim_start_matches([' ', '\t', '\r']).starts_with('\n')
+            {
+                break;
+            }
+            return None;
+        }
+        j += 1;
+    }
+    if j >= k + if has_head { 24 } else { 10 } {
+        return None;
+    }
+    if has_head || (first == "from" && end > k + 1 && ctx.toks[k + 1..end].iter().any(|t| t.cap)) { Some(k..end) } else { None }
+}
+
+/// After a place ending at token `j` ("in Varnhem,"), the end of the country or state that
+/// follows its comma ("Norway", "South Dakota"), when it ends the phrase.
+fn place_after_comma(ctx: &Ctx, j: usize) -> Option<usize> {
+    let n = ctx.toks.len();
+    // The place follows "in" and is capitalised up to the comma.
+    let mut q = j;
+    while q > 0 && q + 3 > j && ctx.toks[q].cap && ctx.word(q - 1) != "in" && is_space_gap(ctx.gap_before(q)) {
+        q -= 1;
+    }
+    if q == 0 || ctx.word(q - 1) != "in" || !ctx.toks[q].cap {
+        return None;
+    }
+    let mut e = j + 1;
+    while e < n && e < j + 3 && ctx.toks[e].cap && !ctx.toks[e].possessive && (e == j + 1 || is_space_gap(ctx.gap_before(e))) {
+        e += 1;
+    }
+    let ok =
+        e > j + 1 && (j + 1..e).any(|x| ctx.has(x, NONPERSON)) && !ctx.has(j + 1, FIRST) && (e == n || !is_space_gap(ctx.gap_after(e - 1)));
+    ok.then_some(e)
+}
+
+/// A looser appositive, for roles only (never a cue that a name is a person): "Jane Roe, a
+/// mother of three who ...", "Jane Roe, 27, a nurse at ...". An indefinite article, then up to
+/// the next comma, full stop, dash or relative pronoun, whatever the noun.
+pub fn appositive_indefinite(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
+    let n = ctx.toks.len();
+    let mut k = k;
+    if k + 1 < n && ctx.word(k).chars().all(|c| c.is_ascii_digit()) && ctx.gap_after(k).trim() == "," {
+        k += 1;
+    }
+    if k + 1 >= n || !matches!(ctx.word(k), "a" | "an") || !is_space_gap(ctx.gap_after(k)) {
+        return None;
+    }
+    let mut j = k + 1;
+    let mut prep = None;
+    while j < n && j < k + 14 {
+        let w = ctx.word(j);
+        if matches!(w, "who" | "which" | "that" | "whose" | "where" | "when" | "whom") {
+            return (j > k + 1).then_some(k..j);
+        }
+        if ctx.has(j, SPEECH_VERB) && w.chars().next().is_some_and(|c| c.is_lowercase()) {
+            return None;
+        }
+        if prep.is_none() && j > k + 1 && matches!(w, "at" | "in" | "for" | "with" | "from" | "on" | "near") {
+            prep = Some(j);
+        }
+        let g = ctx.gap_after(j);
+        if !(is_space_gap(g) || g.is_empty()) {
+            let t = g.trim_start();
+            if t.starts_with([',', '.', ';', ')', '–', '—', '-', ':']) || t.is_empty() {
+                return Some(k..j + 1);
+            }
+            return None;
+        }
+        j += 1;
+    }
+    prep.map(|p| k..p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{tok, with_ctx};
+    use super::*;
+
+    /// The appositive role after the name ending at `last`, as written.
+    fn role(text: &str, last: &str) -> Option<String> {
+        with_ctx(text, |ctx| {
+            let k = appositive_start(ctx, tok(ctx, last)).or_else(|| named_role_start(ctx, tok(ctx, last)))?;
+            let r = appositive_role(ctx, k).or_else(|| appositive_indefinite(ctx, k))?;
+            Some(ctx.text[ctx.toks[r.start].start..ctx.toks[r.end - 1].end].to_string())
+        })
+    }
+
+    #[test]
+    fn a_role_after_a_comma() {
+        assert_eq!(role("Then Maria Thrane, the depot manager, left.", "Thrane").as_deref(), Some("the depot manager"));
+        assert_eq!(role("Then Maria Thrane, 41, the depot manager, left.", "Thrane").as_deref(), Some("the depot manager"));
+    }
+
+    #[test]
+    fn a_clause_is_not_a_role() {
+        assert_eq!(role("Then Maria Thrane, explaining the delay, left.", "Thrane"), None);
+        assert_eq!(role("Then Maria Thrane, who was appointed in May, left.", "Thrane"), None);
+    }
+
+    #[test]
+    fn a_role_after_a_bracket() {
+        assert_eq!(role("Then Maria Thrane (D-Ohio), the committee chairman, left.", "Thrane").as_deref(), Some("the committee chairman"));
+    }
+
+    #[test]
+    fn an_indefinite_role_whatever_its_noun() {
+        assert_eq!(role("Then Maria Thrane, a mother of three who lives nearby, left.", "Thrane").as_deref(), Some("a mother of three"));
+    }
+
+    #[test]
+    fn a_role_given_by_a_verb() {
+        assert_eq!(role("Maria Thrane was named chief executive.", "Thrane").as_deref(), Some("chief executive"));
+    }
+}

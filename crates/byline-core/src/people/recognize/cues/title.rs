@@ -1,0 +1,59 @@
+//! Cue: a title or honorific right before the name ("Dr Jane Roe", "Kremlin spokesman Dmitry
+//! Peskov", "rapper Jane Roe"), or a role phrase before a comma ("US secretary of state, Antony
+//! Blinken").
+
+use super::Around;
+use crate::people::lexicon::class::*;
+use crate::people::recognize::roles::{comma_role_head, plural_head, singular_person_noun};
+use crate::people::recognize::{Ctx, Piece};
+
+/// An honorific or short title right before the name ("Mr", "Sen.").
+pub fn honorific(ctx: &Ctx, at: &Around) -> bool {
+    at.adjacent_before.is_some_and(|b| ctx.has(b, HONORIFIC | TITLE_ABBR))
+}
+
+/// A title is a role noun ("Minister", "spokesman") or a short title ("Sen."); a bare
+/// qualifier ("Transport Focus", "Trade Unions") is not one.
+/// ("rapper Jane Roe", "biologists Jane Roe and ...": a common noun naming a person, in
+/// lower case, before a name of two words or more.)
+pub fn title(ctx: &Ctx, p: &Piece, at: &Around) -> bool {
+    at.adjacent_before.is_some_and(|b| {
+        (ctx.has(b, ROLE_HEAD) && !plural_head(ctx, b))
+            || (ctx.has(b, TITLE_ABBR) && ctx.word(b).chars().next().is_some_and(|c| c.is_uppercase()))
+            || (p.words >= 2 && singular_person_noun(ctx, b))
+    })
+}
+
+/// "US secretary of state, Antony Blinken"
+/// (A plural role noun, "the administrators, Grant & Co", names a group or firm.)
+/// ("Chair of the Harbour Trust, Jane Roe" and other role phrases before a comma: for
+/// a name of two words or more.)
+pub fn comma_role(ctx: &Ctx, p: &Piece, at: &Around) -> bool {
+    at.before.is_some_and(|b| {
+        let g = at.gap_before.trim();
+        g == ","
+            && ((ctx.has(b, ROLE_HEAD) && !plural_head(ctx, b) && ctx.word(b).chars().next().is_some_and(|c| c.is_lowercase()))
+                || (p.words >= 2 && comma_role_head(ctx, b).is_some()))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::people::recognize::testing::mentions;
+
+    #[test]
+    fn a_title_makes_an_unknown_name_a_person() {
+        assert_eq!(mentions("The fund was backed by Dr Okwuosa Thrane on Monday."), ["Okwuosa Thrane"]);
+        assert_eq!(mentions("The plan was drafted by spokesman Okwuosa Thrane."), ["Okwuosa Thrane"]);
+    }
+
+    #[test]
+    fn an_honorific_makes_a_lone_surname_a_person() {
+        assert_eq!(mentions("Then Mr Thrane left the room."), ["Thrane"]);
+    }
+
+    #[test]
+    fn a_role_before_a_comma() {
+        assert_eq!(mentions("The chief engineer, Okwuosa Thrane, disagreed."), ["Okwuosa Thrane"]);
+    }
+}

@@ -1,0 +1,248 @@
+//! Finding person names: runs of capitalised words, split at titles and non-person words, kept
+//! when a cue says they name a person (a first name, a title or honorific, a speech verb, an
+//! appositive role, a byline or photo credit), then propagated to bare surnames.
+//!
+//! The stages, in the order [`find_names`] runs them:
+//! - `runs.rs`: runs of capitalised words (with particles, initials, quoted nicknames);
+//! - `pieces.rs`: each run split into name pieces at titles, honorifics and non-person words,
+//!   with `names.rs` for the pieces of a name (particles, suffixes, initials, [`split_name`]);
+//! - `rejections.rs`: pieces that name things ("the Bush administration", "Trump Tower");
+//! - `cues/`: one file per cue that a piece names a person, and the byline and contributor
+//!   lines that name people on their own;
+//! - `propagate.rs`: bare surnames, aliases and hyphenated pairs of the people found.
+//!
+//! The role phrases the cues share (a title before a name, an appositive after it) are in
+//! `roles.rs` and `appositive.rs`; the short word lists in `vocab.rs`.
+
+mod appositive;
+mod cues;
+mod names;
+mod pieces;
+mod propagate;
+mod rejections;
+mod roles;
+mod runs;
+mod vocab;
+
+pub use appositive::{appositive_indefinite, appositive_role, appositive_start, named_role_start};
+pub use cues::byline::byline_role_line;
+pub use cues::contributor::contributor_role;
+pub use cues::plural_role::plural_role;
+pub use names::{is_suffix, split_name};
+pub use roles::{is_short_title, role_before};
+
+use super::lexicon::{FxHashMap, FxHashSet, PeopleLexicon, with_lower};
+use super::tokens::Tok;
+
+/// A recognised mention: the token range of its name (title and possessive excluded).
+#[derive(Clone, Debug)]
+pub struct Found {
+    /// Token indices `first..last+1` of the name.
+    pub toks: std::ops::Range<usize>,
+    /// The name is a given name alone, linked to a full name in the same article.
+    pub given_only: bool,
+    /// A surname inside a hyphenated word ("Putin" in "Scholz-Putin"): its byte range.
+    pub part: Option<(usize, usize)>,
+    /// A lone surname cued only by a speech verb: a person only if someone with that surname
+    /// is named in full (see [`super::DocPeople::tentative`]).
+    pub tentative: bool,
+    /// Another name of the person found just before ("Jane Roe, widely known as Janey").
+    pub alias: bool,
+}
+
+#[derive(Clone, Debug)]
+struct Piece {
+    toks: std::ops::Range<usize>,
+    /// Number of real name words (initials and particles not counted).
+    words: usize,
+    strong: bool,
+    weak: bool,
+    rejected: bool,
+    /// End (exclusive) of the run of capitalised words the piece comes from.
+    run_end: usize,
+    /// A lone word cued only by a speech verb.
+    tentative: bool,
+    /// Led by a place that is also a given name ("Georgia Pemberton"): needs a cue besides it.
+    place_led: bool,
+}
+
+impl Piece {
+    /// A name found by a strong cue of its own (a byline, a contributor line).
+    fn strong_name(toks: std::ops::Range<usize>) -> Piece {
+        Piece { words: toks.len(), run_end: toks.end, toks, strong: true, weak: false, rejected: false, tentative: false, place_led: false }
+    }
+}
+
+/// Token classes beyond the lexicon's (see [`super::lexicon::class`]).
+/// The text also uses the word in lower case (an ordinary word, not a name).
+const LOWER_USED: u32 = 1 << 8;
+/// A name particle ("von", "al-Assad"), as written.
+const PARTICLE: u32 = 1 << 9;
+/// In lower case, a word that ends a backward walk over a role.
+const STOP: u32 = 1 << 10;
+/// In lower case, a plain honorific ("Mr").
+const PLAIN_HON: u32 = 1 << 11;
+/// A part after a hyphen starts in lower case ("Last-ditch").
+const LOWER_PART: u32 = 1 << 12;
+/// In lower case, a name particle ("Von" in "Von der Leyen").
+const PARTICLE_CI: u32 = 1 << 13;
+/// As written (lower case), a verb or preposition that ends a backward walk over a role.
+const VERB_STOP: u32 = 1 << 14;
+/// As written (lower case), a particle that only stands inside a name ("ap", "bint").
+const PARTICLE_INNER: u32 = 1 << 15;
+
+pub struct Ctx<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Tok],
+    /// The classes of each token's word, computed once per distinct word.
+    cls: Vec<u32>,
+    /// For the few lookups that are not per token (several-word names, plurals).
+    pub lex: &'a PeopleLexicon,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(text: &'a str, toks: &'a [Tok], lex: &'a PeopleLexicon) -> Ctx<'a> {
+        // Words that the text also uses in lower case are ordinary words, not names.
+        let mut lower_words: FxHashSet<&str> = FxHashSet::default();
+        for t in toks {
+            let w = t.text(text);
+            if w.chars().next().is_some_and(|c| c.is_lowercase()) {
+                lower_words.insert(w);
+            }
+        }
+        let mut seen: FxHashMap<&str, u32> = FxHashMap::default();
+        let cls = toks
+            .iter()
+            .map(|t| {
+                let w = t.text(text);
+                *seen.entry(w).or_insert_with(|| {
+                    let mut c = lex.classify(w);
+                    with_lower(w, |l| {
+                        if lower_words.contains(l) {
+                            c |= LOWER_USED;
+                        }
+                        let short = vocab::short_words().get(l).copied().unwrap_or(0);
+                        // ("WHO spokesperson": an acronym is not the pronoun.)
+                        let acronym = w.chars().count() >= 2 && !w.chars().any(|c| c.is_lowercase());
+                        c |= short & !(VERB_STOP | PARTICLE_INNER | if acronym { STOP } else { 0 });
+                        // The particles are lower case: as written only when `w` is.
+                        if (short & (PARTICLE_CI | PARTICLE_INNER) != 0 && l == w) || w.starts_with("al-") || w.starts_with("el-") {
+                            c |= PARTICLE;
+                        }
+                        // So are the verbs and prepositions that end a role.
+                        if l == w {
+                            c |= short & VERB_STOP;
+                        }
+                    });
+                    // "Last-ditch": a part after a hyphen starts in lower case.
+                    if w.split(['-', '‑']).skip(1).any(|part| part.chars().next().is_some_and(|c| c.is_lowercase())) {
+                        c |= LOWER_PART;
+                    }
+                    c
+                })
+            })
+            .collect();
+        Ctx { text, toks, cls, lex }
+    }
+    /// Whether token `i` has any of the class bits `bits`.
+    #[inline]
+    pub fn has(&self, i: usize, bits: u32) -> bool {
+        self.cls[i] & bits != 0
+    }
+    pub fn word(&self, i: usize) -> &'a str {
+        self.toks[i].text(self.text)
+    }
+    /// The text between token `i` (possessive included) and token `i + 1`.
+    pub fn gap_after(&self, i: usize) -> &'a str {
+        let end = self.toks[i].raw_end;
+        let next = self.toks.get(i + 1).map_or(self.text.len(), |t| t.start);
+        &self.text[end.min(next)..next]
+    }
+    pub fn gap_before(&self, i: usize) -> &'a str {
+        if i == 0 { &self.text[..self.toks[0].start] } else { self.gap_after(i - 1) }
+    }
+    fn is_particle(&self, i: usize) -> bool {
+        self.has(i, PARTICLE)
+    }
+}
+
+fn is_space_gap(g: &str) -> bool {
+    !g.is_empty() && g.len() <= 3 && g.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}')
+}
+
+/// Whether a sentence may start right before token `i`.
+fn sentence_start(ctx: &Ctx, i: usize) -> bool {
+    if i == 0 {
+        return true;
+    }
+    let g = ctx.gap_before(i);
+    if g.contains('\n') {
+        return true;
+    }
+    let g = g.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '['));
+    g.ends_with(['.', '!', '?', ':', '”', '"', '’'])
+}
+
+/// The byte offsets where the lines of `text` start.
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect()
+}
+
+/// The mentions of people in a text, in text order.
+pub fn find_names(ctx: &Ctx) -> Vec<Found> {
+    // Line starts, to tell whether a piece stands alone on its line (a byline).
+    let line_starts = line_starts(ctx.text);
+    // 1. Runs of capitalised words.
+    let runs = runs::capitalised_runs(ctx);
+    // 2. Split runs into name pieces at titles, honorifics and non-person words.
+    let mut pieces = pieces::split_runs(ctx, &runs);
+    // 3. Rejections and cues, piece by piece.
+    let thing_ahead = rejections::thing_ahead(ctx, &runs);
+    cues::mark(ctx, &mut pieces, &thing_ahead, &line_starts);
+    // Names that lines of their own give: bylines in capitals, contributor lines.
+    cues::byline::capital_bylines(ctx, &line_starts, &mut pieces);
+    cues::contributor::contributor_lines(ctx, &line_starts, &mut pieces);
+    // 4. Propagation: bare surnames (and full names) of people already found.
+    propagate::resolve(ctx, &mut pieces)
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Fixture helpers for the tests beside each stage: the mentions `find_names` gives for an
+    //! invented text, as written ("?" before a tentative one, "=" before an alias).
+
+    use super::*;
+
+    pub fn mentions(text: &str) -> Vec<String> {
+        let toks = crate::people::tokens::tokenize(text);
+        let ctx = Ctx::new(text, &toks, PeopleLexicon::bundled());
+        find_names(&ctx)
+            .iter()
+            .map(|f| {
+                let (a, b) = f.part.unwrap_or((toks[f.toks.start].start, toks[f.toks.end - 1].end));
+                let mark = if f.tentative {
+                    "?"
+                } else if f.alias {
+                    "="
+                } else if f.given_only {
+                    "~"
+                } else {
+                    ""
+                };
+                format!("{mark}{}", &text[a..b])
+            })
+            .collect()
+    }
+
+    /// A context over `text`, for the tests of single patterns.
+    pub fn with_ctx<R>(text: &str, f: impl FnOnce(&Ctx) -> R) -> R {
+        let toks = crate::people::tokens::tokenize(text);
+        let ctx = Ctx::new(text, &toks, PeopleLexicon::bundled());
+        f(&ctx)
+    }
+
+    /// The index of the first token reading `word`.
+    pub fn tok(ctx: &Ctx, word: &str) -> usize {
+        (0..ctx.toks.len()).find(|&k| ctx.word(k) == word).unwrap_or_else(|| panic!("no token {word:?}"))
+    }
+}

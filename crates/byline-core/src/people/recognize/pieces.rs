@@ -1,0 +1,272 @@
+//! Stage 2: each run of capitalised words split into name pieces at titles, honorifics and
+//! non-person words, then trimmed of particles, initials and leading words that are not
+//! part of the name ("Later Jane Roe", "Archbishop of Canterbury Justin Welby").
+
+use super::appositive::person_cue_after;
+use super::cues::korean::korean_given;
+use super::names::{glued_particle, initials_word, is_suffix};
+use super::{Ctx, LOWER_PART, LOWER_USED, Piece, is_space_gap, sentence_start};
+use crate::people::lexicon::class::*;
+
+type Run = std::ops::Range<usize>;
+
+/// The name pieces of the runs, in text order (none yet cued or rejected).
+pub(super) fn split_runs(ctx: &Ctx, runs: &[Run]) -> Vec<Piece> {
+    let mut pieces: Vec<Piece> = Vec::new();
+    for run in runs {
+        let mut k = run.start;
+        while k < run.end {
+            let lead_particle = lead_particle(ctx, run, k);
+            let place_given = place_given(ctx, run, k);
+            if !lead_particle && !place_given && (!is_name_tok(ctx, run, k) || ctx.is_particle(k)) {
+                k += 1;
+                continue;
+            }
+            let s = k;
+            let e = name_end(ctx, run, s, place_given);
+            let (a, b) = trim_edges(ctx, run, s, e, lead_particle);
+            let a = trim_lead_words(ctx, run, a, b);
+            let b = trim_role_qualifier(ctx, run, a, b);
+            if a < b {
+                pieces.push(piece(ctx, run, a..b, place_given && a == s));
+            }
+            k = e.max(k + 1);
+        }
+    }
+    pieces
+}
+
+/// Whether token `k` of `run` may be a word of a name.
+fn is_name_tok(ctx: &Ctx, run: &Run, k: usize) -> bool {
+    let toks = ctx.toks;
+    if toks[k].initial || ctx.is_particle(k) {
+        return true;
+    }
+    // "Last-ditch", "Anti-war": a capitalised word with a lower-case part is not a name,
+    // except a Korean given name after a family name ("Cho Tae-yul").
+    if ctx.has(k, LOWER_PART) {
+        return k > run.start && !ctx.has(k, HONORIFIC | NONPERSON | NONPERSON_HEAD | TITLE) && korean_given(ctx, k);
+    }
+    if !ctx.has(k, HONORIFIC | NONPERSON | NONPERSON_HEAD | TITLE) {
+        return true;
+    }
+    // "George Church, a geneticist, ...", "George Church said": a known given name
+    // then a word that ends the names of things, the whole run, cued as a person.
+    if k == run.start + 1
+        && k + 1 == run.end
+        && toks[k].cap
+        && !toks[k - 1].possessive
+        && ctx.has(k - 1, FIRST)
+        && !ctx.has(k - 1, NONPERSON | NONPERSON_HEAD | TITLE | HONORIFIC)
+        && !ctx.has(k, HONORIFIC | NONPERSON | TITLE)
+        && person_cue_after(ctx, k)
+    {
+        return true;
+    }
+    // "Bill Jones": a given name that also ends the names of things ("the Health
+    // Bill"), where it starts a name before a surname.
+    if ctx.has(k, FIRST)
+        && !ctx.has(k, HONORIFIC | NONPERSON | TITLE)
+        && toks[k].cap
+        && (k == run.start || ctx.has(k - 1, TITLE | HONORIFIC))
+        && k + 1 < run.end
+        && (toks[k + 1].cap || ctx.is_particle(k + 1))
+        && !ctx.has(k + 1, HONORIFIC | NONPERSON | NONPERSON_HEAD | TITLE)
+    {
+        return true;
+    }
+    // "Agriculture Minister Dean Foley": a role word that is also a given name,
+    // after a title and before exactly one surname, is the given name.
+    k > run.start
+        && k + 1 < run.end
+        && toks[k].cap
+        && ctx.has(k, FIRST)
+        // ("President Bill Valdez": a given name that also ends the names of things.)
+        && !ctx.has(k, HONORIFIC | NONPERSON)
+        && ctx.has(k - 1, ROLE_HEAD | TITLE_ABBR)
+        && toks[k - 1].cap
+        && toks[k + 1].cap
+        && !ctx.has(k + 1, HONORIFIC | NONPERSON | NONPERSON_HEAD | TITLE | FIRST)
+        && (k + 2 == run.end || ctx.has(k + 2, HONORIFIC | NONPERSON | NONPERSON_HEAD | TITLE))
+}
+
+/// "Mr ap Gwynn", "Dr van der Berg": a lower-case particle right after an honorific or title
+/// starts the surname.
+fn lead_particle(ctx: &Ctx, run: &Run, k: usize) -> bool {
+    let toks = ctx.toks;
+    ctx.is_particle(k)
+        && ctx.word(k).chars().next().is_some_and(|c| c.is_lowercase())
+        && k > run.start
+        && ctx.has(k - 1, HONORIFIC | TITLE_ABBR | ROLE_HEAD)
+        && (k + 1..run.end).find(|&q| !ctx.is_particle(q)).is_some_and(|q| toks[q].cap && is_name_tok(ctx, run, q))
+}
+
+/// "Georgia Harrison", "Jordan Henderson": a place that is also a given name, then one name
+/// word, the whole run.
+fn place_given(ctx: &Ctx, run: &Run, k: usize) -> bool {
+    let toks = ctx.toks;
+    run.end == k + 2
+        && k == run.start
+        && toks[k].cap
+        && !toks[k].possessive
+        && ctx.has(k, NONPERSON)
+        && ctx.has(k, FIRST)
+        && !ctx.has(k, TITLE | HONORIFIC | NONPERSON_HEAD)
+        && toks[k + 1].cap
+        && is_name_tok(ctx, run, k + 1)
+        && !ctx.has(k + 1, LOWER_USED)
+}
+
+/// The end (exclusive) of the name words of `run` from token `s`.
+fn name_end(ctx: &Ctx, run: &Run, s: usize, place_given: bool) -> usize {
+    let toks = ctx.toks;
+    let mut e = if place_given { s + 1 } else { s };
+    while e < run.end {
+        if is_name_tok(ctx, run, e) {
+            e += 1;
+            continue;
+        }
+        // "Prime Minister Luís Montenegro": after a title and a known given name, a
+        // place word ending the run is a surname.
+        if e + 1 == run.end
+            && e == s + 1
+            && s > run.start
+            && toks[e].cap
+            && ctx.has(e, NONPERSON)
+            && !ctx.has(e, NONPERSON_HEAD | TITLE | HONORIFIC)
+            && ctx.has(s, FIRST)
+            && !ctx.has(s, NONPERSON)
+            && (ctx.has(s - 1, HONORIFIC | TITLE_ABBR) || (ctx.has(s - 1, ROLE_HEAD) && toks[s - 1].cap))
+        {
+            e += 1;
+            break;
+        }
+        // A title word after a name word, at the end of the run, is a surname ("John Major").
+        if e + 1 == run.end
+            && ctx.has(e, ROLE_HEAD)
+            && !ctx.has(e, NONPERSON | NONPERSON_HEAD | HONORIFIC)
+            && e == s + 1
+            && ctx.has(s, FIRST)
+        {
+            e += 1;
+        }
+        break;
+    }
+    e
+}
+
+/// The piece `s..e` without the particles and initials at its edges (initials may lead a name
+/// only after a title or before a given name).
+fn trim_edges(ctx: &Ctx, run: &Run, s: usize, e: usize, lead_particle: bool) -> (usize, usize) {
+    let toks = ctx.toks;
+    let lower_used = |k: usize| ctx.has(k, LOWER_USED);
+    // Trim particles and initials at the edges (initials may lead: "W. Bush" is rare, drop).
+    let mut a = s;
+    let mut b = e;
+    // ("Chief Electoral Officer K. Srinivasan": initials after a title lead the name.)
+    let titled = a > run.start && ctx.has(a - 1, HONORIFIC | TITLE_ABBR | ROLE_HEAD) && toks[a - 1].cap;
+    let initials_lead = titled
+        && toks[a].initial
+        && (a..b).find(|&q| !toks[q].initial).is_some_and(|q| {
+            // ("Union President J. Jane Roe Jr.": a given name and surname too.)
+            let end = if is_suffix(ctx.word(b - 1)) { b - 1 } else { b };
+            (q + 1 == end || (q + 2 == end && toks[q + 1].cap)) && toks[q].cap && !ctx.is_particle(q)
+        });
+    // "J. David Cox": initials before a known given name and a surname; "T.J. Okoro":
+    // two initials or more before one surname (not "U.S. Steel").
+    let initials_given = toks[a].initial
+        && (a..b).find(|&q| !toks[q].initial).is_some_and(|q| {
+            let dots = |r: std::ops::Range<usize>| r.clone().all(|x| ctx.text[..toks[x].end].ends_with('.'));
+            dots(a..q)
+                && ((ctx.has(q, FIRST) && q + 1 < b && toks[q + 1].cap)
+                    || (q >= a + 2
+                        && q + 1 == b
+                        && toks[q].cap
+                        && !ctx.has(q, NONPERSON | NONPERSON_HEAD | TITLE | HONORIFIC)
+                        && !lower_used(q)
+                        && !ctx.lex.is_nonperson(&initials_word(ctx, a..q))))
+        });
+    while a < b && !lead_particle && !initials_lead && !initials_given && (ctx.is_particle(a) || toks[a].initial) {
+        a += 1;
+    }
+    // ("al-Sudani" at the end is a surname, not a bare particle.)
+    while b > a && ((ctx.is_particle(b - 1) && !ctx.word(b - 1).contains('-')) || toks[b - 1].initial) {
+        b -= 1;
+    }
+    (a, b)
+}
+
+/// The start of the piece `a..b` past leading words that are not part of the name.
+fn trim_lead_words(ctx: &Ctx, run: &Run, a: usize, b: usize) -> usize {
+    let toks = ctx.toks;
+    let lower_used = |k: usize| ctx.has(k, LOWER_USED);
+    let mut a = a;
+    // "Later Jane Roe": a leading word the text also uses in lower case, before a
+    // known given name, is not part of the name; nor is a place after "of" ("Archbishop
+    // of Canterbury Justin Welby"). Another unknown leading word is kept ("Niels van den
+    // Broek", "Amina Hassan Abdi"): many given names are not listed.
+    let after_title = a > run.start && ctx.has(a - 1, TITLE | HONORIFIC);
+    let after_of = a == run.start && a > 0 && ctx.word(a - 1) == "of" && is_space_gap(ctx.gap_before(a));
+    // ("Perhaps Jane Roe", "Grazier Jane Roe": an adverb or a common noun naming a person
+    // that starts a sentence is not a given name.)
+    let lead_word = a == run.start
+        && sentence_start(ctx, a)
+        && toks[a].cap
+        && !ctx.has(a, FIRST)
+        && (ctx.has(a, ADVERB) || (ctx.has(a, PERSON_NOUN) && !ctx.has(a, NONPERSON | NONPERSON_HEAD)));
+    if lead_word && b - a == 2 && ctx.has(a, ADVERB) && !toks[a + 1].initial {
+        a += 1;
+    }
+    // ("Additional District Collector Jane Roe": a capitalised role noun before a known
+    // given name ends a title, not the name.)
+    let role_lead = a + 1 < b
+        && toks[a].cap
+        && !ctx.has(a, FIRST | NONPERSON | NONPERSON_HEAD)
+        && ctx.has(a, PERSON_NOUN)
+        && (ctx.has(a + 1, FIRST) || (a > run.start && toks[a - 1].cap && ctx.has(a - 1, NONPERSON | NONPERSON_HEAD | TITLE)));
+    if role_lead && b - a >= 3 && !toks[a + 1].initial && !ctx.is_particle(a + 1) {
+        a += 1;
+    }
+    if b - a >= 3
+        && !ctx.has(a, FIRST)
+        && ((lower_used(a) && !after_title) || after_of || lead_word)
+        && let Some(k) = (a + 1..b - 1).find(|&k| ctx.has(k, FIRST) && !toks[k].initial && !ctx.is_particle(k))
+    {
+        a = k;
+    }
+    a
+}
+
+/// The end of the piece `a..b` before a capitalised word that qualifies a role after it.
+fn trim_role_qualifier(ctx: &Ctx, run: &Run, a: usize, b: usize) -> usize {
+    let toks = ctx.toks;
+    let n = toks.len();
+    let mut b = b;
+    // "Helen Marchbank Political correspondent": a capitalised word ending the run before
+    // a lower-case role noun qualifies that role, after a name of two words or more.
+    if b == run.end
+        && b - a >= 3
+        && b < n
+        && toks[b - 1].cap
+        && !ctx.has(b - 1, FIRST)
+        && is_space_gap(ctx.gap_after(b - 1))
+        && ctx.word(b).chars().next().is_some_and(|c| c.is_lowercase())
+        && ctx.has(b, ROLE_HEAD)
+    {
+        b -= 1;
+    }
+    b
+}
+
+/// The piece of tokens `r` of `run`, its name words counted.
+fn piece(ctx: &Ctx, run: &Run, r: Run, place_led: bool) -> Piece {
+    let toks = ctx.toks;
+    let (a, b) = (r.start, r.end);
+    // ("Noura al-Kaabi": a particle glued to a name is a name word.)
+    let mut words = (a..b).filter(|&x| !toks[x].initial && (!ctx.is_particle(x) || glued_particle(ctx.word(x)))).count();
+    // ("T.J. Okoro": the initials stand for the given names.)
+    if words == 1 && toks[a].initial {
+        words = 2;
+    }
+    Piece { toks: a..b, words, strong: false, weak: false, rejected: false, run_end: run.end, tentative: false, place_led }
+}

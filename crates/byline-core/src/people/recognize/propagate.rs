@@ -1,0 +1,210 @@
+//! Stage 4: propagation. The surnames (and given names) of the people found with a strong cue
+//! make weak pieces mentions too: a bare surname ("Roe" after "Jane Roe"), the tail of a longer
+//! name ("Ortega Salazar"), an alias, a hyphenated pair ("the Scholz-Putin call").
+
+use super::cues::alias;
+use super::cues::korean::korean_given;
+use super::names::{glued_particle, split_name};
+use super::{Ctx, Found, LOWER_USED, Piece};
+use crate::people::lexicon::class::*;
+use crate::people::lexicon::{FxHashMap, FxHashSet, with_lower};
+
+/// What the people found with a strong cue are called.
+struct Known {
+    /// Lower case.
+    surnames: FxHashSet<String>,
+    /// Lower case, with how many strong names carry each.
+    givens: FxHashMap<String, usize>,
+    /// The last words of longer full names, lower case ("ortega salazar").
+    long_tails: FxHashSet<String>,
+}
+
+/// The mentions of the pieces, in text order.
+pub(super) fn resolve(ctx: &Ctx, pieces: &mut [Piece]) -> Vec<Found> {
+    let (mut surnames, givens) = strong_names(ctx, pieces);
+    promote_lone(ctx, pieces, &mut surnames);
+    let long_tails = long_tails(ctx, pieces);
+    let alias_of = alias::aliases(ctx, pieces, &mut surnames);
+    let known = Known { surnames, givens, long_tails };
+    let mut out = mentions(ctx, pieces, &known, &alias_of);
+    hyphen_parts(ctx, &known.surnames, &mut out);
+    out.sort_by_key(|f| f.part.map_or(ctx.toks[f.toks.start].start, |p| p.0));
+    out
+}
+
+/// A plain mention of tokens `toks`.
+fn found(toks: std::ops::Range<usize>) -> Found {
+    Found { toks, given_only: false, part: None, tentative: false, alias: false }
+}
+
+/// The surnames and given names of the strong pieces.
+fn strong_names(ctx: &Ctx, pieces: &[Piece]) -> (FxHashSet<String>, FxHashMap<String, usize>) {
+    let mut surnames: FxHashSet<String> = FxHashSet::default();
+    let mut givens: FxHashMap<String, usize> = FxHashMap::default();
+    for p in pieces.iter().filter(|p| p.strong) {
+        let (g, s) = split_name(ctx, p.toks.clone());
+        // "Burhan" after "Abdel Fattah al-Burhan".
+        if glued_particle(&s)
+            && let Some((_, bare)) = s.split_once('-')
+        {
+            surnames.insert(bare.to_lowercase());
+        }
+        surnames.insert(s.to_lowercase());
+        if let Some(g) = g {
+            *givens.entry(g.to_lowercase()).or_default() += 1;
+        }
+    }
+    (surnames, givens)
+}
+
+/// A two- or three-word candidate whose last word also stands alone elsewhere in the text
+/// ("Jane Roe ... Roe") names a person, when that word is not an ordinary one.
+fn promote_lone(ctx: &Ctx, pieces: &mut [Piece], surnames: &mut FxHashSet<String>) {
+    let lower_used = |k: usize| ctx.has(k, LOWER_USED);
+    let lone: FxHashSet<&str> = pieces
+        .iter()
+        .filter(|p| !p.rejected && p.words == 1 && p.toks.len() == 1)
+        .map(|p| p.toks.start)
+        .filter(|&k| !lower_used(k) && !ctx.has(k, FIRST))
+        .map(|k| ctx.word(k))
+        .collect();
+    for p in pieces.iter_mut().filter(|p| p.weak && !p.rejected && (2..=3).contains(&p.words)) {
+        // (The family name comes first in "Kang Min-seo".)
+        let w = if p.toks.len() == 2 && korean_given(ctx, p.toks.end - 1) { ctx.word(p.toks.start) } else { ctx.word(p.toks.end - 1) };
+        if lone.contains(w) && p.toks.clone().all(|k| !lower_used(k)) {
+            p.weak = false;
+            p.strong = true;
+            surnames.insert(w.to_lowercase());
+        }
+    }
+}
+
+/// "Ortega Salazar" after "Luis Ortega Salazar": the last words of a longer full name.
+fn long_tails(ctx: &Ctx, pieces: &[Piece]) -> FxHashSet<String> {
+    let mut long_tails: FxHashSet<String> = FxHashSet::default();
+    for p in pieces.iter().filter(|p| p.strong && p.words >= 3) {
+        let ws: Vec<String> = p.toks.clone().filter(|&k| !ctx.toks[k].initial).map(|k| ctx.word(k).to_lowercase()).collect();
+        for k in 1..ws.len().saturating_sub(1) {
+            long_tails.insert(ws[k..].join(" "));
+        }
+    }
+    long_tails
+}
+
+/// The mentions of the pieces: aliases, strong pieces, and weak ones that name someone known.
+fn mentions(ctx: &Ctx, pieces: &[Piece], known: &Known, alias_of: &FxHashSet<usize>) -> Vec<Found> {
+    let toks = ctx.toks;
+    let tentative_words: FxHashSet<&str> = pieces.iter().filter(|p| p.tentative && !p.rejected).map(|p| ctx.word(p.toks.start)).collect();
+    let debug = std::env::var_os("BYLINE_PEOPLE_DEBUG").is_some();
+    let mut out = Vec::new();
+    for (pi, p) in pieces.iter().enumerate() {
+        if alias_of.contains(&pi) {
+            out.push(Found { alias: true, ..found(p.toks.clone()) });
+            continue;
+        }
+        if debug && p.weak && !p.rejected {
+            eprintln!("weak: {:?} words={}", &ctx.text[toks[p.toks.start].start..toks[p.toks.end - 1].end], p.words);
+        }
+        if p.rejected {
+            continue;
+        }
+        if p.strong {
+            out.push(found(p.toks.clone()));
+            continue;
+        }
+        if p.weak {
+            weak_mentions(ctx, p, known, &tentative_words, &mut out);
+        }
+    }
+    out
+}
+
+/// The mentions of a weak piece `p`, if it names someone known.
+fn weak_mentions(ctx: &Ctx, p: &Piece, known: &Known, tentative_words: &FxHashSet<&str>, out: &mut Vec<Found>) {
+    let toks = ctx.toks;
+    let (_, s) = split_name(ctx, p.toks.clone());
+    let is_surname = |w: &str| with_lower(w, |l| known.surnames.contains(l));
+    let first_is_surname = p.words >= 2 && is_surname(ctx.word(p.toks.start));
+    if is_surname(&s) && !first_is_surname {
+        let piece_words = || p.toks.clone().filter(|&k| !toks[k].initial).map(|k| ctx.word(k).to_lowercase()).collect::<Vec<_>>().join(" ");
+        if p.words == 1
+            || ctx.has(p.toks.start, FIRST)
+            || with_lower(ctx.word(p.toks.start), |l| known.givens.contains_key(l))
+            || (!known.long_tails.is_empty() && known.long_tails.contains(&piece_words()))
+        {
+            out.push(found(p.toks.clone()));
+        } else {
+            // "Canterbury Welby": only the surname words are the name.
+            let sl = s.split_whitespace().count();
+            let start = p.toks.end.saturating_sub(sl).max(p.toks.start);
+            out.push(found(start..p.toks.end));
+        }
+    } else if p.words >= 2 {
+        // "Putin Biden summit", "Putin Warns West": known surnames inside a run of
+        // capitalised words (headlines) are mentions on their own.
+        for k in p.toks.clone() {
+            if is_surname(ctx.word(k)) {
+                out.push(found(k..k + 1));
+            }
+        }
+    } else if p.words == 1 && with_lower(ctx.word(p.toks.start), |l| known.givens.get(l) == Some(&1)) {
+        // ("Geng said" after "Geng Shuang": the first word of one full name, a family name
+        // written first or a given name, before a lone surname cued by a verb.)
+        out.push(Found { given_only: true, ..found(p.toks.clone()) });
+    } else if p.words == 1 && p.toks.len() == 1 && tentative_words.contains(ctx.word(p.toks.start)) {
+        out.push(Found { tentative: true, ..found(p.toks.clone()) });
+    }
+}
+
+/// Known surnames joined by a hyphen: "the Scholz-Putin call".
+fn hyphen_parts(ctx: &Ctx, surnames: &FxHashSet<String>, out: &mut Vec<Found>) {
+    for (k, t) in ctx.toks.iter().enumerate() {
+        if !t.cap {
+            continue;
+        }
+        let w = ctx.word(k);
+        if !w.contains('-') {
+            continue;
+        }
+        let mut at = t.start;
+        let parts: Vec<(usize, &str)> = w
+            .split('-')
+            .map(|p| {
+                let r = (at, p);
+                at += p.len() + 1;
+                r
+            })
+            .collect();
+        if parts.len() < 2 || !parts.iter().all(|(_, p)| p.chars().next().is_some_and(|c| c.is_uppercase())) {
+            continue;
+        }
+        for (s, p) in parts {
+            if with_lower(p, |l| surnames.contains(l)) {
+                out.push(Found { part: Some((s, s + p.len())), ..found(k..k + 1) });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::mentions;
+
+    #[test]
+    fn a_bare_surname_after_the_full_name() {
+        assert_eq!(mentions("Maria Thrandeston said no. Later Thrandeston left."), ["Maria Thrandeston", "Thrandeston"]);
+    }
+
+    #[test]
+    fn a_lone_word_makes_a_two_word_name() {
+        assert_eq!(mentions("Qorvath Thrane came. Thrane left."), ["Qorvath Thrane", "Thrane"]);
+    }
+
+    #[test]
+    fn surnames_joined_by_a_hyphen() {
+        assert_eq!(
+            mentions("Maria Thrane and John Vessberg met. The Thrane-Vessberg talks ended."),
+            ["Maria Thrane", "John Vessberg", "Thrane", "Vessberg"]
+        );
+    }
+}

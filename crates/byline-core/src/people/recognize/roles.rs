@@ -1,0 +1,275 @@
+//! Role phrases before a name, shared by the cues and by role attachment: "Kremlin spokesman
+//! Dmitry Peskov", "Dr Peter Hollingworth", "Westpac's David Lording", "US secretary of state,
+//! Antony Blinken"; and the nouns that head them.
+
+use super::{Ctx, PLAIN_HON, STOP, VERB_STOP, is_space_gap, sentence_start};
+use crate::people::lexicon::class::*;
+use crate::people::lexicon::with_lower;
+
+/// The role words before a name starting at token `s`: "Kremlin spokesman" in "Kremlin
+/// spokesman Dmitry Peskov", "Dr" in "Dr Peter Hollingworth".
+pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
+    if s == 0 {
+        return None;
+    }
+    let g = ctx.gap_before(s);
+    let mut j = s - 1;
+    let mut comma = false;
+    if g.trim() == "," {
+        // "US secretary of state, Antony Blinken", "The Attorney-General, Jane Roe, said",
+        // "The head of the Reserve Bank, Jane Roe, said".
+        j = comma_role_head(ctx, j)?;
+        comma = true;
+    } else if !(is_space_gap(g) || g == ". ") {
+        return None;
+    }
+    if ctx.toks[j].possessive && !comma {
+        return possessor_role(ctx, j);
+    }
+    // (An honorific is capitalised: "Sister Mary", not "his sister, Mary".)
+    if ctx.has(j, HONORIFIC) && !ctx.has(j, ROLE_HEAD) && !lower_role_noun(ctx, j) {
+        return honorific_role(ctx, j);
+    }
+    // "fellow Canadian Jane Roe": a nationality after a role noun qualifies it.
+    let national =
+        !comma && ctx.toks[j].cap && ctx.has(j, NONPERSON) && j > 0 && is_space_gap(ctx.gap_before(j)) && lower_role_noun(ctx, j - 1);
+    // A role noun in lower case ("rapper", "property developer"), or one that starts a
+    // sentence ("Grazier Jane Roe").
+    // A capitalised role noun ending a longer title ("Additional District Collector Jane Roe").
+    let cap_noun = !comma
+        && ctx.toks[j].cap
+        && j > 0
+        && is_space_gap(ctx.gap_before(j))
+        && !sentence_start(ctx, j)
+        && (ctx.toks[j - 1].cap || ctx.toks[j - 1].acronym)
+        && !ctx.has(j - 1, STOP);
+    let noun = ctx.has(j, PERSON_NOUN)
+        && !ctx.has(j, NONPERSON | NONPERSON_HEAD)
+        && (lower_role_noun(ctx, j) || sentence_start(ctx, j) || cap_noun);
+    // "Attorney for Massachusetts Jane Roe", "Minister of Finance Jane Roe": a title, then
+    // "for" or "of" and a capitalised place or office.
+    let placed = !comma
+        && !noun
+        && ctx.toks[j].cap
+        && j >= 2
+        && is_space_gap(ctx.gap_before(j))
+        && is_space_gap(ctx.gap_before(j - 1))
+        && matches!(ctx.word(j - 1), "for" | "of")
+        && ctx.has(j - 2, TITLE)
+        && ctx.toks[j - 2].cap
+        && !ctx.has(j, FIRST | HONORIFIC);
+    if !(comma || ctx.has(j, TITLE) || noun || national || placed) {
+        return None;
+    }
+    Some(walk_back(ctx, s, j, comma, placed))
+}
+
+/// "Westpac's David Lording", "Energy Australia's Peter Leete": the possessor (ending at token
+/// `j`) is the role.
+fn possessor_role(ctx: &Ctx, j: usize) -> Option<(usize, usize)> {
+    if !(ctx.toks[j].cap || ctx.toks[j].acronym) || ctx.has(j, FIRST) {
+        return None;
+    }
+    let mut first = j;
+    while first > 0 && first + 4 > j {
+        let k = first - 1;
+        if !is_space_gap(ctx.gap_before(first)) || sentence_start(ctx, first) {
+            break;
+        }
+        let t = &ctx.toks[k];
+        if !(t.cap || t.acronym) || ctx.has(k, STOP) || t.possessive {
+            break;
+        }
+        first = k;
+    }
+    Some((first, j))
+}
+
+/// An honorific at token `j` before the name: the role, or the title before it.
+fn honorific_role(ctx: &Ctx, j: usize) -> Option<(usize, usize)> {
+    // "lead author Dr. Jane Roe", "Qatar's Prime Minister Sheikh Ali": the title before
+    // the honorific is the role.
+    if j > 0
+        && is_space_gap(ctx.gap_before(j))
+        && !sentence_start(ctx, j)
+        && ctx.has(j - 1, TITLE)
+        && !ctx.has(j - 1, HONORIFIC)
+        && let Some(r) = role_before(ctx, j)
+    {
+        return Some(r);
+    }
+    if ctx.has(j, PLAIN_HON) {
+        return None;
+    }
+    Some((j, j))
+}
+
+/// The start of a role whose head is token `j` (before a name at token `s`, after a comma when
+/// `comma`): back over its qualifiers ("Kremlin spokesman"), up to a word that ends it.
+fn walk_back(ctx: &Ctx, s: usize, j: usize, comma: bool, placed: bool) -> (usize, usize) {
+    let mut j = j;
+    let for_at = if placed { j - 1 } else { usize::MAX };
+    let last = if comma { s - 1 } else { j };
+    let mut first = j;
+    let mut count = 1;
+    // Before a comma the role may be a longer phrase ("Christie's rival for the nomination for
+    // governor, Jane Roe"): it crosses "the", "of", "for", ... and ends after a possessive.
+    let phrase = |k: usize| (comma && matches!(ctx.word(k), "the" | "of" | "for" | "at" | "in" | "on")) || k == for_at;
+    // (After a possessive, only its owner's capitalised name: "American Theatre Wing's".)
+    let mut owner = false;
+    while j > 0 && count < if comma { 12 } else { 8 } {
+        if comma && ctx.toks[j].possessive && j < last {
+            owner = true;
+        }
+        if owner && !(ctx.toks[j - 1].cap || ctx.toks[j - 1].acronym) {
+            break;
+        }
+        let g = ctx.gap_before(j);
+        // ("JD(U) spokesman": a short name with a bracketed letter or two.)
+        if !comma && g == ") " && j >= 2 && ctx.gap_before(j - 1) == "(" && ctx.word(j - 1).len() <= 2 && ctx.toks[j - 2].acronym {
+            first = j - 2;
+            count += 2;
+            j -= 2;
+            continue;
+        }
+        // ("U.S. Rep.": initials with their full stops.)
+        if !(is_space_gap(g) || (g.is_empty() && ctx.toks[j - 1].initial && ctx.text[..ctx.toks[j - 1].end].ends_with('.'))) {
+            break;
+        }
+        let k = j - 1;
+        if ctx.has(k, STOP | SPEECH_VERB | VERB_STOP) && !phrase(k) {
+            break;
+        }
+        if ctx.has(k, HONORIFIC) && ctx.has(k, PLAIN_HON) {
+            break;
+        }
+        // "the compound of Palestinian leader ...": "of" continues a role only after a role
+        // noun or a capitalised word ("Secretary of State", "chief executive of").
+        if ctx.word(k) == "of" && k != for_at && (k == 0 || !(ctx.has(k - 1, ROLE_HEAD) || ctx.toks[k - 1].cap)) {
+            break;
+        }
+        if sentence_start(ctx, j) {
+            break;
+        }
+        first = k;
+        count += 1;
+        j = k;
+        if sentence_start(ctx, k) {
+            break;
+        }
+    }
+    // Do not start a role with "of" or a lower-case word that is neither role nor qualifier
+    // followed by nothing useful.
+    while first < last && matches!(ctx.word(first), "of" | "and" | "the" | "for" | "at" | "in" | "on") {
+        first += 1;
+    }
+    (first, last)
+}
+
+/// A common noun naming a person, written in lower case ("rapper", "chief auditor").
+pub(super) fn lower_role_noun(ctx: &Ctx, k: usize) -> bool {
+    ctx.has(k, PERSON_NOUN | ROLE_HEAD) && ctx.word(k).chars().next().is_some_and(|c| c.is_lowercase())
+}
+
+/// A common noun naming one person, in lower case ("specialist", not "passengers").
+pub(super) fn singular_person_noun(ctx: &Ctx, k: usize) -> bool {
+    let w = ctx.word(k);
+    ctx.has(k, PERSON_NOUN)
+        && w.chars().next().is_some_and(|c| c.is_lowercase())
+        && (!w.ends_with('s') || ctx.lex.is_person_noun_exact(w))
+        && !w.ends_with("men")
+}
+
+/// Before a comma that precedes a name (token `j` ends the phrase before the comma): the
+/// role noun that heads a role there. "secretary of state," and "the Attorney-General," end
+/// in a role noun; "The head of the Reserve Bank," has one before "of", "for" or "at" and a
+/// capitalised organisation. A capitalised role needs "the", a possessive or a sentence start
+/// before it (not "Ministers, Jane Roe and ..." in a list).
+pub(super) fn comma_role_head(ctx: &Ctx, j: usize) -> Option<usize> {
+    let lower = |k: usize| ctx.word(k).chars().next().is_some_and(|c| c.is_lowercase());
+    let role_word = |k: usize| (ctx.has(k, ROLE_HEAD) && !plural_head(ctx, k)) || (singular_person_noun(ctx, k) && !ctx.has(k, NONPERSON));
+    let led = |k: usize| {
+        sentence_start(ctx, k)
+            || (k > 0 && is_space_gap(ctx.gap_before(k)) && (matches!(ctx.word(k - 1), "the" | "The") || ctx.toks[k - 1].possessive))
+    };
+    if role_word(j) {
+        // ("the Chief Secretary, Jane Roe": capitalised qualifiers between "the" and the head.)
+        let mut h = j;
+        while h > 0 && j - h < 3 && ctx.toks[h - 1].cap && ctx.has(h - 1, ROLE_MOD) && is_space_gap(ctx.gap_before(h)) {
+            h -= 1;
+        }
+        return (lower(j) || led(j) || (h < j && led(h))).then_some(j);
+    }
+    // "head of the Reserve Bank": back over a capitalised name to "of".
+    let mut k = j;
+    let mut steps = 0;
+    while k > 0 && steps < 8 && is_space_gap(ctx.gap_before(k)) {
+        let w = ctx.word(k);
+        if !(ctx.toks[k].cap || ctx.toks[k].acronym || matches!(w, "the" | "of" | "and" | "for")) || ctx.toks[k].possessive {
+            return None;
+        }
+        let p = k - 1;
+        if matches!(ctx.word(p), "of" | "for" | "at")
+            && (ctx.toks[k].cap || ctx.toks[k].acronym || w == "the")
+            && p > 0
+            && is_space_gap(ctx.gap_before(p))
+            && role_word(p - 1)
+            && !ctx.toks[p - 1].possessive
+            && led(p - 1)
+        {
+            return Some(p - 1);
+        }
+        k = p;
+        steps += 1;
+    }
+    None
+}
+
+/// A role noun in the plural ("administrators", "analysts"): a group, not one person.
+pub(super) fn plural_head(ctx: &Ctx, k: usize) -> bool {
+    let w = ctx.word(k);
+    w.len() > 4
+        && w.ends_with('s')
+        && ctx.has(k, ROLE_HEAD)
+        && with_lower(w, |l| ctx.lex.is_role_head(&l[..l.len() - 1]) && !ctx.lex.is_role_head_exact(l))
+}
+
+/// Whether token `k` is a short title ("Gen", "Rep", "then-Rep"), whose full stop belongs to it.
+pub fn is_short_title(ctx: &Ctx, k: usize) -> bool {
+    ctx.has(k, TITLE_ABBR)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{tok, with_ctx};
+    use super::*;
+
+    fn role(text: &str, name: &str) -> Option<String> {
+        with_ctx(text, |ctx| role_before(ctx, tok(ctx, name)).map(|(a, b)| ctx.text[ctx.toks[a].start..ctx.toks[b].end].to_string()))
+    }
+
+    #[test]
+    fn a_role_noun_and_its_qualifiers() {
+        assert_eq!(role("He met harbour board spokesman Arvid Lunde there.", "Arvid").as_deref(), Some("harbour board spokesman"));
+        assert_eq!(role("Then Dr Arvid Lunde spoke.", "Arvid").as_deref(), Some("Dr"));
+        assert_eq!(role("Then Mr Arvid Lunde spoke.", "Arvid"), None);
+    }
+
+    #[test]
+    fn a_possessor_is_the_role() {
+        assert_eq!(role("Harbour Freight's Arvid Lunde agreed.", "Arvid").as_deref(), Some("Harbour Freight"));
+    }
+
+    #[test]
+    fn a_role_before_a_comma() {
+        assert_eq!(role("The port's chief engineer, Arvid Lunde, agreed.", "Arvid").as_deref(), Some("port's chief engineer"));
+    }
+
+    #[test]
+    fn plural_heads() {
+        with_ctx("the administrators and the administrator", |ctx| {
+            assert!(plural_head(ctx, 1));
+            assert!(!plural_head(ctx, 4));
+        });
+    }
+}
