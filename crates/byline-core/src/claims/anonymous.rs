@@ -1,0 +1,28 @@
+//! The anonymous-source finding: a sentence sourced to someone unnamed ("a senior official
+//! said", "speaking on condition of anonymity").
+
+use super::document::Doc;
+use super::{Code, Finding, short};
+use crate::attribution::{Attribution, SourceKind};
+use crate::sentences::Sentence;
+
+/// The finding for an anonymous source. Prefers the attribution that names its (anonymous)
+/// source over a bare marker such as "speaking privately", so that the message quotes who is
+/// speaking.
+pub(crate) fn finding(doc: &Doc, s: &Sentence, attrs: &[&Attribution]) -> Option<Finding> {
+    let (text, attributions) = (doc.text, doc.attributions);
+    let anonymous = |a: &&&Attribution| a.effective_kind(attributions) == SourceKind::Anonymous;
+    let a = attrs.iter().filter(anonymous).find(|a| a.source.is_some()).or_else(|| attrs.iter().find(anonymous))?;
+    let (key, phrase) = match (a.kind, &a.source, a.refers_to) {
+        (SourceKind::Pronoun, _, Some(r)) => {
+            let k = attributions[r].source.clone().unwrap_or(a.cue.clone());
+            (a.source.clone().unwrap_or(a.cue.clone()), text[k].to_string())
+        }
+        (_, Some(src), _) => (src.clone(), text[src.clone()].to_string()),
+        _ => (a.cue.clone(), text[a.cue.clone()].to_string()),
+    };
+    let msg = a.message.clone().unwrap_or_else(|| {
+        format!("Anonymous source: \"{}\" — can the source be named, or the reason for anonymity given?", short(&phrase, 8))
+    });
+    Some(Finding { span: s.span.clone(), code: Code::AnonymousSource, message: msg, key })
+}
