@@ -1,6 +1,7 @@
 //! Shared pattern pieces the cues are built from: the text context ([`Ctx`]), word lists, noun
 //! phrases, time phrases, titles and abbreviations, and the classification of a source phrase.
 
+pub(crate) mod appositive;
 pub(crate) mod classify;
 pub(crate) mod noun_phrase;
 pub(crate) mod time_phrase;

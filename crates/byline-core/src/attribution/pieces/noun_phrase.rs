@@ -3,6 +3,7 @@
 //! governs the main clause (`main_before`).
 
 use super::Ctx;
+use super::appositive::{appositive_before, spans_appositive};
 use super::time_phrase::time_word;
 use super::titles::{abbreviation, is_acronym, title_start};
 use super::words::*;
@@ -71,8 +72,31 @@ pub(crate) fn np_before(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> (
     (np, main)
 }
 
+/// The source phrase before the verb at word `wi` (a bracketed acronym not joined to its name),
+/// and whether the attribution governs the main clause.
 pub(crate) fn np_before_plain(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> (Option<std::ops::Range<usize>>, bool) {
-    // Skip auxiliaries and adverbs: "has also said", "on Sunday said".
+    let j = skip_adverbials(ctx, words, wi);
+    if j == 0 {
+        return (None, false);
+    }
+    let appositive = appositive_before(ctx, words, j);
+    let end = appositive.as_ref().map_or(j, |app| app.start); // exclusive
+    let start = phrase_start(ctx, s, words, end);
+    if start == end {
+        return (None, false);
+    }
+    // With an appositive, the name may be inside it: "the top general, Jane Doe, said".
+    if let Some(app) = appositive
+        && spans_appositive(ctx, words, start..end, &app)
+    {
+        return (Some(start..app.end), main_before(ctx, words, start));
+    }
+    (Some(start..end), main_before(ctx, words, start))
+}
+
+/// Skip auxiliaries, adverbs and time phrases before word `wi`: "has also said", "on Sunday
+/// said", "last week", "in March", "in 2017". The index where the phrase before them ends.
+fn skip_adverbials(ctx: &Ctx, words: &[Word], wi: usize) -> usize {
     let mut j = wi;
     while j > 0 {
         let w = &words[j - 1];
@@ -95,38 +119,13 @@ pub(crate) fn np_before_plain(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize
         }
         break;
     }
-    if j == 0 {
-        return (None, false);
-    }
-    let mut end = j; // exclusive
-    // Appositive: "Dmitry Peskov, Putin’s spokesman, told" — skip back over ", … ,".
-    let gap = ctx.gap(words[j - 1].span.end, words[end.min(words.len() - 1)].span.start);
-    let mut appositive = None;
-    if gap.trim() == "," {
-        // Find the previous comma within 12 words.
-        let mut k = j - 1;
-        let mut found = None;
-        while k > 0 && j - k < 20 {
-            let g = ctx.gap(words[k - 1].span.end, words[k].span.start).trim().to_string();
-            if g == "," {
-                found = Some(k);
-                break;
-            }
-            if !g.is_empty() && g != "’" && g != "'" && !(g == "." && abbreviation(ctx, &words[k - 1])) {
-                break;
-            }
-            k -= 1;
-        }
-        match found {
-            Some(k) => {
-                appositive = Some(k..j);
-                end = k;
-            }
-            None => {
-                // ", the Kremlin said" style without a second comma: the phrase right before.
-            }
-        }
-    }
+    j
+}
+
+/// Where a source phrase that ends before word `end` starts: walks back over capitalised
+/// words, particles ("von der"), determiners with their connectors ("the head of the"), a
+/// participle's agent ("analysts polled by LSEG") and a title before a name, up to ten words.
+fn phrase_start(ctx: &Ctx, s: &Sentence, words: &[Word], end: usize) -> usize {
     let mut start = end;
     let mut prev_cap = false;
     let mut run_to_end = true;
@@ -169,39 +168,9 @@ pub(crate) fn np_before_plain(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize
             break;
         }
         if DETERMINERS.contains(&l.as_str()) && !cap {
-            start -= 1;
-            // "the two sides said", "their three lawyers said": a count after a definite
-            // determiner refers back to parties already named.
-            if matches!(l.as_str(), "two" | "three" | "four" | "five")
-                && start >= 1
-                && matches!(ctx.lw(&words[start - 1]).as_str(), "the" | "his" | "her" | "their" | "its")
-                && ctx.gap_is_space(words[start - 1].span.end, words[start].span.start)
-            {
-                start -= 1;
-            }
-            // A ranking before a name: "world number three Ana Kovac".
-            if start >= 1
-                && ctx.lw(&words[start - 1]) == "number"
-                && let Some(t) = title_start(ctx, s, words, start)
-            {
-                start = t;
-                break;
-            }
-            // "figures released by the statistics office": the participle's agent.
-            if start >= 2
-                && ctx.lw(&words[start - 1]) == "by"
-                && ctx.lw(&words[start - 2]).ends_with("ed")
-                && !ctx.is_cap(&words[start - 2])
-                && ctx.gap_is_space(words[start - 2].span.end, words[start - 1].span.start)
-                && ctx.gap_is_space(words[start - 1].span.end, words[start].span.start)
-            {
-                start -= 2;
-                prev_cap = false;
-                run_to_end = false;
-                continue;
-            }
-            let connector = start > 0 && matches!(ctx.lw(&words[start - 1]).as_str(), "of" | "for" | "from");
-            if connector && ctx.gap_is_space(words[start - 1].span.end, words[start].span.start) {
+            let (st, more) = over_determiner(ctx, s, words, start, &l);
+            start = st;
+            if more {
                 prev_cap = false;
                 run_to_end = false;
                 continue;
@@ -244,30 +213,7 @@ pub(crate) fn np_before_plain(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize
         prev_cap = false;
         run_to_end = false;
     }
-    if start == end {
-        return (None, false);
-    }
-    // With an appositive, the name may be inside it: "the top general, Jane Doe, said".
-    if let Some(app) = appositive {
-        let has_cap = (start..end).any(|i| ctx.is_cap(&words[i]) && !(i == 0 && ctx.lex.function_words.contains(ctx.w(&words[i]))));
-        // A relative or participle clause is not an appositive name: "Councillor Jane Roe, who
-        // voted against, said"; "several staff members, speaking privately, said".
-        let first_app = ctx.lw(&words[app.start]);
-        let app_names =
-            (app.start..app.end).any(|i| ctx.is_cap(&words[i])) && !RELATIVE.contains(&first_app.as_str()) && !first_app.ends_with("ing");
-        if !has_cap && app_names {
-            return (Some(start..app.end), main_before(ctx, words, start));
-        }
-        // A bare name in the appositive names the role before it: "the minister's spokesman,
-        // Jane Roe, said".
-        let bare_name = app.len() <= 5
-            && (app.start..app.end).all(|i| ctx.is_cap(&words[i]) || PARTICLES.contains(&ctx.lw(&words[i]).as_str()))
-            && ctx.is_cap(&words[app.start]);
-        if bare_name && ctx.lex.source_roles.contains(&ctx.lw(&words[end - 1])) {
-            return (Some(start..app.end), main_before(ctx, words, start));
-        }
-    }
-    (Some(start..end), main_before(ctx, words, start))
+    start
 }
 
 /// What precedes a source phrase decides whether its verb governs the main clause.
@@ -299,4 +245,40 @@ pub(crate) fn main_before(ctx: &Ctx, words: &[Word], start: usize) -> bool {
             CONJ.contains(&l.as_str()) || ctx.is_cap(w) || matches!(l.as_str(), "comes" | "came" | "that")
         }
     }
+}
+
+/// A determiner at word `start - 1` in the walk back: the phrase takes it (and a definite
+/// determiner before a count, "the two sides"). The new start, and whether the walk goes on
+/// past a connector ("the head of the") or a participle's agent ("figures released by the").
+/// A ranking before a name ends the phrase at its title ("world number three Ana Kovac").
+fn over_determiner(ctx: &Ctx, s: &Sentence, words: &[Word], start: usize, l: &str) -> (usize, bool) {
+    let mut start = start - 1;
+    // "the two sides said", "their three lawyers said": a count after a definite
+    // determiner refers back to parties already named.
+    if matches!(l, "two" | "three" | "four" | "five")
+        && start >= 1
+        && matches!(ctx.lw(&words[start - 1]).as_str(), "the" | "his" | "her" | "their" | "its")
+        && ctx.gap_is_space(words[start - 1].span.end, words[start].span.start)
+    {
+        start -= 1;
+    }
+    // A ranking before a name: "world number three Ana Kovac".
+    if start >= 1
+        && ctx.lw(&words[start - 1]) == "number"
+        && let Some(t) = title_start(ctx, s, words, start)
+    {
+        return (t, false);
+    }
+    // "figures released by the statistics office": the participle's agent.
+    if start >= 2
+        && ctx.lw(&words[start - 1]) == "by"
+        && ctx.lw(&words[start - 2]).ends_with("ed")
+        && !ctx.is_cap(&words[start - 2])
+        && ctx.gap_is_space(words[start - 2].span.end, words[start - 1].span.start)
+        && ctx.gap_is_space(words[start - 1].span.end, words[start].span.start)
+    {
+        return (start - 2, true);
+    }
+    let connector = start > 0 && matches!(ctx.lw(&words[start - 1]).as_str(), "of" | "for" | "from");
+    (start, connector && ctx.gap_is_space(words[start - 1].span.end, words[start].span.start))
 }
