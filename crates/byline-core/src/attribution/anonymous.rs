@@ -21,3 +21,20 @@ pub(crate) fn markers(ctx: &Ctx, si: usize, anons: &[(Span, usize)], out: &mut V
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::SourceKind;
+    use crate::attribution::fixtures::cues;
+
+    #[test]
+    fn a_marker_counts_with_a_reporting_verb() {
+        let t = "A senior official, speaking on condition of anonymity, said the deal was close.";
+        assert!(cues(t).iter().any(|c| c.1.is_none() && c.2 == SourceKind::Anonymous), "{:?}", cues(t));
+    }
+
+    #[test]
+    fn a_marker_alone_is_no_cue() {
+        assert!(cues("Interviews on condition of anonymity are common.").is_empty());
+    }
+}

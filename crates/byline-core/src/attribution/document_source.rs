@@ -99,3 +99,17 @@ pub(crate) fn document_source(
     let span = words[r.start].span.start..words[end - 1].span.end;
     Some(if named { (SourceKind::Named, Some(span)) } else { (SourceKind::Vague, Some(span)) })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::SourceKind;
+    use crate::attribution::fixtures::source_of;
+
+    #[test]
+    fn a_document_named_by_its_publisher() {
+        let t = "According to a report by the city's works department, the bridge is unsafe.";
+        assert_eq!(source_of(t, "According to"), Some((Some("a report by the city's works department".into()), SourceKind::Named)));
+        let t = "According to court filings, the firm owed millions.";
+        assert_eq!(source_of(t, "According to").map(|s| s.1), Some(SourceKind::Named));
+    }
+}

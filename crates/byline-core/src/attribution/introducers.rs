@@ -70,3 +70,20 @@ pub(crate) fn introducers(ctx: &Ctx, sentences: &[Sentence], quotes: &[Quote], q
 
 pub(crate) const INTRO_VERBS: &[&str] =
     &["spoke", "looked", "sounded", "seemed", "appeared", "remained", "had", "went", "took", "struck", "began", "gave"];
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::SourceKind;
+    use crate::attribution::fixtures::cues;
+
+    #[test]
+    fn a_sentence_about_a_named_person_introduces_the_next_quote() {
+        let t = "The opposition leader, Jane Roe, was scathing. “This plan is a disgrace.”";
+        assert_eq!(cues(t), [("was".into(), Some("The opposition leader, Jane Roe".into()), SourceKind::Named)]);
+    }
+
+    #[test]
+    fn a_pronoun_subject_introduces_nothing() {
+        assert!(cues("He was scathing about it. “This plan is a disgrace.”").is_empty());
+    }
+}

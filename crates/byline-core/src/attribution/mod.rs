@@ -186,3 +186,22 @@ fn sentence_cues(
         anonymous::markers(ctx, si, anons, out);
     }
 }
+
+#[cfg(test)]
+pub(crate) mod fixtures {
+    //! For the cue tests: the attributions of an invented text.
+
+    use super::SourceKind;
+    use crate::{Format, analyze};
+
+    /// The (cue, source, kind) of each attribution of `t`, in order.
+    pub(crate) fn cues(t: &str) -> Vec<(String, Option<String>, SourceKind)> {
+        let a = analyze(t, Format::Plain);
+        a.attributions.iter().map(|x| (t[x.cue.clone()].to_string(), x.source.clone().map(|s| t[s].to_string()), x.kind)).collect()
+    }
+
+    /// The source and kind of the attribution whose cue is `cue`, if there is one.
+    pub(crate) fn source_of(t: &str, cue: &str) -> Option<(Option<String>, SourceKind)> {
+        cues(t).into_iter().find(|(c, _, _)| c == cue).map(|(_, s, k)| (s, k))
+    }
+}

@@ -91,3 +91,25 @@ fn chain_ends(quotes: &[Quote]) -> Vec<usize> {
     }
     chain_end
 }
+
+#[cfg(test)]
+mod tests {
+    use super::SourceKind;
+
+    use crate::{Format, analyze};
+
+    #[test]
+    fn a_pronoun_refers_to_the_last_named_source() {
+        let a = analyze("Mayor Ruth Adler said the road was shut. She added that it would reopen.", Format::Plain);
+        assert_eq!(a.attributions.len(), 2);
+        assert_eq!(a.attributions[1].kind, SourceKind::Pronoun);
+        assert_eq!(a.attributions[1].refers_to, Some(0));
+    }
+
+    #[test]
+    fn a_colon_widens_the_scope_over_the_quotation() {
+        let a = analyze("The mayor said: “The road is shut. It will reopen soon.”", Format::Plain);
+        assert_eq!(a.sentences.len(), 2);
+        assert_eq!(a.attributions[0].scope, 0..2);
+    }
+}

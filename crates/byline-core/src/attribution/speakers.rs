@@ -107,3 +107,24 @@ fn pick(quotes: &[Quote], qi: usize, attributions: &[Attribution], by: &BySenten
     let se = by.sent_of(q.span.end.saturating_sub(1)).unwrap_or(si);
     by.first_usable.get(se + 1).copied().flatten()
 }
+
+#[cfg(test)]
+mod tests {
+
+    use crate::{Format, analyze};
+
+    fn speakers(t: &str) -> Vec<Option<String>> {
+        analyze(t, Format::Plain).quotes.iter().map(|q| q.speaker.clone().map(|s| t[s].to_string())).collect()
+    }
+
+    #[test]
+    fn the_attribution_right_after_the_quote() {
+        assert_eq!(speakers("“The road is shut,” said Mayor Ruth Adler."), [Some("Mayor Ruth Adler".into())]);
+    }
+
+    #[test]
+    fn a_pronoun_speaker_is_the_name_it_refers_to() {
+        let t = "Mayor Ruth Adler said the road was shut. “It will reopen soon,” she said.";
+        assert_eq!(speakers(t), [Some("Mayor Ruth Adler".into())]);
+    }
+}

@@ -75,3 +75,26 @@ pub(crate) fn attributions(ctx: &Ctx, s: &Sentence, si: usize, vagues: &[(Span, 
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::SourceKind;
+    use crate::attribution::fixtures::cues;
+
+    #[test]
+    fn an_impersonal_phrasing_is_vague_with_its_message() {
+        let t = "It is feared the dam could fail.";
+        assert_eq!(cues(t)[0], ("It is feared".into(), None, SourceKind::Vague));
+        let a = crate::analyze(t, crate::Format::Plain);
+        assert!(a.attributions[0].message.as_deref().is_some_and(|m| m.contains("It is feared")), "{:?}", a.attributions[0].message);
+    }
+
+    #[test]
+    fn a_qualified_collective_is_left_to_the_verb_rule() {
+        // The verb rule then classifies the whole source phrase.
+        let t = "On Monday, United Nations experts warned the dam could fail.";
+        assert_eq!(cues(t), [("warned".into(), Some("United Nations experts".into()), SourceKind::Vague)]);
+        let t = "A panel of independent experts warned the dam could fail.";
+        assert_eq!(cues(t), [("warned".into(), Some("A panel of independent experts".into()), SourceKind::Named)]);
+    }
+}

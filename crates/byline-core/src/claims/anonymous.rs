@@ -26,3 +26,16 @@ pub(crate) fn finding(doc: &Doc, s: &Sentence, attrs: &[&Attribution]) -> Option
     });
     Some(Finding { span: s.span.clone(), code: Code::AnonymousSource, message: msg, key })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::claims::Code;
+    use crate::claims::fixtures::{findings, messages};
+
+    #[test]
+    fn an_unnamed_source_is_the_finding() {
+        let t = "A senior official said the deal was close.";
+        assert_eq!(findings(t), [(Code::AnonymousSource, "A senior official".into())]);
+        assert!(messages(t)[0].starts_with("Anonymous source: \"A senior official\""), "{:?}", messages(t));
+    }
+}

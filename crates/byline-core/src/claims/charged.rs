@@ -11,3 +11,14 @@ pub(crate) fn characterisation(c: &Claim) -> Option<(Span, String)> {
     let key = base + m.span.start..base + m.span.end;
     Some((key.clone(), format!("\"{}\" is a contested characterisation with no source — who says so?", &c.ctext[key])))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::claims::Code;
+    use crate::claims::fixtures::findings;
+
+    #[test]
+    fn a_charged_word_outside_quotations() {
+        assert_eq!(findings("The attack on the village was unprovoked and brutal."), [(Code::UnattributedClaim, "unprovoked".into())]);
+    }
+}

@@ -26,3 +26,20 @@ const IRREGULAR_PAST: &[&str] = &[
     "sent", "struck", "fought", "broke", "brought", "built", "bought", "caught", "drove", "flew", "fled", "grew", "kept", "led", "met",
     "paid", "put", "rose", "saw", "set", "shot", "sought", "spent", "stood", "threw", "wrote", "been", "seized", "killed",
 ];
+
+#[cfg(test)]
+mod tests {
+    use crate::claims::Code;
+    use crate::claims::fixtures::findings;
+
+    #[test]
+    fn a_narrated_event_is_keyed_on_the_whole_sentence() {
+        let t = "The ferry company cancelled all crossings on Tuesday.";
+        assert_eq!(findings(t), [(Code::UnattributedClaim, t.into())]);
+    }
+
+    #[test]
+    fn a_present_tense_description_is_no_event() {
+        assert!(findings("The ferry crosses the bay every hour.").is_empty());
+    }
+}

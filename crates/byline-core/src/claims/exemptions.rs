@@ -115,3 +115,20 @@ fn cites_document(lower: &str, words: &[crate::text::Word], cover: &Cover, lex: 
         governed || subject
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::claims::fixtures::findings;
+
+    #[test]
+    fn questions_no_comment_and_the_writers_voice_are_no_claims() {
+        assert!(findings("Will the new bridge reopen before the winter of 2030?").is_empty());
+        assert!(findings("The ferry company did not respond to a request for comment.").is_empty());
+        assert!(findings("We visited 40 homes along the northern coast last week.").is_empty());
+    }
+
+    #[test]
+    fn a_headline_source_before_a_colon() {
+        assert!(findings("Police: 40 homes were flooded along the coast.").is_empty());
+    }
+}

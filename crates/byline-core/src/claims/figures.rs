@@ -68,3 +68,24 @@ pub(crate) fn figure(c: &Claim) -> Option<(Span, String)> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::claims::Code;
+    use crate::claims::fixtures::findings;
+
+    #[test]
+    fn a_figure_with_its_lead_words() {
+        assert_eq!(
+            findings("At least 2,400 homes were flooded along the coast."),
+            [(Code::UnattributedClaim, "At least 2,400 homes".into())]
+        );
+    }
+
+    #[test]
+    fn a_year_is_no_figure() {
+        let f = findings("The old bridge opened in 1998 after long delays.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].1, "The old bridge opened in 1998 after long delays.");
+    }
+}

@@ -125,3 +125,21 @@ fn short(s: &str, n: usize) -> String {
     let ws: Vec<&str> = s.split_whitespace().collect();
     if ws.len() <= n { ws.join(" ") } else { format!("{}…", ws[..n].join(" ")) }
 }
+
+#[cfg(test)]
+pub(crate) mod fixtures {
+    //! For the finding tests: the findings of an invented text.
+
+    use super::Code;
+    use crate::{Format, analyze};
+
+    /// The (code, key phrase) of each finding of `t`, in order.
+    pub(crate) fn findings(t: &str) -> Vec<(Code, String)> {
+        analyze(t, Format::Plain).findings.iter().map(|f| (f.code, t[f.key.clone()].to_string())).collect()
+    }
+
+    /// The messages of the findings of `t`.
+    pub(crate) fn messages(t: &str) -> Vec<String> {
+        analyze(t, Format::Plain).findings.into_iter().map(|f| f.message).collect()
+    }
+}

@@ -13,3 +13,14 @@ pub(crate) fn prediction(c: &Claim) -> Option<(Span, String)> {
     let phrase = short(&c.ctext[key.start..c.s.span.end], 7);
     Some((key, format!("Prediction with no source: \"{phrase}\" — who expects this?")))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::claims::Code;
+    use crate::claims::fixtures::findings;
+
+    #[test]
+    fn a_prediction_with_no_source() {
+        assert_eq!(findings("The new bridge is likely to open late next spring."), [(Code::UnattributedClaim, "is likely".into())]);
+    }
+}

@@ -90,3 +90,24 @@ fn own_sources<'a>(doc: &Doc, i: usize, attrs: Vec<&'a Attribution>) -> Vec<&'a 
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::claims::fixtures::findings;
+
+    #[test]
+    fn a_named_source_covers_its_sentence() {
+        assert!(findings("Coastguard commander Ida Berg said 2,400 homes were flooded.").is_empty());
+    }
+
+    #[test]
+    fn a_hedge_under_according_to_is_that_sources() {
+        assert!(findings("The league is expected to review the play, according to Jane Roe.").is_empty());
+    }
+
+    #[test]
+    fn he_after_a_covered_sentence_is_about_the_person_quoted() {
+        let t = "Mayor Ruth Adler said the road was shut. He later visited 40 homes in the village.";
+        assert!(findings(t).is_empty(), "{:?}", findings(t));
+    }
+}

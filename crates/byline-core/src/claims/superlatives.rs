@@ -64,3 +64,20 @@ pub(crate) fn superlative(c: &Claim) -> Option<(Span, String)> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::claims::Code;
+    use crate::claims::fixtures::findings;
+
+    #[test]
+    fn most_and_est_superlatives() {
+        assert_eq!(findings("It is the most expensive bridge in the region."), [(Code::UnattributedClaim, "most expensive".into())]);
+        assert_eq!(findings("The tower is the tallest building in the country."), [(Code::UnattributedClaim, "tallest".into())]);
+    }
+
+    #[test]
+    fn words_in_est_that_are_no_superlatives() {
+        assert!(findings("The tower is a modest building near the forest.").is_empty());
+    }
+}

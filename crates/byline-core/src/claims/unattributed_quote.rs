@@ -34,3 +34,20 @@ pub(crate) fn finding(doc: &Doc, i: usize, flagged_quote: &mut [bool]) -> Option
     let msg = format!("Quotation with no speaker: \"{}\" — who said this?", short(&doc.text[inner.clone()], 8));
     Some(Some(Finding { span: doc.sentences[i].span.clone(), code: Code::UnattributedQuote, message: msg, key: inner }))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::claims::Code;
+    use crate::claims::fixtures::findings;
+
+    #[test]
+    fn a_quotation_with_no_speaker() {
+        let t = "The crowd waited outside. “We will never give in to these demands.”";
+        assert_eq!(findings(t), [(Code::UnattributedQuote, "We will never give in to these demands.".into())]);
+    }
+
+    #[test]
+    fn a_quotation_with_a_speaker_is_no_finding() {
+        assert!(findings("“We will never give in to these demands,” said Mayor Ruth Adler.").is_empty());
+    }
+}

@@ -17,3 +17,15 @@ pub(crate) fn finding(doc: &Doc, s: &Sentence, attrs: &[&Attribution]) -> Option
     });
     Some(Finding { span: s.span.clone(), code: Code::VagueAttribution, message: msg, key })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::claims::Code;
+    use crate::claims::fixtures::findings;
+
+    #[test]
+    fn a_vague_phrasing_is_the_finding() {
+        assert_eq!(findings("It is feared the dam could fail within days."), [(Code::VagueAttribution, "It is feared".into())]);
+        assert_eq!(findings("Critics say the new bridge is unsafe.")[0].0, Code::VagueAttribution);
+    }
+}

@@ -50,3 +50,21 @@ pub(crate) fn spans_appositive(ctx: &Ctx, words: &[Word], np: std::ops::Range<us
         && ctx.is_cap(&words[app.start]);
     bare_name && ctx.lex.source_roles.contains(&ctx.lw(&words[end - 1]))
 }
+
+#[cfg(test)]
+mod tests {
+
+    use crate::attribution::fixtures::source_of;
+
+    #[test]
+    fn a_bare_name_in_the_appositive_names_the_role_before_it() {
+        let t = "The minister's spokesman, Jane Roe, said the talks were over.";
+        assert_eq!(source_of(t, "said").and_then(|s| s.0).as_deref(), Some("The minister's spokesman, Jane Roe"));
+    }
+
+    #[test]
+    fn a_relative_clause_is_no_appositive() {
+        let t = "Councillor Jane Roe, who voted against, said the plan was rushed.";
+        assert_eq!(source_of(t, "said").and_then(|s| s.0).as_deref(), Some("Councillor Jane Roe"));
+    }
+}

@@ -210,3 +210,21 @@ fn by_determiner(ctx: &Ctx, p: &Phrase) -> SourceKind {
         _ => SourceKind::Named,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::SourceKind;
+
+    use crate::attribution::fixtures::source_of;
+
+    #[test]
+    fn kinds_of_source() {
+        let kind = |t: &str| source_of(t, "said").map(|s| s.1);
+        assert_eq!(kind("Police said the road was closed."), Some(SourceKind::Named));
+        assert_eq!(kind("A briefing note said the plan was costly."), Some(SourceKind::Named));
+        assert_eq!(kind("Two loggers said the land was theirs."), Some(SourceKind::Anonymous));
+        assert_eq!(kind("A growing number of researchers said the drug works."), Some(SourceKind::Vague));
+        assert_eq!(kind("A panel of independent scientists said the drug works."), Some(SourceKind::Named));
+        assert_eq!(kind("She said the drug works."), Some(SourceKind::Pronoun));
+    }
+}

@@ -282,3 +282,25 @@ fn over_determiner(ctx: &Ctx, s: &Sentence, words: &[Word], start: usize, l: &st
     let connector = start > 0 && matches!(ctx.lw(&words[start - 1]).as_str(), "of" | "for" | "from");
     (start, connector && ctx.gap_is_space(words[start - 1].span.end, words[start].span.start))
 }
+
+#[cfg(test)]
+mod tests {
+
+    use crate::attribution::SourceKind;
+    use crate::attribution::fixtures::source_of;
+
+    #[test]
+    fn a_title_before_a_name_and_a_bracketed_acronym() {
+        let t = "ECB policymaker Jane Roe said rates would rise.";
+        assert_eq!(source_of(t, "said").and_then(|s| s.0).as_deref(), Some("ECB policymaker Jane Roe"));
+        // The source span ends with the acronym's last word, before the closing bracket.
+        let t = "Singapore Press Holdings (SPH) reported that profits fell.";
+        assert_eq!(source_of(t, "reported").and_then(|s| s.0).as_deref(), Some("Singapore Press Holdings (SPH"));
+    }
+
+    #[test]
+    fn adverbs_and_time_phrases_are_skipped() {
+        let t = "The ministry on Sunday also said the border was closed.";
+        assert_eq!(source_of(t, "said"), Some((Some("The ministry".into()), SourceKind::Named)));
+    }
+}

@@ -23,3 +23,20 @@ pub(crate) fn time_phrase(ctx: &Ctx, words: &[Word], i: usize) -> bool {
 pub(crate) fn time_word(ctx: &Ctx, l: &str) -> bool {
     ctx.lex.time_words.contains(l) || matches!(l, "week" | "month" | "year" | "morning" | "afternoon" | "evening" | "night" | "day")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribution::pieces::Ctx;
+
+    use crate::lexicon::Lexicon;
+
+    #[test]
+    fn times_after_by() {
+        for (t, time) in [("by the end of June", true), ("by Friday", true), ("by 2030", true), ("by the mayor", false)] {
+            let ctx = Ctx { text: t, lex: Lexicon::bundled() };
+            let words = crate::text::words(t, 0..t.len());
+            assert_eq!(time_phrase(&ctx, &words, 1), time, "{t}");
+        }
+    }
+}

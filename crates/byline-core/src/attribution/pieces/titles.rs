@@ -56,3 +56,21 @@ pub(crate) fn title_start(ctx: &Ctx, s: &Sentence, words: &[Word], k: usize) -> 
     };
     opens.then_some(t)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribution::pieces::Ctx;
+
+    use crate::lexicon::Lexicon;
+
+    #[test]
+    fn acronyms_and_abbreviations() {
+        assert!(is_acronym("WHO") && !is_acronym("Who") && !is_acronym("A"));
+        let t = "U.S Rep said";
+        let ctx = Ctx { text: t, lex: Lexicon::bundled() };
+        let words = crate::text::words(t, 0..t.len());
+        assert!(abbreviation(&ctx, &words[0]));
+        assert!(!abbreviation(&ctx, &words[2]));
+    }
+}

@@ -28,3 +28,23 @@ pub(super) fn according_to(v: &VerbCue) -> Option<Attribution> {
     };
     Some(v.attribution(source, kind, true))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::SourceKind;
+    use crate::attribution::fixtures::source_of;
+
+    #[test]
+    fn the_phrase_after_is_the_source() {
+        let t = "According to the Harbour Authority, the port will close.";
+        assert_eq!(source_of(t, "According to"), Some((Some("the Harbour Authority".into()), SourceKind::Named)));
+    }
+
+    #[test]
+    fn a_document_is_named_by_its_agent_or_else_vague() {
+        let t = "According to documents seen by the Gazette, the port will close.";
+        assert_eq!(source_of(t, "According to").map(|s| s.1), Some(SourceKind::Named));
+        let t = "According to a new study, coffee is good for the heart.";
+        assert_eq!(source_of(t, "According to"), Some((Some("a new study".into()), SourceKind::Vague)));
+    }
+}

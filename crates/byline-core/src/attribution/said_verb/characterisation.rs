@@ -49,3 +49,20 @@ fn characterisation(ctx: &Ctx, words: &[Word], we: usize) -> bool {
     }
     false
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::SourceKind;
+    use crate::attribution::fixtures::source_of;
+
+    #[test]
+    fn called_with_a_description_is_a_cue() {
+        let t = "The mayor called the plan a betrayal.";
+        assert_eq!(source_of(t, "called"), Some((Some("The mayor".into()), SourceKind::Named)));
+    }
+
+    #[test]
+    fn called_with_a_time_after_is_no_cue() {
+        assert_eq!(source_of("The mayor called the police a day later.", "called"), None);
+    }
+}

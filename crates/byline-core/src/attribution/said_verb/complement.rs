@@ -127,3 +127,26 @@ fn figure_soon(ctx: &Ctx, words: &[Word], i: usize) -> bool {
             || ctx.text[..w.span.start].ends_with(['$', '£', '€', '¥']) && ctx.w(w).starts_with(|c: char| c.is_ascii_digit())
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::SourceKind;
+    use crate::attribution::fixtures::source_of;
+
+    #[test]
+    fn that_and_a_quantity_are_complements() {
+        assert_eq!(source_of("The minister said that the port would reopen.", "said").map(|s| s.1), Some(SourceKind::Named));
+        assert!(source_of("The company expects revenue of $5bn this year.", "expects").is_some());
+    }
+
+    #[test]
+    fn no_complement_no_cue() {
+        assert_eq!(source_of("The coach repeated twice.", "repeated"), None);
+    }
+
+    #[test]
+    fn evidence_as_subject_names_its_publisher() {
+        let t = "Satellite images released by Maxar showed new deployments.";
+        assert_eq!(source_of(t, "showed").map(|s| s.1), Some(SourceKind::Named));
+    }
+}

@@ -72,3 +72,17 @@ fn closes_clause(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> bool {
     let _ = s;
     false
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::SourceKind;
+    use crate::attribution::fixtures::source_of;
+
+    #[test]
+    fn the_source_after_the_verb() {
+        let t = "“It is over,” said lead author Jane Roe.";
+        assert_eq!(source_of(t, "said"), Some((Some("lead author Jane Roe".into()), SourceKind::Named)));
+        let t = "The talks have failed, said the Kremlin.";
+        assert_eq!(source_of(t, "said"), Some((Some("the Kremlin".into()), SourceKind::Named)));
+    }
+}

@@ -102,3 +102,26 @@ fn object_then_to(ctx: &Ctx, words: &[Word], we: usize) -> bool {
     }
     false
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::fixtures::source_of;
+
+    #[test]
+    fn a_noun_after_a_possessive_or_determiner_is_no_cue() {
+        assert_eq!(source_of("The union's claims were rejected outright.", "claims"), None);
+        assert_eq!(source_of("Rescuers said the claims were false.", "claims"), None);
+    }
+
+    #[test]
+    fn other_senses_are_no_cue() {
+        assert_eq!(source_of("The fire claimed the lives of six people.", "claimed"), None);
+        assert_eq!(source_of("A jury found him guilty on all counts.", "found"), None);
+        assert_eq!(source_of("The neighbours heard a loud bang.", "heard"), None);
+    }
+
+    #[test]
+    fn an_act_still_to_come_is_no_cue() {
+        assert_eq!(source_of("The ministry will announce the figures on Monday.", "announce"), None);
+    }
+}

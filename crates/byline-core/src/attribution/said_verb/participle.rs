@@ -48,3 +48,20 @@ pub(super) fn participle(v: &VerbCue) -> Option<Attribution> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::SourceKind;
+    use crate::attribution::fixtures::source_of;
+
+    #[test]
+    fn a_participle_after_a_comma_reports_the_opening_name() {
+        let t = "Jane Roe left the meeting early, saying the talks had failed.";
+        assert_eq!(source_of(t, "saying"), Some((Some("Jane Roe".into()), SourceKind::Named)));
+    }
+
+    #[test]
+    fn a_participle_with_no_comma_or_message_is_no_cue() {
+        assert_eq!(source_of("Jane Roe kept saying nothing at all.", "saying"), None);
+    }
+}

@@ -31,3 +31,21 @@ pub(super) fn passive(v: &VerbCue, progressive: bool) -> Verdict {
     }
     Some(None)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::SourceKind;
+    use crate::attribution::fixtures::source_of;
+
+    #[test]
+    fn the_agent_after_by_is_the_source() {
+        let t = "The plan was first reported by the Harbour Gazette.";
+        assert_eq!(source_of(t, "reported"), Some((Some("the Harbour Gazette".into()), SourceKind::Named)));
+    }
+
+    #[test]
+    fn a_passive_with_no_agent_or_a_time_is_no_cue() {
+        assert_eq!(source_of("He was told to leave the building.", "told"), None);
+        assert_eq!(source_of("The result will be announced by Friday.", "announced"), None);
+    }
+}

@@ -71,3 +71,30 @@ fn opens_sentence(v: &VerbCue, r: &std::ops::Range<usize>) -> bool {
                 opens_at(r2.start) && (r2.start..r2.end).any(|i| ctx.is_cap(&words[i]) && words[i].span.start > s.span.start + 1)
             })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::SourceKind;
+    use crate::attribution::fixtures::source_of;
+
+    #[test]
+    fn the_subject_before_the_verb() {
+        let t = "Dmitry Peskov, the Kremlin spokesman, told reporters the talks were over.";
+        assert_eq!(source_of(t, "told"), Some((Some("Dmitry Peskov".into()), SourceKind::Named)));
+    }
+
+    #[test]
+    fn a_progressive_and_a_second_verb() {
+        assert_eq!(source_of("The agency is predicting heavy rain.", "predicting"), Some((Some("The agency".into()), SourceKind::Named)));
+        // The phrase from the sentence start runs to the first stop word: "The union welcomed
+        // the plan" (only its kind matters downstream).
+        let t = "The union welcomed the plan but said it came too late.";
+        assert_eq!(source_of(t, "said"), Some((Some("The union welcomed the plan".into()), SourceKind::Named)));
+    }
+
+    #[test]
+    fn a_speech_act_needs_a_named_subject_that_opens_the_sentence() {
+        assert_eq!(source_of("The union condemned the ruling.", "condemned").map(|s| s.1), Some(SourceKind::Named));
+        assert_eq!(source_of("It was a move critics condemned.", "condemned"), None);
+    }
+}
