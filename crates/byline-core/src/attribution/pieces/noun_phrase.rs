@@ -141,25 +141,11 @@ fn phrase_start(ctx: &Ctx, s: &Sentence, words: &[Word], end: usize) -> usize {
         let l = ctx.lw(w);
         let cap = ctx.is_cap(w);
         let at_sentence_start = w.span.start <= s.span.start + 4;
-        // "the Ukrainian government in Kyiv"
-        if matches!(l.as_str(), "in" | "at") && prev_cap && run_to_end && start >= 2 && start < end {
-            let w2 = &words[start - 2];
-            if !ctx.is_cap(w2) && !ctx.lex.function_words.contains(&ctx.lw(w2)) {
-                start -= 1;
-                run_to_end = false;
-                prev_cap = false;
-                continue;
-            }
-        }
-        // "analysts polled by LSEG": a passive participle and its named agent.
-        if l == "by" && start < end && ctx.is_cap(&words[start]) && start >= 2 {
-            let part = ctx.lw(&words[start - 2]);
-            if part.ends_with("ed") && !ctx.is_cap(&words[start - 2]) && ctx.gap_is_space(words[start - 2].span.end, w.span.start) {
-                start -= 2;
-                prev_cap = false;
-                run_to_end = false;
-                continue;
-            }
+        if let Some(back) = joined_phrase(ctx, words, start..end, &l, prev_cap && run_to_end) {
+            start -= back;
+            run_to_end = false;
+            prev_cap = false;
+            continue;
         }
         if (STOP_IN_NP.contains(&l.as_str()) || RELATIVE.contains(&l.as_str()) || CONJ.contains(&l.as_str()))
             && (!cap || at_sentence_start)
@@ -245,6 +231,32 @@ pub(crate) fn main_before(ctx: &Ctx, words: &[Word], start: usize) -> bool {
             CONJ.contains(&l.as_str()) || ctx.is_cap(w) || matches!(l.as_str(), "comes" | "came" | "that")
         }
     }
+}
+
+/// A place or an agent the walk back steps over, at word `np.start - 1`: "the Ukrainian
+/// government in Kyiv" (only right after a run of capitals that ends the phrase,
+/// `after_name`) or "analysts polled by LSEG" (a passive participle and its named agent). How
+/// many words it steps back.
+fn joined_phrase(ctx: &Ctx, words: &[Word], np: std::ops::Range<usize>, l: &str, after_name: bool) -> Option<usize> {
+    let (start, end) = (np.start, np.end);
+    // "the Ukrainian government in Kyiv"
+    if matches!(l, "in" | "at") && after_name && start >= 2 && start < end {
+        let w2 = &words[start - 2];
+        if !ctx.is_cap(w2) && !ctx.lex.function_words.contains(&ctx.lw(w2)) {
+            return Some(1);
+        }
+    }
+    // "analysts polled by LSEG": a passive participle and its named agent.
+    if l == "by" && start < end && ctx.is_cap(&words[start]) && start >= 2 {
+        let part = ctx.lw(&words[start - 2]);
+        if part.ends_with("ed")
+            && !ctx.is_cap(&words[start - 2])
+            && ctx.gap_is_space(words[start - 2].span.end, words[start - 1].span.start)
+        {
+            return Some(2);
+        }
+    }
+    None
 }
 
 /// A determiner at word `start - 1` in the walk back: the phrase takes it (and a definite
