@@ -1,0 +1,230 @@
+//! The classification piece: what kind of source a source phrase names (named, pronoun,
+//! anonymous or vague).
+
+use super::Ctx;
+use super::words::PRONOUNS;
+use crate::Span;
+use crate::attribution::SourceKind;
+use crate::sentences::Sentence;
+use crate::text::Word;
+
+/// Group nouns that make "a X of …" one specific source ("a panel of scientists").
+pub(crate) const GROUP_NOUNS: &[&str] = &[
+    "group",
+    "panel",
+    "team",
+    "committee",
+    "board",
+    "council",
+    "coalition",
+    "alliance",
+    "association",
+    "body",
+    "commission",
+    "delegation",
+    "consortium",
+    "network",
+    "union",
+    "federation",
+];
+
+/// Documents written by the body they come from, which speak for it: "a briefing note said".
+pub(crate) const OWN_DOCUMENTS: &[&str] = &[
+    "note",
+    "memo",
+    "letter",
+    "statement",
+    "filing",
+    "document",
+    "email",
+    "release",
+    "briefing",
+    "notice",
+    "affidavit",
+    "indictment",
+    "complaint",
+    "lawsuit",
+    "ruling",
+    "judgment",
+    "judgement",
+];
+
+/// Classify a source phrase (word range).
+pub(crate) fn classify(ctx: &Ctx, s: &Sentence, words: &[Word], np: Option<std::ops::Range<usize>>) -> (SourceKind, Option<Span>) {
+    let Some(r) = np else { return (SourceKind::Vague, None) };
+    if r.is_empty() {
+        return (SourceKind::Vague, None);
+    }
+    let span = words[r.start].span.start..words[r.end - 1].span.end;
+    (kind_of(ctx, s, words, r), Some(span))
+}
+
+/// A source phrase (a non-empty word range) and its head: the last word before "of", "from",
+/// "for", "close", "in", "at" (else the last).
+struct Phrase<'a> {
+    words: &'a [Word],
+    r: std::ops::Range<usize>,
+    /// The phrase's words, lower-case.
+    ws: Vec<String>,
+    /// Index of the head in `ws`.
+    hk: usize,
+    head: String,
+}
+
+impl Phrase<'_> {
+    /// The head without a possessive "'s".
+    fn head_base(&self) -> &str {
+        self.head.trim_end_matches("’s").trim_end_matches("'s")
+    }
+}
+
+/// The kind of source a phrase names: the speaker's own description, then its head, then the
+/// collective it names, then a name in it, else its determiner.
+fn kind_of(ctx: &Ctx, s: &Sentence, words: &[Word], r: std::ops::Range<usize>) -> SourceKind {
+    // "a woman who identified herself as the victim's mother said": a role the speaker claims
+    // for themselves, with no name.
+    if r.start >= 3
+        && ctx.lw(&words[r.start - 1]) == "as"
+        && matches!(ctx.lw(&words[r.start - 2]).as_str(), "herself" | "himself" | "themselves")
+        && matches!(ctx.lw(&words[r.start - 3]).as_str(), "identified" | "described" | "introduced")
+    {
+        return SourceKind::Anonymous;
+    }
+    let ws: Vec<String> = r.clone().map(|i| ctx.lw(&words[i])).collect();
+    let hk = ws
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, w)| matches!(w.as_str(), "of" | "from" | "for" | "close" | "in" | "at"))
+        .map_or(ws.len() - 1, |(k, _)| k - 1);
+    let head = ws[hk].clone();
+    let p = Phrase { words, r, ws, hk, head };
+    if let Some(kind) = by_head(ctx, &p).or_else(|| by_collective(ctx, s, &p)) {
+        return kind;
+    }
+    if has_name(ctx, s, &p) {
+        return SourceKind::Named;
+    }
+    by_determiner(ctx, &p)
+}
+
+/// What the head says: a pronoun, a named agent after "by", a share of a collective, a
+/// document, an anonymous source, an official body.
+fn by_head(ctx: &Ctx, p: &Phrase) -> Option<SourceKind> {
+    let (words, r, ws, hk) = (p.words, &p.r, &p.ws, p.hk);
+    let head_word = &words[r.start + hk];
+    if ws.len() == 1 && PRONOUNS.contains(&p.head.as_str()) {
+        return Some(SourceKind::Pronoun);
+    }
+    let head_base = p.head_base();
+    // "analysts polled by LSEG", "figures compiled by the Red Cross": a named agent.
+    if let Some(b) = ws.iter().position(|w| w == "by")
+        && (r.start + b + 1..r.end).any(|i| ctx.is_cap(&words[i]))
+    {
+        return Some(SourceKind::Named);
+    }
+    // "A growing number of researchers say", "a majority of voters": an unnamed share of a
+    // collective.
+    if matches!(head_base, "number" | "majority" | "handful" | "lot" | "host" | "minority") && ws.get(hk + 1).is_some_and(|w| w == "of") {
+        return Some(SourceKind::Vague);
+    }
+    // "A briefing note said", "an internal memo showed": a document speaks for its author.
+    if OWN_DOCUMENTS.contains(&head_base) && matches!(ws[0].as_str(), "a" | "an" | "another" | "the" | "its" | "their") {
+        return Some(SourceKind::Named);
+    }
+    let definite = matches!(ws[0].as_str(), "the" | "his" | "her" | "its" | "their") && !head_base.ends_with('s');
+    if ctx.lex.anonymous_sources.contains(head_base) && !ctx.is_cap(head_word) && !definite {
+        return Some(SourceKind::Anonymous);
+    }
+    if ctx.lex.anonymous_sources.contains(head_base) && head_base.ends_with('s') && !words.is_empty() {
+        // "Officials revealed" at the start of a sentence.
+        return Some(SourceKind::Anonymous);
+    }
+    // An official body speaking as an office: "police said", "prosecutors allege".
+    if ctx.lex.source_roles.section(head_base) == Some("body") {
+        return Some(SourceKind::Named);
+    }
+    None
+}
+
+/// A collective: one body ("a panel of independent scientists") or a vague one ("critics",
+/// "Western nations"), not a proper name ("the United Nations").
+fn by_collective(ctx: &Ctx, s: &Sentence, p: &Phrase) -> Option<SourceKind> {
+    let (words, r, ws) = (p.words, &p.r, &p.ws);
+    // A tail inside a longer capitalised name is a proper name: "the United Nations" names a
+    // body, not a vague collective (unlike "the West" or "Western nations").
+    let proper = |n: usize| {
+        let t = r.end - n;
+        t > r.start && ctx.is_cap(&words[t]) && words[t].span.start > s.span.start + 1 && ctx.is_cap(&words[t - 1])
+    };
+    // "A panel of independent scientists", "the group of special rapporteurs": one body.
+    if (r.start + 1..r.end).any(|i| ctx.lw(&words[i]) == "of" && GROUP_NOUNS.contains(&ctx.lw(&words[i - 1]).as_str())) {
+        return Some(SourceKind::Named);
+    }
+    for n in 1..=ws.len().min(3) {
+        let tail = ws[ws.len() - n..].join(" ");
+        if ctx.lex.vague_sources.contains(&tail) && !proper(n) {
+            return Some(SourceKind::Vague);
+        }
+    }
+    if ws.iter().any(|w| {
+        ctx.lex.vague_sources.contains(w) && matches!(w.as_str(), "observers" | "critics" | "experts" | "analysts" | "commentators")
+    }) {
+        return Some(SourceKind::Vague);
+    }
+    None
+}
+
+/// Whether the phrase has a capitalised word that names someone. A capital at the start of the
+/// sentence names no one on a function word or on a plural of people or documents ("Relatives
+/// said", "Companies expect", "Studies have found").
+fn has_name(ctx: &Ctx, s: &Sentence, p: &Phrase) -> bool {
+    p.r.clone().any(|i| {
+        let w = &p.words[i];
+        let initial = w.span.start <= s.span.start + 1;
+        ctx.is_cap(w)
+            && !(initial && {
+                let l = ctx.lw(w);
+                ctx.lex.function_words.contains(&l)
+                    || ctx.lex.numbers.contains(&l)
+                    || ctx.lex.collectives.contains(&l)
+                    || ctx.lex.vague_sources.contains(&l)
+                    || (ctx.lex.documents.contains(&l) && l.ends_with('s'))
+                    || l.strip_suffix("ies").is_some_and(|st| ctx.lex.documents.contains(&format!("{st}y")))
+            })
+    })
+}
+
+/// A phrase with no name, by its first word: indefinite is anonymous, definite is named, a bare
+/// plural is vague.
+fn by_determiner(ctx: &Ctx, p: &Phrase) -> SourceKind {
+    let (ws, head) = (&p.ws, &p.head);
+    match ws.first().map(String::as_str) {
+        Some("a" | "an" | "one" | "another") => SourceKind::Anonymous,
+        // "Two loggers claimed": a counted group of people, unnamed.
+        Some("two" | "three" | "four" | "five" | "six") if ws.len() == 2 && ctx.lex.collectives.contains(head) => SourceKind::Anonymous,
+        Some("the" | "his" | "her" | "its" | "their") => SourceKind::Named,
+        // "both sides said", "both companies said": the two parties the story is about.
+        Some("both") if ws.len() == 2 => SourceKind::Named,
+        _ if head.ends_with('s') && !head.ends_with("ss") => SourceKind::Vague,
+        _ => SourceKind::Named,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::SourceKind;
+
+    use crate::attribution::fixtures::source_of;
+
+    #[test]
+    fn kinds_of_source() {
+        let kind = |t: &str| source_of(t, "said").map(|s| s.1);
+        assert_eq!(kind("Police said the road was closed."), Some(SourceKind::Named));
+        assert_eq!(kind("A briefing note said the plan was costly."), Some(SourceKind::Named));
+        assert_eq!(kind("Two loggers said the land was theirs."), Some(SourceKind::Anonymous));
+        assert_eq!(kind("A growing number of researchers said the drug works."), Some(SourceKind::Vague));
+        assert_eq!(kind("A panel of independent scientists said the drug works."), Some(SourceKind::Named));
+        assert_eq!(kind("She said the drug works."), Some(SourceKind::Pronoun));
+    }
+}

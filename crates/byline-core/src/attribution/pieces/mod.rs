@@ -1,0 +1,45 @@
+//! Shared pattern pieces the cues are built from: the text context ([`Ctx`]), word lists, noun
+//! phrases, time phrases, titles and abbreviations, and the classification of a source phrase.
+
+pub(crate) mod appositive;
+pub(crate) mod classify;
+pub(crate) mod noun_phrase;
+pub(crate) mod time_phrase;
+pub(crate) mod titles;
+pub(crate) mod words;
+
+use crate::Span;
+use crate::lexicon::Lexicon;
+use crate::text::Word;
+
+/// Whether `at` is inside one of `spans` (sorted by start, not overlapping).
+pub(crate) fn inside(spans: &[Span], at: usize) -> bool {
+    let i = spans.partition_point(|s| s.end <= at);
+    spans.get(i).is_some_and(|s| s.start <= at && at < s.end)
+}
+
+/// The cleaned text of a document and the lexicons, which every pattern reads.
+pub(crate) struct Ctx<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) lex: &'a Lexicon,
+}
+
+impl Ctx<'_> {
+    pub(crate) fn w(&self, w: &Word) -> &str {
+        &self.text[w.span.clone()]
+    }
+    pub(crate) fn lw(&self, w: &Word) -> String {
+        self.w(w).to_lowercase()
+    }
+    pub(crate) fn is_cap(&self, w: &Word) -> bool {
+        self.w(w).chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    }
+    /// Only spaces between two byte offsets.
+    pub(crate) fn gap_is_space(&self, a: usize, b: usize) -> bool {
+        a <= b && self.gap(a, b).chars().all(|c| c.is_whitespace() || c == '\u{a0}')
+    }
+    /// The text between two byte offsets, widened to whole characters.
+    pub(crate) fn gap(&self, a: usize, b: usize) -> &str {
+        crate::text::between(self.text, a, b)
+    }
+}

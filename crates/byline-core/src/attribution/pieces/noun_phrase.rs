@@ -1,0 +1,318 @@
+//! The noun-phrase pieces: the source phrase after a word (`np_after`), the one before a verb
+//! (`np_before`, with appositives, titles and time phrases skipped), and whether that phrase
+//! governs the main clause (`main_before`).
+
+use super::Ctx;
+use super::appositive::{appositive_before, spans_appositive};
+use super::time_phrase::time_word;
+use super::titles::{abbreviation, is_acronym, title_start};
+use super::words::*;
+use crate::sentences::Sentence;
+use crate::text::Word;
+
+/// The source phrase after word `i`: an optional determiner and the words of a noun phrase.
+pub(crate) fn np_after(ctx: &Ctx, words: &[Word], i: usize) -> Option<std::ops::Range<usize>> {
+    let mut j = i;
+    let mut end = i;
+    while j < words.len() && j < i + 10 {
+        if j > i
+            && !ctx.gap_is_space(words[j - 1].span.end, words[j].span.start)
+            && !(ctx.gap(words[j - 1].span.end, words[j].span.start).trim() == "." && abbreviation(ctx, &words[j - 1]))
+        {
+            // Only a possessive, a hyphen or an abbreviation's full stop ("Rep. Jane Roe")
+            // joins words across punctuation.
+            break;
+        }
+        let l = ctx.lw(&words[j]);
+        if j > i && (STOP_IN_NP.contains(&l.as_str()) || RELATIVE.contains(&l.as_str()) || l == "and" || l == "but") {
+            break;
+        }
+        if j > i && !ctx.is_cap(&words[j]) && MODALS.contains(&l.as_str()) {
+            break;
+        }
+        if j > i
+            && !ctx.is_cap(&words[j])
+            && ctx.is_cap(&words[j - 1])
+            && !ctx.lex.source_roles.contains(&l)
+            && l != "of"
+            && l != "for"
+            && l != "from"
+            && l != "close"
+        {
+            // "said Mr Borrell yesterday"
+            if !ctx.lex.anonymous_sources.contains(&l) {
+                break;
+            }
+        }
+        end = j + 1;
+        if PRONOUNS.contains(&l.as_str()) {
+            break;
+        }
+        j += 1;
+    }
+    (end > i).then_some(i..end)
+}
+
+/// The source phrase before the verb at word `wi`, and whether the attribution governs the
+/// main clause. A name's acronym in brackets ends the phrase with the name: "Singapore Press
+/// Holdings (SPH) reported", "the United Arab Emirates (UAE), warned".
+pub(crate) fn np_before(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> (Option<std::ops::Range<usize>>, bool) {
+    let (np, main) = np_before_plain(ctx, s, words, wi);
+    if let Some(r) = &np
+        && r.len() == 1
+        && r.start >= 1
+        && is_acronym(ctx.w(&words[r.start]))
+        && ctx.gap(words[r.start - 1].span.end, words[r.start].span.start).trim() == "("
+        && words.get(r.end).is_some_and(|n| ctx.gap(words[r.start].span.end, n.span.start).trim().starts_with(')'))
+        && let (Some(name), main2) = np_before_plain(ctx, s, words, r.start)
+        && (name.start..name.end).any(|i| ctx.is_cap(&words[i]))
+    {
+        return (Some(name.start..r.end), main2);
+    }
+    (np, main)
+}
+
+/// The source phrase before the verb at word `wi` (a bracketed acronym not joined to its name),
+/// and whether the attribution governs the main clause.
+pub(crate) fn np_before_plain(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> (Option<std::ops::Range<usize>>, bool) {
+    let j = skip_adverbials(ctx, words, wi);
+    if j == 0 {
+        return (None, false);
+    }
+    let appositive = appositive_before(ctx, words, j);
+    let end = appositive.as_ref().map_or(j, |app| app.start); // exclusive
+    let start = phrase_start(ctx, s, words, end);
+    if start == end {
+        return (None, false);
+    }
+    // With an appositive, the name may be inside it: "the top general, Jane Doe, said".
+    if let Some(app) = appositive
+        && spans_appositive(ctx, words, start..end, &app)
+    {
+        return (Some(start..app.end), main_before(ctx, words, start));
+    }
+    (Some(start..end), main_before(ctx, words, start))
+}
+
+/// Skip auxiliaries, adverbs and time phrases before word `wi`: "has also said", "on Sunday
+/// said", "last week", "in March", "in 2017". The index where the phrase before them ends.
+fn skip_adverbials(ctx: &Ctx, words: &[Word], wi: usize) -> usize {
+    let mut j = wi;
+    while j > 0 {
+        let w = &words[j - 1];
+        let l = ctx.lw(w);
+        let adjacent = ctx.gap_is_space(w.span.end, words[j].span.start);
+        if adjacent && (AUX.contains(&l.as_str()) || l.ends_with("ly") && !ctx.is_cap(w)) {
+            j -= 1;
+            continue;
+        }
+        // "on Sunday", "last week", "in March", "in 2017"
+        let year = l.len() == 4 && (l.starts_with("19") || l.starts_with("20")) && l.bytes().all(|b| b.is_ascii_digit());
+        if adjacent
+            && j >= 2
+            && (matches!(ctx.lw(&words[j - 2]).as_str(), "on" | "last" | "this") && ctx.lex.time_words.contains(&l)
+                || ctx.lw(&words[j - 2]) == "in" && (year || ctx.lex.time_words.contains(&l)))
+            && ctx.gap_is_space(words[j - 2].span.end, w.span.start)
+        {
+            j -= 2;
+            continue;
+        }
+        break;
+    }
+    j
+}
+
+/// Where a source phrase that ends before word `end` starts: walks back over capitalised
+/// words, particles ("von der"), determiners with their connectors ("the head of the"), a
+/// participle's agent ("analysts polled by LSEG") and a title before a name, up to ten words.
+fn phrase_start(ctx: &Ctx, s: &Sentence, words: &[Word], end: usize) -> usize {
+    let mut start = end;
+    let mut prev_cap = false;
+    let mut run_to_end = true;
+    while start > 0 && end - start < 10 {
+        let w = &words[start - 1];
+        if start < end && !ctx.gap_is_space(w.span.end, words[start].span.start) {
+            let g = ctx.gap(w.span.end, words[start].span.start);
+            // "U.N. special rapporteurs", "Rep. Jane Roe": an abbreviation's full stop.
+            if !(g == "’" || g == "'" || g == "-" || (g.trim() == "." && abbreviation(ctx, w))) {
+                break;
+            }
+        }
+        let l = ctx.lw(w);
+        let cap = ctx.is_cap(w);
+        let at_sentence_start = w.span.start <= s.span.start + 4;
+        if let Some(back) = joined_phrase(ctx, words, start..end, &l, prev_cap && run_to_end) {
+            start -= back;
+            run_to_end = false;
+            prev_cap = false;
+            continue;
+        }
+        if (STOP_IN_NP.contains(&l.as_str()) || RELATIVE.contains(&l.as_str()) || CONJ.contains(&l.as_str()))
+            && (!cap || at_sentence_start)
+            && !is_acronym(ctx.w(w))
+        {
+            break;
+        }
+        if DETERMINERS.contains(&l.as_str()) && !cap {
+            let (st, more) = over_determiner(ctx, s, words, start, &l);
+            start = st;
+            if more {
+                prev_cap = false;
+                run_to_end = false;
+                continue;
+            }
+            break;
+        }
+        if cap {
+            start -= 1;
+            prev_cap = true;
+            continue;
+        }
+        if PARTICLES.contains(&l.as_str()) && prev_cap {
+            start -= 1;
+            continue;
+        }
+        if start < end
+            && prev_cap
+            && run_to_end
+            && !ctx.lex.source_roles.contains(&l)
+            && !matches!(l.as_str(), "of" | "for" | "from")
+            && !l.ends_with("’s")
+            && !l.ends_with("'s")
+        {
+            // A noun right before a name: a relative clause hangs on it ("a battle Mr Johnson
+            // predicted would be …"), unless it ends a title with no determiner that opens the
+            // clause ("ECB policymaker Jane Roe said", "Lead author Dr Jane Roe said").
+            if let Some(t) = title_start(ctx, s, words, start - 1) {
+                start = t;
+            }
+            break;
+        }
+        if PRONOUNS.contains(&l.as_str()) && start == end {
+            start -= 1;
+            break;
+        }
+        if PRONOUNS.contains(&l.as_str()) {
+            break;
+        }
+        start -= 1;
+        prev_cap = false;
+        run_to_end = false;
+    }
+    start
+}
+
+/// What precedes a source phrase decides whether its verb governs the main clause.
+pub(crate) fn main_before(ctx: &Ctx, words: &[Word], start: usize) -> bool {
+    // "and this week the startup announced": a time phrase before the subject is transparent.
+    let mut k = start;
+    while k > 0 && start - k < 3 && ctx.gap_is_space(words[k - 1].span.end, words[k].span.start) {
+        let l = ctx.lw(&words[k - 1]);
+        if time_word(ctx, &l) || matches!(l.as_str(), "this" | "last" | "next" | "earlier" | "later" | "on") {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    if k < start && k > 0 && time_word(ctx, &ctx.lw(&words[start - 1])) {
+        return main_before(ctx, words, k);
+    }
+    if start == 0 {
+        true
+    } else {
+        let w = &words[start - 1];
+        let g = ctx.gap(w.span.end, words[start].span.start).trim();
+        let l = ctx.lw(w);
+        if !g.is_empty() {
+            !g.ends_with(['–', '—', '('])
+        } else if RELATIVE.contains(&l.as_str()) {
+            false
+        } else {
+            CONJ.contains(&l.as_str()) || ctx.is_cap(w) || matches!(l.as_str(), "comes" | "came" | "that")
+        }
+    }
+}
+
+/// A place or an agent the walk back steps over, at word `np.start - 1`: "the Ukrainian
+/// government in Kyiv" (only right after a run of capitals that ends the phrase,
+/// `after_name`) or "analysts polled by LSEG" (a passive participle and its named agent). How
+/// many words it steps back.
+fn joined_phrase(ctx: &Ctx, words: &[Word], np: std::ops::Range<usize>, l: &str, after_name: bool) -> Option<usize> {
+    let (start, end) = (np.start, np.end);
+    // "the Ukrainian government in Kyiv"
+    if matches!(l, "in" | "at") && after_name && start >= 2 && start < end {
+        let w2 = &words[start - 2];
+        if !ctx.is_cap(w2) && !ctx.lex.function_words.contains(&ctx.lw(w2)) {
+            return Some(1);
+        }
+    }
+    // "analysts polled by LSEG": a passive participle and its named agent.
+    if l == "by" && start < end && ctx.is_cap(&words[start]) && start >= 2 {
+        let part = ctx.lw(&words[start - 2]);
+        if part.ends_with("ed")
+            && !ctx.is_cap(&words[start - 2])
+            && ctx.gap_is_space(words[start - 2].span.end, words[start - 1].span.start)
+        {
+            return Some(2);
+        }
+    }
+    None
+}
+
+/// A determiner at word `start - 1` in the walk back: the phrase takes it (and a definite
+/// determiner before a count, "the two sides"). The new start, and whether the walk goes on
+/// past a connector ("the head of the") or a participle's agent ("figures released by the").
+/// A ranking before a name ends the phrase at its title ("world number three Ana Kovac").
+fn over_determiner(ctx: &Ctx, s: &Sentence, words: &[Word], start: usize, l: &str) -> (usize, bool) {
+    let mut start = start - 1;
+    // "the two sides said", "their three lawyers said": a count after a definite
+    // determiner refers back to parties already named.
+    if matches!(l, "two" | "three" | "four" | "five")
+        && start >= 1
+        && matches!(ctx.lw(&words[start - 1]).as_str(), "the" | "his" | "her" | "their" | "its")
+        && ctx.gap_is_space(words[start - 1].span.end, words[start].span.start)
+    {
+        start -= 1;
+    }
+    // A ranking before a name: "world number three Ana Kovac".
+    if start >= 1
+        && ctx.lw(&words[start - 1]) == "number"
+        && let Some(t) = title_start(ctx, s, words, start)
+    {
+        return (t, false);
+    }
+    // "figures released by the statistics office": the participle's agent.
+    if start >= 2
+        && ctx.lw(&words[start - 1]) == "by"
+        && ctx.lw(&words[start - 2]).ends_with("ed")
+        && !ctx.is_cap(&words[start - 2])
+        && ctx.gap_is_space(words[start - 2].span.end, words[start - 1].span.start)
+        && ctx.gap_is_space(words[start - 1].span.end, words[start].span.start)
+    {
+        return (start - 2, true);
+    }
+    let connector = start > 0 && matches!(ctx.lw(&words[start - 1]).as_str(), "of" | "for" | "from");
+    (start, connector && ctx.gap_is_space(words[start - 1].span.end, words[start].span.start))
+}
+
+#[cfg(test)]
+mod tests {
+
+    use crate::attribution::SourceKind;
+    use crate::attribution::fixtures::source_of;
+
+    #[test]
+    fn a_title_before_a_name_and_a_bracketed_acronym() {
+        let t = "ECB policymaker Jane Roe said rates would rise.";
+        assert_eq!(source_of(t, "said").and_then(|s| s.0).as_deref(), Some("ECB policymaker Jane Roe"));
+        // The source span ends with the acronym's last word, before the closing bracket.
+        let t = "Singapore Press Holdings (SPH) reported that profits fell.";
+        assert_eq!(source_of(t, "reported").and_then(|s| s.0).as_deref(), Some("Singapore Press Holdings (SPH"));
+    }
+
+    #[test]
+    fn adverbs_and_time_phrases_are_skipped() {
+        let t = "The ministry on Sunday also said the border was closed.";
+        assert_eq!(source_of(t, "said"), Some((Some("The ministry".into()), SourceKind::Named)));
+    }
+}

@@ -1,0 +1,152 @@
+//! The complement pattern: a verb that needs what it reports after it ("said that", "warned:",
+//! "expects revenue of $5bn"); without one, only evidence as its subject attributes ("Satellite
+//! images released by X showed new deployments").
+
+use super::{VerbCue, Verdict};
+use crate::attribution::document_source::document_source;
+use crate::attribution::pieces::Ctx;
+use crate::attribution::pieces::noun_phrase::np_before;
+use crate::attribution::pieces::words::{FINITE_AUX, PRONOUNS};
+use crate::lexicon::Flag;
+use crate::text::Word;
+
+/// `None` when the cue has its complement; else the attribution an evidence subject makes, if
+/// any.
+pub(super) fn missing(v: &VerbCue) -> Verdict {
+    if has_complement(v) {
+        return None;
+    }
+    // "Satellite images released by X showed new deployments": evidence as the subject.
+    if v.rule.has(Flag::Evidence) && !v.first_form.ends_with("ing") {
+        let (ctx, s, words) = (v.ctx, v.s, v.words);
+        let (np, main) = np_before(ctx, s, words, v.wi);
+        if let Some(r) = np
+            && let Some((kind, source)) = document_source(ctx, s, words, r.clone(), r.end)
+        {
+            return Some(Some(v.attribution(source, kind, main)));
+        }
+    }
+    Some(None)
+}
+
+/// Whether what follows the cue is its complement: the end of the clause, punctuation, "that"
+/// (also after an adverbial), a pronoun, a determiner or a name, a quantity after a belief, or
+/// a quotation before the subject.
+fn has_complement(v: &VerbCue) -> bool {
+    let (ctx, words, we, first_form, prev_l) = (v.ctx, v.words, v.we, v.first_form, v.prev_l.as_str());
+    let after_text = ctx.gap(v.cue.end, v.s.span.end);
+    let after_trim = after_text.trim_start();
+    let cognition = v.rule.has(Flag::Cognition);
+    let nw = words.get(we).map(|w| ctx.lw(w)).unwrap_or_default();
+    let nw_cap = words.get(we).is_some_and(|w| ctx.is_cap(w));
+    after_trim.is_empty()
+        || after_trim.starts_with([':', ',', '.', '"', '“', '‘', '\'', '”', ';', '—', '–'])
+        || nw == "that"
+        || that_after_adverbial(ctx, words, we)
+        || PRONOUNS.contains(&nw.as_str())
+        || matches!(nw.as_str(), "the" | "a" | "an" | "there" | "this" | "these" | "those" | "his" | "its" | "their" | "no" | "any")
+        || nw_cap
+        // A belief or estimate with a quantity as its object: "the company expects revenue
+        // of $5bn", "analysts had expected earnings of $2.68 a share" (a bare "expected" is
+        // also a participle: "winds expected this afternoon").
+        || (cognition
+            && (!first_form.ends_with("ed") || (v.prev_adjacent && FINITE_AUX.contains(&prev_l)))
+            && figure_soon(ctx, words, we))
+        // After a finite auxiliary a belief verb is a verb, and its object is the belief:
+        // "the agency has forecast heavy rain", "the council had estimated costs".
+        || (cognition && v.prev_adjacent && matches!(prev_l, "has" | "have" | "had"))
+        // The quotation before its subject is the complement: "“…,” Jane Roe wrote in a memo."
+        || quote_before_subject(ctx, words, v.wi)
+}
+
+/// Whether a "that" clause follows an adverbial right after the verb: "indicated earlier this
+/// week that", "stressed on Thursday that", "confirmed in a statement sent to the media that".
+/// Looks at most 14 words ahead, within the clause.
+fn that_after_adverbial(ctx: &Ctx, words: &[Word], we: usize) -> bool {
+    let Some(first) = words.get(we) else {
+        return false;
+    };
+    let l = ctx.lw(first);
+    let adverbial = ctx.lex.time_words.contains(&l)
+        || (l.ends_with("ly") && !ctx.is_cap(first))
+        || matches!(
+            l.as_str(),
+            "on" | "in"
+                | "at"
+                | "during"
+                | "earlier"
+                | "later"
+                | "last"
+                | "this"
+                | "again"
+                | "also"
+                | "after"
+                | "before"
+                | "to"
+                | "via"
+                | "through"
+                | "over"
+        );
+    if !adverbial {
+        return false;
+    }
+    for k in we + 1..(we + 15).min(words.len()) {
+        let g = ctx.gap(words[k - 1].span.end, words[k].span.start).trim();
+        if !(g.is_empty() || g == "-" || g == "’" || g == "'") {
+            return false;
+        }
+        if ctx.lw(&words[k]) == "that" {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether a quotation closes right before a short subject of the verb at word `wi`:
+/// "“…,” Jane Roe wrote", "“…!” the minister added". Looks back at most four words.
+fn quote_before_subject(ctx: &Ctx, words: &[Word], wi: usize) -> bool {
+    let lo = wi.saturating_sub(4).max(1);
+    for k in (lo..wi).rev() {
+        if !ctx.w(&words[k]).chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’')) {
+            return false;
+        }
+        let g = ctx.gap(words[k - 1].span.end, words[k].span.start).trim();
+        if !g.is_empty() {
+            let mut cs = g.chars().rev();
+            return cs.next().is_some_and(|c| matches!(c, '”' | '"' | '’' | '\''))
+                && cs.next().is_some_and(|c| matches!(c, ',' | '!' | '?' | '—'));
+        }
+    }
+    false
+}
+
+/// Whether a figure follows within a few words of word `i` ("earnings of $2.68 a share").
+fn figure_soon(ctx: &Ctx, words: &[Word], i: usize) -> bool {
+    words.iter().skip(i).take(5).any(|w| {
+        ctx.w(w).trim_start_matches(['$', '£', '€', '¥']).starts_with(|c: char| c.is_ascii_digit())
+            || ctx.text[..w.span.start].ends_with(['$', '£', '€', '¥']) && ctx.w(w).starts_with(|c: char| c.is_ascii_digit())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::SourceKind;
+    use crate::attribution::fixtures::source_of;
+
+    #[test]
+    fn that_and_a_quantity_are_complements() {
+        assert_eq!(source_of("The minister said that the port would reopen.", "said").map(|s| s.1), Some(SourceKind::Named));
+        assert!(source_of("The company expects revenue of $5bn this year.", "expects").is_some());
+    }
+
+    #[test]
+    fn no_complement_no_cue() {
+        assert_eq!(source_of("The coach repeated twice.", "repeated"), None);
+    }
+
+    #[test]
+    fn evidence_as_subject_names_its_publisher() {
+        let t = "Satellite images released by Maxar showed new deployments.";
+        assert_eq!(source_of(t, "showed").map(|s| s.1), Some(SourceKind::Named));
+    }
+}

@@ -1,0 +1,127 @@
+//! Rejections of a reporting-verb cue: the word is a noun or an infinitive ("the claims", "to
+//! say"), another sense of the verb ("claimed the lives of"), or an act still to come or said
+//! in private.
+
+use super::VerbCue;
+use crate::attribution::pieces::Ctx;
+use crate::attribution::pieces::words::{CONTRACTED, MODALS, NOUN_BEFORE};
+use crate::lexicon::Flag;
+use crate::text::Word;
+
+/// Whether the cue reports nothing.
+pub(super) fn rejected(v: &VerbCue) -> bool {
+    other_sense(v) || is_noun(v) || unreported(v)
+}
+
+/// A noun, not a verb: after a number, a determiner or a possessive.
+fn is_noun(v: &VerbCue) -> bool {
+    let (ctx, form, prev_l) = (v.ctx, v.form, v.prev_l.as_str());
+    // A number before it makes a noun: "3,000 calls for help".
+    // Not a year after "in": "Acme in 2017 announced".
+    let in_year = v.wi >= 2 && ctx.lw(&v.words[v.wi - 2]) == "in" && prev_l.len() == 4 && prev_l.bytes().all(|b| b.is_ascii_digit());
+    if v.prev_adjacent && v.prev.is_some_and(|p| ctx.w(p).starts_with(|c: char| c.is_ascii_digit())) && !in_year {
+        return true;
+    }
+    // A noun, not a verb: "the claims", "responding to claims".
+    // A second verb of the subject in the past tense is a verb, not a noun: "The union valued
+    // the deal and said …" (not for speech acts: "was arrested and charged").
+    let coordinated =
+        matches!(prev_l, "and" | "but") && !v.act && (form.ends_with("ed") || matches!(form, "said" | "told" | "wrote" | "says" | "tells"));
+    // "issued an appeal for witnesses", "the call for calm": a phrasal cue after a determiner is
+    // a noun phrase.
+    let determiner = matches!(prev_l, "a" | "an" | "the" | "this" | "that" | "his" | "her" | "its" | "their");
+    if v.prev_adjacent && NOUN_BEFORE.contains(&prev_l) && (!form.contains(' ') || determiner) && !coordinated {
+        // "to say" etc.: an infinitive is not an attribution either.
+        return true;
+    }
+    // A speech act in the present needs a name or a pronoun right before it: "Jane Roe praises",
+    // "she welcomes", not the nouns "200 volunteers", "the party's answers".
+    if v.act
+        && form.ends_with('s')
+        && !v.prev.is_some_and(|p| (ctx.is_cap(p) && !ctx.lex.numbers.contains(&ctx.lw(p))) || matches!(prev_l, "he" | "she" | "it"))
+    {
+        return true;
+    }
+    // A noun after a possessive: "the union's claims", "Smith's pledge".
+    v.prev_adjacent
+        && !form.contains(' ')
+        && (prev_l.ends_with("'s") || prev_l.ends_with("’s"))
+        && !CONTRACTED.contains(&prev_l.replace('’', "'").as_str())
+}
+
+/// Another sense of the verb: an appeal with no "to" clause, "claim" as take, a verdict, a
+/// hearing by something other than a court.
+fn other_sense(v: &VerbCue) -> bool {
+    let (ctx, words, we, first_form) = (v.ctx, v.words, v.we, v.first_form);
+    // "appealed to party members to stay calm": counts only with "to" and a verb after its object.
+    if v.rule.has(Flag::ObjectTo) && !object_then_to(ctx, words, we) {
+        return true;
+    }
+    // "claimed his own reward", "claimed the lives of six people": claim as take, not say.
+    if matches!(first_form, "claim" | "claims" | "claimed" | "claiming")
+        && words.get(we).is_some_and(|n| {
+            let l = ctx.lw(n);
+            matches!(l.as_str(), "his" | "her" | "its" | "their" | "our" | "my")
+                || (l == "the" && words.get(we + 1).is_some_and(|m| matches!(ctx.lw(m).as_str(), "lives" | "life" | "title" | "victory")))
+        })
+    {
+        return true;
+    }
+    // A verdict is an event, not a source: "a jury found him guilty on all counts".
+    if matches!(first_form, "find" | "finds" | "found")
+        && words.iter().skip(we).take(6).any(|w| matches!(ctx.lw(w).as_str(), "guilty" | "liable" | "innocent"))
+    {
+        return true;
+    }
+    // "York Crown Court heard": only a court or hearing hears evidence.
+    v.rule.has(Flag::Court) && !matches!(v.prev_l.as_str(), "court" | "inquest" | "jury" | "tribunal" | "hearing" | "trial" | "committee")
+}
+
+/// An account that is not a report: urged or pledged in a private exchange, or still to come.
+fn unreported(v: &VerbCue) -> bool {
+    // What was urged or pledged in a private exchange is an account that needs its own source.
+    if v.rule.has(Flag::Public) && v.info.private {
+        return true;
+    }
+    // A speech act still to come is the claim's own event, not its source: "the ministry will
+    // announce the figures", "she may reveal more".
+    v.prev_adjacent && MODALS.contains(&v.prev_l.as_str()) && !v.form.contains(' ')
+}
+
+/// Whether, within six words after word `we`, the object is followed by "to" and a verb
+/// ("appealed to voters to stay at home"), with no punctuation between.
+fn object_then_to(ctx: &Ctx, words: &[Word], we: usize) -> bool {
+    for k in we + 1..(we + 6).min(words.len().saturating_sub(1)) {
+        if !ctx.gap_is_space(words[k - 1].span.end, words[k].span.start) {
+            return false;
+        }
+        if ctx.lw(&words[k]) == "to" {
+            let v = &words[k + 1];
+            return !ctx.is_cap(v) && !ctx.lex.function_words.contains(&ctx.lw(v));
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::fixtures::source_of;
+
+    #[test]
+    fn a_noun_after_a_possessive_or_determiner_is_no_cue() {
+        assert_eq!(source_of("The union's claims were rejected outright.", "claims"), None);
+        assert_eq!(source_of("Rescuers said the claims were false.", "claims"), None);
+    }
+
+    #[test]
+    fn other_senses_are_no_cue() {
+        assert_eq!(source_of("The fire claimed the lives of six people.", "claimed"), None);
+        assert_eq!(source_of("A jury found him guilty on all counts.", "found"), None);
+        assert_eq!(source_of("The neighbours heard a loud bang.", "heard"), None);
+    }
+
+    #[test]
+    fn an_act_still_to_come_is_no_cue() {
+        assert_eq!(source_of("The ministry will announce the figures on Monday.", "announce"), None);
+    }
+}

@@ -1,0 +1,100 @@
+//! The subject-before patterns: the source phrase before the verb ("Dmitry Peskov said", "the
+//! agency is predicting"), the subject of a second verb ("X welcomed the plan but said …"), and
+//! for a speech act, a named subject that opens the sentence.
+
+use super::VerbCue;
+use crate::attribution::document_source::document_source;
+use crate::attribution::pieces::classify::classify;
+use crate::attribution::pieces::noun_phrase::{np_after, np_before, np_before_plain};
+use crate::attribution::{Attribution, SourceKind};
+use crate::lexicon::Flag;
+
+/// Progressive after a form of "be": "the agency is predicting", "critics are warning".
+/// Not "are responding to calls" (an action with a preposition after it).
+pub(super) fn is_progressive(v: &VerbCue) -> bool {
+    let (ctx, words) = (v.ctx, v.words);
+    v.first_form.ends_with("ing")
+        && v.prev_adjacent
+        && matches!(v.prev_l.as_str(), "is" | "are" | "was" | "were" | "been")
+        && !words.get(words.partition_point(|w| w.span.end <= v.cue.end)).is_some_and(|n| {
+            matches!(ctx.lw(n).as_str(), "to" | "for" | "with" | "at" | "in" | "on" | "from" | "by" | "into" | "over" | "about")
+        })
+}
+
+/// The subject of a progressive, before its form of "be".
+pub(super) fn progressive_subject(v: &VerbCue) -> Option<Attribution> {
+    let (np, main) = np_before(v.ctx, v.s, v.words, v.wi - 1);
+    np.as_ref()?;
+    let (kind, source) = classify(v.ctx, v.s, v.words, np);
+    Some(v.attribution(source, kind, main))
+}
+
+/// A second verb of the subject: "X welcomed the plan but said …".
+pub(super) fn second_verb(v: &VerbCue) -> Option<Attribution> {
+    let np = np_after(v.ctx, v.words, 0);
+    np.as_ref()?;
+    let (kind, source) = classify(v.ctx, v.s, v.words, np);
+    Some(v.attribution(source, kind, true))
+}
+
+/// The source before the verb.
+pub(super) fn subject_before(v: &VerbCue) -> Option<Attribution> {
+    let (ctx, s, words) = (v.ctx, v.s, v.words);
+    let (np, main) = np_before(ctx, s, words, v.wi);
+    np.as_ref()?;
+    // A document as the subject of a verb of showing: "figures published last month showed"
+    // names no publisher.
+    let doc = if v.rule.has(Flag::Evidence) { np.clone().and_then(|r| document_source(ctx, s, words, r.clone(), r.end)) } else { None };
+    let opens = np.as_ref().is_some_and(|r| opens_sentence(v, r));
+    let (kind, source) = doc.unwrap_or_else(|| classify(ctx, s, words, np));
+    // A speech act makes an attribution only as the main verb of a named subject ("the union
+    // condemned the ruling"), not in "documents disclosed last week" or "a move critics hailed".
+    if v.act && !(main && opens && matches!(kind, SourceKind::Named | SourceKind::Pronoun)) {
+        return None;
+    }
+    Some(v.attribution(source, kind, main))
+}
+
+/// A speech act counts only with a subject that opens the sentence or follows an opening
+/// phrase ("On Friday, the union condemned …"), not in a later clause ("…, but coach X
+/// vouched for him"): the sentence is then that act, not an event someone else reports.
+fn opens_sentence(v: &VerbCue, r: &std::ops::Range<usize>) -> bool {
+    let (ctx, s, words) = (v.ctx, v.s, v.words);
+    let opens_at =
+        |k: usize| k == 0 || ctx.gap(words[k - 1].span.end, words[k].span.start).trim().ends_with([',', '—', '–', ':', '”', '"', '’']);
+    // A coordinated subject opens it too: "union spokesman A and party spokesperson B flayed".
+    opens_at(r.start)
+        || r.start >= 2
+            && ctx.lw(&words[r.start - 1]) == "and"
+            && ctx.gap_is_space(words[r.start - 1].span.end, words[r.start].span.start)
+            && np_before_plain(ctx, s, words, r.start - 1).0.is_some_and(|r2| {
+                opens_at(r2.start) && (r2.start..r2.end).any(|i| ctx.is_cap(&words[i]) && words[i].span.start > s.span.start + 1)
+            })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::SourceKind;
+    use crate::attribution::fixtures::source_of;
+
+    #[test]
+    fn the_subject_before_the_verb() {
+        let t = "Dmitry Peskov, the Kremlin spokesman, told reporters the talks were over.";
+        assert_eq!(source_of(t, "told"), Some((Some("Dmitry Peskov".into()), SourceKind::Named)));
+    }
+
+    #[test]
+    fn a_progressive_and_a_second_verb() {
+        assert_eq!(source_of("The agency is predicting heavy rain.", "predicting"), Some((Some("The agency".into()), SourceKind::Named)));
+        // The phrase from the sentence start runs to the first stop word: "The union welcomed
+        // the plan" (only its kind matters downstream).
+        let t = "The union welcomed the plan but said it came too late.";
+        assert_eq!(source_of(t, "said"), Some((Some("The union welcomed the plan".into()), SourceKind::Named)));
+    }
+
+    #[test]
+    fn a_speech_act_needs_a_named_subject_that_opens_the_sentence() {
+        assert_eq!(source_of("The union condemned the ruling.", "condemned").map(|s| s.1), Some(SourceKind::Named));
+        assert_eq!(source_of("It was a move critics condemned.", "condemned"), None);
+    }
+}

@@ -1,0 +1,198 @@
+//! Facts about the whole document that the per-sentence decisions read, each found once:
+//! scopes of attributions from elsewhere, attributions and quotations per sentence, words, the
+//! writer's voice, site furniture, and the first citation of a document by its publisher.
+
+use super::cover::Cover;
+use crate::attribution::{Attribution, SourceKind};
+use crate::lexicon::Lexicon;
+use crate::quotes::Quote;
+use crate::sentences::{Role, Sentence};
+use crate::text::Word;
+
+const VOICE: &[&str] = &["we", "us", "our", "ours", "you", "your", "yours", "i", "me", "my"];
+
+/// A document and the facts about it, per sentence where they are.
+pub(crate) struct Doc<'a> {
+    /// The text as given (messages quote it).
+    pub(crate) text: &'a str,
+    /// The cleaned text and its lower-case form (the patterns read these).
+    pub(crate) ctext: &'a str,
+    pub(crate) lower: &'a str,
+    pub(crate) sentences: &'a [Sentence],
+    pub(crate) quotes: &'a [Quote],
+    pub(crate) attributions: &'a [Attribution],
+    pub(crate) lex: &'a Lexicon,
+    /// Sentences covered by a named attribution from another sentence (colon-introduced quotes).
+    pub(crate) scoped: Vec<bool>,
+    /// Attributions per sentence.
+    pub(crate) by_sent: Vec<Vec<usize>>,
+    /// Quotes per sentence (overlapping).
+    pub(crate) q_by_sent: Vec<Vec<usize>>,
+    /// The quotations of each sentence, for "is this inside one of them" tests.
+    pub(crate) q_cover: Vec<Cover>,
+    /// The words of each sentence.
+    pub(crate) words_of: Vec<Vec<Word>>,
+    /// Writer's or reader's voice outside quotations, per sentence.
+    pub(crate) voice: Vec<bool>,
+    /// Sentences in paragraphs of site furniture.
+    pub(crate) furniture: Vec<bool>,
+    /// The first sentence that cites a document by its publisher ("according to a study
+    /// published in the journal X").
+    pub(crate) doc_cited: Option<usize>,
+}
+
+impl<'a> Doc<'a> {
+    pub(crate) fn new(
+        text: &'a str,
+        ctext: &'a str,
+        lower: &'a str,
+        sentences: &'a [Sentence],
+        quotes: &'a [Quote],
+        attributions: &'a [Attribution],
+        lex: &'a Lexicon,
+    ) -> Doc<'a> {
+        let n = sentences.len();
+        let mut by_sent: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for (i, a) in attributions.iter().enumerate() {
+            if a.sentence < n {
+                by_sent[a.sentence].push(i);
+            }
+        }
+        let q_by_sent = quotes_by_sentence(sentences, quotes);
+        let q_cover: Vec<Cover> = q_by_sent.iter().map(|qs| Cover::new(qs.iter().map(|&qi| quotes[qi].span.clone()))).collect();
+        let words_of: Vec<Vec<Word>> = sentences.iter().map(|s| crate::text::words(ctext, s.span.clone())).collect();
+        let voice = voice(ctext, &words_of, &q_cover);
+        let furniture = furniture(sentences, &voice);
+        Doc {
+            text,
+            ctext,
+            lower,
+            sentences,
+            quotes,
+            attributions,
+            lex,
+            scoped: scoped(n, attributions),
+            by_sent,
+            q_by_sent,
+            q_cover,
+            words_of,
+            voice,
+            furniture,
+            doc_cited: doc_cited(ctext, attributions, lex),
+        }
+    }
+}
+
+/// Sentences covered by an attribution from elsewhere (colon-introduced quotes).
+/// (A difference array: how many scopes cover each sentence, less the attribution's own.)
+fn scoped(n: usize, attributions: &[Attribution]) -> Vec<bool> {
+    let mut delta = vec![0i64; n + 1];
+    for a in attributions {
+        if a.kind == SourceKind::Named || a.kind == SourceKind::Pronoun {
+            let (lo, hi) = (a.scope.start.min(n), a.scope.end.min(n));
+            if lo < hi {
+                delta[lo] += 1;
+                delta[hi] -= 1;
+                if (lo..hi).contains(&a.sentence) {
+                    delta[a.sentence] -= 1;
+                    delta[a.sentence + 1] += 1;
+                }
+            }
+        }
+    }
+    let mut scoped = vec![false; n];
+    let mut depth = 0i64;
+    for (i, sc) in scoped.iter_mut().enumerate() {
+        depth += delta[i];
+        *sc = depth > 0;
+    }
+    scoped
+}
+
+/// The quotations each sentence overlaps.
+fn quotes_by_sentence(sentences: &[Sentence], quotes: &[Quote]) -> Vec<Vec<usize>> {
+    let n = sentences.len();
+    let mut q_by_sent: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (qi, q) in quotes.iter().enumerate() {
+        let a = sentences.partition_point(|s| s.span.end <= q.span.start);
+        let mut i = a;
+        while i < n && sentences[i].span.start < q.span.end {
+            q_by_sent[i].push(qi);
+            i += 1;
+        }
+    }
+    q_by_sent
+}
+
+/// Whether each sentence speaks in the writer's or the reader's voice ("we", "you") outside
+/// quotations.
+fn voice(ctext: &str, words_of: &[Vec<Word>], q_cover: &[Cover]) -> Vec<bool> {
+    words_of
+        .iter()
+        .enumerate()
+        .map(|(i, ws)| {
+            ws.iter().any(|w| {
+                let t = &ctext[w.span.clone()];
+                // Only ASCII words lower-case to one of the (ASCII) voice words.
+                t.len() <= 5
+                    && VOICE.iter().any(|v| v.eq_ignore_ascii_case(t))
+                    && !(t == "US" || t == "ME")
+                    && !q_cover[i].contains(&w.span)
+            })
+        })
+        .collect()
+}
+
+/// Paragraphs of site furniture: a short paragraph with a boilerplate or reader-addressed
+/// sentence is furniture as a whole, and so is a short paragraph between two such.
+fn furniture(sentences: &[Sentence], voice: &[bool]) -> Vec<bool> {
+    let n = sentences.len();
+    let mut furniture = vec![false; n];
+    let mut blocks: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let mut j = i;
+        while j < n && sentences[j].block == sentences[i].block {
+            j += 1;
+        }
+        blocks.push((i, j));
+        i = j;
+    }
+    let bp: Vec<bool> =
+        blocks.iter().map(|&(a, b)| b - a <= 4 && (a..b).any(|k| sentences[k].role == Role::Boilerplate || voice[k])).collect();
+    for (bi, &(a, b)) in blocks.iter().enumerate() {
+        let sandwiched = bi > 0 && bi + 1 < blocks.len() && bp[bi - 1] && bp[bi + 1] && b - a <= 4;
+        if bp[bi] || sandwiched {
+            for f in &mut furniture[a..b] {
+                *f = true;
+            }
+        }
+    }
+    furniture
+}
+
+/// The first sentence with a named source that contains a lower-case document noun ("a study
+/// published in the journal X").
+fn doc_cited(ctext: &str, attributions: &[Attribution], lex: &Lexicon) -> Option<usize> {
+    attributions
+        .iter()
+        .filter(|a| a.kind == SourceKind::Named)
+        .find(|a| {
+            a.source.as_ref().is_some_and(|sp| {
+                ctext[sp.clone()]
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| !w.is_empty() && w.chars().all(|c| c.is_lowercase()) && lex.documents.contains(w))
+            })
+        })
+        .map(|a| a.sentence)
+}
+
+/// How many bytes of sentence `s` its quotations `qs` cover (not scare quotes; with a speaker
+/// only, if asked).
+pub(crate) fn quoted_bytes(s: &Sentence, qs: &[usize], quotes: &[Quote], with_speaker: bool) -> usize {
+    qs.iter()
+        .map(|&qi| &quotes[qi])
+        .filter(|q| !q.scare && (!with_speaker || q.attribution.is_some()))
+        .map(|q| q.span.end.min(s.span.end).saturating_sub(q.span.start.max(s.span.start)))
+        .sum()
+}

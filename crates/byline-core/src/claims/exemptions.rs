@@ -1,0 +1,134 @@
+//! Sentences that are not claims: questions and lead-ins, "did not respond to a request for
+//! comment", the writer's voice, short fragments, a sentence about the person just quoted, a
+//! note on the sourcing, and propositions a cited document or a headline's source makes.
+
+use super::cover::Cover;
+use super::document::Doc;
+use crate::lexicon::Lexicon;
+use crate::sentences::Sentence;
+
+const RESEARCH_TEAM: &[&str] = &["researchers", "authors", "scientists", "team", "investigators"];
+
+/// Whether the sentence asserts nothing: a question, a lead-in that ends in a colon ("This is
+/// how the players reacted:"), or "X did not respond to a request for comment".
+pub(crate) fn asserts_nothing(doc: &Doc, s: &Sentence) -> bool {
+    let st = &doc.ctext[s.span.clone()];
+    let trimmed = st.trim_end_matches(['"', '\'', '”', '’', ')', ']', ' ']);
+    trimmed.ends_with(['?', ':']) || !doc.lex.no_comment.find(&doc.lower[s.span.clone()]).is_empty()
+}
+
+/// Whether sentence `i`, which no source covers, is still no claim of the writer's to flag.
+/// `covered` says which earlier sentences a named source covers.
+pub(crate) fn not_a_claim(doc: &Doc, i: usize, covered: &[bool]) -> bool {
+    let (s, ctext, lower, lex) = (&doc.sentences[i], doc.ctext, doc.lower, doc.lex);
+    if doc.voice[i] {
+        return true;
+    }
+    let words = &doc.words_of[i];
+    if words.len() < 5 {
+        return true;
+    }
+    // A sentence about the person just quoted ("He also …", "She added …").
+    let first = ctext[words[0].span.clone()].to_string();
+    // Not when the writer hedges it ("He apparently left …"): that is the writer's guess.
+    let hedged = words.iter().any(|w| {
+        matches!(&lower[w.span.clone()], "apparently" | "seemingly" | "evidently" | "presumably") && !doc.q_cover[i].contains(&w.span)
+    });
+    if matches!(first.as_str(), "He" | "She") && i > 0 && covered[i - 1] && !hedged {
+        return true;
+    }
+    // A note on the sourcing itself ("officials spoke on condition of anonymity").
+    if !lex.anonymous.find(&lower[s.span.clone()]).is_empty() {
+        return true;
+    }
+    // A sentence about a study or report the article has already cited by its publisher
+    // ("The researchers analysed 28 years of records", "The study was funded by …"): the
+    // cited document's own account.
+    if doc.doc_cited.is_some_and(|d| d < i) && ctext[words[0].span.clone()] == *"The" && {
+        let second = ctext[words[1].span.clone()].to_ascii_lowercase();
+        lex.documents.contains(&second) || RESEARCH_TEAM.contains(&second.as_str())
+    } {
+        return true;
+    }
+    // A proposition put in a document's mouth: "In a memo to staff, …", "as set out in the
+    // planning document", "one invoice included in the complaint shows", "the log says".
+    // A headline's source before a colon: "Police: …", "Health Ministry: …".
+    cites_document(lower, words, &doc.q_cover[i], lex) || source_prefix(ctext, lower, words, lex)
+}
+
+/// Whether the sentence opens with one or two capitalised words ending in a source noun and a
+/// colon, the way a headline names its source ("Officials: …", "Study: …"), not a place or a
+/// label ("Oregon: …", "Translation: …").
+fn source_prefix(ctext: &str, lower: &str, words: &[crate::text::Word], lex: &Lexicon) -> bool {
+    for k in 0..words.len().saturating_sub(3).min(2) {
+        let g = ctext[words[k].span.end..words[k + 1].span.start].trim();
+        if !ctext[words[k].span.clone()].starts_with(|c: char| c.is_uppercase()) {
+            return false;
+        }
+        if g == ":" {
+            let l = &lower[words[k].span.clone()];
+            return lex.source_roles.contains(l) || lex.anonymous_sources.contains(l) || lex.documents.contains(l);
+        }
+        if !g.is_empty() {
+            return false;
+        }
+    }
+    false
+}
+
+const DOC_DETERMINERS: &[&str] = &["a", "an", "the", "its", "their", "his", "her", "this", "that"];
+const DOC_VERBS: &[&str] = &[
+    "says",
+    "said",
+    "shows",
+    "showed",
+    "states",
+    "stated",
+    "notes",
+    "noted",
+    "lists",
+    "listed",
+    "reveals",
+    "revealed",
+    "indicates",
+    "indicated",
+    "describes",
+    "described",
+    "finds",
+    "found",
+];
+
+/// Whether a document outside quotations is the sentence's source: inside a phrase "in a/the
+/// … DOCUMENT" or as the subject of a verb of saying or showing ("the filing shows").
+fn cites_document(lower: &str, words: &[crate::text::Word], cover: &Cover, lex: &Lexicon) -> bool {
+    let spaced = |a: usize, b: usize| lower[words[a].span.end..words[b].span.start].trim().is_empty();
+    (1..words.len()).any(|k| {
+        if cover.contains(&words[k].span) || !lex.documents.contains(&lower[words[k].span.clone()]) {
+            return false;
+        }
+        let governed = (k.saturating_sub(4)..k.saturating_sub(1)).any(|m| {
+            &lower[words[m].span.clone()] == "in"
+                && DOC_DETERMINERS.contains(&&lower[words[m + 1].span.clone()])
+                && (m..k).all(|j| spaced(j, j + 1))
+        });
+        let subject = words.get(k + 1).is_some_and(|n| spaced(k, k + 1) && DOC_VERBS.contains(&&lower[n.span.clone()]));
+        governed || subject
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::claims::fixtures::findings;
+
+    #[test]
+    fn questions_no_comment_and_the_writers_voice_are_no_claims() {
+        assert!(findings("Will the new bridge reopen before the winter of 2030?").is_empty());
+        assert!(findings("The ferry company did not respond to a request for comment.").is_empty());
+        assert!(findings("We visited 40 homes along the northern coast last week.").is_empty());
+    }
+
+    #[test]
+    fn a_headline_source_before_a_colon() {
+        assert!(findings("Police: 40 homes were flooded along the coast.").is_empty());
+    }
+}
