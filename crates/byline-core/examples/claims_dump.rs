@@ -53,11 +53,11 @@ fn main() {
             let lex = byline_core::lexicon::Lexicon::bundled();
             let t0 = std::time::Instant::now();
             let f = Format::from_path(&arg);
-            let s = byline_core::sentences::split_with(&text, f, lex);
-            let mut q = byline_core::quotes::find(&text, &s);
-            let at = byline_core::attribution::find(&text, &s, &q, lex);
-            byline_core::attribution::assign_speakers(&mut q, &s, &at);
-            let fi = byline_core::claims::find(&text, &s, &q, &at, lex);
+            let mut doc = byline_core::document::Document::parse(&text, f, lex);
+            let at = byline_core::attribution::find(&doc, lex);
+            byline_core::attribution::assign_speakers(&mut doc.quotes, &doc.sentences, &at);
+            let fi = byline_core::claims::find(&doc, &at, lex);
+            let s = &doc.sentences;
             let dt = t0.elapsed().as_secs_f64();
             eprintln!(
                 "{arg}: {} bytes, {} sentences, {} findings, {:.3} s, {:.1} MB/s",

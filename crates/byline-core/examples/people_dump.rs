@@ -71,9 +71,10 @@ fn scale(n: usize) {
     let t2 = Instant::now();
     let lex = byline_core::lexicon::Lexicon::bundled();
     for t in &texts {
-        let _ = byline_core::people::find(t, &[], &[], &[], lex);
+        let doc = byline_core::document::Document::parse(t, byline_core::Format::Plain, lex);
+        let _ = byline_core::people::find(&doc, &[]);
     }
-    eprintln!("people::find alone: {:?} (one core)", t2.elapsed());
+    eprintln!("document and people::find alone: {:?} (one core)", t2.elapsed());
     let t2 = Instant::now();
     let mut index = WorkspaceIndex::new();
     for (i, p) in analysed.iter().enumerate() {

@@ -2,10 +2,11 @@
 
 use crate::attribution::{self, Attribution};
 use crate::claims::{self, Finding};
+use crate::document::Document;
 use crate::lexicon::Lexicon;
 use crate::people::{self, DocPeople};
-use crate::quotes::{self, Quote};
-use crate::sentences::{self, Sentence};
+use crate::quotes::Quote;
+use crate::sentences::Sentence;
 use crate::text::Format;
 
 /// Everything byline knows about one article.
@@ -25,11 +26,11 @@ pub fn analyze(text: &str, format: Format) -> Analysis {
 
 /// Analyse `text` with the given lexicons.
 pub fn analyze_with(text: &str, format: Format, lex: &Lexicon) -> Analysis {
-    let sentences = sentences::split_with(text, format, lex);
-    let mut quotes = quotes::find(text, &sentences);
-    let attributions = attribution::find(text, &sentences, &quotes, lex);
-    attribution::assign_speakers(&mut quotes, &sentences, &attributions);
-    let findings = claims::find(text, &sentences, &quotes, &attributions, lex);
-    let people = people::find(text, &sentences, &quotes, &attributions, lex);
+    let mut doc = Document::parse(text, format, lex);
+    let attributions = attribution::find(&doc, lex);
+    attribution::assign_speakers(&mut doc.quotes, &doc.sentences, &attributions);
+    let findings = claims::find(&doc, &attributions, lex);
+    let people = people::find(&doc, &attributions);
+    let Document { sentences, quotes, .. } = doc;
     Analysis { sentences, quotes, attributions, findings, people }
 }

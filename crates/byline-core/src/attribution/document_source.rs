@@ -5,8 +5,8 @@ use super::SourceKind;
 use super::pieces::Ctx;
 use super::pieces::words::{RELATIVE, STOP_IN_NP};
 use crate::Span;
+use crate::document::Word;
 use crate::sentences::Sentence;
-use crate::text::Word;
 
 /// Keepers of records whose documents identify their source: "court filings", "tax records".
 pub(crate) const RECORD_KEEPERS: &[&str] = &[
@@ -46,7 +46,7 @@ pub(crate) fn document_source(
         return None;
     }
     let first = ctx.lw(&words[r.start]);
-    if matches!(first.as_str(), "the" | "his" | "her" | "its" | "their" | "our" | "this" | "that") {
+    if matches!(first, "the" | "his" | "her" | "its" | "their" | "our" | "this" | "that") {
         return None;
     }
     // The document noun: the first word of the phrase (after a determiner and adjectives).
@@ -54,7 +54,7 @@ pub(crate) fn document_source(
     // sentence may be a common noun ("Satellite images …", "Figures published …"): decided by
     // what follows.
     let initial = |i: usize| words[i].span.start <= s.span.start + 1;
-    let k = (r.start..r.end).find(|&k| (!ctx.is_cap(&words[k]) || initial(k)) && ctx.lex.documents.contains(&ctx.lw(&words[k])))?;
+    let k = (r.start..r.end).find(|&k| (!ctx.is_cap(&words[k]) || initial(k)) && ctx.lex.documents.contains(ctx.lw(&words[k])))?;
     let caps_before: Vec<usize> = (r.start..k).filter(|&i| ctx.is_cap(&words[i])).collect();
     if caps_before.iter().any(|&i| !initial(i)) {
         return None;
@@ -62,7 +62,7 @@ pub(crate) fn document_source(
     let initial_cap = !caps_before.is_empty();
     let mut end = k + 1;
     // "according to court filings", "tax records showed": records an institution keeps.
-    let mut named = k > r.start && RECORD_KEEPERS.contains(&ctx.lw(&words[k - 1]).as_str());
+    let mut named = k > r.start && RECORD_KEEPERS.contains(&ctx.lw(&words[k - 1]));
     let mut j = k + 1;
     while j < words.len().min(limit) && j < k + 16 {
         let g = ctx.gap(words[j - 1].span.end, words[j].span.start).trim();
@@ -71,19 +71,19 @@ pub(crate) fn document_source(
         }
         let w = &words[j];
         let l = ctx.lw(w);
-        if ctx.is_cap(w) && !ctx.lex.time_words.contains(&l) && !ctx.w(w).starts_with(|c: char| c.is_ascii_digit()) {
+        if ctx.is_cap(w) && !ctx.lex.time_words.contains(l) && !ctx.w(w).starts_with(|c: char| c.is_ascii_digit()) {
             named = true;
             end = j + 1;
             break;
         }
-        if matches!(l.as_str(), "by" | "from" | "of" | "in") && words.get(j + 1).is_some_and(|n| matches!(ctx.lw(n).as_str(), "the")) {
+        if matches!(l, "by" | "from" | "of" | "in") && words.get(j + 1).is_some_and(|n| matches!(ctx.lw(n), "the")) {
             named = true;
             // "by the city's works department": to the end of that phrase.
             let mut e = j + 2;
             let lim = words.len().min(limit);
             while e < lim && e < j + 7 && ctx.gap_is_space(words[e - 1].span.end, words[e].span.start) {
                 let l2 = ctx.lw(&words[e]);
-                if STOP_IN_NP.contains(&l2.as_str()) || RELATIVE.contains(&l2.as_str()) || ctx.lex.reporting_verbs.contains(&l2) {
+                if STOP_IN_NP.contains(&l2) || RELATIVE.contains(&l2) || ctx.lex.reporting_verbs.contains(l2) {
                     break;
                 }
                 e += 1;

@@ -33,14 +33,14 @@ pub(crate) fn introducers(ctx: &Ctx, sentences: &[Sentence], quotes: &[Quote], q
         if !st.ends_with(['.', ':']) || inside(qspans, s.span.start + 1) {
             continue;
         }
-        let words = crate::text::words(ctx.text, s.span.clone());
+        let words = ctx.doc.words_of(si);
         if words.len() < 3 || words.len() > 14 {
             continue;
         }
         // The subject: the words before the first verb ("was", "spoke", "looked", "-ed").
         let Some(v) = words.iter().position(|w| {
             let l = ctx.lw(w);
-            !ctx.is_cap(w) && (BE.contains(&l.as_str()) || INTRO_VERBS.contains(&l.as_str()) || (l.len() > 4 && l.ends_with("ed")))
+            !ctx.is_cap(w) && (BE.contains(&l) || INTRO_VERBS.contains(&l) || (l.len() > 4 && l.ends_with("ed")))
         }) else {
             continue;
         };
@@ -48,9 +48,8 @@ pub(crate) fn introducers(ctx: &Ctx, sentences: &[Sentence], quotes: &[Quote], q
             continue;
         }
         let named = (0..v).any(|i| i > 0 && ctx.is_cap(&words[i]))
-            || (v == 2 && ctx.lw(&words[0]) == "the" && ctx.lex.source_roles.contains(&ctx.lw(&words[1])));
-        let pronoun_or_clause =
-            (0..v).any(|i| PRONOUNS.contains(&ctx.lw(&words[i]).as_str()) || RELATIVE.contains(&ctx.lw(&words[i]).as_str()));
+            || (v == 2 && ctx.lw(&words[0]) == "the" && ctx.lex.source_roles.contains(ctx.lw(&words[1])));
+        let pronoun_or_clause = (0..v).any(|i| PRONOUNS.contains(&ctx.lw(&words[i])) || RELATIVE.contains(&ctx.lw(&words[i])));
         if !named || pronoun_or_clause {
             continue;
         }

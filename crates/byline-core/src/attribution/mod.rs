@@ -23,8 +23,9 @@ mod vague;
 pub use speakers::assign_speakers;
 
 use crate::Span;
+use crate::document::Document;
 use crate::lexicon::{Flag, Lexicon, PhraseMatch};
-use crate::quotes::Quote;
+
 use crate::sentences::Sentence;
 use pieces::words::PRIVATE;
 use pieces::{Ctx, inside};
@@ -95,13 +96,13 @@ impl Attribution {
 }
 
 /// Find the attributions of a document.
-pub fn find(text: &str, sentences: &[Sentence], quotes: &[Quote], lex: &Lexicon) -> Vec<Attribution> {
-    let clean = crate::text::clean(text);
-    let text: &str = &clean;
+pub fn find(doc: &Document, lex: &Lexicon) -> Vec<Attribution> {
+    let ctx = Ctx::new(doc, lex);
+    let text = ctx.text;
+    let (sentences, quotes) = (&doc.sentences[..], &doc.quotes[..]);
     let lower = crate::lexicon::lower(text);
     let mut qspans: Vec<Span> = quotes.iter().map(|q| q.inner.clone()).collect();
     qspans.sort_by_key(|s| s.start);
-    let ctx = Ctx { text, lex };
     let [rv, vg, an] = crate::lexicon::PhraseSet::find_each([&lex.reporting_verbs, &lex.vague, &lex.anonymous], text);
     let mut out: Vec<Attribution> = Vec::new();
     let (mut ri, mut vi, mut ai) = (0, 0, 0);
@@ -149,10 +150,10 @@ fn sentence_cues(
 ) {
     let (text, lex) = (ctx.text, ctx.lex);
     // Only reporting verbs and vague phrasings need the sentence's words.
-    let words = if verbs.is_empty() && vagues.is_empty() { Vec::new() } else { crate::text::words(text, s.span.clone()) };
+    let words = ctx.doc.words_of(si);
     // "A panel of independent experts warned", "United Nations experts said": a collective
     // qualified by a named body or a group noun is a source the verb rules classify.
-    let vagues: Vec<(Span, usize)> = vagues.into_iter().filter(|(sp, _)| !vague::qualified_collective(ctx, s, &words, sp)).collect();
+    let vagues: Vec<(Span, usize)> = vagues.into_iter().filter(|(sp, _)| !vague::qualified_collective(ctx, s, words, sp)).collect();
     // Facts about the sentence the verb rules need, found once per sentence (not per cue).
     let info = if verbs.is_empty() {
         SentInfo::default()
@@ -172,7 +173,7 @@ fn sentence_cues(
             continue;
         }
         let r = lex.reporting_verbs.rule(*rule);
-        if let Some(mut a) = verb_attribution(ctx, s, si, &words, &info, cue.clone(), r, lower) {
+        if let Some(mut a) = verb_attribution(ctx, s, si, words, &info, cue.clone(), r, lower) {
             // A refusal to comment reports nothing, so an unnamed spokesperson who declines
             // is no anonymous source ("A company spokesperson declined to comment").
             if a.kind == SourceKind::Anonymous && r.has(Flag::Refusal) {

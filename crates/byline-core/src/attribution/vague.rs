@@ -6,8 +6,8 @@ use super::pieces::classify::GROUP_NOUNS;
 use super::pieces::titles::is_acronym;
 use super::{Attribution, SourceKind};
 use crate::Span;
+use crate::document::Word;
 use crate::sentences::Sentence;
-use crate::text::Word;
 
 /// Whether a vague phrasing that opens with a collective ("experts warned") belongs to a source
 /// phrase that identifies the collective: a named body right before it ("United Nations
@@ -23,7 +23,7 @@ pub(crate) fn qualified_collective(ctx: &Ctx, s: &Sentence, words: &[Word], sp: 
     while k > 0 && wi - k < 8 && ctx.gap_is_space(words[k - 1].span.end, words[k].span.start) {
         let w = &words[k - 1];
         let l = ctx.lw(w);
-        if l == "of" && k >= 2 && GROUP_NOUNS.contains(&ctx.lw(&words[k - 2]).as_str()) {
+        if l == "of" && k >= 2 && GROUP_NOUNS.contains(&ctx.lw(&words[k - 2])) {
             return true;
         }
         if ctx.is_cap(w) && w.span.start > s.span.start + 1 {
@@ -33,7 +33,7 @@ pub(crate) fn qualified_collective(ctx: &Ctx, s: &Sentence, words: &[Word], sp: 
             }
         } else if k == wi || !ctx.is_cap(w) {
             caps = 0;
-            if ctx.lex.function_words.contains(&l) && l != "of" {
+            if ctx.lex.function_words.contains(l) && l != "of" {
                 break;
             }
         }

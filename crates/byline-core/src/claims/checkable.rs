@@ -6,9 +6,9 @@ use super::cover::Cover;
 use super::document::Doc;
 use super::{charged, events, figures, predictions, superlatives};
 use crate::Span;
+use crate::document::Word;
 use crate::lexicon::Lexicon;
 use crate::sentences::Sentence;
-use crate::text::Word;
 
 /// One sentence as the detectors read it.
 pub(crate) struct Claim<'a> {
@@ -46,6 +46,6 @@ const DETECTORS: &[Detector] = &[
 /// The proposition sentence `i` asserts, if it is checkable: (key phrase, message).
 pub(crate) fn claim(doc: &Doc, i: usize) -> Option<(Span, String)> {
     let c =
-        Claim { ctext: doc.ctext, lower: doc.lower, s: &doc.sentences[i], words: &doc.words_of[i], cover: &doc.q_cover[i], lex: doc.lex };
+        Claim { ctext: doc.ctext, lower: doc.lower, s: &doc.sentences[i], words: doc.words_of(i), cover: &doc.q_cover[i], lex: doc.lex };
     DETECTORS.iter().find_map(|d| d(&c))
 }

@@ -4,10 +4,10 @@
 
 use super::cover::Cover;
 use crate::attribution::{Attribution, SourceKind};
+use crate::document::Document;
 use crate::lexicon::Lexicon;
 use crate::quotes::Quote;
 use crate::sentences::{Role, Sentence};
-use crate::text::Word;
 
 const VOICE: &[&str] = &["we", "us", "our", "ours", "you", "your", "yours", "i", "me", "my"];
 
@@ -30,8 +30,8 @@ pub(crate) struct Doc<'a> {
     pub(crate) q_by_sent: Vec<Vec<usize>>,
     /// The quotations of each sentence, for "is this inside one of them" tests.
     pub(crate) q_cover: Vec<Cover>,
-    /// The words of each sentence.
-    pub(crate) words_of: Vec<Vec<Word>>,
+    /// The document: its sentences' words.
+    pub(crate) document: &'a Document<'a>,
     /// Writer's or reader's voice outside quotations, per sentence.
     pub(crate) voice: Vec<bool>,
     /// Sentences in paragraphs of site furniture.
@@ -42,15 +42,13 @@ pub(crate) struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
-    pub(crate) fn new(
-        text: &'a str,
-        ctext: &'a str,
-        lower: &'a str,
-        sentences: &'a [Sentence],
-        quotes: &'a [Quote],
-        attributions: &'a [Attribution],
-        lex: &'a Lexicon,
-    ) -> Doc<'a> {
+    /// The words of sentence `i`.
+    pub(crate) fn words_of(&self, i: usize) -> &'a [crate::document::Word] {
+        self.document.words_of(i)
+    }
+
+    pub(crate) fn new(document: &'a Document<'a>, lower: &'a str, attributions: &'a [Attribution], lex: &'a Lexicon) -> Doc<'a> {
+        let (text, ctext, sentences, quotes) = (document.text, &document.clean[..], &document.sentences[..], &document.quotes[..]);
         let n = sentences.len();
         let mut by_sent: Vec<Vec<usize>> = vec![Vec::new(); n];
         for (i, a) in attributions.iter().enumerate() {
@@ -60,8 +58,7 @@ impl<'a> Doc<'a> {
         }
         let q_by_sent = quotes_by_sentence(sentences, quotes);
         let q_cover: Vec<Cover> = q_by_sent.iter().map(|qs| Cover::new(qs.iter().map(|&qi| quotes[qi].span.clone()))).collect();
-        let words_of: Vec<Vec<Word>> = sentences.iter().map(|s| crate::text::words(ctext, s.span.clone())).collect();
-        let voice = voice(ctext, &words_of, &q_cover);
+        let voice = voice(ctext, document, &q_cover);
         let furniture = furniture(sentences, &voice);
         Doc {
             text,
@@ -75,7 +72,7 @@ impl<'a> Doc<'a> {
             by_sent,
             q_by_sent,
             q_cover,
-            words_of,
+            document,
             voice,
             furniture,
             doc_cited: doc_cited(ctext, attributions, lex),
@@ -126,10 +123,9 @@ fn quotes_by_sentence(sentences: &[Sentence], quotes: &[Quote]) -> Vec<Vec<usize
 
 /// Whether each sentence speaks in the writer's or the reader's voice ("we", "you") outside
 /// quotations.
-fn voice(ctext: &str, words_of: &[Vec<Word>], q_cover: &[Cover]) -> Vec<bool> {
-    words_of
-        .iter()
-        .enumerate()
+fn voice(ctext: &str, document: &Document, q_cover: &[Cover]) -> Vec<bool> {
+    (0..document.sentences.len())
+        .map(|i| (i, document.words_of(i)))
         .map(|(i, ws)| {
             ws.iter().any(|w| {
                 let t = &ctext[w.span.clone()];

@@ -24,7 +24,7 @@ pub(crate) fn not_a_claim(doc: &Doc, i: usize, covered: &[bool]) -> bool {
     if doc.voice[i] {
         return true;
     }
-    let words = &doc.words_of[i];
+    let words = doc.words_of(i);
     if words.len() < 5 {
         return true;
     }
@@ -59,7 +59,7 @@ pub(crate) fn not_a_claim(doc: &Doc, i: usize, covered: &[bool]) -> bool {
 /// Whether the sentence opens with one or two capitalised words ending in a source noun and a
 /// colon, the way a headline names its source ("Officials: …", "Study: …"), not a place or a
 /// label ("Oregon: …", "Translation: …").
-fn source_prefix(ctext: &str, lower: &str, words: &[crate::text::Word], lex: &Lexicon) -> bool {
+fn source_prefix(ctext: &str, lower: &str, words: &[crate::document::Word], lex: &Lexicon) -> bool {
     for k in 0..words.len().saturating_sub(3).min(2) {
         let g = ctext[words[k].span.end..words[k + 1].span.start].trim();
         if !ctext[words[k].span.clone()].starts_with(|c: char| c.is_uppercase()) {
@@ -100,7 +100,7 @@ const DOC_VERBS: &[&str] = &[
 
 /// Whether a document outside quotations is the sentence's source: inside a phrase "in a/the
 /// … DOCUMENT" or as the subject of a verb of saying or showing ("the filing shows").
-fn cites_document(lower: &str, words: &[crate::text::Word], cover: &Cover, lex: &Lexicon) -> bool {
+fn cites_document(lower: &str, words: &[crate::document::Word], cover: &Cover, lex: &Lexicon) -> bool {
     let spaced = |a: usize, b: usize| lower[words[a].span.end..words[b].span.start].trim().is_empty();
     (1..words.len()).any(|k| {
         if cover.contains(&words[k].span) || !lex.documents.contains(&lower[words[k].span.clone()]) {

@@ -29,9 +29,8 @@ mod vague;
 
 use crate::Span;
 use crate::attribution::Attribution;
+use crate::document::Document;
 use crate::lexicon::Lexicon;
-use crate::quotes::Quote;
-use crate::sentences::Sentence;
 use document::Doc;
 
 /// The diagnostic codes byline reports.
@@ -109,15 +108,13 @@ pub struct Finding {
 }
 
 /// Decide which sentences need a source. At most one finding per sentence.
-pub fn find(text: &str, sentences: &[Sentence], quotes: &[Quote], attributions: &[Attribution], lex: &Lexicon) -> Vec<Finding> {
-    let clean = crate::text::clean(text);
-    let ctext: &str = &clean;
-    let lower = crate::lexicon::lower(ctext);
-    let doc = Doc::new(text, ctext, &lower, sentences, quotes, attributions, lex);
-    let mut covered = vec![false; sentences.len()];
+pub fn find(document: &Document, attributions: &[Attribution], lex: &Lexicon) -> Vec<Finding> {
+    let lower = crate::lexicon::lower(&document.clean);
+    let doc = Doc::new(document, &lower, attributions, lex);
+    let mut covered = vec![false; doc.sentences.len()];
     // Quotations already flagged: one finding per quotation, on its first sentence.
-    let mut flagged_quote = vec![false; quotes.len()];
-    (0..sentences.len()).filter_map(|i| resolve::sentence_finding(&doc, i, &mut covered, &mut flagged_quote)).collect()
+    let mut flagged_quote = vec![false; doc.quotes.len()];
+    (0..doc.sentences.len()).filter_map(|i| resolve::sentence_finding(&doc, i, &mut covered, &mut flagged_quote)).collect()
 }
 
 /// At most `n` words of `s`, with an ellipsis when cut.

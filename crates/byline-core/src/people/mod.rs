@@ -4,6 +4,8 @@
 //! `recognize/` finds the mentions, `group.rs` groups them into persons, `attach_roles.rs`
 //! and `attach_quotes.rs` give the persons their roles and quotations.
 
+use crate::document::Document;
+
 mod attach_quotes;
 mod attach_roles;
 mod group;
@@ -79,29 +81,17 @@ impl DocPeople {
 }
 
 /// Find the people of one article.
-pub fn find(
-    text: &str,
-    sentences: &[crate::sentences::Sentence],
-    quotes: &[crate::quotes::Quote],
-    attributions: &[crate::attribution::Attribution],
-    _lex: &crate::lexicon::Lexicon,
-) -> DocPeople {
-    find_with(text, sentences, quotes, attributions, PeopleLexicon::bundled())
+pub fn find(doc: &Document, attributions: &[crate::attribution::Attribution]) -> DocPeople {
+    find_with(doc, attributions, PeopleLexicon::bundled())
 }
 
 /// Find the people of one article with the given people word lists.
-pub fn find_with(
-    text: &str,
-    sentences: &[crate::sentences::Sentence],
-    quotes: &[crate::quotes::Quote],
-    attributions: &[crate::attribution::Attribution],
-    lex: &PeopleLexicon,
-) -> DocPeople {
-    let toks = tokens::tokenize(text);
+pub fn find_with(doc: &Document, attributions: &[crate::attribution::Attribution], lex: &PeopleLexicon) -> DocPeople {
+    let (text, toks, sentences, quotes) = (doc.text, &doc.toks[..], &doc.sentences[..], &doc.quotes[..]);
     if toks.is_empty() {
         return DocPeople::default();
     }
-    let ctx = Ctx::new(text, &toks, lex);
+    let ctx = Ctx::new(text, toks, lex);
     let found = recognize::find_names(&ctx);
     let (tentative, found): (Vec<_>, Vec<_>) = found.into_iter().partition(|f| f.tentative);
     let mut doc = group::group(&ctx, &found);

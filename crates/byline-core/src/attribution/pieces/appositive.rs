@@ -4,7 +4,7 @@
 use super::Ctx;
 use super::titles::abbreviation;
 use super::words::{PARTICLES, RELATIVE};
-use crate::text::Word;
+use crate::document::Word;
 
 /// The appositive ", … ," that ends right before word `j` (a comma there and an earlier comma
 /// within twenty words, with no other punctuation but an apostrophe or an abbreviation's full
@@ -38,17 +38,16 @@ pub(crate) fn spans_appositive(ctx: &Ctx, words: &[Word], np: std::ops::Range<us
     // A relative or participle clause is not an appositive name: "Councillor Jane Roe, who
     // voted against, said"; "several staff members, speaking privately, said".
     let first_app = ctx.lw(&words[app.start]);
-    let app_names =
-        (app.start..app.end).any(|i| ctx.is_cap(&words[i])) && !RELATIVE.contains(&first_app.as_str()) && !first_app.ends_with("ing");
+    let app_names = (app.start..app.end).any(|i| ctx.is_cap(&words[i])) && !RELATIVE.contains(&first_app) && !first_app.ends_with("ing");
     if !has_cap && app_names {
         return true;
     }
     // A bare name in the appositive names the role before it: "the minister's spokesman,
     // Jane Roe, said".
     let bare_name = app.len() <= 5
-        && (app.start..app.end).all(|i| ctx.is_cap(&words[i]) || PARTICLES.contains(&ctx.lw(&words[i]).as_str()))
+        && (app.start..app.end).all(|i| ctx.is_cap(&words[i]) || PARTICLES.contains(&ctx.lw(&words[i])))
         && ctx.is_cap(&words[app.start]);
-    bare_name && ctx.lex.source_roles.contains(&ctx.lw(&words[end - 1]))
+    bare_name && ctx.lex.source_roles.contains(ctx.lw(&words[end - 1]))
 }
 
 #[cfg(test)]

@@ -5,8 +5,8 @@ use super::Ctx;
 use super::words::PRONOUNS;
 use crate::Span;
 use crate::attribution::SourceKind;
+use crate::document::Word;
 use crate::sentences::Sentence;
-use crate::text::Word;
 
 /// Group nouns that make "a X of …" one specific source ("a panel of scientists").
 pub(crate) const GROUP_NOUNS: &[&str] = &[
@@ -65,10 +65,10 @@ struct Phrase<'a> {
     words: &'a [Word],
     r: std::ops::Range<usize>,
     /// The phrase's words, lower-case.
-    ws: Vec<String>,
+    ws: Vec<&'a str>,
     /// Index of the head in `ws`.
     hk: usize,
-    head: String,
+    head: &'a str,
 }
 
 impl Phrase<'_> {
@@ -85,19 +85,19 @@ fn kind_of(ctx: &Ctx, s: &Sentence, words: &[Word], r: std::ops::Range<usize>) -
     // for themselves, with no name.
     if r.start >= 3
         && ctx.lw(&words[r.start - 1]) == "as"
-        && matches!(ctx.lw(&words[r.start - 2]).as_str(), "herself" | "himself" | "themselves")
-        && matches!(ctx.lw(&words[r.start - 3]).as_str(), "identified" | "described" | "introduced")
+        && matches!(ctx.lw(&words[r.start - 2]), "herself" | "himself" | "themselves")
+        && matches!(ctx.lw(&words[r.start - 3]), "identified" | "described" | "introduced")
     {
         return SourceKind::Anonymous;
     }
-    let ws: Vec<String> = r.clone().map(|i| ctx.lw(&words[i])).collect();
+    let ws: Vec<&str> = r.clone().map(|i| ctx.lw(&words[i])).collect();
     let hk = ws
         .iter()
         .enumerate()
         .skip(1)
-        .find(|(_, w)| matches!(w.as_str(), "of" | "from" | "for" | "close" | "in" | "at"))
+        .find(|(_, w)| matches!(**w, "of" | "from" | "for" | "close" | "in" | "at"))
         .map_or(ws.len() - 1, |(k, _)| k - 1);
-    let head = ws[hk].clone();
+    let head = ws[hk];
     let p = Phrase { words, r, ws, hk, head };
     if let Some(kind) = by_head(ctx, &p).or_else(|| by_collective(ctx, s, &p)) {
         return kind;
@@ -113,26 +113,26 @@ fn kind_of(ctx: &Ctx, s: &Sentence, words: &[Word], r: std::ops::Range<usize>) -
 fn by_head(ctx: &Ctx, p: &Phrase) -> Option<SourceKind> {
     let (words, r, ws, hk) = (p.words, &p.r, &p.ws, p.hk);
     let head_word = &words[r.start + hk];
-    if ws.len() == 1 && PRONOUNS.contains(&p.head.as_str()) {
+    if ws.len() == 1 && PRONOUNS.contains(&p.head) {
         return Some(SourceKind::Pronoun);
     }
     let head_base = p.head_base();
     // "analysts polled by LSEG", "figures compiled by the Red Cross": a named agent.
-    if let Some(b) = ws.iter().position(|w| w == "by")
+    if let Some(b) = ws.iter().position(|w| *w == "by")
         && (r.start + b + 1..r.end).any(|i| ctx.is_cap(&words[i]))
     {
         return Some(SourceKind::Named);
     }
     // "A growing number of researchers say", "a majority of voters": an unnamed share of a
     // collective.
-    if matches!(head_base, "number" | "majority" | "handful" | "lot" | "host" | "minority") && ws.get(hk + 1).is_some_and(|w| w == "of") {
+    if matches!(head_base, "number" | "majority" | "handful" | "lot" | "host" | "minority") && ws.get(hk + 1).is_some_and(|w| *w == "of") {
         return Some(SourceKind::Vague);
     }
     // "A briefing note said", "an internal memo showed": a document speaks for its author.
-    if OWN_DOCUMENTS.contains(&head_base) && matches!(ws[0].as_str(), "a" | "an" | "another" | "the" | "its" | "their") {
+    if OWN_DOCUMENTS.contains(&head_base) && matches!(ws[0], "a" | "an" | "another" | "the" | "its" | "their") {
         return Some(SourceKind::Named);
     }
-    let definite = matches!(ws[0].as_str(), "the" | "his" | "her" | "its" | "their") && !head_base.ends_with('s');
+    let definite = matches!(ws[0], "the" | "his" | "her" | "its" | "their") && !head_base.ends_with('s');
     if ctx.lex.anonymous_sources.contains(head_base) && !ctx.is_cap(head_word) && !definite {
         return Some(SourceKind::Anonymous);
     }
@@ -158,7 +158,7 @@ fn by_collective(ctx: &Ctx, s: &Sentence, p: &Phrase) -> Option<SourceKind> {
         t > r.start && ctx.is_cap(&words[t]) && words[t].span.start > s.span.start + 1 && ctx.is_cap(&words[t - 1])
     };
     // "A panel of independent scientists", "the group of special rapporteurs": one body.
-    if (r.start + 1..r.end).any(|i| ctx.lw(&words[i]) == "of" && GROUP_NOUNS.contains(&ctx.lw(&words[i - 1]).as_str())) {
+    if (r.start + 1..r.end).any(|i| ctx.lw(&words[i]) == "of" && GROUP_NOUNS.contains(&ctx.lw(&words[i - 1]))) {
         return Some(SourceKind::Named);
     }
     for n in 1..=ws.len().min(3) {
@@ -167,9 +167,10 @@ fn by_collective(ctx: &Ctx, s: &Sentence, p: &Phrase) -> Option<SourceKind> {
             return Some(SourceKind::Vague);
         }
     }
-    if ws.iter().any(|w| {
-        ctx.lex.vague_sources.contains(w) && matches!(w.as_str(), "observers" | "critics" | "experts" | "analysts" | "commentators")
-    }) {
+    if ws
+        .iter()
+        .any(|w| ctx.lex.vague_sources.contains(w) && matches!(*w, "observers" | "critics" | "experts" | "analysts" | "commentators"))
+    {
         return Some(SourceKind::Vague);
     }
     None
@@ -185,11 +186,11 @@ fn has_name(ctx: &Ctx, s: &Sentence, p: &Phrase) -> bool {
         ctx.is_cap(w)
             && !(initial && {
                 let l = ctx.lw(w);
-                ctx.lex.function_words.contains(&l)
-                    || ctx.lex.numbers.contains(&l)
-                    || ctx.lex.collectives.contains(&l)
-                    || ctx.lex.vague_sources.contains(&l)
-                    || (ctx.lex.documents.contains(&l) && l.ends_with('s'))
+                ctx.lex.function_words.contains(l)
+                    || ctx.lex.numbers.contains(l)
+                    || ctx.lex.collectives.contains(l)
+                    || ctx.lex.vague_sources.contains(l)
+                    || (ctx.lex.documents.contains(l) && l.ends_with('s'))
                     || l.strip_suffix("ies").is_some_and(|st| ctx.lex.documents.contains(&format!("{st}y")))
             })
     })
@@ -199,7 +200,7 @@ fn has_name(ctx: &Ctx, s: &Sentence, p: &Phrase) -> bool {
 /// plural is vague.
 fn by_determiner(ctx: &Ctx, p: &Phrase) -> SourceKind {
     let (ws, head) = (&p.ws, &p.head);
-    match ws.first().map(String::as_str) {
+    match ws.first().copied() {
         Some("a" | "an" | "one" | "another") => SourceKind::Anonymous,
         // "Two loggers claimed": a counted group of people, unnamed.
         Some("two" | "three" | "four" | "five" | "six") if ws.len() == 2 && ctx.lex.collectives.contains(head) => SourceKind::Anonymous,

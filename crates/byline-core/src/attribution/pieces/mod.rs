@@ -9,8 +9,8 @@ pub(crate) mod titles;
 pub(crate) mod words;
 
 use crate::Span;
+use crate::document::{Document, Word};
 use crate::lexicon::Lexicon;
-use crate::text::Word;
 
 /// Whether `at` is inside one of `spans` (sorted by start, not overlapping).
 pub(crate) fn inside(spans: &[Span], at: usize) -> bool {
@@ -18,21 +18,26 @@ pub(crate) fn inside(spans: &[Span], at: usize) -> bool {
     spans.get(i).is_some_and(|s| s.start <= at && at < s.end)
 }
 
-/// The cleaned text of a document and the lexicons, which every pattern reads.
+/// The document (its cleaned text and words) and the lexicons, which every pattern reads.
 pub(crate) struct Ctx<'a> {
     pub(crate) text: &'a str,
+    pub(crate) doc: &'a Document<'a>,
     pub(crate) lex: &'a Lexicon,
 }
 
-impl Ctx<'_> {
-    pub(crate) fn w(&self, w: &Word) -> &str {
+impl<'a> Ctx<'a> {
+    pub(crate) fn new(doc: &'a Document<'a>, lex: &'a Lexicon) -> Ctx<'a> {
+        Ctx { text: &doc.clean, doc, lex }
+    }
+    pub(crate) fn w(&self, w: &Word) -> &'a str {
         &self.text[w.span.clone()]
     }
-    pub(crate) fn lw(&self, w: &Word) -> String {
-        self.w(w).to_lowercase()
+    /// The lower-case form of a word (stored once per distinct word by the document).
+    pub(crate) fn lw(&self, w: &Word) -> &'a str {
+        self.doc.lower(w)
     }
     pub(crate) fn is_cap(&self, w: &Word) -> bool {
-        self.w(w).chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        w.shape & crate::document::shape::CAP != 0
     }
     /// Only spaces between two byte offsets.
     pub(crate) fn gap_is_space(&self, a: usize, b: usize) -> bool {

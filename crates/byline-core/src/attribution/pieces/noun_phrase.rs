@@ -7,8 +7,8 @@ use super::appositive::{appositive_before, spans_appositive};
 use super::time_phrase::time_word;
 use super::titles::{abbreviation, is_acronym, title_start};
 use super::words::*;
+use crate::document::Word;
 use crate::sentences::Sentence;
-use crate::text::Word;
 
 /// The source phrase after word `i`: an optional determiner and the words of a noun phrase.
 pub(crate) fn np_after(ctx: &Ctx, words: &[Word], i: usize) -> Option<std::ops::Range<usize>> {
@@ -24,28 +24,28 @@ pub(crate) fn np_after(ctx: &Ctx, words: &[Word], i: usize) -> Option<std::ops::
             break;
         }
         let l = ctx.lw(&words[j]);
-        if j > i && (STOP_IN_NP.contains(&l.as_str()) || RELATIVE.contains(&l.as_str()) || l == "and" || l == "but") {
+        if j > i && (STOP_IN_NP.contains(&l) || RELATIVE.contains(&l) || l == "and" || l == "but") {
             break;
         }
-        if j > i && !ctx.is_cap(&words[j]) && MODALS.contains(&l.as_str()) {
+        if j > i && !ctx.is_cap(&words[j]) && MODALS.contains(&l) {
             break;
         }
         if j > i
             && !ctx.is_cap(&words[j])
             && ctx.is_cap(&words[j - 1])
-            && !ctx.lex.source_roles.contains(&l)
+            && !ctx.lex.source_roles.contains(l)
             && l != "of"
             && l != "for"
             && l != "from"
             && l != "close"
         {
             // "said Mr Borrell yesterday"
-            if !ctx.lex.anonymous_sources.contains(&l) {
+            if !ctx.lex.anonymous_sources.contains(l) {
                 break;
             }
         }
         end = j + 1;
-        if PRONOUNS.contains(&l.as_str()) {
+        if PRONOUNS.contains(&l) {
             break;
         }
         j += 1;
@@ -102,7 +102,7 @@ fn skip_adverbials(ctx: &Ctx, words: &[Word], wi: usize) -> usize {
         let w = &words[j - 1];
         let l = ctx.lw(w);
         let adjacent = ctx.gap_is_space(w.span.end, words[j].span.start);
-        if adjacent && (AUX.contains(&l.as_str()) || l.ends_with("ly") && !ctx.is_cap(w)) {
+        if adjacent && (AUX.contains(&l) || l.ends_with("ly") && !ctx.is_cap(w)) {
             j -= 1;
             continue;
         }
@@ -110,8 +110,8 @@ fn skip_adverbials(ctx: &Ctx, words: &[Word], wi: usize) -> usize {
         let year = l.len() == 4 && (l.starts_with("19") || l.starts_with("20")) && l.bytes().all(|b| b.is_ascii_digit());
         if adjacent
             && j >= 2
-            && (matches!(ctx.lw(&words[j - 2]).as_str(), "on" | "last" | "this") && ctx.lex.time_words.contains(&l)
-                || ctx.lw(&words[j - 2]) == "in" && (year || ctx.lex.time_words.contains(&l)))
+            && (matches!(ctx.lw(&words[j - 2]), "on" | "last" | "this") && ctx.lex.time_words.contains(l)
+                || ctx.lw(&words[j - 2]) == "in" && (year || ctx.lex.time_words.contains(l)))
             && ctx.gap_is_space(words[j - 2].span.end, w.span.start)
         {
             j -= 2;
@@ -141,20 +141,17 @@ fn phrase_start(ctx: &Ctx, s: &Sentence, words: &[Word], end: usize) -> usize {
         let l = ctx.lw(w);
         let cap = ctx.is_cap(w);
         let at_sentence_start = w.span.start <= s.span.start + 4;
-        if let Some(back) = joined_phrase(ctx, words, start..end, &l, prev_cap && run_to_end) {
+        if let Some(back) = joined_phrase(ctx, words, start..end, l, prev_cap && run_to_end) {
             start -= back;
             run_to_end = false;
             prev_cap = false;
             continue;
         }
-        if (STOP_IN_NP.contains(&l.as_str()) || RELATIVE.contains(&l.as_str()) || CONJ.contains(&l.as_str()))
-            && (!cap || at_sentence_start)
-            && !is_acronym(ctx.w(w))
-        {
+        if (STOP_IN_NP.contains(&l) || RELATIVE.contains(&l) || CONJ.contains(&l)) && (!cap || at_sentence_start) && !is_acronym(ctx.w(w)) {
             break;
         }
-        if DETERMINERS.contains(&l.as_str()) && !cap {
-            let (st, more) = over_determiner(ctx, s, words, start, &l);
+        if DETERMINERS.contains(&l) && !cap {
+            let (st, more) = over_determiner(ctx, s, words, start, l);
             start = st;
             if more {
                 prev_cap = false;
@@ -168,15 +165,15 @@ fn phrase_start(ctx: &Ctx, s: &Sentence, words: &[Word], end: usize) -> usize {
             prev_cap = true;
             continue;
         }
-        if PARTICLES.contains(&l.as_str()) && prev_cap {
+        if PARTICLES.contains(&l) && prev_cap {
             start -= 1;
             continue;
         }
         if start < end
             && prev_cap
             && run_to_end
-            && !ctx.lex.source_roles.contains(&l)
-            && !matches!(l.as_str(), "of" | "for" | "from")
+            && !ctx.lex.source_roles.contains(l)
+            && !matches!(l, "of" | "for" | "from")
             && !l.ends_with("’s")
             && !l.ends_with("'s")
         {
@@ -188,11 +185,11 @@ fn phrase_start(ctx: &Ctx, s: &Sentence, words: &[Word], end: usize) -> usize {
             }
             break;
         }
-        if PRONOUNS.contains(&l.as_str()) && start == end {
+        if PRONOUNS.contains(&l) && start == end {
             start -= 1;
             break;
         }
-        if PRONOUNS.contains(&l.as_str()) {
+        if PRONOUNS.contains(&l) {
             break;
         }
         start -= 1;
@@ -208,13 +205,13 @@ pub(crate) fn main_before(ctx: &Ctx, words: &[Word], start: usize) -> bool {
     let mut k = start;
     while k > 0 && start - k < 3 && ctx.gap_is_space(words[k - 1].span.end, words[k].span.start) {
         let l = ctx.lw(&words[k - 1]);
-        if time_word(ctx, &l) || matches!(l.as_str(), "this" | "last" | "next" | "earlier" | "later" | "on") {
+        if time_word(ctx, l) || matches!(l, "this" | "last" | "next" | "earlier" | "later" | "on") {
             k -= 1;
         } else {
             break;
         }
     }
-    if k < start && k > 0 && time_word(ctx, &ctx.lw(&words[start - 1])) {
+    if k < start && k > 0 && time_word(ctx, ctx.lw(&words[start - 1])) {
         return main_before(ctx, words, k);
     }
     if start == 0 {
@@ -225,10 +222,10 @@ pub(crate) fn main_before(ctx: &Ctx, words: &[Word], start: usize) -> bool {
         let l = ctx.lw(w);
         if !g.is_empty() {
             !g.ends_with(['–', '—', '('])
-        } else if RELATIVE.contains(&l.as_str()) {
+        } else if RELATIVE.contains(&l) {
             false
         } else {
-            CONJ.contains(&l.as_str()) || ctx.is_cap(w) || matches!(l.as_str(), "comes" | "came" | "that")
+            CONJ.contains(&l) || ctx.is_cap(w) || matches!(l, "comes" | "came" | "that")
         }
     }
 }
@@ -242,7 +239,7 @@ fn joined_phrase(ctx: &Ctx, words: &[Word], np: std::ops::Range<usize>, l: &str,
     // "the Ukrainian government in Kyiv"
     if matches!(l, "in" | "at") && after_name && start >= 2 && start < end {
         let w2 = &words[start - 2];
-        if !ctx.is_cap(w2) && !ctx.lex.function_words.contains(&ctx.lw(w2)) {
+        if !ctx.is_cap(w2) && !ctx.lex.function_words.contains(ctx.lw(w2)) {
             return Some(1);
         }
     }
@@ -269,7 +266,7 @@ fn over_determiner(ctx: &Ctx, s: &Sentence, words: &[Word], start: usize, l: &st
     // determiner refers back to parties already named.
     if matches!(l, "two" | "three" | "four" | "five")
         && start >= 1
-        && matches!(ctx.lw(&words[start - 1]).as_str(), "the" | "his" | "her" | "their" | "its")
+        && matches!(ctx.lw(&words[start - 1]), "the" | "his" | "her" | "their" | "its")
         && ctx.gap_is_space(words[start - 1].span.end, words[start].span.start)
     {
         start -= 1;
@@ -291,7 +288,7 @@ fn over_determiner(ctx: &Ctx, s: &Sentence, words: &[Word], start: usize, l: &st
     {
         return (start - 2, true);
     }
-    let connector = start > 0 && matches!(ctx.lw(&words[start - 1]).as_str(), "of" | "for" | "from");
+    let connector = start > 0 && matches!(ctx.lw(&words[start - 1]), "of" | "for" | "from");
     (start, connector && ctx.gap_is_space(words[start - 1].span.end, words[start].span.start))
 }
 

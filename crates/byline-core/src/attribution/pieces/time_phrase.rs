@@ -1,20 +1,20 @@
 //! The time-phrase pieces: a time after "by" ("by Friday") and a word that names a time.
 
 use super::Ctx;
-use crate::text::Word;
+use crate::document::Word;
 
 /// Whether the words from `i` are a time ("by the end of June", "by Friday", "by 2030"), not a
 /// passive agent.
 pub(crate) fn time_phrase(ctx: &Ctx, words: &[Word], i: usize) -> bool {
     let mut k = i;
-    if words.get(k).is_some_and(|w| matches!(ctx.lw(w).as_str(), "the" | "this" | "next" | "early" | "late" | "mid")) {
+    if words.get(k).is_some_and(|w| matches!(ctx.lw(w), "the" | "this" | "next" | "early" | "late" | "mid")) {
         k += 1;
     }
     words.get(k).is_some_and(|w| {
         let l = ctx.lw(w);
-        ctx.lex.time_words.contains(&l)
+        ctx.lex.time_words.contains(l)
             || ctx.w(w).starts_with(|c: char| c.is_ascii_digit())
-            || (matches!(l.as_str(), "end" | "start" | "beginning" | "middle" | "close" | "turn")
+            || (matches!(l, "end" | "start" | "beginning" | "middle" | "close" | "turn")
                 && words.get(k + 1).is_some_and(|n| ctx.lw(n) == "of"))
     })
 }
@@ -34,9 +34,9 @@ mod tests {
     #[test]
     fn times_after_by() {
         for (t, time) in [("by the end of June", true), ("by Friday", true), ("by 2030", true), ("by the mayor", false)] {
-            let ctx = Ctx { text: t, lex: Lexicon::bundled() };
-            let words = crate::text::words(t, 0..t.len());
-            assert_eq!(time_phrase(&ctx, &words, 1), time, "{t}");
+            let doc = crate::document::Document::parse(t, crate::Format::Plain, Lexicon::bundled());
+            let ctx = Ctx::new(&doc, Lexicon::bundled());
+            assert_eq!(time_phrase(&ctx, doc.words_of(0), 1), time, "{t}");
         }
     }
 }

@@ -3,8 +3,8 @@
 
 use super::Ctx;
 use super::words::{CONJ, DETERMINERS, PRONOUNS};
+use crate::document::Word;
 use crate::sentences::Sentence;
-use crate::text::Word;
 
 /// Whether a word is an abbreviation that takes a full stop ("U.S", "Rep", "Gov").
 pub(crate) fn abbreviation(ctx: &Ctx, w: &Word) -> bool {
@@ -35,10 +35,10 @@ pub(crate) fn title_start(ctx: &Ctx, s: &Sentence, words: &[Word], k: usize) -> 
         if !acronym
             && !ranked
             && (!ctx.w(w).chars().all(|c| c.is_alphabetic() || c == '-')
-                || ctx.lex.function_words.contains(&l)
-                || ctx.lex.time_words.contains(&l)
-                || DETERMINERS.contains(&l.as_str())
-                || PRONOUNS.contains(&l.as_str())
+                || ctx.lex.function_words.contains(l)
+                || ctx.lex.time_words.contains(l)
+                || DETERMINERS.contains(&l)
+                || PRONOUNS.contains(&l)
                 || (t <= k && !ctx.is_cap(w) && l.ends_with("ed")))
         {
             break;
@@ -52,7 +52,7 @@ pub(crate) fn title_start(ctx: &Ctx, s: &Sentence, words: &[Word], k: usize) -> 
     let opens = t == 0 || words[t].span.start <= s.span.start + 1 || {
         let p = &words[t - 1];
         let g = ctx.gap(p.span.end, words[t].span.start).trim();
-        g.ends_with([',', ';', ':', '—', '–']) || (g.is_empty() && CONJ.contains(&ctx.lw(p).as_str()))
+        g.ends_with([',', ';', ':', '—', '–']) || (g.is_empty() && CONJ.contains(&ctx.lw(p)))
     };
     opens.then_some(t)
 }
@@ -68,8 +68,9 @@ mod tests {
     fn acronyms_and_abbreviations() {
         assert!(is_acronym("WHO") && !is_acronym("Who") && !is_acronym("A"));
         let t = "U.S Rep said";
-        let ctx = Ctx { text: t, lex: Lexicon::bundled() };
-        let words = crate::text::words(t, 0..t.len());
+        let doc = crate::document::Document::parse(t, crate::Format::Plain, Lexicon::bundled());
+        let ctx = Ctx::new(&doc, Lexicon::bundled());
+        let words = doc.words_of(0);
         assert!(abbreviation(&ctx, &words[0]));
         assert!(!abbreviation(&ctx, &words[2]));
     }

@@ -3,14 +3,14 @@
 
 use super::VerbCue;
 use crate::attribution::pieces::Ctx;
-use crate::text::Word;
+use crate::document::Word;
 
 /// Whether the object right after the cue is followed by a quotation or a description of it.
 pub(super) fn quoted_or_described(v: &VerbCue) -> bool {
     let (ctx, words, we) = (v.ctx, v.words, v.we);
     let nw = words.get(we).map(|w| ctx.lw(w)).unwrap_or_default();
     let object = matches!(
-        nw.as_str(),
+        nw,
         "the" | "a" | "an" | "this" | "these" | "those" | "it" | "him" | "her" | "them" | "his" | "its" | "their" | "our" | "my"
     ) || words.get(we).is_some_and(|w| ctx.is_cap(w));
     let adjacent = words.get(we).is_some_and(|w| ctx.gap_is_space(v.cue.end, w.span.start));
@@ -24,7 +24,7 @@ pub(super) fn quoted_or_described(v: &VerbCue) -> bool {
 fn characterisation(ctx: &Ctx, words: &[Word], we: usize) -> bool {
     let Some(first) = words.get(we) else { return false };
     let fl = ctx.lw(first);
-    if matches!(fl.as_str(), "a" | "an" | "off" | "up" | "in" | "out" | "back" | "on" | "for") {
+    if matches!(fl, "a" | "an" | "off" | "up" | "in" | "out" | "back" | "on" | "for") {
         return false;
     }
     for n in 1..=3 {
@@ -35,15 +35,15 @@ fn characterisation(ctx: &Ctx, words: &[Word], we: usize) -> bool {
         let l = ctx.lw(&words[k]);
         let next = ctx.lw(&words[k + 1]);
         // Not a time phrase: "called the police a day later".
-        let describes = (matches!(l.as_str(), "a" | "an")
-            && !ctx.lex.time_words.contains(&next)
-            && !matches!(next.as_str(), "day" | "week" | "month" | "year" | "few" | "second" | "minute" | "hour" | "number" | "total"))
+        let describes = (matches!(l, "a" | "an")
+            && !ctx.lex.time_words.contains(next)
+            && !matches!(next, "day" | "week" | "month" | "year" | "few" | "second" | "minute" | "hour" | "number" | "total"))
             || (l == "one" && next == "of")
-            || (l == "the" && (next.ends_with("est") || ctx.lex.superlatives.contains(&next)));
+            || (l == "the" && (next.ends_with("est") || ctx.lex.superlatives.contains(next)));
         if describes {
             return true;
         }
-        if ctx.lex.function_words.contains(&l) {
+        if ctx.lex.function_words.contains(l) {
             return false;
         }
     }

@@ -7,8 +7,8 @@ use crate::attribution::document_source::document_source;
 use crate::attribution::pieces::Ctx;
 use crate::attribution::pieces::noun_phrase::np_before;
 use crate::attribution::pieces::words::{FINITE_AUX, PRONOUNS};
+use crate::document::Word;
 use crate::lexicon::Flag;
-use crate::text::Word;
 
 /// `None` when the cue has its complement; else the attribution an evidence subject makes, if
 /// any.
@@ -33,7 +33,7 @@ pub(super) fn missing(v: &VerbCue) -> Verdict {
 /// (also after an adverbial), a pronoun, a determiner or a name, a quantity after a belief, or
 /// a quotation before the subject.
 fn has_complement(v: &VerbCue) -> bool {
-    let (ctx, words, we, first_form, prev_l) = (v.ctx, v.words, v.we, v.first_form, v.prev_l.as_str());
+    let (ctx, words, we, first_form, prev_l) = (v.ctx, v.words, v.we, v.first_form, v.prev_l);
     let after_text = ctx.gap(v.cue.end, v.s.span.end);
     let after_trim = after_text.trim_start();
     let cognition = v.rule.has(Flag::Cognition);
@@ -43,8 +43,8 @@ fn has_complement(v: &VerbCue) -> bool {
         || after_trim.starts_with([':', ',', '.', '"', '“', '‘', '\'', '”', ';', '—', '–'])
         || nw == "that"
         || that_after_adverbial(ctx, words, we)
-        || PRONOUNS.contains(&nw.as_str())
-        || matches!(nw.as_str(), "the" | "a" | "an" | "there" | "this" | "these" | "those" | "his" | "its" | "their" | "no" | "any")
+        || PRONOUNS.contains(&nw)
+        || matches!(nw, "the" | "a" | "an" | "there" | "this" | "these" | "those" | "his" | "its" | "their" | "no" | "any")
         || nw_cap
         // A belief or estimate with a quantity as its object: "the company expects revenue
         // of $5bn", "analysts had expected earnings of $2.68 a share" (a bare "expected" is
@@ -67,10 +67,10 @@ fn that_after_adverbial(ctx: &Ctx, words: &[Word], we: usize) -> bool {
         return false;
     };
     let l = ctx.lw(first);
-    let adverbial = ctx.lex.time_words.contains(&l)
+    let adverbial = ctx.lex.time_words.contains(l)
         || (l.ends_with("ly") && !ctx.is_cap(first))
         || matches!(
-            l.as_str(),
+            l,
             "on" | "in"
                 | "at"
                 | "during"

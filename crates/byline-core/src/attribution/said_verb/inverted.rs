@@ -7,8 +7,8 @@ use crate::attribution::pieces::Ctx;
 use crate::attribution::pieces::classify::classify;
 use crate::attribution::pieces::noun_phrase::np_after;
 use crate::attribution::pieces::words::{BE, RELATIVE};
+use crate::document::Word;
 use crate::sentences::Sentence;
-use crate::text::Word;
 
 /// The attribution to a source phrase after the verb that ends the clause, if there is one.
 pub(super) fn inverted(v: &VerbCue) -> Option<Attribution> {
@@ -31,7 +31,7 @@ pub(super) fn inverted(v: &VerbCue) -> Option<Attribution> {
     let role_lead = (r.start..r.end.min(r.start + 4)).any(|k| ctx.is_cap(&words[k]))
         && (r.start..r.end).take_while(|&k| !ctx.is_cap(&words[k])).all(|k| {
             let l = ctx.lw(&words[k]);
-            l.chars().all(char::is_alphabetic) && !ctx.lex.function_words.contains(&l)
+            l.chars().all(char::is_alphabetic) && !ctx.lex.function_words.contains(l)
         });
     if ends_clause(ctx, words, &r) && (ctx.is_cap(first) || fl == "the" || fl == "a" || fl == "an" || role_lead) {
         let (kind, source) = classify(ctx, s, words, np);
@@ -46,9 +46,9 @@ fn ends_clause(ctx: &Ctx, words: &[Word], r: &std::ops::Range<usize>) -> bool {
     let follow_gap = words.get(r.end).map_or("", |w| ctx.gap(words[r.end - 1].span.end, w.span.start)).trim();
     r.end >= words.len()
         || !follow_gap.is_empty()
-        || !(BE.contains(&follow.as_str())
+        || !(BE.contains(&follow)
             || matches!(
-                follow.as_str(),
+                follow,
                 "has" | "have" | "had" | "will" | "would" | "could" | "can" | "may" | "might" | "must" | "should" | "did" | "does" | "do"
             ))
 }
@@ -63,7 +63,7 @@ fn closes_clause(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> bool {
         let g = ctx.gap(words[k - 1].span.end, words[k].span.start).trim();
         if g == "," {
             let l = ctx.lw(&words[k]);
-            return RELATIVE.contains(&l.as_str()) || (l.ends_with("ing") && !ctx.is_cap(&words[k]));
+            return RELATIVE.contains(&l) || (l.ends_with("ing") && !ctx.is_cap(&words[k]));
         }
         if !g.is_empty() && g != "’" && g != "'" && g != "-" {
             return false;

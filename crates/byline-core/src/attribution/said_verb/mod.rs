@@ -16,9 +16,9 @@ mod subject_before;
 use super::pieces::Ctx;
 use super::{Attribution, SourceKind};
 use crate::Span;
+use crate::document::Word;
 use crate::lexicon::{Flag, Rule};
 use crate::sentences::Sentence;
-use crate::text::Word;
 
 /// Per-sentence facts for [`verb_attribution`].
 #[derive(Default)]
@@ -52,7 +52,7 @@ struct VerbCue<'a> {
     first_form: &'a str,
     /// The word before the cue, and that word lower-case (empty when none).
     prev: Option<&'a Word>,
-    prev_l: String,
+    prev_l: &'a str,
     /// Only spaces between the word before and the cue.
     prev_adjacent: bool,
     /// A speech act from the WordNet list (speech_acts.txt): only with its subject before it.
@@ -117,7 +117,7 @@ pub(crate) fn verb_attribution(
     if form == "according to" {
         return according_to::according_to(&v);
     }
-    if v.prev_adjacent && matches!(v.prev_l.as_str(), "and" | "but") {
+    if v.prev_adjacent && matches!(v.prev_l, "and" | "but") {
         return subject_before::second_verb(&v);
     }
     if let Some(a) = inverted::inverted(&v) {

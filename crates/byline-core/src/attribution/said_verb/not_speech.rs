@@ -5,8 +5,8 @@
 use super::VerbCue;
 use crate::attribution::pieces::Ctx;
 use crate::attribution::pieces::words::{CONTRACTED, MODALS, NOUN_BEFORE};
+use crate::document::Word;
 use crate::lexicon::Flag;
-use crate::text::Word;
 
 /// Whether the cue reports nothing.
 pub(super) fn rejected(v: &VerbCue) -> bool {
@@ -15,7 +15,7 @@ pub(super) fn rejected(v: &VerbCue) -> bool {
 
 /// A noun, not a verb: after a number, a determiner or a possessive.
 fn is_noun(v: &VerbCue) -> bool {
-    let (ctx, form, prev_l) = (v.ctx, v.form, v.prev_l.as_str());
+    let (ctx, form, prev_l) = (v.ctx, v.form, v.prev_l);
     // A number before it makes a noun: "3,000 calls for help".
     // Not a year after "in": "Acme in 2017 announced".
     let in_year = v.wi >= 2 && ctx.lw(&v.words[v.wi - 2]) == "in" && prev_l.len() == 4 && prev_l.bytes().all(|b| b.is_ascii_digit());
@@ -38,7 +38,7 @@ fn is_noun(v: &VerbCue) -> bool {
     // "she welcomes", not the nouns "200 volunteers", "the party's answers".
     if v.act
         && form.ends_with('s')
-        && !v.prev.is_some_and(|p| (ctx.is_cap(p) && !ctx.lex.numbers.contains(&ctx.lw(p))) || matches!(prev_l, "he" | "she" | "it"))
+        && !v.prev.is_some_and(|p| (ctx.is_cap(p) && !ctx.lex.numbers.contains(ctx.lw(p))) || matches!(prev_l, "he" | "she" | "it"))
     {
         return true;
     }
@@ -61,20 +61,20 @@ fn other_sense(v: &VerbCue) -> bool {
     if matches!(first_form, "claim" | "claims" | "claimed" | "claiming")
         && words.get(we).is_some_and(|n| {
             let l = ctx.lw(n);
-            matches!(l.as_str(), "his" | "her" | "its" | "their" | "our" | "my")
-                || (l == "the" && words.get(we + 1).is_some_and(|m| matches!(ctx.lw(m).as_str(), "lives" | "life" | "title" | "victory")))
+            matches!(l, "his" | "her" | "its" | "their" | "our" | "my")
+                || (l == "the" && words.get(we + 1).is_some_and(|m| matches!(ctx.lw(m), "lives" | "life" | "title" | "victory")))
         })
     {
         return true;
     }
     // A verdict is an event, not a source: "a jury found him guilty on all counts".
     if matches!(first_form, "find" | "finds" | "found")
-        && words.iter().skip(we).take(6).any(|w| matches!(ctx.lw(w).as_str(), "guilty" | "liable" | "innocent"))
+        && words.iter().skip(we).take(6).any(|w| matches!(ctx.lw(w), "guilty" | "liable" | "innocent"))
     {
         return true;
     }
     // "York Crown Court heard": only a court or hearing hears evidence.
-    v.rule.has(Flag::Court) && !matches!(v.prev_l.as_str(), "court" | "inquest" | "jury" | "tribunal" | "hearing" | "trial" | "committee")
+    v.rule.has(Flag::Court) && !matches!(v.prev_l, "court" | "inquest" | "jury" | "tribunal" | "hearing" | "trial" | "committee")
 }
 
 /// An account that is not a report: urged or pledged in a private exchange, or still to come.
@@ -85,7 +85,7 @@ fn unreported(v: &VerbCue) -> bool {
     }
     // A speech act still to come is the claim's own event, not its source: "the ministry will
     // announce the figures", "she may reveal more".
-    v.prev_adjacent && MODALS.contains(&v.prev_l.as_str()) && !v.form.contains(' ')
+    v.prev_adjacent && MODALS.contains(&v.prev_l) && !v.form.contains(' ')
 }
 
 /// Whether, within six words after word `we`, the object is followed by "to" and a verb
@@ -97,7 +97,7 @@ fn object_then_to(ctx: &Ctx, words: &[Word], we: usize) -> bool {
         }
         if ctx.lw(&words[k]) == "to" {
             let v = &words[k + 1];
-            return !ctx.is_cap(v) && !ctx.lex.function_words.contains(&ctx.lw(v));
+            return !ctx.is_cap(v) && !ctx.lex.function_words.contains(ctx.lw(v));
         }
     }
     false

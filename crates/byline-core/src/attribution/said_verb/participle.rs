@@ -33,7 +33,7 @@ const MESSAGES: &[&str] =
 pub(super) fn participle(v: &VerbCue) -> Option<Attribution> {
     let (ctx, s, words) = (v.ctx, v.s, v.words);
     let after_comma = v.prev.is_some_and(|p| ctx.gap(p.span.end, v.cue.start).trim() == ",");
-    let after_message = v.prev_adjacent && MESSAGES.contains(&v.prev_l.as_str());
+    let after_message = v.prev_adjacent && MESSAGES.contains(&v.prev_l);
     if (after_comma || after_message)
         && PARTICIPLES.contains(&v.first_form)
         && v.wi > 1

@@ -10,11 +10,11 @@ use crate::attribution::pieces::words::BE;
 /// after: "was first reported by X", "was later confirmed by X"); else the attribution to the
 /// agent after "by", if there is one and it is no time ("by Friday").
 pub(super) fn passive(v: &VerbCue, progressive: bool) -> Verdict {
-    let (ctx, words, wi, we, prev_l) = (v.ctx, v.words, v.wi, v.we, v.prev_l.as_str());
+    let (ctx, words, wi, we, prev_l) = (v.ctx, v.words, v.wi, v.we, v.prev_l);
     let be_adverb = v.prev_adjacent
         && wi >= 2
         && (matches!(prev_l, "first" | "initially" | "originally" | "later" | "also" | "officially") || prev_l.ends_with("ly"))
-        && BE.contains(&ctx.lw(&words[wi - 2]).as_str())
+        && BE.contains(&ctx.lw(&words[wi - 2]))
         && words.get(we).is_some_and(|n| ctx.lw(n) == "by");
     if !(v.prev_adjacent && (BE.contains(&prev_l) || be_adverb) && !progressive) {
         return None;

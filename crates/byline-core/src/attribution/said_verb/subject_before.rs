@@ -15,10 +15,10 @@ pub(super) fn is_progressive(v: &VerbCue) -> bool {
     let (ctx, words) = (v.ctx, v.words);
     v.first_form.ends_with("ing")
         && v.prev_adjacent
-        && matches!(v.prev_l.as_str(), "is" | "are" | "was" | "were" | "been")
-        && !words.get(words.partition_point(|w| w.span.end <= v.cue.end)).is_some_and(|n| {
-            matches!(ctx.lw(n).as_str(), "to" | "for" | "with" | "at" | "in" | "on" | "from" | "by" | "into" | "over" | "about")
-        })
+        && matches!(v.prev_l, "is" | "are" | "was" | "were" | "been")
+        && !words
+            .get(words.partition_point(|w| w.span.end <= v.cue.end))
+            .is_some_and(|n| matches!(ctx.lw(n), "to" | "for" | "with" | "at" | "in" | "on" | "from" | "by" | "into" | "over" | "about"))
 }
 
 /// The subject of a progressive, before its form of "be".
