@@ -50,6 +50,7 @@ pub mod class {
     pub const DOCUMENT: u16 = 1 << 7;
     pub const ABBREVIATION: u16 = 1 << 8;
     pub const COLLECTIVE: u16 = 1 << 9;
+    pub const ADJECTIVE: u16 = 1 << 10;
 }
 
 /// The [`class`] bits of a lower-case word.
@@ -65,6 +66,7 @@ pub fn classify(lex: &Lexicon, l: &str) -> u16 {
         (lex.documents.contains(l), class::DOCUMENT),
         (lex.abbreviations.contains(l), class::ABBREVIATION),
         (lex.collectives.contains(l), class::COLLECTIVE),
+        (lex.adjectives.contains(l), class::ADJECTIVE),
     ];
     sets.iter().filter(|(hit, _)| *hit).fold(0, |c, (_, bit)| c | bit)
 }

@@ -574,6 +574,8 @@ pub struct Lexicon {
     /// collectives.txt: plurals of nouns for people and groups (WordNet): "relatives",
     /// "lawmakers", "companies".
     pub collectives: WordSet,
+    /// adjectives.txt: words WordNet lists as adjectives (scripts/wordnet_adjectives.py).
+    pub adjectives: WordSet,
     /// no_comment.txt: "did not respond to a request for comment" and the like.
     pub no_comment: PhraseSet,
     /// Lists from an extra directory that byline does not know by name, for other components.
@@ -616,6 +618,7 @@ impl Lexicon {
             source_roles: WordSet::parse(bundled!("source_roles")),
             documents: WordSet::parse(bundled!("documents")),
             collectives: WordSet::parse(bundled!("collectives")),
+            adjectives: WordSet::parse(bundled!("adjectives")),
             no_comment: PhraseSet::parse(bundled!("no_comment")),
             extra: HashMap::new(),
         }
@@ -661,6 +664,7 @@ impl Lexicon {
             "source_roles" => self.source_roles.extend(src),
             "documents" => self.documents.extend(src),
             "collectives" => self.collectives.extend(src),
+            "adjectives" => self.adjectives.extend(src),
             "no_comment" => return self.no_comment.extend(src),
             _ => {
                 let e = self.extra.entry(name.to_string()).or_default();

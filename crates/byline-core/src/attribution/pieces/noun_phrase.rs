@@ -214,6 +214,11 @@ pub(crate) fn main_before(ctx: &Ctx, words: &[Word], start: usize) -> bool {
     if k < start && k > 0 && time_word(ctx, ctx.lw(&words[start - 1])) {
         return main_before(ctx, words, k);
     }
+    // "The elder Okafor said", "A defiant Brennan told": a determiner and adjectives before a
+    // name belong to the subject ("the case Okafor said" does not: "case" is no adjective).
+    if let Some(det) = adjectives_before_name(ctx, words, start) {
+        return main_before(ctx, words, det);
+    }
     if start == 0 {
         true
     } else {
@@ -228,6 +233,25 @@ pub(crate) fn main_before(ctx: &Ctx, words: &[Word], start: usize) -> bool {
             CONJ.contains(&l) || ctx.is_cap(w) || matches!(l, "comes" | "came" | "that")
         }
     }
+}
+
+/// Where the determiner stands when one or two lower-case adjectives and a determiner ("the",
+/// "a", "an") come right before the name that starts at `start`.
+fn adjectives_before_name(ctx: &Ctx, words: &[Word], start: usize) -> Option<usize> {
+    use crate::document::class::{ADJECTIVE, FUNCTION};
+    if !ctx.is_cap(&words[start]) {
+        return None;
+    }
+    let spaced = |k: usize| ctx.gap_is_space(words[k].span.end, words[k + 1].span.start);
+    let mut k = start;
+    while k > 0 && start - k < 2 && spaced(k - 1) {
+        let w = &words[k - 1];
+        if ctx.is_cap(w) || !ctx.doc.is(w, ADJECTIVE) || ctx.doc.is(w, FUNCTION) {
+            break;
+        }
+        k -= 1;
+    }
+    (k < start && k > 0 && spaced(k - 1) && matches!(ctx.lw(&words[k - 1]), "the" | "a" | "an")).then_some(k - 1)
 }
 
 /// A place or an agent the walk back steps over, at word `np.start - 1`: "the Ukrainian
@@ -311,5 +335,20 @@ mod tests {
     fn adverbs_and_time_phrases_are_skipped() {
         let t = "The ministry on Sunday also said the border was closed.";
         assert_eq!(source_of(t, "said"), Some((Some("The ministry".into()), SourceKind::Named)));
+    }
+
+    #[test]
+    fn a_determiner_and_adjectives_before_a_name_belong_to_the_subject() {
+        use crate::claims::fixtures::findings;
+        for t in [
+            "The elder Okafor also said that the family sold 40 acres in 1998.",
+            "A defiant Brennan told reporters the budget had cut 40 jobs.",
+            "An emotional Carla Brennan told the court that she had lost $2 million.",
+        ] {
+            assert!(findings(t).is_empty(), "{t}: {:?}", findings(t));
+        }
+        // A noun before the name: the name's verb is inside a relative clause.
+        let t = "The case Okafor described cost the county $2 million.";
+        assert!(!findings(t).is_empty(), "{t}");
     }
 }
