@@ -125,6 +125,10 @@ fn appositive_lead(ctx: &Ctx, k: usize) -> Option<usize> {
         return None;
     }
     let first = ctx.word(k);
+    // "I, Jane Roe, am declaring …": a finite verb opens a clause, not a role.
+    if FINITE.contains(&first) {
+        return None;
+    }
     if matches!(
         first,
         "who"
@@ -151,6 +155,12 @@ fn appositive_lead(ctx: &Ctx, k: usize) -> Option<usize> {
     }
     Some(k)
 }
+
+/// Finite auxiliaries and forms of "be" and "have": after a name's comma they open a clause.
+const FINITE: &[&str] = &[
+    "am", "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "shall", "may", "might", "must",
+    "did", "does", "do",
+];
 
 /// The role phrase starting at token `k`: up to its punctuation, when it has a head (a role
 /// noun, a common noun naming one person), or "from" and a capitalised name.
@@ -221,7 +231,9 @@ fn role_phrase(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
     if j >= k + if has_head { 24 } else { 10 } {
         return None;
     }
-    if has_head || (first == "from" && end > k + 1 && ctx.toks[k + 1..end].iter().any(|t| t.cap)) { Some(k..end) } else { None }
+    // ("of" only before "the": "Jane Roe, of Torrance," says where she lives.)
+    let of_the = first == "of" && k + 1 < n && ctx.word(k + 1) == "the";
+    if has_head || ((first == "from" || of_the) && end > k + 1 && ctx.toks[k + 1..end].iter().any(|t| t.cap)) { Some(k..end) } else { None }
 }
 
 /// After a place ending at token `j` ("in Varnhem,"), the end of the country or state that
@@ -286,6 +298,16 @@ pub fn appositive_indefinite(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usiz
 #[cfg(test)]
 mod tests {
     use super::super::testing::{tok, with_ctx};
+
+    #[test]
+    fn a_finite_verb_after_the_comma_opens_a_clause() {
+        use crate::people::recognize::appositive_role;
+        let t = "\"I, Qorvath Thrane, am declaring myself a candidate for mayor,\" the statement read.";
+        crate::people::recognize::testing::with_ctx(t, |ctx| {
+            let last = crate::people::recognize::testing::tok(ctx, "Thrane");
+            assert_eq!(appositive_role(ctx, last + 1), None);
+        });
+    }
     use super::*;
 
     /// The appositive role after the name ending at `last`, as written.

@@ -14,6 +14,7 @@
 //! The role phrases the cues share (a title before a name, an appositive after it) are in
 //! `roles.rs` and `appositive.rs`; the short word lists in `vocab.rs`.
 
+mod affiliation;
 mod appositive;
 mod cues;
 mod names;
@@ -24,6 +25,7 @@ mod roles;
 mod runs;
 mod vocab;
 
+pub use affiliation::affiliation_after;
 pub use appositive::{appositive_indefinite, appositive_role, appositive_start, named_role_start};
 pub use cues::byline::byline_role_line;
 pub use cues::contributor::contributor_role;

@@ -68,6 +68,8 @@ pub struct Cues {
     pub who_or_age: bool,
     pub owner_before: bool,
     pub verb_after: bool,
+    /// "Kwame Asante from the Ghana Cocoa Board said": the speech verb after an affiliation.
+    pub affiliation: bool,
     pub verb_before: bool,
     pub appositive: bool,
     pub credit: bool,
@@ -89,6 +91,7 @@ impl Cues {
             who_or_age: who_or_age::who_or_age(ctx, at),
             owner_before: owner::owner_before(ctx, at),
             verb_after: speech_verb::verb_after(ctx, at),
+            affiliation: crate::people::recognize::affiliation_after(ctx, at.last).is_some(),
             verb_before: speech_verb::verb_before(ctx, at),
             appositive: appositive::appositive(ctx, p, at),
             credit: credit::credit(ctx, at),
@@ -133,6 +136,7 @@ fn classify(ctx: &Ctx, p: &mut Piece, c: &Cues) {
             || c.title
             || c.comma_role
             || c.verb_after
+            || c.affiliation
             || c.verb_before
             || c.appositive
             || c.credit
@@ -154,7 +158,7 @@ fn classify(ctx: &Ctx, p: &mut Piece, c: &Cues) {
             p.weak = true;
             return;
         }
-        let after = c.verb_after || c.verb_before || c.appositive;
+        let after = c.verb_after || c.verb_before || c.appositive || c.affiliation;
         if c.hon || c.title || c.comma_role || c.credit || (c.glued && after) {
             p.strong = true;
         } else if after && !ordinary {
