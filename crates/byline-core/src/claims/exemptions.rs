@@ -1,5 +1,5 @@
 //! Sentences that are not claims: questions and lead-ins, "did not respond to a request for
-//! comment", the writer's voice, short fragments, a sentence about the person just quoted, a
+//! comment", contributor credits, the writer's voice, short fragments, a sentence about the person just quoted, a
 //! note on the sourcing, and propositions a cited document or a headline's source makes.
 
 use super::cover::Cover;
@@ -14,7 +14,18 @@ const RESEARCH_TEAM: &[&str] = &["researchers", "authors", "scientists", "team",
 pub(crate) fn asserts_nothing(doc: &Doc, s: &Sentence) -> bool {
     let st = &doc.ctext[s.span.clone()];
     let trimmed = st.trim_end_matches(['"', '\'', '”', '’', ')', ']', ' ']);
-    trimmed.ends_with(['?', ':']) || !doc.lex.no_comment.find(&doc.lower[s.span.clone()]).is_empty()
+    trimmed.ends_with(['?', ':']) || !doc.lex.no_comment.find(&doc.lower[s.span.clone()]).is_empty() || contributor_line(trimmed)
+}
+
+/// A wire story's credit for its other reporters: "Jane Roe in Paris and John Doe contributed.",
+/// "John Doe contributed to this report."
+fn contributor_line(st: &str) -> bool {
+    let l = st.trim_end_matches('.').to_ascii_lowercase();
+    let credit =
+        ["contributed", "contributed reporting", "contributed to this report", "contributed to this story", "contributed to this article"]
+            .iter()
+            .any(|c| l.ends_with(c));
+    credit && st.starts_with(char::is_uppercase) && st.split_whitespace().count() <= 30
 }
 
 /// Whether sentence `i`, which no source covers, is still no claim of the writer's to flag.
@@ -119,6 +130,12 @@ fn cites_document(lower: &str, words: &[crate::document::Word], cover: &Cover, l
 #[cfg(test)]
 mod tests {
     use crate::claims::fixtures::findings;
+
+    #[test]
+    fn contributor_credits_are_no_claims() {
+        assert!(findings("Ilse Varga in Vienna and Tomas Berg in Oslo contributed.").is_empty());
+        assert!(findings("Reporting by Ilse Varga; Tomas Berg contributed to this report.").is_empty());
+    }
 
     #[test]
     fn questions_no_comment_and_the_writers_voice_are_no_claims() {

@@ -28,6 +28,10 @@ pub(crate) const GROUP_NOUNS: &[&str] = &[
     "federation",
 ];
 
+/// First words that make a phrase a specific group, not an unnamed collective.
+const DETERMINED: &[&str] =
+    &["the", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "both", "two", "three", "four", "five"];
+
 /// Documents written by the body they come from, which speak for it: "a briefing note said".
 pub(crate) const OWN_DOCUMENTS: &[&str] = &[
     "note",
@@ -132,6 +136,10 @@ fn by_head(ctx: &Ctx, p: &Phrase) -> Option<SourceKind> {
     if OWN_DOCUMENTS.contains(&head_base) && matches!(ws[0], "a" | "an" | "another" | "the" | "its" | "their") {
         return Some(SourceKind::Named);
     }
+    // "Research suggests", "data show": a bare document noun names no one.
+    if ws.len() == 1 && !ctx.is_cap(head_word) && ctx.lex.documents.contains(head_base) {
+        return Some(SourceKind::Vague);
+    }
     let definite = matches!(ws[0], "the" | "his" | "her" | "its" | "their") && !head_base.ends_with('s');
     if ctx.lex.anonymous_sources.contains(head_base) && !ctx.is_cap(head_word) && !definite {
         return Some(SourceKind::Anonymous);
@@ -166,6 +174,14 @@ fn by_collective(ctx: &Ctx, s: &Sentence, p: &Phrase) -> Option<SourceKind> {
         if ctx.lex.vague_sources.contains(&tail) && !proper(n) {
             return Some(SourceKind::Vague);
         }
+    }
+    // "Shop owners in Leeds", "farmers across the region": an unnamed collective, whatever
+    // place follows it (not "economists at Goldman Sachs": people of a named body).
+    let bare =
+        ws[..p.hk].iter().all(|w| !DETERMINED.contains(w)) && (r.start..r.start + p.hk + 1).all(|i| !ctx.is_cap(&words[i]) || i == 0);
+    let placed = ws.get(p.hk + 1).is_some_and(|w| matches!(*w, "in" | "across" | "around" | "throughout" | "outside" | "near"));
+    if bare && placed && (ctx.lex.collectives.contains(p.head) || ctx.lex.vague_sources.contains(p.head)) && p.head.ends_with('s') {
+        return Some(SourceKind::Vague);
     }
     if ws
         .iter()
