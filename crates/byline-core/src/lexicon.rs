@@ -8,10 +8,11 @@
 //! curly one. A line starting with `@` sets the message of the phrases below it (`{cue}` is
 //! replaced by the words found). Matching is case-insensitive and on word boundaries.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::Path;
 
 use crate::Span;
+use crate::people::lexicon::{FxHashMap, FxHashSet, with_lower};
 
 /// A set of phrases compiled into one trie, matched from word starts.
 #[derive(Clone, Debug, Default)]
@@ -487,8 +488,8 @@ pub fn lower(text: &str) -> String {
 /// A set of lowercase words, one per line.
 #[derive(Clone, Debug, Default)]
 pub struct WordSet {
-    words: HashSet<String>,
-    sections: HashMap<String, String>,
+    words: FxHashSet<String>,
+    sections: FxHashMap<String, String>,
 }
 
 impl WordSet {
@@ -517,16 +518,12 @@ impl WordSet {
 
     /// Whether `w` (any case) is in the set.
     pub fn contains(&self, w: &str) -> bool {
-        if w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii() {
-            self.words.contains(&w.to_lowercase())
-        } else {
-            self.words.contains(w)
-        }
+        with_lower(w, |l| self.words.contains(l))
     }
 
     /// The `[section]` a word was listed under ("" when none).
     pub fn section(&self, w: &str) -> Option<&str> {
-        self.sections.get(&w.to_lowercase()).map(String::as_str)
+        with_lower(w, |l| self.sections.get(l)).map(String::as_str)
     }
 
     pub fn len(&self) -> usize {
