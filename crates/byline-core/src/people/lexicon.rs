@@ -392,9 +392,7 @@ impl PeopleLexicon {
     }
     /// [`Self::is_person_noun`] past the exact entry: plural and hyphen folding.
     fn person_noun_folded(&self, l: &str) -> bool {
-        let one = |l: &str| {
-            self.person_nouns.contains(l) || after_hyphen(l).is_some_and(|p| p.len() > 2 && self.person_nouns.contains(p))
-        };
+        let one = |l: &str| self.person_nouns.contains(l) || after_hyphen(l).is_some_and(|p| p.len() > 2 && self.person_nouns.contains(p));
         (l.len() > 4 && l.ends_with('s') && one(&l[..l.len() - 1]))
             || (l.len() > 5 && l.ends_with("es") && one(&l[..l.len() - 2]))
             || (l.len() > 5 && l.ends_with("men") && one(&format!("{}man", &l[..l.len() - 3])))
