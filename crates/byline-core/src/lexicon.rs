@@ -134,15 +134,19 @@ struct Entry {
 #[derive(Clone, Debug, Default)]
 struct Trie {
     /// The class of each byte (0: used by no phrase); upper-case ASCII shares its lower-case
-    /// letter's class.
+    /// letter's class. Empty until built.
     class: Vec<u8>,
     classes: usize,
-    /// `next[node * classes + class]`: the child (0: none).
+    /// `next[node * classes + class]`: the child (0: none), with [`END`] set when entries end
+    /// at the child. Column 0 (bytes no phrase uses) is 0 in every row.
     next: Vec<u32>,
     /// Per node: the range in `ends` of the entries that end there, in pattern order.
     end_ranges: Vec<(u32, u32)>,
     ends: Vec<u32>,
 }
+
+/// In a [`Trie`] transition: entries end at the child.
+const END: u32 = 1 << 31;
 
 impl Trie {
     fn build(pats: &[String]) -> Trie {
@@ -175,6 +179,12 @@ impl Trie {
             }
             ends[n].push(pi as u32);
         }
+        assert!(ends.len() < END as usize, "too many trie nodes");
+        for k in &mut next {
+            if *k != 0 && !ends[*k as usize].is_empty() {
+                *k |= END;
+            }
+        }
         let mut t = Trie { class, classes, next, ..Default::default() };
         for e in &ends {
             let a = t.ends.len() as u32;
@@ -184,10 +194,10 @@ impl Trie {
         t
     }
 
-    #[inline]
+    /// The transition from `node` (a transition as stored: [`END`] may be set) on byte `b`.
+    #[inline(always)]
     fn child(&self, node: u32, b: u8) -> u32 {
-        let c = self.class[b as usize];
-        if c == 0 { 0 } else { self.next[node as usize * self.classes + c as usize] }
+        self.next[(node & !END) as usize * self.classes + self.class[b as usize] as usize]
     }
 }
 
@@ -378,28 +388,19 @@ impl PhraseSet {
         });
     }
 
-    /// The longest valid match starting at `s`, whose first byte led to trie node `node`.
-    #[inline]
+    /// The longest valid match starting at `s`, whose first byte led to trie node `node`
+    /// (a transition as stored, [`END`] set when entries end there).
+    #[inline(always)]
     fn longest_at(&self, text: &str, s: usize, mut node: u32) -> Option<PhraseMatch> {
         let t = &self.trie;
         let b = text.as_bytes();
         let mut best: Option<(usize, usize)> = None;
         let mut e = s + 1;
         loop {
-            let (a, z) = t.end_ranges[node as usize];
-            for &pi in &t.ends[a as usize..z as usize] {
-                let entry = &self.entries[pi as usize];
-                if entry.word_end && word_char_at(text, e) {
-                    continue;
-                }
-                if entry.anchor_start && !at_line_start(b, s) {
-                    continue;
-                }
-                if entry.anchor_end && !at_line_end(b, e) {
-                    continue;
-                }
-                best = Some((e, entry.rule));
-                break;
+            if node & END != 0
+                && let Some(rule) = self.valid_end(text, s, e, node & !END)
+            {
+                best = Some((e, rule));
             }
             if e >= b.len() {
                 break;
@@ -411,6 +412,28 @@ impl PhraseSet {
             e += 1;
         }
         best.map(|(e, rule)| PhraseMatch { span: s..e, rule })
+    }
+
+    /// The rule of the first entry ending at trie node `node` that is valid for a match
+    /// `s..e` (word end, anchors), if any.
+    fn valid_end(&self, text: &str, s: usize, e: usize, node: u32) -> Option<usize> {
+        let t = &self.trie;
+        let b = text.as_bytes();
+        let (a, z) = t.end_ranges[node as usize];
+        for &pi in &t.ends[a as usize..z as usize] {
+            let entry = &self.entries[pi as usize];
+            if entry.word_end && word_char_at(text, e) {
+                continue;
+            }
+            if entry.anchor_start && !at_line_start(b, s) {
+                continue;
+            }
+            if entry.anchor_end && !at_line_end(b, e) {
+                continue;
+            }
+            return Some(entry.rule);
+        }
+        None
     }
 }
 
