@@ -353,6 +353,16 @@ impl PhraseSet {
         out
     }
 
+    /// Whether any match of [`PhraseSet::find`] meets `pred` (without collecting them).
+    pub fn any(&self, text: &str, mut pred: impl FnMut(&PhraseMatch) -> bool) -> bool {
+        let mut found = false;
+        self.scan(text, |m| {
+            found = pred(&m);
+            !found
+        });
+        found
+    }
+
     /// Whether any phrase occurs in `text` (word-bounded).
     pub fn contains(&self, text: &str) -> bool {
         let mut found = false;
