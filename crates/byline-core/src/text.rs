@@ -432,6 +432,15 @@ pub fn words(text: &str, span: Span) -> Vec<Word> {
             prev = b[i - 1] as char;
             continue;
         }
+        // Other ASCII that never joins a word (spaces, most punctuation): it ends one.
+        if b[i] < 0x80 && !matches!(b[i], b'\'' | b'-' | b'.' | b',' | b':') {
+            if let Some(st) = start.take() {
+                out.push(Word { span: span.start + st..span.start + last_end });
+            }
+            prev = b[i] as char;
+            i += 1;
+            continue;
+        }
         let (c, len) = char_at(i);
         if c.is_alphanumeric() {
             if start.is_none() {
