@@ -160,12 +160,16 @@ fn boundaries(text: &str, span: Span, lex: &Lexicon) -> Vec<(usize, usize)> {
     let base = span.start;
     let b = s.as_bytes();
     let mut i = 0;
+    // The next ellipsis at or after `i` (b.len() when none).
+    let mut ellipsis = next_ellipsis(b, 0);
     while i < b.len() {
-        let c = b[i];
-        let is_term = matches!(c, b'.' | b'!' | b'?') || (c == 0xE2 && b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0xA6));
-        if !is_term {
-            i += 1;
-            continue;
+        // Jump to the next terminal mark.
+        if ellipsis < i {
+            ellipsis = next_ellipsis(b, i);
+        }
+        i = memchr::memchr3(b'.', b'!', b'?', &b[i..]).map_or(b.len(), |k| i + k).min(ellipsis);
+        if i >= b.len() {
+            break;
         }
         let term_at = i;
         // The run of terminal punctuation.
@@ -217,6 +221,19 @@ fn boundaries(text: &str, span: Span, lex: &Lexicon) -> Vec<(usize, usize)> {
         i = k;
     }
     out
+}
+
+/// The first `…` at or after byte `from` of `b` (`b.len()` when none).
+fn next_ellipsis(b: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while let Some(k) = memchr::memchr(0xE2, &b[i..]) {
+        let p = i + k;
+        if b.get(p + 1) == Some(&0x80) && b.get(p + 2) == Some(&0xA6) {
+            return p;
+        }
+        i = p + 1;
+    }
+    b.len()
 }
 
 /// The word right before byte `at` (letters and inner dots).
