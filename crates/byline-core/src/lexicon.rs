@@ -475,7 +475,7 @@ fn word_char_at(text: &str, i: usize) -> bool {
 
 /// Letters and digits count as word characters.
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    crate::text::is_alnum(c)
 }
 
 /// Expand `(a|b)` choices and `[x]` optional words into plain phrases.

@@ -28,8 +28,9 @@ impl Tok {
     }
 }
 
+#[inline]
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    crate::text::is_alnum(c)
 }
 
 /// The character at byte `i` of `text` and its length (a fast path for ASCII).
