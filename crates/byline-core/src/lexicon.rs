@@ -335,9 +335,18 @@ impl PhraseSet {
     pub fn find_each<const N: usize>(sets: [&PhraseSet; N], text: &str) -> [Vec<PhraseMatch>; N] {
         let mut out: [Vec<PhraseMatch>; N] = std::array::from_fn(|_| Vec::new());
         let mut last_end = [0usize; N];
+        let live: [bool; N] = std::array::from_fn(|k| !sets[k].trie.next.is_empty());
+        // The bytes that start a phrase of some set: other places are passed over at once.
+        let mut starts = [false; 256];
+        for (c, st) in starts.iter_mut().enumerate() {
+            *st = (0..N).any(|k| live[k] && sets[k].trie.child(0, c as u8) != 0);
+        }
         match_starts(text, |i, c| {
+            if !starts[c as usize] {
+                return true;
+            }
             for k in 0..N {
-                if i < last_end[k] || sets[k].trie.next.is_empty() {
+                if i < last_end[k] || !live[k] {
                     continue;
                 }
                 let first = sets[k].trie.child(0, c);
