@@ -111,12 +111,18 @@ fn scan_block(
     // handled ended.
     let mut done = 0;
     let mut off = 0;
+    // The next 0xC2 lead byte (« », and also a no-break space) at or after `off`.
+    let mut c2 = memchr::memchr(0xC2, bytes).unwrap_or(bytes.len());
     while off < bytes.len() {
-        let lead = bytes[off];
-        if !matches!(lead, b'"' | b'\'' | 0xE2 | 0xC2) {
-            off += 1;
-            continue;
+        if c2 < off {
+            c2 = memchr::memchr(0xC2, &bytes[off..]).map_or(bytes.len(), |k| off + k);
         }
+        // The next byte that may start a mark: '"', '\'', or the lead byte of “ ” „ ‘ ’ « ».
+        off = memchr::memchr3(b'"', b'\'', 0xE2, &bytes[off..]).map_or(bytes.len(), |k| off + k).min(c2);
+        if off >= bytes.len() {
+            break;
+        }
+        let lead = bytes[off];
         let c = if lead < 0x80 { lead as char } else { s[off..].chars().next().unwrap_or(' ') };
         let clen = c.len_utf8();
         if !matches!(c, '“' | '„' | '«' | '”' | '»' | '"' | '‘' | '’' | '\'') {
