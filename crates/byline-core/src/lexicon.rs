@@ -8,10 +8,11 @@
 //! curly one. A line starting with `@` sets the message of the phrases below it (`{cue}` is
 //! replaced by the words found). Matching is case-insensitive and on word boundaries.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::Path;
 
 use crate::Span;
+use crate::people::lexicon::{FxHashMap, FxHashSet, with_lower};
 
 /// A set of phrases compiled into one trie, matched from word starts.
 #[derive(Clone, Debug, Default)]
@@ -133,15 +134,19 @@ struct Entry {
 #[derive(Clone, Debug, Default)]
 struct Trie {
     /// The class of each byte (0: used by no phrase); upper-case ASCII shares its lower-case
-    /// letter's class.
+    /// letter's class. Empty until built.
     class: Vec<u8>,
     classes: usize,
-    /// `next[node * classes + class]`: the child (0: none).
+    /// `next[node * classes + class]`: the child (0: none), with [`END`] set when entries end
+    /// at the child. Column 0 (bytes no phrase uses) is 0 in every row.
     next: Vec<u32>,
     /// Per node: the range in `ends` of the entries that end there, in pattern order.
     end_ranges: Vec<(u32, u32)>,
     ends: Vec<u32>,
 }
+
+/// In a [`Trie`] transition: entries end at the child.
+const END: u32 = 1 << 31;
 
 impl Trie {
     fn build(pats: &[String]) -> Trie {
@@ -174,6 +179,12 @@ impl Trie {
             }
             ends[n].push(pi as u32);
         }
+        assert!(ends.len() < END as usize, "too many trie nodes");
+        for k in &mut next {
+            if *k != 0 && !ends[*k as usize].is_empty() {
+                *k |= END;
+            }
+        }
         let mut t = Trie { class, classes, next, ..Default::default() };
         for e in &ends {
             let a = t.ends.len() as u32;
@@ -183,10 +194,10 @@ impl Trie {
         t
     }
 
-    #[inline]
+    /// The transition from `node` (a transition as stored: [`END`] may be set) on byte `b`.
+    #[inline(always)]
     fn child(&self, node: u32, b: u8) -> u32 {
-        let c = self.class[b as usize];
-        if c == 0 { 0 } else { self.next[node as usize * self.classes + c as usize] }
+        self.next[(node & !END) as usize * self.classes + self.class[b as usize] as usize]
     }
 }
 
@@ -324,9 +335,18 @@ impl PhraseSet {
     pub fn find_each<const N: usize>(sets: [&PhraseSet; N], text: &str) -> [Vec<PhraseMatch>; N] {
         let mut out: [Vec<PhraseMatch>; N] = std::array::from_fn(|_| Vec::new());
         let mut last_end = [0usize; N];
+        let live: [bool; N] = std::array::from_fn(|k| !sets[k].trie.next.is_empty());
+        // The bytes that start a phrase of some set: other places are passed over at once.
+        let mut starts = [false; 256];
+        for (c, st) in starts.iter_mut().enumerate() {
+            *st = (0..N).any(|k| live[k] && sets[k].trie.child(0, c as u8) != 0);
+        }
         match_starts(text, |i, c| {
+            if !starts[c as usize] {
+                return true;
+            }
             for k in 0..N {
-                if i < last_end[k] || sets[k].trie.next.is_empty() {
+                if i < last_end[k] || !live[k] {
                     continue;
                 }
                 let first = sets[k].trie.child(0, c);
@@ -340,6 +360,16 @@ impl PhraseSet {
             true
         });
         out
+    }
+
+    /// Whether any match of [`PhraseSet::find`] meets `pred` (without collecting them).
+    pub fn any(&self, text: &str, mut pred: impl FnMut(&PhraseMatch) -> bool) -> bool {
+        let mut found = false;
+        self.scan(text, |m| {
+            found = pred(&m);
+            !found
+        });
+        found
     }
 
     /// Whether any phrase occurs in `text` (word-bounded).
@@ -377,28 +407,19 @@ impl PhraseSet {
         });
     }
 
-    /// The longest valid match starting at `s`, whose first byte led to trie node `node`.
-    #[inline]
+    /// The longest valid match starting at `s`, whose first byte led to trie node `node`
+    /// (a transition as stored, [`END`] set when entries end there).
+    #[inline(always)]
     fn longest_at(&self, text: &str, s: usize, mut node: u32) -> Option<PhraseMatch> {
         let t = &self.trie;
         let b = text.as_bytes();
         let mut best: Option<(usize, usize)> = None;
         let mut e = s + 1;
         loop {
-            let (a, z) = t.end_ranges[node as usize];
-            for &pi in &t.ends[a as usize..z as usize] {
-                let entry = &self.entries[pi as usize];
-                if entry.word_end && word_char_at(text, e) {
-                    continue;
-                }
-                if entry.anchor_start && !at_line_start(b, s) {
-                    continue;
-                }
-                if entry.anchor_end && !at_line_end(b, e) {
-                    continue;
-                }
-                best = Some((e, entry.rule));
-                break;
+            if node & END != 0
+                && let Some(rule) = self.valid_end(text, s, e, node & !END)
+            {
+                best = Some((e, rule));
             }
             if e >= b.len() {
                 break;
@@ -410,6 +431,28 @@ impl PhraseSet {
             e += 1;
         }
         best.map(|(e, rule)| PhraseMatch { span: s..e, rule })
+    }
+
+    /// The rule of the first entry ending at trie node `node` that is valid for a match
+    /// `s..e` (word end, anchors), if any.
+    fn valid_end(&self, text: &str, s: usize, e: usize, node: u32) -> Option<usize> {
+        let t = &self.trie;
+        let b = text.as_bytes();
+        let (a, z) = t.end_ranges[node as usize];
+        for &pi in &t.ends[a as usize..z as usize] {
+            let entry = &self.entries[pi as usize];
+            if entry.word_end && word_char_at(text, e) {
+                continue;
+            }
+            if entry.anchor_start && !at_line_start(b, s) {
+                continue;
+            }
+            if entry.anchor_end && !at_line_end(b, e) {
+                continue;
+            }
+            return Some(entry.rule);
+        }
+        None
     }
 }
 
@@ -441,7 +484,7 @@ fn word_char_at(text: &str, i: usize) -> bool {
 
 /// Letters and digits count as word characters.
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    crate::text::is_alnum(c)
 }
 
 /// Expand `(a|b)` choices and `[x]` optional words into plain phrases.
@@ -487,8 +530,8 @@ pub fn lower(text: &str) -> String {
 /// A set of lowercase words, one per line.
 #[derive(Clone, Debug, Default)]
 pub struct WordSet {
-    words: HashSet<String>,
-    sections: HashMap<String, String>,
+    words: FxHashSet<String>,
+    sections: FxHashMap<String, String>,
 }
 
 impl WordSet {
@@ -517,16 +560,12 @@ impl WordSet {
 
     /// Whether `w` (any case) is in the set.
     pub fn contains(&self, w: &str) -> bool {
-        if w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii() {
-            self.words.contains(&w.to_lowercase())
-        } else {
-            self.words.contains(w)
-        }
+        with_lower(w, |l| self.words.contains(l))
     }
 
     /// The `[section]` a word was listed under ("" when none).
     pub fn section(&self, w: &str) -> Option<&str> {
-        self.sections.get(&w.to_lowercase()).map(String::as_str)
+        with_lower(w, |l| self.sections.get(l)).map(String::as_str)
     }
 
     pub fn len(&self) -> usize {

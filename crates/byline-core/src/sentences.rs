@@ -68,9 +68,9 @@ pub fn split_clean(text: &str, clean: &str, format: Format, lex: &Lexicon) -> Ve
         }
         // Roles.
         let line_lower = &lower[block.span.clone()];
-        let words = line_lower.split_whitespace().count();
-        if !zone && block.span.start >= half && !block.terminated && words <= 6 {
-            zone = lex.boilerplate.find(line_lower).iter().any(|m| lex.boilerplate.rule(m.rule).section.as_deref() == Some("zone"));
+        // At most six words (counting stops at seven).
+        if !zone && block.span.start >= half && !block.terminated && line_lower.split_whitespace().take(7).count() <= 6 {
+            zone = lex.boilerplate.any(line_lower, |m| lex.boilerplate.rule(m.rule).section.as_deref() == Some("zone"));
         }
         for s in &mut out[first_of_block..] {
             s.role = if zone || is_boilerplate(&lower[s.span.clone()], lex) || is_credit_line(&clean[s.span.clone()]) {
@@ -86,14 +86,24 @@ pub fn split_clean(text: &str, clean: &str, format: Format, lex: &Lexicon) -> Ve
 }
 
 fn is_boilerplate(lower: &str, lex: &Lexicon) -> bool {
-    lex.boilerplate.find(lower).iter().any(|m| lex.boilerplate.rule(m.rule).section.as_deref() != Some("zone"))
+    lex.boilerplate.any(lower, |m| lex.boilerplate.rule(m.rule).section.as_deref() != Some("zone"))
 }
 
 /// A reporter's credit or contact line: "Jane Roe reported from Lagos.", "Reach Jane Roe at
 /// jroe@example.com or 555-0100." (a short sentence with an email address), "Email: …".
 fn is_credit_line(s: &str) -> bool {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    if words.is_empty() || words.len() > 20 {
+    // Up to 20 words: a longer sentence is no credit line.
+    let mut words: [&str; 20] = [""; 20];
+    let mut n = 0;
+    for w in s.split_whitespace() {
+        if n == words.len() {
+            return false;
+        }
+        words[n] = w;
+        n += 1;
+    }
+    let words = &words[..n];
+    if words.is_empty() {
         return false;
     }
     let email = words.iter().any(|w| {
@@ -150,12 +160,16 @@ fn boundaries(text: &str, span: Span, lex: &Lexicon) -> Vec<(usize, usize)> {
     let base = span.start;
     let b = s.as_bytes();
     let mut i = 0;
+    // The next ellipsis at or after `i` (b.len() when none).
+    let mut ellipsis = next_ellipsis(b, 0);
     while i < b.len() {
-        let c = b[i];
-        let is_term = matches!(c, b'.' | b'!' | b'?') || (c == 0xE2 && b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0xA6));
-        if !is_term {
-            i += 1;
-            continue;
+        // Jump to the next terminal mark.
+        if ellipsis < i {
+            ellipsis = next_ellipsis(b, i);
+        }
+        i = memchr::memchr3(b'.', b'!', b'?', &b[i..]).map_or(b.len(), |k| i + k).min(ellipsis);
+        if i >= b.len() {
+            break;
         }
         let term_at = i;
         // The run of terminal punctuation.
@@ -207,6 +221,19 @@ fn boundaries(text: &str, span: Span, lex: &Lexicon) -> Vec<(usize, usize)> {
         i = k;
     }
     out
+}
+
+/// The first `…` at or after byte `from` of `b` (`b.len()` when none).
+fn next_ellipsis(b: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while let Some(k) = memchr::memchr(0xE2, &b[i..]) {
+        let p = i + k;
+        if b.get(p + 1) == Some(&0x80) && b.get(p + 2) == Some(&0xA6) {
+            return p;
+        }
+        i = p + 1;
+    }
+    b.len()
 }
 
 /// The word right before byte `at` (letters and inner dots).

@@ -394,6 +394,20 @@ pub fn clean(text: &str) -> Cow<'_, str> {
     Cow::Owned(String::from_utf8(bytes).expect("blanking whole characters keeps UTF-8 valid"))
 }
 
+/// [`char::is_alphanumeric`], quicker for ASCII and for the General Punctuation block
+/// (U+2000–U+206F: curly quotes, dashes, ellipsis, special spaces), which holds no letter or
+/// digit.
+#[inline]
+pub fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{2000}'..='\u{206F}').contains(&c) {
+        false
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
 /// One word of prose: letters, digits and inner apostrophes, hyphens, dots and commas
 /// ("don't", "Putin’s", "pro-Russian", "U.S", "150,000", "3.5").
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -432,8 +446,17 @@ pub fn words(text: &str, span: Span) -> Vec<Word> {
             prev = b[i - 1] as char;
             continue;
         }
+        // Other ASCII that never joins a word (spaces, most punctuation): it ends one.
+        if b[i] < 0x80 && !matches!(b[i], b'\'' | b'-' | b'.' | b',' | b':') {
+            if let Some(st) = start.take() {
+                out.push(Word { span: span.start + st..span.start + last_end });
+            }
+            prev = b[i] as char;
+            i += 1;
+            continue;
+        }
         let (c, len) = char_at(i);
-        if c.is_alphanumeric() {
+        if is_alnum(c) {
             if start.is_none() {
                 start = Some(i);
             }
@@ -445,7 +468,7 @@ pub fn words(text: &str, span: Span) -> Vec<Word> {
         if let Some(st) = start {
             if matches!(c, '\'' | '’' | '-' | '‑' | '.' | ',' | ':') && i + len < b.len() {
                 let n = char_at(i + len).0;
-                let ok = n.is_alphanumeric()
+                let ok = is_alnum(n)
                     && match c {
                         ',' | ':' => prev.is_ascii_digit() && n.is_ascii_digit(),
                         '.' => (prev.is_ascii_digit() || prev.is_uppercase()) && (n.is_ascii_digit() || n.is_uppercase()),
@@ -533,6 +556,15 @@ mod tests {
             let lo = t.char_indices().nth(1).map_or(0, |(i, _)| i);
             for span in [0..t.len(), lo..t.len()] {
                 assert_eq!(words(&t, span.clone()), reference_words(&t, span), "{t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn is_alnum_is_is_alphanumeric() {
+        for u in 0..=0x2FFFFu32 {
+            if let Some(c) = char::from_u32(u) {
+                assert_eq!(is_alnum(c), c.is_alphanumeric(), "{u:x}");
             }
         }
     }

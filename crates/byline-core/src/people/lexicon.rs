@@ -120,6 +120,20 @@ pub struct PeopleLexicon {
 const HEAD_ENTRY: u32 = 1 << 30;
 /// In `all`: the lower-case form is a lower-case entry of `nonperson_heads.txt`.
 const LOWER_HEAD_ENTRY: u32 = 1 << 31;
+/// In `all`: the lower-case form is a plural of a role-head entry (an entry and `s`, five
+/// letters or more): the plural rule of [`PeopleLexicon::is_role_head`] for words without a
+/// hyphen, precomputed.
+const HEAD_PLURAL: u32 = 1 << 29;
+/// In `all`: the lower-case form is a plural of a person noun by the rules of
+/// [`PeopleLexicon::person_noun_folded`] (`s`, `es`, `man` to `men`), precomputed for words
+/// without a hyphen.
+const PERSON_NOUN_PLURAL: u32 = 1 << 28;
+
+/// The part after the last hyphen of `l`, if it has one ("president" of "vice-president").
+#[inline]
+fn after_hyphen(l: &str) -> Option<&str> {
+    memchr::memrchr(b'-', l.as_bytes()).map(|i| &l[i + 1..])
+}
 
 const FIRST: &str = include_str!("../../lexicons/names_first.txt");
 const FIRST_INTL: &str = include_str!("../../lexicons/names_international.txt");
@@ -132,6 +146,10 @@ const ADVERBS: &str = include_str!("../../lexicons/adverbs.txt");
 
 /// Run `f` on the lower-case form of `w`, without allocating for short ASCII words.
 pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let b = w.as_bytes();
+    if b.iter().all(|c| !c.is_ascii_uppercase() && c.is_ascii()) {
+        return f(w);
+    }
     if w.len() <= 48 && w.is_ascii() {
         let mut buf = [0u8; 48];
         for (i, b) in w.bytes().enumerate() {
@@ -177,7 +195,11 @@ impl PeopleLexicon {
         }
         for e in entries(titles) {
             if let Some(w) = e.strip_prefix("head:") {
-                self.heads.insert(w.trim().to_lowercase());
+                let h = w.trim().to_lowercase();
+                if h.len() + 1 > 4 {
+                    mark(all, &format!("{h}s"), HEAD_PLURAL);
+                }
+                self.heads.insert(h);
                 mark(all, &w.trim().to_lowercase(), HEAD_ENTRY);
             } else if let Some(w) = e.strip_prefix("mod:") {
                 self.mods.insert(w.trim().to_lowercase());
@@ -214,6 +236,22 @@ impl PeopleLexicon {
         for e in entries(nouns) {
             let l = e.to_lowercase();
             *self.all.entry(l.clone()).or_default() |= class::PERSON_NOUN;
+            // The plurals person_noun_folded accepts (by its length limits).
+            let mut plurals = Vec::new();
+            if l.len() + 1 > 4 {
+                plurals.push(format!("{l}s"));
+            }
+            if l.len() + 2 > 5 {
+                plurals.push(format!("{l}es"));
+            }
+            if let Some(stem) = l.strip_suffix("man")
+                && l.len() > 5
+            {
+                plurals.push(format!("{stem}men"));
+            }
+            for p in plurals {
+                *self.all.entry(p).or_default() |= PERSON_NOUN_PLURAL;
+            }
             self.person_nouns.insert(l);
         }
     }
@@ -236,24 +274,30 @@ impl PeopleLexicon {
         with_lower(w, |l| {
             let bits = self.all.get(l).copied().unwrap_or(0);
             let mut c = bits & simple;
-            if bits & PERSON_NOUN != 0 || self.person_noun_folded(l) {
+            let hyphen = after_hyphen(l).is_some();
+            if bits & PERSON_NOUN != 0 || (if hyphen { self.person_noun_folded(l) } else { bits & PERSON_NOUN_PLURAL != 0 }) {
                 c |= PERSON_NOUN;
             }
             if bits & FIRST != 0 || (!w.is_ascii() && self.is_first_name(w)) {
                 c |= FIRST;
             }
-            let head = |l: &str| {
-                self.all.get(l).is_some_and(|b| b & HEAD_ENTRY != 0)
-                    || l.rsplit('-').next().is_some_and(|p| p != l && self.heads.contains(p))
-                    || elect_of(l).is_some_and(|p| self.heads.contains(p))
-            };
-            // "then-Rep.", "ex-Gov.": a short title after a hyphen.
-            if bits & TITLE_ABBR == 0 && l.rsplit('-').next().is_some_and(|p| p != l && self.abbrs.contains(p)) {
-                c |= TITLE_ABBR;
-            }
             // "ecologist", "statistician": the suffixes of professions.
             let trade = l.len() > 7 && (l.ends_with("ologist") || l.ends_with("ician"));
-            if bits & HEAD_ENTRY != 0 || trade || head(l) || (l.len() > 4 && l.ends_with('s') && head(&l[..l.len() - 1])) {
+            if hyphen {
+                let head = |l: &str| {
+                    self.all.get(l).is_some_and(|b| b & HEAD_ENTRY != 0)
+                        || after_hyphen(l).is_some_and(|p| self.heads.contains(p))
+                        || elect_of(l).is_some_and(|p| self.heads.contains(p))
+                };
+                // "then-Rep.", "ex-Gov.": a short title after a hyphen.
+                if bits & TITLE_ABBR == 0 && after_hyphen(l).is_some_and(|p| self.abbrs.contains(p)) {
+                    c |= TITLE_ABBR;
+                }
+                if bits & HEAD_ENTRY != 0 || trade || head(l) || (l.len() > 4 && l.ends_with('s') && head(&l[..l.len() - 1])) {
+                    c |= ROLE_HEAD;
+                }
+            } else if bits & (HEAD_ENTRY | HEAD_PLURAL) != 0 || trade {
+                // Without a hyphen a head is an entry or an entry's plural.
                 c |= ROLE_HEAD;
             }
             if w.chars().next().is_some_and(|c| c.is_lowercase()) {
@@ -309,7 +353,7 @@ impl PeopleLexicon {
         with_lower(w, |l| {
             let one = |l: &str| {
                 self.heads.contains(l)
-                    || l.rsplit('-').next().is_some_and(|p| p != l && self.heads.contains(p))
+                    || after_hyphen(l).is_some_and(|p| self.heads.contains(p))
                     || elect_of(l).is_some_and(|p| self.heads.contains(p))
             };
             // "ecologist", "statistician": the suffixes of professions.
@@ -327,7 +371,7 @@ impl PeopleLexicon {
     }
     /// A short title ("Gen", "Sen"), usually written with a full stop.
     pub fn is_title_abbr(&self, w: &str) -> bool {
-        with_lower(w, |l| self.abbrs.contains(l) || l.rsplit('-').next().is_some_and(|p| p != l && self.abbrs.contains(p)))
+        with_lower(w, |l| self.abbrs.contains(l) || after_hyphen(l).is_some_and(|p| self.abbrs.contains(p)))
     }
     /// A title word: head, qualifier or short title.
     pub fn is_title(&self, w: &str) -> bool {
@@ -348,9 +392,7 @@ impl PeopleLexicon {
     }
     /// [`Self::is_person_noun`] past the exact entry: plural and hyphen folding.
     fn person_noun_folded(&self, l: &str) -> bool {
-        let one = |l: &str| {
-            self.person_nouns.contains(l) || l.rsplit('-').next().is_some_and(|p| p != l && p.len() > 2 && self.person_nouns.contains(p))
-        };
+        let one = |l: &str| self.person_nouns.contains(l) || after_hyphen(l).is_some_and(|p| p.len() > 2 && self.person_nouns.contains(p));
         (l.len() > 4 && l.ends_with('s') && one(&l[..l.len() - 1]))
             || (l.len() > 5 && l.ends_with("es") && one(&l[..l.len() - 2]))
             || (l.len() > 5 && l.ends_with("men") && one(&format!("{}man", &l[..l.len() - 3])))

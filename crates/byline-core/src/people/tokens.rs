@@ -28,8 +28,9 @@ impl Tok {
     }
 }
 
+#[inline]
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    crate::text::is_alnum(c)
 }
 
 /// The character at byte `i` of `text` and its length (a fast path for ASCII).
@@ -82,14 +83,18 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         let mut possessive = false;
         let mut raw_extra = 0;
         let w = &text[start..end];
-        for suf in ["'s", "’s", "'S", "’S"] {
-            if w.len() > suf.len() + 1 && w.ends_with(suf) {
-                word_end = end - suf.len();
-                possessive = true;
-                break;
+        // Every possessive ending ends in s.
+        let last_s = matches!(w.as_bytes()[w.len() - 1], b's' | b'S');
+        if last_s {
+            for suf in ["'s", "’s", "'S", "’S"] {
+                if w.len() > suf.len() + 1 && w.ends_with(suf) {
+                    word_end = end - suf.len();
+                    possessive = true;
+                    break;
+                }
             }
         }
-        if !possessive && end < len && (w.ends_with('s') || w.ends_with('S')) {
+        if !possessive && end < len && last_s {
             // "Harris'" — an apostrophe after a final s, not followed by a word character.
             let (a, al) = char_at(text, end);
             if matches!(a, '\'' | '’') && !(end + al < len && is_word_at(text, end + al)) {
