@@ -157,7 +157,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
                     code: f.code.as_str(),
                     severity: severity.as_str(),
                     message: f.message.clone(),
-                    fingerprint: super::anchor::fingerprint(&src.text[f.span.clone()], f.code.as_str()),
+                    fingerprint: byline_core::ledger::anchor::fingerprint(&src.text[f.span.clone()], f.code.as_str()),
                 })
             })
             .collect()

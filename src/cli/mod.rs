@@ -1,6 +1,5 @@
 //! The command-line front-end: a second thin layer over the analysis core.
 
-pub mod anchor;
 pub mod check;
 pub mod github;
 pub mod isolate;

@@ -9,6 +9,7 @@ pub mod analysis;
 pub mod attribution;
 pub mod claims;
 pub mod index;
+pub mod ledger;
 pub mod lexicon;
 pub mod people;
 pub mod quotes;
