@@ -4,6 +4,7 @@
 mod cli;
 mod faults;
 mod files;
+mod ledger;
 mod lsp;
 
 use clap::{Parser, Subcommand};
