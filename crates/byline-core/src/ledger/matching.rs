@@ -3,10 +3,13 @@
 //! 1. **Exact**: a finding whose anchor (normalised sentence + code) equals an entry's is
 //!    *matched* by it — every such finding (a sentence repeated word for word is one claim).
 //! 2. **Similar**: the remaining findings and entries of the same code are paired, most alike
-//!    first, one to one. A pair at or above [`REANCHOR`] with the same figures and negations is
-//!    *re-anchored* (the sentence was lightly edited: still checked); a pair at or above
-//!    [`STALE`] otherwise is *stale* (the text changed in substance since it was checked: the
-//!    finding is open again, and says so).
+//!    first, one to one. A pair at or above [`REANCHOR`] whose edit was light (words only added
+//!    or respelled, the same figures and negations: [`Comparison::same_claim`]) is
+//!    *re-anchored* (still checked); any other pair at or above [`STALE`] is *stale* (the text
+//!    changed in substance since it was checked: the finding is open again, and says so).
+//!
+//! [`REANCHOR`]: super::similarity::REANCHOR
+//! [`Comparison::same_claim`]: super::similarity::Comparison::same_claim
 //! 3. Entries left over are **orphans**: their sentence is gone (or no longer a finding). They
 //!    are reported, never dropped.
 
@@ -14,7 +17,7 @@ use std::collections::HashMap;
 
 use super::Entry;
 use super::anchor::{fingerprint, normalise};
-use super::similarity::{REANCHOR, STALE, Tokens, compare};
+use super::similarity::{STALE, Tokens, compare};
 use crate::Code;
 
 /// A finding as the matcher sees it: its code and its sentence as it stands in the text.
@@ -102,14 +105,14 @@ pub fn match_document<'e>(entries: impl IntoIterator<Item = (usize, &'e Entry)>,
                 }
             }
         }
-        pairs.sort_by(|a, b| b.0.dice.total_cmp(&a.0.dice).then(b.0.same_facts.cmp(&a.0.same_facts)).then((a.1, a.2).cmp(&(b.1, b.2))));
+        pairs.sort_by(|a, b| b.0.dice.total_cmp(&a.0.dice).then(b.0.same_claim().cmp(&a.0.same_claim())).then((a.1, a.2).cmp(&(b.1, b.2))));
         for (c, k, i) in pairs {
             if used[k] || outcomes[i] != Outcome::Open {
                 continue;
             }
             used[k] = true;
             let entry = entries[k].0;
-            outcomes[i] = if c.dice >= REANCHOR && c.same_facts { Outcome::Reanchored { entry } } else { Outcome::Stale { entry } };
+            outcomes[i] = if c.same_claim() { Outcome::Reanchored { entry } } else { Outcome::Stale { entry } };
         }
     }
     let orphans = (0..entries.len()).filter(|&k| !used[k]).map(|k| entries[k].0).collect();

@@ -8,6 +8,11 @@
 //! "at least 240 people" and "at least 340 people" differ by one token of twenty, but a check of
 //! the one is not a check of the other. [`Comparison::same_facts`] says whether the multisets of
 //! figure tokens (any token with a digit, or a number word) and of negations are equal.
+//!
+//! Nor is a sentence with a word replaced or removed: "voted against" and "voted for" are one
+//! word apart. [`Comparison::light`] holds when the edit only *added* words, re-spaced or
+//! re-punctuated, or fixed spellings (each removed word has an added one at most two letters
+//! away, both at least four letters long: "goverment" → "government").
 
 /// At or above this similarity (with the same facts) a check is moved to the edited sentence:
 /// a light edit (a word added, a typo fixed, punctuation changed).
@@ -102,18 +107,37 @@ pub struct Comparison {
     pub dice: f64,
     /// The same figures and negations on both sides.
     pub same_facts: bool,
+    /// From the first to the second, words were only added (or respelled): none replaced or
+    /// removed.
+    pub light: bool,
 }
 
-/// Dice coefficient of two sorted multisets.
-fn dice(a: &[String], b: &[String]) -> f64 {
-    if a.is_empty() && b.is_empty() {
-        return 1.0;
+impl Comparison {
+    /// Close enough, and changed lightly enough, to be the same claim.
+    pub fn same_claim(&self) -> bool {
+        self.dice >= REANCHOR && self.same_facts && self.light
     }
+}
+
+/// The common words of two sorted multisets, the words only in the first, only in the second.
+fn diff<'a>(a: &'a [String], b: &'a [String]) -> (usize, Vec<&'a str>, Vec<&'a str>) {
     let (mut i, mut j, mut common) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
+    let (mut removed, mut added) = (Vec::new(), Vec::new());
+    while i < a.len() || j < b.len() {
+        let ord = match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) => x.cmp(y),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            _ => std::cmp::Ordering::Greater,
+        };
+        match ord {
+            std::cmp::Ordering::Less => {
+                removed.push(a[i].as_str());
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                added.push(b[j].as_str());
+                j += 1;
+            }
             std::cmp::Ordering::Equal => {
                 common += 1;
                 i += 1;
@@ -121,11 +145,38 @@ fn dice(a: &[String], b: &[String]) -> f64 {
             }
         }
     }
-    2.0 * common as f64 / (a.len() + b.len()) as f64
+    (common, removed, added)
+}
+
+/// Levenshtein distance in characters, stopping early past `limit`.
+fn distance_within(a: &str, b: &str, limit: usize) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().abs_diff(b.len()) > limit {
+        return false;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        if cur.iter().min().is_some_and(|&m| m > limit) {
+            return false;
+        }
+        prev = cur;
+    }
+    prev[b.len()] <= limit
+}
+
+fn respelled(removed: &str, added: &[&str]) -> bool {
+    removed.chars().count() >= 4 && added.iter().any(|w| w.chars().count() >= 4 && distance_within(removed, w, 2))
 }
 
 pub fn compare(a: &Tokens, b: &Tokens) -> Comparison {
-    Comparison { dice: dice(&a.words, &b.words), same_facts: a.facts == b.facts }
+    let (common, removed, added) = diff(&a.words, &b.words);
+    let total = a.words.len() + b.words.len();
+    let dice = if total == 0 { 1.0 } else { 2.0 * common as f64 / total as f64 };
+    Comparison { dice, same_facts: a.facts == b.facts, light: removed.iter().all(|r| respelled(r, &added)) }
 }
 
 /// [`compare`] on two normalised sentences.
@@ -147,9 +198,22 @@ mod tests {
     #[test]
     fn one_word_added_is_a_light_edit() {
         let c =
-            compare_text("it is feared that the old bridge will close next week.", "it is feared that the bridge will close next week.");
-        assert!(c.dice >= REANCHOR, "{c:?}");
-        assert!(c.same_facts);
+            compare_text("it is feared that the bridge will close next week.", "it is feared that the old bridge will close next week.");
+        assert!(c.same_claim(), "{c:?}");
+    }
+
+    #[test]
+    fn a_replaced_or_removed_word_is_not_light_but_a_spelling_fix_is() {
+        let a = "the senator voted against the bill on the floor of the house last night.";
+        let c = compare_text(a, "the senator voted for the bill on the floor of the house last night.");
+        assert!(c.dice >= REANCHOR && !c.light && !c.same_claim(), "{c:?}");
+        let c = compare_text(a, "the senator voted the bill on the floor of the house last night.");
+        assert!(!c.light, "{c:?}");
+        let c = compare_text(
+            "the goverment voted against the bill on the floor of the house.",
+            "the government voted against the bill on the floor of the house.",
+        );
+        assert!(c.same_claim(), "{c:?}");
     }
 
     #[test]
