@@ -3,7 +3,9 @@
 pub mod check;
 pub mod github;
 pub mod isolate;
+pub mod ledger;
 pub mod lines;
 pub mod people;
 pub mod sarif;
 pub mod sources;
+pub mod workspace;

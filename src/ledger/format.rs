@@ -180,8 +180,9 @@ pub fn render(parsed: &Parsed) -> String {
         doc.insert("check", Item::ArrayOfTables(checks));
     }
     let body = doc.to_string();
-    let body = body.trim_start_matches('\n');
-    if body.starts_with(HEADER) { body.to_string() } else { format!("{HEADER}\n{body}") }
+    let body = body.trim_start_matches('\n').trim_end();
+    let text = if body.starts_with(HEADER.trim_end()) { body.to_string() } else { format!("{HEADER}\n{body}") };
+    format!("{}\n", text.trim_end())
 }
 
 #[cfg(test)]

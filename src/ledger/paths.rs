@@ -1,6 +1,6 @@
 //! Paths in the ledger: workspace-relative, `/`-separated, never leaving the workspace.
 
-use std::path::{Component, Path, PathBuf};
+use std::path::{Component, Path};
 
 /// Whether a path as written in a ledger entry stays inside the workspace: relative, no `..`,
 /// no empty or `.` segments, no backslashes (the separator is `/` on every system).
@@ -38,15 +38,6 @@ pub fn relative_to(root: &Path, file: &Path) -> Result<String, String> {
     Ok(rel)
 }
 
-/// The file an entry path names, when it resolves inside the workspace (`None` when it does
-/// not exist or a link leads out).
-pub fn resolve(root: &Path, entry_path: &str) -> Option<PathBuf> {
-    check_entry_path(entry_path).ok()?;
-    let root_c = root.canonicalize().ok()?;
-    let p = root.join(entry_path).canonicalize().ok()?;
-    p.starts_with(&root_c).then_some(p)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -71,7 +62,5 @@ mod tests {
         assert_eq!(relative_to(ws.path(), &ws.path().join("news/a.txt")).unwrap(), "news/a.txt");
         let err = relative_to(ws.path(), &ws.path().join("out/secret.txt")).unwrap_err();
         assert!(err.contains("outside the workspace"), "{err}");
-        assert!(resolve(ws.path(), "out/secret.txt").is_none());
-        assert!(resolve(ws.path(), "news/a.txt").is_some());
     }
 }

@@ -284,7 +284,10 @@ fn measure(path: &Path, edits: usize, rng: &mut Rng, t: &mut Totals) {
                     eprintln!("rewrite kept: {:?}", entries[k].sentence);
                 }
                 Verdict::Stale => t.rewrite_stale += 1,
-                Verdict::Open => t.rewrite_open += 1,
+                Verdict::Open => {
+                    t.rewrite_open += 1;
+                    eprintln!("rewrite open, not stale: {} {:?} -> {rewritten:?}", path.display(), entries[k].sentence);
+                }
                 Verdict::Gone => t.rewrite_gone += 1,
             }
         }
@@ -293,7 +296,10 @@ fn measure(path: &Path, edits: usize, rng: &mut Rng, t: &mut Totals) {
             match after_change(&original, span, &light, &entries, k) {
                 Verdict::Held => t.light_held += 1,
                 Verdict::Stale => t.light_stale += 1,
-                Verdict::Open => t.light_open += 1,
+                Verdict::Open => {
+                    t.light_open += 1;
+                    eprintln!("light edit open: {} {:?} -> {light:?}", path.display(), entries[k].sentence);
+                }
                 Verdict::Gone => t.light_gone += 1,
             }
         }

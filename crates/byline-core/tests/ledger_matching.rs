@@ -77,3 +77,17 @@ fn a_repeated_sentence_is_one_claim() {
     let m = match_document([(0, &e)], &[probe(VAGUE, "Critics say the plan is flawed."), probe(VAGUE, "Critics say the plan is flawed.")]);
     assert_eq!(m.outcomes, vec![Outcome::Matched { entry: 0 }, Outcome::Matched { entry: 0 }]);
 }
+
+#[test]
+fn an_edited_copy_of_a_repeated_sentence_is_stale() {
+    let e = Entry::new("a.txt", CLAIM, "Rents rose by 12 per cent across the city last year.");
+    let m = match_document(
+        [(0, &e)],
+        &[
+            probe(CLAIM, "Rents rose by 12 per cent across the city last year."),
+            probe(CLAIM, "Rents rose by 19 per cent across the city last year."),
+        ],
+    );
+    assert_eq!(m.outcomes, vec![Outcome::Matched { entry: 0 }, Outcome::Stale { entry: 0 }]);
+    assert!(m.orphans.is_empty());
+}

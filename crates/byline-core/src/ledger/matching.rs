@@ -10,7 +10,10 @@
 //!
 //! [`REANCHOR`]: super::similarity::REANCHOR
 //! [`Comparison::same_claim`]: super::similarity::Comparison::same_claim
-//! 3. Entries left over are **orphans**: their sentence is gone (or no longer a finding). They
+//! 3. **Copies**: a finding still open that is like an entry already matched word for word
+//!    elsewhere in the document (the article repeats the sentence, and one copy was edited) is
+//!    re-anchored or stale by the same rule; the entry stays matched by the unchanged copy.
+//! 4. Entries left over are **orphans**: their sentence is gone (or no longer a finding). They
 //!    are reported, never dropped.
 
 use std::collections::HashMap;
@@ -73,13 +76,17 @@ pub fn match_document<'e>(entries: impl IntoIterator<Item = (usize, &'e Entry)>,
         by_anchor.entry(e.anchor.as_str()).or_default().push(k);
     }
     let mut used = vec![false; entries.len()];
+    let mut exact = vec![false; entries.len()];
     let normalised: Vec<String> = findings.iter().map(|f| normalise(f.sentence)).collect();
     let mut outcomes: Vec<Outcome> = findings
         .iter()
         .zip(&normalised)
         .map(|(f, n)| match by_anchor.get(fingerprint(n, f.code.as_str()).as_str()) {
             Some(ks) => {
-                ks.iter().for_each(|&k| used[k] = true);
+                ks.iter().for_each(|&k| {
+                    used[k] = true;
+                    exact[k] = true;
+                });
                 Outcome::Matched { entry: entries[ks[0]].0 }
             }
             None => Outcome::Open,
@@ -89,10 +96,11 @@ pub fn match_document<'e>(entries: impl IntoIterator<Item = (usize, &'e Entry)>,
     // Similar sentences, most alike first, one to one.
     let open: Vec<usize> = (0..findings.len()).filter(|&i| outcomes[i] == Outcome::Open).collect();
     let left: Vec<usize> = (0..entries.len()).filter(|&k| !used[k]).collect();
-    if !open.is_empty() && !left.is_empty() {
+    if !open.is_empty() && !entries.is_empty() {
         let finding_tokens: HashMap<usize, Tokens> = open.iter().map(|&i| (i, Tokens::of(&normalised[i]))).collect();
         let mut pairs = Vec::new();
-        for &k in &left {
+        let copies = (0..entries.len()).filter(|&k| exact[k]);
+        for k in left.iter().copied().chain(copies) {
             let e = entries[k].1;
             let et = Tokens::of(&e.sentence);
             for &i in &open {
@@ -106,8 +114,10 @@ pub fn match_document<'e>(entries: impl IntoIterator<Item = (usize, &'e Entry)>,
             }
         }
         pairs.sort_by(|a, b| b.0.dice.total_cmp(&a.0.dice).then(b.0.same_claim().cmp(&a.0.same_claim())).then((a.1, a.2).cmp(&(b.1, b.2))));
+        // Entries not yet matched first, then copies of matched sentences.
+        pairs.sort_by_key(|p| exact[p.1]);
         for (c, k, i) in pairs {
-            if used[k] || outcomes[i] != Outcome::Open {
+            if (used[k] && !exact[k]) || outcomes[i] != Outcome::Open {
                 continue;
             }
             used[k] = true;
