@@ -135,3 +135,46 @@ fn a_ledger_outside_the_workspace_is_refused() {
     let err = Ledger::load_file(ws.path(), other.path().join(FILE_NAME)).err().expect("refused");
     assert!(err.message.contains("inside the workspace"), "{err}");
 }
+
+/// `cargo test --release --bin byline ledger_of_100k -- --ignored --nocapture`: the time to
+/// render, load, match and update a 100,000-entry ledger (figures in BENCHMARKS.md).
+#[test]
+#[ignore = "a benchmark: run it in release with --ignored --nocapture"]
+fn ledger_of_100k_entries() {
+    use std::time::Instant;
+    let ws = tempfile::tempdir().unwrap();
+    let entries: Vec<super::format::Stored> = (0..100_000)
+        .map(|i| super::format::Stored {
+            entry: entry(
+                &format!("news/{:04}.txt", i / 25),
+                &format!("Claim number {i}: the council spent {i} pounds on the {} scheme.", i % 7),
+            ),
+            extra: Default::default(),
+        })
+        .collect();
+    let t = Instant::now();
+    let text = super::format::render(&super::format::Parsed { entries, top: Default::default() });
+    let render = t.elapsed();
+    std::fs::write(ws.path().join(FILE_NAME), &text).unwrap();
+    let t = Instant::now();
+    let mut l = Ledger::load(ws.path()).unwrap();
+    let load = t.elapsed();
+    assert_eq!(l.len(), 100_000);
+    let doc = "Headline\n\nClaim number 500: the council spent 500 pounds on the 3 scheme.\n";
+    let a = analyze(doc, Format::Plain);
+    let t = Instant::now();
+    let st = l.status_of("news/0020.txt", &a.findings, doc);
+    let status = t.elapsed();
+    let t = Instant::now();
+    l.record(entry("news/new.txt", "Rents rose 12% last year.")).unwrap();
+    let record = t.elapsed();
+    println!(
+        "100k-entry ledger: {} MB; render {:.2} s, load {:.2} s, status_of {:.1} ms ({:?}), record (re-read, merge, write) {:.2} s",
+        text.len() / 1_000_000,
+        render.as_secs_f64(),
+        load.as_secs_f64(),
+        status.as_secs_f64() * 1e3,
+        st.iter().map(|s| s.state).collect::<Vec<_>>(),
+        record.as_secs_f64()
+    );
+}

@@ -261,6 +261,15 @@ fn measure(path: &Path, edits: usize, rng: &mut Rng, t: &mut Totals) {
                 eprintln!("lost: {} {:?} {:?}", path.display(), e.code, e.sentence);
             } else {
                 gone += 1;
+                if std::env::var_os("BYLINE_BENCH_VERBOSE").is_some() {
+                    let now: Vec<(byline_core::Code, &str)> = a
+                        .findings
+                        .iter()
+                        .filter(|f| spans[k].iter().any(|s| overlaps(s, &f.span)))
+                        .map(|f| (f.code, &text[f.span.clone()]))
+                        .collect();
+                    eprintln!("gone: {} {:?} {:?}; now {now:?}", path.display(), e.code, e.sentence);
+                }
             }
         }
         t.evaluations += entries.len();
