@@ -205,6 +205,7 @@ impl Ledger {
     /// the ledger as it is on disk now, written atomically. The in-memory ledger becomes what
     /// was written.
     pub fn record(&mut self, entry: Entry) -> Result<(), LedgerError> {
+        paths::check_entry_path(&entry.path).map_err(|why| LedgerError { file: self.file.clone(), at: None, message: why })?;
         self.update(|entries| {
             entries.retain(|s| !s.entry.same_finding(&entry));
             entries.push(format::Stored { entry: entry.clone(), extra: Default::default() });
@@ -214,6 +215,7 @@ impl Ledger {
     #[allow(dead_code)] // the language server's API (its integration is the next step)
     /// Move every entry of `from` to `to` (an article renamed). Returns how many moved.
     pub fn rename(&mut self, from: &str, to: &str) -> Result<usize, LedgerError> {
+        paths::check_entry_path(to).map_err(|why| LedgerError { file: self.file.clone(), at: None, message: why })?;
         let mut n = 0;
         self.update(|entries| {
             n = 0;
@@ -225,17 +227,13 @@ impl Ledger {
         Ok(n)
     }
 
-    /// Apply a change to the entries as they are on disk (see [`store::update`]).
+    /// Apply a change to the entries as they are on disk (see [`store::update`]). The change
+    /// must keep entry paths valid (see [`paths::check_entry_path`]).
     pub fn update(&mut self, mut change: impl FnMut(&mut Vec<format::Stored>)) -> Result<(), LedgerError> {
         let (parsed, ()) = store::update(&self.file, |p| {
             change(&mut p.entries);
             format::sort(&mut p.entries);
         })?;
-        for s in &parsed.entries {
-            if let Err(why) = paths::check_entry_path(&s.entry.path) {
-                return Err(LedgerError { file: self.file.clone(), at: None, message: why });
-            }
-        }
         self.parsed = parsed;
         self.reindex();
         Ok(())

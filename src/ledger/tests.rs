@@ -129,6 +129,16 @@ fn statuses_follow_the_text() {
 }
 
 #[test]
+fn an_entry_leaving_the_workspace_is_never_written() {
+    let ws = tempfile::tempdir().unwrap();
+    let mut l = Ledger::load(ws.path()).unwrap();
+    for bad in ["../x.txt", "/etc/passwd", "a/../../x.txt"] {
+        assert!(l.record(entry(bad, "Rents rose 12% last year.")).is_err(), "{bad}");
+    }
+    assert!(!ws.path().join(FILE_NAME).exists());
+}
+
+#[test]
 fn a_ledger_outside_the_workspace_is_refused() {
     let ws = tempfile::tempdir().unwrap();
     let other = tempfile::tempdir().unwrap();
