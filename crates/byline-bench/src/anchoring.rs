@@ -223,8 +223,8 @@ fn after_change(text: &str, span: &Span, new: &str, entries: &[Entry], k: usize)
     }
 }
 
-fn measure(path: &Path, edits: usize, rng: &mut Rng, t: &mut Totals) {
-    let Ok(original) = std::fs::read_to_string(path) else { return };
+fn measure(path: &Path, original: &str, edits: usize, rng: &mut Rng, t: &mut Totals) {
+    let original = original.to_string();
     let a0 = analyze(&original, Format::Plain);
     let (entries, spans0) = checks(&original, &a0);
     if entries.is_empty() {
@@ -320,7 +320,9 @@ pub fn bench(dirs: &[PathBuf], edits: usize, seed: u64, limit: usize) {
     let mut rng = Rng::new(seed);
     let mut t = Totals::default();
     for path in articles(dirs).into_iter().take(limit) {
-        measure(&path, edits, &mut rng, &mut t);
+        if let Ok(text) = std::fs::read_to_string(&path) {
+            measure(&path, &text, edits, &mut rng, &mut t);
+        }
     }
     let pct = |a: usize, b: usize| if b == 0 { 100.0 } else { (1000.0 * a as f64 / b as f64).round() / 10.0 };
     println!(
@@ -352,4 +354,46 @@ pub fn bench(dirs: &[PathBuf], edits: usize, seed: u64, limit: usize) {
             "seconds": (start.elapsed().as_secs_f64() * 10.0).round() / 10.0,
         })
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::articles::{Generator, Options};
+
+    fn assert_sound(t: &Totals) {
+        assert!(t.checks > 0 && t.edits > 0);
+        assert_eq!(t.lost, 0, "checks lost through edits elsewhere");
+        assert_eq!(t.rewrite_kept + t.rewrite_open, 0, "a rewritten sentence was not stale ({} stale)", t.rewrite_stale);
+        assert_eq!(t.light_stale + t.light_open, 0, "a light edit lost its check ({} held)", t.light_held);
+    }
+
+    #[test]
+    fn checks_survive_edits_of_invented_articles() {
+        let mut g = Generator::new(Options { markdown_share: 0.0, ..Options::default() });
+        let (mut rng, mut t) = (Rng::new(7), Totals::default());
+        for i in 0..12 {
+            let a = g.article(i);
+            measure(Path::new(&a.name), &a.text, 60, &mut rng, &mut t);
+        }
+        assert_sound(&t);
+    }
+
+    /// On a few articles of the shared corpus when it is checked out beside the repository
+    /// (the full measurement is `byline-bench anchoring`, see BENCHMARKS.md).
+    #[test]
+    fn checks_survive_edits_of_corpus_articles() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/dev2");
+        let files = articles(&[dir.clone()]);
+        if files.is_empty() {
+            eprintln!("skipped: no corpus at {}", dir.display());
+            return;
+        }
+        let (mut rng, mut t) = (Rng::new(11), Totals::default());
+        for path in files.iter().take(6) {
+            let text = std::fs::read_to_string(path).unwrap();
+            measure(path, &text, 40, &mut rng, &mut t);
+        }
+        assert_sound(&t);
+    }
 }
