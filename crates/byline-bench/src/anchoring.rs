@@ -384,7 +384,7 @@ mod tests {
     #[test]
     fn checks_survive_edits_of_corpus_articles() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/dev2");
-        let files = articles(&[dir.clone()]);
+        let files = articles(std::slice::from_ref(&dir));
         if files.is_empty() {
             eprintln!("skipped: no corpus at {}", dir.display());
             return;
