@@ -113,9 +113,17 @@ pub fn update<R>(file: &Path, mut change: impl FnMut(&mut Parsed) -> R) -> Resul
             .tempfile_in(dir)
             .map_err(|e| io_error(file, "cannot create a temporary file beside the ledger", e))?;
         tmp.write_all(text.as_bytes()).and_then(|_| tmp.as_file().sync_all()).map_err(|e| io_error(file, "cannot write the ledger", e))?;
-        // Someone who does not take the lock (an editor) saved the file meanwhile: start again.
-        if read_raw(file)? != before && attempt < RETRIES {
+        // Someone who does not take the lock (an editor) saved the file meanwhile: start again
+        // from their version; never overwrite it blindly.
+        if read_raw(file)? != before {
             attempt += 1;
+            if attempt > RETRIES {
+                return Err(LedgerError {
+                    file: file.to_path_buf(),
+                    at: None,
+                    message: "the ledger kept changing while it was being written; nothing was written, try again".into(),
+                });
+            }
             continue;
         }
         tmp.persist(file).map_err(|e| io_error(file, "cannot replace the ledger", e.error))?;
