@@ -188,3 +188,24 @@ fn ledger_of_100k_entries() {
         record.as_secs_f64()
     );
 }
+
+#[test]
+fn a_save_by_another_editor_during_a_write_is_merged_not_lost() {
+    let ws = tempfile::tempdir().unwrap();
+    let file = ws.path().join(FILE_NAME);
+    let other = "[[check]]\npath = \"z.txt\"\ncode = \"vague-attribution\"\nsentence = \"Critics say so.\"\nstatus = \"checked\"\n";
+    let mut calls = 0;
+    super::store::update(&file, |p| {
+        calls += 1;
+        if calls == 1 {
+            // An editor that takes no lock saves the ledger between byline's read and its rename.
+            std::fs::write(&file, other).unwrap();
+        }
+        p.entries.push(super::format::Stored { entry: entry("a.txt", "Rents rose 12% last year."), extra: Default::default() });
+    })
+    .unwrap();
+    assert_eq!(calls, 2, "the change is applied again to the editor's version");
+    let l = Ledger::load(ws.path()).unwrap();
+    let paths: Vec<&str> = l.entries().map(|e| e.path.as_str()).collect();
+    assert_eq!(paths, ["a.txt", "z.txt"]);
+}
