@@ -171,10 +171,14 @@ struct Listed {
     at: String,
     note: String,
     message: String,
+    /// The line of the entry in the ledger file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ledger_line: Option<usize>,
 }
 
-fn listed(kind: &'static str, e: &Entry, at: Option<(usize, usize)>, message: String) -> Listed {
+fn listed(ledger: &Ledger, kind: &'static str, e: &Entry, at: Option<(usize, usize)>, message: String) -> Listed {
     Listed {
+        ledger_line: ledger.line_of(e),
         kind,
         path: e.path.clone(),
         line: at.map(|a| a.0),
@@ -227,17 +231,17 @@ fn review(paths: Vec<PathBuf>, format: ListFormat) -> ExitCode {
             if st.state == State::Stale
                 && let Some(e) = &st.entry
             {
-                out.push(listed("stale", e, Some(lines.line_col(f.span.start)), st.describe().unwrap_or_default()));
+                out.push(listed(ledger, "stale", e, Some(lines.line_col(f.span.start)), st.describe().unwrap_or_default()));
             }
         }
-        out.extend(doc.orphans.iter().map(|e| listed("orphan", e, None, "no finding matches this check any more".into())));
+        out.extend(doc.orphans.iter().map(|e| listed(ledger, "orphan", e, None, "no finding matches this check any more".into())));
         seen.insert(rel);
     }
     // Entries of articles that are gone (unless the article was renamed and found again).
     let in_scope = |p: &str| whole || scope_rel.iter().any(|s| p == s || p.starts_with(&format!("{s}/")));
     for e in ledger.entries() {
         if !seen.contains(&e.path) && in_scope(&e.path) && !ledger.exists(&e.path) && !moved.contains(&e.path) {
-            out.push(listed("orphan", e, None, "the article is gone".into()));
+            out.push(listed(ledger, "orphan", e, None, "the article is gone".into()));
         }
     }
     out.sort_by(|a, b| (a.kind, &a.path, a.line, &a.sentence).cmp(&(b.kind, &b.path, b.line, &b.sentence)));
@@ -258,16 +262,14 @@ fn review(paths: Vec<PathBuf>, format: ListFormat) -> ExitCode {
             for l in &out {
                 match (l.line, l.column) {
                     (Some(line), Some(col)) => println!("{}:{line}:{col}: stale[{}]: {}", l.path, l.code, l.message),
-                    _ => println!(
-                        "{ledger_name}: orphan[{}]: {}: \"{}\" ({} by {} on {}): {}",
-                        l.code,
-                        l.path,
-                        l.sentence,
-                        l.status,
-                        l.checker,
-                        l.at.get(..10).unwrap_or(&l.at),
-                        l.message
-                    ),
+                    _ => {
+                        let at = l.ledger_line.map(|n| format!(":{n}:1")).unwrap_or_default();
+                        let day = l.at.get(..10).unwrap_or(&l.at);
+                        println!(
+                            "{ledger_name}{at}: orphan[{}]: {}: \"{}\" ({} by {} on {day}): {}",
+                            l.code, l.path, l.sentence, l.status, l.checker, l.message
+                        )
+                    }
                 }
             }
             for from in &moved {

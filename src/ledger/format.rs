@@ -24,6 +24,8 @@ const HEADER: &str = "\
 pub struct Stored {
     pub entry: Entry,
     pub extra: Table,
+    /// The 1-based line of its `[[check]]` in the file it was read from (0: not read from a file).
+    pub line: usize,
 }
 
 /// The parsed ledger: its entries and the top-level items other than `check`.
@@ -56,11 +58,18 @@ pub fn parse(text: &str) -> Result<Parsed, Problem> {
         problem_at(text, e.span().map_or(0, |s| s.start), format!("not valid TOML: {first}"))
     })?;
     let mut entries = Vec::new();
+    let mut lines = Vec::new();
+    let (mut counted_to, mut line) = (0, 1);
     if let Some(item) = doc.as_table().get("check") {
         let Some(checks) = item.as_array_of_tables() else {
             return Err(problem_at(text, item.span().unwrap_or(0..0).start, "`check` must be an array of tables ([[check]])".into()));
         };
         for t in checks.iter() {
+            // Entries come in file order: count line breaks from the previous one.
+            let at = t.span().map_or(counted_to, |s| s.start.max(counted_to));
+            line += text.as_bytes()[counted_to..at].iter().filter(|&&b| b == b'\n').count();
+            counted_to = at;
+            lines.push(line);
             entries.push(entry_of(t).map_err(|(span, msg)| problem_at(text, span.or(t.span()).map_or(0, |s| s.start), msg))?);
         }
     }
@@ -73,12 +82,13 @@ pub fn parse(text: &str) -> Result<Parsed, Problem> {
     let entries = entries
         .into_iter()
         .zip(extras)
-        .map(|(entry, mut extra)| {
+        .zip(lines)
+        .map(|((entry, mut extra), line)| {
             KNOWN.iter().for_each(|k| {
                 extra.remove(k);
             });
             extra.set_position(None);
-            Stored { entry, extra }
+            Stored { entry, extra, line }
         })
         .collect();
     let mut top = doc.as_table().clone();
@@ -190,7 +200,7 @@ mod tests {
     use super::*;
 
     fn stored(path: &str, sentence: &str) -> Stored {
-        Stored { entry: Entry::new(path, Code::UnattributedClaim, sentence), extra: Table::new() }
+        Stored { entry: Entry::new(path, Code::UnattributedClaim, sentence), extra: Table::new(), line: 0 }
     }
 
     #[test]
@@ -218,6 +228,9 @@ mod tests {
         assert!(out.contains("owner = \"desk\""), "{out}");
         assert!(out.contains("anchor = "), "a missing anchor is computed: {out}");
         assert_eq!(back.entries[0].entry.sentence, "critics say so.");
+        assert_eq!(back.entries[0].line, 4);
+        let twice = format!("{text}\n[[check]]\npath = \"b.txt\"\ncode = \"vague-attribution\"\nsentence = \"x\"\nstatus = \"checked\"\n");
+        assert_eq!(parse(&twice).unwrap().entries.iter().map(|s| s.line).collect::<Vec<_>>(), [4, 11]);
     }
 
     #[test]

@@ -195,6 +195,13 @@ impl Ledger {
         Some(Status { state, entry: Some(e.clone()), reanchored: false, moved_from: Some(e.path.clone()) })
     }
 
+    /// The line of an entry's `[[check]]` in the ledger file as last read or written (for a
+    /// diagnostic on the ledger, e.g. an orphan).
+    pub fn line_of(&self, entry: &Entry) -> Option<usize> {
+        let ids = self.by_anchor.get(&entry.anchor)?;
+        ids.iter().map(|&i| &self.parsed.entries[i]).find(|s| s.entry.same_finding(entry)).map(|s| s.line).filter(|&l| l > 0)
+    }
+
     /// Whether an entry's file is gone and its sentence was found under another path (its
     /// check moved with the article).
     pub fn exists(&self, entry_path: &str) -> bool {
@@ -208,7 +215,7 @@ impl Ledger {
         paths::check_entry_path(&entry.path).map_err(|why| LedgerError { file: self.file.clone(), at: None, message: why })?;
         self.update(|entries| {
             entries.retain(|s| !s.entry.same_finding(&entry));
-            entries.push(format::Stored { entry: entry.clone(), extra: Default::default() });
+            entries.push(format::Stored { entry: entry.clone(), extra: Default::default(), line: 0 });
         })
     }
 

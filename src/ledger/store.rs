@@ -107,6 +107,10 @@ pub fn update<R>(file: &Path, mut change: impl FnMut(&mut Parsed) -> R) -> Resul
         };
         let r = change(&mut parsed);
         let text = render(&parsed);
+        // Where each entry now is in the file (render writes them in their sorted order).
+        super::format::sort(&mut parsed.entries);
+        let headers = text.lines().enumerate().filter(|(_, l)| *l == "[[check]]").map(|(i, _)| i + 1);
+        parsed.entries.iter_mut().zip(headers).for_each(|(s, line)| s.line = line);
         let mut tmp = tempfile::Builder::new()
             .prefix(".byline-ledger-")
             .suffix(".tmp")

@@ -160,6 +160,7 @@ fn ledger_of_100k_entries() {
                 &format!("Claim number {i}: the council spent {i} pounds on the {} scheme.", i % 7),
             ),
             extra: Default::default(),
+            line: 0,
         })
         .collect();
     let t = Instant::now();
@@ -201,11 +202,13 @@ fn a_save_by_another_editor_during_a_write_is_merged_not_lost() {
             // An editor that takes no lock saves the ledger between byline's read and its rename.
             std::fs::write(&file, other).unwrap();
         }
-        p.entries.push(super::format::Stored { entry: entry("a.txt", "Rents rose 12% last year."), extra: Default::default() });
+        p.entries.push(super::format::Stored { entry: entry("a.txt", "Rents rose 12% last year."), extra: Default::default(), line: 0 });
     })
     .unwrap();
     assert_eq!(calls, 2, "the change is applied again to the editor's version");
     let l = Ledger::load(ws.path()).unwrap();
     let paths: Vec<&str> = l.entries().map(|e| e.path.as_str()).collect();
     assert_eq!(paths, ["a.txt", "z.txt"]);
+    let a = l.entries().next().unwrap().clone();
+    assert_eq!(l.line_of(&a), Some(5), "{}", std::fs::read_to_string(&file).unwrap());
 }
