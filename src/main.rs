@@ -1,9 +1,11 @@
-//! The `byline` command: `byline lsp` (language server on stdio), `byline check` (CI checker)
-//! and `byline people` (the people index as a table).
+//! The `byline` command: `byline lsp` (language server on stdio), `byline check` (CI checker),
+//! `byline people` (the people index as a table) and `byline ledger` (the check ledger).
 
 mod cli;
+mod desk;
 mod faults;
 mod files;
+mod ledger;
 mod lsp;
 
 use clap::{Parser, Subcommand};
@@ -23,6 +25,8 @@ enum Command {
     Check(cli::check::CheckArgs),
     /// List the people named in articles.
     People(cli::people::PeopleArgs),
+    /// Review the check ledger (stale and orphan checks), or record a check (`ledger mark`).
+    Ledger(cli::ledger::LedgerArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -31,5 +35,6 @@ fn main() -> std::process::ExitCode {
         Command::Lsp(a) => lsp::run(a),
         Command::Check(a) => cli::check::run(a),
         Command::People(a) => cli::people::run(a),
+        Command::Ledger(a) => cli::ledger::run(a),
     }
 }

@@ -14,7 +14,9 @@ use serde::Serialize;
 
 use super::lines::Lines;
 use super::sources::gather;
+use crate::desk::ShowChecked;
 use crate::files::FileFilter;
+use crate::ledger::{DocStatus, Status};
 
 #[derive(clap::Args)]
 pub struct CheckArgs {
@@ -35,9 +37,9 @@ pub struct CheckArgs {
     #[arg(long = "exclude", value_name = "GLOB")]
     pub exclude: Vec<String>,
     /// The largest file read, in bytes or with a unit (`512K`, `8M`, `1G`); larger files are
-    /// skipped with a warning.
-    #[arg(long = "max-file-size", value_name = "SIZE", default_value_t = crate::files::DEFAULT_MAX_FILE_SIZE, value_parser = crate::files::parse_size)]
-    pub max_file_size: u64,
+    /// skipped with a warning. Default: `[files] max_file_size` of byline.toml, else 8M.
+    #[arg(long = "max-file-size", value_name = "SIZE", value_parser = crate::files::parse_size)]
+    pub max_file_size: Option<u64>,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -81,6 +83,40 @@ pub struct Reported {
     /// The finding's anchor: a hash of its sentence's normalised text and its code, which
     /// does not change when the article is edited elsewhere.
     pub fingerprint: String,
+    /// What the check ledger says: `open`, `checked`, `dismissed` or `stale`.
+    pub status: &'static str,
+    /// The ledger entry behind a status other than `open`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub check: Option<CheckInfo>,
+}
+
+/// A ledger entry as `byline check` reports it.
+#[derive(Serialize)]
+pub struct CheckInfo {
+    pub checker: String,
+    pub at: String,
+    pub note: String,
+    pub url: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub reason: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<String>,
+    /// The ledger's anchor of the entry (the sentence as it was checked).
+    pub anchor: String,
+    /// Checked on a lightly edited version of the sentence.
+    pub reanchored: bool,
+    /// Recorded under this path, which no longer exists (the article was renamed).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub moved_from: Option<String>,
+    /// "checked by … on …", "text changed since it was checked on … by …".
+    pub summary: String,
+}
+
+impl Reported {
+    /// Whether the finding fails the check (open, or its check went stale).
+    pub fn is_open(&self) -> bool {
+        matches!(self.status, "open" | "stale")
+    }
 }
 
 #[derive(Serialize)]
@@ -102,7 +138,16 @@ pub struct Skipped {
 }
 
 pub fn run(args: CheckArgs) -> ExitCode {
-    let filter = match FileFilter::new(&crate::files::DEFAULT_INCLUDE.map(String::from), &args.exclude) {
+    let ws = match super::workspace::Workspace::open(&args.paths) {
+        Ok(ws) => ws,
+        Err(e) => {
+            eprintln!("byline check: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let include = ws.desk.include.clone().unwrap_or_else(|| crate::files::DEFAULT_INCLUDE.map(String::from).to_vec());
+    let exclude: Vec<String> = ws.desk.exclude.iter().chain(&args.exclude).cloned().collect();
+    let filter = match FileFilter::new(&include, &exclude) {
         Ok(f) => f,
         Err(e) => {
             eprintln!("byline check: bad --exclude glob: {e}");
@@ -110,6 +155,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         }
     };
     let mut levels: BTreeMap<Code, Option<Severity>> = Code::ALL.into_iter().map(|c| (c, Some(c.default_severity()))).collect();
+    levels.extend(ws.desk.severity.iter().map(|(c, l)| (*c, *l)));
     for (code, level) in &args.severity {
         levels.insert(*code, *level);
     }
@@ -117,7 +163,8 @@ pub fn run(args: CheckArgs) -> ExitCode {
         levels.insert(*code, None);
     }
 
-    let gathered = gather(&args.paths, &filter, args.max_file_size);
+    let max_file_size = args.max_file_size.or(ws.desk.max_file_size).unwrap_or(crate::files::DEFAULT_MAX_FILE_SIZE);
+    let gathered = gather(&args.paths, &filter, max_file_size);
     for (path, why) in &gathered.skipped {
         eprintln!("byline: warning: skipping {}: {why}", path.display());
     }
@@ -135,14 +182,19 @@ pub fn run(args: CheckArgs) -> ExitCode {
         return ExitCode::from(2);
     }
 
-    let per_file: Vec<Result<Vec<Reported>, String>> = super::isolate::each(&gathered.sources, |src| {
+    let per_file: Vec<Result<(Vec<Reported>, usize), String>> = super::isolate::each(&gathered.sources, |src| {
         let path = src.path.to_string_lossy().into_owned();
         let analysis = crate::faults::analyze(&src.text, Format::from_path(&path));
         let lines = Lines::new(&src.text);
-        analysis
+        let doc = match (&ws.ledger, ws.relative(&src.path)) {
+            (Some(ledger), Some(rel)) => ledger.document(&rel, &analysis.findings, &src.text),
+            _ => DocStatus { statuses: vec![Status::default(); analysis.findings.len()], orphans: Vec::new() },
+        };
+        let reported = analysis
             .findings
             .iter()
-            .filter_map(|f| {
+            .zip(doc.statuses)
+            .filter_map(|(f, status)| {
                 let severity = levels.get(&f.code).copied().flatten()?;
                 let (line, column) = lines.line_col(f.span.start);
                 let (end_line, end_column) = lines.line_col(f.span.end);
@@ -157,16 +209,23 @@ pub fn run(args: CheckArgs) -> ExitCode {
                     code: f.code.as_str(),
                     severity: severity.as_str(),
                     message: f.message.clone(),
-                    fingerprint: super::anchor::fingerprint(&src.text[f.span.clone()], f.code.as_str()),
+                    fingerprint: byline_core::ledger::anchor::fingerprint(&src.text[f.span.clone()], f.code.as_str()),
+                    status: status.state.as_str(),
+                    check: check_info(&status),
                 })
             })
-            .collect()
+            .collect();
+        (reported, doc.orphans.len())
     });
     let mut findings: Vec<Reported> = Vec::new();
     let mut errors: Vec<Skipped> = Vec::new();
+    let mut orphans = 0;
     for (src, r) in gathered.sources.iter().zip(per_file) {
         match r {
-            Ok(f) => findings.extend(f),
+            Ok((f, o)) => {
+                findings.extend(f);
+                orphans += o;
+            }
             Err(why) => {
                 let path = src.path.to_string_lossy().into_owned();
                 eprintln!(
@@ -181,8 +240,16 @@ pub fn run(args: CheckArgs) -> ExitCode {
     match args.format {
         OutputFormat::Json => print_json(&JsonReport { findings: &findings, files_checked: checked, skipped: skipped(), errors: &errors }),
         OutputFormat::Sarif => print_json(&super::sarif::log(&findings, &skipped(), &errors)),
-        OutputFormat::Github => print_lines(&super::github::lines(&findings, &skipped(), &errors)),
-        OutputFormat::Text => print_text(&findings, checked, errors.len()),
+        OutputFormat::Github => {
+            let open: Vec<Reported> = findings.into_iter().filter(Reported::is_open).collect();
+            print_lines(&super::github::lines(&open, &skipped(), &errors));
+            return exit_status(&open, &errors);
+        }
+        OutputFormat::Text => print_text(&findings, checked, errors.len(), ws.desk.show_checked),
+    }
+    if orphans > 0 {
+        let s = if orphans == 1 { "" } else { "s" };
+        eprintln!("byline: {orphans} check{s} in the ledger match no finding any more (orphans): see `byline ledger`");
     }
     exit_status(&findings, &errors)
 }
@@ -190,28 +257,66 @@ pub fn run(args: CheckArgs) -> ExitCode {
 fn exit_status(findings: &[Reported], errors: &[Skipped]) -> ExitCode {
     if !errors.is_empty() {
         ExitCode::from(EXIT_INTERNAL_ERROR)
-    } else if findings.is_empty() {
+    } else if !findings.iter().any(Reported::is_open) {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     }
 }
 
-fn print_text(findings: &[Reported], checked: usize, failed: usize) {
+fn print_text(findings: &[Reported], checked: usize, failed: usize, show: ShowChecked) {
     let mut out = std::io::stdout().lock();
-    let written =
-        findings.iter().try_for_each(|r| writeln!(out, "{}:{}:{}: {}[{}]: {}", r.path, r.line, r.column, r.severity, r.code, r.message));
+    let written = findings.iter().filter(|r| r.is_open() || show == ShowChecked::Hint).try_for_each(|r| {
+        let (path, line, column, severity, code) = (&r.path, r.line, r.column, r.severity, r.code);
+        match (&r.check, r.status) {
+            (Some(c), "stale") => writeln!(out, "{path}:{line}:{column}: {severity}[{code}]: {} — {}", capitalised(&c.summary), r.message),
+            (Some(c), _) => writeln!(out, "{path}:{line}:{column}: {}[{code}]: {} ({})", r.status, r.message, c.summary),
+            _ => writeln!(out, "{path}:{line}:{column}: {severity}[{code}]: {}", r.message),
+        }
+    });
     report_write_error(written);
+    let open: Vec<&Reported> = findings.iter().filter(|r| r.is_open()).collect();
     let files_with = {
-        let mut paths: Vec<&str> = findings.iter().map(|r| r.path.as_str()).collect();
+        let mut paths: Vec<&str> = open.iter().map(|r| r.path.as_str()).collect();
         paths.dedup();
         paths.len()
     };
     let plural = |n: usize| if n == 1 { "" } else { "s" };
-    eprintln!("byline: {} finding{} in {files_with} of {checked} file{} checked", findings.len(), plural(findings.len()), plural(checked));
+    let count = |s: &str| findings.iter().filter(|r| r.status == s).count();
+    let resolved = match (count("checked"), count("dismissed"), count("stale")) {
+        (0, 0, 0) => String::new(),
+        (c, d, s) => format!(" ({c} checked, {d} dismissed and {s} stale in the ledger)"),
+    };
+    eprintln!(
+        "byline: {} finding{} in {files_with} of {checked} file{} checked{resolved}",
+        open.len(),
+        plural(open.len()),
+        plural(checked)
+    );
     if failed > 0 {
         eprintln!("byline: {failed} file{} not checked because of an internal error", plural(failed));
     }
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
+fn check_info(status: &Status) -> Option<CheckInfo> {
+    let e = status.entry.as_ref()?;
+    Some(CheckInfo {
+        checker: e.checker.clone(),
+        at: e.at.clone(),
+        note: e.note.clone(),
+        url: e.url.clone(),
+        reason: e.reason.clone(),
+        verdict: e.verdict.clone(),
+        anchor: e.anchor.clone(),
+        reanchored: status.reanchored,
+        moved_from: status.moved_from.clone(),
+        summary: status.describe()?,
+    })
 }
 
 fn print_lines(lines: &[String]) {

@@ -19,6 +19,22 @@ impl<'a> Lines<'a> {
         let col = self.text.get(start..byte).map_or(byte - start, |s| s.chars().count());
         (line + 1, col + 1)
     }
+
+    /// The byte offset of a 1-based line and character column (clamped to the line's end);
+    /// `None` past the last line.
+    pub fn offset(&self, line: usize, column: usize) -> Option<usize> {
+        let start = *self.starts.get(line.checked_sub(1)?)?;
+        let end = self.starts.get(line).map_or(self.text.len(), |&s| s - 1);
+        let text = &self.text[start..end];
+        Some(start + text.char_indices().nth(column.saturating_sub(1)).map_or(text.len(), |(i, _)| i))
+    }
+
+    /// The byte range of a 1-based line, without its line break.
+    pub fn line_span(&self, line: usize) -> Option<std::ops::Range<usize>> {
+        let start = *self.starts.get(line.checked_sub(1)?)?;
+        let end = self.starts.get(line).map_or(self.text.len(), |&s| s - 1);
+        Some(start..end)
+    }
 }
 
 fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {

@@ -1,13 +1,15 @@
 //! `byline check --format sarif`: SARIF 2.1.0, the format code-scanning services read (GitHub
 //! code scanning, Azure DevOps, most CI dashboards). One rule per code with help text; each
 //! result carries its sentence's anchor as a partial fingerprint, so a finding is followed
-//! across commits however the lines around it move.
+//! across commits however the lines around it move. Findings the check ledger marks checked or
+//! dismissed carry an external, accepted suppression (code scanning shows them as dismissed),
+//! and the anchor of the ledger entry, so a lightly edited sentence stays the same alert.
 
 use byline_core::Code;
 use percent_encoding::percent_encode;
 use serde_json::{Value, json};
 
-use super::check::{Reported, Skipped};
+use super::check::{CheckInfo, Reported, Skipped};
 
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -61,6 +63,17 @@ fn artifact(path: &str) -> Value {
     if path.starts_with('/') { json!({"uri": format!("file://{encoded}")}) } else { json!({"uri": encoded, "uriBaseId": "%SRCROOT%"}) }
 }
 
+/// Why a finding is suppressed: the ledger's summary, note, reason and URL.
+fn justification(status: &str, c: &CheckInfo) -> String {
+    let mut j = format!("{status}: {}", c.summary);
+    for extra in [&c.note, &c.url] {
+        if !extra.is_empty() && !j.contains(extra.as_str()) {
+            j.push_str(&format!("; {extra}"));
+        }
+    }
+    j
+}
+
 /// The whole SARIF log.
 pub fn log(findings: &[Reported], skipped: &[Skipped], errors: &[Skipped]) -> Value {
     let rules: Vec<Value> = Code::ALL
@@ -81,7 +94,13 @@ pub fn log(findings: &[Reported], skipped: &[Skipped], errors: &[Skipped]) -> Va
         .iter()
         .map(|r| {
             let index = Code::ALL.iter().position(|c| c.as_str() == r.code).unwrap_or(0);
-            json!({
+            let (fingerprint, suppressions) = match &r.check {
+                Some(c) if !r.is_open() => {
+                    (&c.anchor, json!([{"kind": "external", "status": "accepted", "justification": justification(r.status, c)}]))
+                }
+                _ => (&r.fingerprint, json!([])),
+            };
+            let mut result = json!({
                 "ruleId": r.code,
                 "ruleIndex": index,
                 "level": level(r.severity),
@@ -90,8 +109,12 @@ pub fn log(findings: &[Reported], skipped: &[Skipped], errors: &[Skipped]) -> Va
                     "artifactLocation": artifact(&r.path),
                     "region": {"startLine": r.line, "startColumn": r.column, "endLine": r.end_line, "endColumn": r.end_column},
                 }}],
-                "partialFingerprints": {"bylineSentence/v1": r.fingerprint},
-            })
+                "partialFingerprints": {"bylineSentence/v1": fingerprint},
+            });
+            if suppressions.as_array().is_some_and(|a| !a.is_empty()) {
+                result["suppressions"] = suppressions;
+            }
+            result
         })
         .collect();
     let notification = |s: &Skipped, level: &str| {

@@ -7,10 +7,12 @@
 //! byline-bench keystroke --server target/release/byline       # didChange -> publishDiagnostics
 //! byline-bench cold --server target/release/byline --articles 10000   # index + queries
 //! byline-bench tiny --server target/release/byline --files 100000      # many tiny files
+//! byline-bench anchoring --corpus ../shared/corpus/pool --edits 1000   # checks survive edits
 //! byline-bench busy --server target/release/byline --load open --big-mb 50   # hover while a big doc is analysed
 //! ```
 //! Every command prints one JSON object per measurement on stdout.
 
+mod anchoring;
 mod articles;
 mod lspc;
 
@@ -113,6 +115,21 @@ enum Cmd {
         #[arg(long, default_value_t = 5)]
         pause_ms: u64,
     },
+    /// The check ledger's anchoring on real articles: checks survive random edits elsewhere,
+    /// rewritten sentences go stale, lightly edited ones are re-anchored.
+    Anchoring {
+        /// Corpus folders (their .txt files are read at run time, never copied).
+        #[arg(long, required = true)]
+        corpus: Vec<PathBuf>,
+        /// Random edits elsewhere per article (each followed by an analysis and a match).
+        #[arg(long, default_value_t = 1000)]
+        edits: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// At most this many articles.
+        #[arg(long, default_value_t = usize::MAX)]
+        limit: usize,
+    },
     /// A workspace of many tiny files: index time, RSS, responsiveness.
     Tiny {
         #[arg(long)]
@@ -139,6 +156,7 @@ fn main() {
             }
         }
         Cmd::Cold { server, articles, dir, queries, seed } => bench_cold(&server, articles, dir, queries, seed),
+        Cmd::Anchoring { corpus, edits, seed, limit } => anchoring::bench(&corpus, edits, seed, limit),
         Cmd::Tiny { server, files, dir } => bench_tiny(&server, files, dir),
         Cmd::Busy { server, load, big_mb, pause_ms } => bench_busy(&server, &load, big_mb, pause_ms),
     }

@@ -10,6 +10,7 @@ pub mod attribution;
 pub mod claims;
 pub mod document;
 pub mod index;
+pub mod ledger;
 pub mod lexicon;
 pub mod people;
 pub mod quotes;

@@ -1,6 +1,7 @@
-//! A finding's anchor: the normalised text of its sentence, hashed. It stays the same when
-//! the article is edited elsewhere (no line numbers in it), so CI systems (SARIF
-//! `partialFingerprints`) can follow a finding across commits.
+//! A finding's anchor: the normalised text of its sentence, hashed with its code. It stays the
+//! same when the article is edited elsewhere (no line numbers in it), so CI systems (SARIF
+//! `partialFingerprints`) can follow a finding across commits and the check ledger can find the
+//! finding a check was recorded for.
 
 /// The sentence with case, runs of spaces and the typographic variants of quotes, apostrophes
 /// and dashes folded, so that re-wrapping a line or curling a quote keeps the anchor.

@@ -1,0 +1,259 @@
+//! The check ledger from the command line: `byline ledger mark`, `byline check` reading the
+//! ledger (exit status, text, JSON, SARIF), `byline ledger` listing stale and orphan checks,
+//! `byline.toml` applied and refused, concurrent writers, corrupt ledgers, unsafe paths.
+
+mod common;
+
+use std::path::Path;
+use std::process::Output;
+
+use common::{run_cli as byline, write_file as write};
+use serde_json::Value;
+
+const ARTICLE: &str = "Harbour news\n\n\
+It is feared that the harbour bridge will close for a year.\n\n\
+Repairs will cost at least $240 million.\n\n\
+Critics say the council ignored the warnings.\n\n\
+The mayor, Anna Petrova, said the bridge would stay open.\n";
+
+const DESK: &str = "[ledger]\nchecker = \"Test Desk\"\n";
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn workspace() -> tempfile::TempDir {
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "byline.toml", DESK);
+    write(d.path(), "news/harbour.txt", ARTICLE);
+    d
+}
+
+fn findings(dir: &Path) -> Vec<Value> {
+    let o = byline(dir, &["check", "--format", "json", "news"]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap_or_else(|_| panic!("JSON: {}", stdout(&o)));
+    v["findings"].as_array().unwrap().clone()
+}
+
+fn mark(dir: &Path, f: &Value, extra: &[&str]) -> Output {
+    let target = format!("{}:{}:{}", f["path"].as_str().unwrap(), f["line"], f["column"]);
+    let mut args = vec!["ledger", "mark", &target, "--code", f["code"].as_str().unwrap()];
+    args.extend(extra);
+    byline(dir, &args)
+}
+
+fn mark_all(dir: &Path) -> usize {
+    let fs = findings(dir);
+    for f in &fs {
+        let o = mark(dir, f, &["--note", "verified with the port authority"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    fs.len()
+}
+
+#[test]
+fn checked_findings_do_not_fail_the_check() {
+    let d = workspace();
+    let fs = findings(d.path());
+    assert!(fs.len() >= 3, "the fixture should have findings: {fs:?}");
+    assert!(fs.iter().all(|f| f["status"] == "open"));
+    assert_eq!(byline(d.path(), &["check", "news"]).status.code(), Some(1));
+
+    let o = mark(d.path(), &fs[0], &["--note", "port authority, 3 May", "--url", "https://example.org/port"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("checked by Test Desk"), "{}", stdout(&o));
+    let ledger = std::fs::read_to_string(d.path().join("byline.ledger.toml")).unwrap();
+    for field in
+        ["path = \"news/harbour.txt\"", "checker = \"Test Desk\"", "note = \"port authority, 3 May\"", "url = \"https://example.org/port\""]
+    {
+        assert!(ledger.contains(field), "{field} missing:\n{ledger}");
+    }
+    let text = stdout(&byline(d.path(), &["check", "news"]));
+    assert!(text.contains("checked[") && text.contains("(checked by Test Desk on "), "{text}");
+
+    mark_all(d.path());
+    let o = byline(d.path(), &["check", "news"]);
+    assert_eq!(o.status.code(), Some(0), "every finding is checked: {}{}", stdout(&o), stderr(&o));
+    assert!(findings(d.path()).iter().all(|f| f["status"] == "checked" && f["check"]["checker"] == "Test Desk"));
+
+    // Hidden when the desk says so.
+    write(d.path(), "byline.toml", "[ledger]\nchecker = \"Test Desk\"\nshow_checked = \"hidden\"\n");
+    assert_eq!(stdout(&byline(d.path(), &["check", "news"])), "");
+}
+
+#[test]
+fn dismissed_findings_are_suppressed_in_sarif() {
+    let d = workspace();
+    let fs = findings(d.path());
+    let o = mark(d.path(), &fs[0], &["--dismiss", "a column, not news"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let log: Value = serde_json::from_slice(&byline(d.path(), &["check", "--format", "sarif", "news"]).stdout).unwrap();
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    let suppressed: Vec<&Value> = results.iter().filter(|r| r.get("suppressions").is_some()).collect();
+    assert_eq!(suppressed.len(), 1, "{results:#?}");
+    let s = &suppressed[0]["suppressions"][0];
+    assert_eq!((s["kind"].as_str(), s["status"].as_str()), (Some("external"), Some("accepted")));
+    assert!(s["justification"].as_str().unwrap().contains("a column, not news"), "{s}");
+    assert_eq!(suppressed[0]["partialFingerprints"]["bylineSentence/v1"], fs[0]["fingerprint"]);
+    // The rtm.5 schema's one broken pattern, corrected as in cli_formats.rs.
+    let text =
+        include_str!("data/sarif-2.1.0-rtm.5.json").replace("^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$", "^[a-zA-Z]{2}(-[a-zA-Z]{2})?$");
+    let schema: Value = serde_json::from_str(&text).unwrap();
+    let v = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = v.iter_errors(&log).map(|e| format!("{e} at {}", e.instance_path())).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let json = findings(d.path());
+    assert_eq!(json[0]["status"], "dismissed");
+    assert_eq!(json[0]["check"]["reason"], "a column, not news");
+}
+
+#[test]
+fn checks_follow_the_text_stale_and_orphan() {
+    let d = workspace();
+    let n = mark_all(d.path());
+
+    // Edits elsewhere: a paragraph added above, a line re-wrapped below.
+    let edited = ARTICLE
+        .replace("Harbour news\n\n", "Harbour news\n\nBy a staff reporter\n\n")
+        .replace("The mayor, Anna Petrova, said", "The mayor, Anna Petrova,\nsaid");
+    write(d.path(), "news/harbour.txt", &edited);
+    assert_eq!(byline(d.path(), &["check", "news"]).status.code(), Some(0));
+    assert_eq!(byline(d.path(), &["ledger"]).status.code(), Some(0));
+
+    // A figure changed: stale, listed, and the check fails again with the changed-text message.
+    write(d.path(), "news/harbour.txt", edited.replace("$240 million", "$410 million"));
+    let o = byline(d.path(), &["check", "news"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("Text changed since it was checked on ") && stdout(&o).contains(" by Test Desk — "), "{}", stdout(&o));
+    let o = byline(d.path(), &["ledger", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["stale"].as_array().unwrap().len(), 1, "{v:#}");
+    assert_eq!(v["entries"], n);
+
+    // The sentence deleted: an orphan, never dropped from the ledger.
+    write(d.path(), "news/harbour.txt", edited.replace("Critics say the council ignored the warnings.\n\n", ""));
+    let o = byline(d.path(), &["ledger"]);
+    assert_eq!(o.status.code(), Some(1));
+    let ledger = std::fs::read_to_string(d.path().join("byline.ledger.toml")).unwrap();
+    // [[check]], path, code, then the sentence.
+    let line = ledger.lines().position(|l| l.contains("critics say the council")).unwrap() + 1 - 3;
+    let expected = format!(":{line}:1: orphan[vague-attribution]: news/harbour.txt: \"critics say the council ignored the warnings.\"");
+    assert!(stdout(&o).contains(&expected), "{expected}\n{}", stdout(&o));
+    assert!(std::fs::read_to_string(d.path().join("byline.ledger.toml")).unwrap().contains("critics say the council"));
+    assert!(stderr(&byline(d.path(), &["check", "news"])).contains("1 check in the ledger match"));
+}
+
+#[test]
+fn a_renamed_article_keeps_its_checks() {
+    let d = workspace();
+    mark_all(d.path());
+    std::fs::rename(d.path().join("news/harbour.txt"), d.path().join("news/harbour-bridge.txt")).unwrap();
+    let o = byline(d.path(), &["check", "news"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(findings(d.path()).iter().all(|f| f["check"]["moved_from"] == "news/harbour.txt"));
+    assert_eq!(byline(d.path(), &["ledger"]).status.code(), Some(0));
+}
+
+#[test]
+fn concurrent_processes_lose_no_check() {
+    let d = workspace();
+    // Twelve articles, one process marking each, all at once.
+    let mut targets = Vec::new();
+    for i in 0..12 {
+        let name = format!("news/a{i}.txt");
+        write(d.path(), &name, ARTICLE.replace("$240 million", &format!("${} million", 100 + i)));
+        targets.push(format!("{name}:5"));
+    }
+    let children: Vec<_> = targets
+        .iter()
+        .map(|t| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_byline"))
+                .args(["ledger", "mark", t, "--code", "unattributed-claim"])
+                .current_dir(d.path())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for c in children {
+        let o = c.wait_with_output().unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let ledger = std::fs::read_to_string(d.path().join("byline.ledger.toml")).unwrap();
+    assert_eq!(ledger.lines().filter(|l| *l == "[[check]]").count(), 12, "{ledger}");
+}
+
+#[test]
+fn a_corrupt_ledger_stops_the_check_and_is_not_overwritten() {
+    let d = workspace();
+    let bad = "[[check]]\npath = \"news/harbour.txt\"\ncode = \"unattributed-claim\"\nsentence = \"repairs will cost";
+    write(d.path(), "byline.ledger.toml", bad);
+    let o = byline(d.path(), &["check", "news"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("byline.ledger.toml:4:"), "{}", stderr(&o));
+    let o = mark(d.path(), &serde_json::json!({"path": "news/harbour.txt", "line": 3, "column": 1, "code": "vague-attribution"}), &[]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(d.path().join("byline.ledger.toml")).unwrap(), bad);
+}
+
+#[test]
+fn marks_outside_the_workspace_or_on_nothing_are_refused() {
+    let d = workspace();
+    let o = byline(d.path(), &["ledger", "mark", "news/harbour.txt:1", "--code", "unattributed-claim"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no unattributed-claim finding at news/harbour.txt:1"), "{}", stderr(&o));
+    #[cfg(unix)]
+    {
+        let outside = tempfile::tempdir().unwrap();
+        write(outside.path(), "other.txt", ARTICLE);
+        std::os::unix::fs::symlink(outside.path(), d.path().join("out")).unwrap();
+        let o = byline(d.path(), &["ledger", "mark", "out/other.txt:3", "--code", "vague-attribution"]);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(stderr(&o).contains("outside the workspace"), "{}", stderr(&o));
+    }
+    assert!(!d.path().join("byline.ledger.toml").exists());
+    write(
+        d.path(),
+        "byline.ledger.toml",
+        "[[check]]\npath = \"../secret.txt\"\ncode = \"anonymous-source\"\nsentence = \"x\"\nstatus = \"checked\"\n",
+    );
+    let o = byline(d.path(), &["check", "news"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("byline.ledger.toml:2:8: path \"../secret.txt\" leaves the workspace"), "{}", stderr(&o));
+}
+
+#[test]
+fn the_desk_configuration_is_applied_and_a_bad_one_refused() {
+    let d = workspace();
+    write(d.path(), "news/drafts/x.txt", ARTICLE);
+    let all = findings(d.path()).len();
+    write(
+        d.path(),
+        "byline.toml",
+        "[severity]\nvague-attribution = \"off\"\nunattributed-claim = \"error\"\n\n[files]\nexclude = [\"drafts/**\"]\n\n[ledger]\nchecker = \"Test Desk\"\n",
+    );
+    let fs = findings(d.path());
+    assert!(fs.len() < all / 2, "{fs:#?}");
+    assert!(fs.iter().all(|f| f["code"] != "vague-attribution" && !f["path"].as_str().unwrap().contains("drafts")));
+    assert!(fs.iter().filter(|f| f["code"] == "unattributed-claim").all(|f| f["severity"] == "error"));
+    // The command line still wins.
+    let o = byline(d.path(), &["check", "--format", "json", "--severity", "unattributed-claim=hint", "news"]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(v["findings"].as_array().unwrap().iter().filter(|f| f["code"] == "unattributed-claim").all(|f| f["severity"] == "hint"));
+
+    // Found from a folder below the workspace root, too.
+    let o = byline(&d.path().join("news"), &["check", "--format", "json", "."]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(v["findings"].as_array().unwrap().iter().all(|f| f["code"] != "vague-attribution"));
+
+    write(d.path(), "byline.toml", "[severity]\nunattributed-claim = \"loud\"\n");
+    let o = byline(d.path(), &["check", "news"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("byline.toml:2:22: unknown severity \"loud\""), "{}", stderr(&o));
+}
