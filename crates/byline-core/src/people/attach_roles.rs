@@ -32,7 +32,14 @@ pub(super) fn attach_roles(ctx: &Ctx, found: &[recognize::Found], doc: &mut DocP
             if ctx.text[end..].starts_with('.') && recognize::is_short_title(ctx, b) {
                 end += 1;
             }
-            let role = ctx.text[ctx.toks[a].start..end].to_string();
+            // A quoted title keeps its opening mark: "“Parasite” director".
+            let mut from = ctx.toks[a].start;
+            if let Some(m) = ctx.text[..from].chars().next_back().filter(|&c| c == '“' || c == '"')
+                && ctx.text[from..end].contains(['”', '"'])
+            {
+                from -= m.len_utf8();
+            }
+            let role = ctx.text[from..end].to_string();
             plural = recognize::plural_role(ctx, b).then(|| (name_end, role.clone()));
             roles.push(role);
         } else if let Some((prev_end, role)) = plural.take() {

@@ -16,10 +16,14 @@ pub(super) fn inverted(v: &VerbCue) -> Option<Attribution> {
     let before = ctx.gap(prev.map_or(s.span.start, |p| p.span.end), v.cue.start).trim();
     // A phrasal cue does not invert: in "Jane Roe, the party leader, called for a review" the
     // phrase after "called for" is what is called for, not who.
+    // (AP copy closes a quotation with two apostrophes: "…,'' said Jane Roe.)
     // "tell" takes its hearer as object, so "X, a minister, told a summit" does not invert.
     let tell = matches!(v.first_form, "tell" | "tells" | "told");
-    let after_quote_or_comma =
-        !tell && (prev.is_none() || (before.ends_with([',', '”', '"', '’']) && !closes_clause(ctx, s, words, wi) && !v.form.contains(' ')));
+    let after_quote_or_comma = !tell
+        && (prev.is_none()
+            || ((before.ends_with([',', '”', '"', '’']) || before.ends_with("''"))
+                && !closes_clause(ctx, s, words, wi)
+                && !v.form.contains(' ')));
     if !(after_quote_or_comma && we < words.len() && !v.act) {
         return None;
     }
@@ -84,5 +88,11 @@ mod tests {
         assert_eq!(source_of(t, "said"), Some((Some("lead author Jane Roe".into()), SourceKind::Named)));
         let t = "The talks have failed, said the Kremlin.";
         assert_eq!(source_of(t, "said"), Some((Some("the Kremlin".into()), SourceKind::Named)));
+    }
+
+    #[test]
+    fn after_a_quotation_closed_with_two_apostrophes() {
+        let t = "\"We hope to reopen by June,'' said Hugo Brandt, the owner of the inn.";
+        assert_eq!(crate::attribution::fixtures::source_of(t, "said").and_then(|s| s.0).as_deref(), Some("Hugo Brandt"));
     }
 }

@@ -125,6 +125,13 @@ fn walk_back(ctx: &Ctx, s: usize, j: usize, comma: bool, placed: bool) -> (usize
             break;
         }
         let g = ctx.gap_before(j);
+        // ("“Parasite” director": a quoted title before the role noun, whole.)
+        if !comma && matches!(g, "” " | "\" ") && j == first {
+            if let Some(open) = quoted_title_start(ctx, j - 1) {
+                first = open;
+                break;
+            }
+        }
         // ("JD(U) spokesman": a short name with a bracketed letter or two.)
         if !comma && g == ") " && j >= 2 && ctx.gap_before(j - 1) == "(" && ctx.word(j - 1).len() <= 2 && ctx.toks[j - 2].acronym {
             first = j - 2;
@@ -164,6 +171,25 @@ fn walk_back(ctx: &Ctx, s: usize, j: usize, comma: bool, placed: bool) -> (usize
         first += 1;
     }
     (first, last)
+}
+
+/// The first token of a quoted, capitalised title of at most five words that ends at token `end` ("“Mrs
+/// Maisel”"): its opening mark right before that token, after a space or at a line's start.
+fn quoted_title_start(ctx: &Ctx, end: usize) -> Option<usize> {
+    let mut k = end;
+    while end - k < 5 {
+        let g = ctx.gap_before(k);
+        if g.ends_with(['“', '"']) {
+            let before = &g[..g.len() - if g.ends_with('“') { '“'.len_utf8() } else { 1 }];
+            // (A title is capitalised: not a scare-quoted word, "“failed” governor".)
+            return ((before.is_empty() || before.ends_with([' ', '\n'])) && (ctx.toks[k].cap || ctx.toks[k].acronym)).then_some(k);
+        }
+        if k == 0 || !is_space_gap(g) {
+            return None;
+        }
+        k -= 1;
+    }
+    None
 }
 
 /// A common noun naming a person, written in lower case ("rapper", "chief auditor").
@@ -253,6 +279,13 @@ mod tests {
         assert_eq!(role("He met harbour board spokesman Arvid Lunde there.", "Arvid").as_deref(), Some("harbour board spokesman"));
         assert_eq!(role("Then Dr Arvid Lunde spoke.", "Arvid").as_deref(), Some("Dr"));
         assert_eq!(role("Then Mr Arvid Lunde spoke.", "Arvid"), None);
+    }
+
+    #[test]
+    fn a_quoted_title_before_the_role_noun() {
+        assert_eq!(role("But “Night Shift” actress Arvid Lunde said so.", "Arvid").as_deref(), Some("Night Shift” actress"));
+        // A scare-quoted word is no title.
+        assert_eq!(role("The “failed” governor Arvid Lunde said so.", "Arvid").as_deref(), Some("governor"));
     }
 
     #[test]

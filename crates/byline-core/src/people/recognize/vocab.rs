@@ -7,8 +7,8 @@ use crate::people::lexicon::FxHashMap;
 
 /// Name particles that may stand inside a name in lower case ("von der Leyen", "bin Laden").
 const PARTICLES: &[&str] = &[
-    "von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le", "bin", "ibn", "al", "el", "ben", "ter",
-    "op", "y", "zu",
+    "von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "des", "la", "le", "bin", "ibn", "al", "el", "ben",
+    "ter", "op", "y", "zu",
 ];
 
 /// Lower-case particles of Welsh, Irish, Scottish, Arabic and Portuguese names that only ever stand inside
