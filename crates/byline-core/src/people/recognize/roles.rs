@@ -126,11 +126,13 @@ fn walk_back(ctx: &Ctx, s: usize, j: usize, comma: bool, placed: bool) -> (usize
         }
         let g = ctx.gap_before(j);
         // ("“Parasite” director": a quoted title before the role noun, whole.)
-        if !comma && matches!(g, "” " | "\" ") && j == first {
-            if let Some(open) = quoted_title_start(ctx, j - 1) {
-                first = open;
-                break;
-            }
+        if !comma
+            && matches!(g, "” " | "\" ")
+            && j == first
+            && let Some(open) = quoted_title_start(ctx, j - 1)
+        {
+            first = open;
+            break;
         }
         // ("JD(U) spokesman": a short name with a bracketed letter or two.)
         if !comma && g == ") " && j >= 2 && ctx.gap_before(j - 1) == "(" && ctx.word(j - 1).len() <= 2 && ctx.toks[j - 2].acronym {
