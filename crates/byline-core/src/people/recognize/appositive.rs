@@ -194,7 +194,8 @@ fn role_phrase(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
         }
         // "Jane Roe, the state representative who wrote the bill, ...": the role ends at a
         // relative pronoun after its head.
-        if has_head && j > k + 1 && matches!(w, "who" | "whose" | "which" | "that") {
+        // So does a clause of time or reason: "party chairman when Ms. Roe was governor".
+        if has_head && j > k + 1 && matches!(w, "who" | "whose" | "which" | "that" | "when" | "while" | "until" | "since" | "because") {
             break;
         }
         if ctx.has(j, SPEECH_VERB) && w.chars().next().is_some_and(|c| c.is_lowercase()) {
@@ -207,7 +208,14 @@ fn role_phrase(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
             j += 1;
             continue;
         }
-        if !(is_space_gap(g) || g.is_empty()) {
+        // "owner of the Hotel Alba near St. Mark's Square": an abbreviation's full stop inside
+        // a name goes on.
+        let abbreviation = g == ". "
+            && j + 1 < n
+            && ctx.toks[j + 1].cap
+            && crate::lexicon::Lexicon::bundled().abbreviations.contains(w)
+            && !ctx.has(j, FIRST);
+        if !(is_space_gap(g) || g.is_empty() || abbreviation) {
             // "astronomer at the Harbour Institute in Varnhem, Norway": a place after "in" goes
             // on to its country or state.
             if g == ", "
