@@ -143,6 +143,7 @@ const NONPERSON: &str = include_str!("../../lexicons/nonperson_words.txt");
 const NONPERSON_HEADS: &str = include_str!("../../lexicons/nonperson_heads.txt");
 const PERSON_NOUNS: &str = include_str!("../../lexicons/person_nouns.txt");
 const ADVERBS: &str = include_str!("../../lexicons/adverbs.txt");
+const PLACES: &str = include_str!("../../lexicons/places.txt");
 
 /// Run `f` on the lower-case form of `w`, without allocating for short ASCII words.
 pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
@@ -174,8 +175,16 @@ impl PeopleLexicon {
             lex.add_lists(FIRST, FIRST_INTL, HONORIFICS, TITLES, NONPERSON, NONPERSON_HEADS);
             lex.add_person_nouns(PERSON_NOUNS);
             lex.add_adverbs(ADVERBS);
+            lex.add_places(PLACES);
             lex
         })
+    }
+
+    /// Names of several words of places (places.txt, from WordNet): names, but not of people.
+    pub fn add_places(&mut self, places: &str) {
+        for e in entries(places).filter(|e| e.contains(' ')) {
+            self.nonperson_names.insert(e.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase());
+        }
     }
 
     /// Add entries in the formats of the bundled files (for users who extend the lists).
