@@ -136,8 +136,16 @@ fn by_head(ctx: &Ctx, p: &Phrase) -> Option<SourceKind> {
     if OWN_DOCUMENTS.contains(&head_base) && matches!(ws[0], "a" | "an" | "another" | "the" | "its" | "their") {
         return Some(SourceKind::Named);
     }
-    // "Research suggests", "data show": a bare document noun names no one.
-    if ws.len() == 1 && !ctx.is_cap(head_word) && ctx.lex.documents.contains(head_base) {
+    // "Research suggests", "new data showed": a document noun with no determiner and no name
+    // names no one.
+    let unnamed = !DETERMINED.contains(&ws[0])
+        && !matches!(ws[0], "a" | "an" | "one" | "another")
+        && (r.start + 1..r.end).all(|i| !ctx.is_cap(&words[i]))
+        // (A capital at the start names someone unless it is an adjective: "New data showed",
+        // not "Eurostat figures show".)
+        && (!ctx.is_cap(&words[r.start]) || ctx.doc.is(&words[r.start], crate::document::class::ADJECTIVE) || hk == 0)
+        && !ws.contains(&"by");
+    if unnamed && hk + 1 == ws.len() && ctx.lex.documents.contains(head_base) && (!ctx.is_cap(head_word) || hk == 0) {
         return Some(SourceKind::Vague);
     }
     let definite = matches!(ws[0], "the" | "his" | "her" | "its" | "their") && !head_base.ends_with('s');
@@ -243,5 +251,13 @@ mod tests {
         assert_eq!(kind("A growing number of researchers said the drug works."), Some(SourceKind::Vague));
         assert_eq!(kind("A panel of independent scientists said the drug works."), Some(SourceKind::Named));
         assert_eq!(kind("She said the drug works."), Some(SourceKind::Pronoun));
+    }
+
+    #[test]
+    fn document_nouns_with_no_name_are_vague() {
+        let kind = |t: &str, cue: &str| source_of(t, cue).map(|s| s.1);
+        assert_eq!(kind("Research suggests the coast will flood more often.", "suggests"), Some(SourceKind::Vague));
+        assert_eq!(kind("Fresh figures on Monday showed claims had topped 6 million.", "showed"), Some(SourceKind::Vague));
+        assert_eq!(kind("Harbourstat figures show that stays hit 14 million.", "show"), Some(SourceKind::Named));
     }
 }

@@ -251,7 +251,7 @@ fn adjectives_before_name(ctx: &Ctx, words: &[Word], start: usize) -> Option<usi
         }
         k -= 1;
     }
-    (k < start && k > 0 && spaced(k - 1) && matches!(ctx.lw(&words[k - 1]), "the" | "a" | "an")).then_some(k - 1)
+    (k < start && k > 0 && spaced(k - 1) && matches!(ctx.lw(&words[k - 1]), "the" | "a" | "an")).then(|| k - 1)
 }
 
 /// A place or an agent the walk back steps over, at word `np.start - 1`: "the Ukrainian

@@ -57,6 +57,44 @@ fn has_complement(v: &VerbCue) -> bool {
         || (cognition && v.prev_adjacent && matches!(prev_l, "has" | "have" | "had"))
         // The quotation before its subject is the complement: "“…,” Jane Roe wrote in a memo."
         || quote_before_subject(ctx, words, v.wi)
+        // A clause without "that" after a finite verb: "the IMF projected consumer prices
+        // would rise" (not "the only confirmed performers are", "the state playoffs are").
+        || (finite(v) && clause_without_that(ctx, words, we))
+}
+
+/// Whether the cue reads as a finite verb after its subject: a past or third-person form right
+/// after a name, a pronoun or a noun.
+fn finite(v: &VerbCue) -> bool {
+    let form = v.first_form;
+    let inflected = form.ends_with("ed") || (form.ends_with('s') && !form.ends_with("ss"));
+    inflected
+        && v.prev_adjacent
+        && v.prev.is_some_and(|p| {
+            v.ctx.is_cap(p)
+                || PRONOUNS.contains(&v.prev_l)
+                || !(v.ctx.lex.function_words.contains(v.prev_l) || v.ctx.doc.is(p, crate::document::class::ADJECTIVE))
+        })
+}
+
+/// Whether a clause without "that" follows from word `we`: a short lower-case noun phrase, then
+/// a modal or a finite "be"/"have" ("consumer prices would rise", "demand was slowing").
+fn clause_without_that(ctx: &Ctx, words: &[Word], we: usize) -> bool {
+    use crate::attribution::pieces::words::{BE, MODALS};
+    let spaced = |k: usize| ctx.gap_is_space(words[k - 1].span.end, words[k].span.start);
+    let mut k = we;
+    while k < words.len() && k < we + 5 && (k == we || spaced(k)) {
+        let l = ctx.lw(&words[k]);
+        if k > we
+            && (MODALS.contains(&l) || (BE.contains(&l) && !matches!(l, "be" | "been" | "being")) || matches!(l, "has" | "have" | "had"))
+        {
+            return true;
+        }
+        if ctx.is_cap(&words[k]) || ctx.lex.function_words.contains(l) || l.ends_with("ly") {
+            return false;
+        }
+        k += 1;
+    }
+    false
 }
 
 /// Whether a "that" clause follows an adverbial right after the verb: "indicated earlier this
@@ -132,6 +170,13 @@ fn figure_soon(ctx: &Ctx, words: &[Word], i: usize) -> bool {
 mod tests {
     use crate::attribution::SourceKind;
     use crate::attribution::fixtures::source_of;
+
+    #[test]
+    fn a_clause_without_that_is_a_complement() {
+        let t = "The harbour board projected cargo volumes would fall by 12 percent.";
+        assert_eq!(source_of(t, "projected").map(|s| s.1), Some(SourceKind::Named));
+        assert_eq!(source_of("The board estimated demand was slowing.", "estimated").map(|s| s.1), Some(SourceKind::Named));
+    }
 
     #[test]
     fn that_and_a_quantity_are_complements() {

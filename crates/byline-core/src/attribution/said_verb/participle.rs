@@ -27,8 +27,32 @@ const PARTICIPLES: &[&str] = &[
 ];
 
 /// Messages a participle can report from: "released a video saying …".
-const MESSAGES: &[&str] =
-    &["statement", "video", "message", "post", "letter", "note", "tweet", "email", "release", "notice", "memo", "report"];
+const MESSAGES: &[&str] = &[
+    "statement",
+    "video",
+    "message",
+    "post",
+    "letter",
+    "note",
+    "tweet",
+    "email",
+    "release",
+    "notice",
+    "memo",
+    "report",
+    "images",
+    "photos",
+    "footage",
+    "data",
+    "figures",
+    "map",
+    "maps",
+    "documents",
+    "results",
+];
+
+/// Participles of evidence that report from a message only: "released images showing …".
+const EVIDENCE: &[&str] = &["showing", "revealing", "indicating", "suggesting"];
 
 /// Participles ("saying", "adding", "claiming") hang off another clause: after a comma or a
 /// message ("issued a statement saying", "released a video saying") they report what the
@@ -38,7 +62,7 @@ pub(super) fn participle(v: &VerbCue) -> Option<Attribution> {
     let after_comma = v.prev.is_some_and(|p| ctx.gap(p.span.end, v.cue.start).trim() == ",");
     let after_message = v.prev_adjacent && MESSAGES.contains(&v.prev_l);
     if (after_comma || after_message)
-        && PARTICIPLES.contains(&v.first_form)
+        && (PARTICIPLES.contains(&v.first_form) || (after_message && EVIDENCE.contains(&v.first_form)))
         && v.wi > 1
         && let Some(np) = np_after(ctx, words, 0)
         && words[0].span.start <= s.span.start + 1
