@@ -11,6 +11,7 @@
 //! - [`wire`] — big answers (references) written straight to JSON, whole or as partial results
 //! - [`diagnostics`] — findings -> diagnostics
 //! - [`config`] — settings
+//! - [`workspace`] — the workspace's `byline.toml` and check ledger
 
 pub mod config;
 pub mod diagnostics;
@@ -24,6 +25,7 @@ pub mod snapshot;
 pub mod state;
 pub mod transport;
 pub mod wire;
+pub mod workspace;
 
 use std::process::ExitCode;
 use std::sync::Arc;

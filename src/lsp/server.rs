@@ -174,7 +174,12 @@ impl Detached {
             return;
         }
         let options = DidChangeWatchedFilesRegistrationOptions {
-            watchers: vec![FileSystemWatcher { glob_pattern: GlobPattern::String("**/*.{txt,md}".into()), kind: None }],
+            watchers: vec![
+                FileSystemWatcher { glob_pattern: GlobPattern::String("**/*.{txt,md}".into()), kind: None },
+                // The desk's configuration and ledger (the ledger may be placed elsewhere by
+                // `[ledger] path`; any TOML file is a candidate, the state task checks).
+                FileSystemWatcher { glob_pattern: GlobPattern::String("**/*.toml".into()), kind: None },
+            ],
         };
         let registration = Registration {
             id: "byline-watch-articles".into(),
@@ -217,14 +222,16 @@ impl LanguageServer for Server {
         let progress = params.capabilities.window.as_ref().and_then(|w| w.work_done_progress).unwrap_or(false);
         let roots = roots_of(&params);
         let settings = params.initialization_options.clone().unwrap_or(Value::Null);
+        let pull = params.capabilities.text_document.as_ref().and_then(|t| t.diagnostic.as_ref()).is_some();
         let _ = self.caps.set(params.capabilities);
-        self.state.send(ClientEvent::Init { encoding, settings, roots, progress });
+        self.state.send(ClientEvent::Init { encoding, settings, roots, progress, pull });
         Ok(InitializeResult {
             capabilities: ServerCapabilities {
                 position_encoding: Some(encoding.kind()),
                 text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
                     open_close: Some(true),
                     change: Some(TextDocumentSyncKind::INCREMENTAL),
+                    save: Some(TextDocumentSyncSaveOptions::Supported(true)),
                     ..Default::default()
                 })),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
@@ -271,6 +278,10 @@ impl LanguageServer for Server {
     async fn did_change(&self, p: DidChangeTextDocumentParams) {
         let d = p.text_document;
         self.state.send(ClientEvent::Change { uri: d.uri, version: d.version, changes: p.content_changes });
+    }
+
+    async fn did_save(&self, p: DidSaveTextDocumentParams) {
+        self.state.send(ClientEvent::Saved { uri: p.text_document.uri });
     }
 
     async fn did_close(&self, p: DidCloseTextDocumentParams) {

@@ -32,7 +32,10 @@ use super::positions::{Encoding, LineIndex};
 use super::reorder::{Verdict, VersionQueue};
 use super::snapshot::{Analyzed, Content, DocKey, DocView, DocViews, Snapshot, file_path_of, key_of};
 use super::transport::Notifier;
+use super::workspace::{self, Desks};
+use crate::desk;
 use crate::files::{FileFilter, ReadError, ignored_under};
+use crate::ledger::Ledger;
 
 /// How long a `didChange` that arrived ahead of its predecessor waits for it.
 pub const REORDER_WAIT: Duration = Duration::from_millis(100);
@@ -45,14 +48,38 @@ pub(crate) use log;
 /// Notifications from the client, in the order the handlers forwarded them.
 #[derive(Debug)]
 pub enum ClientEvent {
-    Init { encoding: Encoding, settings: Value, roots: Vec<PathBuf>, progress: bool },
+    Init {
+        encoding: Encoding,
+        settings: Value,
+        roots: Vec<PathBuf>,
+        progress: bool,
+        pull: bool,
+    },
     Initialized,
-    Open { uri: Uri, version: i32, language: String, text: String },
-    Change { uri: Uri, version: i32, changes: Vec<TextDocumentContentChangeEvent> },
-    Close { uri: Uri },
+    Open {
+        uri: Uri,
+        version: i32,
+        language: String,
+        text: String,
+    },
+    Change {
+        uri: Uri,
+        version: i32,
+        changes: Vec<TextDocumentContentChangeEvent>,
+    },
+    Close {
+        uri: Uri,
+    },
     Watched(Vec<FileEvent>),
     Settings(Value),
-    Folders { added: Vec<PathBuf>, removed: Vec<PathBuf> },
+    Folders {
+        added: Vec<PathBuf>,
+        removed: Vec<PathBuf>,
+    },
+    /// `didSave`: a saved `byline.toml` or ledger is read again; so are the ledger's orphans.
+    Saved {
+        uri: Uri,
+    },
 }
 
 /// Results of work the state task started.
@@ -67,6 +94,8 @@ pub enum Internal {
     Failed { key: DocKey, why: String },
     /// Every file of walk `walk` has been sent; `folded` is told once they are in the index.
     IndexingDone { walk: u64, files: usize, folded: Option<oneshot::Sender<()>> },
+    /// `byline.toml` and the ledger, read for reload number `seq`.
+    DeskLoaded { seq: u64, root: PathBuf, loaded: Box<workspace::Loaded> },
 }
 
 /// Why a file was read from disk; its result is dropped when that reason is out of date.
@@ -96,6 +125,8 @@ pub enum Out {
         analyzed: Arc<Analyzed>,
         settings: Arc<Settings>,
         encoding: Encoding,
+        /// The ledger and the document's workspace-relative path, for the findings' statuses.
+        ledger: Option<(Arc<Ledger>, String)>,
     },
     Log(MessageType, String),
     /// A message the editor shows to the user (`window/showMessage`).
@@ -150,10 +181,15 @@ pub fn spawn(client: Client, notifier: Notifier) -> Handle {
                 Out::Diagnostics(uri, diags, version) => {
                     notifier.send(diagnostics_frame(uri, diags, version));
                 }
-                Out::Findings { uri, analyzed, settings, encoding } => {
+                Out::Findings { uri, analyzed, settings, encoding, ledger } => {
                     let what = uri.to_string();
                     let convert = move || {
-                        let diags = diagnostics(&analyzed.analysis.findings, &analyzed.rope, encoding, &settings);
+                        let findings = &analyzed.analysis.findings;
+                        let statuses = match &ledger {
+                            Some((l, rel)) if !findings.is_empty() => l.status_of(rel, findings, &analyzed.rope.to_string()),
+                            _ => Vec::new(),
+                        };
+                        let diags = diagnostics(findings, &statuses, &analyzed.rope, encoding, &settings);
                         diagnostics_frame(uri, diags, analyzed.version)
                     };
                     match tokio::task::spawn_blocking(convert).await {
@@ -175,6 +211,11 @@ pub fn spawn(client: Client, notifier: Notifier) -> Handle {
         snap_tx,
         encoding: Encoding::Utf16,
         settings: Arc::new(Settings::default()),
+        editor_settings: Value::Null,
+        desks: Arc::new(Desks::default()),
+        desk_seq: 0,
+        shown_config_errors: HashSet::new(),
+        pull_capable: false,
         filter: FileFilter::default(),
         roots: Vec::new(),
         progress: false,
@@ -249,6 +290,16 @@ struct State {
     snap_tx: watch::Sender<Arc<Snapshot>>,
     encoding: Encoding,
     settings: Arc<Settings>,
+    /// The editor's settings as last sent (laid over `byline.toml`).
+    editor_settings: Value,
+    /// The workspace's `byline.toml` and ledger in force.
+    desks: Arc<Desks>,
+    /// The number of the latest reload of the desk; older results are dropped.
+    desk_seq: u64,
+    /// Configuration errors the user was shown (`window/showMessage` once per error).
+    shown_config_errors: HashSet<String>,
+    /// The client supports pull diagnostics.
+    pull_capable: bool,
     filter: FileFilter,
     roots: Vec<PathBuf>,
     progress: bool,
@@ -366,6 +417,9 @@ impl State {
             docs: self.views.clone(),
             index: self.index.clone(),
             indexed: self.indexed,
+            desks: self.desks.clone(),
+            settings: self.settings.clone(),
+            pull: self.pulling(),
         }));
     }
 
@@ -377,8 +431,9 @@ impl State {
 
     fn on_client(&mut self, ev: ClientEvent) {
         match ev {
-            ClientEvent::Init { encoding, settings, roots, progress } => {
+            ClientEvent::Init { encoding, settings, roots, progress, pull } => {
                 self.encoding = encoding;
+                self.pull_capable = pull;
                 // The walk starts with `initialized`; until it has run, whole-workspace
                 // queries wait for it rather than answer from an empty index.
                 self.indexed = roots.is_empty();
@@ -388,7 +443,15 @@ impl State {
             }
             ClientEvent::Initialized => {
                 self.initialized = true;
+                self.reload_desk();
                 self.start_walk();
+            }
+            ClientEvent::Saved { uri } => {
+                // A saved article may have changed which checks are orphans; a saved
+                // configuration file is read again.
+                if file_path_of(&uri).is_some() {
+                    self.reload_desk();
+                }
             }
             ClientEvent::Open { uri, version, language, text } => self.on_open(uri, version, &language, text),
             ClientEvent::Change { uri, version, changes } => self.on_change(uri, version, changes),
@@ -400,6 +463,9 @@ impl State {
     }
 
     fn on_open(&mut self, uri: Uri, version: i32, language: &str, text: String) {
+        if self.is_config(&uri) {
+            return; // byline.toml and the ledger are configuration, not articles
+        }
         let key = key_of(&uri);
         let format = format_of(&uri, language);
         let generation = self.generation();
@@ -421,6 +487,10 @@ impl State {
     }
 
     fn on_change(&mut self, uri: Uri, version: i32, changes: Vec<TextDocumentContentChangeEvent>) {
+        if self.is_config(&uri) {
+            self.reload_desk(); // what is on disk now (the buffer is read again when saved)
+            return;
+        }
         let key = key_of(&uri);
         if self.entries.get(&key).is_some_and(Entry::is_open) {
             self.offer_change(&key, version, changes, Instant::now());
@@ -495,6 +565,9 @@ impl State {
     }
 
     fn on_watched(&mut self, events: Vec<FileEvent>) {
+        if events.iter().any(|ev| self.is_config(&ev.uri)) {
+            self.reload_desk();
+        }
         for ev in events {
             let key = key_of(&ev.uri);
             if self.entries.get(&key).is_some_and(Entry::is_open) {
@@ -586,7 +659,14 @@ impl State {
         if !Settings::present_in(value) {
             return;
         }
-        let (settings, problems) = Settings::from_json(value);
+        self.editor_settings = value.clone();
+        self.recompute_settings(true);
+    }
+
+    /// The settings in force: the editor's over `byline.toml`'s; applied to what depends on them.
+    fn recompute_settings(&mut self, report: bool) {
+        let (settings, problems) = Settings::from_json_over(Settings::from_desk(&self.desks.desk), &self.editor_settings);
+        let problems = if report { problems } else { Vec::new() };
         for p in problems {
             log!("settings: {p}");
             self.send_out(Out::Log(MessageType::WARNING, format!("byline settings: {p}")));
@@ -594,7 +674,9 @@ impl State {
         let files_changed = settings.include != self.settings.include
             || settings.exclude != self.settings.exclude
             || settings.max_file_size != self.settings.max_file_size;
-        let levels_changed = settings.levels != self.settings.levels;
+        let levels_changed = settings.levels != self.settings.levels
+            || settings.show_checked != self.settings.show_checked
+            || settings.pull != self.settings.pull;
         if files_changed {
             match FileFilter::new(&settings.include, &settings.exclude) {
                 Ok(f) => self.filter = f,
@@ -739,6 +821,7 @@ impl State {
                     self.report_failure(&key, &uri, &why);
                 }
             }
+            Internal::DeskLoaded { seq, root, loaded } => self.on_desk_loaded(seq, root, *loaded),
             Internal::IndexingDone { walk, files, folded } => {
                 if walk == self.walk {
                     self.indexed = true;
@@ -752,13 +835,110 @@ impl State {
     }
 
     fn publish_diagnostics(&mut self, key: &DocKey) {
+        if self.pulling() {
+            return; // the client asks for them
+        }
         let Some(entry) = self.entries.get(key) else { return };
         let Some(Content::Open(a)) = &entry.content else { return };
         if a.generation != entry.generation || !entry.is_open() {
             return;
         }
         let (analyzed, settings, encoding) = (a.clone(), self.settings.clone(), self.encoding);
-        self.send_out(Out::Findings { uri: entry.uri.clone(), analyzed, settings, encoding });
+        let ledger = self.ledger_for(&entry.uri);
+        self.send_out(Out::Findings { uri: entry.uri.clone(), analyzed, settings, encoding, ledger });
+    }
+
+    /// The client pulls diagnostics (it can, and the settings ask for it).
+    fn pulling(&self) -> bool {
+        self.pull_capable && self.settings.pull
+    }
+
+    /// The ledger and the workspace-relative path of a document, when it is in the workspace.
+    fn ledger_for(&self, uri: &Uri) -> Option<(Arc<Ledger>, String)> {
+        let ledger = self.desks.ledger.clone()?;
+        let rel = self.desks.relative(&file_path_of(uri)?)?;
+        Some((ledger, rel))
+    }
+
+    fn is_config(&self, uri: &Uri) -> bool {
+        file_path_of(uri).is_some_and(|p| self.desks.is_config_file(&p) || self.roots.first().is_some_and(|r| p == r.join(desk::FILE_NAME)))
+    }
+
+    // ---- the desk: byline.toml and the ledger --------------------------------------------------
+
+    /// Read `byline.toml` and the ledger of the first workspace folder again, on a blocking
+    /// thread; the result comes back as [`Internal::DeskLoaded`].
+    fn reload_desk(&mut self) {
+        let Some(root) = self.roots.first().cloned() else { return };
+        self.desk_seq += 1;
+        let seq = self.desk_seq;
+        let open: HashMap<String, Arc<Analyzed>> = self
+            .entries
+            .values()
+            .filter_map(|e| match &e.content {
+                Some(Content::Open(a)) if e.is_open() => Some((workspace::relative(&root, &file_path_of(&e.uri)?)?, a.clone())),
+                _ => None,
+            })
+            .collect();
+        let (fallback, max, tx) = (self.desks.desk.clone(), self.settings.max_file_size, self.tx.clone());
+        tokio::task::spawn_blocking(move || {
+            let loaded = Box::new(workspace::load(&root, &fallback, &open, max));
+            let _ = tx.send(Msg::Internal(Internal::DeskLoaded { seq, root, loaded }));
+        });
+    }
+
+    fn on_desk_loaded(&mut self, seq: u64, root: PathBuf, loaded: workspace::Loaded) {
+        if seq != self.desk_seq {
+            return; // a newer reload is on its way
+        }
+        let workspace::Loaded { desk, ledger, orphans } = loaded;
+        let d = Arc::make_mut(&mut self.desks);
+        d.root = Some(root);
+        let mut show = Vec::new();
+        match desk {
+            Ok(desk) => {
+                d.desk = Arc::new(desk);
+                d.desk_error = None;
+            }
+            Err(e) => {
+                show.push(format!("byline: {e} (the last good configuration stays in force)"));
+                d.desk_error = Some(e);
+            }
+        }
+        match ledger {
+            Ok(l) => {
+                d.ledger = Some(Arc::new(l));
+                d.ledger_error = None;
+            }
+            Err(e) => {
+                show.push(format!("byline: the check ledger cannot be read: {e} (nothing is written to it until it is fixed)"));
+                d.ledger_error = Some(e);
+            }
+        }
+        let desks = self.desks.clone();
+        for message in show {
+            log!("{message}");
+            if self.shown_config_errors.insert(message.clone()) {
+                self.send_out(Out::Show(MessageType::ERROR, message));
+            }
+        }
+        if let Some(uri) = desks.desk_file().as_deref().and_then(workspace::uri_of) {
+            let diags = desks.desk_error.iter().map(|e| workspace::error_diagnostic(e.at, &e.message)).collect();
+            self.send_out(Out::Diagnostics(uri, diags, None));
+        }
+        let ledger_file = desks.ledger_error.as_ref().map(|e| e.file.clone()).or_else(|| desks.ledger_file());
+        if let Some(uri) = ledger_file.as_deref().and_then(workspace::uri_of) {
+            let diags = match &desks.ledger_error {
+                Some(e) => vec![workspace::error_diagnostic(e.at, &e.message)],
+                None => orphans,
+            };
+            self.send_out(Out::Diagnostics(uri, diags, None));
+        }
+        self.recompute_settings(false);
+        let open: Vec<DocKey> = self.entries.iter().filter(|(_, e)| e.is_open()).map(|(k, _)| k.clone()).collect();
+        for key in open {
+            self.publish_diagnostics(&key);
+        }
     }
 
     // ---- held-back changes -------------------------------------------------------------------
