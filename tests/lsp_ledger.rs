@@ -144,3 +144,140 @@ fn orphan_checks_are_diagnostics_on_the_ledger() {
     assert!(diag["message"].as_str().unwrap().contains("critics say the council"), "{diag}");
     assert!(lsp.shutdown().success());
 }
+
+fn actions_on(lsp: &mut Lsp, uri: &str, params: &Value, line: u64) -> Vec<Value> {
+    let diag = on_line(params, line).unwrap_or_else(|| panic!("no diagnostic on line {line}: {params}"));
+    let r = lsp.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": diag["range"], "context": {"diagnostics": [diag]}}),
+    );
+    r.as_array().unwrap().clone()
+}
+
+fn titled(actions: &[Value], prefix: &str) -> Value {
+    actions
+        .iter()
+        .find(|a| a["title"].as_str().unwrap().starts_with(prefix))
+        .cloned()
+        .unwrap_or_else(|| panic!("no {prefix:?} in {actions:?}"))
+}
+
+/// Run an action's command with extra arguments merged in; the raw response.
+fn run(lsp: &mut Lsp, action: &Value, extra: Value) -> Value {
+    let mut args = action["command"]["arguments"][0].clone();
+    for (k, v) in extra.as_object().unwrap() {
+        args[k] = v.clone();
+    }
+    lsp.request_raw("workspace/executeCommand", json!({"command": action["command"]["command"], "arguments": [args]}))
+}
+
+#[test]
+fn code_actions_record_checks_and_survive_a_restart() {
+    let d = workspace();
+    let (mut lsp, uri) = start(d.path());
+    let p = lsp.diagnostics_at(&uri, 1);
+    let actions = actions_on(&mut lsp, &uri, &p, 4);
+    assert!(actions.iter().all(|a| a["kind"] == "quickfix"), "{actions:?}");
+    titled(&actions, "Dismiss — not a claim / source is fine");
+    titled(&actions, "Turn off unattributed-claim in this file");
+    assert!(!actions.iter().any(|a| a["title"].as_str().unwrap().starts_with("Treat")), "only on vague and anonymous findings");
+
+    // Add attribution: an edit before the final full stop, plain text for this client.
+    let add = titled(&actions, "Add attribution");
+    let edit = &add["edit"]["changes"][&uri][0];
+    assert_eq!(edit["newText"], ", according to [source]");
+    assert_eq!(edit["range"]["start"], json!({"line": 4, "character": "Repairs will cost at least $240 million".len()}));
+    assert_eq!(add["diagnostics"][0]["code"], "unattributed-claim");
+
+    // Mark as checked, with a note and a URL.
+    let mark = titled(&actions, "Mark as checked");
+    let r = run(&mut lsp, &mark, json!({"note": "port authority, 3 May", "url": "https://example.org/port"}));
+    assert!(r.get("error").is_none(), "{r}");
+    let ledger = std::fs::read_to_string(d.path().join("byline.ledger.toml")).unwrap();
+    for field in ["path = \"news/harbour.txt\"", "code = \"unattributed-claim\"", "checker = \"Test Desk\"", "port authority, 3 May"] {
+        assert!(ledger.contains(field), "{field} missing:\n{ledger}");
+    }
+    let p = lsp.diagnostics_where(&uri, |p| severity_on(p, 4) == Some(4));
+    assert!(on_line(&p, 4).unwrap()["message"].as_str().unwrap().contains("port authority, 3 May"), "{p}");
+
+    // Dismiss the vague one with a reason.
+    let dismiss = titled(&actions_on(&mut lsp, &uri, &p, 2), "Dismiss");
+    let r = run(&mut lsp, &dismiss, json!({"reason": "a column"}));
+    assert!(r.get("error").is_none(), "{r}");
+    let p = lsp.diagnostics_where(&uri, |p| severity_on(p, 2) == Some(4));
+    assert!(on_line(&p, 2).unwrap()["message"].as_str().unwrap().starts_with("Dismissed by Test Desk on "), "{p}");
+    assert!(lsp.shutdown().success());
+
+    // A new server: still checked, still dismissed.
+    let (mut lsp, uri) = start(d.path());
+    let p = lsp.diagnostics_where(&uri, |p| severity_on(p, 4) == Some(4) && severity_on(p, 2) == Some(4));
+    // A line added above: still checked.
+    let edited = format!("Harbour news, updated\n{}", &ARTICLE["Harbour news".len()..]);
+    lsp.change(&uri, 2, json!([{"text": edited}]));
+    let p2 = lsp.diagnostics_at(&uri, 2);
+    assert_eq!(severity_on(&p2, 5), Some(4), "{p2} (before: {p})");
+    assert!(lsp.shutdown().success());
+}
+
+#[test]
+fn commands_refuse_bad_arguments_and_write_nothing() {
+    let d = workspace();
+    let outside = tempfile::tempdir().unwrap();
+    write(outside.path(), "other.txt", ARTICLE);
+    let (mut lsp, uri) = start(d.path());
+    let p = lsp.diagnostics_at(&uri, 1);
+    let mark = titled(&actions_on(&mut lsp, &uri, &p, 4), "Mark as checked");
+    for bad in [
+        json!({"uri": uri_of(&outside.path().join("other.txt"))}),
+        json!({"uri": "untitled:Untitled-1"}),
+        json!({"code": "no-such-code"}),
+        json!({"code": "vague-attribution"}),
+        json!({"sentence": "A sentence that is not in the article."}),
+        json!({"url": "javascript:alert(1)"}),
+        json!({"note": 42}),
+    ] {
+        let r = run(&mut lsp, &mark, bad.clone());
+        assert!(r.get("error").is_some(), "{bad} accepted: {r}");
+    }
+    let r = lsp.request_raw("workspace/executeCommand", json!({"command": "byline.markChecked", "arguments": ["news/harbour.txt"]}));
+    assert!(r.get("error").is_some(), "{r}");
+    let r = lsp.request_raw("workspace/executeCommand", json!({"command": "byline.rm", "arguments": [{}]}));
+    assert!(r.get("error").is_some(), "{r}");
+    assert!(!d.path().join("byline.ledger.toml").exists());
+
+    // A broken ledger is never written.
+    let bad = "[[check]]\npath = \"news/harbour.txt\"\ncode = 7\n";
+    write(d.path(), "byline.ledger.toml", bad);
+    watched(&mut lsp, &d.path().join("byline.ledger.toml"), 1);
+    lsp.diagnostics_where(&uri_of(&d.path().join("byline.ledger.toml")), |p| !p["diagnostics"].as_array().unwrap().is_empty());
+    let r = run(&mut lsp, &mark, json!({}));
+    assert!(r["error"]["message"].as_str().unwrap().contains("ledger cannot be read"), "{r}");
+    assert_eq!(std::fs::read_to_string(d.path().join("byline.ledger.toml")).unwrap(), bad);
+    assert!(lsp.shutdown().success());
+}
+
+#[test]
+fn turn_off_in_this_file_and_named_sources_edit_byline_toml() {
+    let d = workspace();
+    let (mut lsp, uri) = start(d.path());
+    let p = lsp.diagnostics_at(&uri, 1);
+    let actions = actions_on(&mut lsp, &uri, &p, 6);
+    let named = titled(&actions, "Treat \"");
+    let r = run(&mut lsp, &named, json!({}));
+    assert!(r.get("error").is_none(), "{r}");
+    let desk = std::fs::read_to_string(d.path().join("byline.toml")).unwrap();
+    assert!(desk.starts_with(DESK) && desk.contains("[sources]\nnamed = ["), "{desk}");
+
+    let off = titled(&actions, "Turn off vague-attribution in this file");
+    let r = run(&mut lsp, &off, json!({}));
+    assert!(r.get("error").is_none(), "{r}");
+    let desk = std::fs::read_to_string(d.path().join("byline.toml")).unwrap();
+    assert!(desk.contains("[[overrides]]\nfiles = [\"news/harbour.txt\"]"), "{desk}");
+    let p = lsp.diagnostics_where(&uri, |p| on_line(p, 6).is_none() && on_line(p, 2).is_none());
+    assert_eq!(severity_on(&p, 4), Some(2), "other codes stay: {p}");
+    // byline check applies the override too.
+    let o = byline(d.path(), &["check", "--format", "json", "news"]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(v["findings"].as_array().unwrap().iter().all(|f| f["code"] != "vague-attribution"), "{v}");
+    assert!(lsp.shutdown().success());
+}

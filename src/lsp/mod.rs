@@ -10,9 +10,11 @@
 //! - [`people`] — hover, definition, references, symbols, highlights
 //! - [`wire`] — big answers (references) written straight to JSON, whole or as partial results
 //! - [`diagnostics`] — findings -> diagnostics
+//! - [`actions`] — code actions and the commands that record checks and edit `byline.toml`
 //! - [`config`] — settings
 //! - [`workspace`] — the workspace's `byline.toml` and check ledger
 
+pub mod actions;
 pub mod config;
 pub mod diagnostics;
 pub mod documents;

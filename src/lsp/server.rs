@@ -12,6 +12,7 @@ use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
+use super::actions;
 use super::people;
 use super::positions::Encoding;
 use super::snapshot::{Snapshot, file_path_of, key_of};
@@ -240,6 +241,14 @@ impl LanguageServer for Server {
                 document_highlight_provider: Some(OneOf::Left(true)),
                 document_symbol_provider: Some(OneOf::Left(true)),
                 workspace_symbol_provider: Some(OneOf::Left(true)),
+                code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+                    code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+                    ..Default::default()
+                })),
+                execute_command_provider: Some(ExecuteCommandOptions {
+                    commands: actions::COMMANDS.iter().map(|c| c.to_string()).collect(),
+                    ..Default::default()
+                }),
                 workspace: Some(WorkspaceServerCapabilities {
                     workspace_folders: Some(WorkspaceFoldersServerCapabilities {
                         supported: Some(true),
@@ -339,6 +348,34 @@ impl LanguageServer for Server {
         let key = key_of(&p.text_document.uri);
         self.query(Some(&key.clone()), "documentSymbol", move |s| Some(DocumentSymbolResponse::Nested(people::document_symbols(s, &key))))
             .await
+    }
+
+    async fn code_action(&self, p: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        if p.context.only.as_ref().is_some_and(|only| !only.iter().any(|k| k.as_str().starts_with("quickfix"))) {
+            return Ok(None);
+        }
+        let snippets =
+            self.caps.get().and_then(|c| c.experimental.as_ref()).and_then(|e| e.get("snippetTextEdit")).and_then(Value::as_bool)
+                == Some(true);
+        let key = key_of(&p.text_document.uri);
+        let (uri, range, context) = (p.text_document.uri, p.range, p.context.diagnostics);
+        self.query(Some(&key), "codeAction", move |s| Some(actions::code_actions(s, &uri, range, &context, snippets))).await
+    }
+
+    async fn execute_command(&self, p: ExecuteCommandParams) -> Result<Option<Value>> {
+        let args = p.arguments.into_iter().next().unwrap_or(Value::Null);
+        let key = args.get("uri").and_then(Value::as_str).and_then(|u| u.parse::<Uri>().ok()).map(|u| key_of(&u));
+        let command = p.command;
+        // Recorded on a blocking thread, against a snapshot that has caught up with the document.
+        let done = self.query(key.as_deref(), "executeCommand", move |s| actions::execute(s, &command, &args)).await?;
+        match done {
+            Ok(message) => {
+                log!("{message}");
+                self.state.send(ClientEvent::Reload);
+                Ok(Some(Value::String(message)))
+            }
+            Err(why) => Err(Error::invalid_params(format!("byline: {why}"))),
+        }
     }
 
     async fn symbol(&self, p: WorkspaceSymbolParams) -> Result<Option<WorkspaceSymbolResponse>> {

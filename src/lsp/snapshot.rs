@@ -134,13 +134,11 @@ pub struct Snapshot {
     /// Whether the initial walk of the workspace folders has finished.
     pub indexed: bool,
     /// The workspace's `byline.toml` and ledger in force.
-    #[allow(dead_code)] // read by code actions and pull diagnostics (next steps)
     pub desks: Arc<super::workspace::Desks>,
     /// The settings in force (the editor's over `byline.toml`).
-    #[allow(dead_code)]
     pub settings: Arc<super::config::Settings>,
     /// The client asked for pull diagnostics and the settings enable them.
-    #[allow(dead_code)]
+    #[allow(dead_code)] // read by pull diagnostics (next step)
     pub pull: bool,
 }
 

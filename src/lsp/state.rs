@@ -80,6 +80,8 @@ pub enum ClientEvent {
     Saved {
         uri: Uri,
     },
+    /// Read `byline.toml` and the ledger again (after a command wrote one of them).
+    Reload,
 }
 
 /// Results of work the state task started.
@@ -446,6 +448,7 @@ impl State {
                 self.reload_desk();
                 self.start_walk();
             }
+            ClientEvent::Reload => self.reload_desk(),
             ClientEvent::Saved { uri } => {
                 // A saved article may have changed which checks are orphans; a saved
                 // configuration file is read again.
@@ -843,8 +846,16 @@ impl State {
         if a.generation != entry.generation || !entry.is_open() {
             return;
         }
-        let (analyzed, settings, encoding) = (a.clone(), self.settings.clone(), self.encoding);
+        let (analyzed, mut settings, encoding) = (a.clone(), self.settings.clone(), self.encoding);
         let ledger = self.ledger_for(&entry.uri);
+        // `[[overrides]]` of byline.toml for this article win over everything else.
+        if let Some(rel) = file_path_of(&entry.uri).and_then(|p| self.desks.relative(&p)) {
+            for code in byline_core::Code::ALL {
+                if let Some(level) = self.desks.desk.override_for(&rel, code) {
+                    Arc::make_mut(&mut settings).levels.insert(code, level);
+                }
+            }
+        }
         self.send_out(Out::Findings { uri: entry.uri.clone(), analyzed, settings, encoding, ledger });
     }
 
