@@ -281,3 +281,76 @@ fn turn_off_in_this_file_and_named_sources_edit_byline_toml() {
     assert!(v["findings"].as_array().unwrap().iter().all(|f| f["code"] != "vague-attribution"), "{v}");
     assert!(lsp.shutdown().success());
 }
+
+fn initialize_pulling(lsp: &mut Lsp, root: &Path, options: Value) -> Value {
+    let uri = uri_of(root);
+    let caps = json!({
+        "general": {"positionEncodings": ["utf-16"]},
+        "textDocument": {"diagnostic": {"dynamicRegistration": false}, "publishDiagnostics": {"versionSupport": true}},
+        "workspace": {"workspaceFolders": true, "diagnostics": {"refreshSupport": true}}
+    });
+    let result = lsp.request(
+        "initialize",
+        json!({"processId": null, "rootUri": uri, "workspaceFolders": [{"uri": uri, "name": "ws"}],
+               "capabilities": caps, "initializationOptions": options}),
+    );
+    lsp.notify("initialized", json!({}));
+    result
+}
+
+#[test]
+fn pull_diagnostics_report_every_article_with_result_ids() {
+    let d = workspace();
+    write(d.path(), "news/other.md", ARTICLE.replace("Harbour", "River"));
+    let o = byline(d.path(), &["ledger", "mark", "news/harbour.txt:5", "--code", "unattributed-claim"]);
+    assert!(o.status.success());
+    let mut lsp = Lsp::start(d.path());
+    let init = initialize_pulling(&mut lsp, d.path(), json!({"diagnostics": {"pull": true}}));
+    assert_eq!(init["capabilities"]["diagnosticProvider"]["workspaceDiagnostics"], true, "{init}");
+    let uri = uri_of(&d.path().join("news/harbour.txt"));
+    lsp.open(&uri, 1, ARTICLE);
+
+    let r = lsp.request("textDocument/diagnostic", json!({"textDocument": {"uri": uri}}));
+    assert_eq!(r["kind"], "full", "{r}");
+    let items = json!({"diagnostics": r["items"]});
+    assert_eq!(severity_on(&items, 4), Some(4), "the ledger applies: {r}");
+    assert_eq!(severity_on(&items, 2), Some(2), "{r}");
+    let id = r["resultId"].as_str().unwrap().to_string();
+    let again = lsp.request("textDocument/diagnostic", json!({"textDocument": {"uri": uri}, "previousResultId": id}));
+    assert_eq!(again["kind"], "unchanged", "{again}");
+
+    let w = lsp.request("workspace/diagnostic", json!({"previousResultIds": []}));
+    let items = w["items"].as_array().unwrap();
+    let other = uri_of(&d.path().join("news/other.md"));
+    let of = |u: &str| items.iter().find(|i| i["uri"] == u).cloned().unwrap_or_else(|| panic!("{u} missing: {w}"));
+    assert_eq!(of(&other)["kind"], "full");
+    assert!(!of(&other)["items"].as_array().unwrap().is_empty(), "an article not open is reported: {w}");
+    assert_eq!(of(&uri)["version"], 1);
+    let previous: Vec<Value> = items.iter().map(|i| json!({"uri": i["uri"], "value": i["resultId"]})).collect();
+    let w2 = lsp.request("workspace/diagnostic", json!({"previousResultIds": previous}));
+    assert!(w2["items"].as_array().unwrap().iter().all(|i| i["kind"] == "unchanged"), "{w2}");
+
+    // An edit changes that document's report only.
+    lsp.change(&uri, 2, json!([{"text": ARTICLE.replace("Critics say the council ignored the warnings.\n", "")}]));
+    let w3 = lsp.request("workspace/diagnostic", json!({"previousResultIds": previous}));
+    let changed: Vec<&Value> = w3["items"].as_array().unwrap().iter().filter(|i| i["kind"] == "full").collect();
+    assert_eq!(changed.len(), 1, "{w3}");
+    assert_eq!(changed[0]["uri"], uri.as_str());
+
+    // Nothing was pushed for the article.
+    lsp.settle(std::time::Duration::from_millis(300));
+    assert!(lsp.published(&uri).is_empty(), "{:?}", lsp.published(&uri));
+    assert!(lsp.shutdown().success());
+}
+
+#[test]
+fn without_the_setting_diagnostics_are_pushed() {
+    let d = workspace();
+    let mut lsp = Lsp::start(d.path());
+    let init = initialize_pulling(&mut lsp, d.path(), Value::Null);
+    assert!(init["capabilities"].get("diagnosticProvider").is_none_or(Value::is_null), "{init}");
+    let uri = uri_of(&d.path().join("news/harbour.txt"));
+    lsp.open(&uri, 1, ARTICLE);
+    lsp.diagnostics_at(&uri, 1);
+    assert!(lsp.shutdown().success());
+}

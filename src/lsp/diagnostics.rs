@@ -7,10 +7,13 @@ use byline_core::{Finding, Severity};
 use ropey::Rope;
 use tower_lsp_server::ls_types::{Diagnostic, DiagnosticSeverity, NumberOrString};
 
+use std::sync::Arc;
+
 use super::config::Settings;
 use super::positions::{Encoding, to_range};
+use super::workspace::Desks;
 use crate::desk::ShowChecked;
-use crate::ledger::{State, Status};
+use crate::ledger::{Ledger, State, Status};
 
 pub fn to_lsp_severity(s: Severity) -> DiagnosticSeverity {
     match s {
@@ -60,6 +63,35 @@ pub fn diagnostics(findings: &[Finding], statuses: &[Status], rope: &Rope, enc: 
             })
         })
         .collect()
+}
+
+/// The settings for one article: `[[overrides]]` of `byline.toml` for its workspace-relative
+/// path `rel` win over everything else.
+pub fn settings_for(desks: &Desks, settings: &Arc<Settings>, rel: Option<&str>) -> Arc<Settings> {
+    let mut settings = settings.clone();
+    if let Some(rel) = rel {
+        for code in byline_core::Code::ALL {
+            if let Some(level) = desks.desk.override_for(rel, code) {
+                Arc::make_mut(&mut settings).levels.insert(code, level);
+            }
+        }
+    }
+    settings
+}
+
+/// A document's diagnostics with their statuses in `ledger` (at workspace-relative `rel`).
+pub fn with_ledger(
+    findings: &[Finding],
+    rope: &Rope,
+    ledger: Option<(&Ledger, &str)>,
+    enc: Encoding,
+    settings: &Settings,
+) -> Vec<Diagnostic> {
+    let statuses = match ledger {
+        Some((l, rel)) if !findings.is_empty() => l.status_of(rel, findings, &rope.to_string()),
+        _ => Vec::new(),
+    };
+    diagnostics(findings, &statuses, rope, enc, settings)
 }
 
 /// "Checked by Ana on 2026-12-06: port authority, 3 May".

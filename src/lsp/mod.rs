@@ -10,6 +10,7 @@
 //! - [`people`] — hover, definition, references, symbols, highlights
 //! - [`wire`] — big answers (references) written straight to JSON, whole or as partial results
 //! - [`diagnostics`] — findings -> diagnostics
+//! - [`pull`] — pull diagnostics (`textDocument/diagnostic`, `workspace/diagnostic`)
 //! - [`actions`] — code actions and the commands that record checks and edit `byline.toml`
 //! - [`config`] — settings
 //! - [`workspace`] — the workspace's `byline.toml` and check ledger
@@ -21,6 +22,7 @@ pub mod documents;
 pub mod indexing;
 pub mod people;
 pub mod positions;
+pub mod pull;
 pub mod reorder;
 pub mod server;
 pub mod snapshot;

@@ -138,8 +138,10 @@ pub struct Snapshot {
     /// The settings in force (the editor's over `byline.toml`).
     pub settings: Arc<super::config::Settings>,
     /// The client asked for pull diagnostics and the settings enable them.
-    #[allow(dead_code)] // read by pull diagnostics (next step)
+    #[allow(dead_code)] // for queries that depend on it
     pub pull: bool,
+    /// `byline.toml` and the ledger are being read (again).
+    pub desk_pending: bool,
 }
 
 impl Snapshot {

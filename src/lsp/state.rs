@@ -25,7 +25,7 @@ use tower_lsp_server::ls_types::{
 };
 
 use super::config::Settings;
-use super::diagnostics::diagnostics;
+use super::diagnostics::{settings_for, with_ledger};
 use super::documents::apply_changes;
 use super::indexing;
 use super::positions::{Encoding, LineIndex};
@@ -53,7 +53,10 @@ pub enum ClientEvent {
         settings: Value,
         roots: Vec<PathBuf>,
         progress: bool,
+        /// The client pulls diagnostics (see [`super::pull`]).
         pull: bool,
+        /// The client supports `workspace/diagnostic/refresh`.
+        refresh: bool,
     },
     Initialized,
     Open {
@@ -133,6 +136,8 @@ pub enum Out {
     Log(MessageType, String),
     /// A message the editor shows to the user (`window/showMessage`).
     Show(MessageType, String),
+    /// Ask the client to pull diagnostics again (`workspace/diagnostic/refresh`).
+    Refresh,
 }
 
 /// What handlers hold: a way in (events) and a way out (snapshots).
@@ -157,10 +162,19 @@ impl Handle {
     /// a current analysis of that document; after `wait` the latest snapshot is returned as is.
     /// With `whole_workspace`, also wait for the initial walk of the workspace folders.
     pub async fn snapshot(&self, key: Option<&str>, whole_workspace: bool, wait: Duration) -> Arc<Snapshot> {
+        self.snapshot_with(key, whole_workspace, false, wait).await
+    }
+
+    /// [`Handle::snapshot`]; with `desk`, also wait for a pending read of `byline.toml` and the
+    /// ledger (queries that report or record checks).
+    pub async fn snapshot_with(&self, key: Option<&str>, whole_workspace: bool, desk: bool, wait: Duration) -> Arc<Snapshot> {
         let want = self.sent.load(Ordering::SeqCst);
         let mut rx = self.snapshots.clone();
         let ready = |s: &Arc<Snapshot>| {
-            s.applied >= want && key.is_none_or(|k| s.doc(k).is_none_or(DocView::is_current)) && (!whole_workspace || s.indexed)
+            s.applied >= want
+                && key.is_none_or(|k| s.doc(k).is_none_or(DocView::is_current))
+                && (!whole_workspace || s.indexed)
+                && (!desk || !s.desk_pending)
         };
         let result = tokio::time::timeout(wait, async { rx.wait_for(ready).await.map(|r| Arc::clone(&r)) }).await;
         match result {
@@ -186,12 +200,8 @@ pub fn spawn(client: Client, notifier: Notifier) -> Handle {
                 Out::Findings { uri, analyzed, settings, encoding, ledger } => {
                     let what = uri.to_string();
                     let convert = move || {
-                        let findings = &analyzed.analysis.findings;
-                        let statuses = match &ledger {
-                            Some((l, rel)) if !findings.is_empty() => l.status_of(rel, findings, &analyzed.rope.to_string()),
-                            _ => Vec::new(),
-                        };
-                        let diags = diagnostics(findings, &statuses, &analyzed.rope, encoding, &settings);
+                        let ledger = ledger.as_ref().map(|(l, rel)| (&**l, rel.as_str()));
+                        let diags = with_ledger(&analyzed.analysis.findings, &analyzed.rope, ledger, encoding, &settings);
                         diagnostics_frame(uri, diags, analyzed.version)
                     };
                     match tokio::task::spawn_blocking(convert).await {
@@ -203,6 +213,12 @@ pub fn spawn(client: Client, notifier: Notifier) -> Handle {
                 }
                 Out::Log(kind, message) => publisher.log_message(kind, message).await,
                 Out::Show(kind, message) => publisher.show_message(kind, message).await,
+                Out::Refresh => {
+                    let asked = tokio::time::timeout(Duration::from_secs(5), publisher.workspace_diagnostic_refresh());
+                    if let Ok(Err(e)) = asked.await {
+                        log!("workspace/diagnostic/refresh failed: {e}");
+                    }
+                }
             }
         }
     });
@@ -216,8 +232,10 @@ pub fn spawn(client: Client, notifier: Notifier) -> Handle {
         editor_settings: Value::Null,
         desks: Arc::new(Desks::default()),
         desk_seq: 0,
+        desk_pending: false,
         shown_config_errors: HashSet::new(),
         pull_capable: false,
+        refresh_capable: false,
         filter: FileFilter::default(),
         roots: Vec::new(),
         progress: false,
@@ -298,10 +316,14 @@ struct State {
     desks: Arc<Desks>,
     /// The number of the latest reload of the desk; older results are dropped.
     desk_seq: u64,
+    /// A read of the desk is on its way (queries that need it wait).
+    desk_pending: bool,
     /// Configuration errors the user was shown (`window/showMessage` once per error).
     shown_config_errors: HashSet<String>,
-    /// The client supports pull diagnostics.
+    /// The client pulls diagnostics (it can, and `diagnostics.pull` was on at `initialize`).
     pull_capable: bool,
+    /// The client can be asked to pull diagnostics again (`workspace/diagnostic/refresh`).
+    refresh_capable: bool,
     filter: FileFilter,
     roots: Vec<PathBuf>,
     progress: bool,
@@ -422,6 +444,7 @@ impl State {
             desks: self.desks.clone(),
             settings: self.settings.clone(),
             pull: self.pulling(),
+            desk_pending: self.desk_pending,
         }));
     }
 
@@ -433,12 +456,14 @@ impl State {
 
     fn on_client(&mut self, ev: ClientEvent) {
         match ev {
-            ClientEvent::Init { encoding, settings, roots, progress, pull } => {
+            ClientEvent::Init { encoding, settings, roots, progress, pull, refresh } => {
                 self.encoding = encoding;
                 self.pull_capable = pull;
+                self.refresh_capable = refresh;
                 // The walk starts with `initialized`; until it has run, whole-workspace
                 // queries wait for it rather than answer from an empty index.
                 self.indexed = roots.is_empty();
+                self.desk_pending = !roots.is_empty();
                 self.roots = roots;
                 self.progress = progress;
                 self.apply_settings(&settings);
@@ -688,6 +713,7 @@ impl State {
         }
         self.settings = Arc::new(settings);
         if levels_changed {
+            self.refresh_pulled();
             let open: Vec<DocKey> = self.entries.iter().filter(|(_, e)| e.is_open()).map(|(k, _)| k.clone()).collect();
             for key in open {
                 self.publish_diagnostics(&key);
@@ -846,22 +872,16 @@ impl State {
         if a.generation != entry.generation || !entry.is_open() {
             return;
         }
-        let (analyzed, mut settings, encoding) = (a.clone(), self.settings.clone(), self.encoding);
+        let (analyzed, encoding) = (a.clone(), self.encoding);
         let ledger = self.ledger_for(&entry.uri);
-        // `[[overrides]]` of byline.toml for this article win over everything else.
-        if let Some(rel) = file_path_of(&entry.uri).and_then(|p| self.desks.relative(&p)) {
-            for code in byline_core::Code::ALL {
-                if let Some(level) = self.desks.desk.override_for(&rel, code) {
-                    Arc::make_mut(&mut settings).levels.insert(code, level);
-                }
-            }
-        }
+        let rel = file_path_of(&entry.uri).and_then(|p| self.desks.relative(&p));
+        let settings = settings_for(&self.desks, &self.settings, rel.as_deref());
         self.send_out(Out::Findings { uri: entry.uri.clone(), analyzed, settings, encoding, ledger });
     }
 
     /// The client pulls diagnostics (it can, and the settings ask for it).
     fn pulling(&self) -> bool {
-        self.pull_capable && self.settings.pull
+        self.pull_capable
     }
 
     /// The ledger and the workspace-relative path of a document, when it is in the workspace.
@@ -882,6 +902,7 @@ impl State {
     fn reload_desk(&mut self) {
         let Some(root) = self.roots.first().cloned() else { return };
         self.desk_seq += 1;
+        self.desk_pending = true;
         let seq = self.desk_seq;
         let open: HashMap<String, Arc<Analyzed>> = self
             .entries
@@ -902,6 +923,7 @@ impl State {
         if seq != self.desk_seq {
             return; // a newer reload is on its way
         }
+        self.desk_pending = false;
         let workspace::Loaded { desk, ledger, orphans } = loaded;
         let d = Arc::make_mut(&mut self.desks);
         d.root = Some(root);
@@ -945,10 +967,22 @@ impl State {
             };
             self.send_out(Out::Diagnostics(uri, diags, None));
         }
+        Arc::make_mut(&mut self.desks).version += 1;
         self.recompute_settings(false);
         let open: Vec<DocKey> = self.entries.iter().filter(|(_, e)| e.is_open()).map(|(k, _)| k.clone()).collect();
         for key in open {
             self.publish_diagnostics(&key);
+        }
+        self.refresh_pulled();
+    }
+
+    /// Pulled diagnostics may have changed (configuration, ledger): ask the client to pull again.
+    /// (The snapshot is published first, so that the pull sees what changed.)
+    fn refresh_pulled(&mut self) {
+        if self.pull_capable && self.refresh_capable {
+            self.dirty = true;
+            self.publish_snapshot();
+            self.send_out(Out::Refresh);
         }
     }
 

@@ -34,6 +34,8 @@ pub struct Desks {
     pub ledger: Option<Arc<Ledger>>,
     pub desk_error: Option<ConfigError>,
     pub ledger_error: Option<LedgerError>,
+    /// Counts the reloads (part of pulled diagnostics' result ids).
+    pub version: u64,
 }
 
 impl Desks {
