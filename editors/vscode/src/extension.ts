@@ -29,7 +29,12 @@ function isExecutable(file: string): boolean {
 
 function currentSettings() {
   const config = vscode.workspace.getConfiguration("byline");
-  return toServerSettings((key) => config.get(key));
+  // Only what the user set: the rest comes from the workspace's byline.toml (which editor settings
+  // override), then the server's defaults.
+  return toServerSettings((key) => {
+    const i = config.inspect(key);
+    return i?.workspaceFolderValue ?? i?.workspaceValue ?? i?.globalValue;
+  });
 }
 
 async function start(context: vscode.ExtensionContext): Promise<void> {
