@@ -36,6 +36,8 @@ fn bad_configurations_are_refused() {
         "[ledger]\npath = \"/etc/x.toml\"\n",
         "[ledger]\nshow_checked = \"maybe\"\n",
         "[fles]\n",
+        "[[overrides]]\nseverity = { vague-attribution = \"off\" }\n",
+        "[[overrides]]\nfiles = [\"a.txt\"]\nseverity = { vague-attribution = \"loud\" }\n",
         "[[people]]\naliases = [\"Al\"]\n",
         "[sources]\nnamed = \"Harbourline Wire\"\n",
     ] {

@@ -86,7 +86,10 @@ fn text_at(loc: &Value, files: &[(&str, &str)]) -> String {
 #[test]
 fn hover_shows_full_name_role_counts_and_quotes() {
     let mut ws = workspace(Value::Null);
-    // Hover waits (boundedly) for the initial walk of the workspace by itself.
+    // Hover never waits for the walk of the workspace (it answers from whatever the index holds,
+    // see ARCHITECTURE.md), so under load it can answer before b.txt is indexed. Workspace
+    // symbols do wait for the walk: once they have answered, b.txt's mentions are in the index.
+    symbols(&mut ws.lsp, "Marsh");
     let h = ws.lsp.request("textDocument/hover", tdp(&ws.a, at(A, "Marsh", 1)));
     let md = h["contents"]["value"].as_str().unwrap_or_default().to_string();
     assert_eq!(h["contents"]["kind"], "markdown");

@@ -186,8 +186,9 @@ pub fn run(args: CheckArgs) -> ExitCode {
         let path = src.path.to_string_lossy().into_owned();
         let analysis = crate::faults::analyze(&src.text, Format::from_path(&path));
         let lines = Lines::new(&src.text);
-        let doc = match (&ws.ledger, ws.relative(&src.path)) {
-            (Some(ledger), Some(rel)) => ledger.document(&rel, &analysis.findings, &src.text),
+        let rel = ws.relative(&src.path);
+        let doc = match (&ws.ledger, &rel) {
+            (Some(ledger), Some(rel)) => ledger.document(rel, &analysis.findings, &src.text),
             _ => DocStatus { statuses: vec![Status::default(); analysis.findings.len()], orphans: Vec::new() },
         };
         let reported = analysis
@@ -195,7 +196,8 @@ pub fn run(args: CheckArgs) -> ExitCode {
             .iter()
             .zip(doc.statuses)
             .filter_map(|(f, status)| {
-                let severity = levels.get(&f.code).copied().flatten()?;
+                let overridden = rel.as_deref().and_then(|r| ws.desk.override_for(r, f.code));
+                let severity = overridden.unwrap_or_else(|| levels.get(&f.code).copied().flatten())?;
                 let (line, column) = lines.line_col(f.span.start);
                 let (end_line, end_column) = lines.line_col(f.span.end);
                 Some(Reported {

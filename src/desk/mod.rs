@@ -3,6 +3,7 @@
 //! folder above a checked file ([`find`]). Read by `byline check`; the language server will
 //! read it too. Unknown keys and bad values are errors at a line and column.
 
+pub mod edit;
 pub mod find;
 
 use std::collections::BTreeMap;
@@ -34,6 +35,40 @@ struct Raw {
     ledger: RawLedger,
     sources: Sources,
     people: Vec<Person>,
+    overrides: Vec<RawOverride>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOverride {
+    files: Vec<Spanned<String>>,
+    #[serde(default)]
+    severity: BTreeMap<String, Spanned<String>>,
+}
+
+/// Severities for some files only: `[[overrides]]` with `files` (globs relative to the
+/// workspace root) and a `[severity]`-like table; later overrides win over earlier ones, and
+/// all of them over `[severity]` and the editor's settings.
+#[derive(Clone, Debug)]
+pub struct Override {
+    pub files: Vec<String>,
+    pub severity: BTreeMap<Code, Option<Severity>>,
+    matcher: globset::GlobSet,
+}
+
+impl PartialEq for Override {
+    fn eq(&self, other: &Override) -> bool {
+        self.files == other.files && self.severity == other.severity
+    }
+}
+
+impl Eq for Override {}
+
+impl Override {
+    /// Whether this override applies to an article (its workspace-relative `/` path).
+    pub fn applies_to(&self, rel: &str) -> bool {
+        self.matcher.is_match(rel)
+    }
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -94,6 +129,7 @@ pub struct Desk {
     pub show_checked: ShowChecked,
     pub sources: Sources,
     pub people: Vec<Person>,
+    pub overrides: Vec<Override>,
 }
 
 /// A problem in `byline.toml`, at a line and column (1-based, in characters).
@@ -176,6 +212,28 @@ impl Desk {
         }
         desk.checker = raw.ledger.checker.filter(|c| !c.trim().is_empty());
         desk.show_checked = raw.ledger.show_checked;
+        let severities = |table: &BTreeMap<String, Spanned<String>>, what: &str| -> Result<BTreeMap<Code, Option<Severity>>, ConfigError> {
+            let mut out = BTreeMap::new();
+            for (code, level) in table {
+                let c = Code::parse(code).ok_or_else(|| {
+                    err(
+                        Some(level.span()),
+                        format!("unknown code {code:?} in {what}; one of: {}", Code::ALL.map(|c| c.as_str()).join(", ")),
+                    )
+                })?;
+                out.insert(c, parse_severity(level.get_ref()).map_err(|m| err(Some(level.span()), m))?);
+            }
+            Ok(out)
+        };
+        for o in &raw.overrides {
+            let files = globs(&o.files)?;
+            let mut set = globset::GlobSetBuilder::new();
+            for g in &files {
+                set.add(globset::Glob::new(g).map_err(|e| err(None, e.to_string()))?);
+            }
+            let matcher = set.build().map_err(|e| err(None, e.to_string()))?;
+            desk.overrides.push(Override { files, severity: severities(&o.severity, "[[overrides]] severity")?, matcher });
+        }
         desk.sources = raw.sources;
         desk.people = raw.people;
         Ok(desk)
@@ -185,6 +243,12 @@ impl Desk {
     pub fn read(file: &Path) -> Result<Desk, ConfigError> {
         let text = std::fs::read_to_string(file).map_err(|e| ConfigError { file: file.to_path_buf(), at: None, message: e.to_string() })?;
         Desk::parse(file, &text)
+    }
+
+    /// The severity the `[[overrides]]` give `code` in the article at `rel` (workspace-relative):
+    /// `None` when no override sets it, `Some(None)` when it is off there.
+    pub fn override_for(&self, rel: &str, code: Code) -> Option<Option<Severity>> {
+        self.overrides.iter().rev().filter(|o| o.applies_to(rel)).find_map(|o| o.severity.get(&code).copied())
     }
 
     /// The ledger file of this workspace, when there is a root.

@@ -247,6 +247,12 @@ impl Ledger {
     }
 }
 
+impl std::fmt::Debug for Ledger {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Ledger({}, {} entries)", self.file().display(), self.len())
+    }
+}
+
 /// Who is checking: `configured` (the `[ledger] checker` setting) if not empty, else
 /// `git config user.name`, else the OS user, else "unknown".
 pub fn checker_name(configured: Option<&str>, cwd: &Path) -> String {

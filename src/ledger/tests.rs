@@ -142,7 +142,7 @@ fn an_entry_leaving_the_workspace_is_never_written() {
 fn a_ledger_outside_the_workspace_is_refused() {
     let ws = tempfile::tempdir().unwrap();
     let other = tempfile::tempdir().unwrap();
-    let err = Ledger::load_file(ws.path(), other.path().join(FILE_NAME)).err().expect("refused");
+    let err = Ledger::load_file(ws.path(), other.path().join(FILE_NAME)).expect_err("refused");
     assert!(err.message.contains("inside the workspace"), "{err}");
 }
 

@@ -11,12 +11,21 @@
 //! `files.maxFileSize` is the largest article read from disk, in bytes (or a string such as
 //! `"8M"`); larger files are skipped with a warning.
 //!
+//! `ledger.showChecked` (`"hint"` or `"hidden"`) is how checked and dismissed findings are
+//! shown; `diagnostics.pull` (`true`/`false`, default `false`) answers pull-diagnostics requests
+//! instead of pushing, for clients that support them.
+//!
+//! These settings are laid over the workspace's `byline.toml` ([`Settings::from_desk`]): what
+//! the editor sets wins.
+//!
 //! Unknown keys are ignored; a bad value is reported and leaves the default in place.
 
 use std::collections::BTreeMap;
 
 use byline_core::{Code, Severity};
 use serde_json::Value;
+
+use crate::desk::{Desk, ShowChecked};
 
 /// The severity a code is reported with, or `None` when it is switched off.
 pub type Level = Option<Severity>;
@@ -28,6 +37,11 @@ pub struct Settings {
     pub exclude: Vec<String>,
     /// The largest file read from disk, in bytes.
     pub max_file_size: u64,
+    /// How a finding whose check holds is shown (`ledger.showChecked`).
+    pub show_checked: ShowChecked,
+    /// Answer `textDocument/diagnostic` and `workspace/diagnostic` instead of pushing
+    /// (`diagnostics.pull`; only for clients that advertise pull diagnostics).
+    pub pull: bool,
 }
 
 impl Default for Settings {
@@ -37,6 +51,8 @@ impl Default for Settings {
             include: vec!["**/*.txt".into(), "**/*.md".into()],
             exclude: Vec::new(),
             max_file_size: crate::files::DEFAULT_MAX_FILE_SIZE,
+            show_checked: ShowChecked::Hint,
+            pull: false,
         }
     }
 }
@@ -48,12 +64,45 @@ impl Settings {
 
     /// Settings from a JSON value (bare or under "byline"); problems are returned as messages.
     /// `null` or a value without byline settings gives the defaults.
+    #[cfg(test)]
     pub fn from_json(value: &Value) -> (Settings, Vec<String>) {
+        Settings::from_json_over(Settings::default(), value)
+    }
+
+    /// The settings `byline.toml` gives (over the defaults).
+    pub fn from_desk(desk: &Desk) -> Settings {
         let mut s = Settings::default();
+        for (code, level) in &desk.severity {
+            s.levels.insert(*code, *level);
+        }
+        if let Some(include) = &desk.include {
+            s.include = include.clone();
+        }
+        if !desk.exclude.is_empty() {
+            s.exclude = desk.exclude.clone();
+        }
+        if let Some(max) = desk.max_file_size {
+            s.max_file_size = max;
+        }
+        s.show_checked = desk.show_checked;
+        s
+    }
+
+    /// Editor settings over `base` (for example [`Settings::from_desk`]): what the editor sets
+    /// wins, the rest stays as in `base`.
+    pub fn from_json_over(base: Settings, value: &Value) -> (Settings, Vec<String>) {
+        let mut s = base;
         let mut problems = Vec::new();
         let v = value.get("byline").unwrap_or(value);
         if let Some(diags) = v.get("diagnostics").and_then(Value::as_object) {
             for (key, level) in diags {
+                if key == "pull" {
+                    match level.as_bool() {
+                        Some(b) => s.pull = b,
+                        None => problems.push(format!("diagnostics.pull: expected true or false, got {level}")),
+                    }
+                    continue;
+                }
                 let Some(code) = Code::parse(key) else {
                     problems.push(format!("unknown diagnostic code {key:?} in settings"));
                     continue;
@@ -98,13 +147,20 @@ impl Settings {
                 }
             }
         }
+        if let Some(shown) = v.get("ledger").and_then(|l| l.get("showChecked")) {
+            match shown.as_str() {
+                Some("hint") => s.show_checked = ShowChecked::Hint,
+                Some("hidden") => s.show_checked = ShowChecked::Hidden,
+                _ => problems.push(format!("ledger.showChecked: expected \"hint\" or \"hidden\", got {shown}")),
+            }
+        }
         (s, problems)
     }
 
     /// Whether a JSON value carries byline settings at all (bare or under "byline").
     pub fn present_in(value: &Value) -> bool {
         let v = value.get("byline").unwrap_or(value);
-        v.get("diagnostics").is_some() || v.get("files").is_some()
+        v.get("diagnostics").is_some() || v.get("files").is_some() || v.get("ledger").is_some()
     }
 }
 

@@ -1,12 +1,19 @@
 //! Findings -> LSP diagnostics: range = the sentence, severity from the settings, the code as
-//! a string, source "byline", message = the finding's message.
+//! a string, source "byline", message = the finding's message — with the finding's status in
+//! the check ledger: a checked or dismissed finding is a hint ("Checked by … on …: note") or
+//! hidden, a stale one a warning saying the text changed since it was checked.
 
 use byline_core::{Finding, Severity};
 use ropey::Rope;
 use tower_lsp_server::ls_types::{Diagnostic, DiagnosticSeverity, NumberOrString};
 
+use std::sync::Arc;
+
 use super::config::Settings;
 use super::positions::{Encoding, to_range};
+use super::workspace::Desks;
+use crate::desk::ShowChecked;
+use crate::ledger::{Ledger, State, Status};
 
 pub fn to_lsp_severity(s: Severity) -> DiagnosticSeverity {
     match s {
@@ -18,20 +25,88 @@ pub fn to_lsp_severity(s: Severity) -> DiagnosticSeverity {
 }
 
 /// The diagnostics for one document's findings; codes switched off in the settings are left out.
-pub fn diagnostics(findings: &[Finding], rope: &Rope, enc: Encoding, settings: &Settings) -> Vec<Diagnostic> {
+/// `statuses` are the findings' statuses in the ledger, in the same order (empty: all open).
+pub fn diagnostics(findings: &[Finding], statuses: &[Status], rope: &Rope, enc: Encoding, settings: &Settings) -> Vec<Diagnostic> {
     crate::faults::maybe_slow_diagnostics(rope);
+    let open = Status::default();
     findings
         .iter()
-        .filter_map(|f| {
-            let severity = settings.level(f.code)?;
+        .enumerate()
+        .filter_map(|(i, f)| {
+            let mut severity = to_lsp_severity(settings.level(f.code)?);
+            let status = statuses.get(i).unwrap_or(&open);
+            let mut message = f.message.clone();
+            match status.state {
+                State::Open => {}
+                State::Checked | State::Dismissed => {
+                    if settings.show_checked == ShowChecked::Hidden {
+                        return None;
+                    }
+                    severity = DiagnosticSeverity::HINT;
+                    message = resolved_message(status);
+                }
+                State::Stale => {
+                    severity = DiagnosticSeverity::WARNING;
+                    if let Some(d) = status.describe() {
+                        message = format!("{message} ({d})");
+                    }
+                }
+            }
             Some(Diagnostic {
                 range: to_range(rope, &f.span, enc),
-                severity: Some(to_lsp_severity(severity)),
+                severity: Some(severity),
                 code: Some(NumberOrString::String(f.code.as_str().to_string())),
                 source: Some("byline".to_string()),
-                message: f.message.clone(),
+                message,
+                data: (status.state != State::Open).then(|| serde_json::json!({ "status": status.state.as_str() })),
                 ..Default::default()
             })
         })
         .collect()
+}
+
+/// The settings for one article: `[[overrides]]` of `byline.toml` for its workspace-relative
+/// path `rel` win over everything else.
+pub fn settings_for(desks: &Desks, settings: &Arc<Settings>, rel: Option<&str>) -> Arc<Settings> {
+    let mut settings = settings.clone();
+    if let Some(rel) = rel {
+        for code in byline_core::Code::ALL {
+            if let Some(level) = desks.desk.override_for(rel, code) {
+                Arc::make_mut(&mut settings).levels.insert(code, level);
+            }
+        }
+    }
+    settings
+}
+
+/// A document's diagnostics with their statuses in `ledger` (at workspace-relative `rel`).
+pub fn with_ledger(
+    findings: &[Finding],
+    rope: &Rope,
+    ledger: Option<(&Ledger, &str)>,
+    enc: Encoding,
+    settings: &Settings,
+) -> Vec<Diagnostic> {
+    let statuses = match ledger {
+        Some((l, rel)) if !findings.is_empty() => l.status_of(rel, findings, &rope.to_string()),
+        _ => Vec::new(),
+    };
+    diagnostics(findings, &statuses, rope, enc, settings)
+}
+
+/// "Checked by Ana on 2026-12-06: port authority, 3 May".
+fn resolved_message(status: &Status) -> String {
+    let d = status.describe().unwrap_or_default();
+    let mut m: String = d.chars().take(1).flat_map(char::to_uppercase).chain(d.chars().skip(1)).collect();
+    if let Some(e) = &status.entry
+        && status.state == State::Checked
+    {
+        if !e.note.is_empty() {
+            m = format!("{m}: {}", e.note);
+        }
+        if !e.url.is_empty() {
+            m = format!("{m} <{}>", e.url);
+        }
+    }
+    m
 }

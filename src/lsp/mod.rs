@@ -10,20 +10,26 @@
 //! - [`people`] — hover, definition, references, symbols, highlights
 //! - [`wire`] — big answers (references) written straight to JSON, whole or as partial results
 //! - [`diagnostics`] — findings -> diagnostics
+//! - [`pull`] — pull diagnostics (`textDocument/diagnostic`, `workspace/diagnostic`)
+//! - [`actions`] — code actions and the commands that record checks and edit `byline.toml`
 //! - [`config`] — settings
+//! - [`workspace`] — the workspace's `byline.toml` and check ledger
 
+pub mod actions;
 pub mod config;
 pub mod diagnostics;
 pub mod documents;
 pub mod indexing;
 pub mod people;
 pub mod positions;
+pub mod pull;
 pub mod reorder;
 pub mod server;
 pub mod snapshot;
 pub mod state;
 pub mod transport;
 pub mod wire;
+pub mod workspace;
 
 use std::process::ExitCode;
 use std::sync::Arc;

@@ -12,8 +12,10 @@ use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
+use super::actions;
 use super::people;
 use super::positions::Encoding;
+use super::pull;
 use super::snapshot::{Snapshot, file_path_of, key_of};
 use super::state::{self, ClientEvent, Handle, log};
 use super::transport::{Notifier, Routed};
@@ -103,6 +105,17 @@ impl Server {
         self.query_in(key, false, what, f).await
     }
 
+    /// Like [`Self::query_in`], also waiting (boundedly) for a pending read of `byline.toml` and
+    /// the ledger: for queries that report statuses or record checks.
+    async fn query_desk<T, F>(&self, key: Option<&str>, whole_workspace: bool, what: &'static str, f: F) -> Result<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Snapshot) -> T + Send + 'static,
+    {
+        let snap = self.state.snapshot_with(key, whole_workspace, true, CATCH_UP).await;
+        Self::run_query(snap, what, f).await
+    }
+
     /// Like [`Self::query`], for queries over the whole workspace: waits (boundedly) for the
     /// initial indexing of the workspace folders as well.
     async fn query_in<T, F>(&self, key: Option<&str>, whole_workspace: bool, what: &'static str, f: F) -> Result<T>
@@ -111,6 +124,14 @@ impl Server {
         F: FnOnce(&Snapshot) -> T + Send + 'static,
     {
         let snap = self.state.snapshot(key, whole_workspace, CATCH_UP).await;
+        Self::run_query(snap, what, f).await
+    }
+
+    async fn run_query<T, F>(snap: Arc<Snapshot>, what: &'static str, f: F) -> Result<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Snapshot) -> T + Send + 'static,
+    {
         match tokio::task::spawn_blocking(move || f(&snap)).await {
             Ok(v) => Ok(v),
             Err(e) => {
@@ -174,7 +195,12 @@ impl Detached {
             return;
         }
         let options = DidChangeWatchedFilesRegistrationOptions {
-            watchers: vec![FileSystemWatcher { glob_pattern: GlobPattern::String("**/*.{txt,md}".into()), kind: None }],
+            watchers: vec![
+                FileSystemWatcher { glob_pattern: GlobPattern::String("**/*.{txt,md}".into()), kind: None },
+                // The desk's configuration and ledger (the ledger may be placed elsewhere by
+                // `[ledger] path`; any TOML file is a candidate, the state task checks).
+                FileSystemWatcher { glob_pattern: GlobPattern::String("**/*.toml".into()), kind: None },
+            ],
         };
         let registration = Registration {
             id: "byline-watch-articles".into(),
@@ -217,14 +243,20 @@ impl LanguageServer for Server {
         let progress = params.capabilities.window.as_ref().and_then(|w| w.work_done_progress).unwrap_or(false);
         let roots = roots_of(&params);
         let settings = params.initialization_options.clone().unwrap_or(Value::Null);
+        // Pull diagnostics: when the client can and the settings ask for them (at initialize).
+        let pull = params.capabilities.text_document.as_ref().and_then(|t| t.diagnostic.as_ref()).is_some()
+            && super::config::Settings::from_json_over(Default::default(), &settings).0.pull;
+        let refresh =
+            params.capabilities.workspace.as_ref().and_then(|w| w.diagnostics.as_ref()).and_then(|d| d.refresh_support) == Some(true);
         let _ = self.caps.set(params.capabilities);
-        self.state.send(ClientEvent::Init { encoding, settings, roots, progress });
+        self.state.send(ClientEvent::Init { encoding, settings, roots, progress, pull, refresh });
         Ok(InitializeResult {
             capabilities: ServerCapabilities {
                 position_encoding: Some(encoding.kind()),
                 text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
                     open_close: Some(true),
                     change: Some(TextDocumentSyncKind::INCREMENTAL),
+                    save: Some(TextDocumentSyncSaveOptions::Supported(true)),
                     ..Default::default()
                 })),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
@@ -233,6 +265,22 @@ impl LanguageServer for Server {
                 document_highlight_provider: Some(OneOf::Left(true)),
                 document_symbol_provider: Some(OneOf::Left(true)),
                 workspace_symbol_provider: Some(OneOf::Left(true)),
+                code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+                    code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+                    ..Default::default()
+                })),
+                diagnostic_provider: pull.then(|| {
+                    DiagnosticServerCapabilities::Options(DiagnosticOptions {
+                        identifier: Some("byline".into()),
+                        inter_file_dependencies: false,
+                        workspace_diagnostics: true,
+                        ..Default::default()
+                    })
+                }),
+                execute_command_provider: Some(ExecuteCommandOptions {
+                    commands: actions::COMMANDS.iter().map(|c| c.to_string()).collect(),
+                    ..Default::default()
+                }),
                 workspace: Some(WorkspaceServerCapabilities {
                     workspace_folders: Some(WorkspaceFoldersServerCapabilities {
                         supported: Some(true),
@@ -271,6 +319,10 @@ impl LanguageServer for Server {
     async fn did_change(&self, p: DidChangeTextDocumentParams) {
         let d = p.text_document;
         self.state.send(ClientEvent::Change { uri: d.uri, version: d.version, changes: p.content_changes });
+    }
+
+    async fn did_save(&self, p: DidSaveTextDocumentParams) {
+        self.state.send(ClientEvent::Saved { uri: p.text_document.uri });
     }
 
     async fn did_close(&self, p: DidCloseTextDocumentParams) {
@@ -328,6 +380,45 @@ impl LanguageServer for Server {
         let key = key_of(&p.text_document.uri);
         self.query(Some(&key.clone()), "documentSymbol", move |s| Some(DocumentSymbolResponse::Nested(people::document_symbols(s, &key))))
             .await
+    }
+
+    async fn code_action(&self, p: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        if p.context.only.as_ref().is_some_and(|only| !only.iter().any(|k| k.as_str().starts_with("quickfix"))) {
+            return Ok(None);
+        }
+        let snippets =
+            self.caps.get().and_then(|c| c.experimental.as_ref()).and_then(|e| e.get("snippetTextEdit")).and_then(Value::as_bool)
+                == Some(true);
+        let key = key_of(&p.text_document.uri);
+        let (uri, range, context) = (p.text_document.uri, p.range, p.context.diagnostics);
+        self.query(Some(&key), "codeAction", move |s| Some(actions::code_actions(s, &uri, range, &context, snippets))).await
+    }
+
+    async fn execute_command(&self, p: ExecuteCommandParams) -> Result<Option<Value>> {
+        let args = p.arguments.into_iter().next().unwrap_or(Value::Null);
+        let key = args.get("uri").and_then(Value::as_str).and_then(|u| u.parse::<Uri>().ok()).map(|u| key_of(&u));
+        let command = p.command;
+        // Recorded on a blocking thread, against a snapshot that has caught up with the document.
+        let done = self.query_desk(key.as_deref(), false, "executeCommand", move |s| actions::execute(s, &command, &args)).await?;
+        match done {
+            Ok(message) => {
+                log!("{message}");
+                self.state.send(ClientEvent::Reload);
+                Ok(Some(Value::String(message)))
+            }
+            Err(why) => Err(Error::invalid_params(format!("byline: {why}"))),
+        }
+    }
+
+    async fn diagnostic(&self, p: DocumentDiagnosticParams) -> Result<DocumentDiagnosticReportResult> {
+        let key = key_of(&p.text_document.uri);
+        let previous = p.previous_result_id;
+        self.query_desk(Some(&key.clone()), false, "textDocument/diagnostic", move |s| pull::document(s, &key, previous.as_deref())).await
+    }
+
+    async fn workspace_diagnostic(&self, p: WorkspaceDiagnosticParams) -> Result<WorkspaceDiagnosticReportResult> {
+        let previous = p.previous_result_ids;
+        self.query_desk(None, true, "workspace/diagnostic", move |s| pull::workspace(s, &previous)).await
     }
 
     async fn symbol(&self, p: WorkspaceSymbolParams) -> Result<Option<WorkspaceSymbolResponse>> {

@@ -133,6 +133,15 @@ pub struct Snapshot {
     pub index: Arc<WorkspaceIndex>,
     /// Whether the initial walk of the workspace folders has finished.
     pub indexed: bool,
+    /// The workspace's `byline.toml` and ledger in force.
+    pub desks: Arc<super::workspace::Desks>,
+    /// The settings in force (the editor's over `byline.toml`).
+    pub settings: Arc<super::config::Settings>,
+    /// The client asked for pull diagnostics and the settings enable them.
+    #[allow(dead_code)] // for queries that depend on it
+    pub pull: bool,
+    /// `byline.toml` and the ledger are being read (again).
+    pub desk_pending: bool,
 }
 
 impl Snapshot {

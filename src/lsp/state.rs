@@ -25,14 +25,17 @@ use tower_lsp_server::ls_types::{
 };
 
 use super::config::Settings;
-use super::diagnostics::diagnostics;
+use super::diagnostics::{settings_for, with_ledger};
 use super::documents::apply_changes;
 use super::indexing;
 use super::positions::{Encoding, LineIndex};
 use super::reorder::{Verdict, VersionQueue};
 use super::snapshot::{Analyzed, Content, DocKey, DocView, DocViews, Snapshot, file_path_of, key_of};
 use super::transport::Notifier;
+use super::workspace::{self, Desks};
+use crate::desk;
 use crate::files::{FileFilter, ReadError, ignored_under};
+use crate::ledger::Ledger;
 
 /// How long a `didChange` that arrived ahead of its predecessor waits for it.
 pub const REORDER_WAIT: Duration = Duration::from_millis(100);
@@ -45,14 +48,43 @@ pub(crate) use log;
 /// Notifications from the client, in the order the handlers forwarded them.
 #[derive(Debug)]
 pub enum ClientEvent {
-    Init { encoding: Encoding, settings: Value, roots: Vec<PathBuf>, progress: bool },
+    Init {
+        encoding: Encoding,
+        settings: Value,
+        roots: Vec<PathBuf>,
+        progress: bool,
+        /// The client pulls diagnostics (see [`super::pull`]).
+        pull: bool,
+        /// The client supports `workspace/diagnostic/refresh`.
+        refresh: bool,
+    },
     Initialized,
-    Open { uri: Uri, version: i32, language: String, text: String },
-    Change { uri: Uri, version: i32, changes: Vec<TextDocumentContentChangeEvent> },
-    Close { uri: Uri },
+    Open {
+        uri: Uri,
+        version: i32,
+        language: String,
+        text: String,
+    },
+    Change {
+        uri: Uri,
+        version: i32,
+        changes: Vec<TextDocumentContentChangeEvent>,
+    },
+    Close {
+        uri: Uri,
+    },
     Watched(Vec<FileEvent>),
     Settings(Value),
-    Folders { added: Vec<PathBuf>, removed: Vec<PathBuf> },
+    Folders {
+        added: Vec<PathBuf>,
+        removed: Vec<PathBuf>,
+    },
+    /// `didSave`: a saved `byline.toml` or ledger is read again; so are the ledger's orphans.
+    Saved {
+        uri: Uri,
+    },
+    /// Read `byline.toml` and the ledger again (after a command wrote one of them).
+    Reload,
 }
 
 /// Results of work the state task started.
@@ -67,6 +99,8 @@ pub enum Internal {
     Failed { key: DocKey, why: String },
     /// Every file of walk `walk` has been sent; `folded` is told once they are in the index.
     IndexingDone { walk: u64, files: usize, folded: Option<oneshot::Sender<()>> },
+    /// `byline.toml` and the ledger, read for reload number `seq`.
+    DeskLoaded { seq: u64, root: PathBuf, loaded: Box<workspace::Loaded> },
 }
 
 /// Why a file was read from disk; its result is dropped when that reason is out of date.
@@ -96,10 +130,14 @@ pub enum Out {
         analyzed: Arc<Analyzed>,
         settings: Arc<Settings>,
         encoding: Encoding,
+        /// The ledger and the document's workspace-relative path, for the findings' statuses.
+        ledger: Option<(Arc<Ledger>, String)>,
     },
     Log(MessageType, String),
     /// A message the editor shows to the user (`window/showMessage`).
     Show(MessageType, String),
+    /// Ask the client to pull diagnostics again (`workspace/diagnostic/refresh`).
+    Refresh,
 }
 
 /// What handlers hold: a way in (events) and a way out (snapshots).
@@ -124,10 +162,19 @@ impl Handle {
     /// a current analysis of that document; after `wait` the latest snapshot is returned as is.
     /// With `whole_workspace`, also wait for the initial walk of the workspace folders.
     pub async fn snapshot(&self, key: Option<&str>, whole_workspace: bool, wait: Duration) -> Arc<Snapshot> {
+        self.snapshot_with(key, whole_workspace, false, wait).await
+    }
+
+    /// [`Handle::snapshot`]; with `desk`, also wait for a pending read of `byline.toml` and the
+    /// ledger (queries that report or record checks).
+    pub async fn snapshot_with(&self, key: Option<&str>, whole_workspace: bool, desk: bool, wait: Duration) -> Arc<Snapshot> {
         let want = self.sent.load(Ordering::SeqCst);
         let mut rx = self.snapshots.clone();
         let ready = |s: &Arc<Snapshot>| {
-            s.applied >= want && key.is_none_or(|k| s.doc(k).is_none_or(DocView::is_current)) && (!whole_workspace || s.indexed)
+            s.applied >= want
+                && key.is_none_or(|k| s.doc(k).is_none_or(DocView::is_current))
+                && (!whole_workspace || s.indexed)
+                && (!desk || !s.desk_pending)
         };
         let result = tokio::time::timeout(wait, async { rx.wait_for(ready).await.map(|r| Arc::clone(&r)) }).await;
         match result {
@@ -150,10 +197,11 @@ pub fn spawn(client: Client, notifier: Notifier) -> Handle {
                 Out::Diagnostics(uri, diags, version) => {
                     notifier.send(diagnostics_frame(uri, diags, version));
                 }
-                Out::Findings { uri, analyzed, settings, encoding } => {
+                Out::Findings { uri, analyzed, settings, encoding, ledger } => {
                     let what = uri.to_string();
                     let convert = move || {
-                        let diags = diagnostics(&analyzed.analysis.findings, &analyzed.rope, encoding, &settings);
+                        let ledger = ledger.as_ref().map(|(l, rel)| (&**l, rel.as_str()));
+                        let diags = with_ledger(&analyzed.analysis.findings, &analyzed.rope, ledger, encoding, &settings);
                         diagnostics_frame(uri, diags, analyzed.version)
                     };
                     match tokio::task::spawn_blocking(convert).await {
@@ -165,6 +213,12 @@ pub fn spawn(client: Client, notifier: Notifier) -> Handle {
                 }
                 Out::Log(kind, message) => publisher.log_message(kind, message).await,
                 Out::Show(kind, message) => publisher.show_message(kind, message).await,
+                Out::Refresh => {
+                    let asked = tokio::time::timeout(Duration::from_secs(5), publisher.workspace_diagnostic_refresh());
+                    if let Ok(Err(e)) = asked.await {
+                        log!("workspace/diagnostic/refresh failed: {e}");
+                    }
+                }
             }
         }
     });
@@ -175,6 +229,13 @@ pub fn spawn(client: Client, notifier: Notifier) -> Handle {
         snap_tx,
         encoding: Encoding::Utf16,
         settings: Arc::new(Settings::default()),
+        editor_settings: Value::Null,
+        desks: Arc::new(Desks::default()),
+        desk_seq: 0,
+        desk_pending: false,
+        shown_config_errors: HashSet::new(),
+        pull_capable: false,
+        refresh_capable: false,
         filter: FileFilter::default(),
         roots: Vec::new(),
         progress: false,
@@ -249,6 +310,20 @@ struct State {
     snap_tx: watch::Sender<Arc<Snapshot>>,
     encoding: Encoding,
     settings: Arc<Settings>,
+    /// The editor's settings as last sent (laid over `byline.toml`).
+    editor_settings: Value,
+    /// The workspace's `byline.toml` and ledger in force.
+    desks: Arc<Desks>,
+    /// The number of the latest reload of the desk; older results are dropped.
+    desk_seq: u64,
+    /// A read of the desk is on its way (queries that need it wait).
+    desk_pending: bool,
+    /// Configuration errors the user was shown (`window/showMessage` once per error).
+    shown_config_errors: HashSet<String>,
+    /// The client pulls diagnostics (it can, and `diagnostics.pull` was on at `initialize`).
+    pull_capable: bool,
+    /// The client can be asked to pull diagnostics again (`workspace/diagnostic/refresh`).
+    refresh_capable: bool,
     filter: FileFilter,
     roots: Vec<PathBuf>,
     progress: bool,
@@ -366,6 +441,10 @@ impl State {
             docs: self.views.clone(),
             index: self.index.clone(),
             indexed: self.indexed,
+            desks: self.desks.clone(),
+            settings: self.settings.clone(),
+            pull: self.pulling(),
+            desk_pending: self.desk_pending,
         }));
     }
 
@@ -377,18 +456,30 @@ impl State {
 
     fn on_client(&mut self, ev: ClientEvent) {
         match ev {
-            ClientEvent::Init { encoding, settings, roots, progress } => {
+            ClientEvent::Init { encoding, settings, roots, progress, pull, refresh } => {
                 self.encoding = encoding;
+                self.pull_capable = pull;
+                self.refresh_capable = refresh;
                 // The walk starts with `initialized`; until it has run, whole-workspace
                 // queries wait for it rather than answer from an empty index.
                 self.indexed = roots.is_empty();
+                self.desk_pending = !roots.is_empty();
                 self.roots = roots;
                 self.progress = progress;
                 self.apply_settings(&settings);
             }
             ClientEvent::Initialized => {
                 self.initialized = true;
+                self.reload_desk();
                 self.start_walk();
+            }
+            ClientEvent::Reload => self.reload_desk(),
+            ClientEvent::Saved { uri } => {
+                // A saved article may have changed which checks are orphans; a saved
+                // configuration file is read again.
+                if file_path_of(&uri).is_some() {
+                    self.reload_desk();
+                }
             }
             ClientEvent::Open { uri, version, language, text } => self.on_open(uri, version, &language, text),
             ClientEvent::Change { uri, version, changes } => self.on_change(uri, version, changes),
@@ -400,6 +491,9 @@ impl State {
     }
 
     fn on_open(&mut self, uri: Uri, version: i32, language: &str, text: String) {
+        if self.is_config(&uri) {
+            return; // byline.toml and the ledger are configuration, not articles
+        }
         let key = key_of(&uri);
         let format = format_of(&uri, language);
         let generation = self.generation();
@@ -421,6 +515,10 @@ impl State {
     }
 
     fn on_change(&mut self, uri: Uri, version: i32, changes: Vec<TextDocumentContentChangeEvent>) {
+        if self.is_config(&uri) {
+            self.reload_desk(); // what is on disk now (the buffer is read again when saved)
+            return;
+        }
         let key = key_of(&uri);
         if self.entries.get(&key).is_some_and(Entry::is_open) {
             self.offer_change(&key, version, changes, Instant::now());
@@ -495,6 +593,9 @@ impl State {
     }
 
     fn on_watched(&mut self, events: Vec<FileEvent>) {
+        if events.iter().any(|ev| self.is_config(&ev.uri)) {
+            self.reload_desk();
+        }
         for ev in events {
             let key = key_of(&ev.uri);
             if self.entries.get(&key).is_some_and(Entry::is_open) {
@@ -586,7 +687,14 @@ impl State {
         if !Settings::present_in(value) {
             return;
         }
-        let (settings, problems) = Settings::from_json(value);
+        self.editor_settings = value.clone();
+        self.recompute_settings(true);
+    }
+
+    /// The settings in force: the editor's over `byline.toml`'s; applied to what depends on them.
+    fn recompute_settings(&mut self, report: bool) {
+        let (settings, problems) = Settings::from_json_over(Settings::from_desk(&self.desks.desk), &self.editor_settings);
+        let problems = if report { problems } else { Vec::new() };
         for p in problems {
             log!("settings: {p}");
             self.send_out(Out::Log(MessageType::WARNING, format!("byline settings: {p}")));
@@ -594,7 +702,9 @@ impl State {
         let files_changed = settings.include != self.settings.include
             || settings.exclude != self.settings.exclude
             || settings.max_file_size != self.settings.max_file_size;
-        let levels_changed = settings.levels != self.settings.levels;
+        let levels_changed = settings.levels != self.settings.levels
+            || settings.show_checked != self.settings.show_checked
+            || settings.pull != self.settings.pull;
         if files_changed {
             match FileFilter::new(&settings.include, &settings.exclude) {
                 Ok(f) => self.filter = f,
@@ -603,6 +713,7 @@ impl State {
         }
         self.settings = Arc::new(settings);
         if levels_changed {
+            self.refresh_pulled();
             let open: Vec<DocKey> = self.entries.iter().filter(|(_, e)| e.is_open()).map(|(k, _)| k.clone()).collect();
             for key in open {
                 self.publish_diagnostics(&key);
@@ -739,6 +850,7 @@ impl State {
                     self.report_failure(&key, &uri, &why);
                 }
             }
+            Internal::DeskLoaded { seq, root, loaded } => self.on_desk_loaded(seq, root, *loaded),
             Internal::IndexingDone { walk, files, folded } => {
                 if walk == self.walk {
                     self.indexed = true;
@@ -752,13 +864,126 @@ impl State {
     }
 
     fn publish_diagnostics(&mut self, key: &DocKey) {
+        if self.pulling() {
+            return; // the client asks for them
+        }
         let Some(entry) = self.entries.get(key) else { return };
         let Some(Content::Open(a)) = &entry.content else { return };
         if a.generation != entry.generation || !entry.is_open() {
             return;
         }
-        let (analyzed, settings, encoding) = (a.clone(), self.settings.clone(), self.encoding);
-        self.send_out(Out::Findings { uri: entry.uri.clone(), analyzed, settings, encoding });
+        let (analyzed, encoding) = (a.clone(), self.encoding);
+        let ledger = self.ledger_for(&entry.uri);
+        let rel = file_path_of(&entry.uri).and_then(|p| self.desks.relative(&p));
+        let settings = settings_for(&self.desks, &self.settings, rel.as_deref());
+        self.send_out(Out::Findings { uri: entry.uri.clone(), analyzed, settings, encoding, ledger });
+    }
+
+    /// The client pulls diagnostics (it can, and the settings ask for it).
+    fn pulling(&self) -> bool {
+        self.pull_capable
+    }
+
+    /// The ledger and the workspace-relative path of a document, when it is in the workspace.
+    fn ledger_for(&self, uri: &Uri) -> Option<(Arc<Ledger>, String)> {
+        let ledger = self.desks.ledger.clone()?;
+        let rel = self.desks.relative(&file_path_of(uri)?)?;
+        Some((ledger, rel))
+    }
+
+    fn is_config(&self, uri: &Uri) -> bool {
+        file_path_of(uri).is_some_and(|p| self.desks.is_config_file(&p) || self.roots.first().is_some_and(|r| p == r.join(desk::FILE_NAME)))
+    }
+
+    // ---- the desk: byline.toml and the ledger --------------------------------------------------
+
+    /// Read `byline.toml` and the ledger of the first workspace folder again, on a blocking
+    /// thread; the result comes back as [`Internal::DeskLoaded`].
+    fn reload_desk(&mut self) {
+        let Some(root) = self.roots.first().cloned() else { return };
+        self.desk_seq += 1;
+        self.desk_pending = true;
+        let seq = self.desk_seq;
+        let open: HashMap<String, Arc<Analyzed>> = self
+            .entries
+            .values()
+            .filter_map(|e| match &e.content {
+                Some(Content::Open(a)) if e.is_open() => Some((workspace::relative(&root, &file_path_of(&e.uri)?)?, a.clone())),
+                _ => None,
+            })
+            .collect();
+        let (fallback, max, tx) = (self.desks.desk.clone(), self.settings.max_file_size, self.tx.clone());
+        tokio::task::spawn_blocking(move || {
+            let loaded = Box::new(workspace::load(&root, &fallback, &open, max));
+            let _ = tx.send(Msg::Internal(Internal::DeskLoaded { seq, root, loaded }));
+        });
+    }
+
+    fn on_desk_loaded(&mut self, seq: u64, root: PathBuf, loaded: workspace::Loaded) {
+        if seq != self.desk_seq {
+            return; // a newer reload is on its way
+        }
+        self.desk_pending = false;
+        let workspace::Loaded { desk, ledger, orphans } = loaded;
+        let d = Arc::make_mut(&mut self.desks);
+        d.root = Some(root);
+        let mut show = Vec::new();
+        match desk {
+            Ok(desk) => {
+                d.desk = Arc::new(desk);
+                d.desk_error = None;
+            }
+            Err(e) => {
+                show.push(format!("byline: {e} (the last good configuration stays in force)"));
+                d.desk_error = Some(e);
+            }
+        }
+        match ledger {
+            Ok(l) => {
+                d.ledger = Some(Arc::new(l));
+                d.ledger_error = None;
+            }
+            Err(e) => {
+                show.push(format!("byline: the check ledger cannot be read: {e} (nothing is written to it until it is fixed)"));
+                d.ledger_error = Some(e);
+            }
+        }
+        let desks = self.desks.clone();
+        for message in show {
+            log!("{message}");
+            if self.shown_config_errors.insert(message.clone()) {
+                self.send_out(Out::Show(MessageType::ERROR, message));
+            }
+        }
+        if let Some(uri) = desks.desk_file().as_deref().and_then(workspace::uri_of) {
+            let diags = desks.desk_error.iter().map(|e| workspace::error_diagnostic(e.at, &e.message)).collect();
+            self.send_out(Out::Diagnostics(uri, diags, None));
+        }
+        let ledger_file = desks.ledger_error.as_ref().map(|e| e.file.clone()).or_else(|| desks.ledger_file());
+        if let Some(uri) = ledger_file.as_deref().and_then(workspace::uri_of) {
+            let diags = match &desks.ledger_error {
+                Some(e) => vec![workspace::error_diagnostic(e.at, &e.message)],
+                None => orphans,
+            };
+            self.send_out(Out::Diagnostics(uri, diags, None));
+        }
+        Arc::make_mut(&mut self.desks).version += 1;
+        self.recompute_settings(false);
+        let open: Vec<DocKey> = self.entries.iter().filter(|(_, e)| e.is_open()).map(|(k, _)| k.clone()).collect();
+        for key in open {
+            self.publish_diagnostics(&key);
+        }
+        self.refresh_pulled();
+    }
+
+    /// Pulled diagnostics may have changed (configuration, ledger): ask the client to pull again.
+    /// (The snapshot is published first, so that the pull sees what changed.)
+    fn refresh_pulled(&mut self) {
+        if self.pull_capable && self.refresh_capable {
+            self.dirty = true;
+            self.publish_snapshot();
+            self.send_out(Out::Refresh);
+        }
     }
 
     // ---- held-back changes -------------------------------------------------------------------

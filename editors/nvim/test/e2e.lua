@@ -271,6 +271,73 @@ check("root detection: nearest byline.toml or .git, else the file's folder", fun
   vim.fn.delete(tmp, "rf")
 end)
 
+check("mark a finding checked: the ledger holds it, it is a hint, and still after a restart", function()
+  -- A copy of the fixture, so that the ledger is written outside the repository.
+  local tmp = vim.fn.resolve(vim.fn.tempname())
+  vim.fn.mkdir(tmp, "p")
+  vim.fn.system({ "cp", "-R", fixture .. "/.", tmp })
+  local path = tmp .. "/harbour-closure.md"
+  vim.cmd("edit " .. vim.fn.fnameescape(path))
+  local b = vim.api.nvim_get_current_buf()
+  local function mine()
+    for _, c in ipairs(byline.clients()) do
+      if c.config.root_dir == tmp and vim.lsp.buf_is_attached(b, c.id) then return c end
+    end
+  end
+  local c
+  assert(vim.wait(TIMEOUT, function()
+    c = mine()
+    return c ~= nil and #diagnostics_with(b, "unattributed-claim") > 0
+  end, 50), "no diagnostics in the copy: " .. describe(b))
+  local d = diagnostics_with(b, "unattributed-claim")[1]
+  local line = d.lnum
+  local range = { start = { line = d.lnum, character = d.col }, ["end"] = { line = d.end_lnum, character = d.end_col } }
+  local actions = request(b, "textDocument/codeAction", {
+    textDocument = { uri = vim.uri_from_bufnr(b) }, range = range, context = { diagnostics = {} } })
+  local mark
+  for _, a in ipairs(actions or {}) do
+    if a.title:find("Mark as checked", 1, true) == 1 then mark = a end
+  end
+  assert(mark and mark.command, "no Mark as checked action in " .. vim.inspect(actions))
+  -- What the user types into the prompts.
+  local answers = { "port authority, 3 May", "https://example.org/port" }
+  local real_input = vim.ui.input
+  vim.ui.input = function(_, on_confirm) on_confirm(table.remove(answers, 1)) end
+  local ok, err = pcall(vim.lsp.commands[mark.command.command], mark.command, { client_id = c.id, bufnr = b })
+  vim.ui.input = real_input
+  assert(ok, tostring(err))
+  local ledger = tmp .. "/byline.ledger.toml"
+  assert(vim.wait(TIMEOUT, function() return vim.loop.fs_stat(ledger) ~= nil end, 50), "no ledger written")
+  local text = table.concat(vim.fn.readfile(ledger), "\n")
+  assert(text:find("port authority, 3 May", 1, true) and text:find("https://example.org/port", 1, true), text)
+  local function hint_on_line()
+    for _, x in ipairs(diagnostics_with(b, "unattributed-claim")) do
+      if x.lnum == line and x.severity == vim.diagnostic.severity.HINT and x.message:find("Checked by", 1, true) then return true end
+    end
+    return false
+  end
+  assert(vim.wait(TIMEOUT, hint_on_line, 50), "not a hint after marking: " .. describe(b))
+  -- Restart the server (the article closed and opened again): still checked.
+  c.stop()
+  vim.cmd("bwipeout!")
+  assert(vim.wait(TIMEOUT, function() return vim.lsp.client_is_stopped(c.id) end, 50), "the server did not stop")
+  vim.cmd("edit " .. vim.fn.fnameescape(path))
+  b = vim.api.nvim_get_current_buf()
+  assert(vim.wait(TIMEOUT, function() return mine() ~= nil and hint_on_line() end, 50),
+    "not a hint after a restart: " .. describe(b))
+  -- :Byline ledger lists nothing to attend to; :Byline check lists the findings, this one checked.
+  local items = byline.run_cli("check")
+  local checked = 0
+  for _, it in ipairs(items or {}) do
+    if it.text:find("(checked)", 1, true) then checked = checked + 1 end
+  end
+  eq(1, checked, ":Byline check items marked checked")
+  eq(0, #(byline.run_cli("ledger") or {}), ":Byline ledger items")
+  mine().stop()
+  vim.cmd("bwipeout!")
+  vim.fn.delete(tmp, "rf")
+end)
+
 check(":checkhealth byline finds the server and reports it running", function()
   vim.cmd("checkhealth byline")
   local text = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), "\n")

@@ -29,7 +29,12 @@ function isExecutable(file: string): boolean {
 
 function currentSettings() {
   const config = vscode.workspace.getConfiguration("byline");
-  return toServerSettings((key) => config.get(key));
+  // Only what the user set: the rest comes from the workspace's byline.toml (which editor settings
+  // override), then the server's defaults.
+  return toServerSettings((key) => {
+    const i = config.inspect(key);
+    return i?.workspaceFolderValue ?? i?.workspaceValue ?? i?.globalValue;
+  });
 }
 
 async function start(context: vscode.ExtensionContext): Promise<void> {
@@ -66,6 +71,15 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     initializationOptions: currentSettings(),
     outputChannel: output,
     middleware: {
+      // The server's check commands (from the light bulb or the palette): ask for a note and a
+      // source URL, or a reason, before they run. Escape cancels; nothing is recorded.
+      executeCommand: async (command, args, next) => {
+        const asked = await askFor(command, args);
+        if (asked === undefined) return undefined;
+        const result = await next(command, asked);
+        if (typeof result === "string") void vscode.window.showInformationMessage(`byline: ${result}`);
+        return result;
+      },
       workspace: {
         // A server that asks for its settings (workspace/configuration) gets the mapped ones.
         configuration: async (params, token, next) => {
@@ -79,6 +93,59 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   client = new LanguageClient("byline", "byline", serverOptions, clientOptions);
   await client.start();
   await client.setTrace(Trace.fromString(config.get<string>("trace.server") ?? "off"));
+}
+
+/** The fields a check command asks for, as input boxes; `undefined` when the user cancels. */
+export async function askFor(command: string, args: unknown[]): Promise<unknown[] | undefined> {
+  const prompts: Record<string, [string, string][]> = {
+    "byline.markChecked": [
+      ["note", "How was it checked? (a note for the ledger; may be empty)"],
+      ["url", "Source URL (optional)"],
+    ],
+    "byline.dismiss": [["reason", "Why dismiss it? (not a claim, the source is fine …)"]],
+  };
+  const fields = prompts[command];
+  if (!fields || args.length === 0 || typeof args[0] !== "object" || args[0] === null) return args;
+  const target: Record<string, unknown> = { ...(args[0] as Record<string, unknown>) };
+  for (const [key, prompt] of fields) {
+    if (typeof target[key] === "string") continue; // given already
+    const value = await vscode.window.showInputBox({
+      prompt,
+      ignoreFocusOut: true,
+      validateInput: key === "url" ? (v) => (v === "" || /^https?:\/\//.test(v) ? undefined : "an http(s) URL") : undefined,
+    });
+    if (value === undefined) return undefined;
+    if (value !== "") target[key] = value;
+  }
+  return [target, ...args.slice(1)];
+}
+
+/** Run the code action titled `prefix…` of the byline finding under the cursor (palette commands). */
+async function actOnFindingAtCursor(prefix: string): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return;
+  const here = editor.selection.active;
+  const finding = vscode.languages
+    .getDiagnostics(editor.document.uri)
+    .find((d) => d.source === "byline" && d.range.contains(here));
+  if (!finding) {
+    void vscode.window.showInformationMessage("byline: no finding under the cursor");
+    return;
+  }
+  const actions =
+    (await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      "vscode.executeCodeActionProvider",
+      editor.document.uri,
+      finding.range,
+      vscode.CodeActionKind.QuickFix.value,
+    )) ?? [];
+  const action = actions.find((a) => a.title.startsWith(prefix));
+  if (!action) {
+    void vscode.window.showInformationMessage(`byline: "${prefix}" is not available here`);
+    return;
+  }
+  if (action.edit) await vscode.workspace.applyEdit(action.edit);
+  if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
 }
 
 async function stop(): Promise<void> {
@@ -96,6 +163,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await start(context);
     }),
     vscode.commands.registerCommand("byline.showOutput", () => output?.show()),
+    vscode.commands.registerCommand("byline.markCheckedAtCursor", () => actOnFindingAtCursor("Mark as checked")),
+    vscode.commands.registerCommand("byline.dismissAtCursor", () => actOnFindingAtCursor("Dismiss")),
+    vscode.commands.registerCommand("byline.addAttributionAtCursor", () => actOnFindingAtCursor("Add attribution")),
+    vscode.commands.registerCommand("byline.turnOffInFileAtCursor", () => actOnFindingAtCursor("Turn off")),
     vscode.workspace.onDidChangeConfiguration(async (event) => {
       if (!event.affectsConfiguration("byline")) return;
       if (event.affectsConfiguration("byline.serverPath")) {

@@ -1,6 +1,7 @@
 // Maps the extension's settings (byline.*) to the server's settings contract:
 //   { diagnostics: { "<code>": "error" | "warning" | "information" | "hint" | "off" },
-//     files: { include: [globs], exclude: [globs], maxFileSize: bytes } }
+//     files: { include: [globs], exclude: [globs], maxFileSize: bytes },
+//     ledger: { showChecked: "hint" | "hidden" } }   (ledger only when set)
 // Pure: no `vscode` import, so it is unit-tested without an editor.
 
 export const DIAGNOSTIC_CODES = [
@@ -17,6 +18,7 @@ export type Severity = (typeof SEVERITIES)[number];
 export interface ServerSettings {
   diagnostics: Partial<Record<DiagnosticCode, Severity>>;
   files: { include?: string[]; exclude?: string[]; maxFileSize?: number };
+  ledger?: { showChecked: "hint" | "hidden" };
 }
 
 /** Reads one setting; `undefined` when it is not set. Mirrors WorkspaceConfiguration.get. */
@@ -64,7 +66,10 @@ export function toServerSettings(read: SettingsReader): ServerSettings {
   if (typeof maxFileSize === "number" && Number.isSafeInteger(maxFileSize) && maxFileSize > 0) {
     files.maxFileSize = maxFileSize;
   }
-  return { diagnostics, files };
+  const settings: ServerSettings = { diagnostics, files };
+  const shown = read("ledger.showChecked");
+  if (shown === "hint" || shown === "hidden") settings.ledger = { showChecked: shown };
+  return settings;
 }
 
 /** Reads from a plain object shaped like the `byline` section of settings.json (tests, scripts). */

@@ -41,3 +41,13 @@ test("serverPath and trace.server settings exist", () => {
   assert.equal(properties["byline.serverPath"].default, "");
   assert.deepEqual(properties["byline.trace.server"].enum, ["off", "messages", "verbose"]);
 });
+
+test("the check commands are in the palette (the server's own commands are not: they need a finding)", () => {
+  const commands: string[] = manifest.contributes.commands.map((c: { command: string }) => c.command);
+  for (const c of ["byline.markCheckedAtCursor", "byline.dismissAtCursor", "byline.addAttributionAtCursor", "byline.turnOffInFileAtCursor"]) {
+    assert.ok(commands.includes(c), `${c} missing`);
+  }
+  for (const c of ["byline.markChecked", "byline.dismiss", "byline.turnOff", "byline.addNamedSource"]) {
+    assert.ok(!commands.includes(c), `${c} is registered by the language client, not the manifest`);
+  }
+});

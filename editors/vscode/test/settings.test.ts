@@ -59,3 +59,9 @@ test("codes that are not byline's are ignored", () => {
   const settings = toServerSettings(readerFromObject({ "diagnostics.spelling": "error" }));
   assert.deepEqual(settings.diagnostics, {});
 });
+
+test("ledger.showChecked is sent only when set to hint or hidden", () => {
+  assert.deepEqual(toServerSettings(readerFromObject({ ledger: { showChecked: "hidden" } })).ledger, { showChecked: "hidden" });
+  assert.equal(toServerSettings(readerFromObject({})).ledger, undefined);
+  assert.equal(toServerSettings(readerFromObject({ "ledger.showChecked": "loud" })).ledger, undefined);
+});

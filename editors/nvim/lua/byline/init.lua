@@ -2,6 +2,11 @@
 --
 --   require("byline").setup({ cmd = { "byline", "lsp" }, filetypes = { "text", "markdown" } })
 --
+-- Code actions (vim.lsp.buf.code_action()) on a finding: Mark as checked… and Dismiss… ask for a
+-- note and a source URL (or a reason) with vim.ui.input, then record the check in the ledger.
+-- :Byline check   runs `byline check` on the workspace into the quickfix list
+-- :Byline ledger  lists stale and orphan checks (`byline ledger`) in the quickfix list
+--
 -- Works on Neovim 0.7 (vim.lsp.start_client + vim.lsp.buf_attach_client, one client per root)
 -- and on 0.8+ (vim.lsp.start, which reuses a client with the same name and root).
 
@@ -27,6 +32,9 @@ M.defaults = {
   },
   on_attach = nil,
   capabilities = nil,
+  -- Ask for a note, URL or reason when marking a finding checked or dismissing it; `false` records
+  -- the check with none (it can be edited in byline.ledger.toml later).
+  ask = true,
 }
 
 M.config = nil
@@ -126,6 +134,114 @@ function M.client_config(root)
   }
 end
 
+--- Ask for the fields of a command, one vim.ui.input after another, then call `done(args)`.
+local function ask_all(fields, args, done)
+  local i = 0
+  local function next_field()
+    i = i + 1
+    local f = fields[i]
+    if f == nil then
+      return done(args)
+    end
+    vim.ui.input({ prompt = f.prompt }, function(answer)
+      if answer == nil then
+        return -- cancelled: nothing is recorded
+      end
+      if answer ~= "" then
+        args[f.key] = answer
+      end
+      next_field()
+    end)
+  end
+  next_field()
+end
+
+local asked = {
+  ["byline.markChecked"] = {
+    { key = "note", prompt = "byline: note (how it was checked): " },
+    { key = "url", prompt = "byline: source URL (optional): " },
+  },
+  ["byline.dismiss"] = { { key = "reason", prompt = "byline: why dismiss (not a claim / source is fine): " } },
+}
+
+--- Client-side handlers of the server's commands: ask for a note/URL/reason, then run the command
+--- on the server (workspace/executeCommand), which records it in the ledger.
+function M.register_commands()
+  for name, fields in pairs(asked) do
+    vim.lsp.commands[name] = function(command, ctx)
+      local client = vim.lsp.get_client_by_id(ctx.client_id)
+      if client == nil then
+        return
+      end
+      local args = vim.deepcopy((command.arguments or {})[1] or {})
+      local run = function(a)
+        client.request("workspace/executeCommand", { command = command.command, arguments = { a } }, function(err, result)
+          if err then
+            vim.notify(err.message or vim.inspect(err), vim.log.levels.ERROR)
+          elseif result then
+            vim.notify(result, vim.log.levels.INFO)
+          end
+        end, ctx.bufnr)
+      end
+      if (M.config or M.defaults).ask == false then
+        return run(args)
+      end
+      ask_all(fields, args, run)
+    end
+  end
+end
+
+--- The byline binary of the configuration.
+local function binary()
+  return ((M.config or M.defaults).cmd)[1]
+end
+
+--- `:Byline check` / `:Byline ledger`: run the CLI on the current buffer's workspace and put what it
+--- reports in the quickfix list.
+function M.run_cli(what)
+  local root = M.find_root(vim.api.nvim_buf_get_name(0))
+  local cmd
+  if what == "check" then
+    cmd = { binary(), "check", "--format", "json", root }
+  elseif what == "ledger" then
+    cmd = { binary(), "ledger", "--format", "json", root }
+  else
+    vim.notify("byline: :Byline check | ledger", vim.log.levels.ERROR)
+    return
+  end
+  local output = vim.fn.system(cmd)
+  local ok, decoded = pcall(vim.fn.json_decode, output)
+  if not ok or type(decoded) ~= "table" then
+    vim.notify("byline " .. what .. ": " .. output, vim.log.levels.ERROR)
+    return
+  end
+  local items = {}
+  if what == "check" then
+    for _, f in ipairs(decoded.findings or {}) do
+      local file = f.path:sub(1, 1) == "/" and f.path or (root .. "/" .. f.path)
+      table.insert(items, { filename = file, lnum = f.line, col = f.column,
+        type = (f.severity == "error") and "E" or "W", text = string.format("[%s] %s (%s)", f.code, f.message, f.status or "open") })
+    end
+  else
+    local ledger = decoded.ledger or (root .. "/byline.ledger.toml")
+    for _, kind in ipairs({ "stale", "orphans" }) do
+      for _, e in ipairs(decoded[kind] or {}) do
+        local label = kind == "stale" and "stale" or "orphan"
+        local item = { type = "W", text = string.format("%s[%s] %s: %s", label, e.code, e.path, e.message) }
+        if e.line then
+          item.filename, item.lnum, item.col = root .. "/" .. e.path, e.line, e.column or 1
+        else
+          item.filename, item.lnum, item.col = ledger, e.ledger_line or 1, 1
+        end
+        table.insert(items, item)
+      end
+    end
+  end
+  vim.fn.setqflist({}, " ", { title = "byline " .. what, items = items })
+  vim.notify(string.format("byline %s: %d item(s) in the quickfix list", what, #items), vim.log.levels.INFO)
+  return items
+end
+
 --- Start (or reuse) the server for a buffer's workspace and attach the buffer. Returns the client id.
 function M.attach(bufnr)
   bufnr = (bufnr == nil or bufnr == 0) and vim.api.nvim_get_current_buf() or bufnr
@@ -189,6 +305,11 @@ function M.setup(opts)
     vim.notify("byline: '" .. M.config.cmd[1] .. "' is not executable; set cmd in require('byline').setup()",
       vim.log.levels.WARN)
   end
+
+  M.register_commands()
+  vim.api.nvim_create_user_command("Byline", function(o)
+    M.run_cli(o.args)
+  end, { nargs = 1, complete = function() return { "check", "ledger" } end, desc = "byline check | ledger" })
 
   local group = vim.api.nvim_create_augroup("byline", { clear = true })
   vim.api.nvim_create_autocmd("FileType", {
