@@ -10,7 +10,7 @@
 # from nothing: 5.5 to 12 minutes, nearly all of it code-server's npm install; about 1 minute once
 # installed) and is skipped if that install fails. BYLINE_E2E=0 skips it; BYLINE_E2E=1 makes a failed
 # install a test failure.
-# Environment: BYLINE_BIN (default target/release/byline, built if missing),
+# Environment: BYLINE_BIN (default target/release/byline, rebuilt when stale),
 #              BYLINE_EDITORS_CACHE (default ~/.cache/byline-editors).
 # Closes with "editors: N passed, M failed" and exits 1 on any failure.
 set -uo pipefail
@@ -26,7 +26,9 @@ skipped=0
 summary=()
 
 bin="${BYLINE_BIN:-$repo/target/release/byline}"
-if [ ! -x "$bin" ]; then
+# The default binary is always brought up to date (a no-op when it is): a stale build from an
+# earlier checkout would test old code.
+if [ -z "${BYLINE_BIN:-}" ] || [ ! -x "$bin" ]; then
   echo "editors: building $bin (cargo build --release)"
   (cd "$repo" && cargo build --release) || { echo "editors: 0 passed, 1 failed"; exit 1; }
 fi
