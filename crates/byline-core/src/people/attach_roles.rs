@@ -53,6 +53,9 @@ pub(super) fn attach_roles(ctx: &Ctx, found: &[recognize::Found], doc: &mut DocP
         if let Some(r) = contributor {
             roles.push(r);
         }
+        if let Some((a, b)) = recognize::identified_role(ctx, f.toks.start) {
+            roles.push(ctx.text[ctx.toks[a].start..ctx.toks[b].end].to_string());
+        }
         let last = f.toks.end - 1;
         if let Some(r) = recognize::byline_role_line(ctx, f.toks.start, last) {
             roles.push(ctx.text[ctx.toks[r.start].start..ctx.toks[r.end - 1].raw_end].to_string());

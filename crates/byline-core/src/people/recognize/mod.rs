@@ -31,7 +31,7 @@ pub use cues::byline::byline_role_line;
 pub use cues::contributor::contributor_role;
 pub use cues::plural_role::plural_role;
 pub use names::{is_suffix, split_name};
-pub use roles::{is_short_title, role_before};
+pub use roles::{identified_role, is_short_title, role_before};
 
 use super::lexicon::{FxHashMap, FxHashSet, PeopleLexicon, with_lower};
 use super::tokens::Tok;

@@ -194,6 +194,31 @@ fn quoted_title_start(ctx: &Ctx, end: usize) -> Option<usize> {
     None
 }
 
+/// "the hunter, identified as 54-year-old Jane Roe": the role noun that a name identifies (the
+/// token range of the role, from its determiner's next word to the noun).
+pub fn identified_role(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
+    let mut k = s;
+    // (An age before the name: "54-year-old".)
+    if k > 0 && ctx.word(k - 1).ends_with("-year-old") && is_space_gap(ctx.gap_before(k)) {
+        k -= 1;
+    }
+    if k < 4 || ctx.word(k - 1) != "as" || ctx.word(k - 2) != "identified" || !is_space_gap(ctx.gap_before(k - 1)) {
+        return None;
+    }
+    let noun = k - 3;
+    if ctx.gap_after(noun).trim() != "," || !lower_role_noun(ctx, noun) {
+        return None;
+    }
+    let mut a = noun;
+    while a > 0 && noun - a < 3 && is_space_gap(ctx.gap_before(a)) && !matches!(ctx.word(a - 1), "the" | "a" | "an" | "The" | "A" | "An") {
+        if !ctx.word(a - 1).chars().all(|c| c.is_lowercase() || c == '-') || ctx.has(a - 1, STOP | SPEECH_VERB | VERB_STOP) {
+            return None;
+        }
+        a -= 1;
+    }
+    (a > 0 && matches!(ctx.word(a - 1), "the" | "The")).then_some((a, noun))
+}
+
 /// A common noun naming a person, written in lower case ("rapper", "chief auditor").
 pub(super) fn lower_role_noun(ctx: &Ctx, k: usize) -> bool {
     ctx.has(k, PERSON_NOUN | ROLE_HEAD) && ctx.word(k).chars().next().is_some_and(|c| c.is_lowercase())
@@ -288,6 +313,18 @@ mod tests {
         assert_eq!(role("But “Night Shift” actress Arvid Lunde said so.", "Arvid").as_deref(), Some("Night Shift” actress"));
         // A scare-quoted word is no title.
         assert_eq!(role("The “failed” governor Arvid Lunde said so.", "Arvid").as_deref(), Some("governor"));
+    }
+
+    #[test]
+    fn a_role_that_a_name_identifies() {
+        let got = |t: &str| {
+            with_ctx(t, |ctx| {
+                identified_role(ctx, tok(ctx, "Arvid")).map(|(a, b)| ctx.text[ctx.toks[a].start..ctx.toks[b].end].to_string())
+            })
+        };
+        assert_eq!(got("Police said the hunter, identified as 54-year-old Arvid Lunde, was shot.").as_deref(), Some("hunter"));
+        assert_eq!(got("They found the missing hiker, identified as Arvid Lunde, on Sunday.").as_deref(), Some("missing hiker"));
+        assert_eq!(got("They met the man identified as Arvid Lunde.").as_deref(), None);
     }
 
     #[test]
