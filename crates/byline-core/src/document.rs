@@ -158,7 +158,7 @@ impl<'t> Document<'t> {
                         } else {
                             lower.push_str(&w.to_lowercase());
                         }
-                        let cl = classify(lex, &lower[a as usize..]);
+                        let cl = lex.word_class(&lower[a as usize..]);
                         (a..lower.len() as u32, cl)
                     })
                     .clone();
