@@ -762,6 +762,17 @@ impl Lexicon {
     }
 }
 
+/// [`u8::is_ascii_alphanumeric`] as a table (the scan's inner loop).
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = (c as u8).is_ascii_alphanumeric();
+        c += 1;
+    }
+    t
+};
+
 /// Calls `visit(i, first_byte)` at every byte offset where a phrase may start, in order,
 /// while it returns true: where a word starts, or at a character that is not a letter or digit
 /// (a phrase may start with punctuation). The rest of a word is never tried.
@@ -785,7 +796,7 @@ fn match_starts(text: &str, mut visit: impl FnMut(usize, u8) -> bool) {
         i += len;
         // The rest of an ASCII word holds no place to try.
         if cur_word {
-            while i < b.len() && b[i].is_ascii_alphanumeric() {
+            while i < b.len() && ASCII_ALNUM[b[i] as usize] {
                 i += 1;
             }
         }
