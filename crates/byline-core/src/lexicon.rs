@@ -839,7 +839,34 @@ mod tests {
         }
         let more: Vec<String> = words.iter().flat_map(|w| [format!("{w}s"), w[..w.len() / 2].to_string(), format!("x{w}")]).collect();
         words.extend(more);
-        words.extend(["today", "3", "2024", "", "zzz", "né", "u.s"].map(String::from));
+        words.extend(
+            [
+                "today",
+                "3",
+                "2024",
+                "",
+                "zzz",
+                "né",
+                "u.s",
+                "3.5",
+                "150,000",
+                "9:30",
+                "twenty-five",
+                "well-known",
+                "half-dozen",
+                "ex-officials",
+                "officials'",
+                "o'clock",
+                "year-end",
+                "mid-2024",
+                "Today",
+                "THREE",
+            ]
+            .map(String::from),
+        );
+        let hyphened: Vec<String> =
+            words.iter().take(4000).flat_map(|w| [format!("{w}-{w}"), format!("ex-{w}"), format!("{w}'s")]).collect();
+        words.extend(hyphened);
         for w in &words {
             assert_eq!(lex.word_class(w), classify(lex, w), "{w:?}");
             assert_eq!(extra.word_class(w), classify(&extra, w), "{w:?} (extended)");

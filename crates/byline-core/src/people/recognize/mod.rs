@@ -121,8 +121,10 @@ impl<'a> Ctx<'a> {
             .map(form_text)
             .map(|w| {
                 let mut c = lex.classify(w);
+                let starts_lower = w.chars().next().is_some_and(|c| c.is_lowercase());
                 with_lower(w, |l| {
-                    if lower_words.contains(l) {
+                    // (A lower-case form is in the set as itself.)
+                    if (starts_lower && l == w) || lower_words.contains(l) {
                         c |= LOWER_USED;
                     }
                     let short = vocab::short_words().get(l).copied().unwrap_or(0);
