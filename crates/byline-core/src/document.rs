@@ -154,7 +154,8 @@ impl<'t> Document<'t> {
                 let add = |lower: &mut String| {
                     let a = lower.len() as u32;
                     if w.is_ascii() {
-                        lower.extend(w.bytes().map(|c| c.to_ascii_lowercase() as char));
+                        lower.push_str(w);
+                        lower[a as usize..].make_ascii_lowercase();
                     } else {
                         lower.push_str(&w.to_lowercase());
                     }

@@ -120,9 +120,10 @@ impl<'a> Ctx<'a> {
             .iter()
             .map(form_text)
             .map(|w| {
-                let mut c = lex.classify(w);
                 let starts_lower = w.chars().next().is_some_and(|c| c.is_lowercase());
+                let mut c = 0;
                 with_lower(w, |l| {
+                    c = lex.classify_lower(w, l);
                     // (A lower-case form is in the set as itself.)
                     if (starts_lower && l == w) || lower_words.contains(l) {
                         c |= LOWER_USED;
