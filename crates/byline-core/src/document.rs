@@ -138,6 +138,8 @@ impl<'t> Document<'t> {
         let mut words: Vec<Word> = Vec::with_capacity(toks.len());
         let mut sentence_words = Vec::with_capacity(self.sentences.len());
         let mut seen: FxHashMap<&str, (Range<u32>, u16)> = FxHashMap::default();
+        let forms = toks.last().map_or(0, |_| toks.iter().map(|t| t.form).max().unwrap_or(0) as usize + 1);
+        let mut by_form: Vec<(Range<u32>, u16)> = vec![(u32::MAX..u32::MAX, 0); forms];
         let mut lower = String::with_capacity(clean.len() / 4);
         let mut ti = 0;
         for s in &self.sentences {
@@ -149,19 +151,27 @@ impl<'t> Document<'t> {
             let mut close = |from: usize, to: usize, end: usize, words: &mut Vec<Word>| {
                 let start = toks[from].start;
                 let w = &clean[start..end];
-                let (l, cl) = seen
-                    .entry(w)
-                    .or_insert_with(|| {
-                        let a = lower.len() as u32;
-                        if w.is_ascii() {
-                            lower.extend(w.bytes().map(|c| c.to_ascii_lowercase() as char));
-                        } else {
-                            lower.push_str(&w.to_lowercase());
-                        }
-                        let cl = classify(lex, &lower[a as usize..]);
-                        (a..lower.len() as u32, cl)
-                    })
-                    .clone();
+                let add = |lower: &mut String| {
+                    let a = lower.len() as u32;
+                    if w.is_ascii() {
+                        lower.push_str(w);
+                        lower[a as usize..].make_ascii_lowercase();
+                    } else {
+                        lower.push_str(&w.to_lowercase());
+                    }
+                    let cl = lex.word_class(&lower[a as usize..]);
+                    (a..lower.len() as u32, cl)
+                };
+                // A word of one whole token is known by the token's form; others by their text.
+                let (l, cl) = if to == from + 1 && end == toks[from].end {
+                    let f = toks[from].form as usize;
+                    if by_form[f].0.start == u32::MAX {
+                        by_form[f] = add(&mut lower);
+                    }
+                    by_form[f].clone()
+                } else {
+                    seen.entry(w).or_insert_with(|| add(&mut lower)).clone()
+                };
                 let c = w.chars().next().unwrap_or(' ');
                 let mut sh = 0;
                 if c.is_uppercase() || c.is_ascii_digit() {

@@ -619,6 +619,9 @@ pub struct Lexicon {
     pub no_comment: PhraseSet,
     /// Lists from an extra directory that byline does not know by name, for other components.
     pub extra: HashMap<String, String>,
+    /// The [`crate::document::class`] bits of every word some word list names (see
+    /// [`Lexicon::word_class`]), built on first use; [`Lexicon::extend`] drops it.
+    word_classes: std::sync::OnceLock<FxHashMap<String, u16>>,
 }
 
 macro_rules! bundled {
@@ -660,7 +663,50 @@ impl Lexicon {
             adjectives: WordSet::parse(bundled!("adjectives")),
             no_comment: PhraseSet::parse(bundled!("no_comment")),
             extra: HashMap::new(),
+            word_classes: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The [`crate::document::class`] bits of a lower-case word: [`crate::document::classify`]
+    /// with one hash look-up for a word of ASCII letters and digits.
+    ///
+    /// Such a word is in a [`WordSet`] only as itself, and a phrase of a [`PhraseSet`] occurs in
+    /// it only when the phrase is the word (a phrase can start only at its first byte, and a
+    /// phrase ending inside it would end in a letter or digit followed by one). So every word a
+    /// list can match is a key of one map from word to bits, computed by `classify` itself.
+    pub fn word_class(&self, l: &str) -> u16 {
+        if !l.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+            return crate::document::classify(self, l);
+        }
+        let map = self.word_classes.get_or_init(|| {
+            let mut keys: Vec<String> = Vec::new();
+            for set in [
+                &self.function_words,
+                &self.superlatives,
+                &self.source_roles,
+                &self.anonymous_sources,
+                &self.vague_sources,
+                &self.documents,
+                &self.abbreviations,
+                &self.collectives,
+                &self.adjectives,
+            ] {
+                keys.extend(set.words.iter().cloned());
+            }
+            for set in [&self.time_words, &self.numbers] {
+                keys.extend(set.phrases().into_iter().map(|p| p.1));
+            }
+            let mut map = FxHashMap::default();
+            map.reserve(keys.len());
+            for k in keys {
+                let c = crate::document::classify(self, &k);
+                if c != 0 {
+                    map.insert(k, c);
+                }
+            }
+            map
+        });
+        map.get(l).copied().unwrap_or(0)
     }
 
     /// The bundled lists extended with the `*.txt` files of `dir` (same names and syntax as
@@ -686,6 +732,7 @@ impl Lexicon {
     /// Add the entries of `src` to the list called `name` (a bundled file name without `.txt`).
     /// A phrase list with an unknown flag is refused whole.
     pub fn extend(&mut self, name: &str, src: &str) -> Result<(), LexiconError> {
+        self.word_classes = std::sync::OnceLock::new();
         match name {
             "reporting_verbs" | "speech_acts" => return self.reporting_verbs.extend(src),
             "vague" => return self.vague.extend(src),
@@ -715,6 +762,17 @@ impl Lexicon {
     }
 }
 
+/// [`u8::is_ascii_alphanumeric`] as a table (the scan's inner loop).
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = (c as u8).is_ascii_alphanumeric();
+        c += 1;
+    }
+    t
+};
+
 /// Calls `visit(i, first_byte)` at every byte offset where a phrase may start, in order,
 /// while it returns true: where a word starts, or at a character that is not a letter or digit
 /// (a phrase may start with punctuation). The rest of a word is never tried.
@@ -738,7 +796,7 @@ fn match_starts(text: &str, mut visit: impl FnMut(usize, u8) -> bool) {
         i += len;
         // The rest of an ASCII word holds no place to try.
         if cur_word {
-            while i < b.len() && b[i].is_ascii_alphanumeric() {
+            while i < b.len() && ASCII_ALNUM[b[i] as usize] {
                 i += 1;
             }
         }
@@ -748,6 +806,72 @@ fn match_starts(text: &str, mut visit: impl FnMut(usize, u8) -> bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`Lexicon::word_class`] agrees with [`crate::document::classify`] on every listed word,
+    /// its neighbours and a few others, bundled and extended.
+    #[test]
+    fn word_class_is_classify() {
+        use crate::document::classify;
+        let lex = Lexicon::bundled();
+        let mut extra = lex.clone();
+        assert!(extra.word_class("zorbly") == 0);
+        extra.extend("time_words", "zorbly\n(sennight|twelvemonth)").unwrap();
+        extra.extend("collectives", "pundits").unwrap();
+        assert!(extra.word_class("zorbly") != 0 && extra.word_class("pundits") != 0);
+        let mut words: Vec<String> = Vec::new();
+        for l in [lex, &extra] {
+            for set in [
+                &l.function_words,
+                &l.superlatives,
+                &l.source_roles,
+                &l.anonymous_sources,
+                &l.vague_sources,
+                &l.documents,
+                &l.abbreviations,
+                &l.collectives,
+                &l.adjectives,
+            ] {
+                words.extend(set.words.iter().cloned());
+            }
+            for set in [&l.time_words, &l.numbers, &l.vague, &l.reporting_verbs] {
+                words.extend(set.phrases().into_iter().map(|p| p.1));
+            }
+        }
+        let more: Vec<String> = words.iter().flat_map(|w| [format!("{w}s"), w[..w.len() / 2].to_string(), format!("x{w}")]).collect();
+        words.extend(more);
+        words.extend(
+            [
+                "today",
+                "3",
+                "2024",
+                "",
+                "zzz",
+                "né",
+                "u.s",
+                "3.5",
+                "150,000",
+                "9:30",
+                "twenty-five",
+                "well-known",
+                "half-dozen",
+                "ex-officials",
+                "officials'",
+                "o'clock",
+                "year-end",
+                "mid-2024",
+                "Today",
+                "THREE",
+            ]
+            .map(String::from),
+        );
+        let hyphened: Vec<String> =
+            words.iter().take(4000).flat_map(|w| [format!("{w}-{w}"), format!("ex-{w}"), format!("{w}'s")]).collect();
+        words.extend(hyphened);
+        for w in &words {
+            assert_eq!(lex.word_class(w), classify(lex, w), "{w:?}");
+            assert_eq!(extra.word_class(w), classify(&extra, w), "{w:?} (extended)");
+        }
+    }
 
     #[test]
     fn flags_are_checked_when_a_list_loads() {

@@ -278,46 +278,49 @@ impl PeopleLexicon {
 
     /// Every class of `w`, as [`class`] bits, in one call.
     pub fn classify(&self, w: &str) -> u32 {
+        with_lower(w, |l| self.classify_lower(w, l))
+    }
+
+    /// [`Self::classify`] of `w` whose lower-case form `l` is known.
+    pub fn classify_lower(&self, w: &str, l: &str) -> u32 {
         use class::*;
         let simple = HONORIFIC | ROLE_MOD | TITLE_ABBR | SPEECH_VERB | NONPERSON | ADVERB;
-        with_lower(w, |l| {
-            let bits = self.all.get(l).copied().unwrap_or(0);
-            let mut c = bits & simple;
-            let hyphen = after_hyphen(l).is_some();
-            if bits & PERSON_NOUN != 0 || (if hyphen { self.person_noun_folded(l) } else { bits & PERSON_NOUN_PLURAL != 0 }) {
-                c |= PERSON_NOUN;
+        let bits = self.all.get(l).copied().unwrap_or(0);
+        let mut c = bits & simple;
+        let hyphen = after_hyphen(l).is_some();
+        if bits & PERSON_NOUN != 0 || (if hyphen { self.person_noun_folded(l) } else { bits & PERSON_NOUN_PLURAL != 0 }) {
+            c |= PERSON_NOUN;
+        }
+        if bits & FIRST != 0 || (!w.is_ascii() && self.is_first_name(w)) {
+            c |= FIRST;
+        }
+        // "ecologist", "statistician": the suffixes of professions.
+        let trade = l.len() > 7 && (l.ends_with("ologist") || l.ends_with("ician"));
+        if hyphen {
+            let head = |l: &str| {
+                self.all.get(l).is_some_and(|b| b & HEAD_ENTRY != 0)
+                    || after_hyphen(l).is_some_and(|p| self.heads.contains(p))
+                    || elect_of(l).is_some_and(|p| self.heads.contains(p))
+            };
+            // "then-Rep.", "ex-Gov.": a short title after a hyphen.
+            if bits & TITLE_ABBR == 0 && after_hyphen(l).is_some_and(|p| self.abbrs.contains(p)) {
+                c |= TITLE_ABBR;
             }
-            if bits & FIRST != 0 || (!w.is_ascii() && self.is_first_name(w)) {
-                c |= FIRST;
-            }
-            // "ecologist", "statistician": the suffixes of professions.
-            let trade = l.len() > 7 && (l.ends_with("ologist") || l.ends_with("ician"));
-            if hyphen {
-                let head = |l: &str| {
-                    self.all.get(l).is_some_and(|b| b & HEAD_ENTRY != 0)
-                        || after_hyphen(l).is_some_and(|p| self.heads.contains(p))
-                        || elect_of(l).is_some_and(|p| self.heads.contains(p))
-                };
-                // "then-Rep.", "ex-Gov.": a short title after a hyphen.
-                if bits & TITLE_ABBR == 0 && after_hyphen(l).is_some_and(|p| self.abbrs.contains(p)) {
-                    c |= TITLE_ABBR;
-                }
-                if bits & HEAD_ENTRY != 0 || trade || head(l) || (l.len() > 4 && l.ends_with('s') && head(&l[..l.len() - 1])) {
-                    c |= ROLE_HEAD;
-                }
-            } else if bits & (HEAD_ENTRY | HEAD_PLURAL) != 0 || trade {
-                // Without a hyphen a head is an entry or an entry's plural.
+            if bits & HEAD_ENTRY != 0 || trade || head(l) || (l.len() > 4 && l.ends_with('s') && head(&l[..l.len() - 1])) {
                 c |= ROLE_HEAD;
             }
-            if w.chars().next().is_some_and(|c| c.is_lowercase()) {
-                if (bits & LOWER_HEAD_ENTRY != 0 || l != w) && self.lower_heads.contains(w) {
-                    c |= NONPERSON_HEAD;
-                }
-            } else if bits & NONPERSON_HEAD != 0 {
+        } else if bits & (HEAD_ENTRY | HEAD_PLURAL) != 0 || trade {
+            // Without a hyphen a head is an entry or an entry's plural.
+            c |= ROLE_HEAD;
+        }
+        if w.chars().next().is_some_and(|c| c.is_lowercase()) {
+            if (bits & LOWER_HEAD_ENTRY != 0 || l != w) && self.lower_heads.contains(w) {
                 c |= NONPERSON_HEAD;
             }
-            c
-        })
+        } else if bits & NONPERSON_HEAD != 0 {
+            c |= NONPERSON_HEAD;
+        }
+        c
     }
 
     /// [`Self::classify`] the slow way, one list at a time (to check it).

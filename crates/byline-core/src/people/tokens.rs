@@ -20,6 +20,9 @@ pub struct Tok {
     pub cap: bool,
     /// All capitals, two letters or more ("AP", "NATO").
     pub acronym: bool,
+    /// Its form: the tokens of one text with the same text (`start..end`) share a form,
+    /// numbered in the order of first use, so facts about a word are found once per form.
+    pub form: u32,
 }
 
 impl Tok {
@@ -120,6 +123,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             initial: single && upper,
             cap: upper && has_lower,
             acronym: !single && upper && !has_lower && !numeric,
+            form: 0,
         };
         if tok.initial && text[end..].starts_with('.') {
             tok.end = end + 1;
@@ -128,7 +132,25 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         }
         out.push(tok);
     }
+    // The forms: one hash look-up per token, here only.
+    let mut ids: crate::people::lexicon::FxHashMap<&str, u32> = crate::people::lexicon::FxHashMap::default();
+    ids.reserve(out.len() / 2 + 1);
+    for t in &mut out {
+        let n = ids.len() as u32;
+        t.form = *ids.entry(&text[t.start..t.end]).or_insert(n);
+    }
     out
+}
+
+/// The first token of each form (see [`Tok::form`]), in form order.
+pub fn form_firsts(toks: &[Tok]) -> Vec<u32> {
+    let mut first = Vec::with_capacity(toks.len() / 2 + 1);
+    for (i, t) in toks.iter().enumerate() {
+        if t.form as usize == first.len() {
+            first.push(i as u32);
+        }
+    }
+    first
 }
 
 #[cfg(test)]
@@ -142,5 +164,8 @@ mod tests {
         let words: Vec<_> = toks.iter().map(|k| k.text(t)).collect();
         assert_eq!(words, ["Mr", "Putin", "aide", "Vladimir", "V.", "Putin", "and", "Putin", "pro-Trump", "O'Brien"]);
         assert!(toks[1].possessive && toks[7].possessive && toks[4].initial);
+        let forms: Vec<u32> = toks.iter().map(|k| k.form).collect();
+        assert_eq!(forms, [0, 1, 2, 3, 4, 1, 5, 1, 6, 7]);
+        assert_eq!(form_firsts(&toks), [0, 1, 2, 3, 4, 6, 8, 9]);
     }
 }

@@ -33,8 +33,8 @@ pub use cues::plural_role::plural_role;
 pub use names::{is_suffix, split_name};
 pub use roles::{identified_role, is_short_title, role_before};
 
-use super::lexicon::{FxHashMap, FxHashSet, PeopleLexicon, with_lower};
-use super::tokens::Tok;
+use super::lexicon::{FxHashSet, PeopleLexicon, with_lower};
+use super::tokens::{Tok, form_firsts};
 
 /// A recognised mention: the token range of its name (title and possessive excluded).
 #[derive(Clone, Debug)]
@@ -103,47 +103,52 @@ pub struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
+    /// A context over the tokens of `text` ([`crate::people::tokens::tokenize`]): the classes
+    /// are found once per form ([`Tok::form`]).
     pub fn new(text: &'a str, toks: &'a [Tok], lex: &'a PeopleLexicon) -> Ctx<'a> {
+        let firsts = form_firsts(toks);
+        let form_text = |f: &u32| toks[*f as usize].text(text);
         // Words that the text also uses in lower case are ordinary words, not names.
         let mut lower_words: FxHashSet<&str> = FxHashSet::default();
-        for t in toks {
-            let w = t.text(text);
+        lower_words.reserve(firsts.len());
+        for w in firsts.iter().map(form_text) {
             if w.chars().next().is_some_and(|c| c.is_lowercase()) {
                 lower_words.insert(w);
             }
         }
-        let mut seen: FxHashMap<&str, u32> = FxHashMap::default();
-        let cls = toks
+        let form_cls: Vec<u32> = firsts
             .iter()
-            .map(|t| {
-                let w = t.text(text);
-                *seen.entry(w).or_insert_with(|| {
-                    let mut c = lex.classify(w);
-                    with_lower(w, |l| {
-                        if lower_words.contains(l) {
-                            c |= LOWER_USED;
-                        }
-                        let short = vocab::short_words().get(l).copied().unwrap_or(0);
-                        // ("WHO spokesperson": an acronym is not the pronoun.)
-                        let acronym = w.chars().count() >= 2 && !w.chars().any(|c| c.is_lowercase());
-                        c |= short & !(VERB_STOP | PARTICLE_INNER | if acronym { STOP } else { 0 });
-                        // The particles are lower case: as written only when `w` is.
-                        if (short & (PARTICLE_CI | PARTICLE_INNER) != 0 && l == w) || w.starts_with("al-") || w.starts_with("el-") {
-                            c |= PARTICLE;
-                        }
-                        // So are the verbs and prepositions that end a role.
-                        if l == w {
-                            c |= short & VERB_STOP;
-                        }
-                    });
-                    // "Last-ditch": a part after a hyphen starts in lower case.
-                    if w.split(['-', '‑']).skip(1).any(|part| part.chars().next().is_some_and(|c| c.is_lowercase())) {
-                        c |= LOWER_PART;
+            .map(form_text)
+            .map(|w| {
+                let starts_lower = w.chars().next().is_some_and(|c| c.is_lowercase());
+                let mut c = 0;
+                with_lower(w, |l| {
+                    c = lex.classify_lower(w, l);
+                    // (A lower-case form is in the set as itself.)
+                    if (starts_lower && l == w) || lower_words.contains(l) {
+                        c |= LOWER_USED;
                     }
-                    c
-                })
+                    let short = vocab::short_words().get(l).copied().unwrap_or(0);
+                    // ("WHO spokesperson": an acronym is not the pronoun.)
+                    let acronym = w.chars().count() >= 2 && !w.chars().any(|c| c.is_lowercase());
+                    c |= short & !(VERB_STOP | PARTICLE_INNER | if acronym { STOP } else { 0 });
+                    // The particles are lower case: as written only when `w` is.
+                    if (short & (PARTICLE_CI | PARTICLE_INNER) != 0 && l == w) || w.starts_with("al-") || w.starts_with("el-") {
+                        c |= PARTICLE;
+                    }
+                    // So are the verbs and prepositions that end a role.
+                    if l == w {
+                        c |= short & VERB_STOP;
+                    }
+                });
+                // "Last-ditch": a part after a hyphen starts in lower case.
+                if w.split(['-', '‑']).skip(1).any(|part| part.chars().next().is_some_and(|c| c.is_lowercase())) {
+                    c |= LOWER_PART;
+                }
+                c
             })
             .collect();
+        let cls = toks.iter().map(|t| form_cls[t.form as usize]).collect();
         Ctx { text, toks, cls, lex }
     }
     /// Whether token `i` has any of the class bits `bits`.
