@@ -50,6 +50,9 @@ fn is_name_tok(ctx: &Ctx, run: &Run, k: usize) -> bool {
     if !ctx.has(k, HONORIFIC | NONPERSON | NONPERSON_HEAD | TITLE) {
         return true;
     }
+    if byline_given(ctx, run, k) {
+        return true;
+    }
     // "George Church, a geneticist, ...", "George Church said": a known given name
     // then a word that ends the names of things, the whole run, cued as a person.
     if k == run.start + 1
@@ -99,6 +102,21 @@ fn lead_particle(ctx: &Ctx, run: &Run, k: usize) -> bool {
         && k > run.start
         && ctx.has(k - 1, HONORIFIC | TITLE_ABBR | ROLE_HEAD)
         && (k + 1..run.end).find(|&q| !ctx.is_particle(q)).is_some_and(|q| toks[q].cap && is_name_tok(ctx, run, q))
+}
+
+/// "By April Glaser" on a line of its own: a calendar or place word that opens a byline's
+/// two- or three-word name is its given name.
+fn byline_given(ctx: &Ctx, run: &Run, k: usize) -> bool {
+    let toks = ctx.toks;
+    let line_start = |i: usize| i == 0 || ctx.gap_before(i).contains('\n');
+    let by = k.checked_sub(1).filter(|&b| matches!(ctx.word(b), "By" | "by") && line_start(b) && is_space_gap(ctx.gap_before(k)));
+    let len = run.end - k;
+    by.is_some()
+        && (k == run.start || k == run.start + 1)
+        && (2..=3).contains(&len)
+        && toks[k].cap
+        && (k + 1..run.end).all(|q| toks[q].cap && !ctx.has(q, NONPERSON | NONPERSON_HEAD | TITLE | HONORIFIC))
+        && (run.end == toks.len() || line_start(run.end) || ctx.word(run.end) == "and")
 }
 
 /// "Georgia Harrison", "Jordan Henderson": a place that is also a given name, then one name
@@ -269,4 +287,17 @@ fn piece(ctx: &Ctx, run: &Run, r: Run, place_led: bool) -> Piece {
         words = 2;
     }
     Piece { toks: a..b, words, strong: false, weak: false, rejected: false, run_end: run.end, tentative: false, place_led }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::mentions;
+
+    #[test]
+    fn a_calendar_word_opens_a_byline_name() {
+        assert_eq!(mentions("Harbour closes\n\nBy April Thrane\n\nThe harbour closed on Monday."), ["April Thrane"]);
+        assert_eq!(mentions("Harbour closes\n\nBy April Thrane and Qorvath Lunde\n\nIt closed."), ["April Thrane", "Qorvath Lunde"]);
+        // Not in running text.
+        assert!(mentions("The work will be done by April next year.").is_empty());
+    }
 }
