@@ -66,6 +66,12 @@ fn names(syms: &[Value]) -> Vec<String> {
     syms.iter().map(|s| s["name"].as_str().unwrap().to_string()).collect()
 }
 
+/// Wait until the workspace walk has indexed b.txt (its Tomasz Wróbel is listed). Workspace
+/// symbols wait for the walk only for a bounded time, and a loaded CI machine can take longer.
+fn wait_for_walk(lsp: &mut Lsp) {
+    eventually(lsp, "the workspace walk to index b.txt", |l| names(&symbols(l, "")).contains(&"Tomasz Wróbel".to_string()));
+}
+
 /// Poll `f` until it holds (the index updates asynchronously after file events).
 fn eventually(lsp: &mut Lsp, what: &str, mut f: impl FnMut(&mut Lsp) -> bool) {
     let deadline = Instant::now() + Duration::from_secs(20);
@@ -88,8 +94,8 @@ fn hover_shows_full_name_role_counts_and_quotes() {
     let mut ws = workspace(Value::Null);
     // Hover never waits for the walk of the workspace (it answers from whatever the index holds,
     // see ARCHITECTURE.md), so under load it can answer before b.txt is indexed. Workspace
-    // symbols do wait for the walk: once they have answered, b.txt's mentions are in the index.
-    symbols(&mut ws.lsp, "Marsh");
+    // symbols wait for the walk, boundedly: poll them until b.txt's mentions are in the index.
+    wait_for_walk(&mut ws.lsp);
     let h = ws.lsp.request("textDocument/hover", tdp(&ws.a, at(A, "Marsh", 1)));
     let md = h["contents"]["value"].as_str().unwrap_or_default().to_string();
     assert_eq!(h["contents"]["kind"], "markdown");
@@ -149,6 +155,7 @@ fn references_cover_every_file_and_honour_include_declaration() {
 #[test]
 fn workspace_symbols_list_people_and_match_fuzzily() {
     let mut ws = workspace(Value::Null);
+    wait_for_walk(&mut ws.lsp);
     let all = symbols(&mut ws.lsp, "");
     let n = names(&all);
     assert!(n.contains(&"Helena Marsh".to_string()) && n.contains(&"Tomasz Wróbel".to_string()), "{n:?}");
