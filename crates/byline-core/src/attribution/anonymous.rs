@@ -9,16 +9,7 @@ use crate::Span;
 pub(crate) fn markers(ctx: &Ctx, si: usize, anons: &[(Span, usize)], out: &mut Vec<Attribution>) {
     for (span, rule) in anons {
         let msg = ctx.lex.anonymous.rule(*rule).message.as_ref().map(|m| m.replace("{cue}", &ctx.text[span.clone()]));
-        out.push(Attribution {
-            cue: span.clone(),
-            source: None,
-            kind: SourceKind::Anonymous,
-            sentence: si,
-            scope: si..si + 1,
-            main: true,
-            refers_to: None,
-            message: msg,
-        });
+        out.push(Attribution::marker(span.clone(), SourceKind::Anonymous, si, msg));
     }
 }
 

@@ -73,6 +73,12 @@ impl Attribution {
         Attribution { cue, source, kind, sentence: si, scope: si..si + 1, main, refers_to: None, message: None }
     }
 
+    /// A lexicon phrasing with no source phrase (a vague or anonymous marker) that covers its
+    /// sentence `si`, with the phrasing's message.
+    pub(crate) fn marker(cue: Span, kind: SourceKind, si: usize, message: Option<String>) -> Attribution {
+        Attribution { message, ..Attribution::in_sentence(cue, None, kind, si, true) }
+    }
+
     /// The kind once pronouns are resolved (a pronoun referring to an anonymous source is
     /// anonymous).
     pub fn effective_kind(&self, all: &[Attribution]) -> SourceKind {

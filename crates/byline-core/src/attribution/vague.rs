@@ -63,16 +63,7 @@ pub(crate) fn attributions(ctx: &Ctx, s: &Sentence, si: usize, vagues: &[(Span, 
             .message
             .as_ref()
             .map(|m| m.replace("{cue}", &capitalise(&ctx.text[span.clone()], span.start == s.span.start)));
-        out.push(Attribution {
-            cue: span.clone(),
-            source: None,
-            kind: SourceKind::Vague,
-            sentence: si,
-            scope: si..si + 1,
-            main: true,
-            refers_to: None,
-            message: msg,
-        });
+        out.push(Attribution::marker(span.clone(), SourceKind::Vague, si, msg));
     }
 }
 
