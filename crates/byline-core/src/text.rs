@@ -410,12 +410,16 @@ pub fn is_alnum(c: char) -> bool {
 
 /// One word of prose: letters, digits and inner apostrophes, hyphens, dots and commas
 /// ("don't", "Putin’s", "pro-Russian", "U.S", "150,000", "3.5").
+#[cfg(test)]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Word {
     pub span: Span,
 }
 
-/// The words of `text[span]`, in order.
+/// The words of `text[span]`, in order: the character-level splitter that the document's word
+/// view ([`crate::document`]) replaced, kept for tests only as the reference that view is
+/// checked against.
+#[cfg(test)]
 pub fn words(text: &str, span: Span) -> Vec<Word> {
     let s = &text[span.clone()];
     let b = s.as_bytes();
