@@ -982,13 +982,7 @@ mod tests {
             }
         }
         let noise = [" ", " ", " ", "  ", ", ", ". ", "\n", "\n ", "x", "s", "’", "'", "é", "“", "—", "(", ")", "1", "\t", "Ünder "];
-        let mut seed: u64 = 0x9e3779b97f4a7c15;
-        let mut next = move |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = crate::test_rng::below();
         for _ in 0..3000 {
             let mut t = String::new();
             for _ in 0..next(40) {

@@ -23,3 +23,19 @@ pub use text::Format;
 
 /// A half-open byte range `start..end` into a document's text.
 pub type Span = std::ops::Range<usize>;
+
+#[cfg(test)]
+pub(crate) mod test_rng {
+    //! A seeded xorshift generator for the tests that build random texts reproducibly.
+
+    /// `next(n)`: a number below `n`, the same sequence on every run.
+    pub(crate) fn below() -> impl FnMut(usize) -> usize {
+        let mut seed: u64 = 0x9e3779b97f4a7c15;
+        move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        }
+    }
+}

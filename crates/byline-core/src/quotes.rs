@@ -406,13 +406,7 @@ mod tests {
             "Said. ",
             "abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij ",
         ];
-        let mut seed: u64 = 0x9e3779b97f4a7c15;
-        let mut next = move |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = crate::test_rng::below();
         // Few marks far apart, for single quotes left open past their limit.
         let long = "abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij ";
         let sparse = [" '", "a'", "’", " ‘", "“", "” ", " a", "é", long, long, long, long, long, long, long, long, long, long];

@@ -70,9 +70,8 @@ fn finite(v: &VerbCue) -> bool {
     inflected
         && v.prev_adjacent
         && v.prev.is_some_and(|p| {
-            v.ctx.is_cap(p)
-                || PRONOUNS.contains(&v.prev_l)
-                || !(v.ctx.lex.function_words.contains(v.prev_l) || v.ctx.doc.is(p, crate::document::class::ADJECTIVE))
+            use crate::document::class::{ADJECTIVE, FUNCTION};
+            v.ctx.is_cap(p) || PRONOUNS.contains(&v.prev_l) || !v.ctx.doc.is(p, FUNCTION | ADJECTIVE)
         })
 }
 

@@ -87,14 +87,11 @@ pub(super) fn participle(v: &VerbCue) -> Option<Attribution> {
 /// other speaker's verb comes between ("…, they argue, adding" is someone else's). Whether
 /// they are definite ("the representatives").
 fn unnamed_speakers(ctx: &Ctx, words: &[Word], np: &std::ops::Range<usize>, wi: usize) -> Option<bool> {
-    let head = ctx.lw(&words[np.end - 1]);
+    use crate::document::class::{ANONYMOUS_SOURCE, COLLECTIVE, SOURCE_ROLE, VAGUE_SOURCE};
     let head = (np.start..np.end)
         .find(|&i| matches!(ctx.lw(&words[i]), "of" | "in" | "at" | "from" | "for" | "across") && i > np.start)
-        .map_or(head, |i| ctx.lw(&words[i - 1]));
-    let people = ctx.lex.anonymous_sources.contains(head)
-        || ctx.lex.collectives.contains(head)
-        || ctx.lex.vague_sources.contains(head)
-        || ctx.lex.source_roles.contains(head);
+        .map_or(np.end - 1, |i| i - 1);
+    let people = ctx.doc.is(&words[head], ANONYMOUS_SOURCE | COLLECTIVE | VAGUE_SOURCE | SOURCE_ROLE);
     let definite = (np.start..np.end.min(np.start + 2))
         .any(|i| matches!(ctx.lw(&words[i]), "the" | "his" | "her" | "its" | "their" | "these" | "those"));
     let others = (np.end + 1..wi).any(|i| ctx.lex.reporting_verbs.contains(ctx.lw(&words[i])) && PRONOUNS.contains(&ctx.lw(&words[i - 1])));
