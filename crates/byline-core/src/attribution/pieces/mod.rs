@@ -12,6 +12,12 @@ use crate::Span;
 use crate::document::{Document, Word};
 use crate::lexicon::Lexicon;
 
+/// Whether the text `g` before a word ends with a comma or a closing quotation mark, AP copy's
+/// two apostrophes included ("…,'' said Jane Roe").
+pub(crate) fn ends_clause_mark(g: &str) -> bool {
+    g.ends_with([',', '”', '"', '’']) || g.ends_with("''")
+}
+
 /// Whether `at` is inside one of `spans` (sorted by start, not overlapping).
 pub(crate) fn inside(spans: &[Span], at: usize) -> bool {
     let i = spans.partition_point(|s| s.end <= at);

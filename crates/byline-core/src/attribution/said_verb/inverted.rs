@@ -3,10 +3,10 @@
 
 use super::VerbCue;
 use crate::attribution::Attribution;
-use crate::attribution::pieces::Ctx;
 use crate::attribution::pieces::classify::classify;
 use crate::attribution::pieces::noun_phrase::np_after;
 use crate::attribution::pieces::words::{BE, RELATIVE};
+use crate::attribution::pieces::{Ctx, ends_clause_mark};
 use crate::document::Word;
 use crate::sentences::Sentence;
 
@@ -16,14 +16,10 @@ pub(super) fn inverted(v: &VerbCue) -> Option<Attribution> {
     let before = ctx.gap(prev.map_or(s.span.start, |p| p.span.end), v.cue.start).trim();
     // A phrasal cue does not invert: in "Jane Roe, the party leader, called for a review" the
     // phrase after "called for" is what is called for, not who.
-    // (AP copy closes a quotation with two apostrophes: "…,'' said Jane Roe.)
     // "tell" takes its hearer as object, so "X, a minister, told a summit" does not invert.
     let tell = matches!(v.first_form, "tell" | "tells" | "told");
-    let after_quote_or_comma = !tell
-        && (prev.is_none()
-            || ((before.ends_with([',', '”', '"', '’']) || before.ends_with("''"))
-                && !closes_clause(ctx, s, words, wi)
-                && !v.form.contains(' ')));
+    let after_quote_or_comma =
+        !tell && (prev.is_none() || (ends_clause_mark(before) && !closes_clause(ctx, s, words, wi) && !v.form.contains(' ')));
     if !(after_quote_or_comma && we < words.len() && !v.act) {
         return None;
     }

@@ -5,6 +5,7 @@
 use super::VerbCue;
 use crate::attribution::document_source::document_source;
 use crate::attribution::pieces::classify::classify;
+use crate::attribution::pieces::ends_clause_mark;
 use crate::attribution::pieces::noun_phrase::{np_after, np_before, np_before_plain};
 use crate::attribution::{Attribution, SourceKind};
 use crate::lexicon::Flag;
@@ -60,8 +61,12 @@ pub(super) fn subject_before(v: &VerbCue) -> Option<Attribution> {
 /// vouched for him"): the sentence is then that act, not an event someone else reports.
 fn opens_sentence(v: &VerbCue, r: &std::ops::Range<usize>) -> bool {
     let (ctx, s, words) = (v.ctx, v.s, v.words);
-    let opens_at =
-        |k: usize| k == 0 || ctx.gap(words[k - 1].span.end, words[k].span.start).trim().ends_with([',', '—', '–', ':', '”', '"', '’']);
+    let opens_at = |k: usize| {
+        k == 0 || {
+            let g = ctx.gap(words[k - 1].span.end, words[k].span.start).trim();
+            ends_clause_mark(g) || g.ends_with(['—', '–', ':'])
+        }
+    };
     // A coordinated subject opens it too: "union spokesman A and party spokesperson B flayed".
     opens_at(r.start)
         || r.start >= 2
