@@ -7,7 +7,7 @@
 //! A pronoun source is resolved to the nearest earlier named or anonymous source.
 //!
 //! One cue per file — `said_verb/` (reporting verbs, one sub-pattern per file), `vague.rs`,
-//! `anonymous.rs`, `document_source.rs`, `introducers.rs` — built from the shared pieces in
+//! `anonymous.rs`, `document_source.rs`, `introducers.rs`, `signed_sections.rs` — built from the shared pieces in
 //! `pieces/`; `resolve.rs` is the cross-sentence resolver and `speakers.rs` gives quotations
 //! their speakers. [`find`] runs the cues in order.
 
@@ -17,6 +17,7 @@ mod introducers;
 mod pieces;
 mod resolve;
 mod said_verb;
+mod signed_sections;
 mod speakers;
 mod vague;
 
@@ -119,6 +120,7 @@ pub fn find(doc: &Document, lex: &Lexicon) -> Vec<Attribution> {
         sentence_cues(&ctx, s, si, &lower, &verbs, vagues, &anons, &mut out);
     }
     introducers::introducers(&ctx, sentences, quotes, &qspans, &mut out);
+    signed_sections::signed_sections(&ctx, sentences, &mut out);
     out.sort_by_key(|a| (a.sentence, a.cue.start));
     resolve::pronouns(&mut out, &lower, lex);
     resolve::quote_scopes(&mut out, text, sentences, quotes);

@@ -105,7 +105,7 @@ pub fn byline_role_line(ctx: &Ctx, first: usize, last: usize) -> Option<std::ops
     if next.starts_with('\n') {
         line_start = text.len() - next.len() + 1;
     }
-    let window = text.get(line_start..).map(|t| &t[..t.floor_char_boundary(t.len().min(64))]).unwrap_or("");
+    let window = text.get(line_start..).map(|t| &t[..t.floor_char_boundary(t.len().min(128))]).unwrap_or("");
     let line_end = line_start + window.find('\n').unwrap_or(window.len());
     if line_end == line_start + window.len() && line_end < text.len() {
         return None;
@@ -113,11 +113,12 @@ pub fn byline_role_line(ctx: &Ctx, first: usize, last: usize) -> Option<std::ops
     short_role(ctx, line_start, line_end)
 }
 
-/// The tokens of `text[line_start..line_end]` when they are a short role of a byline.
+/// The tokens of `text[line_start..line_end]` when they are a short role of a byline, or the
+/// role and organisation under a contributor's name ([`signature_role`]).
 fn short_role(ctx: &Ctx, line_start: usize, line_end: usize) -> Option<std::ops::Range<usize>> {
     let line = ctx.text[line_start..line_end].trim();
     if line.is_empty() || line.len() > 48 || line.ends_with(['.', '?', '!', ':']) || line.chars().any(|c| c.is_ascii_digit()) {
-        return None;
+        return signature_role(ctx, line_start, line_end);
     }
     let a = ctx.toks.partition_point(|t| t.start < line_start);
     let b = ctx.toks.partition_point(|t| t.start < line_end);
@@ -128,6 +129,60 @@ fn short_role(ctx: &Ctx, line_start: usize, line_end: usize) -> Option<std::ops:
         return None;
     }
     Some(a..b)
+}
+
+/// The line under a contributor's name in a signed section ("Chief economist, Harbour Asset
+/// Management – Toronto", "Professor of history, Vessberg University"): a role of at most five
+/// words with a role noun, a comma, and an organisation of capitalised words, up to a dash
+/// that gives the place. The role is the line up to that dash.
+fn signature_role(ctx: &Ctx, line_start: usize, line_end: usize) -> Option<std::ops::Range<usize>> {
+    let line = &ctx.text[line_start..line_end];
+    // The place after a spaced dash is not part of the role ("– Valhalla, N.Y.").
+    let cut = [" – ", " — ", " - ", " | "].iter().filter_map(|d| line.find(d)).min().unwrap_or(line.len());
+    if line.len() > 120 || line[..cut].trim_end().ends_with(['.', '?', '!', ':', ';']) {
+        return None;
+    }
+    let end = line_start + cut;
+    let a = ctx.toks.partition_point(|t| t.start < line_start);
+    let b = ctx.toks.partition_point(|t| t.start < end);
+    let comma = line[..cut].find(',').map(|c| line_start + c)?;
+    let c = ctx.toks.partition_point(|t| t.start < comma);
+    let (role_words, org_words) = (c - a, b - c);
+    if !(1..=5).contains(&role_words) || !(1..=6).contains(&org_words) || !ctx.toks[a].cap {
+        return None;
+    }
+    // The role: a few words with a role noun ("Chief global economist", "Professor of
+    // economics") and no speech verb.
+    let small = |k: usize| matches!(ctx.word(k), "of" | "for" | "the" | "and" | "at" | "in" | "on" | "&");
+    let role_ok = (a..c).any(|k| ctx.has(k, ROLE_HEAD)) && (a..c).all(|k| !ctx.has(k, SPEECH_VERB));
+    // The organisation: capitalised words and the small words of a name ("of", "and", "&").
+    let org_ok = (c..b).all(|k| ctx.toks[k].cap || ctx.toks[k].acronym || small(k))
+        && ctx.toks[c].start > comma
+        && ctx.text[comma + 1..ctx.toks[c].start].trim().is_empty()
+        && ctx.text[ctx.toks[b - 1].raw_end..end].trim().is_empty();
+    (role_ok && org_ok).then_some(a..b)
+}
+
+/// Whether token `k` is on the line under a name alone on its line (with at most one blank line
+/// between): a contributor's role line in a signed section, not a title before a name.
+pub(crate) fn under_name_line(ctx: &Ctx, k: usize) -> bool {
+    let text = ctx.text;
+    let ls = text[..ctx.toks[k].start].rfind('\n').map_or(0, |i| i + 1);
+    if ls == 0 {
+        return false;
+    }
+    let above = text[..ls - 1].trim_end_matches([' ', '\t', '\r']);
+    let above = above.strip_suffix('\n').map_or(above, |a| a.trim_end_matches([' ', '\t', '\r']));
+    let above_start = above.rfind('\n').map_or(0, |i| i + 1);
+    if above.len().saturating_sub(above_start) > 48 {
+        return false;
+    }
+    let a = ctx.toks.partition_point(|t| t.start < above_start);
+    let b = ctx.toks.partition_point(|t| t.start < above.len());
+    (2..=4).contains(&(b - a))
+        && (a..b).all(|q| (ctx.toks[q].cap || ctx.toks[q].initial) && !ctx.has(q, TITLE | HONORIFIC | NONPERSON | NONPERSON_HEAD))
+        && ctx.text[ctx.toks[b - 1].raw_end..above.len()].trim().is_empty()
+        && ctx.has(a, FIRST)
 }
 
 #[cfg(test)]
@@ -151,5 +206,18 @@ mod tests {
             let r = super::byline_role_line(ctx, tok(ctx, "Qorvath"), tok(ctx, "Thrane")).expect("a role line");
             assert_eq!(&t[ctx.toks[r.start].start..ctx.toks[r.end - 1].end], "Staff writer");
         });
+    }
+
+    #[test]
+    fn a_signed_section_role_line() {
+        let t = "Maria Thrane\n\nChief global economist, Harbour Asset Management – Valhalla, N.Y.\n\nThe dollar will rise by 10 per cent.";
+        assert_eq!(mentions(t), ["Maria Thrane"]);
+        with_ctx(t, |ctx| {
+            let r = super::byline_role_line(ctx, tok(ctx, "Maria"), tok(ctx, "Thrane")).expect("a role line");
+            assert_eq!(&t[ctx.toks[r.start].start..ctx.toks[r.end - 1].end], "Chief global economist, Harbour Asset Management");
+        });
+        // A headline under a name is not its role.
+        let t = "Maria Thrane\n\nMinister resigns over the Harbour Trust row, Vessberg Council says\n\nShe left.";
+        with_ctx(t, |ctx| assert!(super::byline_role_line(ctx, tok(ctx, "Maria"), tok(ctx, "Thrane")).is_none()));
     }
 }

@@ -32,6 +32,7 @@ pub fn comma_role(ctx: &Ctx, p: &Piece, at: &Around) -> bool {
     at.before.is_some_and(|b| {
         let g = at.gap_before.trim();
         g == ","
+            && !super::byline::under_name_line(ctx, b)
             && ((ctx.has(b, ROLE_HEAD) && !plural_head(ctx, b) && ctx.word(b).chars().next().is_some_and(|c| c.is_lowercase()))
                 || (p.words >= 2 && comma_role_head(ctx, b).is_some()))
     })
