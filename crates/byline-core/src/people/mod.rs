@@ -2,7 +2,8 @@
 //! grouped into the persons of this article, with their roles and quotes.
 //!
 //! `recognize/` finds the mentions, `group.rs` groups them into persons, `attach_roles.rs`
-//! and `attach_quotes.rs` give the persons their roles and quotations.
+//! and `attach_quotes.rs` give the persons their roles and quotations, and
+//! `role_references.rs` the roles a speaker is referred back to by ("the minister said").
 
 use crate::document::Document;
 
@@ -11,6 +12,7 @@ mod attach_roles;
 mod group;
 pub(crate) mod lexicon;
 mod recognize;
+mod role_references;
 pub(crate) mod tokens;
 
 pub use lexicon::PeopleLexicon;
@@ -105,6 +107,7 @@ pub fn find_with(doc: &Document, attributions: &[crate::attribution::Attribution
         .collect();
     attach_roles::attach_roles(&ctx, &found, &mut doc);
     attach_quotes::attach_quotes(text, sentences, quotes, attributions, &mut doc);
+    role_references::attach_role_references(text, attributions, lex, &mut doc);
     doc
 }
 

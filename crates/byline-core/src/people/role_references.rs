@@ -1,0 +1,122 @@
+//! Roles from references back: a source named only by a definite role ("the Conservative MP
+//! said", "the minister added") right after a named speaker is that speaker, the way news copy
+//! varies how it names the person it quotes ("Jane Roe warned … Speaking later, the Labour MP
+//! said …"). The role becomes one of the person's roles.
+//!
+//! Kept narrow, since a wrong role in a hover misleads: the description is the source of a
+//! speech verb, starts with "the", has a role noun for its head and names nobody; the speaker it
+//! refers to is the source of one of the attributions of the three sentences before, with no
+//! other person mentioned in between; and that person has no role yet with another head noun
+//! ("Conservative leader Jane Roe said … the First Minister said …" is two people).
+
+use super::{DocPeople, PeopleLexicon, normalise_spaces};
+use crate::Span;
+use crate::attribution::{Attribution, SourceKind};
+
+/// How many sentences back the named speaker may be.
+const WINDOW: usize = 3;
+
+pub(super) fn attach_role_references(text: &str, attributions: &[Attribution], lex: &PeopleLexicon, doc: &mut DocPeople) {
+    for (k, a) in attributions.iter().enumerate() {
+        let Some(src) = a.source.as_ref() else { continue };
+        if !matches!(a.kind, SourceKind::Named | SourceKind::Anonymous) || mentions_in(doc, src).next().is_some() {
+            continue;
+        }
+        let Some((role, head)) = definite_role(&text[src.clone()], lex) else { continue };
+        let Some(p) = previous_speaker(doc, attributions, k) else { continue };
+        // Nobody else is named between the speaker and the description.
+        let Some(last) = last_mention_before(doc, src.start) else { continue };
+        if doc.mentions[last].person != p {
+            continue;
+        }
+        let person = &mut doc.persons[p];
+        let same_head = |r: &String| role_head(r).is_some_and(|h| h.eq_ignore_ascii_case(&head));
+        if person.roles.iter().any(|r| !same_head(r)) || person.roles.iter().any(|r| r.eq_ignore_ascii_case(&role)) {
+            continue;
+        }
+        person.roles.push(role);
+    }
+}
+
+/// The mentions inside `span`.
+fn mentions_in<'a>(doc: &'a DocPeople, span: &Span) -> impl Iterator<Item = &'a super::PersonMention> {
+    let i = doc.mentions.partition_point(|m| m.span.end <= span.start);
+    doc.mentions[i..].iter().take_while(move |m| m.span.start < span.end)
+}
+
+/// The index of the last mention that ends at or before byte `at`.
+fn last_mention_before(doc: &DocPeople, at: usize) -> Option<usize> {
+    doc.mentions.partition_point(|m| m.span.end <= at).checked_sub(1)
+}
+
+/// The person named as the source of the nearest attribution before `k` within [`WINDOW`]
+/// sentences.
+fn previous_speaker(doc: &DocPeople, attributions: &[Attribution], k: usize) -> Option<usize> {
+    let here = attributions[k].sentence;
+    for b in attributions[..k].iter().rev() {
+        if b.sentence + WINDOW < here {
+            return None;
+        }
+        if b.kind != SourceKind::Named {
+            continue;
+        }
+        if let Some(m) = b.source.as_ref().and_then(|s| mentions_in(doc, s).last()) {
+            return Some(m.person);
+        }
+    }
+    None
+}
+
+/// "the Conservative MP" → ("Conservative MP", "MP"): a definite description of one person
+/// with a role noun for its head (before "of", "at", "in", "for"), of at most six words.
+fn definite_role(source: &str, lex: &PeopleLexicon) -> Option<(String, String)> {
+    let rest = source.strip_prefix("the ").or_else(|| source.strip_prefix("The "))?;
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    if words.is_empty() || words.len() > 6 || rest.contains([',', '(', '"', '“', '”', '\'', '’']) {
+        return None;
+    }
+    let head = role_head(rest)?;
+    // One person: the head as listed, not a plural ("officials", "MPs").
+    if !lex.is_role_head_exact(&head) && !lex.is_role_head_exact(&head.to_lowercase()) {
+        return None;
+    }
+    Some((normalise_spaces(rest), head))
+}
+
+/// The head noun of a role: its last word before "of", "at", "in", "for", "from", "with".
+fn role_head(role: &str) -> Option<String> {
+    let words: Vec<&str> = role.split_whitespace().collect();
+    let end = words.iter().position(|w| matches!(*w, "of" | "at" | "in" | "for" | "from" | "with" | "to")).unwrap_or(words.len());
+    words[..end].last().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Format, analyze};
+
+    fn roles(text: &str) -> Vec<(String, Vec<String>)> {
+        analyze(text, Format::Plain).people.persons.into_iter().map(|p| (p.name, p.roles)).collect()
+    }
+
+    #[test]
+    fn a_definite_role_after_a_named_speaker_is_theirs() {
+        let t = "Maria Thrane warned on Monday that the harbour would close. \
+                 Speaking in the chamber, the Conservative MP said the port needed 40 more staff.";
+        assert_eq!(roles(t), [("Maria Thrane".to_string(), vec!["Conservative MP".to_string()])]);
+    }
+
+    #[test]
+    fn not_across_another_person_nor_over_a_different_role() {
+        // Someone else is named in between.
+        let t = "Maria Thrane said the harbour would close. Her husband, Jon Vessberg, was away. \
+                 The minister said the port needed staff.";
+        assert!(roles(t).iter().all(|(n, r)| n != "Maria Thrane" || r.is_empty()), "{:?}", roles(t));
+        // The speaker already has a role with another head noun.
+        let t = "Opposition leader Maria Thrane said the minister had misled the chamber. \
+                 The First Minister said that was untrue.";
+        assert_eq!(roles(t), [("Maria Thrane".to_string(), vec!["Opposition leader".to_string()])]);
+        // Plural roles and unnamed people are not a reference to one speaker.
+        let t = "Maria Thrane said the harbour would close. The officials said it would not.";
+        assert_eq!(roles(t), [("Maria Thrane".to_string(), Vec::<String>::new())]);
+    }
+}
