@@ -107,7 +107,7 @@ pub fn find_with(doc: &Document, attributions: &[crate::attribution::Attribution
         .collect();
     attach_roles::attach_roles(&ctx, &found, &mut doc);
     attach_quotes::attach_quotes(text, sentences, quotes, attributions, &mut doc);
-    role_references::attach_role_references(text, attributions, lex, &mut doc);
+    role_references::attach_role_references(text, sentences, attributions, lex, &mut doc);
     doc
 }
 

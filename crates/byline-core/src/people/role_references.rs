@@ -1,40 +1,55 @@
 //! Roles from references back: a source named only by a definite role ("the Conservative MP
 //! said", "the minister added") right after a named speaker is that speaker, the way news copy
 //! varies how it names the person it quotes ("Jane Roe warned … Speaking later, the Labour MP
-//! said …"). The role becomes one of the person's roles.
+//! said …"); or a speaker introduced by their role and named in the next sentences ("the founder
+//! of the firm spoke about the loss. “…,” Jane Roe said"). The role becomes one of the person's
+//! roles.
 //!
 //! Kept narrow, since a wrong role in a hover misleads: the description is the source of a
 //! speech verb, starts with "the", has a role noun for its head and names nobody; the speaker it
-//! refers to is the source of one of the attributions of the three sentences before, with no
-//! other person mentioned in between; and that person has no role yet with another head noun
-//! ("Conservative leader Jane Roe said … the First Minister said …" is two people).
+//! refers to is the source of one of the attributions of the three sentences before (or the
+//! speaker of a quotation in the next one, for a person the article gives no role), with no other person mentioned in
+//! between; and that person has no role yet with another head noun ("Conservative leader Jane
+//! Roe said … the First Minister said …" is two people).
 
 use super::{DocPeople, PeopleLexicon, normalise_spaces};
 use crate::Span;
 use crate::attribution::{Attribution, SourceKind};
+use crate::sentences::Sentence;
 
 /// How many sentences back the named speaker may be.
 const WINDOW: usize = 3;
 
-pub(super) fn attach_role_references(text: &str, attributions: &[Attribution], lex: &PeopleLexicon, doc: &mut DocPeople) {
-    for (k, a) in attributions.iter().enumerate() {
-        let Some(src) = a.source.as_ref() else { continue };
-        if !matches!(a.kind, SourceKind::Named | SourceKind::Anonymous) || mentions_in(doc, src).next().is_some() {
-            continue;
+pub(super) fn attach_role_references(
+    text: &str,
+    sentences: &[Sentence],
+    attributions: &[Attribution],
+    lex: &PeopleLexicon,
+    doc: &mut DocPeople,
+) {
+    // References back first: a person introduced by a role further on must have none yet.
+    for forward in [false, true] {
+        for (k, a) in attributions.iter().enumerate() {
+            let Some(src) = a.source.as_ref() else { continue };
+            if !matches!(a.kind, SourceKind::Named | SourceKind::Anonymous) || mentions_in(doc, src).next().is_some() {
+                continue;
+            }
+            let Some((role, head)) = definite_role(&text[src.clone()], lex) else { continue };
+            let p = if forward {
+                next_speaker(text, sentences, doc, attributions, k)
+            } else {
+                // Nobody else is named between the speaker and the description.
+                previous_speaker(doc, attributions, k)
+                    .filter(|&p| last_mention_before(doc, src.start).is_some_and(|m| doc.mentions[m].person == p))
+            };
+            let Some(p) = p else { continue };
+            let person = &mut doc.persons[p];
+            let same_head = |r: &String| role_head(r).is_some_and(|h| h.eq_ignore_ascii_case(&head));
+            if person.roles.iter().any(|r| !same_head(r)) || person.roles.iter().any(|r| r.eq_ignore_ascii_case(&role)) {
+                continue;
+            }
+            person.roles.push(role);
         }
-        let Some((role, head)) = definite_role(&text[src.clone()], lex) else { continue };
-        let Some(p) = previous_speaker(doc, attributions, k) else { continue };
-        // Nobody else is named between the speaker and the description.
-        let Some(last) = last_mention_before(doc, src.start) else { continue };
-        if doc.mentions[last].person != p {
-            continue;
-        }
-        let person = &mut doc.persons[p];
-        let same_head = |r: &String| role_head(r).is_some_and(|h| h.eq_ignore_ascii_case(&head));
-        if person.roles.iter().any(|r| !same_head(r)) || person.roles.iter().any(|r| r.eq_ignore_ascii_case(&role)) {
-            continue;
-        }
-        person.roles.push(role);
     }
 }
 
@@ -67,12 +82,28 @@ fn previous_speaker(doc: &DocPeople, attributions: &[Attribution], k: usize) -> 
     None
 }
 
+/// The person named as the speaker of a quotation in the next sentence, when nobody is named
+/// between and the article gives them no role of its own: the description introduced them
+/// ("the head of the hotel federation spoke on Monday. “…,” Jane Roe said").
+fn next_speaker(text: &str, sentences: &[Sentence], doc: &DocPeople, attributions: &[Attribution], k: usize) -> Option<usize> {
+    let a = &attributions[k];
+    let after = a.source.as_ref()?.end.max(a.cue.end);
+    let b = attributions[k + 1..].iter().take_while(|b| b.sentence <= a.sentence + 1).find(|b| b.sentence == a.sentence + 1)?;
+    let src = b.source.as_ref().filter(|_| b.kind == SourceKind::Named)?;
+    // The named source speaks a quotation that opens that sentence (AP's '' included).
+    let opens_with_quote = sentences.get(b.sentence).is_some_and(|s| text[s.span.start..].starts_with(['“', '"', '\'', '‘']));
+    let m = mentions_in(doc, src).last()?;
+    let first_after = doc.mentions.partition_point(|x| x.span.start < after);
+    let nobody_between = doc.mentions[first_after..].iter().take_while(|x| x.span.start < m.span.start).all(|x| x.person == m.person);
+    (opens_with_quote && nobody_between && doc.persons[m.person].roles.is_empty()).then_some(m.person)
+}
+
 /// "the Conservative MP" → ("Conservative MP", "MP"): a definite description of one person
-/// with a role noun for its head (before "of", "at", "in", "for"), of at most six words.
+/// with a role noun for its head (before "of", "at", "in", "for"), of at most eight words.
 fn definite_role(source: &str, lex: &PeopleLexicon) -> Option<(String, String)> {
     let rest = source.strip_prefix("the ").or_else(|| source.strip_prefix("The "))?;
     let words: Vec<&str> = rest.split_whitespace().collect();
-    if words.is_empty() || words.len() > 6 || rest.contains([',', '(', '"', '“', '”', '\'', '’']) {
+    if words.is_empty() || words.len() > 8 || rest.contains([',', '(', '"', '“', '”', '\'', '’']) {
         return None;
     }
     let head = role_head(rest)?;
@@ -103,6 +134,12 @@ mod tests {
         let t = "Maria Thrane warned on Monday that the harbour would close. \
                  Speaking in the chamber, the Conservative MP said the port needed 40 more staff.";
         assert_eq!(roles(t), [("Maria Thrane".to_string(), vec!["Conservative MP".to_string()])]);
+    }
+
+    #[test]
+    fn a_definite_role_before_the_named_speaker_is_theirs() {
+        let t = "On Monday the founder of the ferry company spoke about the sinking.                  \"We grieve with the families,\" Maria Thrane said.";
+        assert_eq!(roles(t), [("Maria Thrane".to_string(), vec!["founder of the ferry company".to_string()])]);
     }
 
     #[test]
