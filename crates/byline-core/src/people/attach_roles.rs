@@ -70,7 +70,8 @@ pub(super) fn attach_roles(ctx: &Ctx, found: &[recognize::Found], doc: &mut DocP
                 a += 1;
             }
             if a < r.end {
-                roles.push(ctx.text[ctx.toks[a].start..ctx.toks[r.end - 1].raw_end].to_string());
+                let end = relative_clause_end(ctx, r.end).unwrap_or(r.end);
+                roles.push(ctx.text[ctx.toks[a].start..ctx.toks[end - 1].raw_end].to_string());
             }
         }
         for r in roles {
@@ -98,6 +99,35 @@ fn drop_bare_places(ctx: &Ctx, doc: &mut DocPeople) {
     }
 }
 
+/// "Jane Roe, a resident who filmed the fire, said": the relative clause that closes the
+/// appositive is part of who the person is. The token after the clause, when one starting with
+/// "who" at token `k` ends the appositive within ten words (at a comma, a full stop, a
+/// semicolon or a dash), with no quotation in it.
+fn relative_clause_end(ctx: &Ctx, k: usize) -> Option<usize> {
+    let n = ctx.toks.len();
+    if k >= n || !matches!(ctx.word(k), "who" | "whose") || !super::recognize::is_space_gap(ctx.gap_before(k)) {
+        return None;
+    }
+    for j in k + 1..n.min(k + 11) {
+        let g = ctx.gap_after(j);
+        if g.contains(['"', '“', '”', '(', '\n']) {
+            return None;
+        }
+        let t = g.trim_start();
+        // (A comma or full stop inside a figure, "2,000", ends nothing.)
+        let spaced = g.ends_with([' ', '\t']) || j + 1 == n;
+        if (spaced && t.starts_with([',', '.', ';', '–', '—', ')'])) || (t.starts_with('-') && g.starts_with(' ')) {
+            // ("… who directs the Military, Veterans and Society Program": a list inside a name.)
+            let in_name = t.starts_with(',') && ctx.toks[j].cap && ctx.toks.get(j + 1).is_some_and(|x| x.cap);
+            return (!in_name).then_some(j + 1);
+        }
+        if !t.is_empty() && !g.trim().is_empty() {
+            return None;
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use crate::{Format, analyze};
@@ -122,5 +152,20 @@ mod tests {
     fn a_bare_place_only_when_nothing_better() {
         assert_eq!(roles("Norway's Maria Thrane spoke."), [["Norway"]]);
         assert_eq!(roles("Norway's Maria Thrane, the depot manager, spoke."), [["depot manager"]]);
+    }
+
+    #[test]
+    fn a_relative_clause_closing_the_appositive_is_part_of_the_role() {
+        assert_eq!(
+            roles("Maria Thrane, a harbour pilot who filmed the fire, said it spread fast."),
+            [["harbour pilot who filmed the fire"]]
+        );
+        // Not one that runs on into the sentence, nor one with a quotation.
+        assert_eq!(
+            roles(
+                "Maria Thrane, a harbour pilot who said she saw the fire start near the old grain store on the quay at dawn on Sunday, left."
+            ),
+            [["harbour pilot"]]
+        );
     }
 }

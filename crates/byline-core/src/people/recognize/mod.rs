@@ -208,7 +208,7 @@ mod form_cache {
     }
 }
 
-fn is_space_gap(g: &str) -> bool {
+pub(crate) fn is_space_gap(g: &str) -> bool {
     !g.is_empty() && g.len() <= 3 && g.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}')
 }
 
