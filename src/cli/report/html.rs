@@ -215,7 +215,7 @@ fn findings_table(out: &mut String, file: &FileReport) {
         if let Some(c) = &f.check {
             let _ = write!(out, "{}", escape(&c.summary));
             for (label, v) in [("Note", &c.note), ("Reason", &c.reason)] {
-                if !v.is_empty() && !(label == "Reason" && c.summary.ends_with(v.as_str())) {
+                if !v.is_empty() && (label != "Reason" || !c.summary.ends_with(v.as_str())) {
                     let _ = write!(out, "<br>{label}: {}", escape(v));
                 }
             }
