@@ -255,6 +255,22 @@ fn claimreview_exports_the_checked_findings_with_a_verdict() {
     assert_eq!(r["author"], serde_json::json!({"@type": "Organization", "name": "Oldmere Courier"}));
     assert_eq!(r["itemReviewed"]["appearance"][0]["url"], "https://courier.example/articles/news/tramway.txt");
 
+    // The desk's byline.toml can name them; the command line wins.
+    write(
+        d.path(),
+        "byline.toml",
+        "[ledger]\nchecker = \"Marta Quintero\"\n\n[report]\npublisher = \"The Oldmere Desk\"\nbase_url = \"https://desk.example/\"\n",
+    );
+    let r = &serde_json::from_str::<Value>(&report(d.path(), &["--format", "claimreview", "news"])).unwrap()[0];
+    assert_eq!(r["author"]["name"], "The Oldmere Desk");
+    assert_eq!(r["itemReviewed"]["appearance"][0]["url"], "https://desk.example/news/tramway.txt");
+    let r = &serde_json::from_str::<Value>(&report(d.path(), &["--format", "claimreview", "--publisher", "Courier", "news"])).unwrap()[0];
+    assert_eq!(r["author"]["name"], "Courier");
+    write(d.path(), "byline.toml", "[report]\nbase_url = \"desk.example\"\n");
+    let o = byline(d.path(), &["report", "--format", "claimreview", "news"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("byline.toml:2:12: [report] base_url must be an http(s) URL"), "{}", stderr(&o));
+
     // A checked finding without a verdict is no review.
     let e = tempfile::tempdir().unwrap();
     write(e.path(), "byline.toml", "");

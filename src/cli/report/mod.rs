@@ -31,11 +31,12 @@ pub struct ReportArgs {
     /// Write the report to this file (default: standard output).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// ClaimReview: the organisation publishing the reviews (default: each checker, as a person).
+    /// ClaimReview: the organisation publishing the reviews (default: `[report] publisher` of
+    /// byline.toml, else each checker, as a person).
     #[arg(long, value_name = "NAME")]
     pub publisher: Option<String>,
     /// ClaimReview: where the articles are published; an article's URL is this joined with its
-    /// workspace-relative path.
+    /// workspace-relative path (default: `[report] base_url` of byline.toml).
     #[arg(long = "base-url", value_name = "URL")]
     pub base_url: Option<String>,
 }
@@ -96,7 +97,10 @@ pub fn run(args: ReportArgs) -> ExitCode {
         ReportFormat::Csv => csv::render(&report),
         ReportFormat::Json => json::render(&report),
         ReportFormat::Claimreview => {
-            let opts = claimreview::Options { publisher: args.publisher.clone(), base_url: args.base_url.clone() };
+            let opts = claimreview::Options {
+                publisher: args.publisher.clone().or(ws.desk.report_publisher.clone()),
+                base_url: args.base_url.clone().or(ws.desk.report_base_url.clone()),
+            };
             claimreview::render(&report, &opts)
         }
     };
