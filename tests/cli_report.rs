@@ -292,6 +292,18 @@ fn output_file_and_exit_statuses() {
     assert!(stderr(&o).contains("wrote report.html (2 articles"), "{}", stderr(&o));
     assert!(std::fs::read_to_string(d.path().join("report.html")).unwrap().contains("</html>"));
 
+    // Without --format, the output file's extension says which.
+    for (file, starts) in
+        [("r.csv", "path,line,column,"), ("r.md", "# Checking report"), ("r.json", "{"), ("r.jsonld", "["), ("r.txt", "<!DOCTYPE html>")]
+    {
+        let o = byline(d.path(), &["report", "news", "-o", file]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let text = std::fs::read_to_string(d.path().join(file)).unwrap();
+        assert!(text.starts_with(starts), "{file}: {}", &text[..text.len().min(80)]);
+    }
+    let o = byline(d.path(), &["report", "news", "-o", "r2.csv", "--format", "markdown"]);
+    assert!(o.status.success() && std::fs::read_to_string(d.path().join("r2.csv")).unwrap().starts_with("# Checking"), "--format wins");
+
     let o = byline(d.path(), &["report", "nothing-here"]);
     assert_eq!(o.status.code(), Some(2), "nothing read: {}", stderr(&o));
     write(d.path(), "byline.toml", "[severity]\nunattributed-claim = \"loud\"\n");

@@ -25,9 +25,10 @@ use super::check::{Collected, Selection, Skipped};
 pub struct ReportArgs {
     #[command(flatten)]
     pub selection: Selection,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "html")]
-    pub format: ReportFormat,
+    /// Output format (default: from the extension of --output — .html, .md, .csv, .json,
+    /// .jsonld — else html).
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
     /// Write the report to this file (default: standard output).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -53,6 +54,21 @@ pub enum ReportFormat {
     Json,
     /// schema.org ClaimReview JSON-LD for the checks that carry a verdict.
     Claimreview,
+}
+
+impl ReportFormat {
+    /// The format a file name asks for, by its extension.
+    fn of_file(path: &std::path::Path) -> Option<ReportFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "html" | "htm" => ReportFormat::Html,
+            "md" | "markdown" => ReportFormat::Markdown,
+            "csv" => ReportFormat::Csv,
+            "json" => ReportFormat::Json,
+            "jsonld" => ReportFormat::Claimreview,
+            _ => return None,
+        })
+    }
 }
 
 fn fail(msg: impl std::fmt::Display) -> ExitCode {
@@ -91,7 +107,8 @@ pub fn run(args: ReportArgs) -> ExitCode {
     }
     let failed = !errors.is_empty();
     let report = model::build(inputs, skipped, errors, crate::ledger::clock::now());
-    let text = match args.format {
+    let format = args.format.or_else(|| args.output.as_deref().and_then(ReportFormat::of_file)).unwrap_or(ReportFormat::Html);
+    let text = match format {
         ReportFormat::Html => html::render(&report),
         ReportFormat::Markdown => markdown::render(&report),
         ReportFormat::Csv => csv::render(&report),
