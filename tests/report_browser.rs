@@ -2,7 +2,8 @@
 //! newsroom, and a probe script (added to a copy of the report, not to the report itself, which
 //! has no script) reads the rendered page: every finding has its highlight, the text of its
 //! marks is exactly the finding's text, the highlight has a size on the page and is what the
-//! page shows at that point, and each status has its own colour. A screenshot is taken too;
+//! page shows at that point, and each status has its own colour. It is printed to PDF (a smoke
+//! test: a PDF of more than one page comes out), and a screenshot is taken;
 //! with `BYLINE_UPDATE_SCREENSHOT=1` it replaces `docs/report.png`, the README's picture.
 //!
 //! Skipped, with a notice, when no Chromium is installed (`BYLINE_CHROMIUM` names one;
@@ -154,6 +155,16 @@ fn the_report_renders_with_every_finding_highlighted() {
     }
     let distinct: std::collections::BTreeSet<&String> = colours.values().collect();
     assert_eq!((colours.len(), distinct.len()), (4, 4), "four statuses, four colours: {colours:?}");
+
+    // Printed (`@media print`): a smoke test — a PDF of more than one page comes out.
+    let pdf = dir.join("report.pdf");
+    run_chromium(&exe, &profile, &["--no-pdf-header-footer", &format!("--print-to-pdf={}", pdf.display())], &dir.join("report.html"));
+    let bytes = std::fs::read(&pdf).expect("a PDF");
+    assert!(bytes.starts_with(b"%PDF-"), "a PDF");
+    let text = String::from_utf8_lossy(&bytes);
+    let pages: usize =
+        text.split("/Count ").skip(1).filter_map(|s| s.split(|c: char| !c.is_ascii_digit()).next()?.parse().ok()).max().unwrap_or(0);
+    assert!(pages >= 2, "two articles, at least two pages: {pages}");
 
     // The report of the article with all four statuses as a picture: the README's, with
     // BYLINE_UPDATE_SCREENSHOT=1.
