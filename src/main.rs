@@ -1,5 +1,6 @@
 //! The `byline` command: `byline lsp` (language server on stdio), `byline check` (CI checker),
-//! `byline people` (the people index as a table) and `byline ledger` (the check ledger).
+//! `byline people` (the people index as a table), `byline ledger` (the check ledger) and
+//! `byline report` (the state of checking as HTML, Markdown, CSV, JSON or ClaimReview).
 
 mod cli;
 mod desk;
@@ -27,6 +28,9 @@ enum Command {
     People(cli::people::PeopleArgs),
     /// Review the check ledger (stale and orphan checks), or record a check (`ledger mark`).
     Ledger(cli::ledger::LedgerArgs),
+    /// The state of checking as a report: HTML (the articles with every finding highlighted),
+    /// Markdown, CSV, JSON, or ClaimReview JSON-LD.
+    Report(cli::report::ReportArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -36,5 +40,6 @@ fn main() -> std::process::ExitCode {
         Command::Check(a) => cli::check::run(a),
         Command::People(a) => cli::people::run(a),
         Command::Ledger(a) => cli::ledger::run(a),
+        Command::Report(a) => cli::report::run(a),
     }
 }

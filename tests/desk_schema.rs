@@ -35,6 +35,8 @@ fn bad_configurations_are_refused() {
         "[ledger]\npath = \"../x.toml\"\n",
         "[ledger]\npath = \"/etc/x.toml\"\n",
         "[ledger]\nshow_checked = \"maybe\"\n",
+        "[report]\nbase_url = \"news.example\"\n",
+        "[report]\nauthor = \"x\"\n",
         "[fles]\n",
         "[[overrides]]\nseverity = { vague-attribution = \"off\" }\n",
         "[[overrides]]\nfiles = [\"a.txt\"]\nseverity = { vague-attribution = \"loud\" }\n",

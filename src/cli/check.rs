@@ -13,19 +13,26 @@ use byline_core::{Code, Format, Severity};
 use serde::Serialize;
 
 use super::lines::Lines;
-use super::sources::gather;
+use super::sources::{Source, gather};
 use crate::desk::ShowChecked;
 use crate::files::FileFilter;
 use crate::ledger::{DocStatus, Status};
 
 #[derive(clap::Args)]
 pub struct CheckArgs {
-    /// Files or folders to check (default: the current folder). Folders are walked for .txt
-    /// and .md files, respecting .gitignore; files named here are always checked.
-    pub paths: Vec<std::path::PathBuf>,
+    #[command(flatten)]
+    pub selection: Selection,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     pub format: OutputFormat,
+}
+
+/// Which articles and which codes a command reports on (`byline check`, `byline report`).
+#[derive(clap::Args)]
+pub struct Selection {
+    /// Files or folders to check (default: the current folder). Folders are walked for .txt
+    /// and .md files, respecting .gitignore; files named here are always checked.
+    pub paths: Vec<std::path::PathBuf>,
     /// Do not report this code (repeatable), e.g. `--disable anonymous-source`.
     #[arg(long = "disable", value_name = "CODE", value_parser = parse_code)]
     pub disable: Vec<Code>,
@@ -101,6 +108,9 @@ pub struct CheckInfo {
     pub reason: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verdict: Option<String>,
+    /// The ClaimReview rating, 1 (false) to 5 (true).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rating: Option<u8>,
     /// The ledger's anchor of the entry (the sentence as it was checked).
     pub anchor: String,
     /// Checked on a lightly edited version of the sentence.
@@ -131,58 +141,67 @@ struct JsonReport<'a> {
 /// Exit status when an internal error stopped the analysis of a file.
 pub const EXIT_INTERNAL_ERROR: u8 = 3;
 
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 pub struct Skipped {
     pub path: String,
     pub reason: String,
 }
 
-pub fn run(args: CheckArgs) -> ExitCode {
-    let ws = match super::workspace::Workspace::open(&args.paths) {
+/// One article's findings, with their ledger statuses, and its people.
+pub struct FileResult {
+    pub findings: Vec<Reported>,
+    /// Ledger entries of this article that match none of its findings.
+    pub orphans: usize,
+    pub people: byline_core::people::DocPeople,
+}
+
+/// What `byline check` (and `byline report`) found: the workspace, the articles read, one
+/// result per article (an `Err` when an internal error stopped its analysis), skipped files.
+pub struct Collected {
+    pub ws: super::workspace::Workspace,
+    pub sources: Vec<Source>,
+    /// Parallel to `sources`.
+    pub results: Vec<Result<FileResult, String>>,
+    pub skipped: Vec<Skipped>,
+}
+
+/// Read the workspace (`byline.toml`, the ledger), the articles of `sel`, analyse them in
+/// parallel and give each finding its severity and ledger status. Errors (a bad configuration
+/// or ledger, a bad glob) are printed prefixed with `command`, and are exit status 2.
+pub fn collect(sel: &Selection, command: &str) -> Result<Collected, ExitCode> {
+    let ws = match super::workspace::Workspace::open(&sel.paths) {
         Ok(ws) => ws,
         Err(e) => {
-            eprintln!("byline check: {e}");
-            return ExitCode::from(2);
+            eprintln!("{command}: {e}");
+            return Err(ExitCode::from(2));
         }
     };
     let include = ws.desk.include.clone().unwrap_or_else(|| crate::files::DEFAULT_INCLUDE.map(String::from).to_vec());
-    let exclude: Vec<String> = ws.desk.exclude.iter().chain(&args.exclude).cloned().collect();
+    let exclude: Vec<String> = ws.desk.exclude.iter().chain(&sel.exclude).cloned().collect();
     let filter = match FileFilter::new(&include, &exclude) {
         Ok(f) => f,
         Err(e) => {
-            eprintln!("byline check: bad --exclude glob: {e}");
-            return ExitCode::from(2);
+            eprintln!("{command}: bad --exclude glob: {e}");
+            return Err(ExitCode::from(2));
         }
     };
     let mut levels: BTreeMap<Code, Option<Severity>> = Code::ALL.into_iter().map(|c| (c, Some(c.default_severity()))).collect();
     levels.extend(ws.desk.severity.iter().map(|(c, l)| (*c, *l)));
-    for (code, level) in &args.severity {
+    for (code, level) in &sel.severity {
         levels.insert(*code, *level);
     }
-    for code in &args.disable {
+    for code in &sel.disable {
         levels.insert(*code, None);
     }
 
-    let max_file_size = args.max_file_size.or(ws.desk.max_file_size).unwrap_or(crate::files::DEFAULT_MAX_FILE_SIZE);
-    let gathered = gather(&args.paths, &filter, max_file_size);
+    let max_file_size = sel.max_file_size.or(ws.desk.max_file_size).unwrap_or(crate::files::DEFAULT_MAX_FILE_SIZE);
+    let gathered = gather(&sel.paths, &filter, max_file_size);
     for (path, why) in &gathered.skipped {
         eprintln!("byline: warning: skipping {}: {why}", path.display());
     }
-    let skipped = || -> Vec<Skipped> {
-        gathered.skipped.iter().map(|(p, r)| Skipped { path: p.to_string_lossy().into_owned(), reason: r.clone() }).collect()
-    };
-    if gathered.sources.is_empty() {
-        eprintln!("byline check: no articles could be read");
-        match args.format {
-            OutputFormat::Json => print_json(&JsonReport { findings: &[], files_checked: 0, skipped: skipped(), errors: &[] }),
-            OutputFormat::Sarif => print_json(&super::sarif::log(&[], &skipped(), &[])),
-            OutputFormat::Github => print_lines(&super::github::lines(&[], &skipped(), &[])),
-            OutputFormat::Text => {}
-        }
-        return ExitCode::from(2);
-    }
+    let skipped = gathered.skipped.iter().map(|(p, r)| Skipped { path: p.to_string_lossy().into_owned(), reason: r.clone() }).collect();
 
-    let per_file: Vec<Result<(Vec<Reported>, usize), String>> = super::isolate::each(&gathered.sources, |src| {
+    let results = super::isolate::each(&gathered.sources, |src| {
         let path = src.path.to_string_lossy().into_owned();
         let analysis = crate::faults::analyze(&src.text, Format::from_path(&path));
         let lines = Lines::new(&src.text);
@@ -217,16 +236,37 @@ pub fn run(args: CheckArgs) -> ExitCode {
                 })
             })
             .collect();
-        (reported, doc.orphans.len())
+        FileResult { findings: reported, orphans: doc.orphans.len(), people: analysis.people }
     });
+    Ok(Collected { ws, sources: gathered.sources, results, skipped })
+}
+
+pub fn run(args: CheckArgs) -> ExitCode {
+    let collected = match collect(&args.selection, "byline check") {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let Collected { ws, sources, results, skipped } = collected;
+    let skipped = || skipped.clone();
+    if sources.is_empty() {
+        eprintln!("byline check: no articles could be read");
+        match args.format {
+            OutputFormat::Json => print_json(&JsonReport { findings: &[], files_checked: 0, skipped: skipped(), errors: &[] }),
+            OutputFormat::Sarif => print_json(&super::sarif::log(&[], &skipped(), &[])),
+            OutputFormat::Github => print_lines(&super::github::lines(&[], &skipped(), &[])),
+            OutputFormat::Text => {}
+        }
+        return ExitCode::from(2);
+    }
+
     let mut findings: Vec<Reported> = Vec::new();
     let mut errors: Vec<Skipped> = Vec::new();
     let mut orphans = 0;
-    for (src, r) in gathered.sources.iter().zip(per_file) {
+    for (src, r) in sources.iter().zip(results) {
         match r {
-            Ok((f, o)) => {
-                findings.extend(f);
-                orphans += o;
+            Ok(f) => {
+                findings.extend(f.findings);
+                orphans += f.orphans;
             }
             Err(why) => {
                 let path = src.path.to_string_lossy().into_owned();
@@ -238,7 +278,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         }
     }
 
-    let checked = gathered.sources.len() - errors.len();
+    let checked = sources.len() - errors.len();
     match args.format {
         OutputFormat::Json => print_json(&JsonReport { findings: &findings, files_checked: checked, skipped: skipped(), errors: &errors }),
         OutputFormat::Sarif => print_json(&super::sarif::log(&findings, &skipped(), &errors)),
@@ -314,6 +354,7 @@ fn check_info(status: &Status) -> Option<CheckInfo> {
         url: e.url.clone(),
         reason: e.reason.clone(),
         verdict: e.verdict.clone(),
+        rating: e.rating,
         anchor: e.anchor.clone(),
         reanchored: status.reanchored,
         moved_from: status.moved_from.clone(),

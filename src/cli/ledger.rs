@@ -59,6 +59,9 @@ pub struct MarkArgs {
     /// A verdict for a later ClaimReview export ("true", "misleading" …).
     #[arg(long)]
     pub verdict: Option<String>,
+    /// A rating for the ClaimReview export, from 1 (false) to 5 (true).
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=5))]
+    pub rating: Option<u8>,
 }
 
 fn parse_code(s: &str) -> Result<Code, String> {
@@ -134,6 +137,7 @@ fn mark(m: MarkArgs) -> ExitCode {
     entry.note = m.note;
     entry.url = m.url;
     entry.verdict = m.verdict.filter(|v| !v.is_empty());
+    entry.rating = m.rating;
     if let Some(reason) = m.dismiss {
         entry.status = CheckStatus::Dismissed;
         entry.reason = reason;

@@ -6,6 +6,7 @@ pub mod isolate;
 pub mod ledger;
 pub mod lines;
 pub mod people;
+pub mod report;
 pub mod sarif;
 pub mod sources;
 pub mod workspace;

@@ -33,6 +33,7 @@ struct Raw {
     severity: BTreeMap<String, Spanned<String>>,
     files: RawFiles,
     ledger: RawLedger,
+    report: RawReport,
     sources: Sources,
     people: Vec<Person>,
     overrides: Vec<RawOverride>,
@@ -87,6 +88,13 @@ struct RawLedger {
     show_checked: ShowChecked,
 }
 
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct RawReport {
+    publisher: Option<String>,
+    base_url: Option<Spanned<String>>,
+}
+
 /// Phrases and bodies the desk adds to the language data (parsed, not yet applied).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -127,6 +135,10 @@ pub struct Desk {
     pub ledger_path: Option<String>,
     pub checker: Option<String>,
     pub show_checked: ShowChecked,
+    /// `[report] publisher`: the organisation that publishes the desk's ClaimReviews.
+    pub report_publisher: Option<String>,
+    /// `[report] base_url`: where the articles are published (an `http(s)` URL).
+    pub report_base_url: Option<String>,
     pub sources: Sources,
     pub people: Vec<Person>,
     pub overrides: Vec<Override>,
@@ -212,6 +224,13 @@ impl Desk {
         }
         desk.checker = raw.ledger.checker.filter(|c| !c.trim().is_empty());
         desk.show_checked = raw.ledger.show_checked;
+        desk.report_publisher = raw.report.publisher.filter(|p| !p.trim().is_empty());
+        if let Some(u) = &raw.report.base_url {
+            if !(u.get_ref().starts_with("https://") || u.get_ref().starts_with("http://")) {
+                return Err(err(Some(u.span()), format!("[report] base_url must be an http(s) URL, not {:?}", u.get_ref())));
+            }
+            desk.report_base_url = Some(u.get_ref().clone());
+        }
         let severities = |table: &BTreeMap<String, Spanned<String>>, what: &str| -> Result<BTreeMap<Code, Option<Severity>>, ConfigError> {
             let mut out = BTreeMap::new();
             for (code, level) in table {

@@ -11,7 +11,7 @@ use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, value};
 use super::paths::check_entry_path;
 
 /// The fields byline reads and writes, in the order they are written.
-const KNOWN: [&str; 11] = ["path", "code", "sentence", "anchor", "status", "checker", "at", "note", "url", "reason", "verdict"];
+const KNOWN: [&str; 12] = ["path", "code", "sentence", "anchor", "status", "checker", "at", "note", "url", "reason", "verdict", "rating"];
 
 const HEADER: &str = "\
 # byline check ledger: one [[check]] per finding a fact-checker checked or dismissed.
@@ -109,6 +109,16 @@ fn string_field(t: &Table, key: &str, required: bool) -> Result<Option<String>, 
     }
 }
 
+/// `rating`: an integer on the ClaimReview scale (1 to 5), optional.
+fn rating_field(t: &Table) -> Result<Option<u8>, FieldError> {
+    let Some(item) = t.get("rating") else { return Ok(None) };
+    let (worst, best) = byline_core::ledger::RATING_SCALE;
+    match item.as_integer() {
+        Some(n) if (i64::from(worst)..=i64::from(best)).contains(&n) => Ok(Some(n as u8)),
+        _ => Err((item.span(), format!("`rating` must be an integer from {worst} (false) to {best} (true)"))),
+    }
+}
+
 fn entry_of(t: &Table) -> Result<Entry, FieldError> {
     let req = |k| string_field(t, k, true).map(Option::unwrap_or_default);
     let opt = |k| string_field(t, k, false).map(Option::unwrap_or_default);
@@ -141,6 +151,7 @@ fn entry_of(t: &Table) -> Result<Entry, FieldError> {
         url: opt("url")?,
         reason: opt("reason")?,
         verdict: string_field(t, "verdict", false)?.filter(|v| !v.is_empty()),
+        rating: rating_field(t)?,
     })
 }
 
@@ -161,6 +172,9 @@ fn table_of(s: &Stored) -> Table {
     }
     if let Some(v) = &e.verdict {
         t.insert("verdict", value(v.as_str()));
+    }
+    if let Some(r) = e.rating {
+        t.insert("rating", value(i64::from(r)));
     }
     for (k, v) in s.extra.iter() {
         t.insert(k, v.clone());
@@ -208,6 +222,7 @@ mod tests {
         let mut a = stored("news/b.txt", "Rents rose 12% last year.");
         a.entry.note = "ONS table 4 \"rents\"\nsecond line".into();
         a.entry.verdict = Some("true".into());
+        a.entry.rating = Some(5);
         let mut b = stored("news/a.txt", "Critics say the plan is flawed.");
         b.entry.status = CheckStatus::Dismissed;
         b.entry.reason = "opinion piece".into();
@@ -245,6 +260,10 @@ mod tests {
             .unwrap_err();
         assert_eq!(p.line, 2, "{p:?}");
         assert!(p.message.contains(".."), "{p:?}");
+        let p = parse("[[check]]\npath = \"a.txt\"\ncode = \"anonymous-source\"\nsentence = \"x\"\nstatus = \"checked\"\nrating = 9\n")
+            .unwrap_err();
+        assert_eq!(p.line, 6, "{p:?}");
+        assert!(p.message.contains("`rating` must be an integer from 1"), "{p:?}");
         let p = parse("[[check]]\ncode = \"anonymous-source\"\n").unwrap_err();
         assert!(p.message.contains("without `path`"), "{p:?}");
         assert_eq!(p.line, 1, "{p:?}");

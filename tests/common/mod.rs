@@ -10,6 +10,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
+pub mod report_fixture;
+
 pub const TIMEOUT: Duration = Duration::from_secs(30);
 
 pub struct Lsp {

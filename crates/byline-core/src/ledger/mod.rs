@@ -57,7 +57,13 @@ pub struct Entry {
     pub reason: String,
     /// A ClaimReview-style verdict ("true", "misleading" …), when the desk gives one.
     pub verdict: Option<String>,
+    /// A numeric rating of the claim on the ClaimReview scale of 1 (false) to 5 (true), when
+    /// the desk gives one.
+    pub rating: Option<u8>,
 }
+
+/// The ClaimReview rating scale of [`Entry::rating`]: worst and best.
+pub const RATING_SCALE: (u8, u8) = (1, 5);
 
 impl Entry {
     /// A new entry for the finding of `code` on `sentence` (the sentence as it stands in the
@@ -76,6 +82,7 @@ impl Entry {
             url: String::new(),
             reason: String::new(),
             verdict: None,
+            rating: None,
         }
     }
 
