@@ -64,7 +64,7 @@ pub(crate) fn classify(ctx: &Ctx, s: &Sentence, words: &[Word], np: Option<std::
 }
 
 /// A source phrase (a non-empty word range) and its head: the last word before "of", "from",
-/// "for", "close", "in", "at" (else the last).
+/// "for", "close", "in", "at", "on", "across", "around", "along", "near" (else the last).
 struct Phrase<'a> {
     words: &'a [Word],
     r: std::ops::Range<usize>,
@@ -99,7 +99,7 @@ fn kind_of(ctx: &Ctx, s: &Sentence, words: &[Word], r: std::ops::Range<usize>) -
         .iter()
         .enumerate()
         .skip(1)
-        .find(|(_, w)| matches!(**w, "of" | "from" | "for" | "close" | "in" | "at"))
+        .find(|(_, w)| matches!(**w, "of" | "from" | "for" | "close" | "in" | "at" | "on" | "across" | "around" | "along" | "near"))
         .map_or(ws.len() - 1, |(k, _)| k - 1);
     let head = ws[hk];
     let p = Phrase { words, r, ws, hk, head };
@@ -187,7 +187,10 @@ fn by_collective(ctx: &Ctx, s: &Sentence, p: &Phrase) -> Option<SourceKind> {
     // place follows it (not "economists at Goldman Sachs": people of a named body).
     let bare =
         ws[..p.hk].iter().all(|w| !DETERMINED.contains(w)) && (r.start..r.start + p.hk + 1).all(|i| !ctx.is_cap(&words[i]) || i == 0);
-    let placed = ws.get(p.hk + 1).is_some_and(|w| matches!(*w, "in" | "across" | "around" | "throughout" | "outside" | "near"));
+    // ("Residents of Oldmere", "shopkeepers on the high street", "farmers from the north".)
+    let placed = ws
+        .get(p.hk + 1)
+        .is_some_and(|w| matches!(*w, "in" | "of" | "on" | "from" | "along" | "across" | "around" | "throughout" | "outside" | "near"));
     if bare && placed && (ctx.lex.collectives.contains(p.head) || ctx.lex.vague_sources.contains(p.head)) && p.head.ends_with('s') {
         return Some(SourceKind::Vague);
     }
