@@ -231,8 +231,11 @@ impl Ledger {
     /// finding as one already at the new path, the later check (by `at`) is kept.
     pub fn rename_all(&mut self, moves: &[(String, String)]) -> Result<usize, LedgerError> {
         for (_, to) in moves {
-            paths::check_entry_path(to.trim_end_matches('/'))
-                .map_err(|why| LedgerError { file: self.file.clone(), at: None, message: why })?;
+            paths::check_entry_path(to.trim_end_matches('/')).map_err(|why| LedgerError {
+                file: self.file.clone(),
+                at: None,
+                message: why,
+            })?;
         }
         let concerned = |path: &str| moves.iter().any(|(from, to)| renamed_path(path, from, to).is_some());
         if !self.entries().any(|e| concerned(&e.path)) && !self.file.exists() {

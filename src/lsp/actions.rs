@@ -235,8 +235,7 @@ pub fn rename_files(s: &Snapshot, moves: &[(Uri, Uri)]) -> Result<usize, String>
     let Some(ledger) = s.desks.ledger.as_ref() else { return Ok(0) };
     let rel = |uri: &Uri| file_path_of(uri).and_then(|p| workspace::relative(&root, &p));
     let moves: Vec<(String, String)> = moves.iter().filter_map(|(from, to)| Some((rel(from)?, rel(to)?))).collect();
-    let concerned =
-        ledger.entries().any(|e| moves.iter().any(|(from, to)| byline_core::ledger::renamed_path(&e.path, from, to).is_some()));
+    let concerned = ledger.entries().any(|e| moves.iter().any(|(from, to)| byline_core::ledger::renamed_path(&e.path, from, to).is_some()));
     if !concerned {
         return Ok(0);
     }

@@ -345,11 +345,8 @@ impl LanguageServer for Server {
     }
 
     async fn did_rename_files(&self, p: RenameFilesParams) {
-        let moves: Vec<(Uri, Uri)> = p
-            .files
-            .into_iter()
-            .filter_map(|f| Some((f.old_uri.parse::<Uri>().ok()?, f.new_uri.parse::<Uri>().ok()?)))
-            .collect();
+        let moves: Vec<(Uri, Uri)> =
+            p.files.into_iter().filter_map(|f| Some((f.old_uri.parse::<Uri>().ok()?, f.new_uri.parse::<Uri>().ok()?))).collect();
         if moves.is_empty() {
             return;
         }
