@@ -345,6 +345,37 @@ try {
     await waitFor("a hint squiggle on the vague attribution", () => squiggleOnLine("squiggly-hint", "It is feared that"));
     await problems.filter({ hasText: "vague-attribution" }).first().waitFor({ state: "detached" });
   });
+
+  await check("the article renamed in the explorer: its checks follow it in the ledger (didRenameFiles)", async () => {
+    await page.keyboard.press("Escape");
+    // Renamed with its unsaved edits: the rewritten figure stays stale and the vague attribution
+    // dismissed — under the new name only if the ledger's entries moved (a stale match is only
+    // looked for among the entries of the document's own path).
+    await page.keyboard.press("Control+Shift+E");
+    const row = page.locator(".explorer-folders-view .monaco-list-row", { hasText: "harbour-closure.md" }).first();
+    // The explorer's context menu: Rename… (F2 does not reach the explorer in the browser).
+    await row.click({ button: "right" });
+    await page.locator(".context-view .action-item", { hasText: "Rename" }).first().click();
+    const input = page.locator(".explorer-folders-view .monaco-inputbox input").first();
+    await input.waitFor();
+    await input.fill("eastport-quay.md");
+    await page.keyboard.press("Enter");
+    await page.locator(".tabs-container .tab.active", { hasText: "eastport-quay.md" }).waitFor();
+    const text = await waitFor("the new path in byline.ledger.toml", () => {
+      const t = readLedger();
+      return t.includes('path = "eastport-quay.md"') && !t.includes("harbour-closure.md") ? t : false;
+    });
+    const moved = text.split("\n").filter((l) => l === 'path = "eastport-quay.md"').length;
+    if (moved !== 2) throw new Error(`expected both checks under the new path:\n${text}`);
+    if (!fs.existsSync(path.join(workspace, "eastport-quay.md"))) throw new Error("the file was not renamed");
+    await waitFor("the dismissal's hint under the new name", () => squiggleOnLine("squiggly-hint", "It is feared that"));
+    await hoverText("It is feared that", "I", "Dismissed by");
+    const stale = problems.filter({ hasText: "95 million dollars" }).first();
+    await stale.waitFor();
+    const problem = (await stale.innerText()).replace(/\s+/g, " ");
+    if (!problem.includes("text changed since it was checked")) throw new Error(`not stale under the new name: ${problem}`);
+    await shot("renamed.png");
+  });
 } catch (err) {
   failed++;
   console.log(`not ok - vscode: workbench did not load: ${err && err.message}`);
