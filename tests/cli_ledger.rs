@@ -160,6 +160,47 @@ fn a_renamed_article_keeps_its_checks() {
 }
 
 #[test]
+fn ledger_move_records_a_renamed_article_or_folder() {
+    let d = workspace();
+    let n = mark_all(d.path());
+    std::fs::rename(d.path().join("news/harbour.txt"), d.path().join("news/harbour-bridge.txt")).unwrap();
+    // `byline ledger` says where the checks were found, and how to record it.
+    let o = byline(d.path(), &["ledger"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("`byline ledger move news/harbour.txt news/harbour-bridge.txt`"), "{}", stderr(&o));
+    let o = byline(d.path(), &["ledger", "--format", "json"]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["moves"], serde_json::json!([{"from": "news/harbour.txt", "to": "news/harbour-bridge.txt"}]), "{v}");
+
+    let o = byline(d.path(), &["ledger", "move", "news/harbour.txt", "news/harbour-bridge.txt"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with(&format!("{n} checks moved from news/harbour.txt to news/harbour-bridge.txt")), "{}", stdout(&o));
+    let ledger = std::fs::read_to_string(d.path().join("byline.ledger.toml")).unwrap();
+    assert!(!ledger.contains("\"news/harbour.txt\""), "{ledger}");
+    assert_eq!(ledger.matches("path = \"news/harbour-bridge.txt\"").count(), n, "{ledger}");
+    // Recorded under the new path, a light edit keeps its check (found by text alone, it would not).
+    let edited = ARTICLE.replace("at least $240 million.", "at least $240 million in all.");
+    write(d.path(), "news/harbour-bridge.txt", &edited);
+    let fs = findings(d.path());
+    assert!(fs.iter().all(|f| f["status"] == "checked" && f["check"]["moved_from"].is_null()), "{fs:?}");
+    assert!(fs.iter().any(|f| f["check"]["reanchored"] == true), "{fs:?}");
+
+    // A folder: every check under it; the old name may be given as it was (it is gone).
+    std::fs::rename(d.path().join("news"), d.path().join("archive")).unwrap();
+    let o = byline(d.path(), &["ledger", "move", "news", "archive"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let ledger = std::fs::read_to_string(d.path().join("byline.ledger.toml")).unwrap();
+    assert_eq!(ledger.matches("path = \"archive/harbour-bridge.txt\"").count(), n, "{ledger}");
+
+    // Nothing under the old name: nothing written. Out of the workspace: refused.
+    let o = byline(d.path(), &["ledger", "move", "sport/a.txt", "sport/b.txt"]);
+    assert!(o.status.success() && stderr(&o).contains("nothing written"), "{}", stderr(&o));
+    let o = byline(d.path(), &["ledger", "move", "archive", "../elsewhere"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(d.path().join("byline.ledger.toml")).unwrap(), ledger);
+}
+
+#[test]
 fn concurrent_processes_lose_no_check() {
     let d = workspace();
     // Twelve articles, one process marking each, all at once.

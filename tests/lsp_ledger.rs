@@ -354,3 +354,81 @@ fn without_the_setting_diagnostics_are_pushed() {
     lsp.diagnostics_at(&uri, 1);
     assert!(lsp.shutdown().success());
 }
+
+/// Read the ledger until `pred` holds (a notification's write lands a moment later), at most 20 s.
+fn ledger_where(lsp: &mut Lsp, dir: &Path, pred: impl Fn(&str) -> bool) -> String {
+    let file = dir.join("byline.ledger.toml");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let text = std::fs::read_to_string(&file).unwrap_or_default();
+        if pred(&text) {
+            return text;
+        }
+        assert!(std::time::Instant::now() < deadline, "the ledger never got there:\n{text}");
+        lsp.settle(std::time::Duration::from_millis(100));
+    }
+}
+
+fn renamed(lsp: &mut Lsp, pairs: &[(&Path, &Path)]) {
+    let files: Vec<Value> = pairs.iter().map(|(a, b)| json!({"oldUri": uri_of(a), "newUri": uri_of(b)})).collect();
+    lsp.notify("workspace/didRenameFiles", json!({ "files": files }));
+}
+
+#[test]
+fn renamed_articles_and_folders_take_their_checks_with_them() {
+    let d = workspace();
+    write(d.path(), "news/other.txt", "Officials said the ferry would run on Sundays.\n");
+    let o = byline(d.path(), &["ledger", "mark", "news/harbour.txt:5", "--code", "unattributed-claim", "--note", "port authority"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let (mut lsp, uri) = start(d.path());
+    lsp.diagnostics_where(&uri, |p| severity_on(p, 4) == Some(4));
+
+    // A rename of a file without checks writes nothing.
+    let ledger_file = d.path().join("byline.ledger.toml");
+    let before = std::fs::read_to_string(&ledger_file).unwrap();
+    std::fs::rename(d.path().join("news/other.txt"), d.path().join("news/ferry.txt")).unwrap();
+    renamed(&mut lsp, &[(&d.path().join("news/other.txt"), &d.path().join("news/ferry.txt"))]);
+    lsp.settle(std::time::Duration::from_millis(500));
+    assert_eq!(std::fs::read_to_string(&ledger_file).unwrap(), before);
+
+    // The article renamed (as an editor does it: closed, renamed on disk, told, opened under the
+    // new name), then lightly edited in the same go: exact text under the new path would not be
+    // enough, the ledger's path has to follow.
+    lsp.notify("textDocument/didClose", json!({"textDocument": {"uri": uri}}));
+    let (old, new) = (d.path().join("news/harbour.txt"), d.path().join("news/harbour-bridge.txt"));
+    std::fs::rename(&old, &new).unwrap();
+    renamed(&mut lsp, &[(&old, &new)]);
+    let text = ledger_where(&mut lsp, d.path(), |t| t.contains("path = \"news/harbour-bridge.txt\""));
+    assert!(!text.contains("path = \"news/harbour.txt\""), "{text}");
+    assert!(text.contains("note = \"port authority\"") && text.contains("checker = \"Test Desk\""), "{text}");
+    let new_uri = uri_of(&new);
+    let edited = ARTICLE.replace("at least $240 million.", "at least $240 million in all.");
+    lsp.open(&new_uri, 1, &edited);
+    let p = lsp.diagnostics_where(&new_uri, |p| severity_on(p, 4) == Some(4));
+    assert!(on_line(&p, 4).unwrap()["message"].as_str().unwrap().contains("port authority"), "{p}");
+    lsp.notify("textDocument/didClose", json!({"textDocument": {"uri": new_uri}}));
+
+    // A folder renamed: every check under it moves.
+    std::fs::rename(d.path().join("news"), d.path().join("archive")).unwrap();
+    renamed(&mut lsp, &[(&d.path().join("news"), &d.path().join("archive"))]);
+    let text = ledger_where(&mut lsp, d.path(), |t| t.contains("path = \"archive/harbour-bridge.txt\""));
+    assert!(!text.contains("news/"), "{text}");
+
+    // Out of the workspace: not followed (the check stays, an orphan to review).
+    let outside = tempfile::tempdir().unwrap();
+    let before = std::fs::read_to_string(&ledger_file).unwrap();
+    renamed(&mut lsp, &[(&d.path().join("archive/harbour-bridge.txt"), &outside.path().join("harbour-bridge.txt"))]);
+    lsp.settle(std::time::Duration::from_millis(500));
+    assert_eq!(std::fs::read_to_string(&ledger_file).unwrap(), before);
+    assert!(lsp.shutdown().success());
+}
+
+#[test]
+fn the_server_asks_for_renames_of_files_and_folders() {
+    let d = workspace();
+    let mut lsp = Lsp::start(d.path());
+    let r = lsp.initialize(d.path(), &["utf-16"], Value::Null);
+    let filters = &r["capabilities"]["workspace"]["fileOperations"]["didRename"]["filters"];
+    assert_eq!(filters, &json!([{"scheme": "file", "pattern": {"glob": "**/*"}}]), "{r}");
+    assert!(lsp.shutdown().success());
+}

@@ -2,6 +2,7 @@
 //! sentence changed in substance since it was checked) and **orphan** (no finding matches any
 //! more: the sentence was deleted, or the article); exit 1 when there are any.
 //! `byline ledger mark PATH:LINE[:COL] --code CODE`: record a check from the command line.
+//! `byline ledger move OLD NEW`: the checks of a renamed article (or folder) follow it.
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -32,6 +33,17 @@ pub struct LedgerArgs {
 pub enum LedgerAction {
     /// Record that a finding was checked (or, with --dismiss, dismissed).
     Mark(MarkArgs),
+    /// Move the checks of a renamed article (or of every article under a renamed folder) to
+    /// its new path. Only the ledger is written; the files are not touched.
+    Move(MoveArgs),
+}
+
+#[derive(clap::Args)]
+pub struct MoveArgs {
+    /// The old path of the article or folder (it may be gone already).
+    pub from: PathBuf,
+    /// Its new path, inside the workspace.
+    pub to: PathBuf,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -71,6 +83,7 @@ fn parse_code(s: &str) -> Result<Code, String> {
 pub fn run(args: LedgerArgs) -> ExitCode {
     match args.action {
         Some(LedgerAction::Mark(m)) => mark(m),
+        Some(LedgerAction::Move(m)) => move_checks(m),
         None => review(args.paths, args.format),
     }
 }
@@ -157,6 +170,60 @@ fn mark(m: MarkArgs) -> ExitCode {
     }
 }
 
+/// The workspace-relative path of `path`, which may not exist (the old name of a renamed
+/// article): through symbolic links when it exists, else from its nearest existing folder.
+fn relative_maybe_gone(root: &std::path::Path, path: &std::path::Path) -> Result<String, String> {
+    if path.exists() {
+        return crate::ledger::paths::relative_to(root, path);
+    }
+    let abs = if path.is_absolute() { path.to_path_buf() } else { std::env::current_dir().map_err(|e| e.to_string())?.join(path) };
+    let mut rest = Vec::new();
+    let mut base = abs.as_path();
+    while !base.exists() {
+        let name = base.file_name().and_then(|n| n.to_str()).ok_or_else(|| format!("{}: not a usable path", path.display()))?;
+        rest.push(name.to_string());
+        base = base.parent().ok_or_else(|| format!("{}: not a usable path", path.display()))?;
+    }
+    rest.reverse();
+    let head =
+        if base.canonicalize().ok() == root.canonicalize().ok() { String::new() } else { crate::ledger::paths::relative_to(root, base)? };
+    let rel = std::iter::once(head.as_str()).filter(|h| !h.is_empty()).chain(rest.iter().map(String::as_str)).collect::<Vec<_>>().join("/");
+    crate::ledger::paths::check_entry_path(&rel)?;
+    Ok(rel)
+}
+
+fn move_checks(m: MoveArgs) -> ExitCode {
+    // The workspace of the new path's nearest existing folder (the new path may not exist yet).
+    let start = m.to.ancestors().find(|a| !a.as_os_str().is_empty() && a.exists()).map_or_else(|| PathBuf::from("."), PathBuf::from);
+    let ws = match Workspace::open(std::slice::from_ref(&start)) {
+        Ok(ws) => ws,
+        Err(e) => return fail(e),
+    };
+    let (Some(root), Some(file)) = (ws.desk.root.clone(), ws.desk.ledger_file()) else {
+        return fail("no workspace here (no byline.toml or byline.ledger.toml at or above it): no checks to move");
+    };
+    let (from, to) = match (relative_maybe_gone(&root, &m.from), relative_maybe_gone(&root, &m.to)) {
+        (Ok(f), Ok(t)) => (f, t),
+        (Err(e), _) | (_, Err(e)) => return fail(format!("refusing to move checks: {e}")),
+    };
+    let mut ledger = match Ledger::load_file(&root, file) {
+        Ok(l) => l,
+        Err(e) => return fail(e),
+    };
+    match ledger.rename(&from, &to) {
+        Ok(0) => {
+            eprintln!("byline ledger: no checks recorded under {from}; nothing written");
+            ExitCode::SUCCESS
+        }
+        Ok(n) => {
+            let s = if n == 1 { "" } else { "s" };
+            println!("{n} check{s} moved from {from} to {to} (in {})", ledger.file().display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(e),
+    }
+}
+
 /// A check that needs attention, as listed.
 #[derive(Serialize)]
 struct Listed {
@@ -223,6 +290,8 @@ fn review(paths: Vec<PathBuf>, format: ListFormat) -> ExitCode {
     let mut out: Vec<Listed> = Vec::new();
     let mut seen: BTreeSet<String> = BTreeSet::new();
     let mut moved: BTreeSet<String> = BTreeSet::new();
+    // Where the sentences of a gone path were found: old path → new paths.
+    let mut moves: std::collections::BTreeMap<String, BTreeSet<String>> = Default::default();
     for src in &gathered.sources {
         let Some(rel) = ws.relative(&src.path) else { continue };
         let analysis = crate::faults::analyze(&src.text, Format::from_path(&rel));
@@ -231,6 +300,7 @@ fn review(paths: Vec<PathBuf>, format: ListFormat) -> ExitCode {
         for (f, st) in analysis.findings.iter().zip(&doc.statuses) {
             if let Some(from) = &st.moved_from {
                 moved.insert(from.clone());
+                moves.entry(from.clone()).or_default().insert(rel.clone());
             }
             if st.state == State::Stale
                 && let Some(e) = &st.entry
@@ -259,6 +329,7 @@ fn review(paths: Vec<PathBuf>, format: ListFormat) -> ExitCode {
                 "stale": out.iter().filter(|l| l.kind == "stale").collect::<Vec<_>>(),
                 "orphans": out.iter().filter(|l| l.kind == "orphan").collect::<Vec<_>>(),
                 "moved": moved,
+                "moves": moves.iter().flat_map(|(from, to)| to.iter().map(move |t| serde_json::json!({"from": from, "to": t}))).collect::<Vec<_>>(),
             });
             println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
         }
@@ -276,8 +347,16 @@ fn review(paths: Vec<PathBuf>, format: ListFormat) -> ExitCode {
                     }
                 }
             }
-            for from in &moved {
-                eprintln!("byline ledger: {from} is gone; its checks were found in a renamed article and still hold");
+            for (from, to) in &moves {
+                let to: Vec<&str> = to.iter().map(String::as_str).collect();
+                if let [one] = to.as_slice() {
+                    eprintln!(
+                        "byline ledger: {from} is gone; its checks were found in {one} and still hold \
+                         (`byline ledger move {from} {one}` records the new path)"
+                    );
+                } else {
+                    eprintln!("byline ledger: {from} is gone; its checks were found in {}, and still hold there", to.join(", "));
+                }
             }
             let (s, o) = (out.iter().filter(|l| l.kind == "stale").count(), out.iter().filter(|l| l.kind == "orphan").count());
             eprintln!("byline ledger: {} checks; {s} stale, {o} orphan", ledger.len());

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 use byline_core::Finding;
 use byline_core::ledger::matching::{Outcome, Probe, match_document};
-use byline_core::ledger::{CheckStatus, Entry};
+use byline_core::ledger::{CheckStatus, Entry, renamed_path};
 
 pub use store::LedgerError;
 
@@ -219,18 +219,57 @@ impl Ledger {
         })
     }
 
-    #[allow(dead_code)] // the language server's API (its integration is the next step)
-    /// Move every entry of `from` to `to` (an article renamed). Returns how many moved.
+    /// Move every entry of `from` to `to` (an article renamed, or a folder: the entries under
+    /// it move with it). Returns how many moved.
     pub fn rename(&mut self, from: &str, to: &str) -> Result<usize, LedgerError> {
-        paths::check_entry_path(to).map_err(|why| LedgerError { file: self.file.clone(), at: None, message: why })?;
-        let mut n = 0;
-        self.update(|entries| {
-            n = 0;
-            for s in entries.iter_mut().filter(|s| s.entry.path == from) {
-                s.entry.path = to.to_string();
-                n += 1;
+        self.rename_all(&[(from.to_string(), to.to_string())])
+    }
+
+    /// [`Ledger::rename`] for several renames made together (one `workspace/didRenameFiles`),
+    /// applied in order, in one write. Nothing is written when no entry is concerned (the
+    /// ledger as read, then as on disk under the lock). When a moved entry records the same
+    /// finding as one already at the new path, the later check (by `at`) is kept.
+    pub fn rename_all(&mut self, moves: &[(String, String)]) -> Result<usize, LedgerError> {
+        for (_, to) in moves {
+            paths::check_entry_path(to.trim_end_matches('/')).map_err(|why| LedgerError {
+                file: self.file.clone(),
+                at: None,
+                message: why,
+            })?;
+        }
+        let concerned = |path: &str| moves.iter().any(|(from, to)| renamed_path(path, from, to).is_some());
+        if !self.entries().any(|e| concerned(&e.path)) && !self.file.exists() {
+            return Ok(0);
+        }
+        let (parsed, n) = store::update_if(&self.file, |p| {
+            let mut n = 0;
+            for s in &mut p.entries {
+                let mut moved = false;
+                for (from, to) in moves {
+                    if let Some(new) = renamed_path(&s.entry.path, from, to) {
+                        s.entry.path = new;
+                        moved = true;
+                    }
+                }
+                n += usize::from(moved);
             }
+            if n == 0 {
+                return (false, 0);
+            }
+            // Two checks of one finding at the same path: the later one stays.
+            p.entries.sort_by(|a, b| b.entry.at.cmp(&a.entry.at));
+            let mut kept: Vec<format::Stored> = Vec::with_capacity(p.entries.len());
+            for s in p.entries.drain(..) {
+                if !kept.iter().any(|k| k.entry.same_finding(&s.entry)) {
+                    kept.push(s);
+                }
+            }
+            p.entries = kept;
+            format::sort(&mut p.entries);
+            (true, n)
         })?;
+        self.parsed = parsed;
+        self.reindex();
         Ok(n)
     }
 

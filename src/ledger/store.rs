@@ -89,6 +89,12 @@ fn lock_path(file: &Path) -> PathBuf {
 /// the ledger as written and what `change` returned. Nothing is written when the ledger on
 /// disk cannot be read or parsed.
 pub fn update<R>(file: &Path, mut change: impl FnMut(&mut Parsed) -> R) -> Result<(Parsed, R), LedgerError> {
+    update_if(file, |p| (true, change(p)))
+}
+
+/// [`update`], but `change` also says whether anything changed: when it did not, nothing is
+/// written (the ledger is returned as read, a missing one stays missing).
+pub fn update_if<R>(file: &Path, mut change: impl FnMut(&mut Parsed) -> (bool, R)) -> Result<(Parsed, R), LedgerError> {
     let dir = file.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let lock = OpenOptions::new()
         .create(true)
@@ -105,7 +111,10 @@ pub fn update<R>(file: &Path, mut change: impl FnMut(&mut Parsed) -> R) -> Resul
             Some(text) => parse_raw(file, text)?,
             None => Parsed::default(),
         };
-        let r = change(&mut parsed);
+        let (changed, r) = change(&mut parsed);
+        if !changed {
+            return Ok((read(file)?, r));
+        }
         let text = render(&parsed);
         // Where each entry now is in the file (render writes them in their sorted order).
         super::format::sort(&mut parsed.entries);

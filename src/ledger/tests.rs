@@ -212,3 +212,40 @@ fn a_save_by_another_editor_during_a_write_is_merged_not_lost() {
     let a = l.entries().next().unwrap().clone();
     assert_eq!(l.line_of(&a), Some(5), "{}", std::fs::read_to_string(&file).unwrap());
 }
+
+#[test]
+fn rename_all_moves_files_and_folders_in_one_write() {
+    let ws = tempfile::tempdir().unwrap();
+    let mut l = Ledger::load(ws.path()).unwrap();
+    // Nothing to move: no ledger is created.
+    assert_eq!(l.rename("news/a.txt", "news/b.txt").unwrap(), 0);
+    assert!(!ws.path().join(FILE_NAME).exists());
+
+    l.record(entry("news/a.txt", "Rents rose 12% last year.")).unwrap();
+    l.record(entry("news/deep/c.md", "Prices fell 3% in May.")).unwrap();
+    l.record(entry("newsroom/d.txt", "Fares rose by a tenth.")).unwrap();
+    let before = read(ws.path());
+    assert_eq!(l.rename("other.txt", "else.txt").unwrap(), 0);
+    assert_eq!(read(ws.path()), before, "a rename that concerns no check writes nothing");
+
+    // A file renamed, then its folder, in one notification: applied in order.
+    let moves = [("news/a.txt".to_string(), "news/a2.txt".to_string()), ("news".to_string(), "archive/2026".to_string())];
+    assert_eq!(l.rename_all(&moves).unwrap(), 2);
+    let paths: Vec<&str> = l.entries().map(|e| e.path.as_str()).collect();
+    assert_eq!(paths, ["archive/2026/a2.txt", "archive/2026/deep/c.md", "newsroom/d.txt"]);
+    assert_eq!(Ledger::load(ws.path()).unwrap().entries().map(|e| e.path.clone()).collect::<Vec<_>>(), paths);
+
+    // Renamed over an article that had a check of the same finding: the later check stays.
+    let mut newer = entry("newsroom/d2.txt", "Fares rose by a tenth.");
+    newer.at = "2026-12-07T09:00:00Z".into();
+    newer.note = "newer".into();
+    l.record(newer).unwrap();
+    assert_eq!(l.rename("newsroom/d.txt", "newsroom/d2.txt").unwrap(), 1);
+    let d2: Vec<&Entry> = l.entries().filter(|e| e.path == "newsroom/d2.txt").collect();
+    assert_eq!(d2.len(), 1);
+    assert_eq!(d2[0].note, "newer");
+
+    // A target outside the workspace is refused.
+    assert!(l.rename("archive/2026/a2.txt", "../a2.txt").is_err());
+    assert!(l.rename("archive", "/tmp/x").is_err());
+}

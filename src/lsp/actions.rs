@@ -226,6 +226,27 @@ pub fn execute(s: &Snapshot, command: &str, args: &Value) -> Result<String, Stri
     }
 }
 
+/// `workspace/didRenameFiles`: the checks of renamed articles (and of the articles under renamed
+/// folders) move to the new paths in the ledger, in one atomic write under its lock. Renames
+/// out of the workspace, or of files without checks, change nothing (and write nothing). Only
+/// the ledger is written. Returns how many checks moved.
+pub fn rename_files(s: &Snapshot, moves: &[(Uri, Uri)]) -> Result<usize, String> {
+    let Some(root) = s.desks.root.clone() else { return Ok(0) };
+    let Some(ledger) = s.desks.ledger.as_ref() else { return Ok(0) };
+    let rel = |uri: &Uri| file_path_of(uri).and_then(|p| workspace::relative(&root, &p));
+    let moves: Vec<(String, String)> = moves.iter().filter_map(|(from, to)| Some((rel(from)?, rel(to)?))).collect();
+    let concerned = ledger.entries().any(|e| moves.iter().any(|(from, to)| byline_core::ledger::renamed_path(&e.path, from, to).is_some()));
+    if !concerned {
+        return Ok(0);
+    }
+    if let Some(e) = &s.desks.ledger_error {
+        return Err(format!("renamed articles' checks were not moved: the ledger cannot be read: {e}"));
+    }
+    let file = s.desks.ledger_file().ok_or("no ledger for this workspace")?;
+    let mut ledger = Ledger::load_file(&root, file).map_err(|e| e.to_string())?;
+    ledger.rename_all(&moves).map_err(|e| format!("renamed articles' checks were not moved: {e}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::insertion_point;

@@ -286,7 +286,18 @@ impl LanguageServer for Server {
                         supported: Some(true),
                         change_notifications: Some(OneOf::Left(true)),
                     }),
-                    file_operations: None,
+                    // Renamed articles and folders: their checks in the ledger follow them. Every
+                    // file and folder, not only the article globs: `files.include` may name others,
+                    // and a rename that concerns no check costs one look at the ledger in memory.
+                    file_operations: Some(WorkspaceFileOperationsServerCapabilities {
+                        did_rename: Some(FileOperationRegistrationOptions {
+                            filters: vec![FileOperationFilter {
+                                scheme: Some("file".into()),
+                                pattern: FileOperationPattern { glob: "**/*".into(), matches: None, options: None },
+                            }],
+                        }),
+                        ..Default::default()
+                    }),
                 }),
                 ..Default::default()
             },
@@ -331,6 +342,28 @@ impl LanguageServer for Server {
 
     async fn did_change_watched_files(&self, p: DidChangeWatchedFilesParams) {
         self.state.send(ClientEvent::Watched(p.changes));
+    }
+
+    async fn did_rename_files(&self, p: RenameFilesParams) {
+        let moves: Vec<(Uri, Uri)> =
+            p.files.into_iter().filter_map(|f| Some((f.old_uri.parse::<Uri>().ok()?, f.new_uri.parse::<Uri>().ok()?))).collect();
+        if moves.is_empty() {
+            return;
+        }
+        // Written on a blocking thread, like the check commands; then the desk is read again.
+        match self.query_desk(None, false, "didRenameFiles", move |s| actions::rename_files(s, &moves)).await {
+            Ok(Ok(0)) => {}
+            Ok(Ok(n)) => {
+                log!("{n} check{} moved with renamed files", if n == 1 { "" } else { "s" });
+                self.state.send(ClientEvent::Reload);
+            }
+            Ok(Err(why)) => {
+                log!("{why}");
+                let client = self.client.clone();
+                tokio::spawn(async move { client.show_message(MessageType::WARNING, format!("byline: {why}")).await });
+            }
+            Err(e) => log!("didRenameFiles failed: {}", e.message),
+        }
     }
 
     async fn did_change_workspace_folders(&self, p: DidChangeWorkspaceFoldersParams) {

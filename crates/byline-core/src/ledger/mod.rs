@@ -65,6 +65,21 @@ pub struct Entry {
 /// The ClaimReview rating scale of [`Entry::rating`]: worst and best.
 pub const RATING_SCALE: (u8, u8) = (1, 5);
 
+/// The path of a check recorded under `path` after the article or folder `from` was renamed to
+/// `to` (workspace-relative, `/`-separated): `to` itself when `path` is `from`, `to/rest` when
+/// `path` is `from/rest` (a folder renamed), `None` when the rename does not concern it.
+pub fn renamed_path(path: &str, from: &str, to: &str) -> Option<String> {
+    let (from, to) = (from.trim_end_matches('/'), to.trim_end_matches('/'));
+    if from.is_empty() || to.is_empty() {
+        return None;
+    }
+    if path == from {
+        return Some(to.to_string());
+    }
+    let rest = path.strip_prefix(from)?.strip_prefix('/')?;
+    Some(format!("{to}/{rest}"))
+}
+
 impl Entry {
     /// A new entry for the finding of `code` on `sentence` (the sentence as it stands in the
     /// article; it is normalised here). Status `checked`; the other fields empty.
@@ -95,5 +110,27 @@ impl Entry {
     /// Whether `other` records a check of the same finding (same path, code and anchor).
     pub fn same_finding(&self, other: &Entry) -> bool {
         self.path == other.path && self.code == other.code && self.anchor == other.anchor
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::renamed_path;
+
+    #[test]
+    fn a_renamed_file_moves_its_own_checks_only() {
+        assert_eq!(renamed_path("news/a.txt", "news/a.txt", "news/b.txt").as_deref(), Some("news/b.txt"));
+        assert_eq!(renamed_path("news/a.txt.bak", "news/a.txt", "news/b.txt"), None);
+        assert_eq!(renamed_path("news/ab.txt", "news/a", "news/b"), None);
+        assert_eq!(renamed_path("other/a.txt", "news/a.txt", "news/b.txt"), None);
+    }
+
+    #[test]
+    fn a_renamed_folder_moves_everything_under_it() {
+        assert_eq!(renamed_path("news/a.txt", "news", "archive/2026").as_deref(), Some("archive/2026/a.txt"));
+        assert_eq!(renamed_path("news/x/a.md", "news/", "old/").as_deref(), Some("old/x/a.md"));
+        assert_eq!(renamed_path("newsroom/a.txt", "news", "old"), None);
+        assert_eq!(renamed_path("news/a.txt", "", "old"), None);
+        assert_eq!(renamed_path("news/a.txt", "news", ""), None);
     }
 }
