@@ -133,6 +133,10 @@ fn appositive_lead(ctx: &Ctx, k: usize) -> Option<usize> {
         first,
         "who"
             | "which"
+            | "where"
+            | "when"
+            | "whose"
+            | "whom"
             | "and"
             | "but"
             | "said"
