@@ -241,6 +241,7 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
     // 3. Rejections and cues, piece by piece.
     let thing_ahead = rejections::thing_ahead(ctx, &runs);
     cues::mark(ctx, &mut pieces, &thing_ahead, &line_starts);
+    cues::coordinated::coordinated(ctx, &mut pieces);
     // Names that lines of their own give: bylines in capitals, contributor lines.
     cues::byline::capital_bylines(ctx, &line_starts, &mut pieces);
     cues::contributor::contributor_lines(ctx, &line_starts, &mut pieces);

@@ -9,6 +9,7 @@ pub mod alias;
 pub mod appositive;
 pub mod byline;
 pub mod contributor;
+pub mod coordinated;
 pub mod credit;
 pub mod first_name;
 pub mod glued;
