@@ -60,8 +60,13 @@ fn percent_decode(s: &str) -> String {
 }
 
 /// Hover text: full name, roles with their files, mention counts, up to three quotes.
-pub fn hover_markdown(info: &PersonInfo) -> String {
+/// `here`: the fullest name the hovered article gives the person, shown when it is not the name
+/// the workspace knows them by ("Seddique Mir Mateen" here, "Seddique Mateen" elsewhere).
+pub fn hover_markdown(info: &PersonInfo, here: Option<&str>) -> String {
     let mut md = format!("**{}**\n", info.name);
+    if let Some(here) = here.filter(|h| *h != info.name) {
+        md.push_str(&format!("\nNamed here as *{here}*\n"));
+    }
     // Roles, each with the files it comes from, in the index's order (most frequent first).
     let mut roles: Vec<(String, Vec<String>)> = Vec::new();
     for (role, doc) in &info.roles {
@@ -94,8 +99,13 @@ pub fn hover(snap: &Snapshot, key: &str, pos: Position) -> Option<Hover> {
     let (id, offset) = person_at(snap, key, pos)?;
     let info = snap.index.person_with_quotes(&id, HOVER_QUOTES)?;
     let c = snap.content(key)?;
-    let range = snap.index.document(key)?.mention_at(offset).map(|m| c.range(&m.span, snap.encoding));
-    Some(Hover { contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: hover_markdown(&info) }), range })
+    let people = snap.index.document(key)?;
+    let mention = people.mention_at(offset);
+    let range = mention.map(|m| c.range(&m.span, snap.encoding));
+    let here =
+        mention.and_then(|m| people.persons.get(m.person)).map(|p| if p.fullest.is_empty() { p.name.as_str() } else { p.fullest.as_str() });
+    let value = hover_markdown(&info, here);
+    Some(Hover { contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value }), range })
 }
 
 pub fn definition(snap: &Snapshot, key: &str, pos: Position) -> Option<Location> {
@@ -232,8 +242,11 @@ mod tests {
             file_count: 2,
             quotes: vec![("We will rebuild the bridge".into(), a.clone())],
         };
-        let md = hover_markdown(&info);
+        let md = hover_markdown(&info, Some("Anna Petrova"));
         assert!(md.starts_with("**Anna Petrova**"), "{md}");
+        assert!(!md.contains("Named here"), "{md}");
+        let here = hover_markdown(&info, Some("Anna K. Petrova"));
+        assert!(here.contains("Named here as *Anna K. Petrova*"), "{here}");
         assert!(md.contains("- mayor — *kremlin talks.txt, b.md*"), "{md}");
         assert!(md.contains("- candidate — *b.md*"), "{md}");
         assert!(md.contains("5 mentions in 2 files"), "{md}");

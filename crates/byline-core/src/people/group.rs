@@ -319,6 +319,12 @@ fn display_names(ctx: &Ctx, g: &mut Grouping, alone: &[u8], n_full: usize) {
         if let Some((form, _)) = forms[p].iter().max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1))) {
             person.name = normalise_spaces(form);
         }
+        // The fullest: most words, then most frequent, then first seen.
+        let words = |f: &str| f.split_whitespace().count();
+        if let Some((form, _)) = forms[p].iter().max_by(|a, b| words(a.0).cmp(&words(b.0)).then(a.1.0.cmp(&b.1.0)).then(b.1.1.cmp(&a.1.1)))
+        {
+            person.fullest = normalise_spaces(form);
+        }
         // "Xi Jinping ... Xi said": a two-word name whose first word, not a listed given name,
         // stands alone for the person and whose last word never does is written family name
         // first; the family name links them across files.

@@ -41,6 +41,9 @@ pub struct LocalPerson {
     pub surname: String,
     /// Whether the article ever names them with more than a surname.
     pub has_full_name: bool,
+    /// The fullest form the article writes ("Seddique Mir Mateen" where [`Self::name`], the
+    /// most frequent, is "Seddique Mateen"); empty for a surname alone.
+    pub fullest: String,
     /// Roles the article gives them ("Kremlin spokesman"), in order of first appearance.
     pub roles: Vec<String>,
     /// Quotations attributed to them: span of the quote and its words.
