@@ -141,6 +141,8 @@ mod tests {
     fn questions_no_comment_and_the_writers_voice_are_no_claims() {
         assert!(findings("Will the new bridge reopen before the winter of 2030?").is_empty());
         assert!(findings("The ferry company did not respond to a request for comment.").is_empty());
+        assert!(findings("The Herald has reached out to the 3 ferry companies for comment.").is_empty());
+        assert!(findings("The Herald has sought comment from the 3 ferry companies.").is_empty());
         assert!(findings("We visited 40 homes along the northern coast last week.").is_empty());
     }
 
