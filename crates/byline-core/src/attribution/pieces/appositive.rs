@@ -19,6 +19,33 @@ pub(crate) fn appositive_before(ctx: &Ctx, words: &[Word], j: usize) -> Option<s
     while k > 0 && j - k < 20 {
         let g = ctx.gap(words[k - 1].span.end, words[k].span.start).trim().to_string();
         if g == "," {
+            // Two appositives in a row: "Prof Jane Roe, director of the centre, who leads the
+            // study, says".
+            if k >= 2
+                && RELATIVE.contains(&ctx.lw(&words[k]))
+                && let Some(outer) = appositive_before_one(ctx, words, k)
+            {
+                return Some(outer.start..j);
+            }
+            return Some(k..j);
+        }
+        if !g.is_empty() && g != "’" && g != "'" && !(g == "." && abbreviation(ctx, &words[k - 1])) {
+            return None;
+        }
+        k -= 1;
+    }
+    None
+}
+
+/// One appositive ending right before word `j` (see [`appositive_before`]), not two.
+fn appositive_before_one(ctx: &Ctx, words: &[Word], j: usize) -> Option<std::ops::Range<usize>> {
+    if ctx.gap(words[j - 1].span.end, words[j].span.start).trim() != "," {
+        return None;
+    }
+    let mut k = j - 1;
+    while k > 0 && j - k < 20 {
+        let g = ctx.gap(words[k - 1].span.end, words[k].span.start).trim().to_string();
+        if g == "," {
             return Some(k..j);
         }
         if !g.is_empty() && g != "’" && g != "'" && !(g == "." && abbreviation(ctx, &words[k - 1])) {
@@ -59,6 +86,12 @@ mod tests {
     fn a_bare_name_in_the_appositive_names_the_role_before_it() {
         let t = "The minister's spokesman, Jane Roe, said the talks were over.";
         assert_eq!(source_of(t, "said").and_then(|s| s.0).as_deref(), Some("The minister's spokesman, Jane Roe"));
+    }
+
+    #[test]
+    fn a_role_then_a_relative_clause_before_the_verb() {
+        let t = "Prof Jane Roe, director of the Harbour Centre, who leads the study, says the port will close.";
+        assert_eq!(source_of(t, "says").and_then(|s| s.0).as_deref(), Some("Prof Jane Roe"));
     }
 
     #[test]
