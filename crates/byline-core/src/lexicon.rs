@@ -70,10 +70,13 @@ pub enum Flag {
     Act,
     /// Only right after a court, inquest, jury, tribunal or hearing ("Leeds Crown Court heard").
     Court,
+    /// A state of mind after a form of "be" ("experts are concerned that"): the subject before
+    /// "be" is the source; never without it.
+    State,
 }
 
 impl Flag {
-    pub const ALL: [Flag; 9] = [
+    pub const ALL: [Flag; 10] = [
         Flag::Complement,
         Flag::Cognition,
         Flag::Evidence,
@@ -83,6 +86,7 @@ impl Flag {
         Flag::Refusal,
         Flag::Act,
         Flag::Court,
+        Flag::State,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -96,6 +100,7 @@ impl Flag {
             Flag::Refusal => "refusal",
             Flag::Act => "act",
             Flag::Court => "court",
+            Flag::State => "state",
         }
     }
 

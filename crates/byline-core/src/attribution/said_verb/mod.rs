@@ -96,6 +96,11 @@ pub(crate) fn verb_attribution(
     if not_speech::rejected(&v) {
         return None;
     }
+    // "Experts are concerned that …": the subject of the form of "be".
+    if rule.has(Flag::State) {
+        let after_be = v.prev_adjacent && crate::attribution::pieces::words::BE.contains(&v.prev_l) && wi >= 1;
+        return if after_be { subject_before::progressive_subject(&v) } else { None };
+    }
     let progressive = subject_before::is_progressive(&v);
     if first_form.ends_with("ing") && !form.contains(' ') && !progressive {
         return participle::participle(&v);

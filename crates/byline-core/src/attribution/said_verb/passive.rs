@@ -48,4 +48,14 @@ mod tests {
         assert_eq!(source_of("He was told to leave the building.", "told"), None);
         assert_eq!(source_of("The result will be announced by Friday.", "announced"), None);
     }
+
+    #[test]
+    fn a_state_of_mind_after_be_is_its_subjects() {
+        let t = "Experts are concerned that the halls are full.";
+        assert_eq!(source_of(t, "concerned that"), Some((Some("Experts".into()), SourceKind::Vague)));
+        let t = "The harbour master is confident that the port will reopen.";
+        assert_eq!(source_of(t, "confident that").map(|s| s.1), Some(SourceKind::Named));
+        // Not without a form of "be" before it.
+        assert_eq!(source_of("Residents, worried that the port will close, met on Monday.", "worried that"), None);
+    }
 }
