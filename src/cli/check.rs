@@ -9,6 +9,10 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::process::ExitCode;
 
+use std::sync::Arc;
+
+use byline_core::index::{HouseName, WorkspaceIndex};
+use byline_core::people::DocPeople;
 use byline_core::{Code, Format, Severity};
 use serde::Serialize;
 
@@ -182,7 +186,8 @@ pub fn run(args: CheckArgs) -> ExitCode {
         return ExitCode::from(2);
     }
 
-    let per_file: Vec<Result<(Vec<Reported>, usize), String>> = super::isolate::each(&gathered.sources, |src| {
+    type FileResult = (Vec<Reported>, usize, Arc<DocPeople>);
+    let per_file: Vec<Result<FileResult, String>> = super::isolate::each(&gathered.sources, |src| {
         let path = src.path.to_string_lossy().into_owned();
         let analysis = crate::faults::analyze(&src.text, Format::from_path(&path));
         let lines = Lines::new(&src.text);
@@ -217,14 +222,30 @@ pub fn run(args: CheckArgs) -> ExitCode {
                 })
             })
             .collect();
-        (reported, doc.orphans.len())
+        (reported, doc.orphans.len(), Arc::new(analysis.people))
     });
+    // Name spellings are a cross-file check: every article's people go into one workspace
+    // index, as in the language server, and each article is checked against it.
+    let mut index = WorkspaceIndex::new();
+    if levels.get(&Code::NameSpelling).copied().flatten().is_some() || !ws.desk.overrides.is_empty() {
+        for (src, r) in gathered.sources.iter().zip(&per_file) {
+            if let Ok((_, _, people)) = r {
+                index.set_document(src.path.to_string_lossy().into(), people.clone());
+            }
+        }
+    }
+    let house = ws.desk.house_names();
     let mut findings: Vec<Reported> = Vec::new();
     let mut errors: Vec<Skipped> = Vec::new();
     let mut orphans = 0;
     for (src, r) in gathered.sources.iter().zip(per_file) {
         match r {
-            Ok((f, o)) => {
+            Ok((mut f, o, _)) => {
+                let spelled = spelling_findings(&index, &house, src, &ws, &levels);
+                if !spelled.is_empty() {
+                    f.extend(spelled);
+                    f.sort_by_key(|r| (r.start_byte, r.end_byte));
+                }
                 findings.extend(f);
                 orphans += o;
             }
@@ -254,6 +275,48 @@ pub fn run(args: CheckArgs) -> ExitCode {
         eprintln!("byline: {orphans} check{s} in the ledger match no finding any more (orphans): see `byline ledger`");
     }
     exit_status(&findings, &errors)
+}
+
+/// The `name-spelling` findings of one article against the workspace index of every article
+/// checked (always open: the ledger records checks of sentences, not of spellings).
+fn spelling_findings(
+    index: &WorkspaceIndex,
+    house: &[HouseName],
+    src: &super::sources::Source,
+    ws: &super::workspace::Workspace,
+    levels: &BTreeMap<Code, Option<Severity>>,
+) -> Vec<Reported> {
+    let path = src.path.to_string_lossy().into_owned();
+    let rel = ws.relative(&src.path);
+    let overridden = rel.as_deref().and_then(|r| ws.desk.override_for(r, Code::NameSpelling));
+    let Some(severity) = overridden.unwrap_or_else(|| levels.get(&Code::NameSpelling).copied().flatten()) else { return Vec::new() };
+    let found = index.spelling_findings(&path, house);
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let lines = Lines::new(&src.text);
+    found
+        .into_iter()
+        .map(|f| {
+            let (line, column) = lines.line_col(f.span.start);
+            let (end_line, end_column) = lines.line_col(f.span.end);
+            Reported {
+                path: path.clone(),
+                line,
+                column,
+                end_line,
+                end_column,
+                start_byte: f.span.start,
+                end_byte: f.span.end,
+                code: Code::NameSpelling.as_str(),
+                severity: severity.as_str(),
+                message: f.message,
+                fingerprint: byline_core::ledger::anchor::fingerprint(&f.form, Code::NameSpelling.as_str()),
+                status: "open",
+                check: None,
+            }
+        })
+        .collect()
 }
 
 fn exit_status(findings: &[Reported], errors: &[Skipped]) -> ExitCode {

@@ -200,16 +200,23 @@ struct FormCount {
     docs: DocSet,
 }
 
-/// The key of one spelling in [`Agg::forms`]: the part ('g' or 's') and the form as written.
-fn form_key(part: Part, form: &str) -> Arc<str> {
-    let p = if part == Part::Given { 'g' } else { 's' };
+/// The key of one spelling in [`Agg::forms`]: the part ('g' given name, 's' surname in a full
+/// name, 'a' surname alone) and the form as written.
+fn form_key(part: Part, alone: bool, form: &str) -> Arc<str> {
+    let p = match (part, alone) {
+        (Part::Given, _) => 'g',
+        (Part::Surname, false) => 's',
+        (Part::Surname, true) => 'a',
+    };
     format!("{p}{form}").into()
 }
 
-fn parse_form_key(k: &str) -> (Part, &str) {
+/// The part, whether a surname alone, and the form of a [`form_key`].
+fn parse_form_key(k: &str) -> (Part, bool, &str) {
     match k.split_at(1) {
-        ("g", f) => (Part::Given, f),
-        (_, f) => (Part::Surname, f),
+        ("g", f) => (Part::Given, false, f),
+        ("a", f) => (Part::Surname, true, f),
+        (_, f) => (Part::Surname, false, f),
     }
 }
 
@@ -354,7 +361,7 @@ fn doc_spellings(people: &DocPeople, keys: &[LocalKey]) -> Vec<(Arc<str>, Arc<st
         let Some(ak) = aks.get(m.person) else { continue };
         for (part, slot) in [(Part::Given, &f.given), (Part::Surname, &f.surname)] {
             if let Some((_, text)) = slot {
-                *counts.entry((ak.clone(), form_key(part, text))).or_insert(0) += 1;
+                *counts.entry((ak.clone(), form_key(part, f.given.is_none(), text))).or_insert(0) += 1;
             }
         }
     }
@@ -968,9 +975,13 @@ impl WorkspaceIndex {
         out
     }
 
-    /// The agg keys of a spelling group.
+    /// The agg keys of a spelling group: only those of articles that name the person in full.
+    /// A bare surname in an article that never gives the full name is linked to a person
+    /// elsewhere only by being the one person with that surname in the workspace ("Mayor
+    /// Hernandez" in one article, "Guadalupe Hernández" in another; "Prince Philip" and "Abby
+    /// Phillip"): an uncertain link, so it takes no part in spellings.
     fn group_aggs(&self, group: &[PersonId]) -> Vec<Arc<str>> {
-        let mut out: Vec<Arc<str>> = group.iter().flat_map(|g| self.agg_keys(g)).collect();
+        let mut out: Vec<Arc<str>> = group.iter().flat_map(|g| self.agg_keys(g)).filter(|k| !k.starts_with(SURNAME_PREFIX)).collect();
         out.sort();
         out.dedup();
         out
@@ -984,8 +995,8 @@ impl WorkspaceIndex {
         let mut out = Vec::new();
         for a in aks.iter().filter_map(|k| self.aggs.get(k)) {
             for (fk, fc) in a.forms.iter() {
-                let (part, form) = parse_form_key(fk);
-                out.push(Spelling { part, form: form.to_string(), count: fc.count });
+                let (part, alone, form) = parse_form_key(fk);
+                out.push(Spelling { part, form: form.to_string(), count: fc.count, alone });
             }
         }
         out
@@ -999,13 +1010,14 @@ impl WorkspaceIndex {
     /// A mention of the spelling group `aks` with `part` spelled exactly `form`: in a document
     /// other than `here` when there is one.
     fn find_form(&self, aks: &[Arc<str>], part: Part, form: &str, here: &str) -> Option<(DocKey, Span)> {
-        let fk = form_key(part, form);
+        let fks = [form_key(part, false, form), form_key(part, true, form)];
         let mut docs: Vec<&DocKey> = aks
             .iter()
-            .filter_map(|k| self.aggs.get(k)?.forms.iter().find(|(f, _)| **f == fk).map(|(_, c)| c))
-            .flat_map(|c| c.docs.keys())
+            .filter_map(|k| self.aggs.get(k))
+            .flat_map(|a| a.forms.iter().filter(|(f, _)| fks.contains(f)).flat_map(|(_, c)| c.docs.keys()))
             .collect();
         docs.sort_by_key(|d| (&***d == here, (*d).clone()));
+        docs.dedup();
         for d in docs {
             let Some(e) = self.docs.get(d) else { continue };
             for (i, f) in e.people.forms.iter().enumerate() {
@@ -1034,7 +1046,8 @@ impl WorkspaceIndex {
             if f.given.is_none() && f.surname.is_none() {
                 continue;
             }
-            let Some(k) = e.keys.get(m.person) else { continue };
+            // Only persons named in full in this article (see `group_aggs`).
+            let Some(k @ LocalKey::Full(_)) = e.keys.get(m.person) else { continue };
             let id = self.resolve(k);
             let (variants, aks, name) = cache.entry(id.clone()).or_insert_with(|| {
                 let group = self.spelling_group(&id);

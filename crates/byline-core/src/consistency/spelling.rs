@@ -33,6 +33,8 @@ pub struct Spelling {
     pub part: Part,
     pub form: String,
     pub count: usize,
+    /// A surname written alone ("Assad"), not in a full name ("Bashar al-Assad").
+    pub alone: bool,
 }
 
 /// A spelling to flag, with the spellings to offer instead (best first: the house spelling
@@ -89,66 +91,88 @@ pub fn same(a: &str, b: &str) -> bool {
     a == b || a.to_lowercase() == b.to_lowercase()
 }
 
+/// The key of a name part without dropping particles: "al-Assad" -> "alasad", "Assad" -> "asad".
+fn strict_key(name: &str) -> String {
+    spelling_key(&name.replace(['-', '‐', '‑', ' '], ""))
+}
+
+/// One spelling with its counts merged over case and position.
+struct Merged {
+    part: Part,
+    form: String,
+    count: usize,
+    key: String,
+    strict: String,
+    /// Written in a full name; written alone.
+    in_full: bool,
+    alone: bool,
+}
+
+impl Merged {
+    /// Whether two spellings of one key compete. Spellings that differ only by a particle
+    /// compete only where they are written alike: "Hazem el-Beblawi" and then "Beblawi" alone
+    /// is the usual style (the particle dropped on later references), not a variant; "Hazem
+    /// el-Beblawi" in one article and "Hazem Beblawi" in another is.
+    fn competes(&self, other: &Merged) -> bool {
+        self.strict == other.strict || (self.in_full && other.in_full) || (self.alone && other.alone)
+    }
+}
+
 /// Which spellings of one person's name to flag. `spellings` are the person's spellings with
-/// their counts (a spelling may appear more than once, in different cases: they are merged);
-/// `house` the house spelling of the given name and surname, if the desk has one.
+/// their counts (a spelling may appear more than once, in different cases or positions: they
+/// are merged); `house` the house spelling of the given name and surname, if the desk has one.
 ///
-/// Within each part, spellings with the same [`spelling_key`] are variants of one another. With
-/// a house spelling of that part and key, every other spelling is flagged and only the house
-/// spelling offered. Otherwise the spellings used less often than the most used one are flagged
-/// (all of them when two tie for most used), each offered the others, most used first.
-/// Spellings of different keys are never compared: "Jon" is not a variant of "John".
+/// Within each part, spellings with the same [`spelling_key`] are variants of one another
+/// (spellings that differ only by a particle only where both are written in a full name, or
+/// both alone). With a house spelling of that part and key, every other spelling is flagged and
+/// only the house spelling offered. Otherwise a spelling is flagged when a variant of it is used
+/// at least as often (two tied spellings are both flagged), and offered the variants, most used
+/// first. Spellings of different keys are never compared: "Jon" is not a variant of "John".
 pub fn variants(spellings: &[Spelling], house: Option<(&str, &str)>) -> Vec<Variant> {
-    // Merge case-only differences; keep the most used writing of each.
-    let mut merged: Vec<(Part, String, usize, String)> = Vec::new(); // part, form, count, key
+    let mut merged: Vec<Merged> = Vec::new();
     let mut sorted: Vec<&Spelling> = spellings.iter().filter(|s| !s.form.trim().is_empty()).collect();
     sorted.sort_by(|a, b| b.count.cmp(&a.count).then(a.form.cmp(&b.form)));
     for s in sorted {
-        match merged.iter_mut().find(|m| m.0 == s.part && same(&m.1, &s.form)) {
-            Some(m) => m.2 += s.count,
-            None => merged.push((s.part, s.form.clone(), s.count, spelling_key(&s.form))),
+        let i = match merged.iter().position(|m| m.part == s.part && same(&m.form, &s.form)) {
+            Some(i) => {
+                merged[i].count += s.count;
+                i
+            }
+            None => {
+                let (key, strict) = (spelling_key(&s.form), strict_key(&s.form));
+                merged.push(Merged { part: s.part, form: s.form.clone(), count: s.count, key, strict, in_full: false, alone: false });
+                merged.len() - 1
+            }
+        };
+        if s.alone {
+            merged[i].alone = true;
+        } else {
+            merged[i].in_full = true;
         }
     }
+    merged.sort_by(|a, b| b.count.cmp(&a.count).then(a.form.cmp(&b.form)));
     let mut out = Vec::new();
-    let mut done = vec![false; merged.len()];
-    for i in 0..merged.len() {
-        if done[i] {
-            continue;
-        }
-        let group: Vec<usize> = (i..merged.len()).filter(|&j| merged[j].0 == merged[i].0 && merged[j].3 == merged[i].3).collect();
-        for &j in &group {
-            done[j] = true;
-        }
-        let part = merged[i].0;
+    for (i, m) in merged.iter().enumerate() {
         let house_form =
-            house.map(|(g, s)| if part == Part::Given { g } else { s }).filter(|h| !h.is_empty() && spelling_key(h) == merged[i].3);
+            house.map(|(g, s)| if m.part == Part::Given { g } else { s }).filter(|h| !h.is_empty() && spelling_key(h) == m.key);
         if let Some(h) = house_form {
-            let used = group.iter().find(|&&j| same(&merged[j].1, h)).map_or(0, |&j| merged[j].2);
-            for &j in &group {
-                if !same(&merged[j].1, h) {
-                    out.push(Variant {
-                        part,
-                        form: merged[j].1.clone(),
-                        count: merged[j].2,
-                        instead: vec![(h.to_string(), used)],
-                        house: true,
-                    });
-                }
+            // A lone surname that differs from the house spelling by a particle only is the
+            // usual later reference.
+            if !same(&m.form, h) && (m.in_full || m.part == Part::Given || strict_key(h) == m.strict) {
+                let used = merged.iter().find(|o| o.part == m.part && same(&o.form, h)).map_or(0, |o| o.count);
+                out.push(Variant { part: m.part, form: m.form.clone(), count: m.count, instead: vec![(h.to_string(), used)], house: true });
             }
             continue;
         }
-        if group.len() < 2 {
-            continue;
-        }
-        // `group` is in descending count order.
-        let top = merged[group[0]].2;
-        let tied = group.iter().filter(|&&j| merged[j].2 == top).count() > 1;
-        for &j in &group {
-            if merged[j].2 == top && !tied {
-                continue;
-            }
-            let instead = group.iter().filter(|&&k| k != j).map(|&k| (merged[k].1.clone(), merged[k].2)).collect();
-            out.push(Variant { part, form: merged[j].1.clone(), count: merged[j].2, instead, house: false });
+        let rivals: Vec<&Merged> = merged
+            .iter()
+            .enumerate()
+            .filter(|&(j, o)| j != i && o.part == m.part && o.key == m.key && m.competes(o))
+            .map(|(_, o)| o)
+            .collect();
+        if rivals.iter().any(|o| o.count >= m.count) {
+            let instead = rivals.iter().map(|o| (o.form.clone(), o.count)).collect();
+            out.push(Variant { part: m.part, form: m.form.clone(), count: m.count, instead, house: false });
         }
     }
     out
@@ -171,7 +195,22 @@ mod tests {
     use super::*;
 
     fn sp(part: Part, form: &str, count: usize) -> Spelling {
-        Spelling { part, form: form.into(), count }
+        Spelling { part, form: form.into(), count, alone: false }
+    }
+
+    #[test]
+    fn a_particle_dropped_on_a_later_reference_is_no_variant() {
+        let alone = |form: &str, count| Spelling { part: Part::Surname, form: form.into(), count, alone: true };
+        // "Hazem el-Beblawi" then "Beblawi": the usual style.
+        assert!(variants(&[sp(Part::Surname, "el-Beblawi", 1), alone("Beblawi", 8)], None).is_empty());
+        // Both in full names, or both alone: variants.
+        assert_eq!(variants(&[sp(Part::Surname, "el-Beblawi", 1), sp(Part::Surname, "Beblawi", 3)], None).len(), 1);
+        assert_eq!(variants(&[alone("el-Beblawi", 1), alone("Beblawi", 3)], None).len(), 1);
+        // Other differences count wherever they are written.
+        assert_eq!(variants(&[sp(Part::Surname, "Vorobyov", 1), alone("Vorobiov", 3)], None).len(), 1);
+        // With a house spelling, a lone surname without the particle is still fine.
+        assert!(variants(&[sp(Part::Surname, "el-Beblawi", 1), alone("Beblawi", 8)], Some(("Hazem", "el-Beblawi"))).is_empty());
+        assert_eq!(variants(&[sp(Part::Surname, "Beblawi", 1)], Some(("Hazem", "el-Beblawi"))).len(), 1);
     }
 
     #[test]
