@@ -45,8 +45,10 @@ pub fn workspace_edit(snap: &Snapshot, mut edits: Vec<Replacement>, versioned: b
     for (doc, list) in by_doc {
         let Some(view) = snap.doc(&doc) else { continue };
         let Some(content) = &view.content else { continue };
-        let text_edits: Vec<TextEdit> =
-            list.iter().map(|(span, new_text)| TextEdit { range: content.range(span, snap.encoding), new_text: new_text.clone() }).collect();
+        let text_edits: Vec<TextEdit> = list
+            .iter()
+            .map(|(span, new_text)| TextEdit { range: content.range(span, snap.encoding), new_text: new_text.clone() })
+            .collect();
         if versioned {
             let version = match content {
                 Content::Open(a) => a.version,
@@ -177,10 +179,7 @@ mod tests {
     #[test]
     fn a_new_name_is_read_in_the_mentions_order() {
         let full = form(Some((0, "Helena")), Some((7, "Marsh")));
-        assert_eq!(
-            parse_new_name("Helen Marsch", &full).unwrap(),
-            NewName { given: Some("Helen".into()), surname: Some("Marsch".into()) }
-        );
+        assert_eq!(parse_new_name("Helen Marsch", &full).unwrap(), NewName { given: Some("Helen".into()), surname: Some("Marsch".into()) });
         assert_eq!(parse_new_name(" Marsch ", &full).unwrap(), NewName { given: None, surname: Some("Marsch".into()) });
         assert_eq!(
             parse_new_name("Vladimir V. Putyn", &full).unwrap(),

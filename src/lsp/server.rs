@@ -255,8 +255,8 @@ impl LanguageServer for Server {
             && super::config::Settings::from_json_over(Default::default(), &settings).0.pull;
         let refresh =
             params.capabilities.workspace.as_ref().and_then(|w| w.diagnostics.as_ref()).and_then(|d| d.refresh_support) == Some(true);
-        let prepare_rename = params.capabilities.text_document.as_ref().and_then(|t| t.rename.as_ref()).and_then(|r| r.prepare_support)
-            == Some(true);
+        let prepare_rename =
+            params.capabilities.text_document.as_ref().and_then(|t| t.rename.as_ref()).and_then(|r| r.prepare_support) == Some(true);
         let _ = self.caps.set(params.capabilities);
         self.state.send(ClientEvent::Init { encoding, settings, roots, progress, pull, refresh });
         Ok(InitializeResult {
@@ -407,8 +407,7 @@ impl LanguageServer for Server {
         let key = key_of(&p.text_document_position.text_document.uri);
         let pos = p.text_document_position.position;
         let (new_name, versioned) = (p.new_name, self.versioned_edits());
-        let done =
-            self.query_in(Some(&key.clone()), true, "rename", move |s| rename::rename(s, &key, pos, &new_name, versioned)).await?;
+        let done = self.query_in(Some(&key.clone()), true, "rename", move |s| rename::rename(s, &key, pos, &new_name, versioned)).await?;
         match done {
             Ok(edit) => Ok(Some(edit)),
             Err(why) => Err(Error::invalid_params(format!("byline: {why}"))),

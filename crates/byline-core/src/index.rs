@@ -1039,7 +1039,7 @@ impl WorkspaceIndex {
     /// and one mention of each other spelling.
     pub fn spelling_findings(&self, doc: &str, house: &[HouseName]) -> Vec<SpellingFinding> {
         let Some(e) = self.docs.get(doc) else { return Vec::new() };
-        type Found = (Vec<spelling::Variant>, Vec<Arc<str>>, String);
+        type Found = (Vec<spelling::Variant>, Vec<Arc<str>>);
         let mut cache: std::collections::HashMap<PersonId, Found> = Default::default();
         let mut out = Vec::new();
         for (m, f) in e.people.mentions.iter().zip(&e.people.forms) {
@@ -1049,13 +1049,12 @@ impl WorkspaceIndex {
             // Only persons named in full in this article (see `group_aggs`).
             let Some(k @ LocalKey::Full(_)) = e.keys.get(m.person) else { continue };
             let id = self.resolve(k);
-            let (variants, aks, name) = cache.entry(id.clone()).or_insert_with(|| {
+            let (variants, aks) = cache.entry(id.clone()).or_insert_with(|| {
                 let group = self.spelling_group(&id);
                 let aks = self.group_aggs(&group);
                 let h = house.iter().find(|h| !id.starts_with(SURNAME_PREFIX) && h.matches(&id));
                 let variants = spelling::variants(&self.spellings(&id), h.map(|h| (h.given.as_str(), h.surname.as_str())));
-                let name = if variants.is_empty() { String::new() } else { self.summary(&id).map(|i| i.name).unwrap_or_default() };
-                (variants, aks, name)
+                (variants, aks)
             });
             if variants.is_empty() {
                 continue;
@@ -1074,7 +1073,7 @@ impl WorkspaceIndex {
                     form: text.to_string(),
                     count: v.count,
                     person: id.clone(),
-                    message: spelling::message(v, name),
+                    message: spelling::message(v),
                     instead,
                     house: v.house,
                 });

@@ -178,16 +178,16 @@ pub fn variants(spellings: &[Spelling], house: Option<(&str, &str)>) -> Vec<Vari
     out
 }
 
-/// The message of a flagged spelling: `"Zelenskiy" is spelled "Zelensky" elsewhere in the
-/// workspace (used 5 times)`, or the house spelling.
-pub fn message(v: &Variant, person: &str) -> String {
+/// The message of a flagged spelling: `"Zelenskiy" (once) is spelled "Zelensky" (5 times)
+/// elsewhere in the workspace, for the same person`, or the house spelling.
+pub fn message(v: &Variant) -> String {
     let times = |n: usize| if n == 1 { "once".to_string() } else { format!("{n} times") };
     if v.house {
         let (h, _) = &v.instead[0];
-        return format!("\"{}\" — the house spelling of {person} is \"{h}\" (byline.toml)", v.form);
+        return format!("\"{}\": the house spelling of this {} is \"{h}\" (byline.toml)", v.form, v.part.as_str());
     }
     let others: Vec<String> = v.instead.iter().map(|(f, n)| format!("\"{f}\" ({})", times(*n))).collect();
-    format!("\"{}\" ({}) is spelled {} elsewhere in the workspace — the same person, {person}", v.form, times(v.count), others.join(", "))
+    format!("\"{}\" ({}) is spelled {} elsewhere in the workspace, for the same person", v.form, times(v.count), others.join(", "))
 }
 
 #[cfg(test)]
@@ -252,7 +252,7 @@ mod tests {
         assert_eq!(v[0].instead, vec![("Vorobyov".into(), 5), ("Vorobiov".into(), 1)]);
         assert_eq!(v[1].form, "Vorobiov");
         assert!(v.iter().all(|x| !x.house && x.part == Part::Surname));
-        assert!(message(&v[1], "Oleg Vorobyov").contains("\"Vorobyov\" (5 times)"), "{}", message(&v[1], "Oleg Vorobyov"));
+        assert!(message(&v[1]).contains("\"Vorobyov\" (5 times)"), "{}", message(&v[1]));
     }
 
     #[test]
