@@ -78,7 +78,7 @@ fn apply(text: &str, edits: &[Value]) -> String {
             (offset(text, &e["range"]["start"], ENC), offset(text, &e["range"]["end"], ENC), e["newText"].as_str().unwrap().to_string())
         })
         .collect();
-    spans.sort_by(|a, b| b.0.cmp(&a.0));
+    spans.sort_by_key(|s| std::cmp::Reverse(s.0));
     let mut out = text.to_string();
     for (s, e, t) in spans {
         out.replace_range(s..e, &t);

@@ -50,8 +50,11 @@ struct DocEntry {
     /// Folded surnames of `people.tentative`, in the same order.
     tentative: Vec<Arc<str>>,
     /// The spellings this document contributes: (agg key, spelling key of `forms`, count).
-    spellings: Vec<(Arc<str>, Arc<str>, usize)>,
+    spellings: Vec<DocSpelling>,
 }
+
+/// One spelling a document contributes: agg key, [`form_key`], count.
+type DocSpelling = (Arc<str>, Arc<str>, usize);
 
 type DocSet = SmallMap<DocKey, u32>;
 
@@ -354,7 +357,7 @@ fn local_keys(people: &DocPeople) -> Vec<LocalKey> {
 
 /// What a document spells: per local person's agg key and spelling ([`form_key`]), how often;
 /// sorted.
-fn doc_spellings(people: &DocPeople, keys: &[LocalKey]) -> Vec<(Arc<str>, Arc<str>, usize)> {
+fn doc_spellings(people: &DocPeople, keys: &[LocalKey]) -> Vec<DocSpelling> {
     let mut counts: std::collections::BTreeMap<(Arc<str>, Arc<str>), usize> = Default::default();
     let aks: Vec<Arc<str>> = keys.iter().map(agg_key).collect();
     for (m, f) in people.mentions.iter().zip(&people.forms) {
@@ -402,7 +405,7 @@ impl WorkspaceIndex {
     /// Replace what `doc` contributes. Costs O(persons of `doc` × log workspace).
     pub fn set_document(&mut self, doc: DocKey, people: Arc<DocPeople>) {
         let before = self.spelling_version;
-        let old: Option<Vec<(Arc<str>, Arc<str>, usize)>> = self.docs.get(&*doc).map(|e| e.spellings.clone());
+        let old: Option<Vec<DocSpelling>> = self.docs.get(&*doc).map(|e| e.spellings.clone());
         self.remove_document(&doc);
         self.listing = Default::default();
         let keys = local_keys(&people);
