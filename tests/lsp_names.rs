@@ -260,3 +260,33 @@ fn two_different_people_with_close_names_get_no_diagnostic() {
     assert!(spelling(&de).is_empty() && spelling(&df).is_empty(), "{de} {df}");
     assert!(lsp.shutdown().success());
 }
+
+#[test]
+fn a_house_spelling_is_the_only_fix_offered() {
+    let dir = tempfile::tempdir().unwrap();
+    write_file(dir.path(), "byline.toml", "[[people]]\nname = \"Oleksiy Kovalyov\"\nspelling = \"Oleksiy Kovaliov\"\n");
+    let mut lsp = start(dir.path(), true);
+    let (c, d) = (uri_of(&dir.path().join("c.txt")), uri_of(&dir.path().join("d.txt")));
+    lsp.open(&c, 1, C);
+    // The house spelling is the rarer one here: the three mentions spelled otherwise are flagged.
+    let diags = lsp.diagnostics_where(&c, |p| p["version"] == 1 && spelling(p).len() == 3);
+    let first = &spelling(&diags)[0];
+    assert!(first["message"].as_str().unwrap().contains("house spelling"), "{first}");
+    let actions = lsp.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": c}, "range": first["range"], "context": {"diagnostics": [first]}}),
+    );
+    let titles: Vec<&str> =
+        actions.as_array().unwrap().iter().filter_map(|a| a["title"].as_str()).filter(|t| t.starts_with("Change to")).collect();
+    assert_eq!(titles, ["Change to 'Kovaliov' (the house spelling, used once)"], "{actions}");
+    let fix = actions.as_array().unwrap().iter().find(|a| a["title"] == titles[0]).unwrap();
+    let changes = document_changes(&fix["edit"]);
+    assert_eq!(changes.len(), 1, "{fix}");
+    assert_eq!((changes[0].0.as_str(), &changes[0].1), (c.as_str(), &json!(1)));
+    assert_eq!(apply(C, &changes[0].2), C.replace("Kovalyov", "Kovaliov"), "every mention spelled so, in every file");
+    // The article that uses the house spelling has nothing to fix.
+    lsp.open(&d, 1, D);
+    let dd = lsp.diagnostics_at(&d, 1);
+    assert!(spelling(&dd).is_empty(), "{dd}");
+    assert!(lsp.shutdown().success());
+}

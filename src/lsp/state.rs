@@ -893,7 +893,11 @@ impl State {
             severity,
         });
         let uri = entry.uri.clone();
-        self.spelling_published.insert(key.clone(), self.index.spelling_version());
+        // Only documents that show spellings need publishing again when they change.
+        match spelling {
+            Some(_) => self.spelling_published.insert(key.clone(), self.index.spelling_version()),
+            None => self.spelling_published.remove(key),
+        };
         self.send_out(Out::Findings { uri, analyzed, settings, encoding, ledger, spelling });
     }
 
