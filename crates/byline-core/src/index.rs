@@ -1056,7 +1056,8 @@ impl WorkspaceIndex {
                 let group = self.spelling_group(&id);
                 let aks = self.group_aggs(&group);
                 let h = house.iter().find(|h| !id.starts_with(SURNAME_PREFIX) && h.matches(&id));
-                let variants = spelling::variants(&self.spellings(&id), h.map(|h| (h.given.as_str(), h.surname.as_str())));
+                let house = h.map(|h| spelling::House { given: &h.given, surname: &h.surname, linked: &h.keys[1..] });
+                let variants = spelling::variants(&self.spellings(&id), house);
                 (variants, aks)
             });
             if variants.is_empty() {

@@ -112,3 +112,19 @@ fn rename_forms_give_each_mention_its_parts() {
         forms.iter().map(|(_, f)| (f.given.as_ref().map(|g| &k[g.0.clone()]), f.surname.as_ref().map(|s| &k[s.0.clone()]))).collect();
     assert_eq!(parts, vec![(Some("Ines"), Some("Quillfeather")), (None, Some("Quillfeather")), (Some("Ines"), None)]);
 }
+
+#[test]
+fn a_house_spelling_applies_to_the_name_the_desk_gives_it_for() {
+    let l = "Tamsin Orlov, a baker, said the ovens were cold. Orlov said bread would be late.\n";
+    let mut ix = WorkspaceIndex::new();
+    add(&mut ix, "l.txt", l);
+    assert!(flagged(&ix, "l.txt", l, &[]).is_empty());
+    let house = [HouseName::new("Tamsin Orlov", Some("Tamsin Orloff")).unwrap()];
+    assert_eq!(
+        flagged(&ix, "l.txt", l, &house),
+        vec![("Orlov".to_string(), vec![("Orloff".to_string(), 0)]), ("Orlov".to_string(), vec![("Orloff".to_string(), 0)])]
+    );
+    // Another Tamsin is not covered.
+    let other = [HouseName::new("Tamsin Orloff", None).unwrap()];
+    assert!(flagged(&ix, "l.txt", l, &other).is_empty());
+}

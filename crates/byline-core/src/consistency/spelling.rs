@@ -37,6 +37,16 @@ pub struct Spelling {
     pub alone: bool,
 }
 
+/// The house spelling of a person (from the desk's `[[people]]`).
+#[derive(Clone, Copy, Debug)]
+pub struct House<'a> {
+    pub given: &'a str,
+    pub surname: &'a str,
+    /// Spelling keys (given name, surname) the desk says are this person too, when they differ
+    /// from the house spelling's ("Orlov" for the house spelling "Orloff").
+    pub linked: &'a [(String, String)],
+}
+
 /// A spelling to flag, with the spellings to offer instead (best first: the house spelling
 /// alone, else the most used).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -120,7 +130,8 @@ impl Merged {
 
 /// Which spellings of one person's name to flag. `spellings` are the person's spellings with
 /// their counts (a spelling may appear more than once, in different cases or positions: they
-/// are merged); `house` the house spelling of the given name and surname, if the desk has one.
+/// are merged); `house` the house spelling of the given name and surname, if the desk has one
+/// (it covers the spellings of its key, and those of the keys the desk links to it).
 ///
 /// Within each part, spellings with the same [`spelling_key`] are variants of one another
 /// (spellings that differ only by a particle only where both are written in a full name, or
@@ -128,7 +139,7 @@ impl Merged {
 /// only the house spelling offered. Otherwise a spelling is flagged when a variant of it is used
 /// at least as often (two tied spellings are both flagged), and offered the variants, most used
 /// first. Spellings of different keys are never compared: "Jon" is not a variant of "John".
-pub fn variants(spellings: &[Spelling], house: Option<(&str, &str)>) -> Vec<Variant> {
+pub fn variants(spellings: &[Spelling], house: Option<House>) -> Vec<Variant> {
     let mut merged: Vec<Merged> = Vec::new();
     let mut sorted: Vec<&Spelling> = spellings.iter().filter(|s| !s.form.trim().is_empty()).collect();
     sorted.sort_by(|a, b| b.count.cmp(&a.count).then(a.form.cmp(&b.form)));
@@ -153,8 +164,12 @@ pub fn variants(spellings: &[Spelling], house: Option<(&str, &str)>) -> Vec<Vari
     merged.sort_by(|a, b| b.count.cmp(&a.count).then(a.form.cmp(&b.form)));
     let mut out = Vec::new();
     for (i, m) in merged.iter().enumerate() {
-        let house_form =
-            house.map(|(g, s)| if m.part == Part::Given { g } else { s }).filter(|h| !h.is_empty() && spelling_key(h) == m.key);
+        let house_form = house
+            .filter(|h| {
+                let form = pick(m.part, h.given, h.surname);
+                !form.is_empty() && (spelling_key(form) == m.key || h.linked.iter().any(|(g, s)| pick(m.part, g, s) == m.key))
+            })
+            .map(|h| pick(m.part, h.given, h.surname));
         if let Some(h) = house_form {
             // A lone surname that differs from the house spelling by a particle only is the
             // usual later reference.
@@ -178,6 +193,11 @@ pub fn variants(spellings: &[Spelling], house: Option<(&str, &str)>) -> Vec<Vari
     out
 }
 
+/// The given name or the surname of a pair, by part.
+fn pick<'a>(part: Part, given: &'a str, surname: &'a str) -> &'a str {
+    if part == Part::Given { given } else { surname }
+}
+
 /// The message of a flagged spelling: `"Zelenskiy" (once) is spelled "Zelensky" (5 times)
 /// elsewhere in the workspace, for the same person`, or the house spelling.
 pub fn message(v: &Variant) -> String {
@@ -194,6 +214,22 @@ pub fn message(v: &Variant) -> String {
 mod tests {
     use super::*;
 
+    fn house<'a>(given: &'a str, surname: &'a str) -> Option<House<'a>> {
+        Some(House { given, surname, linked: &[] })
+    }
+
+    #[test]
+    fn a_house_spelling_covers_the_names_the_desk_links_to_it() {
+        // name = "Tamsin Orlov", spelling = "Tamsin Orloff": different keys, one person.
+        let linked = [(spelling_key("Tamsin"), spelling_key("Orlov"))];
+        let h = Some(House { given: "Tamsin", surname: "Orloff", linked: &linked });
+        let v = variants(&[sp(Part::Surname, "Orlov", 3), sp(Part::Given, "Tamsin", 3)], h);
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!((v[0].form.as_str(), v[0].instead.clone()), ("Orlov", vec![("Orloff".to_string(), 0)]));
+        // Without the link, Orlov and Orloff are unrelated spellings.
+        assert!(variants(&[sp(Part::Surname, "Orlov", 3)], house("Tamsin", "Orloff")).is_empty());
+    }
+
     fn sp(part: Part, form: &str, count: usize) -> Spelling {
         Spelling { part, form: form.into(), count, alone: false }
     }
@@ -209,8 +245,8 @@ mod tests {
         // Other differences count wherever they are written.
         assert_eq!(variants(&[sp(Part::Surname, "Vorobyov", 1), alone("Vorobiov", 3)], None).len(), 1);
         // With a house spelling, a lone surname without the particle is still fine.
-        assert!(variants(&[sp(Part::Surname, "el-Beblawi", 1), alone("Beblawi", 8)], Some(("Hazem", "el-Beblawi"))).is_empty());
-        assert_eq!(variants(&[sp(Part::Surname, "Beblawi", 1)], Some(("Hazem", "el-Beblawi"))).len(), 1);
+        assert!(variants(&[sp(Part::Surname, "el-Beblawi", 1), alone("Beblawi", 8)], house("Hazem", "el-Beblawi")).is_empty());
+        assert_eq!(variants(&[sp(Part::Surname, "Beblawi", 1)], house("Hazem", "el-Beblawi")).len(), 1);
     }
 
     #[test]
@@ -272,14 +308,14 @@ mod tests {
     #[test]
     fn the_house_spelling_wins_and_is_the_only_offer() {
         let s = [sp(Part::Surname, "Haddadin", 4), sp(Part::Surname, "al-Haddadin", 1), sp(Part::Given, "Rami", 5)];
-        let v = variants(&s, Some(("Rami", "al-Haddadin")));
+        let v = variants(&s, house("Rami", "al-Haddadin"));
         assert_eq!(v.len(), 1, "{v:?}");
         assert_eq!((v[0].form.as_str(), v[0].house), ("Haddadin", true));
         assert_eq!(v[0].instead, vec![("al-Haddadin".into(), 1)]);
         // A house spelling nobody uses yet is still the one offered.
-        let v = variants(&[sp(Part::Surname, "Haddadin", 4)], Some(("Rami", "al-Haddadin")));
+        let v = variants(&[sp(Part::Surname, "Haddadin", 4)], house("Rami", "al-Haddadin"));
         assert_eq!(v[0].instead, vec![("al-Haddadin".into(), 0)]);
         // A house spelling of another name changes nothing.
-        assert!(variants(&[sp(Part::Surname, "Haddadin", 4)], Some(("Rami", "Quill"))).is_empty());
+        assert!(variants(&[sp(Part::Surname, "Haddadin", 4)], house("Rami", "Quill")).is_empty());
     }
 }
