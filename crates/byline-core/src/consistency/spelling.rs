@@ -173,7 +173,8 @@ pub fn variants(spellings: &[Spelling], house: Option<House>) -> Vec<Variant> {
         if let Some(h) = house_form {
             // A lone surname that differs from the house spelling by a particle only is the
             // usual later reference.
-            if !same(&m.form, h) && (m.in_full || m.part == Part::Given || strict_key(h) == m.strict) {
+            let particle_only = spelling_key(h) == m.key && strict_key(h) != m.strict;
+            if !same(&m.form, h) && (m.in_full || m.part == Part::Given || !particle_only) {
                 let used = merged.iter().find(|o| o.part == m.part && same(&o.form, h)).map_or(0, |o| o.count);
                 out.push(Variant { part: m.part, form: m.form.clone(), count: m.count, instead: vec![(h.to_string(), used)], house: true });
             }
@@ -226,6 +227,9 @@ mod tests {
         let v = variants(&[sp(Part::Surname, "Orlov", 3), sp(Part::Given, "Tamsin", 3)], h);
         assert_eq!(v.len(), 1, "{v:?}");
         assert_eq!((v[0].form.as_str(), v[0].instead.clone()), ("Orlov", vec![("Orloff".to_string(), 0)]));
+        // Also where the person's surname is only ever written alone.
+        let alone = Spelling { part: Part::Surname, form: "Orlov".into(), count: 2, alone: true };
+        assert_eq!(variants(&[alone], h).len(), 1);
         // Without the link, Orlov and Orloff are unrelated spellings.
         assert!(variants(&[sp(Part::Surname, "Orlov", 3)], house("Tamsin", "Orloff")).is_empty());
     }
