@@ -1044,6 +1044,7 @@ impl WorkspaceIndex {
         let Some(e) = self.docs.get(doc) else { return Vec::new() };
         type Found = (Vec<spelling::Variant>, Vec<Arc<str>>);
         let mut cache: std::collections::HashMap<PersonId, Found> = Default::default();
+        let mut offers: std::collections::HashMap<(PersonId, Part, String), Vec<SpellingOffer>> = Default::default();
         let mut out = Vec::new();
         for (m, f) in e.people.mentions.iter().zip(&e.people.forms) {
             if f.given.is_none() && f.surname.is_none() {
@@ -1066,11 +1067,20 @@ impl WorkspaceIndex {
             for (part, slot) in [(Part::Given, &f.given), (Part::Surname, &f.surname)] {
                 let Some((span, text)) = slot else { continue };
                 let Some(v) = variants.iter().find(|v| v.part == part && spelling::same(&v.form, text)) else { continue };
-                let instead = v
-                    .instead
-                    .iter()
-                    .map(|(form, count)| SpellingOffer { form: form.clone(), count: *count, at: self.find_form(aks, part, form, doc) })
-                    .collect();
+                // Each offer is located once per person and spelling, however often it is flagged.
+                let instead = offers
+                    .entry((id.clone(), part, v.form.clone()))
+                    .or_insert_with(|| {
+                        v.instead
+                            .iter()
+                            .map(|(form, count)| SpellingOffer {
+                                form: form.clone(),
+                                count: *count,
+                                at: self.find_form(aks, part, form, doc),
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                    .clone();
                 out.push(SpellingFinding {
                     span: span.clone(),
                     part,
