@@ -216,3 +216,54 @@ fn unicode_from_web_pages_is_checked_without_error() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stdout(&o).contains("storm.txt:"), "{}", stdout(&o));
 }
+
+/// Name spellings are checked across every article of the check: Kovaliov in one article, Kovalyov
+/// (three times) in the other.
+const MAYOR: &str = "Mayor Oleksiy Kovalyov said the market would reopen in spring.\n\
+                     Kovalyov said traders were ready. Kovalyov thanked them.\n";
+const MAYOR_VARIANT: &str = "Oleksiy Kovaliov, the mayor, said on Friday that the stalls were ready.\n";
+
+#[test]
+fn name_spellings_are_a_cross_file_check() {
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "news/a.txt", MAYOR.as_bytes());
+    write(d.path(), "news/b.txt", MAYOR_VARIANT.as_bytes());
+    let o = byline(d.path(), &["check", "news"]);
+    let out = stdout(&o);
+    let spelled: Vec<&str> = out.lines().filter(|l| l.contains("[name-spelling]")).collect();
+    assert_eq!(
+        spelled,
+        [
+            "news/b.txt:1:9: info[name-spelling]: \"Kovaliov\" (once) is spelled \"Kovalyov\" (3 times) elsewhere in the workspace, for the same person"
+        ],
+        "{out}"
+    );
+    assert_eq!(o.status.code(), Some(1));
+    // One article alone has nothing to compare with.
+    let o = byline(d.path(), &["check", "news/b.txt"]);
+    assert!(!stdout(&o).contains("name-spelling"), "{}", stdout(&o));
+    // Like any code, it can be turned off or up.
+    let o = byline(d.path(), &["check", "news", "--disable", "name-spelling"]);
+    assert!(!stdout(&o).contains("name-spelling"));
+    let o = byline(d.path(), &["check", "news", "--severity", "name-spelling=error", "--format", "json"]);
+    let json: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let f = json["findings"].as_array().unwrap().iter().find(|f| f["code"] == "name-spelling").expect("a name-spelling finding");
+    assert_eq!((f["severity"].as_str(), f["status"].as_str(), f["path"].as_str()), (Some("error"), Some("open"), Some("news/b.txt")));
+}
+
+#[test]
+fn a_house_spelling_from_byline_toml_wins() {
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "news/a.txt", MAYOR.as_bytes());
+    write(d.path(), "news/b.txt", MAYOR_VARIANT.as_bytes());
+    write(d.path(), "byline.toml", b"[[people]]\nname = \"Oleksiy Kovalyov\"\nspelling = \"Oleksiy Kovaliov\"\n");
+    let o = byline(d.path(), &["check", "news"]);
+    let out = stdout(&o);
+    let spelled: Vec<&str> = out.lines().filter(|l| l.contains("[name-spelling]")).collect();
+    // The house spelling is the rarer one here: the three others are flagged, b.txt is not.
+    assert_eq!(spelled.len(), 3, "{out}");
+    assert!(
+        spelled.iter().all(|l| l.starts_with("news/a.txt:") && l.contains("the house spelling of this surname is \"Kovaliov\"")),
+        "{out}"
+    );
+}

@@ -9,6 +9,9 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::process::ExitCode;
 
+use std::sync::Arc;
+
+use byline_core::index::{HouseName, WorkspaceIndex};
 use byline_core::{Code, Format, Severity};
 use serde::Serialize;
 
@@ -238,6 +241,8 @@ pub fn collect(sel: &Selection, command: &str) -> Result<Collected, ExitCode> {
             .collect();
         FileResult { findings: reported, orphans: doc.orphans.len(), people: analysis.people }
     });
+    let mut results = results;
+    add_spellings(&ws, &gathered.sources, &mut results, &levels);
     Ok(Collected { ws, sources: gathered.sources, results, skipped })
 }
 
@@ -294,6 +299,77 @@ pub fn run(args: CheckArgs) -> ExitCode {
         eprintln!("byline: {orphans} check{s} in the ledger match no finding any more (orphans): see `byline ledger`");
     }
     exit_status(&findings, &errors)
+}
+
+/// The `name-spelling` findings of one article against the workspace index of every article
+/// checked (always open: the ledger records checks of sentences, not of spellings).
+/// Name spellings are a cross-file check: every article's people go into one workspace index,
+/// as in the language server, and each article's `name-spelling` findings join its own.
+fn add_spellings(
+    ws: &super::workspace::Workspace,
+    sources: &[super::sources::Source],
+    results: &mut [Result<FileResult, String>],
+    levels: &BTreeMap<Code, Option<Severity>>,
+) {
+    if levels.get(&Code::NameSpelling).copied().flatten().is_none() && ws.desk.overrides.is_empty() {
+        return;
+    }
+    let mut index = WorkspaceIndex::new();
+    for (src, r) in sources.iter().zip(results.iter()) {
+        if let Ok(f) = r {
+            index.set_document(src.path.to_string_lossy().into(), Arc::new(f.people.clone()));
+        }
+    }
+    let house = ws.desk.house_names();
+    for (src, r) in sources.iter().zip(results.iter_mut()) {
+        if let Ok(f) = r {
+            let spelled = spelling_findings(&index, &house, src, ws, levels);
+            if !spelled.is_empty() {
+                f.findings.extend(spelled);
+                f.findings.sort_by_key(|r| (r.start_byte, r.end_byte));
+            }
+        }
+    }
+}
+
+fn spelling_findings(
+    index: &WorkspaceIndex,
+    house: &[HouseName],
+    src: &super::sources::Source,
+    ws: &super::workspace::Workspace,
+    levels: &BTreeMap<Code, Option<Severity>>,
+) -> Vec<Reported> {
+    let path = src.path.to_string_lossy().into_owned();
+    let rel = ws.relative(&src.path);
+    let overridden = rel.as_deref().and_then(|r| ws.desk.override_for(r, Code::NameSpelling));
+    let Some(severity) = overridden.unwrap_or_else(|| levels.get(&Code::NameSpelling).copied().flatten()) else { return Vec::new() };
+    let found = index.spelling_findings(&path, house);
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let lines = Lines::new(&src.text);
+    found
+        .into_iter()
+        .map(|f| {
+            let (line, column) = lines.line_col(f.span.start);
+            let (end_line, end_column) = lines.line_col(f.span.end);
+            Reported {
+                path: path.clone(),
+                line,
+                column,
+                end_line,
+                end_column,
+                start_byte: f.span.start,
+                end_byte: f.span.end,
+                code: Code::NameSpelling.as_str(),
+                severity: severity.as_str(),
+                message: f.message,
+                fingerprint: byline_core::ledger::anchor::fingerprint(&f.form, Code::NameSpelling.as_str()),
+                status: "open",
+                check: None,
+            }
+        })
+        .collect()
 }
 
 fn exit_status(findings: &[Reported], errors: &[Skipped]) -> ExitCode {

@@ -34,6 +34,10 @@ fn describe(code: Code) -> (&'static str, &'static str) {
             "A quotation whose speaker cannot be found nearby.",
             "Attribute the quotation to its speaker in the same or the next sentence.",
         ),
+        Code::NameSpelling => (
+            "A person's name spelled differently from the same person elsewhere in the articles.",
+            "Use one spelling of the name throughout (the house spelling of byline.toml [[people]] when there is one):              transliterations, dropped diacritics and particles vary between writers.",
+        ),
     }
 }
 

@@ -144,6 +144,14 @@ pub struct Desk {
     pub overrides: Vec<Override>,
 }
 
+impl Desk {
+    /// The house spellings of `[[people]]`: each entry's `spelling`, else its `name` (entries
+    /// of one word are left out: no given name to tell two people apart).
+    pub fn house_names(&self) -> Vec<byline_core::index::HouseName> {
+        self.people.iter().filter_map(|p| byline_core::index::HouseName::new(&p.name, p.spelling.as_deref())).collect()
+    }
+}
+
 /// A problem in `byline.toml`, at a line and column (1-based, in characters).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConfigError {

@@ -99,6 +99,51 @@ pub fn code_actions(s: &Snapshot, uri: &Uri, range: Range, context: &[Diagnostic
     out
 }
 
+/// The quick fixes of the `name-spelling` findings of `uri` under `range`: *Change to "…" (used
+/// N times)* for each other spelling (the house spelling alone when there is one). The edit is a
+/// respelling ([`super::rename::respell`], the rename machinery): every mention of the person
+/// spelled this way, in every file, open or not.
+pub fn spelling_actions(s: &Snapshot, uri: &Uri, range: Range, context: &[Diagnostic], versioned: bool) -> Vec<CodeActionOrCommand> {
+    let key = key_of(uri);
+    let Some(Content::Open(a)) = s.content(&key) else { return Vec::new() };
+    let rel = file_path_of(uri).and_then(|p| s.desks.relative(&p));
+    let settings = super::diagnostics::settings_for(&s.desks, &s.settings, rel.as_deref());
+    if settings.level(Code::NameSpelling).is_none() {
+        return Vec::new();
+    }
+    let house = s.desks.desk.house_names();
+    let mut out = Vec::new();
+    for f in s.index.spelling_findings(&key, &house) {
+        let r = to_range(&a.rope, &f.span, s.encoding);
+        if !overlaps(&r, &range) {
+            continue;
+        }
+        let diags: Vec<Diagnostic> = context
+            .iter()
+            .filter(|d| d.range == r && d.code == Some(NumberOrString::String(Code::NameSpelling.as_str().into())))
+            .cloned()
+            .collect();
+        for (i, o) in f.instead.iter().enumerate() {
+            let times = if o.count == 1 { "once".to_string() } else { format!("{} times", o.count) };
+            let title = if f.house {
+                format!("Change to '{}' (the house spelling, used {times})", o.form)
+            } else {
+                format!("Change to '{}' (used {times})", o.form)
+            };
+            let edit = super::rename::respell(s, &f.person, f.part, &f.form, &o.form, versioned);
+            out.push(CodeActionOrCommand::CodeAction(CodeAction {
+                title,
+                kind: Some(CodeActionKind::QUICKFIX),
+                diagnostics: (!diags.is_empty()).then(|| diags.clone()),
+                edit: Some(edit),
+                is_preferred: (i == 0).then_some(true),
+                ..Default::default()
+            }));
+        }
+    }
+    out
+}
+
 /// The phrase a vague or anonymous finding quotes, trimmed of its reporting verb's tail.
 fn key_phrase(rope: &Rope, f: &Finding) -> String {
     let k = rope.byte_slice(f.key.clone()).to_string();

@@ -3,14 +3,16 @@
 //! the check ledger: a checked or dismissed finding is a hint ("Checked by … on …: note") or
 //! hidden, a stale one a warning saying the text changed since it was checked.
 
-use byline_core::{Finding, Severity};
+use byline_core::index::{HouseName, WorkspaceIndex};
+use byline_core::{Code, Finding, Severity};
 use ropey::Rope;
-use tower_lsp_server::ls_types::{Diagnostic, DiagnosticSeverity, NumberOrString};
+use tower_lsp_server::ls_types::{Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString};
 
 use std::sync::Arc;
 
 use super::config::Settings;
 use super::positions::{Encoding, to_range};
+use super::snapshot::DocViews;
 use super::workspace::Desks;
 use crate::desk::ShowChecked;
 use crate::ledger::{Ledger, State, Status};
@@ -109,4 +111,58 @@ fn resolved_message(status: &Status) -> String {
         }
     }
     m
+}
+
+/// What the `name-spelling` diagnostics of a document are computed from: the workspace index
+/// (the per-person spelling counts), the documents (to place related information), the desk's
+/// house spellings and the severity in force.
+#[derive(Debug)]
+pub struct SpellingInput {
+    pub index: Arc<WorkspaceIndex>,
+    pub views: DocViews,
+    pub house: Arc<Vec<HouseName>>,
+    pub severity: Severity,
+}
+
+/// The `name-spelling` diagnostics of document `key` (whose analysed text is `rope`): each on
+/// the name part spelled differently from the same person elsewhere, with the other spellings
+/// and their counts as related information.
+pub fn spelling_diagnostics(input: &SpellingInput, key: &str, rope: &Rope, enc: Encoding) -> Vec<Diagnostic> {
+    let times = |n: usize| if n == 1 { "once".to_string() } else { format!("{n} times") };
+    input
+        .index
+        .spelling_findings(key, &input.house)
+        .into_iter()
+        .map(|f| {
+            let related: Vec<DiagnosticRelatedInformation> = f
+                .instead
+                .iter()
+                .filter_map(|o| {
+                    let (doc, span) = o.at.as_ref()?;
+                    let view = input.views.get(doc)?;
+                    let range = if &**doc == key { to_range(rope, span, enc) } else { view.content.as_ref()?.range(span, enc) };
+                    let house = if f.house { ", the house spelling" } else { "" };
+                    Some(DiagnosticRelatedInformation {
+                        location: Location::new(view.uri.clone(), range),
+                        message: format!("\"{}\"{house}: used {}", o.form, times(o.count)),
+                    })
+                })
+                .collect();
+            Diagnostic {
+                range: to_range(rope, &f.span, enc),
+                severity: Some(to_lsp_severity(input.severity)),
+                code: Some(NumberOrString::String(Code::NameSpelling.as_str().to_string())),
+                source: Some("byline".to_string()),
+                message: f.message,
+                related_information: (!related.is_empty()).then_some(related),
+                data: Some(serde_json::json!({
+                    "person": &*f.person,
+                    "part": f.part.as_str(),
+                    "form": f.form,
+                    "instead": f.instead.iter().map(|o| serde_json::json!({ "form": o.form, "count": o.count })).collect::<Vec<_>>(),
+                })),
+                ..Default::default()
+            }
+        })
+        .collect()
 }

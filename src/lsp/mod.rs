@@ -23,6 +23,7 @@ pub mod indexing;
 pub mod people;
 pub mod positions;
 pub mod pull;
+pub mod rename;
 pub mod reorder;
 pub mod server;
 pub mod snapshot;

@@ -15,13 +15,17 @@ use rayon::prelude::*;
 use ropey::Rope;
 use tower_lsp_server::ls_types::*;
 
-use super::diagnostics::{settings_for, with_ledger};
+use std::sync::Arc;
+
+use super::diagnostics::{SpellingInput, settings_for, spelling_diagnostics, with_ledger};
 use super::snapshot::{Content, DocView, Snapshot, file_path_of, key_of};
 
 fn result_id(generation: u64, s: &Snapshot) -> String {
     let mut h = std::hash::DefaultHasher::new();
     format!("{:?}", s.settings).hash(&mut h);
-    format!("{generation}.{}.{:x}", s.desks.version, h.finish())
+    // The spelling version: a document's `name-spelling` diagnostics change when another
+    // article spells a name differently.
+    format!("{generation}.{}.{}.{:x}", s.desks.version, s.index.spelling_version(), h.finish())
 }
 
 /// The diagnostics of one document as they are in `s` (a file known only from disk is read and
@@ -31,14 +35,36 @@ fn diagnostics_of(s: &Snapshot, view: &DocView) -> Vec<Diagnostic> {
     let rel = path.as_deref().and_then(|p| s.desks.relative(p));
     let settings = settings_for(&s.desks, &s.settings, rel.as_deref());
     let ledger = s.desks.ledger.as_deref().zip(rel.as_deref());
+    let spelling = settings.level(byline_core::Code::NameSpelling).map(|severity| SpellingInput {
+        index: s.index.clone(),
+        views: s.docs.clone(),
+        house: Arc::new(s.desks.desk.house_names()),
+        severity,
+    });
+    let key = key_of(&view.uri);
     match &view.content {
-        Some(Content::Open(a)) => with_ledger(&a.analysis.findings, &a.rope, ledger, s.encoding, &settings),
+        Some(Content::Open(a)) => {
+            let mut diags = with_ledger(&a.analysis.findings, &a.rope, ledger, s.encoding, &settings);
+            if let Some(input) = &spelling {
+                diags.extend(spelling_diagnostics(input, &key, &a.rope, s.encoding));
+            }
+            diags
+        }
         Some(Content::Disk { .. }) => {
             let Some(path) = path else { return Vec::new() };
             let Ok(text) = crate::files::read_article(&path, settings.max_file_size) else { return Vec::new() };
             let format = Format::from_path(path.to_string_lossy().as_ref());
             let Ok(analysis) = super::state::analyze_guarded(&text, format, view.uri.as_str()) else { return Vec::new() };
-            with_ledger(&analysis.findings, &Rope::from_str(&text), ledger, s.encoding, &settings)
+            let rope = Rope::from_str(&text);
+            let mut diags = with_ledger(&analysis.findings, &rope, ledger, s.encoding, &settings);
+            // The index's spans are of the text read when the file was indexed; a file changed
+            // on disk since is read again on its watched-file event, so they agree but briefly.
+            if let Some(input) = &spelling
+                && input.index.document(&key).is_some_and(|p| p.mentions == analysis.people.mentions)
+            {
+                diags.extend(spelling_diagnostics(input, &key, &rope, s.encoding));
+            }
+            diags
         }
         None => Vec::new(),
     }

@@ -16,6 +16,7 @@ use super::actions;
 use super::people;
 use super::positions::Encoding;
 use super::pull;
+use super::rename;
 use super::snapshot::{Snapshot, file_path_of, key_of};
 use super::state::{self, ClientEvent, Handle, log};
 use super::transport::{Notifier, Routed};
@@ -148,6 +149,12 @@ impl Server {
         self.query(None, "injected panic", |_| -> Value { panic!("injected panic in a query") }).await
     }
 
+    /// Whether the client takes `documentChanges` in a `WorkspaceEdit` (then edits carry the
+    /// document versions they were computed for).
+    fn versioned_edits(&self) -> bool {
+        self.caps.get().and_then(|c| c.workspace.as_ref()?.workspace_edit.as_ref()?.document_changes) == Some(true)
+    }
+
     /// What a task that talks to the client needs, detached from this handler.
     fn detached(&self) -> Detached {
         Detached { client: self.client.clone(), state: self.state.clone(), caps: self.caps.get().cloned().unwrap_or_default() }
@@ -248,6 +255,8 @@ impl LanguageServer for Server {
             && super::config::Settings::from_json_over(Default::default(), &settings).0.pull;
         let refresh =
             params.capabilities.workspace.as_ref().and_then(|w| w.diagnostics.as_ref()).and_then(|d| d.refresh_support) == Some(true);
+        let prepare_rename =
+            params.capabilities.text_document.as_ref().and_then(|t| t.rename.as_ref()).and_then(|r| r.prepare_support) == Some(true);
         let _ = self.caps.set(params.capabilities);
         self.state.send(ClientEvent::Init { encoding, settings, roots, progress, pull, refresh });
         Ok(InitializeResult {
@@ -265,6 +274,12 @@ impl LanguageServer for Server {
                 document_highlight_provider: Some(OneOf::Left(true)),
                 document_symbol_provider: Some(OneOf::Left(true)),
                 workspace_symbol_provider: Some(OneOf::Left(true)),
+                // RenameOptions only for clients that support prepareRename (as the spec says).
+                rename_provider: Some(if prepare_rename {
+                    OneOf::Right(RenameOptions { prepare_provider: Some(true), work_done_progress_options: Default::default() })
+                } else {
+                    OneOf::Left(true)
+                }),
                 code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
                     code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
                     ..Default::default()
@@ -415,6 +430,23 @@ impl LanguageServer for Server {
             .await
     }
 
+    async fn prepare_rename(&self, p: TextDocumentPositionParams) -> Result<Option<PrepareRenameResponse>> {
+        let key = key_of(&p.text_document.uri);
+        let pos = p.position;
+        self.query_in(Some(&key.clone()), true, "prepareRename", move |s| rename::prepare(s, &key, pos)).await
+    }
+
+    async fn rename(&self, p: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        let key = key_of(&p.text_document_position.text_document.uri);
+        let pos = p.text_document_position.position;
+        let (new_name, versioned) = (p.new_name, self.versioned_edits());
+        let done = self.query_in(Some(&key.clone()), true, "rename", move |s| rename::rename(s, &key, pos, &new_name, versioned)).await?;
+        match done {
+            Ok(edit) => Ok(Some(edit)),
+            Err(why) => Err(Error::invalid_params(format!("byline: {why}"))),
+        }
+    }
+
     async fn code_action(&self, p: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         if p.context.only.as_ref().is_some_and(|only| !only.iter().any(|k| k.as_str().starts_with("quickfix"))) {
             return Ok(None);
@@ -424,7 +456,13 @@ impl LanguageServer for Server {
                 == Some(true);
         let key = key_of(&p.text_document.uri);
         let (uri, range, context) = (p.text_document.uri, p.range, p.context.diagnostics);
-        self.query(Some(&key), "codeAction", move |s| Some(actions::code_actions(s, &uri, range, &context, snippets))).await
+        let versioned = self.versioned_edits();
+        self.query(Some(&key), "codeAction", move |s| {
+            let mut actions = actions::code_actions(s, &uri, range, &context, snippets);
+            actions.extend(actions::spelling_actions(s, &uri, range, &context, versioned));
+            Some(actions)
+        })
+        .await
     }
 
     async fn execute_command(&self, p: ExecuteCommandParams) -> Result<Option<Value>> {

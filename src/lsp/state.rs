@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use byline_core::index::WorkspaceIndex;
 use byline_core::people::DocPeople;
-use byline_core::{Analysis, Format};
+use byline_core::{Analysis, Code, Format};
 use ropey::Rope;
 use serde_json::Value;
 use tokio::sync::{mpsc, oneshot, watch};
@@ -25,7 +25,7 @@ use tower_lsp_server::ls_types::{
 };
 
 use super::config::Settings;
-use super::diagnostics::{settings_for, with_ledger};
+use super::diagnostics::{SpellingInput, settings_for, spelling_diagnostics, with_ledger};
 use super::documents::apply_changes;
 use super::indexing;
 use super::positions::{Encoding, LineIndex};
@@ -132,6 +132,8 @@ pub enum Out {
         encoding: Encoding,
         /// The ledger and the document's workspace-relative path, for the findings' statuses.
         ledger: Option<(Arc<Ledger>, String)>,
+        /// For the `name-spelling` diagnostics (none when that code is off).
+        spelling: Option<SpellingInput>,
     },
     Log(MessageType, String),
     /// A message the editor shows to the user (`window/showMessage`).
@@ -197,11 +199,14 @@ pub fn spawn(client: Client, notifier: Notifier) -> Handle {
                 Out::Diagnostics(uri, diags, version) => {
                     notifier.send(diagnostics_frame(uri, diags, version));
                 }
-                Out::Findings { uri, analyzed, settings, encoding, ledger } => {
+                Out::Findings { uri, analyzed, settings, encoding, ledger, spelling } => {
                     let what = uri.to_string();
                     let convert = move || {
                         let ledger = ledger.as_ref().map(|(l, rel)| (&**l, rel.as_str()));
-                        let diags = with_ledger(&analyzed.analysis.findings, &analyzed.rope, ledger, encoding, &settings);
+                        let mut diags = with_ledger(&analyzed.analysis.findings, &analyzed.rope, ledger, encoding, &settings);
+                        if let Some(input) = &spelling {
+                            diags.extend(spelling_diagnostics(input, &key_of(&uri), &analyzed.rope, encoding));
+                        }
                         diagnostics_frame(uri, diags, analyzed.version)
                     };
                     match tokio::task::spawn_blocking(convert).await {
@@ -253,6 +258,7 @@ pub fn spawn(client: Client, notifier: Notifier) -> Handle {
         current_walk: Arc::new(AtomicU64::new(0)),
         indexed: true, // nothing to wait for until a walk starts
         dirty: false,
+        spelling_published: HashMap::new(),
     };
     on_own_thread("byline-state", state.run(rx));
     Handle { tx, sent: Arc::new(AtomicU64::new(0)), snapshots: snap_rx }
@@ -351,6 +357,9 @@ struct State {
     current_walk: Arc<AtomicU64>,
     indexed: bool,
     dirty: bool,
+    /// The index's spelling version each open document's diagnostics were last published with:
+    /// when the spellings change (an edit elsewhere), the others are published again.
+    spelling_published: HashMap<DocKey, u64>,
 }
 
 pub fn format_of(uri: &Uri, language: &str) -> Format {
@@ -394,6 +403,7 @@ impl State {
                     Err(_) => break,
                 }
             }
+            self.guarded(|s| s.republish_spellings());
             self.publish_snapshot();
         }
     }
@@ -801,8 +811,8 @@ impl State {
                 let result = Arc::new(result);
                 entry.content = Some(Content::Open(result.clone()));
                 Arc::make_mut(&mut self.index).set_document(key.clone(), people);
-                self.publish_diagnostics(&key);
                 self.touch(&key);
+                self.publish_diagnostics(&key);
             }
             Internal::DiskLoaded { key, uri, origin, result } => {
                 let generation = match origin {
@@ -876,7 +886,41 @@ impl State {
         let ledger = self.ledger_for(&entry.uri);
         let rel = file_path_of(&entry.uri).and_then(|p| self.desks.relative(&p));
         let settings = settings_for(&self.desks, &self.settings, rel.as_deref());
-        self.send_out(Out::Findings { uri: entry.uri.clone(), analyzed, settings, encoding, ledger });
+        let spelling = settings.level(Code::NameSpelling).map(|severity| SpellingInput {
+            index: self.index.clone(),
+            views: self.views.clone(),
+            house: Arc::new(self.desks.desk.house_names()),
+            severity,
+        });
+        let uri = entry.uri.clone();
+        // Only documents that show spellings need publishing again when they change.
+        match spelling {
+            Some(_) => self.spelling_published.insert(key.clone(), self.index.spelling_version()),
+            None => self.spelling_published.remove(key),
+        };
+        self.send_out(Out::Findings { uri, analyzed, settings, encoding, ledger, spelling });
+    }
+
+    /// After a batch of events: when the spellings of people's names changed (an article was
+    /// edited, read or forgotten and now spells a name differently), publish again the open
+    /// documents whose diagnostics were computed with older spellings. Each costs O(its
+    /// mentions); edits that change no name cost nothing here. Not while the workspace is being
+    /// walked: once the walk is done, every open document is published again.
+    fn republish_spellings(&mut self) {
+        if !self.indexed || self.pulling() {
+            return;
+        }
+        let now = self.index.spelling_version();
+        let stale: Vec<DocKey> = self
+            .entries
+            .iter()
+            .filter(|(k, e)| e.is_open() && self.spelling_published.get(*k).is_some_and(|v| *v != now))
+            .map(|(k, _)| k.clone())
+            .collect();
+        for key in stale {
+            self.publish_diagnostics(&key);
+        }
+        self.spelling_published.retain(|k, _| self.entries.get(k).is_some_and(Entry::is_open));
     }
 
     /// The client pulls diagnostics (it can, and the settings ask for it).

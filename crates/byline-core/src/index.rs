@@ -9,7 +9,8 @@
 use std::sync::Arc;
 
 use crate::Span;
-use crate::people::DocPeople;
+use crate::consistency::spelling::{self, Part, Spelling, spelling_key};
+use crate::people::{DocPeople, NameForm};
 
 /// How the index names a document (the server uses URIs, the CLI paths).
 pub type DocKey = Arc<str>;
@@ -48,7 +49,12 @@ struct DocEntry {
     counts: Vec<(usize, usize)>,
     /// Folded surnames of `people.tentative`, in the same order.
     tentative: Vec<Arc<str>>,
+    /// The spellings this document contributes: (agg key, spelling key of `forms`, count).
+    spellings: Vec<DocSpelling>,
 }
+
+/// One spelling a document contributes: agg key, [`form_key`], count.
+type DocSpelling = (Arc<str>, Arc<str>, usize);
 
 type DocSet = SmallMap<DocKey, u32>;
 
@@ -182,6 +188,107 @@ pub struct WorkspaceIndex {
     surname_union: imbl::HashMap<Arc<str>, DocSet>,
     /// The people listing (sorted, with folded names), built on the first search after a change.
     listing: std::sync::OnceLock<Arc<Listing>>,
+    /// Link key ("given surname-spelling-key", see [`link_key`]) → full-name keys carrying it
+    /// (with the number of documents): "bashar al-asad" and "bashar asad" share one, so their
+    /// spellings are compared.
+    spell_links: imbl::HashMap<Arc<str>, SmallMap<Arc<str>, u32>>,
+    /// Bumped whenever a document's contribution to the spelling counts changes.
+    spelling_version: u64,
+}
+
+/// How many times one spelling of a name part is written, and where.
+#[derive(Clone, Debug, Default)]
+struct FormCount {
+    count: usize,
+    docs: DocSet,
+}
+
+/// The key of one spelling in [`Agg::forms`]: the part ('g' given name, 's' surname in a full
+/// name, 'a' surname alone) and the form as written.
+fn form_key(part: Part, alone: bool, form: &str) -> Arc<str> {
+    let p = match (part, alone) {
+        (Part::Given, _) => 'g',
+        (Part::Surname, false) => 's',
+        (Part::Surname, true) => 'a',
+    };
+    format!("{p}{form}").into()
+}
+
+/// The part, whether a surname alone, and the form of a [`form_key`].
+fn parse_form_key(k: &str) -> (Part, bool, &str) {
+    match k.split_at(1) {
+        ("g", f) => (Part::Given, false, f),
+        ("a", f) => (Part::Surname, true, f),
+        (_, f) => (Part::Surname, false, f),
+    }
+}
+
+/// The given name of a full-name key and its surname's spelling key: full-name persons with the
+/// same link key are compared for spellings.
+fn link_key(full_key: &str) -> Option<Arc<str>> {
+    let (given, surname) = full_key.split_once(' ')?;
+    Some(format!("{given} {}", spelling_key(surname)).into())
+}
+
+/// The house spelling of a person, from the desk (`[[people]]` of `byline.toml`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HouseName {
+    /// The spelling to use: given name (the first word) and surname (the rest).
+    pub given: String,
+    pub surname: String,
+    /// Spelling keys (given, surname) of the names it stands for: the house spelling and the
+    /// entry's `name`.
+    keys: Vec<(String, String)>,
+}
+
+impl HouseName {
+    /// From a `[[people]]` entry: its `name` and house `spelling` (the name itself when none).
+    /// `None` for a name of one word (no given name to tell two people apart).
+    pub fn new(name: &str, spelling: Option<&str>) -> Option<HouseName> {
+        let split = |n: &str| -> Option<(String, String)> {
+            let words: Vec<&str> = n.split_whitespace().collect();
+            (words.len() >= 2).then(|| (words[0].to_string(), words[1..].join(" ")))
+        };
+        let (given, surname) = split(spelling.unwrap_or(name))?;
+        let mut keys = vec![(spelling_key(&given), spelling_key(&surname))];
+        if let Some((g, s)) = split(name) {
+            keys.push((spelling_key(&g), spelling_key(&s)));
+        }
+        Some(HouseName { given, surname, keys })
+    }
+
+    fn matches(&self, full_key: &str) -> bool {
+        let Some((g, s)) = full_key.split_once(' ') else { return false };
+        let (g, s) = (spelling_key(g), spelling_key(s));
+        self.keys.iter().any(|(hg, hs)| *hg == g && *hs == s)
+    }
+}
+
+/// Another spelling offered for a flagged one: how often it is written and one place where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SpellingOffer {
+    pub form: String,
+    pub count: usize,
+    /// A mention spelled so (in another document when there is one); `None` for a house
+    /// spelling nobody uses yet.
+    pub at: Option<(DocKey, Span)>,
+}
+
+/// A mention spelled differently from the same person elsewhere in the workspace.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SpellingFinding {
+    /// The flagged name part (the surname "Zelenskiy" of "Volodymyr Zelenskiy").
+    pub span: Span,
+    pub part: Part,
+    /// The spelling as written here.
+    pub form: String,
+    /// How many times the workspace writes it so.
+    pub count: usize,
+    pub person: PersonId,
+    pub message: String,
+    /// The spellings to change it to: the house spelling alone, else the others, most used first.
+    pub instead: Vec<SpellingOffer>,
+    pub house: bool,
 }
 
 /// Every person with their summary, most mentioned first, for `search`.
@@ -203,6 +310,8 @@ struct Agg {
     /// Documents where this key is named in full at least once (with the number of such
     /// local persons).
     full_mention_docs: DocSet,
+    /// Spellings of the given name and surname ([`form_key`]) → how often and where.
+    forms: SmallMap<Arc<str>, FormCount>,
 }
 
 impl Agg {
@@ -212,6 +321,7 @@ impl Agg {
             && self.roles.is_empty()
             && self.quote_docs.is_empty()
             && self.full_mention_docs.is_empty()
+            && self.forms.is_empty()
     }
 }
 
@@ -243,6 +353,22 @@ fn local_keys(people: &DocPeople) -> Vec<LocalKey> {
             }
         })
         .collect()
+}
+
+/// What a document spells: per local person's agg key and spelling ([`form_key`]), how often;
+/// sorted.
+fn doc_spellings(people: &DocPeople, keys: &[LocalKey]) -> Vec<DocSpelling> {
+    let mut counts: std::collections::BTreeMap<(Arc<str>, Arc<str>), usize> = Default::default();
+    let aks: Vec<Arc<str>> = keys.iter().map(agg_key).collect();
+    for (m, f) in people.mentions.iter().zip(&people.forms) {
+        let Some(ak) = aks.get(m.person) else { continue };
+        for (part, slot) in [(Part::Given, &f.given), (Part::Surname, &f.surname)] {
+            if let Some((_, text)) = slot {
+                *counts.entry((ak.clone(), form_key(part, f.given.is_none(), text))).or_insert(0) += 1;
+            }
+        }
+    }
+    counts.into_iter().map(|((a, f), n)| (a, f, n)).collect()
 }
 
 fn bump(set: &mut DocSet, doc: &DocKey, by: u32) {
@@ -278,6 +404,8 @@ impl WorkspaceIndex {
 
     /// Replace what `doc` contributes. Costs O(persons of `doc` × log workspace).
     pub fn set_document(&mut self, doc: DocKey, people: Arc<DocPeople>) {
+        let before = self.spelling_version;
+        let old: Option<Vec<DocSpelling>> = self.docs.get(&*doc).map(|e| e.spellings.clone());
         self.remove_document(&doc);
         self.listing = Default::default();
         let keys = local_keys(&people);
@@ -305,6 +433,21 @@ impl WorkspaceIndex {
                 }
             }
             bump(self.surname_union.entry(union_surname(k)).or_default(), &doc, 1);
+            if let LocalKey::Full(key) = k
+                && let Some(l) = link_key(key)
+            {
+                *self.spell_links.entry(l).or_default().entry_or(key.clone(), 0) += 1;
+            }
+        }
+        let spellings = doc_spellings(&people, &keys);
+        // Only a change in what this document spells is a change of the spellings.
+        let changed = old.as_ref().map_or(!spellings.is_empty(), |o| *o != spellings);
+        self.spelling_version = before + u64::from(changed);
+        for (ak, fk, n) in &spellings {
+            let a = self.aggs.entry(ak.clone()).or_default();
+            let f = a.forms.entry_or_default(fk.clone());
+            f.count += n;
+            bump(&mut f.docs, &doc, *n as u32);
         }
         for (i, k) in keys.iter().enumerate() {
             let p = &people.persons[i];
@@ -327,7 +470,7 @@ impl WorkspaceIndex {
             *self.tentative_total.entry(t.clone()).or_insert(0) += 1;
             bump(self.surname_union.entry(t.clone()).or_default(), &doc, 1);
         }
-        self.docs.insert(doc, Arc::new(DocEntry { people, keys, counts: stats, tentative }));
+        self.docs.insert(doc, Arc::new(DocEntry { people, keys, counts: stats, tentative, spellings }));
     }
 
     /// Forget `doc`. Costs O(persons of `doc` × log workspace).
@@ -335,6 +478,22 @@ impl WorkspaceIndex {
         let Some(entry) = self.docs.remove(doc) else { return };
         self.listing = Default::default();
         let key: DocKey = doc.into();
+        if !entry.spellings.is_empty() {
+            self.spelling_version += 1;
+        }
+        for (ak, fk, n) in &entry.spellings {
+            let Some(a) = self.aggs.get_mut(ak) else { continue };
+            if let Some(f) = a.forms.get_mut(fk) {
+                f.count = f.count.saturating_sub(*n);
+                unbump(&mut f.docs, &key, *n as u32);
+                if f.count == 0 {
+                    a.forms.remove(fk);
+                }
+            }
+            if a.is_empty() {
+                self.aggs.remove(ak);
+            }
+        }
         for t in &entry.tentative {
             if let Some(set) = self.tentative_docs.get_mut(t) {
                 drop_doc(set, &key);
@@ -388,6 +547,20 @@ impl WorkspaceIndex {
                 continue;
             }
             self.unbump_union(&union_surname(k), &key);
+            if let LocalKey::Full(fk) = k
+                && let Some(l) = link_key(fk)
+                && let Some(m) = self.spell_links.get_mut(&l)
+            {
+                if let Some(c) = m.get_mut(fk) {
+                    *c -= 1;
+                    if *c == 0 {
+                        m.remove(fk);
+                    }
+                }
+                if m.is_empty() {
+                    self.spell_links.remove(&l);
+                }
+            }
             match k {
                 LocalKey::Full(fk) => {
                     if let Some(set) = self.full_docs.get_mut(fk) {
@@ -783,6 +956,197 @@ impl WorkspaceIndex {
             .map(|(d, s, _)| (d.clone(), s.clone()))
     }
 
+    /// A number that changes whenever some document's spellings of people's names change (not
+    /// on edits that leave every name as it was).
+    pub fn spelling_version(&self) -> u64 {
+        self.spelling_version
+    }
+
+    /// The persons whose spellings are compared with `id`'s: `id`, and the persons named in
+    /// full with the same given name and a surname of the same spelling key ("Bashar al-Assad"
+    /// and "Bashar Assad"). A person known by surname only is compared with no one else.
+    fn spelling_group(&self, id: &str) -> Vec<PersonId> {
+        let mut out: Vec<PersonId> = vec![id.into()];
+        if id.starts_with(SURNAME_PREFIX) {
+            return out;
+        }
+        if let Some(l) = link_key(id)
+            && let Some(m) = self.spell_links.get(&l)
+        {
+            out.extend(m.keys().filter(|k| ***k != *id).cloned());
+        }
+        out
+    }
+
+    /// The agg keys of a spelling group: only those of articles that name the person in full.
+    /// A bare surname in an article that never gives the full name is linked to a person
+    /// elsewhere only by being the one person with that surname in the workspace ("Mayor
+    /// Hernandez" in one article, "Guadalupe Hernández" in another; "Prince Philip" and "Abby
+    /// Phillip"): an uncertain link, so it takes no part in spellings.
+    fn group_aggs(&self, group: &[PersonId]) -> Vec<Arc<str>> {
+        let mut out: Vec<Arc<str>> = group.iter().flat_map(|g| self.agg_keys(g)).filter(|k| !k.starts_with(SURNAME_PREFIX)).collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// Every spelling of the given name and surname of person `id` (and of the persons compared
+    /// with them), with how often each is written. Tentative mentions ("Okafor said" where the
+    /// link is a guess) are not counted.
+    pub fn spellings(&self, id: &str) -> Vec<Spelling> {
+        let aks = self.group_aggs(&self.spelling_group(id));
+        let mut out = Vec::new();
+        for a in aks.iter().filter_map(|k| self.aggs.get(k)) {
+            for (fk, fc) in a.forms.iter() {
+                let (part, alone, form) = parse_form_key(fk);
+                out.push(Spelling { part, form: form.to_string(), count: fc.count, alone });
+            }
+        }
+        out
+    }
+
+    /// Whether mention `i` of document entry `e` belongs to one of the agg keys `aks`.
+    fn mention_in(e: &DocEntry, i: usize, aks: &[Arc<str>]) -> bool {
+        e.people.mentions.get(i).and_then(|m| e.keys.get(m.person)).is_some_and(|k| aks.contains(&agg_key(k)))
+    }
+
+    /// A mention of the spelling group `aks` with `part` spelled exactly `form`: in a document
+    /// other than `here` when there is one.
+    fn find_form(&self, aks: &[Arc<str>], part: Part, form: &str, here: &str) -> Option<(DocKey, Span)> {
+        let fks = [form_key(part, false, form), form_key(part, true, form)];
+        let mut docs: Vec<&DocKey> = aks
+            .iter()
+            .filter_map(|k| self.aggs.get(k))
+            .flat_map(|a| a.forms.iter().filter(|(f, _)| fks.contains(f)).flat_map(|(_, c)| c.docs.keys()))
+            .collect();
+        docs.sort_by_key(|d| (&***d == here, (*d).clone()));
+        docs.dedup();
+        for d in docs {
+            let Some(e) = self.docs.get(d) else { continue };
+            for (i, f) in e.people.forms.iter().enumerate() {
+                let slot = if part == Part::Given { &f.given } else { &f.surname };
+                if let Some((span, text)) = slot
+                    && &**text == form
+                    && Self::mention_in(e, i, aks)
+                {
+                    return Some((d.clone(), span.clone()));
+                }
+            }
+        }
+        None
+    }
+
+    /// The mentions of `doc` spelled differently from the same person elsewhere in the
+    /// workspace ([`spelling::variants`] on the person's spellings; `house` are the desk's
+    /// house spellings). Costs O(mentions of `doc`) plus, per person of `doc`, their spellings
+    /// and one mention of each other spelling.
+    pub fn spelling_findings(&self, doc: &str, house: &[HouseName]) -> Vec<SpellingFinding> {
+        let Some(e) = self.docs.get(doc) else { return Vec::new() };
+        type Found = (Vec<spelling::Variant>, Vec<Arc<str>>);
+        let mut cache: std::collections::HashMap<PersonId, Found> = Default::default();
+        let mut offers: std::collections::HashMap<(PersonId, Part, String), Vec<SpellingOffer>> = Default::default();
+        let mut out = Vec::new();
+        for (m, f) in e.people.mentions.iter().zip(&e.people.forms) {
+            if f.given.is_none() && f.surname.is_none() {
+                continue;
+            }
+            // Only persons named in full in this article (see `group_aggs`).
+            let Some(k @ LocalKey::Full(_)) = e.keys.get(m.person) else { continue };
+            let id = self.resolve(k);
+            let (variants, aks) = cache.entry(id.clone()).or_insert_with(|| {
+                let group = self.spelling_group(&id);
+                let aks = self.group_aggs(&group);
+                let h = house.iter().find(|h| !id.starts_with(SURNAME_PREFIX) && h.matches(&id));
+                let house = h.map(|h| spelling::House { given: &h.given, surname: &h.surname, linked: &h.keys[1..] });
+                let variants = spelling::variants(&self.spellings(&id), house);
+                (variants, aks)
+            });
+            if variants.is_empty() {
+                continue;
+            }
+            for (part, slot) in [(Part::Given, &f.given), (Part::Surname, &f.surname)] {
+                let Some((span, text)) = slot else { continue };
+                let Some(v) = variants.iter().find(|v| v.part == part && spelling::same(&v.form, text)) else { continue };
+                // Each offer is located once per person and spelling, however often it is flagged.
+                let instead = offers
+                    .entry((id.clone(), part, v.form.clone()))
+                    .or_insert_with(|| {
+                        v.instead
+                            .iter()
+                            .map(|(form, count)| SpellingOffer {
+                                form: form.clone(),
+                                count: *count,
+                                at: self.find_form(aks, part, form, doc),
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                    .clone();
+                out.push(SpellingFinding {
+                    span: span.clone(),
+                    part,
+                    form: text.to_string(),
+                    count: v.count,
+                    person: id.clone(),
+                    message: spelling::message(v),
+                    instead,
+                    house: v.house,
+                });
+            }
+        }
+        out
+    }
+
+    /// Every mention of person `id` in every document with where its given name and surname
+    /// are (tentative mentions as surnames), documents in key order: for renaming them.
+    pub fn name_forms(&self, id: &str) -> Vec<(DocKey, NameForm)> {
+        let mut out = Vec::new();
+        for (d, e, idx) in self.parts(id) {
+            for (m, f) in e.people.mentions.iter().zip(&e.people.forms) {
+                if idx.contains(&m.person) {
+                    out.push((d.clone(), f.clone()));
+                }
+            }
+        }
+        for (d, span) in self.tentative_of(id) {
+            let text: Option<Box<str>> =
+                self.docs.get(&d).and_then(|e| e.people.tentative.iter().find(|t| t.0 == span).map(|t| t.1.as_str().into()));
+            if let Some(text) = text {
+                out.push((d, NameForm { given: None, surname: Some((span, text)) }));
+            }
+        }
+        out
+    }
+
+    /// The mentions of person `id` (and the persons compared with them for spellings) whose
+    /// `part` is spelled `form` (case aside), with the span of that part: for changing a spelling
+    /// everywhere.
+    pub fn spelled(&self, id: &str, part: Part, form: &str) -> Vec<(DocKey, Span)> {
+        let mut out = Vec::new();
+        for g in self.spelling_group(id) {
+            for (d, f) in self.name_forms(&g) {
+                let slot = if part == Part::Given { &f.given } else { &f.surname };
+                if let Some((span, text)) = slot
+                    && spelling::same(text, form)
+                {
+                    out.push((d, span.clone()));
+                }
+            }
+        }
+        out.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.start.cmp(&b.1.start)));
+        out.dedup();
+        out
+    }
+
+    /// The name form of the mention at byte `offset` of `doc` (a tentative mention as a surname).
+    pub fn form_at(&self, doc: &str, offset: usize) -> Option<(Span, NameForm)> {
+        let e = self.docs.get(doc)?;
+        if let Some(i) = e.people.mention_index_at(offset) {
+            return Some((e.people.mentions[i].span.clone(), e.people.forms.get(i)?.clone()));
+        }
+        let t = e.people.tentative_at(offset)?;
+        Some((t.0.clone(), NameForm { given: None, surname: Some((t.0.clone(), t.1.as_str().into())) }))
+    }
+
     /// Every person id in the workspace.
     pub fn person_ids(&self) -> Vec<PersonId> {
         let mut out: Vec<PersonId> = self.full_docs.keys().cloned().collect();
@@ -938,6 +1302,7 @@ mod tests {
             check(&index);
         }
         assert!(index.aggs.is_empty() && index.surname_union.is_empty() && index.tentative_total.is_empty());
+        assert!(index.spell_links.is_empty());
     }
 
     #[test]

@@ -8,6 +8,7 @@
 pub mod analysis;
 pub mod attribution;
 pub mod claims;
+pub mod consistency;
 pub mod document;
 pub mod index;
 pub mod ledger;

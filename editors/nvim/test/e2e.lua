@@ -145,9 +145,9 @@ if client == nil then
   return
 end
 
-check("buffer-local keymaps for hover, definition, references and workspace symbols", function()
+check("buffer-local keymaps for hover, definition, references, workspace symbols and rename", function()
   -- <leader> is the default backslash under -u NONE.
-  for _, lhs in ipairs({ "K", "gd", "gr", "\\bs" }) do
+  for _, lhs in ipairs({ "K", "gd", "gr", "\\bs", "\\br" }) do
     local m = vim.fn.maparg(lhs, "n", false, true)
     assert(m and m.buffer == 1, "no buffer-local mapping for " .. lhs .. ": " .. vim.inspect(m))
   end

@@ -9,6 +9,7 @@ export const DIAGNOSTIC_CODES = [
   "vague-attribution",
   "anonymous-source",
   "unattributed-quote",
+  "name-spelling",
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 

@@ -22,11 +22,12 @@ test("one severity setting per diagnostic code, offering every severity and off"
   assert.equal(declared.length, DIAGNOSTIC_CODES.length);
 });
 
-test("default severities are the server's: anonymous-source is information, the rest warnings", () => {
+test("default severities are the server's: anonymous-source and name-spelling are information, the rest warnings", () => {
   assert.equal(properties["byline.diagnostics.unattributed-claim"].default, "warning");
   assert.equal(properties["byline.diagnostics.vague-attribution"].default, "warning");
   assert.equal(properties["byline.diagnostics.anonymous-source"].default, "information");
   assert.equal(properties["byline.diagnostics.unattributed-quote"].default, "warning");
+  assert.equal(properties["byline.diagnostics.name-spelling"].default, "information");
 });
 
 test("every contributed setting's default maps cleanly", () => {

@@ -41,10 +41,14 @@ pub enum Code {
     VagueAttribution,
     AnonymousSource,
     UnattributedQuote,
+    /// A person's name spelled differently from elsewhere in the workspace (a cross-file
+    /// check: [`crate::index::WorkspaceIndex::spelling_findings`]).
+    NameSpelling,
 }
 
 impl Code {
-    pub const ALL: [Code; 4] = [Code::UnattributedClaim, Code::VagueAttribution, Code::AnonymousSource, Code::UnattributedQuote];
+    pub const ALL: [Code; 5] =
+        [Code::UnattributedClaim, Code::VagueAttribution, Code::AnonymousSource, Code::UnattributedQuote, Code::NameSpelling];
 
     /// The code as it appears in diagnostics: `unattributed-claim` etc.
     pub fn as_str(self) -> &'static str {
@@ -53,6 +57,7 @@ impl Code {
             Code::VagueAttribution => "vague-attribution",
             Code::AnonymousSource => "anonymous-source",
             Code::UnattributedQuote => "unattributed-quote",
+            Code::NameSpelling => "name-spelling",
         }
     }
 
@@ -63,7 +68,7 @@ impl Code {
     /// The severity a finding of this code has unless the user configures another.
     pub fn default_severity(self) -> Severity {
         match self {
-            Code::AnonymousSource => Severity::Information,
+            Code::AnonymousSource | Code::NameSpelling => Severity::Information,
             _ => Severity::Warning,
         }
     }

@@ -4,7 +4,7 @@
 
 use super::lexicon::FxHashMap;
 use super::recognize::{self, Ctx};
-use super::{DocPeople, LocalPerson, PersonMention, fold, normalise_spaces, person_key};
+use super::{DocPeople, LocalPerson, NameForm, PersonMention, fold, normalise_spaces, person_key};
 use crate::Span;
 
 struct Raw {
@@ -54,14 +54,46 @@ pub(super) fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
     let alone = partial_names(ctx, &raws, &mut g, &index);
     display_names(ctx, &mut g, &alone, n_full);
     let Grouping { persons, assign, full_flags, .. } = g;
-    let mut mentions: Vec<PersonMention> = raws
+    let mut mentions: Vec<(PersonMention, NameForm)> = raws
         .iter()
         .enumerate()
-        .filter_map(|(i, r)| assign[i].map(|p| PersonMention { span: r.span.clone(), person: p, full: full_flags[i] }))
+        .filter_map(|(i, r)| {
+            assign[i].map(|p| (PersonMention { span: r.span.clone(), person: p, full: full_flags[i] }, form_of(ctx.text, r)))
+        })
         .collect();
-    mentions.sort_by_key(|m| m.span.start);
-    mentions.dedup_by(|a, b| a.span.start < b.span.end);
-    DocPeople { persons, mentions, tentative: Vec::new() }
+    mentions.sort_by_key(|m| m.0.span.start);
+    mentions.dedup_by(|a, b| a.0.span.start < b.0.span.end);
+    let (mentions, forms) = mentions.into_iter().unzip();
+    DocPeople { persons, mentions, forms, tentative: Vec::new() }
+}
+
+/// Where the given name and the surname of a mention are, as written: "Zelenskyy" in
+/// "Volodymyr Zelenskyy", "Helena" in "Helena" alone. Aliases have neither; a given name of
+/// initials ("K. Srinivasan") is left out (nothing to respell or rename there).
+fn form_of(text: &str, r: &Raw) -> NameForm {
+    let s = &text[r.span.clone()];
+    let at = |i: usize, len: usize| -> (Span, Box<str>) { (r.span.start + i..r.span.start + i + len, s[i..i + len].into()) };
+    let word_bounded =
+        |i: usize, len: usize| !s[..i].ends_with(|c: char| c.is_alphanumeric()) && !s[i + len..].starts_with(|c: char| c.is_alphanumeric());
+    if r.alias {
+        return NameForm::default();
+    }
+    if r.given_only {
+        return NameForm { given: Some(at(0, s.len())), surname: None };
+    }
+    let surname =
+        s.rfind(r.surname.as_str()).filter(|&i| !r.surname.is_empty() && word_bounded(i, r.surname.len())).map(|i| at(i, r.surname.len()));
+    let given = r
+        .given
+        .as_deref()
+        .filter(|g| !g.is_empty() && !g.contains('.') && !g.contains(char::is_whitespace))
+        .and_then(|g| {
+            let free =
+                |i: usize| surname.as_ref().is_none_or(|(sp, _)| r.span.start + i + g.len() <= sp.start || r.span.start + i >= sp.end);
+            s.match_indices(g).map(|(i, _)| i).find(|&i| free(i) && word_bounded(i, g.len()))
+        })
+        .map(|i| at(i, r.given.as_deref().map_or(0, str::len)));
+    NameForm { given, surname }
 }
 
 /// The mentions with their given names and surnames.

@@ -50,12 +50,23 @@ pub struct LocalPerson {
     pub quotes: Vec<(Span, String)>,
 }
 
+/// The given name and the surname of one mention as written, each with its span (for
+/// spelling checks and renames): a surname-only mention has only `surname`, a given-name-only
+/// one only `given`, an alias neither.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NameForm {
+    pub given: Option<(Span, Box<str>)>,
+    pub surname: Option<(Span, Box<str>)>,
+}
+
 /// The people of one article.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DocPeople {
     pub persons: Vec<LocalPerson>,
     /// Sorted by `span.start`.
     pub mentions: Vec<PersonMention>,
+    /// `forms[i]`: where the given name and surname of `mentions[i]` are.
+    pub forms: Vec<NameForm>,
     /// Lone capitalised words cued only by a speech verb ("Okafor said") that this article
     /// does not otherwise name: (span, surname). The workspace index makes each a mention of
     /// the one person in the workspace named in full with that surname, if there is exactly
@@ -76,12 +87,17 @@ impl DocPeople {
     /// inside a multi-word name included. Where one mention ends right where the next starts,
     /// the one that starts there wins.
     pub fn mention_at(&self, offset: usize) -> Option<&PersonMention> {
+        self.mention_index_at(offset).map(|i| &self.mentions[i])
+    }
+
+    /// The index in `mentions` (and `forms`) of [`Self::mention_at`].
+    pub fn mention_index_at(&self, offset: usize) -> Option<usize> {
         let i = self.mentions.partition_point(|m| m.span.end < offset);
         let i = match self.mentions.get(i + 1) {
             Some(next) if next.span.start <= offset => i + 1,
             _ => i,
         };
-        self.mentions.get(i).filter(|m| m.span.start <= offset && offset <= m.span.end)
+        self.mentions.get(i).filter(|m| m.span.start <= offset && offset <= m.span.end).map(|_| i)
     }
 }
 

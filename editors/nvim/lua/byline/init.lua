@@ -29,6 +29,7 @@ M.defaults = {
     references = "gr",
     workspace_symbols = "<leader>bs",
     document_symbols = "<leader>bd",
+    rename = "<leader>br",
   },
   on_attach = nil,
   capabilities = nil,
@@ -91,6 +92,7 @@ local function map_keys(bufnr, keymaps)
     references = { vim.lsp.buf.references, "byline: every mention of this person" },
     workspace_symbols = { function() vim.lsp.buf.workspace_symbol("") end, "byline: everyone in the workspace" },
     document_symbols = { vim.lsp.buf.document_symbol, "byline: people in this article" },
+    rename = { vim.lsp.buf.rename, "byline: rename this person in every file" },
   }
   for action, lhs in pairs(keymaps) do
     local entry = actions[action]

@@ -1,0 +1,3 @@
+//! Checks across the articles of a workspace (not of one sentence): name spellings.
+
+pub mod spelling;
