@@ -57,6 +57,9 @@ fn has_complement(v: &VerbCue) -> bool {
         || (cognition && v.prev_adjacent && matches!(prev_l, "has" | "have" | "had"))
         // The quotation before its subject is the complement: "“…,” Jane Roe wrote in a memo."
         || quote_before_subject(ctx, words, v.wi)
+        // A characterisation: "has described the rules as 'woefully deficient'", "dismissed
+        // the report as a smear".
+        || ((first_form.starts_with("describ") || first_form.starts_with("dismiss")) && as_soon(ctx, words, we))
         // A clause without "that" after a finite verb: "the IMF projected consumer prices
         // would rise" (not "the only confirmed performers are", "the state playoffs are").
         || (finite(v) && clause_without_that(ctx, words, we))
@@ -165,6 +168,20 @@ fn figure_soon(ctx: &Ctx, words: &[Word], i: usize) -> bool {
     })
 }
 
+/// Whether "as" comes within eight words after word `we`, in the same clause (no comma or
+/// semicolon before it).
+fn as_soon(ctx: &Ctx, words: &[Word], we: usize) -> bool {
+    for k in we..words.len().min(we + 8) {
+        if k > we && ctx.gap(words[k - 1].span.end, words[k].span.start).contains([',', ';', ':']) {
+            return false;
+        }
+        if ctx.lw(&words[k]) == "as" {
+            return k > we;
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use crate::attribution::SourceKind;
@@ -192,5 +209,12 @@ mod tests {
     fn evidence_as_subject_names_its_publisher() {
         let t = "Satellite images released by Maxar showed new deployments.";
         assert_eq!(source_of(t, "showed").map(|s| s.1), Some(SourceKind::Named));
+    }
+
+    #[test]
+    fn described_as_is_a_characterisation() {
+        let t = "Even Jane Roe, the harbour master, has described the safety rules as 'woefully deficient'.";
+        assert_eq!(source_of(t, "described").and_then(|s| s.0).as_deref(), Some("Even Jane Roe"));
+        assert_eq!(source_of("The report described conditions in the halls.", "described"), None);
     }
 }
