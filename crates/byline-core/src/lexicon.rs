@@ -367,6 +367,19 @@ impl PhraseSet {
         out
     }
 
+    /// The first match of [`PhraseSet::find`] that meets `pred` (without collecting them).
+    pub fn find_first(&self, text: &str, mut pred: impl FnMut(&PhraseMatch) -> bool) -> Option<PhraseMatch> {
+        let mut found = None;
+        self.scan(text, |m| {
+            if pred(&m) {
+                found = Some(m);
+                return false;
+            }
+            true
+        });
+        found
+    }
+
     /// Whether any match of [`PhraseSet::find`] meets `pred` (without collecting them).
     pub fn any(&self, text: &str, mut pred: impl FnMut(&PhraseMatch) -> bool) -> bool {
         let mut found = false;

@@ -14,7 +14,7 @@ const RESEARCH_TEAM: &[&str] = &["researchers", "authors", "scientists", "team",
 pub(crate) fn asserts_nothing(doc: &Doc, s: &Sentence) -> bool {
     let st = &doc.ctext[s.span.clone()];
     let trimmed = st.trim_end_matches(['"', '\'', '”', '’', ')', ']', ' ']);
-    trimmed.ends_with(['?', ':']) || !doc.lex.no_comment.find(&doc.lower[s.span.clone()]).is_empty() || contributor_line(trimmed)
+    trimmed.ends_with(['?', ':']) || doc.lex.no_comment.contains(&doc.lower[s.span.clone()]) || contributor_line(trimmed)
 }
 
 /// A wire story's credit for its other reporters: "Jane Roe in Paris and John Doe contributed.",
@@ -49,7 +49,7 @@ pub(crate) fn not_a_claim(doc: &Doc, i: usize, covered: &[bool]) -> bool {
         return true;
     }
     // A note on the sourcing itself ("officials spoke on condition of anonymity").
-    if !lex.anonymous.find(&lower[s.span.clone()]).is_empty() {
+    if lex.anonymous.contains(&lower[s.span.clone()]) {
         return true;
     }
     // A sentence about a study or report the article has already cited by its publisher

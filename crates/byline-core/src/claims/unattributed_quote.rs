@@ -24,7 +24,7 @@ pub(crate) fn finding(doc: &Doc, i: usize, flagged_quote: &mut [bool]) -> Option
     let asked = i > 0 && {
         let p = &doc.sentences[i - 1];
         ctext[p.span.clone()].trim_end().ends_with('?')
-            && !lex.reporting_verbs.find(&lower[p.span.clone()]).is_empty()
+            && lex.reporting_verbs.contains(&lower[p.span.clone()])
             && doc.words_of(i - 1).iter().skip(1).any(|w| ctext[w.span.clone()].starts_with(char::is_uppercase))
     };
     if asked {
