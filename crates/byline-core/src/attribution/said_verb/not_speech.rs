@@ -34,6 +34,16 @@ fn is_noun(v: &VerbCue) -> bool {
         // "to say" etc.: an infinitive is not an attribution either.
         return true;
     }
+    // "have the final say", "a greater say in": "say" after a determiner and an adjective is
+    // the noun.
+    if form == "say"
+        && v.prev_adjacent
+        && v.wi >= 2
+        && v.prev.is_some_and(|p| !ctx.is_cap(p) && ctx.doc.is(p, crate::document::class::ADJECTIVE))
+        && matches!(ctx.lw(&v.words[v.wi - 2]), "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our" | "my" | "your" | "no" | "any")
+    {
+        return true;
+    }
     // A speech act in the present needs a name or a pronoun right before it: "Jane Roe praises",
     // "she welcomes", not the nouns "200 volunteers", "the party's answers".
     if v.act
@@ -123,5 +133,11 @@ mod tests {
     #[test]
     fn an_act_still_to_come_is_no_cue() {
         assert_eq!(source_of("The ministry will announce the figures on Monday.", "announce"), None);
+    }
+
+    #[test]
+    fn say_after_a_determiner_and_an_adjective_is_a_noun() {
+        assert_eq!(source_of("The vote gives Parliament a final say on the deal.", "say"), None);
+        assert_eq!(source_of("Residents want the final say over 40 new homes.", "say"), None);
     }
 }
