@@ -262,6 +262,17 @@ impl PhraseSet {
                 }
                 None => (line, Vec::new()),
             };
+            // A choice or an optional word is one token: "(a|b_c)", never "(a|b c)", which
+            // would be read as the words "(a|b" and "c)" and match nothing.
+            let choice = |t: &str| (t.starts_with('(') && t.ends_with(')')) || (t.starts_with('[') && t.ends_with(']'));
+            if let Some(bad) = pat.split([' ', ';']).find(|t| t.contains('|') && !choice(t.trim_start_matches('^').trim_end_matches('$'))) {
+                return Err(LexiconError {
+                    line: n + 1,
+                    message: format!(
+                        "unbalanced choice {bad:?}: write the words of one choice with '_' between them, as in (a_person|someone)"
+                    ),
+                });
+            }
             rules.push(Rule { pattern: pat.to_string(), message: message.clone(), section: section.clone(), flags });
         }
         self.rules.extend(rules);
@@ -913,6 +924,13 @@ mod tests {
         // Lexicon::bundled() panics on an unknown flag in a bundled list.
         let lex = Lexicon::bundled();
         assert!(lex.reporting_verbs.rules().iter().any(|r| r.has(Flag::Refusal)));
+    }
+
+    #[test]
+    fn a_choice_with_a_space_is_an_error() {
+        let e = PhraseSet::try_parse("ok line\n(people|a person) familiar with").unwrap_err();
+        assert_eq!(e.line, 2, "{e}");
+        assert!(PhraseSet::try_parse("(people|a_person) familiar with").unwrap().contains("a person familiar with the talks"));
     }
 
     #[test]
