@@ -161,6 +161,10 @@ fn code_lens_counts_mentions_and_files_and_shows_references() {
 
 /// Decode semantic tokens back to (byte range, token type, modifiers) in `text`.
 fn decode(text: &str, data: &[Value]) -> Vec<(std::ops::Range<usize>, u64, u64)> {
+    decode_in(text, data, "utf-16")
+}
+
+fn decode_in(text: &str, data: &[Value], enc: &str) -> Vec<(std::ops::Range<usize>, u64, u64)> {
     let nums: Vec<u64> = data.iter().map(|v| v.as_u64().unwrap()).collect();
     let (mut line, mut col) = (0u64, 0u64);
     let mut out = Vec::new();
@@ -171,8 +175,8 @@ fn decode(text: &str, data: &[Value]) -> Vec<(std::ops::Range<usize>, u64, u64)>
         } else {
             col += t[1];
         }
-        let start = offset(text, &json!({"line": line, "character": col}), "utf-16");
-        let end = offset(text, &json!({"line": line, "character": col + t[2]}), "utf-16");
+        let start = offset(text, &json!({"line": line, "character": col}), enc);
+        let end = offset(text, &json!({"line": line, "character": col + t[2]}), enc);
         out.push((start..end, t[3], t[4]));
     }
     out
@@ -222,5 +226,57 @@ Sølvberg said on Monday, adding that Ingrid Sølvberg would inspect it.\n";
     let wrapped = text.find("Ingrid\n").unwrap();
     assert_eq!(tokens[0].0.start, wrapped);
     assert_eq!(tokens[1].0.start, wrapped + "Ingrid\n".len());
+    lsp.shutdown();
+}
+
+#[test]
+fn turning_inlay_hints_off_asks_a_capable_client_to_refresh_them() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", A);
+    let mut lsp = Lsp::start(dir.path());
+    let root = uri_of(dir.path());
+    lsp.request(
+        "initialize",
+        json!({"processId": null, "rootUri": root, "workspaceFolders": [{"uri": root, "name": "ws"}],
+               "capabilities": {"workspace": {"inlayHint": {"refreshSupport": true}}}}),
+    );
+    lsp.notify("initialized", json!({}));
+    let a = uri_of(&dir.path().join("a.txt"));
+    lsp.open(&a, 1, A);
+    lsp.diagnostics_at(&a, 1);
+    let refreshes = |l: &Lsp| l.server_requests.iter().filter(|r| r["method"] == "workspace/inlayHint/refresh").count();
+    assert_eq!(refreshes(&lsp), 0);
+    lsp.notify("workspace/didChangeConfiguration", json!({"settings": {"byline": {"inlayHints": {"enable": false}}}}));
+    eventually(&mut lsp, "workspace/inlayHint/refresh", |l| {
+        l.settle(Duration::from_millis(50));
+        (refreshes(l) == 1).then_some(())
+    });
+    assert_eq!(pairs(&hints(&mut lsp, &a, whole(A))), vec![]);
+    // Settings that leave the hints as they were ask for nothing.
+    lsp.notify("workspace/didChangeConfiguration", json!({"settings": {"byline": {"inlayHints": {"enable": false}}}}));
+    lsp.settle(Duration::from_millis(300));
+    assert_eq!(refreshes(&lsp), 1);
+    lsp.shutdown();
+}
+
+#[test]
+fn utf8_positions_when_negotiated() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", A);
+    let mut lsp = Lsp::start(dir.path());
+    let init = lsp.initialize(dir.path(), &["utf-8", "utf-16"], Value::Null);
+    assert_eq!(init["capabilities"]["positionEncoding"], "utf-8");
+    let a = uri_of(&dir.path().join("a.txt"));
+    lsp.open(&a, 1, A);
+    lsp.diagnostics_at(&a, 1);
+    let full = lsp.request("textDocument/semanticTokens/full", json!({"textDocument": {"uri": a}}));
+    let data = full["data"].as_array().unwrap();
+    // "Ingrid Sølvberg" is 16 bytes (15 UTF-16 units).
+    assert_eq!(data[2], 16);
+    let names: Vec<String> = decode_in(A, data, "utf-8").into_iter().map(|(r, _, _)| A[r].to_string()).collect();
+    assert_eq!(names, vec!["Ingrid Sølvberg", "Sølvberg", "Åse Lindqvist"]);
+    let range = json!({"start": {"line": 0, "character": 0}, "end": position(A, A.len(), "utf-8")});
+    let got = hints(&mut lsp, &a, range);
+    assert_eq!(got[0]["position"], position(A, after(A, "this high,”"), "utf-8"));
     lsp.shutdown();
 }
