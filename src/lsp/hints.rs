@@ -47,8 +47,13 @@ pub fn inlay_hints(snap: &Snapshot, key: &str, range: Range) -> Option<Vec<Inlay
 pub fn speaker_hints(text: &Rope, analysis: &Analysis) -> Vec<(usize, String)> {
     let people = &analysis.people;
     let mut out = Vec::new();
+    let all = &analysis.attributions;
     for q in &analysis.quotes {
         let Some(speaker) = &q.speaker else { continue };
+        // A pronoun that refers back to no one ("— he") says nothing the text does not.
+        if q.attribution.and_then(|i| all.get(i)).is_some_and(|a| a.kind == SourceKind::Pronoun && a.refers_to.is_none()) {
+            continue;
+        }
         let label = match person_in(people, speaker) {
             Some(i) => {
                 let p = &people.persons[i];
@@ -60,7 +65,6 @@ pub fn speaker_hints(text: &Rope, analysis: &Analysis) -> Vec<(usize, String)> {
             out.push((q.span.end, format!("— {label}")));
         }
     }
-    let all = &analysis.attributions;
     for a in all {
         if a.kind != SourceKind::Pronoun {
             continue;
@@ -117,5 +121,13 @@ She added that the crew had been sent home.\n\
         assert!(h.contains(&("s high,”".into(), "— Solberg".into())), "{h:?}");
         assert!(h.contains(&(" said.\nShe".into(), "→ Ingrid Solberg".into())), "{h:?}");
         assert!(h.contains(&("hourly,”".into(), "— a senior port official".into())), "{h:?}");
+    }
+
+    #[test]
+    fn a_pronoun_with_no_referent_gets_no_hint() {
+        let text = "Night shift\n\n“We were told nothing until the morning,” she said.\n";
+        let a = analyze(text, Format::Plain);
+        assert!(a.quotes.iter().any(|q| q.speaker.is_some()), "{:?}", a.quotes);
+        assert_eq!(speaker_hints(&Rope::from_str(text), &a), vec![]);
     }
 }

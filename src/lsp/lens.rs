@@ -9,6 +9,10 @@
 //! `Uri`/`Position`/`Location` objects — the VS Code extension converts them and calls it, and
 //! the Neovim plugin shows the locations in the quickfix list.
 
+use std::collections::HashSet;
+
+use byline_core::Span;
+use byline_core::index::PersonId;
 use serde_json::{Value, json};
 use tower_lsp_server::ls_types::{CodeLens, Command, Location};
 
@@ -18,22 +22,29 @@ use super::snapshot::{Snapshot, key_of};
 /// The client-side command a lens runs.
 pub const SHOW_REFERENCES: &str = "byline.showReferences";
 
-/// The unresolved lenses of document `key`: one per person, on their first mention here.
+/// The unresolved lenses of document `key`: one per person, on their first mention here. One
+/// walk over the document's mentions (and lone surnames the workspace links to a person), in
+/// text order, each resolved to its workspace person once.
 pub fn code_lenses(snap: &Snapshot, key: &str) -> Option<Vec<CodeLens>> {
     let doc = snap.doc(key)?;
     let c = doc.content.as_ref()?;
-    let mut lenses: Vec<(usize, CodeLens)> = Vec::new();
-    for id in snap.index.people_in(key) {
-        let Some((first, _)) = snap.index.mentions_in(key, &id).into_iter().next() else { continue };
-        let lens = CodeLens {
-            range: c.range(&first, snap.encoding),
+    let Some(people) = snap.index.document(key) else { return Some(Vec::new()) };
+    let mut spans: Vec<&Span> = people.mentions.iter().map(|m| &m.span).chain(people.tentative.iter().map(|t| &t.0)).collect();
+    spans.sort_by_key(|s| s.start);
+    let mut seen: HashSet<PersonId> = HashSet::new();
+    let mut lenses = Vec::new();
+    for span in spans {
+        let Some(id) = snap.index.person_at(key, span.start) else { continue };
+        if !seen.insert(id.clone()) {
+            continue;
+        }
+        lenses.push(CodeLens {
+            range: c.range(span, snap.encoding),
             command: None,
             data: Some(json!({ "uri": doc.uri.as_str(), "person": &*id })),
-        };
-        lenses.push((first.start, lens));
+        });
     }
-    lenses.sort_by_key(|(at, _)| *at);
-    Some(lenses.into_iter().map(|(_, l)| l).collect())
+    Some(lenses)
 }
 
 /// The title of a lens: "12 mentions · 4 files".
