@@ -15,6 +15,8 @@
 //! shown; `diagnostics.pull` (`true`/`false`, default `false`) answers pull-diagnostics requests
 //! instead of pushing, for clients that support them.
 //!
+//! `inlayHints.enable` (`true`/`false`, default `true`) shows who is speaking as inlay hints.
+//!
 //! These settings are laid over the workspace's `byline.toml` ([`Settings::from_desk`]): what
 //! the editor sets wins.
 //!
@@ -42,6 +44,8 @@ pub struct Settings {
     /// Answer `textDocument/diagnostic` and `workspace/diagnostic` instead of pushing
     /// (`diagnostics.pull`; only for clients that advertise pull diagnostics).
     pub pull: bool,
+    /// Show who is speaking as inlay hints (`inlayHints.enable`, default `true`).
+    pub inlay_hints: bool,
 }
 
 impl Default for Settings {
@@ -53,6 +57,7 @@ impl Default for Settings {
             max_file_size: crate::files::DEFAULT_MAX_FILE_SIZE,
             show_checked: ShowChecked::Hint,
             pull: false,
+            inlay_hints: true,
         }
     }
 }
@@ -154,13 +159,19 @@ impl Settings {
                 _ => problems.push(format!("ledger.showChecked: expected \"hint\" or \"hidden\", got {shown}")),
             }
         }
+        if let Some(enable) = v.get("inlayHints").and_then(|h| h.get("enable")) {
+            match enable.as_bool() {
+                Some(b) => s.inlay_hints = b,
+                None => problems.push(format!("inlayHints.enable: expected true or false, got {enable}")),
+            }
+        }
         (s, problems)
     }
 
     /// Whether a JSON value carries byline settings at all (bare or under "byline").
     pub fn present_in(value: &Value) -> bool {
         let v = value.get("byline").unwrap_or(value);
-        v.get("diagnostics").is_some() || v.get("files").is_some() || v.get("ledger").is_some()
+        v.get("diagnostics").is_some() || v.get("files").is_some() || v.get("ledger").is_some() || v.get("inlayHints").is_some()
     }
 }
 
@@ -220,6 +231,18 @@ mod tests {
         assert!(p.is_empty());
         assert_eq!(s.include, vec!["**/*.md"]);
         assert_eq!(s.exclude, vec!["drafts/**"]);
+    }
+
+    #[test]
+    fn inlay_hints_switch() {
+        assert!(Settings::default().inlay_hints);
+        let (s, p) = Settings::from_json(&json!({"byline": {"inlayHints": {"enable": false}}}));
+        assert!(p.is_empty(), "{p:?}");
+        assert!(!s.inlay_hints);
+        assert!(Settings::present_in(&json!({"inlayHints": {"enable": false}})));
+        let (s, p) = Settings::from_json(&json!({"inlayHints": {"enable": "no"}}));
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(s.inlay_hints);
     }
 
     #[test]

@@ -8,6 +8,9 @@
 //! - [`snapshot`] — the immutable views queries read
 //! - [`indexing`] — walking and analysing the workspace folders, with `$/progress`
 //! - [`people`] — hover, definition, references, symbols, highlights
+//! - [`hints`] — inlay hints: who is speaking after each quotation and pronoun
+//! - [`lens`] — code lenses: mention and file counts on each person's first mention
+//! - [`tokens`] — semantic tokens for people's names
 //! - [`wire`] — big answers (references) written straight to JSON, whole or as partial results
 //! - [`diagnostics`] — findings -> diagnostics
 //! - [`pull`] — pull diagnostics (`textDocument/diagnostic`, `workspace/diagnostic`)
@@ -19,7 +22,9 @@ pub mod actions;
 pub mod config;
 pub mod diagnostics;
 pub mod documents;
+pub mod hints;
 pub mod indexing;
+pub mod lens;
 pub mod people;
 pub mod positions;
 pub mod pull;
@@ -28,6 +33,7 @@ pub mod reorder;
 pub mod server;
 pub mod snapshot;
 pub mod state;
+pub mod tokens;
 pub mod transport;
 pub mod wire;
 pub mod workspace;

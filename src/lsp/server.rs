@@ -13,12 +13,15 @@ use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
 use super::actions;
+use super::hints;
+use super::lens;
 use super::people;
 use super::positions::Encoding;
 use super::pull;
 use super::rename;
 use super::snapshot::{Snapshot, file_path_of, key_of};
 use super::state::{self, ClientEvent, Handle, log};
+use super::tokens;
 use super::transport::{Notifier, Routed};
 use super::wire;
 
@@ -255,10 +258,12 @@ impl LanguageServer for Server {
             && super::config::Settings::from_json_over(Default::default(), &settings).0.pull;
         let refresh =
             params.capabilities.workspace.as_ref().and_then(|w| w.diagnostics.as_ref()).and_then(|d| d.refresh_support) == Some(true);
+        let inlay_refresh =
+            params.capabilities.workspace.as_ref().and_then(|w| w.inlay_hint.as_ref()).and_then(|h| h.refresh_support) == Some(true);
         let prepare_rename =
             params.capabilities.text_document.as_ref().and_then(|t| t.rename.as_ref()).and_then(|r| r.prepare_support) == Some(true);
         let _ = self.caps.set(params.capabilities);
-        self.state.send(ClientEvent::Init { encoding, settings, roots, progress, pull, refresh });
+        self.state.send(ClientEvent::Init { encoding, settings, roots, progress, pull, refresh, inlay_refresh });
         Ok(InitializeResult {
             capabilities: ServerCapabilities {
                 position_encoding: Some(encoding.kind()),
@@ -274,6 +279,14 @@ impl LanguageServer for Server {
                 document_highlight_provider: Some(OneOf::Left(true)),
                 document_symbol_provider: Some(OneOf::Left(true)),
                 workspace_symbol_provider: Some(OneOf::Left(true)),
+                inlay_hint_provider: Some(OneOf::Left(true)),
+                code_lens_provider: Some(CodeLensOptions { resolve_provider: Some(true) }),
+                semantic_tokens_provider: Some(SemanticTokensServerCapabilities::SemanticTokensOptions(SemanticTokensOptions {
+                    legend: tokens::legend(),
+                    range: Some(true),
+                    full: Some(SemanticTokensFullOptions::Bool(true)),
+                    work_done_progress_options: Default::default(),
+                })),
                 // RenameOptions only for clients that support prepareRename (as the spec says).
                 rename_provider: Some(if prepare_rename {
                     OneOf::Right(RenameOptions { prepare_provider: Some(true), work_done_progress_options: Default::default() })
@@ -495,5 +508,36 @@ impl LanguageServer for Server {
     async fn symbol(&self, p: WorkspaceSymbolParams) -> Result<Option<WorkspaceSymbolResponse>> {
         self.query_in(None, true, "workspace/symbol", move |s| Some(WorkspaceSymbolResponse::Flat(people::workspace_symbols(s, &p.query))))
             .await
+    }
+
+    async fn inlay_hint(&self, p: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        let key = key_of(&p.text_document.uri);
+        let range = p.range;
+        self.query(Some(&key.clone()), "inlayHint", move |s| hints::inlay_hints(s, &key, range)).await
+    }
+
+    async fn code_lens(&self, p: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        let key = key_of(&p.text_document.uri);
+        self.query(Some(&key.clone()), "codeLens", move |s| lens::code_lenses(s, &key)).await
+    }
+
+    async fn code_lens_resolve(&self, l: CodeLens) -> Result<CodeLens> {
+        // Counts over the workspace: waits (boundedly) for the walk, like references.
+        self.query_in(None, true, "codeLens/resolve", move |s| lens::resolve(s, l)).await
+    }
+
+    async fn semantic_tokens_full(&self, p: SemanticTokensParams) -> Result<Option<SemanticTokensResult>> {
+        let key = key_of(&p.text_document.uri);
+        self.query(Some(&key.clone()), "semanticTokens/full", move |s| tokens::tokens(s, &key, None).map(SemanticTokensResult::Tokens))
+            .await
+    }
+
+    async fn semantic_tokens_range(&self, p: SemanticTokensRangeParams) -> Result<Option<SemanticTokensRangeResult>> {
+        let key = key_of(&p.text_document.uri);
+        let range = p.range;
+        self.query(Some(&key.clone()), "semanticTokens/range", move |s| {
+            tokens::tokens(s, &key, Some(range)).map(SemanticTokensRangeResult::Tokens)
+        })
+        .await
     }
 }

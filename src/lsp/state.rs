@@ -57,6 +57,8 @@ pub enum ClientEvent {
         pull: bool,
         /// The client supports `workspace/diagnostic/refresh`.
         refresh: bool,
+        /// The client supports `workspace/inlayHint/refresh`.
+        inlay_refresh: bool,
     },
     Initialized,
     Open {
@@ -140,6 +142,8 @@ pub enum Out {
     Show(MessageType, String),
     /// Ask the client to pull diagnostics again (`workspace/diagnostic/refresh`).
     Refresh,
+    /// Ask the client for inlay hints again (`workspace/inlayHint/refresh`).
+    InlayRefresh,
 }
 
 /// What handlers hold: a way in (events) and a way out (snapshots).
@@ -224,6 +228,12 @@ pub fn spawn(client: Client, notifier: Notifier) -> Handle {
                         log!("workspace/diagnostic/refresh failed: {e}");
                     }
                 }
+                Out::InlayRefresh => {
+                    let asked = tokio::time::timeout(Duration::from_secs(5), publisher.inlay_hint_refresh());
+                    if let Ok(Err(e)) = asked.await {
+                        log!("workspace/inlayHint/refresh failed: {e}");
+                    }
+                }
             }
         }
     });
@@ -241,6 +251,7 @@ pub fn spawn(client: Client, notifier: Notifier) -> Handle {
         shown_config_errors: HashSet::new(),
         pull_capable: false,
         refresh_capable: false,
+        inlay_refresh: false,
         filter: FileFilter::default(),
         roots: Vec::new(),
         progress: false,
@@ -330,6 +341,8 @@ struct State {
     pull_capable: bool,
     /// The client can be asked to pull diagnostics again (`workspace/diagnostic/refresh`).
     refresh_capable: bool,
+    /// The client can be asked for inlay hints again (`workspace/inlayHint/refresh`).
+    inlay_refresh: bool,
     filter: FileFilter,
     roots: Vec<PathBuf>,
     progress: bool,
@@ -466,10 +479,11 @@ impl State {
 
     fn on_client(&mut self, ev: ClientEvent) {
         match ev {
-            ClientEvent::Init { encoding, settings, roots, progress, pull, refresh } => {
+            ClientEvent::Init { encoding, settings, roots, progress, pull, refresh, inlay_refresh } => {
                 self.encoding = encoding;
                 self.pull_capable = pull;
                 self.refresh_capable = refresh;
+                self.inlay_refresh = inlay_refresh;
                 // The walk starts with `initialized`; until it has run, whole-workspace
                 // queries wait for it rather than answer from an empty index.
                 self.indexed = roots.is_empty();
@@ -721,7 +735,14 @@ impl State {
                 Err(e) => log!("settings: bad file globs: {e}"),
             }
         }
+        let hints_changed = settings.inlay_hints != self.settings.inlay_hints;
         self.settings = Arc::new(settings);
+        if hints_changed && self.inlay_refresh {
+            // After the snapshot with the new settings, so that the client's new requests see it.
+            self.dirty = true;
+            self.publish_snapshot();
+            self.send_out(Out::InlayRefresh);
+        }
         if levels_changed {
             self.refresh_pulled();
             let open: Vec<DocKey> = self.entries.iter().filter(|(_, e)| e.is_open()).map(|(k, _)| k.clone()).collect();

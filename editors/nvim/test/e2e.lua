@@ -227,6 +227,51 @@ check("references list every mention in both files (the other one not open)", fu
   eq(expected_refs, got, "references")
 end)
 
+check("code lens on Helena Okafor's first mention: her counts; running it fills the quickfix list", function()
+  vim.lsp.codelens.refresh()
+  local lens
+  local ok = vim.wait(TIMEOUT, function()
+    for _, l in ipairs(vim.lsp.codelens.get(buf) or {}) do
+      if l.range.start.line == intro_line and l.command and (l.command.title or "") ~= "" then lens = l end
+    end
+    return lens ~= nil and lens.command.title:find("2 files", 1, true) ~= nil
+  end, 50)
+  assert(ok, "no resolved lens on line " .. intro_line .. ": " .. vim.inspect(vim.lsp.codelens.get(buf)))
+  eq(string.format("%d mentions · 2 files", #expected_refs), lens.command.title, "lens title")
+  eq("byline.showReferences", lens.command.command, "lens command")
+  vim.lsp.commands[lens.command.command](lens.command, { client_id = client.id, bufnr = buf })
+  local got = {}
+  for _, item in ipairs(vim.fn.getqflist()) do
+    local name = vim.fn.fnamemodify(vim.api.nvim_buf_get_name(item.bufnr), ":t")
+    table.insert(got, string.format("%s:%d:%d", name, item.lnum - 1, item.col - 1))
+  end
+  table.sort(got)
+  eq(expected_refs, got, "quickfix list")
+  vim.cmd("cclose")
+  vim.api.nvim_set_current_buf(buf)
+end)
+
+check("inlay hints name who is speaking after the quotation", function()
+  local last = vim.api.nvim_buf_line_count(buf)
+  local hints = request(buf, "textDocument/inlayHint", {
+    textDocument = { uri = vim.uri_from_bufnr(buf) },
+    range = { start = { line = 0, character = 0 }, ["end"] = { line = last, character = 0 } },
+  }) or {}
+  local labels = {}
+  for _, h in ipairs(hints) do
+    if h.position.line == quote_line then table.insert(labels, h.label) end
+  end
+  assert(vim.tbl_contains(labels, "— Okafor"), "no \"— Okafor\" on line " .. quote_line .. ": " .. vim.inspect(hints))
+  if vim.lsp.inlay_hint then
+    -- Neovim 0.10+: the built-in inlay hints receive them too.
+    vim.lsp.inlay_hint.enable(true, { bufnr = buf })
+    local seen = vim.wait(TIMEOUT, function()
+      return #vim.lsp.inlay_hint.get({ bufnr = buf }) > 0
+    end, 50)
+    assert(seen, "vim.lsp.inlay_hint.get() stayed empty")
+  end
+end)
+
 check("workspace/symbol \"okafor\" finds Helena Okafor as an Object", function()
   local symbols = request(buf, "workspace/symbol", { query = "okafor" }) or {}
   local hit

@@ -7,6 +7,8 @@ import {
   DidChangeConfigurationNotification,
   LanguageClient,
   LanguageClientOptions,
+  Location as LspLocation,
+  Position as LspPosition,
   ServerOptions,
   Trace,
 } from "vscode-languageclient/node";
@@ -148,6 +150,20 @@ async function actOnFindingAtCursor(prefix: string): Promise<void> {
   if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
 }
 
+/** `byline.showReferences`: the code lens's arguments converted, then the references peek. */
+async function showReferences(uri: string, position: unknown, locations: unknown[]): Promise<void> {
+  const c = client;
+  if (!c || typeof uri !== "string") return;
+  const p2c = c.protocol2CodeConverter;
+  const locs = ((Array.isArray(locations) ? locations : []) as LspLocation[]).map((l) => p2c.asLocation(l));
+  await vscode.commands.executeCommand(
+    "editor.action.showReferences",
+    p2c.asUri(uri),
+    p2c.asPosition(position as LspPosition),
+    locs,
+  );
+}
+
 async function stop(): Promise<void> {
   const c = client;
   client = undefined;
@@ -167,6 +183,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand("byline.dismissAtCursor", () => actOnFindingAtCursor("Dismiss")),
     vscode.commands.registerCommand("byline.addAttributionAtCursor", () => actOnFindingAtCursor("Add attribution")),
     vscode.commands.registerCommand("byline.turnOffInFileAtCursor", () => actOnFindingAtCursor("Turn off")),
+    // The people code lens ("12 mentions · 4 files"): the server sends [uri, position, locations]
+    // in LSP form; VS Code's references peek wants its own Uri/Position/Location objects.
+    vscode.commands.registerCommand("byline.showReferences", (uri: string, position: unknown, locations: unknown[]) =>
+      showReferences(uri, position, locations),
+    ),
     vscode.workspace.onDidChangeConfiguration(async (event) => {
       if (!event.affectsConfiguration("byline")) return;
       if (event.affectsConfiguration("byline.serverPath")) {

@@ -1,7 +1,8 @@
 // Maps the extension's settings (byline.*) to the server's settings contract:
 //   { diagnostics: { "<code>": "error" | "warning" | "information" | "hint" | "off" },
 //     files: { include: [globs], exclude: [globs], maxFileSize: bytes },
-//     ledger: { showChecked: "hint" | "hidden" } }   (ledger only when set)
+//     ledger: { showChecked: "hint" | "hidden" },   (only when set)
+//     inlayHints: { enable: boolean } }               (only when set)
 // Pure: no `vscode` import, so it is unit-tested without an editor.
 
 export const DIAGNOSTIC_CODES = [
@@ -20,6 +21,7 @@ export interface ServerSettings {
   diagnostics: Partial<Record<DiagnosticCode, Severity>>;
   files: { include?: string[]; exclude?: string[]; maxFileSize?: number };
   ledger?: { showChecked: "hint" | "hidden" };
+  inlayHints?: { enable: boolean };
 }
 
 /** Reads one setting; `undefined` when it is not set. Mirrors WorkspaceConfiguration.get. */
@@ -70,6 +72,8 @@ export function toServerSettings(read: SettingsReader): ServerSettings {
   const settings: ServerSettings = { diagnostics, files };
   const shown = read("ledger.showChecked");
   if (shown === "hint" || shown === "hidden") settings.ledger = { showChecked: shown };
+  const hints = read("inlayHints.enable");
+  if (typeof hints === "boolean") settings.inlayHints = { enable: hints };
   return settings;
 }
 

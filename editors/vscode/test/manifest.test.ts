@@ -52,3 +52,12 @@ test("the check commands are in the palette (the server's own commands are not: 
     assert.ok(!commands.includes(c), `${c} is registered by the language client, not the manifest`);
   }
 });
+
+test("inlay hints are on by default; the semantic token modifier `person` is contributed", () => {
+  assert.equal(properties["byline.inlayHints.enable"].default, true);
+  const modifiers: string[] = manifest.contributes.semanticTokenModifiers.map((m: { id: string }) => m.id);
+  assert.deepEqual(modifiers, ["person"]);
+  // The lens command runs in the client: not in the palette.
+  const commands: string[] = manifest.contributes.commands.map((c: { command: string }) => c.command);
+  assert.ok(!commands.includes("byline.showReferences"));
+});

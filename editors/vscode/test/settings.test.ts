@@ -65,3 +65,10 @@ test("ledger.showChecked is sent only when set to hint or hidden", () => {
   assert.equal(toServerSettings(readerFromObject({})).ledger, undefined);
   assert.equal(toServerSettings(readerFromObject({ "ledger.showChecked": "loud" })).ledger, undefined);
 });
+
+test("inlayHints.enable is sent only when set to true or false", () => {
+  assert.deepEqual(toServerSettings(readerFromObject({ inlayHints: { enable: false } })).inlayHints, { enable: false });
+  assert.deepEqual(toServerSettings(readerFromObject({ "inlayHints.enable": true })).inlayHints, { enable: true });
+  assert.equal(toServerSettings(readerFromObject({})).inlayHints, undefined);
+  assert.equal(toServerSettings(readerFromObject({ "inlayHints.enable": "yes" })).inlayHints, undefined);
+});

@@ -6,6 +6,9 @@
 -- note and a source URL (or a reason) with vim.ui.input, then record the check in the ledger.
 -- :Byline check   runs `byline check` on the workspace into the quickfix list
 -- :Byline ledger  lists stale and orphan checks (`byline ledger`) in the quickfix list
+-- Code lens (vim.lsp.codelens.refresh() / run()): "12 mentions · 4 files" on each person's first
+-- mention; running it lists the mentions in the quickfix list. Inlay hints (0.10+:
+-- vim.lsp.inlay_hint.enable()) show who is speaking; names are semantic tokens (0.9+).
 --
 -- Works on Neovim 0.7 (vim.lsp.start_client + vim.lsp.buf_attach_client, one client per root)
 -- and on 0.8+ (vim.lsp.start, which reuses a client with the same name and root).
@@ -20,7 +23,8 @@ M.defaults = {
   root_markers = { "byline.toml", ".git" },
   -- Server settings, sent as initializationOptions and as workspace/didChangeConfiguration:
   --   { diagnostics = { ["unattributed-claim"] = "warning" | "error" | "information" | "hint" | "off", ... },
-  --     files = { include = { "**/*.md" }, exclude = { "drafts/**" }, maxFileSize = 8388608 } }
+  --     files = { include = { "**/*.md" }, exclude = { "drafts/**" }, maxFileSize = 8388608 },
+  --     inlayHints = { enable = true } }
   settings = {},
   -- Buffer-local keymaps set when the server attaches; `false` sets none, a key set to false skips it.
   keymaps = {
@@ -193,6 +197,18 @@ function M.register_commands()
   end
 end
 
+--- `byline.showReferences`, the command of the people code lens ("12 mentions · 4 files"):
+--- its arguments are { uri, position, locations }; the locations go to the quickfix list.
+function M.show_references(command, ctx)
+  local args = command.arguments or {}
+  local locations = args[3] or {}
+  local client = vim.lsp.get_client_by_id(ctx.client_id)
+  local encoding = client and client.offset_encoding or "utf-16"
+  local items = vim.lsp.util.locations_to_items(locations, encoding)
+  vim.fn.setqflist({}, " ", { title = command.title or "byline: mentions", items = items })
+  vim.cmd("copen")
+end
+
 --- The byline binary of the configuration.
 local function binary()
   return ((M.config or M.defaults).cmd)[1]
@@ -309,6 +325,11 @@ function M.setup(opts)
   end
 
   M.register_commands()
+  vim.lsp.commands["byline.showReferences"] = M.show_references
+  -- Semantic tokens (Neovim 0.9+): people's names are `variable` tokens with the modifier
+  -- `person`; give them their own highlight unless the colour scheme or the user did (pcall:
+  -- Neovim before 0.8 takes no such group name).
+  pcall(vim.api.nvim_set_hl, 0, "@lsp.typemod.variable.person", { link = "Identifier", default = true })
   vim.api.nvim_create_user_command("Byline", function(o)
     M.run_cli(o.args)
   end, { nargs = 1, complete = function() return { "check", "ledger" } end, desc = "byline check | ledger" })
