@@ -46,20 +46,33 @@ async function textPoint(needle, sub = needle) {
   const point = await page.evaluate(([needle, sub]) => {
     const lines = document.querySelectorAll(".editor-instance .monaco-editor .view-lines .view-line");
     for (const line of lines) {
+      // The line's text, across the spans Monaco draws (a semantic token — a person's name —
+      // is a span of its own, so a needle may run over several text nodes).
       const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-      // Monaco renders spaces as U+00A0.
+      const nodes = [];
+      let full = "";
       let node;
       while ((node = walker.nextNode())) {
-        const text = node.textContent.replace(/\u00a0/g, " ");
-        const at = text.indexOf(needle);
-        if (at < 0) continue;
-        const start = at + needle.indexOf(sub);
-        const range = document.createRange();
-        range.setStart(node, start);
-        range.setEnd(node, start + sub.length);
-        const r = range.getBoundingClientRect();
-        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+        nodes.push([node, full.length]);
+        // Monaco renders spaces as U+00A0.
+        full += node.textContent.replace(/\u00a0/g, " ");
       }
+      const at = full.indexOf(needle);
+      if (at < 0) continue;
+      const start = at + needle.indexOf(sub);
+      const end = start + sub.length;
+      const locate = (offset, isEnd) => {
+        for (let i = nodes.length - 1; i >= 0; i--) {
+          const [n, from] = nodes[i];
+          if (offset > from || (!isEnd && offset === from)) return [n, offset - from];
+        }
+        return [nodes[0][0], 0];
+      };
+      const range = document.createRange();
+      range.setStart(...locate(start, false));
+      range.setEnd(...locate(end, true));
+      const r = range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
     }
     return null;
   }, [needle, sub]);
