@@ -91,11 +91,23 @@ fn the_same_speaker_quoted_with_a_changed_word_is_flagged_with_the_other_quotati
     assert_eq!(related[0]["location"]["range"], common::range(A, &quotation(A, "“", "”"), ENC));
     assert!(with_code(&diags, "quote-speaker-mismatch").is_empty(), "{diags}");
 
+    // Hover on the quotation: the other article, and the word that differs.
+    let inside = B.find("northern").unwrap();
+    let hover = lsp.request("textDocument/hover", json!({"textDocument": {"uri": b}, "position": common::position(B, inside, ENC)}));
+    let md = hover["contents"]["value"].as_str().unwrap_or_else(|| panic!("no hover: {hover}"));
+    assert!(md.contains("**Quoted elsewhere**"), "{md}");
+    assert!(md.contains("`a.txt` — differently: \"autumn\" here, \"summer\" there"), "{md}");
+    assert_eq!(hover["range"], common::range(B, &quotation(B, "“", "”"), ENC));
+
     // Corrected: the diagnostic goes.
     let fixed = B.replace("autumn", "summer");
     lsp.notify("textDocument/didChange", json!({"textDocument": {"uri": b, "version": 2}, "contentChanges": [{"text": fixed}]}));
     let diags = lsp.diagnostics_at(&b, 2);
     assert!(with_code(&diags, "quote-mismatch").is_empty(), "{diags}");
+    // And the hover says the other article has the same words.
+    let hover = lsp.request("textDocument/hover", json!({"textDocument": {"uri": b}, "position": common::position(&fixed, inside, ENC)}));
+    let md = hover["contents"]["value"].as_str().unwrap_or_else(|| panic!("no hover: {hover}"));
+    assert!(md.contains("`a.txt` — the same words"), "{md}");
     assert!(lsp.shutdown().success());
 }
 
@@ -132,5 +144,9 @@ fn the_same_words_given_to_another_speaker_are_flagged() {
     assert_eq!(related[0]["location"]["range"], common::range(A, &quotation(A, "“", "”"), ENC));
     assert!(related[0]["message"].as_str().unwrap().contains("Ingrid Solvang"), "{related:?}");
     assert!(with_code(&diags, "quote-mismatch").is_empty(), "{diags}");
+    let inside = E.find("northern").unwrap();
+    let hover = lsp.request("textDocument/hover", json!({"textDocument": {"uri": e}, "position": common::position(E, inside, ENC)}));
+    let md = hover["contents"]["value"].as_str().unwrap_or_else(|| panic!("no hover: {hover}"));
+    assert!(md.contains("`a.txt` — the same words, attributed to **Ingrid Solvang**"), "{md}");
     assert!(lsp.shutdown().success());
 }

@@ -257,6 +257,26 @@ pub struct QuoteElsewhere {
     pub speaker: String,
 }
 
+/// A quotation of one article and where the other articles carry it ([`WorkspaceIndex::quotation_at`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuotationHere {
+    pub span: Span,
+    pub text: String,
+    pub person: PersonId,
+    pub elsewhere: Vec<QuoteCopy>,
+}
+
+/// One other article's quotation of the same words (or nearly).
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuoteCopy {
+    pub found: QuoteElsewhere,
+    pub relation: Relation,
+    /// Attributed to the same speaker (else the same words to someone else).
+    pub same_speaker: bool,
+    /// The words that differ, for a [`Relation::Mismatch`] ([`quotation::difference`]).
+    pub difference: String,
+}
+
 /// A quotation that another article quotes differently, or attributes to someone else.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct QuoteFinding {
@@ -1066,6 +1086,62 @@ impl WorkspaceIndex {
     /// some document may change: both versions only grow, so their sum changes with either.
     pub fn cross_version(&self) -> u64 {
         self.spelling_version + self.quote_version
+    }
+
+    /// The other articles that carry the quotation of `doc` at byte `offset` (quote marks
+    /// included): its speaker's quotations elsewhere that are the same words, an excerpt or a near
+    /// miss ([`quotation::compare`]), then the same words attributed to someone else; for hover.
+    /// `None` when no attributed quotation is there.
+    pub fn quotation_at(&self, doc: &str, offset: usize) -> Option<QuotationHere> {
+        let e = self.docs.get(doc)?;
+        let q = e.quotes.iter().find(|q| {
+            let span = &e.people.persons[q.person].quotes[q.quote].0;
+            span.start <= offset && offset <= span.end
+        })?;
+        let (span, text) = e.people.persons[q.person].quotes[q.quote].clone();
+        let id = self.resolve(e.keys.get(q.person)?);
+        let locals = self.local_keys_of(&id);
+        let mut docs: Vec<DocKey> = locals
+            .iter()
+            .filter_map(|k| self.aggs.get(&agg_key(k)))
+            .flat_map(|a| a.quote_docs.keys().filter(|d| &***d != doc).cloned())
+            .collect();
+        if let Some(set) = self.quote_texts.get(&q.key) {
+            docs.extend(set.keys().filter(|d| &***d != doc).cloned());
+        }
+        docs.sort();
+        docs.dedup();
+        let mut elsewhere = Vec::new();
+        for d in docs {
+            let Some(o) = self.docs.get(&d) else { continue };
+            for oq in &o.quotes {
+                let Some(k) = o.keys.get(oq.person) else { continue };
+                let mine = locals.contains(k);
+                let relation = if mine {
+                    quotation::compare(&q.words, &oq.words)
+                } else if oq.key == q.key && q.words.len() >= quotation::MIN_WORDS {
+                    Relation::Same
+                } else {
+                    continue;
+                };
+                if relation == Relation::Unrelated {
+                    continue;
+                }
+                let p = &o.people.persons[oq.person];
+                let (ospan, otext) = &p.quotes[oq.quote];
+                let difference = quotation::difference(&q.words, &oq.words);
+                let found = QuoteElsewhere {
+                    doc: d.clone(),
+                    span: ospan.clone(),
+                    text: otext.clone(),
+                    person: self.resolve(k),
+                    speaker: p.name.clone(),
+                };
+                elsewhere.push(QuoteCopy { found, relation, same_speaker: mine, difference });
+            }
+        }
+        elsewhere.sort_by_key(|c| !c.same_speaker);
+        Some(QuotationHere { span, text, person: id, elsewhere })
     }
 
     /// The quotations of `doc` that another article quotes from the same speaker in nearly the
