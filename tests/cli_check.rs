@@ -267,3 +267,56 @@ fn a_house_spelling_from_byline_toml_wins() {
         "{out}"
     );
 }
+
+/// Quotations are checked across every article of the check: the harbour master quoted with one
+/// word changed in another article; the same words typed differently; the same words given to
+/// someone else.
+const PIER: &str = "Harbour master Ingrid Solvang said the ferry would run again this year.\n\
+                    “We will reopen the northern pier to passenger traffic before the end of the summer,” Solvang said on Monday.\n";
+const PIER_CHANGED: &str =
+    "“We will reopen the northern pier to passenger traffic before the end of the autumn,” said Ingrid Solvang, the harbour master.\n";
+const PIER_TYPED: &str = "Ingrid Solvang, the harbour master, spoke on Monday.\n\
+                          \"we will reopen the northern pier to passenger traffic before the end of the summer...\" Solvang said.\n";
+const PIER_OTHER: &str = "Council leader Tomas Brekke said the pier needed work.\n\
+                          “We will reopen the northern pier to passenger traffic before the end of the summer,” Brekke said.\n";
+
+fn lines_with<'a>(out: &'a str, code: &str) -> Vec<&'a str> {
+    out.lines().filter(|l| l.contains(&format!("[{code}]"))).collect()
+}
+
+#[test]
+fn quotations_are_a_cross_file_check() {
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "news/a.txt", PIER.as_bytes());
+    write(d.path(), "news/b.txt", PIER_CHANGED.as_bytes());
+    write(d.path(), "typed/c.txt", PIER_TYPED.as_bytes());
+    write(d.path(), "other/e.txt", PIER_OTHER.as_bytes());
+    let o = byline(d.path(), &["check", "news"]);
+    let out = stdout(&o);
+    assert_eq!(
+        lines_with(&out, "quote-mismatch"),
+        [
+            "news/a.txt:2:1: warning[quote-mismatch]: Quoted differently in news/b.txt: \"We will reopen the northern pier to passenger traffic before the end of the autumn\" — check against the source (\"summer\" here, \"autumn\" there)",
+            "news/b.txt:1:1: warning[quote-mismatch]: Quoted differently in news/a.txt: \"We will reopen the northern pier to passenger traffic before the end of the summer\" — check against the source (\"autumn\" here, \"summer\" there)",
+        ],
+        "{out}"
+    );
+    assert!(lines_with(&out, "quote-speaker-mismatch").is_empty(), "{out}");
+    // Only typography differs: nothing.
+    let o = byline(d.path(), &["check", "news/a.txt", "typed"]);
+    assert!(!stdout(&o).contains("quote-"), "{}", stdout(&o));
+    // The same words, another speaker.
+    let o = byline(d.path(), &["check", "news/a.txt", "other"]);
+    let out = stdout(&o);
+    let speaker = lines_with(&out, "quote-speaker-mismatch");
+    assert_eq!(speaker.len(), 2, "{out}");
+    assert!(speaker[0].starts_with("news/a.txt:2:1:") && speaker[0].contains("attributed to Tomas Brekke in other/e.txt"), "{out}");
+    assert!(lines_with(&out, "quote-mismatch").is_empty(), "{out}");
+    // Like any code, it can be turned off or up.
+    let o = byline(d.path(), &["check", "news", "--disable", "quote-mismatch"]);
+    assert!(!stdout(&o).contains("quote-mismatch"));
+    let o = byline(d.path(), &["check", "news", "--severity", "quote-mismatch=error", "--format", "json"]);
+    let json: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let f = json["findings"].as_array().unwrap().iter().find(|f| f["code"] == "quote-mismatch").expect("a quote-mismatch finding");
+    assert_eq!((f["severity"].as_str(), f["status"].as_str()), (Some("error"), Some("open")));
+}

@@ -51,7 +51,18 @@ fn sarif_follows_the_official_schema_with_one_rule_per_code() {
     let run = &log["runs"][0];
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
     let ids: Vec<&str> = rules.iter().map(|r| r["id"].as_str().unwrap()).collect();
-    assert_eq!(ids, ["unattributed-claim", "vague-attribution", "anonymous-source", "unattributed-quote", "name-spelling"]);
+    assert_eq!(
+        ids,
+        [
+            "unattributed-claim",
+            "vague-attribution",
+            "anonymous-source",
+            "unattributed-quote",
+            "name-spelling",
+            "quote-mismatch",
+            "quote-speaker-mismatch"
+        ]
+    );
     assert!(rules.iter().all(|r| r["help"]["text"].as_str().is_some_and(|t| t.len() > 20)));
     let results = run["results"].as_array().unwrap();
     assert!(results.len() >= 3, "{results:?}");

@@ -88,14 +88,20 @@ fn char_boundary_at(text: &str, frac: u32) -> usize {
 }
 
 /// Diagnostics as comparable keys.
-/// The diagnostics that depend on the document alone. `name-spelling` diagnostics are left
-/// out: they depend on the other documents too (here the edited copy and the fresh one count each
-/// other's spellings, and whichever is analysed first sees the other's previous version until it
-/// is published again), so they are not a property of incremental edits.
+/// The diagnostics that depend on the document alone. The cross-file diagnostics
+/// (`name-spelling`, `quote-mismatch`, `quote-speaker-mismatch`) are left out: they depend on the
+/// other documents too (here the edited copy and the fresh one count each other's spellings and
+/// compare each other's quotations, and whichever is analysed first sees the other's previous
+/// version until it is published again), so they are not a property of incremental edits.
 fn diag_keys(params: &Value) -> Vec<String> {
     let mut v: Vec<String> = params["diagnostics"]
         .as_array()
-        .map(|a| a.iter().filter(|d| d["code"] != "name-spelling").map(lspc::diag_key).collect())
+        .map(|a| {
+            a.iter()
+                .filter(|d| !["name-spelling", "quote-mismatch", "quote-speaker-mismatch"].contains(&d["code"].as_str().unwrap_or("")))
+                .map(lspc::diag_key)
+                .collect()
+        })
         .unwrap_or_default();
     v.sort();
     v

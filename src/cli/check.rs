@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 use std::sync::Arc;
 
-use byline_core::index::{HouseName, WorkspaceIndex};
+use byline_core::index::{HouseName, QuoteCheck, WorkspaceIndex};
 use byline_core::{Code, Format, Severity};
 use serde::Serialize;
 
@@ -311,7 +311,8 @@ fn add_spellings(
     results: &mut [Result<FileResult, String>],
     levels: &BTreeMap<Code, Option<Severity>>,
 ) {
-    if levels.get(&Code::NameSpelling).copied().flatten().is_none() && ws.desk.overrides.is_empty() {
+    let cross = [Code::NameSpelling, Code::QuoteMismatch, Code::QuoteSpeakerMismatch];
+    if cross.iter().all(|c| levels.get(c).copied().flatten().is_none()) && ws.desk.overrides.is_empty() {
         return;
     }
     let mut index = WorkspaceIndex::new();
@@ -323,7 +324,8 @@ fn add_spellings(
     let house = ws.desk.house_names();
     for (src, r) in sources.iter().zip(results.iter_mut()) {
         if let Ok(f) = r {
-            let spelled = spelling_findings(&index, &house, src, ws, levels);
+            let mut spelled = spelling_findings(&index, &house, src, ws, levels);
+            spelled.extend(quote_findings(&index, src, ws, levels));
             if !spelled.is_empty() {
                 f.findings.extend(spelled);
                 f.findings.sort_by_key(|r| (r.start_byte, r.end_byte));
@@ -368,6 +370,58 @@ fn spelling_findings(
                 status: "open",
                 check: None,
             }
+        })
+        .collect()
+}
+
+/// The `quote-mismatch` and `quote-speaker-mismatch` findings of one article against the
+/// workspace index of every article checked (always open).
+fn quote_findings(
+    index: &WorkspaceIndex,
+    src: &super::sources::Source,
+    ws: &super::workspace::Workspace,
+    levels: &BTreeMap<Code, Option<Severity>>,
+) -> Vec<Reported> {
+    let path = src.path.to_string_lossy().into_owned();
+    let rel = ws.relative(&src.path);
+    let level = |code: Code| {
+        let overridden = rel.as_deref().and_then(|r| ws.desk.override_for(r, code));
+        overridden.unwrap_or_else(|| levels.get(&code).copied().flatten())
+    };
+    let (quote, speaker) = (level(Code::QuoteMismatch), level(Code::QuoteSpeakerMismatch));
+    if quote.is_none() && speaker.is_none() {
+        return Vec::new();
+    }
+    let name = |d: &str| {
+        let p = std::path::Path::new(d);
+        ws.relative(p).unwrap_or_else(|| d.to_string())
+    };
+    let found = index.quote_findings(&path, &name);
+    let lines = Lines::new(&src.text);
+    found
+        .into_iter()
+        .filter_map(|f| {
+            let (code, severity) = match f.check {
+                QuoteCheck::Mismatch => (Code::QuoteMismatch, quote?),
+                QuoteCheck::Speaker => (Code::QuoteSpeakerMismatch, speaker?),
+            };
+            let (line, column) = lines.line_col(f.span.start);
+            let (end_line, end_column) = lines.line_col(f.span.end);
+            Some(Reported {
+                path: path.clone(),
+                line,
+                column,
+                end_line,
+                end_column,
+                start_byte: f.span.start,
+                end_byte: f.span.end,
+                code: code.as_str(),
+                severity: severity.as_str(),
+                message: f.message,
+                fingerprint: byline_core::ledger::anchor::fingerprint(&f.text, code.as_str()),
+                status: "open",
+                check: None,
+            })
         })
         .collect()
 }

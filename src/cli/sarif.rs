@@ -38,6 +38,15 @@ fn describe(code: Code) -> (&'static str, &'static str) {
             "A person's name spelled differently from the same person elsewhere in the articles.",
             "Use one spelling of the name throughout (the house spelling of byline.toml [[people]] when there is one):              transliterations, dropped diacritics and particles vary between writers.",
         ),
+        Code::QuoteMismatch => (
+            "The same speaker quoted in nearly the same words, but not the same, in another article.",
+            "Check both quotations against the source (recording, notes, transcript): a word changed or a clause dropped \
+             changes what the speaker said. A part quoted with an ellipsis is not flagged.",
+        ),
+        Code::QuoteSpeakerMismatch => (
+            "The same words attributed to a different speaker in another article.",
+            "Check who said them: one of the attributions is wrong.",
+        ),
     }
 }
 

@@ -3,7 +3,8 @@
 //! the check ledger: a checked or dismissed finding is a hint ("Checked by … on …: note") or
 //! hidden, a stale one a warning saying the text changed since it was checked.
 
-use byline_core::index::{HouseName, WorkspaceIndex};
+use byline_core::consistency::quotes as quotation;
+use byline_core::index::{HouseName, QuoteCheck, WorkspaceIndex};
 use byline_core::{Code, Finding, Severity};
 use ropey::Rope;
 use tower_lsp_server::ls_types::{Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString};
@@ -113,15 +114,85 @@ fn resolved_message(status: &Status) -> String {
     m
 }
 
-/// What the `name-spelling` diagnostics of a document are computed from: the workspace index
-/// (the per-person spelling counts), the documents (to place related information), the desk's
-/// house spellings and the severity in force.
+/// What the diagnostics across articles of a document (`name-spelling`, `quote-mismatch`,
+/// `quote-speaker-mismatch`) are computed from: the workspace index (the per-person spelling
+/// counts, the quotations of every article), the documents (to place related information), the
+/// desk's house spellings and the severities in force (`None`: off).
 #[derive(Debug)]
 pub struct SpellingInput {
     pub index: Arc<WorkspaceIndex>,
     pub views: DocViews,
     pub house: Arc<Vec<HouseName>>,
-    pub severity: Severity,
+    pub severity: Option<Severity>,
+    pub quote: Option<Severity>,
+    pub speaker: Option<Severity>,
+}
+
+impl SpellingInput {
+    /// The input for a document with `settings`; `None` when every check across articles is off.
+    pub fn new(settings: &Settings, index: &Arc<WorkspaceIndex>, views: &DocViews, house: impl FnOnce() -> Vec<HouseName>) -> Option<Self> {
+        let (severity, quote, speaker) =
+            (settings.level(Code::NameSpelling), settings.level(Code::QuoteMismatch), settings.level(Code::QuoteSpeakerMismatch));
+        if severity.is_none() && quote.is_none() && speaker.is_none() {
+            return None;
+        }
+        Some(SpellingInput { index: index.clone(), views: views.clone(), house: Arc::new(house()), severity, quote, speaker })
+    }
+}
+
+/// The diagnostics across articles of document `key`: [`spelling_diagnostics`] and
+/// [`quote_diagnostics`], those switched on.
+pub fn cross_diagnostics(input: &SpellingInput, key: &str, rope: &Rope, enc: Encoding) -> Vec<Diagnostic> {
+    let mut out = if input.severity.is_some() { spelling_diagnostics(input, key, rope, enc) } else { Vec::new() };
+    if input.quote.is_some() || input.speaker.is_some() {
+        out.extend(quote_diagnostics(input, key, rope, enc));
+    }
+    out
+}
+
+/// The file name of a document key (a URI), for messages.
+fn file_name(key: &str) -> String {
+    let name = key.rsplit('/').next().unwrap_or(key);
+    percent_encoding::percent_decode_str(name).decode_utf8_lossy().into_owned()
+}
+
+/// The `quote-mismatch` and `quote-speaker-mismatch` diagnostics of document `key`: each on the
+/// quotation, with the other quotations as related information.
+pub fn quote_diagnostics(input: &SpellingInput, key: &str, rope: &Rope, enc: Encoding) -> Vec<Diagnostic> {
+    input
+        .index
+        .quote_findings(key, &file_name)
+        .into_iter()
+        .filter_map(|f| {
+            let (code, severity) = match f.check {
+                QuoteCheck::Mismatch => (Code::QuoteMismatch, input.quote?),
+                QuoteCheck::Speaker => (Code::QuoteSpeakerMismatch, input.speaker?),
+            };
+            let related: Vec<DiagnosticRelatedInformation> = f
+                .elsewhere
+                .iter()
+                .filter_map(|o| {
+                    let view = input.views.get(&o.doc)?;
+                    let range = view.content.as_ref()?.range(&o.span, enc);
+                    let message = match f.check {
+                        QuoteCheck::Mismatch => format!("Quoted so here: \"{}\"", quotation::shorten(&o.text, 160)),
+                        QuoteCheck::Speaker => format!("Attributed to {} here", o.speaker),
+                    };
+                    Some(DiagnosticRelatedInformation { location: Location::new(view.uri.clone(), range), message })
+                })
+                .collect();
+            Some(Diagnostic {
+                range: to_range(rope, &f.span, enc),
+                severity: Some(to_lsp_severity(severity)),
+                code: Some(NumberOrString::String(code.as_str().to_string())),
+                source: Some("byline".to_string()),
+                message: f.message,
+                related_information: (!related.is_empty()).then_some(related),
+                data: Some(serde_json::json!({ "person": &*f.person })),
+                ..Default::default()
+            })
+        })
+        .collect()
 }
 
 /// The `name-spelling` diagnostics of document `key` (whose analysed text is `rope`): each on
@@ -150,7 +221,7 @@ pub fn spelling_diagnostics(input: &SpellingInput, key: &str, rope: &Rope, enc: 
                 .collect();
             Diagnostic {
                 range: to_range(rope, &f.span, enc),
-                severity: Some(to_lsp_severity(input.severity)),
+                severity: Some(to_lsp_severity(input.severity.unwrap_or(Severity::Information))),
                 code: Some(NumberOrString::String(Code::NameSpelling.as_str().to_string())),
                 source: Some("byline".to_string()),
                 message: f.message,

@@ -95,8 +95,38 @@ pub fn hover_markdown(info: &PersonInfo, here: Option<&str>) -> String {
     md
 }
 
+/// The hover of a quotation: the other articles that carry it, each with how (the same words, an
+/// excerpt, or differently: the words that differ), and the same words attributed to someone
+/// else. `None` when no other article carries it.
+pub fn quotation_markdown(here: &byline_core::index::QuotationHere) -> Option<String> {
+    use byline_core::consistency::quotes::Relation;
+    if here.elsewhere.is_empty() {
+        return None;
+    }
+    let mut md = String::from("**Quoted elsewhere**\n");
+    for c in &here.elsewhere {
+        let file = decode(file_name(&c.found.doc));
+        let how = match (&c.relation, c.same_speaker) {
+            (_, false) => format!("the same words, attributed to **{}**", c.found.speaker),
+            (Relation::Same, true) => "the same words".to_string(),
+            (Relation::Excerpt, true) => "in part (an excerpt)".to_string(),
+            (Relation::Mismatch(_), true) => format!("differently: {}", c.difference),
+            (Relation::Unrelated, true) => continue,
+        };
+        md.push_str(&format!("\n- `{file}` — {how}"));
+    }
+    Some(md)
+}
+
 pub fn hover(snap: &Snapshot, key: &str, pos: Position) -> Option<Hover> {
-    let (id, offset) = person_at(snap, key, pos)?;
+    let Some((id, offset)) = person_at(snap, key, pos) else {
+        // On a quotation: where else it is quoted.
+        let c = snap.content(key)?;
+        let here = snap.index.quotation_at(key, c.byte(pos, snap.encoding))?;
+        let value = quotation_markdown(&here)?;
+        let range = Some(c.range(&here.span, snap.encoding));
+        return Some(Hover { contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value }), range });
+    };
     let info = snap.index.person_with_quotes(&id, HOVER_QUOTES)?;
     let c = snap.content(key)?;
     let people = snap.index.document(key)?;

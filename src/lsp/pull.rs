@@ -15,9 +15,7 @@ use rayon::prelude::*;
 use ropey::Rope;
 use tower_lsp_server::ls_types::*;
 
-use std::sync::Arc;
-
-use super::diagnostics::{SpellingInput, settings_for, spelling_diagnostics, with_ledger};
+use super::diagnostics::{SpellingInput, cross_diagnostics, settings_for, with_ledger};
 use super::snapshot::{Content, DocView, Snapshot, file_path_of, key_of};
 
 fn result_id(generation: u64, s: &Snapshot) -> String {
@@ -25,7 +23,7 @@ fn result_id(generation: u64, s: &Snapshot) -> String {
     format!("{:?}", s.settings).hash(&mut h);
     // The spelling version: a document's `name-spelling` diagnostics change when another
     // article spells a name differently.
-    format!("{generation}.{}.{}.{:x}", s.desks.version, s.index.spelling_version(), h.finish())
+    format!("{generation}.{}.{}.{:x}", s.desks.version, s.index.cross_version(), h.finish())
 }
 
 /// The diagnostics of one document as they are in `s` (a file known only from disk is read and
@@ -35,18 +33,13 @@ fn diagnostics_of(s: &Snapshot, view: &DocView) -> Vec<Diagnostic> {
     let rel = path.as_deref().and_then(|p| s.desks.relative(p));
     let settings = settings_for(&s.desks, &s.settings, rel.as_deref());
     let ledger = s.desks.ledger.as_deref().zip(rel.as_deref());
-    let spelling = settings.level(byline_core::Code::NameSpelling).map(|severity| SpellingInput {
-        index: s.index.clone(),
-        views: s.docs.clone(),
-        house: Arc::new(s.desks.desk.house_names()),
-        severity,
-    });
+    let spelling = SpellingInput::new(&settings, &s.index, &s.docs, || s.desks.desk.house_names());
     let key = key_of(&view.uri);
     match &view.content {
         Some(Content::Open(a)) => {
             let mut diags = with_ledger(&a.analysis.findings, &a.rope, ledger, s.encoding, &settings);
             if let Some(input) = &spelling {
-                diags.extend(spelling_diagnostics(input, &key, &a.rope, s.encoding));
+                diags.extend(cross_diagnostics(input, &key, &a.rope, s.encoding));
             }
             diags
         }
@@ -62,7 +55,7 @@ fn diagnostics_of(s: &Snapshot, view: &DocView) -> Vec<Diagnostic> {
             if let Some(input) = &spelling
                 && input.index.document(&key).is_some_and(|p| p.mentions == analysis.people.mentions)
             {
-                diags.extend(spelling_diagnostics(input, &key, &rope, s.encoding));
+                diags.extend(cross_diagnostics(input, &key, &rope, s.encoding));
             }
             diags
         }

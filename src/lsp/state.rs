@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use byline_core::index::WorkspaceIndex;
 use byline_core::people::DocPeople;
-use byline_core::{Analysis, Code, Format};
+use byline_core::{Analysis, Format};
 use ropey::Rope;
 use serde_json::Value;
 use tokio::sync::{mpsc, oneshot, watch};
@@ -25,7 +25,7 @@ use tower_lsp_server::ls_types::{
 };
 
 use super::config::Settings;
-use super::diagnostics::{SpellingInput, settings_for, spelling_diagnostics, with_ledger};
+use super::diagnostics::{SpellingInput, cross_diagnostics, settings_for, with_ledger};
 use super::documents::apply_changes;
 use super::indexing;
 use super::positions::{Encoding, LineIndex};
@@ -209,7 +209,7 @@ pub fn spawn(client: Client, notifier: Notifier) -> Handle {
                         let ledger = ledger.as_ref().map(|(l, rel)| (&**l, rel.as_str()));
                         let mut diags = with_ledger(&analyzed.analysis.findings, &analyzed.rope, ledger, encoding, &settings);
                         if let Some(input) = &spelling {
-                            diags.extend(spelling_diagnostics(input, &key_of(&uri), &analyzed.rope, encoding));
+                            diags.extend(cross_diagnostics(input, &key_of(&uri), &analyzed.rope, encoding));
                         }
                         diagnostics_frame(uri, diags, analyzed.version)
                     };
@@ -907,16 +907,11 @@ impl State {
         let ledger = self.ledger_for(&entry.uri);
         let rel = file_path_of(&entry.uri).and_then(|p| self.desks.relative(&p));
         let settings = settings_for(&self.desks, &self.settings, rel.as_deref());
-        let spelling = settings.level(Code::NameSpelling).map(|severity| SpellingInput {
-            index: self.index.clone(),
-            views: self.views.clone(),
-            house: Arc::new(self.desks.desk.house_names()),
-            severity,
-        });
+        let spelling = SpellingInput::new(&settings, &self.index, &self.views, || self.desks.desk.house_names());
         let uri = entry.uri.clone();
         // Only documents that show spellings need publishing again when they change.
         match spelling {
-            Some(_) => self.spelling_published.insert(key.clone(), self.index.spelling_version()),
+            Some(_) => self.spelling_published.insert(key.clone(), self.index.cross_version()),
             None => self.spelling_published.remove(key),
         };
         self.send_out(Out::Findings { uri, analyzed, settings, encoding, ledger, spelling });
@@ -931,7 +926,7 @@ impl State {
         if !self.indexed || self.pulling() {
             return;
         }
-        let now = self.index.spelling_version();
+        let now = self.index.cross_version();
         let stale: Vec<DocKey> = self
             .entries
             .iter()

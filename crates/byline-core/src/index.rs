@@ -9,6 +9,7 @@
 use std::sync::Arc;
 
 use crate::Span;
+use crate::consistency::quotes::{self as quotation, Relation};
 use crate::consistency::spelling::{self, Part, Spelling, spelling_key};
 use crate::people::{DocPeople, NameForm};
 
@@ -51,6 +52,39 @@ struct DocEntry {
     tentative: Vec<Arc<str>>,
     /// The spellings this document contributes: (agg key, spelling key of `forms`, count).
     spellings: Vec<DocSpelling>,
+    /// The quotations of `people.persons` with their normalised words, for the checks of
+    /// quotations across articles.
+    quotes: Vec<DocQuote>,
+}
+
+/// One quotation of a document: whose (index into `persons`), which (index into their
+/// `quotes`), its normalised words and its [`quotation::key`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct DocQuote {
+    person: usize,
+    quote: usize,
+    words: Vec<String>,
+    key: Arc<str>,
+}
+
+/// A document's quotations as they matter to other documents: the quote key with the agg key
+/// of its speaker; sorted.
+fn quote_facts(quotes: &[DocQuote], keys: &[LocalKey]) -> Vec<(Arc<str>, Arc<str>)> {
+    let mut out: Vec<(Arc<str>, Arc<str>)> = quotes.iter().map(|q| (q.key.clone(), agg_key(&keys[q.person]))).collect();
+    out.sort();
+    out
+}
+
+fn doc_quotes(people: &DocPeople) -> Vec<DocQuote> {
+    let mut out = Vec::new();
+    for (person, p) in people.persons.iter().enumerate() {
+        for (quote, (_, text)) in p.quotes.iter().enumerate() {
+            let words = quotation::words(text);
+            let key: Arc<str> = quotation::key(&words).into();
+            out.push(DocQuote { person, quote, words, key });
+        }
+    }
+    out
 }
 
 /// One spelling a document contributes: agg key, [`form_key`], count.
@@ -194,6 +228,67 @@ pub struct WorkspaceIndex {
     spell_links: imbl::HashMap<Arc<str>, SmallMap<Arc<str>, u32>>,
     /// Bumped whenever a document's contribution to the spelling counts changes.
     spelling_version: u64,
+    /// Quote key ([`quotation::key`], of [`quotation::MIN_WORDS`] words or more) → documents
+    /// quoting those words (with how many times).
+    quote_texts: imbl::HashMap<Arc<str>, DocSet>,
+    /// Bumped whenever a document's quotations or their speakers change.
+    quote_version: u64,
+}
+
+/// Which check across articles a [`QuoteFinding`] is of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuoteCheck {
+    /// The same speaker quoted with nearly the same words elsewhere (`quote-mismatch`).
+    Mismatch,
+    /// The same words attributed to someone else elsewhere (`quote-speaker-mismatch`).
+    Speaker,
+}
+
+/// The other quotation of a [`QuoteFinding`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QuoteElsewhere {
+    pub doc: DocKey,
+    /// The quotation there (quote marks included).
+    pub span: Span,
+    /// Its words as written there.
+    pub text: String,
+    /// Its speaker there.
+    pub person: PersonId,
+    pub speaker: String,
+}
+
+/// A quotation of one article and where the other articles carry it ([`WorkspaceIndex::quotation_at`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuotationHere {
+    pub span: Span,
+    pub text: String,
+    pub person: PersonId,
+    pub elsewhere: Vec<QuoteCopy>,
+}
+
+/// One other article's quotation of the same words (or nearly).
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuoteCopy {
+    pub found: QuoteElsewhere,
+    pub relation: Relation,
+    /// Attributed to the same speaker (else the same words to someone else).
+    pub same_speaker: bool,
+    /// The words that differ, for a [`Relation::Mismatch`] ([`quotation::difference`]).
+    pub difference: String,
+}
+
+/// A quotation that another article quotes differently, or attributes to someone else.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QuoteFinding {
+    pub check: QuoteCheck,
+    /// The quotation (quote marks included).
+    pub span: Span,
+    /// Its words as written here.
+    pub text: String,
+    pub person: PersonId,
+    pub message: String,
+    /// The other quotations, first the one the message names.
+    pub elsewhere: Vec<QuoteElsewhere>,
 }
 
 /// How many times one spelling of a name part is written, and where.
@@ -405,7 +500,9 @@ impl WorkspaceIndex {
     /// Replace what `doc` contributes. Costs O(persons of `doc` × log workspace).
     pub fn set_document(&mut self, doc: DocKey, people: Arc<DocPeople>) {
         let before = self.spelling_version;
+        let before_quotes = self.quote_version;
         let old: Option<Vec<DocSpelling>> = self.docs.get(&*doc).map(|e| e.spellings.clone());
+        let old_quotes = self.docs.get(&*doc).map(|e| quote_facts(&e.quotes, &e.keys));
         self.remove_document(&doc);
         self.listing = Default::default();
         let keys = local_keys(&people);
@@ -470,7 +567,14 @@ impl WorkspaceIndex {
             *self.tentative_total.entry(t.clone()).or_insert(0) += 1;
             bump(self.surname_union.entry(t.clone()).or_default(), &doc, 1);
         }
-        self.docs.insert(doc, Arc::new(DocEntry { people, keys, counts: stats, tentative, spellings }));
+        let quotes = doc_quotes(&people);
+        let facts = quote_facts(&quotes, &keys);
+        let changed = old_quotes.as_ref().map_or(!facts.is_empty(), |o| *o != facts);
+        self.quote_version = before_quotes + u64::from(changed);
+        for q in quotes.iter().filter(|q| q.words.len() >= quotation::MIN_WORDS) {
+            bump(self.quote_texts.entry(q.key.clone()).or_default(), &doc, 1);
+        }
+        self.docs.insert(doc, Arc::new(DocEntry { people, keys, counts: stats, tentative, spellings, quotes }));
     }
 
     /// Forget `doc`. Costs O(persons of `doc` × log workspace).
@@ -478,6 +582,17 @@ impl WorkspaceIndex {
         let Some(entry) = self.docs.remove(doc) else { return };
         self.listing = Default::default();
         let key: DocKey = doc.into();
+        if !entry.quotes.is_empty() {
+            self.quote_version += 1;
+        }
+        for q in entry.quotes.iter().filter(|q| q.words.len() >= quotation::MIN_WORDS) {
+            if let Some(set) = self.quote_texts.get_mut(&q.key) {
+                unbump(set, &key, 1);
+                if set.is_empty() {
+                    self.quote_texts.remove(&q.key);
+                }
+            }
+        }
         if !entry.spellings.is_empty() {
             self.spelling_version += 1;
         }
@@ -960,6 +1075,184 @@ impl WorkspaceIndex {
     /// on edits that leave every name as it was).
     pub fn spelling_version(&self) -> u64 {
         self.spelling_version
+    }
+
+    /// A number that changes whenever some document's quotations (or who said them) change.
+    pub fn quote_version(&self) -> u64 {
+        self.quote_version
+    }
+
+    /// A number that changes whenever the findings across articles (spellings, quotations) of
+    /// some document may change: both versions only grow, so their sum changes with either.
+    pub fn cross_version(&self) -> u64 {
+        self.spelling_version + self.quote_version
+    }
+
+    /// The other articles that carry the quotation of `doc` at byte `offset` (quote marks
+    /// included): its speaker's quotations elsewhere that are the same words, an excerpt or a near
+    /// miss ([`quotation::compare`]), then the same words attributed to someone else; for hover.
+    /// `None` when no attributed quotation is there.
+    pub fn quotation_at(&self, doc: &str, offset: usize) -> Option<QuotationHere> {
+        let e = self.docs.get(doc)?;
+        let q = e.quotes.iter().find(|q| {
+            let span = &e.people.persons[q.person].quotes[q.quote].0;
+            span.start <= offset && offset <= span.end
+        })?;
+        let (span, text) = e.people.persons[q.person].quotes[q.quote].clone();
+        let id = self.resolve(e.keys.get(q.person)?);
+        let locals = self.local_keys_of(&id);
+        let mut docs: Vec<DocKey> = locals
+            .iter()
+            .filter_map(|k| self.aggs.get(&agg_key(k)))
+            .flat_map(|a| a.quote_docs.keys().filter(|d| &***d != doc).cloned())
+            .collect();
+        if let Some(set) = self.quote_texts.get(&q.key) {
+            docs.extend(set.keys().filter(|d| &***d != doc).cloned());
+        }
+        docs.sort();
+        docs.dedup();
+        let mut elsewhere = Vec::new();
+        for d in docs {
+            let Some(o) = self.docs.get(&d) else { continue };
+            for oq in &o.quotes {
+                let Some(k) = o.keys.get(oq.person) else { continue };
+                let mine = locals.contains(k);
+                let relation = if mine {
+                    quotation::compare(&q.words, &oq.words)
+                } else if oq.key == q.key && q.words.len() >= quotation::MIN_WORDS {
+                    Relation::Same
+                } else {
+                    continue;
+                };
+                if relation == Relation::Unrelated {
+                    continue;
+                }
+                let p = &o.people.persons[oq.person];
+                let (ospan, otext) = &p.quotes[oq.quote];
+                let difference = quotation::difference(&q.words, &oq.words);
+                let found = QuoteElsewhere {
+                    doc: d.clone(),
+                    span: ospan.clone(),
+                    text: otext.clone(),
+                    person: self.resolve(k),
+                    speaker: p.name.clone(),
+                };
+                elsewhere.push(QuoteCopy { found, relation, same_speaker: mine, difference });
+            }
+        }
+        elsewhere.sort_by_key(|c| !c.same_speaker);
+        Some(QuotationHere { span, text, person: id, elsewhere })
+    }
+
+    /// The quotations of `doc` that another article quotes from the same speaker in nearly the
+    /// same words, but not the same ([`quotation::compare`]: `quote-mismatch`), and those whose
+    /// words another article attributes to someone else (`quote-speaker-mismatch`). `name` gives
+    /// a document's name for messages (its file name, say). Costs, per quotation of `doc`, the
+    /// quotations of its speaker in their other articles and the articles quoting the same words.
+    pub fn quote_findings(&self, doc: &str, name: &dyn Fn(&str) -> String) -> Vec<QuoteFinding> {
+        let Some(e) = self.docs.get(doc) else { return Vec::new() };
+        let mut out = Vec::new();
+        // Per speaker: their local keys and the other documents quoting them.
+        let mut cache: std::collections::HashMap<PersonId, (Vec<LocalKey>, Vec<DocKey>)> = Default::default();
+        for q in &e.quotes {
+            let Some(k) = e.keys.get(q.person) else { continue };
+            let id = self.resolve(k);
+            let here_text = &e.people.persons[q.person].quotes[q.quote];
+            let (locals, docs) = cache.entry(id.clone()).or_insert_with(|| {
+                let locals = self.local_keys_of(&id);
+                let mut docs: Vec<DocKey> = locals
+                    .iter()
+                    .filter_map(|k| self.aggs.get(&agg_key(k)))
+                    .flat_map(|a| a.quote_docs.keys().filter(|d| &***d != doc).cloned())
+                    .collect();
+                docs.sort();
+                docs.dedup();
+                (locals, docs)
+            });
+            // Same speaker, nearly the same words.
+            let mut elsewhere: Vec<(f64, QuoteElsewhere, &Vec<String>)> = Vec::new();
+            if q.words.len() >= quotation::MIN_WORDS {
+                for d in docs.iter() {
+                    let Some(o) = self.docs.get(d) else { continue };
+                    let mut near = Vec::new();
+                    let mut matched = false;
+                    for oq in o.quotes.iter().filter(|oq| o.keys.get(oq.person).is_some_and(|k| locals.contains(k))) {
+                        match quotation::compare(&q.words, &oq.words) {
+                            Relation::Same | Relation::Excerpt => matched = true,
+                            Relation::Mismatch(sim) => near.push((sim, oq)),
+                            Relation::Unrelated => {}
+                        }
+                    }
+                    // An article that also carries the words as they are here is no evidence
+                    // against them.
+                    if matched {
+                        continue;
+                    }
+                    for (sim, oq) in near {
+                        let p = &o.people.persons[oq.person];
+                        let (span, text) = &p.quotes[oq.quote];
+                        let found = QuoteElsewhere {
+                            doc: d.clone(),
+                            span: span.clone(),
+                            text: text.clone(),
+                            person: id.clone(),
+                            speaker: p.name.clone(),
+                        };
+                        elsewhere.push((sim, found, &oq.words));
+                    }
+                }
+            }
+            if !elsewhere.is_empty() {
+                elsewhere.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.doc.cmp(&b.1.doc)));
+                let (_, first, words) = &elsewhere[0];
+                let message = quotation::mismatch_message(&name(&first.doc), &q.words, &first.text, words);
+                out.push(QuoteFinding {
+                    check: QuoteCheck::Mismatch,
+                    span: here_text.0.clone(),
+                    text: here_text.1.clone(),
+                    person: id.clone(),
+                    message,
+                    elsewhere: elsewhere.into_iter().map(|(_, f, _)| f).collect(),
+                });
+            }
+            // The same words, someone else. Only speakers named in full on both sides: a
+            // surname alone is too uncertain a link to contradict.
+            if q.words.len() < quotation::MIN_WORDS || !matches!(k, LocalKey::Full(_)) {
+                continue;
+            }
+            let Some(set) = self.quote_texts.get(&q.key) else { continue };
+            let group = self.spelling_group(&id);
+            let mut others = Vec::new();
+            for d in set.keys().filter(|d| &***d != doc) {
+                let Some(o) = self.docs.get(d) else { continue };
+                let same_words: Vec<&DocQuote> = o.quotes.iter().filter(|oq| oq.key == q.key).collect();
+                // Where the other article also gives the words to this speaker, it agrees.
+                if same_words.iter().any(|oq| o.keys.get(oq.person).is_some_and(|k| group.contains(&self.resolve(k)) || locals.contains(k)))
+                {
+                    continue;
+                }
+                for oq in same_words {
+                    let Some(ok @ LocalKey::Full(_)) = o.keys.get(oq.person) else { continue };
+                    let p = &o.people.persons[oq.person];
+                    let (span, text) = &p.quotes[oq.quote];
+                    let person = self.resolve(ok);
+                    others.push(QuoteElsewhere { doc: d.clone(), span: span.clone(), text: text.clone(), person, speaker: p.name.clone() });
+                }
+            }
+            if let Some(first) = others.first() {
+                let here_name = &e.people.persons[q.person].name;
+                out.push(QuoteFinding {
+                    check: QuoteCheck::Speaker,
+                    span: here_text.0.clone(),
+                    text: here_text.1.clone(),
+                    person: id.clone(),
+                    message: quotation::speaker_message(&name(&first.doc), &first.speaker, here_name),
+                    elsewhere: others,
+                });
+            }
+        }
+        out.sort_by_key(|f| (f.span.start, f.check == QuoteCheck::Speaker));
+        out
     }
 
     /// The persons whose spellings are compared with `id`'s: `id`, and the persons named in

@@ -11,6 +11,8 @@ export const DIAGNOSTIC_CODES = [
   "anonymous-source",
   "unattributed-quote",
   "name-spelling",
+  "quote-mismatch",
+  "quote-speaker-mismatch",
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 

@@ -28,6 +28,8 @@ test("default severities are the server's: anonymous-source and name-spelling ar
   assert.equal(properties["byline.diagnostics.anonymous-source"].default, "information");
   assert.equal(properties["byline.diagnostics.unattributed-quote"].default, "warning");
   assert.equal(properties["byline.diagnostics.name-spelling"].default, "information");
+  assert.equal(properties["byline.diagnostics.quote-mismatch"].default, "warning");
+  assert.equal(properties["byline.diagnostics.quote-speaker-mismatch"].default, "warning");
 });
 
 test("every contributed setting's default maps cleanly", () => {

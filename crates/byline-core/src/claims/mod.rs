@@ -44,11 +44,23 @@ pub enum Code {
     /// A person's name spelled differently from elsewhere in the workspace (a cross-file
     /// check: [`crate::index::WorkspaceIndex::spelling_findings`]).
     NameSpelling,
+    /// The same speaker quoted in nearly the same words, but not the same, in another article
+    /// (a cross-file check: [`crate::index::WorkspaceIndex::quote_findings`]).
+    QuoteMismatch,
+    /// The same words attributed to a different speaker in another article (cross-file).
+    QuoteSpeakerMismatch,
 }
 
 impl Code {
-    pub const ALL: [Code; 5] =
-        [Code::UnattributedClaim, Code::VagueAttribution, Code::AnonymousSource, Code::UnattributedQuote, Code::NameSpelling];
+    pub const ALL: [Code; 7] = [
+        Code::UnattributedClaim,
+        Code::VagueAttribution,
+        Code::AnonymousSource,
+        Code::UnattributedQuote,
+        Code::NameSpelling,
+        Code::QuoteMismatch,
+        Code::QuoteSpeakerMismatch,
+    ];
 
     /// The code as it appears in diagnostics: `unattributed-claim` etc.
     pub fn as_str(self) -> &'static str {
@@ -58,6 +70,8 @@ impl Code {
             Code::AnonymousSource => "anonymous-source",
             Code::UnattributedQuote => "unattributed-quote",
             Code::NameSpelling => "name-spelling",
+            Code::QuoteMismatch => "quote-mismatch",
+            Code::QuoteSpeakerMismatch => "quote-speaker-mismatch",
         }
     }
 

@@ -1,0 +1,340 @@
+//! Quotations across articles: the pure decision.
+//!
+//! The workspace index keeps, per document, the normalised words of every quotation attributed
+//! to a person ([`crate::index::WorkspaceIndex::quote_findings`] gathers the pairs to compare);
+//! [`compare`] decides whether two quotations of one speaker are the same words, an excerpt of
+//! one another, a near miss (`quote-mismatch`: a changed word, a dropped clause) or unrelated.
+//!
+//! Quotations are compared on their [`words`]: lower case, curly quotes and apostrophes
+//! straightened, punctuation at the edges of words dropped, ellipses kept only as the marks of
+//! an elision. So "We’ll rebuild it." and "we'll rebuild it" are one quotation.
+
+/// Quotations of fewer words than this are never compared ("a disaster").
+pub const MIN_WORDS: usize = 6;
+
+/// Two quotations whose aligned words are at least this similar (Dice over the aligned words:
+/// twice the words in common over the words of both) are the same quotation written differently.
+pub const SIMILAR: f64 = 0.8;
+
+/// Longer quotations are compared on their first words only (bounds the cost of a comparison).
+const MAX_WORDS: usize = 200;
+
+/// The mark that stands for an elision ("…", "...", "[…]") in [`words`].
+pub const ELLIPSIS: &str = "…";
+
+/// The mark that stands for an editor's words in square brackets ("[Haley] made fun of me"
+/// where the speaker said "She made fun of me"): it matches any one word.
+pub const EDITED: &str = "[edited]";
+
+/// Two normalised words agree: equal, or one of them is an editor's words ([`EDITED`]).
+fn agree(a: &str, b: &str) -> bool {
+    a == b || a == EDITED || b == EDITED
+}
+
+/// `quote` with each group in square brackets replaced: an elision ("[...]") by an ellipsis,
+/// an editor's words by [`EDITED`].
+fn brackets(quote: &str) -> String {
+    let mut out = String::with_capacity(quote.len());
+    let mut rest = quote;
+    while let Some(open) = rest.find('[') {
+        out.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find(']') else { break };
+        let inner = rest[open + 1..open + close].trim();
+        let elision = !inner.is_empty() && inner.chars().all(|c| c == '.' || c == '…' || c.is_whitespace());
+        out.push_str(if elision { " … " } else { " \u{1} " });
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    out.replace('\u{1}', EDITED)
+}
+
+/// The words of a quotation, normalised: lower case; curly quotes, apostrophes and dashes
+/// straightened; punctuation at the edges of each word dropped; an ellipsis kept as one
+/// [`ELLIPSIS`] word (consecutive ones merged, none at either end).
+pub fn words(quote: &str) -> Vec<String> {
+    let text: String = brackets(quote)
+        .chars()
+        .map(|c| match c {
+            '’' | '‘' | 'ʼ' | '′' | '`' | '´' => '\'',
+            '“' | '”' | '„' | '«' | '»' | '″' => '"',
+            '—' | '–' | '―' => ' ',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect();
+    let text = text.replace("...", " … ").replace('…', " … ");
+    let mut out: Vec<String> = Vec::new();
+    for raw in text.split(|c: char| c.is_whitespace() || c == '/') {
+        if raw == EDITED {
+            out.push(EDITED.to_string());
+            continue;
+        }
+        if raw.contains('…') {
+            if out.last().is_some_and(|w| w != ELLIPSIS) {
+                out.push(ELLIPSIS.to_string());
+            }
+            continue;
+        }
+        let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        if !w.is_empty() {
+            out.push(w.to_string());
+        }
+    }
+    if out.last().is_some_and(|w| w == ELLIPSIS) {
+        out.pop();
+    }
+    out
+}
+
+/// The words of a quotation without elision marks.
+fn plain(words: &[String]) -> Vec<&str> {
+    words.iter().map(String::as_str).filter(|w| *w != ELLIPSIS).collect()
+}
+
+/// The key two quotations share when their words are the same ([`words`] without elision marks,
+/// joined by spaces).
+pub fn key(words: &[String]) -> String {
+    plain(words).join(" ")
+}
+
+/// How two quotations of one speaker relate.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Relation {
+    /// The same words.
+    Same,
+    /// One is a contiguous part of the other (or parts of it, in order, with each gap marked
+    /// by an ellipsis): quoted in part, not misquoted.
+    Excerpt,
+    /// Nearly the same words, but not the same: a word changed, added or dropped. The
+    /// similarity of the aligned words.
+    Mismatch(f64),
+    /// Different quotations (or too short to compare).
+    Unrelated,
+}
+
+/// Whether `short` (with elision marks) is an excerpt of `long`: each of its ellipsis-separated
+/// pieces appears contiguously in `long`, in order.
+fn is_excerpt(short: &[String], long: &[&str]) -> bool {
+    let mut from = 0;
+    for piece in short.split(|w| w == ELLIPSIS).filter(|p| !p.is_empty()) {
+        let n = piece.len();
+        let Some(at) = (from..=long.len().saturating_sub(n))
+            .find(|&i| long.len() >= i + n && piece.iter().zip(&long[i..i + n]).all(|(a, b)| agree(a, b)))
+        else {
+            return false;
+        };
+        from = at + n;
+    }
+    true
+}
+
+/// The best alignment of all of `short` against a window of `long` (free words before and
+/// after the window; of equally good windows, the longest): (words matched, window).
+fn align(short: &[&str], long: &[&str]) -> (usize, std::ops::Range<usize>) {
+    let (n, m) = (short.len(), long.len());
+    // Each cell: (edits, -matches, window start), lexicographically least is best.
+    let mut prev: Vec<(usize, isize, usize)> = (0..=m).map(|j| (0, 0, j)).collect();
+    for i in 1..=n {
+        let mut cur = vec![(i, 0isize, 0usize); m + 1];
+        for j in 1..=m {
+            let (e, mt, s) = prev[j - 1];
+            let same = agree(short[i - 1], long[j - 1]);
+            let diag = if same { (e, mt - 1, s) } else { (e + 1, mt, s) };
+            let (e, mt, s) = prev[j];
+            let up = (e + 1, mt, s);
+            let (e, mt, s) = cur[j - 1];
+            let left = (e + 1, mt, s);
+            cur[j] = diag.min(up).min(left);
+        }
+        prev = cur;
+    }
+    let (best_j, cell) = prev
+        .iter()
+        .enumerate()
+        .min_by_key(|(j, c)| (c.0, c.1, std::cmp::Reverse(j.saturating_sub(c.2))))
+        .map(|(j, c)| (j, *c))
+        .unwrap_or((0, (0, 0, 0)));
+    ((-cell.1) as usize, cell.2.min(best_j)..best_j)
+}
+
+/// How quotation `a` relates to quotation `b` (both [`words`]). Quotations of fewer than
+/// [`MIN_WORDS`] words are [`Relation::Unrelated`] unless the same.
+pub fn compare(a: &[String], b: &[String]) -> Relation {
+    let (pa, pb) = (plain(a), plain(b));
+    if pa.len() == pb.len() && pa.iter().zip(&pb).all(|(a, b)| agree(a, b)) {
+        return Relation::Same;
+    }
+    if pa.len() < MIN_WORDS || pb.len() < MIN_WORDS {
+        return Relation::Unrelated;
+    }
+    let (short, long, short_marked) = if pa.len() <= pb.len() { (&pa, &pb, a) } else { (&pb, &pa, b) };
+    if is_excerpt(short_marked, long) {
+        return Relation::Excerpt;
+    }
+    let short = &short[..short.len().min(MAX_WORDS)];
+    let long = &long[..long.len().min(MAX_WORDS * 2)];
+    let (matched, window) = align(short, long);
+    let sim = 2.0 * matched as f64 / (short.len() + window.len()) as f64;
+    if sim >= SIMILAR { Relation::Mismatch(sim) } else { Relation::Unrelated }
+}
+
+/// What differs between two quotations, word by word, for a message: `"spring" here, "summer"
+/// there; "by the council" not there`. Empty when only elisions differ.
+pub fn difference(here: &[String], there: &[String]) -> String {
+    let (mut a, mut b) = (plain(here), plain(there));
+    a.truncate(MAX_WORDS);
+    b.truncate(MAX_WORDS);
+    // Only the part of the longer one that the shorter one is aligned with.
+    if a.len() <= b.len() {
+        b = b[align(&a, &b).1].to_vec();
+    } else {
+        a = a[align(&b, &a).1].to_vec();
+    }
+    let (n, m) = (a.len(), b.len());
+    // Longest common subsequence table, then a walk from the start.
+    let mut t = vec![vec![0u32; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            t[i][j] = if agree(a[i], b[j]) { t[i + 1][j + 1] + 1 } else { t[i + 1][j].max(t[i][j + 1]) };
+        }
+    }
+    // Runs of words only one side has, or each side has differently: (here, there, between
+    // matched words). A one-sided run at either end is the part of the longer one not quoted.
+    let (mut i, mut j) = (0, 0);
+    let mut runs: Vec<(Vec<&str>, Vec<&str>, bool)> = Vec::new();
+    let (mut only_a, mut only_b): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
+    let mut matched = false;
+    while i < n || j < m {
+        if i < n && j < m && agree(a[i], b[j]) {
+            if !only_a.is_empty() || !only_b.is_empty() {
+                runs.push((std::mem::take(&mut only_a), std::mem::take(&mut only_b), matched));
+            }
+            matched = true;
+            i += 1;
+            j += 1;
+        } else if j == m || (i < n && t[i + 1][j] >= t[i][j + 1]) {
+            only_a.push(a[i]);
+            i += 1;
+        } else {
+            only_b.push(b[j]);
+            j += 1;
+        }
+    }
+    let trailing = !only_a.is_empty() || !only_b.is_empty();
+    if trailing {
+        runs.push((only_a, only_b, false));
+    }
+    let parts: Vec<String> = runs
+        .iter()
+        .filter(|(x, y, inside)| *inside || (!x.is_empty() && !y.is_empty()))
+        .map(|(x, y, _)| match (x.is_empty(), y.is_empty()) {
+            (false, false) => format!("\"{}\" here, \"{}\" there", x.join(" "), y.join(" ")),
+            (false, true) => format!("\"{}\" not there", x.join(" ")),
+            _ => format!("\"{}\" only there", y.join(" ")),
+        })
+        .collect();
+    parts.join("; ")
+}
+
+/// A quotation shortened for a message: its first words, "…" when cut.
+pub fn shorten(quote: &str, max_chars: usize) -> String {
+    let q = quote.split_whitespace().collect::<Vec<_>>().join(" ");
+    let q = q.trim_end_matches([',', ';', ':', ' ']).to_string();
+    if q.chars().count() <= max_chars {
+        return q;
+    }
+    let cut: String = q.chars().take(max_chars).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a).to_string();
+    format!("{cut}…")
+}
+
+/// The message of a `quote-mismatch`: `Quoted differently in b.txt: "…" — check against the
+/// source ("spring" here, "summer" there)`.
+pub fn mismatch_message(file: &str, here: &[String], there_text: &str, there: &[String]) -> String {
+    let diff = difference(here, there);
+    let diff = if diff.is_empty() { String::new() } else { format!(" ({diff})") };
+    format!("Quoted differently in {file}: \"{}\" — check against the source{diff}", shorten(there_text, 120))
+}
+
+/// The message of a `quote-speaker-mismatch`: `The same words are attributed to Ana Ruiz in
+/// b.txt — who said them?`.
+pub fn speaker_message(file: &str, speaker: &str, here: &str) -> String {
+    format!("The same words are attributed to {speaker} in {file}, and to {here} here — check who said them")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rel(a: &str, b: &str) -> Relation {
+        compare(&words(a), &words(b))
+    }
+
+    fn mismatch(r: &Relation) -> bool {
+        matches!(r, Relation::Mismatch(_))
+    }
+
+    const Q: &str = "We will rebuild the footbridge by the spring and reopen the towpath to walkers.";
+
+    #[test]
+    fn typographic_differences_are_the_same_quotation() {
+        assert_eq!(words("We’ll  REBUILD it…"), ["we'll", "rebuild", "it"]);
+        assert_eq!(rel(Q, "we will rebuild the footbridge by the spring, and reopen the towpath to walkers"), Relation::Same);
+        assert_eq!(rel("“It’s a ‘fair’ deal for the town,” she said", "\"It's a 'fair' deal for the town\" she said."), Relation::Same);
+        assert_eq!(rel("Nobody saw the flood coming — nobody at all.", "Nobody saw the flood coming... nobody at all"), Relation::Same);
+    }
+
+    #[test]
+    fn a_changed_word_or_a_dropped_clause_is_a_mismatch() {
+        assert!(mismatch(&rel(Q, "We will rebuild the footbridge by the summer and reopen the towpath to walkers.")));
+        // A clause dropped from the middle without an ellipsis.
+        assert!(mismatch(&rel(Q, "We will rebuild the footbridge and reopen the towpath to walkers.")));
+        // A word added.
+        assert!(mismatch(&rel(Q, "We will quickly rebuild the footbridge by the spring and reopen the towpath to walkers.")));
+        // A changed word inside a part quoted.
+        assert!(mismatch(&rel(Q, "rebuild the footbridge by the autumn and reopen the towpath")));
+    }
+
+    #[test]
+    fn excerpts_are_not_mismatches() {
+        assert_eq!(rel(Q, "rebuild the footbridge by the spring"), Relation::Excerpt);
+        assert_eq!(rel("We will rebuild the footbridge by the spring", Q), Relation::Excerpt);
+        // An elision marked by an ellipsis.
+        assert_eq!(rel(Q, "We will rebuild the footbridge … and reopen the towpath to walkers"), Relation::Excerpt);
+        assert_eq!(rel(Q, "We will rebuild the footbridge [...] and reopen the towpath to walkers"), Relation::Excerpt);
+    }
+
+    #[test]
+    fn an_editors_words_in_brackets_stand_for_the_speakers() {
+        assert_eq!(words("[Ms Tarrow] said [...] no"), [EDITED, "said", ELLIPSIS, "no"]);
+        let long = "After the vote, [Tarrow] told us the footbridge would reopen by the spring, and not before.";
+        assert_eq!(rel(long, "She told us the footbridge would reopen by the spring"), Relation::Excerpt);
+        assert_eq!(
+            rel("[She] told us the footbridge would reopen by the spring", "Tarrow told us the footbridge would reopen by the spring"),
+            Relation::Same
+        );
+        assert!(mismatch(&rel(long, "She told us the footbridge would reopen by the autumn")));
+    }
+
+    #[test]
+    fn short_and_different_quotations_are_unrelated() {
+        assert_eq!(rel("a complete disaster for us", "a total disaster for us"), Relation::Unrelated);
+        assert_eq!(rel(Q, "The council has no plans to close the library this year."), Relation::Unrelated);
+        // Sharing a phrase is not the same quotation.
+        assert_eq!(rel(Q, "We will rebuild the footbridge, but the towpath stays closed until the inquiry reports."), Relation::Unrelated);
+    }
+
+    #[test]
+    fn differences_and_messages_name_the_words() {
+        let (a, b) = (words(Q), words("We will rebuild the footbridge by the summer and reopen the towpath."));
+        assert_eq!(difference(&a, &b), "\"spring\" here, \"summer\" there");
+        let m = mismatch_message("b.txt", &a, "We will rebuild the footbridge by the summer and reopen the towpath.", &b);
+        assert!(m.starts_with("Quoted differently in b.txt: \"We will rebuild"), "{m}");
+        assert!(m.contains("check against the source"), "{m}");
+        assert_eq!(key(&words("Nobody … saw it")), "nobody saw it");
+        assert_eq!(shorten("one two three four", 9), "one two…");
+        // The words of the longer one around an excerpt are not differences.
+        let long = words("Before anything else: we will rebuild the footbridge by the spring, as promised.");
+        assert_eq!(difference(&long, &words("we will rebuild the footbridge by the summer")), "\"spring\" here, \"summer\" there");
+    }
+}
