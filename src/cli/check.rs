@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use byline_core::index::{HouseName, QuoteCheck, WorkspaceIndex};
-use byline_core::{Code, Format, Severity};
+use byline_core::{Code, Format, Severity, Span};
 use serde::Serialize;
 
 use super::lines::Lines;
@@ -98,6 +98,42 @@ pub struct Reported {
     /// The ledger entry behind a status other than `open`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub check: Option<CheckInfo>,
+}
+
+impl Reported {
+    /// An open finding of `code` at `span` of the article at `path`; its fingerprint is the
+    /// hash of `anchor` (the sentence, or the form or quotation a cross-file check is about).
+    fn open(path: &str, lines: &Lines, span: &Span, code: Code, severity: Severity, message: String, anchor: &str) -> Reported {
+        let (line, column) = lines.line_col(span.start);
+        let (end_line, end_column) = lines.line_col(span.end);
+        Reported {
+            path: path.to_string(),
+            line,
+            column,
+            end_line,
+            end_column,
+            start_byte: span.start,
+            end_byte: span.end,
+            code: code.as_str(),
+            severity: severity.as_str(),
+            message,
+            fingerprint: byline_core::ledger::anchor::fingerprint(anchor, code.as_str()),
+            status: "open",
+            check: None,
+        }
+    }
+}
+
+/// The severity of `code` for the article at workspace-relative path `rel`: its `[[overrides]]`,
+/// else the levels in force; `None` when the code is off.
+fn level_for(
+    ws: &super::workspace::Workspace,
+    rel: Option<&str>,
+    levels: &BTreeMap<Code, Option<Severity>>,
+    code: Code,
+) -> Option<Severity> {
+    let overridden = rel.and_then(|r| ws.desk.override_for(r, code));
+    overridden.unwrap_or_else(|| levels.get(&code).copied().flatten())
 }
 
 /// A ledger entry as `byline check` reports it.
@@ -218,25 +254,10 @@ pub fn collect(sel: &Selection, command: &str) -> Result<Collected, ExitCode> {
             .iter()
             .zip(doc.statuses)
             .filter_map(|(f, status)| {
-                let overridden = rel.as_deref().and_then(|r| ws.desk.override_for(r, f.code));
-                let severity = overridden.unwrap_or_else(|| levels.get(&f.code).copied().flatten())?;
-                let (line, column) = lines.line_col(f.span.start);
-                let (end_line, end_column) = lines.line_col(f.span.end);
-                Some(Reported {
-                    path: path.clone(),
-                    line,
-                    column,
-                    end_line,
-                    end_column,
-                    start_byte: f.span.start,
-                    end_byte: f.span.end,
-                    code: f.code.as_str(),
-                    severity: severity.as_str(),
-                    message: f.message.clone(),
-                    fingerprint: byline_core::ledger::anchor::fingerprint(&src.text[f.span.clone()], f.code.as_str()),
-                    status: status.state.as_str(),
-                    check: check_info(&status),
-                })
+                let severity = level_for(&ws, rel.as_deref(), &levels, f.code)?;
+                let anchor = &src.text[f.span.clone()];
+                let reported = Reported::open(&path, &lines, &f.span, f.code, severity, f.message.clone(), anchor);
+                Some(Reported { status: status.state.as_str(), check: check_info(&status), ..reported })
             })
             .collect();
         FileResult { findings: reported, orphans: doc.orphans.len(), people: analysis.people }
@@ -301,10 +322,9 @@ pub fn run(args: CheckArgs) -> ExitCode {
     exit_status(&findings, &errors)
 }
 
-/// The `name-spelling` findings of one article against the workspace index of every article
-/// checked (always open: the ledger records checks of sentences, not of spellings).
-/// Name spellings are a cross-file check: every article's people go into one workspace index,
-/// as in the language server, and each article's `name-spelling` findings join its own.
+/// The cross-file checks (name spellings, quotations): every article's people go into one
+/// workspace index, as in the language server, and each article's findings of those codes join
+/// its own.
 fn add_spellings(
     ws: &super::workspace::Workspace,
     sources: &[super::sources::Source],
@@ -334,6 +354,8 @@ fn add_spellings(
     }
 }
 
+/// The `name-spelling` findings of one article against the workspace index of every article
+/// checked (always open: the ledger records checks of sentences, not of spellings).
 fn spelling_findings(
     index: &WorkspaceIndex,
     house: &[HouseName],
@@ -343,35 +365,13 @@ fn spelling_findings(
 ) -> Vec<Reported> {
     let path = src.path.to_string_lossy().into_owned();
     let rel = ws.relative(&src.path);
-    let overridden = rel.as_deref().and_then(|r| ws.desk.override_for(r, Code::NameSpelling));
-    let Some(severity) = overridden.unwrap_or_else(|| levels.get(&Code::NameSpelling).copied().flatten()) else { return Vec::new() };
+    let Some(severity) = level_for(ws, rel.as_deref(), levels, Code::NameSpelling) else { return Vec::new() };
     let found = index.spelling_findings(&path, house);
     if found.is_empty() {
         return Vec::new();
     }
     let lines = Lines::new(&src.text);
-    found
-        .into_iter()
-        .map(|f| {
-            let (line, column) = lines.line_col(f.span.start);
-            let (end_line, end_column) = lines.line_col(f.span.end);
-            Reported {
-                path: path.clone(),
-                line,
-                column,
-                end_line,
-                end_column,
-                start_byte: f.span.start,
-                end_byte: f.span.end,
-                code: Code::NameSpelling.as_str(),
-                severity: severity.as_str(),
-                message: f.message,
-                fingerprint: byline_core::ledger::anchor::fingerprint(&f.form, Code::NameSpelling.as_str()),
-                status: "open",
-                check: None,
-            }
-        })
-        .collect()
+    found.into_iter().map(|f| Reported::open(&path, &lines, &f.span, Code::NameSpelling, severity, f.message, &f.form)).collect()
 }
 
 /// The `quote-mismatch` and `quote-speaker-mismatch` findings of one article against the
@@ -384,10 +384,7 @@ fn quote_findings(
 ) -> Vec<Reported> {
     let path = src.path.to_string_lossy().into_owned();
     let rel = ws.relative(&src.path);
-    let level = |code: Code| {
-        let overridden = rel.as_deref().and_then(|r| ws.desk.override_for(r, code));
-        overridden.unwrap_or_else(|| levels.get(&code).copied().flatten())
-    };
+    let level = |code: Code| level_for(ws, rel.as_deref(), levels, code);
     let (quote, speaker) = (level(Code::QuoteMismatch), level(Code::QuoteSpeakerMismatch));
     if quote.is_none() && speaker.is_none() {
         return Vec::new();
@@ -405,23 +402,7 @@ fn quote_findings(
                 QuoteCheck::Mismatch => (Code::QuoteMismatch, quote?),
                 QuoteCheck::Speaker => (Code::QuoteSpeakerMismatch, speaker?),
             };
-            let (line, column) = lines.line_col(f.span.start);
-            let (end_line, end_column) = lines.line_col(f.span.end);
-            Some(Reported {
-                path: path.clone(),
-                line,
-                column,
-                end_line,
-                end_column,
-                start_byte: f.span.start,
-                end_byte: f.span.end,
-                code: code.as_str(),
-                severity: severity.as_str(),
-                message: f.message,
-                fingerprint: byline_core::ledger::anchor::fingerprint(&f.text, code.as_str()),
-                status: "open",
-                check: None,
-            })
+            Some(Reported::open(&path, &lines, &f.span, code, severity, f.message, &f.text))
         })
         .collect()
 }
