@@ -1101,11 +1101,7 @@ impl WorkspaceIndex {
         let (span, text) = e.people.persons[q.person].quotes[q.quote].clone();
         let id = self.resolve(e.keys.get(q.person)?);
         let locals = self.local_keys_of(&id);
-        let mut docs: Vec<DocKey> = locals
-            .iter()
-            .filter_map(|k| self.aggs.get(&agg_key(k)))
-            .flat_map(|a| a.quote_docs.keys().filter(|d| &***d != doc).cloned())
-            .collect();
+        let mut docs = self.quoting_docs(&locals, doc);
         if let Some(set) = self.quote_texts.get(&q.key) {
             docs.extend(set.keys().filter(|d| &***d != doc).cloned());
         }
@@ -1144,6 +1140,16 @@ impl WorkspaceIndex {
         Some(QuotationHere { span, text, person: id, elsewhere })
     }
 
+    /// The documents other than `doc` that quote the person of local keys `locals` (unsorted,
+    /// with repeats).
+    fn quoting_docs(&self, locals: &[LocalKey], doc: &str) -> Vec<DocKey> {
+        locals
+            .iter()
+            .filter_map(|k| self.aggs.get(&agg_key(k)))
+            .flat_map(|a| a.quote_docs.keys().filter(|d| &***d != doc).cloned())
+            .collect()
+    }
+
     /// The quotations of `doc` that another article quotes from the same speaker in nearly the
     /// same words, but not the same ([`quotation::compare`]: `quote-mismatch`), and those whose
     /// words another article attributes to someone else (`quote-speaker-mismatch`). `name` gives
@@ -1160,11 +1166,7 @@ impl WorkspaceIndex {
             let here_text = &e.people.persons[q.person].quotes[q.quote];
             let (locals, docs) = cache.entry(id.clone()).or_insert_with(|| {
                 let locals = self.local_keys_of(&id);
-                let mut docs: Vec<DocKey> = locals
-                    .iter()
-                    .filter_map(|k| self.aggs.get(&agg_key(k)))
-                    .flat_map(|a| a.quote_docs.keys().filter(|d| &***d != doc).cloned())
-                    .collect();
+                let mut docs = self.quoting_docs(&locals, doc);
                 docs.sort();
                 docs.dedup();
                 (locals, docs)
