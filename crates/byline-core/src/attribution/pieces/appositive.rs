@@ -8,38 +8,25 @@ use crate::document::Word;
 
 /// The appositive ", … ," that ends right before word `j` (a comma there and an earlier comma
 /// within twenty words, with no other punctuation but an apostrophe or an abbreviation's full
-/// stop between): its word range.
+/// stop between): its word range. Two in a row count as one when the second is a relative
+/// clause: "Prof Jane Roe, director of the centre, who leads the study, says".
 pub(crate) fn appositive_before(ctx: &Ctx, words: &[Word], j: usize) -> Option<std::ops::Range<usize>> {
+    let app = one_appositive_before(ctx, words, j)?;
+    let k = app.start;
+    if k >= 2
+        && RELATIVE.contains(&ctx.lw(&words[k]))
+        && let Some(outer) = one_appositive_before(ctx, words, k)
+    {
+        return Some(outer.start..j);
+    }
+    Some(app)
+}
+
+/// One appositive ending right before word `j` (see [`appositive_before`]).
+fn one_appositive_before(ctx: &Ctx, words: &[Word], j: usize) -> Option<std::ops::Range<usize>> {
     let gap = ctx.gap(words[j - 1].span.end, words[j.min(words.len() - 1)].span.start);
     if gap.trim() != "," {
         // ", the Kremlin said" style without a second comma: the phrase right before.
-        return None;
-    }
-    let mut k = j - 1;
-    while k > 0 && j - k < 20 {
-        let g = ctx.gap(words[k - 1].span.end, words[k].span.start).trim().to_string();
-        if g == "," {
-            // Two appositives in a row: "Prof Jane Roe, director of the centre, who leads the
-            // study, says".
-            if k >= 2
-                && RELATIVE.contains(&ctx.lw(&words[k]))
-                && let Some(outer) = appositive_before_one(ctx, words, k)
-            {
-                return Some(outer.start..j);
-            }
-            return Some(k..j);
-        }
-        if !g.is_empty() && g != "’" && g != "'" && !(g == "." && abbreviation(ctx, &words[k - 1])) {
-            return None;
-        }
-        k -= 1;
-    }
-    None
-}
-
-/// One appositive ending right before word `j` (see [`appositive_before`]), not two.
-fn appositive_before_one(ctx: &Ctx, words: &[Word], j: usize) -> Option<std::ops::Range<usize>> {
-    if ctx.gap(words[j - 1].span.end, words[j].span.start).trim() != "," {
         return None;
     }
     let mut k = j - 1;
