@@ -191,7 +191,7 @@ pub struct FileResult {
     pub findings: Vec<Reported>,
     /// Ledger entries of this article that match none of its findings.
     pub orphans: usize,
-    pub people: byline_core::people::DocPeople,
+    pub people: Arc<byline_core::people::DocPeople>,
 }
 
 /// What `byline check` (and `byline report`) found: the workspace, the articles read, one
@@ -260,7 +260,7 @@ pub fn collect(sel: &Selection, command: &str) -> Result<Collected, ExitCode> {
                 Some(Reported { status: status.state.as_str(), check: check_info(&status), ..reported })
             })
             .collect();
-        FileResult { findings: reported, orphans: doc.orphans.len(), people: analysis.people }
+        FileResult { findings: reported, orphans: doc.orphans.len(), people: Arc::new(analysis.people) }
     });
     let mut results = results;
     add_spellings(&ws, &gathered.sources, &mut results, &levels);
@@ -338,7 +338,7 @@ fn add_spellings(
     let mut index = WorkspaceIndex::new();
     for (src, r) in sources.iter().zip(results.iter()) {
         if let Ok(f) = r {
-            index.set_document(src.path.to_string_lossy().into(), Arc::new(f.people.clone()));
+            index.set_document(src.path.to_string_lossy().into(), f.people.clone());
         }
     }
     let house = ws.desk.house_names();

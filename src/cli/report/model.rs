@@ -147,7 +147,7 @@ pub struct Input<'a> {
     pub workspace_path: Option<String>,
     pub text: &'a str,
     pub findings: Vec<Reported>,
-    pub people: DocPeople,
+    pub people: std::sync::Arc<DocPeople>,
     pub orphans: usize,
 }
 
