@@ -366,11 +366,18 @@ try {
     // looked for among the entries of the document's own path).
     await page.keyboard.press("Control+Shift+E");
     const row = page.locator(".explorer-folders-view .monaco-list-row", { hasText: "harbour-closure.md" }).first();
-    // The explorer's context menu: Rename… (F2 does not reach the explorer in the browser).
-    await row.click({ button: "right" });
-    await page.locator(".context-view .action-item", { hasText: "Rename" }).first().click();
     const input = page.locator(".explorer-folders-view .monaco-inputbox input").first();
-    await input.waitFor();
+    // The explorer's context menu: Rename… (F2 does not reach the explorer in the browser). A menu
+    // opened while the explorer is still laying out can close without starting the rename, so the
+    // gesture is tried again until the name's input box is there.
+    await waitFor("the explorer's rename box", async () => {
+      await page.keyboard.press("Escape");
+      await row.waitFor();
+      await row.click({ button: "right" });
+      await page.locator(".context-view .action-item", { hasText: "Rename" }).first().click({ timeout: 5000 });
+      await input.waitFor({ timeout: 5000 });
+      return true;
+    });
     await input.fill("eastport-quay.md");
     await page.keyboard.press("Enter");
     await page.locator(".tabs-container .tab.active", { hasText: "eastport-quay.md" }).waitFor();
