@@ -3,7 +3,7 @@
 //! was named chief executive".
 
 use super::roles::{plural_head, singular_person_noun};
-use super::{Ctx, STOP, is_space_gap};
+use super::{Ctx, STOP, VERB_FORM, VERB_STOP, is_space_gap};
 use crate::people::lexicon::class::*;
 
 /// Whether a cue that only people take follows token `last`: a speech verb ("said"), or an
@@ -151,6 +151,27 @@ fn appositive_lead(ctx: &Ctx, k: usize) -> Option<usize> {
             | "nicknamed"
             | "dubbed"
     ) {
+        return None;
+    }
+    // "Jane Roe, as a newcomer, ...", "Jane Roe, over her ties to ...", "Jane Roe, (also)
+    // rejects ...": a preposition or a verb opens an adverbial or a clause, not a role. ("from"
+    // and "of the" say where a person comes from; a past form before a role noun gives one:
+    // "Jane Roe, named chief executive in May, ...".)
+    let opener = if first == "also" && k + 1 < n { k + 1 } else { k };
+    let o = ctx.word(opener);
+    let past_before_role = o.ends_with("ed") && opener + 1 < n && ctx.has(opener + 1, ROLE_HEAD | ROLE_MOD | PERSON_NOUN);
+    // ("Jane Roe, tried to ...", "vowed to": a past form before "to" opens a clause.)
+    let past_to = o.ends_with("ed") && opener + 1 < n && ctx.word(opener + 1) == "to";
+    if past_to
+        || (ctx.has(opener, VERB_FORM | VERB_STOP) && !past_before_role && !matches!(o, "now" | "once" | "then"))
+        || (ctx.has(opener, STOP)
+            && !past_before_role
+            && o.chars().next().is_some_and(|c| c.is_lowercase())
+            && !matches!(
+                o,
+                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "these" | "those" | "from" | "of" | "also" | "then"
+            ))
+    {
         return None;
     }
     // "Jane Roe, explaining why ...": a clause, not a role.
@@ -335,6 +356,17 @@ mod tests {
     fn a_role_after_a_comma() {
         assert_eq!(role("Then Maria Thrane, the depot manager, left.", "Thrane").as_deref(), Some("the depot manager"));
         assert_eq!(role("Then Maria Thrane, 41, the depot manager, left.", "Thrane").as_deref(), Some("the depot manager"));
+    }
+
+    #[test]
+    fn a_preposition_or_a_verb_after_the_comma_is_not_a_role() {
+        assert_eq!(role("Maria Thrane, as a first-time candidate, faces a steep climb.", "Thrane"), None);
+        assert_eq!(role("Critics attacked Maria Thrane, over her ties to the harbour board chairman.", "Thrane"), None);
+        assert_eq!(role("Lawyers questioned Maria Thrane, tried to pin down the former mayor.", "Thrane"), None);
+        assert_eq!(role("Rivals praised Maria Thrane, also criticised the deputy mayor.", "Thrane"), None);
+        // A past form before a role noun gives the role.
+        assert_eq!(role("Maria Thrane, named chief executive in May, spoke.", "Thrane").as_deref(), Some("named chief executive in May"));
+        assert_eq!(role("Maria Thrane, now the depot manager, spoke.", "Thrane").as_deref(), Some("now the depot manager"));
     }
 
     #[test]
