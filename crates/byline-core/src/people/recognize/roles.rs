@@ -165,6 +165,10 @@ fn walk_back(ctx: &Ctx, s: usize, j: usize, comma: bool, placed: bool) -> (usize
         if ctx.has(k, HONORIFIC) && ctx.has(k, PLAIN_HON) {
             break;
         }
+        // ("The party hasn't really chosen Jane Roe": a negated auxiliary is a verb.)
+        if ctx.word(k).ends_with("n't") || ctx.word(k).ends_with("n’t") {
+            break;
+        }
         // "Police arrested suspended councillor Jane Roe": a word that can only be a verb, with
         // a word before it that is neither a determiner, a possessive nor a preposition, has
         // its subject there; the role starts after it ("the ousted president", "Russia's
