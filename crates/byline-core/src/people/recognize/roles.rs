@@ -64,6 +64,14 @@ pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
     // "Police accused Jane Roe of ...": a person noun that is a past form ("accused"), after a
     // word that is neither a determiner, a possessive nor a preposition, is the verb ("the
     // accused Jane Roe" keeps it).
+    // ("The party has chosen Jane Roe": after "has", "have" or "had" the word is a participle.)
+    if noun
+        && !comma
+        && j > 0
+        && matches!(ctx.word(j - 1), "has" | "have" | "had" | "hasn't" | "hasn’t" | "haven't" | "haven’t" | "hadn't" | "hadn’t")
+    {
+        return None;
+    }
     if noun
         && !comma
         && ctx.word(j).ends_with("ed")
@@ -165,6 +173,42 @@ fn walk_back(ctx: &Ctx, s: usize, j: usize, comma: bool, placed: bool) -> (usize
         if ctx.has(k, HONORIFIC) && ctx.has(k, PLAIN_HON) {
             break;
         }
+        // ("They will defeat President Jane Roe": a lower-case word after a subject pronoun or an
+        // auxiliary is a verb; so is one after "to" that is no role word, adjective or compound —
+        // "to former President Jane Roe", "to lame-duck mayor Jane Roe" keep their qualifier.)
+        if k > 0 && ctx.word(k).chars().next().is_some_and(|c| c.is_lowercase()) {
+            let before = ctx.word(k - 1);
+            let after_subject = matches!(
+                before,
+                "will"
+                    | "would"
+                    | "can"
+                    | "could"
+                    | "should"
+                    | "must"
+                    | "may"
+                    | "might"
+                    | "shall"
+                    | "did"
+                    | "does"
+                    | "do"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "we"
+                    | "I"
+                    | "you"
+                    | "who"
+            );
+            let w = ctx.word(k);
+            // (A compound whose last part is a verb is one: "re-nominate".)
+            let compound =
+                w.rsplit_once('-').is_some_and(|(_, last)| !super::vocab::short_words().get(last).is_some_and(|c| c & VERB_FORM != 0));
+            let modifier = ctx.has(k, TITLE | PERSON_NOUN | STOP) || compound || crate::lexicon::Lexicon::bundled().adjectives.contains(w);
+            if after_subject || (before == "to" && !modifier) {
+                break;
+            }
+        }
         // ("The party hasn't really chosen Jane Roe": a negated auxiliary is a verb.)
         if ctx.word(k).ends_with("n't") || ctx.word(k).ends_with("n’t") {
             break;
@@ -206,7 +250,8 @@ fn walk_back(ctx: &Ctx, s: usize, j: usize, comma: bool, placed: bool) -> (usize
 }
 
 /// A determiner, a possessive pronoun or a preposition: before a verb form, it makes the form a
-/// participle that qualifies a role ("the ousted president"), not a verb with a subject.
+/// participle that qualifies a role ("the ousted president"), not a verb with a subject. (Not
+/// "to": "to criticize President Jane Roe".)
 fn determiner_or_preposition(w: &str) -> bool {
     matches!(
         w,
@@ -227,7 +272,6 @@ fn determiner_or_preposition(w: &str) -> bool {
             | "for"
             | "by"
             | "of"
-            | "to"
             | "from"
             | "in"
             | "on"
@@ -385,6 +429,13 @@ mod tests {
         // "accused" after its subject is the verb, not a role; after "the" it is one.
         assert_eq!(r("The minister accused Arvid Lunde of lying."), None);
         assert_eq!(r("Reporters saw the accused Arvid Lunde leave.").as_deref(), Some("accused"));
+        assert_eq!(r("They hope to criticize President Arvid Lunde.").as_deref(), Some("President"));
+        assert_eq!(r("They will defeat President Arvid Lunde.").as_deref(), Some("President"));
+        assert_eq!(r("She promised to defeat President Arvid Lunde in May.").as_deref(), Some("President"));
+        assert_eq!(r("She wrote to former President Arvid Lunde in May.").as_deref(), Some("former President"));
+        assert_eq!(r("She wrote to lame-duck mayor Arvid Lunde in May.").as_deref(), Some("lame-duck mayor"));
+        assert_eq!(r("He declined to re-nominate Justice Arvid Lunde.").as_deref(), Some("Justice"));
+        assert_eq!(r("The party hasn't chosen Arvid Lunde yet."), None);
     }
 
     #[test]
