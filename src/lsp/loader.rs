@@ -107,3 +107,72 @@ pub async fn run(walk: Walk, report: impl Fn(LoaderEvent) + Send + Sync + 'stati
     };
     report(LoaderEvent::Done { walk: id, files });
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Mutex;
+
+    use super::*;
+
+    /// A folder of `n` invented one-line articles.
+    fn folder(n: usize) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..n {
+            std::fs::write(dir.path().join(format!("a{i}.txt")), format!("Mara Quell said the ferry {i} was late.\n")).unwrap();
+        }
+        dir
+    }
+
+    fn walk(n: u64, current: &Arc<AtomicU64>, root: &std::path::Path, skip: HashSet<DocKey>) -> Walk {
+        Walk {
+            walk: n,
+            current: current.clone(),
+            max_file_size: 1 << 20,
+            roots: vec![root.to_path_buf()],
+            filter: FileFilter::default(),
+            skip,
+        }
+    }
+
+    async fn events_of(w: Walk) -> Vec<LoaderEvent> {
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let sink = seen.clone();
+        run(w, move |ev| sink.lock().unwrap().push(ev)).await;
+        std::mem::take(&mut *seen.lock().unwrap())
+    }
+
+    #[tokio::test]
+    async fn every_file_is_reported_then_done_and_known_files_are_skipped() {
+        let dir = folder(12);
+        let current = Arc::new(AtomicU64::new(3));
+        let known = key_of(&file_uri(&dir.path().join("a0.txt")).unwrap());
+        let events = events_of(walk(3, &current, dir.path(), HashSet::from([known.clone()]))).await;
+        let loaded: Vec<&DocKey> = events
+            .iter()
+            .filter_map(|e| match e {
+                LoaderEvent::Loaded { walk: 3, key, result: Ok((_, people)), .. } if !people.persons.is_empty() => Some(key),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(loaded.len(), 11, "{events:?}");
+        assert!(!loaded.contains(&&known));
+        assert!(matches!(events.last(), Some(LoaderEvent::Done { walk: 3, files: 12 })), "{:?}", events.last());
+    }
+
+    #[tokio::test]
+    async fn a_superseded_walk_loads_nothing_and_still_reports_done() {
+        let dir = folder(5);
+        let current = Arc::new(AtomicU64::new(2)); // a newer walk than this one has started
+        let events = events_of(walk(1, &current, dir.path(), HashSet::new())).await;
+        assert!(!events.iter().any(|e| matches!(e, LoaderEvent::Loaded { .. })), "{events:?}");
+        assert!(matches!(events.last(), Some(LoaderEvent::Done { walk: 1, .. })), "{events:?}");
+    }
+
+    #[tokio::test]
+    async fn no_folder_is_done_at_once() {
+        let current = Arc::new(AtomicU64::new(1));
+        let w = Walk { roots: Vec::new(), ..walk(1, &current, std::path::Path::new("/"), HashSet::new()) };
+        let events = events_of(w).await;
+        assert!(matches!(events[..], [LoaderEvent::Done { walk: 1, files: 0 }]), "{events:?}");
+    }
+}
