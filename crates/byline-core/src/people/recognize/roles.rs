@@ -203,7 +203,7 @@ fn walk_back(ctx: &Ctx, s: usize, j: usize, comma: bool, placed: bool) -> (usize
             let w = ctx.word(k);
             // (A compound whose last part is a verb is one: "re-nominate".)
             let compound =
-                w.rsplit_once('-').is_some_and(|(_, last)| !super::vocab::short_words().get(last).is_some_and(|c| c & VERB_FORM != 0));
+                w.rsplit_once('-').is_some_and(|(_, last)| super::vocab::short_words().get(last).is_none_or(|c| c & VERB_FORM == 0));
             let modifier = ctx.has(k, TITLE | PERSON_NOUN | STOP) || compound || crate::lexicon::Lexicon::bundled().adjectives.contains(w);
             if after_subject || (before == "to" && !modifier) {
                 break;
