@@ -63,18 +63,20 @@ fn own_sources<'a>(doc: &Doc, i: usize, attrs: Vec<&'a Attribution>) -> Vec<&'a 
         let at = a.source.as_ref().map_or(a.cue.start, |sp| sp.start.min(a.cue.start));
         a.main
             && named(a, attributions)
-            && lower[a.cue.end..s.span.end].split_whitespace().count() <= 2
+            && lower[a.cue.end..s.span.end].split_whitespace().nth(2).is_none()
             && lower[s.span.start..at].trim_end().ends_with(',')
     });
+    // Where the first semicolon or contrast after the named cue ends, found once for the
+    // sentence (a scan per attribution is quadratic in a sentence with thousands of them).
+    let first_break_end =
+        named_cue.and_then(|e| clause_break_ends(&lower[e..s.span.end.max(e)]).min().map(|k| e + k)).unwrap_or(usize::MAX);
     attrs
         .into_iter()
         .filter(|a| {
             let reported = named_cue.is_some_and(|e| {
                 let at = a.source.as_ref().map_or(a.cue.start, |sp| sp.start.min(a.cue.start));
-                at >= e && {
-                    let between = &lower[e..at];
-                    !between.contains(';') && !CONTRAST.iter().any(|c| between.contains(c))
-                }
+                // (No break lies wholly between the cue and the source.)
+                at >= e && first_break_end > at
             });
             let marker = a.kind == SourceKind::Anonymous && a.source.is_none();
             let according = lower[a.cue.clone()].starts_with("according");
@@ -89,6 +91,13 @@ fn own_sources<'a>(doc: &Doc, i: usize, attrs: Vec<&'a Attribution>) -> Vec<&'a 
             !hedge && !reported || marker || according || named(a, attributions)
         })
         .collect()
+}
+
+/// The offsets in `text` where a semicolon or a [`CONTRAST`] word ends.
+fn clause_break_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let semis = text.match_indices(';').map(|(k, _)| k + 1);
+    let contrasts = CONTRAST.iter().flat_map(move |c| text.match_indices(c).map(|(k, m)| k + m.len()));
+    semis.chain(contrasts)
 }
 
 #[cfg(test)]

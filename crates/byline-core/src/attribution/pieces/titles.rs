@@ -26,6 +26,10 @@ pub(crate) fn title_start(ctx: &Ctx, s: &Sentence, words: &[Word], k: usize) -> 
     while t > 0 && k + 1 - t < 4 {
         let w = &words[t - 1];
         if t <= k && !ctx.gap_is_space(w.span.end, words[t].span.start) {
+            // ("“Night Shift” actress Jane Roe": a quoted, capitalised title of a work, whole.)
+            if let Some(open) = quoted_title_open(ctx, words, t) {
+                t = open;
+            }
             break;
         }
         let l = ctx.lw(w);
@@ -48,13 +52,37 @@ pub(crate) fn title_start(ctx: &Ctx, s: &Sentence, words: &[Word], k: usize) -> 
     if t > k {
         return None;
     }
-    // The title opens its clause.
-    let opens = t == 0 || words[t].span.start <= s.span.start + 1 || {
+    // The title opens its clause (an opening quotation mark before it is part of it).
+    let opens = t == 0 || words[t].span.start <= s.span.start + 1 + '“'.len_utf8() || {
         let p = &words[t - 1];
-        let g = ctx.gap(p.span.end, words[t].span.start).trim();
+        let g = ctx.gap(p.span.end, words[t].span.start).trim().trim_end_matches(['“', '"']).trim_end();
         g.ends_with([',', ';', ':', '—', '–']) || (g.is_empty() && CONJ.contains(&ctx.lw(p)))
     };
     opens.then_some(t)
+}
+
+/// Before word `t`, after a closing quotation mark and a space: the first word of a quoted,
+/// capitalised title of at most five words ("“Night Shift”"), opened after a space, a line start
+/// or at the sentence's start.
+fn quoted_title_open(ctx: &Ctx, words: &[Word], t: usize) -> Option<usize> {
+    let close = ctx.gap(words[t - 1].span.end, words[t].span.start);
+    if !matches!(close, "” " | "\" ") {
+        return None;
+    }
+    let mut o = t - 1;
+    loop {
+        if !ctx.is_cap(&words[o]) && !ctx.lex.function_words.contains(ctx.lw(&words[o])) {
+            return None;
+        }
+        let before = &ctx.text[..words[o].span.start];
+        if let Some(rest) = before.strip_suffix('“').or_else(|| before.strip_suffix('"')) {
+            return ((rest.is_empty() || rest.ends_with([' ', '\n'])) && ctx.is_cap(&words[o])).then_some(o);
+        }
+        if o == 0 || t - o >= 5 || !ctx.gap_is_space(words[o - 1].span.end, words[o].span.start) {
+            return None;
+        }
+        o -= 1;
+    }
 }
 
 #[cfg(test)]

@@ -98,6 +98,12 @@ mod tests {
     }
 
     #[test]
+    fn a_quoted_title_before_the_role() {
+        let t = "But “Night Shift” actress Dana Whitlow said the award went to the newcomer.";
+        assert_eq!(source_of(t, "said").map(|s| s.1), Some(SourceKind::Named));
+    }
+
+    #[test]
     fn a_speech_act_needs_a_named_subject_that_opens_the_sentence() {
         assert_eq!(source_of("The union condemned the ruling.", "condemned").map(|s| s.1), Some(SourceKind::Named));
         assert_eq!(source_of("It was a move critics condemned.", "condemned"), None);
