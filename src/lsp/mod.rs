@@ -23,6 +23,7 @@ pub mod config;
 pub mod diagnostics;
 pub mod documents;
 pub mod hints;
+pub mod hover_roles;
 pub mod indexing;
 pub mod lens;
 pub mod people;

@@ -8,6 +8,9 @@
 
 use std::sync::Arc;
 
+mod roles;
+pub use roles::{RoleConflict, RoleElsewhere, RolesAcross, recency};
+
 use crate::Span;
 use crate::consistency::quotes::{self as quotation, Relation};
 use crate::consistency::spelling::{self, Part, Spelling, spelling_key};
@@ -233,6 +236,10 @@ pub struct WorkspaceIndex {
     quote_texts: imbl::HashMap<Arc<str>, DocSet>,
     /// Bumped whenever a document's quotations or their speakers change.
     quote_version: u64,
+    /// Bumped whenever a document's people change in what other documents show of them: who
+    /// they are (local keys), how often they are mentioned, the lone surnames linked across
+    /// files (code lens counts, semantic tokens).
+    people_version: u64,
 }
 
 /// Which check across articles a [`QuoteFinding`] is of.
@@ -503,6 +510,8 @@ impl WorkspaceIndex {
         let before_quotes = self.quote_version;
         let old: Option<Vec<DocSpelling>> = self.docs.get(&*doc).map(|e| e.spellings.clone());
         let old_quotes = self.docs.get(&*doc).map(|e| quote_facts(&e.quotes, &e.keys));
+        let before_people = self.people_version;
+        let old_people = self.docs.get(&*doc).map(|e| (e.keys.clone(), e.counts.clone(), e.tentative.clone()));
         self.remove_document(&doc);
         self.listing = Default::default();
         let keys = local_keys(&people);
@@ -574,6 +583,8 @@ impl WorkspaceIndex {
         for q in quotes.iter().filter(|q| q.words.len() >= quotation::MIN_WORDS) {
             bump(self.quote_texts.entry(q.key.clone()).or_default(), &doc, 1);
         }
+        let changed = old_people.map_or(!keys.is_empty() || !tentative.is_empty(), |(k, c, t)| k != keys || c != stats || t != tentative);
+        self.people_version = before_people + u64::from(changed);
         self.docs.insert(doc, Arc::new(DocEntry { people, keys, counts: stats, tentative, spellings, quotes }));
     }
 
@@ -584,6 +595,9 @@ impl WorkspaceIndex {
         let key: DocKey = doc.into();
         if !entry.quotes.is_empty() {
             self.quote_version += 1;
+        }
+        if !entry.keys.is_empty() || !entry.tentative.is_empty() {
+            self.people_version += 1;
         }
         for q in entry.quotes.iter().filter(|q| q.words.len() >= quotation::MIN_WORDS) {
             if let Some(set) = self.quote_texts.get_mut(&q.key) {
@@ -1080,6 +1094,13 @@ impl WorkspaceIndex {
     /// A number that changes whenever some document's quotations (or who said them) change.
     pub fn quote_version(&self) -> u64 {
         self.quote_version
+    }
+
+    /// Changes whenever a document's people change in a way another document's code lenses or
+    /// semantic tokens can show (a person gained or lost mentions, a lone surname appeared);
+    /// an edit that leaves every document's people as they were leaves it alone.
+    pub fn people_version(&self) -> u64 {
+        self.people_version
     }
 
     /// A number that changes whenever the findings across articles (spellings, quotations) of
