@@ -29,6 +29,7 @@ pub mod lens;
 pub mod people;
 pub mod positions;
 pub mod pull;
+pub mod refresh;
 pub mod rename;
 pub mod reorder;
 pub mod server;

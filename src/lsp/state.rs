@@ -29,6 +29,7 @@ use super::diagnostics::{SpellingInput, cross_diagnostics, settings_for, with_le
 use super::documents::apply_changes;
 use super::indexing;
 use super::positions::{Encoding, LineIndex};
+use super::refresh::{ViewsCapable, ViewsRefresh};
 use super::reorder::{Verdict, VersionQueue};
 use super::snapshot::{Analyzed, Content, DocKey, DocView, DocViews, Snapshot, file_path_of, key_of};
 use super::transport::Notifier;
@@ -59,6 +60,8 @@ pub enum ClientEvent {
         refresh: bool,
         /// The client supports `workspace/inlayHint/refresh`.
         inlay_refresh: bool,
+        /// The code lens and semantic token refreshes the client supports.
+        views: ViewsCapable,
     },
     Initialized,
     Open {
@@ -144,6 +147,9 @@ pub enum Out {
     Refresh,
     /// Ask the client for inlay hints again (`workspace/inlayHint/refresh`).
     InlayRefresh,
+    /// Ask the client for code lenses and/or semantic tokens again: another article changed the
+    /// people ([`super::refresh`]).
+    ViewsRefresh(ViewsCapable),
 }
 
 /// What handlers hold: a way in (events) and a way out (snapshots).
@@ -234,6 +240,7 @@ pub fn spawn(client: Client, notifier: Notifier) -> Handle {
                         log!("workspace/inlayHint/refresh failed: {e}");
                     }
                 }
+                Out::ViewsRefresh(what) => super::refresh::ask(&publisher, what).await,
             }
         }
     });
@@ -252,6 +259,7 @@ pub fn spawn(client: Client, notifier: Notifier) -> Handle {
         pull_capable: false,
         refresh_capable: false,
         inlay_refresh: false,
+        views_refresh: ViewsRefresh::default(),
         filter: FileFilter::default(),
         roots: Vec::new(),
         progress: false,
@@ -343,6 +351,8 @@ struct State {
     refresh_capable: bool,
     /// The client can be asked for inlay hints again (`workspace/inlayHint/refresh`).
     inlay_refresh: bool,
+    /// Code lenses and semantic tokens to refresh when another article changes the people.
+    views_refresh: ViewsRefresh,
     filter: FileFilter,
     roots: Vec<PathBuf>,
     progress: bool,
@@ -401,6 +411,9 @@ impl State {
                     m = rx.recv() => m,
                     _ = tokio::time::sleep_until(deadline.into()) => {
                         self.guarded(|s| s.release_due(Instant::now()));
+                        if let Some(what) = self.views_refresh.take_due(Instant::now()) {
+                            self.send_out(Out::ViewsRefresh(what));
+                        }
                         self.publish_snapshot();
                         continue;
                     }
@@ -417,6 +430,7 @@ impl State {
                 }
             }
             self.guarded(|s| s.republish_spellings());
+            self.views_refresh.note(self.index.people_version(), self.indexed, Instant::now());
             self.publish_snapshot();
         }
     }
@@ -479,7 +493,8 @@ impl State {
 
     fn on_client(&mut self, ev: ClientEvent) {
         match ev {
-            ClientEvent::Init { encoding, settings, roots, progress, pull, refresh, inlay_refresh } => {
+            ClientEvent::Init { encoding, settings, roots, progress, pull, refresh, inlay_refresh, views } => {
+                self.views_refresh = ViewsRefresh::new(views);
                 self.encoding = encoding;
                 self.pull_capable = pull;
                 self.refresh_capable = refresh;
@@ -1054,7 +1069,7 @@ impl State {
             Source::Disk => None,
         });
         let orphans = self.orphans.values().flat_map(|v| v.iter().map(|(_, _, t)| *t + REORDER_WAIT));
-        queued.chain(orphans).min()
+        queued.chain(orphans).chain(self.views_refresh.deadline()).min()
     }
 
     fn release_due(&mut self, now: Instant) {
