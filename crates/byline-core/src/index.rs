@@ -294,9 +294,16 @@ pub struct QuoteFinding {
     pub text: String,
     pub person: PersonId,
     pub message: String,
-    /// The other quotations, first the one the message names.
+    /// The other quotations, first the one the message names; at most [`QUOTE_COPIES`].
     pub elsewhere: Vec<QuoteElsewhere>,
 }
+
+/// How many other quotations a [`QuoteFinding`] lists. Wire copy can carry the same words in
+/// hundreds of articles: collecting every one for every quotation on every keystroke cost a
+/// second per edit of a 10,000-word article in a workspace of 2,000 (`byline-bench keystroke
+/// --workspace 2000`), and an editor shows a handful. The hover on a quotation
+/// ([`WorkspaceIndex::quotation_at`]) still lists them all.
+pub const QUOTE_COPIES: usize = 20;
 
 /// How many times one spelling of a name part is written, and where.
 #[derive(Clone, Debug, Default)]
@@ -1227,6 +1234,7 @@ impl WorkspaceIndex {
             }
             if !elsewhere.is_empty() {
                 elsewhere.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.doc.cmp(&b.1.doc)));
+                elsewhere.truncate(QUOTE_COPIES);
                 let (_, first, words) = &elsewhere[0];
                 let message = quotation::mismatch_message(&name(&first.doc), &q.words, &first.text, words);
                 out.push(QuoteFinding {
@@ -1247,6 +1255,9 @@ impl WorkspaceIndex {
             let group = self.spelling_group(&id);
             let mut others = Vec::new();
             for d in set.keys().filter(|d| &***d != doc) {
+                if others.len() >= QUOTE_COPIES {
+                    break;
+                }
                 let Some(o) = self.docs.get(d) else { continue };
                 let same_words: Vec<&DocQuote> = o.quotes.iter().filter(|oq| oq.key == q.key).collect();
                 // Where the other article also gives the words to this speaker, it agrees.
