@@ -157,7 +157,8 @@ fn file_name(key: &str) -> String {
 }
 
 /// The `quote-mismatch` and `quote-speaker-mismatch` diagnostics of document `key`: each on the
-/// quotation, with the other quotations as related information.
+/// quotation, with the other quotations (at most [`byline_core::index::QUOTE_COPIES`]: wire copy
+/// can carry the same words in hundreds of articles) as related information.
 pub fn quote_diagnostics(input: &SpellingInput, key: &str, rope: &Rope, enc: Encoding) -> Vec<Diagnostic> {
     input
         .index

@@ -3,12 +3,13 @@
 //! they were computed on.
 
 use byline_core::Span;
-use byline_core::index::{PersonId, PersonInfo};
+use byline_core::index::{PersonId, PersonInfo, RolesAcross};
 use tower_lsp_server::ls_types::{
     DocumentHighlight, DocumentHighlightKind, DocumentSymbol, Hover, HoverContents, Location, MarkupContent, MarkupKind, Position, Range,
     SymbolInformation, SymbolKind, Uri,
 };
 
+use super::hover_roles::roles_markdown;
 use super::snapshot::{Content, Snapshot};
 
 /// How many quotes a hover shows.
@@ -59,33 +60,16 @@ fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// Hover text: full name, roles with their files, mention counts, up to three quotes.
+/// Hover text: full name, roles (this article's first, then the other articles' with their files
+/// and a note on a conflicting role, [`super::hover_roles`]), mention counts, up to three quotes.
 /// `here`: the fullest name the hovered article gives the person, shown when it is not the name
 /// the workspace knows them by ("Seddique Mir Mateen" here, "Seddique Mateen" elsewhere).
-pub fn hover_markdown(info: &PersonInfo, here: Option<&str>) -> String {
+pub fn hover_markdown(info: &PersonInfo, here: Option<&str>, roles: &RolesAcross) -> String {
     let mut md = format!("**{}**\n", info.name);
     if let Some(here) = here.filter(|h| *h != info.name) {
         md.push_str(&format!("\nNamed here as *{here}*\n"));
     }
-    // Roles, each with the files it comes from, in the index's order (most frequent first).
-    let mut roles: Vec<(String, Vec<String>)> = Vec::new();
-    for (role, doc) in &info.roles {
-        let file = decode(file_name(doc));
-        match roles.iter_mut().find(|(r, _)| r == role) {
-            Some((_, files)) => {
-                if !files.contains(&file) {
-                    files.push(file)
-                }
-            }
-            None => roles.push((role.clone(), vec![file])),
-        }
-    }
-    if !roles.is_empty() {
-        md.push('\n');
-        for (role, files) in &roles {
-            md.push_str(&format!("- {role} — *{}*\n", files.join(", ")));
-        }
-    }
+    md.push_str(&roles_markdown(roles, |d| decode(file_name(d))));
     let mentions = if info.mention_count == 1 { "mention" } else { "mentions" };
     let files = if info.file_count == 1 { "file" } else { "files" };
     md.push_str(&format!("\n{} {mentions} in {} {files}\n", info.mention_count, info.file_count));
@@ -134,7 +118,8 @@ pub fn hover(snap: &Snapshot, key: &str, pos: Position) -> Option<Hover> {
     let range = mention.map(|m| c.range(&m.span, snap.encoding));
     let here =
         mention.and_then(|m| people.persons.get(m.person)).map(|p| if p.fullest.is_empty() { p.name.as_str() } else { p.fullest.as_str() });
-    let value = hover_markdown(&info, here);
+    let roles = snap.index.roles_across(&id, key);
+    let value = hover_markdown(&info, here, &roles);
     Some(Hover { contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value }), range })
 }
 
@@ -261,7 +246,7 @@ mod tests {
     use std::sync::Arc;
 
     #[test]
-    fn hover_lists_roles_with_files_counts_and_quotes() {
+    fn hover_lists_name_roles_counts_and_quotes() {
         let a: Arc<str> = Arc::from("file:///ws/kremlin%20talks.txt");
         let b: Arc<str> = Arc::from("file:///ws/b.md");
         let info = PersonInfo {
@@ -272,12 +257,16 @@ mod tests {
             file_count: 2,
             quotes: vec![("We will rebuild the bridge".into(), a.clone())],
         };
-        let md = hover_markdown(&info, Some("Anna Petrova"));
-        assert!(md.starts_with("**Anna Petrova**"), "{md}");
+        let roles = RolesAcross {
+            here: vec!["mayor".into()],
+            elsewhere: vec![byline_core::index::RoleElsewhere { role: "candidate".into(), docs: vec![b.clone()] }],
+            conflict: None,
+        };
+        let md = hover_markdown(&info, Some("Anna Petrova"), &roles);
+        assert!(md.starts_with("**Anna Petrova**\n\nmayor\n"), "the name, then the role here: {md}");
         assert!(!md.contains("Named here"), "{md}");
-        let here = hover_markdown(&info, Some("Anna K. Petrova"));
+        let here = hover_markdown(&info, Some("Anna K. Petrova"), &roles);
         assert!(here.contains("Named here as *Anna K. Petrova*"), "{here}");
-        assert!(md.contains("- mayor — *kremlin talks.txt, b.md*"), "{md}");
         assert!(md.contains("- candidate — *b.md*"), "{md}");
         assert!(md.contains("5 mentions in 2 files"), "{md}");
         assert!(md.contains("> “We will rebuild the bridge” — *kremlin talks.txt*"), "{md}");

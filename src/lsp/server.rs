@@ -260,10 +260,15 @@ impl LanguageServer for Server {
             params.capabilities.workspace.as_ref().and_then(|w| w.diagnostics.as_ref()).and_then(|d| d.refresh_support) == Some(true);
         let inlay_refresh =
             params.capabilities.workspace.as_ref().and_then(|w| w.inlay_hint.as_ref()).and_then(|h| h.refresh_support) == Some(true);
+        let views = super::refresh::ViewsCapable {
+            lens: params.capabilities.workspace.as_ref().and_then(|w| w.code_lens.as_ref()).and_then(|c| c.refresh_support) == Some(true),
+            tokens: params.capabilities.workspace.as_ref().and_then(|w| w.semantic_tokens.as_ref()).and_then(|t| t.refresh_support)
+                == Some(true),
+        };
         let prepare_rename =
             params.capabilities.text_document.as_ref().and_then(|t| t.rename.as_ref()).and_then(|r| r.prepare_support) == Some(true);
         let _ = self.caps.set(params.capabilities);
-        self.state.send(ClientEvent::Init { encoding, settings, roots, progress, pull, refresh, inlay_refresh });
+        self.state.send(ClientEvent::Init { encoding, settings, roots, progress, pull, refresh, inlay_refresh, views });
         Ok(InitializeResult {
             capabilities: ServerCapabilities {
                 position_encoding: Some(encoding.kind()),

@@ -33,6 +33,7 @@ use super::documents::{Buffer, Document, Documents, apply_changes};
 use super::loader::{self, LoaderEvent};
 use super::positions::Encoding;
 use super::progress::{Progress, ProgressOut};
+use super::refresh::{ViewsCapable, ViewsRefresh};
 use super::reorder::{Verdict, VersionQueue};
 use super::snapshot::{Analyzed, Content, DocKey, Snapshot, file_path_of, key_of};
 use super::transport::Notifier;
@@ -58,6 +59,8 @@ pub enum ClientEvent {
         refresh: bool,
         /// The client supports `workspace/inlayHint/refresh`.
         inlay_refresh: bool,
+        /// The code lens and semantic token refreshes the client supports.
+        views: ViewsCapable,
     },
     Initialized,
     Open {
@@ -147,6 +150,9 @@ pub enum Out {
     InlayRefresh,
     /// The workspace walk's `$/progress` (begun, reported, ended), in order with the rest.
     Progress(Progress),
+    /// Ask the client for code lenses and/or semantic tokens again: another article changed the
+    /// people ([`super::refresh`]).
+    ViewsRefresh(ViewsCapable),
 }
 
 /// What handlers hold: a way in (events) and a way out (snapshots).
@@ -239,6 +245,7 @@ pub fn spawn(client: Client, notifier: Notifier) -> Handle {
                     }
                 }
                 Out::Progress(p) => progress.send(p, &publisher, &notifier).await,
+                Out::ViewsRefresh(what) => super::refresh::ask(&publisher, what).await,
             }
         }
     });
@@ -256,6 +263,7 @@ pub fn spawn(client: Client, notifier: Notifier) -> Handle {
         pull_capable: false,
         refresh_capable: false,
         inlay_refresh: false,
+        views_refresh: ViewsRefresh::default(),
         filter: FileFilter::default(),
         roots: Vec::new(),
         progress: false,
@@ -322,6 +330,8 @@ struct State {
     refresh_capable: bool,
     /// The client can be asked for inlay hints again (`workspace/inlayHint/refresh`).
     inlay_refresh: bool,
+    /// Code lenses and semantic tokens to refresh when another article changes the people.
+    views_refresh: ViewsRefresh,
     filter: FileFilter,
     roots: Vec<PathBuf>,
     progress: bool,
@@ -362,6 +372,9 @@ impl State {
                     m = rx.recv() => m,
                     _ = tokio::time::sleep_until(deadline.into()) => {
                         self.guarded(|s| s.release_due(Instant::now()));
+                        if let Some(what) = self.views_refresh.take_due(Instant::now()) {
+                            self.send_out(Out::ViewsRefresh(what));
+                        }
                         self.publish_snapshot();
                         continue;
                     }
@@ -378,6 +391,7 @@ impl State {
                 }
             }
             self.guarded(|s| s.republish_spellings());
+            self.views_refresh.note(self.index.people_version(), self.indexed, Instant::now());
             self.publish_snapshot();
         }
     }
@@ -430,7 +444,8 @@ impl State {
 
     fn on_client(&mut self, ev: ClientEvent) {
         match ev {
-            ClientEvent::Init { encoding, settings, roots, progress, pull, refresh, inlay_refresh } => {
+            ClientEvent::Init { encoding, settings, roots, progress, pull, refresh, inlay_refresh, views } => {
+                self.views_refresh = ViewsRefresh::new(views);
                 self.encoding = encoding;
                 self.pull_capable = pull;
                 self.refresh_capable = refresh;
@@ -1016,7 +1031,7 @@ impl State {
     fn next_deadline(&self) -> Option<Instant> {
         let queued = self.held.iter().filter_map(|k| self.docs.get(k)?.buffer.as_ref()?.queue.deadline(REORDER_WAIT));
         let orphans = self.orphans.values().flat_map(|v| v.iter().map(|(_, _, t)| *t + REORDER_WAIT));
-        queued.chain(orphans).min()
+        queued.chain(orphans).chain(self.views_refresh.deadline()).min()
     }
 
     fn release_due(&mut self, now: Instant) {

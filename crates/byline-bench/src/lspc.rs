@@ -165,6 +165,11 @@ impl Server {
 
     /// Initialize with a workspace root (or none); `encodings` offered in preference order.
     pub fn initialize(&mut self, root: Option<&Path>, encodings: &[&str]) -> Value {
+        self.initialize_with(root, encodings, Value::Null)
+    }
+
+    /// [`Server::initialize`] with `initializationOptions` (the server's settings).
+    pub fn initialize_with(&mut self, root: Option<&Path>, encodings: &[&str], options: Value) -> Value {
         let folders = root.map(|r| json!([{"uri": uri_of(r), "name": "ws"}])).unwrap_or(Value::Null);
         let params = json!({
             "processId": std::process::id(),
@@ -181,7 +186,8 @@ impl Server {
                 "workspace": {"symbol": {}, "workspaceFolders": true, "configuration": true,
                               "didChangeWatchedFiles": {"dynamicRegistration": true}},
                 "window": {"workDoneProgress": true}
-            }
+            },
+            "initializationOptions": options
         });
         let res = self.request("initialize", params, Duration::from_secs(60)).expect("initialize failed");
         self.notify("initialized", json!({}));

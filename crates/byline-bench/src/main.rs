@@ -85,6 +85,14 @@ enum Cmd {
         /// Pause between edits, ms (an editor sends one change per keystroke).
         #[arg(long, default_value_t = 20)]
         pause_ms: u64,
+        /// Generated articles on disk beside the edited one (the same name pools, so the
+        /// cross-file checks have people to compare); 0: the edited article alone.
+        #[arg(long, default_value_t = 0)]
+        workspace: usize,
+        /// Turn the cross-file checks off (name-spelling, quote-mismatch, quote-speaker-mismatch),
+        /// to measure what they cost.
+        #[arg(long)]
+        no_cross_file: bool,
     },
     /// Cold start (initialize -> index complete) and queries on a generated workspace.
     Cold {
@@ -150,9 +158,9 @@ fn main() {
         }
         Cmd::Analysis { mb, seconds, corpus } => bench_analysis(mb, seconds, &corpus),
         Cmd::Hostile { big_mb, only, shrink } => bench_hostile(big_mb, only.as_deref(), shrink),
-        Cmd::Keystroke { server, words, edits, pause_ms } => {
+        Cmd::Keystroke { server, words, edits, pause_ms, workspace, no_cross_file } => {
             for w in words {
-                bench_keystroke(&server, w, edits, pause_ms);
+                bench_keystroke(&server, w, edits, pause_ms, workspace, no_cross_file);
             }
         }
         Cmd::Cold { server, articles, dir, queries, seed } => bench_cold(&server, articles, dir, queries, seed),
@@ -373,13 +381,26 @@ fn bench_hostile(big_mb: usize, only: Option<&str>, shrink: usize) {
 // ---------------------------------------------------------------------------------------------
 // keystroke latency
 
-fn bench_keystroke(server: &str, words: usize, edits: usize, pause_ms: u64) {
+fn bench_keystroke(server: &str, words: usize, edits: usize, pause_ms: u64, workspace: usize, no_cross_file: bool) {
     let work = tempdir("ks");
     let mut text = articles::long_article(3, words);
     let path = work.join("long.txt");
     std::fs::write(&path, &text).unwrap();
+    if workspace > 0 {
+        write_workspace(&work.join("others"), workspace, 5, 600, &[], 0.0);
+    }
+    let options = if no_cross_file {
+        json!({"diagnostics": {"name-spelling": "off", "quote-mismatch": "off", "quote-speaker-mismatch": "off"}})
+    } else {
+        Value::Null
+    };
     let mut s = Server::spawn(server, &["lsp"], Some(&work), None);
-    let caps = s.initialize(Some(&work), &["utf-16"]);
+    let c0 = s.cursor();
+    let caps = s.initialize_with(Some(&work), &["utf-16"], options);
+    if workspace > 0 {
+        // The walk of the other articles ends before the first edit.
+        wait_progress_end(&s, c0, Duration::from_secs(300));
+    }
     let sync = &caps["capabilities"]["textDocumentSync"];
     let incremental = sync.as_i64().or_else(|| sync["change"].as_i64()) == Some(2);
     let uri = uri_of(&path);
@@ -414,6 +435,7 @@ fn bench_keystroke(server: &str, words: usize, edits: usize, pause_ms: u64) {
     println!(
         "{}",
         json!({"bench": "keystroke", "words": text.split_whitespace().count(), "bytes": text.len(), "incremental": incremental,
+               "workspace": workspace, "cross_file": !no_cross_file,
                "edits": lat.len(), "missed": missed, "p50_ms": round(pct(&lat, 0.5), 2), "p99_ms": round(pct(&lat, 0.99), 2),
                "max_ms": round(pct(&lat, 1.0), 2), "open_to_first_diagnostics": t_first.is_some(), "peak_rss_mb": rss})
     );

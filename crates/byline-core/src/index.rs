@@ -8,6 +8,9 @@
 
 use std::sync::Arc;
 
+mod roles;
+pub use roles::{RoleConflict, RoleElsewhere, RolesAcross, recency};
+
 use crate::Span;
 use crate::consistency::quotes::{self as quotation, Relation};
 use crate::consistency::spelling::{self, Part, Spelling, spelling_key};
@@ -233,6 +236,10 @@ pub struct WorkspaceIndex {
     quote_texts: imbl::HashMap<Arc<str>, DocSet>,
     /// Bumped whenever a document's quotations or their speakers change.
     quote_version: u64,
+    /// Bumped whenever a document's people change in what other documents show of them: who
+    /// they are (local keys), how often they are mentioned, the lone surnames linked across
+    /// files (code lens counts, semantic tokens).
+    people_version: u64,
 }
 
 /// Which check across articles a [`QuoteFinding`] is of.
@@ -287,9 +294,16 @@ pub struct QuoteFinding {
     pub text: String,
     pub person: PersonId,
     pub message: String,
-    /// The other quotations, first the one the message names.
+    /// The other quotations, first the one the message names; at most [`QUOTE_COPIES`].
     pub elsewhere: Vec<QuoteElsewhere>,
 }
+
+/// How many other quotations a [`QuoteFinding`] lists. Wire copy can carry the same words in
+/// hundreds of articles: collecting every one for every quotation on every keystroke cost a
+/// second per edit of a 10,000-word article in a workspace of 2,000 (`byline-bench keystroke
+/// --workspace 2000`), and an editor shows a handful. The hover on a quotation
+/// ([`WorkspaceIndex::quotation_at`]) still lists them all.
+pub const QUOTE_COPIES: usize = 20;
 
 /// How many times one spelling of a name part is written, and where.
 #[derive(Clone, Debug, Default)]
@@ -503,6 +517,8 @@ impl WorkspaceIndex {
         let before_quotes = self.quote_version;
         let old: Option<Vec<DocSpelling>> = self.docs.get(&*doc).map(|e| e.spellings.clone());
         let old_quotes = self.docs.get(&*doc).map(|e| quote_facts(&e.quotes, &e.keys));
+        let before_people = self.people_version;
+        let old_people = self.docs.get(&*doc).map(|e| (e.keys.clone(), e.counts.clone(), e.tentative.clone()));
         self.remove_document(&doc);
         self.listing = Default::default();
         let keys = local_keys(&people);
@@ -574,6 +590,8 @@ impl WorkspaceIndex {
         for q in quotes.iter().filter(|q| q.words.len() >= quotation::MIN_WORDS) {
             bump(self.quote_texts.entry(q.key.clone()).or_default(), &doc, 1);
         }
+        let changed = old_people.map_or(!keys.is_empty() || !tentative.is_empty(), |(k, c, t)| k != keys || c != stats || t != tentative);
+        self.people_version = before_people + u64::from(changed);
         self.docs.insert(doc, Arc::new(DocEntry { people, keys, counts: stats, tentative, spellings, quotes }));
     }
 
@@ -584,6 +602,9 @@ impl WorkspaceIndex {
         let key: DocKey = doc.into();
         if !entry.quotes.is_empty() {
             self.quote_version += 1;
+        }
+        if !entry.keys.is_empty() || !entry.tentative.is_empty() {
+            self.people_version += 1;
         }
         for q in entry.quotes.iter().filter(|q| q.words.len() >= quotation::MIN_WORDS) {
             if let Some(set) = self.quote_texts.get_mut(&q.key) {
@@ -1082,6 +1103,13 @@ impl WorkspaceIndex {
         self.quote_version
     }
 
+    /// Changes whenever a document's people change in a way another document's code lenses or
+    /// semantic tokens can show (a person gained or lost mentions, a lone surname appeared);
+    /// an edit that leaves every document's people as they were leaves it alone.
+    pub fn people_version(&self) -> u64 {
+        self.people_version
+    }
+
     /// A number that changes whenever the findings across articles (spellings, quotations) of
     /// some document may change: both versions only grow, so their sum changes with either.
     pub fn cross_version(&self) -> u64 {
@@ -1206,6 +1234,7 @@ impl WorkspaceIndex {
             }
             if !elsewhere.is_empty() {
                 elsewhere.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.doc.cmp(&b.1.doc)));
+                elsewhere.truncate(QUOTE_COPIES);
                 let (_, first, words) = &elsewhere[0];
                 let message = quotation::mismatch_message(&name(&first.doc), &q.words, &first.text, words);
                 out.push(QuoteFinding {
@@ -1226,6 +1255,9 @@ impl WorkspaceIndex {
             let group = self.spelling_group(&id);
             let mut others = Vec::new();
             for d in set.keys().filter(|d| &***d != doc) {
+                if others.len() >= QUOTE_COPIES {
+                    break;
+                }
                 let Some(o) = self.docs.get(d) else { continue };
                 let same_words: Vec<&DocQuote> = o.quotes.iter().filter(|oq| oq.key == q.key).collect();
                 // Where the other article also gives the words to this speaker, it agrees.

@@ -71,3 +71,22 @@ fn the_same_words_from_another_speaker_are_flagged() {
     index.remove_document("c");
     assert!(found(&index, "a").is_empty());
 }
+
+/// Wire copy: the same words given to someone else in many articles. The finding lists the first
+/// `QUOTE_COPIES` of them (in document order, the message naming the first), not every one.
+#[test]
+fn the_other_articles_listed_are_capped() {
+    use byline_core::index::QUOTE_COPIES;
+    let mut index = WorkspaceIndex::new();
+    add(&mut index, "a", A);
+    let n = QUOTE_COPIES + 15;
+    for i in 0..n {
+        add(&mut index, &format!("c{i:03}"), C);
+    }
+    let f = index.quote_findings("a", &name);
+    let speaker: Vec<_> = f.iter().filter(|f| f.check == QuoteCheck::Speaker).collect();
+    assert_eq!(speaker.len(), 1, "{f:?}");
+    assert_eq!(speaker[0].elsewhere.len(), QUOTE_COPIES);
+    assert_eq!(&*speaker[0].elsewhere[0].doc, "c000");
+    assert!(speaker[0].message.contains("c000"), "{}", speaker[0].message);
+}

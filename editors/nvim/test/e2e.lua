@@ -383,6 +383,58 @@ check("mark a finding checked: the ledger holds it, it is a hint, and still afte
   vim.fn.delete(tmp, "rf")
 end)
 
+check("across articles: a spelling quick fix, then a rename of the person in both files", function()
+  -- A copy of the fixture: the edits are applied to buffers of files that are not ours.
+  local tmp = vim.fn.resolve(vim.fn.tempname())
+  vim.fn.mkdir(tmp, "p")
+  vim.fn.system({ "cp", "-R", fixture .. "/.", tmp })
+  vim.cmd("edit " .. vim.fn.fnameescape(tmp .. "/depot-costs.txt"))
+  local b = vim.api.nvim_get_current_buf()
+  local function mine()
+    for _, c in ipairs(byline.clients()) do
+      if c.config.root_dir == tmp and vim.lsp.buf_is_attached(b, c.id) then return c end
+    end
+  end
+  local c
+  -- "Kovaliov" here, "Kovalyov" (more often) in tram-depot.md, which is not open.
+  assert(vim.wait(TIMEOUT, function()
+    c = mine()
+    return c ~= nil and #diagnostics_with(b, "name-spelling") == 2
+  end, 50), "no name-spelling diagnostics on Kovaliov: " .. describe(b))
+  local d = diagnostics_with(b, "name-spelling")[1]
+  local range = { start = { line = d.lnum, character = d.col }, ["end"] = { line = d.end_lnum, character = d.end_col } }
+  local actions = request(b, "textDocument/codeAction", {
+    textDocument = { uri = vim.uri_from_bufnr(b) }, range = range, context = { diagnostics = {} } })
+  local fix
+  for _, a in ipairs(actions or {}) do
+    if a.title == "Change to 'Kovalyov' (used 3 times)" then fix = a end
+  end
+  assert(fix and fix.edit, "no spelling quick fix in " .. vim.inspect(actions))
+  vim.lsp.util.apply_workspace_edit(fix.edit, c.offset_encoding)
+  local function text_of(bufnr) return table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), "\n") end
+  local fixed = text_of(b)
+  assert(not fixed:find("Kovaliov", 1, true) and select(2, fixed:gsub("Kovalyov", "")) == 2, "after the quick fix: " .. fixed)
+  assert(vim.wait(TIMEOUT, function() return #diagnostics_with(b, "name-spelling") == 0 end, 50),
+    "name-spelling stayed after the fix: " .. describe(b))
+  -- Rename her from this file: the mentions in tram-depot.md (never opened) change too.
+  local line, col = find(b, "Kovalyov said")
+  vim.api.nvim_win_set_cursor(0, { line + 1, col + 1 })
+  vim.lsp.buf.rename("Kovalenko")
+  local other_buf = vim.fn.bufadd(tmp .. "/tram-depot.md")
+  assert(vim.wait(TIMEOUT, function()
+    return vim.api.nvim_buf_is_loaded(other_buf) and select(2, text_of(other_buf):gsub("Kovalenko", "")) == 3
+  end, 50), "tram-depot.md after the rename: " .. (vim.api.nvim_buf_is_loaded(other_buf) and text_of(other_buf) or "(not loaded)"))
+  local here = text_of(b)
+  assert(select(2, here:gsub("Kovalenko", "")) == 2 and not here:find("Kovalyov", 1, true), "depot-costs.txt after the rename: " .. here)
+  assert(text_of(other_buf):find("Oleksiy Kovalenko", 1, true), "the full name keeps its given name: " .. text_of(other_buf))
+  mine().stop()
+  vim.bo[b].modified = false
+  vim.bo[other_buf].modified = false
+  vim.cmd("buffer " .. buf)
+  vim.cmd("bwipeout! " .. other_buf .. " " .. b)
+  vim.fn.delete(tmp, "rf")
+end)
+
 check(":checkhealth byline finds the server and reports it running", function()
   vim.cmd("checkhealth byline")
   local text = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), "\n")

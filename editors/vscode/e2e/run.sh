@@ -152,12 +152,13 @@ for _ in $(seq 1 120); do
 done
 
 # Screenshots of every run go to screenshots/latest/ (git-ignored); BYLINE_E2E_UPDATE_SCREENSHOT=1 copies
-# the combined one over screenshots/byline-vscode.png and the quick-fix menu over
-# screenshots/byline-vscode-actions.png, the pictures in the README.
+# the combined one over screenshots/byline-vscode.png, the quick-fix menu over
+# screenshots/byline-vscode-actions.png and the inlay hint with the spelling fix over
+# screenshots/byline-vscode-names.png, the pictures in the README.
 CS_URL="http://127.0.0.1:$port" WORKSPACE="$state/workspace" BYLINE_E2E_DATA="$state/data" SHOTS="$here/screenshots/latest" CHROMIUM="$chromium" \
   node "$here/e2e.mjs" && rc=0 || rc=$?
 if [ "$rc" -eq 0 ] && [ "${BYLINE_E2E_UPDATE_SCREENSHOT:-0}" = 1 ]; then
-  for name in byline-vscode byline-vscode-actions; do
+  for name in byline-vscode byline-vscode-actions byline-vscode-names; do
     cp "$here/screenshots/latest/$name.png" "$here/screenshots/$name.png"
     echo "vscode e2e: updated screenshots/$name.png" >&2
   done

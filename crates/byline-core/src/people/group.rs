@@ -64,7 +64,7 @@ pub(super) fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
     mentions.sort_by_key(|m| m.0.span.start);
     mentions.dedup_by(|a, b| a.0.span.start < b.0.span.end);
     let (mentions, forms) = mentions.into_iter().unzip();
-    DocPeople { persons, mentions, forms, tentative: Vec::new() }
+    DocPeople { persons, mentions, forms, tentative: Vec::new(), dated: None }
 }
 
 /// Where the given name and the surname of a mention are, as written: "Zelenskyy" in

@@ -72,6 +72,9 @@ pub struct DocPeople {
     /// the one person in the workspace named in full with that surname, if there is exactly
     /// one; otherwise they are nobody (a company, say).
     pub tentative: Vec<(Span, String)>,
+    /// The date the article gives itself in its head (a dateline), if any: which article is the
+    /// most recent, for the roles across articles ([`crate::consistency::dateline`]).
+    pub dated: Option<crate::consistency::dateline::ArticleDate>,
 }
 
 impl DocPeople {
@@ -127,6 +130,7 @@ pub fn find_with(doc: &Document, attributions: &[crate::attribution::Attribution
     attach_roles::attach_roles(&ctx, &found, &mut doc);
     attach_quotes::attach_quotes(text, sentences, quotes, attributions, &mut doc);
     role_references::attach_role_references(text, sentences, attributions, lex, &mut doc);
+    doc.dated = crate::consistency::dateline::article_date(text);
     doc
 }
 
