@@ -10,6 +10,7 @@ use crate::document::Document;
 mod attach_quotes;
 mod attach_roles;
 mod group;
+pub mod codec;
 pub(crate) mod lexicon;
 mod recognize;
 mod role_references;
