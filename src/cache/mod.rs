@@ -25,7 +25,13 @@ use byline_core::people::{DocPeople, codec};
 
 pub use location::default_dir;
 use packed::{EntryKey, Packed};
-pub use packed::{LAYOUT, Refused};
+pub use packed::Refused;
+use packed::LAYOUT;
+
+/// The configuration hash of an article's people: they depend on its text and format only (no
+/// setting of `byline.toml` or of the editor changes them), so it is a constant. The first
+/// setting that changes what the people analysis finds must be hashed into it.
+pub const PEOPLE_CONFIG: u64 = 0;
 
 /// Whether and where to cache: `byline.toml`'s, the editor's or the command line's choice.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -113,6 +119,18 @@ impl WorkspaceCache {
     /// What opening each root's cache found, with the root and the cache file.
     pub fn opened(&self) -> impl Iterator<Item = (&Path, &Path, &Opened)> {
         self.roots.iter().map(|r| (r.given.as_path(), r.file.as_path(), &r.opened))
+    }
+
+    /// One line per root saying what was opened, for a log.
+    pub fn describe_opened(&self) -> Vec<String> {
+        self.opened()
+            .map(|(root, file, opened)| match opened {
+                Opened::Off => format!("index cache off for {}", root.display()),
+                Opened::Missing => format!("index cache for {}: none yet ({})", root.display(), file.display()),
+                Opened::Loaded(n) => format!("index cache for {}: {n} entries ({})", root.display(), file.display()),
+                Opened::Refused(why) => format!("index cache for {} refused ({why}), rebuilding it: {}", root.display(), file.display()),
+            })
+            .collect()
     }
 
     /// Files answered from the cache and files analysed, so far.

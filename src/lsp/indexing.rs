@@ -22,6 +22,7 @@ use tower_lsp_server::ls_types::NumberOrString;
 use super::positions::LineIndex;
 use super::snapshot::{DocKey, file_uri, key_of};
 use super::state::{Internal, Msg, Origin, analyze_guarded, log};
+use crate::cache::{self, WorkspaceCache};
 use crate::files::{FileFilter, ReadError, read_article, walk_until};
 
 pub struct Job {
@@ -37,6 +38,8 @@ pub struct Job {
     pub skip: HashSet<DocKey>,
     /// Whether the client accepts `window/workDoneProgress/create`.
     pub progress: bool,
+    /// Whether (and where) to keep the people of the files read in the index cache.
+    pub cache: cache::Options,
 }
 
 /// Read and analyse one file.
@@ -45,10 +48,19 @@ pub struct Job {
 /// so only those are kept, with a line index to turn their byte offsets into positions: the
 /// text and the rest of the analysis are dropped here, on the loading thread.
 pub fn load(path: &Path, max_file_size: u64) -> Result<(LineIndex, DocPeople), ReadError> {
+    load_with(path, max_file_size, None)
+}
+
+/// [`load`], with the people taken from the index cache when it has this text (and put there
+/// when it does not).
+fn load_with(path: &Path, max_file_size: u64, cache: Option<&WorkspaceCache>) -> Result<(LineIndex, DocPeople), ReadError> {
     let text = read_article(path, max_file_size)?;
     let format = Format::from_path(&path.to_string_lossy());
-    let analysis = analyze_guarded(&text, format, &path.display().to_string()).map_err(ReadError::Internal)?;
-    let mut people = analysis.people;
+    let analyse = || analyze_guarded(&text, format, &path.display().to_string()).map(|a| a.people).map_err(ReadError::Internal);
+    let mut people = match cache {
+        Some(cache) => cache.people(path, &text, format, analyse)?,
+        None => analyse()?,
+    };
     people.persons.shrink_to_fit();
     people.mentions.shrink_to_fit();
     people.tentative.shrink_to_fit();
@@ -76,6 +88,8 @@ pub async fn run(job: Job, client: Client, tx: mpsc::UnboundedSender<Msg>) {
             let cancelled = || job.current.load(Ordering::SeqCst) != job.walk;
             let paths: Vec<PathBuf> = job.roots.par_iter().flat_map_iter(|r| walk_until(r, &job.filter, &cancelled)).collect();
             total.store(paths.len(), Ordering::SeqCst);
+            let cache = WorkspaceCache::open(&job.roots, &job.cache, cache::PEOPLE_CONFIG);
+            cache.describe_opened().iter().for_each(|line| log!("{line}"));
             paths.par_iter().for_each(|path| {
                 if cancelled() {
                     return;
@@ -83,7 +97,7 @@ pub async fn run(job: Job, client: Client, tx: mpsc::UnboundedSender<Msg>) {
                 if let Some(uri) = file_uri(path) {
                     let key = key_of(&uri);
                     if !job.skip.contains(&key) {
-                        let result = load(path, job.max_file_size);
+                        let result = load_with(path, job.max_file_size, Some(&cache));
                         let origin = Origin::Walk(job.walk);
                         let _ = tx.send(Msg::Internal(Internal::DiskLoaded { key, uri, origin, result }));
                     }
@@ -92,6 +106,8 @@ pub async fn run(job: Job, client: Client, tx: mpsc::UnboundedSender<Msg>) {
             });
             if cancelled() {
                 log!("workspace walk {} superseded by a newer one: stopped", job.walk);
+            } else {
+                save_cache(cache);
             }
             paths.len()
         })
@@ -120,4 +136,21 @@ pub async fn run(job: Job, client: Client, tx: mpsc::UnboundedSender<Msg>) {
         let message = if current.load(Ordering::SeqCst) == walk_id { format!("{files} articles") } else { "superseded".to_string() };
         p.finish_with_message(message).await;
     }
+}
+
+/// Write the index cache of a complete walk on a thread of its own: the walk's results are
+/// already on their way to the state task, and the write (up to a few hundred MB for a large
+/// archive) must not delay the end of the indexing. A write cut short by the server's exit
+/// leaves only a temporary file (the cache itself is replaced by a rename).
+fn save_cache(cache: WorkspaceCache) {
+    let _ = std::thread::Builder::new().name("byline-cache-save".into()).spawn(move || {
+        let (hits, misses) = cache.counts();
+        for saved in cache.save() {
+            match saved {
+                Ok(cache::Saved::Written(n)) => log!("index cache: {hits} files read from it, {misses} analysed; saved {n} entries"),
+                Ok(_) => {}
+                Err(e) => log!("index cache not saved: {e}"),
+            }
+        }
+    });
 }

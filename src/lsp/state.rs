@@ -813,6 +813,7 @@ impl State {
             filter: self.filter.clone(),
             skip: known,
             progress: self.progress,
+            cache: self.settings.cache_options(),
         };
         tokio::spawn(indexing::run(job, self.client.clone(), self.tx.clone()));
     }
