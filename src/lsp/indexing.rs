@@ -148,7 +148,8 @@ fn save_cache(cache: WorkspaceCache) {
         for saved in cache.save() {
             match saved {
                 Ok(cache::Saved::Written(n)) => log!("index cache: {hits} files read from it, {misses} analysed; saved {n} entries"),
-                Ok(_) => {}
+                Ok(cache::Saved::Unchanged) => log!("index cache: {hits} files read from it, {misses} analysed; unchanged"),
+                Ok(cache::Saved::Off) => {}
                 Err(e) => log!("index cache not saved: {e}"),
             }
         }
