@@ -112,7 +112,7 @@ fn a_reopened_workspace_answers_the_same_from_the_cache() {
     assert_eq!(references(&mut lsp, ws.root.path()), first_refs);
     // Every article came from the cache: had one been analysed, the cache would be rewritten.
     std::thread::sleep(Duration::from_millis(500));
-    assert_eq!(ws.cache_files(), [file.clone()]);
+    assert_eq!(ws.cache_files(), std::slice::from_ref(&file));
     assert_eq!(std::fs::read(&file).unwrap(), written);
     assert_eq!(std::fs::metadata(&file).unwrap().modified().unwrap(), modified);
     assert!(lsp.shutdown().success());

@@ -24,9 +24,9 @@ use byline_core::Format;
 use byline_core::people::{DocPeople, codec};
 
 pub use location::default_dir;
-use packed::{EntryKey, Packed};
-pub use packed::Refused;
 use packed::LAYOUT;
+pub use packed::Refused;
+use packed::{EntryKey, Packed};
 
 /// The configuration hash of an article's people: they depend on its text and format only (no
 /// setting of `byline.toml` or of the editor changes them), so it is a constant. The first
@@ -83,6 +83,8 @@ struct RootCache {
     file: PathBuf,
     header: Vec<u8>,
     opened: Opened,
+    /// How long reading and checking the file took.
+    open_time: std::time::Duration,
     old: Option<Packed>,
     /// `used[i]`: entry `i` of `old` answered for a file of this walk.
     used: Vec<AtomicBool>,
@@ -104,30 +106,37 @@ impl WorkspaceCache {
                 let root = location::canonical_root(given);
                 let header = key_header(&root, config);
                 let file = location::file_for(dir, &root);
+                let started = std::time::Instant::now();
                 let (opened, old) = match Packed::open(&file, &header) {
                     Ok(None) => (Opened::Missing, None),
                     Ok(Some(p)) => (Opened::Loaded(p.len()), Some(p)),
                     Err(why) => (Opened::Refused(why), None),
                 };
                 let used = (0..old.as_ref().map_or(0, Packed::len)).map(|_| AtomicBool::new(false)).collect();
-                RootCache { given: given.clone(), file, header, opened, old, used, fresh: Mutex::new(Vec::new()) }
+                let open_time = started.elapsed();
+                RootCache { given: given.clone(), file, header, opened, open_time, old, used, fresh: Mutex::new(Vec::new()) }
             })
             .collect();
         WorkspaceCache { roots, hits: AtomicUsize::new(0), misses: AtomicUsize::new(0) }
     }
 
     /// What opening each root's cache found, with the root and the cache file.
+    #[cfg(test)]
     pub fn opened(&self) -> impl Iterator<Item = (&Path, &Path, &Opened)> {
         self.roots.iter().map(|r| (r.given.as_path(), r.file.as_path(), &r.opened))
     }
 
     /// One line per root saying what was opened, for a log.
     pub fn describe_opened(&self) -> Vec<String> {
-        self.opened()
-            .map(|(root, file, opened)| match opened {
+        self.roots
+            .iter()
+            .map(|r| (r.given.as_path(), r.file.as_path(), &r.opened, r.open_time.as_secs_f64() * 1000.0))
+            .map(|(root, file, opened, ms)| match opened {
                 Opened::Off => format!("index cache off for {}", root.display()),
                 Opened::Missing => format!("index cache for {}: none yet ({})", root.display(), file.display()),
-                Opened::Loaded(n) => format!("index cache for {}: {n} entries ({})", root.display(), file.display()),
+                Opened::Loaded(n) => {
+                    format!("index cache for {}: {n} entries, read and checked in {ms:.0} ms ({})", root.display(), file.display())
+                }
                 Opened::Refused(why) => format!("index cache for {} refused ({why}), rebuilding it: {}", root.display(), file.display()),
             })
             .collect()
@@ -141,7 +150,13 @@ impl WorkspaceCache {
     /// The people of the article at `path` with `text`: from the cache when it has this text,
     /// else `analyse()`, remembered for the next save. An entry that does not decode is
     /// treated as missing (and dropped by the next save).
-    pub fn people<E>(&self, path: &Path, text: &str, format: Format, analyse: impl FnOnce() -> Result<DocPeople, E>) -> Result<DocPeople, E> {
+    pub fn people<E>(
+        &self,
+        path: &Path,
+        text: &str,
+        format: Format,
+        analyse: impl FnOnce() -> Result<DocPeople, E>,
+    ) -> Result<DocPeople, E> {
         let Some(root) = self.root_of(path) else { return analyse() };
         let key = EntryKey { content: xxhash_rust::xxh3::xxh3_128(text.as_bytes()), format: format_byte(format) };
         if let Some(old) = &root.old
@@ -168,10 +183,7 @@ impl WorkspaceCache {
 
     /// The cache of the root `path` is under (the deepest, for nested roots).
     fn root_of(&self, path: &Path) -> Option<&RootCache> {
-        self.roots
-            .iter()
-            .filter(|r| r.opened != Opened::Off && path.starts_with(&r.given))
-            .max_by_key(|r| r.given.as_os_str().len())
+        self.roots.iter().filter(|r| r.opened != Opened::Off && path.starts_with(&r.given)).max_by_key(|r| r.given.as_os_str().len())
     }
 }
 
@@ -182,6 +194,7 @@ impl RootCache {
             file: PathBuf::new(),
             header: Vec::new(),
             opened: Opened::Off,
+            open_time: std::time::Duration::ZERO,
             old: None,
             used: Vec::new(),
             fresh: Mutex::new(Vec::new()),

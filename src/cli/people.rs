@@ -92,7 +92,8 @@ fn open_cache(args: &PeopleArgs) -> WorkspaceCache {
     let default = [std::path::PathBuf::from(".")];
     let paths = if args.paths.is_empty() { &default[..] } else { &args.paths[..] };
     let roots: Vec<_> = paths.iter().filter(|p| p.is_dir()).filter_map(|p| std::path::absolute(p).ok()).collect();
-    let cache = WorkspaceCache::open(&roots, &cache::Options { enabled: !args.no_cache, dir: args.cache_dir.clone() }, cache::PEOPLE_CONFIG);
+    let cache =
+        WorkspaceCache::open(&roots, &cache::Options { enabled: !args.no_cache, dir: args.cache_dir.clone() }, cache::PEOPLE_CONFIG);
     for line in cache.describe_opened() {
         if line.contains("refused") {
             eprintln!("byline people: {line}");

@@ -191,7 +191,11 @@ impl Settings {
     /// Whether a JSON value carries byline settings at all (bare or under "byline").
     pub fn present_in(value: &Value) -> bool {
         let v = value.get("byline").unwrap_or(value);
-        v.get("diagnostics").is_some() || v.get("files").is_some() || v.get("ledger").is_some() || v.get("inlayHints").is_some() || v.get("cache").is_some()
+        v.get("diagnostics").is_some()
+            || v.get("files").is_some()
+            || v.get("ledger").is_some()
+            || v.get("inlayHints").is_some()
+            || v.get("cache").is_some()
     }
 }
 

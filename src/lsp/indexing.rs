@@ -145,9 +145,13 @@ pub async fn run(job: Job, client: Client, tx: mpsc::UnboundedSender<Msg>) {
 fn save_cache(cache: WorkspaceCache) {
     let _ = std::thread::Builder::new().name("byline-cache-save".into()).spawn(move || {
         let (hits, misses) = cache.counts();
+        let started = std::time::Instant::now();
         for saved in cache.save() {
+            let ms = started.elapsed().as_millis();
             match saved {
-                Ok(cache::Saved::Written(n)) => log!("index cache: {hits} files read from it, {misses} analysed; saved {n} entries"),
+                Ok(cache::Saved::Written(n)) => {
+                    log!("index cache: {hits} files read from it, {misses} analysed; saved {n} entries in {ms} ms")
+                }
                 Ok(cache::Saved::Unchanged) => log!("index cache: {hits} files read from it, {misses} analysed; unchanged"),
                 Ok(cache::Saved::Off) => {}
                 Err(e) => log!("index cache not saved: {e}"),

@@ -75,7 +75,7 @@ fn article(picks: &[(usize, usize, usize, usize)]) -> String {
             .replace("{s}", SURNAMES[s % SURNAMES.len()])
             .replace("{r}", ROLES[r % ROLES.len()]);
         text.push_str(&line);
-        text.push(if line.len() % 3 == 0 { '\n' } else { ' ' });
+        text.push(if line.len().is_multiple_of(3) { '\n' } else { ' ' });
     }
     text
 }

@@ -9,8 +9,8 @@ use crate::document::Document;
 
 mod attach_quotes;
 mod attach_roles;
-mod group;
 pub mod codec;
+mod group;
 pub(crate) mod lexicon;
 mod recognize;
 mod role_references;
