@@ -34,6 +34,7 @@ const BUNDLED: &[(&str, &[u8])] = &[
     ("lexicons/titles.txt", include_bytes!("../lexicons/titles.txt")),
     ("lexicons/vague.txt", include_bytes!("../lexicons/vague.txt")),
     ("lexicons/vague_sources.txt", include_bytes!("../lexicons/vague_sources.txt")),
+    ("lexicons/verb_forms.txt", include_bytes!("../lexicons/verb_forms.txt")),
     ("people/recognize/role_stops.txt", include_bytes!("people/recognize/role_stops.txt")),
     ("people/recognize/role_stops_verbs.txt", include_bytes!("people/recognize/role_stops_verbs.txt")),
 ];
