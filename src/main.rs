@@ -2,6 +2,7 @@
 //! `byline people` (the people index as a table), `byline ledger` (the check ledger) and
 //! `byline report` (the state of checking as HTML, Markdown, CSV, JSON or ClaimReview).
 
+mod cache;
 mod cli;
 mod desk;
 mod faults;

@@ -14,6 +14,7 @@ use serde::Serialize;
 
 use super::lines::Lines;
 use super::sources::gather;
+use crate::cache::{self, WorkspaceCache};
 use crate::files::FileFilter;
 
 #[derive(clap::Args)]
@@ -30,6 +31,13 @@ pub struct PeopleArgs {
     /// skipped with a warning.
     #[arg(long = "max-file-size", value_name = "SIZE", default_value_t = crate::files::DEFAULT_MAX_FILE_SIZE, value_parser = crate::files::parse_size)]
     pub max_file_size: u64,
+    /// Analyse every article, without reading or writing the index cache.
+    #[arg(long = "no-cache")]
+    pub no_cache: bool,
+    /// The index cache's folder (default: `$BYLINE_CACHE_DIR`, else the platform's cache
+    /// folder, `~/.cache/byline` on Linux).
+    #[arg(long = "cache-dir", value_name = "DIR")]
+    pub cache_dir: Option<std::path::PathBuf>,
 }
 
 #[derive(Serialize)]
@@ -77,6 +85,23 @@ pub enum PeopleFormat {
     Json,
 }
 
+/// The index cache of the folders named (the current folder by default): `byline people` needs
+/// only each article's people, which the cache holds exactly. A file named on its own, outside
+/// those folders, is analysed every time.
+fn open_cache(args: &PeopleArgs) -> WorkspaceCache {
+    let default = [std::path::PathBuf::from(".")];
+    let paths = if args.paths.is_empty() { &default[..] } else { &args.paths[..] };
+    let roots: Vec<_> = paths.iter().filter(|p| p.is_dir()).filter_map(|p| std::path::absolute(p).ok()).collect();
+    let cache =
+        WorkspaceCache::open(&roots, &cache::Options { enabled: !args.no_cache, dir: args.cache_dir.clone() }, cache::PEOPLE_CONFIG);
+    for line in cache.describe_opened() {
+        if line.contains("refused") {
+            eprintln!("byline people: {line}");
+        }
+    }
+    cache
+}
+
 pub fn run(args: PeopleArgs) -> ExitCode {
     let filter = match FileFilter::new(&crate::files::DEFAULT_INCLUDE.map(String::from), &args.exclude) {
         Ok(f) => f,
@@ -92,11 +117,21 @@ pub fn run(args: PeopleArgs) -> ExitCode {
     if gathered.sources.is_empty() && !gathered.skipped.is_empty() {
         return ExitCode::from(2);
     }
+    let cache = open_cache(&args);
     let analysed = super::isolate::each(&gathered.sources, |s| {
         let key: Arc<str> = s.path.to_string_lossy().into();
-        let a = crate::faults::analyze(&s.text, Format::from_path(&key));
-        (key, Arc::new(a.people))
+        let format = Format::from_path(&key);
+        let absolute = std::path::absolute(&s.path).unwrap_or_else(|_| s.path.clone());
+        let people: Result<_, std::convert::Infallible> =
+            cache.people(&absolute, &s.text, format, || Ok(crate::faults::analyze(&s.text, format).people));
+        let Ok(people) = people;
+        (key, Arc::new(people))
     });
+    for saved in cache.save() {
+        if let Err(e) = saved {
+            eprintln!("byline people: the index cache was not saved: {e}");
+        }
+    }
     let mut index = WorkspaceIndex::new();
     let mut failed = 0;
     for (src, r) in gathered.sources.iter().zip(analysed) {

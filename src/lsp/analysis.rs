@@ -2,6 +2,7 @@
 //! again) and the workspace loader: a panic in the core (a bug) is caught and becomes an error
 //! naming the document, and a file that is not open keeps only what queries need of it.
 
+use crate::cache::WorkspaceCache;
 use std::path::Path;
 
 use byline_core::people::DocPeople;
@@ -41,10 +42,19 @@ pub fn analyze_guarded(text: &str, format: Format, what: &str) -> Result<Analysi
 /// those are kept, with a line index to turn their byte offsets into positions: the text and
 /// the rest of the analysis are dropped here, on the loading thread.
 pub fn load_file(path: &Path, max_file_size: u64) -> Result<OnDisk, ReadError> {
+    load_with(path, max_file_size, None)
+}
+
+/// [`load_file`], with the people taken from the index cache when it has this text (and put
+/// there when it does not).
+pub fn load_with(path: &Path, max_file_size: u64, cache: Option<&WorkspaceCache>) -> Result<OnDisk, ReadError> {
     let text = read_article(path, max_file_size)?;
     let format = Format::from_path(&path.to_string_lossy());
-    let analysis = analyze_guarded(&text, format, &path.display().to_string()).map_err(ReadError::Internal)?;
-    let mut people = analysis.people;
+    let analyse = || analyze_guarded(&text, format, &path.display().to_string()).map(|a| a.people).map_err(ReadError::Internal);
+    let mut people = match cache {
+        Some(cache) => cache.people(path, &text, format, analyse)?,
+        None => analyse()?,
+    };
     people.persons.shrink_to_fit();
     people.mentions.shrink_to_fit();
     people.tentative.shrink_to_fit();

@@ -17,6 +17,11 @@
 //!
 //! `inlayHints.enable` (`true`/`false`, default `true`) shows who is speaking as inlay hints.
 //!
+//! `cache.enable` (`true`/`false`, default `true`) keeps the people of the articles read from
+//! disk in the persistent index cache (`crate::cache`), so that reopening the workspace reads
+//! them instead of re-analysing; it is the editor's (the machine's) choice, not the desk's, so
+//! `byline.toml` has no such key.
+//!
 //! These settings are laid over the workspace's `byline.toml` ([`Settings::from_desk`]): what
 //! the editor sets wins.
 //!
@@ -46,6 +51,8 @@ pub struct Settings {
     pub pull: bool,
     /// Show who is speaking as inlay hints (`inlayHints.enable`, default `true`).
     pub inlay_hints: bool,
+    /// Use the persistent index cache for the workspace walk (`cache.enable`, default `true`).
+    pub cache: bool,
 }
 
 impl Default for Settings {
@@ -58,6 +65,7 @@ impl Default for Settings {
             show_checked: ShowChecked::Hint,
             pull: false,
             inlay_hints: true,
+            cache: true,
         }
     }
 }
@@ -91,6 +99,12 @@ impl Settings {
         }
         s.show_checked = desk.show_checked;
         s
+    }
+
+    /// The index cache as these settings want it (its folder is the platform's, or
+    /// `$BYLINE_CACHE_DIR`).
+    pub fn cache_options(&self) -> crate::cache::Options {
+        crate::cache::Options { enabled: self.cache, dir: None }
     }
 
     /// Editor settings over `base` (for example [`Settings::from_desk`]): what the editor sets
@@ -165,13 +179,23 @@ impl Settings {
                 None => problems.push(format!("inlayHints.enable: expected true or false, got {enable}")),
             }
         }
+        if let Some(enable) = v.get("cache").and_then(|h| h.get("enable")) {
+            match enable.as_bool() {
+                Some(b) => s.cache = b,
+                None => problems.push(format!("cache.enable: expected true or false, got {enable}")),
+            }
+        }
         (s, problems)
     }
 
     /// Whether a JSON value carries byline settings at all (bare or under "byline").
     pub fn present_in(value: &Value) -> bool {
         let v = value.get("byline").unwrap_or(value);
-        v.get("diagnostics").is_some() || v.get("files").is_some() || v.get("ledger").is_some() || v.get("inlayHints").is_some()
+        v.get("diagnostics").is_some()
+            || v.get("files").is_some()
+            || v.get("ledger").is_some()
+            || v.get("inlayHints").is_some()
+            || v.get("cache").is_some()
     }
 }
 
@@ -243,6 +267,17 @@ mod tests {
         let (s, p) = Settings::from_json(&json!({"inlayHints": {"enable": "no"}}));
         assert_eq!(p.len(), 1, "{p:?}");
         assert!(s.inlay_hints);
+    }
+
+    #[test]
+    fn cache_on_by_default_and_off_by_setting() {
+        assert!(Settings::default().cache);
+        assert!(Settings::default().cache_options().enabled);
+        let (s, p) = Settings::from_json(&json!({ "byline": { "cache": { "enable": false } } }));
+        assert!(p.is_empty() && !s.cache && !s.cache_options().enabled);
+        let (s, p) = Settings::from_json(&json!({ "cache": { "enable": "no" } }));
+        assert!(s.cache && p.len() == 1, "{p:?}");
+        assert!(Settings::present_in(&json!({ "cache": { "enable": false } })));
     }
 
     #[test]

@@ -18,8 +18,9 @@ use std::time::Duration;
 use rayon::prelude::*;
 use tower_lsp_server::ls_types::Uri;
 
-use super::analysis::{OnDisk, load_file};
+use super::analysis::{OnDisk, load_with};
 use super::snapshot::{DocKey, file_uri, key_of};
+use crate::cache::{self, WorkspaceCache};
 use crate::files::{FileFilter, ReadError, walk_until};
 
 /// How often a running walk reports how far it has got.
@@ -50,6 +51,8 @@ pub struct Walk {
     pub filter: FileFilter,
     /// Documents known already (open buffers, files read before): not read again.
     pub skip: HashSet<DocKey>,
+    /// Whether (and where) to keep the people of the files read in the index cache.
+    pub cache: cache::Options,
 }
 
 impl Walk {
@@ -74,6 +77,8 @@ pub async fn run(walk: Walk, report: impl Fn(LoaderEvent) + Send + Sync + 'stati
             let cancelled = || walk.cancelled();
             let paths: Vec<PathBuf> = walk.roots.par_iter().flat_map_iter(|r| walk_until(r, &walk.filter, &cancelled)).collect();
             total.store(paths.len(), Ordering::SeqCst);
+            let cache = WorkspaceCache::open(&walk.roots, &walk.cache, cache::PEOPLE_CONFIG);
+            cache.describe_opened().iter().for_each(|line| log!("{line}"));
             paths.par_iter().for_each(|path| {
                 if cancelled() {
                     return;
@@ -81,7 +86,7 @@ pub async fn run(walk: Walk, report: impl Fn(LoaderEvent) + Send + Sync + 'stati
                 if let Some(uri) = file_uri(path) {
                     let key = key_of(&uri);
                     if !walk.skip.contains(&key) {
-                        let result = load_file(path, walk.max_file_size);
+                        let result = load_with(path, walk.max_file_size, Some(&cache));
                         report(LoaderEvent::Loaded { walk: walk.walk, key, uri, result });
                     }
                 }
@@ -89,6 +94,8 @@ pub async fn run(walk: Walk, report: impl Fn(LoaderEvent) + Send + Sync + 'stati
             });
             if cancelled() {
                 log!("workspace walk {} superseded by a newer one: stopped", walk.walk);
+            } else {
+                save_cache(cache);
             }
             paths.len()
         })
@@ -106,6 +113,28 @@ pub async fn run(walk: Walk, report: impl Fn(LoaderEvent) + Send + Sync + 'stati
         }
     };
     report(LoaderEvent::Done { walk: id, files });
+}
+
+/// Write the index cache of a complete walk on a thread of its own: the walk's results are
+/// already on their way to the state task, and the write (up to a few hundred MB for a large
+/// archive) must not delay the end of the indexing. A write cut short by the server's exit
+/// leaves only a temporary file (the cache itself is replaced by a rename).
+fn save_cache(cache: WorkspaceCache) {
+    let _ = std::thread::Builder::new().name("byline-cache-save".into()).spawn(move || {
+        let (hits, misses) = cache.counts();
+        let started = std::time::Instant::now();
+        for saved in cache.save() {
+            let ms = started.elapsed().as_millis();
+            match saved {
+                Ok(cache::Saved::Written(n)) => {
+                    log!("index cache: {hits} files read from it, {misses} analysed; saved {n} entries in {ms} ms")
+                }
+                Ok(cache::Saved::Unchanged) => log!("index cache: {hits} files read from it, {misses} analysed; unchanged"),
+                Ok(cache::Saved::Off) => {}
+                Err(e) => log!("index cache not saved: {e}"),
+            }
+        }
+    });
 }
 
 #[cfg(test)]
@@ -131,6 +160,7 @@ mod tests {
             roots: vec![root.to_path_buf()],
             filter: FileFilter::default(),
             skip,
+            cache: cache::Options { enabled: false, dir: None },
         }
     }
 

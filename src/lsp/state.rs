@@ -779,6 +779,7 @@ impl State {
             roots: self.roots.clone(),
             filter: self.filter.clone(),
             skip: known,
+            cache: self.settings.cache_options(),
         };
         let tx = self.tx.clone();
         tokio::spawn(loader::run(walk, move |ev| {

@@ -14,6 +14,10 @@ pub mod report_fixture;
 
 pub const TIMEOUT: Duration = Duration::from_secs(30);
 
+/// The index cache of the servers and commands the tests start: in the build folder, never the
+/// user's cache folder (a test that looks at the cache gives its own folder).
+pub const TEST_CACHE_DIR: &str = concat!(env!("CARGO_TARGET_TMPDIR"), "/byline-cache");
+
 pub struct Lsp {
     child: Child,
     stdin: ChildStdin,
@@ -48,6 +52,7 @@ impl Lsp {
     pub fn start_with_env(cwd: &Path, env: &[(&str, &str)]) -> Lsp {
         let mut child = Command::new(env!("CARGO_BIN_EXE_byline"))
             .arg("lsp")
+            .env("BYLINE_CACHE_DIR", TEST_CACHE_DIR)
             .envs(env.iter().copied())
             .current_dir(cwd)
             .stdin(Stdio::piped())
@@ -386,7 +391,7 @@ pub fn offset_any(text: &str, pos: &Value, enc: &str) -> usize {
 
 /// Run the `byline` binary with `args` in `dir` (the CLI tests).
 pub fn run_cli(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_byline")).args(args).current_dir(dir).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_byline")).args(args).env("BYLINE_CACHE_DIR", TEST_CACHE_DIR).current_dir(dir).output().unwrap()
 }
 
 /// Write a fixture file under `dir`, creating its folders.

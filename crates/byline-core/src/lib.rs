@@ -11,6 +11,7 @@ pub mod claims;
 pub mod consistency;
 pub mod document;
 pub mod index;
+pub mod language_data;
 pub mod ledger;
 pub mod lexicon;
 pub mod people;

@@ -9,6 +9,7 @@ use crate::document::Document;
 
 mod attach_quotes;
 mod attach_roles;
+pub mod codec;
 mod group;
 pub(crate) mod lexicon;
 mod recognize;
