@@ -159,6 +159,19 @@ fn name_end(ctx: &Ctx, run: &Run, s: usize, place_given: bool) -> usize {
             e += 1;
             break;
         }
+        // A month after a known given name, at the end of the run and not before a day
+        // ("Theresa May", "Mark May said"; not "Jane Roe May 5"), is a surname.
+        if e + 1 == run.end
+            && e == s + 1
+            && toks[e].cap
+            && is_month(ctx.word(e))
+            && ctx.has(s, FIRST)
+            && !ctx.has(s, NONPERSON | TITLE | HONORIFIC)
+            && !toks.get(run.end).is_some_and(|t| ctx.text[t.start..t.end].starts_with(|c: char| c.is_ascii_digit()))
+        {
+            e += 1;
+            break;
+        }
         // A title word after a name word, at the end of the run, is a surname ("John Major").
         if e + 1 == run.end
             && ctx.has(e, ROLE_HEAD)
@@ -171,6 +184,14 @@ fn name_end(ctx: &Ctx, run: &Run, s: usize, place_given: bool) -> usize {
         break;
     }
     e
+}
+
+/// The name of a month, as written in running text.
+fn is_month(w: &str) -> bool {
+    matches!(
+        w,
+        "January" | "February" | "March" | "April" | "May" | "June" | "July" | "August" | "September" | "October" | "November" | "December"
+    )
 }
 
 /// The piece `s..e` without the particles and initials at its edges (initials may lead a name
@@ -303,6 +324,12 @@ mod tests {
         assert_eq!(mentions("Grazier Tobiah Wrenfield said the rain came late."), ["Tobiah Wrenfield"]);
         // A listed given name that is also a person noun stays the name.
         assert_eq!(mentions("Mason Tobiah Wrenfield said the rain came late."), ["Mason Tobiah Wrenfield"]);
+    }
+
+    #[test]
+    fn a_month_after_a_known_given_name_is_a_surname() {
+        assert_eq!(mentions("The pundit Mark May said the team was finished."), ["Mark May"]);
+        assert_eq!(mentions("They wrote to Mark May 5 and heard nothing."), Vec::<String>::new());
     }
 
     #[test]
