@@ -10,6 +10,7 @@ pub mod attribution;
 pub mod claims;
 pub mod consistency;
 pub mod document;
+pub mod incremental;
 pub mod index;
 pub mod ledger;
 pub mod lexicon;
@@ -20,6 +21,7 @@ pub mod text;
 
 pub use analysis::{Analysis, analyze, analyze_with};
 pub use claims::{Code, Finding, Severity};
+pub use incremental::IncrementalAnalyzer;
 pub use text::Format;
 
 /// A half-open byte range `start..end` into a document's text.
