@@ -297,7 +297,14 @@ fn on_own_thread(name: &str, task: impl std::future::Future<Output = ()> + Send 
 }
 
 enum Source {
-    Open { version: i32, rope: Rope, format: Format, queue: VersionQueue<Vec<TextDocumentContentChangeEvent>> },
+    Open {
+        version: i32,
+        rope: Rope,
+        format: Format,
+        queue: VersionQueue<Vec<TextDocumentContentChangeEvent>>,
+        /// Reuses the parsing of unchanged lines and paragraphs from one analysis to the next.
+        analyzer: crate::faults::DocAnalyzer,
+    },
     Disk,
 }
 
@@ -386,7 +393,16 @@ pub fn format_of(uri: &Uri, language: &str) -> Format {
 /// Analyse on the calling (blocking) thread. A panic (a bug in byline) is caught and becomes
 /// `Err` with a one-line description, which the caller reports to the user.
 pub fn analyze_guarded(text: &str, format: Format, what: &str) -> Result<Analysis, String> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| crate::faults::analyze(text, format))).map_err(|e| {
+    guarded(what, || crate::faults::analyze(text, format))
+}
+
+/// [`analyze_guarded`] through an open document's incremental analyzer (the same analysis).
+fn analyze_guarded_incremental(analyzer: &crate::faults::DocAnalyzer, text: &str, format: Format, what: &str) -> Result<Analysis, String> {
+    guarded(what, || crate::faults::analyze_incremental(analyzer, text, format))
+}
+
+fn guarded(what: &str, analyze: impl FnOnce() -> Analysis) -> Result<Analysis, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(analyze)).map_err(|e| {
         let msg = crate::faults::panic_message(&*e);
         log!("analysis panicked on {what}: {msg}");
         msg
@@ -525,7 +541,8 @@ impl State {
             Some(old) => (old.content, old.running),
             None => (None, false),
         };
-        let source = Source::Open { version, rope: Rope::from_str(&text), format, queue: VersionQueue::default() };
+        let source =
+            Source::Open { version, rope: Rope::from_str(&text), format, queue: VersionQueue::default(), analyzer: Default::default() };
         self.entries.insert(key.clone(), Entry { uri, source, generation, content, running });
         // Changes that overtook this didOpen.
         if let Some(mut early) = self.orphans.remove(&key) {
@@ -764,16 +781,16 @@ impl State {
 
     fn schedule_analysis(&mut self, key: &DocKey) {
         let Some(entry) = self.entries.get_mut(key) else { return };
-        let Source::Open { version, rope, format, .. } = &entry.source else { return };
+        let Source::Open { version, rope, format, analyzer, .. } = &entry.source else { return };
         if entry.running {
             return; // the running analysis is stale; its result restarts us on the current text
         }
         entry.running = true;
-        let (generation, version, rope, format) = (entry.generation, *version, rope.clone(), *format);
+        let (generation, version, rope, format, analyzer) = (entry.generation, *version, rope.clone(), *format, analyzer.clone());
         let (tx, key, what) = (self.tx.clone(), key.clone(), entry.uri.as_str().to_string());
         tokio::task::spawn_blocking(move || {
             let text = rope.to_string();
-            let analysis = analyze_guarded(&text, format, &what).unwrap_or_else(|why| {
+            let analysis = analyze_guarded_incremental(&analyzer, &text, format, &what).unwrap_or_else(|why| {
                 let _ = tx.send(Msg::Internal(Internal::Failed { key: key.clone(), why }));
                 Analysis::default()
             });

@@ -54,6 +54,12 @@ impl IncrementalAnalyzer<'static> {
     }
 }
 
+impl Default for IncrementalAnalyzer<'static> {
+    fn default() -> Self {
+        IncrementalAnalyzer::bundled()
+    }
+}
+
 impl<'l> IncrementalAnalyzer<'l> {
     pub fn new(lex: &'l Lexicon) -> IncrementalAnalyzer<'l> {
         IncrementalAnalyzer { lex, memo: ParseMemo::default() }
