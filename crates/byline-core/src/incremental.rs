@@ -31,7 +31,7 @@ use crate::analysis::{Analysis, analyze_document};
 use crate::document::{CueMatches, Document, cue_matches};
 use crate::lexicon::{Lexicon, PhraseMatch};
 use crate::people::lexicon::FxHashMap;
-use crate::people::tokens::{Tok, number_forms, tokenize};
+use crate::people::tokens::{Tok, form_firsts, tokenize};
 use crate::sentences::{self, BlockWork};
 use crate::text::Format;
 
@@ -94,8 +94,8 @@ pub struct Work {
 /// The kept answers of the per-piece parsing work (see the module documentation).
 #[derive(Debug, Default)]
 pub(crate) struct ParseMemo {
-    /// A cleaned line (with its line break) → its tokens (forms unset) and cue matches, offsets
-    /// from the line's start.
+    /// A cleaned line (with its line break) → its tokens and cue matches, offsets from the
+    /// line's start.
     lines: Generations<Line>,
     /// A block's cleaned text → its sentence boundaries, offsets from the block's start.
     blocks: Generations<Vec<(usize, usize)>>,
@@ -107,8 +107,18 @@ pub(crate) struct ParseMemo {
 /// What one line of the cleaned text yields by itself.
 #[derive(Debug)]
 struct Line {
+    /// Its tokens, with forms numbered within the line.
     toks: Vec<Tok>,
+    /// The first token of each of the line's forms, in form order ([`form_firsts`]).
+    firsts: Vec<u32>,
     cues: CueMatches,
+}
+
+impl Line {
+    fn parse(text: &str, lex: &Lexicon) -> Line {
+        let toks = tokenize(text);
+        Line { firsts: form_firsts(&toks), toks, cues: cue_matches(text, lex) }
+    }
 }
 
 impl ParseMemo {
@@ -117,17 +127,26 @@ impl ParseMemo {
     pub(crate) fn lines(&mut self, clean: &str, lex: &Lexicon) -> (Vec<Tok>, CueMatches) {
         let mut toks = Vec::with_capacity(clean.len() / 6 + 1);
         let mut cues: CueMatches = Default::default();
+        // The document's forms, numbered in order of first use: a line's forms, taken in the
+        // line's own order of first use, meet them in the same order as its tokens would.
+        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut global: Vec<u32> = Vec::new();
         let mut start = 0;
         for text in clean.split_inclusive('\n') {
-            let (line, fresh) = self.lines.get_or_insert_with(text, || Line { toks: tokenize(text), cues: cue_matches(text, lex) });
+            let (line, fresh) = self.lines.get_or_insert_with(text, || Line::parse(text, lex));
             count(fresh, &mut self.work.lines_parsed, &mut self.work.lines_reused);
-            toks.extend(line.toks.iter().map(|t| shifted(t, start)));
+            global.clear();
+            global.extend(line.firsts.iter().map(|&k| {
+                let t = &line.toks[k as usize];
+                let n = ids.len() as u32;
+                *ids.entry(&clean[start + t.start..start + t.end]).or_insert(n)
+            }));
+            toks.extend(line.toks.iter().map(|t| placed(t, start, global[t.form as usize])));
             for (all, mine) in cues.iter_mut().zip(&line.cues) {
                 all.extend(mine.iter().map(|m| PhraseMatch { span: m.span.start + start..m.span.end + start, rule: m.rule }));
             }
             start += text.len();
         }
-        number_forms(clean, &mut toks);
         (toks, cues)
     }
 
@@ -179,9 +198,9 @@ fn count(fresh: bool, parsed: &mut usize, reused: &mut usize) {
     }
 }
 
-/// A token of a line, moved to the line's place in the document.
-fn shifted(t: &Tok, by: usize) -> Tok {
-    Tok { start: t.start + by, end: t.end + by, raw_end: t.raw_end + by, run_end: t.run_end + by, ..t.clone() }
+/// A token of a line, moved to the line's place `by` in the document, with its form there.
+fn placed(t: &Tok, by: usize, form: u32) -> Tok {
+    Tok { start: t.start + by, end: t.end + by, raw_end: t.raw_end + by, run_end: t.run_end + by, form, ..t.clone() }
 }
 
 /// Answers keyed by a piece of text: those of the previous round (`old`) and those used in this

@@ -132,19 +132,14 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         }
         out.push(tok);
     }
-    number_forms(text, &mut out);
-    out
-}
-
-/// Give `toks` (tokens of `text`, in order) their [`Tok::form`]s: one hash look-up per token,
-/// here only.
-pub(crate) fn number_forms(text: &str, toks: &mut [Tok]) {
+    // The forms: one hash look-up per token, here only.
     let mut ids: crate::people::lexicon::FxHashMap<&str, u32> = crate::people::lexicon::FxHashMap::default();
-    ids.reserve(toks.len() / 2 + 1);
-    for t in toks {
+    ids.reserve(out.len() / 2 + 1);
+    for t in &mut out {
         let n = ids.len() as u32;
         t.form = *ids.entry(&text[t.start..t.end]).or_insert(n);
     }
+    out
 }
 
 /// The first token of each form (see [`Tok::form`]), in form order.
