@@ -119,7 +119,7 @@ impl<'t> Document<'t> {
         let sentences = sentences::split_clean(text, &clean, format, lex);
         let toks = tokenize(&clean);
         let cues = cue_matches(&clean, lex);
-        Document::assemble(text, format, clean, sentences, toks, cues, lex)
+        Document::assemble(text, format, clean, sentences, toks, cues, &mut |l| lex.word_class(l))
     }
 
     /// [`Document::parse`], reusing from `memo` the tokens and cue matches of every line, the
@@ -132,10 +132,11 @@ impl<'t> Document<'t> {
         let sentences = sentences::split_clean_by(text, &clean, format, lex, &mut memo.blocks(&clean, lex));
         let (toks, cues) = memo.lines(&clean, lex);
         memo.end_round();
-        Document::assemble(text, format, clean, sentences, toks, cues, lex)
+        Document::assemble(text, format, clean, sentences, toks, cues, &mut |l| memo.word_class(l, lex))
     }
 
-    /// The document from its sentences, tokens and cue matches: quotations and the word view.
+    /// The document from its sentences, tokens and cue matches: quotations and the word view,
+    /// with `word_class` answering as [`Lexicon::word_class`].
     fn assemble(
         text: &'t str,
         format: Format,
@@ -143,7 +144,7 @@ impl<'t> Document<'t> {
         sentences: Vec<Sentence>,
         toks: Vec<Tok>,
         cues: CueMatches,
-        lex: &Lexicon,
+        word_class: &mut impl FnMut(&str) -> u16,
     ) -> Document<'t> {
         let quotes = quotes::find_clean(&clean, &sentences);
         let mut doc = Document {
@@ -158,7 +159,7 @@ impl<'t> Document<'t> {
             lower: String::new(),
             cues,
         };
-        doc.build_words(lex);
+        doc.build_words(word_class);
         doc
     }
 
@@ -183,7 +184,7 @@ impl<'t> Document<'t> {
         &self.lower[w.lower.start as usize..w.lower.end as usize]
     }
 
-    fn build_words(&mut self, lex: &Lexicon) {
+    fn build_words(&mut self, word_class: &mut impl FnMut(&str) -> u16) {
         let clean: &str = &self.clean;
         let toks = &self.toks;
         let mut words: Vec<Word> = Vec::with_capacity(toks.len());
@@ -202,7 +203,7 @@ impl<'t> Document<'t> {
             let mut close = |from: usize, to: usize, end: usize, words: &mut Vec<Word>| {
                 let start = toks[from].start;
                 let w = &clean[start..end];
-                let add = |lower: &mut String| {
+                let mut add = |lower: &mut String| {
                     let a = lower.len() as u32;
                     if w.is_ascii() {
                         lower.push_str(w);
@@ -210,7 +211,7 @@ impl<'t> Document<'t> {
                     } else {
                         lower.push_str(&w.to_lowercase());
                     }
-                    let cl = lex.word_class(&lower[a as usize..]);
+                    let cl = word_class(&lower[a as usize..]);
                     (a..lower.len() as u32, cl)
                 };
                 // A word of one whole token is known by the token's form; others by their text.

@@ -10,7 +10,9 @@
 //!   crosses one either, so a line's cleaned text is a function of the line);
 //! - the sentence boundaries of a **block** (paragraph): [`crate::sentences::boundaries`] reads
 //!   only the block's text;
-//! - whether a **sentence** is site furniture (a boilerplate phrase, a credit line).
+//! - whether a **sentence** is site furniture (a boilerplate phrase, a credit line);
+//! - the lexicon classes of a **word** (a small map of the document's words answers faster than
+//!   the lexicon's map of every listed word).
 //!
 //! Everything that reads the whole document is recomputed on every call, so the result is
 //! always the fresh analysis of the final text ([`crate::analyze_with`]; the property test
@@ -101,8 +103,14 @@ pub(crate) struct ParseMemo {
     blocks: Generations<Vec<(usize, usize)>>,
     /// A sentence's cleaned text → whether it is site furniture.
     sentences: Generations<bool>,
+    /// A word's lower-case form → its [`Lexicon::word_class`], for every word seen: a small map
+    /// of this document's words answers faster than the lexicon's map of every listed word.
+    classes: FxHashMap<Box<str>, u16>,
     work: Work,
 }
+
+/// Past this many words the class memo starts again (a bound on its memory).
+const MAX_CLASSES: usize = 100_000;
 
 /// What one line of the cleaned text yields by itself.
 #[derive(Debug)]
@@ -148,6 +156,19 @@ impl ParseMemo {
             start += text.len();
         }
         (toks, cues)
+    }
+
+    /// [`Lexicon::word_class`] of the lower-case word `l`.
+    pub(crate) fn word_class(&mut self, l: &str, lex: &Lexicon) -> u16 {
+        if let Some(&c) = self.classes.get(l) {
+            return c;
+        }
+        if self.classes.len() >= MAX_CLASSES {
+            self.classes.clear();
+        }
+        let c = lex.word_class(l);
+        self.classes.insert(l.into(), c);
+        c
     }
 
     /// The block and sentence work of splitting `clean` into sentences, answered from here.
