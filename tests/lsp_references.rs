@@ -125,12 +125,15 @@ fn references_with_and_without_partial_results_agree_and_partials_come_first() {
         let mut ws = workspace(enc);
         // Without a token: one whole response (a string id, echoed exactly), and only one.
         let id = json!("refs-α\"1");
+        let before_whole = ws.lsp.notifications.len();
         ws.lsp.send(&json!({"jsonrpc": "2.0", "id": id, "method": "textDocument/references", "params": params(&ws, None)}));
         let whole = ws.lsp.response(id.clone());
         assert!(whole.get("error").is_none(), "{whole}");
         let whole = whole["result"].as_array().unwrap().clone();
         let later = ws.lsp.drain(Duration::from_millis(300));
         assert!(!later.iter().any(|m| m.get("id") == Some(&id)), "{enc}: a second response to the same id");
+        let has_locations = |n: &Value| n["method"] == "$/progress" && n["params"]["value"].is_array();
+        assert!(!ws.lsp.notifications[before_whole..].iter().any(has_locations), "{enc}: partial results without a token");
         let expected_total: usize = ws.texts.iter().map(|(_, t)| t.matches("Marsh").count()).sum();
         assert!(expected_total > 1000, "the workspace must need more than one batch: {expected_total}");
         check_every_mention(&ws, &whole, enc);
@@ -146,6 +149,10 @@ fn references_with_and_without_partial_results_agree_and_partials_come_first() {
         assert!(!ws.lsp.notifications[at_response..].iter().any(is_partial), "{enc}: partial results after the response");
         let partials: Vec<&Value> = ws.lsp.notifications[before..at_response].iter().filter(|n| is_partial(n)).collect();
         assert!(partials.len() >= 2, "{enc}: {} partial results", partials.len());
+        // Full batches of 1,000 locations, across documents; only the last one is shorter.
+        let sizes: Vec<usize> = partials.iter().map(|n| n["params"]["value"].as_array().unwrap().len()).collect();
+        assert_eq!(sizes.len(), whole.len().div_ceil(1000), "{enc}: batches {sizes:?}");
+        assert!(sizes[..sizes.len() - 1].iter().all(|n| *n == 1000), "{enc}: batches {sizes:?}");
         let streamed: Vec<Value> = partials.iter().flat_map(|n| n["params"]["value"].as_array().unwrap().clone()).collect();
         assert_eq!(keyed(&streamed), keyed(&whole), "{enc}: partial results differ from the whole response");
         check_every_mention(&ws, &streamed, enc);

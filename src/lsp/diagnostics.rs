@@ -12,8 +12,8 @@ use tower_lsp_server::ls_types::{Diagnostic, DiagnosticRelatedInformation, Diagn
 use std::sync::Arc;
 
 use super::config::Settings;
+use super::documents::Documents;
 use super::positions::{Encoding, to_range};
-use super::snapshot::DocViews;
 use super::workspace::Desks;
 use crate::desk::ShowChecked;
 use crate::ledger::{Ledger, State, Status};
@@ -121,7 +121,7 @@ fn resolved_message(status: &Status) -> String {
 #[derive(Debug)]
 pub struct SpellingInput {
     pub index: Arc<WorkspaceIndex>,
-    pub views: DocViews,
+    pub docs: Documents,
     pub house: Arc<Vec<HouseName>>,
     pub severity: Option<Severity>,
     pub quote: Option<Severity>,
@@ -130,13 +130,13 @@ pub struct SpellingInput {
 
 impl SpellingInput {
     /// The input for a document with `settings`; `None` when every check across articles is off.
-    pub fn new(settings: &Settings, index: &Arc<WorkspaceIndex>, views: &DocViews, house: impl FnOnce() -> Vec<HouseName>) -> Option<Self> {
+    pub fn new(settings: &Settings, index: &Arc<WorkspaceIndex>, docs: &Documents, house: impl FnOnce() -> Vec<HouseName>) -> Option<Self> {
         let (severity, quote, speaker) =
             (settings.level(Code::NameSpelling), settings.level(Code::QuoteMismatch), settings.level(Code::QuoteSpeakerMismatch));
         if severity.is_none() && quote.is_none() && speaker.is_none() {
             return None;
         }
-        Some(SpellingInput { index: index.clone(), views: views.clone(), house: Arc::new(house()), severity, quote, speaker })
+        Some(SpellingInput { index: index.clone(), docs: docs.clone(), house: Arc::new(house()), severity, quote, speaker })
     }
 }
 
@@ -172,7 +172,7 @@ pub fn quote_diagnostics(input: &SpellingInput, key: &str, rope: &Rope, enc: Enc
                 .elsewhere
                 .iter()
                 .filter_map(|o| {
-                    let view = input.views.get(&o.doc)?;
+                    let view = input.docs.get(&o.doc)?;
                     let range = view.content.as_ref()?.range(&o.span, enc);
                     let message = match f.check {
                         QuoteCheck::Mismatch => format!("Quoted so here: \"{}\"", quotation::shorten(&o.text, 160)),
@@ -210,7 +210,7 @@ pub fn spelling_diagnostics(input: &SpellingInput, key: &str, rope: &Rope, enc: 
                 .iter()
                 .filter_map(|o| {
                     let (doc, span) = o.at.as_ref()?;
-                    let view = input.views.get(doc)?;
+                    let view = input.docs.get(doc)?;
                     let range = if &**doc == key { to_range(rope, span, enc) } else { view.content.as_ref()?.range(span, enc) };
                     let house = if f.house { ", the house spelling" } else { "" };
                     Some(DiagnosticRelatedInformation {

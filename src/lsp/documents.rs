@@ -1,9 +1,66 @@
-//! Open documents: text in a rope, edited in place by incremental changes.
+//! Documents as the server stores them — once, in one persistent map that the state task edits
+//! and every snapshot shares — and an open document's text in a rope, edited in place by
+//! incremental changes.
 
+use std::sync::Arc;
+
+use byline_core::Format;
 use ropey::Rope;
-use tower_lsp_server::ls_types::TextDocumentContentChangeEvent;
+use tower_lsp_server::ls_types::{TextDocumentContentChangeEvent, Uri};
 
 use super::positions::{Encoding, to_span};
+use super::reorder::VersionQueue;
+use super::snapshot::{Content, DocKey};
+
+/// Documents by key. A persistent map of `Arc`s: publishing a snapshot is a clone of the map
+/// (O(1)); the state task's next edit of a document copies the map's path to it (O(log n)) and
+/// that one document (cheap: its rope shares its chunks, its content is an `Arc`), never the
+/// map.
+pub type Documents = imbl::HashMap<DocKey, Arc<Document>>;
+
+/// One document: an open buffer, or a file on disk known only through its people.
+///
+/// The state task is its only writer; queries read it through a snapshot, where `uri`,
+/// `generation` and `content` are what they need (`buffer` and `running` are the state task's
+/// bookkeeping, along for free).
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// The URI to report back (the client's own spelling for open documents).
+    pub uri: Uri,
+    /// The generation of the current text; the content is current when it matches.
+    pub generation: u64,
+    /// What queries read: the latest analysis (open) or line index (on disk), maybe of an
+    /// older generation while a newer one is being analysed or read.
+    pub content: Option<Content>,
+    /// The editor's buffer while the document is open; `None` for a file known from disk.
+    pub buffer: Option<Buffer>,
+    /// An analysis of this (open) document is running on a blocking thread.
+    pub running: bool,
+}
+
+/// The text of an open document as the editor has it (maybe ahead of its analysis).
+#[derive(Clone, Debug)]
+pub struct Buffer {
+    pub version: i32,
+    pub rope: Rope,
+    pub format: Format,
+    /// `didChange` batches that arrived ahead of their predecessor.
+    pub queue: VersionQueue<Vec<TextDocumentContentChangeEvent>>,
+    /// Reuses the parsing of unchanged lines and paragraphs from one analysis to the next
+    /// (shared by the copies of this buffer; only the one running analysis locks it).
+    pub analyzer: crate::faults::DocAnalyzer,
+}
+
+impl Document {
+    pub fn is_open(&self) -> bool {
+        self.buffer.is_some()
+    }
+
+    /// The content is of the current text (no analysis or read of a newer one pending).
+    pub fn is_current(&self) -> bool {
+        self.content.as_ref().is_some_and(|c| c.generation() == self.generation)
+    }
+}
 
 /// Apply one `didChange` batch to `rope`, in order. A change without a range replaces the whole
 /// text; a ranged change replaces that range (positions past the end clamp).

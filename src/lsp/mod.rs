@@ -5,8 +5,10 @@
 //! - [`reorder`] — putting `didChange` back in version order
 //! - [`documents`] — applying incremental edits to a rope
 //! - [`positions`] — byte offsets <-> LSP positions (UTF-16 or UTF-8), O(log n)
-//! - [`snapshot`] — the immutable views queries read
-//! - [`indexing`] — walking and analysing the workspace folders, with `$/progress`
+//! - [`snapshot`] — each document as stored once, and the immutable views queries read
+//! - [`analysis`] — analysing a text or a file on disk, a panic caught (for the state task and the loader)
+//! - [`loader`] — walking and analysing the workspace folders, reported as messages
+//! - [`progress`] — the workspace walk's `$/progress`, sent in order with everything else
 //! - [`people`] — hover, definition, references, symbols, highlights
 //! - [`hints`] — inlay hints: who is speaking after each quotation and pronoun
 //! - [`lens`] — code lenses: mention and file counts on each person's first mention
@@ -18,15 +20,23 @@
 //! - [`config`] — settings
 //! - [`workspace`] — the workspace's `byline.toml` and check ledger
 
+/// A line on stderr, which clients show as the server's log. Defined before the modules, so
+/// that each of them can use it.
+macro_rules! log {
+    ($($t:tt)*) => { eprintln!("byline: {}", format_args!($($t)*)) };
+}
+
 pub mod actions;
+pub mod analysis;
 pub mod config;
 pub mod diagnostics;
 pub mod documents;
 pub mod hints;
-pub mod indexing;
 pub mod lens;
+pub mod loader;
 pub mod people;
 pub mod positions;
+pub mod progress;
 pub mod pull;
 pub mod rename;
 pub mod reorder;

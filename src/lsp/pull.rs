@@ -16,7 +16,8 @@ use ropey::Rope;
 use tower_lsp_server::ls_types::*;
 
 use super::diagnostics::{SpellingInput, cross_diagnostics, settings_for, with_ledger};
-use super::snapshot::{Content, DocView, Snapshot, file_path_of, key_of};
+use super::documents::Document;
+use super::snapshot::{Content, Snapshot, file_path_of, key_of};
 
 fn result_id(generation: u64, s: &Snapshot) -> String {
     let mut h = std::hash::DefaultHasher::new();
@@ -28,7 +29,7 @@ fn result_id(generation: u64, s: &Snapshot) -> String {
 
 /// The diagnostics of one document as they are in `s` (a file known only from disk is read and
 /// analysed here).
-fn diagnostics_of(s: &Snapshot, view: &DocView) -> Vec<Diagnostic> {
+fn diagnostics_of(s: &Snapshot, view: &Document) -> Vec<Diagnostic> {
     let path = file_path_of(&view.uri);
     let rel = path.as_deref().and_then(|p| s.desks.relative(p));
     let settings = settings_for(&s.desks, &s.settings, rel.as_deref());
@@ -47,7 +48,7 @@ fn diagnostics_of(s: &Snapshot, view: &DocView) -> Vec<Diagnostic> {
             let Some(path) = path else { return Vec::new() };
             let Ok(text) = crate::files::read_article(&path, settings.max_file_size) else { return Vec::new() };
             let format = Format::from_path(path.to_string_lossy().as_ref());
-            let Ok(analysis) = super::state::analyze_guarded(&text, format, view.uri.as_str()) else { return Vec::new() };
+            let Ok(analysis) = super::analysis::analyze_guarded(&text, format, view.uri.as_str()) else { return Vec::new() };
             let rope = Rope::from_str(&text);
             let mut diags = with_ledger(&analysis.findings, &rope, ledger, s.encoding, &settings);
             // The index's spans are of the text read when the file was indexed; a file changed
@@ -63,7 +64,7 @@ fn diagnostics_of(s: &Snapshot, view: &DocView) -> Vec<Diagnostic> {
     }
 }
 
-fn version_of(view: &DocView) -> Option<i64> {
+fn version_of(view: &Document) -> Option<i64> {
     match &view.content {
         Some(Content::Open(a)) => a.version.map(i64::from),
         _ => None,
@@ -95,7 +96,7 @@ pub fn document(s: &Snapshot, key: &str, previous: Option<&str>) -> DocumentDiag
 /// `workspace/diagnostic`: every article of the workspace.
 pub fn workspace(s: &Snapshot, previous: &[PreviousResultId]) -> WorkspaceDiagnosticReportResult {
     let previous: HashMap<_, _> = previous.iter().map(|p| (key_of(&p.uri), p.value.as_str())).collect();
-    let views: Vec<(&str, &DocView)> = s.docs.iter().filter(|(_, v)| file_path_of(&v.uri).is_some()).map(|(k, v)| (&**k, v)).collect();
+    let views: Vec<(&str, &Document)> = s.docs.iter().filter(|(_, v)| file_path_of(&v.uri).is_some()).map(|(k, v)| (&**k, &**v)).collect();
     let mut items: Vec<(String, WorkspaceDocumentDiagnosticReport)> = views
         .par_iter()
         .map(|(key, view)| {

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 /// Held-back changes of one document, by version.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct VersionQueue<C> {
     held: BTreeMap<i32, (C, Instant)>,
 }

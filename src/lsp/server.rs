@@ -20,7 +20,7 @@ use super::positions::Encoding;
 use super::pull;
 use super::rename;
 use super::snapshot::{Snapshot, file_path_of, key_of};
-use super::state::{self, ClientEvent, Handle, log};
+use super::state::{self, ClientEvent, Handle};
 use super::tokens;
 use super::transport::{Notifier, Routed};
 use super::wire;

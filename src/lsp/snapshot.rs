@@ -1,7 +1,8 @@
 //! Immutable snapshots of the server state, published by the state task and read by queries.
 //!
-//! A snapshot is an `Arc` of cheap clones (ropes share their chunks; persistent maps of `Arc`s), so a
-//! query holds a consistent view for as long as it runs while the state task moves on.
+//! A snapshot is an `Arc` of cheap clones (the state task's own persistent map of documents,
+//! `Arc`s of the index and settings), so a query holds a consistent view for as long as it runs
+//! while the state task moves on.
 
 use std::ffi::OsStr;
 use std::os::unix::ffi::OsStrExt;
@@ -14,6 +15,7 @@ use percent_encoding::{percent_decode_str, percent_encode};
 use ropey::Rope;
 use tower_lsp_server::ls_types::{Position, Range, Uri};
 
+use super::documents::{Document, Documents};
 use super::positions::{Encoding, LineIndex, to_byte, to_position};
 
 /// How documents are named inside the server and in the workspace index: the URI, with
@@ -104,32 +106,13 @@ impl Content {
     }
 }
 
-/// What a snapshot knows about one document.
-#[derive(Clone, Debug)]
-pub struct DocView {
-    /// The URI to report back (the client's own spelling for open documents).
-    pub uri: Uri,
-    /// The generation of the current content; the content is current when it matches.
-    pub generation: u64,
-    pub content: Option<Content>,
-}
-
-impl DocView {
-    pub fn is_current(&self) -> bool {
-        self.content.as_ref().is_some_and(|c| c.generation() == self.generation)
-    }
-}
-
-/// Documents by key: a persistent map, so a snapshot shares it with the state task and an
-/// update costs O(log n), not a copy of every document.
-pub type DocViews = imbl::HashMap<DocKey, DocView>;
-
 #[derive(Clone, Debug, Default)]
 pub struct Snapshot {
     /// How many client notifications the state task had applied when it took this snapshot.
     pub applied: u64,
     pub encoding: Encoding,
-    pub docs: DocViews,
+    /// The documents as the state task had them (the same map, shared).
+    pub docs: Documents,
     pub index: Arc<WorkspaceIndex>,
     /// Whether the initial walk of the workspace folders has finished.
     pub indexed: bool,
@@ -145,8 +128,8 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
-    pub fn doc(&self, key: &str) -> Option<&DocView> {
-        self.docs.get(key)
+    pub fn doc(&self, key: &str) -> Option<&Document> {
+        self.docs.get(key).map(|d| &**d)
     }
 
     /// The content of a document, for converting index spans to positions.

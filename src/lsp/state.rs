@@ -3,9 +3,11 @@
 //! LSP handlers never touch documents or the index: they forward client notifications
 //! ([`ClientEvent`]) into one channel, and this task applies them one at a time, puts
 //! `didChange` batches back in version order ([`super::reorder`]), starts analyses on blocking
-//! threads, folds their results into the workspace index, publishes diagnostics (with the
-//! document version, never for a superseded text) and, after every batch of events, publishes
-//! an immutable [`Snapshot`] that queries read.
+//! threads, folds their results and the workspace loader's ([`loader`]) into the workspace
+//! index, publishes diagnostics (with the document version, never for a superseded text) and
+//! progress through one ordered publisher, and, after every batch of events, publishes an
+//! immutable [`Snapshot`] that queries read. Each document is stored once ([`Documents`]): the
+//! snapshot shares the very map this task edits.
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
@@ -13,24 +15,26 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
+use byline_core::Analysis;
 use byline_core::index::WorkspaceIndex;
 use byline_core::people::DocPeople;
-use byline_core::{Analysis, Format};
 use ropey::Rope;
 use serde_json::Value;
-use tokio::sync::{mpsc, oneshot, watch};
+use tokio::sync::{mpsc, watch};
 use tower_lsp_server::Client;
 use tower_lsp_server::ls_types::{
     Diagnostic, FileChangeType, FileEvent, MessageType, PublishDiagnosticsParams, TextDocumentContentChangeEvent, Uri,
 };
 
+use super::analysis::{OnDisk, analyze_guarded_incremental, format_of, load_file};
 use super::config::Settings;
 use super::diagnostics::{SpellingInput, cross_diagnostics, settings_for, with_ledger};
-use super::documents::apply_changes;
-use super::indexing;
-use super::positions::{Encoding, LineIndex};
+use super::documents::{Buffer, Document, Documents, apply_changes};
+use super::loader::{self, LoaderEvent};
+use super::positions::Encoding;
+use super::progress::{Progress, ProgressOut};
 use super::reorder::{Verdict, VersionQueue};
-use super::snapshot::{Analyzed, Content, DocKey, DocView, DocViews, Snapshot, file_path_of, key_of};
+use super::snapshot::{Analyzed, Content, DocKey, Snapshot, file_path_of, key_of};
 use super::transport::Notifier;
 use super::workspace::{self, Desks};
 use crate::desk;
@@ -39,11 +43,6 @@ use crate::ledger::Ledger;
 
 /// How long a `didChange` that arrived ahead of its predecessor waits for it.
 pub const REORDER_WAIT: Duration = Duration::from_millis(100);
-
-macro_rules! log {
-    ($($t:tt)*) => { eprintln!("byline: {}", format_args!($($t)*)) };
-}
-pub(crate) use log;
 
 /// Notifications from the client, in the order the handlers forwarded them.
 #[derive(Debug)]
@@ -94,20 +93,19 @@ pub enum ClientEvent {
 pub enum Internal {
     /// `people` is the analysis' people, shared with the index (copied on the analysis thread).
     Analyzed { key: DocKey, result: Analyzed, people: Arc<DocPeople> },
-    /// A file read from disk and analysed, for a walk or a single request (see [`Origin`]).
-    DiskLoaded { key: DocKey, uri: Uri, origin: Origin, result: Result<(LineIndex, DocPeople), ReadError> },
+    /// A file read from disk and analysed for content generation `generation` (watched-file
+    /// event, `didClose`): kept only while the document is still at that generation.
+    DiskLoaded { key: DocKey, uri: Uri, generation: u64, result: Result<OnDisk, ReadError> },
     /// The analysis of an open document panicked (a bug): it is reported, and the document
     /// gets an empty analysis until its text changes.
     Failed { key: DocKey, why: String },
-    /// Every file of walk `walk` has been sent; `folded` is told once they are in the index.
-    IndexingDone { walk: u64, files: usize, folded: Option<oneshot::Sender<()>> },
     /// `byline.toml` and the ledger, read for reload number `seq`.
     DeskLoaded { seq: u64, root: PathBuf, loaded: Box<workspace::Loaded> },
 }
 
 /// Why a file was read from disk; its result is dropped when that reason is out of date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Origin {
+enum Origin {
     /// Found by workspace walk number `n`: kept only while that walk is the current one.
     Walk(u64),
     /// Asked for by the state task for this content generation (watched-file event,
@@ -115,10 +113,13 @@ pub enum Origin {
     Requested(u64),
 }
 
+/// Everything the state task applies, in the order it arrives.
 #[derive(Debug)]
 pub enum Msg {
     Client(ClientEvent),
     Internal(Internal),
+    /// What a workspace walk found ([`loader`]).
+    Loader(LoaderEvent),
 }
 
 /// Messages to the client, sent in order by one publisher task.
@@ -144,6 +145,8 @@ pub enum Out {
     Refresh,
     /// Ask the client for inlay hints again (`workspace/inlayHint/refresh`).
     InlayRefresh,
+    /// The workspace walk's `$/progress` (begun, reported, ended), in order with the rest.
+    Progress(Progress),
 }
 
 /// What handlers hold: a way in (events) and a way out (snapshots).
@@ -178,7 +181,7 @@ impl Handle {
         let mut rx = self.snapshots.clone();
         let ready = |s: &Arc<Snapshot>| {
             s.applied >= want
-                && key.is_none_or(|k| s.doc(k).is_none_or(DocView::is_current))
+                && key.is_none_or(|k| s.doc(k).is_none_or(Document::is_current))
                 && (!whole_workspace || s.indexed)
                 && (!desk || !s.desk_pending)
         };
@@ -196,8 +199,9 @@ pub fn spawn(client: Client, notifier: Notifier) -> Handle {
     let (tx, rx) = mpsc::unbounded_channel();
     let (out_tx, mut out_rx) = mpsc::unbounded_channel::<Out>();
     let (snap_tx, snap_rx) = watch::channel(Arc::new(Snapshot::default()));
-    let publisher = client.clone();
+    let publisher = client;
     on_own_thread("byline-publish", async move {
+        let mut progress = ProgressOut::default();
         while let Some(out) = out_rx.recv().await {
             match out {
                 Out::Diagnostics(uri, diags, version) => {
@@ -234,11 +238,11 @@ pub fn spawn(client: Client, notifier: Notifier) -> Handle {
                         log!("workspace/inlayHint/refresh failed: {e}");
                     }
                 }
+                Out::Progress(p) => progress.send(p, &publisher, &notifier).await,
             }
         }
     });
     let state = State {
-        client,
         tx: tx.clone(),
         out: out_tx,
         snap_tx,
@@ -256,8 +260,7 @@ pub fn spawn(client: Client, notifier: Notifier) -> Handle {
         roots: Vec::new(),
         progress: false,
         initialized: false,
-        entries: HashMap::new(),
-        views: DocViews::new(),
+        docs: Documents::new(),
         index: Arc::new(WorkspaceIndex::new()),
         orphans: HashMap::new(),
         held: HashSet::new(),
@@ -268,6 +271,7 @@ pub fn spawn(client: Client, notifier: Notifier) -> Handle {
         walk: 0,
         current_walk: Arc::new(AtomicU64::new(0)),
         indexed: true, // nothing to wait for until a walk starts
+        progress_walks: HashSet::new(),
         dirty: false,
         spelling_published: HashMap::new(),
     };
@@ -296,39 +300,7 @@ fn on_own_thread(name: &str, task: impl std::future::Future<Output = ()> + Send 
     }
 }
 
-enum Source {
-    Open {
-        version: i32,
-        rope: Rope,
-        format: Format,
-        queue: VersionQueue<Vec<TextDocumentContentChangeEvent>>,
-        /// Reuses the parsing of unchanged lines and paragraphs from one analysis to the next.
-        analyzer: crate::faults::DocAnalyzer,
-    },
-    Disk,
-}
-
-struct Entry {
-    uri: Uri,
-    source: Source,
-    generation: u64,
-    content: Option<Content>,
-    /// An analysis of this (open) document is running on a blocking thread.
-    running: bool,
-}
-
-impl Entry {
-    fn view(&self) -> DocView {
-        DocView { uri: self.uri.clone(), generation: self.generation, content: self.content.clone() }
-    }
-
-    fn is_open(&self) -> bool {
-        matches!(self.source, Source::Open { .. })
-    }
-}
-
 struct State {
-    client: Client,
     tx: mpsc::UnboundedSender<Msg>,
     out: mpsc::UnboundedSender<Out>,
     snap_tx: watch::Sender<Arc<Snapshot>>,
@@ -354,10 +326,8 @@ struct State {
     roots: Vec<PathBuf>,
     progress: bool,
     initialized: bool,
-    entries: HashMap<DocKey, Entry>,
-    /// The snapshot's view of `entries`, kept in step with it (a persistent map: publishing a
-    /// snapshot shares it, and an update after that copies O(log n), not the whole map).
-    views: DocViews,
+    /// Every document, stored once: the snapshot shares this very map ([`Documents`]).
+    docs: Documents,
     index: Arc<WorkspaceIndex>,
     /// Changes to documents that are not open (yet): kept briefly in case their `didOpen`
     /// was overtaken, then dropped.
@@ -376,37 +346,12 @@ struct State {
     /// The same number, shared with the walks: a walk that is no longer current stops.
     current_walk: Arc<AtomicU64>,
     indexed: bool,
+    /// Walks whose `$/progress` has begun and not yet ended.
+    progress_walks: HashSet<u64>,
     dirty: bool,
     /// The index's spelling version each open document's diagnostics were last published with:
     /// when the spellings change (an edit elsewhere), the others are published again.
     spelling_published: HashMap<DocKey, u64>,
-}
-
-pub fn format_of(uri: &Uri, language: &str) -> Format {
-    match language {
-        "markdown" => Format::Markdown,
-        "plaintext" | "text" => Format::Plain,
-        _ => Format::from_path(uri.path().as_str()),
-    }
-}
-
-/// Analyse on the calling (blocking) thread. A panic (a bug in byline) is caught and becomes
-/// `Err` with a one-line description, which the caller reports to the user.
-pub fn analyze_guarded(text: &str, format: Format, what: &str) -> Result<Analysis, String> {
-    guarded(what, || crate::faults::analyze(text, format))
-}
-
-/// [`analyze_guarded`] through an open document's incremental analyzer (the same analysis).
-fn analyze_guarded_incremental(analyzer: &crate::faults::DocAnalyzer, text: &str, format: Format, what: &str) -> Result<Analysis, String> {
-    guarded(what, || crate::faults::analyze_incremental(analyzer, text, format))
-}
-
-fn guarded(what: &str, analyze: impl FnOnce() -> Analysis) -> Result<Analysis, String> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(analyze)).map_err(|e| {
-        let msg = crate::faults::panic_message(&*e);
-        log!("analysis panicked on {what}: {msg}");
-        msg
-    })
 }
 
 impl State {
@@ -450,6 +395,7 @@ impl State {
                 self.applied += 1;
             }
             Msg::Internal(ev) => self.guarded(|s| s.on_internal(ev)),
+            Msg::Loader(ev) => self.guarded(|s| s.on_loader(ev)),
         }
         self.dirty = true;
     }
@@ -459,17 +405,6 @@ impl State {
         self.next_generation
     }
 
-    fn touch(&mut self, key: &DocKey) {
-        match self.entries.get(key) {
-            Some(e) => {
-                self.views.insert(key.clone(), e.view());
-            }
-            None => {
-                self.views.remove(key);
-            }
-        }
-    }
-
     fn publish_snapshot(&mut self) {
         if !std::mem::take(&mut self.dirty) {
             return;
@@ -477,7 +412,7 @@ impl State {
         self.snap_tx.send_replace(Arc::new(Snapshot {
             applied: self.applied,
             encoding: self.encoding,
-            docs: self.views.clone(),
+            docs: self.docs.clone(),
             index: self.index.clone(),
             indexed: self.indexed,
             desks: self.desks.clone(),
@@ -537,13 +472,13 @@ impl State {
         let key = key_of(&uri);
         let format = format_of(&uri, language);
         let generation = self.generation();
-        let (content, running) = match self.entries.remove(&key) {
-            Some(old) => (old.content, old.running),
+        let (content, running) = match self.docs.remove(&key) {
+            Some(old) => (old.content.clone(), old.running),
             None => (None, false),
         };
-        let source =
-            Source::Open { version, rope: Rope::from_str(&text), format, queue: VersionQueue::default(), analyzer: Default::default() };
-        self.entries.insert(key.clone(), Entry { uri, source, generation, content, running });
+        let buffer =
+            Some(Buffer { version, rope: Rope::from_str(&text), format, queue: VersionQueue::default(), analyzer: Default::default() });
+        self.docs.insert(key.clone(), Arc::new(Document { uri, generation, content, buffer, running }));
         // Changes that overtook this didOpen.
         if let Some(mut early) = self.orphans.remove(&key) {
             early.sort_by_key(|(v, _, _)| *v);
@@ -552,7 +487,6 @@ impl State {
             }
         }
         self.schedule_analysis(&key);
-        self.touch(&key);
     }
 
     fn on_change(&mut self, uri: Uri, version: i32, changes: Vec<TextDocumentContentChangeEvent>) {
@@ -561,9 +495,8 @@ impl State {
             return;
         }
         let key = key_of(&uri);
-        if self.entries.get(&key).is_some_and(Entry::is_open) {
+        if self.docs.get(&key).is_some_and(|d| d.is_open()) {
             self.offer_change(&key, version, changes, Instant::now());
-            self.touch(&key);
         } else {
             log!("didChange for {} (version {version}), which is not open: held briefly, then ignored", uri.as_str());
             self.orphans.entry(key).or_default().push((version, changes, Instant::now()));
@@ -571,7 +504,7 @@ impl State {
     }
 
     fn offer_change(&mut self, key: &DocKey, version: i32, changes: Vec<TextDocumentContentChangeEvent>, at: Instant) {
-        let Some(Entry { source: Source::Open { version: current, queue, .. }, .. }) = self.entries.get_mut(key) else {
+        let Some(Buffer { version: current, queue, .. }) = edit(&mut self.docs, key).and_then(|d| d.buffer.as_mut()) else {
             return;
         };
         let full = changes.iter().any(|c| c.range.is_none());
@@ -596,19 +529,19 @@ impl State {
         }
         let enc = self.encoding;
         let generation = self.generation();
-        let Some(entry) = self.entries.get_mut(key) else { return };
-        let Source::Open { version, rope, .. } = &mut entry.source else { return };
+        let Some(doc) = edit(&mut self.docs, key) else { return };
+        let Some(Buffer { version, rope, .. }) = &mut doc.buffer else { return };
         for (v, changes) in ready {
             apply_changes(rope, &changes, enc);
             *version = v;
         }
-        entry.generation = generation;
+        doc.generation = generation;
         self.schedule_analysis(key);
     }
 
     fn on_close(&mut self, uri: Uri) {
         let key = key_of(&uri);
-        if !self.entries.get(&key).is_some_and(Entry::is_open) {
+        if !self.docs.get(&key).is_some_and(|d| d.is_open()) {
             log!("didClose for {}, which is not open: ignored", uri.as_str());
             return;
         }
@@ -619,18 +552,17 @@ impl State {
         match on_disk {
             Some(path) => {
                 let generation = self.generation();
-                if let Some(e) = self.entries.get_mut(&key) {
-                    e.source = Source::Disk;
-                    e.generation = generation;
+                if let Some(d) = edit(&mut self.docs, &key) {
+                    d.buffer = None;
+                    d.generation = generation;
                 }
                 self.load_from_disk(key.clone(), uri, path, generation);
             }
             None => {
-                self.entries.remove(&key);
+                self.docs.remove(&key);
                 Arc::make_mut(&mut self.index).remove_document(&key);
             }
         }
-        self.touch(&key);
     }
 
     fn on_watched(&mut self, events: Vec<FileEvent>) {
@@ -639,7 +571,7 @@ impl State {
         }
         for ev in events {
             let key = key_of(&ev.uri);
-            if self.entries.get(&key).is_some_and(Entry::is_open) {
+            if self.docs.get(&key).is_some_and(|d| d.is_open()) {
                 continue; // the editor's buffer wins over the file on disk
             }
             let Some(path) = file_path_of(&ev.uri) else {
@@ -651,22 +583,20 @@ impl State {
                 // A deleted folder takes its files with it.
                 let prefix = format!("{}/", key.trim_end_matches('/'));
                 let under: Vec<DocKey> =
-                    self.entries.iter().filter(|(k, e)| k.starts_with(&prefix) && !e.is_open()).map(|(k, _)| k.clone()).collect();
+                    self.docs.iter().filter(|(k, d)| k.starts_with(&prefix) && !d.is_open()).map(|(k, _)| k.clone()).collect();
                 for k in under {
                     self.forget_disk(&k);
                 }
             } else if self.filter.matches_under(&self.roots, &path) && !ignored_under(&self.roots, &path) {
                 let generation = self.generation();
-                let entry = self.entries.entry(key.clone()).or_insert_with(|| Entry {
-                    uri: ev.uri.clone(),
-                    source: Source::Disk,
-                    generation,
-                    content: None,
-                    running: false,
-                });
-                entry.generation = generation;
+                match edit(&mut self.docs, &key) {
+                    Some(d) => d.generation = generation,
+                    None => {
+                        let doc = Document { uri: ev.uri.clone(), generation, content: None, buffer: None, running: false };
+                        self.docs.insert(key.clone(), Arc::new(doc));
+                    }
+                }
                 self.load_from_disk(key.clone(), ev.uri, path, generation);
-                self.touch(&key);
             }
         }
     }
@@ -675,11 +605,11 @@ impl State {
         self.roots.retain(|r| !removed.contains(r));
         // Files that belonged only to a removed folder leave the index.
         let gone: Vec<DocKey> = self
-            .entries
+            .docs
             .iter()
-            .filter(|(_, e)| !e.is_open())
-            .filter(|(_, e)| {
-                file_path_of(&e.uri)
+            .filter(|(_, d)| !d.is_open())
+            .filter(|(_, d)| {
+                file_path_of(&d.uri)
                     .is_some_and(|p| removed.iter().any(|r| p.starts_with(r)) && !self.roots.iter().any(|r| p.starts_with(r)))
             })
             .map(|(k, _)| k.clone())
@@ -717,10 +647,9 @@ impl State {
     }
 
     fn forget_disk(&mut self, key: &DocKey) {
-        if self.entries.get(key).is_some_and(|e| !e.is_open()) {
-            self.entries.remove(key);
+        if self.docs.get(key).is_some_and(|d| !d.is_open()) {
+            self.docs.remove(key);
             Arc::make_mut(&mut self.index).remove_document(key);
-            self.touch(key);
         }
     }
 
@@ -762,14 +691,14 @@ impl State {
         }
         if levels_changed {
             self.refresh_pulled();
-            let open: Vec<DocKey> = self.entries.iter().filter(|(_, e)| e.is_open()).map(|(k, _)| k.clone()).collect();
+            let open: Vec<DocKey> = self.docs.iter().filter(|(_, d)| d.is_open()).map(|(k, _)| k.clone()).collect();
             for key in open {
                 self.publish_diagnostics(&key);
             }
         }
         if files_changed && self.initialized {
             // Files that no longer match leave the index; newly matching ones come in.
-            let disk: Vec<DocKey> = self.entries.iter().filter(|(_, e)| !e.is_open()).map(|(k, _)| k.clone()).collect();
+            let disk: Vec<DocKey> = self.docs.iter().filter(|(_, d)| !d.is_open()).map(|(k, _)| k.clone()).collect();
             for key in disk {
                 self.forget_disk(&key);
             }
@@ -780,14 +709,16 @@ impl State {
     // ---- work and its results --------------------------------------------------------------
 
     fn schedule_analysis(&mut self, key: &DocKey) {
-        let Some(entry) = self.entries.get_mut(key) else { return };
-        let Source::Open { version, rope, format, analyzer, .. } = &entry.source else { return };
-        if entry.running {
+        let Some(doc) = self.docs.get(key) else { return };
+        let Some(Buffer { version, rope, format, analyzer, .. }) = &doc.buffer else { return };
+        if doc.running {
             return; // the running analysis is stale; its result restarts us on the current text
         }
-        entry.running = true;
-        let (generation, version, rope, format, analyzer) = (entry.generation, *version, rope.clone(), *format, analyzer.clone());
-        let (tx, key, what) = (self.tx.clone(), key.clone(), entry.uri.as_str().to_string());
+        let (generation, version, rope, format, analyzer) = (doc.generation, *version, rope.clone(), *format, analyzer.clone());
+        let (tx, key, what) = (self.tx.clone(), key.clone(), doc.uri.as_str().to_string());
+        if let Some(doc) = edit(&mut self.docs, &key) {
+            doc.running = true;
+        }
         tokio::task::spawn_blocking(move || {
             let text = rope.to_string();
             let analysis = analyze_guarded_incremental(&analyzer, &text, format, &what).unwrap_or_else(|why| {
@@ -809,104 +740,125 @@ impl State {
         }
         let (tx, max) = (self.tx.clone(), self.settings.max_file_size);
         tokio::task::spawn_blocking(move || {
-            let result = indexing::load(&path, max);
-            let _ = tx.send(Msg::Internal(Internal::DiskLoaded { key, uri, origin: Origin::Requested(generation), result }));
+            let result = load_file(&path, max);
+            let _ = tx.send(Msg::Internal(Internal::DiskLoaded { key, uri, generation, result }));
         });
     }
 
-    /// Start a walk of the workspace folders; a walk still running stops, and its results
-    /// are dropped from here on.
+    /// Start a walk of the workspace folders ([`loader`]); a walk still running stops, and its
+    /// results are dropped from here on. Its `$/progress` begins here and ends when the walk's
+    /// last message has been applied, so a client that waits for the end gets complete answers.
     fn start_walk(&mut self) {
         self.walk += 1;
         self.current_walk.store(self.walk, Ordering::SeqCst);
         self.indexed = false;
+        if self.progress && !self.roots.is_empty() {
+            self.progress_walks.insert(self.walk);
+            self.send_out(Out::Progress(Progress::Begin { walk: self.walk }));
+        }
         // Known documents (open ones, files already read) need no second reading.
-        let known: HashSet<DocKey> = self.entries.keys().cloned().collect();
-        let job = indexing::Job {
+        let known: HashSet<DocKey> = self.docs.keys().cloned().collect();
+        let walk = loader::Walk {
             walk: self.walk,
             current: self.current_walk.clone(),
             max_file_size: self.settings.max_file_size,
             roots: self.roots.clone(),
             filter: self.filter.clone(),
             skip: known,
-            progress: self.progress,
         };
-        tokio::spawn(indexing::run(job, self.client.clone(), self.tx.clone()));
+        let tx = self.tx.clone();
+        tokio::spawn(loader::run(walk, move |ev| {
+            let _ = tx.send(Msg::Loader(ev));
+        }));
+    }
+
+    fn on_loader(&mut self, ev: LoaderEvent) {
+        match ev {
+            LoaderEvent::Loaded { walk, key, uri, result } => self.on_disk_loaded(key, uri, Origin::Walk(walk), result),
+            LoaderEvent::Progress { walk, done, total } => {
+                if walk == self.walk && self.progress_walks.contains(&walk) {
+                    self.send_out(Out::Progress(Progress::Report { walk, done, total }));
+                }
+            }
+            LoaderEvent::Done { walk, files } => {
+                let current = walk == self.walk;
+                if current {
+                    self.indexed = true;
+                    log!("workspace indexed: {files} articles");
+                }
+                if self.progress_walks.remove(&walk) {
+                    let message = if current { format!("{files} articles") } else { "superseded".to_string() };
+                    self.send_out(Out::Progress(Progress::End { walk, message }));
+                }
+            }
+        }
     }
 
     fn on_internal(&mut self, ev: Internal) {
         match ev {
             Internal::Analyzed { key, result, people } => {
-                let Some(entry) = self.entries.get_mut(&key) else { return };
-                entry.running = false;
-                if !entry.is_open() {
+                let Some(doc) = edit(&mut self.docs, &key) else { return };
+                doc.running = false;
+                if !doc.is_open() {
                     return;
                 }
-                if result.generation != entry.generation {
+                if result.generation != doc.generation {
                     self.schedule_analysis(&key); // superseded: analyse the current text instead
                     return;
                 }
-                let result = Arc::new(result);
-                entry.content = Some(Content::Open(result.clone()));
+                doc.content = Some(Content::Open(Arc::new(result)));
                 Arc::make_mut(&mut self.index).set_document(key.clone(), people);
-                self.touch(&key);
                 self.publish_diagnostics(&key);
             }
-            Internal::DiskLoaded { key, uri, origin, result } => {
-                let generation = match origin {
-                    Origin::Walk(w) if w != self.walk => return,                  // a superseded walk
-                    Origin::Walk(_) if self.entries.contains_key(&key) => return, // open, or read again since
-                    Origin::Walk(_) => self.generation(),
-                    Origin::Requested(g) => {
-                        self.reading.remove(&key);
-                        match self.entries.get(&key) {
-                            Some(e) if !e.is_open() && e.generation == g => g,
-                            // Asked for again while this read ran: read the file once more.
-                            Some(e) if !e.is_open() => {
-                                if let Some(path) = file_path_of(&e.uri) {
-                                    let (uri, generation) = (e.uri.clone(), e.generation);
-                                    self.load_from_disk(key, uri, path, generation);
-                                }
-                                return;
-                            }
-                            _ => return, // open, or forgotten
-                        }
-                    }
-                };
-                match result {
-                    Ok((lines, people)) => {
-                        let content = Some(Content::Disk { generation, lines: Arc::new(lines) });
-                        self.entries.insert(key.clone(), Entry { uri, source: Source::Disk, generation, content, running: false });
-                        Arc::make_mut(&mut self.index).set_document(key.clone(), Arc::new(people));
-                    }
-                    Err(ReadError::Internal(why)) => {
-                        self.report_failure(&key, &uri, &why);
-                        self.forget_disk(&key);
-                    }
-                    Err(why) => {
-                        log!("skipping {}: {why}", uri.as_str());
-                        if let ReadError::TooLarge { .. } = why {
-                            self.send_out(Out::Log(MessageType::WARNING, format!("byline: skipping {}: {why}", uri.as_str())));
-                        }
-                        self.forget_disk(&key);
-                    }
-                }
-                self.touch(&key);
-            }
+            Internal::DiskLoaded { key, uri, generation, result } => self.on_disk_loaded(key, uri, Origin::Requested(generation), result),
             Internal::Failed { key, why } => {
-                if let Some(uri) = self.entries.get(&key).map(|e| e.uri.clone()) {
+                if let Some(uri) = self.docs.get(&key).map(|d| d.uri.clone()) {
                     self.report_failure(&key, &uri, &why);
                 }
             }
             Internal::DeskLoaded { seq, root, loaded } => self.on_desk_loaded(seq, root, *loaded),
-            Internal::IndexingDone { walk, files, folded } => {
-                if walk == self.walk {
-                    self.indexed = true;
-                    log!("workspace indexed: {files} articles");
+        }
+    }
+
+    /// A file read from disk (for a walk, or asked for by this task): into the index, unless
+    /// the reason it was read is out of date.
+    fn on_disk_loaded(&mut self, key: DocKey, uri: Uri, origin: Origin, result: Result<OnDisk, ReadError>) {
+        let generation = match origin {
+            Origin::Walk(w) if w != self.walk => return,               // a superseded walk
+            Origin::Walk(_) if self.docs.contains_key(&key) => return, // open, or read again since
+            Origin::Walk(_) => self.generation(),
+            Origin::Requested(g) => {
+                self.reading.remove(&key);
+                match self.docs.get(&key) {
+                    Some(d) if !d.is_open() && d.generation == g => g,
+                    // Asked for again while this read ran: read the file once more.
+                    Some(d) if !d.is_open() => {
+                        if let Some(path) = file_path_of(&d.uri) {
+                            let (uri, generation) = (d.uri.clone(), d.generation);
+                            self.load_from_disk(key, uri, path, generation);
+                        }
+                        return;
+                    }
+                    _ => return, // open, or forgotten
                 }
-                if let Some(folded) = folded {
-                    let _ = folded.send(());
+            }
+        };
+        match result {
+            Ok((lines, people)) => {
+                let content = Some(Content::Disk { generation, lines: Arc::new(lines) });
+                self.docs.insert(key.clone(), Arc::new(Document { uri, generation, content, buffer: None, running: false }));
+                Arc::make_mut(&mut self.index).set_document(key, Arc::new(people));
+            }
+            Err(ReadError::Internal(why)) => {
+                self.report_failure(&key, &uri, &why);
+                self.forget_disk(&key);
+            }
+            Err(why) => {
+                log!("skipping {}: {why}", uri.as_str());
+                if let ReadError::TooLarge { .. } = why {
+                    self.send_out(Out::Log(MessageType::WARNING, format!("byline: skipping {}: {why}", uri.as_str())));
                 }
+                self.forget_disk(&key);
             }
         }
     }
@@ -915,17 +867,17 @@ impl State {
         if self.pulling() {
             return; // the client asks for them
         }
-        let Some(entry) = self.entries.get(key) else { return };
-        let Some(Content::Open(a)) = &entry.content else { return };
-        if a.generation != entry.generation || !entry.is_open() {
+        let Some(doc) = self.docs.get(key) else { return };
+        let Some(Content::Open(a)) = &doc.content else { return };
+        if a.generation != doc.generation || !doc.is_open() {
             return;
         }
         let (analyzed, encoding) = (a.clone(), self.encoding);
-        let ledger = self.ledger_for(&entry.uri);
-        let rel = file_path_of(&entry.uri).and_then(|p| self.desks.relative(&p));
+        let ledger = self.ledger_for(&doc.uri);
+        let rel = file_path_of(&doc.uri).and_then(|p| self.desks.relative(&p));
         let settings = settings_for(&self.desks, &self.settings, rel.as_deref());
-        let spelling = SpellingInput::new(&settings, &self.index, &self.views, || self.desks.desk.house_names());
-        let uri = entry.uri.clone();
+        let spelling = SpellingInput::new(&settings, &self.index, &self.docs, || self.desks.desk.house_names());
+        let uri = doc.uri.clone();
         // Only documents that show spellings need publishing again when they change.
         match spelling {
             Some(_) => self.spelling_published.insert(key.clone(), self.index.cross_version()),
@@ -944,16 +896,13 @@ impl State {
             return;
         }
         let now = self.index.cross_version();
-        let stale: Vec<DocKey> = self
-            .entries
-            .iter()
-            .filter(|(k, e)| e.is_open() && self.spelling_published.get(*k).is_some_and(|v| *v != now))
-            .map(|(k, _)| k.clone())
-            .collect();
+        let is_open = |docs: &Documents, k: &DocKey| docs.get(k).is_some_and(|d| d.is_open());
+        let stale: Vec<DocKey> =
+            self.spelling_published.iter().filter(|(k, v)| **v != now && is_open(&self.docs, k)).map(|(k, _)| k.clone()).collect();
         for key in stale {
             self.publish_diagnostics(&key);
         }
-        self.spelling_published.retain(|k, _| self.entries.get(k).is_some_and(Entry::is_open));
+        self.spelling_published.retain(|k, _| is_open(&self.docs, k));
     }
 
     /// The client pulls diagnostics (it can, and the settings ask for it).
@@ -982,10 +931,10 @@ impl State {
         self.desk_pending = true;
         let seq = self.desk_seq;
         let open: HashMap<String, Arc<Analyzed>> = self
-            .entries
+            .docs
             .values()
-            .filter_map(|e| match &e.content {
-                Some(Content::Open(a)) if e.is_open() => Some((workspace::relative(&root, &file_path_of(&e.uri)?)?, a.clone())),
+            .filter_map(|d| match &d.content {
+                Some(Content::Open(a)) if d.is_open() => Some((workspace::relative(&root, &file_path_of(&d.uri)?)?, a.clone())),
                 _ => None,
             })
             .collect();
@@ -1046,7 +995,7 @@ impl State {
         }
         Arc::make_mut(&mut self.desks).version += 1;
         self.recompute_settings(false);
-        let open: Vec<DocKey> = self.entries.iter().filter(|(_, e)| e.is_open()).map(|(k, _)| k.clone()).collect();
+        let open: Vec<DocKey> = self.docs.iter().filter(|(_, d)| d.is_open()).map(|(k, _)| k.clone()).collect();
         for key in open {
             self.publish_diagnostics(&key);
         }
@@ -1066,18 +1015,15 @@ impl State {
     // ---- held-back changes -------------------------------------------------------------------
 
     fn next_deadline(&self) -> Option<Instant> {
-        let queued = self.held.iter().filter_map(|k| match &self.entries.get(k)?.source {
-            Source::Open { queue, .. } => queue.deadline(REORDER_WAIT),
-            Source::Disk => None,
-        });
+        let queued = self.held.iter().filter_map(|k| self.docs.get(k)?.buffer.as_ref()?.queue.deadline(REORDER_WAIT));
         let orphans = self.orphans.values().flat_map(|v| v.iter().map(|(_, _, t)| *t + REORDER_WAIT));
         queued.chain(orphans).min()
     }
 
     fn release_due(&mut self, now: Instant) {
         for key in self.held.clone() {
-            let ready = match self.entries.get_mut(&key) {
-                Some(Entry { source: Source::Open { version, queue, .. }, .. }) => {
+            let ready = match edit(&mut self.docs, &key).and_then(|d| d.buffer.as_mut()) {
+                Some(Buffer { version, queue, .. }) => {
                     let r = queue.release_due(*version, now, REORDER_WAIT);
                     if queue.is_empty() {
                         self.held.remove(&key);
@@ -1092,7 +1038,6 @@ impl State {
             if !ready.is_empty() {
                 log!("gave up waiting for a missing didChange; applying versions {:?}", ready.iter().map(|r| r.0).collect::<Vec<_>>());
                 self.apply_ready(&key, ready);
-                self.touch(&key);
                 self.dirty = true;
             }
         }
@@ -1104,4 +1049,10 @@ impl State {
             !changes.is_empty()
         });
     }
+}
+
+/// A document of `docs` to change: the map's path to it and the document itself are copied
+/// first when a snapshot still shares them (copy on write), so snapshots never see the change.
+fn edit<'a>(docs: &'a mut Documents, key: &DocKey) -> Option<&'a mut Document> {
+    docs.get_mut(key).map(Arc::make_mut)
 }

@@ -34,8 +34,6 @@ use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWrite
 use tokio::sync::{mpsc, oneshot};
 use tower_lsp_server::jsonrpc::{Request, Response};
 
-use super::state::log;
-
 const PIPE: usize = 1 << 16;
 
 /// The largest message accepted (a document of this size is far beyond any article).

@@ -10,7 +10,8 @@
 //! refers to is the source of one of the attributions of the three sentences before (or the
 //! speaker of a quotation in the next one, for a person the article gives no role), with no other person mentioned in
 //! between; and that person has no role yet with another head noun ("Conservative leader Jane
-//! Roe said … the First Minister said …" is two people).
+//! Roe said … the First Minister said …" is two people), and nobody else in the article has a
+//! role that ends in the description ("Judge Jane Roe … the judge responded" is hers).
 
 use super::{DocPeople, PeopleLexicon, normalise_spaces};
 use crate::Span;
@@ -43,8 +44,14 @@ pub(super) fn attach_role_references(
                     .filter(|&p| last_mention_before(doc, src.start).is_some_and(|m| doc.mentions[m].person == p))
             };
             let Some(p) = p else { continue };
-            let person = &mut doc.persons[p];
             let same_head = |r: &String| role_head(r).is_some_and(|h| h.eq_ignore_ascii_case(&head));
+            // ("Judge Jane Roe … he said to the judge … The judge responded": another person of
+            // the article holds that role; the description is theirs.)
+            let holds = |r: &String| r.to_lowercase().ends_with(&role.to_lowercase());
+            if doc.persons.iter().enumerate().any(|(q, o)| q != p && o.roles.iter().any(holds)) {
+                continue;
+            }
+            let person = &mut doc.persons[p];
             if person.roles.iter().any(|r| !same_head(r)) || person.roles.iter().any(|r| r.eq_ignore_ascii_case(&role)) {
                 continue;
             }
@@ -134,6 +141,14 @@ mod tests {
         let t = "Maria Thrane warned on Monday that the harbour would close. \
                  Speaking in the chamber, the Conservative MP said the port needed 40 more staff.";
         assert_eq!(roles(t), [("Maria Thrane".to_string(), vec!["Conservative MP".to_string()])]);
+    }
+
+    #[test]
+    fn a_role_that_another_person_holds_is_not_given() {
+        let t = "Judge Maria Thrane opened the hearing on Monday. Arvid Lunde told the court the deal was fair. \
+                 The judge said the hearing would resume on Friday.";
+        let r = roles(t);
+        assert!(r.iter().any(|(n, roles)| n == "Arvid Lunde" && roles.is_empty()), "{r:?}");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! was named chief executive".
 
 use super::roles::{plural_head, singular_person_noun};
-use super::{Ctx, STOP, is_space_gap};
+use super::{Ctx, STOP, VERB_FORM, VERB_STOP, is_space_gap};
 use crate::people::lexicon::class::*;
 
 /// Whether a cue that only people take follows token `last`: a speech verb ("said"), or an
@@ -153,6 +153,27 @@ fn appositive_lead(ctx: &Ctx, k: usize) -> Option<usize> {
     ) {
         return None;
     }
+    // "Jane Roe, as a newcomer, ...", "Jane Roe, over her ties to ...", "Jane Roe, (also)
+    // rejects ...": a preposition or a verb opens an adverbial or a clause, not a role. ("from"
+    // and "of the" say where a person comes from; a past form before a role noun gives one:
+    // "Jane Roe, named chief executive in May, ...".)
+    let opener = if first == "also" && k + 1 < n { k + 1 } else { k };
+    let o = ctx.word(opener);
+    let past_before_role = o.ends_with("ed") && opener + 1 < n && ctx.has(opener + 1, ROLE_HEAD | ROLE_MOD | PERSON_NOUN);
+    // ("Jane Roe, tried to ...", "vowed to": a past form before "to" opens a clause.)
+    let past_to = o.ends_with("ed") && opener + 1 < n && ctx.word(opener + 1) == "to";
+    if past_to
+        || (ctx.has(opener, VERB_FORM | VERB_STOP) && !past_before_role && !matches!(o, "now" | "once" | "then"))
+        || (ctx.has(opener, STOP)
+            && !past_before_role
+            && o.chars().next().is_some_and(|c| c.is_lowercase())
+            && !matches!(
+                o,
+                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "these" | "those" | "from" | "of" | "also" | "then"
+            ))
+    {
+        return None;
+    }
     // "Jane Roe, explaining why ...": a clause, not a role.
     if first.ends_with("ing") && !ctx.has(k, ROLE_HEAD | PERSON_NOUN | ROLE_MOD) {
         return None;
@@ -178,14 +199,15 @@ fn role_phrase(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
     // chapter at the port authority building in Gdansk".)
     let mut prep = false;
     let mut named = false;
+    // (Whether the token before is the head.)
+    let mut head_before = false;
     while j < n && j < k + if has_head { 24 } else { 10 } {
         let w = ctx.word(j);
         // (A common noun naming one person heads the phrase only before any preposition:
         // "a specialist in ...", not "each capable of seating 180 passengers".)
         // (A plural role noun far into the phrase is not its head: "... why officials in ...".)
-        if (ctx.has(j, ROLE_HEAD) && (j < k + 3 || !plural_head(ctx, j))) || (!prep && singular_person_noun(ctx, j)) {
-            has_head = true;
-        }
+        let is_head = (ctx.has(j, ROLE_HEAD) && (j < k + 3 || !plural_head(ctx, j))) || (!prep && singular_person_noun(ctx, j));
+        has_head |= is_head;
         if matches!(w, "of" | "for" | "at" | "in" | "with" | "from" | "on" | "to" | "by") {
             prep = true;
         }
@@ -205,6 +227,16 @@ fn role_phrase(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
         if ctx.has(j, SPEECH_VERB) && w.chars().next().is_some_and(|c| c.is_lowercase()) {
             return None;
         }
+        // Right after the head, a past form: "Jane Roe, the festival's founder appointed by the
+        // board" (a role that ends there); "According to Jane Roe, her mother opened the shop"
+        // (before an object or "to": the subject of a clause, no role).
+        if head_before && let Some(clause) = verb_after_head(ctx, j) {
+            if clause {
+                return None;
+            }
+            break;
+        }
+        head_before = is_head;
         end = j + 1;
         let g = ctx.gap_after(j);
         // "attorney for the Harbour Workers Union (HWU)": a short name in brackets.
@@ -246,6 +278,22 @@ fn role_phrase(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
     // ("of" only before "the": "Jane Roe, of Torrance," says where she lives.)
     let of_the = first == "of" && k + 1 < n && ctx.word(k + 1) == "the";
     if has_head || ((first == "from" || of_the) && end > k + 1 && ctx.toks[k + 1..end].iter().any(|t| t.cap)) { Some(k..end) } else { None }
+}
+
+/// Token `j` right after a role's head: `Some(true)` when it is a past form that opens a
+/// clause (before a determiner, a possessive or "to": "her mother opened the shop", "the pilot
+/// proved to be"), `Some(false)` when it is a past participle before "by" that ends the role ("the
+/// founder appointed by the board"), `None` otherwise.
+fn verb_after_head(ctx: &Ctx, j: usize) -> Option<bool> {
+    let w = ctx.word(j);
+    if !(ctx.has(j, VERB_FORM) || w.ends_with("ed")) || !w.chars().next().is_some_and(|c| c.is_lowercase()) || j + 1 >= ctx.toks.len() {
+        return None;
+    }
+    match ctx.word(j + 1) {
+        "by" => Some(false),
+        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "to" | "this" | "that" | "these" | "those" => Some(true),
+        _ => None,
+    }
 }
 
 /// After a place ending at token `j` ("in Varnhem,"), the end of the country or state that
@@ -291,6 +339,13 @@ pub fn appositive_indefinite(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usiz
         if ctx.has(j, SPEECH_VERB) && w.chars().next().is_some_and(|c| c.is_lowercase()) {
             return None;
         }
+        // ("Jane Roe, a man fined by the court": a past form before "by" ends the role; "Jane
+        // Roe, a neighbour helped the police" is a clause.)
+        if j > k + 1
+            && let Some(clause) = verb_after_head(ctx, j)
+        {
+            return (!clause).then_some(k..j);
+        }
         if prep.is_none() && j > k + 1 && matches!(w, "at" | "in" | "for" | "with" | "from" | "on" | "near") {
             prep = Some(j);
         }
@@ -335,6 +390,24 @@ mod tests {
     fn a_role_after_a_comma() {
         assert_eq!(role("Then Maria Thrane, the depot manager, left.", "Thrane").as_deref(), Some("the depot manager"));
         assert_eq!(role("Then Maria Thrane, 41, the depot manager, left.", "Thrane").as_deref(), Some("the depot manager"));
+    }
+
+    #[test]
+    fn a_preposition_or_a_verb_after_the_comma_is_not_a_role() {
+        assert_eq!(role("Maria Thrane, as a first-time candidate, faces a steep climb.", "Thrane"), None);
+        assert_eq!(role("Critics attacked Maria Thrane, over her ties to the harbour board chairman.", "Thrane"), None);
+        assert_eq!(role("Lawyers questioned Maria Thrane, tried to pin down the former mayor.", "Thrane"), None);
+        assert_eq!(role("Rivals praised Maria Thrane, also criticised the deputy mayor.", "Thrane"), None);
+        // A past form before a role noun gives the role.
+        assert_eq!(role("Maria Thrane, named chief executive in May, spoke.", "Thrane").as_deref(), Some("named chief executive in May"));
+        assert_eq!(role("Maria Thrane, now the depot manager, spoke.", "Thrane").as_deref(), Some("now the depot manager"));
+    }
+
+    #[test]
+    fn a_verb_after_the_head_makes_a_clause() {
+        assert_eq!(role("According to Maria Thrane, her mother opened the bakery in 1990.", "Thrane"), None);
+        assert_eq!(role("Ask Maria Thrane, the harbour pilot proved to be the best.", "Thrane"), None);
+        assert_eq!(role("Maria Thrane, the depot manager appointed by the board, spoke.", "Thrane").as_deref(), Some("the depot manager"));
     }
 
     #[test]

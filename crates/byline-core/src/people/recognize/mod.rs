@@ -92,6 +92,8 @@ const PARTICLE_CI: u32 = 1 << 13;
 const VERB_STOP: u32 = 1 << 14;
 /// As written (lower case), a particle that only stands inside a name ("ap", "bint").
 const PARTICLE_INNER: u32 = 1 << 15;
+/// As written (lower case), a form that can only be a verb ("notified", "includes"; from WordNet).
+const VERB_FORM: u32 = 1 << 18;
 
 pub struct Ctx<'a> {
     pub text: &'a str,
@@ -163,14 +165,14 @@ fn word_classes(w: &str, l: &str, lex: &PeopleLexicon) -> u32 {
     let short = vocab::short_words().get(l).copied().unwrap_or(0);
     // ("WHO spokesperson": an acronym is not the pronoun.)
     let acronym = w.chars().count() >= 2 && !w.chars().any(|c| c.is_lowercase());
-    c |= short & !(VERB_STOP | PARTICLE_INNER | if acronym { STOP } else { 0 });
+    c |= short & !(VERB_STOP | VERB_FORM | PARTICLE_INNER | if acronym { STOP } else { 0 });
     // The particles are lower case: as written only when `w` is.
     if (short & (PARTICLE_CI | PARTICLE_INNER) != 0 && l == w) || w.starts_with("al-") || w.starts_with("el-") {
         c |= PARTICLE;
     }
     // So are the verbs and prepositions that end a role.
     if l == w {
-        c |= short & VERB_STOP;
+        c |= short & (VERB_STOP | VERB_FORM);
     }
     // "Last-ditch": a part after a hyphen starts in lower case.
     if w.split(['-', '‑']).skip(1).any(|part| part.chars().next().is_some_and(|c| c.is_lowercase())) {

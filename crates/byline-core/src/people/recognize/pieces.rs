@@ -251,6 +251,10 @@ fn trim_lead_words(ctx: &Ctx, run: &Run, a: usize, b: usize) -> usize {
         && let Some(k) = (a + 1..b - 1).find(|&k| ctx.has(k, FIRST) && !toks[k].initial && !ctx.is_particle(k))
     {
         a = k;
+    } else if lead_word && b - a >= 3 && !ctx.has(a, ADVERB) && !toks[a + 1].initial && !ctx.is_particle(a + 1) {
+        // ("Librarian Odile Ferrant": a common noun naming a person that opens the sentence
+        // before two or more name words is the role, even when the given name is not listed.)
+        a += 1;
     }
     a
 }
@@ -292,6 +296,14 @@ fn piece(ctx: &Ctx, run: &Run, r: Run, place_led: bool) -> Piece {
 #[cfg(test)]
 mod tests {
     use super::super::testing::mentions;
+
+    #[test]
+    fn a_person_noun_opening_a_sentence_is_a_role_before_an_unlisted_given_name() {
+        assert_eq!(mentions("Librarian Odile Ferrant said the wing would open in March."), ["Odile Ferrant"]);
+        assert_eq!(mentions("Grazier Tobiah Wrenfield said the rain came late."), ["Tobiah Wrenfield"]);
+        // A listed given name that is also a person noun stays the name.
+        assert_eq!(mentions("Mason Tobiah Wrenfield said the rain came late."), ["Mason Tobiah Wrenfield"]);
+    }
 
     #[test]
     fn a_calendar_word_opens_a_byline_name() {

@@ -2,7 +2,7 @@
 //! Dmitry Peskov", "Dr Peter Hollingworth", "Westpac's David Lording", "US secretary of state,
 //! Antony Blinken"; and the nouns that head them.
 
-use super::{Ctx, PLAIN_HON, STOP, VERB_STOP, is_space_gap, sentence_start};
+use super::{Ctx, PLAIN_HON, STOP, VERB_FORM, VERB_STOP, is_space_gap, sentence_start};
 use crate::people::lexicon::class::*;
 use crate::people::lexicon::with_lower;
 
@@ -59,6 +59,27 @@ pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
         && ctx.toks[j - 2].cap
         && !ctx.has(j, FIRST | HONORIFIC);
     if !(comma || ctx.has(j, TITLE) || noun || national || placed) {
+        return None;
+    }
+    // "Police accused Jane Roe of ...": a person noun that is a past form ("accused"), after a
+    // word that is neither a determiner, a possessive nor a preposition, is the verb ("the
+    // accused Jane Roe" keeps it).
+    // ("The party has chosen Jane Roe": after "has", "have" or "had" the word is a participle.)
+    if noun
+        && !comma
+        && j > 0
+        && matches!(ctx.word(j - 1), "has" | "have" | "had" | "hasn't" | "hasn’t" | "haven't" | "haven’t" | "hadn't" | "hadn’t")
+    {
+        return None;
+    }
+    if noun
+        && !comma
+        && ctx.word(j).ends_with("ed")
+        && j > 0
+        && !sentence_start(ctx, j)
+        && !ctx.toks[j - 1].possessive
+        && !determiner_or_preposition(ctx.word(j - 1))
+    {
         return None;
     }
     Some(walk_back(ctx, s, j, comma, placed))
@@ -152,6 +173,59 @@ fn walk_back(ctx: &Ctx, s: usize, j: usize, comma: bool, placed: bool) -> (usize
         if ctx.has(k, HONORIFIC) && ctx.has(k, PLAIN_HON) {
             break;
         }
+        // ("They will defeat President Jane Roe": a lower-case word after a subject pronoun or an
+        // auxiliary is a verb; so is one after "to" that is no role word, adjective or compound —
+        // "to former President Jane Roe", "to lame-duck mayor Jane Roe" keep their qualifier.)
+        if k > 0 && ctx.word(k).chars().next().is_some_and(|c| c.is_lowercase()) {
+            let before = ctx.word(k - 1);
+            let after_subject = matches!(
+                before,
+                "will"
+                    | "would"
+                    | "can"
+                    | "could"
+                    | "should"
+                    | "must"
+                    | "may"
+                    | "might"
+                    | "shall"
+                    | "did"
+                    | "does"
+                    | "do"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "we"
+                    | "I"
+                    | "you"
+                    | "who"
+            );
+            let w = ctx.word(k);
+            // (A compound whose last part is a verb is one: "re-nominate".)
+            let compound =
+                w.rsplit_once('-').is_some_and(|(_, last)| super::vocab::short_words().get(last).is_none_or(|c| c & VERB_FORM == 0));
+            let modifier = ctx.has(k, TITLE | PERSON_NOUN | STOP) || compound || crate::lexicon::Lexicon::bundled().adjectives.contains(w);
+            if after_subject || (before == "to" && !modifier) {
+                break;
+            }
+        }
+        // ("The party hasn't really chosen Jane Roe": a negated auxiliary is a verb.)
+        if ctx.word(k).ends_with("n't") || ctx.word(k).ends_with("n’t") {
+            break;
+        }
+        // "Police arrested suspended councillor Jane Roe": a word that can only be a verb, with
+        // a word before it that is neither a determiner, a possessive nor a preposition, has
+        // its subject there; the role starts after it ("the ousted president", "Russia's
+        // ousted president", "with ousted president" keep theirs).
+        if !comma
+            && ctx.has(k, VERB_FORM)
+            && k > 0
+            && !sentence_start(ctx, k)
+            && !ctx.toks[k - 1].possessive
+            && !determiner_or_preposition(ctx.word(k - 1))
+        {
+            break;
+        }
         // "the compound of Palestinian leader ...": "of" continues a role only after a role
         // noun or a capitalised word ("Secretary of State", "chief executive of").
         if ctx.word(k) == "of" && k != for_at && (k == 0 || !(ctx.has(k - 1, ROLE_HEAD) || ctx.toks[k - 1].cap)) {
@@ -173,6 +247,42 @@ fn walk_back(ctx: &Ctx, s: usize, j: usize, comma: bool, placed: bool) -> (usize
         first += 1;
     }
     (first, last)
+}
+
+/// A determiner, a possessive pronoun or a preposition: before a verb form, it makes the form a
+/// participle that qualifies a role ("the ousted president"), not a verb with a subject. (Not
+/// "to": "to criticize President Jane Roe".)
+fn determiner_or_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "these"
+            | "those"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "your"
+            | "with"
+            | "for"
+            | "by"
+            | "of"
+            | "from"
+            | "in"
+            | "on"
+            | "at"
+            | "against"
+            | "about"
+            | "after"
+            | "before"
+            | "under"
+            | "between"
+    )
 }
 
 /// The first token of a quoted, capitalised title of at most five words that ends at token `end` ("“Mrs
@@ -306,6 +416,26 @@ mod tests {
         assert_eq!(role("He met harbour board spokesman Arvid Lunde there.", "Arvid").as_deref(), Some("harbour board spokesman"));
         assert_eq!(role("Then Dr Arvid Lunde spoke.", "Arvid").as_deref(), Some("Dr"));
         assert_eq!(role("Then Mr Arvid Lunde spoke.", "Arvid"), None);
+    }
+
+    #[test]
+    fn a_verb_with_its_subject_ends_the_role() {
+        let r = |t: &str| role(t, "Arvid");
+        assert_eq!(r("Police arrested suspended councillor Arvid Lunde on Monday.").as_deref(), Some("suspended councillor"));
+        assert_eq!(r("The mayor notified harbour police chief Arvid Lunde at once.").as_deref(), Some("harbour police chief"));
+        // A participle after a determiner, a possessive or a preposition qualifies the role.
+        assert_eq!(r("She met the ousted chairman Arvid Lunde in Oslo.").as_deref(), Some("ousted chairman"));
+        assert_eq!(r("Norway's ousted chairman Arvid Lunde spoke.").as_deref(), Some("Norway's ousted chairman"));
+        // "accused" after its subject is the verb, not a role; after "the" it is one.
+        assert_eq!(r("The minister accused Arvid Lunde of lying."), None);
+        assert_eq!(r("Reporters saw the accused Arvid Lunde leave.").as_deref(), Some("accused"));
+        assert_eq!(r("They hope to criticize President Arvid Lunde.").as_deref(), Some("President"));
+        assert_eq!(r("They will defeat President Arvid Lunde.").as_deref(), Some("President"));
+        assert_eq!(r("She promised to defeat President Arvid Lunde in May.").as_deref(), Some("President"));
+        assert_eq!(r("She wrote to former President Arvid Lunde in May.").as_deref(), Some("former President"));
+        assert_eq!(r("She wrote to lame-duck mayor Arvid Lunde in May.").as_deref(), Some("lame-duck mayor"));
+        assert_eq!(r("He declined to re-nominate Justice Arvid Lunde.").as_deref(), Some("Justice"));
+        assert_eq!(r("The party hasn't chosen Arvid Lunde yet."), None);
     }
 
     #[test]

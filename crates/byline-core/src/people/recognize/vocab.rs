@@ -2,7 +2,7 @@
 //! plain honorifics, and the words that end a backward walk over a role (in
 //! `role_stops.txt` and `role_stops_verbs.txt`, one a line).
 
-use super::{PARTICLE_CI, PARTICLE_INNER, PLAIN_HON, STOP, VERB_STOP};
+use super::{PARTICLE_CI, PARTICLE_INNER, PLAIN_HON, STOP, VERB_FORM, VERB_STOP};
 use crate::people::lexicon::FxHashMap;
 
 /// Name particles that may stand inside a name in lower case ("von der Leyen", "bin Laden").
@@ -25,6 +25,9 @@ const ROLE_STOP: &str = include_str!("role_stops.txt");
 /// "through defender Jane Roe"): lower-case words that cannot be part of a title.
 const ROLE_STOP_MORE: &str = include_str!("role_stops_verbs.txt");
 
+/// Forms that can only be a verb (`lexicons/verb_forms.txt`, generated from WordNet).
+const VERB_FORMS: &str = include_str!("../../../lexicons/verb_forms.txt");
+
 /// The words of a word-list file: one a line, `#` starting a comment line.
 fn listed(file: &'static str) -> impl Iterator<Item = &'static str> {
     file.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -40,7 +43,7 @@ pub(super) fn short_words() -> &'static FxHashMap<&'static str, u32> {
                 *m.entry(w).or_default() |= bit;
             }
         }
-        for (file, bit) in [(ROLE_STOP, STOP), (ROLE_STOP_MORE, VERB_STOP)] {
+        for (file, bit) in [(ROLE_STOP, STOP), (ROLE_STOP_MORE, VERB_STOP), (VERB_FORMS, VERB_FORM)] {
             for w in listed(file) {
                 *m.entry(w).or_default() |= bit;
             }
