@@ -6,7 +6,7 @@
 //! - analysing a text that contains [`SLOW_MARKER`] takes [`SLOW_ANALYSIS`] longer, and turning
 //!   its findings into diagnostics [`SLOW_DIAGNOSTICS`] longer (a big document, simulated).
 
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
 use ropey::Rope;
@@ -23,6 +23,24 @@ pub fn analyze(text: &str, format: byline_core::Format) -> byline_core::Analysis
     maybe_panic_in_analysis(text);
     maybe_slow_analysis(text);
     byline_core::analyze(text, format)
+}
+
+/// An open document's incremental analyzer, kept with the document by the server's state task
+/// and used by its (at most one running) analysis on a blocking thread.
+pub type DocAnalyzer = Arc<Mutex<byline_core::IncrementalAnalyzer<'static>>>;
+
+/// [`analyze`] through the document's incremental analyzer: the same analysis, reusing the
+/// parsing of the lines and paragraphs the last one saw. An analyzer left poisoned by a panic is
+/// replaced by a new one.
+pub fn analyze_incremental(analyzer: &DocAnalyzer, text: &str, format: byline_core::Format) -> byline_core::Analysis {
+    maybe_panic_in_analysis(text);
+    maybe_slow_analysis(text);
+    let mut a = analyzer.lock().unwrap_or_else(|poisoned| {
+        let mut a = poisoned.into_inner();
+        *a = byline_core::IncrementalAnalyzer::bundled();
+        a
+    });
+    a.analyze(text, format)
 }
 
 /// One line (at most 200 characters) describing a panic's payload, for a log line or a

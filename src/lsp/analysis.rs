@@ -29,7 +29,21 @@ pub fn format_of(uri: &Uri, language: &str) -> Format {
 /// Analyse on the calling (blocking) thread. A panic (a bug in byline) is caught and becomes
 /// `Err` with a one-line description, which the caller reports to the user.
 pub fn analyze_guarded(text: &str, format: Format, what: &str) -> Result<Analysis, String> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| crate::faults::analyze(text, format))).map_err(|e| {
+    guarded(what, || crate::faults::analyze(text, format))
+}
+
+/// [`analyze_guarded`] through an open document's incremental analyzer (the same analysis).
+pub fn analyze_guarded_incremental(
+    analyzer: &crate::faults::DocAnalyzer,
+    text: &str,
+    format: Format,
+    what: &str,
+) -> Result<Analysis, String> {
+    guarded(what, || crate::faults::analyze_incremental(analyzer, text, format))
+}
+
+fn guarded(what: &str, analyze: impl FnOnce() -> Analysis) -> Result<Analysis, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(analyze)).map_err(|e| {
         let msg = crate::faults::panic_message(&*e);
         log!("analysis panicked on {what}: {msg}");
         msg

@@ -46,6 +46,9 @@ pub struct Buffer {
     pub format: Format,
     /// `didChange` batches that arrived ahead of their predecessor.
     pub queue: VersionQueue<Vec<TextDocumentContentChangeEvent>>,
+    /// Reuses the parsing of unchanged lines and paragraphs from one analysis to the next
+    /// (shared by the copies of this buffer; only the one running analysis locks it).
+    pub analyzer: crate::faults::DocAnalyzer,
 }
 
 impl Document {

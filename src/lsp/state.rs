@@ -26,7 +26,7 @@ use tower_lsp_server::ls_types::{
     Diagnostic, FileChangeType, FileEvent, MessageType, PublishDiagnosticsParams, TextDocumentContentChangeEvent, Uri,
 };
 
-use super::analysis::{OnDisk, analyze_guarded, format_of, load_file};
+use super::analysis::{OnDisk, analyze_guarded_incremental, format_of, load_file};
 use super::config::Settings;
 use super::diagnostics::{SpellingInput, cross_diagnostics, settings_for, with_ledger};
 use super::documents::{Buffer, Document, Documents, apply_changes};
@@ -491,7 +491,8 @@ impl State {
             Some(old) => (old.content.clone(), old.running),
             None => (None, false),
         };
-        let buffer = Some(Buffer { version, rope: Rope::from_str(&text), format, queue: VersionQueue::default() });
+        let buffer =
+            Some(Buffer { version, rope: Rope::from_str(&text), format, queue: VersionQueue::default(), analyzer: Default::default() });
         self.docs.insert(key.clone(), Arc::new(Document { uri, generation, content, buffer, running }));
         // Changes that overtook this didOpen.
         if let Some(mut early) = self.orphans.remove(&key) {
@@ -724,18 +725,18 @@ impl State {
 
     fn schedule_analysis(&mut self, key: &DocKey) {
         let Some(doc) = self.docs.get(key) else { return };
-        let Some(Buffer { version, rope, format, .. }) = &doc.buffer else { return };
+        let Some(Buffer { version, rope, format, analyzer, .. }) = &doc.buffer else { return };
         if doc.running {
             return; // the running analysis is stale; its result restarts us on the current text
         }
-        let (generation, version, rope, format) = (doc.generation, *version, rope.clone(), *format);
+        let (generation, version, rope, format, analyzer) = (doc.generation, *version, rope.clone(), *format, analyzer.clone());
         let (tx, key, what) = (self.tx.clone(), key.clone(), doc.uri.as_str().to_string());
         if let Some(doc) = edit(&mut self.docs, &key) {
             doc.running = true;
         }
         tokio::task::spawn_blocking(move || {
             let text = rope.to_string();
-            let analysis = analyze_guarded(&text, format, &what).unwrap_or_else(|why| {
+            let analysis = analyze_guarded_incremental(&analyzer, &text, format, &what).unwrap_or_else(|why| {
                 let _ = tx.send(Msg::Internal(Internal::Failed { key: key.clone(), why }));
                 Analysis::default()
             });

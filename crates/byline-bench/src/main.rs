@@ -9,11 +9,13 @@
 //! byline-bench tiny --server target/release/byline --files 100000      # many tiny files
 //! byline-bench anchoring --corpus ../shared/corpus/pool --edits 1000   # checks survive edits
 //! byline-bench busy --server target/release/byline --load open --big-mb 50   # hover while a big doc is analysed
+//! byline-bench incremental --corpus ../shared/corpus/seeds --corpus ../shared/corpus/dev   # keystroke in the core
 //! ```
 //! Every command prints one JSON object per measurement on stdout.
 
 mod anchoring;
 mod articles;
+mod incremental;
 mod lspc;
 
 use std::path::{Path, PathBuf};
@@ -138,6 +140,17 @@ enum Cmd {
         #[arg(long, default_value_t = usize::MAX)]
         limit: usize,
     },
+    /// The core's cost of a keystroke: a fresh analysis against the incremental analyzer, on
+    /// perf.py's article (corpus articles joined) with an "x" typed at its middle.
+    Incremental {
+        /// Corpus folders (their .txt files are read at run time, never copied).
+        #[arg(long, required = true)]
+        corpus: Vec<PathBuf>,
+        #[arg(long, value_delimiter = ',', default_values_t = vec![2200usize, 10000, 50000])]
+        words: Vec<usize>,
+        #[arg(long, default_value_t = 100)]
+        edits: usize,
+    },
     /// A workspace of many tiny files: index time, RSS, responsiveness.
     Tiny {
         #[arg(long)]
@@ -165,6 +178,7 @@ fn main() {
         }
         Cmd::Cold { server, articles, dir, queries, seed } => bench_cold(&server, articles, dir, queries, seed),
         Cmd::Anchoring { corpus, edits, seed, limit } => anchoring::bench(&corpus, edits, seed, limit),
+        Cmd::Incremental { corpus, words, edits } => incremental::bench(&corpus, &words, edits),
         Cmd::Tiny { server, files, dir } => bench_tiny(&server, files, dir),
         Cmd::Busy { server, load, big_mb, pause_ms } => bench_busy(&server, &load, big_mb, pause_ms),
     }

@@ -10,7 +10,7 @@ use crate::sentences::Sentence;
 use crate::text::Format;
 
 /// Everything byline knows about one article.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Analysis {
     pub sentences: Vec<Sentence>,
     pub quotes: Vec<Quote>,
@@ -26,7 +26,11 @@ pub fn analyze(text: &str, format: Format) -> Analysis {
 
 /// Analyse `text` with the given lexicons.
 pub fn analyze_with(text: &str, format: Format, lex: &Lexicon) -> Analysis {
-    let mut doc = Document::parse(text, format, lex);
+    analyze_document(Document::parse(text, format, lex), lex)
+}
+
+/// The stages after parsing: attributions, speakers, findings and people.
+pub(crate) fn analyze_document(mut doc: Document, lex: &Lexicon) -> Analysis {
     let attributions = attribution::find(&doc, lex);
     attribution::assign_speakers(&mut doc.quotes, &doc.sentences, &attributions);
     let findings = claims::find(&doc, &attributions, lex);

@@ -17,7 +17,8 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::Span;
-use crate::lexicon::Lexicon;
+use crate::incremental::ParseMemo;
+use crate::lexicon::{Lexicon, PhraseMatch, PhraseSet};
 use crate::people::lexicon::FxHashMap;
 use crate::people::tokens::{Tok, tokenize};
 use crate::quotes::{self, Quote};
@@ -80,7 +81,7 @@ pub mod shape {
 }
 
 /// An article, parsed once.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Document<'t> {
     pub text: &'t str,
     pub format: Format,
@@ -96,6 +97,19 @@ pub struct Document<'t> {
     sentence_words: Vec<Range<u32>>,
     /// The lower-case forms of the words, one copy per distinct word.
     lower: String,
+    /// Where the attribution cue phrases occur ([`cue_matches`]).
+    pub(crate) cues: CueMatches,
+}
+
+/// The matches in the cleaned text of the three phrase lists attribution starts from:
+/// reporting verbs, vague phrasings, anonymity markers (each sorted, non-overlapping).
+pub(crate) type CueMatches = [Vec<PhraseMatch>; 3];
+
+/// [`CueMatches`] of `clean`. A match never crosses a line break (phrases are words joined by
+/// spaces, anchors and word ends look no further than the line), so the matches of a text are
+/// those of its lines, which lets [`ParseMemo`] reuse a line's.
+pub(crate) fn cue_matches(clean: &str, lex: &Lexicon) -> CueMatches {
+    PhraseSet::find_each([&lex.reporting_verbs, &lex.vague, &lex.anonymous], clean)
 }
 
 impl<'t> Document<'t> {
@@ -103,11 +117,49 @@ impl<'t> Document<'t> {
     pub fn parse(text: &'t str, format: Format, lex: &Lexicon) -> Document<'t> {
         let clean = crate::text::clean(text);
         let sentences = sentences::split_clean(text, &clean, format, lex);
-        let quotes = quotes::find_clean(&clean, &sentences);
         let toks = tokenize(&clean);
-        let mut doc =
-            Document { text, format, clean, sentences, quotes, toks, words: Vec::new(), sentence_words: Vec::new(), lower: String::new() };
-        doc.build_words(lex);
+        let cues = cue_matches(&clean, lex);
+        Document::assemble(text, format, clean, sentences, toks, cues, &mut |l| lex.word_class(l))
+    }
+
+    /// [`Document::parse`], reusing from `memo` the tokens and cue matches of every line, the
+    /// sentence boundaries of every block and the furniture test of every sentence whose text
+    /// it has seen before (the parts of parsing that are a function of one line's, block's or
+    /// sentence's text): the same document, for less work after an edit.
+    pub(crate) fn parse_memo(text: &'t str, format: Format, lex: &Lexicon, memo: &mut ParseMemo) -> Document<'t> {
+        memo.start_round();
+        let clean = crate::text::clean(text);
+        let sentences = sentences::split_clean_by(text, &clean, format, lex, &mut memo.blocks(&clean, lex));
+        let (toks, cues) = memo.lines(&clean, lex);
+        memo.end_round();
+        Document::assemble(text, format, clean, sentences, toks, cues, &mut |l| memo.word_class(l, lex))
+    }
+
+    /// The document from its sentences, tokens and cue matches: quotations and the word view,
+    /// with `word_class` answering as [`Lexicon::word_class`].
+    fn assemble(
+        text: &'t str,
+        format: Format,
+        clean: Cow<'t, str>,
+        sentences: Vec<Sentence>,
+        toks: Vec<Tok>,
+        cues: CueMatches,
+        word_class: &mut impl FnMut(&str) -> u16,
+    ) -> Document<'t> {
+        let quotes = quotes::find_clean(&clean, &sentences);
+        let mut doc = Document {
+            text,
+            format,
+            clean,
+            sentences,
+            quotes,
+            toks,
+            words: Vec::new(),
+            sentence_words: Vec::new(),
+            lower: String::new(),
+            cues,
+        };
+        doc.build_words(word_class);
         doc
     }
 
@@ -132,7 +184,7 @@ impl<'t> Document<'t> {
         &self.lower[w.lower.start as usize..w.lower.end as usize]
     }
 
-    fn build_words(&mut self, lex: &Lexicon) {
+    fn build_words(&mut self, word_class: &mut impl FnMut(&str) -> u16) {
         let clean: &str = &self.clean;
         let toks = &self.toks;
         let mut words: Vec<Word> = Vec::with_capacity(toks.len());
@@ -151,7 +203,7 @@ impl<'t> Document<'t> {
             let mut close = |from: usize, to: usize, end: usize, words: &mut Vec<Word>| {
                 let start = toks[from].start;
                 let w = &clean[start..end];
-                let add = |lower: &mut String| {
+                let mut add = |lower: &mut String| {
                     let a = lower.len() as u32;
                     if w.is_ascii() {
                         lower.push_str(w);
@@ -159,7 +211,7 @@ impl<'t> Document<'t> {
                     } else {
                         lower.push_str(&w.to_lowercase());
                     }
-                    let cl = lex.word_class(&lower[a as usize..]);
+                    let cl = word_class(&lower[a as usize..]);
                     (a..lower.len() as u32, cl)
                 };
                 // A word of one whole token is known by the token's form; others by their text.

@@ -10,6 +10,7 @@ pub mod attribution;
 pub mod claims;
 pub mod consistency;
 pub mod document;
+pub mod incremental;
 pub mod index;
 pub mod language_data;
 pub mod ledger;
@@ -21,6 +22,7 @@ pub mod text;
 
 pub use analysis::{Analysis, analyze, analyze_with};
 pub use claims::{Code, Finding, Severity};
+pub use incremental::IncrementalAnalyzer;
 pub use text::Format;
 
 /// A half-open byte range `start..end` into a document's text.

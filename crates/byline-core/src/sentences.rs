@@ -48,6 +48,41 @@ pub fn split_with(text: &str, format: Format, lex: &Lexicon) -> Vec<Sentence> {
 /// Split a document into sentences, given its text with masked spans blanked
 /// ([`crate::text::clean`]).
 pub fn split_clean(text: &str, clean: &str, format: Format, lex: &Lexicon) -> Vec<Sentence> {
+    split_clean_by(text, clean, format, lex, &mut Fresh { clean, lex })
+}
+
+/// The work of splitting that is a function of one block's or one sentence's text alone, so
+/// the incremental analysis can reuse its answers ([`crate::incremental`]).
+pub(crate) trait BlockWork {
+    /// [`boundaries`] of the block `span` of the cleaned text.
+    fn boundaries(&mut self, span: Span) -> Vec<(usize, usize)>;
+    /// [`is_furniture`] of the sentence `span` of the cleaned text.
+    fn is_furniture(&mut self, span: Span) -> bool;
+}
+
+/// [`BlockWork`] done afresh.
+struct Fresh<'a> {
+    clean: &'a str,
+    lex: &'a Lexicon,
+}
+
+impl BlockWork for Fresh<'_> {
+    fn boundaries(&mut self, span: Span) -> Vec<(usize, usize)> {
+        boundaries(self.clean, span, self.lex)
+    }
+    fn is_furniture(&mut self, span: Span) -> bool {
+        is_furniture(&self.clean[span], self.lex)
+    }
+}
+
+/// Whether a sentence (its cleaned text) is site furniture by itself: a boilerplate phrase
+/// or a credit line.
+pub(crate) fn is_furniture(sentence: &str, lex: &Lexicon) -> bool {
+    is_boilerplate(sentence, lex) || is_credit_line(sentence)
+}
+
+/// [`split_clean`], with the work of [`BlockWork`] done by `work`.
+pub(crate) fn split_clean_by(text: &str, clean: &str, format: Format, lex: &Lexicon, work: &mut impl BlockWork) -> Vec<Sentence> {
     let blocks = crate::text::blocks(text, format);
     // Phrase matching is case-insensitive: the cleaned text serves as it is.
     let lower: &str = clean;
@@ -57,7 +92,7 @@ pub fn split_clean(text: &str, clean: &str, format: Format, lex: &Lexicon) -> Ve
     for (bi, block) in blocks.iter().enumerate() {
         let first_of_block = out.len();
         let mut start = block.span.start;
-        for end_next in boundaries(clean, block.span.clone(), lex) {
+        for end_next in work.boundaries(block.span.clone()) {
             let (end, next) = end_next;
             push(&mut out, text, start..end, bi, block.kind);
             start = next;
@@ -73,7 +108,7 @@ pub fn split_clean(text: &str, clean: &str, format: Format, lex: &Lexicon) -> Ve
             zone = lex.boilerplate.any(line_lower, |m| lex.boilerplate.rule(m.rule).section.as_deref() == Some("zone"));
         }
         for s in &mut out[first_of_block..] {
-            s.role = if zone || is_boilerplate(&lower[s.span.clone()], lex) || is_credit_line(&clean[s.span.clone()]) {
+            s.role = if zone || work.is_furniture(s.span.clone()) {
                 Role::Boilerplate
             } else if block.kind == BlockKind::Heading || !block.terminated {
                 Role::Headline
@@ -153,8 +188,9 @@ fn is_opener(c: char) -> bool {
     matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[' | '«' | '*' | '_' | '„')
 }
 
-/// Sentence boundaries inside `span`: (end of one sentence, start of the next).
-fn boundaries(text: &str, span: Span, lex: &Lexicon) -> Vec<(usize, usize)> {
+/// Sentence boundaries inside `span`: (end of one sentence, start of the next). Reads only
+/// `text[span]`.
+pub(crate) fn boundaries(text: &str, span: Span, lex: &Lexicon) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let s = &text[span.clone()];
     let base = span.start;

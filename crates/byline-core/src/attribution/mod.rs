@@ -110,13 +110,13 @@ pub fn find(doc: &Document, lex: &Lexicon) -> Vec<Attribution> {
     let lower = crate::lexicon::lower(text);
     let mut qspans: Vec<Span> = quotes.iter().map(|q| q.inner.clone()).collect();
     qspans.sort_by_key(|s| s.start);
-    let [rv, vg, an] = crate::lexicon::PhraseSet::find_each([&lex.reporting_verbs, &lex.vague, &lex.anonymous], text);
+    let [rv, vg, an] = &doc.cues;
     let mut out: Vec<Attribution> = Vec::new();
     let (mut ri, mut vi, mut ai) = (0, 0, 0);
     for (si, s) in sentences.iter().enumerate() {
-        let verbs = take_in(&rv, &mut ri, s, &qspans);
-        let vagues = take_in(&vg, &mut vi, s, &qspans);
-        let anons = take_in(&an, &mut ai, s, &qspans);
+        let verbs = take_in(rv, &mut ri, s, &qspans);
+        let vagues = take_in(vg, &mut vi, s, &qspans);
+        let anons = take_in(an, &mut ai, s, &qspans);
         sentence_cues(&ctx, s, si, &lower, &verbs, vagues, &anons, &mut out);
     }
     introducers::introducers(&ctx, sentences, quotes, &qspans, &mut out);

@@ -1,0 +1,259 @@
+//! Incremental analysis: after an edit, redo only the parsing work whose input changed.
+//!
+//! An editor re-analyses an article on every keystroke, and most of the article is what it was.
+//! Two parts of [`Document::parse`] are a function of one piece of text alone, so their answers
+//! can be kept from one analysis to the next, keyed by that text, with offsets relative to the
+//! piece (shifted on reuse):
+//!
+//! - the tokens and the attribution cue matches of a **line** of the cleaned text (a token or a
+//!   phrase never crosses a line break; masking — link targets, URLs, inline code — never
+//!   crosses one either, so a line's cleaned text is a function of the line);
+//! - the sentence boundaries of a **block** (paragraph): [`crate::sentences::boundaries`] reads
+//!   only the block's text;
+//! - whether a **sentence** is site furniture (a boilerplate phrase, a credit line);
+//! - the lexicon classes of a **word** (a small map of the document's words answers faster than
+//!   the lexicon's map of every listed word).
+//!
+//! Everything that reads the whole document is recomputed on every call, so the result is
+//! always the fresh analysis of the final text ([`crate::analyze_with`]; the property test
+//! `tests/incremental.rs` checks it over random edits of real and invented articles): the
+//! blocks (Markdown fences and front matter are document-wide), sentence roles (the boilerplate
+//! zone depends on the document's length), quotations (a quotation runs on across paragraphs),
+//! token forms (numbered in order of first use in the document), the word view, and the
+//! attribution, claim and people stages (pronouns, scopes, surnames and first mentions cross
+//! paragraphs). Making those incremental too is the rest of issue 12's first item.
+//!
+//! A piece's answer is kept while the piece occurs in the text the memo last saw: each call
+//! moves the answers it uses to a new generation and drops the rest, so the memo holds at most
+//! one copy of the current document's pieces.
+
+use std::ops::Range;
+
+use crate::analysis::{Analysis, analyze_document};
+use crate::document::{CueMatches, Document, cue_matches};
+use crate::lexicon::{Lexicon, PhraseMatch};
+use crate::people::lexicon::FxHashMap;
+use crate::people::tokens::{Tok, form_firsts, tokenize};
+use crate::sentences::{self, BlockWork};
+use crate::text::Format;
+
+/// Analyses successive versions of one document, reusing the parsing of its unchanged lines and
+/// blocks. The result of [`IncrementalAnalyzer::analyze`] is always equal to
+/// [`crate::analyze_with`] on the same text, format and lexicons.
+///
+/// Tied to one [`Lexicon`] (sentence boundaries depend on its abbreviations) by its lifetime:
+/// the lexicons cannot change under it.
+#[derive(Debug)]
+pub struct IncrementalAnalyzer<'l> {
+    lex: &'l Lexicon,
+    memo: ParseMemo,
+}
+
+impl IncrementalAnalyzer<'static> {
+    /// An analyzer with the bundled lexicons (those of [`crate::analyze`]).
+    pub fn bundled() -> IncrementalAnalyzer<'static> {
+        IncrementalAnalyzer::new(Lexicon::bundled())
+    }
+}
+
+impl Default for IncrementalAnalyzer<'static> {
+    fn default() -> Self {
+        IncrementalAnalyzer::bundled()
+    }
+}
+
+impl<'l> IncrementalAnalyzer<'l> {
+    pub fn new(lex: &'l Lexicon) -> IncrementalAnalyzer<'l> {
+        IncrementalAnalyzer { lex, memo: ParseMemo::default() }
+    }
+
+    /// Analyse the document's current text: the same [`Analysis`] as
+    /// `analyze_with(text, format, lex)`.
+    pub fn analyze(&mut self, text: &str, format: Format) -> Analysis {
+        analyze_document(self.parse(text, format), self.lex)
+    }
+
+    /// Parse the document's current text: the same [`Document`] as `Document::parse`.
+    pub fn parse<'t>(&mut self, text: &'t str, format: Format) -> Document<'t> {
+        Document::parse_memo(text, format, self.lex, &mut self.memo)
+    }
+
+    /// How many lines and blocks the last call parsed afresh and how many it reused.
+    pub fn last_work(&self) -> Work {
+        self.memo.work
+    }
+}
+
+/// What one parse did: pieces parsed afresh and pieces reused.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Work {
+    pub lines_parsed: usize,
+    pub lines_reused: usize,
+    pub blocks_parsed: usize,
+    pub blocks_reused: usize,
+}
+
+/// The kept answers of the per-piece parsing work (see the module documentation).
+#[derive(Debug, Default)]
+pub(crate) struct ParseMemo {
+    /// A cleaned line (with its line break) → its tokens and cue matches, offsets from the
+    /// line's start.
+    lines: Generations<Line>,
+    /// A block's cleaned text → its sentence boundaries, offsets from the block's start.
+    blocks: Generations<Vec<(usize, usize)>>,
+    /// A sentence's cleaned text → whether it is site furniture.
+    sentences: Generations<bool>,
+    /// A word's lower-case form → its [`Lexicon::word_class`], for every word seen: a small map
+    /// of this document's words answers faster than the lexicon's map of every listed word.
+    classes: FxHashMap<Box<str>, u16>,
+    work: Work,
+}
+
+/// Past this many words the class memo starts again (a bound on its memory).
+const MAX_CLASSES: usize = 100_000;
+
+/// What one line of the cleaned text yields by itself.
+#[derive(Debug)]
+struct Line {
+    /// Its tokens, with forms numbered within the line.
+    toks: Vec<Tok>,
+    /// The first token of each of the line's forms, in form order ([`form_firsts`]).
+    firsts: Vec<u32>,
+    cues: CueMatches,
+}
+
+impl Line {
+    fn parse(text: &str, lex: &Lexicon) -> Line {
+        let toks = tokenize(text);
+        Line { firsts: form_firsts(&toks), toks, cues: cue_matches(text, lex) }
+    }
+}
+
+impl ParseMemo {
+    /// The tokens of `clean`, as [`tokenize`] gives them, and its [`cue_matches`]: line by
+    /// line, each line's reused when the line was in the previous text.
+    pub(crate) fn lines(&mut self, clean: &str, lex: &Lexicon) -> (Vec<Tok>, CueMatches) {
+        let mut toks = Vec::with_capacity(clean.len() / 6 + 1);
+        let mut cues: CueMatches = Default::default();
+        // The document's forms, numbered in order of first use: a line's forms, taken in the
+        // line's own order of first use, meet them in the same order as its tokens would.
+        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut global: Vec<u32> = Vec::new();
+        let mut start = 0;
+        for text in clean.split_inclusive('\n') {
+            let (line, fresh) = self.lines.get_or_insert_with(text, || Line::parse(text, lex));
+            count(fresh, &mut self.work.lines_parsed, &mut self.work.lines_reused);
+            global.clear();
+            global.extend(line.firsts.iter().map(|&k| {
+                let t = &line.toks[k as usize];
+                let n = ids.len() as u32;
+                *ids.entry(&clean[start + t.start..start + t.end]).or_insert(n)
+            }));
+            toks.extend(line.toks.iter().map(|t| placed(t, start, global[t.form as usize])));
+            for (all, mine) in cues.iter_mut().zip(&line.cues) {
+                all.extend(mine.iter().map(|m| PhraseMatch { span: m.span.start + start..m.span.end + start, rule: m.rule }));
+            }
+            start += text.len();
+        }
+        (toks, cues)
+    }
+
+    /// [`Lexicon::word_class`] of the lower-case word `l`.
+    pub(crate) fn word_class(&mut self, l: &str, lex: &Lexicon) -> u16 {
+        if let Some(&c) = self.classes.get(l) {
+            return c;
+        }
+        if self.classes.len() >= MAX_CLASSES {
+            self.classes.clear();
+        }
+        let c = lex.word_class(l);
+        self.classes.insert(l.into(), c);
+        c
+    }
+
+    /// The block and sentence work of splitting `clean` into sentences, answered from here.
+    pub(crate) fn blocks<'a>(&'a mut self, clean: &'a str, lex: &'a Lexicon) -> impl BlockWork + 'a {
+        Blocks { memo: self, clean, lex }
+    }
+
+    /// A parse starts: its counts start from zero.
+    pub(crate) fn start_round(&mut self) {
+        self.work = Work::default();
+    }
+
+    /// The parse is over: answers it did not use are dropped.
+    pub(crate) fn end_round(&mut self) {
+        self.lines.advance();
+        self.blocks.advance();
+        self.sentences.advance();
+    }
+}
+
+/// [`BlockWork`] from a [`ParseMemo`].
+struct Blocks<'a> {
+    memo: &'a mut ParseMemo,
+    clean: &'a str,
+    lex: &'a Lexicon,
+}
+
+impl BlockWork for Blocks<'_> {
+    fn boundaries(&mut self, span: Range<usize>) -> Vec<(usize, usize)> {
+        let (base, lex) = (span.start, self.lex);
+        let block = &self.clean[span];
+        let (bounds, fresh) = self.memo.blocks.get_or_insert_with(block, || sentences::boundaries(block, 0..block.len(), lex));
+        count(fresh, &mut self.memo.work.blocks_parsed, &mut self.memo.work.blocks_reused);
+        bounds.iter().map(|&(end, next)| (base + end, base + next)).collect()
+    }
+
+    fn is_furniture(&mut self, span: Range<usize>) -> bool {
+        let (sentence, lex) = (&self.clean[span], self.lex);
+        *self.memo.sentences.get_or_insert_with(sentence, || sentences::is_furniture(sentence, lex)).0
+    }
+}
+
+fn count(fresh: bool, parsed: &mut usize, reused: &mut usize) {
+    if fresh {
+        *parsed += 1;
+    } else {
+        *reused += 1;
+    }
+}
+
+/// A token of a line, moved to the line's place `by` in the document, with its form there.
+fn placed(t: &Tok, by: usize, form: u32) -> Tok {
+    Tok { start: t.start + by, end: t.end + by, raw_end: t.raw_end + by, run_end: t.run_end + by, form, ..t.clone() }
+}
+
+/// Answers keyed by a piece of text: those of the previous round (`old`) and those used in this
+/// one (`new`). A round takes what it uses from `old`; what is left there when the round ends
+/// is dropped.
+#[derive(Debug)]
+struct Generations<V> {
+    old: FxHashMap<Box<str>, V>,
+    new: FxHashMap<Box<str>, V>,
+}
+
+impl<V> Default for Generations<V> {
+    fn default() -> Self {
+        Generations { old: FxHashMap::default(), new: FxHashMap::default() }
+    }
+}
+
+impl<V> Generations<V> {
+    /// The answer for `key`, computed by `make` when neither round has it; and whether it was
+    /// computed now.
+    fn get_or_insert_with(&mut self, key: &str, make: impl FnOnce() -> V) -> (&V, bool) {
+        if self.new.contains_key(key) {
+            return (&self.new[key], false);
+        }
+        let (k, v, computed) = match self.old.remove_entry(key) {
+            Some((k, v)) => (k, v, false),
+            None => (Box::from(key), make(), true),
+        };
+        (self.new.entry(k).or_insert(v), computed)
+    }
+
+    fn advance(&mut self) {
+        self.old = std::mem::take(&mut self.new);
+    }
+}

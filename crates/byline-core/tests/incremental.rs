@@ -1,0 +1,193 @@
+//! The incremental analysis equals a fresh analysis of the final text, after any edits.
+//!
+//! Random edits (insertions, deletions, replacements; paragraph breaks made and joined, quote
+//! marks, names, Markdown marks, multi-byte characters) are applied one after another to real
+//! articles of the shared corpus (`../shared/corpus/*/*.txt` beside the repository, read at
+//! test time and skipped with a message when absent) and to invented ones; after each edit the
+//! [`IncrementalAnalyzer`]'s document and analysis are compared with `Document::parse` and
+//! `analyze_with` on the same text, in both formats.
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use byline_core::document::Document;
+use byline_core::lexicon::Lexicon;
+use byline_core::{Format, IncrementalAnalyzer, analyze_with};
+use proptest::prelude::*;
+
+/// Invented articles (our own words), for when the corpus is absent and for Markdown.
+const INVENTED: &[&str] = &[
+    "Harbour Plans Stall\n\nBy Tomasz Weller\n\nThe city council said on Tuesday that the harbour plan would cost $40 million. \
+     Councillor Ada Obi, who chairs the works committee, said: “We cannot pay for this.”\n\n“It is a scandal,” she said. \
+     “The money was promised in 2019 and it has gone.\n\n“Nobody will tell us where.”\n\nOfficials are believed to have \
+     studied a cheaper route. Weller's sources said the mayor, Dr Lena Park, had seen the figures. Park declined to comment.\n",
+    "---\ntitle: Storm\n---\n# Storm hits coast\n\nWinds of 150 km/h struck the coast overnight, the weather service said. \
+     [Read more](https://example.com/storm) or see `notes`.\n\n```\nHe said \"nothing\".\n```\n\nMr Jan de Vries, a \
+     fisherman, said the harbour had never flooded before. \"It is the worst I have seen,\" he said.\n\n\
+     - 'We lost everything,' said one resident.\n- It is feared that more storms will follow.\n",
+];
+
+/// Text to insert: paragraph breaks, quote marks, names and cues, Markdown, multi-byte.
+const PIECES: &[&str] = &[
+    "x",
+    " ",
+    "é",
+    "“",
+    "”",
+    "\"",
+    "'",
+    "’",
+    "\n",
+    "\n\n",
+    ". ",
+    "\r\n",
+    ", said Dr Amara Okonkwo. ",
+    "He said ",
+    "“We will not stop,” she said. ",
+    "Okonkwo",
+    "Mr ",
+    "According to officials, ",
+    "It is understood that ",
+    "**",
+    "# ",
+    "```\n",
+    "---\n",
+    "[the report](https://example.org/a)",
+    "`x`",
+    "—",
+    "…",
+    "U.S. ",
+    "🙂",
+    "3.5 percent",
+];
+
+#[derive(Clone, Debug)]
+enum Edit {
+    Insert { at: f64, piece: usize },
+    Delete { at: f64, len: usize },
+    Replace { at: f64, len: usize, piece: usize },
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    let at = 0.0..=1.0f64;
+    prop_oneof![
+        (at.clone(), 0..PIECES.len()).prop_map(|(at, piece)| Edit::Insert { at, piece }),
+        (at.clone(), 1..60usize).prop_map(|(at, len)| Edit::Delete { at, len }),
+        (at, 1..30usize, 0..PIECES.len()).prop_map(|(at, len, piece)| Edit::Replace { at, len, piece }),
+    ]
+}
+
+/// The byte offset at fraction `at` of `text`, moved back to a character boundary.
+fn offset(text: &str, at: f64) -> usize {
+    let mut i = ((text.len() as f64) * at) as usize;
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// `at..at + len` of `text`, widened to character boundaries and clamped.
+fn range(text: &str, at: f64, len: usize) -> std::ops::Range<usize> {
+    let a = offset(text, at);
+    let mut e = (a + len).min(text.len());
+    while !text.is_char_boundary(e) {
+        e += 1;
+    }
+    a..e
+}
+
+fn apply(text: &mut String, e: &Edit) {
+    match *e {
+        Edit::Insert { at, piece } => text.insert_str(offset(text, at), PIECES[piece]),
+        Edit::Delete { at, len } => {
+            let r = range(text, at, len);
+            text.replace_range(r, "");
+        }
+        Edit::Replace { at, len, piece } => {
+            let r = range(text, at, len);
+            text.replace_range(r, PIECES[piece]);
+        }
+    }
+}
+
+/// The shared corpus articles, or none (with a message) when the corpus is not there.
+fn corpus() -> &'static [String] {
+    static TEXTS: OnceLock<Vec<String>> = OnceLock::new();
+    TEXTS.get_or_init(|| {
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
+        let Ok(dirs) = std::fs::read_dir(&root) else {
+            eprintln!("incremental: no shared corpus at {}; only invented articles are edited", root.display());
+            return Vec::new();
+        };
+        let mut paths: Vec<PathBuf> = dirs
+            .flatten()
+            .filter(|d| d.path().is_dir())
+            .flat_map(|d| std::fs::read_dir(d.path()).into_iter().flatten().flatten().map(|f| f.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        paths.sort();
+        paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect()
+    })
+}
+
+/// The article numbered `i`: the invented ones first, then the corpus.
+fn article(i: usize) -> String {
+    let all = INVENTED.len() + corpus().len();
+    let i = i % all;
+    if i < INVENTED.len() { INVENTED[i].to_string() } else { corpus()[i - INVENTED.len()].clone() }
+}
+
+/// The analyzer's document and analysis equal fresh ones of `text`, field by field.
+fn check_same(analyzer: &mut IncrementalAnalyzer, text: &str, format: Format) -> Result<(), TestCaseError> {
+    let lex = Lexicon::bundled();
+    let fresh = Document::parse(text, format, lex);
+    let reused = analyzer.parse(text, format);
+    prop_assert_eq!(&reused.clean, &fresh.clean);
+    prop_assert_eq!(&reused.sentences, &fresh.sentences);
+    prop_assert_eq!(&reused.quotes, &fresh.quotes);
+    prop_assert_eq!(&reused.toks, &fresh.toks);
+    prop_assert_eq!(&reused.words, &fresh.words);
+    prop_assert!(reused == fresh, "the documents differ elsewhere");
+    let want = analyze_with(text, format, lex);
+    let got = analyzer.analyze(text, format);
+    prop_assert_eq!(&got.sentences, &want.sentences);
+    prop_assert_eq!(&got.quotes, &want.quotes);
+    prop_assert_eq!(&got.attributions, &want.attributions);
+    prop_assert_eq!(&got.findings, &want.findings);
+    prop_assert_eq!(&got.people, &want.people);
+    prop_assert!(got == want);
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    #[test]
+    fn edits_analyse_as_a_fresh_analysis(pick in 0usize..10_000, markdown in any::<bool>(), edits in proptest::collection::vec(edit(), 1..10)) {
+        let format = if markdown { Format::Markdown } else { Format::Plain };
+        let mut text = article(pick);
+        let mut analyzer = IncrementalAnalyzer::bundled();
+        check_same(&mut analyzer, &text, format)?;
+        for e in &edits {
+            apply(&mut text, e);
+            check_same(&mut analyzer, &text, format)?;
+        }
+    }
+}
+
+/// An edit inside one paragraph of a long article re-parses one line and one block.
+#[test]
+fn an_edit_in_one_paragraph_reparses_only_it() {
+    let text: String = (0..40).map(|i| format!("Paragraph {i} says the council met on Monday. It voted 7 to 2.\n\n")).collect();
+    let mut analyzer = IncrementalAnalyzer::bundled();
+    analyzer.analyze(&text, Format::Plain);
+    let at = text.find("Paragraph 20 says").unwrap() + "Paragraph 20 s".len();
+    let mut edited = text.clone();
+    edited.insert(at, 'x');
+    let got = analyzer.analyze(&edited, Format::Plain);
+    assert_eq!(got, analyze_with(&edited, Format::Plain, Lexicon::bundled()));
+    let work = analyzer.last_work();
+    assert_eq!((work.lines_parsed, work.blocks_parsed), (1, 1), "{work:?}");
+    assert_eq!(work.blocks_reused, 39, "{work:?}");
+}
