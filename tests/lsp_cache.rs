@@ -39,8 +39,14 @@ impl Reopened {
         lsp
     }
 
+    /// The cache files, not a writer's temporary file (`.tmp-index-…`, renamed over the cache
+    /// when complete: it starts with the same magic while it is being written).
     fn cache_files(&self) -> Vec<PathBuf> {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(self.cache.path()).unwrap().map(|e| e.unwrap().path()).collect();
+        let mut files: Vec<PathBuf> = std::fs::read_dir(self.cache.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(".tmp-index-")))
+            .collect();
         files.sort();
         files
     }

@@ -57,7 +57,8 @@ impl Lsp {
             .current_dir(cwd)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            // (BYLINE_TEST_STDERR=1 shows the server's log, to debug a test.)
+            .stderr(if std::env::var_os("BYLINE_TEST_STDERR").is_some() { Stdio::inherit() } else { Stdio::null() })
             .spawn()
             .expect("start byline lsp");
         let stdin = child.stdin.take().unwrap();

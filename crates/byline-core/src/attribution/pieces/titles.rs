@@ -53,7 +53,7 @@ pub(crate) fn title_start(ctx: &Ctx, s: &Sentence, words: &[Word], k: usize) -> 
         return None;
     }
     // The title opens its clause (an opening quotation mark before it is part of it).
-    let opens = t == 0 || words[t].span.start <= s.span.start + 1 + '“'.len_utf8() || {
+    let opens = t == 0 || words[t].span.start <= s.span.start + 1 || ctx.gap(s.span.start, words[t].span.start).trim() == "“" || {
         let p = &words[t - 1];
         let g = ctx.gap(p.span.end, words[t].span.start).trim().trim_end_matches(['“', '"']).trim_end();
         g.ends_with([',', ';', ':', '—', '–']) || (g.is_empty() && CONJ.contains(&ctx.lw(p)))
