@@ -1,0 +1,98 @@
+//! A person's mentions document by document, read from the per-person lists each document
+//! keeps (`DocEntry::by_person`) instead of a scan of every mention of every document naming
+//! the person: find-references on a person with tens of thousands of mentions costs their
+//! mentions plus one lookup per document, and hands them out a document at a time (no
+//! `DocKey` clone per mention, no sort of the whole list by document key).
+
+use super::{DocEntry, DocKey, SURNAME_PREFIX, WorkspaceIndex, surname_of_key};
+use crate::Span;
+use crate::people::DocPeople;
+use std::sync::Arc;
+
+/// For each person of `people`, the indices of their mentions in text order: built with the
+/// document (O(mentions of the document)), so the index's updates stay proportional to it.
+pub(super) fn by_person(people: &DocPeople) -> Vec<Box<[u32]>> {
+    let mut lists: Vec<Vec<u32>> = vec![Vec::new(); people.persons.len()];
+    for (i, m) in people.mentions.iter().enumerate() {
+        if let Some(l) = lists.get_mut(m.person) {
+            l.push(i as u32);
+        }
+    }
+    lists.into_iter().map(Vec::into_boxed_slice).collect()
+}
+
+/// Append the mentions of the local persons `idx` of `e` to `out`, in text order.
+fn push_mentions(e: &DocEntry, idx: &[usize], out: &mut Vec<(Span, bool)>) {
+    let mention = |i: &u32| {
+        let m = &e.people.mentions[*i as usize];
+        (m.span.clone(), m.full)
+    };
+    match idx {
+        [one] => out.extend(e.by_person[*one].iter().map(mention)),
+        _ => {
+            // Several local persons (a full name and its bare surname): merged back into the
+            // order of `mentions`, which is text order.
+            let mut all: Vec<u32> = idx.iter().flat_map(|i| e.by_person[*i].iter().copied()).collect();
+            all.sort_unstable();
+            out.extend(all.iter().map(mention));
+        }
+    }
+}
+
+impl WorkspaceIndex {
+    /// Calls `each` once per document mentioning person `id` (documents in key order) with its
+    /// mentions there (text order, tentative mentions included, each with whether it is a full
+    /// name): what [`Self::mentions_full`] lists, without building the whole list. Costs the
+    /// person's mentions plus a lookup per document.
+    pub fn each_mention_group(&self, id: &str, mut each: impl FnMut(&DocKey, &[(Span, bool)])) {
+        let parts = self.parts(id);
+        let tentative = self.tentative_docs_of(id);
+        let (mut p, mut t) = (parts.iter().peekable(), tentative.iter().peekable());
+        let mut buf: Vec<(Span, bool)> = Vec::new();
+        loop {
+            // Merge the two key-ordered lists of documents.
+            let (part, tent) = match (p.peek(), t.peek()) {
+                (None, None) => break,
+                (Some(a), Some(b)) if a.0 == b.0 => (p.next(), t.next()),
+                (Some(a), Some(b)) if a.0 < b.0 => (p.next(), None),
+                (Some(_), None) => (p.next(), None),
+                _ => (None, t.next()),
+            };
+            buf.clear();
+            if let Some((_, e, idx)) = part {
+                push_mentions(e, idx, &mut buf);
+            }
+            if let Some((_, e)) = tent {
+                let s = surname_of_key(id);
+                let before = buf.len();
+                for (i, k) in e.tentative.iter().enumerate() {
+                    if &**k == s {
+                        buf.push((e.people.tentative[i].0.clone(), false));
+                    }
+                }
+                if buf.len() > before {
+                    buf.sort_by_key(|(span, _)| span.start);
+                }
+            }
+            if let Some(doc) = part.map(|x| &x.0).or(tent.map(|x| &x.0))
+                && !buf.is_empty()
+            {
+                each(doc, &buf);
+            }
+        }
+    }
+
+    /// The documents (key order) with tentative mentions of the full-name person `id` ("Okafor
+    /// said" when Daniel Okafor is the only Okafor named in full): as [`Self::tentative_of`].
+    fn tentative_docs_of(&self, id: &str) -> Vec<(DocKey, Arc<DocEntry>)> {
+        if id.starts_with(SURNAME_PREFIX) {
+            return Vec::new();
+        }
+        let s = surname_of_key(id);
+        if self.unique_full(s).as_deref() != Some(id) {
+            return Vec::new();
+        }
+        let Some(set) = self.tentative_docs.get(s) else { return Vec::new() };
+        set.keys().filter_map(|d| Some((d.clone(), self.docs.get(d)?.clone()))).collect()
+    }
+}
