@@ -96,3 +96,66 @@ impl WorkspaceIndex {
         set.keys().filter_map(|d| Some((d.clone(), self.docs.get(d)?.clone()))).collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Format, analyze};
+    use std::time::{Duration, Instant};
+
+    /// `n` invented articles: Mara Quellin named in full in every third, by surname alone
+    /// (tentatively or not) in the others, beside one-off people.
+    fn workspace(n: usize) -> WorkspaceIndex {
+        let mut index = WorkspaceIndex::new();
+        for i in 0..n {
+            let text = match i % 3 {
+                0 => format!("Engineer Mara Quellin said the dam held. Pilot Tomas Vrell{i} said it leaked. Quellin said more.\n"),
+                1 => format!("Quellin said the water rose. Clerk Anja Brisk{i} said “not yet”, and Quellin left.\n"),
+                _ => format!("Nobody here but Judge Lio Fenn{i}, who said the case was closed. Quellin said so too.\n"),
+            };
+            index.set_document(format!("file:///ws/{i:05}.md").into(), Arc::new(analyze(&text, Format::Plain).people));
+        }
+        index
+    }
+
+    #[test]
+    fn groups_list_what_the_walk_lists_on_a_bigger_workspace() {
+        let index = workspace(300);
+        for id in index.person_ids() {
+            let mut groups: Vec<(DocKey, usize)> = Vec::new();
+            index.each_mention_group(&id, |d, spans| groups.push((d.clone(), spans.len())));
+            let walk = index.mentions_by_walk(&id);
+            assert_eq!(groups.iter().map(|g| g.1).sum::<usize>(), walk.len(), "{id}");
+            assert!(groups.windows(2).all(|w| w[0].0 < w[1].0), "{id}: documents in key order, each once");
+            assert_eq!(index.mentions_full(&id), walk, "{id}");
+        }
+    }
+
+    /// Timing, not a check: `cargo test --release -p byline-core --lib mention_groups_timing
+    /// -- --ignored --nocapture`. The best of 30 runs (the least disturbed by other load).
+    #[test]
+    #[ignore]
+    fn mention_groups_timing() {
+        let index = workspace(15_000);
+        let top = index.search_top("", 1);
+        let id = &*top[0].id;
+        let best = |f: &dyn Fn() -> usize| -> (Duration, usize) {
+            let mut out = (Duration::MAX, 0);
+            for _ in 0..30 {
+                let t = Instant::now();
+                let n = f();
+                out = (out.0.min(t.elapsed()), n);
+            }
+            out
+        };
+        let walk = best(&|| index.mentions_by_walk(id).len());
+        let full = best(&|| index.mentions_full(id).len());
+        let groups = best(&|| {
+            let mut n = 0;
+            index.each_mention_group(id, |_, spans| n += spans.len());
+            n
+        });
+        eprintln!("{id}: {} mentions: walk {:?}, mentions_full {:?}, each_mention_group {:?}", walk.1, walk.0, full.0, groups.0);
+        assert_eq!((walk.1, full.1), (groups.1, groups.1));
+    }
+}
