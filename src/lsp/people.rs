@@ -149,24 +149,21 @@ pub fn each_reference_group<'s>(
 ) -> Option<()> {
     let (id, _) = person_at(snap, key, pos)?;
     let declaration = if include_declaration { None } else { snap.index.definition(&id, key) };
-    let mentions = snap.index.mentions(&id);
-    let mut i = 0;
-    while i < mentions.len() {
-        let doc = &mentions[i].0;
-        let n = mentions[i..].iter().take_while(|(d, _)| d == doc).count();
-        let spans = mentions[i..i + n].iter().map(|(_, s)| s).filter(|s| !declaration.as_ref().is_some_and(|(d, ds)| d == doc && ds == *s));
-        i += n;
-        let Some(view) = snap.doc(doc) else { continue };
+    snap.index.each_mention_group(&id, |doc, mentions| {
+        // The declaration is left out by comparing spans within its own document only.
+        let skip = declaration.as_ref().filter(|(d, _)| d == doc).map(|(_, s)| s);
+        let spans = mentions.iter().map(|(s, _)| s).filter(|s| skip != Some(*s));
+        let Some(view) = snap.doc(doc) else { return };
         let ranges = match &view.content {
             Some(Content::Disk { lines, .. }) => {
                 let mut w = lines.walker(snap.encoding);
                 spans.map(|s| Range::new(w.position(s.start), w.position(s.end))).collect()
             }
             Some(c) => spans.map(|s| c.range(s, snap.encoding)).collect(),
-            None => continue,
+            None => return,
         };
         each(DocRanges { uri: &view.uri, ranges });
-    }
+    });
     Some(())
 }
 

@@ -16,6 +16,9 @@ use crate::consistency::quotes::{self as quotation, Relation};
 use crate::consistency::spelling::{self, Part, Spelling, spelling_key};
 use crate::people::{DocPeople, NameForm};
 
+mod letters;
+mod mentions;
+
 /// How the index names a document (the server uses URIs, the CLI paths).
 pub type DocKey = Arc<str>;
 
@@ -51,6 +54,10 @@ struct DocEntry {
     keys: Vec<LocalKey>,
     /// `counts[i]`: mentions of `people.persons[i]`, and how many of them are full names.
     counts: Vec<(usize, usize)>,
+    /// `by_person[i]`: the indices in `people.mentions` of the mentions of `people.persons[i]`,
+    /// in text order, so that a query for one person reads its mentions in each document
+    /// without scanning everyone else's ([`mentions::by_person`]).
+    by_person: Vec<Box<[u32]>>,
     /// Folded surnames of `people.tentative`, in the same order.
     tentative: Vec<Arc<str>>,
     /// The spellings this document contributes: (agg key, spelling key of `forms`, count).
@@ -404,6 +411,8 @@ pub struct SpellingFinding {
 #[derive(Debug)]
 struct Listing {
     people: Vec<(PersonInfo, Box<str>)>,
+    /// `masks[i]`: [`letters::mask`] of `people[i]`'s folded name, the search's prefilter.
+    masks: Vec<u64>,
 }
 
 /// Running totals of one local key over the workspace.
@@ -592,7 +601,8 @@ impl WorkspaceIndex {
         }
         let changed = old_people.map_or(!keys.is_empty() || !tentative.is_empty(), |(k, c, t)| k != keys || c != stats || t != tentative);
         self.people_version = before_people + u64::from(changed);
-        self.docs.insert(doc, Arc::new(DocEntry { people, keys, counts: stats, tentative, spellings, quotes }));
+        let by_person = mentions::by_person(&people);
+        self.docs.insert(doc, Arc::new(DocEntry { people, keys, counts: stats, by_person, tentative, spellings, quotes }));
     }
 
     /// Forget `doc`. Costs O(persons of `doc` × log workspace).
@@ -1020,6 +1030,15 @@ impl WorkspaceIndex {
     /// Every mention of the person, in every document (documents in key order, mentions in
     /// text order), with whether the mention is a full name.
     pub fn mentions_full(&self, id: &str) -> Vec<(DocKey, Span, bool)> {
+        let mut out = Vec::new();
+        self.each_mention_group(id, |d, spans| out.extend(spans.iter().map(|(s, full)| (d.clone(), s.clone(), *full))));
+        out
+    }
+
+    /// [`Self::mentions_full`] by scanning every mention of every document naming the person
+    /// (the reference implementation the per-person lists are tested against).
+    #[cfg(test)]
+    fn mentions_by_walk(&self, id: &str) -> Vec<(DocKey, Span, bool)> {
         let mut out = Vec::new();
         for (d, e, idx) in self.parts(id) {
             for m in &e.people.mentions {
@@ -1500,7 +1519,8 @@ impl WorkspaceIndex {
                 })
                 .collect();
             people.sort_by(|(a, _), (b, _)| b.mention_count.cmp(&a.mention_count).then(a.name.cmp(&b.name)));
-            Arc::new(Listing { people })
+            let masks = people.iter().map(|(_, folded)| letters::mask(folded.chars())).collect();
+            Arc::new(Listing { people, masks })
         })
     }
 
@@ -1516,11 +1536,12 @@ impl WorkspaceIndex {
         }
         let qs: String = q.iter().collect();
         let mut tiers: [Vec<&PersonInfo>; 3] = Default::default();
-        for (p, folded) in &listing.people {
+        let qm = letters::mask(q.iter().copied());
+        for ((p, folded), m) in listing.people.iter().zip(&listing.masks) {
             if tiers[0].len() >= limit {
                 break;
             }
-            if !subsequence_folded(&q, folded) {
+            if !letters::may_match(*m, qm) || !subsequence_folded(&q, folded) {
                 continue;
             }
             let tier = match folded.find(&qs) {
@@ -1538,7 +1559,14 @@ impl WorkspaceIndex {
         let q: Vec<char> = query.chars().flat_map(|c| c.to_lowercase()).filter(|c| !c.is_whitespace()).collect();
         // Names and counts come from running totals; quotes are left out of listings (ask
         // `person` for them).
-        self.listing().people.iter().filter(|(_, folded)| q.is_empty() || subsequence_folded(&q, folded)).map(|(p, _)| p.clone()).collect()
+        let qm = letters::mask(q.iter().copied());
+        let listing = self.listing();
+        let hits = listing
+            .people
+            .iter()
+            .zip(&listing.masks)
+            .filter(|((_, folded), m)| letters::may_match(**m, qm) && subsequence_folded(&q, folded));
+        hits.map(|((p, _), _)| p.clone()).collect()
     }
 
     /// The people mentioned in `doc`.
@@ -1599,6 +1627,7 @@ mod tests {
         let docs: Vec<DocKey> = index.documents().cloned().collect();
         for id in index.person_ids() {
             let all = index.mentions_full(&id);
+            assert_eq!(all, index.mentions_by_walk(&id), "{id}");
             let info = index.person(&id).unwrap();
             assert_eq!(info.mention_count, all.len(), "{id}");
             let mut files: Vec<&DocKey> = all.iter().map(|(d, _, _)| d).collect();
