@@ -390,6 +390,8 @@ impl State {
                     Err(_) => break,
                 }
             }
+            // (The snapshot before the diagnostics republished from it.)
+            self.publish_snapshot();
             self.guarded(|s| s.republish_spellings());
             self.views_refresh.note(self.index.people_version(), self.indexed, Instant::now());
             self.publish_snapshot();
@@ -824,6 +826,10 @@ impl State {
                 }
                 doc.content = Some(Content::Open(Arc::new(result)));
                 Arc::make_mut(&mut self.index).set_document(key.clone(), people);
+                // The snapshot first: a client that has these diagnostics and asks at once
+                // (workspace symbols, references) must be answered from this analysis.
+                self.dirty = true;
+                self.publish_snapshot();
                 self.publish_diagnostics(&key);
             }
             Internal::DiskLoaded { key, uri, generation, result } => self.on_disk_loaded(key, uri, Origin::Requested(generation), result),
