@@ -123,6 +123,22 @@ end
 -- Setup ----------------------------------------------------------------------------------------
 vim.cmd("filetype on")
 local byline = require("byline")
+
+-- A copy of the fixture workspace in a new temporary folder (the tests that write — a ledger, edits
+-- applied to files — work there, never in the repository); its path.
+local function fixture_copy()
+  local tmp = vim.fn.resolve(vim.fn.tempname())
+  vim.fn.mkdir(tmp, "p")
+  vim.fn.system({ "cp", "-R", fixture .. "/.", tmp })
+  return tmp
+end
+
+-- The byline client rooted at `root` that is attached to buffer `b`, if there is one.
+local function client_of(root, b)
+  for _, c in ipairs(byline.clients()) do
+    if c.config.root_dir == root and vim.lsp.buf_is_attached(b, c.id) then return c end
+  end
+end
 byline.setup({ cmd = { bin, "lsp" }, filetypes = { "text", "markdown" } })
 
 local article = fixture .. "/harbour-closure.md"
@@ -318,17 +334,11 @@ end)
 
 check("mark a finding checked: the ledger holds it, it is a hint, and still after a restart", function()
   -- A copy of the fixture, so that the ledger is written outside the repository.
-  local tmp = vim.fn.resolve(vim.fn.tempname())
-  vim.fn.mkdir(tmp, "p")
-  vim.fn.system({ "cp", "-R", fixture .. "/.", tmp })
+  local tmp = fixture_copy()
   local path = tmp .. "/harbour-closure.md"
   vim.cmd("edit " .. vim.fn.fnameescape(path))
   local b = vim.api.nvim_get_current_buf()
-  local function mine()
-    for _, c in ipairs(byline.clients()) do
-      if c.config.root_dir == tmp and vim.lsp.buf_is_attached(b, c.id) then return c end
-    end
-  end
+  local function mine() return client_of(tmp, b) end
   local c
   assert(vim.wait(TIMEOUT, function()
     c = mine()
@@ -385,16 +395,10 @@ end)
 
 check("across articles: a spelling quick fix, then a rename of the person in both files", function()
   -- A copy of the fixture: the edits are applied to buffers of files that are not ours.
-  local tmp = vim.fn.resolve(vim.fn.tempname())
-  vim.fn.mkdir(tmp, "p")
-  vim.fn.system({ "cp", "-R", fixture .. "/.", tmp })
+  local tmp = fixture_copy()
   vim.cmd("edit " .. vim.fn.fnameescape(tmp .. "/depot-costs.txt"))
   local b = vim.api.nvim_get_current_buf()
-  local function mine()
-    for _, c in ipairs(byline.clients()) do
-      if c.config.root_dir == tmp and vim.lsp.buf_is_attached(b, c.id) then return c end
-    end
-  end
+  local function mine() return client_of(tmp, b) end
   local c
   -- "Kovaliov" here, "Kovalyov" (more often) in tram-depot.md, which is not open.
   assert(vim.wait(TIMEOUT, function()
