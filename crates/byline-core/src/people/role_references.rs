@@ -45,17 +45,17 @@ pub(super) fn attach_role_references(
             };
             let Some(p) = p else { continue };
             let same_head = |r: &String| role_head(r).is_some_and(|h| h.eq_ignore_ascii_case(&head));
-            // ("Judge Jane Roe … he said to the judge … The judge responded": another person of
-            // the article holds that role; the description is theirs.)
-            let holds = |r: &String| r.to_lowercase().ends_with(&role.to_lowercase());
-            if doc.persons.iter().enumerate().any(|(q, o)| q != p && o.roles.iter().any(holds)) {
-                continue;
-            }
-            let person = &mut doc.persons[p];
+            let person = &doc.persons[p];
             if person.roles.iter().any(|r| !same_head(r)) || person.roles.iter().any(|r| r.eq_ignore_ascii_case(&role)) {
                 continue;
             }
-            person.roles.push(role);
+            // ("Judge Jane Roe … he said to the judge … The judge responded": another person of
+            // the article holds that role; the description is theirs.)
+            let role_l = role.to_lowercase();
+            if doc.persons.iter().enumerate().any(|(q, o)| q != p && o.roles.iter().any(|r| r.to_lowercase().ends_with(&role_l))) {
+                continue;
+            }
+            doc.persons[p].roles.push(role);
         }
     }
 }
