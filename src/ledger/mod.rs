@@ -160,12 +160,16 @@ impl Ledger {
             findings.iter().map(|f| Probe { code: f.code, sentence: text.get(f.span.clone()).unwrap_or_default() }).collect();
         let ids = self.by_path.get(path).map(Vec::as_slice).unwrap_or_default();
         let m = match_document(ids.iter().map(|&i| (i, &self.parsed.entries[i].entry)), &probes);
+        // Only a check recorded under another path can have moved here; without one, no
+        // sentence needs its fingerprint (the common case, on every keystroke).
+        let others = self.parsed.entries.len() > ids.len();
         let statuses = m
             .outcomes
             .iter()
             .zip(&probes)
             .map(|(o, p)| match *o {
-                Outcome::Open => self.moved(path, p).unwrap_or(Status::OPEN),
+                Outcome::Open if others => self.moved(path, p).unwrap_or(Status::OPEN),
+                Outcome::Open => Status::OPEN,
                 Outcome::Matched { entry } | Outcome::Reanchored { entry } => {
                     let e = &self.parsed.entries[entry].entry;
                     let state = if e.status == CheckStatus::Checked { State::Checked } else { State::Dismissed };

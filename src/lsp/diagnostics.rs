@@ -91,7 +91,7 @@ pub fn with_ledger(
     settings: &Settings,
 ) -> Vec<Diagnostic> {
     let statuses = match ledger {
-        Some((l, rel)) if !findings.is_empty() => l.status_of(rel, findings, &rope.to_string()),
+        Some((l, rel)) if !findings.is_empty() && !l.is_empty() => l.status_of(rel, findings, &rope.to_string()),
         _ => Vec::new(),
     };
     diagnostics(findings, &statuses, rope, enc, settings)

@@ -61,10 +61,10 @@ struct DocEntry {
     /// Folded surnames of `people.tentative`, in the same order.
     tentative: Vec<Arc<str>>,
     /// The spellings this document contributes: (agg key, spelling key of `forms`, count).
-    spellings: Vec<DocSpelling>,
+    spellings: Arc<[DocSpelling]>,
     /// The quotations of `people.persons` with their normalised words, for the checks of
     /// quotations across articles.
-    quotes: Vec<DocQuote>,
+    quotes: Arc<[DocQuote]>,
 }
 
 /// One quotation of a document: whose (index into `persons`), which (index into their
@@ -489,6 +489,14 @@ fn doc_spellings(people: &DocPeople, keys: &[LocalKey]) -> Vec<DocSpelling> {
     counts.into_iter().map(|((a, f), n)| (a, f, n)).collect()
 }
 
+/// Whether two name forms spell their parts alike, wherever they are.
+fn same_spelling(a: &NameForm, b: &NameForm) -> bool {
+    fn text(slot: &Option<(Span, Box<str>)>) -> Option<&str> {
+        slot.as_ref().map(|(_, t)| &**t)
+    }
+    text(&a.given) == text(&b.given) && text(&a.surname) == text(&b.surname)
+}
+
 fn bump(set: &mut DocSet, doc: &DocKey, by: u32) {
     *set.entry_or(doc.clone(), 0) += by;
 }
@@ -522,9 +530,13 @@ impl WorkspaceIndex {
 
     /// Replace what `doc` contributes. Costs O(persons of `doc` × log workspace).
     pub fn set_document(&mut self, doc: DocKey, people: Arc<DocPeople>) {
+        if let Some(entry) = self.same_contribution(&doc, &people) {
+            self.docs.insert(doc, Arc::new(entry));
+            return;
+        }
         let before = self.spelling_version;
         let before_quotes = self.quote_version;
-        let old: Option<Vec<DocSpelling>> = self.docs.get(&*doc).map(|e| e.spellings.clone());
+        let old: Option<Arc<[DocSpelling]>> = self.docs.get(&*doc).map(|e| e.spellings.clone());
         let old_quotes = self.docs.get(&*doc).map(|e| quote_facts(&e.quotes, &e.keys));
         let before_people = self.people_version;
         let old_people = self.docs.get(&*doc).map(|e| (e.keys.clone(), e.counts.clone(), e.tentative.clone()));
@@ -563,7 +575,7 @@ impl WorkspaceIndex {
         }
         let spellings = doc_spellings(&people, &keys);
         // Only a change in what this document spells is a change of the spellings.
-        let changed = old.as_ref().map_or(!spellings.is_empty(), |o| *o != spellings);
+        let changed = old.as_ref().map_or(!spellings.is_empty(), |o| **o != *spellings);
         self.spelling_version = before + u64::from(changed);
         for (ak, fk, n) in &spellings {
             let a = self.aggs.entry(ak.clone()).or_default();
@@ -602,7 +614,51 @@ impl WorkspaceIndex {
         let changed = old_people.map_or(!keys.is_empty() || !tentative.is_empty(), |(k, c, t)| k != keys || c != stats || t != tentative);
         self.people_version = before_people + u64::from(changed);
         let by_person = mentions::by_person(&people);
-        self.docs.insert(doc, Arc::new(DocEntry { people, keys, counts: stats, by_person, tentative, spellings, quotes }));
+        self.docs.insert(
+            doc,
+            Arc::new(DocEntry { people, keys, counts: stats, by_person, tentative, spellings: spellings.into(), quotes: quotes.into() }),
+        );
+    }
+
+    /// `doc`'s new entry when `people` contributes exactly what its current entry does to
+    /// every workspace total (the same people under the same keys, mention counts, names,
+    /// roles, spellings, tentative surnames and quotations) and differs at most in where the
+    /// mentions are: the common keystroke, which moves the spans after it. The totals, the
+    /// versions and the listing then stay as they are; only the document's entry is replaced.
+    fn same_contribution(&self, doc: &str, people: &Arc<DocPeople>) -> Option<DocEntry> {
+        let old = self.docs.get(doc)?;
+        let (was, now) = (&old.people, people);
+        // The persons: what the keys, names, roles and quotations are made of.
+        let same_persons = was.persons.len() == now.persons.len()
+            && was.persons.iter().zip(&now.persons).all(|(a, b)| {
+                a.name == b.name
+                    && a.surname == b.surname
+                    && a.has_full_name == b.has_full_name
+                    && a.roles == b.roles
+                    && a.quotes.len() == b.quotes.len()
+                    && a.quotes.iter().zip(&b.quotes).all(|(x, y)| x.1 == y.1)
+            });
+        // The mentions: whose they are, whether in full and how they are spelled (the counts
+        // and the spellings), wherever they now are.
+        let same_mentions = was.mentions.len() == now.mentions.len()
+            && was.forms.len() == now.forms.len()
+            && was.mentions.iter().zip(&now.mentions).all(|(a, b)| a.person == b.person && a.full == b.full)
+            && was.forms.iter().zip(&now.forms).all(|(a, b)| same_spelling(a, b));
+        let same_tentative =
+            was.tentative.len() == now.tentative.len() && was.tentative.iter().zip(&now.tentative).all(|(a, b)| a.1 == b.1);
+        if !(same_persons && same_mentions && same_tentative) {
+            return None;
+        }
+        let by_person = mentions::by_person(people);
+        Some(DocEntry {
+            people: people.clone(),
+            keys: old.keys.clone(),
+            counts: old.counts.clone(),
+            by_person,
+            tentative: old.tentative.clone(),
+            spellings: old.spellings.clone(),
+            quotes: old.quotes.clone(),
+        })
     }
 
     /// Forget `doc`. Costs O(persons of `doc` × log workspace).
@@ -627,7 +683,7 @@ impl WorkspaceIndex {
         if !entry.spellings.is_empty() {
             self.spelling_version += 1;
         }
-        for (ak, fk, n) in &entry.spellings {
+        for (ak, fk, n) in entry.spellings.iter() {
             let Some(a) = self.aggs.get_mut(ak) else { continue };
             if let Some(f) = a.forms.get_mut(fk) {
                 f.count = f.count.saturating_sub(*n);
@@ -1157,7 +1213,7 @@ impl WorkspaceIndex {
         let mut elsewhere = Vec::new();
         for d in docs {
             let Some(o) = self.docs.get(&d) else { continue };
-            for oq in &o.quotes {
+            for oq in o.quotes.iter() {
                 let Some(k) = o.keys.get(oq.person) else { continue };
                 let mine = locals.contains(k);
                 let relation = if mine {
@@ -1207,7 +1263,7 @@ impl WorkspaceIndex {
         let mut out = Vec::new();
         // Per speaker: their local keys and the other documents quoting them.
         let mut cache: std::collections::HashMap<PersonId, (Vec<LocalKey>, Vec<DocKey>)> = Default::default();
-        for q in &e.quotes {
+        for q in e.quotes.iter() {
             let Some(k) = e.keys.get(q.person) else { continue };
             let id = self.resolve(k);
             let here_text = &e.people.persons[q.person].quotes[q.quote];

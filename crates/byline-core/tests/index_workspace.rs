@@ -170,3 +170,55 @@ fn a_lone_surname_with_only_a_speech_verb_needs_a_full_name_somewhere() {
     ix.remove_document("full.txt");
     assert!(ix.person_at("lone.txt", lone.find("Qorvane").unwrap()).is_none());
 }
+
+/// Everything a client can ask of the index about its people, in a comparable form.
+fn observable(ix: &WorkspaceIndex) -> Vec<String> {
+    let mut out = Vec::new();
+    for id in ix.person_ids() {
+        out.push(format!("{:?}", ix.person(&id)));
+        out.push(format!("{:?}", ix.mentions_full(&id)));
+        out.push(format!("{:?}", ix.spellings(&id)));
+        out.push(format!("{:?}", ix.definition(&id, "a.txt")));
+    }
+    out.push(format!("{:?}", ix.search("")));
+    for doc in ["a.txt", "b.txt", "c.txt"] {
+        out.push(format!("{:?}", ix.people_in(doc)));
+        out.push(format!("{:?}", ix.spelling_findings(doc, &[])));
+    }
+    out
+}
+
+#[test]
+fn an_index_kept_up_edit_by_edit_answers_as_one_built_from_the_final_texts() {
+    // Typing moves every later mention (the index then only replaces the document's entry)
+    // and now and then changes who is named, a role or a spelling (the totals must follow).
+    let docs = ["a.txt", "b.txt", "c.txt"];
+    let mut texts = [A.to_string(), format!("{B} {C}"), format!("{D} {E}")];
+    let mut ix = WorkspaceIndex::new();
+    for (d, t) in docs.iter().zip(&texts) {
+        add(&mut ix, d, t);
+    }
+    // (document, typed just before this text, what is typed)
+    let edits: [(usize, &str, &str); 8] = [
+        (0, "the ship", "then "),
+        (1, "Friday", "late on "),
+        (0, "added", "the port's spokesman, "),
+        (2, "fast bowler", "veteran "),
+        (1, "Harrow said", "Kamilla "),
+        (2, " said the appeal", " and Mr Lenko"),
+        (0, "Lenko said", "Lenkó, 54, and Ewa "),
+        (1, "the port said", "a spokeswoman for "),
+    ];
+    for (d, before, typed) in edits {
+        let at = texts[d].find(before).expect("edit anchor");
+        for (k, c) in typed.char_indices() {
+            texts[d].insert(at + k, c);
+            add(&mut ix, docs[d], &texts[d]);
+        }
+        let mut fresh = WorkspaceIndex::new();
+        for (dd, t) in docs.iter().zip(&texts) {
+            add(&mut fresh, dd, t);
+        }
+        assert_eq!(observable(&ix), observable(&fresh), "after typing {typed:?} into {}", docs[d]);
+    }
+}
