@@ -67,6 +67,10 @@ struct DocEntry {
     quotes: Arc<[DocQuote]>,
 }
 
+/// Person id and the hash of the house spelling that applies → the spellings to flag and the
+/// agg keys of the person's spelling group.
+type SpellingMemo = std::collections::HashMap<(PersonId, u64), Arc<(Vec<spelling::Variant>, Vec<Arc<str>>)>>;
+
 /// One quotation of a document: whose (index into `persons`), which (index into their
 /// `quotes`), its normalised words and its [`quotation::key`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -232,6 +236,9 @@ pub struct WorkspaceIndex {
     surname_union: imbl::HashMap<Arc<str>, DocSet>,
     /// The people listing (sorted, with folded names), built on the first search after a change.
     listing: std::sync::OnceLock<Arc<Listing>>,
+    /// Each person's spellings to flag, as computed since the last change of the totals:
+    /// every keystroke asks for them again, and they only change with the totals.
+    spelling_memo: std::sync::OnceLock<Arc<std::sync::Mutex<SpellingMemo>>>,
     /// Link key ("given surname-spelling-key", see [`link_key`]) → full-name keys carrying it
     /// (with the number of documents): "bashar al-asad" and "bashar asad" share one, so their
     /// spellings are compared.
@@ -347,7 +354,7 @@ fn link_key(full_key: &str) -> Option<Arc<str>> {
 }
 
 /// The house spelling of a person, from the desk (`[[people]]` of `byline.toml`).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct HouseName {
     /// The spelling to use: given name (the first word) and surname (the rest).
     pub given: String,
@@ -542,6 +549,7 @@ impl WorkspaceIndex {
         let old_people = self.docs.get(&*doc).map(|e| (e.keys.clone(), e.counts.clone(), e.tentative.clone()));
         self.remove_document(&doc);
         self.listing = Default::default();
+        self.spelling_memo = Default::default();
         let keys = local_keys(&people);
         let mut stats = vec![(0usize, 0usize); keys.len()];
         for m in &people.mentions {
@@ -665,6 +673,7 @@ impl WorkspaceIndex {
     pub fn remove_document(&mut self, doc: &str) {
         let Some(entry) = self.docs.remove(doc) else { return };
         self.listing = Default::default();
+        self.spelling_memo = Default::default();
         let key: DocKey = doc.into();
         if !entry.quotes.is_empty() {
             self.quote_version += 1;
@@ -1444,8 +1453,8 @@ impl WorkspaceIndex {
     /// and one mention of each other spelling.
     pub fn spelling_findings(&self, doc: &str, house: &[HouseName]) -> Vec<SpellingFinding> {
         let Some(e) = self.docs.get(doc) else { return Vec::new() };
-        type Found = (Vec<spelling::Variant>, Vec<Arc<str>>);
-        let mut cache: std::collections::HashMap<PersonId, Found> = Default::default();
+        let memo = self.spelling_memo.get_or_init(Default::default).clone();
+        let mut cache: std::collections::HashMap<PersonId, Arc<(Vec<spelling::Variant>, Vec<Arc<str>>)>> = Default::default();
         let mut offers: std::collections::HashMap<(PersonId, Part, String), Vec<SpellingOffer>> = Default::default();
         let mut out = Vec::new();
         for (m, f) in e.people.mentions.iter().zip(&e.people.forms) {
@@ -1455,14 +1464,22 @@ impl WorkspaceIndex {
             // Only persons named in full in this article (see `group_aggs`).
             let Some(k @ LocalKey::Full(_)) = e.keys.get(m.person) else { continue };
             let id = self.resolve(k);
-            let (variants, aks) = cache.entry(id.clone()).or_insert_with(|| {
-                let group = self.spelling_group(&id);
-                let aks = self.group_aggs(&group);
+            let found = cache.entry(id.clone()).or_insert_with(|| {
                 let h = house.iter().find(|h| !id.starts_with(SURNAME_PREFIX) && h.matches(&id));
-                let house = h.map(|h| spelling::House { given: &h.given, surname: &h.surname, linked: &h.keys[1..] });
-                let variants = spelling::variants(&self.spellings(&id), house);
-                (variants, aks)
+                let memo_key = (id.clone(), h.map_or(0, |h| std::hash::BuildHasher::hash_one(&std::hash::BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default(), h)));
+                let known = memo.lock().ok().and_then(|m| m.get(&memo_key).cloned());
+                known.unwrap_or_else(|| {
+                    let group = self.spelling_group(&id);
+                    let aks = self.group_aggs(&group);
+                    let house = h.map(|h| spelling::House { given: &h.given, surname: &h.surname, linked: &h.keys[1..] });
+                    let found = Arc::new((spelling::variants(&self.spellings(&id), house), aks));
+                    if let Ok(mut m) = memo.lock() {
+                        m.insert(memo_key, found.clone());
+                    }
+                    found
+                })
             });
+            let (variants, aks) = (&found.0, &found.1);
             if variants.is_empty() {
                 continue;
             }
