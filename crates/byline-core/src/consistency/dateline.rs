@@ -32,6 +32,11 @@ pub fn article_date(text: &str) -> Option<ArticleDate> {
 }
 
 fn date_in_line(line: &str) -> Option<ArticleDate> {
+    // Every form has a four-digit year (and only ASCII digits parse): most head lines (a
+    // headline, a byline) have none, and the three regexes are not run on them.
+    if !line.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit)) {
+        return None;
+    }
     let iso = ISO.captures(line).and_then(|c| date(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?));
     let dm = DAY_MONTH.captures(line).and_then(|c| date(c[3].parse().ok()?, month(&c[2])?, c[1].parse().ok()?));
     let md = MONTH_DAY.captures(line).and_then(|c| date(c[3].parse().ok()?, month(&c[1])?, c[2].parse().ok()?));
