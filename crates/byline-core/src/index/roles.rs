@@ -69,13 +69,31 @@ impl WorkspaceIndex {
             }
         }
         given.sort_by(|a, b| recency((&a.0, &a.1), (&b.0, &b.1)));
-        let mut elsewhere: Vec<(Vec<String>, RoleElsewhere)> = Vec::new();
+        // A person named in thousands of articles has thousands of entries here, most with one
+        // of a few roles: each distinct spelling's words are found once, and each role's
+        // articles are kept unique with a set, not by searching its list.
+        let mut words_of: std::collections::HashMap<&str, usize> = Default::default();
+        let mut elsewhere: Vec<(Vec<String>, RoleElsewhere, std::collections::HashSet<&DocKey>)> = Vec::new();
         for (_, d, role) in &given {
-            let words = roles::role_words(role);
-            match elsewhere.iter_mut().find(|(w, _)| *w == words) {
-                Some((_, e)) if !e.docs.contains(d) => e.docs.push(d.clone()),
-                Some(_) => {}
-                None => elsewhere.push((words, RoleElsewhere { role: role.to_string(), docs: vec![d.clone()] })),
+            let slot = match words_of.get(&**role) {
+                Some(&i) => i,
+                None => {
+                    let words = roles::role_words(role);
+                    let i = match elsewhere.iter().position(|(w, ..)| *w == words) {
+                        Some(i) => i,
+                        None => {
+                            let entry = RoleElsewhere { role: role.to_string(), docs: Vec::new() };
+                            elsewhere.push((words, entry, Default::default()));
+                            elsewhere.len() - 1
+                        }
+                    };
+                    words_of.insert(role, i);
+                    i
+                }
+            };
+            let (_, e, seen) = &mut elsewhere[slot];
+            if seen.insert(d) {
+                e.docs.push(d.clone());
             }
         }
         let conflict = given.first().and_then(|(dated, latest, _)| {
@@ -85,7 +103,7 @@ impl WorkspaceIndex {
             let (h, t) = roles::conflict(&here, &there)?;
             Some(RoleConflict { here: h.to_string(), there: t.to_string(), doc: latest.clone(), dated: *dated })
         });
-        RolesAcross { here, elsewhere: elsewhere.into_iter().map(|(_, e)| e).collect(), conflict }
+        RolesAcross { here, elsewhere: elsewhere.into_iter().map(|(_, e, _)| e).collect(), conflict }
     }
 
     /// The roles document `doc` gives the local persons with one of `keys`, as written, in order
