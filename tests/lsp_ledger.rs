@@ -266,7 +266,19 @@ fn turn_off_in_this_file_and_named_sources_edit_byline_toml() {
     let r = run(&mut lsp, &named, json!({}));
     assert!(r.get("error").is_none(), "{r}");
     let desk = std::fs::read_to_string(d.path().join("byline.toml")).unwrap();
-    assert!(desk.starts_with(DESK) && desk.contains("[sources]\nnamed = ["), "{desk}");
+    assert!(desk.starts_with(DESK) && desk.contains("[sources]\nnamed = [\"Critics say\"]"), "{desk}");
+    // The phrase is now a named source: its finding goes, in the editor (no diagnostic, no
+    // actions) and in `byline check`; the other vague attribution stays.
+    let p = lsp.diagnostics_where(&uri, |p| on_line(p, 6).is_none());
+    assert_eq!(severity_on(&p, 2), Some(2), "\"It is feared\" is no named source: {p}");
+    let range = json!({"start": {"line": 6, "character": 0}, "end": {"line": 6, "character": 5}});
+    let r = lsp.request("textDocument/codeAction", json!({"textDocument": {"uri": uri}, "range": range, "context": {"diagnostics": []}}));
+    assert!(r.as_array().is_none_or(Vec::is_empty), "no actions on a finding not reported: {r}");
+    let o = byline(d.path(), &["check", "--format", "json", "news"]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let vague: Vec<&Value> = v["findings"].as_array().unwrap().iter().filter(|f| f["code"] == "vague-attribution").collect();
+    assert_eq!(vague.len(), 1, "{v}");
+    assert_eq!(vague[0]["line"], 3, "{v}");
 
     let off = titled(&actions, "Turn off vague-attribution in this file");
     let r = run(&mut lsp, &off, json!({}));

@@ -240,6 +240,7 @@ pub fn collect(sel: &Selection, command: &str) -> Result<Collected, ExitCode> {
     }
     let skipped = gathered.skipped.iter().map(|(p, r)| Skipped { path: p.to_string_lossy().into_owned(), reason: r.clone() }).collect();
 
+    let named = ws.desk.named_sources();
     let results = super::isolate::each(&gathered.sources, |src| {
         let path = src.path.to_string_lossy().into_owned();
         let analysis = crate::faults::analyze(&src.text, Format::from_path(&path));
@@ -253,6 +254,7 @@ pub fn collect(sel: &Selection, command: &str) -> Result<Collected, ExitCode> {
             .findings
             .iter()
             .zip(doc.statuses)
+            .filter(|(f, _)| !named.covers(f, &src.text))
             .filter_map(|(f, status)| {
                 let severity = level_for(&ws, rel.as_deref(), &levels, f.code)?;
                 let anchor = &src.text[f.span.clone()];
