@@ -287,6 +287,9 @@ fn turn_off_in_this_file_and_named_sources_edit_byline_toml() {
     assert!(desk.contains("[[overrides]]\nfiles = [\"news/harbour.txt\"]"), "{desk}");
     let p = lsp.diagnostics_where(&uri, |p| on_line(p, 6).is_none() && on_line(p, 2).is_none());
     assert_eq!(severity_on(&p, 4), Some(2), "other codes stay: {p}");
+    let range = json!({"start": {"line": 2, "character": 0}, "end": {"line": 2, "character": 5}});
+    let r = lsp.request("textDocument/codeAction", json!({"textDocument": {"uri": uri}, "range": range, "context": {"diagnostics": []}}));
+    assert!(r.as_array().is_none_or(Vec::is_empty), "no actions on a finding turned off in this file: {r}");
     // byline check applies the override too.
     let o = byline(d.path(), &["check", "--format", "json", "news"]);
     let v: Value = serde_json::from_slice(&o.stdout).unwrap();
