@@ -269,6 +269,37 @@ fn marks_outside_the_workspace_or_on_nothing_are_refused() {
     assert!(stderr(&o).contains("byline.ledger.toml:2:8: path \"../secret.txt\" leaves the workspace"), "{}", stderr(&o));
 }
 
+/// A hand-edited ledger whose entries name an article reached through a link out of the
+/// workspace, or an article the desk excludes: `byline ledger` lists both (the first as refused,
+/// its file never read), and drops neither.
+#[cfg(unix)]
+#[test]
+fn entries_through_a_link_out_or_of_excluded_articles_are_listed_not_dropped() {
+    let d = workspace();
+    write(d.path(), "byline.toml", &format!("{DESK}\n[files]\nexclude = [\"**/drafts/**\"]\n"));
+    write(d.path(), "news/drafts/x.txt", ARTICLE);
+    let outside = tempfile::tempdir().unwrap();
+    write(outside.path(), "other.txt", ARTICLE);
+    std::os::unix::fs::symlink(outside.path(), d.path().join("news/out")).unwrap();
+    let entry = |path: &str| {
+        format!(
+            "[[check]]\npath = \"{path}\"\ncode = \"unattributed-claim\"\nsentence = \"repairs will cost at least $240 million.\"\nstatus = \"checked\"\nchecker = \"A\"\nat = \"2026-12-06T10:00:00Z\"\n\n"
+        )
+    };
+    write(d.path(), "byline.ledger.toml", &(entry("news/drafts/x.txt") + &entry("news/out/other.txt")));
+    let o = byline(d.path(), &["ledger", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let orphans = v["orphans"].as_array().unwrap();
+    let why = |path: &str| orphans.iter().find(|x| x["path"] == path).map(|x| x["message"].as_str().unwrap().to_string());
+    assert!(why("news/out/other.txt").is_some_and(|m| m.starts_with("refused") && m.contains("symbolic link")), "{v}");
+    assert!(why("news/drafts/x.txt").is_some_and(|m| m.contains("not checked")), "{v}");
+    // A check in the ledger still holds nothing outside: `byline check` ignores it and the
+    // article inside is unaffected.
+    let fs = findings(d.path());
+    assert!(fs.iter().all(|f| f["status"] == "open"), "{fs:#?}");
+}
+
 #[test]
 fn the_desk_configuration_is_applied_and_a_bad_one_refused() {
     let d = workspace();

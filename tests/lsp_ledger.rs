@@ -145,6 +145,29 @@ fn orphan_checks_are_diagnostics_on_the_ledger() {
     assert!(lsp.shutdown().success());
 }
 
+/// A hand-edited entry naming an article through a symbolic link out of the workspace is refused:
+/// an orphan diagnostic on its line says so, and the file outside is not read.
+#[cfg(unix)]
+#[test]
+fn an_entry_through_a_link_out_of_the_workspace_is_refused() {
+    let d = workspace();
+    let outside = tempfile::tempdir().unwrap();
+    write(outside.path(), "other.txt", ARTICLE);
+    std::os::unix::fs::symlink(outside.path(), d.path().join("out")).unwrap();
+    let entry = "[[check]]\npath = \"out/other.txt\"\ncode = \"vague-attribution\"\n\
+                 sentence = \"critics say the council ignored the warnings.\"\nstatus = \"checked\"\n";
+    write(d.path(), "byline.ledger.toml", entry);
+    let mut lsp = Lsp::start(d.path());
+    lsp.initialize(d.path(), &["utf-16"], Value::Null);
+    let ledger = d.path().join("byline.ledger.toml");
+    let p = lsp.diagnostics_where(&uri_of(&ledger), |p| !p["diagnostics"].as_array().unwrap().is_empty());
+    let diag = &p["diagnostics"][0];
+    assert_eq!(diag["code"], "orphan-check", "{p}");
+    assert_eq!(diag["range"]["start"]["line"], 0, "{p}");
+    assert!(diag["message"].as_str().unwrap().contains("refused: its path leads out of the workspace"), "{diag}");
+    assert!(lsp.shutdown().success());
+}
+
 fn actions_on(lsp: &mut Lsp, uri: &str, params: &Value, line: u64) -> Vec<Value> {
     let diag = on_line(params, line).unwrap_or_else(|| panic!("no diagnostic on line {line}: {params}"));
     let r = lsp.request(

@@ -311,12 +311,19 @@ fn review(paths: Vec<PathBuf>, format: ListFormat) -> ExitCode {
         out.extend(doc.orphans.iter().map(|e| listed(ledger, "orphan", e, None, "no finding matches this check any more".into())));
         seen.insert(rel);
     }
-    // Entries of articles that are gone (unless the article was renamed and found again).
+    // Entries of articles that were not checked: gone (unless the article was renamed and found
+    // again), reached through a link out of the workspace, or left out of the walk. None is
+    // dropped silently.
     let in_scope = |p: &str| whole || scope_rel.iter().any(|s| p == s || p.starts_with(&format!("{s}/")));
-    for e in ledger.entries() {
-        if !seen.contains(&e.path) && in_scope(&e.path) && !ledger.exists(&e.path) && !moved.contains(&e.path) {
-            out.push(listed(ledger, "orphan", e, None, "the article is gone".into()));
-        }
+    for e in ledger.entries().filter(|e| !seen.contains(&e.path) && in_scope(&e.path) && !moved.contains(&e.path)) {
+        let why = if !ledger.exists(&e.path) {
+            "the article is gone"
+        } else if crate::ledger::paths::leaves_workspace(&root, &e.path) {
+            crate::ledger::paths::LEAVES_BY_LINK
+        } else {
+            "the article was not checked (excluded by [files], ignored, too big or not text), so this check cannot be matched"
+        };
+        out.push(listed(ledger, "orphan", e, None, why.into()));
     }
     out.sort_by(|a, b| (a.kind, &a.path, a.line, &a.sentence).cmp(&(b.kind, &b.path, b.line, &b.sentence)));
 
