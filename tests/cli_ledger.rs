@@ -329,3 +329,22 @@ fn the_desk_configuration_is_applied_and_a_bad_one_refused() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("byline.toml:2:22: unknown severity \"loud\""), "{}", stderr(&o));
 }
+
+/// `byline ledger | head`: a reader that stops early is no crash (the listing of a big ledger is
+/// larger than a pipe's buffer).
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_is_not_a_crash() {
+    let d = workspace();
+    let entries: String = (0..3000)
+        .map(|i| format!("[[check]]\npath = \"news/gone{}.txt\"\ncode = \"unattributed-claim\"\nsentence = \"figure {i}.\"\nstatus = \"checked\"\n\n", i % 7))
+        .collect();
+    write(d.path(), "byline.ledger.toml", &entries);
+    for format in ["json", "text"] {
+        let script = format!("\"$0\" ledger --format {format} | head -c 1 >/dev/null; echo \"status ${{PIPESTATUS[0]}}\"");
+        let o =
+            std::process::Command::new("bash").args(["-c", &script, env!("CARGO_BIN_EXE_byline")]).current_dir(d.path()).output().unwrap();
+        assert_eq!(stdout(&o).trim(), "status 1", "{format}: {}", stderr(&o));
+        assert!(!stderr(&o).contains("panicked"), "{format}: {}", stderr(&o));
+    }
+}

@@ -163,7 +163,7 @@ fn mark(m: MarkArgs) -> ExitCode {
     let summary = format!("{}:{line}: {} {} by {}", path.display(), f.code, entry.status.as_str(), entry.checker);
     match ledger.record(entry) {
         Ok(()) => {
-            println!("{summary} (recorded in {})", ledger.file().display());
+            super::check::print_lines(&[format!("{summary} (recorded in {})", ledger.file().display())]);
             ExitCode::SUCCESS
         }
         Err(e) => fail(e),
@@ -217,7 +217,7 @@ fn move_checks(m: MoveArgs) -> ExitCode {
         }
         Ok(n) => {
             let s = if n == 1 { "" } else { "s" };
-            println!("{n} check{s} moved from {from} to {to} (in {})", ledger.file().display());
+            super::check::print_lines(&[format!("{n} check{s} moved from {from} to {to} (in {})", ledger.file().display())]);
             ExitCode::SUCCESS
         }
         Err(e) => fail(e),
@@ -338,22 +338,24 @@ fn review(paths: Vec<PathBuf>, format: ListFormat) -> ExitCode {
                 "moved": moved,
                 "moves": moves.iter().flat_map(|(from, to)| to.iter().map(move |t| serde_json::json!({"from": from, "to": t}))).collect::<Vec<_>>(),
             });
-            println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+            super::check::print_json(&v);
         }
         ListFormat::Text => {
-            for l in &out {
-                match (l.line, l.column) {
-                    (Some(line), Some(col)) => println!("{}:{line}:{col}: stale[{}]: {}", l.path, l.code, l.message),
+            let lines: Vec<String> = out
+                .iter()
+                .map(|l| match (l.line, l.column) {
+                    (Some(line), Some(col)) => format!("{}:{line}:{col}: stale[{}]: {}", l.path, l.code, l.message),
                     _ => {
                         let at = l.ledger_line.map(|n| format!(":{n}:1")).unwrap_or_default();
                         let day = l.at.get(..10).unwrap_or(&l.at);
-                        println!(
+                        format!(
                             "{ledger_name}{at}: orphan[{}]: {}: \"{}\" ({} by {} on {day}): {}",
                             l.code, l.path, l.sentence, l.status, l.checker, l.message
                         )
                     }
-                }
-            }
+                })
+                .collect();
+            super::check::print_lines(&lines);
             for (from, to) in &moves {
                 let to: Vec<&str> = to.iter().map(String::as_str).collect();
                 if let [one] = to.as_slice() {
