@@ -470,3 +470,73 @@ fn the_server_asks_for_renames_of_files_and_folders() {
     assert_eq!(filters, &json!([{"scheme": "file", "pattern": {"glob": "**/*"}}]), "{r}");
     assert!(lsp.shutdown().success());
 }
+
+/// Two editors (two servers on one workspace) and the CLI record checks at the same time: every
+/// check is in the ledger afterwards, none lost to a concurrent write.
+#[test]
+fn two_servers_and_the_cli_writing_at_once_lose_no_check() {
+    let d = workspace();
+    let names: Vec<String> = (0..9).map(|i| format!("news/a{i}.txt")).collect();
+    for (i, name) in names.iter().enumerate() {
+        write(d.path(), name, ARTICLE.replace("$240 million", &format!("${} million", 100 + i)));
+    }
+    // Every finding of every article, as (path, code, sentence, line).
+    let o = byline(d.path(), &["check", "--format", "json", "news"]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let findings: Vec<(String, String, String, u64)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["path"].as_str().unwrap().contains("/a"))
+        .map(|f| {
+            let path = f["path"].as_str().unwrap().to_string();
+            let text = std::fs::read_to_string(d.path().join(&path)).unwrap();
+            let span = f["start_byte"].as_u64().unwrap() as usize..f["end_byte"].as_u64().unwrap() as usize;
+            (path, f["code"].as_str().unwrap().to_string(), text[span].to_string(), f["line"].as_u64().unwrap())
+        })
+        .collect();
+    assert_eq!(findings.len(), 27, "{v}");
+    // Articles 0–2 are marked from one server, 3–5 from the other, 6–8 by CLI processes.
+    let part = |lo: usize, hi: usize| -> Vec<(String, String, String, u64)> {
+        findings.iter().filter(|f| names[lo..hi].contains(&f.0)).cloned().collect()
+    };
+    let server = |mine: Vec<(String, String, String, u64)>| {
+        let root = d.path().to_path_buf();
+        std::thread::spawn(move || {
+            let mut lsp = Lsp::start(&root);
+            lsp.initialize(&root, &["utf-16"], Value::Null);
+            for (path, code, sentence, _) in mine {
+                let args = json!({"uri": uri_of(&root.join(&path)), "code": code, "sentence": sentence, "note": "by an editor"});
+                let r = lsp.request_raw("workspace/executeCommand", json!({"command": "byline.markChecked", "arguments": [args]}));
+                assert!(r.get("error").is_none(), "{r}");
+            }
+            assert!(lsp.shutdown().success());
+        })
+    };
+    let (a, b) = (server(part(0, 3)), server(part(3, 6)));
+    let cli: Vec<_> = part(6, 9)
+        .into_iter()
+        .map(|(path, code, _, line)| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_byline"))
+                .args(["ledger", "mark", &format!("{path}:{line}"), "--code", &code])
+                .current_dir(d.path())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for c in cli {
+        let o = c.wait_with_output().unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    a.join().unwrap();
+    b.join().unwrap();
+    let ledger = std::fs::read_to_string(d.path().join("byline.ledger.toml")).unwrap();
+    assert_eq!(ledger.lines().filter(|l| *l == "[[check]]").count(), 27, "{ledger}");
+    assert_eq!(ledger.matches("note = \"by an editor\"").count(), 18, "{ledger}");
+    let o = byline(d.path(), &["check", "--format", "json", "news"]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let of_a = v["findings"].as_array().unwrap().iter().filter(|f| f["path"].as_str().unwrap().contains("/a"));
+    assert!(of_a.clone().all(|f| f["status"] == "checked"), "{v}");
+}
