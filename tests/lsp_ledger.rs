@@ -121,6 +121,14 @@ fn a_broken_desk_or_ledger_is_a_diagnostic_and_the_last_good_one_stays() {
     watched(&mut lsp, &ledger, 1);
     let p = lsp.diagnostics_where(&uri_of(&ledger), |p| !p["diagnostics"].as_array().unwrap().is_empty());
     assert_eq!(p["diagnostics"][0]["severity"], 1, "{p}");
+    assert_eq!(p["diagnostics"][0]["range"]["start"]["line"], 2, "on the offending line: {p}");
+    lsp.settle(std::time::Duration::from_millis(300));
+    let shown = lsp.notifications.iter().filter(|n| n["method"] == "window/showMessage");
+    assert!(
+        shown.clone().any(|n| n["params"]["message"].as_str().unwrap().contains("byline.ledger.toml:3:")),
+        "{:?}",
+        shown.collect::<Vec<_>>()
+    );
     assert_eq!(std::fs::read_to_string(&ledger).unwrap(), bad);
     assert!(lsp.shutdown().success());
 }
