@@ -1,7 +1,7 @@
 //! `byline.toml`, the desk's configuration: severities per code, which files, the ledger, and
 //! the language data the desk owns (sources, people). Found at the workspace root or any
-//! folder above a checked file ([`find`]). Read by `byline check`; the language server will
-//! read it too. Unknown keys and bad values are errors at a line and column.
+//! folder above a checked file ([`find`]). Read by `byline check`, `byline ledger`, `byline
+//! report` and `byline lsp`. Unknown keys and bad values are errors at a line and column.
 
 pub mod edit;
 pub mod find;
