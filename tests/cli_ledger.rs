@@ -276,7 +276,7 @@ fn marks_outside_the_workspace_or_on_nothing_are_refused() {
 #[test]
 fn entries_through_a_link_out_or_of_excluded_articles_are_listed_not_dropped() {
     let d = workspace();
-    write(d.path(), "byline.toml", &format!("{DESK}\n[files]\nexclude = [\"**/drafts/**\"]\n"));
+    write(d.path(), "byline.toml", format!("{DESK}\n[files]\nexclude = [\"**/drafts/**\"]\n"));
     write(d.path(), "news/drafts/x.txt", ARTICLE);
     let outside = tempfile::tempdir().unwrap();
     write(outside.path(), "other.txt", ARTICLE);
