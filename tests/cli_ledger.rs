@@ -197,6 +197,7 @@ fn ledger_move_records_a_renamed_article_or_folder() {
     assert!(o.status.success() && stderr(&o).contains("nothing written"), "{}", stderr(&o));
     let o = byline(d.path(), &["ledger", "move", "archive", "../elsewhere"]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("outside the workspace"), "says why: {}", stderr(&o));
     assert_eq!(std::fs::read_to_string(d.path().join("byline.ledger.toml")).unwrap(), ledger);
 }
 

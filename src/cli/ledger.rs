@@ -193,9 +193,17 @@ fn relative_maybe_gone(root: &std::path::Path, path: &std::path::Path) -> Result
 }
 
 fn move_checks(m: MoveArgs) -> ExitCode {
-    // The workspace of the new path's nearest existing folder (the new path may not exist yet).
-    let start = m.to.ancestors().find(|a| !a.as_os_str().is_empty() && a.exists()).map_or_else(|| PathBuf::from("."), PathBuf::from);
-    let ws = match Workspace::open(std::slice::from_ref(&start)) {
+    // The workspace of the new path's nearest existing folder (the new path may not exist yet),
+    // else the old path's: a new path out of every workspace is then refused as leaving it.
+    let nearest = |p: &std::path::Path| {
+        p.ancestors().find(|a| !a.as_os_str().is_empty() && a.exists()).map_or_else(|| PathBuf::from("."), PathBuf::from)
+    };
+    let open = |p: &std::path::Path| Workspace::open(std::slice::from_ref(&nearest(p)));
+    let ws = match open(&m.to) {
+        Ok(ws) if ws.desk.root.is_none() => open(&m.from),
+        other => other,
+    };
+    let ws = match ws {
         Ok(ws) => ws,
         Err(e) => return fail(e),
     };
