@@ -548,3 +548,31 @@ fn two_servers_and_the_cli_writing_at_once_lose_no_check() {
     let of_a = v["findings"].as_array().unwrap().iter().filter(|f| f["path"].as_str().unwrap().contains("/a"));
     assert!(of_a.clone().all(|f| f["status"] == "checked"), "{v}");
 }
+
+/// A client that takes snippet text edits (`experimental.snippetTextEdit`) gets *Add
+/// attribution…* as the snippet `, according to ${1:whom}`, at the same place.
+#[test]
+fn add_attribution_is_a_snippet_for_clients_that_take_them() {
+    let d = workspace();
+    let mut lsp = Lsp::start(d.path());
+    let root = uri_of(d.path());
+    let caps = json!({
+        "general": {"positionEncodings": ["utf-16"]},
+        "textDocument": {"publishDiagnostics": {"versionSupport": true}},
+        "workspace": {"workspaceFolders": true},
+        "experimental": {"snippetTextEdit": true}
+    });
+    lsp.request(
+        "initialize",
+        json!({"processId": null, "rootUri": root, "workspaceFolders": [{"uri": root, "name": "ws"}], "capabilities": caps}),
+    );
+    lsp.notify("initialized", json!({}));
+    let uri = uri_of(&d.path().join("news/harbour.txt"));
+    lsp.open(&uri, 1, ARTICLE);
+    let p = lsp.diagnostics_at(&uri, 1);
+    let add = titled(&actions_on(&mut lsp, &uri, &p, 4), "Add attribution");
+    let edit = &add["edit"]["changes"][&uri][0];
+    assert_eq!(edit["newText"], ", according to ${1:whom}");
+    assert_eq!(edit["range"]["start"], json!({"line": 4, "character": "Repairs will cost at least $240 million".len()}));
+    assert!(lsp.shutdown().success());
+}
