@@ -349,3 +349,35 @@ fn a_closed_pipe_is_not_a_crash() {
         assert!(!stderr(&o).contains("panicked"), "{format}: {}", stderr(&o));
     }
 }
+
+/// Who a check is recorded for: `[ledger] checker`, else `git config user.name`, else the OS user.
+#[test]
+fn the_checker_is_the_desk_setting_else_git_else_the_os_user() {
+    let d = workspace();
+    write(d.path(), "byline.toml", "");
+    let git_config = d.path().join("gitconfig");
+    let mark = |line: &str, git: Option<&str>| {
+        match git {
+            Some(name) => std::fs::write(&git_config, format!("[user]\n\tname = {name}\n")).unwrap(),
+            None => std::fs::write(&git_config, "").unwrap(),
+        }
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_byline"))
+            .args(["ledger", "mark", &format!("news/harbour.txt:{line}"), "--code", "vague-attribution"])
+            .current_dir(d.path())
+            .env("GIT_CONFIG_GLOBAL", &git_config)
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("USER", "os-user-x")
+            .env_remove("USERNAME")
+            .env_remove("LOGNAME")
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        stdout(&o)
+    };
+    assert!(mark("3", Some("Git Name")).contains("checked by Git Name"));
+    assert!(mark("7", None).contains("checked by os-user-x"));
+    write(d.path(), "byline.toml", "[ledger]\nchecker = \"Desk Name\"\n");
+    assert!(mark("3", Some("Git Name")).contains("checked by Desk Name"));
+    let ledger = std::fs::read_to_string(d.path().join("byline.ledger.toml")).unwrap();
+    assert!(ledger.contains("checker = \"Desk Name\"") && ledger.contains("checker = \"os-user-x\""), "{ledger}");
+}
