@@ -197,6 +197,7 @@ fn ledger_move_records_a_renamed_article_or_folder() {
     assert!(o.status.success() && stderr(&o).contains("nothing written"), "{}", stderr(&o));
     let o = byline(d.path(), &["ledger", "move", "archive", "../elsewhere"]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("outside the workspace"), "says why: {}", stderr(&o));
     assert_eq!(std::fs::read_to_string(d.path().join("byline.ledger.toml")).unwrap(), ledger);
 }
 
@@ -269,6 +270,37 @@ fn marks_outside_the_workspace_or_on_nothing_are_refused() {
     assert!(stderr(&o).contains("byline.ledger.toml:2:8: path \"../secret.txt\" leaves the workspace"), "{}", stderr(&o));
 }
 
+/// A hand-edited ledger whose entries name an article reached through a link out of the
+/// workspace, or an article the desk excludes: `byline ledger` lists both (the first as refused,
+/// its file never read), and drops neither.
+#[cfg(unix)]
+#[test]
+fn entries_through_a_link_out_or_of_excluded_articles_are_listed_not_dropped() {
+    let d = workspace();
+    write(d.path(), "byline.toml", format!("{DESK}\n[files]\nexclude = [\"**/drafts/**\"]\n"));
+    write(d.path(), "news/drafts/x.txt", ARTICLE);
+    let outside = tempfile::tempdir().unwrap();
+    write(outside.path(), "other.txt", ARTICLE);
+    std::os::unix::fs::symlink(outside.path(), d.path().join("news/out")).unwrap();
+    let entry = |path: &str| {
+        format!(
+            "[[check]]\npath = \"{path}\"\ncode = \"unattributed-claim\"\nsentence = \"repairs will cost at least $240 million.\"\nstatus = \"checked\"\nchecker = \"A\"\nat = \"2026-12-06T10:00:00Z\"\n\n"
+        )
+    };
+    write(d.path(), "byline.ledger.toml", &(entry("news/drafts/x.txt") + &entry("news/out/other.txt")));
+    let o = byline(d.path(), &["ledger", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let orphans = v["orphans"].as_array().unwrap();
+    let why = |path: &str| orphans.iter().find(|x| x["path"] == path).map(|x| x["message"].as_str().unwrap().to_string());
+    assert!(why("news/out/other.txt").is_some_and(|m| m.starts_with("refused") && m.contains("symbolic link")), "{v}");
+    assert!(why("news/drafts/x.txt").is_some_and(|m| m.contains("not checked")), "{v}");
+    // A check in the ledger still holds nothing outside: `byline check` ignores it and the
+    // article inside is unaffected.
+    let fs = findings(d.path());
+    assert!(fs.iter().all(|f| f["status"] == "open"), "{fs:#?}");
+}
+
 #[test]
 fn the_desk_configuration_is_applied_and_a_bad_one_refused() {
     let d = workspace();
@@ -297,4 +329,55 @@ fn the_desk_configuration_is_applied_and_a_bad_one_refused() {
     let o = byline(d.path(), &["check", "news"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("byline.toml:2:22: unknown severity \"loud\""), "{}", stderr(&o));
+}
+
+/// `byline ledger | head`: a reader that stops early is no crash (the listing of a big ledger is
+/// larger than a pipe's buffer).
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_is_not_a_crash() {
+    let d = workspace();
+    let entries: String = (0..3000)
+        .map(|i| format!("[[check]]\npath = \"news/gone{}.txt\"\ncode = \"unattributed-claim\"\nsentence = \"figure {i}.\"\nstatus = \"checked\"\n\n", i % 7))
+        .collect();
+    write(d.path(), "byline.ledger.toml", &entries);
+    for format in ["json", "text"] {
+        let script = format!("\"$0\" ledger --format {format} | head -c 1 >/dev/null; echo \"status ${{PIPESTATUS[0]}}\"");
+        let o =
+            std::process::Command::new("bash").args(["-c", &script, env!("CARGO_BIN_EXE_byline")]).current_dir(d.path()).output().unwrap();
+        assert_eq!(stdout(&o).trim(), "status 1", "{format}: {}", stderr(&o));
+        assert!(!stderr(&o).contains("panicked"), "{format}: {}", stderr(&o));
+    }
+}
+
+/// Who a check is recorded for: `[ledger] checker`, else `git config user.name`, else the OS user.
+#[test]
+fn the_checker_is_the_desk_setting_else_git_else_the_os_user() {
+    let d = workspace();
+    write(d.path(), "byline.toml", "");
+    let git_config = d.path().join("gitconfig");
+    let mark = |line: &str, git: Option<&str>| {
+        match git {
+            Some(name) => std::fs::write(&git_config, format!("[user]\n\tname = {name}\n")).unwrap(),
+            None => std::fs::write(&git_config, "").unwrap(),
+        }
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_byline"))
+            .args(["ledger", "mark", &format!("news/harbour.txt:{line}"), "--code", "vague-attribution"])
+            .current_dir(d.path())
+            .env("GIT_CONFIG_GLOBAL", &git_config)
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("USER", "os-user-x")
+            .env_remove("USERNAME")
+            .env_remove("LOGNAME")
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        stdout(&o)
+    };
+    assert!(mark("3", Some("Git Name")).contains("checked by Git Name"));
+    assert!(mark("7", None).contains("checked by os-user-x"));
+    write(d.path(), "byline.toml", "[ledger]\nchecker = \"Desk Name\"\n");
+    assert!(mark("3", Some("Git Name")).contains("checked by Desk Name"));
+    let ledger = std::fs::read_to_string(d.path().join("byline.ledger.toml")).unwrap();
+    assert!(ledger.contains("checker = \"Desk Name\"") && ledger.contains("checker = \"os-user-x\""), "{ledger}");
 }

@@ -121,6 +121,14 @@ fn a_broken_desk_or_ledger_is_a_diagnostic_and_the_last_good_one_stays() {
     watched(&mut lsp, &ledger, 1);
     let p = lsp.diagnostics_where(&uri_of(&ledger), |p| !p["diagnostics"].as_array().unwrap().is_empty());
     assert_eq!(p["diagnostics"][0]["severity"], 1, "{p}");
+    assert_eq!(p["diagnostics"][0]["range"]["start"]["line"], 2, "on the offending line: {p}");
+    lsp.settle(std::time::Duration::from_millis(300));
+    let shown = lsp.notifications.iter().filter(|n| n["method"] == "window/showMessage");
+    assert!(
+        shown.clone().any(|n| n["params"]["message"].as_str().unwrap().contains("byline.ledger.toml:3:")),
+        "{:?}",
+        shown.collect::<Vec<_>>()
+    );
     assert_eq!(std::fs::read_to_string(&ledger).unwrap(), bad);
     assert!(lsp.shutdown().success());
 }
@@ -142,6 +150,29 @@ fn orphan_checks_are_diagnostics_on_the_ledger() {
     assert_eq!(diag["range"]["start"]["line"], line, "{p}");
     assert_eq!(diag["code"], "orphan-check");
     assert!(diag["message"].as_str().unwrap().contains("critics say the council"), "{diag}");
+    assert!(lsp.shutdown().success());
+}
+
+/// A hand-edited entry naming an article through a symbolic link out of the workspace is refused:
+/// an orphan diagnostic on its line says so, and the file outside is not read.
+#[cfg(unix)]
+#[test]
+fn an_entry_through_a_link_out_of_the_workspace_is_refused() {
+    let d = workspace();
+    let outside = tempfile::tempdir().unwrap();
+    write(outside.path(), "other.txt", ARTICLE);
+    std::os::unix::fs::symlink(outside.path(), d.path().join("out")).unwrap();
+    let entry = "[[check]]\npath = \"out/other.txt\"\ncode = \"vague-attribution\"\n\
+                 sentence = \"critics say the council ignored the warnings.\"\nstatus = \"checked\"\n";
+    write(d.path(), "byline.ledger.toml", entry);
+    let mut lsp = Lsp::start(d.path());
+    lsp.initialize(d.path(), &["utf-16"], Value::Null);
+    let ledger = d.path().join("byline.ledger.toml");
+    let p = lsp.diagnostics_where(&uri_of(&ledger), |p| !p["diagnostics"].as_array().unwrap().is_empty());
+    let diag = &p["diagnostics"][0];
+    assert_eq!(diag["code"], "orphan-check", "{p}");
+    assert_eq!(diag["range"]["start"]["line"], 0, "{p}");
+    assert!(diag["message"].as_str().unwrap().contains("refused: its path leads out of the workspace"), "{diag}");
     assert!(lsp.shutdown().success());
 }
 
@@ -266,7 +297,19 @@ fn turn_off_in_this_file_and_named_sources_edit_byline_toml() {
     let r = run(&mut lsp, &named, json!({}));
     assert!(r.get("error").is_none(), "{r}");
     let desk = std::fs::read_to_string(d.path().join("byline.toml")).unwrap();
-    assert!(desk.starts_with(DESK) && desk.contains("[sources]\nnamed = ["), "{desk}");
+    assert!(desk.starts_with(DESK) && desk.contains("[sources]\nnamed = [\"Critics say\"]"), "{desk}");
+    // The phrase is now a named source: its finding goes, in the editor (no diagnostic, no
+    // actions) and in `byline check`; the other vague attribution stays.
+    let p = lsp.diagnostics_where(&uri, |p| on_line(p, 6).is_none());
+    assert_eq!(severity_on(&p, 2), Some(2), "\"It is feared\" is no named source: {p}");
+    let range = json!({"start": {"line": 6, "character": 0}, "end": {"line": 6, "character": 5}});
+    let r = lsp.request("textDocument/codeAction", json!({"textDocument": {"uri": uri}, "range": range, "context": {"diagnostics": []}}));
+    assert!(r.as_array().is_none_or(Vec::is_empty), "no actions on a finding not reported: {r}");
+    let o = byline(d.path(), &["check", "--format", "json", "news"]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let vague: Vec<&Value> = v["findings"].as_array().unwrap().iter().filter(|f| f["code"] == "vague-attribution").collect();
+    assert_eq!(vague.len(), 1, "{v}");
+    assert_eq!(vague[0]["line"], 3, "{v}");
 
     let off = titled(&actions, "Turn off vague-attribution in this file");
     let r = run(&mut lsp, &off, json!({}));
@@ -275,6 +318,9 @@ fn turn_off_in_this_file_and_named_sources_edit_byline_toml() {
     assert!(desk.contains("[[overrides]]\nfiles = [\"news/harbour.txt\"]"), "{desk}");
     let p = lsp.diagnostics_where(&uri, |p| on_line(p, 6).is_none() && on_line(p, 2).is_none());
     assert_eq!(severity_on(&p, 4), Some(2), "other codes stay: {p}");
+    let range = json!({"start": {"line": 2, "character": 0}, "end": {"line": 2, "character": 5}});
+    let r = lsp.request("textDocument/codeAction", json!({"textDocument": {"uri": uri}, "range": range, "context": {"diagnostics": []}}));
+    assert!(r.as_array().is_none_or(Vec::is_empty), "no actions on a finding turned off in this file: {r}");
     // byline check applies the override too.
     let o = byline(d.path(), &["check", "--format", "json", "news"]);
     let v: Value = serde_json::from_slice(&o.stdout).unwrap();
@@ -430,5 +476,103 @@ fn the_server_asks_for_renames_of_files_and_folders() {
     let r = lsp.initialize(d.path(), &["utf-16"], Value::Null);
     let filters = &r["capabilities"]["workspace"]["fileOperations"]["didRename"]["filters"];
     assert_eq!(filters, &json!([{"scheme": "file", "pattern": {"glob": "**/*"}}]), "{r}");
+    assert!(lsp.shutdown().success());
+}
+
+/// Two editors (two servers on one workspace) and the CLI record checks at the same time: every
+/// check is in the ledger afterwards, none lost to a concurrent write.
+#[test]
+fn two_servers_and_the_cli_writing_at_once_lose_no_check() {
+    let d = workspace();
+    let names: Vec<String> = (0..9).map(|i| format!("news/a{i}.txt")).collect();
+    for (i, name) in names.iter().enumerate() {
+        write(d.path(), name, ARTICLE.replace("$240 million", &format!("${} million", 100 + i)));
+    }
+    // Every finding of every article, as (path, code, sentence, line).
+    let o = byline(d.path(), &["check", "--format", "json", "news"]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let findings: Vec<(String, String, String, u64)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["path"].as_str().unwrap().contains("/a"))
+        .map(|f| {
+            let path = f["path"].as_str().unwrap().to_string();
+            let text = std::fs::read_to_string(d.path().join(&path)).unwrap();
+            let span = f["start_byte"].as_u64().unwrap() as usize..f["end_byte"].as_u64().unwrap() as usize;
+            (path, f["code"].as_str().unwrap().to_string(), text[span].to_string(), f["line"].as_u64().unwrap())
+        })
+        .collect();
+    assert_eq!(findings.len(), 27, "{v}");
+    // Articles 0–2 are marked from one server, 3–5 from the other, 6–8 by CLI processes.
+    let part = |lo: usize, hi: usize| -> Vec<(String, String, String, u64)> {
+        findings.iter().filter(|f| names[lo..hi].contains(&f.0)).cloned().collect()
+    };
+    let server = |mine: Vec<(String, String, String, u64)>| {
+        let root = d.path().to_path_buf();
+        std::thread::spawn(move || {
+            let mut lsp = Lsp::start(&root);
+            lsp.initialize(&root, &["utf-16"], Value::Null);
+            for (path, code, sentence, _) in mine {
+                let args = json!({"uri": uri_of(&root.join(&path)), "code": code, "sentence": sentence, "note": "by an editor"});
+                let r = lsp.request_raw("workspace/executeCommand", json!({"command": "byline.markChecked", "arguments": [args]}));
+                assert!(r.get("error").is_none(), "{r}");
+            }
+            assert!(lsp.shutdown().success());
+        })
+    };
+    let (a, b) = (server(part(0, 3)), server(part(3, 6)));
+    let cli: Vec<_> = part(6, 9)
+        .into_iter()
+        .map(|(path, code, _, line)| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_byline"))
+                .args(["ledger", "mark", &format!("{path}:{line}"), "--code", &code])
+                .current_dir(d.path())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for c in cli {
+        let o = c.wait_with_output().unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    a.join().unwrap();
+    b.join().unwrap();
+    let ledger = std::fs::read_to_string(d.path().join("byline.ledger.toml")).unwrap();
+    assert_eq!(ledger.lines().filter(|l| *l == "[[check]]").count(), 27, "{ledger}");
+    assert_eq!(ledger.matches("note = \"by an editor\"").count(), 18, "{ledger}");
+    let o = byline(d.path(), &["check", "--format", "json", "news"]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let of_a = v["findings"].as_array().unwrap().iter().filter(|f| f["path"].as_str().unwrap().contains("/a"));
+    assert!(of_a.clone().all(|f| f["status"] == "checked"), "{v}");
+}
+
+/// A client that takes snippet text edits (`experimental.snippetTextEdit`) gets *Add
+/// attribution…* as the snippet `, according to ${1:whom}`, at the same place.
+#[test]
+fn add_attribution_is_a_snippet_for_clients_that_take_them() {
+    let d = workspace();
+    let mut lsp = Lsp::start(d.path());
+    let root = uri_of(d.path());
+    let caps = json!({
+        "general": {"positionEncodings": ["utf-16"]},
+        "textDocument": {"publishDiagnostics": {"versionSupport": true}},
+        "workspace": {"workspaceFolders": true},
+        "experimental": {"snippetTextEdit": true}
+    });
+    lsp.request(
+        "initialize",
+        json!({"processId": null, "rootUri": root, "workspaceFolders": [{"uri": root, "name": "ws"}], "capabilities": caps}),
+    );
+    lsp.notify("initialized", json!({}));
+    let uri = uri_of(&d.path().join("news/harbour.txt"));
+    lsp.open(&uri, 1, ARTICLE);
+    let p = lsp.diagnostics_at(&uri, 1);
+    let add = titled(&actions_on(&mut lsp, &uri, &p, 4), "Add attribution");
+    let edit = &add["edit"]["changes"][&uri][0];
+    assert_eq!(edit["newText"], ", according to ${1:whom}");
+    assert_eq!(edit["range"]["start"], json!({"line": 4, "character": "Repairs will cost at least $240 million".len()}));
     assert!(lsp.shutdown().success());
 }

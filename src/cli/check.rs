@@ -240,6 +240,7 @@ pub fn collect(sel: &Selection, command: &str) -> Result<Collected, ExitCode> {
     }
     let skipped = gathered.skipped.iter().map(|(p, r)| Skipped { path: p.to_string_lossy().into_owned(), reason: r.clone() }).collect();
 
+    let named = ws.desk.named_sources();
     let results = super::isolate::each(&gathered.sources, |src| {
         let path = src.path.to_string_lossy().into_owned();
         let analysis = crate::faults::analyze(&src.text, Format::from_path(&path));
@@ -253,6 +254,7 @@ pub fn collect(sel: &Selection, command: &str) -> Result<Collected, ExitCode> {
             .findings
             .iter()
             .zip(doc.statuses)
+            .filter(|(f, _)| !named.covers(f, &src.text))
             .filter_map(|(f, status)| {
                 let severity = level_for(&ws, rel.as_deref(), &levels, f.code)?;
                 let anchor = &src.text[f.span.clone()];
@@ -317,7 +319,8 @@ pub fn run(args: CheckArgs) -> ExitCode {
     }
     if orphans > 0 {
         let s = if orphans == 1 { "" } else { "s" };
-        eprintln!("byline: {orphans} check{s} in the ledger match no finding any more (orphans): see `byline ledger`");
+        let verb = if orphans == 1 { "matches" } else { "match" };
+        eprintln!("byline: {orphans} check{s} in the ledger {verb} no finding any more (orphans): see `byline ledger`");
     }
     exit_status(&findings, &errors)
 }
@@ -473,7 +476,8 @@ fn check_info(status: &Status) -> Option<CheckInfo> {
     })
 }
 
-fn print_lines(lines: &[String]) {
+/// Lines to standard output; a closed pipe (`| head`) is not an error.
+pub(super) fn print_lines(lines: &[String]) {
     let mut out = std::io::stdout().lock();
     report_write_error(lines.iter().try_for_each(|l| writeln!(out, "{l}")));
 }
@@ -482,12 +486,16 @@ fn report_write_error(written: std::io::Result<()>) {
     if let Err(e) = written
         && e.kind() != std::io::ErrorKind::BrokenPipe
     {
-        eprintln!("byline check: {e}");
+        eprintln!("byline: cannot write the output: {e}");
     }
 }
 
-fn print_json(v: &impl Serialize) {
+/// Pretty JSON to standard output; a closed pipe (`| head`) is not an error.
+pub(super) fn print_json(v: &impl Serialize) {
     let mut out = std::io::stdout().lock();
-    let written = serde_json::to_writer_pretty(&mut out, v).map_err(std::io::Error::other).and_then(|_| writeln!(out));
+    // serde_json wraps the writer's error: keep its kind, so that a closed pipe stays one.
+    let written = serde_json::to_writer_pretty(&mut out, v)
+        .map_err(|e| e.io_error_kind().map_or_else(|| std::io::Error::other(e), std::io::Error::from))
+        .and_then(|_| writeln!(out));
     report_write_error(written);
 }

@@ -163,7 +163,7 @@ fn mark(m: MarkArgs) -> ExitCode {
     let summary = format!("{}:{line}: {} {} by {}", path.display(), f.code, entry.status.as_str(), entry.checker);
     match ledger.record(entry) {
         Ok(()) => {
-            println!("{summary} (recorded in {})", ledger.file().display());
+            super::check::print_lines(&[format!("{summary} (recorded in {})", ledger.file().display())]);
             ExitCode::SUCCESS
         }
         Err(e) => fail(e),
@@ -193,9 +193,17 @@ fn relative_maybe_gone(root: &std::path::Path, path: &std::path::Path) -> Result
 }
 
 fn move_checks(m: MoveArgs) -> ExitCode {
-    // The workspace of the new path's nearest existing folder (the new path may not exist yet).
-    let start = m.to.ancestors().find(|a| !a.as_os_str().is_empty() && a.exists()).map_or_else(|| PathBuf::from("."), PathBuf::from);
-    let ws = match Workspace::open(std::slice::from_ref(&start)) {
+    // The workspace of the new path's nearest existing folder (the new path may not exist yet),
+    // else the old path's: a new path out of every workspace is then refused as leaving it.
+    let nearest = |p: &std::path::Path| {
+        p.ancestors().find(|a| !a.as_os_str().is_empty() && a.exists()).map_or_else(|| PathBuf::from("."), PathBuf::from)
+    };
+    let open = |p: &std::path::Path| Workspace::open(std::slice::from_ref(&nearest(p)));
+    let ws = match open(&m.to) {
+        Ok(ws) if ws.desk.root.is_none() => open(&m.from),
+        other => other,
+    };
+    let ws = match ws {
         Ok(ws) => ws,
         Err(e) => return fail(e),
     };
@@ -217,7 +225,7 @@ fn move_checks(m: MoveArgs) -> ExitCode {
         }
         Ok(n) => {
             let s = if n == 1 { "" } else { "s" };
-            println!("{n} check{s} moved from {from} to {to} (in {})", ledger.file().display());
+            super::check::print_lines(&[format!("{n} check{s} moved from {from} to {to} (in {})", ledger.file().display())]);
             ExitCode::SUCCESS
         }
         Err(e) => fail(e),
@@ -311,12 +319,19 @@ fn review(paths: Vec<PathBuf>, format: ListFormat) -> ExitCode {
         out.extend(doc.orphans.iter().map(|e| listed(ledger, "orphan", e, None, "no finding matches this check any more".into())));
         seen.insert(rel);
     }
-    // Entries of articles that are gone (unless the article was renamed and found again).
+    // Entries of articles that were not checked: gone (unless the article was renamed and found
+    // again), reached through a link out of the workspace, or left out of the walk. None is
+    // dropped silently.
     let in_scope = |p: &str| whole || scope_rel.iter().any(|s| p == s || p.starts_with(&format!("{s}/")));
-    for e in ledger.entries() {
-        if !seen.contains(&e.path) && in_scope(&e.path) && !ledger.exists(&e.path) && !moved.contains(&e.path) {
-            out.push(listed(ledger, "orphan", e, None, "the article is gone".into()));
-        }
+    for e in ledger.entries().filter(|e| !seen.contains(&e.path) && in_scope(&e.path) && !moved.contains(&e.path)) {
+        let why = if !ledger.exists(&e.path) {
+            "the article is gone"
+        } else if crate::ledger::paths::leaves_workspace(&root, &e.path) {
+            crate::ledger::paths::LEAVES_BY_LINK
+        } else {
+            "the article was not checked (excluded by [files], ignored, too big or not text), so this check cannot be matched"
+        };
+        out.push(listed(ledger, "orphan", e, None, why.into()));
     }
     out.sort_by(|a, b| (a.kind, &a.path, a.line, &a.sentence).cmp(&(b.kind, &b.path, b.line, &b.sentence)));
 
@@ -331,22 +346,24 @@ fn review(paths: Vec<PathBuf>, format: ListFormat) -> ExitCode {
                 "moved": moved,
                 "moves": moves.iter().flat_map(|(from, to)| to.iter().map(move |t| serde_json::json!({"from": from, "to": t}))).collect::<Vec<_>>(),
             });
-            println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+            super::check::print_json(&v);
         }
         ListFormat::Text => {
-            for l in &out {
-                match (l.line, l.column) {
-                    (Some(line), Some(col)) => println!("{}:{line}:{col}: stale[{}]: {}", l.path, l.code, l.message),
+            let lines: Vec<String> = out
+                .iter()
+                .map(|l| match (l.line, l.column) {
+                    (Some(line), Some(col)) => format!("{}:{line}:{col}: stale[{}]: {}", l.path, l.code, l.message),
                     _ => {
                         let at = l.ledger_line.map(|n| format!(":{n}:1")).unwrap_or_default();
                         let day = l.at.get(..10).unwrap_or(&l.at);
-                        println!(
+                        format!(
                             "{ledger_name}{at}: orphan[{}]: {}: \"{}\" ({} by {} on {day}): {}",
                             l.code, l.path, l.sentence, l.status, l.checker, l.message
                         )
                     }
-                }
-            }
+                })
+                .collect();
+            super::check::print_lines(&lines);
             for (from, to) in &moves {
                 let to: Vec<&str> = to.iter().map(String::as_str).collect();
                 if let [one] = to.as_slice() {

@@ -11,32 +11,68 @@ use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, value};
 
 use super::Desk;
 
-/// Apply `change` to the configuration at `file` (a missing file is an empty one) and write it
-/// atomically. Returns whether anything changed.
-pub fn edit(file: &Path, change: impl FnOnce(&mut DocumentMut) -> bool) -> Result<bool, String> {
-    let text = match std::fs::read_to_string(file) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => return Err(format!("{}: {e}", file.display())),
-    };
-    // The file must be a good configuration before (never overwrite what the user is fixing)…
-    Desk::parse(file, &text).map_err(|e| format!("{e}; fix it before byline changes it"))?;
-    let mut doc: DocumentMut = text.parse().map_err(|e| format!("{}: {e}", file.display()))?;
-    if !change(&mut doc) {
-        return Ok(false);
+/// The largest `byline.toml` byline edits.
+const MAX_CONFIG_BYTES: u64 = 16 << 20;
+/// How often an edit starts again when the file changed on disk while it was being made.
+const RETRIES: usize = 5;
+
+/// The configuration's text (empty when there is none). Only a regular file is read, without
+/// blocking on a FIFO put in its place.
+fn read_config(file: &Path) -> Result<String, String> {
+    match crate::files::read_article(file, MAX_CONFIG_BYTES) {
+        Ok(t) => Ok(t),
+        Err(crate::files::ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => Ok(String::new()),
+        Err(e) => Err(format!("{}: {e}", file.display())),
     }
-    let new = doc.to_string();
-    // … and after.
-    Desk::parse(file, &new).map_err(|e| format!("the change would make an invalid configuration: {e}"))?;
-    let dir = file.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".byline-toml-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| format!("cannot create a temporary file beside {}: {e}", file.display()))?;
-    tmp.write_all(new.as_bytes()).and_then(|_| tmp.as_file().sync_all()).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
-    tmp.persist(file).map_err(|e| format!("cannot replace {}: {}", file.display(), e.error))?;
-    Ok(true)
+}
+
+/// An advisory lock on `.byline.toml.lock` beside the file, held while the edit is made: two
+/// editors changing the configuration at once both get their change in.
+fn lock(file: &Path) -> Result<std::fs::File, String> {
+    let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| super::FILE_NAME.into());
+    let path = file.with_file_name(format!(".{name}.lock"));
+    let mut options = std::fs::OpenOptions::new();
+    options.create(true).truncate(false).read(true).write(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK | libc::O_NOCTTY);
+    let lock = options.open(&path).map_err(|e| format!("cannot create {}: {e}", path.display()))?;
+    lock.lock().map_err(|e| format!("cannot lock {}: {e}", path.display()))?;
+    Ok(lock)
+}
+
+/// Apply `change` to the configuration at `file` (a missing file is an empty one) and write it
+/// atomically, under the lock; when the file changed on disk meanwhile (a save by an editor
+/// that does not take the lock), the change is made again on that version, never over it.
+/// Returns whether anything changed.
+pub fn edit(file: &Path, mut change: impl FnMut(&mut DocumentMut) -> bool) -> Result<bool, String> {
+    let _lock = lock(file)?;
+    for _ in 0..=RETRIES {
+        let text = read_config(file)?;
+        // The file must be a good configuration before (never overwrite what the user is fixing)…
+        Desk::parse(file, &text).map_err(|e| format!("{e}; fix it before byline changes it"))?;
+        let mut doc: DocumentMut = text.parse().map_err(|e| format!("{}: {e}", file.display()))?;
+        if !change(&mut doc) {
+            return Ok(false);
+        }
+        let new = doc.to_string();
+        // … and after.
+        Desk::parse(file, &new).map_err(|e| format!("the change would make an invalid configuration: {e}"))?;
+        let dir = file.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let mut tmp = tempfile::Builder::new()
+            .prefix(".byline-toml-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(|e| format!("cannot create a temporary file beside {}: {e}", file.display()))?;
+        tmp.write_all(new.as_bytes())
+            .and_then(|_| tmp.as_file().sync_all())
+            .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+        if read_config(file)? != text {
+            continue;
+        }
+        tmp.persist(file).map_err(|e| format!("cannot replace {}: {}", file.display(), e.error))?;
+        return Ok(true);
+    }
+    Err(format!("{} kept changing while byline was changing it; nothing was written, try again", file.display()))
 }
 
 /// Switch `code` off for one article (`rel`, workspace-relative): an `[[overrides]]` entry whose
@@ -104,6 +140,37 @@ mod tests {
         assert_eq!(desk.overrides[0].severity.get(&Code::VagueAttribution), Some(&None));
         assert_eq!(desk.overrides[0].severity.get(&Code::AnonymousSource), Some(&None));
         assert_eq!(desk.sources.named, vec!["Harbourline Wire"]);
+    }
+
+    #[test]
+    fn concurrent_edits_all_land() {
+        let d = tempfile::tempdir().unwrap();
+        let file = d.path().join("byline.toml");
+        std::fs::write(&file, "# the desk\n").unwrap();
+        let threads: Vec<_> = (0..8)
+            .map(|i| {
+                let file = file.clone();
+                std::thread::spawn(move || edit(&file, |doc| add_named_source(doc, &format!("Wire {i}"))).unwrap())
+            })
+            .collect();
+        threads.into_iter().for_each(|t| assert!(t.join().unwrap()));
+        let desk = Desk::read(&file).unwrap();
+        assert_eq!(desk.sources.named.len(), 8, "{:?}", desk.sources.named);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_in_place_of_the_file_is_refused_without_blocking() {
+        let d = tempfile::tempdir().unwrap();
+        let file = d.path().join("byline.toml");
+        assert!(std::process::Command::new("mkfifo").arg(&file).status().unwrap().success());
+        let (tx, rx) = std::sync::mpsc::channel();
+        let f = file.clone();
+        std::thread::spawn(move || {
+            let _ = tx.send(edit(&f, |doc| add_named_source(doc, "X")));
+        });
+        let r = rx.recv_timeout(std::time::Duration::from_secs(10)).expect("editing a FIFO blocked");
+        assert!(r.is_err_and(|e| e.contains("FIFO") || e.contains("not a regular")));
     }
 
     #[test]

@@ -1,10 +1,11 @@
 //! `byline.toml`, the desk's configuration: severities per code, which files, the ledger, and
 //! the language data the desk owns (sources, people). Found at the workspace root or any
-//! folder above a checked file ([`find`]). Read by `byline check`; the language server will
-//! read it too. Unknown keys and bad values are errors at a line and column.
+//! folder above a checked file ([`find`]). Read by `byline check`, `byline ledger`, `byline
+//! report` and `byline lsp`. Unknown keys and bad values are errors at a line and column.
 
 pub mod edit;
 pub mod find;
+pub mod named;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -95,7 +96,8 @@ struct RawReport {
     base_url: Option<Spanned<String>>,
 }
 
-/// Phrases and bodies the desk adds to the language data (parsed, not yet applied).
+/// Phrases and bodies the desk adds to the language data. `named` is applied to the findings
+/// ([`named::NamedSources`]); `vague` and `anonymous` are parsed, not yet applied.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Sources {
@@ -149,6 +151,11 @@ impl Desk {
     /// of one word are left out: no given name to tell two people apart).
     pub fn house_names(&self) -> Vec<byline_core::index::HouseName> {
         self.people.iter().filter_map(|p| byline_core::index::HouseName::new(&p.name, p.spelling.as_deref())).collect()
+    }
+
+    /// `[sources] named`, ready to match the source phrases of findings against.
+    pub fn named_sources(&self) -> named::NamedSources {
+        named::NamedSources::new(&self.sources.named)
     }
 }
 

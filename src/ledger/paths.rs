@@ -38,6 +38,17 @@ pub fn relative_to(root: &Path, file: &Path) -> Result<String, String> {
     Ok(rel)
 }
 
+/// Why a check whose path leads out of the workspace through a symbolic link is not applied.
+pub const LEAVES_BY_LINK: &str = "refused: its path leads out of the workspace through a symbolic link (the file is not read)";
+
+/// Whether the entry path `path` (already checked with [`check_entry_path`]) names an existing
+/// file that is outside `root` once symbolic links are resolved. A file that does not exist
+/// does not leave (it is gone, which is reported as such).
+pub fn leaves_workspace(root: &Path, path: &str) -> bool {
+    let file = root.join(path);
+    file.exists() && relative_to(root, &file).is_err()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -62,5 +73,11 @@ mod tests {
         assert_eq!(relative_to(ws.path(), &ws.path().join("news/a.txt")).unwrap(), "news/a.txt");
         let err = relative_to(ws.path(), &ws.path().join("out/secret.txt")).unwrap_err();
         assert!(err.contains("outside the workspace"), "{err}");
+        assert!(leaves_workspace(ws.path(), "out/secret.txt"));
+        assert!(!leaves_workspace(ws.path(), "news/a.txt"));
+        assert!(!leaves_workspace(ws.path(), "news/gone.txt"), "gone, not leaving");
+        // A link inside the workspace to an article inside it stays.
+        std::os::unix::fs::symlink(ws.path().join("news"), ws.path().join("inside")).unwrap();
+        assert!(!leaves_workspace(ws.path(), "inside/a.txt"));
     }
 }

@@ -41,9 +41,19 @@ fn io_error(file: &Path, what: &str, e: std::io::Error) -> LedgerError {
     LedgerError { file: file.to_path_buf(), at: None, message: format!("{what}: {e}") }
 }
 
+/// Open for reading without blocking: a FIFO (or a device) put where the ledger should be is
+/// refused by the type check after the open, instead of blocking the open until a writer comes.
+fn open_nonblocking(file: &Path) -> std::io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK | libc::O_NOCTTY);
+    options.open(file)
+}
+
 /// The ledger's bytes, or `None` when there is no ledger yet.
 fn read_raw(file: &Path) -> Result<Option<String>, LedgerError> {
-    let f = match File::open(file) {
+    let f = match open_nonblocking(file) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(io_error(file, "cannot read the ledger", e)),
@@ -96,13 +106,12 @@ pub fn update<R>(file: &Path, mut change: impl FnMut(&mut Parsed) -> R) -> Resul
 /// written (the ledger is returned as read, a missing one stays missing).
 pub fn update_if<R>(file: &Path, mut change: impl FnMut(&mut Parsed) -> (bool, R)) -> Result<(Parsed, R), LedgerError> {
     let dir = file.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let lock = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .read(true)
-        .write(true)
-        .open(lock_path(file))
-        .map_err(|e| io_error(file, "cannot create the ledger's lock file", e))?;
+    let mut options = OpenOptions::new();
+    options.create(true).truncate(false).read(true).write(true);
+    // Never block on a FIFO put where the lock file should be.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK | libc::O_NOCTTY);
+    let lock = options.open(lock_path(file)).map_err(|e| io_error(file, "cannot create the ledger's lock file", e))?;
     lock.lock().map_err(|e| io_error(file, "cannot lock the ledger", e))?;
     let mut attempt = 0;
     loop {

@@ -70,6 +70,32 @@ fn a_corrupt_ledger_is_never_overwritten() {
     assert!(err.message.contains("not UTF-8"), "{err}");
 }
 
+/// A FIFO or a folder where the ledger should be: refused at once with a message (opening a FIFO
+/// for reading used to wait for a writer forever), for reading and for recording.
+#[cfg(unix)]
+#[test]
+fn a_ledger_that_is_no_regular_file_is_refused_without_blocking() {
+    let ws = tempfile::tempdir().unwrap();
+    let file = ws.path().join(FILE_NAME);
+    // Loaded while there was no ledger; a FIFO appears before the write.
+    let mut before = Ledger::load(ws.path()).unwrap();
+    let made = std::process::Command::new("mkfifo").arg(&file).status().unwrap();
+    assert!(made.success());
+    let (tx, rx) = std::sync::mpsc::channel();
+    let root = ws.path().to_path_buf();
+    std::thread::spawn(move || {
+        let loaded = Ledger::load(&root).map(|_| ()).map_err(|e| e.to_string());
+        let recorded = before.record(entry("a.txt", "Rents rose 12% last year.")).map_err(|e| e.to_string());
+        let _ = tx.send((loaded, recorded));
+    });
+    let (loaded, recorded) = rx.recv_timeout(std::time::Duration::from_secs(10)).expect("reading a FIFO ledger blocked");
+    assert!(loaded.as_ref().is_err_and(|e| e.contains("not a regular file")), "{loaded:?}");
+    assert!(recorded.as_ref().is_err_and(|e| e.contains("not a regular file")), "{recorded:?}");
+    std::fs::remove_file(&file).unwrap();
+    std::fs::create_dir(&file).unwrap();
+    assert!(Ledger::load(ws.path()).is_err_and(|e| e.message.contains("not a regular file")));
+}
+
 #[test]
 fn concurrent_writers_lose_no_entry() {
     let ws = tempfile::tempdir().unwrap();

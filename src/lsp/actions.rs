@@ -49,9 +49,13 @@ pub fn code_actions(s: &Snapshot, uri: &Uri, range: Range, context: &[Diagnostic
     let key = key_of(uri);
     let Some(Content::Open(a)) = s.content(&key) else { return Vec::new() };
     let (rope, enc) = (&a.rope, s.encoding);
+    // The settings of this article: a finding its `[[overrides]]` turn off, or that names a
+    // source the desk accepts, has no diagnostic and so no actions.
+    let rel = file_path_of(uri).and_then(|p| s.desks.relative(&p));
+    let settings = super::diagnostics::settings_for(&s.desks, &s.settings, rel.as_deref());
     let mut out = Vec::new();
     for f in &a.analysis.findings {
-        if s.settings.level(f.code).is_none() {
+        if !super::diagnostics::reported(f, rope, &settings) {
             continue;
         }
         let r = to_range(rope, &f.span, enc);

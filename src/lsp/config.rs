@@ -32,6 +32,7 @@ use std::collections::BTreeMap;
 use byline_core::{Code, Severity};
 use serde_json::Value;
 
+use crate::desk::named::NamedSources;
 use crate::desk::{Desk, ShowChecked};
 
 /// The severity a code is reported with, or `None` when it is switched off.
@@ -53,6 +54,9 @@ pub struct Settings {
     pub inlay_hints: bool,
     /// Use the persistent index cache for the workspace walk (`cache.enable`, default `true`).
     pub cache: bool,
+    /// `[sources] named` of `byline.toml`: vague and anonymous findings naming one of them are
+    /// not reported (no editor setting: it is the desk's language data).
+    pub named_sources: NamedSources,
 }
 
 impl Default for Settings {
@@ -66,6 +70,7 @@ impl Default for Settings {
             pull: false,
             inlay_hints: true,
             cache: true,
+            named_sources: NamedSources::default(),
         }
     }
 }
@@ -98,6 +103,7 @@ impl Settings {
             s.max_file_size = max;
         }
         s.show_checked = desk.show_checked;
+        s.named_sources = desk.named_sources();
         s
     }
 

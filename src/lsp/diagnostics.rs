@@ -27,14 +27,26 @@ pub fn to_lsp_severity(s: Severity) -> DiagnosticSeverity {
     }
 }
 
-/// The diagnostics for one document's findings; codes switched off in the settings are left out.
-/// `statuses` are the findings' statuses in the ledger, in the same order (empty: all open).
+/// Whether `f` is reported with these settings: its code is on, and it is not a vague or
+/// anonymous attribution of a source the desk accepts as named (`[sources] named`).
+pub fn reported(f: &Finding, rope: &Rope, settings: &Settings) -> bool {
+    if settings.level(f.code).is_none() {
+        return false;
+    }
+    let vague = matches!(f.code, Code::VagueAttribution | Code::AnonymousSource);
+    !(vague && !settings.named_sources.is_empty() && settings.named_sources.names(&rope.byte_slice(f.key.clone()).to_string()))
+}
+
+/// The diagnostics for one document's findings; codes switched off in the settings, and
+/// findings of named sources, are left out. `statuses` are the findings' statuses in the ledger,
+/// in the same order (empty: all open).
 pub fn diagnostics(findings: &[Finding], statuses: &[Status], rope: &Rope, enc: Encoding, settings: &Settings) -> Vec<Diagnostic> {
     crate::faults::maybe_slow_diagnostics(rope);
     let open = Status::default();
     findings
         .iter()
         .enumerate()
+        .filter(|(_, f)| reported(f, rope, settings))
         .filter_map(|(i, f)| {
             let mut severity = to_lsp_severity(settings.level(f.code)?);
             let status = statuses.get(i).unwrap_or(&open);

@@ -1017,6 +1017,10 @@ impl State {
         }
         Arc::make_mut(&mut self.desks).version += 1;
         self.recompute_settings(false);
+        // The snapshot with the new desk before the diagnostics computed from it: a client that
+        // has them and asks for code actions is answered with this configuration, not the last.
+        self.dirty = true;
+        self.publish_snapshot();
         let open: Vec<DocKey> = self.docs.iter().filter(|(_, d)| d.is_open()).map(|(k, _)| k.clone()).collect();
         for key in open {
             self.publish_diagnostics(&key);

@@ -105,9 +105,16 @@ pub fn orphans(ledger: &Ledger, root: &Path, open: &HashMap<String, Arc<Analyzed
     let mut out = Vec::new();
     let mut moved = std::collections::BTreeSet::new();
     let mut gone = Vec::new();
+    let mut refused = Vec::new();
     for path in paths.keys() {
         let (text, findings) = match open.get(*path) {
             Some(a) => (a.rope.to_string(), a.analysis.findings.clone()),
+            // A hand-edited entry naming a file reached through a link out of the workspace: that
+            // file is never read.
+            None if crate::ledger::paths::leaves_workspace(root, path) => {
+                refused.push(*path);
+                continue;
+            }
             None => match crate::files::read_article(&root.join(path), max_file_size) {
                 Ok(text) => {
                     let findings = crate::faults::analyze(&text, Format::from_path(path)).findings;
@@ -127,6 +134,9 @@ pub fn orphans(ledger: &Ledger, root: &Path, open: &HashMap<String, Arc<Analyzed
     }
     for e in ledger.entries().filter(|e| gone.contains(&e.path.as_str()) && !moved.contains(&e.path)) {
         out.push(orphan_diagnostic(ledger, e, "the article is gone"));
+    }
+    for e in ledger.entries().filter(|e| refused.contains(&e.path.as_str())) {
+        out.push(orphan_diagnostic(ledger, e, crate::ledger::paths::LEAVES_BY_LINK));
     }
     out
 }

@@ -332,7 +332,7 @@ check("root detection: nearest byline.toml or .git, else the file's folder", fun
   vim.fn.delete(tmp, "rf")
 end)
 
-check("mark a finding checked: the ledger holds it, it is a hint, and still after a restart", function()
+check("mark a finding checked: the ledger holds it, it is a hint, still after a restart and an edit above; rewritten: stale", function()
   -- A copy of the fixture, so that the ledger is written outside the repository.
   local tmp = fixture_copy()
   local path = tmp .. "/harbour-closure.md"
@@ -388,6 +388,22 @@ check("mark a finding checked: the ledger holds it, it is a hint, and still afte
   end
   eq(1, checked, ":Byline check items marked checked")
   eq(0, #(byline.run_cli("ledger") or {}), ":Byline ledger items")
+  -- Edit a line above it: still checked (the check is anchored by the sentence, not the line).
+  vim.api.nvim_buf_set_lines(b, 0, 0, false, { "Updated at noon with the council's reply.", "" })
+  line = line + 2
+  assert(vim.wait(TIMEOUT, hint_on_line, 50), "not a hint after two lines were added above: " .. describe(b))
+  -- Rewrite the sentence in substance (its figure changed): stale, a warning saying so.
+  local before = vim.api.nvim_buf_get_lines(b, line, line + 1, false)[1]
+  local rewritten = before:gsub("40 million", "55 million")
+  assert(rewritten ~= before, "the checked sentence has no figure to change: " .. before)
+  vim.api.nvim_buf_set_lines(b, line, line + 1, false, { rewritten })
+  assert(vim.wait(TIMEOUT, function()
+    for _, x in ipairs(diagnostics_with(b, "unattributed-claim")) do
+      if x.lnum == line and x.severity == vim.diagnostic.severity.WARN
+        and x.message:find("text changed since it was checked", 1, true) then return true end
+    end
+    return false
+  end, 50), "not stale after the sentence was rewritten: " .. describe(b))
   mine().stop()
   vim.cmd("bwipeout!")
   vim.fn.delete(tmp, "rf")

@@ -183,6 +183,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand("byline.dismissAtCursor", () => actOnFindingAtCursor("Dismiss")),
     vscode.commands.registerCommand("byline.addAttributionAtCursor", () => actOnFindingAtCursor("Add attribution")),
     vscode.commands.registerCommand("byline.turnOffInFileAtCursor", () => actOnFindingAtCursor("Turn off")),
+    vscode.commands.registerCommand("byline.namedSourceAtCursor", () => actOnFindingAtCursor('Treat "')),
     // The people code lens ("12 mentions · 4 files"): the server sends [uri, position, locations]
     // in LSP form; VS Code's references peek wants its own Uri/Position/Location objects.
     vscode.commands.registerCommand("byline.showReferences", (uri: string, position: unknown, locations: unknown[]) =>

@@ -47,7 +47,13 @@ test("serverPath and trace.server settings exist", () => {
 
 test("the check commands are in the palette (the server's own commands are not: they need a finding)", () => {
   const commands: string[] = manifest.contributes.commands.map((c: { command: string }) => c.command);
-  for (const c of ["byline.markCheckedAtCursor", "byline.dismissAtCursor", "byline.addAttributionAtCursor", "byline.turnOffInFileAtCursor"]) {
+  for (const c of [
+    "byline.markCheckedAtCursor",
+    "byline.dismissAtCursor",
+    "byline.addAttributionAtCursor",
+    "byline.turnOffInFileAtCursor",
+    "byline.namedSourceAtCursor",
+  ]) {
     assert.ok(commands.includes(c), `${c} missing`);
   }
   for (const c of ["byline.markChecked", "byline.dismiss", "byline.turnOff", "byline.addNamedSource"]) {
