@@ -978,9 +978,11 @@ impl WorkspaceIndex {
     pub fn mentions_in(&self, doc: &str, id: &str) -> Vec<(Span, bool)> {
         let Some(e) = self.docs.get(doc) else { return Vec::new() };
         let locals = self.local_keys_of(id);
-        let mine: Vec<bool> = e.keys.iter().map(|k| locals.contains(k)).collect();
-        let mut out: Vec<(Span, bool)> =
-            e.people.mentions.iter().filter(|m| mine.get(m.person).copied().unwrap_or(false)).map(|m| (m.span.clone(), m.full)).collect();
+        // The person's own mention lists (`by_person`), not a scan of the document's mentions:
+        // workspace symbols ask this for every person listed.
+        let idx: Vec<usize> = e.keys.iter().enumerate().filter(|(_, k)| locals.contains(k)).map(|(i, _)| i).collect();
+        let mut out: Vec<(Span, bool)> = Vec::new();
+        mentions::push_mentions(e, &idx, &mut out);
         if !id.starts_with(SURNAME_PREFIX) && !e.tentative.is_empty() {
             let s = surname_of_key(id);
             if self.unique_full(s).as_deref() == Some(id) {
@@ -1466,7 +1468,15 @@ impl WorkspaceIndex {
             let id = self.resolve(k);
             let found = cache.entry(id.clone()).or_insert_with(|| {
                 let h = house.iter().find(|h| !id.starts_with(SURNAME_PREFIX) && h.matches(&id));
-                let memo_key = (id.clone(), h.map_or(0, |h| std::hash::BuildHasher::hash_one(&std::hash::BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default(), h)));
+                let memo_key = (
+                    id.clone(),
+                    h.map_or(0, |h| {
+                        std::hash::BuildHasher::hash_one(
+                            &std::hash::BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default(),
+                            h,
+                        )
+                    }),
+                );
                 let known = memo.lock().ok().and_then(|m| m.get(&memo_key).cloned());
                 known.unwrap_or_else(|| {
                     let group = self.spelling_group(&id);

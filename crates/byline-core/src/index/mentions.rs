@@ -22,7 +22,7 @@ pub(super) fn by_person(people: &DocPeople) -> Vec<Box<[u32]>> {
 }
 
 /// Append the mentions of the local persons `idx` of `e` to `out`, in text order.
-fn push_mentions(e: &DocEntry, idx: &[usize], out: &mut Vec<(Span, bool)>) {
+pub(super) fn push_mentions(e: &DocEntry, idx: &[usize], out: &mut Vec<(Span, bool)>) {
     let mention = |i: &u32| {
         let m = &e.people.mentions[*i as usize];
         (m.span.clone(), m.full)
