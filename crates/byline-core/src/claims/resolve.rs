@@ -110,6 +110,12 @@ mod tests {
     }
 
     #[test]
+    fn people_at_a_named_body_source_their_sentence() {
+        assert!(findings("Analysts at Halvorsen Capital said sales would fall 10 percent.").is_empty());
+        assert!(findings("Researchers at the University of Tarrow found that 40 percent of patients improved.").is_empty());
+    }
+
+    #[test]
     fn a_hedge_under_according_to_is_that_sources() {
         assert!(findings("The league is expected to review the play, according to Jane Roe.").is_empty());
     }

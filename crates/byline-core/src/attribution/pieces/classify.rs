@@ -194,9 +194,13 @@ fn by_collective(ctx: &Ctx, s: &Sentence, p: &Phrase) -> Option<SourceKind> {
     if bare && placed && (ctx.lex.collectives.contains(p.head) || ctx.lex.vague_sources.contains(p.head)) && p.head.ends_with('s') {
         return Some(SourceKind::Vague);
     }
-    if ws
-        .iter()
-        .any(|w| ctx.lex.vague_sources.contains(w) && matches!(*w, "observers" | "critics" | "experts" | "analysts" | "commentators"))
+    // ("Analysts at Goldman Sachs": people of a body the phrase names, as "analysts polled by
+    // LSEG" are; the name decides.)
+    let tied_to_name = matches!(ws.get(p.hk + 1), Some(&"at" | &"with")) && (r.start + p.hk + 2..r.end).any(|i| ctx.is_cap(&words[i]));
+    if !tied_to_name
+        && ws
+            .iter()
+            .any(|w| ctx.lex.vague_sources.contains(w) && matches!(*w, "observers" | "critics" | "experts" | "analysts" | "commentators"))
     {
         return Some(SourceKind::Vague);
     }

@@ -267,6 +267,10 @@ fn joined_phrase(ctx: &Ctx, words: &[Word], np: std::ops::Range<usize>, l: &str,
             return Some(1);
         }
     }
+    // "Analysts at Goldman Sachs": people named by what they do and where they do it.
+    if start < end && start >= 2 && person_at(ctx, words, start - 1) {
+        return Some(2);
+    }
     // "analysts polled by LSEG": a passive participle and its named agent.
     if l == "by" && start < end && ctx.is_cap(&words[start]) && start >= 2 {
         let part = ctx.lw(&words[start - 2]);
@@ -313,7 +317,26 @@ fn over_determiner(ctx: &Ctx, s: &Sentence, words: &[Word], start: usize, l: &st
         return (start - 2, true);
     }
     let connector = start > 0 && matches!(ctx.lw(&words[start - 1]), "of" | "for" | "from");
-    (start, connector && ctx.gap_is_space(words[start - 1].span.end, words[start].span.start))
+    // "economists at the central bank": the walk goes on over "at" to the people.
+    let person_at = start > 1 && person_at(ctx, words, start - 1);
+    (start, (connector || person_at) && ctx.gap_is_space(words[start - 1].span.end, words[start].span.start))
+}
+
+/// Whether word `k` is the "at" or "with" of people named by what they do and where they do
+/// it: "analysts at Goldman Sachs", "researchers at the university", "an economist with the
+/// bank" (a WordNet person noun right before it).
+fn person_at(ctx: &Ctx, words: &[Word], k: usize) -> bool {
+    if k == 0 || k + 1 >= words.len() || !matches!(ctx.lw(&words[k]), "at" | "with") {
+        return false;
+    }
+    let noun = &words[k - 1];
+    ctx.gap_is_space(noun.span.end, words[k].span.start)
+        && ctx.gap_is_space(words[k].span.end, words[k + 1].span.start)
+        && !ctx.lex.function_words.contains(ctx.lw(noun))
+        && (crate::people::lexicon::PeopleLexicon::bundled().is_person_noun(ctx.w(noun)) || {
+            use crate::document::class::{ANONYMOUS_SOURCE, COLLECTIVE, SOURCE_ROLE, VAGUE_SOURCE};
+            ctx.doc.is(noun, SOURCE_ROLE | ANONYMOUS_SOURCE | VAGUE_SOURCE | COLLECTIVE)
+        })
 }
 
 #[cfg(test)]
@@ -321,6 +344,21 @@ mod tests {
 
     use crate::attribution::SourceKind;
     use crate::attribution::fixtures::source_of;
+
+    #[test]
+    fn people_at_a_body_are_the_subject() {
+        // Named by the body they work at, the people are the source; the verb governs the
+        // sentence (before, "at" ended the phrase and left a subordinate "Goldman Sachs said").
+        let t = "Analysts at Halvorsen Capital said sales would fall 10 percent.";
+        assert_eq!(source_of(t, "said"), Some((Some("Analysts at Halvorsen Capital".into()), SourceKind::Named)));
+        let t = "Officials with the Tarrow County Sheriff's Office said two men were held.";
+        assert_eq!(source_of(t, "said").and_then(|s| s.0).as_deref(), Some("Officials with the Tarrow County Sheriff's Office"));
+        let t = "Two economists at the central bank said inflation would reach 9 percent.";
+        assert_eq!(source_of(t, "said").and_then(|s| s.0).as_deref(), Some("Two economists at the central bank"));
+        // Not a place after a verb or an object: "told reporters at the scene".
+        let t = "The mayor told reporters at the scene that 40 homes were lost.";
+        assert_eq!(source_of(t, "told").and_then(|s| s.0).as_deref(), Some("The mayor"));
+    }
 
     #[test]
     fn a_title_before_a_name_and_a_bracketed_acronym() {
