@@ -73,10 +73,14 @@ pub enum Flag {
     /// A state of mind after a form of "be" ("experts are concerned that"): the subject before
     /// "be" is the source; never without it.
     State,
+    /// A form that is mostly a noun ("projects"): a verb only right after its subject and
+    /// before a clause ("the agency projects the region will …", "projects that prices will …";
+    /// not "projects that will create jobs", "housing projects in the city").
+    Clause,
 }
 
 impl Flag {
-    pub const ALL: [Flag; 10] = [
+    pub const ALL: [Flag; 11] = [
         Flag::Complement,
         Flag::Cognition,
         Flag::Evidence,
@@ -87,6 +91,7 @@ impl Flag {
         Flag::Act,
         Flag::Court,
         Flag::State,
+        Flag::Clause,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -101,6 +106,7 @@ impl Flag {
             Flag::Act => "act",
             Flag::Court => "court",
             Flag::State => "state",
+            Flag::Clause => "clause",
         }
     }
 

@@ -65,6 +65,33 @@ fn has_complement(v: &VerbCue) -> bool {
         || (finite(v) && clause_without_that(ctx, words, we))
 }
 
+/// For a form that is mostly a noun ([`Flag::Clause`]): whether it reads as a finite verb
+/// followed by a clause, with or without "that" — a subject, then a modal, a form of "be" or
+/// "has" within a few words ("the agency projects the region will retire …", "projects that
+/// prices will rise"). "projects that will create jobs" is a relative clause on the noun.
+pub(super) fn clause_follows(v: &VerbCue) -> bool {
+    use crate::attribution::pieces::words::{BE, MODALS};
+    if !finite(v) {
+        return false;
+    }
+    let (ctx, words) = (v.ctx, v.words);
+    let mut k = v.we;
+    if words.get(k).is_some_and(|w| ctx.lw(w) == "that") {
+        k += 1;
+    }
+    let start = k;
+    let verb_like = |l: &str| MODALS.contains(&l) || BE.contains(&l) || matches!(l, "has" | "have" | "had");
+    while k < words.len() && k < start + 8 && (k == v.we || ctx.gap_is_space(words[k - 1].span.end, words[k].span.start)) {
+        let l = ctx.lw(&words[k]);
+        if verb_like(l) {
+            // A subject must come first.
+            return k > start;
+        }
+        k += 1;
+    }
+    false
+}
+
 /// Whether the cue reads as a finite verb after its subject: a past or third-person form right
 /// after a name, a pronoun or a noun.
 fn finite(v: &VerbCue) -> bool {
@@ -192,6 +219,17 @@ mod tests {
         let t = "The harbour board projected cargo volumes would fall by 12 percent.";
         assert_eq!(source_of(t, "projected").map(|s| s.1), Some(SourceKind::Named));
         assert_eq!(source_of("The board estimated demand was slowing.", "estimated").map(|s| s.1), Some(SourceKind::Named));
+    }
+
+    #[test]
+    fn a_form_that_is_mostly_a_noun_is_a_verb_only_before_a_clause() {
+        let t = "If the rule holds, the agency projects the region will shed 30 plants by 2030.";
+        assert_eq!(source_of(t, "projects").map(|s| s.1), Some(SourceKind::Named));
+        let t = "The energy office projects that prices will rise 12 percent.";
+        assert_eq!(source_of(t, "projects").map(|s| s.1), Some(SourceKind::Named));
+        assert_eq!(source_of("The council approved housing projects that will create 300 jobs.", "projects"), None);
+        assert_eq!(source_of("The projects the council approved will cost $40m.", "projects"), None);
+        assert_eq!(source_of("Road projects in the region cost $40m.", "projects"), None);
     }
 
     #[test]

@@ -113,6 +113,9 @@ pub(crate) fn verb_attribution(
     {
         return decided;
     }
+    if rule.has(Flag::Clause) && !complement::clause_follows(&v) {
+        return None;
+    }
     if rule.has(Flag::Quote) && !characterisation::quoted_or_described(&v) {
         return None;
     }
