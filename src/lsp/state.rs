@@ -45,6 +45,13 @@ use crate::ledger::Ledger;
 /// How long a `didChange` that arrived ahead of its predecessor waits for it.
 pub const REORDER_WAIT: Duration = Duration::from_millis(100);
 
+/// While only files read by the walk arrive, a new snapshot is taken at most this often: each
+/// snapshot shares the index with the requests that hold it, so the next document folded in
+/// copies the index nodes it touches; one snapshot per batch of files made those copies most
+/// of the cost of reopening a big workspace. Anything else (an edit, a request's event, the
+/// end of the walk) takes one at once.
+const WALK_SNAPSHOT_EVERY: Duration = Duration::from_millis(100);
+
 /// Notifications from the client, in the order the handlers forwarded them.
 #[derive(Debug)]
 pub enum ClientEvent {
@@ -281,6 +288,8 @@ pub fn spawn(client: Client, notifier: Notifier) -> Handle {
         indexed: true, // nothing to wait for until a walk starts
         progress_walks: HashSet::new(),
         dirty: false,
+        urgent: false,
+        last_snapshot: Instant::now(),
         spelling_published: HashMap::new(),
     };
     on_own_thread("byline-state", state.run(rx));
@@ -359,6 +368,10 @@ struct State {
     /// Walks whose `$/progress` has begun and not yet ended.
     progress_walks: HashSet<u64>,
     dirty: bool,
+    /// Whether what was applied since the last snapshot is more than files read by the walk
+    /// (which can wait for [`WALK_SNAPSHOT_EVERY`]).
+    urgent: bool,
+    last_snapshot: Instant,
     /// The index's spelling version each open document's diagnostics were last published with:
     /// when the spellings change (an edit elsewhere), the others are published again.
     spelling_published: HashMap<DocKey, u64>,
@@ -391,10 +404,12 @@ impl State {
                 }
             }
             // (The snapshot before the diagnostics republished from it.)
-            self.publish_snapshot();
-            self.guarded(|s| s.republish_spellings());
-            self.views_refresh.note(self.index.people_version(), self.indexed, Instant::now());
-            self.publish_snapshot();
+            if self.snapshot_due() {
+                self.publish_snapshot();
+                self.guarded(|s| s.republish_spellings());
+                self.views_refresh.note(self.index.people_version(), self.indexed, Instant::now());
+                self.publish_snapshot();
+            }
         }
     }
 
@@ -411,8 +426,14 @@ impl State {
                 self.applied += 1;
             }
             Msg::Internal(ev) => self.guarded(|s| s.on_internal(ev)),
-            Msg::Loader(ev) => self.guarded(|s| s.on_loader(ev)),
+            Msg::Loader(ev) => {
+                self.urgent |= !matches!(ev, LoaderEvent::Loaded { .. });
+                self.guarded(|s| s.on_loader(ev));
+                self.dirty = true;
+                return;
+            }
         }
+        self.urgent = true;
         self.dirty = true;
     }
 
@@ -421,10 +442,19 @@ impl State {
         self.next_generation
     }
 
+    /// Whether the end of a batch takes a snapshot now: always, unless the batch only folded
+    /// in files read by the walk and the last snapshot is younger than [`WALK_SNAPSHOT_EVERY`]
+    /// (the deadline of [`Self::next_deadline`] then takes it).
+    fn snapshot_due(&self) -> bool {
+        self.urgent || self.last_snapshot.elapsed() >= WALK_SNAPSHOT_EVERY
+    }
+
     fn publish_snapshot(&mut self) {
         if !std::mem::take(&mut self.dirty) {
             return;
         }
+        self.urgent = false;
+        self.last_snapshot = Instant::now();
         self.snap_tx.send_replace(Arc::new(Snapshot {
             applied: self.applied,
             encoding: self.encoding,
@@ -803,6 +833,10 @@ impl State {
                 if current {
                     self.indexed = true;
                     log!("workspace indexed: {files} articles");
+                    // A client told the walk is over asks at once: the snapshot with every
+                    // file first.
+                    self.dirty = true;
+                    self.publish_snapshot();
                 }
                 if self.progress_walks.remove(&walk) {
                     let message = if current { format!("{files} articles") } else { "superseded".to_string() };
@@ -1043,7 +1077,8 @@ impl State {
     fn next_deadline(&self) -> Option<Instant> {
         let queued = self.held.iter().filter_map(|k| self.docs.get(k)?.buffer.as_ref()?.queue.deadline(REORDER_WAIT));
         let orphans = self.orphans.values().flat_map(|v| v.iter().map(|(_, _, t)| *t + REORDER_WAIT));
-        queued.chain(orphans).chain(self.views_refresh.deadline()).min()
+        let snapshot = self.dirty.then_some(self.last_snapshot + WALK_SNAPSHOT_EVERY);
+        queued.chain(orphans).chain(self.views_refresh.deadline()).chain(snapshot).min()
     }
 
     fn release_due(&mut self, now: Instant) {
