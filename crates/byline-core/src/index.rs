@@ -1454,7 +1454,9 @@ impl WorkspaceIndex {
     pub fn spelling_findings(&self, doc: &str, house: &[HouseName]) -> Vec<SpellingFinding> {
         let Some(e) = self.docs.get(doc) else { return Vec::new() };
         let memo = self.spelling_memo.get_or_init(Default::default).clone();
-        let mut cache: std::collections::HashMap<PersonId, Arc<(Vec<spelling::Variant>, Vec<Arc<str>>)>> = Default::default();
+        // A person's flagged spellings and the spellings of their group.
+        type Spellings = Arc<(Vec<spelling::Variant>, Vec<Arc<str>>)>;
+        let mut cache: std::collections::HashMap<PersonId, Spellings> = Default::default();
         let mut offers: std::collections::HashMap<(PersonId, Part, String), Vec<SpellingOffer>> = Default::default();
         let mut out = Vec::new();
         for (m, f) in e.people.mentions.iter().zip(&e.people.forms) {
@@ -1466,7 +1468,15 @@ impl WorkspaceIndex {
             let id = self.resolve(k);
             let found = cache.entry(id.clone()).or_insert_with(|| {
                 let h = house.iter().find(|h| !id.starts_with(SURNAME_PREFIX) && h.matches(&id));
-                let memo_key = (id.clone(), h.map_or(0, |h| std::hash::BuildHasher::hash_one(&std::hash::BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default(), h)));
+                let memo_key = (
+                    id.clone(),
+                    h.map_or(0, |h| {
+                        std::hash::BuildHasher::hash_one(
+                            &std::hash::BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default(),
+                            h,
+                        )
+                    }),
+                );
                 let known = memo.lock().ok().and_then(|m| m.get(&memo_key).cloned());
                 known.unwrap_or_else(|| {
                     let group = self.spelling_group(&id);
