@@ -208,7 +208,7 @@ fn validate(s: &Snapshot, args: &Value) -> Result<Target, String> {
         Some(Content::Open(a)) => (a.rope.to_string(), a.analysis.findings.clone(), Some(a.rope.clone())),
         _ => {
             let text = crate::files::read_article(&path, s.settings.max_file_size).map_err(|e| format!("{}: {e}", path.display()))?;
-            let findings = crate::faults::analyze(&text, Format::from_path(&rel)).findings;
+            let findings = crate::faults::analyze(&text, Format::from_path(&rel), s.desks.desk.lexicon.lexicon()).findings;
             (text, findings, None)
         }
     };

@@ -268,6 +268,7 @@ pub fn spawn(client: Client, notifier: Notifier) -> Handle {
         roots: Vec::new(),
         progress: false,
         initialized: false,
+        walk_after_desk: false,
         docs: Documents::new(),
         index: Arc::new(WorkspaceIndex::new()),
         orphans: HashMap::new(),
@@ -336,6 +337,9 @@ struct State {
     roots: Vec<PathBuf>,
     progress: bool,
     initialized: bool,
+    /// The first walk waits for the first read of the desk, so that it analyses with the desk's
+    /// language data (`[sources]` of `byline.toml`) from the start.
+    walk_after_desk: bool,
     /// Every document, stored once: the snapshot shares this very map ([`Documents`]).
     docs: Documents,
     index: Arc<WorkspaceIndex>,
@@ -463,7 +467,11 @@ impl State {
             ClientEvent::Initialized => {
                 self.initialized = true;
                 self.reload_desk();
-                self.start_walk();
+                if self.desk_pending {
+                    self.walk_after_desk = true;
+                } else {
+                    self.start_walk();
+                }
             }
             ClientEvent::Reload => self.reload_desk(),
             ClientEvent::Saved { uri } => {
@@ -493,8 +501,8 @@ impl State {
             Some(old) => (old.content.clone(), old.running),
             None => (None, false),
         };
-        let buffer =
-            Some(Buffer { version, rope: Rope::from_str(&text), format, queue: VersionQueue::default(), analyzer: Default::default() });
+        let analyzer = new_analyzer(&self.desks.desk.lexicon);
+        let buffer = Some(Buffer { version, rope: Rope::from_str(&text), format, queue: VersionQueue::default(), analyzer });
         self.docs.insert(key.clone(), Arc::new(Document { uri, generation, content, buffer, running }));
         // Changes that overtook this didOpen.
         if let Some(mut early) = self.orphans.remove(&key) {
@@ -755,9 +763,9 @@ impl State {
         if !self.reading.insert(key.clone()) {
             return;
         }
-        let (tx, max) = (self.tx.clone(), self.settings.max_file_size);
+        let (tx, max, lexicon) = (self.tx.clone(), self.settings.max_file_size, self.desks.desk.lexicon);
         tokio::task::spawn_blocking(move || {
-            let result = load_file(&path, max);
+            let result = load_file(&path, max, lexicon.lexicon());
             let _ = tx.send(Msg::Internal(Internal::DiskLoaded { key, uri, generation, result }));
         });
     }
@@ -783,6 +791,7 @@ impl State {
             filter: self.filter.clone(),
             skip: known,
             cache: self.settings.cache_options(),
+            lexicon: self.desks.desk.lexicon,
         };
         let tx = self.tx.clone();
         tokio::spawn(loader::run(walk, move |ev| {
@@ -973,6 +982,7 @@ impl State {
         }
         self.desk_pending = false;
         let workspace::Loaded { desk, ledger, orphans } = loaded;
+        let lexicon_before = self.desks.desk.lexicon;
         let d = Arc::make_mut(&mut self.desks);
         d.root = Some(root);
         let mut show = Vec::new();
@@ -1026,6 +1036,44 @@ impl State {
             self.publish_diagnostics(&key);
         }
         self.refresh_pulled();
+        let lexicon_changed = self.desks.desk.lexicon != lexicon_before;
+        if lexicon_changed {
+            self.reanalyse_open();
+        }
+        if std::mem::take(&mut self.walk_after_desk) {
+            self.start_walk();
+        } else if lexicon_changed && self.initialized {
+            self.reanalyse_disk();
+        }
+    }
+
+    /// The desk's language data changed: every open document is analysed again with it (a new
+    /// incremental analyzer: the old one is tied to the old lexicon; a new generation, so that
+    /// an analysis running with the old one is dropped).
+    fn reanalyse_open(&mut self) {
+        let lexicon = self.desks.desk.lexicon;
+        let open: Vec<DocKey> = self.docs.iter().filter(|(_, d)| d.is_open()).map(|(k, _)| k.clone()).collect();
+        for key in open {
+            let generation = self.generation();
+            if let Some(doc) = edit(&mut self.docs, &key)
+                && let Some(buffer) = &mut doc.buffer
+            {
+                buffer.analyzer = new_analyzer(&lexicon);
+                doc.generation = generation;
+            }
+            self.schedule_analysis(&key);
+        }
+    }
+
+    /// The desk's language data changed: the files read from disk are forgotten and the
+    /// workspace walked again, so that their people are those of the new language data (the
+    /// index cache is keyed by it too).
+    fn reanalyse_disk(&mut self) {
+        let on_disk: Vec<DocKey> = self.docs.iter().filter(|(_, d)| !d.is_open()).map(|(k, _)| k.clone()).collect();
+        for key in on_disk {
+            self.forget_disk(&key);
+        }
+        self.start_walk();
     }
 
     /// Pulled diagnostics may have changed (configuration, ledger): ask the client to pull again.
@@ -1079,6 +1127,11 @@ impl State {
 
 /// A document of `docs` to change: the map's path to it and the document itself are copied
 /// first when a snapshot still shares them (copy on write), so snapshots never see the change.
+/// An incremental analyzer for an open document, with the desk's language data.
+fn new_analyzer(lexicon: &crate::desk::language::DeskLexicon) -> crate::faults::DocAnalyzer {
+    Arc::new(std::sync::Mutex::new(byline_core::IncrementalAnalyzer::new(lexicon.lexicon())))
+}
+
 fn edit<'a>(docs: &'a mut Documents, key: &DocKey) -> Option<&'a mut Document> {
     docs.get_mut(key).map(Arc::make_mut)
 }

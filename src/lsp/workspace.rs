@@ -87,8 +87,9 @@ pub fn load(root: &Path, fallback: &Desk, open: &HashMap<String, Arc<Analyzed>>,
     };
     let ledger_file = root.join(ledger_path.as_deref().unwrap_or(crate::ledger::FILE_NAME));
     let ledger = Ledger::load_file(root, ledger_file);
+    let lex = desk.as_ref().map_or(fallback.lexicon, |d| d.lexicon);
     let orphans = match &ledger {
-        Ok(l) => orphans(l, root, open, max_file_size),
+        Ok(l) => orphans(l, root, open, max_file_size, lex.lexicon()),
         Err(_) => Vec::new(),
     };
     Loaded { desk, ledger, orphans }
@@ -96,8 +97,14 @@ pub fn load(root: &Path, fallback: &Desk, open: &HashMap<String, Arc<Analyzed>>,
 
 /// The orphan entries of `ledger` as diagnostics on its lines: entries of an article that match
 /// none of its findings, and entries of an article that is gone (unless its text was found
-/// under another path: renamed).
-pub fn orphans(ledger: &Ledger, root: &Path, open: &HashMap<String, Arc<Analyzed>>, max_file_size: u64) -> Vec<Diagnostic> {
+/// under another path: renamed). Files not open are analysed with `lex`, the desk's language data.
+pub fn orphans(
+    ledger: &Ledger,
+    root: &Path,
+    open: &HashMap<String, Arc<Analyzed>>,
+    max_file_size: u64,
+    lex: &byline_core::lexicon::Lexicon,
+) -> Vec<Diagnostic> {
     let mut paths: BTreeMap<&str, ()> = BTreeMap::new();
     for e in ledger.entries() {
         paths.insert(&e.path, ());
@@ -117,7 +124,7 @@ pub fn orphans(ledger: &Ledger, root: &Path, open: &HashMap<String, Arc<Analyzed
             }
             None => match crate::files::read_article(&root.join(path), max_file_size) {
                 Ok(text) => {
-                    let findings = crate::faults::analyze(&text, Format::from_path(path)).findings;
+                    let findings = crate::faults::analyze(&text, Format::from_path(path), lex).findings;
                     (text, findings)
                 }
                 Err(_) => {

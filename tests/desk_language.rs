@@ -1,0 +1,119 @@
+//! The desk's language data (`[sources] vague` and `anonymous` of `byline.toml`) in the
+//! analysis: in `byline check` and `byline report`, and in the language server over JSON-RPC,
+//! where a change of `byline.toml` analyses the open articles again. The articles are invented.
+
+mod common;
+
+use std::time::Duration;
+
+use common::{Lsp, run_cli as byline, uri_of, write_file as write};
+use serde_json::{Value, json};
+
+/// Line 1 hedges with a phrasing no bundled list knows; line 3 quotes a source the bundled lists
+/// do not call anonymous.
+const ARTICLE: &str = "Tram fares in Velmora will double in spring, the grapevine has it.\n\n\
+A regular at the depot canteen said the drivers would strike.\n";
+
+const DESK: &str = "[sources]\nvague = [\"the grapevine has it\"]\nanonymous = [\"a regular at the depot canteen\"]\n";
+
+fn stdout(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn codes_on(out: &str, line: usize) -> Vec<String> {
+    out.lines()
+        .filter(|l| l.starts_with(&format!("news/tram.txt:{line}:")))
+        .filter_map(|l| Some(l.split_once('[')?.1.split_once(']')?.0.to_string()))
+        .collect()
+}
+
+#[test]
+fn desk_phrases_are_findings_in_check_and_report_and_go_with_them() {
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "news/tram.txt", ARTICLE);
+    let o = byline(d.path(), &["check", "news"]);
+    let out = stdout(&o);
+    assert!(!codes_on(&out, 1).contains(&"vague-attribution".into()), "no desk phrase yet: {out}");
+    assert!(!codes_on(&out, 3).contains(&"anonymous-source".into()), "no desk phrase yet: {out}");
+
+    write(d.path(), "byline.toml", DESK);
+    let o = byline(d.path(), &["check", "news"]);
+    let out = stdout(&o);
+    assert!(codes_on(&out, 1).contains(&"vague-attribution".into()), "{out}");
+    assert!(out.contains("\"the grapevine has it\" — by whom?"), "{out}");
+    assert!(codes_on(&out, 3).contains(&"anonymous-source".into()), "{out}");
+
+    let o = byline(d.path(), &["report", "news", "--format", "json"]);
+    let report = stdout(&o);
+    assert!(report.contains("vague-attribution") && report.contains("anonymous-source"), "{report}");
+
+    write(d.path(), "byline.toml", "[sources]\nvague = []\n");
+    let o = byline(d.path(), &["check", "news"]);
+    let out = stdout(&o);
+    assert!(!codes_on(&out, 1).contains(&"vague-attribution".into()), "the phrase removed: {out}");
+    assert!(!codes_on(&out, 3).contains(&"anonymous-source".into()), "the phrase removed: {out}");
+}
+
+#[test]
+fn a_bad_desk_phrase_is_an_error_on_its_line() {
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "news/tram.txt", ARTICLE);
+    write(d.path(), "byline.toml", "[sources]\nvague = [\n  \"the grapevine has it\",\n  \"insiders (say|claim\",\n]\n");
+    for command in ["check", "people"] {
+        let o = byline(d.path(), &[command, "news"]);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{command}: {err}");
+        assert!(
+            err.contains("byline.toml:4:3: [sources] vague: bad phrase \"insiders (say|claim\": unbalanced choice"),
+            "{command}: {err}"
+        );
+    }
+}
+
+#[test]
+fn byline_people_reads_the_desk_language_data() {
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "news/tram.txt", "Mayor Ilse Varga said the tram would run, the grapevine has it.\n");
+    write(d.path(), "byline.toml", DESK);
+    let o = byline(d.path(), &["people", "news"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(stdout(&o).contains("Ilse Varga"), "{}", stdout(&o));
+}
+
+fn has_code_on(params: &Value, line: u64, code: &str) -> bool {
+    params["diagnostics"].as_array().unwrap().iter().any(|d| d["range"]["start"]["line"] == line && d["code"] == code)
+}
+
+#[test]
+fn the_server_applies_desk_phrases_and_a_change_of_byline_toml_analyses_again() {
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "news/tram.txt", ARTICLE);
+    write(d.path(), "byline.toml", DESK);
+    let mut lsp = Lsp::start(d.path());
+    lsp.initialize(d.path(), &["utf-16"], Value::Null);
+    let uri = uri_of(&d.path().join("news/tram.txt"));
+    lsp.open(&uri, 1, ARTICLE);
+    let p = lsp.diagnostics_where(&uri, |p| has_code_on(p, 0, "vague-attribution") && has_code_on(p, 2, "anonymous-source"));
+    let vague = p["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "vague-attribution").unwrap();
+    assert!(vague["message"].as_str().unwrap().contains("listed in byline.toml"), "{vague}");
+
+    // The desk drops the phrases: the open article is analysed again without them.
+    write(d.path(), "byline.toml", "[sources]\nvague = []\n");
+    lsp.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": uri_of(&d.path().join("byline.toml")), "type": 2}]}));
+    lsp.diagnostics_where(&uri, |p| !has_code_on(p, 0, "vague-attribution") && !has_code_on(p, 2, "anonymous-source"));
+
+    // And adds one back.
+    write(d.path(), "byline.toml", "[sources]\nanonymous = [\"a regular at the depot canteen\"]\n");
+    lsp.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": uri_of(&d.path().join("byline.toml")), "type": 2}]}));
+    lsp.diagnostics_where(&uri, |p| !has_code_on(p, 0, "vague-attribution") && has_code_on(p, 2, "anonymous-source"));
+
+    // A broken phrase: an error on its line of byline.toml, the last good language data stays.
+    write(d.path(), "byline.toml", "[sources]\nanonymous = [\"a regular (at|in the canteen\"]\n");
+    let desk_uri = uri_of(&d.path().join("byline.toml"));
+    lsp.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": desk_uri, "type": 2}]}));
+    let p = lsp.diagnostics_where(&desk_uri, |p| !p["diagnostics"].as_array().unwrap().is_empty());
+    assert_eq!(p["diagnostics"][0]["range"]["start"]["line"], 1, "{p}");
+    lsp.settle(Duration::from_millis(300));
+    assert!(has_code_on(lsp.published(&uri).last().unwrap(), 2, "anonymous-source"));
+    lsp.shutdown();
+}
