@@ -7,6 +7,7 @@ pub mod edit;
 pub mod find;
 pub mod language;
 pub mod named;
+pub mod people;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
