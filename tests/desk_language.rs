@@ -117,3 +117,24 @@ fn the_server_applies_desk_phrases_and_a_change_of_byline_toml_analyses_again() 
     assert!(has_code_on(lsp.published(&uri).last().unwrap(), 2, "anonymous-source"));
     lsp.shutdown();
 }
+
+#[test]
+fn the_server_reads_the_byline_toml_above_its_workspace_folder() {
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "byline.toml", &format!("{DESK}\n[severity]\nvague-attribution = \"error\"\n"));
+    let folder = d.path().join("desk/stories");
+    write(&folder, "tram.txt", ARTICLE);
+    let mut lsp = Lsp::start(&folder);
+    lsp.initialize(&folder, &["utf-16"], Value::Null);
+    let uri = uri_of(&folder.join("tram.txt"));
+    lsp.open(&uri, 1, ARTICLE);
+    let error_on_first_line = |p: &Value| {
+        p["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["range"]["start"]["line"] == 0 && d["code"] == "vague-attribution" && d["severity"] == 1)
+    };
+    lsp.diagnostics_where(&uri, error_on_first_line);
+    lsp.shutdown();
+}

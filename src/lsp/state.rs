@@ -103,7 +103,7 @@ pub enum Internal {
     /// gets an empty analysis until its text changes.
     Failed { key: DocKey, why: String },
     /// `byline.toml` and the ledger, read for reload number `seq`.
-    DeskLoaded { seq: u64, root: PathBuf, loaded: Box<workspace::Loaded> },
+    DeskLoaded { seq: u64, loaded: Box<workspace::Loaded> },
 }
 
 /// Why a file was read from disk; its result is dropped when that reason is out of date.
@@ -847,7 +847,7 @@ impl State {
                     self.report_failure(&key, &uri, &why);
                 }
             }
-            Internal::DeskLoaded { seq, root, loaded } => self.on_desk_loaded(seq, root, *loaded),
+            Internal::DeskLoaded { seq, loaded } => self.on_desk_loaded(seq, *loaded),
         }
     }
 
@@ -954,34 +954,35 @@ impl State {
 
     // ---- the desk: byline.toml and the ledger --------------------------------------------------
 
-    /// Read `byline.toml` and the ledger of the first workspace folder again, on a blocking
-    /// thread; the result comes back as [`Internal::DeskLoaded`].
+    /// Read `byline.toml` and the ledger of the first workspace folder again — at its root, else
+    /// the nearest `byline.toml` above it ([`desk::find::server_root`]) — on a blocking thread;
+    /// the result comes back as [`Internal::DeskLoaded`].
     fn reload_desk(&mut self) {
         let Some(root) = self.roots.first().cloned() else { return };
         self.desk_seq += 1;
         self.desk_pending = true;
         let seq = self.desk_seq;
-        let open: HashMap<String, Arc<Analyzed>> = self
+        let open: Vec<(PathBuf, Arc<Analyzed>)> = self
             .docs
             .values()
             .filter_map(|d| match &d.content {
-                Some(Content::Open(a)) if d.is_open() => Some((workspace::relative(&root, &file_path_of(&d.uri)?)?, a.clone())),
+                Some(Content::Open(a)) if d.is_open() => Some((file_path_of(&d.uri)?, a.clone())),
                 _ => None,
             })
             .collect();
         let (fallback, max, tx) = (self.desks.desk.clone(), self.settings.max_file_size, self.tx.clone());
         tokio::task::spawn_blocking(move || {
             let loaded = Box::new(workspace::load(&root, &fallback, &open, max));
-            let _ = tx.send(Msg::Internal(Internal::DeskLoaded { seq, root, loaded }));
+            let _ = tx.send(Msg::Internal(Internal::DeskLoaded { seq, loaded }));
         });
     }
 
-    fn on_desk_loaded(&mut self, seq: u64, root: PathBuf, loaded: workspace::Loaded) {
+    fn on_desk_loaded(&mut self, seq: u64, loaded: workspace::Loaded) {
         if seq != self.desk_seq {
             return; // a newer reload is on its way
         }
         self.desk_pending = false;
-        let workspace::Loaded { desk, ledger, orphans } = loaded;
+        let workspace::Loaded { root, desk, ledger, orphans } = loaded;
         let lexicon_before = self.desks.desk.lexicon;
         let d = Arc::make_mut(&mut self.desks);
         d.root = Some(root);
