@@ -469,9 +469,7 @@ impl LanguageServer for Server {
         if p.context.only.as_ref().is_some_and(|only| !only.iter().any(|k| k.as_str().starts_with("quickfix"))) {
             return Ok(None);
         }
-        let snippets =
-            self.caps.get().and_then(|c| c.experimental.as_ref()).and_then(|e| e.get("snippetTextEdit")).and_then(Value::as_bool)
-                == Some(true);
+        let snippets = actions::Snippets::of(self.caps.get().and_then(|c| c.experimental.as_ref()));
         let key = key_of(&p.text_document.uri);
         let (uri, range, context) = (p.text_document.uri, p.range, p.context.diagnostics);
         let versioned = self.versioned_edits();
