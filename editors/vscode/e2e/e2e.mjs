@@ -490,6 +490,23 @@ try {
     await tree.locator(".monaco-list-row", { hasText: "tram-depot.md" }).first().waitFor();
     await shot("lens-references.png");
   });
+
+  await check("Add attribution (… said): a snippet, the source selected to type over", async () => {
+    await page.keyboard.press("Escape");
+    await openFile("eastport-quay.md");
+    const title = "Add attribution (… said)";
+    const menu = await waitFor(`"${title}" in the quick-fix menu`, async () => {
+      const m = await openQuickFix("Repairs will cost", "cost");
+      await m.locator(".monaco-list-row", { hasText: title }).first().waitFor({ timeout: 3000 });
+      return m;
+    });
+    await menu.locator(".monaco-list-row", { hasText: title }).first().click();
+    await page.waitForTimeout(300);
+    await page.keyboard.type("the harbour board");
+    await page.keyboard.press("Escape");
+    await waitFor("the typed source in the sentence", async () =>
+      (await editorLines()).some((l) => l.includes("Repairs will cost") && l.includes(", the harbour board said")));
+  });
 } catch (err) {
   failed++;
   console.log(`not ok - vscode: workbench did not load: ${err && err.message}`);
