@@ -121,7 +121,7 @@ fn the_server_applies_desk_phrases_and_a_change_of_byline_toml_analyses_again() 
 #[test]
 fn the_server_reads_the_byline_toml_above_its_workspace_folder() {
     let d = tempfile::tempdir().unwrap();
-    write(d.path(), "byline.toml", &format!("{DESK}\n[severity]\nvague-attribution = \"error\"\n"));
+    write(d.path(), "byline.toml", format!("{DESK}\n[severity]\nvague-attribution = \"error\"\n"));
     let folder = d.path().join("desk/stories");
     write(&folder, "tram.txt", ARTICLE);
     let mut lsp = Lsp::start(&folder);

@@ -493,7 +493,9 @@ try {
 
   await check("Add attribution (… said): a snippet, the source selected to type over", async () => {
     await page.keyboard.press("Escape");
-    await openFile("eastport-quay.md");
+    // The renamed article is open in a tab already (quick open lists it under another heading).
+    await page.locator(".tabs-container .tab", { hasText: "eastport-quay.md" }).first().click();
+    await page.locator(".tabs-container .tab.active", { hasText: "eastport-quay.md" }).waitFor();
     const title = "Add attribution (… said)";
     const menu = await waitFor(`"${title}" in the quick-fix menu`, async () => {
       const m = await openQuickFix("Repairs will cost", "cost");
