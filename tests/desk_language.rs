@@ -119,22 +119,48 @@ fn the_server_applies_desk_phrases_and_a_change_of_byline_toml_analyses_again() 
 }
 
 #[test]
-fn the_server_reads_the_byline_toml_above_its_workspace_folder() {
+fn the_server_reads_the_byline_toml_above_its_workspace_folder_and_watches_it() {
     let d = tempfile::tempdir().unwrap();
     write(d.path(), "byline.toml", format!("{DESK}\n[severity]\nvague-attribution = \"error\"\n"));
     let folder = d.path().join("desk/stories");
     write(&folder, "tram.txt", ARTICLE);
     let mut lsp = Lsp::start(&folder);
-    lsp.initialize(&folder, &["utf-16"], Value::Null);
+    let root = uri_of(&folder);
+    let caps = json!({
+        "general": {"positionEncodings": ["utf-16"]},
+        "textDocument": {"publishDiagnostics": {"versionSupport": true}},
+        "workspace": {"workspaceFolders": true,
+                      "didChangeWatchedFiles": {"dynamicRegistration": true, "relativePatternSupport": true}}
+    });
+    lsp.request(
+        "initialize",
+        json!({"processId": null, "rootUri": root, "workspaceFolders": [{"uri": root, "name": "ws"}], "capabilities": caps}),
+    );
+    lsp.notify("initialized", json!({}));
     let uri = uri_of(&folder.join("tram.txt"));
     lsp.open(&uri, 1, ARTICLE);
-    let error_on_first_line = |p: &Value| {
-        p["diagnostics"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|d| d["range"]["start"]["line"] == 0 && d["code"] == "vague-attribution" && d["severity"] == 1)
+    let vague_on_first_line = |severity: u64| {
+        move |p: &Value| {
+            p["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|d| d["range"]["start"]["line"] == 0 && d["code"] == "vague-attribution" && d["severity"] == severity)
+        }
     };
-    lsp.diagnostics_where(&uri, error_on_first_line);
+    lsp.diagnostics_where(&uri, vague_on_first_line(1));
+
+    // The file above the folder is watched with a pattern relative to its folder.
+    lsp.settle(Duration::from_millis(300));
+    let reg = lsp.server_requests.iter().find(|r| r["method"] == "client/registerCapability").expect("watchers registered").clone();
+    let watchers = reg["params"]["registrations"][0]["registerOptions"]["watchers"].as_array().unwrap().clone();
+    let above = watchers.iter().find(|w| w["globPattern"]["pattern"] == "byline.toml").unwrap_or_else(|| panic!("{watchers:?}"));
+    let base = above["globPattern"]["baseUri"].as_str().unwrap().trim_end_matches('/').to_string();
+    assert_eq!(base, uri_of(&d.path().canonicalize().unwrap()).trim_end_matches('/'), "{above}");
+
+    // Its change (as the client reports it) is read again.
+    write(d.path(), "byline.toml", DESK);
+    lsp.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": uri_of(&d.path().join("byline.toml")), "type": 2}]}));
+    lsp.diagnostics_where(&uri, vague_on_first_line(2));
     lsp.shutdown();
 }
