@@ -164,3 +164,26 @@ fn the_server_reads_the_byline_toml_above_its_workspace_folder_and_watches_it() 
     lsp.diagnostics_where(&uri, vague_on_first_line(2));
     lsp.shutdown();
 }
+
+#[test]
+fn the_index_cache_is_keyed_by_the_desk_phrases() {
+    let d = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let dir = cache.path().to_str().unwrap().to_string();
+    write(d.path(), "news/tram.txt", "Mayor Ilse Varga said the tram would run, the grapevine has it.\n");
+    let run = || {
+        let o = byline(d.path(), &["people", "--format", "json", "--cache-dir", &dir]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let files: Vec<_> = std::fs::read_dir(cache.path()).unwrap().map(|e| e.unwrap().path()).collect();
+        assert_eq!(files.len(), 1, "{files:?}");
+        (o.stdout, std::fs::read(&files[0]).unwrap())
+    };
+    let (bundled_out, bundled_cache) = run();
+    assert_eq!(run().1, bundled_cache, "the same language data: read from the cache, not rewritten");
+    write(d.path(), "byline.toml", DESK);
+    let (desk_out, desk_cache) = run();
+    assert_ne!(desk_cache, bundled_cache, "other language data: analysed again and saved under another key");
+    assert_eq!(desk_out, bundled_out, "(these phrases do not change who the people are)");
+    write(d.path(), "byline.toml", "");
+    assert_eq!(run().1, bundled_cache, "no desk phrases: the bundled key again");
+}
