@@ -120,7 +120,8 @@ pub struct Sources {
     pub anonymous: Vec<String>,
 }
 
-/// A person the desk knows (parsed, not yet applied).
+/// A person the desk knows: the house spelling of the name ([`Desk::house_names`]), and the full
+/// name and roles shown for a person of the articles named so or by an alias ([`people`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
