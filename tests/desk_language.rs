@@ -80,6 +80,14 @@ fn byline_people_reads_the_desk_language_data() {
     assert!(stdout(&o).contains("Ilse Varga"), "{}", stdout(&o));
 }
 
+/// Replace `byline.toml` as an editor saving it does: a new file renamed over the old, so that
+/// the server (which may be reading it on its own account) never sees it half written.
+fn save_desk(dir: &std::path::Path, text: &str) {
+    let tmp = dir.join(".byline.toml.tmp");
+    std::fs::write(&tmp, text).unwrap();
+    std::fs::rename(&tmp, dir.join("byline.toml")).unwrap();
+}
+
 fn has_code_on(params: &Value, line: u64, code: &str) -> bool {
     params["diagnostics"].as_array().unwrap().iter().any(|d| d["range"]["start"]["line"] == line && d["code"] == code)
 }
@@ -98,17 +106,17 @@ fn the_server_applies_desk_phrases_and_a_change_of_byline_toml_analyses_again() 
     assert!(vague["message"].as_str().unwrap().contains("listed in byline.toml"), "{vague}");
 
     // The desk drops the phrases: the open article is analysed again without them.
-    write(d.path(), "byline.toml", "[sources]\nvague = []\n");
+    save_desk(d.path(), "[sources]\nvague = []\n");
     lsp.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": uri_of(&d.path().join("byline.toml")), "type": 2}]}));
     lsp.diagnostics_where(&uri, |p| !has_code_on(p, 0, "vague-attribution") && !has_code_on(p, 2, "anonymous-source"));
 
     // And adds one back.
-    write(d.path(), "byline.toml", "[sources]\nanonymous = [\"a regular at the depot canteen\"]\n");
+    save_desk(d.path(), "[sources]\nanonymous = [\"a regular at the depot canteen\"]\n");
     lsp.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": uri_of(&d.path().join("byline.toml")), "type": 2}]}));
     lsp.diagnostics_where(&uri, |p| !has_code_on(p, 0, "vague-attribution") && has_code_on(p, 2, "anonymous-source"));
 
     // A broken phrase: an error on its line of byline.toml, the last good language data stays.
-    write(d.path(), "byline.toml", "[sources]\nanonymous = [\"a regular (at|in the canteen\"]\n");
+    save_desk(d.path(), "[sources]\nanonymous = [\"a regular (at|in the canteen\"]\n");
     let desk_uri = uri_of(&d.path().join("byline.toml"));
     lsp.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": desk_uri, "type": 2}]}));
     let p = lsp.diagnostics_where(&desk_uri, |p| !p["diagnostics"].as_array().unwrap().is_empty());
@@ -159,7 +167,7 @@ fn the_server_reads_the_byline_toml_above_its_workspace_folder_and_watches_it() 
     assert_eq!(base, uri_of(&d.path().canonicalize().unwrap()).trim_end_matches('/'), "{above}");
 
     // Its change (as the client reports it) is read again.
-    write(d.path(), "byline.toml", DESK);
+    save_desk(d.path(), DESK);
     lsp.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": uri_of(&d.path().join("byline.toml")), "type": 2}]}));
     lsp.diagnostics_where(&uri, vague_on_first_line(2));
     lsp.shutdown();
@@ -186,4 +194,29 @@ fn the_index_cache_is_keyed_by_the_desk_phrases() {
     assert_eq!(desk_out, bundled_out, "(these phrases do not change who the people are)");
     write(d.path(), "byline.toml", "");
     assert_eq!(run().1, bundled_cache, "no desk phrases: the bundled key again");
+}
+
+#[test]
+fn a_check_of_a_desk_phrase_finding_is_an_orphan_once_the_phrase_is_dropped() {
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "news/tram.txt", ARTICLE);
+    write(d.path(), "byline.toml", DESK);
+    let o = byline(d.path(), &["ledger", "mark", "news/tram.txt:1", "--code", "vague-attribution", "--note", "the depot manager"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut lsp = Lsp::start(d.path());
+    lsp.initialize(d.path(), &["utf-16"], Value::Null);
+    let uri = uri_of(&d.path().join("news/tram.txt"));
+    lsp.open(&uri, 1, ARTICLE);
+    lsp.diagnostics_where(&uri, |p| has_code_on(p, 0, "vague-attribution"));
+    let ledger = uri_of(&d.path().join("byline.ledger.toml"));
+    let orphaned = |p: &Value| p["diagnostics"].as_array().unwrap().iter().any(|d| d["code"] == "orphan-check");
+    lsp.settle(Duration::from_millis(300));
+    assert!(!lsp.published(&ledger).last().is_some_and(orphaned), "the check matches its finding");
+
+    // The phrase dropped: the open article is analysed again, then the ledger's check is an orphan.
+    save_desk(d.path(), "[sources]\nanonymous = [\"a regular at the depot canteen\"]\n");
+    lsp.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": uri_of(&d.path().join("byline.toml")), "type": 2}]}));
+    lsp.diagnostics_where(&uri, |p| !has_code_on(p, 0, "vague-attribution"));
+    lsp.diagnostics_where(&ledger, orphaned);
+    lsp.shutdown();
 }

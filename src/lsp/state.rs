@@ -269,6 +269,7 @@ pub fn spawn(client: Client, notifier: Notifier) -> Handle {
         progress: false,
         initialized: false,
         walk_after_desk: false,
+        orphans_after_reanalysis: false,
         docs: Documents::new(),
         index: Arc::new(WorkspaceIndex::new()),
         orphans: HashMap::new(),
@@ -340,6 +341,9 @@ struct State {
     /// The first walk waits for the first read of the desk, so that it analyses with the desk's
     /// language data (`[sources]` of `byline.toml`) from the start.
     walk_after_desk: bool,
+    /// The open documents are being analysed again with new language data: once all are, the
+    /// ledger's orphans are found again (they were found against the old analyses).
+    orphans_after_reanalysis: bool,
     /// Every document, stored once: the snapshot shares this very map ([`Documents`]).
     docs: Documents,
     index: Arc<WorkspaceIndex>,
@@ -840,6 +844,10 @@ impl State {
                 self.dirty = true;
                 self.publish_snapshot();
                 self.publish_diagnostics(&key);
+                if self.orphans_after_reanalysis && self.docs.values().filter(|d| d.is_open()).all(|d| !d.running && d.is_current()) {
+                    self.orphans_after_reanalysis = false;
+                    self.reload_desk();
+                }
             }
             Internal::DiskLoaded { key, uri, generation, result } => self.on_disk_loaded(key, uri, Origin::Requested(generation), result),
             Internal::Failed { key, why } => {
@@ -1054,6 +1062,7 @@ impl State {
     fn reanalyse_open(&mut self) {
         let lexicon = self.desks.desk.lexicon;
         let open: Vec<DocKey> = self.docs.iter().filter(|(_, d)| d.is_open()).map(|(k, _)| k.clone()).collect();
+        self.orphans_after_reanalysis = !open.is_empty();
         for key in open {
             let generation = self.generation();
             if let Some(doc) = edit(&mut self.docs, &key)
