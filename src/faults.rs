@@ -18,11 +18,11 @@ pub const SLOW_ANALYSIS: Duration = Duration::from_secs(2);
 pub const SLOW_DIAGNOSTICS: Duration = Duration::from_secs(4);
 
 /// The core's analysis as the binary runs it (server and CLI): the injected faults first, when
-/// they are on.
-pub fn analyze(text: &str, format: byline_core::Format) -> byline_core::Analysis {
+/// they are on. `lex` is the desk's language data ([`crate::desk::Desk::lexicon`]).
+pub fn analyze(text: &str, format: byline_core::Format, lex: &byline_core::lexicon::Lexicon) -> byline_core::Analysis {
     maybe_panic_in_analysis(text);
     maybe_slow_analysis(text);
-    byline_core::analyze(text, format)
+    byline_core::analyze_with(text, format, lex)
 }
 
 /// An open document's incremental analyzer, kept with the document by the server's state task
@@ -30,14 +30,14 @@ pub fn analyze(text: &str, format: byline_core::Format) -> byline_core::Analysis
 pub type DocAnalyzer = Arc<Mutex<byline_core::IncrementalAnalyzer<'static>>>;
 
 /// [`analyze`] through the document's incremental analyzer: the same analysis, reusing the
-/// parsing of the lines and paragraphs the last one saw. An analyzer left poisoned by a panic is
-/// replaced by a new one.
+/// parsing of the lines and paragraphs the last one saw, with the lexicons it was made with. An
+/// analyzer left poisoned by a panic is replaced by a new one with the same lexicons.
 pub fn analyze_incremental(analyzer: &DocAnalyzer, text: &str, format: byline_core::Format) -> byline_core::Analysis {
     maybe_panic_in_analysis(text);
     maybe_slow_analysis(text);
     let mut a = analyzer.lock().unwrap_or_else(|poisoned| {
         let mut a = poisoned.into_inner();
-        *a = byline_core::IncrementalAnalyzer::bundled();
+        *a = byline_core::IncrementalAnalyzer::new(a.lexicon());
         a
     });
     a.analyze(text, format)

@@ -28,10 +28,14 @@ use packed::LAYOUT;
 pub use packed::Refused;
 use packed::{EntryKey, Packed};
 
-/// The configuration hash of an article's people: they depend on its text and format only (no
-/// setting of `byline.toml` or of the editor changes them), so it is a constant. The first
-/// setting that changes what the people analysis finds must be hashed into it.
-pub const PEOPLE_CONFIG: u64 = 0;
+/// The configuration hash of an article's people: they depend on its text, its format and the
+/// language data it is analysed with — the bundled lists (in the key header already) and the
+/// desk's phrases of `[sources]` (`byline.toml`), whose hash this is (0 when there are none, so a
+/// desk without phrases shares its cache with none at all). No other setting of `byline.toml`
+/// or of the editor changes them; the first that does must be hashed into it.
+pub fn people_config(lexicon: &crate::desk::language::DeskLexicon) -> u64 {
+    lexicon.fingerprint()
+}
 
 /// Whether and where to cache: `byline.toml`'s, the editor's or the command line's choice.
 #[derive(Clone, Debug, PartialEq, Eq)]

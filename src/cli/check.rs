@@ -243,7 +243,7 @@ pub fn collect(sel: &Selection, command: &str) -> Result<Collected, ExitCode> {
     let named = ws.desk.named_sources();
     let results = super::isolate::each(&gathered.sources, |src| {
         let path = src.path.to_string_lossy().into_owned();
-        let analysis = crate::faults::analyze(&src.text, Format::from_path(&path));
+        let analysis = crate::faults::analyze(&src.text, Format::from_path(&path), ws.desk.lexicon.lexicon());
         let lines = Lines::new(&src.text);
         let rel = ws.relative(&src.path);
         let doc = match (&ws.ledger, &rel) {

@@ -133,7 +133,7 @@ fn mark(m: MarkArgs) -> ExitCode {
         return fail(format!("{}: no line {line}", path.display()));
     };
     let at = col.and_then(|c| lines.offset(line, c));
-    let analysis = crate::faults::analyze(&text, Format::from_path(&path.to_string_lossy()));
+    let analysis = crate::faults::analyze(&text, Format::from_path(&path.to_string_lossy()), ws.desk.lexicon.lexicon());
     let found = analysis.findings.iter().find(|f| {
         f.code == m.code
             && match at {
@@ -302,7 +302,7 @@ fn review(paths: Vec<PathBuf>, format: ListFormat) -> ExitCode {
     let mut moves: std::collections::BTreeMap<String, BTreeSet<String>> = Default::default();
     for src in &gathered.sources {
         let Some(rel) = ws.relative(&src.path) else { continue };
-        let analysis = crate::faults::analyze(&src.text, Format::from_path(&rel));
+        let analysis = crate::faults::analyze(&src.text, Format::from_path(&rel), ws.desk.lexicon.lexicon());
         let doc = ledger.document(&rel, &analysis.findings, &src.text);
         let lines = Lines::new(&src.text);
         for (f, st) in analysis.findings.iter().zip(&doc.statuses) {

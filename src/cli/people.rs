@@ -15,6 +15,7 @@ use serde::Serialize;
 use super::lines::Lines;
 use super::sources::gather;
 use crate::cache::{self, WorkspaceCache};
+use crate::desk::language::DeskLexicon;
 use crate::files::FileFilter;
 
 #[derive(clap::Args)]
@@ -88,12 +89,15 @@ pub enum PeopleFormat {
 /// The index cache of the folders named (the current folder by default): `byline people` needs
 /// only each article's people, which the cache holds exactly. A file named on its own, outside
 /// those folders, is analysed every time.
-fn open_cache(args: &PeopleArgs) -> WorkspaceCache {
+fn open_cache(args: &PeopleArgs, lexicon: &DeskLexicon) -> WorkspaceCache {
     let default = [std::path::PathBuf::from(".")];
     let paths = if args.paths.is_empty() { &default[..] } else { &args.paths[..] };
     let roots: Vec<_> = paths.iter().filter(|p| p.is_dir()).filter_map(|p| std::path::absolute(p).ok()).collect();
-    let cache =
-        WorkspaceCache::open(&roots, &cache::Options { enabled: !args.no_cache, dir: args.cache_dir.clone() }, cache::PEOPLE_CONFIG);
+    let cache = WorkspaceCache::open(
+        &roots,
+        &cache::Options { enabled: !args.no_cache, dir: args.cache_dir.clone() },
+        cache::people_config(lexicon),
+    );
     for line in cache.describe_opened() {
         if line.contains("refused") {
             eprintln!("byline people: {line}");
@@ -103,6 +107,15 @@ fn open_cache(args: &PeopleArgs) -> WorkspaceCache {
 }
 
 pub fn run(args: PeopleArgs) -> ExitCode {
+    // The desk's language data (`[sources]` of the byline.toml at or above the first path).
+    let start = args.paths.first().cloned().unwrap_or_else(|| std::path::PathBuf::from("."));
+    let lexicon = match crate::desk::find::desk_for(&start) {
+        Ok(desk) => desk.lexicon,
+        Err(e) => {
+            eprintln!("byline people: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let filter = match FileFilter::new(&crate::files::DEFAULT_INCLUDE.map(String::from), &args.exclude) {
         Ok(f) => f,
         Err(e) => {
@@ -117,13 +130,13 @@ pub fn run(args: PeopleArgs) -> ExitCode {
     if gathered.sources.is_empty() && !gathered.skipped.is_empty() {
         return ExitCode::from(2);
     }
-    let cache = open_cache(&args);
+    let cache = open_cache(&args, &lexicon);
     let analysed = super::isolate::each(&gathered.sources, |s| {
         let key: Arc<str> = s.path.to_string_lossy().into();
         let format = Format::from_path(&key);
         let absolute = std::path::absolute(&s.path).unwrap_or_else(|_| s.path.clone());
         let people: Result<_, std::convert::Infallible> =
-            cache.people(&absolute, &s.text, format, || Ok(crate::faults::analyze(&s.text, format).people));
+            cache.people(&absolute, &s.text, format, || Ok(crate::faults::analyze(&s.text, format, lexicon.lexicon()).people));
         let Ok(people) = people;
         (key, Arc::new(people))
     });

@@ -5,7 +5,9 @@
 
 pub mod edit;
 pub mod find;
+pub mod language;
 pub mod named;
+pub mod people;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -35,7 +37,7 @@ struct Raw {
     files: RawFiles,
     ledger: RawLedger,
     report: RawReport,
-    sources: Sources,
+    sources: RawSources,
     people: Vec<Person>,
     overrides: Vec<RawOverride>,
 }
@@ -96,8 +98,17 @@ struct RawReport {
     base_url: Option<Spanned<String>>,
 }
 
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct RawSources {
+    named: Vec<String>,
+    vague: Vec<Spanned<String>>,
+    anonymous: Vec<Spanned<String>>,
+}
+
 /// Phrases and bodies the desk adds to the language data. `named` is applied to the findings
-/// ([`named::NamedSources`]); `vague` and `anonymous` are parsed, not yet applied.
+/// ([`named::NamedSources`]); `vague` and `anonymous` extend the analysis' lexicon
+/// ([`language::DeskLexicon`], [`Desk::lexicon`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Sources {
@@ -109,7 +120,8 @@ pub struct Sources {
     pub anonymous: Vec<String>,
 }
 
-/// A person the desk knows (parsed, not yet applied).
+/// A person the desk knows: the house spelling of the name ([`Desk::house_names`]), and the full
+/// name and roles shown for a person of the articles named so or by an alias ([`people`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
@@ -142,6 +154,8 @@ pub struct Desk {
     /// `[report] base_url`: where the articles are published (an `http(s)` URL).
     pub report_base_url: Option<String>,
     pub sources: Sources,
+    /// The language data articles are analysed with: the bundled lists and `sources`' phrases.
+    pub lexicon: language::DeskLexicon,
     pub people: Vec<Person>,
     pub overrides: Vec<Override>,
 }
@@ -268,7 +282,20 @@ impl Desk {
             let matcher = set.build().map_err(|e| err(None, e.to_string()))?;
             desk.overrides.push(Override { files, severity: severities(&o.severity, "[[overrides]] severity")?, matcher });
         }
-        desk.sources = raw.sources;
+        let phrases = |list: &[Spanned<String>], key: &str| -> Result<Vec<String>, ConfigError> {
+            list.iter()
+                .map(|p| {
+                    language::check_phrase(p.get_ref()).map_err(|m| err(Some(p.span()), format!("[sources] {key}: {m}")))?;
+                    Ok(p.get_ref().trim().to_string())
+                })
+                .collect()
+        };
+        desk.sources = Sources {
+            named: raw.sources.named,
+            vague: phrases(&raw.sources.vague, "vague")?,
+            anonymous: phrases(&raw.sources.anonymous, "anonymous")?,
+        };
+        desk.lexicon = language::DeskLexicon::new(&desk.sources.vague, &desk.sources.anonymous);
         desk.people = raw.people;
         Ok(desk)
     }

@@ -47,3 +47,13 @@ fn problems_have_a_line_and_column() {
         assert!(e.to_string().starts_with(&format!("byline.toml:{}:{}: ", at.0, at.1)), "{e}");
     }
 }
+
+#[test]
+fn desk_phrases_extend_the_lexicon_and_a_bad_one_is_an_error_on_its_line() {
+    let d = parse("[sources]\nvague = [\"the grapevine has it\"]\n").unwrap();
+    assert_eq!(d.sources.vague, ["the grapevine has it"]);
+    assert_ne!(d.lexicon, parse("").unwrap().lexicon);
+    let e = parse("[sources]\nanonymous = [\n  \"fine phrase\",\n  \"a (broken|choice\",\n]\n").unwrap_err();
+    assert_eq!(e.at, Some((4, 3)), "{e}");
+    assert!(e.message.contains("[sources] anonymous"), "{e}");
+}

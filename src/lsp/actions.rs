@@ -3,9 +3,10 @@
 //! Every finding under the requested range gets, as `quickfix` actions:
 //! - *Mark as checked…* and *Dismiss — not a claim / source is fine…*: the commands
 //!   [`MARK_CHECKED`] and [`DISMISS`], recorded in the check ledger;
-//! - *Add attribution…*: a `WorkspaceEdit` inserting `, according to [source]` before the
-//!   sentence's final punctuation (a snippet, `, according to ${1:whom}`, for clients that
-//!   advertise `experimental.snippetTextEdit`); applied by the client, never written by byline;
+//! - *Add attribution…* and *Add attribution (… said)*: an insertion of `, according to [source]`
+//!   or `, [source] said` before the sentence's final punctuation, applied by the client, never
+//!   written by byline ([`Snippets`]: a snippet with the source as its placeholder,
+//!   `, according to ${1:whom}` / `, ${1:who} said`, for clients that take one);
 //! - *Turn off `<code>` in this file*: [`TURN_OFF`], an `[[overrides]]` entry in `byline.toml`;
 //! - on vague and anonymous findings, *Treat "…" as a named source in this workspace*:
 //!   [`NAMED_SOURCE`], a phrase added to `[sources] named` in `byline.toml`.
@@ -23,7 +24,7 @@ use byline_core::{Code, Finding, Format};
 use ropey::Rope;
 use serde_json::{Value, json};
 use tower_lsp_server::ls_types::{
-    CodeAction, CodeActionKind, CodeActionOrCommand, Command, Diagnostic, NumberOrString, Range, TextEdit, Uri, WorkspaceEdit,
+    CodeAction, CodeActionKind, CodeActionOrCommand, Command, Diagnostic, NumberOrString, Position, Range, TextEdit, Uri, WorkspaceEdit,
 };
 
 use super::positions::{Encoding, to_position, to_range};
@@ -37,6 +38,43 @@ pub const TURN_OFF: &str = "byline.turnOff";
 pub const NAMED_SOURCE: &str = "byline.addNamedSource";
 pub const COMMANDS: [&str; 4] = [MARK_CHECKED, DISMISS, TURN_OFF, NAMED_SOURCE];
 
+/// The client-side command a client that declares `experimental.snippetCommand` runs to insert a
+/// snippet (Neovim: `vim.snippet.expand`): one object argument, `uri`, `position` and `snippet`.
+pub const INSERT_SNIPPET: &str = "byline.insertSnippet";
+
+/// How a client takes the attribution snippets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Snippets {
+    /// Plain text: `, according to [source]`.
+    Plain,
+    /// `experimental.snippetTextEdit`: the snippet as the text edit's text (rust-analyzer's
+    /// extension; the VS Code extension turns it into a snippet edit).
+    TextEdit,
+    /// `experimental.snippetCommand`: no edit, the client-side command [`INSERT_SNIPPET`].
+    Command,
+}
+
+impl Snippets {
+    /// What the client's `experimental` capabilities declare (a command first: a client that can
+    /// run one knows best how to insert a snippet).
+    pub fn of(experimental: Option<&Value>) -> Snippets {
+        let declared = |key: &str| experimental.and_then(|e| e.get(key)).and_then(Value::as_bool) == Some(true);
+        if declared("snippetCommand") {
+            Snippets::Command
+        } else if declared("snippetTextEdit") {
+            Snippets::TextEdit
+        } else {
+            Snippets::Plain
+        }
+    }
+}
+
+/// The two attributions offered: title, plain text, snippet.
+const ATTRIBUTIONS: [(&str, &str, &str); 2] = [
+    ("Add attribution…", ", according to [source]", ", according to ${1:whom}"),
+    ("Add attribution (… said)", ", [source] said", ", ${1:who} said"),
+];
+
 /// The longest note, URL, reason or phrase a command accepts.
 const MAX_TEXT: usize = 4096;
 
@@ -45,7 +83,7 @@ fn overlaps(a: &Range, b: &Range) -> bool {
 }
 
 /// The code actions for the findings of `uri` under `range`.
-pub fn code_actions(s: &Snapshot, uri: &Uri, range: Range, context: &[Diagnostic], snippets: bool) -> Vec<CodeActionOrCommand> {
+pub fn code_actions(s: &Snapshot, uri: &Uri, range: Range, context: &[Diagnostic], snippets: Snippets) -> Vec<CodeActionOrCommand> {
     let key = key_of(uri);
     let Some(Content::Open(a)) = s.content(&key) else { return Vec::new() };
     let (rope, enc) = (&a.rope, s.encoding);
@@ -82,8 +120,18 @@ pub fn code_actions(s: &Snapshot, uri: &Uri, range: Range, context: &[Diagnostic
             |title: &str, name: &str, args: Value| Command { title: title.into(), command: name.into(), arguments: Some(vec![args]) };
         out.push(action("Mark as checked…".into(), Some(command("Mark as checked", MARK_CHECKED, args.clone())), None, false));
         out.push(action("Dismiss — not a claim / source is fine…".into(), Some(command("Dismiss", DISMISS, args.clone())), None, false));
-        let edit = attribution_edit(uri, rope, f, enc, snippets);
-        out.push(action("Add attribution…".into(), None, Some(edit), true));
+        let at = attribution_point(rope, f, enc);
+        for (i, (title, plain, snippet)) in ATTRIBUTIONS.into_iter().enumerate() {
+            let preferred = i == 0;
+            match snippets {
+                Snippets::Command => {
+                    let insert = json!({ "uri": uri.as_str(), "position": at, "snippet": snippet });
+                    out.push(action(title.into(), Some(command(title, INSERT_SNIPPET, insert)), None, preferred));
+                }
+                Snippets::TextEdit => out.push(action(title.into(), None, Some(insertion(uri, at, snippet)), preferred)),
+                Snippets::Plain => out.push(action(title.into(), None, Some(insertion(uri, at, plain)), preferred)),
+            }
+        }
         out.push(action(
             format!("Turn off {code} in this file"),
             Some(command(&format!("Turn off {code} in this file"), TURN_OFF, args.clone())),
@@ -154,14 +202,17 @@ fn key_phrase(rope: &Rope, f: &Finding) -> String {
     k.trim().trim_matches(|c: char| c.is_ascii_punctuation() || c == '“' || c == '”').trim().to_string()
 }
 
-/// `, according to [source]` before the sentence's final punctuation (after a closing quote).
-fn attribution_edit(uri: &Uri, rope: &Rope, f: &Finding, enc: Encoding, snippets: bool) -> WorkspaceEdit {
+/// Where an attribution goes in the sentence of `f`: before its final punctuation (after a
+/// closing quote).
+fn attribution_point(rope: &Rope, f: &Finding, enc: Encoding) -> Position {
     let text = rope.byte_slice(f.span.clone()).to_string();
-    let at = f.span.start + insertion_point(&text);
-    let pos = to_position(rope, at, enc);
-    let new_text = if snippets { ", according to ${1:whom}" } else { ", according to [source]" };
+    to_position(rope, f.span.start + insertion_point(&text), enc)
+}
+
+/// `new_text` inserted at `at`.
+fn insertion(uri: &Uri, at: Position, new_text: &str) -> WorkspaceEdit {
     let mut changes = std::collections::HashMap::new();
-    changes.insert(uri.clone(), vec![TextEdit { range: Range::new(pos, pos), new_text: new_text.into() }]);
+    changes.insert(uri.clone(), vec![TextEdit { range: Range::new(at, at), new_text: new_text.into() }]);
     WorkspaceEdit { changes: Some(changes), ..Default::default() }
 }
 
@@ -208,7 +259,7 @@ fn validate(s: &Snapshot, args: &Value) -> Result<Target, String> {
         Some(Content::Open(a)) => (a.rope.to_string(), a.analysis.findings.clone(), Some(a.rope.clone())),
         _ => {
             let text = crate::files::read_article(&path, s.settings.max_file_size).map_err(|e| format!("{}: {e}", path.display()))?;
-            let findings = crate::faults::analyze(&text, Format::from_path(&rel)).findings;
+            let findings = crate::faults::analyze(&text, Format::from_path(&rel), s.desks.desk.lexicon.lexicon()).findings;
             (text, findings, None)
         }
     };

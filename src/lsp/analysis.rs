@@ -5,6 +5,7 @@
 use crate::cache::WorkspaceCache;
 use std::path::Path;
 
+use byline_core::lexicon::Lexicon;
 use byline_core::people::DocPeople;
 use byline_core::{Analysis, Format};
 use tower_lsp_server::ls_types::Uri;
@@ -27,9 +28,10 @@ pub fn format_of(uri: &Uri, language: &str) -> Format {
 }
 
 /// Analyse on the calling (blocking) thread. A panic (a bug in byline) is caught and becomes
-/// `Err` with a one-line description, which the caller reports to the user.
-pub fn analyze_guarded(text: &str, format: Format, what: &str) -> Result<Analysis, String> {
-    guarded(what, || crate::faults::analyze(text, format))
+/// `Err` with a one-line description, which the caller reports to the user. `lex`: the desk's
+/// language data.
+pub fn analyze_guarded(text: &str, format: Format, lex: &Lexicon, what: &str) -> Result<Analysis, String> {
+    guarded(what, || crate::faults::analyze(text, format, lex))
 }
 
 /// [`analyze_guarded`] through an open document's incremental analyzer (the same analysis).
@@ -55,16 +57,16 @@ fn guarded(what: &str, analyze: impl FnOnce() -> Analysis) -> Result<Analysis, S
 /// Such a file only contributes its people (no diagnostics are published for it), so only
 /// those are kept, with a line index to turn their byte offsets into positions: the text and
 /// the rest of the analysis are dropped here, on the loading thread.
-pub fn load_file(path: &Path, max_file_size: u64) -> Result<OnDisk, ReadError> {
-    load_with(path, max_file_size, None)
+pub fn load_file(path: &Path, max_file_size: u64, lex: &Lexicon) -> Result<OnDisk, ReadError> {
+    load_with(path, max_file_size, lex, None)
 }
 
 /// [`load_file`], with the people taken from the index cache when it has this text (and put
 /// there when it does not).
-pub fn load_with(path: &Path, max_file_size: u64, cache: Option<&WorkspaceCache>) -> Result<OnDisk, ReadError> {
+pub fn load_with(path: &Path, max_file_size: u64, lex: &Lexicon, cache: Option<&WorkspaceCache>) -> Result<OnDisk, ReadError> {
     let text = read_article(path, max_file_size)?;
     let format = Format::from_path(&path.to_string_lossy());
-    let analyse = || analyze_guarded(&text, format, &path.display().to_string()).map(|a| a.people).map_err(ReadError::Internal);
+    let analyse = || analyze_guarded(&text, format, lex, &path.display().to_string()).map(|a| a.people).map_err(ReadError::Internal);
     let mut people = match cache {
         Some(cache) => cache.people(path, &text, format, analyse)?,
         None => analyse()?,

@@ -21,6 +21,7 @@ use tower_lsp_server::ls_types::Uri;
 use super::analysis::{OnDisk, load_with};
 use super::snapshot::{DocKey, file_uri, key_of};
 use crate::cache::{self, WorkspaceCache};
+use crate::desk::language::DeskLexicon;
 use crate::files::{FileFilter, ReadError, walk_until};
 
 /// How often a running walk reports how far it has got.
@@ -53,6 +54,8 @@ pub struct Walk {
     pub skip: HashSet<DocKey>,
     /// Whether (and where) to keep the people of the files read in the index cache.
     pub cache: cache::Options,
+    /// The desk's language data the files are analysed with (part of the cache's key).
+    pub lexicon: DeskLexicon,
 }
 
 impl Walk {
@@ -77,7 +80,7 @@ pub async fn run(walk: Walk, report: impl Fn(LoaderEvent) + Send + Sync + 'stati
             let cancelled = || walk.cancelled();
             let paths: Vec<PathBuf> = walk.roots.par_iter().flat_map_iter(|r| walk_until(r, &walk.filter, &cancelled)).collect();
             total.store(paths.len(), Ordering::SeqCst);
-            let cache = WorkspaceCache::open(&walk.roots, &walk.cache, cache::PEOPLE_CONFIG);
+            let cache = WorkspaceCache::open(&walk.roots, &walk.cache, cache::people_config(&walk.lexicon));
             cache.describe_opened().iter().for_each(|line| log!("{line}"));
             paths.par_iter().for_each(|path| {
                 if cancelled() {
@@ -86,7 +89,7 @@ pub async fn run(walk: Walk, report: impl Fn(LoaderEvent) + Send + Sync + 'stati
                 if let Some(uri) = file_uri(path) {
                     let key = key_of(&uri);
                     if !walk.skip.contains(&key) {
-                        let result = load_with(path, walk.max_file_size, Some(&cache));
+                        let result = load_with(path, walk.max_file_size, walk.lexicon.lexicon(), Some(&cache));
                         report(LoaderEvent::Loaded { walk: walk.walk, key, uri, result });
                     }
                 }
@@ -161,6 +164,7 @@ mod tests {
             filter: FileFilter::default(),
             skip,
             cache: cache::Options { enabled: false, dir: None },
+            lexicon: DeskLexicon::default(),
         }
     }
 

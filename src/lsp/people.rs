@@ -11,6 +11,7 @@ use tower_lsp_server::ls_types::{
 
 use super::hover_roles::roles_markdown;
 use super::snapshot::{Content, Snapshot};
+use crate::desk::people::Known;
 
 /// How many quotes a hover shows.
 const HOVER_QUOTES: usize = 3;
@@ -64,12 +65,18 @@ fn percent_decode(s: &str) -> String {
 /// and a note on a conflicting role, [`super::hover_roles`]), mention counts, up to three quotes.
 /// `here`: the fullest name the hovered article gives the person, shown when it is not the name
 /// the workspace knows them by ("Seddique Mir Mateen" here, "Seddique Mateen" elsewhere).
-pub fn hover_markdown(info: &PersonInfo, here: Option<&str>, roles: &RolesAcross) -> String {
+/// `desk`: the `[[people]]` entry of `byline.toml` the person matches, whose full name (when
+/// matched by an alias) and roles (those the articles do not give) come after the articles' own,
+/// marked as the desk's.
+pub fn hover_markdown(info: &PersonInfo, here: Option<&str>, roles: &RolesAcross, desk: Option<Known>) -> String {
     let mut md = format!("**{}**\n", info.name);
     if let Some(here) = here.filter(|h| *h != info.name) {
         md.push_str(&format!("\nNamed here as *{here}*\n"));
     }
     md.push_str(&roles_markdown(roles, |d| decode(file_name(d))));
+    if let Some(known) = desk {
+        md.push_str(&desk_markdown(&known, roles));
+    }
     let mentions = if info.mention_count == 1 { "mention" } else { "mentions" };
     let files = if info.file_count == 1 { "file" } else { "files" };
     md.push_str(&format!("\n{} {mentions} in {} {files}\n", info.mention_count, info.file_count));
@@ -77,6 +84,39 @@ pub fn hover_markdown(info: &PersonInfo, here: Option<&str>, roles: &RolesAcross
         md.push_str(&format!("\n> “{}” — *{}*\n", quote.trim(), decode(file_name(doc))));
     }
     md
+}
+
+/// What the desk knows of a person beyond the articles: the full name an alias stands for, and
+/// the roles no article gives.
+fn desk_markdown(known: &Known, roles: &RolesAcross) -> String {
+    let mut md = String::new();
+    if known.by_alias {
+        md.push_str(&format!(
+            "
+Known to the desk as **{}**
+",
+            known.full_name()
+        ));
+    }
+    let given: Vec<String> = roles.here.iter().cloned().chain(roles.elsewhere.iter().map(|e| e.role.clone())).collect();
+    let extra = known.roles_beyond(&given);
+    if !extra.is_empty() {
+        md.push_str(&format!(
+            "
+{} *(desk, byline.toml)*
+",
+            extra.join(" · ")
+        ));
+    }
+    md
+}
+
+/// The `[[people]]` entry of the desk that the person `info` (named `here` in the hovered
+/// article) matches.
+fn desk_entry<'s>(snap: &'s Snapshot, info: &PersonInfo, here: Option<&str>) -> Option<Known<'s>> {
+    let mut names = vec![info.name.as_str()];
+    names.extend(here);
+    snap.desks.desk.known_person(&names)
 }
 
 /// The hover of a quotation: the other articles that carry it, each with how (the same words, an
@@ -119,7 +159,7 @@ pub fn hover(snap: &Snapshot, key: &str, pos: Position) -> Option<Hover> {
     let here =
         mention.and_then(|m| people.persons.get(m.person)).map(|p| if p.fullest.is_empty() { p.name.as_str() } else { p.fullest.as_str() });
     let roles = snap.index.roles_across(&id, key);
-    let value = hover_markdown(&info, here, &roles);
+    let value = hover_markdown(&info, here, &roles, desk_entry(snap, &info, here));
     Some(Hover { contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value }), range })
 }
 
@@ -194,21 +234,51 @@ pub fn highlights(snap: &Snapshot, key: &str, pos: Position) -> Option<Vec<Docum
 #[allow(deprecated)] // SymbolInformation::deprecated must be spelled out
 pub fn workspace_symbols(snap: &Snapshot, query: &str) -> Vec<SymbolInformation> {
     let limit = if query.trim().is_empty() { usize::MAX } else { SYMBOL_LIMIT };
-    snap.index
-        .search_top(query, limit)
+    let mut found = snap.index.search_top(query, limit);
+    found.extend(known_by_alias(snap, query, &found));
+    found
         .into_iter()
         .filter_map(|info| {
             let (doc, span) = snap.index.definition(&info.id, "")?;
+            let known = desk_entry(snap, &info, None);
+            // A person the articles name by an alias the desk knows: the desk's full name too.
+            let name = match known {
+                Some(k) if k.by_alias => format!("{} ({})", k.full_name(), info.name),
+                _ => info.name.clone(),
+            };
+            let role = info.roles.first().map(|(r, _)| r.clone()).or_else(|| known.and_then(|k| k.person.roles.first().cloned()));
             Some(SymbolInformation {
-                name: info.name.clone(),
+                name,
                 kind: SymbolKind::OBJECT,
                 tags: None,
                 deprecated: None,
                 location: location(snap, &doc, &span)?,
-                container_name: info.roles.first().map(|(r, _)| r.clone()),
+                container_name: role,
             })
         })
         .collect()
+}
+
+/// The people the articles name only by an alias of a `[[people]]` entry whose full name the
+/// query matches ("Kovalyov" finds the "Olek" of an article), not already in `found`.
+fn known_by_alias(snap: &Snapshot, query: &str, found: &[PersonInfo]) -> Vec<PersonInfo> {
+    let q = query.trim().to_lowercase();
+    if q.is_empty() {
+        return Vec::new();
+    }
+    let mut out: Vec<PersonInfo> = Vec::new();
+    for entry in snap.desks.desk.people.iter().filter(|p| p.name.to_lowercase().contains(&q)) {
+        for alias in &entry.aliases {
+            let key = byline_core::consistency::spelling::spelling_key(alias);
+            for info in snap.index.search_top(alias, SYMBOL_LIMIT) {
+                let new = !found.iter().chain(&out).any(|f| f.id == info.id);
+                if new && byline_core::consistency::spelling::spelling_key(&info.name) == key {
+                    out.push(info);
+                }
+            }
+        }
+    }
+    out
 }
 
 #[allow(deprecated)] // DocumentSymbol::deprecated must be spelled out
@@ -259,10 +329,10 @@ mod tests {
             elsewhere: vec![byline_core::index::RoleElsewhere { role: "candidate".into(), docs: vec![b.clone()] }],
             conflict: None,
         };
-        let md = hover_markdown(&info, Some("Anna Petrova"), &roles);
+        let md = hover_markdown(&info, Some("Anna Petrova"), &roles, None);
         assert!(md.starts_with("**Anna Petrova**\n\nmayor\n"), "the name, then the role here: {md}");
         assert!(!md.contains("Named here"), "{md}");
-        let here = hover_markdown(&info, Some("Anna K. Petrova"), &roles);
+        let here = hover_markdown(&info, Some("Anna K. Petrova"), &roles, None);
         assert!(here.contains("Named here as *Anna K. Petrova*"), "{here}");
         assert!(md.contains("- candidate — *b.md*"), "{md}");
         assert!(md.contains("5 mentions in 2 files"), "{md}");

@@ -48,7 +48,9 @@ fn diagnostics_of(s: &Snapshot, view: &Document) -> Vec<Diagnostic> {
             let Some(path) = path else { return Vec::new() };
             let Ok(text) = crate::files::read_article(&path, settings.max_file_size) else { return Vec::new() };
             let format = Format::from_path(path.to_string_lossy().as_ref());
-            let Ok(analysis) = super::analysis::analyze_guarded(&text, format, view.uri.as_str()) else { return Vec::new() };
+            let Ok(analysis) = super::analysis::analyze_guarded(&text, format, s.desks.desk.lexicon.lexicon(), view.uri.as_str()) else {
+                return Vec::new();
+            };
             let rope = Rope::from_str(&text);
             let mut diags = with_ledger(&analysis.findings, &rope, ledger, s.encoding, &settings);
             // The index's spans are of the text read when the file was indexed; a file changed

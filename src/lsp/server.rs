@@ -33,6 +33,8 @@ pub struct Server {
     state: Handle,
     /// What the client can do, as sent in `initialize`.
     caps: std::sync::OnceLock<ClientCapabilities>,
+    /// The local workspace folders given in `initialize`.
+    roots: std::sync::OnceLock<Vec<PathBuf>>,
     pub shut_down: Arc<AtomicBool>,
     /// The ordered output past tower-lsp-server, for answers written straight to JSON.
     notifier: Notifier,
@@ -51,7 +53,7 @@ enum Refs {
 impl Server {
     pub fn new(client: Client, shut_down: Arc<AtomicBool>, notifier: Notifier) -> Server {
         let state = state::spawn(client.clone(), notifier.clone());
-        Server { client, state, caps: std::sync::OnceLock::new(), shut_down, notifier }
+        Server { client, state, caps: std::sync::OnceLock::new(), roots: std::sync::OnceLock::new(), shut_down, notifier }
     }
 
     /// `textDocument/references`, passed on by the transport as [`super::transport::REFERENCES`]
@@ -160,7 +162,12 @@ impl Server {
 
     /// What a task that talks to the client needs, detached from this handler.
     fn detached(&self) -> Detached {
-        Detached { client: self.client.clone(), state: self.state.clone(), caps: self.caps.get().cloned().unwrap_or_default() }
+        Detached {
+            client: self.client.clone(),
+            state: self.state.clone(),
+            caps: self.caps.get().cloned().unwrap_or_default(),
+            roots: self.roots.get().cloned().unwrap_or_default(),
+        }
     }
 }
 
@@ -169,6 +176,7 @@ struct Detached {
     client: Client,
     state: Handle,
     caps: ClientCapabilities,
+    roots: Vec<PathBuf>,
 }
 
 impl Detached {
@@ -193,6 +201,29 @@ impl Detached {
         }
     }
 
+    /// A watcher for the `byline.toml` above the first workspace folder that governs it
+    /// ([`crate::desk::find::server_root`]), which `**/*.toml` does not reach: for clients that
+    /// take relative patterns (the pattern's base is that folder).
+    async fn desk_above_watcher(&self) -> Option<FileSystemWatcher> {
+        let relative = self
+            .caps
+            .workspace
+            .as_ref()
+            .and_then(|w| w.did_change_watched_files.as_ref())
+            .and_then(|d| d.relative_pattern_support)
+            .unwrap_or(false);
+        let folder = self.roots.first().cloned().filter(|_| relative)?;
+        let found = folder.clone();
+        let root =
+            tokio::task::spawn_blocking(move || crate::desk::find::server_root(&found, crate::desk::find::home().as_deref())).await.ok()?;
+        if root == folder {
+            return None;
+        }
+        let base_uri = super::snapshot::file_uri(&root)?;
+        let pattern = RelativePattern { base_uri: OneOf::Right(base_uri), pattern: crate::desk::FILE_NAME.into() };
+        Some(FileSystemWatcher { glob_pattern: GlobPattern::Relative(pattern), kind: None })
+    }
+
     async fn register_file_watchers(&self) {
         let dynamic = self
             .caps
@@ -204,14 +235,14 @@ impl Detached {
         if !dynamic {
             return;
         }
-        let options = DidChangeWatchedFilesRegistrationOptions {
-            watchers: vec![
-                FileSystemWatcher { glob_pattern: GlobPattern::String("**/*.{txt,md}".into()), kind: None },
-                // The desk's configuration and ledger (the ledger may be placed elsewhere by
-                // `[ledger] path`; any TOML file is a candidate, the state task checks).
-                FileSystemWatcher { glob_pattern: GlobPattern::String("**/*.toml".into()), kind: None },
-            ],
-        };
+        let mut watchers = vec![
+            FileSystemWatcher { glob_pattern: GlobPattern::String("**/*.{txt,md}".into()), kind: None },
+            // The desk's configuration and ledger (the ledger may be placed elsewhere by
+            // `[ledger] path`; any TOML file is a candidate, the state task checks).
+            FileSystemWatcher { glob_pattern: GlobPattern::String("**/*.toml".into()), kind: None },
+        ];
+        watchers.extend(self.desk_above_watcher().await);
+        let options = DidChangeWatchedFilesRegistrationOptions { watchers };
         let registration = Registration {
             id: "byline-watch-articles".into(),
             method: "workspace/didChangeWatchedFiles".into(),
@@ -268,6 +299,7 @@ impl LanguageServer for Server {
         let prepare_rename =
             params.capabilities.text_document.as_ref().and_then(|t| t.rename.as_ref()).and_then(|r| r.prepare_support) == Some(true);
         let _ = self.caps.set(params.capabilities);
+        let _ = self.roots.set(roots.clone());
         self.state.send(ClientEvent::Init { encoding, settings, roots, progress, pull, refresh, inlay_refresh, views });
         Ok(InitializeResult {
             capabilities: ServerCapabilities {
@@ -469,9 +501,7 @@ impl LanguageServer for Server {
         if p.context.only.as_ref().is_some_and(|only| !only.iter().any(|k| k.as_str().starts_with("quickfix"))) {
             return Ok(None);
         }
-        let snippets =
-            self.caps.get().and_then(|c| c.experimental.as_ref()).and_then(|e| e.get("snippetTextEdit")).and_then(Value::as_bool)
-                == Some(true);
+        let snippets = actions::Snippets::of(self.caps.get().and_then(|c| c.experimental.as_ref()));
         let key = key_of(&p.text_document.uri);
         let (uri, range, context) = (p.text_document.uri, p.range, p.context.diagnostics);
         let versioned = self.versioned_edits();

@@ -110,7 +110,7 @@ pub enum Internal {
     /// gets an empty analysis until its text changes.
     Failed { key: DocKey, why: String },
     /// `byline.toml` and the ledger, read for reload number `seq`.
-    DeskLoaded { seq: u64, root: PathBuf, loaded: Box<workspace::Loaded> },
+    DeskLoaded { seq: u64, loaded: Box<workspace::Loaded> },
 }
 
 /// Why a file was read from disk; its result is dropped when that reason is out of date.
@@ -275,6 +275,8 @@ pub fn spawn(client: Client, notifier: Notifier) -> Handle {
         roots: Vec::new(),
         progress: false,
         initialized: false,
+        walk_after_desk: false,
+        orphans_after_reanalysis: false,
         docs: Documents::new(),
         index: Arc::new(WorkspaceIndex::new()),
         orphans: HashMap::new(),
@@ -345,6 +347,12 @@ struct State {
     roots: Vec<PathBuf>,
     progress: bool,
     initialized: bool,
+    /// The first walk waits for the first read of the desk, so that it analyses with the desk's
+    /// language data (`[sources]` of `byline.toml`) from the start.
+    walk_after_desk: bool,
+    /// The open documents are being analysed again with new language data: once all are, the
+    /// ledger's orphans are found again (they were found against the old analyses).
+    orphans_after_reanalysis: bool,
     /// Every document, stored once: the snapshot shares this very map ([`Documents`]).
     docs: Documents,
     index: Arc<WorkspaceIndex>,
@@ -493,7 +501,11 @@ impl State {
             ClientEvent::Initialized => {
                 self.initialized = true;
                 self.reload_desk();
-                self.start_walk();
+                if self.desk_pending {
+                    self.walk_after_desk = true;
+                } else {
+                    self.start_walk();
+                }
             }
             ClientEvent::Reload => self.reload_desk(),
             ClientEvent::Saved { uri } => {
@@ -523,8 +535,8 @@ impl State {
             Some(old) => (old.content.clone(), old.running),
             None => (None, false),
         };
-        let buffer =
-            Some(Buffer { version, rope: Rope::from_str(&text), format, queue: VersionQueue::default(), analyzer: Default::default() });
+        let analyzer = new_analyzer(&self.desks.desk.lexicon);
+        let buffer = Some(Buffer { version, rope: Rope::from_str(&text), format, queue: VersionQueue::default(), analyzer });
         self.docs.insert(key.clone(), Arc::new(Document { uri, generation, content, buffer, running }));
         // Changes that overtook this didOpen.
         if let Some(mut early) = self.orphans.remove(&key) {
@@ -785,9 +797,9 @@ impl State {
         if !self.reading.insert(key.clone()) {
             return;
         }
-        let (tx, max) = (self.tx.clone(), self.settings.max_file_size);
+        let (tx, max, lexicon) = (self.tx.clone(), self.settings.max_file_size, self.desks.desk.lexicon);
         tokio::task::spawn_blocking(move || {
-            let result = load_file(&path, max);
+            let result = load_file(&path, max, lexicon.lexicon());
             let _ = tx.send(Msg::Internal(Internal::DiskLoaded { key, uri, generation, result }));
         });
     }
@@ -813,6 +825,7 @@ impl State {
             filter: self.filter.clone(),
             skip: known,
             cache: self.settings.cache_options(),
+            lexicon: self.desks.desk.lexicon,
         };
         let tx = self.tx.clone();
         tokio::spawn(loader::run(walk, move |ev| {
@@ -865,6 +878,10 @@ impl State {
                 self.dirty = true;
                 self.publish_snapshot();
                 self.publish_diagnostics(&key);
+                if self.orphans_after_reanalysis && self.docs.values().filter(|d| d.is_open()).all(|d| !d.running && d.is_current()) {
+                    self.orphans_after_reanalysis = false;
+                    self.reload_desk();
+                }
             }
             Internal::DiskLoaded { key, uri, generation, result } => self.on_disk_loaded(key, uri, Origin::Requested(generation), result),
             Internal::Failed { key, why } => {
@@ -872,7 +889,7 @@ impl State {
                     self.report_failure(&key, &uri, &why);
                 }
             }
-            Internal::DeskLoaded { seq, root, loaded } => self.on_desk_loaded(seq, root, *loaded),
+            Internal::DeskLoaded { seq, loaded } => self.on_desk_loaded(seq, *loaded),
         }
     }
 
@@ -979,34 +996,36 @@ impl State {
 
     // ---- the desk: byline.toml and the ledger --------------------------------------------------
 
-    /// Read `byline.toml` and the ledger of the first workspace folder again, on a blocking
-    /// thread; the result comes back as [`Internal::DeskLoaded`].
+    /// Read `byline.toml` and the ledger of the first workspace folder again — at its root, else
+    /// the nearest `byline.toml` above it ([`desk::find::server_root`]) — on a blocking thread;
+    /// the result comes back as [`Internal::DeskLoaded`].
     fn reload_desk(&mut self) {
         let Some(root) = self.roots.first().cloned() else { return };
         self.desk_seq += 1;
         self.desk_pending = true;
         let seq = self.desk_seq;
-        let open: HashMap<String, Arc<Analyzed>> = self
+        let open: Vec<(PathBuf, Arc<Analyzed>)> = self
             .docs
             .values()
             .filter_map(|d| match &d.content {
-                Some(Content::Open(a)) if d.is_open() => Some((workspace::relative(&root, &file_path_of(&d.uri)?)?, a.clone())),
+                Some(Content::Open(a)) if d.is_open() => Some((file_path_of(&d.uri)?, a.clone())),
                 _ => None,
             })
             .collect();
         let (fallback, max, tx) = (self.desks.desk.clone(), self.settings.max_file_size, self.tx.clone());
         tokio::task::spawn_blocking(move || {
             let loaded = Box::new(workspace::load(&root, &fallback, &open, max));
-            let _ = tx.send(Msg::Internal(Internal::DeskLoaded { seq, root, loaded }));
+            let _ = tx.send(Msg::Internal(Internal::DeskLoaded { seq, loaded }));
         });
     }
 
-    fn on_desk_loaded(&mut self, seq: u64, root: PathBuf, loaded: workspace::Loaded) {
+    fn on_desk_loaded(&mut self, seq: u64, loaded: workspace::Loaded) {
         if seq != self.desk_seq {
             return; // a newer reload is on its way
         }
         self.desk_pending = false;
-        let workspace::Loaded { desk, ledger, orphans } = loaded;
+        let workspace::Loaded { root, desk, ledger, orphans } = loaded;
+        let lexicon_before = self.desks.desk.lexicon;
         let d = Arc::make_mut(&mut self.desks);
         d.root = Some(root);
         let mut show = Vec::new();
@@ -1060,6 +1079,45 @@ impl State {
             self.publish_diagnostics(&key);
         }
         self.refresh_pulled();
+        let lexicon_changed = self.desks.desk.lexicon != lexicon_before;
+        if lexicon_changed {
+            self.reanalyse_open();
+        }
+        if std::mem::take(&mut self.walk_after_desk) {
+            self.start_walk();
+        } else if lexicon_changed && self.initialized {
+            self.reanalyse_disk();
+        }
+    }
+
+    /// The desk's language data changed: every open document is analysed again with it (a new
+    /// incremental analyzer: the old one is tied to the old lexicon; a new generation, so that
+    /// an analysis running with the old one is dropped).
+    fn reanalyse_open(&mut self) {
+        let lexicon = self.desks.desk.lexicon;
+        let open: Vec<DocKey> = self.docs.iter().filter(|(_, d)| d.is_open()).map(|(k, _)| k.clone()).collect();
+        self.orphans_after_reanalysis = !open.is_empty();
+        for key in open {
+            let generation = self.generation();
+            if let Some(doc) = edit(&mut self.docs, &key)
+                && let Some(buffer) = &mut doc.buffer
+            {
+                buffer.analyzer = new_analyzer(&lexicon);
+                doc.generation = generation;
+            }
+            self.schedule_analysis(&key);
+        }
+    }
+
+    /// The desk's language data changed: the files read from disk are forgotten and the
+    /// workspace walked again, so that their people are those of the new language data (the
+    /// index cache is keyed by it too).
+    fn reanalyse_disk(&mut self) {
+        let on_disk: Vec<DocKey> = self.docs.iter().filter(|(_, d)| !d.is_open()).map(|(k, _)| k.clone()).collect();
+        for key in on_disk {
+            self.forget_disk(&key);
+        }
+        self.start_walk();
     }
 
     /// Pulled diagnostics may have changed (configuration, ledger): ask the client to pull again.
@@ -1114,6 +1172,11 @@ impl State {
 
 /// A document of `docs` to change: the map's path to it and the document itself are copied
 /// first when a snapshot still shares them (copy on write), so snapshots never see the change.
+/// An incremental analyzer for an open document, with the desk's language data.
+fn new_analyzer(lexicon: &crate::desk::language::DeskLexicon) -> crate::faults::DocAnalyzer {
+    Arc::new(std::sync::Mutex::new(byline_core::IncrementalAnalyzer::new(lexicon.lexicon())))
+}
+
 fn edit<'a>(docs: &'a mut Documents, key: &DocKey) -> Option<&'a mut Document> {
     docs.get_mut(key).map(Arc::make_mut)
 }

@@ -1,5 +1,6 @@
 //! The desk of the workspace the server works in: `byline.toml` and the check ledger of the
-//! first workspace folder, read on a blocking thread ([`load`]) and held by the state task.
+//! first workspace folder (at its root, else the nearest `byline.toml` above it), read on a
+//! blocking thread ([`load`]) and held by the state task.
 //!
 //! A file that fails to parse keeps the last good version in force; its error becomes a
 //! diagnostic on the offending line of that file (and one `window/showMessage`), and the
@@ -20,6 +21,8 @@ use crate::ledger::{Ledger, LedgerError};
 /// What one read of the workspace's configuration found.
 #[derive(Debug)]
 pub struct Loaded {
+    /// The folder of the `byline.toml` in force ([`crate::desk::find::server_root`]).
+    pub root: PathBuf,
     pub desk: Result<Desk, ConfigError>,
     pub ledger: Result<Ledger, LedgerError>,
     /// Orphan entries of the ledger read (when it was read), as diagnostics on the ledger file.
@@ -77,8 +80,13 @@ pub fn relative(root: &Path, path: &Path) -> Option<String> {
 /// Read `root/byline.toml` and the ledger it names (or, while it is broken, the one `fallback`
 /// names: the last good configuration), and find the ledger's orphan entries — against the
 /// open documents' analyses where given (workspace-relative path → analysis), else the files on
-/// disk. Blocking.
-pub fn load(root: &Path, fallback: &Desk, open: &HashMap<String, Arc<Analyzed>>, max_file_size: u64) -> Loaded {
+/// disk. Blocking. The workspace root is the folder of the `byline.toml` that governs `folder`
+/// ([`crate::desk::find::server_root`]); `open` holds the open documents' analyses by path.
+pub fn load(folder: &Path, fallback: &Desk, open: &[(PathBuf, Arc<Analyzed>)], max_file_size: u64) -> Loaded {
+    let root_buf = crate::desk::find::server_root(folder, crate::desk::find::home().as_deref());
+    let root = root_buf.as_path();
+    let open: HashMap<String, Arc<Analyzed>> = open.iter().filter_map(|(p, a)| Some((relative(root, p)?, a.clone()))).collect();
+    let open = &open;
     let file = root.join(crate::desk::FILE_NAME);
     let desk = if file.is_file() { Desk::read(&file) } else { Ok(Desk { root: Some(root.to_path_buf()), ..Desk::default() }) };
     let ledger_path = match &desk {
@@ -87,17 +95,24 @@ pub fn load(root: &Path, fallback: &Desk, open: &HashMap<String, Arc<Analyzed>>,
     };
     let ledger_file = root.join(ledger_path.as_deref().unwrap_or(crate::ledger::FILE_NAME));
     let ledger = Ledger::load_file(root, ledger_file);
+    let lex = desk.as_ref().map_or(fallback.lexicon, |d| d.lexicon);
     let orphans = match &ledger {
-        Ok(l) => orphans(l, root, open, max_file_size),
+        Ok(l) => orphans(l, root, open, max_file_size, lex.lexicon()),
         Err(_) => Vec::new(),
     };
-    Loaded { desk, ledger, orphans }
+    Loaded { root: root_buf, desk, ledger, orphans }
 }
 
 /// The orphan entries of `ledger` as diagnostics on its lines: entries of an article that match
 /// none of its findings, and entries of an article that is gone (unless its text was found
-/// under another path: renamed).
-pub fn orphans(ledger: &Ledger, root: &Path, open: &HashMap<String, Arc<Analyzed>>, max_file_size: u64) -> Vec<Diagnostic> {
+/// under another path: renamed). Files not open are analysed with `lex`, the desk's language data.
+pub fn orphans(
+    ledger: &Ledger,
+    root: &Path,
+    open: &HashMap<String, Arc<Analyzed>>,
+    max_file_size: u64,
+    lex: &byline_core::lexicon::Lexicon,
+) -> Vec<Diagnostic> {
     let mut paths: BTreeMap<&str, ()> = BTreeMap::new();
     for e in ledger.entries() {
         paths.insert(&e.path, ());
@@ -117,7 +132,7 @@ pub fn orphans(ledger: &Ledger, root: &Path, open: &HashMap<String, Arc<Analyzed
             }
             None => match crate::files::read_article(&root.join(path), max_file_size) {
                 Ok(text) => {
-                    let findings = crate::faults::analyze(&text, Format::from_path(path)).findings;
+                    let findings = crate::faults::analyze(&text, Format::from_path(path), lex).findings;
                     (text, findings)
                 }
                 Err(_) => {

@@ -67,6 +67,11 @@ impl<'l> IncrementalAnalyzer<'l> {
         IncrementalAnalyzer { lex, memo: ParseMemo::default() }
     }
 
+    /// The lexicons this analyzer is tied to.
+    pub fn lexicon(&self) -> &'l Lexicon {
+        self.lex
+    }
+
     /// Analyse the document's current text: the same [`Analysis`] as
     /// `analyze_with(text, format, lex)`.
     pub fn analyze(&mut self, text: &str, format: Format) -> Analysis {

@@ -1456,7 +1456,9 @@ impl WorkspaceIndex {
     pub fn spelling_findings(&self, doc: &str, house: &[HouseName]) -> Vec<SpellingFinding> {
         let Some(e) = self.docs.get(doc) else { return Vec::new() };
         let memo = self.spelling_memo.get_or_init(Default::default).clone();
-        let mut cache: std::collections::HashMap<PersonId, Arc<(Vec<spelling::Variant>, Vec<Arc<str>>)>> = Default::default();
+        // A person's flagged spellings and the spellings of their group.
+        type Spellings = Arc<(Vec<spelling::Variant>, Vec<Arc<str>>)>;
+        let mut cache: std::collections::HashMap<PersonId, Spellings> = Default::default();
         let mut offers: std::collections::HashMap<(PersonId, Part, String), Vec<SpellingOffer>> = Default::default();
         let mut out = Vec::new();
         for (m, f) in e.people.mentions.iter().zip(&e.people.forms) {

@@ -455,6 +455,57 @@ check("across articles: a spelling quick fix, then a rename of the person in bot
   vim.fn.delete(tmp, "rf")
 end)
 
+check("add attribution (… said): the source goes in before the full stop (a snippet on 0.10+, selected to type over)", function()
+  local tmp = fixture_copy()
+  vim.cmd("edit " .. vim.fn.fnameescape(tmp .. "/harbour-closure.md"))
+  local b = vim.api.nvim_get_current_buf()
+  local c
+  assert(vim.wait(TIMEOUT, function()
+    c = client_of(tmp, b)
+    return c ~= nil and #diagnostics_with(b, "unattributed-claim") > 0
+  end, 50), "no unattributed-claim in the copy: " .. describe(b))
+  local d = diagnostics_with(b, "unattributed-claim")[1]
+  local before = vim.api.nvim_buf_get_lines(b, d.lnum, d.lnum + 1, false)[1]
+  local range = { start = { line = d.lnum, character = d.col }, ["end"] = { line = d.end_lnum, character = d.end_col } }
+  local actions = request(b, "textDocument/codeAction", {
+    textDocument = { uri = vim.uri_from_bufnr(b) }, range = range, context = { diagnostics = {} } })
+  local said
+  for _, a in ipairs(actions or {}) do
+    if a.title == "Add attribution (… said)" then said = a end
+  end
+  assert(said, "no \"Add attribution (… said)\" in " .. vim.inspect(actions))
+  local stop = before:find("%.%s*$")
+  assert(stop, "the sentence does not end in a full stop: " .. before)
+  local expected
+  if vim.snippet then
+    -- As vim.lsp.buf.code_action() runs it: the client-side command, the placeholder selected.
+    assert(said.edit == nil and said.command and said.command.command == "byline.insertSnippet", vim.inspect(said))
+    vim.lsp.buf.code_action({
+      apply = true,
+      range = { start = { d.lnum + 1, d.col }, ["end"] = { d.end_lnum + 1, d.end_col } },
+      filter = function(a) return a.title == "Add attribution (… said)" end,
+    })
+    assert(vim.wait(TIMEOUT, function()
+      return vim.api.nvim_buf_get_lines(b, d.lnum, d.lnum + 1, false)[1] ~= before
+    end, 20), "the snippet was not inserted")
+    vim.api.nvim_feedkeys("the harbour board", "x", false)
+    vim.api.nvim_feedkeys(vim.api.nvim_replace_termcodes("<Esc>", true, false, true), "x", false)
+    if vim.snippet.active() then vim.snippet.stop() end
+    expected = before:sub(1, stop - 1) .. ", the harbour board said" .. before:sub(stop)
+  else
+    -- Before 0.10: the plain-text edit, the source as a placeholder to replace.
+    assert(said.edit, vim.inspect(said))
+    vim.lsp.util.apply_workspace_edit(said.edit, c.offset_encoding)
+    expected = before:sub(1, stop - 1) .. ", [source] said" .. before:sub(stop)
+  end
+  eq(expected, vim.api.nvim_buf_get_lines(b, d.lnum, d.lnum + 1, false)[1], "the sentence after the action")
+  c.stop()
+  vim.bo[b].modified = false
+  vim.cmd("buffer " .. buf)
+  vim.cmd("bwipeout! " .. b)
+  vim.fn.delete(tmp, "rf")
+end)
+
 check(":checkhealth byline finds the server and reports it running", function()
   vim.cmd("checkhealth byline")
   local text = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), "\n")

@@ -490,6 +490,25 @@ try {
     await tree.locator(".monaco-list-row", { hasText: "tram-depot.md" }).first().waitFor();
     await shot("lens-references.png");
   });
+
+  await check("Add attribution (… said): a snippet, the source selected to type over", async () => {
+    await page.keyboard.press("Escape");
+    // The renamed article is open in a tab already (quick open lists it under another heading).
+    await page.locator(".tabs-container .tab", { hasText: "eastport-quay.md" }).first().click();
+    await page.locator(".tabs-container .tab.active", { hasText: "eastport-quay.md" }).waitFor();
+    const title = "Add attribution (… said)";
+    const menu = await waitFor(`"${title}" in the quick-fix menu`, async () => {
+      const m = await openQuickFix("Repairs will cost", "cost");
+      await m.locator(".monaco-list-row", { hasText: title }).first().waitFor({ timeout: 3000 });
+      return m;
+    });
+    await menu.locator(".monaco-list-row", { hasText: title }).first().click();
+    await page.waitForTimeout(300);
+    await page.keyboard.type("the harbour board");
+    await page.keyboard.press("Escape");
+    await waitFor("the typed source in the sentence", async () =>
+      (await editorLines()).some((l) => l.includes("Repairs will cost") && l.includes(", the harbour board said")));
+  });
 } catch (err) {
   failed++;
   console.log(`not ok - vscode: workbench did not load: ${err && err.message}`);

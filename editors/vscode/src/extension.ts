@@ -13,6 +13,7 @@ import {
   Trace,
 } from "vscode-languageclient/node";
 import { resolveServer } from "./serverPath";
+import { isSnippet, isSnippetAction, withSnippetTextEdit } from "./snippets";
 import { toServerSettings } from "./settings";
 
 let client: LanguageClient | undefined;
@@ -82,6 +83,12 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
         if (typeof result === "string") void vscode.window.showInformationMessage(`byline: ${result}`);
         return result;
       },
+      // The attribution actions arrive as snippet text (the client declares snippetTextEdit,
+      // below): inserted as snippet edits, the source's placeholder selected to type over.
+      provideCodeActions: async (document, range, context, token, next) => {
+        const actions = await next(document, range, context, token);
+        return actions?.map((a) => (a instanceof vscode.CodeAction ? withSnippetEdits(a) : a));
+      },
       workspace: {
         // A server that asks for its settings (workspace/configuration) gets the mapped ones.
         configuration: async (params, token, next) => {
@@ -93,8 +100,30 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     },
   };
   client = new LanguageClient("byline", "byline", serverOptions, clientOptions);
+  client.registerFeature({
+    fillClientCapabilities: (capabilities) => {
+      capabilities.experimental = withSnippetTextEdit(capabilities.experimental);
+    },
+    initialize: () => undefined,
+    getState: () => ({ kind: "static" }),
+    clear: () => undefined,
+  });
   await client.start();
   await client.setTrace(Trace.fromString(config.get<string>("trace.server") ?? "off"));
+}
+
+/** An attribution action whose edits are snippet text, with them as snippet edits. */
+function withSnippetEdits(action: vscode.CodeAction): vscode.CodeAction {
+  if (!action.edit || !isSnippetAction(action.title)) return action;
+  const edit = new vscode.WorkspaceEdit();
+  for (const [uri, edits] of action.edit.entries()) {
+    edit.set(
+      uri,
+      edits.map((e) => (isSnippet(e.newText) ? new vscode.SnippetTextEdit(e.range, new vscode.SnippetString(e.newText)) : e)),
+    );
+  }
+  action.edit = edit;
+  return action;
 }
 
 /** The fields a check command asks for, as input boxes; `undefined` when the user cancels. */

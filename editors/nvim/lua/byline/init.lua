@@ -4,6 +4,8 @@
 --
 -- Code actions (vim.lsp.buf.code_action()) on a finding: Mark as checked… and Dismiss… ask for a
 -- note and a source URL (or a reason) with vim.ui.input, then record the check in the ledger.
+-- Add attribution… (", according to …") and Add attribution (… said) insert a snippet with the
+-- source selected on Neovim 0.10+ (vim.snippet), plain text with a [source] placeholder before.
 -- :Byline check   runs `byline check` on the workspace into the quickfix list
 -- :Byline ledger  lists stale and orphan checks (`byline ledger`) in the quickfix list
 -- Code lens (vim.lsp.codelens.refresh() / run()): "12 mentions · 4 files" on each person's first
@@ -119,6 +121,59 @@ function M.server_settings(settings)
   return s
 end
 
+--- The client capabilities sent to the server: the user's (else Neovim's defaults) and, where
+--- vim.snippet exists (0.10+), `experimental.snippetCommand`: the server then offers its
+--- attribution snippets as the client-side command byline.insertSnippet (M.insert_snippet).
+function M.client_capabilities(user)
+  local caps = user
+  if caps == nil and vim.lsp.protocol and vim.lsp.protocol.make_client_capabilities then
+    caps = vim.lsp.protocol.make_client_capabilities()
+  end
+  if vim.snippet == nil or caps == nil then
+    return caps
+  end
+  caps = vim.deepcopy(caps)
+  caps.experimental = vim.tbl_extend("force", type(caps.experimental) == "table" and caps.experimental or {}, { snippetCommand = true })
+  return caps
+end
+
+--- The byte column of an LSP position in line `line` of `bufnr`.
+local function byte_col(bufnr, position, encoding)
+  local text = vim.api.nvim_buf_get_lines(bufnr, position.line, position.line + 1, false)[1] or ""
+  if encoding == "utf-8" then
+    return math.min(position.character, #text)
+  end
+  local ok, col = pcall(vim.str_byteindex, text, encoding, position.character, false) -- 0.11
+  if not ok or type(col) ~= "number" then
+    ok, col = pcall(vim.str_byteindex, text, position.character, encoding == "utf-16") -- 0.10
+  end
+  return (ok and type(col) == "number") and col or #text
+end
+
+--- `byline.insertSnippet` (client-side): insert `snippet` at `position` of `uri` — with
+--- vim.snippet, the placeholder selected to type the source over; without it, as plain text with
+--- the placeholder in brackets.
+function M.insert_snippet(command, ctx)
+  local args = (command.arguments or {})[1] or {}
+  if type(args.uri) ~= "string" or type(args.position) ~= "table" or type(args.snippet) ~= "string" then
+    return
+  end
+  local client = ctx and ctx.client_id and vim.lsp.get_client_by_id(ctx.client_id)
+  local bufnr = vim.uri_to_bufnr(args.uri)
+  vim.fn.bufload(bufnr)
+  if vim.api.nvim_win_get_buf(0) ~= bufnr then
+    vim.api.nvim_win_set_buf(0, bufnr)
+  end
+  local col = byte_col(bufnr, args.position, client and client.offset_encoding or "utf-16")
+  vim.api.nvim_win_set_cursor(0, { args.position.line + 1, col })
+  if vim.snippet then
+    vim.snippet.expand(args.snippet)
+  else
+    local plain = args.snippet:gsub("%${%d+:([^}]*)}", "[%1]")
+    vim.api.nvim_buf_set_text(bufnr, args.position.line, col, args.position.line, col, { plain })
+  end
+end
+
 --- The client configuration that setup() starts for a root directory.
 function M.client_config(root)
   local cfg = M.config or M.defaults
@@ -130,7 +185,7 @@ function M.client_config(root)
     workspace_folders = { { uri = vim.uri_from_fname(root), name = vim.fn.fnamemodify(root, ":t") } },
     init_options = M.server_settings(cfg.settings),
     settings = { byline = M.server_settings(cfg.settings) },
-    capabilities = cfg.capabilities,
+    capabilities = M.client_capabilities(cfg.capabilities),
     on_attach = function(client, bufnr)
       map_keys(bufnr, cfg.keymaps)
       if user_on_attach then
@@ -326,6 +381,7 @@ function M.setup(opts)
 
   M.register_commands()
   vim.lsp.commands["byline.showReferences"] = M.show_references
+  vim.lsp.commands["byline.insertSnippet"] = M.insert_snippet
   -- Semantic tokens (Neovim 0.9+): people's names are `variable` tokens with the modifier
   -- `person`; give them their own highlight unless the colour scheme or the user did (pcall:
   -- Neovim before 0.8 takes no such group name).
