@@ -29,7 +29,7 @@
 
 use std::ops::Range;
 
-use crate::analysis::{Analysis, analyze_document};
+use crate::analysis::{Analysis, StageMemo, analyze_document};
 use crate::document::{CueMatches, Document, cue_matches};
 use crate::lexicon::{Lexicon, PhraseMatch};
 use crate::people::lexicon::FxHashMap;
@@ -47,6 +47,7 @@ use crate::text::Format;
 pub struct IncrementalAnalyzer<'l> {
     lex: &'l Lexicon,
     memo: ParseMemo,
+    stages: StageMemo,
 }
 
 impl IncrementalAnalyzer<'static> {
@@ -64,13 +65,14 @@ impl Default for IncrementalAnalyzer<'static> {
 
 impl<'l> IncrementalAnalyzer<'l> {
     pub fn new(lex: &'l Lexicon) -> IncrementalAnalyzer<'l> {
-        IncrementalAnalyzer { lex, memo: ParseMemo::default() }
+        IncrementalAnalyzer { lex, memo: ParseMemo::default(), stages: StageMemo::default() }
     }
 
     /// Analyse the document's current text: the same [`Analysis`] as
     /// `analyze_with(text, format, lex)`.
     pub fn analyze(&mut self, text: &str, format: Format) -> Analysis {
-        analyze_document(self.parse(text, format), self.lex)
+        let doc = Document::parse_memo(text, format, self.lex, &mut self.memo);
+        analyze_document(doc, self.lex, Some(&mut self.stages))
     }
 
     /// Parse the document's current text: the same [`Document`] as `Document::parse`.
