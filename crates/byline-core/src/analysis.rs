@@ -33,13 +33,17 @@ pub fn analyze_with(text: &str, format: Format, lex: &Lexicon) -> Analysis {
 /// [`crate::IncrementalAnalyzer`]'s): answers that are a function of one sentence.
 #[derive(Debug, Default)]
 pub(crate) struct StageMemo {
+    cues: attribution::CueMemo,
     claims: claims::ClaimMemo,
 }
 
 /// The stages after parsing: attributions, speakers, findings and people; with a `memo`,
 /// reusing its answers (the same analysis either way).
-pub(crate) fn analyze_document(mut doc: Document, lex: &Lexicon, memo: Option<&mut StageMemo>) -> Analysis {
-    let attributions = attribution::find(&doc, lex);
+pub(crate) fn analyze_document(mut doc: Document, lex: &Lexicon, mut memo: Option<&mut StageMemo>) -> Analysis {
+    let attributions = match memo.as_deref_mut() {
+        Some(memo) => attribution::find_memo(&doc, lex, &mut memo.cues),
+        None => attribution::find(&doc, lex),
+    };
     attribution::assign_speakers(&mut doc.quotes, &doc.sentences, &attributions);
     let findings = match memo {
         Some(memo) => claims::find_memo(&doc, &attributions, lex, &mut memo.claims),
