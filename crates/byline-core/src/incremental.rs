@@ -1,7 +1,7 @@
-//! Incremental analysis: after an edit, redo only the parsing work whose input changed.
+//! Incremental analysis: after an edit, redo only the work whose input changed.
 //!
 //! An editor re-analyses an article on every keystroke, and most of the article is what it was.
-//! Two parts of [`Document::parse`] are a function of one piece of text alone, so their answers
+//! Parts of [`Document::parse`] are a function of one piece of text alone, so their answers
 //! can be kept from one analysis to the next, keyed by that text, with offsets relative to the
 //! piece (shifted on reuse):
 //!
@@ -14,13 +14,21 @@
 //! - the lexicon classes of a **word** (a small map of the document's words answers faster than
 //!   the lexicon's map of every listed word).
 //!
+//! After parsing, the same holds for two per-sentence phases ([`StageMemo`]): the attributions
+//! of a sentence's own cues (`attribution/sentence_memo.rs`, keyed by the sentence's text with
+//! the two characters before it, its words and its cue matches) and the claim decisions that
+//! read only the sentence (`claims/sentence_facts.rs`: whether it asserts nothing, its own
+//! exemptions, its checkable claim; keyed by its text, words and quotations).
+//!
 //! Everything that reads the whole document is recomputed on every call, so the result is
-//! always the fresh analysis of the final text ([`crate::analyze_with`]; the property test
-//! `tests/incremental.rs` checks it over random edits of real and invented articles): the
-//! blocks (Markdown fences and front matter are document-wide), sentence roles (the boilerplate
-//! zone depends on the document's length), quotations (a quotation runs on across paragraphs),
-//! token forms (numbered in order of first use in the document), the word view, and the
-//! attribution, claim and people stages (pronouns, scopes, surnames and first mentions cross
+//! always the fresh analysis of the final text ([`crate::analyze_with`], which runs the same
+//! phases with no memo; the property test `tests/incremental.rs` checks it over random edits of
+//! real and invented articles): the blocks (Markdown fences and front matter are
+//! document-wide), sentence roles (the boilerplate zone depends on the document's length),
+//! quotations (a quotation runs on across paragraphs), token forms (numbered in order of first
+//! use in the document), the word view, the cross-sentence parts of attribution (introducers,
+//! signed sections, pronouns, quote scopes, speakers) and claims (coverage, scopes, furniture,
+//! the first document citation), and the people stage (surnames and first mentions cross
 //! paragraphs). Making those incremental too is the rest of issue 12's first item.
 //!
 //! A piece's answer is kept while the piece occurs in the text the memo last saw: each call

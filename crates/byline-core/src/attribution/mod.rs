@@ -130,6 +130,10 @@ fn find_with(doc: &Document, lex: &Lexicon, mut memo: Option<&mut CueMemo>) -> V
         let verbs = take_in(rv, &mut ri, s, &qspans);
         let vagues = take_in(vg, &mut vi, s, &qspans);
         let anons = take_in(an, &mut ai, s, &qspans);
+        // With no cue match, a sentence has no cues (and nothing worth keeping).
+        if verbs.is_empty() && vagues.is_empty() && anons.is_empty() {
+            continue;
+        }
         match memo.as_deref_mut() {
             Some(memo) => {
                 let matches = SentenceMatches { verbs: &verbs, vagues: &vagues, anons: &anons };
