@@ -224,3 +224,22 @@ fn an_unchanged_sentence_drawn_into_a_quotation_is_decided_again() {
     }
     assert_ne!(keys[0], keys[1], "the quotation changes the unchanged sentence's claim: {keys:?}");
 }
+
+/// A sentence whose text is unchanged but whose reporting verb an edit before it puts inside a
+/// quotation (no longer the writer's attribution), and back.
+#[test]
+fn a_cue_drawn_into_a_quotation_is_no_longer_an_attribution() {
+    let lex = Lexicon::bundled();
+    let before = "The harbour board met on Monday. Ports chief Ida Berg said the crews saw it all. \
+                  Officials said 300 homes flooded” and the police said more were lost.\n";
+    let after = before.replacen("said the", "said “the", 1);
+    let cues = |a: &byline_core::Analysis, text: &str| a.attributions.iter().map(|x| text[x.cue.clone()].to_string()).collect::<Vec<_>>();
+    let mut analyzer = IncrementalAnalyzer::bundled();
+    let mut seen = Vec::new();
+    for text in [before, after.as_str(), before] {
+        let got = analyzer.analyze(text, Format::Plain);
+        assert_eq!(got, analyze_with(text, Format::Plain, lex));
+        seen.push(cues(&got, text));
+    }
+    assert_ne!(seen[0], seen[1], "the quotation takes the unchanged sentence's cue: {seen:?}");
+}
