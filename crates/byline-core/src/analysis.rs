@@ -33,8 +33,8 @@ pub fn analyze_with(text: &str, format: Format, lex: &Lexicon) -> Analysis {
 /// [`crate::IncrementalAnalyzer`]'s): answers that are a function of one sentence.
 #[derive(Debug, Default)]
 pub(crate) struct StageMemo {
-    cues: attribution::CueMemo,
-    claims: claims::ClaimMemo,
+    pub(crate) cues: attribution::CueMemo,
+    pub(crate) claims: claims::ClaimMemo,
 }
 
 /// The stages after parsing: attributions, speakers, findings and people; with a `memo`,

@@ -88,9 +88,12 @@ impl<'l> IncrementalAnalyzer<'l> {
         Document::parse_memo(text, format, self.lex, &mut self.memo)
     }
 
-    /// How many lines and blocks the last call parsed afresh and how many it reused.
+    /// How many lines, blocks and sentences the last call worked on afresh and how many it
+    /// reused.
     pub fn last_work(&self) -> Work {
-        self.memo.work
+        let (cue_sentences_found, cue_sentences_reused) = self.stages.cues.counts;
+        let (claim_sentences_found, claim_sentences_reused) = self.stages.claims.counts;
+        Work { cue_sentences_found, cue_sentences_reused, claim_sentences_found, claim_sentences_reused, ..self.memo.work }
     }
 }
 
@@ -101,6 +104,12 @@ pub struct Work {
     pub lines_reused: usize,
     pub blocks_parsed: usize,
     pub blocks_reused: usize,
+    /// Sentences with cue matches whose attributions were found afresh, or reused.
+    pub cue_sentences_found: usize,
+    pub cue_sentences_reused: usize,
+    /// Sentences whose own claim decisions were asked for afresh, or reused.
+    pub claim_sentences_found: usize,
+    pub claim_sentences_reused: usize,
 }
 
 /// The kept answers of the per-piece parsing work (see the module documentation).

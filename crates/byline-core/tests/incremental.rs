@@ -190,7 +190,8 @@ proptest! {
     }
 }
 
-/// An edit inside one paragraph of a long article re-parses one line and one block.
+/// An edit inside one paragraph of a long article re-parses one line and one block, and finds
+/// the cues and claim decisions of its one changed sentence only.
 #[test]
 fn an_edit_in_one_paragraph_reparses_only_it() {
     let text: String = (0..40).map(|i| format!("Paragraph {i} says the council met on Monday. It voted 7 to 2.\n\n")).collect();
@@ -204,6 +205,10 @@ fn an_edit_in_one_paragraph_reparses_only_it() {
     let work = analyzer.last_work();
     assert_eq!((work.lines_parsed, work.blocks_parsed), (1, 1), "{work:?}");
     assert_eq!(work.blocks_reused, 39, "{work:?}");
+    // The edited sentence is new ("sxays" is no reporting verb, so it has no cue match); the
+    // other 79 sentences are reused, 39 of them with a cue ("says").
+    assert_eq!((work.claim_sentences_found, work.claim_sentences_reused), (1, 79), "{work:?}");
+    assert_eq!((work.cue_sentences_found, work.cue_sentences_reused), (0, 39), "{work:?}");
 }
 
 /// A sentence whose text is unchanged but which an edit before it draws partly into a

@@ -117,6 +117,9 @@ pub(crate) fn find_memo(doc: &Document, lex: &Lexicon, memo: &mut CueMemo) -> Ve
 }
 
 fn find_with(doc: &Document, lex: &Lexicon, mut memo: Option<&mut CueMemo>) -> Vec<Attribution> {
+    if let Some(memo) = memo.as_deref_mut() {
+        memo.start_round();
+    }
     let ctx = Ctx::new(doc, lex);
     let text = ctx.text;
     let (sentences, quotes) = (&doc.sentences[..], &doc.quotes[..]);

@@ -31,6 +31,8 @@ const CHARS_BEFORE: usize = 2;
 pub(crate) struct CueMemo {
     old: FxHashMap<u64, Entry>,
     new: FxHashMap<u64, Entry>,
+    /// Sentences with cue matches in the last analysis: (new to the memo, found in it).
+    pub(crate) counts: (usize, usize),
 }
 
 #[derive(Debug)]
@@ -79,9 +81,11 @@ impl CueMemo {
             },
         };
         if found {
+            self.counts.1 += 1;
             out.extend(self.new[&hash].attributions.iter().map(|a| moved(a, base, si, true)));
             return;
         }
+        self.counts.0 += 1;
         let first = out.len();
         cues(out);
         // Kept only when every attribution is the sentence's own, as the cues make them (a
@@ -98,6 +102,11 @@ impl CueMemo {
             // (Two keys with one hash: the later replaces the earlier. Exact, merely slower.)
             self.new.insert(hash, key.entry(attributions));
         }
+    }
+
+    /// An analysis starts: its counts start from zero.
+    pub(crate) fn start_round(&mut self) {
+        self.counts = (0, 0);
     }
 
     /// The analysis is over: attributions it did not use are dropped.

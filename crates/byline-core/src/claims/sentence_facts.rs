@@ -30,6 +30,8 @@ use crate::people::lexicon::{FxHashMap, FxHasher};
 pub(crate) struct ClaimMemo {
     old: FxHashMap<u64, Entry>,
     new: FxHashMap<u64, Entry>,
+    /// Sentences of the last analysis looked up: (new to the memo, found in it).
+    pub(crate) counts: (usize, usize),
 }
 
 impl ClaimMemo {
@@ -67,6 +69,7 @@ impl<'m> SentenceFacts<'m> {
 
     /// Answers kept in `memo`.
     pub(crate) fn memo(memo: &'m mut ClaimMemo) -> SentenceFacts<'m> {
+        memo.counts = (0, 0);
         SentenceFacts { memo: Some(memo), current: None }
     }
 
@@ -119,11 +122,18 @@ fn place(memo: &mut ClaimMemo, doc: &Doc, i: usize) -> u64 {
     let key = Key::of(doc, i);
     let hash = key.hash();
     if memo.new.get(&hash).is_some_and(|e| key.is(e)) {
+        memo.counts.1 += 1;
         return hash;
     }
     let entry = match memo.old.remove(&hash) {
-        Some(e) if key.is(&e) => e,
-        _ => key.entry(),
+        Some(e) if key.is(&e) => {
+            memo.counts.1 += 1;
+            e
+        }
+        _ => {
+            memo.counts.0 += 1;
+            key.entry()
+        }
     };
     // (Two keys with one hash: the later one replaces the earlier, which is found again when
     // next needed. Exact, merely slower, and as rare as a 64-bit collision.)
