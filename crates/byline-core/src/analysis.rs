@@ -26,14 +26,29 @@ pub fn analyze(text: &str, format: Format) -> Analysis {
 
 /// Analyse `text` with the given lexicons.
 pub fn analyze_with(text: &str, format: Format, lex: &Lexicon) -> Analysis {
-    analyze_document(Document::parse(text, format, lex), lex)
+    analyze_document(Document::parse(text, format, lex), lex, None)
 }
 
-/// The stages after parsing: attributions, speakers, findings and people.
-pub(crate) fn analyze_document(mut doc: Document, lex: &Lexicon) -> Analysis {
-    let attributions = attribution::find(&doc, lex);
+/// What the stages after parsing keep from one analysis to the next (the
+/// [`crate::IncrementalAnalyzer`]'s): answers that are a function of one sentence.
+#[derive(Debug, Default)]
+pub(crate) struct StageMemo {
+    pub(crate) cues: attribution::CueMemo,
+    pub(crate) claims: claims::ClaimMemo,
+}
+
+/// The stages after parsing: attributions, speakers, findings and people; with a `memo`,
+/// reusing its answers (the same analysis either way).
+pub(crate) fn analyze_document(mut doc: Document, lex: &Lexicon, mut memo: Option<&mut StageMemo>) -> Analysis {
+    let attributions = match memo.as_deref_mut() {
+        Some(memo) => attribution::find_memo(&doc, lex, &mut memo.cues),
+        None => attribution::find(&doc, lex),
+    };
     attribution::assign_speakers(&mut doc.quotes, &doc.sentences, &attributions);
-    let findings = claims::find(&doc, &attributions, lex);
+    let findings = match memo {
+        Some(memo) => claims::find_memo(&doc, &attributions, lex, &mut memo.claims),
+        None => claims::find(&doc, &attributions, lex),
+    };
     let people = people::find(&doc, &attributions);
     let Document { sentences, quotes, .. } = doc;
     Analysis { sentences, quotes, attributions, findings, people }

@@ -1,7 +1,7 @@
-//! Incremental analysis: after an edit, redo only the parsing work whose input changed.
+//! Incremental analysis: after an edit, redo only the work whose input changed.
 //!
 //! An editor re-analyses an article on every keystroke, and most of the article is what it was.
-//! Two parts of [`Document::parse`] are a function of one piece of text alone, so their answers
+//! Parts of [`Document::parse`] are a function of one piece of text alone, so their answers
 //! can be kept from one analysis to the next, keyed by that text, with offsets relative to the
 //! piece (shifted on reuse):
 //!
@@ -14,13 +14,21 @@
 //! - the lexicon classes of a **word** (a small map of the document's words answers faster than
 //!   the lexicon's map of every listed word).
 //!
+//! After parsing, the same holds for two per-sentence phases ([`StageMemo`]): the attributions
+//! of a sentence's own cues (`attribution/sentence_memo.rs`, keyed by the sentence's text with
+//! the two characters before it, its words and its cue matches) and the claim decisions that
+//! read only the sentence (`claims/sentence_facts.rs`: whether it asserts nothing, its own
+//! exemptions, its checkable claim; keyed by its text, words and quotations).
+//!
 //! Everything that reads the whole document is recomputed on every call, so the result is
-//! always the fresh analysis of the final text ([`crate::analyze_with`]; the property test
-//! `tests/incremental.rs` checks it over random edits of real and invented articles): the
-//! blocks (Markdown fences and front matter are document-wide), sentence roles (the boilerplate
-//! zone depends on the document's length), quotations (a quotation runs on across paragraphs),
-//! token forms (numbered in order of first use in the document), the word view, and the
-//! attribution, claim and people stages (pronouns, scopes, surnames and first mentions cross
+//! always the fresh analysis of the final text ([`crate::analyze_with`], which runs the same
+//! phases with no memo; the property test `tests/incremental.rs` checks it over random edits of
+//! real and invented articles): the blocks (Markdown fences and front matter are
+//! document-wide), sentence roles (the boilerplate zone depends on the document's length),
+//! quotations (a quotation runs on across paragraphs), token forms (numbered in order of first
+//! use in the document), the word view, the cross-sentence parts of attribution (introducers,
+//! signed sections, pronouns, quote scopes, speakers) and claims (coverage, scopes, furniture,
+//! the first document citation), and the people stage (surnames and first mentions cross
 //! paragraphs). Making those incremental too is the rest of issue 12's first item.
 //!
 //! A piece's answer is kept while the piece occurs in the text the memo last saw: each call
@@ -29,7 +37,7 @@
 
 use std::ops::Range;
 
-use crate::analysis::{Analysis, analyze_document};
+use crate::analysis::{Analysis, StageMemo, analyze_document};
 use crate::document::{CueMatches, Document, cue_matches};
 use crate::lexicon::{Lexicon, PhraseMatch};
 use crate::people::lexicon::FxHashMap;
@@ -47,6 +55,7 @@ use crate::text::Format;
 pub struct IncrementalAnalyzer<'l> {
     lex: &'l Lexicon,
     memo: ParseMemo,
+    stages: StageMemo,
 }
 
 impl IncrementalAnalyzer<'static> {
@@ -64,7 +73,7 @@ impl Default for IncrementalAnalyzer<'static> {
 
 impl<'l> IncrementalAnalyzer<'l> {
     pub fn new(lex: &'l Lexicon) -> IncrementalAnalyzer<'l> {
-        IncrementalAnalyzer { lex, memo: ParseMemo::default() }
+        IncrementalAnalyzer { lex, memo: ParseMemo::default(), stages: StageMemo::default() }
     }
 
     /// The lexicons this analyzer is tied to.
@@ -75,7 +84,8 @@ impl<'l> IncrementalAnalyzer<'l> {
     /// Analyse the document's current text: the same [`Analysis`] as
     /// `analyze_with(text, format, lex)`.
     pub fn analyze(&mut self, text: &str, format: Format) -> Analysis {
-        analyze_document(self.parse(text, format), self.lex)
+        let doc = Document::parse_memo(text, format, self.lex, &mut self.memo);
+        analyze_document(doc, self.lex, Some(&mut self.stages))
     }
 
     /// Parse the document's current text: the same [`Document`] as `Document::parse`.
@@ -83,9 +93,12 @@ impl<'l> IncrementalAnalyzer<'l> {
         Document::parse_memo(text, format, self.lex, &mut self.memo)
     }
 
-    /// How many lines and blocks the last call parsed afresh and how many it reused.
+    /// How many lines, blocks and sentences the last call worked on afresh and how many it
+    /// reused.
     pub fn last_work(&self) -> Work {
-        self.memo.work
+        let (cue_sentences_found, cue_sentences_reused) = self.stages.cues.counts;
+        let (claim_sentences_found, claim_sentences_reused) = self.stages.claims.counts;
+        Work { cue_sentences_found, cue_sentences_reused, claim_sentences_found, claim_sentences_reused, ..self.memo.work }
     }
 }
 
@@ -96,6 +109,12 @@ pub struct Work {
     pub lines_reused: usize,
     pub blocks_parsed: usize,
     pub blocks_reused: usize,
+    /// Sentences with cue matches whose attributions were found afresh, or reused.
+    pub cue_sentences_found: usize,
+    pub cue_sentences_reused: usize,
+    /// Sentences whose own claim decisions were asked for afresh, or reused.
+    pub claim_sentences_found: usize,
+    pub claim_sentences_reused: usize,
 }
 
 /// The kept answers of the per-piece parsing work (see the module documentation).

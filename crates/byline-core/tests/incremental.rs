@@ -59,6 +59,19 @@ const PIECES: &[&str] = &[
     "U.S. ",
     "🙂",
     "3.5 percent",
+    // Cues and exemptions that read past a sentence: the characters before it, a colon's
+    // quotation, a pronoun's antecedent, a cited document, a currency sign.
+    "“Night Shift” ",
+    ": “",
+    "$",
+    "The study found ",
+    "according to a report published in the journal, ",
+    "apparently ",
+    "Critics say ",
+    "They said ",
+    " did not respond to a request for comment.",
+    "the most ",
+    "is expected to ",
 ];
 
 #[derive(Clone, Debug)]
@@ -161,7 +174,8 @@ fn check_same(analyzer: &mut IncrementalAnalyzer, text: &str, format: Format) ->
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(96))]
+    // BYLINE_INCREMENTAL_CASES=n runs more cases.
+    #![proptest_config(ProptestConfig::with_cases(std::env::var("BYLINE_INCREMENTAL_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(96)))]
 
     #[test]
     fn edits_analyse_as_a_fresh_analysis(pick in 0usize..10_000, markdown in any::<bool>(), edits in proptest::collection::vec(edit(), 1..10)) {
@@ -176,7 +190,8 @@ proptest! {
     }
 }
 
-/// An edit inside one paragraph of a long article re-parses one line and one block.
+/// An edit inside one paragraph of a long article re-parses one line and one block, and finds
+/// the cues and claim decisions of its one changed sentence only.
 #[test]
 fn an_edit_in_one_paragraph_reparses_only_it() {
     let text: String = (0..40).map(|i| format!("Paragraph {i} says the council met on Monday. It voted 7 to 2.\n\n")).collect();
@@ -190,4 +205,46 @@ fn an_edit_in_one_paragraph_reparses_only_it() {
     let work = analyzer.last_work();
     assert_eq!((work.lines_parsed, work.blocks_parsed), (1, 1), "{work:?}");
     assert_eq!(work.blocks_reused, 39, "{work:?}");
+    // The edited sentence is new ("sxays" is no reporting verb, so it has no cue match); the
+    // other 79 sentences are reused, 39 of them with a cue ("says").
+    assert_eq!((work.claim_sentences_found, work.claim_sentences_reused), (1, 79), "{work:?}");
+    assert_eq!((work.cue_sentences_found, work.cue_sentences_reused), (0, 39), "{work:?}");
+}
+
+/// A sentence whose text is unchanged but which an edit before it draws partly into a
+/// quotation (its first figure is then the speaker's, so its claim is another figure), and back.
+#[test]
+fn an_unchanged_sentence_drawn_into_a_quotation_is_decided_again() {
+    let lex = Lexicon::bundled();
+    let before = "The harbour board met on Monday. Ports chief Ida Berg said the crews saw it all. \
+                  At least 300 homes flooded” and 40 more homes were lost in the storm last week.\n";
+    let after = before.replacen("said the", "said “the", 1);
+    let key = |a: &byline_core::Analysis, text: &str| a.findings.iter().map(|f| text[f.key.clone()].to_string()).collect::<Vec<_>>();
+    let mut analyzer = IncrementalAnalyzer::bundled();
+    let mut keys = Vec::new();
+    for text in [before, after.as_str(), before] {
+        let got = analyzer.analyze(text, Format::Plain);
+        assert_eq!(got, analyze_with(text, Format::Plain, lex));
+        keys.push(key(&got, text));
+    }
+    assert_ne!(keys[0], keys[1], "the quotation changes the unchanged sentence's claim: {keys:?}");
+}
+
+/// A sentence whose text is unchanged but whose reporting verb an edit before it puts inside a
+/// quotation (no longer the writer's attribution), and back.
+#[test]
+fn a_cue_drawn_into_a_quotation_is_no_longer_an_attribution() {
+    let lex = Lexicon::bundled();
+    let before = "The harbour board met on Monday. Ports chief Ida Berg said the crews saw it all. \
+                  Officials said 300 homes flooded” and the police said more were lost.\n";
+    let after = before.replacen("said the", "said “the", 1);
+    let cues = |a: &byline_core::Analysis, text: &str| a.attributions.iter().map(|x| text[x.cue.clone()].to_string()).collect::<Vec<_>>();
+    let mut analyzer = IncrementalAnalyzer::bundled();
+    let mut seen = Vec::new();
+    for text in [before, after.as_str(), before] {
+        let got = analyzer.analyze(text, Format::Plain);
+        assert_eq!(got, analyze_with(text, Format::Plain, lex));
+        seen.push(cues(&got, text));
+    }
+    assert_ne!(seen[0], seen[1], "the quotation takes the unchanged sentence's cue: {seen:?}");
 }

@@ -17,10 +17,12 @@ mod introducers;
 mod pieces;
 mod resolve;
 mod said_verb;
+mod sentence_memo;
 mod signed_sections;
 mod speakers;
 mod vague;
 
+pub(crate) use sentence_memo::CueMemo;
 pub use speakers::assign_speakers;
 
 use crate::Span;
@@ -31,6 +33,7 @@ use crate::sentences::Sentence;
 use pieces::words::PRIVATE;
 use pieces::{Ctx, inside};
 use said_verb::{SentInfo, verb_attribution};
+use sentence_memo::SentenceMatches;
 
 /// What kind of source an attribution names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -104,6 +107,19 @@ impl Attribution {
 
 /// Find the attributions of a document.
 pub fn find(doc: &Document, lex: &Lexicon) -> Vec<Attribution> {
+    find_with(doc, lex, None)
+}
+
+/// [`find`], with each sentence's own cues kept in `memo` from one analysis to the next
+/// (`sentence_memo.rs`): the same attributions.
+pub(crate) fn find_memo(doc: &Document, lex: &Lexicon, memo: &mut CueMemo) -> Vec<Attribution> {
+    find_with(doc, lex, Some(memo))
+}
+
+fn find_with(doc: &Document, lex: &Lexicon, mut memo: Option<&mut CueMemo>) -> Vec<Attribution> {
+    if let Some(memo) = memo.as_deref_mut() {
+        memo.start_round();
+    }
     let ctx = Ctx::new(doc, lex);
     let text = ctx.text;
     let (sentences, quotes) = (&doc.sentences[..], &doc.quotes[..]);
@@ -117,7 +133,20 @@ pub fn find(doc: &Document, lex: &Lexicon) -> Vec<Attribution> {
         let verbs = take_in(rv, &mut ri, s, &qspans);
         let vagues = take_in(vg, &mut vi, s, &qspans);
         let anons = take_in(an, &mut ai, s, &qspans);
-        sentence_cues(&ctx, s, si, &lower, &verbs, vagues, &anons, &mut out);
+        // With no cue match, a sentence has no cues (and nothing worth keeping).
+        if verbs.is_empty() && vagues.is_empty() && anons.is_empty() {
+            continue;
+        }
+        match memo.as_deref_mut() {
+            Some(memo) => {
+                let matches = SentenceMatches { verbs: &verbs, vagues: &vagues, anons: &anons };
+                memo.sentence(&ctx, s, si, matches, &mut out, |out| sentence_cues(&ctx, s, si, &lower, &verbs, &vagues, &anons, out));
+            }
+            None => sentence_cues(&ctx, s, si, &lower, &verbs, &vagues, &anons, &mut out),
+        }
+    }
+    if let Some(memo) = memo {
+        memo.end_round();
     }
     introducers::introducers(&ctx, sentences, quotes, &qspans, &mut out);
     signed_sections::signed_sections(&ctx, sentences, &mut out);
@@ -152,7 +181,7 @@ fn sentence_cues(
     si: usize,
     lower: &str,
     verbs: &[(Span, usize)],
-    vagues: Vec<(Span, usize)>,
+    vagues: &[(Span, usize)],
     anons: &[(Span, usize)],
     out: &mut Vec<Attribution>,
 ) {
@@ -161,7 +190,7 @@ fn sentence_cues(
     let words = ctx.doc.words_of(si);
     // "A panel of independent experts warned", "United Nations experts said": a collective
     // qualified by a named body or a group noun is a source the verb rules classify.
-    let vagues: Vec<(Span, usize)> = vagues.into_iter().filter(|(sp, _)| !vague::qualified_collective(ctx, s, words, sp)).collect();
+    let vagues: Vec<(Span, usize)> = vagues.iter().filter(|(sp, _)| !vague::qualified_collective(ctx, s, words, sp)).cloned().collect();
     // Facts about the sentence the verb rules need, found once per sentence (not per cue).
     let info = if verbs.is_empty() {
         SentInfo::default()

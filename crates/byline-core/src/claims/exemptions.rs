@@ -28,43 +28,62 @@ fn contributor_line(st: &str) -> bool {
     credit && st.starts_with(char::is_uppercase) && st.split_whitespace().count() <= 30
 }
 
-/// Whether sentence `i`, which no source covers, is still no claim of the writer's to flag.
-/// `covered` says which earlier sentences a named source covers.
-pub(crate) fn not_a_claim(doc: &Doc, i: usize, covered: &[bool]) -> bool {
+/// What sentence `i`'s own words say about its being no claim; with the facts about the rest of
+/// the document, [`not_a_claim`] decides. It reads only the sentence (its text, words and
+/// quotations), so the incremental analysis keeps it per sentence
+/// ([`super::sentence_facts`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct OwnExemption {
+    /// No claim whatever the rest of the document says: a fragment, a note on the sourcing, a
+    /// proposition put in a document's mouth, a headline's source before a colon.
+    exempt: bool,
+    /// Opens with "He" or "She", not hedged: about the person just quoted, when the sentence
+    /// before is covered by a named source.
+    about_person_quoted: bool,
+    /// Opens with "The" and a document or a research team: the cited document's own account,
+    /// once the article has cited a document by its publisher.
+    about_cited_document: bool,
+}
+
+/// [`OwnExemption`] of sentence `i`.
+pub(crate) fn own_exemption(doc: &Doc, i: usize) -> OwnExemption {
     let (s, ctext, lower, lex) = (&doc.sentences[i], doc.ctext, doc.lower, doc.lex);
-    if doc.voice[i] {
-        return true;
-    }
     let words = doc.words_of(i);
     if words.len() < 5 {
-        return true;
+        return OwnExemption { exempt: true, ..OwnExemption::default() };
     }
     // A sentence about the person just quoted ("He also …", "She added …").
-    let first = ctext[words[0].span.clone()].to_string();
+    let first = &ctext[words[0].span.clone()];
     // Not when the writer hedges it ("He apparently left …"): that is the writer's guess.
     let hedged = words.iter().any(|w| {
         matches!(&lower[w.span.clone()], "apparently" | "seemingly" | "evidently" | "presumably") && !doc.q_cover[i].contains(&w.span)
     });
-    if matches!(first.as_str(), "He" | "She") && i > 0 && covered[i - 1] && !hedged {
-        return true;
-    }
+    let about_person_quoted = matches!(first, "He" | "She") && !hedged;
     // A note on the sourcing itself ("officials spoke on condition of anonymity").
-    if lex.anonymous.contains(&lower[s.span.clone()]) {
-        return true;
-    }
+    let sourcing_note = lex.anonymous.contains(&lower[s.span.clone()]);
     // A sentence about a study or report the article has already cited by its publisher
     // ("The researchers analysed 28 years of records", "The study was funded by …"): the
     // cited document's own account.
-    if doc.doc_cited.is_some_and(|d| d < i) && ctext[words[0].span.clone()] == *"The" && {
+    let about_cited_document = first == "The" && {
         let second = ctext[words[1].span.clone()].to_ascii_lowercase();
         lex.documents.contains(&second) || RESEARCH_TEAM.contains(&second.as_str())
-    } {
-        return true;
-    }
+    };
     // A proposition put in a document's mouth: "In a memo to staff, …", "as set out in the
     // planning document", "one invoice included in the complaint shows", "the log says".
     // A headline's source before a colon: "Police: …", "Health Ministry: …".
-    cites_document(lower, words, &doc.q_cover[i], lex) || source_prefix(ctext, lower, words, lex)
+    let exempt = sourcing_note || cites_document(lower, words, &doc.q_cover[i], lex) || source_prefix(ctext, lower, words, lex);
+    OwnExemption { exempt, about_person_quoted, about_cited_document }
+}
+
+/// Whether sentence `i`, which no source covers, is still no claim of the writer's to flag:
+/// its own exemption `own` ([`own_exemption`]) with what the document says — the writer's
+/// voice, whether the sentence before is covered (`covered` says which earlier sentences a
+/// named source covers), whether a document was cited before.
+pub(crate) fn not_a_claim(doc: &Doc, i: usize, covered: &[bool], own: OwnExemption) -> bool {
+    doc.voice[i]
+        || own.exempt
+        || (own.about_person_quoted && i > 0 && covered[i - 1])
+        || (own.about_cited_document && doc.doc_cited.is_some_and(|d| d < i))
 }
 
 /// Whether the sentence opens with one or two capitalised words ending in a source noun and a

@@ -23,6 +23,7 @@ mod exemptions;
 mod figures;
 mod predictions;
 mod resolve;
+mod sentence_facts;
 mod superlatives;
 mod unattributed_quote;
 mod vague;
@@ -32,6 +33,8 @@ use crate::attribution::Attribution;
 use crate::document::Document;
 use crate::lexicon::Lexicon;
 use document::Doc;
+pub(crate) use sentence_facts::ClaimMemo;
+use sentence_facts::SentenceFacts;
 
 /// The diagnostic codes byline reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
@@ -128,12 +131,25 @@ pub struct Finding {
 
 /// Decide which sentences need a source. At most one finding per sentence.
 pub fn find(document: &Document, attributions: &[Attribution], lex: &Lexicon) -> Vec<Finding> {
+    find_with(document, attributions, lex, SentenceFacts::fresh())
+}
+
+/// [`find`], with the decisions that read only one sentence kept in `memo` from one analysis
+/// to the next (`sentence_facts.rs`): the same findings.
+pub(crate) fn find_memo(document: &Document, attributions: &[Attribution], lex: &Lexicon, memo: &mut ClaimMemo) -> Vec<Finding> {
+    find_with(document, attributions, lex, SentenceFacts::memo(memo))
+}
+
+fn find_with(document: &Document, attributions: &[Attribution], lex: &Lexicon, mut facts: SentenceFacts) -> Vec<Finding> {
     let lower = crate::lexicon::lower(&document.clean);
     let doc = Doc::new(document, &lower, attributions, lex);
     let mut covered = vec![false; doc.sentences.len()];
     // Quotations already flagged: one finding per quotation, on its first sentence.
     let mut flagged_quote = vec![false; doc.quotes.len()];
-    (0..doc.sentences.len()).filter_map(|i| resolve::sentence_finding(&doc, i, &mut covered, &mut flagged_quote)).collect()
+    let findings =
+        (0..doc.sentences.len()).filter_map(|i| resolve::sentence_finding(&doc, i, &mut facts, &mut covered, &mut flagged_quote)).collect();
+    facts.finish();
+    findings
 }
 
 /// At most `n` words of `s`, with an ellipsis when cut.

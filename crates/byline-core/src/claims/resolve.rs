@@ -4,7 +4,8 @@
 //! claim.
 
 use super::document::{Doc, quoted_bytes};
-use super::{Finding, anonymous, checkable, exemptions, unattributed_quote, vague};
+use super::sentence_facts::SentenceFacts;
+use super::{Finding, anonymous, exemptions, unattributed_quote, vague};
 use crate::attribution::{Attribution, SourceKind};
 use crate::sentences::Role;
 
@@ -12,8 +13,15 @@ use crate::sentences::Role;
 const CONTRAST: &[&str] = &[" while ", " but ", " whereas ", " although ", " though ", " however", " yet "];
 
 /// The finding for sentence `i`, if it needs one. Sets `covered[i]` (a later sentence reads it)
-/// and marks the quotations it flags in `flagged_quote`.
-pub(crate) fn sentence_finding(doc: &Doc, i: usize, covered: &mut [bool], flagged_quote: &mut [bool]) -> Option<Finding> {
+/// and marks the quotations it flags in `flagged_quote`. What reads only the sentence comes
+/// from `facts`.
+pub(crate) fn sentence_finding(
+    doc: &Doc,
+    i: usize,
+    facts: &mut SentenceFacts,
+    covered: &mut [bool],
+    flagged_quote: &mut [bool],
+) -> Option<Finding> {
     let s = &doc.sentences[i];
     let attributions = doc.attributions;
     let attrs: Vec<&Attribution> = doc.by_sent[i].iter().map(|&k| &attributions[k]).collect();
@@ -22,7 +30,7 @@ pub(crate) fn sentence_finding(doc: &Doc, i: usize, covered: &mut [bool], flagge
     let len = s.span.len().max(1);
     let named_main = attrs.iter().any(|a| a.main && named(a, attributions));
     covered[i] = named_main || doc.scoped[i] || quoted_with_speaker * 2 >= len;
-    if s.role != Role::Body || doc.furniture[i] || exemptions::asserts_nothing(doc, s) {
+    if s.role != Role::Body || doc.furniture[i] || facts.asserts_nothing(doc, i) {
         return None;
     }
     let attrs = own_sources(doc, i, attrs);
@@ -38,10 +46,10 @@ pub(crate) fn sentence_finding(doc: &Doc, i: usize, covered: &mut [bool], flagge
     if quoted_any * 2 >= len {
         return None; // inside someone's quotation
     }
-    if exemptions::not_a_claim(doc, i, covered) {
+    if exemptions::not_a_claim(doc, i, covered, facts.own_exemption(doc, i)) {
         return None;
     }
-    checkable::claim(doc, i).map(|(key, message)| Finding { span: s.span.clone(), code: super::Code::UnattributedClaim, message, key })
+    facts.claim(doc, i).map(|(key, message)| Finding { span: s.span.clone(), code: super::Code::UnattributedClaim, message, key })
 }
 
 /// A named or pronoun source, once pronouns are resolved.
