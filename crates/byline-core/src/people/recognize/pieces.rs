@@ -53,17 +53,7 @@ fn is_name_tok(ctx: &Ctx, run: &Run, k: usize) -> bool {
     if byline_given(ctx, run, k) {
         return true;
     }
-    // "George Church, a geneticist, ...", "George Church said": a known given name
-    // then a word that ends the names of things, the whole run, cued as a person.
-    if k == run.start + 1
-        && k + 1 == run.end
-        && toks[k].cap
-        && !toks[k - 1].possessive
-        && ctx.has(k - 1, FIRST)
-        && !ctx.has(k - 1, NONPERSON | NONPERSON_HEAD | TITLE | HONORIFIC)
-        && !ctx.has(k, HONORIFIC | NONPERSON | TITLE)
-        && person_cue_after(ctx, k)
-    {
+    if word_surname(ctx, run, k) {
         return true;
     }
     // "Bill Jones": a given name that also ends the names of things ("the Health
@@ -91,6 +81,32 @@ fn is_name_tok(ctx: &Ctx, run: &Run, k: usize) -> bool {
         && toks[k + 1].cap
         && !ctx.has(k + 1, HONORIFIC | NONPERSON | NONPERSON_HEAD | TITLE | FIRST)
         && (k + 2 == run.end || ctx.has(k + 2, HONORIFIC | NONPERSON | NONPERSON_HEAD | TITLE))
+}
+
+/// "George Church, a geneticist, ...", "George Church said", "Patrol Chief Jim Hall with the
+/// city police said", "said Anna English, an economist": a known given name, then a word that
+/// ends the names of things or an ordinary adjective or adverb that is also a nationality or a
+/// sentence opener ("English", "Still"), ending the run (or the name after a title), cued as a
+/// person by what follows: a speech verb, an appositive role or an affiliation. (A place stays
+/// a place: only words that WordNet also lists as adjectives or adverbs.)
+fn word_surname(ctx: &Ctx, run: &Run, k: usize) -> bool {
+    let toks = ctx.toks;
+    let after_title = k >= run.start + 2 && toks[k - 2].cap && ctx.has(k - 2, TITLE | HONORIFIC);
+    let ordinary = |k: usize| {
+        !ctx.has(k, NONPERSON) || {
+            let w = ctx.word(k);
+            crate::lexicon::Lexicon::bundled().adjectives.contains(w) || ctx.lex.is_adverb(w)
+        }
+    };
+    (k == run.start + 1 || after_title)
+        && k + 1 == run.end
+        && toks[k].cap
+        && !toks[k - 1].possessive
+        && ctx.has(k - 1, FIRST)
+        && !ctx.has(k - 1, NONPERSON | NONPERSON_HEAD | TITLE | HONORIFIC)
+        && !ctx.has(k, HONORIFIC | TITLE)
+        && ordinary(k)
+        && (person_cue_after(ctx, k) || super::affiliation_after(ctx, k).is_some())
 }
 
 /// "Mr ap Gwynn", "Dr van der Berg": a lower-case particle right after an honorific or title

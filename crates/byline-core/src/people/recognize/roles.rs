@@ -20,7 +20,9 @@ pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
         // "The head of the Reserve Bank, Jane Roe, said".
         j = comma_role_head(ctx, j)?;
         comma = true;
-    } else if !(is_space_gap(g) || g == ". ") {
+    } else if !(is_space_gap(g) || (g == ". " && ctx.has(j, HONORIFIC | TITLE_ABBR))) {
+        // (A full stop only after a short title, "Dr. Jane Roe": "… a staff engineer.
+        // Savings would …" is a new sentence, not a role.)
         return None;
     }
     if ctx.toks[j].possessive && !comma {

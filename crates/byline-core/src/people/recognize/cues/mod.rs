@@ -36,7 +36,7 @@ pub struct Around<'a> {
     pub before: Option<usize>,
     pub gap_before: &'a str,
     pub gap_after: &'a str,
-    /// The token before, after a space (or a full stop: "Dr. Jane Roe").
+    /// The token before, after a space (or a short title's full stop: "Dr. Jane Roe").
     pub adjacent_before: Option<usize>,
     pub next: Option<usize>,
     /// The token after, after a space, when the piece is not a possessive.
@@ -53,7 +53,9 @@ impl<'a> Around<'a> {
         let before = if s > 0 { Some(s - 1) } else { None };
         let gap_before = ctx.gap_before(s);
         let gap_after = ctx.gap_after(last);
-        let adjacent_before = before.filter(|_| is_space_gap(gap_before) || gap_before == ". ");
+        // (A full stop only after a short title or honorific: "… a staff engineer. Savings
+        // would …" starts a sentence.)
+        let adjacent_before = before.filter(|&b| is_space_gap(gap_before) || (gap_before == ". " && ctx.has(b, HONORIFIC | TITLE_ABBR)));
         let next = if e < n { Some(e) } else { None };
         let adjacent_after = next.filter(|_| is_space_gap(gap_after) && !toks[last].possessive);
         Around { s, e, last, before, gap_before, gap_after, adjacent_before, next, adjacent_after }
