@@ -201,6 +201,8 @@ fn role_phrase(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
     let mut named = false;
     // (Whether the token before is the head.)
     let mut head_before = false;
+    // (Whether a bracket opened inside the phrase is still open.)
+    let mut open = false;
     while j < n && j < k + if has_head { 24 } else { 10 } {
         let w = ctx.word(j);
         // (A common noun naming one person heads the phrase only before any preposition:
@@ -239,8 +241,16 @@ fn role_phrase(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
         head_before = is_head;
         end = j + 1;
         let g = ctx.gap_after(j);
-        // "attorney for the Harbour Workers Union (HWU)": a short name in brackets.
-        if has_head && matches!(g, " (" | ") ") && j + 1 < n {
+        // "attorney for the Harbour Workers Union (HWU)": a short name in brackets (a closing
+        // one only when the phrase opened it: "(Jane Roe, president and CEO) is ..." ends
+        // there).
+        if has_head && ((g == " (" && !open) || (g == ") " && open)) && j + 1 < n {
+            open = g == " (";
+            j += 1;
+            continue;
+        }
+        // "the Jazz & Heritage Foundation's executive director": an ampersand inside a name.
+        if g == " & " && j + 1 < n && ctx.toks[j].cap && ctx.toks[j + 1].cap {
             j += 1;
             continue;
         }
@@ -419,6 +429,20 @@ mod tests {
     #[test]
     fn a_role_after_a_bracket() {
         assert_eq!(role("Then Maria Thrane (D-Ohio), the committee chairman, left.", "Thrane").as_deref(), Some("the committee chairman"));
+    }
+
+    #[test]
+    fn brackets_and_ampersands_inside_a_role() {
+        assert_eq!(
+            role("Then Maria Thrane, attorney for the Harbour Workers Union (HWU) in Gdansk, left.", "Thrane").as_deref(),
+            Some("attorney for the Harbour Workers Union (HWU) in Gdansk")
+        );
+        // A bracket the phrase did not open ends it.
+        assert_eq!(role("The Harbour Trust (Maria Thrane, president and CEO) is dedicated to it.", "Thrane").as_deref(), Some("president and CEO"));
+        assert_eq!(
+            role("\"Fine,\" said Maria Thrane, the Jazz & Heritage Trust's executive director.", "Thrane").as_deref(),
+            Some("the Jazz & Heritage Trust's executive director")
+        );
     }
 
     #[test]

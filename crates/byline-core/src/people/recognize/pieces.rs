@@ -264,11 +264,13 @@ fn trim_lead_words(ctx: &Ctx, run: &Run, a: usize, b: usize) -> usize {
     let after_of = a == run.start && a > 0 && ctx.word(a - 1) == "of" && is_space_gap(ctx.gap_before(a));
     // ("Perhaps Jane Roe", "Grazier Jane Roe": an adverb or a common noun naming a person
     // that starts a sentence is not a given name.)
+    // ("said Supervisor Arvo Pedrazzi": so is a capitalised common noun naming a person after a
+    // lower-case word, a title the way the copy writes it.)
     let lead_word = a == run.start
-        && sentence_start(ctx, a)
         && toks[a].cap
         && !ctx.has(a, FIRST)
-        && (ctx.has(a, ADVERB) || (ctx.has(a, PERSON_NOUN) && !ctx.has(a, NONPERSON | NONPERSON_HEAD)));
+        && ((sentence_start(ctx, a) && ctx.has(a, ADVERB)) || (ctx.has(a, PERSON_NOUN) && !ctx.has(a, NONPERSON | NONPERSON_HEAD)))
+        && (sentence_start(ctx, a) || super::roles::after_lower_word(ctx, a));
     if lead_word && b - a == 2 && ctx.has(a, ADVERB) && !toks[a + 1].initial {
         a += 1;
     }
@@ -340,6 +342,15 @@ mod tests {
         assert_eq!(mentions("Grazier Tobiah Wrenfield said the rain came late."), ["Tobiah Wrenfield"]);
         // A listed given name that is also a person noun stays the name.
         assert_eq!(mentions("Mason Tobiah Wrenfield said the rain came late."), ["Mason Tobiah Wrenfield"]);
+    }
+
+    #[test]
+    fn a_capitalised_person_noun_after_a_lower_case_word_is_a_role() {
+        assert_eq!(mentions("\"It is fair,\" said Supervisor Arvo Pedrazzi of Norland County."), ["Arvo Pedrazzi"]);
+        // Before a lone surname too.
+        assert_eq!(mentions("\"It is fair,\" said Farmer Pedrazzi of Norland County."), ["Pedrazzi"]);
+        // Not after a noun: a name of a thing.
+        assert!(mentions("The lobby group Consumer Electronics Assn. is fighting it.").is_empty());
     }
 
     #[test]

@@ -45,9 +45,10 @@ pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
         && !sentence_start(ctx, j)
         && (ctx.toks[j - 1].cap || ctx.toks[j - 1].acronym)
         && !ctx.has(j - 1, STOP);
+    // ("said Supervisor Jane Roe": a capitalised one after a lower-case word.)
     let noun = ctx.has(j, PERSON_NOUN)
         && !ctx.has(j, NONPERSON | NONPERSON_HEAD)
-        && (lower_role_noun(ctx, j) || sentence_start(ctx, j) || cap_noun);
+        && (lower_role_noun(ctx, j) || sentence_start(ctx, j) || cap_noun || (!comma && ctx.toks[j].cap && after_lower_word(ctx, j)));
     // "Attorney for Massachusetts Jane Roe", "Minister of Finance Jane Roe": a title, then
     // "for" or "of" and a capitalised place or office.
     let placed = !comma
@@ -85,6 +86,17 @@ pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
         return None;
     }
     Some(walk_back(ctx, s, j, comma, placed))
+}
+
+/// Whether token `k` follows, after a space inside a sentence, a lower-case word that ends a
+/// noun phrase before it: a speech verb, a preposition, a determiner or another word that ends
+/// a role ("said Supervisor …", "with Supervisor …"; not "lobby group Consumer Electronics").
+pub(super) fn after_lower_word(ctx: &Ctx, k: usize) -> bool {
+    k > 0
+        && is_space_gap(ctx.gap_before(k))
+        && !sentence_start(ctx, k)
+        && ctx.word(k - 1).chars().next().is_some_and(|c| c.is_lowercase())
+        && (ctx.has(k - 1, STOP | SPEECH_VERB | VERB_STOP) || determiner_or_preposition(ctx.word(k - 1)))
 }
 
 /// "Westpac's David Lording", "Energy Australia's Peter Leete": the possessor (ending at token
@@ -438,6 +450,11 @@ mod tests {
         assert_eq!(r("She wrote to lame-duck mayor Arvid Lunde in May.").as_deref(), Some("lame-duck mayor"));
         assert_eq!(r("He declined to re-nominate Justice Arvid Lunde.").as_deref(), Some("Justice"));
         assert_eq!(r("The party hasn't chosen Arvid Lunde yet."), None);
+    }
+
+    #[test]
+    fn a_capitalised_person_noun_after_a_lower_case_word() {
+        assert_eq!(role("\"Fine,\" said Supervisor Arvid Lunde of Norland County.", "Arvid").as_deref(), Some("Supervisor"));
     }
 
     #[test]
