@@ -32,6 +32,9 @@ pub(super) fn attach_roles(ctx: &Ctx, found: &[recognize::Found], doc: &mut DocP
             if ctx.text[end..].starts_with('.') && recognize::is_short_title(ctx, b) {
                 end += 1;
             }
+            // "his deputy, Jane Roe", "her husband Jon Doe": the possessive determiner says
+            // whose, and the copy gives the role with it.
+            let a = with_possessive_determiner(ctx, a);
             // A quoted title keeps its opening mark: "“Parasite” director".
             let mut from = ctx.toks[a].start;
             if let Some(m) = ctx.text[..from].chars().next_back().filter(|&c| c == '“' || c == '"')
@@ -88,6 +91,13 @@ pub(super) fn attach_roles(ctx: &Ctx, found: &[recognize::Found], doc: &mut DocP
     drop_bare_places(ctx, doc);
 }
 
+/// The start of a role whose first token is `a`, moved back over a possessive determiner
+/// right before it ("his deputy").
+fn with_possessive_determiner(ctx: &Ctx, a: usize) -> usize {
+    let det = |w: &str| matches!(w, "his" | "her" | "their" | "its" | "our" | "my" | "your" | "His" | "Her" | "Their" | "Its" | "Our" | "My" | "Your");
+    if a > 0 && det(ctx.word(a - 1)) && recognize::is_space_gap(ctx.gap_before(a)) { a - 1 } else { a }
+}
+
 /// "Indonesia's Jane Roe": a bare place or organisation as a role only when the article gives
 /// nothing better.
 fn drop_bare_places(ctx: &Ctx, doc: &mut DocPeople) {
@@ -140,6 +150,12 @@ mod tests {
     fn a_role_before_and_an_appositive_after() {
         let t = "Depot manager Maria Thrane, the union's chair, spoke.";
         assert_eq!(roles(t), [["Depot manager", "union's chair"]]);
+    }
+
+    #[test]
+    fn a_possessive_determiner_stays_with_the_role() {
+        assert_eq!(roles("The mayor and his deputy, Maria Thrane, must explain."), [["his deputy"]]);
+        assert_eq!(roles("She thanked her mentor Maria Thrane for it."), [["her mentor"]]);
     }
 
     #[test]
