@@ -48,7 +48,7 @@ pub(super) fn attach_roles(ctx: &Ctx, found: &[recognize::Found], doc: &mut DocP
         } else if let Some((prev_end, role)) = plural.take() {
             // "... Jane Roe, D-Ohio, and John Doe": the next name after "and".
             let between = ctx.text.get(prev_end..start).unwrap_or("");
-            if between.len() <= 40 && !between.contains('\n') && between.split_whitespace().any(|w| w == "and") {
+            if between.len() <= 40 && !between.contains('\n') && (between.split_whitespace().any(|w| w == "and") || list_comma(between)) {
                 roles.push(role.clone());
                 plural = Some((name_end, role));
             }
@@ -89,6 +89,16 @@ pub(super) fn attach_roles(ctx: &Ctx, found: &[recognize::Found], doc: &mut DocP
         }
     }
     drop_bare_places(ctx, doc);
+}
+
+/// "Sens. Jane Roe (D-Md.), John Doe (D-Va.) and …": between two names of a list, only a
+/// comma, after a short bracket or not.
+fn list_comma(between: &str) -> bool {
+    let rest = match (between.find('('), between.find(')')) {
+        (Some(a), Some(b)) if a < b && b - a <= 16 => format!("{}{}", &between[..a], &between[b + 1..]),
+        _ => between.to_string(),
+    };
+    rest.trim() == ","
 }
 
 /// The start of a role whose first token is `a`, moved back over a possessive determiner
@@ -162,6 +172,12 @@ mod tests {
     fn a_plural_title_over_coordinated_names() {
         let t = "City councillors Maria Thrane and John Vessberg voted against it.";
         assert_eq!(roles(t), [["City councillors"], ["City councillors"]]);
+    }
+
+    #[test]
+    fn a_short_plural_title_over_a_list_of_legislators() {
+        let t = "The letter was signed by Sens. Maria Thrane (D-Md.), Arvo Pedrazzi (D-Md.) and Tovi Kalmar (D-Va.).";
+        assert_eq!(roles(t), [["Sens."], ["Sens."], ["Sens."]]);
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod first_name;
 pub mod glued;
 pub mod korean;
 pub mod owner;
+pub mod party;
 pub mod plural_role;
 pub mod possessive;
 pub mod speech_verb;
@@ -80,6 +81,8 @@ pub struct Cues {
     pub byline: bool,
     pub possessive_name: bool,
     pub glued: bool,
+    /// "Jane Roe (D-Md.)": a party letter in brackets.
+    pub party: bool,
 }
 
 impl Cues {
@@ -102,6 +105,7 @@ impl Cues {
             byline: byline::byline(ctx, p, at, line_starts),
             possessive_name: possessive::possessive_name(ctx, p, at),
             glued: glued::glued(ctx, p),
+            party: party::party_bracket(ctx, at),
         }
     }
 }
@@ -146,6 +150,7 @@ fn classify(ctx: &Ctx, p: &mut Piece, c: &Cues) {
             || c.byline
             || c.possessive_name
             || c.by_before
+            || c.party
             || (plain_words && (c.who_or_age || c.owner_before) && p.words <= 3)
         {
             p.strong = true;
@@ -162,7 +167,7 @@ fn classify(ctx: &Ctx, p: &mut Piece, c: &Cues) {
             return;
         }
         let after = c.verb_after || c.verb_before || c.appositive || c.affiliation;
-        if c.hon || c.title || c.comma_role || c.credit || (c.glued && after) {
+        if c.hon || c.title || c.comma_role || c.credit || c.party || (c.glued && after) {
             p.strong = true;
         } else if after && !ordinary {
             // "Okafor said" alone may be a company ("Telstra said"): kept tentative, a
