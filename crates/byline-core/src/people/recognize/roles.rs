@@ -369,6 +369,12 @@ pub(super) fn comma_role_head(ctx: &Ctx, j: usize) -> Option<usize> {
         sentence_start(ctx, k)
             || (k > 0 && is_space_gap(ctx.gap_before(k)) && (matches!(ctx.word(k - 1), "the" | "The") || ctx.toks[k - 1].possessive))
     };
+    // "The father of the bride,", "the plaintiff in the case,", "said head coach of the men's
+    // team,": a role noun, a preposition and a lower-case noun phrase; the head is the first
+    // role noun ("father", not "bride").
+    if let Some(h) = lower_object_head(ctx, j, &role_word) {
+        return Some(h);
+    }
     if role_word(j) {
         // ("the Chief Secretary, Jane Roe": capitalised qualifiers between "the" and the head.)
         let mut h = j;
@@ -398,6 +404,51 @@ pub(super) fn comma_role_head(ctx: &Ctx, j: usize) -> Option<usize> {
         }
         k = p;
         steps += 1;
+    }
+    None
+}
+
+/// Before a comma that precedes a name (token `j` ends the phrase): the role noun heading "ROLE
+/// of|for|in|at the NOUN PHRASE" in lower case ("the father of the bride", "the plaintiff in the
+/// case", "said head coach of the men's team"), led by a determiner, a possessive, a speech
+/// verb or a sentence start.
+fn lower_object_head(ctx: &Ctx, j: usize, role_word: &dyn Fn(usize) -> bool) -> Option<usize> {
+    let lower = |k: usize| ctx.word(k).chars().next().is_some_and(|c| c.is_lowercase());
+    let led = |k: usize| {
+        sentence_start(ctx, k)
+            || (k > 0
+                && is_space_gap(ctx.gap_before(k))
+                && (matches!(ctx.word(k - 1), "the" | "The" | "a" | "A" | "an" | "An" | "his" | "her" | "their" | "its" | "His" | "Her" | "Their" | "Its")
+                    || ctx.toks[k - 1].possessive
+                    || (ctx.has(k - 1, SPEECH_VERB) && lower(k - 1))))
+    };
+    if !lower(j) || ctx.has(j, STOP | VERB_STOP | SPEECH_VERB) {
+        return None;
+    }
+    let mut k = j;
+    while k > 0 && j - k < 6 && is_space_gap(ctx.gap_before(k)) {
+        let p = k - 1;
+        if matches!(ctx.word(p), "of" | "for" | "in" | "at") {
+            // The object starts with a determiner or a possessive after the preposition.
+            let det = matches!(ctx.word(k), "the" | "a" | "an" | "his" | "her" | "their" | "its");
+            if !(det && p > 0 && is_space_gap(ctx.gap_before(p)) && role_word(p - 1) && lower(p - 1)) {
+                return None;
+            }
+            // (Led past up to two qualifiers: "said head coach of ...".)
+            let mut m = p - 1;
+            while !led(m) {
+                if p - 1 - m >= 2 || m == 0 || !is_space_gap(ctx.gap_before(m)) || !lower(m - 1) || ctx.has(m - 1, STOP | VERB_STOP | SPEECH_VERB) {
+                    return None;
+                }
+                m -= 1;
+            }
+            return Some(p - 1);
+        }
+        // (Inside the object only lower-case words, possessives included: "the men's team".)
+        if !lower(p) || ctx.has(p, VERB_STOP | SPEECH_VERB) || (ctx.has(p, STOP) && !matches!(ctx.word(p), "the" | "a" | "an" | "his" | "her" | "their" | "its")) {
+            return None;
+        }
+        k = p;
     }
     None
 }
@@ -484,6 +535,15 @@ mod tests {
     #[test]
     fn a_role_before_a_comma() {
         assert_eq!(role("The port's chief engineer, Arvid Lunde, agreed.", "Arvid").as_deref(), Some("port's chief engineer"));
+    }
+
+    #[test]
+    fn a_role_with_a_lower_case_object_before_a_comma() {
+        assert_eq!(role("The father of the bride, Arvid Lunde, wept.", "Arvid").as_deref(), Some("father of the bride"));
+        assert_eq!(role("The plaintiff in the case, Arvid Lunde, bought a battery.", "Arvid").as_deref(), Some("plaintiff in the case"));
+        assert_eq!(role("\"Fine,\" said head coach of the men's team, Arvid Lunde.", "Arvid").as_deref(), Some("head coach of the men's team"));
+        // Not a clause or a list.
+        assert_eq!(role("Rain fell on most of the city, Arvid Lunde said.", "Arvid"), None);
     }
 
     #[test]
