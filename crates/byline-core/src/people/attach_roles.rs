@@ -63,7 +63,9 @@ pub(super) fn attach_roles(ctx: &Ctx, found: &[recognize::Found], doc: &mut DocP
         if let Some(r) = recognize::byline_role_line(ctx, f.toks.start, last) {
             roles.push(ctx.text[ctx.toks[r.start].start..ctx.toks[r.end - 1].raw_end].to_string());
         }
-        if let Some(r) = recognize::affiliation_after(ctx, last) {
+        if let Some(r) = recognize::bracket_role(ctx, last) {
+            roles.push(ctx.text[ctx.toks[r.start].start..ctx.toks[r.end - 1].raw_end].to_string());
+        } else if let Some(r) = recognize::affiliation_after(ctx, last) {
             roles.push(ctx.text[ctx.toks[r.start].start..ctx.toks[r.end - 1].raw_end].to_string());
         } else if let Some(k) = recognize::appositive_start(ctx, last).or_else(|| recognize::named_role_start(ctx, last))
             && let Some(r) = recognize::appositive_role(ctx, k).or_else(|| recognize::appositive_indefinite(ctx, k))

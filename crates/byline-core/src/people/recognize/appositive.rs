@@ -29,10 +29,14 @@ pub fn appositive_start(ctx: &Ctx, last: usize) -> Option<usize> {
     if g.trim() == "," {
         return Some(last + 1);
     }
+    let n = ctx.toks.len();
+    // "said Jane Roe who is the harbour master": "who is" without its comma.
+    if is_space_gap(g) && last + 2 < n && ctx.word(last + 1) == "who" && matches!(ctx.word(last + 2), "is" | "was") {
+        return Some(last + 1);
+    }
     if g.trim() != "(" {
         return None;
     }
-    let n = ctx.toks.len();
     let mut q = last + 1;
     while q < n && q < last + 12 {
         let g = ctx.gap_after(q);
@@ -45,6 +49,16 @@ pub fn appositive_start(ctx: &Ctx, last: usize) -> Option<usize> {
         q += 1;
     }
     None
+}
+
+/// "Jane Roe (head of the harbour board in Varnhem) said": a role in brackets right after the
+/// name, the whole bracket.
+pub fn bracket_role(ctx: &Ctx, last: usize) -> Option<std::ops::Range<usize>> {
+    if ctx.toks[last].possessive || ctx.gap_after(last) != " (" || last + 1 >= ctx.toks.len() {
+        return None;
+    }
+    let r = role_phrase(ctx, last + 1)?;
+    (ctx.gap_after(r.end - 1).starts_with(')') && ctx.word(last + 1).chars().next().is_some_and(|c| c.is_lowercase())).then_some(r)
 }
 
 /// After a name ending at token `last`, the start of a role it was given: "Jane Roe was
@@ -424,6 +438,21 @@ mod tests {
     fn a_clause_is_not_a_role() {
         assert_eq!(role("Then Maria Thrane, explaining the delay, left.", "Thrane"), None);
         assert_eq!(role("Then Maria Thrane, who was appointed in May, left.", "Thrane"), None);
+    }
+
+    #[test]
+    fn who_is_without_its_comma() {
+        assert_eq!(role("\"Fine,\" said Maria Thrane who is the harbour master.", "Thrane").as_deref(), Some("the harbour master"));
+    }
+
+    #[test]
+    fn a_role_in_brackets() {
+        let got = |t: &str| {
+            with_ctx(t, |ctx| bracket_role(ctx, tok(ctx, "Thrane")).map(|r| ctx.text[ctx.toks[r.start].start..ctx.toks[r.end - 1].end].to_string()))
+        };
+        assert_eq!(got("It came from Maria Thrane (head of the Harbour Party in Varnhem) last week.").as_deref(), Some("head of the Harbour Party in Varnhem"));
+        assert_eq!(got("It came from Maria Thrane (D-Ohio) last week."), None);
+        assert_eq!(got("It came from Maria Thrane (pictured) last week."), None);
     }
 
     #[test]

@@ -28,7 +28,7 @@ mod vocab;
 mod word_surnames;
 
 pub use affiliation::affiliation_after;
-pub use appositive::{appositive_indefinite, appositive_role, appositive_start, named_role_start};
+pub use appositive::{appositive_indefinite, appositive_role, appositive_start, bracket_role, named_role_start};
 pub use cues::byline::byline_role_line;
 pub use cues::contributor::contributor_role;
 pub use cues::plural_role::plural_role;

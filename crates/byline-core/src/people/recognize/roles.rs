@@ -61,7 +61,8 @@ pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
         && ctx.has(j - 2, TITLE)
         && ctx.toks[j - 2].cap
         && !ctx.has(j, FIRST | HONORIFIC);
-    if !(comma || ctx.has(j, TITLE) || noun || national || placed) {
+    let of_title = !comma && of_title_end(ctx, j);
+    if !(comma || ctx.has(j, TITLE) || noun || national || placed || of_title) {
         return None;
     }
     // "Police accused Jane Roe of ...": a person noun that is a past form ("accused"), after a
@@ -86,6 +87,21 @@ pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
         return None;
     }
     Some(walk_back(ctx, s, j, comma, placed))
+}
+
+/// "chief of staff", "secretary of state", "head of research": token `j` ends a title whose role
+/// noun comes before "of", in lower case like the word after it (not "the mayor of Springfield").
+pub(super) fn of_title_end(ctx: &Ctx, j: usize) -> bool {
+    let lower = |k: usize| ctx.word(k).chars().next().is_some_and(|c| c.is_lowercase());
+    j >= 2
+        && lower(j)
+        && ctx.word(j - 1) == "of"
+        && is_space_gap(ctx.gap_before(j))
+        && is_space_gap(ctx.gap_before(j - 1))
+        && ctx.has(j - 2, ROLE_HEAD)
+        && !plural_head(ctx, j - 2)
+        && lower(j - 2)
+        && !ctx.has(j, STOP | VERB_STOP | SPEECH_VERB | VERB_FORM)
 }
 
 /// Whether token `k` follows, after a space inside a sentence, a lower-case word that ends a
@@ -231,6 +247,16 @@ fn walk_back(ctx: &Ctx, s: usize, j: usize, comma: bool, placed: bool) -> (usize
         // a word before it that is neither a determiner, a possessive nor a preposition, has
         // its subject there; the role starts after it ("the ousted president", "Russia's
         // ousted president", "with ousted president" keep theirs).
+        // (Before a comma, a determiner after a lower-case word that is neither a preposition
+        // nor a role word starts the phrase: "It hired the senior counsel at …, Jane Roe".)
+        if comma
+            && matches!(ctx.word(k + 1), "the" | "a" | "an" | "his" | "her" | "its" | "their")
+            && ctx.word(k).chars().next().is_some_and(|c| c.is_lowercase())
+            && !matches!(ctx.word(k), "of" | "for" | "at" | "in" | "on" | "to" | "with" | "by" | "from")
+            && !ctx.has(k, ROLE_HEAD | PERSON_NOUN)
+        {
+            break;
+        }
         if !comma
             && ctx.has(k, VERB_FORM)
             && k > 0
@@ -444,8 +470,9 @@ fn lower_object_head(ctx: &Ctx, j: usize, role_word: &dyn Fn(usize) -> bool) -> 
             }
             return Some(p - 1);
         }
-        // (Inside the object only lower-case words, possessives included: "the men's team".)
-        if !lower(p) || ctx.has(p, VERB_STOP | SPEECH_VERB) || (ctx.has(p, STOP) && !matches!(ctx.word(p), "the" | "a" | "an" | "his" | "her" | "their" | "its")) {
+        // (Inside the object lower-case words, possessives included, "the men's team", and
+        // a name qualifying the last noun, "the Harbour Party campaign".)
+        if !(lower(p) || ctx.toks[p].cap || ctx.toks[p].acronym) || ctx.has(p, VERB_STOP | SPEECH_VERB) || (ctx.has(p, STOP) && !matches!(ctx.word(p), "the" | "a" | "an" | "his" | "her" | "their" | "its")) {
             return None;
         }
         k = p;
@@ -509,6 +536,13 @@ mod tests {
     }
 
     #[test]
+    fn a_title_with_of_before_the_name() {
+        assert_eq!(role("Then former chief of staff Arvid Lunde said it was fine.", "Arvid").as_deref(), Some("former chief of staff"));
+        assert_eq!(role("The firm's head of research Arvid Lunde agreed.", "Arvid").as_deref(), Some("firm's head of research"));
+        assert_eq!(role("He spoke to the mayor of Springfield Arvid Lunde.", "Arvid"), None);
+    }
+
+    #[test]
     fn a_quoted_title_before_the_role_noun() {
         assert_eq!(role("But “Night Shift” actress Arvid Lunde said so.", "Arvid").as_deref(), Some("Night Shift” actress"));
         // A scare-quoted word is no title.
@@ -542,6 +576,10 @@ mod tests {
         assert_eq!(role("The father of the bride, Arvid Lunde, wept.", "Arvid").as_deref(), Some("father of the bride"));
         assert_eq!(role("The plaintiff in the case, Arvid Lunde, bought a battery.", "Arvid").as_deref(), Some("plaintiff in the case"));
         assert_eq!(role("\"Fine,\" said head coach of the men's team, Arvid Lunde.", "Arvid").as_deref(), Some("head coach of the men's team"));
+        assert_eq!(
+            role("It hired the senior counsel at the Harbour Party campaign, Arvid Lunde.", "Arvid").as_deref(),
+            Some("senior counsel at the Harbour Party campaign")
+        );
         // Not a clause or a list.
         assert_eq!(role("Rain fell on most of the city, Arvid Lunde said.", "Arvid"), None);
     }
