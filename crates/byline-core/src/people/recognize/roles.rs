@@ -20,7 +20,7 @@ pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
         // "The head of the Reserve Bank, Jane Roe, said".
         j = comma_role_head(ctx, j)?;
         comma = true;
-    } else if !(is_space_gap(g) || (g == ". " && ctx.has(j, HONORIFIC | TITLE_ABBR))) {
+    } else if !(is_space_gap(g) || (g == ". " && dotted_title(ctx, j))) {
         // (A full stop only after a short title, "Dr. Jane Roe": "… a staff engineer.
         // Savings would …" is a new sentence, not a role.)
         return None;
@@ -102,6 +102,12 @@ pub(super) fn of_title_end(ctx: &Ctx, j: usize) -> bool {
         && !plural_head(ctx, j - 2)
         && lower(j - 2)
         && !ctx.has(j, STOP | VERB_STOP | SPEECH_VERB | VERB_FORM)
+}
+
+/// A short title or honorific whose full stop does not end the sentence before a name ("Dr.",
+/// "Gen.", "then-Sen."): capitalised, unlike "… her father. Indeed, …".
+pub(super) fn dotted_title(ctx: &Ctx, j: usize) -> bool {
+    ctx.has(j, HONORIFIC | TITLE_ABBR) && ctx.word(j).rsplit(['-', '‑']).next().is_some_and(|p| p.starts_with(|c: char| c.is_uppercase()))
 }
 
 /// Whether token `k` follows, after a space inside a sentence, a lower-case word that ends a
@@ -533,6 +539,14 @@ mod tests {
     #[test]
     fn a_capitalised_person_noun_after_a_lower_case_word() {
         assert_eq!(role("\"Fine,\" said Supervisor Arvid Lunde of Norland County.", "Arvid").as_deref(), Some("Supervisor"));
+    }
+
+    #[test]
+    fn a_full_stop_ends_a_role_unless_a_short_title_has_it() {
+        assert_eq!(role("She thanked her father. Indeed, Arvid Lunde came.", "Arvid"), None);
+        assert_eq!(role("It was a staff engineer. Arvid Lunde came.", "Arvid"), None);
+        assert_eq!(role("Then Gen. Arvid Lunde came.", "Arvid").as_deref(), Some("Gen"));
+        assert_eq!(role("He met with then-Sen. Arvid Lunde.", "Arvid").as_deref(), Some("then-Sen"));
     }
 
     #[test]
