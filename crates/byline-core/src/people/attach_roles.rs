@@ -106,7 +106,9 @@ fn list_comma(between: &str) -> bool {
 /// The start of a role whose first token is `a`, moved back over a possessive determiner
 /// right before it ("his deputy").
 fn with_possessive_determiner(ctx: &Ctx, a: usize) -> usize {
-    let det = |w: &str| matches!(w, "his" | "her" | "their" | "its" | "our" | "my" | "your" | "His" | "Her" | "Their" | "Its" | "Our" | "My" | "Your");
+    let det = |w: &str| {
+        matches!(w, "his" | "her" | "their" | "its" | "our" | "my" | "your" | "His" | "Her" | "Their" | "Its" | "Our" | "My" | "Your")
+    };
     if a > 0 && det(ctx.word(a - 1)) && recognize::is_space_gap(ctx.gap_before(a)) { a - 1 } else { a }
 }
 

@@ -448,9 +448,14 @@ mod tests {
     #[test]
     fn a_role_in_brackets() {
         let got = |t: &str| {
-            with_ctx(t, |ctx| bracket_role(ctx, tok(ctx, "Thrane")).map(|r| ctx.text[ctx.toks[r.start].start..ctx.toks[r.end - 1].end].to_string()))
+            with_ctx(t, |ctx| {
+                bracket_role(ctx, tok(ctx, "Thrane")).map(|r| ctx.text[ctx.toks[r.start].start..ctx.toks[r.end - 1].end].to_string())
+            })
         };
-        assert_eq!(got("It came from Maria Thrane (head of the Harbour Party in Varnhem) last week.").as_deref(), Some("head of the Harbour Party in Varnhem"));
+        assert_eq!(
+            got("It came from Maria Thrane (head of the Harbour Party in Varnhem) last week.").as_deref(),
+            Some("head of the Harbour Party in Varnhem")
+        );
         assert_eq!(got("It came from Maria Thrane (D-Ohio) last week."), None);
         assert_eq!(got("It came from Maria Thrane (pictured) last week."), None);
     }
@@ -467,7 +472,10 @@ mod tests {
             Some("attorney for the Harbour Workers Union (HWU) in Gdansk")
         );
         // A bracket the phrase did not open ends it.
-        assert_eq!(role("The Harbour Trust (Maria Thrane, president and CEO) is dedicated to it.", "Thrane").as_deref(), Some("president and CEO"));
+        assert_eq!(
+            role("The Harbour Trust (Maria Thrane, president and CEO) is dedicated to it.", "Thrane").as_deref(),
+            Some("president and CEO")
+        );
         assert_eq!(
             role("\"Fine,\" said Maria Thrane, the Jazz & Heritage Trust's executive director.", "Thrane").as_deref(),
             Some("the Jazz & Heritage Trust's executive director")

@@ -450,8 +450,10 @@ fn lower_object_head(ctx: &Ctx, j: usize, role_word: &dyn Fn(usize) -> bool) -> 
         sentence_start(ctx, k)
             || (k > 0
                 && is_space_gap(ctx.gap_before(k))
-                && (matches!(ctx.word(k - 1), "the" | "The" | "a" | "A" | "an" | "An" | "his" | "her" | "their" | "its" | "His" | "Her" | "Their" | "Its")
-                    || ctx.toks[k - 1].possessive
+                && (matches!(
+                    ctx.word(k - 1),
+                    "the" | "The" | "a" | "A" | "an" | "An" | "his" | "her" | "their" | "its" | "His" | "Her" | "Their" | "Its"
+                ) || ctx.toks[k - 1].possessive
                     || (ctx.has(k - 1, SPEECH_VERB) && lower(k - 1))))
     };
     if !lower(j) || ctx.has(j, STOP | VERB_STOP | SPEECH_VERB) {
@@ -469,7 +471,12 @@ fn lower_object_head(ctx: &Ctx, j: usize, role_word: &dyn Fn(usize) -> bool) -> 
             // (Led past up to two qualifiers: "said head coach of ...".)
             let mut m = p - 1;
             while !led(m) {
-                if p - 1 - m >= 2 || m == 0 || !is_space_gap(ctx.gap_before(m)) || !lower(m - 1) || ctx.has(m - 1, STOP | VERB_STOP | SPEECH_VERB) {
+                if p - 1 - m >= 2
+                    || m == 0
+                    || !is_space_gap(ctx.gap_before(m))
+                    || !lower(m - 1)
+                    || ctx.has(m - 1, STOP | VERB_STOP | SPEECH_VERB)
+                {
                     return None;
                 }
                 m -= 1;
@@ -478,7 +485,10 @@ fn lower_object_head(ctx: &Ctx, j: usize, role_word: &dyn Fn(usize) -> bool) -> 
         }
         // (Inside the object lower-case words, possessives included, "the men's team", and
         // a name qualifying the last noun, "the Harbour Party campaign".)
-        if !(lower(p) || ctx.toks[p].cap || ctx.toks[p].acronym) || ctx.has(p, VERB_STOP | SPEECH_VERB) || (ctx.has(p, STOP) && !matches!(ctx.word(p), "the" | "a" | "an" | "his" | "her" | "their" | "its")) {
+        if !(lower(p) || ctx.toks[p].cap || ctx.toks[p].acronym)
+            || ctx.has(p, VERB_STOP | SPEECH_VERB)
+            || (ctx.has(p, STOP) && !matches!(ctx.word(p), "the" | "a" | "an" | "his" | "her" | "their" | "its"))
+        {
             return None;
         }
         k = p;
@@ -589,7 +599,10 @@ mod tests {
     fn a_role_with_a_lower_case_object_before_a_comma() {
         assert_eq!(role("The father of the bride, Arvid Lunde, wept.", "Arvid").as_deref(), Some("father of the bride"));
         assert_eq!(role("The plaintiff in the case, Arvid Lunde, bought a battery.", "Arvid").as_deref(), Some("plaintiff in the case"));
-        assert_eq!(role("\"Fine,\" said head coach of the men's team, Arvid Lunde.", "Arvid").as_deref(), Some("head coach of the men's team"));
+        assert_eq!(
+            role("\"Fine,\" said head coach of the men's team, Arvid Lunde.", "Arvid").as_deref(),
+            Some("head coach of the men's team")
+        );
         assert_eq!(
             role("It hired the senior counsel at the Harbour Party campaign, Arvid Lunde.", "Arvid").as_deref(),
             Some("senior counsel at the Harbour Party campaign")

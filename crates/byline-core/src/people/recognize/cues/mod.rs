@@ -56,7 +56,8 @@ impl<'a> Around<'a> {
         let gap_after = ctx.gap_after(last);
         // (A full stop only after a short title or honorific: "… a staff engineer. Savings
         // would …" starts a sentence.)
-        let adjacent_before = before.filter(|&b| is_space_gap(gap_before) || (gap_before == ". " && crate::people::recognize::roles::dotted_title(ctx, b)));
+        let adjacent_before =
+            before.filter(|&b| is_space_gap(gap_before) || (gap_before == ". " && crate::people::recognize::roles::dotted_title(ctx, b)));
         let next = if e < n { Some(e) } else { None };
         let adjacent_after = next.filter(|_| is_space_gap(gap_after) && !toks[last].possessive);
         Around { s, e, last, before, gap_before, gap_after, adjacent_before, next, adjacent_after }

@@ -22,7 +22,10 @@ fn is_party_mark(inner: &str) -> bool {
         Some((p, s)) => (p, Some(s)),
         None => (inner, None),
     };
-    matches!(party, "D" | "R" | "I") && state.is_none_or(|s| s.starts_with(|c: char| c.is_ascii_uppercase()) && s.chars().all(|c| c.is_ascii_alphabetic() || c == '.' || c == ' '))
+    matches!(party, "D" | "R" | "I")
+        && state.is_none_or(|s| {
+            s.starts_with(|c: char| c.is_ascii_uppercase()) && s.chars().all(|c| c.is_ascii_alphabetic() || c == '.' || c == ' ')
+        })
 }
 
 #[cfg(test)]
