@@ -168,7 +168,7 @@ mod tests {
 
     #[test]
     fn a_possessive_determiner_stays_with_the_role() {
-        assert_eq!(roles("The mayor and his deputy, Maria Thrane, must explain."), [["his deputy"]]);
+        assert_eq!(roles("The mayor and his deputy, Maria Thrane, left early."), [["his deputy"]]);
         assert_eq!(roles("She thanked her mentor Maria Thrane for it."), [["her mentor"]]);
     }
 
@@ -180,7 +180,7 @@ mod tests {
 
     #[test]
     fn a_short_plural_title_over_a_list_of_legislators() {
-        let t = "The letter was signed by Sens. Maria Thrane (D-Md.), Arvo Pedrazzi (D-Md.) and Tovi Kalmar (D-Va.).";
+        let t = "The motion was backed by Sens. Maria Thrane (D-Md.), Ilka Brandvold (D-Md.) and Tovi Kalmar (D-Va.).";
         assert_eq!(roles(t), [["Sens."], ["Sens."], ["Sens."]]);
     }
 

@@ -256,14 +256,14 @@ fn role_phrase(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
         end = j + 1;
         let g = ctx.gap_after(j);
         // "attorney for the Harbour Workers Union (HWU)": a short name in brackets (a closing
-        // one only when the phrase opened it: "(Jane Roe, president and CEO) is ..." ends
+        // one only when the phrase opened it: "(Jane Roe, chair and founder) runs ..." ends
         // there).
         if has_head && ((g == " (" && !open) || (g == ") " && open)) && j + 1 < n {
             open = g == " (";
             j += 1;
             continue;
         }
-        // "the Jazz & Heritage Foundation's executive director": an ampersand inside a name.
+        // "the Arts & Crafts Guild's treasurer": an ampersand inside a name.
         if g == " & " && j + 1 < n && ctx.toks[j].cap && ctx.toks[j + 1].cap {
             j += 1;
             continue;
@@ -472,13 +472,10 @@ mod tests {
             Some("attorney for the Harbour Workers Union (HWU) in Gdansk")
         );
         // A bracket the phrase did not open ends it.
+        assert_eq!(role("The Harbour Trust (Maria Thrane, chair and founder) runs it.", "Thrane").as_deref(), Some("chair and founder"));
         assert_eq!(
-            role("The Harbour Trust (Maria Thrane, president and CEO) is dedicated to it.", "Thrane").as_deref(),
-            Some("president and CEO")
-        );
-        assert_eq!(
-            role("\"Fine,\" said Maria Thrane, the Jazz & Heritage Trust's executive director.", "Thrane").as_deref(),
-            Some("the Jazz & Heritage Trust's executive director")
+            role("\"Fine,\" said Maria Thrane, the Arts & Crafts Guild's treasurer.", "Thrane").as_deref(),
+            Some("the Arts & Crafts Guild's treasurer")
         );
     }
 

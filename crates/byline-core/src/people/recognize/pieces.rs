@@ -83,7 +83,7 @@ fn is_name_tok(ctx: &Ctx, run: &Run, k: usize) -> bool {
         && (k + 2 == run.end || ctx.has(k + 2, HONORIFIC | NONPERSON | NONPERSON_HEAD | TITLE))
 }
 
-/// "George Church, a geneticist, ...", "George Church said", "Patrol Chief Jim Hall with the
+/// "George Church, a geneticist, ...", "George Church said", "Harbour Chief Marta Hall with the
 /// city police said", "said Anna English, an economist": a known given name, then a word that
 /// ends the names of things or an ordinary adjective or adverb that is also a nationality or a
 /// sentence opener ("English", "Still"), ending the run (or the name after a title), cued as a
@@ -264,7 +264,7 @@ fn trim_lead_words(ctx: &Ctx, run: &Run, a: usize, b: usize) -> usize {
     let after_of = a == run.start && a > 0 && ctx.word(a - 1) == "of" && is_space_gap(ctx.gap_before(a));
     // ("Perhaps Jane Roe", "Grazier Jane Roe": an adverb or a common noun naming a person
     // that starts a sentence is not a given name.)
-    // ("said Supervisor Arvo Pedrazzi": so is a capitalised common noun naming a person after a
+    // ("said Supervisor Ilka Brandvold": so is a capitalised common noun naming a person after a
     // lower-case word, a title the way the copy writes it.)
     let lead_word = a == run.start
         && toks[a].cap
@@ -346,11 +346,11 @@ mod tests {
 
     #[test]
     fn a_capitalised_person_noun_after_a_lower_case_word_is_a_role() {
-        assert_eq!(mentions("\"It is fair,\" said Supervisor Arvo Pedrazzi of Norland County."), ["Arvo Pedrazzi"]);
+        assert_eq!(mentions("\"It is fair,\" said Supervisor Ilka Brandvold of Norland County."), ["Ilka Brandvold"]);
         // Before a lone surname too.
-        assert_eq!(mentions("\"It is fair,\" said Farmer Pedrazzi of Norland County."), ["Pedrazzi"]);
+        assert_eq!(mentions("\"It is fair,\" said Farmer Brandvold of Norland County."), ["Brandvold"]);
         // Not after a noun: a name of a thing.
-        assert!(mentions("The lobby group Consumer Electronics Assn. is fighting it.").is_empty());
+        assert!(mentions("The trade group Consumer Harbour Alliance is fighting it.").is_empty());
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
         j = comma_role_head(ctx, j)?;
         comma = true;
     } else if !(is_space_gap(g) || (g == ". " && dotted_title(ctx, j))) {
-        // (A full stop only after a short title, "Dr. Jane Roe": "… a staff engineer.
+        // (A full stop only after a short title, "Dr. Jane Roe": "… a harbour pilot.
         // Savings would …" is a new sentence, not a role.)
         return None;
     }
@@ -105,14 +105,14 @@ pub(super) fn of_title_end(ctx: &Ctx, j: usize) -> bool {
 }
 
 /// A short title or honorific whose full stop does not end the sentence before a name ("Dr.",
-/// "Gen.", "then-Sen."): capitalised, unlike "… her father. Indeed, …".
+/// "Gen.", "then-Sen."): capitalised, unlike "… her uncle. Still, …".
 pub(super) fn dotted_title(ctx: &Ctx, j: usize) -> bool {
     ctx.has(j, HONORIFIC | TITLE_ABBR) && ctx.word(j).rsplit(['-', '‑']).next().is_some_and(|p| p.starts_with(|c: char| c.is_uppercase()))
 }
 
 /// Whether token `k` follows, after a space inside a sentence, a lower-case word that ends a
 /// noun phrase before it: a speech verb, a preposition, a determiner or another word that ends
-/// a role ("said Supervisor …", "with Supervisor …"; not "lobby group Consumer Electronics").
+/// a role ("said Supervisor …", "with Supervisor …"; not "trade group Consumer Harbour Alliance").
 pub(super) fn after_lower_word(ctx: &Ctx, k: usize) -> bool {
     k > 0
         && is_space_gap(ctx.gap_before(k))
@@ -254,7 +254,7 @@ fn walk_back(ctx: &Ctx, s: usize, j: usize, comma: bool, placed: bool) -> (usize
         // its subject there; the role starts after it ("the ousted president", "Russia's
         // ousted president", "with ousted president" keep theirs).
         // (Before a comma, a determiner after a lower-case word that is neither a preposition
-        // nor a role word starts the phrase: "It hired the senior counsel at …, Jane Roe".)
+        // nor a role word starts the phrase: "It hired the chief adviser at …, Jane Roe".)
         if comma
             && matches!(ctx.word(k + 1), "the" | "a" | "an" | "his" | "her" | "its" | "their")
             && ctx.word(k).chars().next().is_some_and(|c| c.is_lowercase())
@@ -401,7 +401,7 @@ pub(super) fn comma_role_head(ctx: &Ctx, j: usize) -> Option<usize> {
         sentence_start(ctx, k)
             || (k > 0 && is_space_gap(ctx.gap_before(k)) && (matches!(ctx.word(k - 1), "the" | "The") || ctx.toks[k - 1].possessive))
     };
-    // "The father of the bride,", "the plaintiff in the case,", "said head coach of the men's
+    // "The father of the bride,", "the defendant in the appeal,", "said head coach of the girls'
     // team,": a role noun, a preposition and a lower-case noun phrase; the head is the first
     // role noun ("father", not "bride").
     if let Some(h) = lower_object_head(ctx, j, &role_word) {
@@ -442,7 +442,7 @@ pub(super) fn comma_role_head(ctx: &Ctx, j: usize) -> Option<usize> {
 
 /// Before a comma that precedes a name (token `j` ends the phrase): the role noun heading "ROLE
 /// of|for|in|at the NOUN PHRASE" in lower case ("the father of the bride", "the plaintiff in the
-/// case", "said head coach of the men's team"), led by a determiner, a possessive, a speech
+/// appeal", "said head coach of the girls' squad"), led by a determiner, a possessive, a speech
 /// verb or a sentence start.
 fn lower_object_head(ctx: &Ctx, j: usize, role_word: &dyn Fn(usize) -> bool) -> Option<usize> {
     let lower = |k: usize| ctx.word(k).chars().next().is_some_and(|c| c.is_lowercase());
@@ -483,7 +483,7 @@ fn lower_object_head(ctx: &Ctx, j: usize, role_word: &dyn Fn(usize) -> bool) -> 
             }
             return Some(p - 1);
         }
-        // (Inside the object lower-case words, possessives included, "the men's team", and
+        // (Inside the object lower-case words, possessives included, "the girls' squad", and
         // a name qualifying the last noun, "the Harbour Party campaign".)
         if !(lower(p) || ctx.toks[p].cap || ctx.toks[p].acronym)
             || ctx.has(p, VERB_STOP | SPEECH_VERB)
@@ -553,8 +553,8 @@ mod tests {
 
     #[test]
     fn a_full_stop_ends_a_role_unless_a_short_title_has_it() {
-        assert_eq!(role("She thanked her father. Indeed, Arvid Lunde came.", "Arvid"), None);
-        assert_eq!(role("It was a staff engineer. Arvid Lunde came.", "Arvid"), None);
+        assert_eq!(role("She thanked her uncle. Still, Arvid Lunde came.", "Arvid"), None);
+        assert_eq!(role("It was a harbour pilot. Arvid Lunde came.", "Arvid"), None);
         assert_eq!(role("Then Gen. Arvid Lunde came.", "Arvid").as_deref(), Some("Gen"));
         assert_eq!(role("He met with then-Sen. Arvid Lunde.", "Arvid").as_deref(), Some("then-Sen"));
     }
@@ -598,14 +598,14 @@ mod tests {
     #[test]
     fn a_role_with_a_lower_case_object_before_a_comma() {
         assert_eq!(role("The father of the bride, Arvid Lunde, wept.", "Arvid").as_deref(), Some("father of the bride"));
-        assert_eq!(role("The plaintiff in the case, Arvid Lunde, bought a battery.", "Arvid").as_deref(), Some("plaintiff in the case"));
+        assert_eq!(role("The defendant in the appeal, Arvid Lunde, sold a boat.", "Arvid").as_deref(), Some("defendant in the appeal"));
         assert_eq!(
-            role("\"Fine,\" said head coach of the men's team, Arvid Lunde.", "Arvid").as_deref(),
-            Some("head coach of the men's team")
+            role("\"Fine,\" said head coach of the girls' squad, Arvid Lunde.", "Arvid").as_deref(),
+            Some("head coach of the girls' squad")
         );
         assert_eq!(
-            role("It hired the senior counsel at the Harbour Party campaign, Arvid Lunde.", "Arvid").as_deref(),
-            Some("senior counsel at the Harbour Party campaign")
+            role("It hired the chief adviser at the Harbour Party campaign, Arvid Lunde.", "Arvid").as_deref(),
+            Some("chief adviser at the Harbour Party campaign")
         );
         // Not a clause or a list.
         assert_eq!(role("Rain fell on most of the city, Arvid Lunde said.", "Arvid"), None);

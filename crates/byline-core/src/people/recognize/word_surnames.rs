@@ -1,5 +1,5 @@
 //! Propagation of surnames that are also ordinary words: "Rider added" after "Ken Rider",
-//! "Still said" after "Steven Still", "Mr Hall" after "Jim Hall". Such a word ("rider" is a
+//! "Still said" after "Marta Still", "Mr Hall" after "Tomas Hall". Such a word ("rider" is a
 //! role noun, "still" an adverb, "Hall" ends the names of buildings) never makes a name piece
 //! of its own, so the bare surname would be lost; it is a mention when someone named in full
 //! in the article carries it as a surname and the word stands alone with a cue that only
@@ -65,16 +65,16 @@ mod tests {
     #[test]
     fn a_role_noun_surname_before_a_speech_verb() {
         assert_eq!(
-            mentions("Savings will be large, said Olaf Rider, a staff engineer. If sets met standards, Rider added, costs fall."),
-            ["Olaf Rider", "Rider"]
+            mentions("Fares will drop, said Tomas Rider, a transit planner. If buses keep time, Rider added, more people ride."),
+            ["Tomas Rider", "Rider"]
         );
     }
 
     #[test]
     fn an_adverb_surname_and_an_honorific() {
         assert_eq!(
-            mentions("It is new, said Steven Still, the county's emergency director. Still said more. Later Mr Still left."),
-            ["Steven Still", "Still", "Still"]
+            mentions("The dam will hold, said Marta Still, the valley's flood officer. Still said more. Later Mr Still left."),
+            ["Marta Still", "Still", "Still"]
         );
     }
 
@@ -82,8 +82,8 @@ mod tests {
     fn the_word_in_its_own_sense_is_no_mention() {
         // No cue, or inside a longer name.
         assert_eq!(
-            mentions("Jim Hall said the vote was close. The Hall was full. Still, the count went on. City Hall said nothing."),
-            ["Jim Hall"]
+            mentions("Tomas Hall said the vote was close. The Hall was full. Still, the count went on. City Hall said nothing."),
+            ["Tomas Hall"]
         );
         // Nobody is called so in full.
         assert!(mentions("Still said to be closed, the road reopened. Rider added weight.").is_empty());

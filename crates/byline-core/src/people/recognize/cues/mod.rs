@@ -54,7 +54,7 @@ impl<'a> Around<'a> {
         let before = if s > 0 { Some(s - 1) } else { None };
         let gap_before = ctx.gap_before(s);
         let gap_after = ctx.gap_after(last);
-        // (A full stop only after a short title or honorific: "… a staff engineer. Savings
+        // (A full stop only after a short title or honorific: "… a harbour pilot. Fares
         // would …" starts a sentence.)
         let adjacent_before =
             before.filter(|&b| is_space_gap(gap_before) || (gap_before == ". " && crate::people::recognize::roles::dotted_title(ctx, b)));

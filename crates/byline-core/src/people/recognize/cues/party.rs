@@ -45,7 +45,10 @@ mod tests {
 
     #[test]
     fn a_party_bracket_names_a_legislator() {
-        assert_eq!(mentions("The letter was signed by Arvo Pedrazzi (D-Md.) and Tovi Kalmar (R-Texas)."), ["Arvo Pedrazzi", "Tovi Kalmar"]);
+        assert_eq!(
+            mentions("The motion was backed by Ilka Brandvold (D-Md.) and Tovi Kalmar (R-Texas)."),
+            ["Ilka Brandvold", "Tovi Kalmar"]
+        );
         assert!(mentions("It was sent to Harbour Freight (HF) and others.").is_empty());
     }
 }

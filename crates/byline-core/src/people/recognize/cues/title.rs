@@ -21,9 +21,9 @@ pub fn title(ctx: &Ctx, p: &Piece, at: &Around) -> bool {
         (ctx.has(b, ROLE_HEAD) && !plural_head(ctx, b))
             || (ctx.has(b, TITLE_ABBR) && ctx.word(b).chars().next().is_some_and(|c| c.is_uppercase()))
             || (p.words >= 2 && singular_person_noun(ctx, b))
-            // ("chief of staff Arvo Pedrazzi")
+            // ("chief of staff Ilka Brandvold")
             || (p.words >= 2 && of_title_end(ctx, b))
-            // ("said Supervisor Arvo Pedrazzi": capitalised inside a sentence.)
+            // ("said Supervisor Ilka Brandvold": capitalised inside a sentence.)
             || (p.words >= 2
                 && ctx.toks[b].cap
                 && ctx.has(b, PERSON_NOUN)
