@@ -54,6 +54,21 @@ def adverbs(d):
         print(w)
 
 
+def sense_tags(d):
+    """Per lemma, the SemCor tag counts (index.sense) of its noun.person senses and of its verb
+    senses."""
+    person, verb = {}, {}
+    for line in open(Path(d) / "index.sense", encoding="utf-8"):
+        key, _, _, tags = line.split()
+        lemma, rest = key.split("%", 1)
+        ss_type, lexfile = rest.split(":")[:2]
+        if ss_type == "1" and int(lexfile) == PERSON:
+            person[lemma] = person.get(lemma, 0) + int(tags)
+        elif ss_type == "2":
+            verb[lemma] = verb.get(lemma, 0) + int(tags)
+    return person, verb
+
+
 def main(d):
     d = Path(d)
     # Person synsets -> their words as written (index.noun lower-cases proper names: "Aaron").
@@ -64,9 +79,18 @@ def main(d):
     # adjective, adverb or verb than as a noun.
     # (An agent noun that is also a verb, "founder", "rival", stays unless the verb dominates.)
     other = {}
+    verbal = {}
     for pos, weight in (("adj", 1), ("adv", 1), ("verb", 3)):
         for lemma, offsets, _ in wordnet.index(d, pos):
-            other[lemma] = max(other.get(lemma, 0), (len(offsets) + weight - 1) // weight)
+            senses = (len(offsets) + weight - 1) // weight
+            if pos == "verb":
+                verbal[lemma] = senses
+            else:
+                other[lemma] = max(other.get(lemma, 0), senses)
+    # A verb that only outnumbers or ties the noun in senses ("husband", "mentor", "cop") does
+    # not make the word a verb when the corpus tags its person senses at least as often as its
+    # verb senses (SemCor counts in index.sense; "judge", "cook", "miss" stay out).
+    person_tags, verb_tags = sense_tags(d)
     out = set()
     for lemma, offsets, _ in wordnet.index(d, "noun"):
         if "_" in lemma or not lemma.isascii() or not lemma.replace("-", "").isalpha():
@@ -75,6 +99,8 @@ def main(d):
             continue
         n_syn = len(offsets)
         if other.get(lemma, 0) >= n_syn and other.get(lemma, 0) > 0:
+            continue
+        if verbal.get(lemma, 0) >= n_syn and verbal.get(lemma, 0) > 0 and person_tags.get(lemma, 0) < verb_tags.get(lemma, 0):
             continue
         if any(lemma in lower_in.get(o, ()) for o in offsets[:SENSES]):
             out.add(lemma)

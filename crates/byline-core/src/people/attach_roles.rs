@@ -32,6 +32,9 @@ pub(super) fn attach_roles(ctx: &Ctx, found: &[recognize::Found], doc: &mut DocP
             if ctx.text[end..].starts_with('.') && recognize::is_short_title(ctx, b) {
                 end += 1;
             }
+            // "his deputy, Jane Roe", "her husband Jon Doe": the possessive determiner says
+            // whose, and the copy gives the role with it.
+            let a = with_possessive_determiner(ctx, a);
             // A quoted title keeps its opening mark: "“Parasite” director".
             let mut from = ctx.toks[a].start;
             if let Some(m) = ctx.text[..from].chars().next_back().filter(|&c| c == '“' || c == '"')
@@ -45,7 +48,7 @@ pub(super) fn attach_roles(ctx: &Ctx, found: &[recognize::Found], doc: &mut DocP
         } else if let Some((prev_end, role)) = plural.take() {
             // "... Jane Roe, D-Ohio, and John Doe": the next name after "and".
             let between = ctx.text.get(prev_end..start).unwrap_or("");
-            if between.len() <= 40 && !between.contains('\n') && between.split_whitespace().any(|w| w == "and") {
+            if between.len() <= 40 && !between.contains('\n') && (between.split_whitespace().any(|w| w == "and") || list_comma(between)) {
                 roles.push(role.clone());
                 plural = Some((name_end, role));
             }
@@ -60,7 +63,9 @@ pub(super) fn attach_roles(ctx: &Ctx, found: &[recognize::Found], doc: &mut DocP
         if let Some(r) = recognize::byline_role_line(ctx, f.toks.start, last) {
             roles.push(ctx.text[ctx.toks[r.start].start..ctx.toks[r.end - 1].raw_end].to_string());
         }
-        if let Some(r) = recognize::affiliation_after(ctx, last) {
+        if let Some(r) = recognize::bracket_role(ctx, last) {
+            roles.push(ctx.text[ctx.toks[r.start].start..ctx.toks[r.end - 1].raw_end].to_string());
+        } else if let Some(r) = recognize::affiliation_after(ctx, last) {
             roles.push(ctx.text[ctx.toks[r.start].start..ctx.toks[r.end - 1].raw_end].to_string());
         } else if let Some(k) = recognize::appositive_start(ctx, last).or_else(|| recognize::named_role_start(ctx, last))
             && let Some(r) = recognize::appositive_role(ctx, k).or_else(|| recognize::appositive_indefinite(ctx, k))
@@ -86,6 +91,25 @@ pub(super) fn attach_roles(ctx: &Ctx, found: &[recognize::Found], doc: &mut DocP
         }
     }
     drop_bare_places(ctx, doc);
+}
+
+/// "Sens. Jane Roe (D-Md.), John Doe (D-Va.) and …": between two names of a list, only a
+/// comma, after a short bracket or not.
+fn list_comma(between: &str) -> bool {
+    let rest = match (between.find('('), between.find(')')) {
+        (Some(a), Some(b)) if a < b && b - a <= 16 => format!("{}{}", &between[..a], &between[b + 1..]),
+        _ => between.to_string(),
+    };
+    rest.trim() == ","
+}
+
+/// The start of a role whose first token is `a`, moved back over a possessive determiner
+/// right before it ("his deputy").
+fn with_possessive_determiner(ctx: &Ctx, a: usize) -> usize {
+    let det = |w: &str| {
+        matches!(w, "his" | "her" | "their" | "its" | "our" | "my" | "your" | "His" | "Her" | "Their" | "Its" | "Our" | "My" | "Your")
+    };
+    if a > 0 && det(ctx.word(a - 1)) && recognize::is_space_gap(ctx.gap_before(a)) { a - 1 } else { a }
 }
 
 /// "Indonesia's Jane Roe": a bare place or organisation as a role only when the article gives
@@ -143,9 +167,21 @@ mod tests {
     }
 
     #[test]
+    fn a_possessive_determiner_stays_with_the_role() {
+        assert_eq!(roles("The mayor and his deputy, Maria Thrane, left early."), [["his deputy"]]);
+        assert_eq!(roles("She thanked her mentor Maria Thrane for it."), [["her mentor"]]);
+    }
+
+    #[test]
     fn a_plural_title_over_coordinated_names() {
         let t = "City councillors Maria Thrane and John Vessberg voted against it.";
         assert_eq!(roles(t), [["City councillors"], ["City councillors"]]);
+    }
+
+    #[test]
+    fn a_short_plural_title_over_a_list_of_legislators() {
+        let t = "The motion was backed by Sens. Maria Thrane (D-Md.), Ilka Brandvold (D-Md.) and Tovi Kalmar (D-Va.).";
+        assert_eq!(roles(t), [["Sens."], ["Sens."], ["Sens."]]);
     }
 
     #[test]

@@ -29,10 +29,14 @@ pub fn appositive_start(ctx: &Ctx, last: usize) -> Option<usize> {
     if g.trim() == "," {
         return Some(last + 1);
     }
+    let n = ctx.toks.len();
+    // "said Jane Roe who is the harbour master": "who is" without its comma.
+    if is_space_gap(g) && last + 2 < n && ctx.word(last + 1) == "who" && matches!(ctx.word(last + 2), "is" | "was") {
+        return Some(last + 1);
+    }
     if g.trim() != "(" {
         return None;
     }
-    let n = ctx.toks.len();
     let mut q = last + 1;
     while q < n && q < last + 12 {
         let g = ctx.gap_after(q);
@@ -45,6 +49,16 @@ pub fn appositive_start(ctx: &Ctx, last: usize) -> Option<usize> {
         q += 1;
     }
     None
+}
+
+/// "Jane Roe (head of the harbour board in Varnhem) said": a role in brackets right after the
+/// name, the whole bracket.
+pub fn bracket_role(ctx: &Ctx, last: usize) -> Option<std::ops::Range<usize>> {
+    if ctx.toks[last].possessive || ctx.gap_after(last) != " (" || last + 1 >= ctx.toks.len() {
+        return None;
+    }
+    let r = role_phrase(ctx, last + 1)?;
+    (ctx.gap_after(r.end - 1).starts_with(')') && ctx.word(last + 1).chars().next().is_some_and(|c| c.is_lowercase())).then_some(r)
 }
 
 /// After a name ending at token `last`, the start of a role it was given: "Jane Roe was
@@ -201,6 +215,8 @@ fn role_phrase(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
     let mut named = false;
     // (Whether the token before is the head.)
     let mut head_before = false;
+    // (Whether a bracket opened inside the phrase is still open.)
+    let mut open = false;
     while j < n && j < k + if has_head { 24 } else { 10 } {
         let w = ctx.word(j);
         // (A common noun naming one person heads the phrase only before any preposition:
@@ -239,8 +255,16 @@ fn role_phrase(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
         head_before = is_head;
         end = j + 1;
         let g = ctx.gap_after(j);
-        // "attorney for the Harbour Workers Union (HWU)": a short name in brackets.
-        if has_head && matches!(g, " (" | ") ") && j + 1 < n {
+        // "attorney for the Harbour Workers Union (HWU)": a short name in brackets (a closing
+        // one only when the phrase opened it: "(Jane Roe, chair and founder) runs ..." ends
+        // there).
+        if has_head && ((g == " (" && !open) || (g == ") " && open)) && j + 1 < n {
+            open = g == " (";
+            j += 1;
+            continue;
+        }
+        // "the Arts & Crafts Guild's treasurer": an ampersand inside a name.
+        if g == " & " && j + 1 < n && ctx.toks[j].cap && ctx.toks[j + 1].cap {
             j += 1;
             continue;
         }
@@ -417,8 +441,42 @@ mod tests {
     }
 
     #[test]
+    fn who_is_without_its_comma() {
+        assert_eq!(role("\"Fine,\" said Maria Thrane who is the harbour master.", "Thrane").as_deref(), Some("the harbour master"));
+    }
+
+    #[test]
+    fn a_role_in_brackets() {
+        let got = |t: &str| {
+            with_ctx(t, |ctx| {
+                bracket_role(ctx, tok(ctx, "Thrane")).map(|r| ctx.text[ctx.toks[r.start].start..ctx.toks[r.end - 1].end].to_string())
+            })
+        };
+        assert_eq!(
+            got("It came from Maria Thrane (head of the Harbour Party in Varnhem) last week.").as_deref(),
+            Some("head of the Harbour Party in Varnhem")
+        );
+        assert_eq!(got("It came from Maria Thrane (D-Ohio) last week."), None);
+        assert_eq!(got("It came from Maria Thrane (pictured) last week."), None);
+    }
+
+    #[test]
     fn a_role_after_a_bracket() {
         assert_eq!(role("Then Maria Thrane (D-Ohio), the committee chairman, left.", "Thrane").as_deref(), Some("the committee chairman"));
+    }
+
+    #[test]
+    fn brackets_and_ampersands_inside_a_role() {
+        assert_eq!(
+            role("Then Maria Thrane, attorney for the Harbour Workers Union (HWU) in Gdansk, left.", "Thrane").as_deref(),
+            Some("attorney for the Harbour Workers Union (HWU) in Gdansk")
+        );
+        // A bracket the phrase did not open ends it.
+        assert_eq!(role("The Harbour Trust (Maria Thrane, chair and founder) runs it.", "Thrane").as_deref(), Some("chair and founder"));
+        assert_eq!(
+            role("\"Fine,\" said Maria Thrane, the Arts & Crafts Guild's treasurer.", "Thrane").as_deref(),
+            Some("the Arts & Crafts Guild's treasurer")
+        );
     }
 
     #[test]

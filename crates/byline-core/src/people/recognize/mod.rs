@@ -9,7 +9,8 @@
 //! - `rejections.rs`: pieces that name things ("the Bush administration", "Trump Tower");
 //! - `cues/`: one file per cue that a piece names a person, and the byline and contributor
 //!   lines that name people on their own;
-//! - `propagate.rs`: bare surnames, aliases and hyphenated pairs of the people found.
+//! - `propagate.rs`: bare surnames, aliases and hyphenated pairs of the people found, with
+//!   `word_surnames.rs` for bare surnames that are also ordinary words ("Rider added").
 //!
 //! The role phrases the cues share (a title before a name, an appositive after it) are in
 //! `roles.rs` and `appositive.rs`; the short word lists in `vocab.rs`.
@@ -24,9 +25,10 @@ mod rejections;
 mod roles;
 mod runs;
 mod vocab;
+mod word_surnames;
 
 pub use affiliation::affiliation_after;
-pub use appositive::{appositive_indefinite, appositive_role, appositive_start, named_role_start};
+pub use appositive::{appositive_indefinite, appositive_role, appositive_start, bracket_role, named_role_start};
 pub use cues::byline::byline_role_line;
 pub use cues::contributor::contributor_role;
 pub use cues::plural_role::plural_role;

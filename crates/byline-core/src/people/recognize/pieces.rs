@@ -53,17 +53,7 @@ fn is_name_tok(ctx: &Ctx, run: &Run, k: usize) -> bool {
     if byline_given(ctx, run, k) {
         return true;
     }
-    // "George Church, a geneticist, ...", "George Church said": a known given name
-    // then a word that ends the names of things, the whole run, cued as a person.
-    if k == run.start + 1
-        && k + 1 == run.end
-        && toks[k].cap
-        && !toks[k - 1].possessive
-        && ctx.has(k - 1, FIRST)
-        && !ctx.has(k - 1, NONPERSON | NONPERSON_HEAD | TITLE | HONORIFIC)
-        && !ctx.has(k, HONORIFIC | NONPERSON | TITLE)
-        && person_cue_after(ctx, k)
-    {
+    if word_surname(ctx, run, k) {
         return true;
     }
     // "Bill Jones": a given name that also ends the names of things ("the Health
@@ -91,6 +81,32 @@ fn is_name_tok(ctx: &Ctx, run: &Run, k: usize) -> bool {
         && toks[k + 1].cap
         && !ctx.has(k + 1, HONORIFIC | NONPERSON | NONPERSON_HEAD | TITLE | FIRST)
         && (k + 2 == run.end || ctx.has(k + 2, HONORIFIC | NONPERSON | NONPERSON_HEAD | TITLE))
+}
+
+/// "George Church, a geneticist, ...", "George Church said", "Harbour Chief Marta Hall with the
+/// city police said", "said Anna English, an economist": a known given name, then a word that
+/// ends the names of things or an ordinary adjective or adverb that is also a nationality or a
+/// sentence opener ("English", "Still"), ending the run (or the name after a title), cued as a
+/// person by what follows: a speech verb, an appositive role or an affiliation. (A place stays
+/// a place: only words that WordNet also lists as adjectives or adverbs.)
+fn word_surname(ctx: &Ctx, run: &Run, k: usize) -> bool {
+    let toks = ctx.toks;
+    let after_title = k >= run.start + 2 && toks[k - 2].cap && ctx.has(k - 2, TITLE | HONORIFIC);
+    let ordinary = |k: usize| {
+        !ctx.has(k, NONPERSON) || {
+            let w = ctx.word(k);
+            crate::lexicon::Lexicon::bundled().adjectives.contains(w) || ctx.lex.is_adverb(w)
+        }
+    };
+    (k == run.start + 1 || after_title)
+        && k + 1 == run.end
+        && toks[k].cap
+        && !toks[k - 1].possessive
+        && ctx.has(k - 1, FIRST)
+        && !ctx.has(k - 1, NONPERSON | NONPERSON_HEAD | TITLE | HONORIFIC)
+        && !ctx.has(k, HONORIFIC | TITLE)
+        && ordinary(k)
+        && (person_cue_after(ctx, k) || super::affiliation_after(ctx, k).is_some())
 }
 
 /// "Mr ap Gwynn", "Dr van der Berg": a lower-case particle right after an honorific or title
@@ -248,11 +264,13 @@ fn trim_lead_words(ctx: &Ctx, run: &Run, a: usize, b: usize) -> usize {
     let after_of = a == run.start && a > 0 && ctx.word(a - 1) == "of" && is_space_gap(ctx.gap_before(a));
     // ("Perhaps Jane Roe", "Grazier Jane Roe": an adverb or a common noun naming a person
     // that starts a sentence is not a given name.)
+    // ("said Supervisor Ilka Brandvold": so is a capitalised common noun naming a person after a
+    // lower-case word, a title the way the copy writes it.)
     let lead_word = a == run.start
-        && sentence_start(ctx, a)
         && toks[a].cap
         && !ctx.has(a, FIRST)
-        && (ctx.has(a, ADVERB) || (ctx.has(a, PERSON_NOUN) && !ctx.has(a, NONPERSON | NONPERSON_HEAD)));
+        && ((sentence_start(ctx, a) && ctx.has(a, ADVERB)) || (ctx.has(a, PERSON_NOUN) && !ctx.has(a, NONPERSON | NONPERSON_HEAD)))
+        && (sentence_start(ctx, a) || super::roles::after_lower_word(ctx, a));
     if lead_word && b - a == 2 && ctx.has(a, ADVERB) && !toks[a + 1].initial {
         a += 1;
     }
@@ -324,6 +342,15 @@ mod tests {
         assert_eq!(mentions("Grazier Tobiah Wrenfield said the rain came late."), ["Tobiah Wrenfield"]);
         // A listed given name that is also a person noun stays the name.
         assert_eq!(mentions("Mason Tobiah Wrenfield said the rain came late."), ["Mason Tobiah Wrenfield"]);
+    }
+
+    #[test]
+    fn a_capitalised_person_noun_after_a_lower_case_word_is_a_role() {
+        assert_eq!(mentions("\"It is fair,\" said Supervisor Ilka Brandvold of Norland County."), ["Ilka Brandvold"]);
+        // Before a lone surname too.
+        assert_eq!(mentions("\"It is fair,\" said Farmer Brandvold of Norland County."), ["Brandvold"]);
+        // Not after a noun: a name of a thing.
+        assert!(mentions("The trade group Consumer Harbour Alliance is fighting it.").is_empty());
     }
 
     #[test]

@@ -28,6 +28,7 @@ pub(super) fn resolve(ctx: &Ctx, pieces: &mut [Piece]) -> Vec<Found> {
     let known = Known { surnames, givens, long_tails };
     let mut out = mentions(ctx, pieces, &known, &alias_of);
     hyphen_parts(ctx, &known.surnames, &mut out);
+    super::word_surnames::lone_word_surnames(ctx, &known.surnames, &mut out);
     out.sort_by_key(|f| f.part.map_or(ctx.toks[f.toks.start].start, |p| p.0));
     out
 }

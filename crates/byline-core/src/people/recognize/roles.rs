@@ -20,7 +20,9 @@ pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
         // "The head of the Reserve Bank, Jane Roe, said".
         j = comma_role_head(ctx, j)?;
         comma = true;
-    } else if !(is_space_gap(g) || g == ". ") {
+    } else if !(is_space_gap(g) || (g == ". " && dotted_title(ctx, j))) {
+        // (A full stop only after a short title, "Dr. Jane Roe": "… a harbour pilot.
+        // Savings would …" is a new sentence, not a role.)
         return None;
     }
     if ctx.toks[j].possessive && !comma {
@@ -43,9 +45,10 @@ pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
         && !sentence_start(ctx, j)
         && (ctx.toks[j - 1].cap || ctx.toks[j - 1].acronym)
         && !ctx.has(j - 1, STOP);
+    // ("said Supervisor Jane Roe": a capitalised one after a lower-case word.)
     let noun = ctx.has(j, PERSON_NOUN)
         && !ctx.has(j, NONPERSON | NONPERSON_HEAD)
-        && (lower_role_noun(ctx, j) || sentence_start(ctx, j) || cap_noun);
+        && (lower_role_noun(ctx, j) || sentence_start(ctx, j) || cap_noun || (!comma && ctx.toks[j].cap && after_lower_word(ctx, j)));
     // "Attorney for Massachusetts Jane Roe", "Minister of Finance Jane Roe": a title, then
     // "for" or "of" and a capitalised place or office.
     let placed = !comma
@@ -58,7 +61,8 @@ pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
         && ctx.has(j - 2, TITLE)
         && ctx.toks[j - 2].cap
         && !ctx.has(j, FIRST | HONORIFIC);
-    if !(comma || ctx.has(j, TITLE) || noun || national || placed) {
+    let of_title = !comma && of_title_end(ctx, j);
+    if !(comma || ctx.has(j, TITLE) || noun || national || placed || of_title) {
         return None;
     }
     // "Police accused Jane Roe of ...": a person noun that is a past form ("accused"), after a
@@ -83,6 +87,38 @@ pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
         return None;
     }
     Some(walk_back(ctx, s, j, comma, placed))
+}
+
+/// "chief of staff", "secretary of state", "head of research": token `j` ends a title whose role
+/// noun comes before "of", in lower case like the word after it (not "the mayor of Springfield").
+pub(super) fn of_title_end(ctx: &Ctx, j: usize) -> bool {
+    let lower = |k: usize| ctx.word(k).chars().next().is_some_and(|c| c.is_lowercase());
+    j >= 2
+        && lower(j)
+        && ctx.word(j - 1) == "of"
+        && is_space_gap(ctx.gap_before(j))
+        && is_space_gap(ctx.gap_before(j - 1))
+        && ctx.has(j - 2, ROLE_HEAD)
+        && !plural_head(ctx, j - 2)
+        && lower(j - 2)
+        && !ctx.has(j, STOP | VERB_STOP | SPEECH_VERB | VERB_FORM)
+}
+
+/// A short title or honorific whose full stop does not end the sentence before a name ("Dr.",
+/// "Gen.", "then-Sen."): capitalised, unlike "… her uncle. Still, …".
+pub(super) fn dotted_title(ctx: &Ctx, j: usize) -> bool {
+    ctx.has(j, HONORIFIC | TITLE_ABBR) && ctx.word(j).rsplit(['-', '‑']).next().is_some_and(|p| p.starts_with(|c: char| c.is_uppercase()))
+}
+
+/// Whether token `k` follows, after a space inside a sentence, a lower-case word that ends a
+/// noun phrase before it: a speech verb, a preposition, a determiner or another word that ends
+/// a role ("said Supervisor …", "with Supervisor …"; not "trade group Consumer Harbour Alliance").
+pub(super) fn after_lower_word(ctx: &Ctx, k: usize) -> bool {
+    k > 0
+        && is_space_gap(ctx.gap_before(k))
+        && !sentence_start(ctx, k)
+        && ctx.word(k - 1).chars().next().is_some_and(|c| c.is_lowercase())
+        && (ctx.has(k - 1, STOP | SPEECH_VERB | VERB_STOP) || determiner_or_preposition(ctx.word(k - 1)))
 }
 
 /// "Westpac's David Lording", "Energy Australia's Peter Leete": the possessor (ending at token
@@ -217,6 +253,16 @@ fn walk_back(ctx: &Ctx, s: usize, j: usize, comma: bool, placed: bool) -> (usize
         // a word before it that is neither a determiner, a possessive nor a preposition, has
         // its subject there; the role starts after it ("the ousted president", "Russia's
         // ousted president", "with ousted president" keep theirs).
+        // (Before a comma, a determiner after a lower-case word that is neither a preposition
+        // nor a role word starts the phrase: "It hired the chief adviser at …, Jane Roe".)
+        if comma
+            && matches!(ctx.word(k + 1), "the" | "a" | "an" | "his" | "her" | "its" | "their")
+            && ctx.word(k).chars().next().is_some_and(|c| c.is_lowercase())
+            && !matches!(ctx.word(k), "of" | "for" | "at" | "in" | "on" | "to" | "with" | "by" | "from")
+            && !ctx.has(k, ROLE_HEAD | PERSON_NOUN)
+        {
+            break;
+        }
         if !comma
             && ctx.has(k, VERB_FORM)
             && k > 0
@@ -355,6 +401,12 @@ pub(super) fn comma_role_head(ctx: &Ctx, j: usize) -> Option<usize> {
         sentence_start(ctx, k)
             || (k > 0 && is_space_gap(ctx.gap_before(k)) && (matches!(ctx.word(k - 1), "the" | "The") || ctx.toks[k - 1].possessive))
     };
+    // "The father of the bride,", "the defendant in the appeal,", "said head coach of the girls'
+    // team,": a role noun, a preposition and a lower-case noun phrase; the head is the first
+    // role noun ("father", not "bride").
+    if let Some(h) = lower_object_head(ctx, j, &role_word) {
+        return Some(h);
+    }
     if role_word(j) {
         // ("the Chief Secretary, Jane Roe": capitalised qualifiers between "the" and the head.)
         let mut h = j;
@@ -384,6 +436,62 @@ pub(super) fn comma_role_head(ctx: &Ctx, j: usize) -> Option<usize> {
         }
         k = p;
         steps += 1;
+    }
+    None
+}
+
+/// Before a comma that precedes a name (token `j` ends the phrase): the role noun heading "ROLE
+/// of|for|in|at the NOUN PHRASE" in lower case ("the father of the bride", "the plaintiff in the
+/// appeal", "said head coach of the girls' squad"), led by a determiner, a possessive, a speech
+/// verb or a sentence start.
+fn lower_object_head(ctx: &Ctx, j: usize, role_word: &dyn Fn(usize) -> bool) -> Option<usize> {
+    let lower = |k: usize| ctx.word(k).chars().next().is_some_and(|c| c.is_lowercase());
+    let led = |k: usize| {
+        sentence_start(ctx, k)
+            || (k > 0
+                && is_space_gap(ctx.gap_before(k))
+                && (matches!(
+                    ctx.word(k - 1),
+                    "the" | "The" | "a" | "A" | "an" | "An" | "his" | "her" | "their" | "its" | "His" | "Her" | "Their" | "Its"
+                ) || ctx.toks[k - 1].possessive
+                    || (ctx.has(k - 1, SPEECH_VERB) && lower(k - 1))))
+    };
+    if !lower(j) || ctx.has(j, STOP | VERB_STOP | SPEECH_VERB) {
+        return None;
+    }
+    let mut k = j;
+    while k > 0 && j - k < 6 && is_space_gap(ctx.gap_before(k)) {
+        let p = k - 1;
+        if matches!(ctx.word(p), "of" | "for" | "in" | "at") {
+            // The object starts with a determiner or a possessive after the preposition.
+            let det = matches!(ctx.word(k), "the" | "a" | "an" | "his" | "her" | "their" | "its");
+            if !(det && p > 0 && is_space_gap(ctx.gap_before(p)) && role_word(p - 1) && lower(p - 1)) {
+                return None;
+            }
+            // (Led past up to two qualifiers: "said head coach of ...".)
+            let mut m = p - 1;
+            while !led(m) {
+                if p - 1 - m >= 2
+                    || m == 0
+                    || !is_space_gap(ctx.gap_before(m))
+                    || !lower(m - 1)
+                    || ctx.has(m - 1, STOP | VERB_STOP | SPEECH_VERB)
+                {
+                    return None;
+                }
+                m -= 1;
+            }
+            return Some(p - 1);
+        }
+        // (Inside the object lower-case words, possessives included, "the girls' squad", and
+        // a name qualifying the last noun, "the Harbour Party campaign".)
+        if !(lower(p) || ctx.toks[p].cap || ctx.toks[p].acronym)
+            || ctx.has(p, VERB_STOP | SPEECH_VERB)
+            || (ctx.has(p, STOP) && !matches!(ctx.word(p), "the" | "a" | "an" | "his" | "her" | "their" | "its"))
+        {
+            return None;
+        }
+        k = p;
     }
     None
 }
@@ -439,6 +547,26 @@ mod tests {
     }
 
     #[test]
+    fn a_capitalised_person_noun_after_a_lower_case_word() {
+        assert_eq!(role("\"Fine,\" said Supervisor Arvid Lunde of Norland County.", "Arvid").as_deref(), Some("Supervisor"));
+    }
+
+    #[test]
+    fn a_full_stop_ends_a_role_unless_a_short_title_has_it() {
+        assert_eq!(role("She thanked her uncle. Still, Arvid Lunde came.", "Arvid"), None);
+        assert_eq!(role("It was a harbour pilot. Arvid Lunde came.", "Arvid"), None);
+        assert_eq!(role("Then Gen. Arvid Lunde came.", "Arvid").as_deref(), Some("Gen"));
+        assert_eq!(role("He met with then-Sen. Arvid Lunde.", "Arvid").as_deref(), Some("then-Sen"));
+    }
+
+    #[test]
+    fn a_title_with_of_before_the_name() {
+        assert_eq!(role("Then former chief of staff Arvid Lunde said it was fine.", "Arvid").as_deref(), Some("former chief of staff"));
+        assert_eq!(role("The firm's head of research Arvid Lunde agreed.", "Arvid").as_deref(), Some("firm's head of research"));
+        assert_eq!(role("He spoke to the mayor of Springfield Arvid Lunde.", "Arvid"), None);
+    }
+
+    #[test]
     fn a_quoted_title_before_the_role_noun() {
         assert_eq!(role("But “Night Shift” actress Arvid Lunde said so.", "Arvid").as_deref(), Some("Night Shift” actress"));
         // A scare-quoted word is no title.
@@ -465,6 +593,22 @@ mod tests {
     #[test]
     fn a_role_before_a_comma() {
         assert_eq!(role("The port's chief engineer, Arvid Lunde, agreed.", "Arvid").as_deref(), Some("port's chief engineer"));
+    }
+
+    #[test]
+    fn a_role_with_a_lower_case_object_before_a_comma() {
+        assert_eq!(role("The father of the bride, Arvid Lunde, wept.", "Arvid").as_deref(), Some("father of the bride"));
+        assert_eq!(role("The defendant in the appeal, Arvid Lunde, sold a boat.", "Arvid").as_deref(), Some("defendant in the appeal"));
+        assert_eq!(
+            role("\"Fine,\" said head coach of the girls' squad, Arvid Lunde.", "Arvid").as_deref(),
+            Some("head coach of the girls' squad")
+        );
+        assert_eq!(
+            role("It hired the chief adviser at the Harbour Party campaign, Arvid Lunde.", "Arvid").as_deref(),
+            Some("chief adviser at the Harbour Party campaign")
+        );
+        // Not a clause or a list.
+        assert_eq!(role("Rain fell on most of the city, Arvid Lunde said.", "Arvid"), None);
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod first_name;
 pub mod glued;
 pub mod korean;
 pub mod owner;
+pub mod party;
 pub mod plural_role;
 pub mod possessive;
 pub mod speech_verb;
@@ -36,7 +37,7 @@ pub struct Around<'a> {
     pub before: Option<usize>,
     pub gap_before: &'a str,
     pub gap_after: &'a str,
-    /// The token before, after a space (or a full stop: "Dr. Jane Roe").
+    /// The token before, after a space (or a short title's full stop: "Dr. Jane Roe").
     pub adjacent_before: Option<usize>,
     pub next: Option<usize>,
     /// The token after, after a space, when the piece is not a possessive.
@@ -53,7 +54,10 @@ impl<'a> Around<'a> {
         let before = if s > 0 { Some(s - 1) } else { None };
         let gap_before = ctx.gap_before(s);
         let gap_after = ctx.gap_after(last);
-        let adjacent_before = before.filter(|_| is_space_gap(gap_before) || gap_before == ". ");
+        // (A full stop only after a short title or honorific: "… a harbour pilot. Fares
+        // would …" starts a sentence.)
+        let adjacent_before =
+            before.filter(|&b| is_space_gap(gap_before) || (gap_before == ". " && crate::people::recognize::roles::dotted_title(ctx, b)));
         let next = if e < n { Some(e) } else { None };
         let adjacent_after = next.filter(|_| is_space_gap(gap_after) && !toks[last].possessive);
         Around { s, e, last, before, gap_before, gap_after, adjacent_before, next, adjacent_after }
@@ -78,6 +82,8 @@ pub struct Cues {
     pub byline: bool,
     pub possessive_name: bool,
     pub glued: bool,
+    /// "Jane Roe (D-Md.)": a party letter in brackets.
+    pub party: bool,
 }
 
 impl Cues {
@@ -100,6 +106,7 @@ impl Cues {
             byline: byline::byline(ctx, p, at, line_starts),
             possessive_name: possessive::possessive_name(ctx, p, at),
             glued: glued::glued(ctx, p),
+            party: party::party_bracket(ctx, at),
         }
     }
 }
@@ -144,6 +151,7 @@ fn classify(ctx: &Ctx, p: &mut Piece, c: &Cues) {
             || c.byline
             || c.possessive_name
             || c.by_before
+            || c.party
             || (plain_words && (c.who_or_age || c.owner_before) && p.words <= 3)
         {
             p.strong = true;
@@ -160,7 +168,7 @@ fn classify(ctx: &Ctx, p: &mut Piece, c: &Cues) {
             return;
         }
         let after = c.verb_after || c.verb_before || c.appositive || c.affiliation;
-        if c.hon || c.title || c.comma_role || c.credit || (c.glued && after) {
+        if c.hon || c.title || c.comma_role || c.credit || c.party || (c.glued && after) {
             p.strong = true;
         } else if after && !ordinary {
             // "Okafor said" alone may be a company ("Telstra said"): kept tentative, a

@@ -9,7 +9,9 @@ use crate::people::recognize::roles::plural_head;
 /// word of a title over several names ("city councillors Jane Roe and John Doe").
 pub fn plural_role(ctx: &Ctx, k: usize) -> bool {
     let w = ctx.word(k);
-    plural_head(ctx, k) || (ctx.has(k, PERSON_NOUN) && w.len() > 4 && w.ends_with('s') && !ctx.lex.is_person_noun_exact(w))
+    // ("Sens.", "Reps.": a short title whose singular is one too.)
+    let short_plural = ctx.has(k, TITLE_ABBR) && w.len() > 2 && w.ends_with('s') && ctx.lex.is_title_abbr(&w[..w.len() - 1]);
+    plural_head(ctx, k) || short_plural || (ctx.has(k, PERSON_NOUN) && w.len() > 4 && w.ends_with('s') && !ctx.lex.is_person_noun_exact(w))
 }
 
 #[cfg(test)]

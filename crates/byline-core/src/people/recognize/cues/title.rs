@@ -4,7 +4,7 @@
 
 use super::Around;
 use crate::people::lexicon::class::*;
-use crate::people::recognize::roles::{comma_role_head, plural_head, singular_person_noun};
+use crate::people::recognize::roles::{after_lower_word, comma_role_head, of_title_end, plural_head, singular_person_noun};
 use crate::people::recognize::{Ctx, Piece};
 
 /// An honorific or short title right before the name ("Mr", "Sen.").
@@ -21,6 +21,14 @@ pub fn title(ctx: &Ctx, p: &Piece, at: &Around) -> bool {
         (ctx.has(b, ROLE_HEAD) && !plural_head(ctx, b))
             || (ctx.has(b, TITLE_ABBR) && ctx.word(b).chars().next().is_some_and(|c| c.is_uppercase()))
             || (p.words >= 2 && singular_person_noun(ctx, b))
+            // ("chief of staff Ilka Brandvold")
+            || (p.words >= 2 && of_title_end(ctx, b))
+            // ("said Supervisor Ilka Brandvold": capitalised inside a sentence.)
+            || (p.words >= 2
+                && ctx.toks[b].cap
+                && ctx.has(b, PERSON_NOUN)
+                && !ctx.has(b, NONPERSON | NONPERSON_HEAD | FIRST)
+                && after_lower_word(ctx, b))
     })
 }
 
