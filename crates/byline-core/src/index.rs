@@ -71,6 +71,20 @@ struct DocEntry {
 /// agg keys of the person's spelling group.
 type SpellingMemo = std::collections::HashMap<(PersonId, u64), Arc<(Vec<spelling::Variant>, Vec<Arc<str>>)>>;
 
+/// Document → the versions (quote, spelling, people) its plan was made at, and the plan.
+type QuoteMemo = std::collections::HashMap<DocKey, ((u64, u64, u64), Arc<Vec<QuotePlan>>)>;
+
+/// A quote finding of one document as the index decides it, without where anything is: which
+/// of the document's quotations (index into its `quotes`), whose, and the other quotations
+/// (document, index into its `quotes`, their speaker's id), the one the message names first.
+#[derive(Debug)]
+struct QuotePlan {
+    check: QuoteCheck,
+    quote: usize,
+    id: PersonId,
+    elsewhere: Vec<(DocKey, usize, PersonId)>,
+}
+
 /// One quotation of a document: whose (index into `persons`), which (index into their
 /// `quotes`), its normalised words and its [`quotation::key`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -239,6 +253,8 @@ pub struct WorkspaceIndex {
     /// Each person's spellings to flag, as computed since the last change of the totals:
     /// every keystroke asks for them again, and they only change with the totals.
     spelling_memo: std::sync::OnceLock<Arc<std::sync::Mutex<SpellingMemo>>>,
+    /// Per document: the plan of its quote findings and the versions it was made at.
+    quote_memo: std::sync::OnceLock<Arc<std::sync::Mutex<QuoteMemo>>>,
     /// Link key ("given surname-spelling-key", see [`link_key`]) → full-name keys carrying it
     /// (with the number of documents): "bashar al-asad" and "bashar asad" share one, so their
     /// spellings are compared.
@@ -1271,13 +1287,70 @@ impl WorkspaceIndex {
     /// quotations of its speaker in their other articles and the articles quoting the same words.
     pub fn quote_findings(&self, doc: &str, name: &dyn Fn(&str) -> String) -> Vec<QuoteFinding> {
         let Some(e) = self.docs.get(doc) else { return Vec::new() };
+        // Which quotations are findings, and against which others, changes only with the
+        // versions; where they are (the spans) changes with every keystroke, so the plan is
+        // kept and the findings are made from the documents as they are now.
+        let versions = (self.quote_version, self.spelling_version, self.people_version);
+        let memo = self.quote_memo.get_or_init(Default::default).clone();
+        let known = memo.lock().ok().and_then(|m| m.get(doc).filter(|(v, _)| *v == versions).map(|(_, p)| p.clone()));
+        let plans = known.unwrap_or_else(|| {
+            let plans = Arc::new(self.quote_plans(doc, e));
+            if let Ok(mut m) = memo.lock() {
+                m.insert(doc.into(), (versions, plans.clone()));
+            }
+            plans
+        });
+        let mut out: Vec<QuoteFinding> = plans.iter().filter_map(|plan| self.quote_finding(e, plan, name)).collect();
+        out.sort_by_key(|f| (f.span.start, f.check == QuoteCheck::Speaker));
+        out
+    }
+
+    /// A planned quote finding made with the spans and texts of the documents as they are now.
+    fn quote_finding(&self, e: &DocEntry, plan: &QuotePlan, name: &dyn Fn(&str) -> String) -> Option<QuoteFinding> {
+        let q = e.quotes.get(plan.quote)?;
+        let here_text = e.people.persons.get(q.person)?.quotes.get(q.quote)?;
+        let mut elsewhere = Vec::with_capacity(plan.elsewhere.len());
+        let mut first_words: Option<&Vec<String>> = None;
+        for (d, oi, person) in &plan.elsewhere {
+            let Some(o) = self.docs.get(d) else { continue };
+            let Some(oq) = o.quotes.get(*oi) else { continue };
+            let Some(p) = o.people.persons.get(oq.person) else { continue };
+            let Some((span, text)) = p.quotes.get(oq.quote) else { continue };
+            if first_words.is_none() {
+                first_words = Some(&oq.words);
+            }
+            elsewhere.push(QuoteElsewhere {
+                doc: d.clone(),
+                span: span.clone(),
+                text: text.clone(),
+                person: person.clone(),
+                speaker: p.name.clone(),
+            });
+        }
+        let first = elsewhere.first()?;
+        let message = match plan.check {
+            QuoteCheck::Mismatch => quotation::mismatch_message(&name(&first.doc), &q.words, &first.text, first_words?),
+            QuoteCheck::Speaker => quotation::speaker_message(&name(&first.doc), &first.speaker, &e.people.persons[q.person].name),
+        };
+        Some(QuoteFinding {
+            check: plan.check,
+            span: here_text.0.clone(),
+            text: here_text.1.clone(),
+            person: plan.id.clone(),
+            message,
+            elsewhere,
+        })
+    }
+
+    /// Which quotations of `doc` are findings and against which quotations of other documents
+    /// (by index into their `quotes`), at most [`QUOTE_COPIES`] each.
+    fn quote_plans(&self, doc: &str, e: &DocEntry) -> Vec<QuotePlan> {
         let mut out = Vec::new();
         // Per speaker: their local keys and the other documents quoting them.
         let mut cache: std::collections::HashMap<PersonId, (Vec<LocalKey>, Vec<DocKey>)> = Default::default();
-        for q in e.quotes.iter() {
+        for (qi, q) in e.quotes.iter().enumerate() {
             let Some(k) = e.keys.get(q.person) else { continue };
             let id = self.resolve(k);
-            let here_text = &e.people.persons[q.person].quotes[q.quote];
             let (locals, docs) = cache.entry(id.clone()).or_insert_with(|| {
                 let locals = self.local_keys_of(&id);
                 let mut docs = self.quoting_docs(&locals, doc);
@@ -1286,16 +1359,17 @@ impl WorkspaceIndex {
                 (locals, docs)
             });
             // Same speaker, nearly the same words.
-            let mut elsewhere: Vec<(f64, QuoteElsewhere, &Vec<String>)> = Vec::new();
+            let mut elsewhere: Vec<(f64, DocKey, usize)> = Vec::new();
             if q.words.len() >= quotation::MIN_WORDS {
                 for d in docs.iter() {
                     let Some(o) = self.docs.get(d) else { continue };
                     let mut near = Vec::new();
                     let mut matched = false;
-                    for oq in o.quotes.iter().filter(|oq| o.keys.get(oq.person).is_some_and(|k| locals.contains(k))) {
+                    for (oi, oq) in o.quotes.iter().enumerate().filter(|(_, oq)| o.keys.get(oq.person).is_some_and(|k| locals.contains(k)))
+                    {
                         match quotation::compare(&q.words, &oq.words) {
                             Relation::Same | Relation::Excerpt => matched = true,
-                            Relation::Mismatch(sim) => near.push((sim, oq)),
+                            Relation::Mismatch(sim) => near.push((sim, oi)),
                             Relation::Unrelated => {}
                         }
                     }
@@ -1304,33 +1378,14 @@ impl WorkspaceIndex {
                     if matched {
                         continue;
                     }
-                    for (sim, oq) in near {
-                        let p = &o.people.persons[oq.person];
-                        let (span, text) = &p.quotes[oq.quote];
-                        let found = QuoteElsewhere {
-                            doc: d.clone(),
-                            span: span.clone(),
-                            text: text.clone(),
-                            person: id.clone(),
-                            speaker: p.name.clone(),
-                        };
-                        elsewhere.push((sim, found, &oq.words));
-                    }
+                    elsewhere.extend(near.into_iter().map(|(sim, oi)| (sim, d.clone(), oi)));
                 }
             }
             if !elsewhere.is_empty() {
-                elsewhere.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.doc.cmp(&b.1.doc)));
+                elsewhere.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
                 elsewhere.truncate(QUOTE_COPIES);
-                let (_, first, words) = &elsewhere[0];
-                let message = quotation::mismatch_message(&name(&first.doc), &q.words, &first.text, words);
-                out.push(QuoteFinding {
-                    check: QuoteCheck::Mismatch,
-                    span: here_text.0.clone(),
-                    text: here_text.1.clone(),
-                    person: id.clone(),
-                    message,
-                    elsewhere: elsewhere.into_iter().map(|(_, f, _)| f).collect(),
-                });
+                let elsewhere = elsewhere.into_iter().map(|(_, d, oi)| (d, oi, id.clone())).collect();
+                out.push(QuotePlan { check: QuoteCheck::Mismatch, quote: qi, id: id.clone(), elsewhere });
             }
             // The same words, someone else. Only speakers named in full on both sides: a
             // surname alone is too uncertain a link to contradict.
@@ -1345,33 +1400,23 @@ impl WorkspaceIndex {
                     break;
                 }
                 let Some(o) = self.docs.get(d) else { continue };
-                let same_words: Vec<&DocQuote> = o.quotes.iter().filter(|oq| oq.key == q.key).collect();
+                let same_words: Vec<(usize, &DocQuote)> = o.quotes.iter().enumerate().filter(|(_, oq)| oq.key == q.key).collect();
                 // Where the other article also gives the words to this speaker, it agrees.
-                if same_words.iter().any(|oq| o.keys.get(oq.person).is_some_and(|k| group.contains(&self.resolve(k)) || locals.contains(k)))
+                if same_words
+                    .iter()
+                    .any(|(_, oq)| o.keys.get(oq.person).is_some_and(|k| group.contains(&self.resolve(k)) || locals.contains(k)))
                 {
                     continue;
                 }
-                for oq in same_words {
+                for (oi, oq) in same_words {
                     let Some(ok @ LocalKey::Full(_)) = o.keys.get(oq.person) else { continue };
-                    let p = &o.people.persons[oq.person];
-                    let (span, text) = &p.quotes[oq.quote];
-                    let person = self.resolve(ok);
-                    others.push(QuoteElsewhere { doc: d.clone(), span: span.clone(), text: text.clone(), person, speaker: p.name.clone() });
+                    others.push((d.clone(), oi, self.resolve(ok)));
                 }
             }
-            if let Some(first) = others.first() {
-                let here_name = &e.people.persons[q.person].name;
-                out.push(QuoteFinding {
-                    check: QuoteCheck::Speaker,
-                    span: here_text.0.clone(),
-                    text: here_text.1.clone(),
-                    person: id.clone(),
-                    message: quotation::speaker_message(&name(&first.doc), &first.speaker, here_name),
-                    elsewhere: others,
-                });
+            if !others.is_empty() {
+                out.push(QuotePlan { check: QuoteCheck::Speaker, quote: qi, id: id.clone(), elsewhere: others });
             }
         }
-        out.sort_by_key(|f| (f.span.start, f.check == QuoteCheck::Speaker));
         out
     }
 

@@ -184,6 +184,7 @@ fn observable(ix: &WorkspaceIndex) -> Vec<String> {
     for doc in ["a.txt", "b.txt", "c.txt"] {
         out.push(format!("{:?}", ix.people_in(doc)));
         out.push(format!("{:?}", ix.spelling_findings(doc, &[])));
+        out.push(format!("{:?}", ix.quote_findings(doc, &|d| d.to_string())));
     }
     out
 }
@@ -220,5 +221,47 @@ fn an_index_kept_up_edit_by_edit_answers_as_one_built_from_the_final_texts() {
             add(&mut fresh, dd, t);
         }
         assert_eq!(observable(&ix), observable(&fresh), "after typing {typed:?} into {}", docs[d]);
+    }
+}
+
+#[test]
+fn quote_findings_follow_the_quotations_as_the_text_moves_and_changes() {
+    // The same speaker quoted in three articles, one version differing; typing before the
+    // quotation moves it (the plan is kept, the spans are new), typing inside it changes it.
+    let docs = ["a.txt", "b.txt", "c.txt"];
+    let q = "\"We will rebuild the harbour wall before the winter storms arrive,\" said Mayor Ines Calloway.";
+    let q2 = "\"We will rebuild the harbour wall before the winter gales arrive,\" said Mayor Ines Calloway.";
+    let mut texts = [format!("The council met on Monday. {q}"), format!("Repairs begin soon. {q2}"), format!("{q} Work starts in May.")];
+    let mut ix = WorkspaceIndex::new();
+    for (d, t) in docs.iter().zip(&texts) {
+        add(&mut ix, d, t);
+    }
+    assert!(!ix.quote_findings("b.txt", &|d| d.to_string()).is_empty(), "the differing version is a finding");
+    let edits: [(usize, &str, &str); 5] = [
+        (0, "The council", "Late on Friday, "),
+        (1, "Repairs", "Urgent "),
+        (1, "gales", "fierce "),
+        (2, "Work", "Then "),
+        (0, "harbour wall", "old "),
+    ];
+    for (d, before, typed) in edits {
+        let at = texts[d].find(before).expect("edit anchor");
+        for (k, c) in typed.char_indices() {
+            texts[d].insert(at + k, c);
+            add(&mut ix, docs[d], &texts[d]);
+            let mut fresh = WorkspaceIndex::new();
+            for (dd, t) in docs.iter().zip(&texts) {
+                add(&mut fresh, dd, t);
+            }
+            for doc in docs {
+                let name = |d: &str| d.to_string();
+                assert_eq!(
+                    format!("{:?}", ix.quote_findings(doc, &name)),
+                    format!("{:?}", fresh.quote_findings(doc, &name)),
+                    "{doc} after typing {typed:?} into {}",
+                    docs[d]
+                );
+            }
+        }
     }
 }
