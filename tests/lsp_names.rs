@@ -290,3 +290,25 @@ fn a_house_spelling_is_the_only_fix_offered() {
     assert!(spelling(&dd).is_empty(), "{dd}");
     assert!(lsp.shutdown().success());
 }
+
+#[test]
+fn a_document_opened_before_the_walk_gets_its_spelling_diagnostic_when_the_walk_ends() {
+    // d.txt is opened at once, before the walk has read c.txt (the only other spelling): no
+    // edit follows, so the diagnostic must come from the walk's end alone.
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in [("c.txt", C), ("d.txt", D)] {
+        write_file(dir.path(), name, text);
+    }
+    let mut lsp = Lsp::start(dir.path());
+    let uri = uri_of(dir.path());
+    lsp.request(
+        "initialize",
+        json!({"processId": null, "rootUri": uri, "workspaceFolders": [{"uri": uri, "name": "ws"}], "capabilities": caps(true)}),
+    );
+    lsp.notify("initialized", json!({}));
+    let d = uri_of(&dir.path().join("d.txt"));
+    lsp.open(&d, 1, D);
+    let diags = lsp.diagnostics_where(&d, |p| p["version"] == 1 && spelling(p).len() == 1);
+    assert!(spelling(&diags)[0]["message"].as_str().unwrap().contains("\"Kovalyov\" (3 times)"), "{diags}");
+    assert!(lsp.shutdown().success());
+}

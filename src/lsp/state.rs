@@ -396,7 +396,9 @@ impl State {
                         if let Some(what) = self.views_refresh.take_due(Instant::now()) {
                             self.send_out(Out::ViewsRefresh(what));
                         }
-                        self.publish_snapshot();
+                        if self.dirty {
+                            self.snapshot_and_republish();
+                        }
                         continue;
                     }
                 },
@@ -411,12 +413,8 @@ impl State {
                     Err(_) => break,
                 }
             }
-            // (The snapshot before the diagnostics republished from it.)
             if self.snapshot_due() {
-                self.publish_snapshot();
-                self.guarded(|s| s.republish_spellings());
-                self.views_refresh.note(self.index.people_version(), self.indexed, Instant::now());
-                self.publish_snapshot();
+                self.snapshot_and_republish();
             }
         }
     }
@@ -435,8 +433,11 @@ impl State {
             }
             Msg::Internal(ev) => self.guarded(|s| s.on_internal(ev)),
             Msg::Loader(ev) => {
-                self.urgent |= !matches!(ev, LoaderEvent::Loaded { .. });
+                let urgent = !matches!(ev, LoaderEvent::Loaded { .. });
                 self.guarded(|s| s.on_loader(ev));
+                // (After it: the walk's end publishes a snapshot itself, and the end of the
+                // batch must still republish what depends on the whole workspace.)
+                self.urgent |= urgent;
                 self.dirty = true;
                 return;
             }
@@ -448,6 +449,15 @@ impl State {
     fn generation(&mut self) -> u64 {
         self.next_generation += 1;
         self.next_generation
+    }
+
+    /// A snapshot, then what depends on the whole workspace (the cross-file diagnostics of
+    /// open documents, the views' refresh) republished from it, then a snapshot of that.
+    fn snapshot_and_republish(&mut self) {
+        self.publish_snapshot();
+        self.guarded(|s| s.republish_spellings());
+        self.views_refresh.note(self.index.people_version(), self.indexed, Instant::now());
+        self.publish_snapshot();
     }
 
     /// Whether the end of a batch takes a snapshot now: always, unless the batch only folded
