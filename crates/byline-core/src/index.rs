@@ -17,6 +17,7 @@ use crate::consistency::spelling::{self, Part, Spelling, spelling_key};
 use crate::people::{DocPeople, NameForm};
 
 mod letters;
+mod memo;
 mod mentions;
 
 /// How the index names a document (the server uses URIs, the CLI paths).
@@ -67,12 +68,8 @@ struct DocEntry {
     quotes: Arc<[DocQuote]>,
 }
 
-/// Person id and the hash of the house spelling that applies → the spellings to flag and the
-/// agg keys of the person's spelling group.
-type SpellingMemo = std::collections::HashMap<(PersonId, u64), Arc<(Vec<spelling::Variant>, Vec<Arc<str>>)>>;
-
-/// Document → the versions (quote, spelling, people) its plan was made at, and the plan.
-type QuoteMemo = std::collections::HashMap<DocKey, ((u64, u64, u64), Arc<Vec<QuotePlan>>)>;
+/// A person's spellings to flag and the agg keys of their spelling group.
+type Spellings = Arc<(Vec<spelling::Variant>, Vec<Arc<str>>)>;
 
 /// A quote finding of one document as the index decides it, without where anything is: which
 /// of the document's quotations (index into its `quotes`), whose, and the other quotations
@@ -252,9 +249,10 @@ pub struct WorkspaceIndex {
     listing: std::sync::OnceLock<Arc<Listing>>,
     /// Each person's spellings to flag, as computed since the last change of the totals:
     /// every keystroke asks for them again, and they only change with the totals.
-    spelling_memo: std::sync::OnceLock<Arc<std::sync::Mutex<SpellingMemo>>>,
-    /// Per document: the plan of its quote findings and the versions it was made at.
-    quote_memo: std::sync::OnceLock<Arc<std::sync::Mutex<QuoteMemo>>>,
+    /// (Keyed by person id and the hash of the house spelling that applies.)
+    spelling_memo: memo::Memo<(PersonId, u64), Spellings>,
+    /// Per document: the plan of its quote findings.
+    quote_memo: memo::Memo<DocKey, Arc<Vec<QuotePlan>>>,
     /// Link key ("given surname-spelling-key", see [`link_key`]) → full-name keys carrying it
     /// (with the number of documents): "bashar al-asad" and "bashar asad" share one, so their
     /// spellings are compared.
@@ -566,6 +564,7 @@ impl WorkspaceIndex {
         self.remove_document(&doc);
         self.listing = Default::default();
         self.spelling_memo = Default::default();
+        self.quote_memo = Default::default();
         let keys = local_keys(&people);
         let mut stats = vec![(0usize, 0usize); keys.len()];
         for m in &people.mentions {
@@ -690,6 +689,7 @@ impl WorkspaceIndex {
         let Some(entry) = self.docs.remove(doc) else { return };
         self.listing = Default::default();
         self.spelling_memo = Default::default();
+        self.quote_memo = Default::default();
         let key: DocKey = doc.into();
         if !entry.quotes.is_empty() {
             self.quote_version += 1;
@@ -1288,18 +1288,9 @@ impl WorkspaceIndex {
     pub fn quote_findings(&self, doc: &str, name: &dyn Fn(&str) -> String) -> Vec<QuoteFinding> {
         let Some(e) = self.docs.get(doc) else { return Vec::new() };
         // Which quotations are findings, and against which others, changes only with the
-        // versions; where they are (the spans) changes with every keystroke, so the plan is
+        // totals; where they are (the spans) changes with every keystroke, so the plan is
         // kept and the findings are made from the documents as they are now.
-        let versions = (self.quote_version, self.spelling_version, self.people_version);
-        let memo = self.quote_memo.get_or_init(Default::default).clone();
-        let known = memo.lock().ok().and_then(|m| m.get(doc).filter(|(v, _)| *v == versions).map(|(_, p)| p.clone()));
-        let plans = known.unwrap_or_else(|| {
-            let plans = Arc::new(self.quote_plans(doc, e));
-            if let Ok(mut m) = memo.lock() {
-                m.insert(doc.into(), (versions, plans.clone()));
-            }
-            plans
-        });
+        let plans = self.quote_memo.get_or(doc.into(), || Arc::new(self.quote_plans(doc, e)));
         let mut out: Vec<QuoteFinding> = plans.iter().filter_map(|plan| self.quote_finding(e, plan, name)).collect();
         out.sort_by_key(|f| (f.span.start, f.check == QuoteCheck::Speaker));
         out
@@ -1500,9 +1491,6 @@ impl WorkspaceIndex {
     /// and one mention of each other spelling.
     pub fn spelling_findings(&self, doc: &str, house: &[HouseName]) -> Vec<SpellingFinding> {
         let Some(e) = self.docs.get(doc) else { return Vec::new() };
-        let memo = self.spelling_memo.get_or_init(Default::default).clone();
-        // A person's flagged spellings and the spellings of their group.
-        type Spellings = Arc<(Vec<spelling::Variant>, Vec<Arc<str>>)>;
         let mut cache: std::collections::HashMap<PersonId, Spellings> = Default::default();
         let mut offers: std::collections::HashMap<(PersonId, Part, String), Vec<SpellingOffer>> = Default::default();
         let mut out = Vec::new();
@@ -1524,16 +1512,10 @@ impl WorkspaceIndex {
                         )
                     }),
                 );
-                let known = memo.lock().ok().and_then(|m| m.get(&memo_key).cloned());
-                known.unwrap_or_else(|| {
-                    let group = self.spelling_group(&id);
-                    let aks = self.group_aggs(&group);
+                self.spelling_memo.get_or(memo_key, || {
+                    let aks = self.group_aggs(&self.spelling_group(&id));
                     let house = h.map(|h| spelling::House { given: &h.given, surname: &h.surname, linked: &h.keys[1..] });
-                    let found = Arc::new((spelling::variants(&self.spellings(&id), house), aks));
-                    if let Ok(mut m) = memo.lock() {
-                        m.insert(memo_key, found.clone());
-                    }
-                    found
+                    Arc::new((spelling::variants(&self.spellings(&id), house), aks))
                 })
             });
             let (variants, aks) = (&found.0, &found.1);

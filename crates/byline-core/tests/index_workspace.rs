@@ -171,6 +171,15 @@ fn a_lone_surname_with_only_a_speech_verb_needs_a_full_name_somewhere() {
     assert!(ix.person_at("lone.txt", lone.find("Qorvane").unwrap()).is_none());
 }
 
+/// An index built from scratch over `docs` with these texts.
+fn index_of(docs: &[&str], texts: &[String]) -> WorkspaceIndex {
+    let mut ix = WorkspaceIndex::new();
+    for (d, t) in docs.iter().zip(texts) {
+        add(&mut ix, d, t);
+    }
+    ix
+}
+
 /// Everything a client can ask of the index about its people, in a comparable form.
 fn observable(ix: &WorkspaceIndex) -> Vec<String> {
     let mut out = Vec::new();
@@ -195,10 +204,7 @@ fn an_index_kept_up_edit_by_edit_answers_as_one_built_from_the_final_texts() {
     // and now and then changes who is named, a role or a spelling (the totals must follow).
     let docs = ["a.txt", "b.txt", "c.txt"];
     let mut texts = [A.to_string(), format!("{B} {C}"), format!("{D} {E}")];
-    let mut ix = WorkspaceIndex::new();
-    for (d, t) in docs.iter().zip(&texts) {
-        add(&mut ix, d, t);
-    }
+    let mut ix = index_of(&docs, &texts);
     // (document, typed just before this text, what is typed)
     let edits: [(usize, &str, &str); 8] = [
         (0, "the ship", "then "),
@@ -216,10 +222,7 @@ fn an_index_kept_up_edit_by_edit_answers_as_one_built_from_the_final_texts() {
             texts[d].insert(at + k, c);
             add(&mut ix, docs[d], &texts[d]);
         }
-        let mut fresh = WorkspaceIndex::new();
-        for (dd, t) in docs.iter().zip(&texts) {
-            add(&mut fresh, dd, t);
-        }
+        let fresh = index_of(&docs, &texts);
         assert_eq!(observable(&ix), observable(&fresh), "after typing {typed:?} into {}", docs[d]);
     }
 }
@@ -232,10 +235,7 @@ fn quote_findings_follow_the_quotations_as_the_text_moves_and_changes() {
     let q = "\"We will rebuild the harbour wall before the winter storms arrive,\" said Mayor Ines Calloway.";
     let q2 = "\"We will rebuild the harbour wall before the winter gales arrive,\" said Mayor Ines Calloway.";
     let mut texts = [format!("The council met on Monday. {q}"), format!("Repairs begin soon. {q2}"), format!("{q} Work starts in May.")];
-    let mut ix = WorkspaceIndex::new();
-    for (d, t) in docs.iter().zip(&texts) {
-        add(&mut ix, d, t);
-    }
+    let mut ix = index_of(&docs, &texts);
     assert!(!ix.quote_findings("b.txt", &|d| d.to_string()).is_empty(), "the differing version is a finding");
     let edits: [(usize, &str, &str); 5] = [
         (0, "The council", "Late on Friday, "),
@@ -249,10 +249,7 @@ fn quote_findings_follow_the_quotations_as_the_text_moves_and_changes() {
         for (k, c) in typed.char_indices() {
             texts[d].insert(at + k, c);
             add(&mut ix, docs[d], &texts[d]);
-            let mut fresh = WorkspaceIndex::new();
-            for (dd, t) in docs.iter().zip(&texts) {
-                add(&mut fresh, dd, t);
-            }
+            let fresh = index_of(&docs, &texts);
             for doc in docs {
                 let name = |d: &str| d.to_string();
                 assert_eq!(
