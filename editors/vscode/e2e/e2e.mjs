@@ -380,17 +380,40 @@ try {
     // looked for among the entries of the document's own path).
     await page.keyboard.press("Control+Shift+E");
     const row = page.locator(".explorer-folders-view .monaco-list-row", { hasText: "harbour-closure.md" }).first();
-    const input = page.locator(".explorer-folders-view .monaco-inputbox input").first();
-    // The explorer's context menu: Rename… (F2 does not reach the explorer in the browser). A menu
+    // The name's input box inside a row of the tree: the explorer's type-to-find widget (opened by
+    // a key that reached the tree) has a hidden input box of its own, earlier in the page.
+    const input = page.locator(".explorer-folders-view .monaco-list-row .monaco-inputbox input:visible").first();
+    // The explorer's context menu: Rename…, and every other try the row selected and F2. A menu
     // opened while the explorer is still laying out can close without starting the rename, so the
-    // gesture is tried again until the name's input box is there.
+    // gesture is tried again until the name's input box is there; what each try saw is reported.
+    let attempt = 0;
+    const seen = [];
     await waitFor("the explorer's rename box", async () => {
+      attempt++;
       await page.keyboard.press("Escape");
       await row.waitFor();
-      await row.click({ button: "right" });
-      await page.locator(".context-view .action-item", { hasText: "Rename" }).first().click({ timeout: 5000 });
-      await input.waitFor({ timeout: 5000 });
-      return true;
+      try {
+        if (attempt % 2 === 1) {
+          await row.click({ button: "right" });
+          const items = page.locator(".context-view .action-item");
+          await items.first().waitFor({ timeout: 5000 });
+          await items.filter({ hasText: "Rename" }).first().click({ timeout: 5000 });
+        } else {
+          await row.click();
+          await page.keyboard.press("F2");
+        }
+        await input.waitFor({ timeout: 5000 });
+        return true;
+      } catch (err) {
+        const state = await page.evaluate(() => ({
+          menu: [...document.querySelectorAll(".context-view .action-item")].map((e) => e.textContent.trim()).filter(Boolean),
+          inputs: document.querySelectorAll(".explorer-folders-view .monaco-inputbox input").length,
+          focus: document.activeElement ? `${document.activeElement.tagName}.${document.activeElement.className}` : "",
+        }));
+        seen.push(`try ${attempt}: ${String(err.message).split("\n")[0]} menu=[${state.menu.join(", ")}] inputs=${state.inputs} focus=${state.focus}`);
+        if (seen.length > 6) seen.shift();
+        throw new Error(seen.join("\n"));
+      }
     });
     await input.fill("eastport-quay.md");
     await page.keyboard.press("Enter");
