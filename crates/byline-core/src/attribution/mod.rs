@@ -197,7 +197,7 @@ fn sentence_cues(
     } else {
         SentInfo {
             private: words.iter().any(|w| PRIVATE.iter().any(|p| ctx.w(w).eq_ignore_ascii_case(p))),
-            last_quote_open: text[s.span.clone()].rfind(['“', '"', '‘']).map(|k| s.span.start + k),
+            last_quote_open: last_quote_open(&text[s.span.clone()]).map(|k| s.span.start + k),
         }
     };
     vague::attributions(ctx, s, si, &vagues, out);
@@ -223,6 +223,14 @@ fn sentence_cues(
     if out.len() > before_verbs {
         anonymous::markers(ctx, si, anons, out);
     }
+}
+
+/// Where the last opening quotation mark (“, ‘ or a straight double quote) of `text` starts.
+/// Searched from the end for the two bytes such a mark starts with (`"` or 0xE2), not decoded
+/// character by character.
+fn last_quote_open(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    memchr::memrchr2_iter(b'"', 0xE2, b).find(|&k| b[k] == b'"' || b[k..].starts_with("“".as_bytes()) || b[k..].starts_with("‘".as_bytes()))
 }
 
 #[cfg(test)]
