@@ -11,7 +11,7 @@ pub(crate) fn event(c: &Claim) -> Option<(Span, String)> {
     let dated = c.lex.time_words.contains(&lower[s.span.clone()]);
     let past = words.iter().skip(1).any(|w| {
         let l = &lower[w.span.clone()];
-        (l.len() > 4 && l.ends_with("ed")) || IRREGULAR_PAST.contains(&l)
+        (l.len() > 4 && l.ends_with("ed")) || irregular_past(l)
     });
     let named = words.iter().skip(1).any(|w| ctext[w.span.clone()].chars().next().is_some_and(char::is_uppercase));
     if dated || past || (named && words.len() >= 8) {
@@ -21,11 +21,59 @@ pub(crate) fn event(c: &Claim) -> Option<(Span, String)> {
     None
 }
 
-const IRREGULAR_PAST: &[&str] = &[
-    "was", "were", "had", "did", "made", "took", "went", "came", "gave", "held", "hit", "left", "fell", "lost", "won", "began", "ran",
-    "sent", "struck", "fought", "broke", "brought", "built", "bought", "caught", "drove", "flew", "fled", "grew", "kept", "led", "met",
-    "paid", "put", "rose", "saw", "set", "shot", "sought", "spent", "stood", "threw", "wrote", "been", "seized", "killed",
-];
+/// A common irregular past form (a `match`, compiled to a switch on length and bytes: this runs
+/// for every word of every candidate sentence).
+fn irregular_past(l: &str) -> bool {
+    matches!(
+        l,
+        "was"
+            | "were"
+            | "had"
+            | "did"
+            | "made"
+            | "took"
+            | "went"
+            | "came"
+            | "gave"
+            | "held"
+            | "hit"
+            | "left"
+            | "fell"
+            | "lost"
+            | "won"
+            | "began"
+            | "ran"
+            | "sent"
+            | "struck"
+            | "fought"
+            | "broke"
+            | "brought"
+            | "built"
+            | "bought"
+            | "caught"
+            | "drove"
+            | "flew"
+            | "fled"
+            | "grew"
+            | "kept"
+            | "led"
+            | "met"
+            | "paid"
+            | "put"
+            | "rose"
+            | "saw"
+            | "set"
+            | "shot"
+            | "sought"
+            | "spent"
+            | "stood"
+            | "threw"
+            | "wrote"
+            | "been"
+            | "seized"
+            | "killed"
+    )
+}
 
 #[cfg(test)]
 mod tests {

@@ -20,11 +20,11 @@ pub(crate) fn asserts_nothing(doc: &Doc, s: &Sentence) -> bool {
 /// A wire story's credit for its other reporters: "Jane Roe in Paris and John Doe contributed.",
 /// "John Doe contributed to this report."
 fn contributor_line(st: &str) -> bool {
-    let l = st.trim_end_matches('.').to_ascii_lowercase();
+    let l = st.trim_end_matches('.').as_bytes();
     let credit =
         ["contributed", "contributed reporting", "contributed to this report", "contributed to this story", "contributed to this article"]
             .iter()
-            .any(|c| l.ends_with(c));
+            .any(|c| l.len() >= c.len() && l[l.len() - c.len()..].eq_ignore_ascii_case(c.as_bytes()));
     credit && st.starts_with(char::is_uppercase) && st.split_whitespace().count() <= 30
 }
 

@@ -35,12 +35,14 @@ const NUMBER_STOP: &[&str] = &[
 
 /// The first figure of the sentence, with up to three lead words and three words after it.
 pub(crate) fn figure(c: &Claim) -> Option<(Span, String)> {
-    let (ctext, lower, words, lex) = (c.ctext, c.lower, c.words, c.lex);
+    let (ctext, lower, words) = (c.ctext, c.lower, c.words);
     for (k, w) in words.iter().enumerate() {
         let t = &ctext[w.span.clone()];
         let l = &lower[w.span.clone()];
         let is_num = t.chars().next().is_some_and(|c| c.is_ascii_digit())
-            || (lex.numbers.contains(l) && !matches!(l, "half" | "third" | "quarter" | "majority") || matches!(l, "half"));
+            // (The word's `NUMBER` class bit is `lex.numbers` of its lower-case form.)
+            || (w.class & crate::document::class::NUMBER != 0 && !matches!(l, "half" | "third" | "quarter" | "majority")
+                || matches!(l, "half"));
         if !is_num || !c.outside(&w.span) {
             continue;
         }

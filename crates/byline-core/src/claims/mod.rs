@@ -154,8 +154,18 @@ fn find_with(document: &Document, attributions: &[Attribution], lex: &Lexicon, m
 
 /// At most `n` words of `s`, with an ellipsis when cut.
 fn short(s: &str, n: usize) -> String {
-    let ws: Vec<&str> = s.split_whitespace().collect();
-    if ws.len() <= n { ws.join(" ") } else { format!("{}…", ws[..n].join(" ")) }
+    let mut out = String::with_capacity(s.len().min(80));
+    let mut words = s.split_whitespace();
+    for w in words.by_ref().take(n) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    if words.next().is_some() {
+        out.push('…');
+    }
+    out
 }
 
 #[cfg(test)]
