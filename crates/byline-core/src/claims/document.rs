@@ -34,6 +34,9 @@ pub(crate) struct Doc<'a> {
     pub(crate) document: &'a Document<'a>,
     /// Writer's or reader's voice outside quotations, per sentence.
     pub(crate) voice: Vec<bool>,
+    /// The outlet speaking of itself outside quotations, per sentence ("this story has been
+    /// updated").
+    pub(crate) outlet_note: Vec<bool>,
     /// Sentences in paragraphs of site furniture.
     pub(crate) furniture: Vec<bool>,
     /// The first sentence that cites a document by its publisher ("according to a study
@@ -60,6 +63,7 @@ impl<'a> Doc<'a> {
         let q_cover: Vec<Cover> = q_by_sent.iter().map(|qs| Cover::new(qs.iter().map(|&qi| quotes[qi].span.clone()))).collect();
         let voice = voice(ctext, document, &q_cover);
         let furniture = furniture(sentences, &voice);
+        let outlet_note = outlet_notes(ctext, document, &q_cover);
         Doc {
             text,
             ctext,
@@ -74,6 +78,7 @@ impl<'a> Doc<'a> {
             q_cover,
             document,
             voice,
+            outlet_note,
             furniture,
             doc_cited: doc_cited(ctext, attributions, lex),
         }
@@ -137,6 +142,47 @@ fn voice(ctext: &str, document: &Document, q_cover: &[Cover]) -> Vec<bool> {
             })
         })
         .collect()
+}
+
+/// Per sentence, whether the outlet speaks of itself outside quotations ([`outlet_itself`]).
+/// Kept apart from [`voice`]: an editor's note exempts its own sentence but says nothing of
+/// the paragraphs around it (the furniture test reads `voice`).
+fn outlet_notes(ctext: &str, document: &Document, q_cover: &[Cover]) -> Vec<bool> {
+    (0..document.sentences.len())
+        .map(|i| {
+            let ws = document.words_of(i);
+            (0..ws.len()).any(|k| outlet_itself(ctext, ws, k) && !q_cover[i].contains(&ws[k].span))
+        })
+        .collect()
+}
+
+/// What an outlet calls its own product: "this story has been updated", "which owns this
+/// site", "this newspaper is urging readers". Not "report" or "paper", which as often name a
+/// document the article cites ("this report found", "this paper shows").
+const OUTLET_ITSELF: &[&str] = &[
+    "article",
+    "story",
+    "site",
+    "website",
+    "newspaper",
+    "magazine",
+    "publication",
+    "column",
+    "newsletter",
+    "podcast",
+    "programme",
+    "program",
+    "page",
+];
+
+/// Whether word `k` is "this" before one of [`OUTLET_ITSELF`]: the outlet speaking of itself,
+/// which is the writer's voice (an editor's note, a disclosure, a correction).
+fn outlet_itself(ctext: &str, ws: &[crate::document::Word], k: usize) -> bool {
+    ctext[ws[k].span.clone()].eq_ignore_ascii_case("this")
+        && ws.get(k + 1).is_some_and(|n| {
+            ctext[ws[k].span.end..n.span.start].trim().is_empty()
+                && OUTLET_ITSELF.iter().any(|o| ctext[n.span.clone()].eq_ignore_ascii_case(o))
+        })
 }
 
 /// Paragraphs of site furniture: a short paragraph with a boilerplate or reader-addressed

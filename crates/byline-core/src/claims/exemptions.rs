@@ -81,6 +81,7 @@ pub(crate) fn own_exemption(doc: &Doc, i: usize) -> OwnExemption {
 /// named source covers), whether a document was cited before.
 pub(crate) fn not_a_claim(doc: &Doc, i: usize, covered: &[bool], own: OwnExemption) -> bool {
     doc.voice[i]
+        || doc.outlet_note[i]
         || own.exempt
         || (own.about_person_quoted && i > 0 && covered[i - 1])
         || (own.about_cited_document && doc.doc_cited.is_some_and(|d| d < i))
@@ -164,6 +165,15 @@ mod tests {
         assert!(findings("The Herald has reached out to the 3 ferry companies for comment.").is_empty());
         assert!(findings("The Herald has sought comment from the 3 ferry companies.").is_empty());
         assert!(findings("We visited 40 homes along the northern coast last week.").is_empty());
+    }
+
+    #[test]
+    fn the_outlet_speaking_of_itself_is_no_claim() {
+        assert!(findings("This story was updated on Friday with 3 new figures from the port.").is_empty());
+        assert!(findings("The Harbour Group, which owns this website, holds a 12 percent stake in the ferry line.").is_empty());
+        assert!(findings("Correction: This article originally gave the bridge's length as 40 metres.").is_empty());
+        // "this" before anything else is no sign of the outlet.
+        assert!(!findings("This bridge carries 40,000 cars a day across the estuary.").is_empty());
     }
 
     #[test]
