@@ -703,14 +703,19 @@ impl Lexicon {
     }
 
     /// The [`crate::document::class`] bits of a lower-case word: [`crate::document::classify`]
-    /// with one hash look-up for a word of ASCII letters and digits.
+    /// with one hash look-up for a word of ASCII letters and digits, and at most two short
+    /// phrase scans more for another ASCII word without capitals ("twenty-five", "u.s").
     ///
-    /// Such a word is in a [`WordSet`] only as itself, and a phrase of a [`PhraseSet`] occurs in
-    /// it only when the phrase is the word (a phrase can start only at its first byte, and a
-    /// phrase ending inside it would end in a letter or digit followed by one). So every word a
-    /// list can match is a key of one map from word to bits, computed by `classify` itself.
+    /// A word of letters and digits is in a [`WordSet`] only as itself, and a phrase of a
+    /// [`PhraseSet`] occurs in it only when the phrase is the word (a phrase can start only at
+    /// its first byte, and a phrase ending inside it would end in a letter or digit followed by
+    /// one). So every word a list can match is a key of one map from word to bits, computed by
+    /// `classify` itself. A lower-case ASCII word with other characters is also in a word list
+    /// only as itself (then it is a key), but a time or number phrase may occur inside it
+    /// ("twenty" in "twenty-five"): the two phrase lists answer for a word that is no key.
     pub fn word_class(&self, l: &str) -> u16 {
-        if !l.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+        use crate::document::class;
+        if !l.is_ascii() || l.bytes().any(|b| b.is_ascii_uppercase()) {
             return crate::document::classify(self, l);
         }
         let map = self.word_classes.get_or_init(|| {
@@ -741,7 +746,14 @@ impl Lexicon {
             }
             map
         });
-        map.get(l).copied().unwrap_or(0)
+        if let Some(&c) = map.get(l) {
+            return c;
+        }
+        if l.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+            return 0;
+        }
+        let time = if self.time_words.contains(l) { class::TIME } else { 0 };
+        time | if self.numbers.contains(l) { class::NUMBER } else { 0 }
     }
 
     /// The bundled lists extended with the `*.txt` files of `dir` (same names and syntax as

@@ -127,6 +127,12 @@ fn is_boilerplate(lower: &str, lex: &Lexicon) -> bool {
 /// A reporter's credit or contact line: "Jane Roe reported from Lagos.", "Reach Jane Roe at
 /// jroe@example.com or 555-0100." (a short sentence with an email address), "Email: …".
 fn is_credit_line(s: &str) -> bool {
+    // Both forms need an '@' (an email address) or the word "from": most sentences have
+    // neither, and two byte searches answer for them without splitting the words.
+    let b = s.as_bytes();
+    if memchr::memchr(b'@', b).is_none() && !memchr::memchr_iter(b'f', b).any(|i| b[i..].starts_with(b"from")) {
+        return false;
+    }
     // Up to 20 words: a longer sentence is no credit line.
     let mut words: [&str; 20] = [""; 20];
     let mut n = 0;
