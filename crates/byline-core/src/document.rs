@@ -13,13 +13,15 @@
 //!
 //! A word is made of tokens (`Word::toks`), so the stages agree about every word.
 
+mod cues;
+
 use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::Span;
 use crate::incremental::ParseMemo;
-use crate::lexicon::{Lexicon, PhraseMatch, PhraseSet};
-use crate::people::lexicon::FxHashMap;
+use crate::lexicon::{Lexicon, PhraseMatch};
+use crate::people::lexicon::{FxHashMap, with_lower};
 use crate::people::tokens::{Tok, tokenize};
 use crate::quotes::{self, Quote};
 use crate::sentences::{self, Sentence};
@@ -56,20 +58,25 @@ pub mod class {
 
 /// The [`class`] bits of a lower-case word.
 pub fn classify(lex: &Lexicon, l: &str) -> u16 {
-    let sets = [
-        (lex.function_words.contains(l), class::FUNCTION),
-        (lex.time_words.contains(l), class::TIME),
-        (lex.numbers.contains(l), class::NUMBER),
-        (lex.superlatives.contains(l), class::SUPERLATIVE),
-        (lex.source_roles.contains(l), class::SOURCE_ROLE),
-        (lex.anonymous_sources.contains(l), class::ANONYMOUS_SOURCE),
-        (lex.vague_sources.contains(l), class::VAGUE_SOURCE),
-        (lex.documents.contains(l), class::DOCUMENT),
-        (lex.abbreviations.contains(l), class::ABBREVIATION),
-        (lex.collectives.contains(l), class::COLLECTIVE),
-        (lex.adjectives.contains(l), class::ADJECTIVE),
-    ];
-    sets.iter().filter(|(hit, _)| *hit).fold(0, |c, (_, bit)| c | bit)
+    // The word lists are asked with the word's lower-case form, made once here.
+    let words = with_lower(l, |low| {
+        [
+            (&lex.function_words, class::FUNCTION),
+            (&lex.superlatives, class::SUPERLATIVE),
+            (&lex.source_roles, class::SOURCE_ROLE),
+            (&lex.anonymous_sources, class::ANONYMOUS_SOURCE),
+            (&lex.vague_sources, class::VAGUE_SOURCE),
+            (&lex.documents, class::DOCUMENT),
+            (&lex.abbreviations, class::ABBREVIATION),
+            (&lex.collectives, class::COLLECTIVE),
+            (&lex.adjectives, class::ADJECTIVE),
+        ]
+        .iter()
+        .filter(|(set, _)| set.contains_lower(low))
+        .fold(0, |c, (_, bit)| c | bit)
+    });
+    let time = if lex.time_words.contains(l) { class::TIME } else { 0 };
+    words | time | if lex.numbers.contains(l) { class::NUMBER } else { 0 }
 }
 
 /// Shape bits of a [`Word`].
@@ -105,11 +112,12 @@ pub struct Document<'t> {
 /// reporting verbs, vague phrasings, anonymity markers (each sorted, non-overlapping).
 pub(crate) type CueMatches = [Vec<PhraseMatch>; 3];
 
-/// [`CueMatches`] of `clean`. A match never crosses a line break (phrases are words joined by
-/// spaces, anchors and word ends look no further than the line), so the matches of a text are
-/// those of its lines, which lets [`ParseMemo`] reuse a line's.
-pub(crate) fn cue_matches(clean: &str, lex: &Lexicon) -> CueMatches {
-    PhraseSet::find_each([&lex.reporting_verbs, &lex.vague, &lex.anonymous], clean)
+/// [`CueMatches`] of `clean`, given its tokens (`toks`, from [`tokenize`]). A match never
+/// crosses a line break (phrases are words joined by spaces, anchors and word ends look no
+/// further than the line), so the matches of a text are those of its lines, which lets
+/// [`ParseMemo`] reuse a line's.
+pub(crate) fn cue_matches(clean: &str, toks: &[Tok], lex: &Lexicon) -> CueMatches {
+    cues::find_each([&lex.reporting_verbs, &lex.vague, &lex.anonymous], clean, toks)
 }
 
 impl<'t> Document<'t> {
@@ -118,7 +126,7 @@ impl<'t> Document<'t> {
         let clean = crate::text::clean(text);
         let sentences = sentences::split_clean(text, &clean, format, lex);
         let toks = tokenize(&clean);
-        let cues = cue_matches(&clean, lex);
+        let cues = cue_matches(&clean, &toks, lex);
         Document::assemble(text, format, clean, sentences, toks, cues, &mut |l| lex.word_class(l))
     }
 

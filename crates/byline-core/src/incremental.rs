@@ -149,7 +149,7 @@ struct Line {
 impl Line {
     fn parse(text: &str, lex: &Lexicon) -> Line {
         let toks = tokenize(text);
-        Line { firsts: form_firsts(&toks), toks, cues: cue_matches(text, lex) }
+        Line { firsts: form_firsts(&toks), cues: cue_matches(text, &toks, lex), toks }
     }
 }
 

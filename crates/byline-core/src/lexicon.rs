@@ -8,6 +8,8 @@
 //! curly one. A line starting with `@` sets the message of the phrases below it (`{cue}` is
 //! replaced by the words found). Matching is case-insensitive and on word boundaries.
 
+pub(crate) mod word_map;
+
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -22,6 +24,9 @@ pub struct PhraseSet {
     entries: Vec<Entry>,
     /// The source lines, kept so a user list can be appended and the set rebuilt.
     rules: Vec<Rule>,
+    /// Whether every phrase starts with an ASCII letter or digit, so that a match can start
+    /// only where a word starts ([`PhraseSet::starts_at_words_only`]).
+    word_starts_only: bool,
 }
 
 /// One source line of a phrase list, with its message and flags.
@@ -324,6 +329,37 @@ impl PhraseSet {
         }
         self.trie = Trie::build(&pats);
         self.entries = entries;
+        self.word_starts_only = (0..=255u8).all(|c| c.is_ascii_alphanumeric() || self.trie.child(0, c) == 0);
+    }
+
+    /// Whether every phrase starts with an ASCII letter or digit: then a match can start only
+    /// where a word starts, and a scan may visit the word starts of a tokenised text alone
+    /// (`document/cues.rs`) instead of every byte.
+    pub(crate) fn starts_at_words_only(&self) -> bool {
+        self.word_starts_only
+    }
+
+    /// The trie node a match starting with byte `c` is in after it (0: no phrase starts so).
+    #[inline]
+    pub(crate) fn start_node(&self, c: u8) -> u32 {
+        if self.trie.next.is_empty() { 0 } else { self.trie.child(0, c) }
+    }
+
+    /// Whether some phrase starts with `bytes` (ASCII case-insensitive), or runs on past them:
+    /// the trie walk over them never falls off.
+    #[inline]
+    pub(crate) fn walks_through(&self, bytes: &[u8]) -> bool {
+        if self.trie.next.is_empty() {
+            return false;
+        }
+        let mut node = 0;
+        for &c in bytes {
+            node = self.trie.child(node, c);
+            if node == 0 {
+                return false;
+            }
+        }
+        true
     }
 
     /// Append the entries of another list (same syntax) and rebuild. On an error nothing is
@@ -445,7 +481,7 @@ impl PhraseSet {
     /// The longest valid match starting at `s`, whose first byte led to trie node `node`
     /// (a transition as stored, [`END`] set when entries end there).
     #[inline(always)]
-    fn longest_at(&self, text: &str, s: usize, mut node: u32) -> Option<PhraseMatch> {
+    pub(crate) fn longest_at(&self, text: &str, s: usize, mut node: u32) -> Option<PhraseMatch> {
         let t = &self.trie;
         let b = text.as_bytes();
         let mut best: Option<(usize, usize)> = None;
@@ -598,6 +634,11 @@ impl WordSet {
         with_lower(w, |l| self.words.contains(l))
     }
 
+    /// [`WordSet::contains`] of a word whose lower-case form `l` is known.
+    pub(crate) fn contains_lower(&self, l: &str) -> bool {
+        self.words.contains(l)
+    }
+
     /// The `[section]` a word was listed under ("" when none).
     pub fn section(&self, w: &str) -> Option<&str> {
         with_lower(w, |l| self.sections.get(l)).map(String::as_str)
@@ -656,7 +697,7 @@ pub struct Lexicon {
     pub extra: HashMap<String, String>,
     /// The [`crate::document::class`] bits of every word some word list names (see
     /// [`Lexicon::word_class`]), built on first use; [`Lexicon::extend`] drops it.
-    word_classes: std::sync::OnceLock<FxHashMap<String, u16>>,
+    word_classes: std::sync::OnceLock<word_map::WordMap<u16>>,
 }
 
 macro_rules! bundled {
@@ -736,17 +777,12 @@ impl Lexicon {
             for set in [&self.time_words, &self.numbers] {
                 keys.extend(set.phrases().into_iter().map(|p| p.1));
             }
-            let mut map = FxHashMap::default();
-            map.reserve(keys.len());
-            for k in keys {
+            word_map::WordMap::new(keys.into_iter().filter_map(|k| {
                 let c = crate::document::classify(self, &k);
-                if c != 0 {
-                    map.insert(k, c);
-                }
-            }
-            map
+                (c != 0).then_some((k, c))
+            }))
         });
-        if let Some(&c) = map.get(l) {
+        if let Some(c) = map.get(l) {
             return c;
         }
         if l.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {

@@ -1,10 +1,9 @@
 //! The form numbers of [`super::Tok::form`]: every token of an article asks for the number of
-//! its text, so this is one of the parse's hottest look-ups.
-//!
-//! A general hash map hashes the whole string, then compares it with `memcmp`. Most words are at
-//! most eight bytes long, so here a word's first eight bytes are read as one integer: the hash
-//! comes from it (and from the rest of a longer word), and two short words are equal when their
-//! lengths and those integers are, with no byte comparison at all.
+//! its text, so this is one of the parse's hottest look-ups, keyed as
+//! [`crate::lexicon::word_map`] keys short strings (no `memcmp` for a word of eight bytes or
+//! fewer).
+
+use crate::lexicon::word_map::{key, slot};
 
 /// Numbers the distinct byte strings of one text in order of first use.
 pub(crate) struct Forms<'t> {
@@ -25,8 +24,6 @@ struct Key {
     len: usize,
 }
 
-const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
 impl<'t> Forms<'t> {
     /// A numbering of the strings of `text`, sized for about `n` distinct ones.
     pub(crate) fn new(text: &'t str, n: usize) -> Forms<'t> {
@@ -39,28 +36,21 @@ impl<'t> Forms<'t> {
     #[inline]
     pub(crate) fn id(&mut self, start: usize, end: usize) -> u32 {
         let len = end - start;
-        let first = head(self.text, start, end);
-        let mut hash = first ^ (len as u64).rotate_left(56);
-        let mut at = start + 8;
-        while at < end {
-            hash = hash.wrapping_mul(K).rotate_left(5) ^ head(self.text, at, end.min(at + 8));
-            at += 8;
-        }
-        let hash = hash.wrapping_mul(K);
+        let (hash, first) = key(self.text, start, end);
         let mask = self.slots.len() - 1;
-        let mut at = (hash >> 32) as usize & mask;
+        let mut at = slot(hash, mask);
         loop {
-            let slot = self.slots[at];
-            if slot == 0 {
+            let e = self.slots[at];
+            if e == 0 {
                 break;
             }
-            let k = self.keys[slot as usize - 1];
+            let k = self.keys[e as usize - 1];
             if k.hash == hash
                 && k.head == first
                 && k.len == len
                 && (len <= 8 || self.text[k.start + 8..k.start + len] == self.text[start + 8..end])
             {
-                return slot - 1;
+                return e - 1;
             }
             at = (at + 1) & mask;
         }
@@ -84,24 +74,12 @@ impl<'t> Forms<'t> {
         let mask = size - 1;
         self.slots = vec![0; size];
         for (i, k) in self.keys.iter().enumerate() {
-            let mut at = (k.hash >> 32) as usize & mask;
+            let mut at = slot(k.hash, mask);
             while self.slots[at] != 0 {
                 at = (at + 1) & mask;
             }
             self.slots[at] = i as u32 + 1;
         }
-    }
-}
-
-/// The first (up to) eight bytes of `b[start..end]` as a little-endian integer, zero above.
-#[inline]
-fn head(b: &[u8], start: usize, end: usize) -> u64 {
-    let n = (end - start).min(8);
-    if let Some(w) = b.get(start..start + 8) {
-        let w = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
-        if n == 8 { w } else { w & ((1u64 << (8 * n)) - 1) }
-    } else {
-        b[start..start + n].iter().rev().fold(0, |h, &x| (h << 8) | x as u64)
     }
 }
 
