@@ -13,13 +13,14 @@
 //!
 //! A word is made of tokens (`Word::toks`), so the stages agree about every word.
 
-mod cues;
+pub(crate) mod cues;
 
 use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::Span;
 use crate::incremental::ParseMemo;
+use cues::StartMemo;
 use crate::lexicon::{Lexicon, PhraseMatch};
 use crate::people::lexicon::{FxHashMap, with_lower};
 use crate::people::tokens::{Tok, tokenize};
@@ -117,16 +118,20 @@ pub(crate) type CueMatches = [Vec<PhraseMatch>; 3];
 /// further than the line), so the matches of a text are those of its lines, which lets
 /// [`ParseMemo`] reuse a line's.
 pub(crate) fn cue_matches(clean: &str, toks: &[Tok], lex: &Lexicon) -> CueMatches {
-    cues::find_each([&lex.reporting_verbs, &lex.vague, &lex.anonymous], clean, toks)
+    let sets = [&lex.reporting_verbs, &lex.vague, &lex.anonymous];
+    cues::find_each(sets, clean, toks, &mut StartMemo::new(toks, lex))
 }
 
 impl<'t> Document<'t> {
     /// Parse `text`.
     pub fn parse(text: &'t str, format: Format, lex: &Lexicon) -> Document<'t> {
         let clean = crate::text::clean(text);
-        let sentences = sentences::split_clean(text, &clean, format, lex);
         let toks = tokenize(&clean);
-        let cues = cue_matches(&clean, &toks, lex);
+        // The lists looked for from the word starts, with what each token form says of them.
+        let cue_sets = [&lex.reporting_verbs, &lex.vague, &lex.anonymous];
+        let mut starts = StartMemo::new(&toks, lex);
+        let sentences = sentences::split_clean_tokens(text, &clean, &toks, &mut starts, format, lex);
+        let cues = cues::find_each(cue_sets, &clean, &toks, &mut starts);
         Document::assemble(text, format, clean, sentences, toks, cues, &mut |l| lex.word_class(l))
     }
 
@@ -232,13 +237,12 @@ impl<'t> Document<'t> {
                 } else {
                     seen.entry(w).or_insert_with(|| add(&mut lower)).clone()
                 };
-                let c = w.chars().next().unwrap_or(' ');
+                let first = w.as_bytes().first().copied().unwrap_or(b' ');
                 let mut sh = 0;
-                if c.is_uppercase() || c.is_ascii_digit() {
-                    sh |= shape::CAP;
-                }
-                if c.is_ascii_digit() {
-                    sh |= shape::DIGIT;
+                if first.is_ascii_digit() {
+                    sh = shape::CAP | shape::DIGIT;
+                } else if first.is_ascii_uppercase() || (first >= 0x80 && w.chars().next().is_some_and(char::is_uppercase)) {
+                    sh = shape::CAP;
                 }
                 words.push(Word { span: start..end, toks: from as u32..to as u32, lower: l, shape: sh, class: cl });
             };
@@ -274,8 +278,10 @@ impl<'t> Document<'t> {
 /// Whether the run ending at `a` and the token starting at `b` make one word: one full stop
 /// between capitals or digits ("U.S", "3.5"), one comma or colon between digits ("150,000",
 /// "9:30").
+#[inline]
 fn joins(text: &str, a: usize, b: usize) -> bool {
-    if b != a + 1 {
+    // Most tokens are one space apart: the byte between says no before any character is read.
+    if b != a + 1 || !matches!(text.as_bytes()[a], b'.' | b',' | b':') {
         return false;
     }
     let prev = text[..a].chars().next_back().unwrap_or(' ');

@@ -8,6 +8,7 @@
 //! curly one. A line starting with `@` sets the message of the phrases below it (`{cue}` is
 //! replaced by the words found). Matching is case-insensitive and on word boundaries.
 
+pub(crate) mod first_runs;
 pub(crate) mod word_map;
 
 use std::collections::HashMap;
@@ -24,9 +25,9 @@ pub struct PhraseSet {
     entries: Vec<Entry>,
     /// The source lines, kept so a user list can be appended and the set rebuilt.
     rules: Vec<Rule>,
-    /// Whether every phrase starts with an ASCII letter or digit, so that a match can start
-    /// only where a word starts ([`PhraseSet::starts_at_words_only`]).
-    word_starts_only: bool,
+    /// The first bytes of phrases that are no ASCII letter or digit ("/ap)", "- file"): where
+    /// else than at a word start a match may start ([`PhraseSet::punctuation_starts`]).
+    other_starts: Vec<u8>,
 }
 
 /// One source line of a phrase list, with its message and flags.
@@ -329,14 +330,20 @@ impl PhraseSet {
         }
         self.trie = Trie::build(&pats);
         self.entries = entries;
-        self.word_starts_only = (0..=255u8).all(|c| c.is_ascii_alphanumeric() || self.trie.child(0, c) == 0);
+        self.other_starts = (0..=255u8).filter(|&c| !c.is_ascii_alphanumeric() && self.trie.child(0, c) != 0).collect();
     }
 
     /// Whether every phrase starts with an ASCII letter or digit: then a match can start only
     /// where a word starts, and a scan may visit the word starts of a tokenised text alone
     /// (`document/cues.rs`) instead of every byte.
     pub(crate) fn starts_at_words_only(&self) -> bool {
-        self.word_starts_only
+        self.other_starts.is_empty()
+    }
+
+    /// The ASCII punctuation bytes phrases start with, when every phrase starts with one or
+    /// with an ASCII letter or digit (`None` when one starts with another byte).
+    pub(crate) fn punctuation_starts(&self) -> Option<&[u8]> {
+        self.other_starts.iter().all(u8::is_ascii).then_some(&self.other_starts)
     }
 
     /// The trie node a match starting with byte `c` is in after it (0: no phrase starts so).
@@ -346,8 +353,9 @@ impl PhraseSet {
     }
 
     /// Whether some phrase starts with `bytes` (ASCII case-insensitive), or runs on past them:
-    /// the trie walk over them never falls off.
-    #[inline]
+    /// the trie walk over them never falls off. ([`first_runs::FirstRuns`] answers it for
+    /// several lists at once; this is the reference its test compares with.)
+    #[cfg(test)]
     pub(crate) fn walks_through(&self, bytes: &[u8]) -> bool {
         if self.trie.next.is_empty() {
             return false;
@@ -698,6 +706,9 @@ pub struct Lexicon {
     /// The [`crate::document::class`] bits of every word some word list names (see
     /// [`Lexicon::word_class`]), built on first use; [`Lexicon::extend`] drops it.
     word_classes: std::sync::OnceLock<word_map::WordMap<u16>>,
+    /// The first runs of the phrases of [`Lexicon::word_start_lists`], built on first use;
+    /// [`Lexicon::extend`] drops it.
+    first_runs: std::sync::OnceLock<first_runs::FirstRuns>,
 }
 
 macro_rules! bundled {
@@ -740,6 +751,7 @@ impl Lexicon {
             no_comment: PhraseSet::parse(bundled!("no_comment")),
             extra: HashMap::new(),
             word_classes: std::sync::OnceLock::new(),
+            first_runs: std::sync::OnceLock::new(),
         }
     }
 
@@ -756,7 +768,13 @@ impl Lexicon {
     /// ("twenty" in "twenty-five"): the two phrase lists answer for a word that is no key.
     pub fn word_class(&self, l: &str) -> u16 {
         use crate::document::class;
-        if !l.is_ascii() || l.bytes().any(|b| b.is_ascii_uppercase()) {
+        // One pass over the bytes: which of upper-case, other than letters and digits, not ASCII.
+        let (mut upper_or_wide, mut other) = (false, false);
+        for b in l.bytes() {
+            upper_or_wide |= b.is_ascii_uppercase() || b >= 0x80;
+            other |= !b.is_ascii_alphanumeric();
+        }
+        if upper_or_wide {
             return crate::document::classify(self, l);
         }
         let map = self.word_classes.get_or_init(|| {
@@ -785,11 +803,19 @@ impl Lexicon {
         if let Some(c) = map.get(l) {
             return c;
         }
-        if l.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+        if !other {
             return 0;
         }
         let time = if self.time_words.contains(l) { class::TIME } else { 0 };
         time | if self.numbers.contains(l) { class::NUMBER } else { 0 }
+    }
+
+    /// The phrase lists the parse looks for from the word starts of the tokens
+    /// (`document/cues.rs`): the attribution cues and the boilerplate; with the first runs of
+    /// their phrases, which say which lists may match at a word.
+    pub(crate) fn word_start_lists(&self) -> ([&PhraseSet; 4], &first_runs::FirstRuns) {
+        let sets = [&self.reporting_verbs, &self.vague, &self.anonymous, &self.boilerplate];
+        (sets, self.first_runs.get_or_init(|| first_runs::FirstRuns::new(&sets)))
     }
 
     /// The bundled lists extended with the `*.txt` files of `dir` (same names and syntax as
@@ -816,6 +842,7 @@ impl Lexicon {
     /// A phrase list with an unknown flag is refused whole.
     pub fn extend(&mut self, name: &str, src: &str) -> Result<(), LexiconError> {
         self.word_classes = std::sync::OnceLock::new();
+        self.first_runs = std::sync::OnceLock::new();
         match name {
             "reporting_verbs" | "speech_acts" => return self.reporting_verbs.extend(src),
             "vague" => return self.vague.extend(src),

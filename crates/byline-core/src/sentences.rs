@@ -5,7 +5,9 @@
 //! on one line, and site furniture between paragraphs (marked [`Role::Boilerplate`]).
 
 use crate::Span;
-use crate::lexicon::Lexicon;
+use crate::document::cues::{self, StartMemo};
+use crate::lexicon::{Lexicon, PhraseMatch};
+use crate::people::tokens::Tok;
 use crate::text::{BlockKind, Format};
 
 /// One sentence of a document.
@@ -48,7 +50,21 @@ pub fn split_with(text: &str, format: Format, lex: &Lexicon) -> Vec<Sentence> {
 /// Split a document into sentences, given its text with masked spans blanked
 /// ([`crate::text::clean`]).
 pub fn split_clean(text: &str, clean: &str, format: Format, lex: &Lexicon) -> Vec<Sentence> {
-    split_clean_by(text, clean, format, lex, &mut Fresh { clean, lex })
+    split_clean_by(text, clean, format, lex, &mut Fresh { clean, lex, toks: None })
+}
+
+/// [`split_clean`], given the tokens of `clean` too: the boilerplate phrases of a sentence are
+/// then looked for from its word starts ([`cues::any_in`]) instead of its every byte.
+/// `starts` is the memo of the tokens' forms, with the boilerplate list among its lists.
+pub(crate) fn split_clean_tokens(
+    text: &str,
+    clean: &str,
+    toks: &[Tok],
+    starts: &mut StartMemo,
+    format: Format,
+    lex: &Lexicon,
+) -> Vec<Sentence> {
+    split_clean_by(text, clean, format, lex, &mut Fresh { clean, lex, toks: Some((toks, starts)) })
 }
 
 /// The work of splitting that is a function of one block's or one sentence's text alone, so
@@ -61,17 +77,30 @@ pub(crate) trait BlockWork {
 }
 
 /// [`BlockWork`] done afresh.
-struct Fresh<'a> {
+struct Fresh<'a, 'm, 'l> {
     clean: &'a str,
     lex: &'a Lexicon,
+    /// The tokens of `clean`, and what their forms say about where boilerplate phrases start.
+    toks: Option<(&'a [Tok], &'m mut StartMemo<'l>)>,
 }
 
-impl BlockWork for Fresh<'_> {
+impl BlockWork for Fresh<'_, '_, '_> {
     fn boundaries(&mut self, span: Span) -> Vec<(usize, usize)> {
         boundaries(self.clean, span, self.lex)
     }
     fn is_furniture(&mut self, span: Span) -> bool {
-        is_furniture(&self.clean[span], self.lex)
+        let (clean, lex) = (self.clean, self.lex);
+        let sentence = &clean[span.clone()];
+        let Some((toks, memo)) = &mut self.toks else { return is_furniture(sentence, lex) };
+        // The tokens that start in the sentence, none running into it from before.
+        let first = toks.partition_point(|t| t.start < span.start);
+        let last = first + toks[first..].partition_point(|t| t.start < span.end);
+        let boilerplate = if first > 0 && toks[first - 1].run_end > span.start {
+            None
+        } else {
+            cues::any_in(&lex.boilerplate, clean, span, &toks[first..last], memo, |m| not_zone(lex, m))
+        };
+        boilerplate.unwrap_or_else(|| is_boilerplate(sentence, lex)) || is_credit_line(sentence)
     }
 }
 
@@ -121,7 +150,12 @@ pub(crate) fn split_clean_by(text: &str, clean: &str, format: Format, lex: &Lexi
 }
 
 fn is_boilerplate(lower: &str, lex: &Lexicon) -> bool {
-    lex.boilerplate.any(lower, |m| lex.boilerplate.rule(m.rule).section.as_deref() != Some("zone"))
+    lex.boilerplate.any(lower, |m| not_zone(lex, m))
+}
+
+/// Whether a boilerplate match is furniture by itself (not a `[zone]` heading).
+fn not_zone(lex: &Lexicon, m: &PhraseMatch) -> bool {
+    lex.boilerplate.rule(m.rule).section.as_deref() != Some("zone")
 }
 
 /// A reporter's credit or contact line: "Jane Roe reported from Lagos.", "Reach Jane Roe at

@@ -10,7 +10,7 @@ const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
 /// The hash and the first eight bytes (little-endian, zero above a shorter word) of
 /// `b[start..end]`. Bytes of `b` after `end` may be read, never used.
-#[inline]
+#[inline(always)]
 pub(crate) fn key(b: &[u8], start: usize, end: usize) -> (u64, u64) {
     let first = head(b, start, end);
     let mut hash = first ^ ((end - start) as u64).rotate_left(56);
@@ -23,7 +23,7 @@ pub(crate) fn key(b: &[u8], start: usize, end: usize) -> (u64, u64) {
 }
 
 /// The first (up to) eight bytes of `b[start..end]` as a little-endian integer, zero above.
-#[inline]
+#[inline(always)]
 fn head(b: &[u8], start: usize, end: usize) -> u64 {
     let n = (end - start).min(8);
     if let Some(w) = b.get(start..start + 8) {

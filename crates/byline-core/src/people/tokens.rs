@@ -84,20 +84,23 @@ fn is_word_at(text: &str, i: usize) -> bool {
 }
 
 /// The end of the run of word characters and inner joiners starting at `start`: an apostrophe
-/// or hyphen belongs to the word only when a word character follows it.
+/// or hyphen belongs to the word only when a word character follows it. With it, the [`BYTE`]
+/// bits of all the run's bytes OR-ed (the word's flags come from them).
 #[inline]
-fn run_end(text: &str, start: usize) -> usize {
+fn run_end(text: &str, start: usize) -> (usize, u8) {
     let b = text.as_bytes();
     let len = b.len();
     let mut end = start;
+    let mut bits = 0;
     while end < len {
-        let d = b[end];
-        if d < 0x80 {
-            if BYTE[d as usize] & ALNUM != 0 {
-                end += 1;
-                continue;
-            }
-            if matches!(d, b'\'' | b'-') && end + 1 < len && is_word_at(text, end + 1) {
+        let k = BYTE[b[end] as usize];
+        if k & ALNUM != 0 {
+            bits |= k;
+            end += 1;
+            continue;
+        }
+        if k & HIGH == 0 {
+            if matches!(b[end], b'\'' | b'-') && end + 1 < len && is_word_at(text, end + 1) {
                 end += 1;
                 continue;
             }
@@ -105,12 +108,13 @@ fn run_end(text: &str, start: usize) -> usize {
         }
         let (ch, dl) = wide_char_at(text, end);
         if is_word_char(ch) || (matches!(ch, '’' | '‑') && end + dl < len && is_word_at(text, end + dl)) {
+            bits |= HIGH;
             end += dl;
             continue;
         }
         break;
     }
-    end
+    (end, bits)
 }
 
 /// Split `text` into words. Apostrophes and hyphens inside a word belong to it ("O'Brien",
@@ -137,7 +141,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             }
         }
         let start = i;
-        let end = run_end(text, start);
+        let (end, run_bits) = run_end(text, start);
         i = end;
         let mut word_end = end;
         let mut possessive = false;
@@ -163,7 +167,8 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             }
         }
         let word = &b[start..word_end];
-        let bits = word.iter().fold(0, |acc, &x| acc | BYTE[x as usize]);
+        // The run's bits serve unless a possessive ending was cut off ("AP's" has no lower case).
+        let bits = if word_end == end { run_bits } else { word.iter().fold(0, |acc, &x| acc | BYTE[x as usize]) };
         let (single, upper, has_lower, numeric) = if bits & HIGH == 0 {
             (word.len() == 1, BYTE[word[0] as usize] & UPPER != 0, bits & LOWER != 0, bits & DIGIT != 0)
         } else {

@@ -33,7 +33,7 @@ impl<'t> Forms<'t> {
 
     /// The number of `text[start..end]` (not empty): the number of distinct strings asked for
     /// before it, if it is new.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn id(&mut self, start: usize, end: usize) -> u32 {
         let len = end - start;
         let (hash, first) = key(self.text, start, end);
