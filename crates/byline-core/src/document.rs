@@ -20,13 +20,13 @@ use std::ops::Range;
 
 use crate::Span;
 use crate::incremental::ParseMemo;
-use cues::StartMemo;
 use crate::lexicon::{Lexicon, PhraseMatch};
 use crate::people::lexicon::{FxHashMap, with_lower};
 use crate::people::tokens::{Tok, tokenize};
 use crate::quotes::{self, Quote};
 use crate::sentences::{self, Sentence};
 use crate::text::Format;
+use cues::StartMemo;
 
 /// One word of prose (see the module documentation).
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -768,13 +768,10 @@ impl Lexicon {
     /// ("twenty" in "twenty-five"): the two phrase lists answer for a word that is no key.
     pub fn word_class(&self, l: &str) -> u16 {
         use crate::document::class;
-        // One pass over the bytes: which of upper-case, other than letters and digits, not ASCII.
-        let (mut upper_or_wide, mut other) = (false, false);
-        for b in l.bytes() {
-            upper_or_wide |= b.is_ascii_uppercase() || b >= 0x80;
-            other |= !b.is_ascii_alphanumeric();
-        }
-        if upper_or_wide {
+        // One pass over the bytes: upper-case or not ASCII, and other than letters and digits.
+        let seen = l.bytes().fold(0, |seen, b| seen | WORD_CLASS_BYTE[b as usize]);
+        let other = seen & OTHER != 0;
+        if seen & UPPER_OR_WIDE != 0 {
             return crate::document::classify(self, l);
         }
         let map = self.word_classes.get_or_init(|| {
@@ -871,6 +868,24 @@ impl Lexicon {
         Ok(())
     }
 }
+
+/// Bits of [`WORD_CLASS_BYTE`].
+const UPPER_OR_WIDE: u8 = 1;
+const OTHER: u8 = 2;
+
+/// What [`Lexicon::word_class`] needs to know of a byte: upper-case or not ASCII
+/// ([`UPPER_OR_WIDE`]), other than a letter or digit ([`OTHER`]).
+static WORD_CLASS_BYTE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        let wide = if b.is_ascii_uppercase() || b >= 0x80 { UPPER_OR_WIDE } else { 0 };
+        t[c] = wide | if b.is_ascii_alphanumeric() { 0 } else { OTHER };
+        c += 1;
+    }
+    t
+};
 
 /// [`u8::is_ascii_alphanumeric`] as a table (the scan's inner loop).
 static ASCII_ALNUM: [bool; 256] = {

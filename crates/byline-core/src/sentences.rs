@@ -50,7 +50,7 @@ pub fn split_with(text: &str, format: Format, lex: &Lexicon) -> Vec<Sentence> {
 /// Split a document into sentences, given its text with masked spans blanked
 /// ([`crate::text::clean`]).
 pub fn split_clean(text: &str, clean: &str, format: Format, lex: &Lexicon) -> Vec<Sentence> {
-    split_clean_by(text, clean, format, lex, &mut Fresh { clean, lex, toks: None })
+    split_clean_by(text, clean, format, lex, &mut Fresh { clean, lex, toks: None, next_tok: 0 })
 }
 
 /// [`split_clean`], given the tokens of `clean` too: the boilerplate phrases of a sentence are
@@ -64,7 +64,7 @@ pub(crate) fn split_clean_tokens(
     format: Format,
     lex: &Lexicon,
 ) -> Vec<Sentence> {
-    split_clean_by(text, clean, format, lex, &mut Fresh { clean, lex, toks: Some((toks, starts)) })
+    split_clean_by(text, clean, format, lex, &mut Fresh { clean, lex, toks: Some((toks, starts)), next_tok: 0 })
 }
 
 /// The work of splitting that is a function of one block's or one sentence's text alone, so
@@ -82,6 +82,8 @@ struct Fresh<'a, 'm, 'l> {
     lex: &'a Lexicon,
     /// The tokens of `clean`, and what their forms say about where boilerplate phrases start.
     toks: Option<(&'a [Tok], &'m mut StartMemo<'l>)>,
+    /// The first token of the sentence last asked about.
+    next_tok: usize,
 }
 
 impl BlockWork for Fresh<'_, '_, '_> {
@@ -92,9 +94,18 @@ impl BlockWork for Fresh<'_, '_, '_> {
         let (clean, lex) = (self.clean, self.lex);
         let sentence = &clean[span.clone()];
         let Some((toks, memo)) = &mut self.toks else { return is_furniture(sentence, lex) };
-        // The tokens that start in the sentence, none running into it from before.
-        let first = toks.partition_point(|t| t.start < span.start);
-        let last = first + toks[first..].partition_point(|t| t.start < span.end);
+        // The tokens that start in the sentence, none running into it from before. Sentences
+        // come in order, so the search goes on from the last one's first token.
+        let from = if toks.get(self.next_tok.wrapping_sub(1)).is_some_and(|t| t.start >= span.start) { 0 } else { self.next_tok };
+        let mut first = from;
+        while first < toks.len() && toks[first].start < span.start {
+            first += 1;
+        }
+        let mut last = first;
+        while last < toks.len() && toks[last].start < span.end {
+            last += 1;
+        }
+        self.next_tok = first;
         let boilerplate = if first > 0 && toks[first - 1].run_end > span.start {
             None
         } else {
@@ -161,10 +172,11 @@ fn not_zone(lex: &Lexicon, m: &PhraseMatch) -> bool {
 /// A reporter's credit or contact line: "Jane Roe reported from Lagos.", "Reach Jane Roe at
 /// jroe@example.com or 555-0100." (a short sentence with an email address), "Email: …".
 fn is_credit_line(s: &str) -> bool {
-    // Both forms need an '@' (an email address) or the word "from": most sentences have
-    // neither, and two byte searches answer for them without splitting the words.
+    // Both forms need an '@' (an email address) or "reported", "wrote" or "reporting" before
+    // "from": most sentences have neither, and two byte searches answer for them without
+    // splitting the words.
     let b = s.as_bytes();
-    if memchr::memchr(b'@', b).is_none() && !memchr::memchr_iter(b'f', b).any(|i| b[i..].starts_with(b"from")) {
+    if memchr::memchr(b'@', b).is_none() && !memchr::memchr_iter(b'f', b).any(|i| b[i..].starts_with(b"from") && verb_before(&b[..i])) {
         return false;
     }
     // Up to 20 words: a longer sentence is no credit line.
@@ -201,6 +213,14 @@ fn is_credit_line(s: &str) -> bool {
             && after.iter().all(|w| cap(w) || matches!(*w, "and" | "the" | "in" | "de"));
     }
     false
+}
+
+/// Whether `b` may end with "reported", "wrote" or "reporting" and white space: the bytes of
+/// white space outside ASCII are all above 0x7F, so passing over those bytes too never misses
+/// one (it may let another through, which the word split then refuses).
+fn verb_before(b: &[u8]) -> bool {
+    let end = b.iter().rposition(|&c| !(c.is_ascii_whitespace() || c >= 0x80)).map_or(0, |i| i + 1);
+    end < b.len() && [&b"reported"[..], b"wrote", b"reporting"].iter().any(|v| b[..end].ends_with(v))
 }
 
 fn push(out: &mut Vec<Sentence>, text: &str, span: Span, block: usize, kind: BlockKind) {
@@ -382,6 +402,22 @@ mod tests {
             texts("Mr. Smith met Anna K. Berg in the U.S. on Jan. 5. They talked."),
             ["Mr. Smith met Anna K. Berg in the U.S. on Jan. 5.", "They talked."]
         );
+    }
+
+    #[test]
+    fn credit_lines_pass_the_byte_searches() {
+        for t in [
+            "Tomas Vell reported from Ostrava.",
+            "Tomas Vell wrote\u{a0}from Ostrava.",
+            "Ilse Marr and Tomas Vell reporting  from Brno.",
+            "Write to Ilse Marr at imarr@example.net.",
+        ] {
+            assert!(is_credit_line(t), "{t}");
+        }
+        for t in ["The trains ran from Ostrava.", "Ilse Marr reported from the 12 districts.", "He reportedly came from Brno."] {
+            assert!(!is_credit_line(t), "{t}");
+        }
+        assert!(verb_before(b"Vell reported ") && verb_before(b"wrote\xc2\xa0") && !verb_before(b"reported") && !verb_before(b"came "));
     }
 
     #[test]

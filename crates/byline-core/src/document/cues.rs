@@ -233,9 +233,8 @@ mod tests {
                 vocab.extend(r.pattern.split([' ', ';', '(', ')', '[', ']', '|', '^', '$']).filter(|w| !w.is_empty()).map(str::to_string));
             }
         }
-        let noise = [
-            " ", " ", "  ", ", ", ". ", "\n", "'s ", "’s ", "' ", "-", "'", "’", "‑", "é", "“", "—", "V. ", "O'", "x", "1", "Ünder ", "s",
-        ];
+        let noise =
+            [" ", " ", "  ", ", ", ". ", "\n", "'s ", "’s ", "' ", "-", "'", "’", "‑", "é", "“", "—", "V. ", "O'", "x", "1", "Ünder ", "s"];
         let mut next = crate::test_rng::below();
         for _ in 0..3000 {
             let mut t = String::new();
