@@ -182,7 +182,7 @@ pub(crate) fn any_in(
 /// `end` (its end). A token holds letters and digits, joiners (`'`, `-`, `’`, `‑`) and an
 /// initial's full stop, so the run ends at the first of those; a byte of a longer character is
 /// decoded to tell a letter from a joiner.
-#[inline]
+#[inline(always)]
 fn first_run_end(text: &str, start: usize, end: usize) -> usize {
     let b = text.as_bytes();
     let mut i = start;

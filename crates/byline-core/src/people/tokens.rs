@@ -122,7 +122,8 @@ fn run_end(text: &str, start: usize) -> (usize, u8) {
 pub fn tokenize(text: &str) -> Vec<Tok> {
     let b = text.as_bytes();
     let len = b.len();
-    let mut out = Vec::with_capacity(len / 6 + 1);
+    // About one token per five bytes of prose: room for all, so the vector never grows.
+    let mut out = Vec::with_capacity(len / 4 + 1);
     // The forms: one look-up per token, here only.
     let mut forms = Forms::new(text, len / 12 + 1);
     let mut i = 0;
