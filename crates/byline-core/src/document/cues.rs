@@ -8,8 +8,12 @@
 //! a word start at all depends on the word's first run of letters and digits: a phrase that
 //! matches there either is that run (it ends with a letter or digit, so the word must end with
 //! it) or starts with the run and a character that is no letter or digit. So the question
-//! "does some phrase of the list start with this run" is asked once per distinct token form,
-//! and the trie is walked from a word start only for the few words that pass it.
+//! "does some phrase of the list start with this run" is asked once per distinct token form
+//! ([`StartMemo`], for the cue lists and the boilerplate list in one walk), and the trie is
+//! walked from a word start only for the few words that pass it. The boilerplate test of a
+//! sentence ([`any_in`]) also visits the places of the list's few phrases that start with
+//! punctuation ("/ap)"). A list with a phrase that starts with another byte (a user's list may
+//! have one) is scanned byte by byte, as before.
 
 use crate::Span;
 use crate::lexicon::first_runs::FirstRuns;
