@@ -13,17 +13,20 @@
 //!
 //! A word is made of tokens (`Word::toks`), so the stages agree about every word.
 
+pub(crate) mod cues;
+
 use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::Span;
 use crate::incremental::ParseMemo;
-use crate::lexicon::{Lexicon, PhraseMatch, PhraseSet};
-use crate::people::lexicon::FxHashMap;
+use crate::lexicon::{Lexicon, PhraseMatch};
+use crate::people::lexicon::{FxHashMap, with_lower};
 use crate::people::tokens::{Tok, tokenize};
 use crate::quotes::{self, Quote};
 use crate::sentences::{self, Sentence};
 use crate::text::Format;
+use cues::StartMemo;
 
 /// One word of prose (see the module documentation).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,20 +59,25 @@ pub mod class {
 
 /// The [`class`] bits of a lower-case word.
 pub fn classify(lex: &Lexicon, l: &str) -> u16 {
-    let sets = [
-        (lex.function_words.contains(l), class::FUNCTION),
-        (lex.time_words.contains(l), class::TIME),
-        (lex.numbers.contains(l), class::NUMBER),
-        (lex.superlatives.contains(l), class::SUPERLATIVE),
-        (lex.source_roles.contains(l), class::SOURCE_ROLE),
-        (lex.anonymous_sources.contains(l), class::ANONYMOUS_SOURCE),
-        (lex.vague_sources.contains(l), class::VAGUE_SOURCE),
-        (lex.documents.contains(l), class::DOCUMENT),
-        (lex.abbreviations.contains(l), class::ABBREVIATION),
-        (lex.collectives.contains(l), class::COLLECTIVE),
-        (lex.adjectives.contains(l), class::ADJECTIVE),
-    ];
-    sets.iter().filter(|(hit, _)| *hit).fold(0, |c, (_, bit)| c | bit)
+    // The word lists are asked with the word's lower-case form, made once here.
+    let words = with_lower(l, |low| {
+        [
+            (&lex.function_words, class::FUNCTION),
+            (&lex.superlatives, class::SUPERLATIVE),
+            (&lex.source_roles, class::SOURCE_ROLE),
+            (&lex.anonymous_sources, class::ANONYMOUS_SOURCE),
+            (&lex.vague_sources, class::VAGUE_SOURCE),
+            (&lex.documents, class::DOCUMENT),
+            (&lex.abbreviations, class::ABBREVIATION),
+            (&lex.collectives, class::COLLECTIVE),
+            (&lex.adjectives, class::ADJECTIVE),
+        ]
+        .iter()
+        .filter(|(set, _)| set.contains_lower(low))
+        .fold(0, |c, (_, bit)| c | bit)
+    });
+    let time = if lex.time_words.contains(l) { class::TIME } else { 0 };
+    words | time | if lex.numbers.contains(l) { class::NUMBER } else { 0 }
 }
 
 /// Shape bits of a [`Word`].
@@ -105,20 +113,25 @@ pub struct Document<'t> {
 /// reporting verbs, vague phrasings, anonymity markers (each sorted, non-overlapping).
 pub(crate) type CueMatches = [Vec<PhraseMatch>; 3];
 
-/// [`CueMatches`] of `clean`. A match never crosses a line break (phrases are words joined by
-/// spaces, anchors and word ends look no further than the line), so the matches of a text are
-/// those of its lines, which lets [`ParseMemo`] reuse a line's.
-pub(crate) fn cue_matches(clean: &str, lex: &Lexicon) -> CueMatches {
-    PhraseSet::find_each([&lex.reporting_verbs, &lex.vague, &lex.anonymous], clean)
+/// [`CueMatches`] of `clean`, given its tokens (`toks`, from [`tokenize`]). A match never
+/// crosses a line break (phrases are words joined by spaces, anchors and word ends look no
+/// further than the line), so the matches of a text are those of its lines, which lets
+/// [`ParseMemo`] reuse a line's.
+pub(crate) fn cue_matches(clean: &str, toks: &[Tok], lex: &Lexicon) -> CueMatches {
+    let sets = [&lex.reporting_verbs, &lex.vague, &lex.anonymous];
+    cues::find_each(sets, clean, toks, &mut StartMemo::new(toks, lex))
 }
 
 impl<'t> Document<'t> {
     /// Parse `text`.
     pub fn parse(text: &'t str, format: Format, lex: &Lexicon) -> Document<'t> {
         let clean = crate::text::clean(text);
-        let sentences = sentences::split_clean(text, &clean, format, lex);
         let toks = tokenize(&clean);
-        let cues = cue_matches(&clean, lex);
+        // The lists looked for from the word starts, with what each token form says of them.
+        let cue_sets = [&lex.reporting_verbs, &lex.vague, &lex.anonymous];
+        let mut starts = StartMemo::new(&toks, lex);
+        let sentences = sentences::split_clean_tokens(text, &clean, &toks, &mut starts, format, lex);
+        let cues = cues::find_each(cue_sets, &clean, &toks, &mut starts);
         Document::assemble(text, format, clean, sentences, toks, cues, &mut |l| lex.word_class(l))
     }
 
@@ -224,13 +237,12 @@ impl<'t> Document<'t> {
                 } else {
                     seen.entry(w).or_insert_with(|| add(&mut lower)).clone()
                 };
-                let c = w.chars().next().unwrap_or(' ');
+                let first = w.as_bytes().first().copied().unwrap_or(b' ');
                 let mut sh = 0;
-                if c.is_uppercase() || c.is_ascii_digit() {
-                    sh |= shape::CAP;
-                }
-                if c.is_ascii_digit() {
-                    sh |= shape::DIGIT;
+                if first.is_ascii_digit() {
+                    sh = shape::CAP | shape::DIGIT;
+                } else if first.is_ascii_uppercase() || (first >= 0x80 && w.chars().next().is_some_and(char::is_uppercase)) {
+                    sh = shape::CAP;
                 }
                 words.push(Word { span: start..end, toks: from as u32..to as u32, lower: l, shape: sh, class: cl });
             };
@@ -266,8 +278,10 @@ impl<'t> Document<'t> {
 /// Whether the run ending at `a` and the token starting at `b` make one word: one full stop
 /// between capitals or digits ("U.S", "3.5"), one comma or colon between digits ("150,000",
 /// "9:30").
+#[inline]
 fn joins(text: &str, a: usize, b: usize) -> bool {
-    if b != a + 1 {
+    // Most tokens are one space apart: the byte between says no before any character is read.
+    if b != a + 1 || !matches!(text.as_bytes()[a], b'.' | b',' | b':') {
         return false;
     }
     let prev = text[..a].chars().next_back().unwrap_or(' ');

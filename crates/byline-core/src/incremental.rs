@@ -41,7 +41,7 @@ use crate::analysis::{Analysis, StageMemo, analyze_document};
 use crate::document::{CueMatches, Document, cue_matches};
 use crate::lexicon::{Lexicon, PhraseMatch};
 use crate::people::lexicon::FxHashMap;
-use crate::people::tokens::{Tok, form_firsts, tokenize};
+use crate::people::tokens::{Forms, Tok, form_firsts, tokenize};
 use crate::sentences::{self, BlockWork};
 use crate::text::Format;
 
@@ -149,7 +149,7 @@ struct Line {
 impl Line {
     fn parse(text: &str, lex: &Lexicon) -> Line {
         let toks = tokenize(text);
-        Line { firsts: form_firsts(&toks), toks, cues: cue_matches(text, lex) }
+        Line { firsts: form_firsts(&toks), cues: cue_matches(text, &toks, lex), toks }
     }
 }
 
@@ -161,7 +161,7 @@ impl ParseMemo {
         let mut cues: CueMatches = Default::default();
         // The document's forms, numbered in order of first use: a line's forms, taken in the
         // line's own order of first use, meet them in the same order as its tokens would.
-        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut forms = Forms::new(clean, clean.len() / 12 + 1);
         let mut global: Vec<u32> = Vec::new();
         let mut start = 0;
         for text in clean.split_inclusive('\n') {
@@ -170,8 +170,7 @@ impl ParseMemo {
             global.clear();
             global.extend(line.firsts.iter().map(|&k| {
                 let t = &line.toks[k as usize];
-                let n = ids.len() as u32;
-                *ids.entry(&clean[start + t.start..start + t.end]).or_insert(n)
+                forms.id(start + t.start, start + t.end)
             }));
             toks.extend(line.toks.iter().map(|t| placed(t, start, global[t.form as usize])));
             for (all, mine) in cues.iter_mut().zip(&line.cues) {

@@ -8,6 +8,9 @@
 //! curly one. A line starting with `@` sets the message of the phrases below it (`{cue}` is
 //! replaced by the words found). Matching is case-insensitive and on word boundaries.
 
+pub(crate) mod first_runs;
+pub(crate) mod word_map;
+
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -22,6 +25,9 @@ pub struct PhraseSet {
     entries: Vec<Entry>,
     /// The source lines, kept so a user list can be appended and the set rebuilt.
     rules: Vec<Rule>,
+    /// The first bytes of phrases that are no ASCII letter or digit ("/ap)", "- file"): where
+    /// else than at a word start a match may start ([`PhraseSet::punctuation_starts`]).
+    other_starts: Vec<u8>,
 }
 
 /// One source line of a phrase list, with its message and flags.
@@ -324,6 +330,44 @@ impl PhraseSet {
         }
         self.trie = Trie::build(&pats);
         self.entries = entries;
+        self.other_starts = (0..=255u8).filter(|&c| !c.is_ascii_alphanumeric() && self.trie.child(0, c) != 0).collect();
+    }
+
+    /// Whether every phrase starts with an ASCII letter or digit: then a match can start only
+    /// where a word starts, and a scan may visit the word starts of a tokenised text alone
+    /// (`document/cues.rs`) instead of every byte.
+    pub(crate) fn starts_at_words_only(&self) -> bool {
+        self.other_starts.is_empty()
+    }
+
+    /// The ASCII punctuation bytes phrases start with, when every phrase starts with one or
+    /// with an ASCII letter or digit (`None` when one starts with another byte).
+    pub(crate) fn punctuation_starts(&self) -> Option<&[u8]> {
+        self.other_starts.iter().all(u8::is_ascii).then_some(&self.other_starts)
+    }
+
+    /// The trie node a match starting with byte `c` is in after it (0: no phrase starts so).
+    #[inline]
+    pub(crate) fn start_node(&self, c: u8) -> u32 {
+        if self.trie.next.is_empty() { 0 } else { self.trie.child(0, c) }
+    }
+
+    /// Whether some phrase starts with `bytes` (ASCII case-insensitive), or runs on past them:
+    /// the trie walk over them never falls off. ([`first_runs::FirstRuns`] answers it for
+    /// several lists at once; this is the reference its test compares with.)
+    #[cfg(test)]
+    pub(crate) fn walks_through(&self, bytes: &[u8]) -> bool {
+        if self.trie.next.is_empty() {
+            return false;
+        }
+        let mut node = 0;
+        for &c in bytes {
+            node = self.trie.child(node, c);
+            if node == 0 {
+                return false;
+            }
+        }
+        true
     }
 
     /// Append the entries of another list (same syntax) and rebuild. On an error nothing is
@@ -445,7 +489,7 @@ impl PhraseSet {
     /// The longest valid match starting at `s`, whose first byte led to trie node `node`
     /// (a transition as stored, [`END`] set when entries end there).
     #[inline(always)]
-    fn longest_at(&self, text: &str, s: usize, mut node: u32) -> Option<PhraseMatch> {
+    pub(crate) fn longest_at(&self, text: &str, s: usize, mut node: u32) -> Option<PhraseMatch> {
         let t = &self.trie;
         let b = text.as_bytes();
         let mut best: Option<(usize, usize)> = None;
@@ -598,6 +642,11 @@ impl WordSet {
         with_lower(w, |l| self.words.contains(l))
     }
 
+    /// [`WordSet::contains`] of a word whose lower-case form `l` is known.
+    pub(crate) fn contains_lower(&self, l: &str) -> bool {
+        self.words.contains(l)
+    }
+
     /// The `[section]` a word was listed under ("" when none).
     pub fn section(&self, w: &str) -> Option<&str> {
         with_lower(w, |l| self.sections.get(l)).map(String::as_str)
@@ -656,7 +705,10 @@ pub struct Lexicon {
     pub extra: HashMap<String, String>,
     /// The [`crate::document::class`] bits of every word some word list names (see
     /// [`Lexicon::word_class`]), built on first use; [`Lexicon::extend`] drops it.
-    word_classes: std::sync::OnceLock<FxHashMap<String, u16>>,
+    word_classes: std::sync::OnceLock<word_map::WordMap<u16>>,
+    /// The first runs of the phrases of [`Lexicon::word_start_lists`], built on first use;
+    /// [`Lexicon::extend`] drops it.
+    first_runs: std::sync::OnceLock<first_runs::FirstRuns>,
 }
 
 macro_rules! bundled {
@@ -699,18 +751,27 @@ impl Lexicon {
             no_comment: PhraseSet::parse(bundled!("no_comment")),
             extra: HashMap::new(),
             word_classes: std::sync::OnceLock::new(),
+            first_runs: std::sync::OnceLock::new(),
         }
     }
 
     /// The [`crate::document::class`] bits of a lower-case word: [`crate::document::classify`]
-    /// with one hash look-up for a word of ASCII letters and digits.
+    /// with one hash look-up for a word of ASCII letters and digits, and at most two short
+    /// phrase scans more for another ASCII word without capitals ("twenty-five", "u.s").
     ///
-    /// Such a word is in a [`WordSet`] only as itself, and a phrase of a [`PhraseSet`] occurs in
-    /// it only when the phrase is the word (a phrase can start only at its first byte, and a
-    /// phrase ending inside it would end in a letter or digit followed by one). So every word a
-    /// list can match is a key of one map from word to bits, computed by `classify` itself.
+    /// A word of letters and digits is in a [`WordSet`] only as itself, and a phrase of a
+    /// [`PhraseSet`] occurs in it only when the phrase is the word (a phrase can start only at
+    /// its first byte, and a phrase ending inside it would end in a letter or digit followed by
+    /// one). So every word a list can match is a key of one map from word to bits, computed by
+    /// `classify` itself. A lower-case ASCII word with other characters is also in a word list
+    /// only as itself (then it is a key), but a time or number phrase may occur inside it
+    /// ("twenty" in "twenty-five"): the two phrase lists answer for a word that is no key.
     pub fn word_class(&self, l: &str) -> u16 {
-        if !l.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+        use crate::document::class;
+        // One pass over the bytes: upper-case or not ASCII, and other than letters and digits.
+        let seen = l.bytes().fold(0, |seen, b| seen | WORD_CLASS_BYTE[b as usize]);
+        let other = seen & OTHER != 0;
+        if seen & UPPER_OR_WIDE != 0 {
             return crate::document::classify(self, l);
         }
         let map = self.word_classes.get_or_init(|| {
@@ -731,17 +792,27 @@ impl Lexicon {
             for set in [&self.time_words, &self.numbers] {
                 keys.extend(set.phrases().into_iter().map(|p| p.1));
             }
-            let mut map = FxHashMap::default();
-            map.reserve(keys.len());
-            for k in keys {
+            word_map::WordMap::new(keys.into_iter().filter_map(|k| {
                 let c = crate::document::classify(self, &k);
-                if c != 0 {
-                    map.insert(k, c);
-                }
-            }
-            map
+                (c != 0).then_some((k, c))
+            }))
         });
-        map.get(l).copied().unwrap_or(0)
+        if let Some(c) = map.get(l) {
+            return c;
+        }
+        if !other {
+            return 0;
+        }
+        let time = if self.time_words.contains(l) { class::TIME } else { 0 };
+        time | if self.numbers.contains(l) { class::NUMBER } else { 0 }
+    }
+
+    /// The phrase lists the parse looks for from the word starts of the tokens
+    /// (`document/cues.rs`): the attribution cues and the boilerplate; with the first runs of
+    /// their phrases, which say which lists may match at a word.
+    pub(crate) fn word_start_lists(&self) -> ([&PhraseSet; 4], &first_runs::FirstRuns) {
+        let sets = [&self.reporting_verbs, &self.vague, &self.anonymous, &self.boilerplate];
+        (sets, self.first_runs.get_or_init(|| first_runs::FirstRuns::new(&sets)))
     }
 
     /// The bundled lists extended with the `*.txt` files of `dir` (same names and syntax as
@@ -768,6 +839,7 @@ impl Lexicon {
     /// A phrase list with an unknown flag is refused whole.
     pub fn extend(&mut self, name: &str, src: &str) -> Result<(), LexiconError> {
         self.word_classes = std::sync::OnceLock::new();
+        self.first_runs = std::sync::OnceLock::new();
         match name {
             "reporting_verbs" | "speech_acts" => return self.reporting_verbs.extend(src),
             "vague" => return self.vague.extend(src),
@@ -796,6 +868,24 @@ impl Lexicon {
         Ok(())
     }
 }
+
+/// Bits of [`WORD_CLASS_BYTE`].
+const UPPER_OR_WIDE: u8 = 1;
+const OTHER: u8 = 2;
+
+/// What [`Lexicon::word_class`] needs to know of a byte: upper-case or not ASCII
+/// ([`UPPER_OR_WIDE`]), other than a letter or digit ([`OTHER`]).
+static WORD_CLASS_BYTE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        let wide = if b.is_ascii_uppercase() || b >= 0x80 { UPPER_OR_WIDE } else { 0 };
+        t[c] = wide | if b.is_ascii_alphanumeric() { 0 } else { OTHER };
+        c += 1;
+    }
+    t
+};
 
 /// [`u8::is_ascii_alphanumeric`] as a table (the scan's inner loop).
 static ASCII_ALNUM: [bool; 256] = {

@@ -5,7 +5,9 @@
 //! on one line, and site furniture between paragraphs (marked [`Role::Boilerplate`]).
 
 use crate::Span;
-use crate::lexicon::Lexicon;
+use crate::document::cues::{self, StartMemo};
+use crate::lexicon::{Lexicon, PhraseMatch};
+use crate::people::tokens::Tok;
 use crate::text::{BlockKind, Format};
 
 /// One sentence of a document.
@@ -48,7 +50,21 @@ pub fn split_with(text: &str, format: Format, lex: &Lexicon) -> Vec<Sentence> {
 /// Split a document into sentences, given its text with masked spans blanked
 /// ([`crate::text::clean`]).
 pub fn split_clean(text: &str, clean: &str, format: Format, lex: &Lexicon) -> Vec<Sentence> {
-    split_clean_by(text, clean, format, lex, &mut Fresh { clean, lex })
+    split_clean_by(text, clean, format, lex, &mut Fresh { clean, lex, toks: None, next_tok: 0 })
+}
+
+/// [`split_clean`], given the tokens of `clean` too: the boilerplate phrases of a sentence are
+/// then looked for from its word starts ([`cues::any_in`]) instead of its every byte.
+/// `starts` is the memo of the tokens' forms, with the boilerplate list among its lists.
+pub(crate) fn split_clean_tokens(
+    text: &str,
+    clean: &str,
+    toks: &[Tok],
+    starts: &mut StartMemo,
+    format: Format,
+    lex: &Lexicon,
+) -> Vec<Sentence> {
+    split_clean_by(text, clean, format, lex, &mut Fresh { clean, lex, toks: Some((toks, starts)), next_tok: 0 })
 }
 
 /// The work of splitting that is a function of one block's or one sentence's text alone, so
@@ -61,17 +77,41 @@ pub(crate) trait BlockWork {
 }
 
 /// [`BlockWork`] done afresh.
-struct Fresh<'a> {
+struct Fresh<'a, 'm, 'l> {
     clean: &'a str,
     lex: &'a Lexicon,
+    /// The tokens of `clean`, and what their forms say about where boilerplate phrases start.
+    toks: Option<(&'a [Tok], &'m mut StartMemo<'l>)>,
+    /// The first token of the sentence last asked about.
+    next_tok: usize,
 }
 
-impl BlockWork for Fresh<'_> {
+impl BlockWork for Fresh<'_, '_, '_> {
     fn boundaries(&mut self, span: Span) -> Vec<(usize, usize)> {
         boundaries(self.clean, span, self.lex)
     }
     fn is_furniture(&mut self, span: Span) -> bool {
-        is_furniture(&self.clean[span], self.lex)
+        let (clean, lex) = (self.clean, self.lex);
+        let sentence = &clean[span.clone()];
+        let Some((toks, memo)) = &mut self.toks else { return is_furniture(sentence, lex) };
+        // The tokens that start in the sentence, none running into it from before. Sentences
+        // come in order, so the search goes on from the last one's first token.
+        let from = if toks.get(self.next_tok.wrapping_sub(1)).is_some_and(|t| t.start >= span.start) { 0 } else { self.next_tok };
+        let mut first = from;
+        while first < toks.len() && toks[first].start < span.start {
+            first += 1;
+        }
+        let mut last = first;
+        while last < toks.len() && toks[last].start < span.end {
+            last += 1;
+        }
+        self.next_tok = first;
+        let boilerplate = if first > 0 && toks[first - 1].run_end > span.start {
+            None
+        } else {
+            cues::any_in(&lex.boilerplate, clean, span, &toks[first..last], memo, |m| not_zone(lex, m))
+        };
+        boilerplate.unwrap_or_else(|| is_boilerplate(sentence, lex)) || is_credit_line(sentence)
     }
 }
 
@@ -121,12 +161,24 @@ pub(crate) fn split_clean_by(text: &str, clean: &str, format: Format, lex: &Lexi
 }
 
 fn is_boilerplate(lower: &str, lex: &Lexicon) -> bool {
-    lex.boilerplate.any(lower, |m| lex.boilerplate.rule(m.rule).section.as_deref() != Some("zone"))
+    lex.boilerplate.any(lower, |m| not_zone(lex, m))
+}
+
+/// Whether a boilerplate match is furniture by itself (not a `[zone]` heading).
+fn not_zone(lex: &Lexicon, m: &PhraseMatch) -> bool {
+    lex.boilerplate.rule(m.rule).section.as_deref() != Some("zone")
 }
 
 /// A reporter's credit or contact line: "Jane Roe reported from Lagos.", "Reach Jane Roe at
 /// jroe@example.com or 555-0100." (a short sentence with an email address), "Email: …".
 fn is_credit_line(s: &str) -> bool {
+    // Both forms need an '@' (an email address) or "reported", "wrote" or "reporting" before
+    // "from": most sentences have neither, and two byte searches answer for them without
+    // splitting the words.
+    let b = s.as_bytes();
+    if memchr::memchr(b'@', b).is_none() && !memchr::memchr_iter(b'f', b).any(|i| b[i..].starts_with(b"from") && verb_before(&b[..i])) {
+        return false;
+    }
     // Up to 20 words: a longer sentence is no credit line.
     let mut words: [&str; 20] = [""; 20];
     let mut n = 0;
@@ -161,6 +213,14 @@ fn is_credit_line(s: &str) -> bool {
             && after.iter().all(|w| cap(w) || matches!(*w, "and" | "the" | "in" | "de"));
     }
     false
+}
+
+/// Whether `b` may end with "reported", "wrote" or "reporting" and white space: the bytes of
+/// white space outside ASCII are all above 0x7F, so passing over those bytes too never misses
+/// one (it may let another through, which the word split then refuses).
+fn verb_before(b: &[u8]) -> bool {
+    let end = b.iter().rposition(|&c| !(c.is_ascii_whitespace() || c >= 0x80)).map_or(0, |i| i + 1);
+    end < b.len() && [&b"reported"[..], b"wrote", b"reporting"].iter().any(|v| b[..end].ends_with(v))
 }
 
 fn push(out: &mut Vec<Sentence>, text: &str, span: Span, block: usize, kind: BlockKind) {
@@ -342,6 +402,22 @@ mod tests {
             texts("Mr. Smith met Anna K. Berg in the U.S. on Jan. 5. They talked."),
             ["Mr. Smith met Anna K. Berg in the U.S. on Jan. 5.", "They talked."]
         );
+    }
+
+    #[test]
+    fn credit_lines_pass_the_byte_searches() {
+        for t in [
+            "Tomas Vell reported from Ostrava.",
+            "Tomas Vell wrote\u{a0}from Ostrava.",
+            "Ilse Marr and Tomas Vell reporting  from Brno.",
+            "Write to Ilse Marr at imarr@example.net.",
+        ] {
+            assert!(is_credit_line(t), "{t}");
+        }
+        for t in ["The trains ran from Ostrava.", "Ilse Marr reported from the 12 districts.", "He reportedly came from Brno."] {
+            assert!(!is_credit_line(t), "{t}");
+        }
+        assert!(verb_before(b"Vell reported ") && verb_before(b"wrote\xc2\xa0") && !verb_before(b"reported") && !verb_before(b"came "));
     }
 
     #[test]

@@ -31,87 +31,150 @@ impl Tok {
     }
 }
 
+mod forms;
+
+pub(crate) use forms::Forms;
+
 #[inline]
 fn is_word_char(c: char) -> bool {
     crate::text::is_alnum(c)
 }
 
-/// The character at byte `i` of `text` and its length (a fast path for ASCII).
-#[inline]
-fn char_at(text: &str, i: usize) -> (char, usize) {
-    let b = text.as_bytes()[i];
-    if b < 0x80 {
-        (b as char, 1)
-    } else {
-        let c = text[i..].chars().next().unwrap_or(' ');
-        (c, c.len_utf8())
+/// What an ASCII byte is, as bits of [`BYTE`]: the tokeniser reads each byte of the text once
+/// through this table instead of decoding and testing characters.
+const ALNUM: u8 = 1;
+const LOWER: u8 = 1 << 1;
+const UPPER: u8 = 1 << 2;
+const DIGIT: u8 = 1 << 3;
+/// Not ASCII: a byte of a longer character, decoded when met.
+const HIGH: u8 = 1 << 4;
+
+static BYTE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = if b.is_ascii_lowercase() {
+            ALNUM | LOWER
+        } else if b.is_ascii_uppercase() {
+            ALNUM | UPPER
+        } else if b.is_ascii_digit() {
+            ALNUM | DIGIT
+        } else if b >= 0x80 {
+            HIGH
+        } else {
+            0
+        };
+        c += 1;
     }
+    t
+};
+
+/// The character at byte `i` of `text` (not ASCII) and its length.
+#[inline(never)]
+fn wide_char_at(text: &str, i: usize) -> (char, usize) {
+    let c = text[i..].chars().next().unwrap_or(' ');
+    (c, c.len_utf8())
 }
 
 #[inline]
 fn is_word_at(text: &str, i: usize) -> bool {
     let b = text.as_bytes()[i];
-    if b < 0x80 { b.is_ascii_alphanumeric() } else { is_word_char(char_at(text, i).0) }
+    if b < 0x80 { BYTE[b as usize] & ALNUM != 0 } else { is_word_char(wide_char_at(text, i).0) }
+}
+
+/// The end of the run of word characters and inner joiners starting at `start`: an apostrophe
+/// or hyphen belongs to the word only when a word character follows it. With it, the [`BYTE`]
+/// bits of all the run's bytes OR-ed (the word's flags come from them).
+#[inline]
+fn run_end(text: &str, start: usize) -> (usize, u8) {
+    let b = text.as_bytes();
+    let len = b.len();
+    let mut end = start;
+    let mut bits = 0;
+    while end < len {
+        let k = BYTE[b[end] as usize];
+        if k & ALNUM != 0 {
+            bits |= k;
+            end += 1;
+            continue;
+        }
+        if k & HIGH == 0 {
+            if matches!(b[end], b'\'' | b'-') && end + 1 < len && is_word_at(text, end + 1) {
+                end += 1;
+                continue;
+            }
+            break;
+        }
+        let (ch, dl) = wide_char_at(text, end);
+        if is_word_char(ch) || (matches!(ch, '’' | '‑') && end + dl < len && is_word_at(text, end + dl)) {
+            bits |= HIGH;
+            end += dl;
+            continue;
+        }
+        break;
+    }
+    (end, bits)
 }
 
 /// Split `text` into words. Apostrophes and hyphens inside a word belong to it ("O'Brien",
 /// "Governor-General", "pro-Trump"); a possessive ending is recorded, not included.
 pub fn tokenize(text: &str) -> Vec<Tok> {
-    let mut out = Vec::with_capacity(text.len() / 6 + 1);
-    let len = text.len();
+    let b = text.as_bytes();
+    let len = b.len();
+    // About one token per five bytes of prose: room for all, so the vector never grows.
+    let mut out = Vec::with_capacity(len / 4 + 1);
+    // The forms: one look-up per token, here only.
+    let mut forms = Forms::new(text, len / 12 + 1);
     let mut i = 0;
     while i < len {
-        let (c, l) = char_at(text, i);
-        if !is_word_char(c) {
-            i += l;
-            continue;
+        let c = b[i];
+        if c < 0x80 {
+            if BYTE[c as usize] & ALNUM == 0 {
+                i += 1;
+                continue;
+            }
+        } else {
+            let (ch, l) = wide_char_at(text, i);
+            if !is_word_char(ch) {
+                i += l;
+                continue;
+            }
         }
         let start = i;
-        let mut end = i + l;
-        while end < len {
-            let (d, dl) = char_at(text, end);
-            if is_word_char(d) {
-                end += dl;
-                continue;
-            }
-            // Joiner only when a word character follows.
-            if matches!(d, '\'' | '’' | '-' | '‑') && end + dl < len && is_word_at(text, end + dl) {
-                end += dl;
-                continue;
-            }
-            break;
-        }
+        let (end, run_bits) = run_end(text, start);
         i = end;
         let mut word_end = end;
         let mut possessive = false;
         let mut raw_extra = 0;
-        let w = &text[start..end];
-        // Every possessive ending ends in s.
-        let last_s = matches!(w.as_bytes()[w.len() - 1], b's' | b'S');
+        let n = end - start;
+        // Every possessive ending ends in s: "'s" ("'S") or "’s" ("’S") after two more bytes.
+        let last_s = matches!(b[end - 1], b's' | b'S');
         if last_s {
-            for suf in ["'s", "’s", "'S", "’S"] {
-                if w.len() > suf.len() + 1 && w.ends_with(suf) {
-                    word_end = end - suf.len();
-                    possessive = true;
-                    break;
-                }
+            if n > 3 && b[end - 2] == b'\'' {
+                word_end = end - 2;
+                possessive = true;
+            } else if n > 5 && &b[end - 4..end - 1] == "’".as_bytes() {
+                word_end = end - 4;
+                possessive = true;
             }
         }
         if !possessive && end < len && last_s {
             // "Harris'" — an apostrophe after a final s, not followed by a word character.
-            let (a, al) = char_at(text, end);
+            let (a, al) = if b[end] < 0x80 { (b[end] as char, 1) } else { wide_char_at(text, end) };
             if matches!(a, '\'' | '’') && !(end + al < len && is_word_at(text, end + al)) {
                 possessive = true;
                 raw_extra = al;
             }
         }
-        let word = &text[start..word_end];
-        let (single, upper, has_lower, numeric) = if word.is_ascii() {
-            let b = word.as_bytes();
-            (b.len() == 1, b[0].is_ascii_uppercase(), b.iter().any(|x| x.is_ascii_lowercase()), b.iter().any(|x| x.is_ascii_digit()))
+        let word = &b[start..word_end];
+        // The run's bits serve unless a possessive ending was cut off ("AP's" has no lower case).
+        let bits = if word_end == end { run_bits } else { word.iter().fold(0, |acc, &x| acc | BYTE[x as usize]) };
+        let (single, upper, has_lower, numeric) = if bits & HIGH == 0 {
+            (word.len() == 1, BYTE[word[0] as usize] & UPPER != 0, bits & LOWER != 0, bits & DIGIT != 0)
         } else {
-            let mut chars = word.chars();
-            let first = chars.next().unwrap_or(' ');
+            let word = &text[start..word_end];
+            let first = word.chars().next().unwrap_or(' ');
             (word.chars().count() == 1, first.is_uppercase(), word.chars().any(|c| c.is_lowercase()), word.chars().any(|c| c.is_numeric()))
         };
         let mut tok = Tok {
@@ -125,19 +188,13 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             acronym: !single && upper && !has_lower && !numeric,
             form: 0,
         };
-        if tok.initial && text[end..].starts_with('.') {
+        if tok.initial && b.get(end) == Some(&b'.') {
             tok.end = end + 1;
             tok.raw_end = end + 1;
             // The full stop is not a word character: the scan steps over it.
         }
+        tok.form = forms.id(tok.start, tok.end);
         out.push(tok);
-    }
-    // The forms: one hash look-up per token, here only.
-    let mut ids: crate::people::lexicon::FxHashMap<&str, u32> = crate::people::lexicon::FxHashMap::default();
-    ids.reserve(out.len() / 2 + 1);
-    for t in &mut out {
-        let n = ids.len() as u32;
-        t.form = *ids.entry(&text[t.start..t.end]).or_insert(n);
     }
     out
 }
