@@ -105,6 +105,7 @@ fn raw_mentions(ctx: &Ctx, found: &[recognize::Found]) -> Vec<Raw> {
                 return Raw { span: a..b, given: None, surname: ctx.text[a..b].to_string(), given_only: false, alias: false };
             }
             let (given, surname) = recognize::split_name(ctx, f.toks.clone());
+            let (given, surname) = (given.map(str::to_string), surname.to_string());
             let last = &ctx.toks[f.toks.end - 1];
             let mut span = ctx.toks[f.toks.start].start..last.end;
             // "Samuel Hart Jr.": the suffix keeps its full stop.

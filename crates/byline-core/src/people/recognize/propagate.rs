@@ -45,7 +45,7 @@ fn strong_names(ctx: &Ctx, pieces: &[Piece]) -> (FxHashSet<String>, FxHashMap<St
     for p in pieces.iter().filter(|p| p.strong) {
         let (g, s) = split_name(ctx, p.toks.clone());
         // "Burhan" after "Abdel Fattah al-Burhan".
-        if glued_particle(&s)
+        if glued_particle(s)
             && let Some((_, bare)) = s.split_once('-')
         {
             surnames.insert(bare.to_lowercase());
@@ -126,7 +126,7 @@ fn weak_mentions(ctx: &Ctx, p: &Piece, known: &Known, tentative_words: &FxHashSe
     let (_, s) = split_name(ctx, p.toks.clone());
     let is_surname = |w: &str| with_lower(w, |l| known.surnames.contains(l));
     let first_is_surname = p.words >= 2 && is_surname(ctx.word(p.toks.start));
-    if is_surname(&s) && !first_is_surname {
+    if is_surname(s) && !first_is_surname {
         let piece_words = || p.toks.clone().filter(|&k| !toks[k].initial).map(|k| ctx.word(k).to_lowercase()).collect::<Vec<_>>().join(" ");
         if p.words == 1
             || ctx.has(p.toks.start, FIRST)
