@@ -6,6 +6,7 @@ use super::lexicon::FxHashMap;
 use super::recognize::{self, Ctx};
 use super::{DocPeople, LocalPerson, NameForm, PersonMention, fold, normalise_spaces, person_key};
 use crate::Span;
+use std::borrow::Cow;
 
 struct Raw {
     span: Span,
@@ -119,11 +120,13 @@ fn raw_mentions(ctx: &Ctx, found: &[recognize::Found]) -> Vec<Raw> {
     // longer name in the article is that person's surname.
     let mut tails: FxHashMap<String, String> = FxHashMap::default();
     for r in &raws {
+        // (Counted first: most names have two words and no tails.)
+        if r.given.is_none() || ctx.text[r.span.clone()].split_whitespace().nth(2).is_none() {
+            continue;
+        }
         let words: Vec<&str> = ctx.text[r.span.clone()].split_whitespace().collect();
-        if r.given.is_some() && words.len() >= 3 {
-            for k in 1..words.len() - 1 {
-                tails.entry(words[k..].join(" ")).or_insert_with(|| words[k..].join(" "));
-            }
+        for k in 1..words.len() - 1 {
+            tails.entry(words[k..].join(" ")).or_insert_with(|| words[k..].join(" "));
         }
     }
     let mut raws = raws;
@@ -181,9 +184,14 @@ fn full_names(ctx: &Ctx, raws: &[Raw]) -> Grouping {
         let glued = !surface.contains(char::is_whitespace) && !surface.contains('.');
         // ("Joko “Jokowi” Widodo" is shown without the nickname.)
         let quoted = surface.contains(['“', '"']);
-        let form = if glued || quoted { format!("{} {}", g, r.surname) } else { surface.to_string() };
-        let e = forms[p].entry(form).or_insert((0, i));
-        e.0 += 1;
+        let form = if glued || quoted { Cow::Owned(format!("{} {}", g, r.surname)) } else { Cow::Borrowed(surface) };
+        // (Copied only the first time it is seen.)
+        match forms[p].get_mut(form.as_ref()) {
+            Some(e) => e.0 += 1,
+            None => {
+                forms[p].insert(form.into_owned(), (1, i));
+            }
+        }
     }
     Grouping { persons, assign, full_flags, forms }
 }
@@ -219,11 +227,11 @@ impl<'a> Index<'a> {
         for (p, fs) in forms.iter().enumerate().take(n_full) {
             for f in fs.keys() {
                 let words: Vec<String> = f.split_whitespace().map(fold).collect();
-                if let Some(w) = words.first() {
-                    push_once(by_given.entry(w.clone()).or_default(), p);
-                }
                 for k in 1..words.len() {
                     push_once(by_tail.entry(words[k..].join(" ")).or_default(), p);
+                }
+                if let Some(w) = words.into_iter().next() {
+                    push_once(by_given.entry(w).or_default(), p);
                 }
             }
         }
@@ -380,13 +388,12 @@ fn near_before(text: &str, a: usize, b: usize) -> bool {
 fn middle_initials(surface: &str) -> String {
     let is_initials =
         |w: &str| w.contains('.') && w.split('.').all(|p| p.is_empty() || p.chars().count() == 1 && p.chars().all(char::is_uppercase));
-    let words: Vec<&str> = surface.split_whitespace().collect();
-    let Some(first) = words.iter().position(|w| !is_initials(w)) else { return String::new() };
-    words[first + 1..]
-        .iter()
-        .take_while(|w| is_initials(w))
-        .flat_map(|w| w.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase))
-        .collect()
+    let mut words = surface.split_whitespace();
+    // The words after the first that is not initials.
+    if !words.any(|w| !is_initials(w)) {
+        return String::new();
+    }
+    words.take_while(|w| is_initials(w)).flat_map(|w| w.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase)).collect()
 }
 
 /// The surname key without its glued Arabic article ("burhan" of "al-burhan").
