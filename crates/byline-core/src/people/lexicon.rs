@@ -146,20 +146,24 @@ const ADVERBS: &str = include_str!("../../lexicons/adverbs.txt");
 const PLACES: &str = include_str!("../../lexicons/places.txt");
 
 /// Run `f` on the lower-case form of `w`, without allocating for short ASCII words.
+///
+/// (Called for most words of an article: the ASCII test is one word-at-a-time scan, and a
+/// capitalised word is copied and lower-cased in place.)
 pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     let b = w.as_bytes();
-    if b.iter().all(|c| !c.is_ascii_uppercase() && c.is_ascii()) {
-        return f(w);
-    }
-    if w.len() <= 48 && w.is_ascii() {
-        let mut buf = [0u8; 48];
-        for (i, b) in w.bytes().enumerate() {
-            buf[i] = b.to_ascii_lowercase();
+    if b.is_ascii() {
+        if !b.iter().any(u8::is_ascii_uppercase) {
+            return f(w);
         }
-        f(std::str::from_utf8(&buf[..w.len()]).unwrap_or(""))
-    } else {
-        f(&w.to_lowercase())
+        if b.len() <= 48 {
+            let mut buf = [0u8; 48];
+            let lower = &mut buf[..b.len()];
+            lower.copy_from_slice(b);
+            lower.make_ascii_lowercase();
+            return f(std::str::from_utf8(lower).unwrap_or(""));
+        }
     }
+    f(&w.to_lowercase())
 }
 
 fn entries(src: &str) -> impl Iterator<Item = &str> {
