@@ -7,6 +7,7 @@ use super::recognize::{self, Ctx};
 use super::{DocPeople, LocalPerson, NameForm, PersonMention, fold, normalise_spaces, person_key};
 use crate::Span;
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 struct Raw {
     span: Span,
@@ -32,6 +33,16 @@ struct Grouping {
 /// (ascending) and to their full mentions (ascending raw indices).
 struct Index<'a> {
     by_surname: FxHashMap<&'a str, Cands>,
+    /// How many persons are named in full: persons `0..n_full`.
+    n_full: usize,
+    /// The rest, built when first needed ([`Index::names`]).
+    names: OnceCell<NameIndex>,
+}
+
+/// The indexes only a given name alone, a royal title or a surname of several words asks
+/// for: most articles have none, and building them (a folded copy of every word of every full
+/// form) was a third of grouping.
+struct NameIndex {
     /// Per person: their full mentions.
     full_at: Vec<Vec<usize>>,
     /// Folded first word of any full form -> persons.
@@ -199,8 +210,7 @@ fn full_names(ctx: &Ctx, raws: &[Raw]) -> Grouping {
 impl<'a> Index<'a> {
     /// The indexes over the persons of `g`, all named in full, whose surname keys are `full_sk`.
     fn build(g: &Grouping, full_sk: &'a [String]) -> Index<'a> {
-        let (persons, assign, full_flags, forms) = (&g.persons, &g.assign, &g.full_flags, &g.forms);
-        let n_full = persons.len();
+        let (assign, full_flags) = (&g.assign, &g.full_flags);
         let mut by_surname: FxHashMap<&str, Cands> = FxHashMap::default();
         for (p, sk) in full_sk.iter().enumerate() {
             by_surname.entry(sk.as_str()).or_default().persons.push(p);
@@ -209,13 +219,31 @@ impl<'a> Index<'a> {
                 by_surname.entry(bare).or_default().persons.push(p);
             }
         }
-        let mut full_at: Vec<Vec<usize>> = vec![Vec::new(); n_full];
         for (i, a) in assign.iter().enumerate() {
             if let (true, Some(p)) = (full_flags[i], *a) {
                 by_surname.entry(full_sk[p].as_str()).or_default().fulls.push(i);
                 if let Some(bare) = bare_of_particle(&full_sk[p]) {
                     by_surname.entry(bare).or_default().fulls.push(i);
                 }
+            }
+        }
+        Index { by_surname, n_full: g.persons.len(), names: OnceCell::new() }
+    }
+
+    /// The indexes by given name and by tail, built from `g` on first use. (`g` may have
+    /// gained surname-only persons and mentions since [`Index::build`]; what these read — the
+    /// persons named in full, their forms and full mentions — does not change.)
+    fn names(&self, g: &Grouping) -> &NameIndex {
+        self.names.get_or_init(|| NameIndex::build(g, self.n_full))
+    }
+}
+
+impl NameIndex {
+    fn build(g: &Grouping, n_full: usize) -> NameIndex {
+        let (assign, full_flags, forms) = (&g.assign, &g.full_flags, &g.forms);
+        let mut full_at: Vec<Vec<usize>> = vec![Vec::new(); n_full];
+        for (i, a) in assign.iter().enumerate() {
+            if let (true, Some(p)) = (full_flags[i], *a) {
                 full_at[p].push(i);
             }
         }
@@ -235,7 +263,7 @@ impl<'a> Index<'a> {
                 }
             }
         }
-        Index { by_surname, full_at, by_given, by_tail }
+        NameIndex { full_at, by_given, by_tail }
     }
 }
 
@@ -263,12 +291,12 @@ fn partial_names(ctx: &Ctx, raws: &[Raw], g: &mut Grouping, index: &Index) -> Ve
         }
         let sk = if r.given_only { String::new() } else { person_key(None, &r.surname) };
         let target = if r.given_only {
-            match index.by_given.get(&fold(&r.surname)) {
+            match index.names(g).by_given.get(&fold(&r.surname)) {
                 Some(c) if c.len() == 1 => Some(c[0]),
                 _ => None,
             }
         } else {
-            surname_target(ctx, raws, i, &g.assign, index, &mut tail_cands, &aliases, &sk)
+            surname_target(ctx, raws, i, g, index, &mut tail_cands, &aliases, &sk)
         };
         let p = match target {
             Some(p) => p,
@@ -307,18 +335,19 @@ fn surname_target(
     ctx: &Ctx,
     raws: &[Raw],
     i: usize,
-    assign: &[Option<usize>],
+    g: &Grouping,
     index: &Index,
     tail_cands: &mut FxHashMap<String, Cands>,
     aliases: &FxHashMap<String, usize>,
     sk: &str,
 ) -> Option<usize> {
     let r = &raws[i];
-    let (by_given, by_tail, full_at) = (&index.by_given, &index.by_tail, &index.full_at);
+    let assign = &g.assign;
     let mut cands = index.by_surname.get(sk);
     if cands.is_none() && r.surname.contains(' ') {
         // A multi-word tail ("Stott Despoja") of a full name.
         let tail = fold_words(&r.surname);
+        let NameIndex { by_tail, full_at, .. } = index.names(g);
         if let Some(ps) = by_tail.get(&tail) {
             let c = tail_cands.entry(tail).or_insert_with(|| {
                 let mut fulls: Vec<usize> = ps.iter().flat_map(|&p| full_at[p].iter().copied()).collect();
@@ -334,7 +363,7 @@ fn surname_target(
         if r.surname.contains(' ') || !ruler_before(ctx, r.span.start) {
             return None;
         }
-        by_given.get(&fold(&r.surname)).filter(|c| c.len() == 1).map(|c| c[0])
+        index.names(g).by_given.get(&fold(&r.surname)).filter(|c| c.len() == 1).map(|c| c[0])
     };
     match cands {
         None => aliases.get(sk).copied().or_else(ruler),
