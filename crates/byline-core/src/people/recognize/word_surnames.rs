@@ -18,19 +18,27 @@ pub(super) fn lone_word_surnames(ctx: &Ctx, surnames: &FxHashSet<String>, out: &
     if surnames.is_empty() {
         return;
     }
-    let mut covered = vec![false; n];
-    for f in out.iter() {
-        for c in &mut covered[f.toks.clone()] {
-            *c = true;
-        }
-    }
+    // The tokens the mentions found so far cover, marked when first needed (most articles
+    // have no candidate).
+    let mut covered: Vec<bool> = Vec::new();
     for k in 0..n {
         let t = &toks[k];
         // (Only a word that cannot make a piece: any other bare surname was a piece.)
-        if covered[k] || !t.cap || t.initial || !ctx.has(k, TITLE | NONPERSON | NONPERSON_HEAD | PERSON_NOUN) {
+        if !t.cap || t.initial || !ctx.has(k, TITLE | NONPERSON | NONPERSON_HEAD | PERSON_NOUN) {
             continue;
         }
         if !with_lower(ctx.word(k), |l| surnames.contains(l)) {
+            continue;
+        }
+        if covered.is_empty() {
+            covered = vec![false; n];
+            for f in out.iter() {
+                for c in &mut covered[f.toks.clone()] {
+                    *c = true;
+                }
+            }
+        }
+        if covered[k] {
             continue;
         }
         if (k > 0 && toks[k - 1].cap && !toks[k - 1].possessive && joined(ctx.gap_before(k)) && !honorific(ctx, k - 1))
