@@ -48,14 +48,29 @@ fn strong_names(ctx: &Ctx, pieces: &[Piece]) -> (FxHashSet<String>, FxHashMap<St
         if glued_particle(s)
             && let Some((_, bare)) = s.split_once('-')
         {
-            surnames.insert(bare.to_lowercase());
+            insert_lower(&mut surnames, bare);
         }
-        surnames.insert(s.to_lowercase());
+        insert_lower(&mut surnames, s);
         if let Some(g) = g {
-            *givens.entry(g.to_lowercase()).or_default() += 1;
+            with_lower(g, |l| match givens.get_mut(l) {
+                Some(n) => *n += 1,
+                None => {
+                    givens.insert(l.to_string(), 1);
+                }
+            });
         }
     }
     (surnames, givens)
+}
+
+/// Add the lower-case form of `w` to `set`, copied only when it is new (a person named in
+/// full several times gives the same names each time).
+fn insert_lower(set: &mut FxHashSet<String>, w: &str) {
+    with_lower(w, |l| {
+        if !set.contains(l) {
+            set.insert(l.to_string());
+        }
+    });
 }
 
 /// A two- or three-word candidate whose last word also stands alone elsewhere in the text
@@ -164,7 +179,8 @@ fn hyphen_parts(ctx: &Ctx, surnames: &FxHashSet<String>, out: &mut Vec<Found>) {
             continue;
         }
         let w = ctx.word(k);
-        if !w.contains('-') {
+        // (A byte search: this is asked of every capitalised word.)
+        if memchr::memchr(b'-', w.as_bytes()).is_none() {
             continue;
         }
         let mut at = t.start;
