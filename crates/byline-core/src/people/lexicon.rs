@@ -147,14 +147,15 @@ const PLACES: &str = include_str!("../../lexicons/places.txt");
 
 /// Run `f` on the lower-case form of `w`, without allocating for short ASCII words.
 ///
-/// (Called for most words of an article: the ASCII test is one word-at-a-time scan, and a
-/// capitalised word is copied and lower-cased in place.)
+/// (Called for most words of an article: a word already in lower case costs one pass, and a
+/// capitalised ASCII word is copied and lower-cased in place.)
 pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     let b = w.as_bytes();
+    // (One pass for the common case, a word already in lower case.)
+    if !b.iter().any(|&c| c.is_ascii_uppercase() || !c.is_ascii()) {
+        return f(w);
+    }
     if b.is_ascii() {
-        if !b.iter().any(u8::is_ascii_uppercase) {
-            return f(w);
-        }
         if b.len() <= 48 {
             let mut buf = [0u8; 48];
             let lower = &mut buf[..b.len()];
