@@ -9,10 +9,12 @@ use crate::Span;
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
-struct Raw {
+/// A mention with its names: slices of the text, except a surname made from a longer name's
+/// tail (see [`raw_mentions`]).
+struct Raw<'t> {
     span: Span,
-    given: Option<String>,
-    surname: String,
+    given: Option<&'t str>,
+    surname: Cow<'t, str>,
     given_only: bool,
     alias: bool,
 }
@@ -82,7 +84,7 @@ pub(super) fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
 /// Where the given name and the surname of a mention are, as written: "Zelenskyy" in
 /// "Volodymyr Zelenskyy", "Helena" in "Helena" alone. Aliases have neither; a given name of
 /// initials ("K. Srinivasan") is left out (nothing to respell or rename there).
-fn form_of(text: &str, r: &Raw) -> NameForm {
+fn form_of(text: &str, r: &Raw<'_>) -> NameForm {
     let s = &text[r.span.clone()];
     let at = |i: usize, len: usize| -> (Span, Box<str>) { (r.span.start + i..r.span.start + i + len, s[i..i + len].into()) };
     let word_bounded =
@@ -94,30 +96,29 @@ fn form_of(text: &str, r: &Raw) -> NameForm {
         return NameForm { given: Some(at(0, s.len())), surname: None };
     }
     let surname =
-        s.rfind(r.surname.as_str()).filter(|&i| !r.surname.is_empty() && word_bounded(i, r.surname.len())).map(|i| at(i, r.surname.len()));
+        s.rfind(r.surname.as_ref()).filter(|&i| !r.surname.is_empty() && word_bounded(i, r.surname.len())).map(|i| at(i, r.surname.len()));
     let given = r
         .given
-        .as_deref()
         .filter(|g| !g.is_empty() && !g.contains('.') && !g.contains(char::is_whitespace))
         .and_then(|g| {
             let free =
                 |i: usize| surname.as_ref().is_none_or(|(sp, _)| r.span.start + i + g.len() <= sp.start || r.span.start + i >= sp.end);
             s.match_indices(g).map(|(i, _)| i).find(|&i| free(i) && word_bounded(i, g.len()))
         })
-        .map(|i| at(i, r.given.as_deref().map_or(0, str::len)));
+        .map(|i| at(i, r.given.map_or(0, str::len)));
     NameForm { given, surname }
 }
 
 /// The mentions with their given names and surnames.
-fn raw_mentions(ctx: &Ctx, found: &[recognize::Found]) -> Vec<Raw> {
-    let raws: Vec<Raw> = found
+fn raw_mentions<'t>(ctx: &Ctx<'t>, found: &[recognize::Found]) -> Vec<Raw<'t>> {
+    let raws: Vec<Raw<'t>> = found
         .iter()
         .map(|f| {
             if let Some((a, b)) = f.part {
-                return Raw { span: a..b, given: None, surname: ctx.text[a..b].to_string(), given_only: false, alias: false };
+                return Raw { span: a..b, given: None, surname: Cow::Borrowed(&ctx.text[a..b]), given_only: false, alias: false };
             }
             let (given, surname) = recognize::split_name(ctx, f.toks.clone());
-            let (given, surname) = (given.map(str::to_string), surname.to_string());
+            let surname = Cow::Borrowed(surname);
             let last = &ctx.toks[f.toks.end - 1];
             let mut span = ctx.toks[f.toks.start].start..last.end;
             // "Samuel Hart Jr.": the suffix keeps its full stop.
@@ -147,7 +148,7 @@ fn raw_mentions(ctx: &Ctx, found: &[recognize::Found]) -> Vec<Raw> {
             let joined = surface.join(" ");
             if let Some(t) = tails.get(&joined) {
                 r.given = None;
-                r.surname = t.clone();
+                r.surname = Cow::Owned(t.clone());
             }
         }
     }
@@ -183,7 +184,7 @@ fn full_names(ctx: &Ctx, raws: &[Raw]) -> Grouping {
             }
         }
         let p = *by_key.entry(key).or_insert_with(|| {
-            persons.push(LocalPerson { surname: r.surname.clone(), has_full_name: true, ..Default::default() });
+            persons.push(LocalPerson { surname: r.surname.to_string(), has_full_name: true, ..Default::default() });
             forms.push(FxHashMap::default());
             persons.len() - 1
         });
@@ -305,7 +306,7 @@ fn partial_names(ctx: &Ctx, raws: &[Raw], g: &mut Grouping, index: &Index) -> Ve
                     continue;
                 }
                 *surname_only.entry(sk).or_insert_with(|| {
-                    g.persons.push(LocalPerson { name: r.surname.clone(), surname: r.surname.clone(), ..Default::default() });
+                    g.persons.push(LocalPerson { name: r.surname.to_string(), surname: r.surname.to_string(), ..Default::default() });
                     g.forms.push(FxHashMap::default());
                     g.persons.len() - 1
                 })
@@ -415,6 +416,10 @@ fn near_before(text: &str, a: usize, b: usize) -> bool {
 /// The middle initials of a written full name, lower case ("hw" for "George H.W. Bush"; empty
 /// for "Jane Roe" and for "T.J. Roe", whose initials are the given names).
 fn middle_initials(surface: &str) -> String {
+    // (Initials have full stops: most names have none.)
+    if !surface.contains('.') {
+        return String::new();
+    }
     let is_initials =
         |w: &str| w.contains('.') && w.split('.').all(|p| p.is_empty() || p.chars().count() == 1 && p.chars().all(char::is_uppercase));
     let mut words = surface.split_whitespace();
