@@ -32,7 +32,10 @@ const NONE: u32 = u32::MAX;
 
 #[derive(Default)]
 struct Table {
-    words: FxHashMap<Box<str>, WordFacts>,
+    /// Words of at most 15 bytes (most), by [`short_key`].
+    short: FxHashMap<(u64, u64), WordFacts>,
+    /// Longer words.
+    long: FxHashMap<Box<str>, WordFacts>,
     /// Lower-case strings (and words written starting in lower case) -> their number.
     numbers: FxHashMap<Box<str>, u32>,
     /// Per number: the last article (its `round`) that used the string in lower case.
@@ -52,24 +55,47 @@ impl Table {
     }
 
     fn facts(&mut self, w: &str) -> WordFacts {
-        if let Some(&f) = self.words.get(w) {
+        let key = short_key(w);
+        let known = match key {
+            Some(k) => self.short.get(&k),
+            None => self.long.get(w),
+        };
+        if let Some(&f) = known {
             return f;
         }
         let starts_lower = w.chars().next().is_some_and(|c| c.is_lowercase());
         let (cls, lower) = with_lower(w, |l| (word_classes(w, l, PeopleLexicon::bundled()), self.number(l)));
         let itself = if starts_lower { self.number(w) } else { NONE };
         let f = WordFacts { cls, lower, itself };
-        self.words.insert(w.into(), f);
+        match key {
+            Some(k) => self.short.insert(k, f),
+            None => self.long.insert(w.into(), f),
+        };
         f
     }
 
     /// A new article: a fresh round (the table starts again when full).
     fn start_article(&mut self, words: usize) {
-        if self.words.len() + words > MAX || self.round == u32::MAX {
+        if self.short.len() + self.long.len() + words > MAX || self.round == u32::MAX {
             *self = Table::default();
         }
         self.round += 1;
     }
+}
+
+/// A word of at most 15 bytes as two integers: its bytes, zero-padded, and its length in the
+/// last byte (so no two words share a key). Hashing and comparing two integers is cheaper than
+/// hashing and comparing a string, and this is done once per distinct word of every article.
+fn short_key(w: &str) -> Option<(u64, u64)> {
+    let b = w.as_bytes();
+    if b.len() > 15 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..b.len()].copy_from_slice(b);
+    buf[15] = b.len() as u8;
+    let (lo, hi) = buf.split_at(8);
+    Some((u64::from_le_bytes(lo.try_into().unwrap_or_default()), u64::from_le_bytes(hi.try_into().unwrap_or_default())))
 }
 
 thread_local! {
@@ -125,4 +151,23 @@ fn word_classes(w: &str, l: &str, lex: &PeopleLexicon) -> u32 {
         c |= LOWER_PART;
     }
     c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_key;
+
+    #[test]
+    fn short_keys_tell_every_short_word_apart() {
+        let words = ["", "a", "a\0", "ab", "ba", "Roe", "roe", "fifteen-letters", "sixteen-letters!", "é", "e"];
+        let keys: Vec<_> = words.iter().map(|w| short_key(w)).collect();
+        assert_eq!(keys[8], None);
+        for i in 0..words.len() {
+            for j in 0..words.len() {
+                if i != j && keys[i].is_some() {
+                    assert_ne!(keys[i], keys[j], "{:?} {:?}", words[i], words[j]);
+                }
+            }
+        }
+    }
 }
