@@ -155,14 +155,12 @@ pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     if !b.iter().any(|&c| c.is_ascii_uppercase() || !c.is_ascii()) {
         return f(w);
     }
-    if b.is_ascii() {
-        if b.len() <= 48 {
-            let mut buf = [0u8; 48];
-            let lower = &mut buf[..b.len()];
-            lower.copy_from_slice(b);
-            lower.make_ascii_lowercase();
-            return f(std::str::from_utf8(lower).unwrap_or(""));
-        }
+    if b.is_ascii() && b.len() <= 48 {
+        let mut buf = [0u8; 48];
+        let lower = &mut buf[..b.len()];
+        lower.copy_from_slice(b);
+        lower.make_ascii_lowercase();
+        return f(std::str::from_utf8(lower).unwrap_or(""));
     }
     f(&w.to_lowercase())
 }

@@ -213,8 +213,8 @@ pub fn person_key(given: Option<&str>, surname: &str) -> String {
 fn normalise_spaces(s: &str) -> String {
     // Usually it already is: copy it as it is.
     let b = s.as_bytes();
-    let plain = !b.first().is_some_and(|&c| c == b' ')
-        && !b.last().is_some_and(|&c| c == b' ')
+    let plain = b.first().is_none_or(|&c| c != b' ')
+        && b.last().is_none_or(|&c| c != b' ')
         && !b.windows(2).any(|w| w == b"  ")
         && !s.chars().any(|c| c.is_whitespace() && c != ' ');
     if plain {
