@@ -106,11 +106,20 @@ thread_local! {
 /// is used in lower case when its lower-case form is a word of the article that starts in lower
 /// case ("Black" where "black" also appears; "iphone" for "iPhone" only if written so).
 pub(super) fn token_classes(text: &str, toks: &[Tok], lex: &PeopleLexicon) -> Vec<u32> {
-    let bundled = std::ptr::eq(lex, PeopleLexicon::bundled());
-    TABLE.with(|table| {
-        let mut table = table.borrow_mut();
-        table.start_article(toks.len());
-        let round = table.round;
+    // An article of more words than the table holds gets a table of its own, dropped after it,
+    // so that the thread's table stays bounded (one article's words are never dropped midway:
+    // their numbers are in use).
+    if toks.len() > MAX {
+        return Table::default().token_classes(text, toks, lex);
+    }
+    TABLE.with(|table| table.borrow_mut().token_classes(text, toks, lex))
+}
+
+impl Table {
+    fn token_classes(&mut self, text: &str, toks: &[Tok], lex: &PeopleLexicon) -> Vec<u32> {
+        let bundled = std::ptr::eq(lex, PeopleLexicon::bundled());
+        self.start_article(toks.len());
+        let round = self.round;
         // Per form, in form order (a form's number is its first token's rank among firsts).
         let mut forms: Vec<(u32, u32)> = Vec::with_capacity(toks.len() / 2 + 1);
         for t in toks {
@@ -118,17 +127,17 @@ pub(super) fn token_classes(text: &str, toks: &[Tok], lex: &PeopleLexicon) -> Ve
                 continue;
             }
             let w = t.text(text);
-            let f = table.facts(w);
+            let f = self.facts(w);
             if f.itself != NONE {
-                table.used_in[f.itself as usize] = round;
+                self.used_in[f.itself as usize] = round;
             }
             let cls = if bundled { f.cls } else { with_lower(w, |l| word_classes(w, l, lex)) };
             forms.push((cls, f.lower));
         }
         let form_cls: Vec<u32> =
-            forms.iter().map(|&(c, lower)| if table.used_in[lower as usize] == round { c | LOWER_USED } else { c }).collect();
+            forms.iter().map(|&(c, lower)| if self.used_in[lower as usize] == round { c | LOWER_USED } else { c }).collect();
         toks.iter().map(|t| form_cls[t.form as usize]).collect()
-    })
+    }
 }
 
 /// The classes of the word `w` (lower-case form `l`) that do not depend on the article.
@@ -155,7 +164,23 @@ fn word_classes(w: &str, l: &str, lex: &PeopleLexicon) -> u32 {
 
 #[cfg(test)]
 mod tests {
-    use super::short_key;
+    use super::{MAX, short_key, token_classes};
+    use crate::people::lexicon::PeopleLexicon;
+    use crate::people::tokens::tokenize;
+
+    #[test]
+    fn an_article_longer_than_the_table_gets_the_same_classes() {
+        let one = "Jane Roe said the black Black Rider rode. ";
+        let big = one.repeat(MAX / 8 + 1);
+        let (small_toks, big_toks) = (tokenize(one), tokenize(&big));
+        assert!(big_toks.len() > MAX);
+        let lex = PeopleLexicon::bundled();
+        let small = token_classes(one, &small_toks, lex);
+        let big = token_classes(&big, &big_toks, lex);
+        assert!(big.chunks(small.len()).all(|c| c == small), "{small:?}");
+        // ("black" makes "Black" a word used in lower case.)
+        assert_ne!(small[5] & super::LOWER_USED, 0);
+    }
 
     #[test]
     fn short_keys_tell_every_short_word_apart() {
