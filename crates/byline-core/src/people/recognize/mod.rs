@@ -25,6 +25,7 @@ mod propagate;
 mod rejections;
 mod roles;
 mod runs;
+mod surname_shapes;
 mod vocab;
 mod word_surnames;
 

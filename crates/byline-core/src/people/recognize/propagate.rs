@@ -5,6 +5,7 @@
 use super::cues::alias;
 use super::cues::korean::korean_given;
 use super::names::{glued_particle, split_name};
+use super::surname_shapes::Shapes;
 use super::{Ctx, Found, LOWER_USED, Piece};
 use crate::people::lexicon::class::*;
 use crate::people::lexicon::{FxHashMap, FxHashSet, with_lower};
@@ -17,6 +18,8 @@ struct Known {
     givens: FxHashMap<String, usize>,
     /// The last words of longer full names, lower case ("ortega salazar").
     long_tails: FxHashSet<String>,
+    /// The first letters and lengths of `surnames`.
+    shapes: Shapes,
 }
 
 /// The mentions of the pieces, in text order.
@@ -25,10 +28,11 @@ pub(super) fn resolve(ctx: &Ctx, pieces: &mut [Piece]) -> Vec<Found> {
     promote_lone(ctx, pieces, &mut surnames);
     let long_tails = long_tails(ctx, pieces);
     let alias_of = alias::aliases(ctx, pieces, &mut surnames);
-    let known = Known { surnames, givens, long_tails };
+    let shapes = Shapes::of(&surnames);
+    let known = Known { surnames, givens, long_tails, shapes };
     let mut out = mentions(ctx, pieces, &known, &alias_of);
-    hyphen_parts(ctx, &known.surnames, &mut out);
-    super::word_surnames::lone_word_surnames(ctx, &known.surnames, &mut out);
+    hyphen_parts(ctx, &known, &mut out);
+    super::word_surnames::lone_word_surnames(ctx, &known.surnames, &known.shapes, &mut out);
     out.sort_by_key(|f| f.part.map_or(ctx.toks[f.toks.start].start, |p| p.0));
     out
 }
@@ -139,7 +143,7 @@ fn mentions(ctx: &Ctx, pieces: &[Piece], known: &Known, alias_of: &FxHashSet<usi
 fn weak_mentions(ctx: &Ctx, p: &Piece, known: &Known, tentative_words: &FxHashSet<&str>, out: &mut Vec<Found>) {
     let toks = ctx.toks;
     let (_, s) = split_name(ctx, p.toks.clone());
-    let is_surname = |w: &str| with_lower(w, |l| known.surnames.contains(l));
+    let is_surname = |w: &str| known.shapes.may_be(w) && with_lower(w, |l| known.surnames.contains(l));
     let first_is_surname = p.words >= 2 && is_surname(ctx.word(p.toks.start));
     if is_surname(s) && !first_is_surname {
         let piece_words = || p.toks.clone().filter(|&k| !toks[k].initial).map(|k| ctx.word(k).to_lowercase()).collect::<Vec<_>>().join(" ");
@@ -173,7 +177,7 @@ fn weak_mentions(ctx: &Ctx, p: &Piece, known: &Known, tentative_words: &FxHashSe
 }
 
 /// Known surnames joined by a hyphen: "the Scholz-Putin call".
-fn hyphen_parts(ctx: &Ctx, surnames: &FxHashSet<String>, out: &mut Vec<Found>) {
+fn hyphen_parts(ctx: &Ctx, known: &Known, out: &mut Vec<Found>) {
     for (k, t) in ctx.toks.iter().enumerate() {
         if !t.cap {
             continue;
@@ -196,7 +200,7 @@ fn hyphen_parts(ctx: &Ctx, surnames: &FxHashSet<String>, out: &mut Vec<Found>) {
             continue;
         }
         for (s, p) in parts {
-            if with_lower(p, |l| surnames.contains(l)) {
+            if known.shapes.may_be(p) && with_lower(p, |l| known.surnames.contains(l)) {
                 out.push(Found { part: Some((s, s + p.len())), ..found(k..k + 1) });
             }
         }

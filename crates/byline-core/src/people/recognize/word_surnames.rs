@@ -6,13 +6,14 @@
 //! people take: a speech verb after or before it, or an honorific before it.
 
 use super::cues::{Around, speech_verb};
+use super::surname_shapes::Shapes;
 use super::{Ctx, Found, Piece, is_space_gap};
 use crate::people::lexicon::class::*;
 use crate::people::lexicon::{FxHashSet, with_lower};
 
 /// The bare mentions of the known `surnames` (lower case) that no piece covered, added to
 /// `out` (which holds the mentions found so far).
-pub(super) fn lone_word_surnames(ctx: &Ctx, surnames: &FxHashSet<String>, out: &mut Vec<Found>) {
+pub(super) fn lone_word_surnames(ctx: &Ctx, surnames: &FxHashSet<String>, shapes: &Shapes, out: &mut Vec<Found>) {
     let toks = ctx.toks;
     let n = toks.len();
     if surnames.is_empty() {
@@ -21,7 +22,6 @@ pub(super) fn lone_word_surnames(ctx: &Ctx, surnames: &FxHashSet<String>, out: &
     // The tokens the mentions found so far cover, marked when first needed (most articles
     // have no candidate).
     let mut covered: Vec<bool> = Vec::new();
-    let shapes = Shapes::of(surnames);
     for k in 0..n {
         let t = &toks[k];
         // (Only a word that cannot make a piece: any other bare surname was a piece.)
@@ -58,31 +58,6 @@ pub(super) fn lone_word_surnames(ctx: &Ctx, surnames: &FxHashSet<String>, out: &
     }
 }
 
-/// The first letter and length of each ASCII surname: most capitalised words differ from every
-/// surname in one or the other, and are told so without lower-casing them and a hash look-up.
-struct Shapes([u64; 128]);
-
-impl Shapes {
-    fn of(surnames: &FxHashSet<String>) -> Shapes {
-        let mut shapes = Shapes([0; 128]);
-        for s in surnames.iter().filter(|s| s.is_ascii()) {
-            if let Some(&b) = s.as_bytes().first() {
-                shapes.0[b as usize] |= 1 << s.len().min(63);
-            }
-        }
-        shapes
-    }
-
-    /// Whether the lower-case form of `w` may be one of the surnames (`false` only when it
-    /// cannot: an ASCII word's lower-case form has its length and its first letter lowered).
-    fn may_be(&self, w: &str) -> bool {
-        match w.as_bytes().first() {
-            Some(&b) if w.is_ascii() => self.0[b.to_ascii_lowercase() as usize] & (1 << w.len().min(63)) != 0,
-            _ => true,
-        }
-    }
-}
-
 /// A gap inside a run of capitalised words: spaces, or an abbreviation's full stop.
 fn joined(g: &str) -> bool {
     is_space_gap(g) || g == ". "
@@ -96,17 +71,6 @@ fn honorific(ctx: &Ctx, k: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::testing::mentions;
-    use crate::people::lexicon::FxHashSet;
-
-    #[test]
-    fn shapes_never_turn_away_a_surname() {
-        let surnames: FxHashSet<String> = ["rider", "still", "müller", "o'neil", ""].map(String::from).into_iter().collect();
-        let shapes = super::Shapes::of(&surnames);
-        for w in ["Rider", "RIDER", "rider", "Still", "Müller", "O'Neil"] {
-            assert!(shapes.may_be(w), "{w}");
-        }
-        assert!(!shapes.may_be("Hall") && !shapes.may_be("Riders"));
-    }
 
     #[test]
     fn a_role_noun_surname_before_a_speech_verb() {
