@@ -14,6 +14,9 @@ pub(super) fn attach_roles(ctx: &Ctx, found: &[recognize::Found], doc: &mut DocP
     // A plural title before a name ("city councillors Jane Roe and John Doe"): the end of that
     // name and the title, for the names coordinated after it.
     let mut plural: Option<(usize, String)> = None;
+    // A contributor line needs the word "contributed": one search of the text spares most
+    // articles the scan back to each name's line start.
+    let contributor_lines = ctx.text.contains("contributed");
     for f in found {
         let start = ctx.toks[f.toks.start].start;
         if f.part.is_some() {
@@ -25,7 +28,7 @@ pub(super) fn attach_roles(ctx: &Ctx, found: &[recognize::Found], doc: &mut DocP
         let mut roles = Vec::new();
         let name_end = ctx.toks[f.toks.end - 1].end;
         // (A contributor line's role replaces its plural noun: "Harbour Press writer".)
-        let contributor = recognize::contributor_role(ctx, f.toks.start);
+        let contributor = if contributor_lines { recognize::contributor_role(ctx, f.toks.start) } else { None };
         if let Some((a, b)) = recognize::role_before(ctx, f.toks.start).filter(|_| contributor.is_none()) {
             // As written: "Gen." keeps its full stop.
             let mut end = ctx.toks[b].end;

@@ -6,11 +6,15 @@ use super::lexicon::FxHashMap;
 use super::recognize::{self, Ctx};
 use super::{DocPeople, LocalPerson, NameForm, PersonMention, fold, normalise_spaces, person_key};
 use crate::Span;
+use std::borrow::Cow;
+use std::cell::OnceCell;
 
-struct Raw {
+/// A mention with its names: slices of the text, except a surname made from a longer name's
+/// tail (see [`raw_mentions`]).
+struct Raw<'t> {
     span: Span,
-    given: Option<String>,
-    surname: String,
+    given: Option<&'t str>,
+    surname: Cow<'t, str>,
     given_only: bool,
     alias: bool,
 }
@@ -31,6 +35,16 @@ struct Grouping {
 /// (ascending) and to their full mentions (ascending raw indices).
 struct Index<'a> {
     by_surname: FxHashMap<&'a str, Cands>,
+    /// How many persons are named in full: persons `0..n_full`.
+    n_full: usize,
+    /// The rest, built when first needed ([`Index::names`]).
+    names: OnceCell<NameIndex>,
+}
+
+/// The indexes only a given name alone, a royal title or a surname of several words asks
+/// for: most articles have none, and building them (a folded copy of every word of every full
+/// form) was a third of grouping.
+struct NameIndex {
     /// Per person: their full mentions.
     full_at: Vec<Vec<usize>>,
     /// Folded first word of any full form -> persons.
@@ -70,7 +84,7 @@ pub(super) fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
 /// Where the given name and the surname of a mention are, as written: "Zelenskyy" in
 /// "Volodymyr Zelenskyy", "Helena" in "Helena" alone. Aliases have neither; a given name of
 /// initials ("K. Srinivasan") is left out (nothing to respell or rename there).
-fn form_of(text: &str, r: &Raw) -> NameForm {
+fn form_of(text: &str, r: &Raw<'_>) -> NameForm {
     let s = &text[r.span.clone()];
     let at = |i: usize, len: usize| -> (Span, Box<str>) { (r.span.start + i..r.span.start + i + len, s[i..i + len].into()) };
     let word_bounded =
@@ -82,29 +96,29 @@ fn form_of(text: &str, r: &Raw) -> NameForm {
         return NameForm { given: Some(at(0, s.len())), surname: None };
     }
     let surname =
-        s.rfind(r.surname.as_str()).filter(|&i| !r.surname.is_empty() && word_bounded(i, r.surname.len())).map(|i| at(i, r.surname.len()));
+        s.rfind(r.surname.as_ref()).filter(|&i| !r.surname.is_empty() && word_bounded(i, r.surname.len())).map(|i| at(i, r.surname.len()));
     let given = r
         .given
-        .as_deref()
         .filter(|g| !g.is_empty() && !g.contains('.') && !g.contains(char::is_whitespace))
         .and_then(|g| {
             let free =
                 |i: usize| surname.as_ref().is_none_or(|(sp, _)| r.span.start + i + g.len() <= sp.start || r.span.start + i >= sp.end);
             s.match_indices(g).map(|(i, _)| i).find(|&i| free(i) && word_bounded(i, g.len()))
         })
-        .map(|i| at(i, r.given.as_deref().map_or(0, str::len)));
+        .map(|i| at(i, r.given.map_or(0, str::len)));
     NameForm { given, surname }
 }
 
 /// The mentions with their given names and surnames.
-fn raw_mentions(ctx: &Ctx, found: &[recognize::Found]) -> Vec<Raw> {
-    let raws: Vec<Raw> = found
+fn raw_mentions<'t>(ctx: &Ctx<'t>, found: &[recognize::Found]) -> Vec<Raw<'t>> {
+    let raws: Vec<Raw<'t>> = found
         .iter()
         .map(|f| {
             if let Some((a, b)) = f.part {
-                return Raw { span: a..b, given: None, surname: ctx.text[a..b].to_string(), given_only: false, alias: false };
+                return Raw { span: a..b, given: None, surname: Cow::Borrowed(&ctx.text[a..b]), given_only: false, alias: false };
             }
             let (given, surname) = recognize::split_name(ctx, f.toks.clone());
+            let surname = Cow::Borrowed(surname);
             let last = &ctx.toks[f.toks.end - 1];
             let mut span = ctx.toks[f.toks.start].start..last.end;
             // "Samuel Hart Jr.": the suffix keeps its full stop.
@@ -118,11 +132,13 @@ fn raw_mentions(ctx: &Ctx, found: &[recognize::Found]) -> Vec<Raw> {
     // longer name in the article is that person's surname.
     let mut tails: FxHashMap<String, String> = FxHashMap::default();
     for r in &raws {
+        // (Counted first: most names have two words and no tails.)
+        if r.given.is_none() || ctx.text[r.span.clone()].split_whitespace().nth(2).is_none() {
+            continue;
+        }
         let words: Vec<&str> = ctx.text[r.span.clone()].split_whitespace().collect();
-        if r.given.is_some() && words.len() >= 3 {
-            for k in 1..words.len() - 1 {
-                tails.entry(words[k..].join(" ")).or_insert_with(|| words[k..].join(" "));
-            }
+        for k in 1..words.len() - 1 {
+            tails.entry(words[k..].join(" ")).or_insert_with(|| words[k..].join(" "));
         }
     }
     let mut raws = raws;
@@ -132,7 +148,7 @@ fn raw_mentions(ctx: &Ctx, found: &[recognize::Found]) -> Vec<Raw> {
             let joined = surface.join(" ");
             if let Some(t) = tails.get(&joined) {
                 r.given = None;
-                r.surname = t.clone();
+                r.surname = Cow::Owned(t.clone());
             }
         }
     }
@@ -168,7 +184,7 @@ fn full_names(ctx: &Ctx, raws: &[Raw]) -> Grouping {
             }
         }
         let p = *by_key.entry(key).or_insert_with(|| {
-            persons.push(LocalPerson { surname: r.surname.clone(), has_full_name: true, ..Default::default() });
+            persons.push(LocalPerson { surname: r.surname.to_string(), has_full_name: true, ..Default::default() });
             forms.push(FxHashMap::default());
             persons.len() - 1
         });
@@ -180,9 +196,14 @@ fn full_names(ctx: &Ctx, raws: &[Raw]) -> Grouping {
         let glued = !surface.contains(char::is_whitespace) && !surface.contains('.');
         // ("Joko “Jokowi” Widodo" is shown without the nickname.)
         let quoted = surface.contains(['“', '"']);
-        let form = if glued || quoted { format!("{} {}", g, r.surname) } else { surface.to_string() };
-        let e = forms[p].entry(form).or_insert((0, i));
-        e.0 += 1;
+        let form = if glued || quoted { Cow::Owned(format!("{} {}", g, r.surname)) } else { Cow::Borrowed(surface) };
+        // (Copied only the first time it is seen.)
+        match forms[p].get_mut(form.as_ref()) {
+            Some(e) => e.0 += 1,
+            None => {
+                forms[p].insert(form.into_owned(), (1, i));
+            }
+        }
     }
     Grouping { persons, assign, full_flags, forms }
 }
@@ -190,8 +211,7 @@ fn full_names(ctx: &Ctx, raws: &[Raw]) -> Grouping {
 impl<'a> Index<'a> {
     /// The indexes over the persons of `g`, all named in full, whose surname keys are `full_sk`.
     fn build(g: &Grouping, full_sk: &'a [String]) -> Index<'a> {
-        let (persons, assign, full_flags, forms) = (&g.persons, &g.assign, &g.full_flags, &g.forms);
-        let n_full = persons.len();
+        let (assign, full_flags) = (&g.assign, &g.full_flags);
         let mut by_surname: FxHashMap<&str, Cands> = FxHashMap::default();
         for (p, sk) in full_sk.iter().enumerate() {
             by_surname.entry(sk.as_str()).or_default().persons.push(p);
@@ -200,13 +220,31 @@ impl<'a> Index<'a> {
                 by_surname.entry(bare).or_default().persons.push(p);
             }
         }
-        let mut full_at: Vec<Vec<usize>> = vec![Vec::new(); n_full];
         for (i, a) in assign.iter().enumerate() {
             if let (true, Some(p)) = (full_flags[i], *a) {
                 by_surname.entry(full_sk[p].as_str()).or_default().fulls.push(i);
                 if let Some(bare) = bare_of_particle(&full_sk[p]) {
                     by_surname.entry(bare).or_default().fulls.push(i);
                 }
+            }
+        }
+        Index { by_surname, n_full: g.persons.len(), names: OnceCell::new() }
+    }
+
+    /// The indexes by given name and by tail, built from `g` on first use. (`g` may have
+    /// gained surname-only persons and mentions since [`Index::build`]; what these read — the
+    /// persons named in full, their forms and full mentions — does not change.)
+    fn names(&self, g: &Grouping) -> &NameIndex {
+        self.names.get_or_init(|| NameIndex::build(g, self.n_full))
+    }
+}
+
+impl NameIndex {
+    fn build(g: &Grouping, n_full: usize) -> NameIndex {
+        let (assign, full_flags, forms) = (&g.assign, &g.full_flags, &g.forms);
+        let mut full_at: Vec<Vec<usize>> = vec![Vec::new(); n_full];
+        for (i, a) in assign.iter().enumerate() {
+            if let (true, Some(p)) = (full_flags[i], *a) {
                 full_at[p].push(i);
             }
         }
@@ -218,15 +256,15 @@ impl<'a> Index<'a> {
         for (p, fs) in forms.iter().enumerate().take(n_full) {
             for f in fs.keys() {
                 let words: Vec<String> = f.split_whitespace().map(fold).collect();
-                if let Some(w) = words.first() {
-                    push_once(by_given.entry(w.clone()).or_default(), p);
-                }
                 for k in 1..words.len() {
                     push_once(by_tail.entry(words[k..].join(" ")).or_default(), p);
                 }
+                if let Some(w) = words.into_iter().next() {
+                    push_once(by_given.entry(w).or_default(), p);
+                }
             }
         }
-        Index { by_surname, full_at, by_given, by_tail }
+        NameIndex { full_at, by_given, by_tail }
     }
 }
 
@@ -254,12 +292,12 @@ fn partial_names(ctx: &Ctx, raws: &[Raw], g: &mut Grouping, index: &Index) -> Ve
         }
         let sk = if r.given_only { String::new() } else { person_key(None, &r.surname) };
         let target = if r.given_only {
-            match index.by_given.get(&fold(&r.surname)) {
+            match index.names(g).by_given.get(&fold(&r.surname)) {
                 Some(c) if c.len() == 1 => Some(c[0]),
                 _ => None,
             }
         } else {
-            surname_target(ctx, raws, i, &g.assign, index, &mut tail_cands, &aliases, &sk)
+            surname_target(ctx, raws, i, g, index, &mut tail_cands, &aliases, &sk)
         };
         let p = match target {
             Some(p) => p,
@@ -268,7 +306,7 @@ fn partial_names(ctx: &Ctx, raws: &[Raw], g: &mut Grouping, index: &Index) -> Ve
                     continue;
                 }
                 *surname_only.entry(sk).or_insert_with(|| {
-                    g.persons.push(LocalPerson { name: r.surname.clone(), surname: r.surname.clone(), ..Default::default() });
+                    g.persons.push(LocalPerson { name: r.surname.to_string(), surname: r.surname.to_string(), ..Default::default() });
                     g.forms.push(FxHashMap::default());
                     g.persons.len() - 1
                 })
@@ -298,18 +336,19 @@ fn surname_target(
     ctx: &Ctx,
     raws: &[Raw],
     i: usize,
-    assign: &[Option<usize>],
+    g: &Grouping,
     index: &Index,
     tail_cands: &mut FxHashMap<String, Cands>,
     aliases: &FxHashMap<String, usize>,
     sk: &str,
 ) -> Option<usize> {
     let r = &raws[i];
-    let (by_given, by_tail, full_at) = (&index.by_given, &index.by_tail, &index.full_at);
+    let assign = &g.assign;
     let mut cands = index.by_surname.get(sk);
     if cands.is_none() && r.surname.contains(' ') {
         // A multi-word tail ("Stott Despoja") of a full name.
         let tail = fold_words(&r.surname);
+        let NameIndex { by_tail, full_at, .. } = index.names(g);
         if let Some(ps) = by_tail.get(&tail) {
             let c = tail_cands.entry(tail).or_insert_with(|| {
                 let mut fulls: Vec<usize> = ps.iter().flat_map(|&p| full_at[p].iter().copied()).collect();
@@ -325,7 +364,7 @@ fn surname_target(
         if r.surname.contains(' ') || !ruler_before(ctx, r.span.start) {
             return None;
         }
-        by_given.get(&fold(&r.surname)).filter(|c| c.len() == 1).map(|c| c[0])
+        index.names(g).by_given.get(&fold(&r.surname)).filter(|c| c.len() == 1).map(|c| c[0])
     };
     match cands {
         None => aliases.get(sk).copied().or_else(ruler),
@@ -377,15 +416,18 @@ fn near_before(text: &str, a: usize, b: usize) -> bool {
 /// The middle initials of a written full name, lower case ("hw" for "George H.W. Bush"; empty
 /// for "Jane Roe" and for "T.J. Roe", whose initials are the given names).
 fn middle_initials(surface: &str) -> String {
+    // (Initials have full stops: most names have none.)
+    if !surface.contains('.') {
+        return String::new();
+    }
     let is_initials =
         |w: &str| w.contains('.') && w.split('.').all(|p| p.is_empty() || p.chars().count() == 1 && p.chars().all(char::is_uppercase));
-    let words: Vec<&str> = surface.split_whitespace().collect();
-    let Some(first) = words.iter().position(|w| !is_initials(w)) else { return String::new() };
-    words[first + 1..]
-        .iter()
-        .take_while(|w| is_initials(w))
-        .flat_map(|w| w.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase))
-        .collect()
+    let mut words = surface.split_whitespace();
+    // The words after the first that is not initials.
+    if !words.any(|w| !is_initials(w)) {
+        return String::new();
+    }
+    words.take_while(|w| is_initials(w)).flat_map(|w| w.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase)).collect()
 }
 
 /// The surname key without its glued Arabic article ("burhan" of "al-burhan").

@@ -105,6 +105,9 @@ pub struct PeopleLexicon {
     nonperson: FxHashSet<String>,
     /// Several-word names that are not people ("Morgan Stanley"), lower case, single spaces.
     nonperson_names: FxHashSet<String>,
+    /// The first word of each of `nonperson_names`: most names start with none of them, and
+    /// are told so without joining and lower-casing their words.
+    nonperson_name_firsts: FxHashSet<String>,
     nonperson_heads: FxHashSet<String>,
     /// Common nouns naming a person (`person_nouns.txt`, from WordNet).
     person_nouns: FxHashSet<String>,
@@ -146,20 +149,23 @@ const ADVERBS: &str = include_str!("../../lexicons/adverbs.txt");
 const PLACES: &str = include_str!("../../lexicons/places.txt");
 
 /// Run `f` on the lower-case form of `w`, without allocating for short ASCII words.
+///
+/// (Called for most words of an article: a word already in lower case costs one pass, and a
+/// capitalised ASCII word is copied and lower-cased in place.)
 pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     let b = w.as_bytes();
-    if b.iter().all(|c| !c.is_ascii_uppercase() && c.is_ascii()) {
+    // (One pass for the common case, a word already in lower case.)
+    if !b.iter().any(|&c| c.is_ascii_uppercase() || !c.is_ascii()) {
         return f(w);
     }
-    if w.len() <= 48 && w.is_ascii() {
+    if b.is_ascii() && b.len() <= 48 {
         let mut buf = [0u8; 48];
-        for (i, b) in w.bytes().enumerate() {
-            buf[i] = b.to_ascii_lowercase();
-        }
-        f(std::str::from_utf8(&buf[..w.len()]).unwrap_or(""))
-    } else {
-        f(&w.to_lowercase())
+        let lower = &mut buf[..b.len()];
+        lower.copy_from_slice(b);
+        lower.make_ascii_lowercase();
+        return f(std::str::from_utf8(lower).unwrap_or(""));
     }
+    f(&w.to_lowercase())
 }
 
 fn entries(src: &str) -> impl Iterator<Item = &str> {
@@ -183,7 +189,7 @@ impl PeopleLexicon {
     /// Names of several words of places (places.txt, from WordNet): names, but not of people.
     pub fn add_places(&mut self, places: &str) {
         for e in entries(places).filter(|e| e.contains(' ')) {
-            self.nonperson_names.insert(e.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase());
+            add_nonperson_name(&mut self.nonperson_names, &mut self.nonperson_name_firsts, e);
         }
     }
 
@@ -223,7 +229,7 @@ impl PeopleLexicon {
         }
         for e in entries(nonperson) {
             if e.contains(' ') {
-                self.nonperson_names.insert(e.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase());
+                add_nonperson_name(&mut self.nonperson_names, &mut self.nonperson_name_firsts, e);
             } else {
                 self.nonperson.insert(e.to_lowercase());
                 mark(all, &e.to_lowercase(), NONPERSON);
@@ -418,6 +424,11 @@ impl PeopleLexicon {
         if self.nonperson_names.is_empty() {
             return false;
         }
+        let mut words = words.peekable();
+        // (The joined name's first word: up to the first space, should a word hold one.)
+        if !words.peek().is_some_and(|w| with_lower(w.split(' ').next().unwrap_or(""), |l| self.nonperson_name_firsts.contains(l))) {
+            return false;
+        }
         let joined = words.collect::<Vec<_>>().join(" ").to_lowercase();
         self.nonperson_names.contains(&joined)
     }
@@ -429,6 +440,16 @@ impl PeopleLexicon {
             with_lower(w, |l| self.nonperson_heads.contains(l))
         }
     }
+}
+
+/// Add a several-word name that is not a person, as listed, to `names`, and its first word to
+/// `firsts`.
+fn add_nonperson_name(names: &mut FxHashSet<String>, firsts: &mut FxHashSet<String>, e: &str) {
+    let name = e.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    if let Some(first) = name.split(' ').next() {
+        firsts.insert(first.to_string());
+    }
+    names.insert(name);
 }
 
 /// "president" of "president-elect", "minister-designate": a title not yet taken up.
@@ -498,5 +519,17 @@ mod tests {
         for w in &words {
             assert_eq!(lex.classify(w), lex.classify_each(w), "{w:?}");
         }
+    }
+
+    #[test]
+    fn several_word_names_are_found_past_the_first_word_filter() {
+        let lex = PeopleLexicon::bundled();
+        for e in entries(NONPERSON).chain(entries(PLACES)).filter(|e| e.contains(' ')) {
+            let words: Vec<&str> = e.split_whitespace().collect();
+            assert!(lex.is_nonperson_name(words.iter().copied()), "{e:?}");
+            assert!(lex.is_nonperson_name(std::iter::once(e)) == lex.nonperson_names.contains(&e.to_lowercase()), "{e:?}");
+        }
+        assert!(!lex.is_nonperson_name(["Jane", "Roe"].into_iter()));
+        assert!(!lex.is_nonperson_name(std::iter::empty()));
     }
 }

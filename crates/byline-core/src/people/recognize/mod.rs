@@ -18,12 +18,14 @@
 mod affiliation;
 mod appositive;
 mod cues;
+mod form_facts;
 mod names;
 mod pieces;
 mod propagate;
 mod rejections;
 mod roles;
 mod runs;
+mod surname_shapes;
 mod vocab;
 mod word_surnames;
 
@@ -35,8 +37,8 @@ pub use cues::plural_role::plural_role;
 pub use names::{is_suffix, split_name};
 pub use roles::{identified_role, is_short_title, role_before};
 
-use super::lexicon::{FxHashSet, PeopleLexicon, with_lower};
-use super::tokens::{Tok, form_firsts};
+use super::lexicon::PeopleLexicon;
+use super::tokens::Tok;
 
 /// A recognised mention: the token range of its name (title and possessive excluded).
 #[derive(Clone, Debug)]
@@ -108,35 +110,9 @@ pub struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     /// A context over the tokens of `text` ([`crate::people::tokens::tokenize`]): the classes
-    /// are found once per form ([`Tok::form`]).
+    /// are found once per form ([`Tok::form`]), see [`form_facts`].
     pub fn new(text: &'a str, toks: &'a [Tok], lex: &'a PeopleLexicon) -> Ctx<'a> {
-        let firsts = form_firsts(toks);
-        let form_text = |f: &u32| toks[*f as usize].text(text);
-        // Words that the text also uses in lower case are ordinary words, not names.
-        let mut lower_words: FxHashSet<&str> = FxHashSet::default();
-        lower_words.reserve(firsts.len());
-        for w in firsts.iter().map(form_text) {
-            if w.chars().next().is_some_and(|c| c.is_lowercase()) {
-                lower_words.insert(w);
-            }
-        }
-        let bundled = std::ptr::eq(lex, PeopleLexicon::bundled());
-        let form_cls: Vec<u32> = firsts
-            .iter()
-            .map(form_text)
-            .map(|w| {
-                let starts_lower = w.chars().next().is_some_and(|c| c.is_lowercase());
-                with_lower(w, |l| {
-                    // The classes that depend on the word alone are kept across articles for
-                    // the bundled lists; whether the text also uses the word in lower case
-                    // depends on this article.
-                    let c = if bundled { form_cache::get_or(w, || word_classes(w, l, lex)) } else { word_classes(w, l, lex) };
-                    // (A lower-case form is in the set as itself.)
-                    if (starts_lower && l == w) || lower_words.contains(l) { c | LOWER_USED } else { c }
-                })
-            })
-            .collect();
-        let cls = toks.iter().map(|t| form_cls[t.form as usize]).collect();
+        let cls = form_facts::token_classes(text, toks, lex);
         Ctx { text, toks, cls, lex }
     }
     /// Whether token `i` has any of the class bits `bits`.
@@ -161,57 +137,6 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// The classes of the word `w` (lower-case form `l`) that do not depend on the article.
-fn word_classes(w: &str, l: &str, lex: &PeopleLexicon) -> u32 {
-    let mut c = lex.classify_lower(w, l);
-    let short = vocab::short_words().get(l).copied().unwrap_or(0);
-    // ("WHO spokesperson": an acronym is not the pronoun.)
-    let acronym = w.chars().count() >= 2 && !w.chars().any(|c| c.is_lowercase());
-    c |= short & !(VERB_STOP | VERB_FORM | PARTICLE_INNER | if acronym { STOP } else { 0 });
-    // The particles are lower case: as written only when `w` is.
-    if (short & (PARTICLE_CI | PARTICLE_INNER) != 0 && l == w) || w.starts_with("al-") || w.starts_with("el-") {
-        c |= PARTICLE;
-    }
-    // So are the verbs and prepositions that end a role.
-    if l == w {
-        c |= short & (VERB_STOP | VERB_FORM);
-    }
-    // "Last-ditch": a part after a hyphen starts in lower case.
-    if w.split(['-', '‑']).skip(1).any(|part| part.chars().next().is_some_and(|c| c.is_lowercase())) {
-        c |= LOWER_PART;
-    }
-    c
-}
-
-/// The article-independent classes of the words seen on this thread, for the bundled lists:
-/// most words of an article were seen in the articles before it.
-mod form_cache {
-    use super::super::lexicon::FxHashMap;
-    use std::cell::RefCell;
-
-    /// Past this many words the cache starts again (a bound on its memory, ~10 MB).
-    const MAX: usize = 200_000;
-
-    thread_local! {
-        static CACHE: RefCell<FxHashMap<Box<str>, u32>> = RefCell::new(FxHashMap::default());
-    }
-
-    pub(super) fn get_or(w: &str, compute: impl FnOnce() -> u32) -> u32 {
-        CACHE.with(|cache| {
-            if let Some(&c) = cache.borrow().get(w) {
-                return c;
-            }
-            let c = compute();
-            let mut cache = cache.borrow_mut();
-            if cache.len() >= MAX {
-                cache.clear();
-            }
-            cache.insert(w.into(), c);
-            c
-        })
-    }
-}
-
 pub(crate) fn is_space_gap(g: &str) -> bool {
     !g.is_empty() && g.len() <= 3 && g.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}')
 }
@@ -229,9 +154,9 @@ fn sentence_start(ctx: &Ctx, i: usize) -> bool {
     g.ends_with(['.', '!', '?', ':', '”', '"', '’'])
 }
 
-/// The byte offsets where the lines of `text` start.
+/// The byte offsets where the lines of `text` start (memchr: a scan of every byte).
 fn line_starts(text: &str) -> Vec<usize> {
-    std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect()
+    std::iter::once(0).chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1)).collect()
 }
 
 /// The mentions of people in a text, in text order.

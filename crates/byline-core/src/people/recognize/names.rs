@@ -13,26 +13,34 @@ pub(super) fn glued_particle(w: &str) -> bool {
 }
 
 /// A name glued to a surname by a missing space ("JaneDoe"): the two halves.
+///
+/// (One pass over the characters, no allocation: it is asked of every one-word piece.)
 pub fn glued_split(w: &str) -> Option<(&str, &str)> {
-    let mut idx = None;
-    let cs: Vec<(usize, char)> = w.char_indices().collect();
-    if cs.len() < 6 || !cs[0].1.is_uppercase() {
+    let mut chars = w.char_indices();
+    if !chars.next()?.1.is_uppercase() {
         return None;
     }
-    for (k, &(_, c)) in cs.iter().enumerate().skip(1) {
+    // The second capital: its byte offset and how many characters come before it.
+    let mut second: Option<(usize, usize)> = None;
+    let mut count = 1;
+    for (i, c) in chars {
         if c.is_uppercase() {
-            if idx.is_some() {
+            if second.is_some() {
                 return None;
             }
-            idx = Some(k);
+            second = Some((i, count));
         } else if !c.is_lowercase() {
             return None;
         }
+        count += 1;
     }
-    let k = idx?;
-    let (a, b) = w.split_at(cs[k].0);
+    let (at, before) = second?;
+    if count < 6 {
+        return None;
+    }
+    let (a, b) = w.split_at(at);
     // "McGrath", "MacGill", "DeLuca", "LaGuardia", "O'Brien": prefixes, not glued names.
-    if a.chars().count() < 3 || b.chars().count() < 3 {
+    if before < 3 || count - before < 3 {
         return None;
     }
     if matches!(a, "Mac" | "Fitz" | "Van" | "Von" | "Del" | "Della" | "Des" | "Ter" | "Den") {
@@ -41,50 +49,46 @@ pub fn glued_split(w: &str) -> Option<(&str, &str)> {
     Some((a, b))
 }
 
-/// The given name (if any) and the surname of a name token range.
-pub fn split_name(ctx: &Ctx, r: std::ops::Range<usize>) -> (Option<String>, String) {
+/// The given name (if any) and the surname of a name token range, as slices of the text.
+///
+/// (Asked of every piece and every mention: it walks the range without collecting it and
+/// allocates nothing; callers that keep a name copy it.)
+pub fn split_name<'a>(ctx: &Ctx<'a>, r: std::ops::Range<usize>) -> (Option<&'a str>, &'a str) {
     let mut r = r;
     // ("Samuel Hart Jr.": the suffix is not the surname.)
     while r.end > r.start + 1 && is_suffix(ctx.word(r.end - 1)) {
         r.end -= 1;
     }
-    let words: Vec<usize> = r.clone().filter(|&k| !ctx.toks[k].initial).collect();
-    if words.is_empty() {
-        return (None, ctx.word(r.start).to_string());
-    }
-    if words.len() == 1 {
-        let w = ctx.word(words[0]);
+    // The words are the tokens that are not initials.
+    let is_word = |k: &usize| !ctx.toks[*k].initial;
+    let Some(first) = r.clone().find(is_word) else {
+        return (None, ctx.word(r.start));
+    };
+    let Some(second) = (first + 1..r.end).find(is_word) else {
+        let w = ctx.word(first);
         if let Some((g, s)) = glued_split(w) {
-            return (Some(g.to_string()), s.to_string());
+            return (Some(g), s);
         }
         // "K. Srinivasan": leading initials stand for the given name.
-        if words[0] > r.start && ctx.toks[r.start].initial {
-            let g = &ctx.text[ctx.toks[r.start].start..ctx.toks[words[0] - 1].end];
-            return (Some(g.to_string()), w.to_string());
+        if first > r.start && ctx.toks[r.start].initial {
+            let g = &ctx.text[ctx.toks[r.start].start..ctx.toks[first - 1].end];
+            return (Some(g), w);
         }
-        return (None, w.to_string());
-    }
+        return (None, w);
+    };
+    let last = (second..r.end).rev().find(is_word).unwrap_or(second);
     // Surname: from the first particle after the first word, else the last word.
-    let first = words[0];
     // "Cho Tae-yul": family name first.
-    if words.len() == 2 && korean_given(ctx, words[1]) {
-        return (Some(ctx.word(words[1]).to_string()), ctx.word(words[0]).to_string());
+    if second == last && korean_given(ctx, second) {
+        return (Some(ctx.word(second)), ctx.word(first));
     }
-    let mut sstart = *words.last().unwrap();
-    for &k in &words[1..] {
-        if ctx.is_particle(k) {
-            sstart = k;
-            break;
-        }
-    }
+    let sstart = (second..r.end).filter(is_word).find(|&k| ctx.is_particle(k)).unwrap_or(last);
     // A capitalised particle at the start ("Von der Leyen") makes the whole piece a surname.
     // So does a lower-case particle after an honorific ("Mr ap Gwynn").
     if ctx.has(first, PARTICLE_CI) || (ctx.is_particle(first) && ctx.word(first).chars().next().is_some_and(|c| c.is_lowercase())) {
-        let s = &ctx.text[ctx.toks[first].start..ctx.toks[r.end - 1].end];
-        return (None, s.to_string());
+        return (None, &ctx.text[ctx.toks[first].start..ctx.toks[r.end - 1].end]);
     }
-    let s = &ctx.text[ctx.toks[sstart].start..ctx.toks[r.end - 1].end];
-    (Some(ctx.word(first).to_string()), s.to_string())
+    (Some(ctx.word(first)), &ctx.text[ctx.toks[sstart].start..ctx.toks[r.end - 1].end])
 }
 
 /// The letters of a run of initials ("US" for "U.S.").
@@ -103,7 +107,10 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> (Option<String>, String) {
-        with_ctx(text, |ctx| split_name(ctx, 0..ctx.toks.len()))
+        with_ctx(text, |ctx| {
+            let (g, s) = split_name(ctx, 0..ctx.toks.len());
+            (g.map(str::to_string), s.to_string())
+        })
     }
 
     #[test]

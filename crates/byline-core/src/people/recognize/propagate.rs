@@ -5,6 +5,7 @@
 use super::cues::alias;
 use super::cues::korean::korean_given;
 use super::names::{glued_particle, split_name};
+use super::surname_shapes::Shapes;
 use super::{Ctx, Found, LOWER_USED, Piece};
 use crate::people::lexicon::class::*;
 use crate::people::lexicon::{FxHashMap, FxHashSet, with_lower};
@@ -17,6 +18,8 @@ struct Known {
     givens: FxHashMap<String, usize>,
     /// The last words of longer full names, lower case ("ortega salazar").
     long_tails: FxHashSet<String>,
+    /// The first letters and lengths of `surnames`.
+    shapes: Shapes,
 }
 
 /// The mentions of the pieces, in text order.
@@ -25,10 +28,11 @@ pub(super) fn resolve(ctx: &Ctx, pieces: &mut [Piece]) -> Vec<Found> {
     promote_lone(ctx, pieces, &mut surnames);
     let long_tails = long_tails(ctx, pieces);
     let alias_of = alias::aliases(ctx, pieces, &mut surnames);
-    let known = Known { surnames, givens, long_tails };
+    let shapes = Shapes::of(&surnames);
+    let known = Known { surnames, givens, long_tails, shapes };
     let mut out = mentions(ctx, pieces, &known, &alias_of);
-    hyphen_parts(ctx, &known.surnames, &mut out);
-    super::word_surnames::lone_word_surnames(ctx, &known.surnames, &mut out);
+    hyphen_parts(ctx, &known, &mut out);
+    super::word_surnames::lone_word_surnames(ctx, &known.surnames, &known.shapes, &mut out);
     out.sort_by_key(|f| f.part.map_or(ctx.toks[f.toks.start].start, |p| p.0));
     out
 }
@@ -45,17 +49,32 @@ fn strong_names(ctx: &Ctx, pieces: &[Piece]) -> (FxHashSet<String>, FxHashMap<St
     for p in pieces.iter().filter(|p| p.strong) {
         let (g, s) = split_name(ctx, p.toks.clone());
         // "Burhan" after "Abdel Fattah al-Burhan".
-        if glued_particle(&s)
+        if glued_particle(s)
             && let Some((_, bare)) = s.split_once('-')
         {
-            surnames.insert(bare.to_lowercase());
+            insert_lower(&mut surnames, bare);
         }
-        surnames.insert(s.to_lowercase());
+        insert_lower(&mut surnames, s);
         if let Some(g) = g {
-            *givens.entry(g.to_lowercase()).or_default() += 1;
+            with_lower(g, |l| match givens.get_mut(l) {
+                Some(n) => *n += 1,
+                None => {
+                    givens.insert(l.to_string(), 1);
+                }
+            });
         }
     }
     (surnames, givens)
+}
+
+/// Add the lower-case form of `w` to `set`, copied only when it is new (a person named in
+/// full several times gives the same names each time).
+fn insert_lower(set: &mut FxHashSet<String>, w: &str) {
+    with_lower(w, |l| {
+        if !set.contains(l) {
+            set.insert(l.to_string());
+        }
+    });
 }
 
 /// A two- or three-word candidate whose last word also stands alone elsewhere in the text
@@ -124,9 +143,9 @@ fn mentions(ctx: &Ctx, pieces: &[Piece], known: &Known, alias_of: &FxHashSet<usi
 fn weak_mentions(ctx: &Ctx, p: &Piece, known: &Known, tentative_words: &FxHashSet<&str>, out: &mut Vec<Found>) {
     let toks = ctx.toks;
     let (_, s) = split_name(ctx, p.toks.clone());
-    let is_surname = |w: &str| with_lower(w, |l| known.surnames.contains(l));
+    let is_surname = |w: &str| known.shapes.may_be(w) && with_lower(w, |l| known.surnames.contains(l));
     let first_is_surname = p.words >= 2 && is_surname(ctx.word(p.toks.start));
-    if is_surname(&s) && !first_is_surname {
+    if is_surname(s) && !first_is_surname {
         let piece_words = || p.toks.clone().filter(|&k| !toks[k].initial).map(|k| ctx.word(k).to_lowercase()).collect::<Vec<_>>().join(" ");
         if p.words == 1
             || ctx.has(p.toks.start, FIRST)
@@ -158,13 +177,14 @@ fn weak_mentions(ctx: &Ctx, p: &Piece, known: &Known, tentative_words: &FxHashSe
 }
 
 /// Known surnames joined by a hyphen: "the Scholz-Putin call".
-fn hyphen_parts(ctx: &Ctx, surnames: &FxHashSet<String>, out: &mut Vec<Found>) {
+fn hyphen_parts(ctx: &Ctx, known: &Known, out: &mut Vec<Found>) {
     for (k, t) in ctx.toks.iter().enumerate() {
         if !t.cap {
             continue;
         }
         let w = ctx.word(k);
-        if !w.contains('-') {
+        // (A byte search: this is asked of every capitalised word.)
+        if memchr::memchr(b'-', w.as_bytes()).is_none() {
             continue;
         }
         let mut at = t.start;
@@ -180,7 +200,7 @@ fn hyphen_parts(ctx: &Ctx, surnames: &FxHashSet<String>, out: &mut Vec<Found>) {
             continue;
         }
         for (s, p) in parts {
-            if with_lower(p, |l| surnames.contains(l)) {
+            if known.shapes.may_be(p) && with_lower(p, |l| known.surnames.contains(l)) {
                 out.push(Found { part: Some((s, s + p.len())), ..found(k..k + 1) });
             }
         }

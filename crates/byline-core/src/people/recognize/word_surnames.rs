@@ -6,31 +6,41 @@
 //! people take: a speech verb after or before it, or an honorific before it.
 
 use super::cues::{Around, speech_verb};
+use super::surname_shapes::Shapes;
 use super::{Ctx, Found, Piece, is_space_gap};
 use crate::people::lexicon::class::*;
 use crate::people::lexicon::{FxHashSet, with_lower};
 
 /// The bare mentions of the known `surnames` (lower case) that no piece covered, added to
 /// `out` (which holds the mentions found so far).
-pub(super) fn lone_word_surnames(ctx: &Ctx, surnames: &FxHashSet<String>, out: &mut Vec<Found>) {
+pub(super) fn lone_word_surnames(ctx: &Ctx, surnames: &FxHashSet<String>, shapes: &Shapes, out: &mut Vec<Found>) {
     let toks = ctx.toks;
     let n = toks.len();
     if surnames.is_empty() {
         return;
     }
-    let mut covered = vec![false; n];
-    for f in out.iter() {
-        for c in &mut covered[f.toks.clone()] {
-            *c = true;
-        }
-    }
+    // The tokens the mentions found so far cover, marked when first needed (most articles
+    // have no candidate).
+    let mut covered: Vec<bool> = Vec::new();
     for k in 0..n {
         let t = &toks[k];
         // (Only a word that cannot make a piece: any other bare surname was a piece.)
-        if covered[k] || !t.cap || t.initial || !ctx.has(k, TITLE | NONPERSON | NONPERSON_HEAD | PERSON_NOUN) {
+        if !t.cap || t.initial || !ctx.has(k, TITLE | NONPERSON | NONPERSON_HEAD | PERSON_NOUN) {
             continue;
         }
-        if !with_lower(ctx.word(k), |l| surnames.contains(l)) {
+        let w = ctx.word(k);
+        if !shapes.may_be(w) || !with_lower(w, |l| surnames.contains(l)) {
+            continue;
+        }
+        if covered.is_empty() {
+            covered = vec![false; n];
+            for f in out.iter() {
+                for c in &mut covered[f.toks.clone()] {
+                    *c = true;
+                }
+            }
+        }
+        if covered[k] {
             continue;
         }
         if (k > 0 && toks[k - 1].cap && !toks[k - 1].possessive && joined(ctx.gap_before(k)) && !honorific(ctx, k - 1))

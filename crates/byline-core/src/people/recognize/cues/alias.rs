@@ -27,7 +27,7 @@ pub fn aliases(ctx: &Ctx, pieces: &[Piece], surnames: &mut FxHashSet<String>) ->
         let named = q.strong
             || (q.weak && {
                 let (_, s) = split_name(ctx, q.toks.clone());
-                with_lower(&s, |l| surnames.contains(l))
+                with_lower(s, |l| surnames.contains(l))
             });
         if q.toks.end == lead && !q.rejected && named && !ctx.toks[q.toks.end - 1].possessive {
             alias_of.insert(i);

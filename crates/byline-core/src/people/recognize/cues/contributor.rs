@@ -7,6 +7,10 @@ use crate::people::recognize::{Ctx, Piece, is_space_gap};
 /// "Harbour Press writers Jane Roe and John Doe in Oslo contributed to this report": the
 /// names of a contributor line.
 pub fn contributor_lines(ctx: &Ctx, line_starts: &[usize], pieces: &mut Vec<Piece>) {
+    // (A contributor line needs the word "contributed": most articles have none.)
+    if !ctx.text.contains("contributed") {
+        return;
+    }
     for &ls in line_starts {
         let k = ctx.toks.partition_point(|t| t.start < ls);
         if let Some((noun, stop)) = contributor_line(ctx, k) {

@@ -2,8 +2,9 @@
 //! people on their own (bylines, contributor lines). A piece with a strong cue is a person; a
 //! weak one is kept for propagation (a bare surname of someone named in full).
 //!
-//! To add a cue: a file here with a function of the piece and its [`Around`], a field of
-//! [`Cues`], and a line in [`Cues::of`]; [`classify`] says what the cue is worth.
+//! To add a cue: a file here with a function of the piece and its [`Around`], a method of
+//! [`Cues`], and its place in [`classify`], which says what the cue is worth (and asks for the
+//! cues in order, only while the piece is undecided).
 
 pub mod alias;
 pub mod appositive;
@@ -64,50 +65,70 @@ impl<'a> Around<'a> {
     }
 }
 
-/// The cues found for one piece.
-pub struct Cues {
-    pub first_name: bool,
-    pub hon: bool,
-    pub title: bool,
-    pub comma_role: bool,
-    pub who_or_age: bool,
-    pub owner_before: bool,
-    pub verb_after: bool,
-    /// "Kwame Asante from the Ghana Cocoa Board said": the speech verb after an affiliation.
-    pub affiliation: bool,
-    pub verb_before: bool,
-    pub appositive: bool,
-    pub credit: bool,
-    pub by_before: bool,
-    pub byline: bool,
-    pub possessive_name: bool,
-    pub glued: bool,
-    /// "Jane Roe (D-Md.)": a party letter in brackets.
-    pub party: bool,
+/// The cues of one piece, each looked for only when [`classify`] asks: most pieces are decided
+/// by their first cue or two, and looking for all sixteen was most of this stage's work.
+pub struct Cues<'c, 'a> {
+    ctx: &'c Ctx<'a>,
+    p: &'c Piece,
+    at: &'c Around<'a>,
+    /// Found by the caller (it depends on the pieces before: "by Jane Roe and John Doe").
+    by_before: bool,
+    line_starts: &'c [usize],
 }
 
-impl Cues {
-    /// The cues of piece `p`; `by_before` is found by the caller (it depends on the pieces
-    /// before: "by Jane Roe and John Doe").
-    pub fn of(ctx: &Ctx, p: &Piece, at: &Around, by_before: bool, line_starts: &[usize]) -> Cues {
-        Cues {
-            first_name: first_name::first_name(ctx, p),
-            hon: title::honorific(ctx, at),
-            title: title::title(ctx, p, at),
-            comma_role: title::comma_role(ctx, p, at),
-            who_or_age: who_or_age::who_or_age(ctx, at),
-            owner_before: owner::owner_before(ctx, at),
-            verb_after: speech_verb::verb_after(ctx, at),
-            affiliation: crate::people::recognize::affiliation_after(ctx, at.last).is_some(),
-            verb_before: speech_verb::verb_before(ctx, at),
-            appositive: appositive::appositive(ctx, p, at),
-            credit: credit::credit(ctx, at),
-            by_before,
-            byline: byline::byline(ctx, p, at, line_starts),
-            possessive_name: possessive::possessive_name(ctx, p, at),
-            glued: glued::glued(ctx, p),
-            party: party::party_bracket(ctx, at),
-        }
+impl<'c, 'a> Cues<'c, 'a> {
+    pub fn of(ctx: &'c Ctx<'a>, p: &'c Piece, at: &'c Around<'a>, by_before: bool, line_starts: &'c [usize]) -> Self {
+        Cues { ctx, p, at, by_before, line_starts }
+    }
+    pub fn first_name(&self) -> bool {
+        first_name::first_name(self.ctx, self.p)
+    }
+    pub fn hon(&self) -> bool {
+        title::honorific(self.ctx, self.at)
+    }
+    pub fn title(&self) -> bool {
+        title::title(self.ctx, self.p, self.at)
+    }
+    pub fn comma_role(&self) -> bool {
+        title::comma_role(self.ctx, self.p, self.at)
+    }
+    pub fn who_or_age(&self) -> bool {
+        who_or_age::who_or_age(self.ctx, self.at)
+    }
+    pub fn owner_before(&self) -> bool {
+        owner::owner_before(self.ctx, self.at)
+    }
+    pub fn verb_after(&self) -> bool {
+        speech_verb::verb_after(self.ctx, self.at)
+    }
+    /// "Kwame Asante from the Ghana Cocoa Board said": the speech verb after an affiliation.
+    pub fn affiliation(&self) -> bool {
+        crate::people::recognize::affiliation_after(self.ctx, self.at.last).is_some()
+    }
+    pub fn verb_before(&self) -> bool {
+        speech_verb::verb_before(self.ctx, self.at)
+    }
+    pub fn appositive(&self) -> bool {
+        appositive::appositive(self.ctx, self.p, self.at)
+    }
+    pub fn credit(&self) -> bool {
+        credit::credit(self.ctx, self.at)
+    }
+    pub fn by_before(&self) -> bool {
+        self.by_before
+    }
+    pub fn byline(&self) -> bool {
+        byline::byline(self.ctx, self.p, self.at, self.line_starts)
+    }
+    pub fn possessive_name(&self) -> bool {
+        possessive::possessive_name(self.ctx, self.p, self.at)
+    }
+    pub fn glued(&self) -> bool {
+        glued::glued(self.ctx, self.p)
+    }
+    /// "Jane Roe (D-Md.)": a party letter in brackets.
+    pub fn party(&self) -> bool {
+        party::party_bracket(self.ctx, self.at)
     }
 }
 
@@ -124,59 +145,81 @@ pub(super) fn mark(ctx: &Ctx, pieces: &mut [Piece], thing_ahead: &[bool], line_s
         if by_before {
             last_by_end = Some(at.last);
         }
-        let cues = Cues::of(ctx, p, &at, by_before, line_starts);
-        classify(ctx, p, &cues);
+        let strong_or_weak = classify(ctx, p, &Cues::of(ctx, p, &at, by_before, line_starts));
+        strong_or_weak.apply(p);
+    }
+}
+
+/// What [`classify`] makes of a piece.
+enum Class {
+    /// Too long to be a name: neither strong nor weak.
+    Neither,
+    Strong,
+    Weak,
+    /// Weak, and a person only if someone with that surname is named in full.
+    Tentative,
+}
+
+impl Class {
+    fn apply(self, p: &mut Piece) {
+        match self {
+            Class::Neither => {}
+            Class::Strong => p.strong = true,
+            Class::Weak => p.weak = true,
+            Class::Tentative => {
+                p.weak = true;
+                p.tentative = true;
+            }
+        }
     }
 }
 
 /// A piece strong (a person), weak (a person only if propagation says so) or tentative, by
-/// its cues.
-fn classify(ctx: &Ctx, p: &mut Piece, c: &Cues) {
+/// its cues, each looked for in this order and only while undecided.
+fn classify(ctx: &Ctx, p: &Piece, c: &Cues) -> Class {
     let lower_used = |k: usize| ctx.has(k, LOWER_USED);
     let s = p.toks.start;
     if p.words >= 2 {
         if p.words > 4 {
-            return;
+            return Class::Neither;
         }
-        let plain_words = p.toks.clone().all(|k| !lower_used(k));
-        if c.first_name
-            || c.hon
-            || c.title
-            || c.comma_role
-            || c.verb_after
-            || c.affiliation
-            || c.verb_before
-            || c.appositive
-            || c.credit
-            || c.byline
-            || c.possessive_name
-            || c.by_before
-            || c.party
-            || (plain_words && (c.who_or_age || c.owner_before) && p.words <= 3)
-        {
-            p.strong = true;
-        } else {
-            p.weak = true;
-        }
+        let plain_words = || p.toks.clone().all(|k| !lower_used(k));
+        let strong = c.first_name()
+            || c.hon()
+            || c.title()
+            || c.comma_role()
+            || c.verb_after()
+            || c.affiliation()
+            || c.verb_before()
+            || c.appositive()
+            || c.credit()
+            || c.byline()
+            || c.possessive_name()
+            || c.by_before()
+            || c.party()
+            || (p.words <= 3 && plain_words() && (c.who_or_age() || c.owner_before()));
+        if strong { Class::Strong } else { Class::Weak }
     } else {
         let w = ctx.word(s);
-        let ordinary = lower_used(s) || ctx.has(s, FIRST) && !c.hon && !c.title;
         // "Scholz-Putin": two names joined, handled part by part below.
         let joined = w.contains('-') && w.split('-').all(|p| p.chars().next().is_some_and(|c| c.is_uppercase()));
         if joined {
-            p.weak = true;
-            return;
+            return Class::Weak;
         }
-        let after = c.verb_after || c.verb_before || c.appositive || c.affiliation;
-        if c.hon || c.title || c.comma_role || c.credit || c.party || (c.glued && after) {
-            p.strong = true;
+        let (hon, title) = (c.hon(), c.title());
+        if hon || title || c.comma_role() || c.credit() || c.party() {
+            return Class::Strong;
+        }
+        let after = c.verb_after() || c.verb_before() || c.appositive() || c.affiliation();
+        let ordinary = lower_used(s) || ctx.has(s, FIRST) && !hon && !title;
+        if c.glued() && after {
+            Class::Strong
         } else if after && !ordinary {
             // "Okafor said" alone may be a company ("Telstra said"): kept tentative, a
             // person only if the article or the workspace names someone with that surname.
-            p.weak = true;
-            p.tentative = true;
+            Class::Tentative
         } else {
-            p.weak = true;
+            Class::Weak
         }
     }
 }
