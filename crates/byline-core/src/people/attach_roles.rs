@@ -3,9 +3,9 @@
 //! appositive ("Jane Roe, the chairman of ..."); a bare place or organisation only when the
 //! article gives nothing better.
 
+use super::DocPeople;
 use super::lexicon::FxHashSet;
 use super::recognize::{self, Ctx};
-use super::{DocPeople, normalise_spaces};
 
 pub(super) fn attach_roles(ctx: &Ctx, found: &[recognize::Found], doc: &mut DocPeople) {
     // Roles already given, per person, ASCII lower case (a scan of a person's roles per
@@ -83,7 +83,7 @@ pub(super) fn attach_roles(ctx: &Ctx, found: &[recognize::Found], doc: &mut DocP
             }
         }
         for r in roles {
-            let mut r = normalise_spaces(&r);
+            let mut r = on_one_line(&r);
             // "attorney for the Harbour Workers Union (HWU": close the bracket.
             if r.matches('(').count() > r.matches(')').count() {
                 r.push(')');
@@ -94,6 +94,25 @@ pub(super) fn attach_roles(ctx: &Ctx, found: &[recognize::Found], doc: &mut DocP
         }
     }
     drop_bare_places(ctx, doc);
+}
+
+/// A role as written, on one line: a run of white space holding a line break (a role wrapped
+/// across lines) becomes one space; other spacing stays as the article has it (roles are shown
+/// as written, down to a doubled space).
+fn on_one_line(role: &str) -> String {
+    if !role.contains(['\n', '\r']) {
+        return role.trim().to_string();
+    }
+    let mut out = String::with_capacity(role.len());
+    for (k, line) in role.lines().enumerate() {
+        if k > 0 {
+            let kept = out.trim_end().len();
+            out.truncate(kept);
+            out.push(' ');
+        }
+        out.push_str(if k > 0 { line.trim_start() } else { line });
+    }
+    out.trim().to_string()
 }
 
 /// "Sens. Jane Roe (D-Md.), John Doe (D-Va.) and …": between two names of a list, only a
@@ -167,6 +186,14 @@ mod tests {
     fn a_role_before_and_an_appositive_after() {
         let t = "Depot manager Maria Thrane, the union's chair, spoke.";
         assert_eq!(roles(t), [["Depot manager", "union's chair"]]);
+    }
+
+    #[test]
+    fn a_role_keeps_its_spacing_and_comes_onto_one_line() {
+        let t = "Maria Thrane, director of the Institute for Harbour  Studies at Tarrow, spoke.";
+        assert_eq!(roles(t), [["director of the Institute for Harbour  Studies at Tarrow"]]);
+        // (A role found across a line break, should a cue ever reach over one.)
+        assert_eq!(super::on_one_line("chair of the Harbour \n  Board"), "chair of the Harbour Board");
     }
 
     #[test]
