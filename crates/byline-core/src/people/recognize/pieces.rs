@@ -261,7 +261,16 @@ fn trim_lead_words(ctx: &Ctx, run: &Run, a: usize, b: usize) -> usize {
     // of Canterbury Justin Welby"). Another unknown leading word is kept ("Niels van den
     // Broek", "Amina Hassan Abdi"): many given names are not listed.
     let after_title = a > run.start && ctx.has(a - 1, TITLE | HONORIFIC);
-    let after_of = a == run.start && a > 0 && ctx.word(a - 1) == "of" && is_space_gap(ctx.gap_before(a));
+    // (A run after "of" or "of the" is an organisation's or a place's name up to a known given
+    // name, whether or not its first words were left out of the piece: "Officer of Harbour
+    // Value Maria Thrane".)
+    let run_after_of = |r: usize| {
+        r > 0
+            && is_space_gap(ctx.gap_before(r))
+            && (ctx.word(r - 1) == "of"
+                || (matches!(ctx.word(r - 1), "the" | "The") && r > 1 && ctx.word(r - 2) == "of" && is_space_gap(ctx.gap_before(r - 1))))
+    };
+    let after_of = run_after_of(run.start) && (a == run.start || !toks[a].initial);
     // ("Perhaps Jane Roe", "Grazier Jane Roe": an adverb or a common noun naming a person
     // that starts a sentence is not a given name.)
     // ("said Supervisor Ilka Brandvold": so is a capitalised common noun naming a person after a
@@ -351,6 +360,13 @@ mod tests {
         assert_eq!(mentions("\"It is fair,\" said Farmer Brandvold of Norland County."), ["Brandvold"]);
         // Not after a noun: a name of a thing.
         assert!(mentions("The trade group Consumer Harbour Alliance is fighting it.").is_empty());
+    }
+
+    #[test]
+    fn an_organisation_after_of_ends_at_a_known_given_name() {
+        let t = "Prices will rise, Chief Financial Officer of Harbour Value Maria Thrane said.";
+        assert_eq!(mentions(t), ["Maria Thrane"]);
+        assert_eq!(mentions("The chair of the Tarrow Ports Authority Peter Loss said it would reopen."), ["Peter Loss"]);
     }
 
     #[test]
