@@ -197,6 +197,15 @@ mod tests {
     }
 
     #[test]
+    fn a_capitalised_title_of_a_named_office_before_the_name() {
+        assert_eq!(roles("Minister of Finance Maria Thrane said the budget was late."), [["Minister of Finance"]]);
+        let t = "Chair of the Tarrow Ports Authority Peter Loss said the quay would reopen.";
+        assert_eq!(roles(t), [["Chair of the Tarrow Ports Authority"]]);
+        let t = "Prices will rise, Chief Financial Officer of Harbour Value Maria Thrane said.";
+        assert_eq!(roles(t), [["Chief Financial Officer of Harbour Value"]]);
+    }
+
+    #[test]
     fn a_possessive_determiner_stays_with_the_role() {
         assert_eq!(roles("The mayor and his deputy, Maria Thrane, left early."), [["his deputy"]]);
         assert_eq!(roles("She thanked her mentor Maria Thrane for it."), [["her mentor"]]);

@@ -51,18 +51,11 @@ pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
         && (lower_role_noun(ctx, j) || sentence_start(ctx, j) || cap_noun || (!comma && ctx.toks[j].cap && after_lower_word(ctx, j)));
     // "Attorney for Massachusetts Jane Roe", "Minister of Finance Jane Roe": a title, then
     // "for" or "of" and a capitalised place or office.
-    let placed = !comma
-        && !noun
-        && ctx.toks[j].cap
-        && j >= 2
-        && is_space_gap(ctx.gap_before(j))
-        && is_space_gap(ctx.gap_before(j - 1))
-        && matches!(ctx.word(j - 1), "for" | "of")
-        && ctx.has(j - 2, TITLE)
-        && ctx.toks[j - 2].cap
-        && !ctx.has(j, FIRST | HONORIFIC);
+    // ("Chair of the Tarrow Ports Authority Jane Roe": the office's name may be several
+    // capitalised words, after "the".)
+    let placed = if !comma && !noun && ctx.toks[j].cap && !ctx.has(j, FIRST | HONORIFIC) { placed_title(ctx, j) } else { None };
     let of_title = !comma && of_title_end(ctx, j);
-    if !(comma || ctx.has(j, TITLE) || noun || national || placed || of_title) {
+    if !(comma || ctx.has(j, TITLE) || noun || national || placed.is_some() || of_title) {
         return None;
     }
     // "Police accused Jane Roe of ...": a person noun that is a past form ("accused"), after a
@@ -87,6 +80,29 @@ pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
         return None;
     }
     Some(walk_back(ctx, s, j, comma, placed))
+}
+
+/// "Attorney for Massachusetts", "Minister of Finance", "Chair of the Tarrow Ports Authority":
+/// token `j` ends a capitalised title, then "for" or "of" (and "the"), then up to five
+/// capitalised words naming a place or an office. The index of "for" or "of".
+fn placed_title(ctx: &Ctx, j: usize) -> Option<usize> {
+    let capital = |k: usize| ctx.toks[k].cap || ctx.toks[k].acronym;
+    let mut k = j;
+    while k > 0 && j - k < 5 && capital(k) && !ctx.toks[k].possessive && is_space_gap(ctx.gap_before(k)) {
+        let p = k - 1;
+        let of = if ctx.word(p) == "the" && p > 0 && is_space_gap(ctx.gap_before(p)) { p - 1 } else { p };
+        if matches!(ctx.word(of), "for" | "of") && of > 0 && is_space_gap(ctx.gap_before(of)) {
+            // (A title in capitals: "Minister", or a role noun written as one, "Chief Financial
+            // Officer". Up to three capitalised words after "of", five after "of the".)
+            let title = ctx.toks[of - 1].cap && (ctx.has(of - 1, TITLE) || (ctx.has(of - 1, ROLE_HEAD) && !plural_head(ctx, of - 1)));
+            return (title && (j - k < 3 || of < p)).then_some(of);
+        }
+        if !capital(p) {
+            return None;
+        }
+        k = p;
+    }
+    None
 }
 
 /// "chief of staff", "secretary of state", "head of research": token `j` ends a title whose role
@@ -163,15 +179,17 @@ fn honorific_role(ctx: &Ctx, j: usize) -> Option<(usize, usize)> {
 
 /// The start of a role whose head is token `j` (before a name at token `s`, after a comma when
 /// `comma`): back over its qualifiers ("Kremlin spokesman"), up to a word that ends it.
-fn walk_back(ctx: &Ctx, s: usize, j: usize, comma: bool, placed: bool) -> (usize, usize) {
+fn walk_back(ctx: &Ctx, s: usize, j: usize, comma: bool, placed: Option<usize>) -> (usize, usize) {
     let mut j = j;
-    let for_at = if placed { j - 1 } else { usize::MAX };
+    // ("Minister of Finance", "Chair of the Ports Authority": the title's "of" and "the".)
+    let placed_at = placed.unwrap_or(usize::MAX);
+    let for_at = |k: usize| k == placed_at || (placed.is_some() && k == placed_at + 1 && ctx.word(k) == "the");
     let last = if comma { s - 1 } else { j };
     let mut first = j;
     let mut count = 1;
     // Before a comma the role may be a longer phrase ("Christie's rival for the nomination for
     // governor, Jane Roe"): it crosses "the", "of", "for", ... and ends after a possessive.
-    let phrase = |k: usize| (comma && matches!(ctx.word(k), "the" | "of" | "for" | "at" | "in" | "on")) || k == for_at;
+    let phrase = |k: usize| (comma && matches!(ctx.word(k), "the" | "of" | "for" | "at" | "in" | "on")) || for_at(k);
     // (After a possessive, only its owner's capitalised name: "American Theatre Wing's".)
     let mut owner = false;
     while j > 0 && count < if comma { 12 } else { 8 } {
@@ -274,7 +292,7 @@ fn walk_back(ctx: &Ctx, s: usize, j: usize, comma: bool, placed: bool) -> (usize
         }
         // "the compound of Palestinian leader ...": "of" continues a role only after a role
         // noun or a capitalised word ("Secretary of State", "chief executive of").
-        if ctx.word(k) == "of" && k != for_at && (k == 0 || !(ctx.has(k - 1, ROLE_HEAD) || ctx.toks[k - 1].cap)) {
+        if ctx.word(k) == "of" && !for_at(k) && (k == 0 || !(ctx.has(k - 1, ROLE_HEAD) || ctx.toks[k - 1].cap)) {
             break;
         }
         if sentence_start(ctx, j) {
