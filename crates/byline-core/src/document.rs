@@ -119,7 +119,7 @@ pub(crate) type CueMatches = [Vec<PhraseMatch>; 3];
 /// [`ParseMemo`] reuse a line's.
 pub(crate) fn cue_matches(clean: &str, toks: &[Tok], lex: &Lexicon) -> CueMatches {
     let sets = [&lex.reporting_verbs, &lex.vague, &lex.anonymous];
-    cues::find_each(sets, clean, toks, &mut StartMemo::new(toks, lex))
+    cues::find_each(sets, clean, toks, &StartMemo::new(toks, lex))
 }
 
 impl<'t> Document<'t> {
@@ -129,9 +129,9 @@ impl<'t> Document<'t> {
         let toks = tokenize(&clean);
         // The lists looked for from the word starts, with what each token form says of them.
         let cue_sets = [&lex.reporting_verbs, &lex.vague, &lex.anonymous];
-        let mut starts = StartMemo::new(&toks, lex);
-        let sentences = sentences::split_clean_tokens(text, &clean, &toks, &mut starts, format, lex);
-        let cues = cues::find_each(cue_sets, &clean, &toks, &mut starts);
+        let starts = StartMemo::new(&toks, lex);
+        let sentences = sentences::split_clean_tokens(text, &clean, &toks, &starts, format, lex);
+        let cues = cues::find_each(cue_sets, &clean, &toks, &starts);
         Document::assemble(text, format, clean, sentences, toks, cues, &mut |l| lex.word_class(l))
     }
 
