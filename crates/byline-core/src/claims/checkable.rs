@@ -47,7 +47,14 @@ const DETECTORS: &[Detector] = &[
 
 /// The proposition sentence `i` asserts, if it is checkable: (key phrase, message).
 pub(crate) fn claim(doc: &Doc, i: usize) -> Option<(Span, String)> {
-    let c =
-        Claim { ctext: doc.ctext, lower: doc.lower, s: &doc.sentences[i], words: doc.words_of(i), cover: &doc.q_cover[i], lex: doc.lex, doc };
+    let c = Claim {
+        ctext: doc.ctext,
+        lower: doc.lower,
+        s: &doc.sentences[i],
+        words: doc.words_of(i),
+        cover: &doc.q_cover[i],
+        lex: doc.lex,
+        doc,
+    };
     DETECTORS.iter().find_map(|d| d(&c))
 }

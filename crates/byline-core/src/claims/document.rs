@@ -3,8 +3,8 @@
 //! writer's voice, site furniture, and the first citation of a document by its publisher.
 
 use super::cover::Cover;
-use crate::attribution::{Attribution, SourceKind};
 use crate::Span;
+use crate::attribution::{Attribution, SourceKind};
 use crate::document::Document;
 use crate::document::cues::{self, StartMemo};
 use crate::lexicon::{Lexicon, PhraseMatch, PhraseSet};
@@ -98,7 +98,7 @@ impl<'a> Doc<'a> {
             outlet_note,
             furniture,
             doc_cited: doc_cited(ctext, attributions, lex),
-            starts: StartMemo::new(&document.toks, lex),
+            starts: StartMemo::with_answers(&document.toks, lex, &document.form_starts),
         }
     }
 }

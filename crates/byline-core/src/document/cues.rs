@@ -16,11 +16,11 @@
 //! have one) is scanned byte by byte, as before.
 
 use crate::Span;
-use std::cell::Cell;
 use crate::lexicon::first_runs::FirstRuns;
 use crate::lexicon::{Lexicon, PhraseMatch, PhraseSet};
 use crate::people::tokens::Tok;
 use crate::text::is_alnum;
+use std::cell::Cell;
 
 /// A form's answer not asked for yet.
 const UNKNOWN: u16 = 1 << 15;
@@ -47,6 +47,26 @@ impl<'l> StartMemo<'l> {
         let (sets, runs) = lex.word_start_lists();
         let forms = toks.iter().map(|t| t.form as usize + 1).max().unwrap_or(0);
         StartMemo { sets, runs, bits: vec![Cell::new(UNKNOWN); forms] }
+    }
+
+    /// A memo for the forms of `toks` that starts from `known`, the answers of another memo of
+    /// the same tokens ([`StartMemo::answers`]), when it has one per form: the claim rules
+    /// take the parse's, which has asked about every form, instead of walking the trie again.
+    pub(crate) fn with_answers(toks: &[Tok], lex: &'l Lexicon, known: &[u16]) -> StartMemo<'l> {
+        let mut memo = StartMemo::new(toks, lex);
+        if known.len() == memo.bits.len() {
+            memo.bits = known.iter().map(|&b| Cell::new(b)).collect();
+        }
+        memo
+    }
+
+    /// The answers found so far, per form (`UNKNOWN` where none was asked for), after asking
+    /// about every token of `toks` (the memo's tokens, of `text`).
+    pub(crate) fn answers(&self, text: &str, toks: &[Tok]) -> Vec<u16> {
+        for t in toks {
+            self.bits(text, t);
+        }
+        self.bits.iter().map(Cell::get).collect()
     }
 
     /// The bit of `set` (one of the memo's lists, the same list by address).
@@ -405,7 +425,11 @@ mod tests {
                 }
                 let set = sets[next(sets.len())];
                 let odd = |m: &PhraseMatch| m.span.start % 2 == 1;
-                assert_eq!(find_first_in(set, &lower, a..b, &toks, &memo, |_| true), set.find_first(&lower[a..b], |_| true), "{t:?} {a}..{b}");
+                assert_eq!(
+                    find_first_in(set, &lower, a..b, &toks, &memo, |_| true),
+                    set.find_first(&lower[a..b], |_| true),
+                    "{t:?} {a}..{b}"
+                );
                 assert_eq!(find_first_in(set, &lower, a..b, &toks, &memo, odd), set.find_first(&lower[a..b], odd), "{t:?} {a}..{b}");
             }
         }
