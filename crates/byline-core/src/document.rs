@@ -107,6 +107,11 @@ pub struct Document<'t> {
     lower: String,
     /// Where the attribution cue phrases occur ([`cue_matches`]).
     pub(crate) cues: CueMatches,
+    /// Per token form, which of [`Lexicon::word_start_lists`] may start at a word of that
+    /// form ([`StartMemo::answers`]): the parse finds them for every form, and the claim rules
+    /// scan sentences with them (with the lexicon the document was parsed with, which the cue
+    /// matches and the word classes assume too).
+    pub(crate) form_starts: Vec<u16>,
 }
 
 /// The matches in the cleaned text of the three phrase lists attribution starts from:
@@ -119,7 +124,7 @@ pub(crate) type CueMatches = [Vec<PhraseMatch>; 3];
 /// [`ParseMemo`] reuse a line's.
 pub(crate) fn cue_matches(clean: &str, toks: &[Tok], lex: &Lexicon) -> CueMatches {
     let sets = [&lex.reporting_verbs, &lex.vague, &lex.anonymous];
-    cues::find_each(sets, clean, toks, &mut StartMemo::new(toks, lex))
+    cues::find_each(sets, clean, toks, &StartMemo::new(toks, lex))
 }
 
 impl<'t> Document<'t> {
@@ -129,10 +134,11 @@ impl<'t> Document<'t> {
         let toks = tokenize(&clean);
         // The lists looked for from the word starts, with what each token form says of them.
         let cue_sets = [&lex.reporting_verbs, &lex.vague, &lex.anonymous];
-        let mut starts = StartMemo::new(&toks, lex);
-        let sentences = sentences::split_clean_tokens(text, &clean, &toks, &mut starts, format, lex);
-        let cues = cues::find_each(cue_sets, &clean, &toks, &mut starts);
-        Document::assemble(text, format, clean, sentences, toks, cues, &mut |l| lex.word_class(l))
+        let starts = StartMemo::new(&toks, lex);
+        let sentences = sentences::split_clean_tokens(text, &clean, &toks, &starts, format, lex);
+        let cues = cues::find_each(cue_sets, &clean, &toks, &starts);
+        let form_starts = starts.answers(&clean, &toks);
+        Document::assemble(text, format, clean, sentences, toks, (cues, form_starts), &mut |l| lex.word_class(l))
     }
 
     /// [`Document::parse`], reusing from `memo` the tokens and cue matches of every line, the
@@ -145,18 +151,19 @@ impl<'t> Document<'t> {
         let sentences = sentences::split_clean_by(text, &clean, format, lex, &mut memo.blocks(&clean, lex));
         let (toks, cues) = memo.lines(&clean, lex);
         memo.end_round();
-        Document::assemble(text, format, clean, sentences, toks, cues, &mut |l| memo.word_class(l, lex))
+        let form_starts = StartMemo::new(&toks, lex).answers(&clean, &toks);
+        Document::assemble(text, format, clean, sentences, toks, (cues, form_starts), &mut |l| memo.word_class(l, lex))
     }
 
-    /// The document from its sentences, tokens and cue matches: quotations and the word view,
-    /// with `word_class` answering as [`Lexicon::word_class`].
+    /// The document from its sentences, tokens, cue matches and word-start answers per form:
+    /// quotations and the word view, with `word_class` answering as [`Lexicon::word_class`].
     fn assemble(
         text: &'t str,
         format: Format,
         clean: Cow<'t, str>,
         sentences: Vec<Sentence>,
         toks: Vec<Tok>,
-        cues: CueMatches,
+        (cues, form_starts): (CueMatches, Vec<u16>),
         word_class: &mut impl FnMut(&str) -> u16,
     ) -> Document<'t> {
         let quotes = quotes::find_clean(&clean, &sentences);
@@ -171,6 +178,7 @@ impl<'t> Document<'t> {
             sentence_words: Vec::new(),
             lower: String::new(),
             cues,
+            form_starts,
         };
         doc.build_words(word_class);
         doc

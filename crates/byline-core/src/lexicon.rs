@@ -807,11 +807,21 @@ impl Lexicon {
         time | if self.numbers.contains(l) { class::NUMBER } else { 0 }
     }
 
-    /// The phrase lists the parse looks for from the word starts of the tokens
-    /// (`document/cues.rs`): the attribution cues and the boilerplate; with the first runs of
-    /// their phrases, which say which lists may match at a word.
-    pub(crate) fn word_start_lists(&self) -> ([&PhraseSet; 4], &first_runs::FirstRuns) {
-        let sets = [&self.reporting_verbs, &self.vague, &self.anonymous, &self.boilerplate];
+    /// The phrase lists looked for from the word starts of the tokens (`document/cues.rs`):
+    /// the parse's attribution cues and boilerplate, and the lists the claim rules scan a
+    /// sentence for (no comment, time words, charged words, predictions); with the first runs
+    /// of their phrases, which say which lists may match at a word.
+    pub(crate) fn word_start_lists(&self) -> ([&PhraseSet; 8], &first_runs::FirstRuns) {
+        let sets = [
+            &self.reporting_verbs,
+            &self.vague,
+            &self.anonymous,
+            &self.boilerplate,
+            &self.no_comment,
+            &self.time_words,
+            &self.charged,
+            &self.predictions,
+        ];
         (sets, self.first_runs.get_or_init(|| first_runs::FirstRuns::new(&sets)))
     }
 

@@ -60,7 +60,7 @@ pub(crate) fn split_clean_tokens(
     text: &str,
     clean: &str,
     toks: &[Tok],
-    starts: &mut StartMemo,
+    starts: &StartMemo,
     format: Format,
     lex: &Lexicon,
 ) -> Vec<Sentence> {
@@ -81,7 +81,7 @@ struct Fresh<'a, 'm, 'l> {
     clean: &'a str,
     lex: &'a Lexicon,
     /// The tokens of `clean`, and what their forms say about where boilerplate phrases start.
-    toks: Option<(&'a [Tok], &'m mut StartMemo<'l>)>,
+    toks: Option<(&'a [Tok], &'m StartMemo<'l>)>,
     /// The first token of the sentence last asked about.
     next_tok: usize,
 }
@@ -93,7 +93,7 @@ impl BlockWork for Fresh<'_, '_, '_> {
     fn is_furniture(&mut self, span: Span) -> bool {
         let (clean, lex) = (self.clean, self.lex);
         let sentence = &clean[span.clone()];
-        let Some((toks, memo)) = &mut self.toks else { return is_furniture(sentence, lex) };
+        let Some((toks, memo)) = self.toks else { return is_furniture(sentence, lex) };
         // The tokens that start in the sentence, none running into it from before. Sentences
         // come in order, so the search goes on from the last one's first token.
         let from = if toks.get(self.next_tok.wrapping_sub(1)).is_some_and(|t| t.start >= span.start) { 0 } else { self.next_tok };

@@ -6,8 +6,8 @@ use crate::Span;
 
 /// The first charged phrase outside quotations.
 pub(crate) fn characterisation(c: &Claim) -> Option<(Span, String)> {
-    let (sl, base) = (&c.lower[c.s.span.clone()], c.s.span.start);
-    let m = c.lex.charged.find_first(sl, |m| c.outside(&(base + m.span.start..base + m.span.end)))?;
+    let base = c.s.span.start;
+    let m = c.doc.find_first_in(&c.lex.charged, c.s.span.clone(), |m| c.outside(&(base + m.span.start..base + m.span.end)))?;
     let key = base + m.span.start..base + m.span.end;
     Some((key.clone(), format!("\"{}\" is a contested characterisation with no source — who says so?", &c.ctext[key])))
 }

@@ -20,6 +20,8 @@ pub(crate) struct Claim<'a> {
     /// The sentence's quotations (what is inside them is someone else's).
     pub(crate) cover: &'a Cover,
     pub(crate) lex: &'a Lexicon,
+    /// The document, for its phrase scans of the sentence ([`Doc::find_first_in`]).
+    pub(crate) doc: &'a Doc<'a>,
 }
 
 impl Claim<'_> {
@@ -45,7 +47,14 @@ const DETECTORS: &[Detector] = &[
 
 /// The proposition sentence `i` asserts, if it is checkable: (key phrase, message).
 pub(crate) fn claim(doc: &Doc, i: usize) -> Option<(Span, String)> {
-    let c =
-        Claim { ctext: doc.ctext, lower: doc.lower, s: &doc.sentences[i], words: doc.words_of(i), cover: &doc.q_cover[i], lex: doc.lex };
+    let c = Claim {
+        ctext: doc.ctext,
+        lower: doc.lower,
+        s: &doc.sentences[i],
+        words: doc.words_of(i),
+        cover: &doc.q_cover[i],
+        lex: doc.lex,
+        doc,
+    };
     DETECTORS.iter().find_map(|d| d(&c))
 }

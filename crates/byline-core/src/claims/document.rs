@@ -3,9 +3,11 @@
 //! writer's voice, site furniture, and the first citation of a document by its publisher.
 
 use super::cover::Cover;
+use crate::Span;
 use crate::attribution::{Attribution, SourceKind};
 use crate::document::Document;
-use crate::lexicon::Lexicon;
+use crate::document::cues::{self, StartMemo};
+use crate::lexicon::{Lexicon, PhraseMatch, PhraseSet};
 use crate::quotes::Quote;
 use crate::sentences::{Role, Sentence};
 
@@ -42,12 +44,27 @@ pub(crate) struct Doc<'a> {
     /// The first sentence that cites a document by its publisher ("according to a study
     /// published in the journal X").
     pub(crate) doc_cited: Option<usize>,
+    /// Which phrase lists may start at each token form of the document, for the rules' scans
+    /// of a sentence ([`Doc::find_first_in`]), found when first asked.
+    starts: StartMemo<'a>,
 }
 
 impl<'a> Doc<'a> {
     /// The words of sentence `i`.
     pub(crate) fn words_of(&self, i: usize) -> &'a [crate::document::Word] {
         self.document.words_of(i)
+    }
+
+    /// [`PhraseSet::find_first`] of `set` on `lower[span]` (`span` a sentence's, or any span
+    /// whose edges are not inside a word), visiting the word starts of the document's tokens
+    /// rather than every byte when they can answer exactly ([`cues::find_first_in`]).
+    pub(crate) fn find_first_in(&self, set: &PhraseSet, span: Span, pred: impl FnMut(&PhraseMatch) -> bool) -> Option<PhraseMatch> {
+        cues::find_first_in(set, self.lower, span, &self.document.toks, &self.starts, pred)
+    }
+
+    /// [`PhraseSet::contains`] of `set` on `lower[span]`, as [`Doc::find_first_in`].
+    pub(crate) fn contains_in(&self, set: &PhraseSet, span: Span) -> bool {
+        self.find_first_in(set, span, |_| true).is_some()
     }
 
     pub(crate) fn new(document: &'a Document<'a>, lower: &'a str, attributions: &'a [Attribution], lex: &'a Lexicon) -> Doc<'a> {
@@ -81,6 +98,7 @@ impl<'a> Doc<'a> {
             outlet_note,
             furniture,
             doc_cited: doc_cited(ctext, attributions, lex),
+            starts: StartMemo::with_answers(&document.toks, lex, &document.form_starts),
         }
     }
 }

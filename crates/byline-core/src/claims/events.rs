@@ -8,7 +8,7 @@ use crate::Span;
 /// The whole sentence, when it narrates an event.
 pub(crate) fn event(c: &Claim) -> Option<(Span, String)> {
     let (ctext, lower, s, words) = (c.ctext, c.lower, c.s, c.words);
-    let dated = c.lex.time_words.contains(&lower[s.span.clone()]);
+    let dated = c.doc.contains_in(&c.lex.time_words, s.span.clone());
     let past = words.iter().skip(1).any(|w| {
         let l = &lower[w.span.clone()];
         (l.len() > 4 && l.ends_with("ed")) || irregular_past(l)

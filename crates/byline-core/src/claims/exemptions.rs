@@ -14,7 +14,7 @@ const RESEARCH_TEAM: &[&str] = &["researchers", "authors", "scientists", "team",
 pub(crate) fn asserts_nothing(doc: &Doc, s: &Sentence) -> bool {
     let st = &doc.ctext[s.span.clone()];
     let trimmed = st.trim_end_matches(['"', '\'', '”', '’', ')', ']', ' ']);
-    trimmed.ends_with(['?', ':']) || doc.lex.no_comment.contains(&doc.lower[s.span.clone()]) || contributor_line(trimmed)
+    trimmed.ends_with(['?', ':']) || doc.contains_in(&doc.lex.no_comment, s.span.clone()) || contributor_line(trimmed)
 }
 
 /// A wire story's credit for its other reporters: "Jane Roe in Paris and John Doe contributed.",
@@ -60,7 +60,7 @@ pub(crate) fn own_exemption(doc: &Doc, i: usize) -> OwnExemption {
     });
     let about_person_quoted = matches!(first, "He" | "She") && !hedged;
     // A note on the sourcing itself ("officials spoke on condition of anonymity").
-    let sourcing_note = lex.anonymous.contains(&lower[s.span.clone()]);
+    let sourcing_note = doc.contains_in(&lex.anonymous, s.span.clone());
     // A sentence about a study or report the article has already cited by its publisher
     // ("The researchers analysed 28 years of records", "The study was funded by …"): the
     // cited document's own account.

@@ -7,8 +7,8 @@ use crate::Span;
 
 /// The first prediction phrase outside quotations, quoted to the end of the sentence.
 pub(crate) fn prediction(c: &Claim) -> Option<(Span, String)> {
-    let (sl, base) = (&c.lower[c.s.span.clone()], c.s.span.start);
-    let m = c.lex.predictions.find_first(sl, |m| c.outside(&(base + m.span.start..base + m.span.end)))?;
+    let base = c.s.span.start;
+    let m = c.doc.find_first_in(&c.lex.predictions, c.s.span.clone(), |m| c.outside(&(base + m.span.start..base + m.span.end)))?;
     let key = base + m.span.start..base + m.span.end;
     let phrase = short(&c.ctext[key.start..c.s.span.end], 7);
     Some((key, format!("Prediction with no source: \"{phrase}\" — who expects this?")))

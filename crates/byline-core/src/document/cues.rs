@@ -20,22 +20,25 @@ use crate::lexicon::first_runs::FirstRuns;
 use crate::lexicon::{Lexicon, PhraseMatch, PhraseSet};
 use crate::people::tokens::Tok;
 use crate::text::is_alnum;
+use std::cell::Cell;
 
 /// A form's answer not asked for yet.
-const UNKNOWN: u8 = 1 << 7;
+const UNKNOWN: u16 = 1 << 15;
 /// A form with a joiner (an apostrophe or a hyphen between letters) inside, after which
 /// another word starts.
-const JOINER: u8 = 1 << 6;
-/// All lists: bits 0 to 5.
-const ALL: u8 = JOINER - 1;
+const JOINER: u16 = 1 << 14;
+/// All lists: bits 0 to 13.
+const ALL: u16 = JOINER - 1;
 
 /// Per token form of one document, for the lists of [`Lexicon::word_start_lists`]: whether a
 /// phrase of list `k` may start at a word of this form (bit `k`), and [`JOINER`]. Found when
-/// first asked, for all the lists in one walk ([`FirstRuns`]).
+/// first asked, for all the lists in one walk ([`FirstRuns`]). The answers sit in cells so
+/// that the claim rules can share one memo of the document's forms through `&`
+/// (`claims::document::Doc`).
 pub(crate) struct StartMemo<'l> {
-    sets: [&'l PhraseSet; 4],
+    sets: [&'l PhraseSet; 8],
     runs: &'l FirstRuns,
-    bits: Vec<u8>,
+    bits: Vec<Cell<u16>>,
 }
 
 impl<'l> StartMemo<'l> {
@@ -43,33 +46,53 @@ impl<'l> StartMemo<'l> {
     pub(crate) fn new(toks: &[Tok], lex: &'l Lexicon) -> StartMemo<'l> {
         let (sets, runs) = lex.word_start_lists();
         let forms = toks.iter().map(|t| t.form as usize + 1).max().unwrap_or(0);
-        StartMemo { sets, runs, bits: vec![UNKNOWN; forms] }
+        StartMemo { sets, runs, bits: vec![Cell::new(UNKNOWN); forms] }
+    }
+
+    /// A memo for the forms of `toks` that starts from `known`, the answers of another memo of
+    /// the same tokens ([`StartMemo::answers`]), when it has one per form: the claim rules
+    /// take the parse's, which has asked about every form, instead of walking the trie again.
+    pub(crate) fn with_answers(toks: &[Tok], lex: &'l Lexicon, known: &[u16]) -> StartMemo<'l> {
+        let mut memo = StartMemo::new(toks, lex);
+        if known.len() == memo.bits.len() {
+            memo.bits = known.iter().map(|&b| Cell::new(b)).collect();
+        }
+        memo
+    }
+
+    /// The answers found so far, per form (`UNKNOWN` where none was asked for), after asking
+    /// about every token of `toks` (the memo's tokens, of `text`).
+    pub(crate) fn answers(&self, text: &str, toks: &[Tok]) -> Vec<u16> {
+        for t in toks {
+            self.bits(text, t);
+        }
+        self.bits.iter().map(Cell::get).collect()
     }
 
     /// The bit of `set` (one of the memo's lists, the same list by address).
-    fn bit_of(&self, set: &PhraseSet) -> Option<u8> {
+    fn bit_of(&self, set: &PhraseSet) -> Option<u16> {
         self.sets.iter().position(|s| std::ptr::eq(*s, set)).map(|k| 1 << k)
     }
 
     /// The bits of the form of `t`, a token of `text`.
     #[inline(always)]
-    fn bits(&mut self, text: &str, t: &Tok) -> u8 {
-        let f = t.form as usize;
-        if self.bits[f] == UNKNOWN {
+    fn bits(&self, text: &str, t: &Tok) -> u16 {
+        let cell = &self.bits[t.form as usize];
+        if cell.get() == UNKNOWN {
             let b = text.as_bytes();
             let run_end = first_run_end(text, t.start, t.end);
             // The only other character a form holds is an initial's full stop ("V.").
             let joiner = if run_end < t.end && b[run_end] != b'.' { JOINER } else { 0 };
-            self.bits[f] = joiner | self.runs.lists(&b[t.start..run_end]);
+            cell.set(joiner | self.runs.lists(&b[t.start..run_end]));
         }
-        self.bits[f]
+        cell.get()
     }
 }
 
 /// Calls `visit(i, lists)` at each word start `i` of `toks` (tokens of `text`, in order) where a
 /// phrase of a list of `mask` (bits of `memo`) may start, `lists` holding the bits of the lists
 /// that may, while it returns true.
-fn word_starts(text: &str, toks: &[Tok], memo: &mut StartMemo, mask: u8, mut visit: impl FnMut(usize, u8) -> bool) {
+fn word_starts(text: &str, toks: &[Tok], memo: &StartMemo, mask: u16, mut visit: impl FnMut(usize, u16) -> bool) {
     for t in toks {
         let bits = memo.bits(text, t);
         if bits & mask != 0 && !visit(t.start, bits) {
@@ -96,8 +119,8 @@ fn word_starts(text: &str, toks: &[Tok], memo: &mut StartMemo, mask: u8, mut vis
 /// [`PhraseSet::find_each`] of `sets` in `text`, given the tokens of `text` and a memo of their
 /// forms that has the lists. Falls back to the byte scan when a list has a phrase that starts
 /// with another character, or the memo lacks one.
-pub(crate) fn find_each<const N: usize>(sets: [&PhraseSet; N], text: &str, toks: &[Tok], memo: &mut StartMemo) -> [Vec<PhraseMatch>; N] {
-    let bits: [Option<u8>; N] = std::array::from_fn(|k| memo.bit_of(sets[k]).filter(|_| sets[k].starts_at_words_only()));
+pub(crate) fn find_each<const N: usize>(sets: [&PhraseSet; N], text: &str, toks: &[Tok], memo: &StartMemo) -> [Vec<PhraseMatch>; N] {
+    let bits: [Option<u16>; N] = std::array::from_fn(|k| memo.bit_of(sets[k]).filter(|_| sets[k].starts_at_words_only()));
     if bits.iter().any(Option::is_none) {
         return PhraseSet::find_each(sets, text);
     }
@@ -135,7 +158,7 @@ pub(crate) fn any_in(
     text: &str,
     span: Span,
     toks: &[Tok],
-    memo: &mut StartMemo,
+    memo: &StartMemo,
     mut pred: impl FnMut(&PhraseMatch) -> bool,
 ) -> Option<bool> {
     let mask = memo.bit_of(set)?;
@@ -180,6 +203,38 @@ pub(crate) fn any_in(
         next_punct += 1;
     }
     Some(found)
+}
+
+/// [`PhraseSet::find_first`] of `set` on the slice `text[span]`, from the word starts of the
+/// tokens of `text` (`toks`: all of them, in order) that start in `span` ([`any_in`]), for the
+/// claim rules, which ask this of a sentence. A token running into the span from before it, or
+/// anything else [`any_in`] cannot answer exactly, sends the question to the scan of the slice.
+/// `text` may be the ASCII lower-case copy of the tokens' text: it has the same offsets, the
+/// same word starts and the same matches (matching is ASCII case-insensitive).
+pub(crate) fn find_first_in(
+    set: &PhraseSet,
+    text: &str,
+    span: Span,
+    toks: &[Tok],
+    memo: &StartMemo,
+    mut pred: impl FnMut(&PhraseMatch) -> bool,
+) -> Option<PhraseMatch> {
+    let first = toks.partition_point(|t| t.start < span.start);
+    let last = first + toks[first..].partition_point(|t| t.start < span.end);
+    if first == 0 || toks[first - 1].run_end <= span.start {
+        let mut found = None;
+        let answered = any_in(set, text, span.clone(), &toks[first..last], memo, |m| {
+            let hit = pred(m);
+            if hit {
+                found = Some(m.clone());
+            }
+            hit
+        });
+        if answered.is_some() {
+            return found;
+        }
+    }
+    set.find_first(&text[span], pred)
 }
 
 /// The end of the run of letters and digits that starts at `start` (a token's start), before
@@ -254,7 +309,7 @@ mod tests {
                 }
             }
             let toks = tokenize(&t);
-            assert_eq!(find_each(sets, &t, &toks, &mut StartMemo::new(&toks, lex)), PhraseSet::find_each(sets, &t), "{t:?}");
+            assert_eq!(find_each(sets, &t, &toks, &StartMemo::new(&toks, lex)), PhraseSet::find_each(sets, &t), "{t:?}");
         }
     }
 
@@ -283,7 +338,7 @@ mod tests {
                 }
             }
             let toks = tokenize(&t);
-            let mut memo = StartMemo::new(&toks, Lexicon::bundled());
+            let memo = StartMemo::new(&toks, Lexicon::bundled());
             for _ in 0..4 {
                 let (mut a, mut b) = (next(t.len() + 1), next(t.len() + 1));
                 if a > b {
@@ -296,7 +351,7 @@ mod tests {
                     continue;
                 }
                 let mut seen = Vec::new();
-                let got = any_in(set, &t, a..b, &toks[first..last], &mut memo, |m| {
+                let got = any_in(set, &t, a..b, &toks[first..last], &memo, |m| {
                     seen.push(m.clone());
                     false
                 });
@@ -317,7 +372,67 @@ mod tests {
         assert!(!set.starts_at_words_only());
         let t = "He said (Reuters/AP) so.";
         let toks = tokenize(t);
-        let [m] = find_each([&set], t, &toks, &mut StartMemo::new(&toks, Lexicon::bundled()));
+        let [m] = find_each([&set], t, &toks, &StartMemo::new(&toks, Lexicon::bundled()));
         assert_eq!(m.iter().map(|m| &t[m.span.clone()]).collect::<Vec<_>>(), ["said", "/AP)"]);
+    }
+
+    /// The claim rules' scans of a span of the lower-case copy, from the word starts of the
+    /// original text's tokens, find what a scan of the slice finds: the first match, the first
+    /// that meets a predicate, for each list the claims scan a sentence for.
+    #[test]
+    fn the_claim_scans_match_the_slice_scan() {
+        let lex = Lexicon::bundled();
+        let sets = [&lex.no_comment, &lex.anonymous, &lex.time_words, &lex.charged, &lex.predictions];
+        for set in sets {
+            assert!(set.punctuation_starts().is_some(), "the claim lists take the fast path");
+        }
+        let mut vocab: Vec<String> = Vec::new();
+        for set in sets {
+            for r in set.rules().iter().take(200) {
+                vocab.extend(r.pattern.split([' ', ';', '(', ')', '[', ']', '|', '^', '$']).filter(|w| !w.is_empty()).map(str::to_string));
+            }
+        }
+        let noise = [
+            " ", " ", "  ", ", ", ". ", "\n", "'s ", "’s ", "' ", "-", "'", "’", "‑", "é", "“", "”", "—", "V. ", "O'", "x", "1", "Ünder ",
+            "s", "?", ":", "²", "½", "_", "İ", "ǅ",
+        ];
+        let mut next = crate::test_rng::below();
+        let mut fast = 0;
+        for _ in 0..3000 {
+            let mut t = String::new();
+            for _ in 0..next(40) {
+                if next(3) == 0 {
+                    t.push_str(noise[next(noise.len())]);
+                } else {
+                    let w = &vocab[next(vocab.len())];
+                    t.push_str(&if next(4) == 0 { w.to_uppercase() } else { w.clone() });
+                    if next(2) == 0 {
+                        t.push(' ');
+                    }
+                }
+            }
+            let lower = crate::lexicon::lower(&t);
+            let toks = tokenize(&t);
+            let memo = StartMemo::new(&toks, lex);
+            for _ in 0..4 {
+                let (mut a, mut b) = (next(t.len() + 1), next(t.len() + 1));
+                if a > b {
+                    std::mem::swap(&mut a, &mut b);
+                }
+                let (a, b) = (t.floor_char_boundary(a), t.floor_char_boundary(b));
+                if toks.iter().all(|k| k.start >= a || k.run_end <= a) {
+                    fast += 1;
+                }
+                let set = sets[next(sets.len())];
+                let odd = |m: &PhraseMatch| m.span.start % 2 == 1;
+                assert_eq!(
+                    find_first_in(set, &lower, a..b, &toks, &memo, |_| true),
+                    set.find_first(&lower[a..b], |_| true),
+                    "{t:?} {a}..{b}"
+                );
+                assert_eq!(find_first_in(set, &lower, a..b, &toks, &memo, odd), set.find_first(&lower[a..b], odd), "{t:?} {a}..{b}");
+            }
+        }
+        assert!(fast > 3000, "most spans are answered from the tokens: {fast}");
     }
 }

@@ -9,7 +9,7 @@
 
 use super::{PhraseSet, is_word_char};
 
-/// The first runs of the phrases of up to eight lists, as a trie over byte classes (ASCII
+/// The first runs of the phrases of up to fourteen lists, as a trie over byte classes (ASCII
 /// case-insensitive, like [`PhraseSet`]'s). Node 0 is the root and also means "no node".
 #[derive(Clone, Debug)]
 pub(crate) struct FirstRuns {
@@ -20,12 +20,12 @@ pub(crate) struct FirstRuns {
     /// `next[node * classes + class]`: the child (0: none).
     next: Vec<u32>,
     /// Per node: bit `k` when a first run of list `k` passes through it.
-    lists: Vec<u8>,
+    lists: Vec<u16>,
 }
 
 impl FirstRuns {
     pub(crate) fn new(sets: &[&PhraseSet]) -> FirstRuns {
-        assert!(sets.len() <= 8, "one bit per list");
+        assert!(sets.len() <= 14, "one bit per list, two left for the memo's marks");
         let mut runs: Vec<(usize, Vec<u8>)> = Vec::new();
         for (k, set) in sets.iter().enumerate() {
             for (_, phrase, _, _) in set.phrases() {
@@ -48,7 +48,7 @@ impl FirstRuns {
             class[b as usize] = class[b.to_ascii_lowercase() as usize];
         }
         let mut next = vec![0u32; classes];
-        let mut lists = vec![0u8];
+        let mut lists = vec![0u16];
         for (k, run) in &runs {
             let mut n = 0usize;
             for &b in run {
@@ -68,7 +68,7 @@ impl FirstRuns {
     /// The lists (bit `k` for list `k`) with a phrase whose first run starts with `run` (ASCII
     /// case-insensitive; `run` not empty).
     #[inline]
-    pub(crate) fn lists(&self, run: &[u8]) -> u8 {
+    pub(crate) fn lists(&self, run: &[u8]) -> u16 {
         let mut node = 0usize;
         for &b in run {
             node = self.next[node * self.classes + self.class[b as usize] as usize] as usize;
