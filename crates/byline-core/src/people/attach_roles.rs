@@ -206,6 +206,15 @@ mod tests {
     }
 
     #[test]
+    fn two_titles_joined_by_and_are_one_role() {
+        assert_eq!(roles("Sales rose, President and CEO Maria Thrane said on Monday."), [["President and CEO"]]);
+        assert_eq!(roles("Health and Harbour Services Secretary Maria Thrane spoke."), [["Health and Harbour Services Secretary"]]);
+        assert_eq!(roles("The ferry's founder and chief executive Peter Loss left."), [["ferry's founder and chief executive"]]);
+        // Not a plural title after "and".
+        assert_eq!(roles("The Mayor and Councillors Maria Thrane and Peter Loss voted."), [["Councillors"], ["Councillors"]]);
+    }
+
+    #[test]
     fn a_possessive_determiner_stays_with_the_role() {
         assert_eq!(roles("The mayor and his deputy, Maria Thrane, left early."), [["his deputy"]]);
         assert_eq!(roles("She thanked her mentor Maria Thrane for it."), [["her mentor"]]);

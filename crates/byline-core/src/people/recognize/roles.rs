@@ -189,6 +189,22 @@ fn walk_back(ctx: &Ctx, s: usize, j: usize, comma: bool, placed: Option<usize>) 
     let mut count = 1;
     // Before a comma the role may be a longer phrase ("Christie's rival for the nomination for
     // governor, Jane Roe"): it crosses "the", "of", "for", ... and ends after a possessive.
+    // ("President and CEO Jane Roe", "founder and chief executive Jane Roe": two titles joined
+    // by "and" before the name are one role; the word before "and" is a role word written in
+    // the same case as the one after it.)
+    let coordinated = |k: usize, first: usize| {
+        !comma
+            && ctx.word(k) == "and"
+            && k > 0
+            && k + 1 == first
+            && is_space_gap(ctx.gap_before(k))
+            && (ctx.has(k - 1, TITLE | ROLE_HEAD) || singular_person_noun(ctx, k - 1))
+            && !ctx.has(k - 1, NONPERSON | HONORIFIC)
+            && !plural_head(ctx, k - 1)
+            && !plural_head(ctx, k + 1)
+            && !ctx.toks[k - 1].possessive
+            && (ctx.toks[k - 1].cap || ctx.toks[k - 1].acronym) == (ctx.toks[k + 1].cap || ctx.toks[k + 1].acronym)
+    };
     let phrase = |k: usize| (comma && matches!(ctx.word(k), "the" | "of" | "for" | "at" | "in" | "on")) || for_at(k);
     // (After a possessive, only its owner's capitalised name: "American Theatre Wing's".)
     let mut owner = false;
@@ -221,7 +237,7 @@ fn walk_back(ctx: &Ctx, s: usize, j: usize, comma: bool, placed: Option<usize>) 
             break;
         }
         let k = j - 1;
-        if ctx.has(k, STOP | SPEECH_VERB | VERB_STOP) && !phrase(k) {
+        if ctx.has(k, STOP | SPEECH_VERB | VERB_STOP) && !phrase(k) && !coordinated(k, first) {
             break;
         }
         if ctx.has(k, HONORIFIC) && ctx.has(k, PLAIN_HON) {
