@@ -41,7 +41,7 @@ pub(super) fn second_verb(v: &VerbCue) -> Option<Attribution> {
 /// The source before the verb.
 pub(super) fn subject_before(v: &VerbCue) -> Option<Attribution> {
     let (ctx, s, words) = (v.ctx, v.s, v.words);
-    let (np, main) = np_before(ctx, s, words, v.wi);
+    let (np, main) = np_before(ctx, s, words, dash_parenthetical_start(v).unwrap_or(v.wi));
     np.as_ref()?;
     // A document as the subject of a verb of showing: "figures published last month showed"
     // names no publisher.
@@ -54,6 +54,22 @@ pub(super) fn subject_before(v: &VerbCue) -> Option<Attribution> {
         return None;
     }
     Some(v.attribution(source, kind, main))
+}
+
+/// "The mayor – who took office in May – said", "a timeline published on Friday – at the
+/// request of the inquiry – shows": when the verb follows a parenthetical set off by dashes,
+/// its subject is before the parenthetical. The index of the parenthetical's first word.
+fn dash_parenthetical_start(v: &VerbCue) -> Option<usize> {
+    let (ctx, words, wi) = (v.ctx, v.words, v.wi);
+    let dash = |k: usize| {
+        let g = ctx.gap(words[k].span.end, words[k + 1].span.start);
+        matches!(g.trim(), "–" | "—") || (g.trim() == "-" && g.starts_with(' ') && g.ends_with(' '))
+    };
+    if wi < 3 || !dash(wi - 1) {
+        return None;
+    }
+    // The opening dash, at most 15 words back, with a word before it.
+    (wi.saturating_sub(16).max(1)..wi - 1).rev().find(|&k| dash(k - 1))
 }
 
 /// A speech act counts only with a subject that opens the sentence or follows an opening
@@ -95,6 +111,14 @@ mod tests {
         // the plan" (only its kind matters downstream).
         let t = "The union welcomed the plan but said it came too late.";
         assert_eq!(source_of(t, "said"), Some((Some("The union welcomed the plan".into()), SourceKind::Named)));
+    }
+
+    #[test]
+    fn the_subject_before_a_parenthetical_in_dashes() {
+        let t = "The mayor – who took office in May – said the ferries would stop 12 days early.";
+        assert_eq!(source_of(t, "said"), Some((Some("The mayor".into()), SourceKind::Named)));
+        let t = "Councillor Ida Berg - a fellow islander - said 40 homes were flooded.";
+        assert_eq!(source_of(t, "said"), Some((Some("Councillor Ida Berg".into()), SourceKind::Named)));
     }
 
     #[test]
