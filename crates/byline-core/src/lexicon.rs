@@ -162,25 +162,35 @@ struct Trie {
     ends: Vec<u32>,
 }
 
+/// The byte classes of a trie over `pats`: each byte the patterns use gets a class of its own
+/// (numbered from 1 in order of first use; 0 for bytes no pattern uses), and upper-case ASCII
+/// shares its lower-case letter's (matching is ASCII case-insensitive). With the number of
+/// classes. Shared by [`Trie`] and [`first_runs::FirstRuns`].
+pub(crate) fn byte_classes<'a>(pats: impl IntoIterator<Item = &'a [u8]>) -> ([u8; 256], usize) {
+    let mut class = [0u8; 256];
+    let mut classes = 1usize;
+    for p in pats {
+        for &b in p {
+            if class[b as usize] == 0 {
+                assert!(classes < 256, "too many distinct bytes in one phrase list");
+                class[b as usize] = classes as u8;
+                classes += 1;
+            }
+        }
+    }
+    for b in b'A'..=b'Z' {
+        class[b as usize] = class[b.to_ascii_lowercase() as usize];
+    }
+    (class, classes)
+}
+
 /// In a [`Trie`] transition: entries end at the child.
 const END: u32 = 1 << 31;
 
 impl Trie {
     fn build(pats: &[String]) -> Trie {
-        let mut class = vec![0u8; 256];
-        let mut classes = 1usize;
-        for p in pats {
-            for &b in p.as_bytes() {
-                if class[b as usize] == 0 {
-                    class[b as usize] = classes as u8;
-                    classes += 1;
-                }
-            }
-        }
-        assert!(classes <= 256, "too many distinct bytes in one phrase list");
-        for b in b'A'..=b'Z' {
-            class[b as usize] = class[b.to_ascii_lowercase() as usize];
-        }
+        let (class, classes) = byte_classes(pats.iter().map(|p| p.as_bytes()));
+        let class = class.to_vec();
         let mut next: Vec<u32> = vec![0; classes];
         let mut ends: Vec<Vec<u32>> = vec![Vec::new()];
         for (pi, p) in pats.iter().enumerate() {

@@ -279,6 +279,44 @@ mod tests {
     use super::*;
     use crate::people::tokens::tokenize;
 
+    /// The words of the first `per_list` phrases of each list (the texts the tests make).
+    fn words_of(sets: &[&PhraseSet], per_list: usize) -> Vec<String> {
+        let mut vocab: Vec<String> = Vec::new();
+        for set in sets {
+            for r in set.rules().iter().take(per_list) {
+                vocab.extend(r.pattern.split([' ', ';', '(', ')', '[', ']', '|', '^', '$']).filter(|w| !w.is_empty()).map(str::to_string));
+            }
+        }
+        vocab
+    }
+
+    /// A text of up to `words` pieces: words of `vocab` (a quarter in capitals, each followed
+    /// by a space always or half the time) and bits of `noise`.
+    fn random_text(next: &mut impl FnMut(usize) -> usize, vocab: &[String], noise: &[&str], words: usize, space_always: bool) -> String {
+        let mut t = String::new();
+        for _ in 0..next(words) {
+            if next(3) == 0 {
+                t.push_str(noise[next(noise.len())]);
+            } else {
+                let w = &vocab[next(vocab.len())];
+                t.push_str(&if next(4) == 0 { w.to_uppercase() } else { w.clone() });
+                if space_always || next(2) == 0 {
+                    t.push(' ');
+                }
+            }
+        }
+        t
+    }
+
+    /// A random span of `t`, on character boundaries.
+    fn random_span(next: &mut impl FnMut(usize) -> usize, t: &str) -> (usize, usize) {
+        let (mut a, mut b) = (next(t.len() + 1), next(t.len() + 1));
+        if a > b {
+            std::mem::swap(&mut a, &mut b);
+        }
+        (t.floor_char_boundary(a), t.floor_char_boundary(b))
+    }
+
     /// The word-start scan finds what the byte scan finds, on texts made of the cue phrases'
     /// words, possessives, joiners, initials and noise.
     #[test]
@@ -286,28 +324,12 @@ mod tests {
         let lex = Lexicon::bundled();
         let sets = [&lex.reporting_verbs, &lex.vague, &lex.anonymous];
         assert!(sets.iter().all(|s| s.starts_at_words_only()), "the cue lists take the fast path");
-        let mut vocab: Vec<String> = Vec::new();
-        for set in sets {
-            for r in set.rules().iter().take(300) {
-                vocab.extend(r.pattern.split([' ', ';', '(', ')', '[', ']', '|', '^', '$']).filter(|w| !w.is_empty()).map(str::to_string));
-            }
-        }
+        let vocab = words_of(&sets, 300);
         let noise =
             [" ", " ", "  ", ", ", ". ", "\n", "'s ", "’s ", "' ", "-", "'", "’", "‑", "é", "“", "—", "V. ", "O'", "x", "1", "Ünder ", "s"];
         let mut next = crate::test_rng::below();
         for _ in 0..3000 {
-            let mut t = String::new();
-            for _ in 0..next(40) {
-                if next(3) == 0 {
-                    t.push_str(noise[next(noise.len())]);
-                } else {
-                    let w = &vocab[next(vocab.len())];
-                    t.push_str(&if next(4) == 0 { w.to_uppercase() } else { w.clone() });
-                    if next(2) == 0 {
-                        t.push(' ');
-                    }
-                }
-            }
+            let t = random_text(&mut next, &vocab, &noise, 40, false);
             let toks = tokenize(&t);
             assert_eq!(find_each(sets, &t, &toks, &StartMemo::new(&toks, lex)), PhraseSet::find_each(sets, &t), "{t:?}");
         }
@@ -327,24 +349,11 @@ mod tests {
         let mut next = crate::test_rng::below();
         let mut answered = 0;
         for _ in 0..3000 {
-            let mut t = String::new();
-            for _ in 0..next(30) {
-                if next(3) == 0 {
-                    t.push_str(noise[next(noise.len())]);
-                } else {
-                    let w = &vocab[next(vocab.len())];
-                    t.push_str(&if next(4) == 0 { w.to_uppercase() } else { w.clone() });
-                    t.push(' ');
-                }
-            }
+            let t = random_text(&mut next, &vocab, &noise, 30, true);
             let toks = tokenize(&t);
             let memo = StartMemo::new(&toks, Lexicon::bundled());
             for _ in 0..4 {
-                let (mut a, mut b) = (next(t.len() + 1), next(t.len() + 1));
-                if a > b {
-                    std::mem::swap(&mut a, &mut b);
-                }
-                let (a, b) = (t.floor_char_boundary(a), t.floor_char_boundary(b));
+                let (a, b) = random_span(&mut next, &t);
                 let first = toks.partition_point(|k| k.start < a);
                 let last = first + toks[first..].partition_point(|k| k.start < b);
                 if first > 0 && toks[first - 1].run_end > a {
@@ -386,12 +395,7 @@ mod tests {
         for set in sets {
             assert!(set.punctuation_starts().is_some(), "the claim lists take the fast path");
         }
-        let mut vocab: Vec<String> = Vec::new();
-        for set in sets {
-            for r in set.rules().iter().take(200) {
-                vocab.extend(r.pattern.split([' ', ';', '(', ')', '[', ']', '|', '^', '$']).filter(|w| !w.is_empty()).map(str::to_string));
-            }
-        }
+        let vocab = words_of(&sets, 200);
         let noise = [
             " ", " ", "  ", ", ", ". ", "\n", "'s ", "’s ", "' ", "-", "'", "’", "‑", "é", "“", "”", "—", "V. ", "O'", "x", "1", "Ünder ",
             "s", "?", ":", "²", "½", "_", "İ", "ǅ",
@@ -399,27 +403,12 @@ mod tests {
         let mut next = crate::test_rng::below();
         let mut fast = 0;
         for _ in 0..3000 {
-            let mut t = String::new();
-            for _ in 0..next(40) {
-                if next(3) == 0 {
-                    t.push_str(noise[next(noise.len())]);
-                } else {
-                    let w = &vocab[next(vocab.len())];
-                    t.push_str(&if next(4) == 0 { w.to_uppercase() } else { w.clone() });
-                    if next(2) == 0 {
-                        t.push(' ');
-                    }
-                }
-            }
+            let t = random_text(&mut next, &vocab, &noise, 40, false);
             let lower = crate::lexicon::lower(&t);
             let toks = tokenize(&t);
             let memo = StartMemo::new(&toks, lex);
             for _ in 0..4 {
-                let (mut a, mut b) = (next(t.len() + 1), next(t.len() + 1));
-                if a > b {
-                    std::mem::swap(&mut a, &mut b);
-                }
-                let (a, b) = (t.floor_char_boundary(a), t.floor_char_boundary(b));
+                let (a, b) = random_span(&mut next, &t);
                 if toks.iter().all(|k| k.start >= a || k.run_end <= a) {
                     fast += 1;
                 }

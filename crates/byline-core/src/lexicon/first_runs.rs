@@ -33,20 +33,7 @@ impl FirstRuns {
                 runs.push((k, phrase.as_bytes()[..end].to_vec()));
             }
         }
-        let mut class = [0u8; 256];
-        let mut classes = 1usize;
-        for (_, run) in &runs {
-            for &b in run {
-                if class[b as usize] == 0 {
-                    class[b as usize] = classes as u8;
-                    classes += 1;
-                }
-            }
-        }
-        assert!(classes <= 256, "too many distinct bytes");
-        for b in b'A'..=b'Z' {
-            class[b as usize] = class[b.to_ascii_lowercase() as usize];
-        }
+        let (class, classes) = super::byte_classes(runs.iter().map(|(_, run)| &run[..]));
         let mut next = vec![0u32; classes];
         let mut lists = vec![0u16];
         for (k, run) in &runs {
