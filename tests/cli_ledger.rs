@@ -7,7 +7,7 @@ mod common;
 use std::path::Path;
 use std::process::Output;
 
-use common::{run_cli as byline, write_file as write};
+use common::{run_cli as byline, run_cli_at_once, write_file as write};
 use serde_json::Value;
 
 const ARTICLE: &str = "Harbour news\n\n\
@@ -211,22 +211,9 @@ fn concurrent_processes_lose_no_check() {
         write(d.path(), &name, ARTICLE.replace("$240 million", &format!("${} million", 100 + i)));
         targets.push(format!("{name}:5"));
     }
-    let children: Vec<_> = targets
-        .iter()
-        .map(|t| {
-            std::process::Command::new(env!("CARGO_BIN_EXE_byline"))
-                .args(["ledger", "mark", t, "--code", "unattributed-claim"])
-                .current_dir(d.path())
-                .stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::piped())
-                .spawn()
-                .unwrap()
-        })
-        .collect();
-    for c in children {
-        let o = c.wait_with_output().unwrap();
-        assert!(o.status.success(), "{}", stderr(&o));
-    }
+    let marks: Vec<Vec<String>> =
+        targets.iter().map(|t| ["ledger", "mark", t, "--code", "unattributed-claim"].map(String::from).to_vec()).collect();
+    run_cli_at_once(d.path(), &marks);
     let ledger = std::fs::read_to_string(d.path().join("byline.ledger.toml")).unwrap();
     assert_eq!(ledger.lines().filter(|l| *l == "[[check]]").count(), 12, "{ledger}");
 }

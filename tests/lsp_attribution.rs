@@ -16,18 +16,13 @@ fn attribution_actions(experimental: Value) -> (Vec<Value>, String) {
     let d = tempfile::tempdir().unwrap();
     write(d.path(), "ferry.txt", ARTICLE);
     let mut lsp = Lsp::start(d.path());
-    let root = uri_of(d.path());
     let caps = json!({
         "general": {"positionEncodings": ["utf-16"]},
         "textDocument": {"publishDiagnostics": {"versionSupport": true}},
         "workspace": {"workspaceFolders": true},
         "experimental": experimental
     });
-    lsp.request(
-        "initialize",
-        json!({"processId": null, "rootUri": root, "workspaceFolders": [{"uri": root, "name": "ws"}], "capabilities": caps}),
-    );
-    lsp.notify("initialized", json!({}));
+    lsp.initialize_with_caps(d.path(), caps, Value::Null);
     let uri = uri_of(&d.path().join("ferry.txt"));
     lsp.open(&uri, 1, ARTICLE);
     let p = lsp.diagnostics_where(&uri, |p| p["diagnostics"].as_array().unwrap().iter().any(|d| d["range"]["start"]["line"] == 2));

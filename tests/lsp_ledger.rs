@@ -8,7 +8,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{Lsp, run_cli as byline, uri_of, write_file as write};
+use common::{Lsp, run_cli as byline, run_cli_at_once, uri_of, write_file as write};
 use serde_json::{Value, json};
 
 const ARTICLE: &str = "Harbour news\n\n\
@@ -522,22 +522,11 @@ fn two_servers_and_the_cli_writing_at_once_lose_no_check() {
         })
     };
     let (a, b) = (server(part(0, 3)), server(part(3, 6)));
-    let cli: Vec<_> = part(6, 9)
+    let marks: Vec<Vec<String>> = part(6, 9)
         .into_iter()
-        .map(|(path, code, _, line)| {
-            std::process::Command::new(env!("CARGO_BIN_EXE_byline"))
-                .args(["ledger", "mark", &format!("{path}:{line}"), "--code", &code])
-                .current_dir(d.path())
-                .stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::piped())
-                .spawn()
-                .unwrap()
-        })
+        .map(|(path, code, _, line)| vec!["ledger".into(), "mark".into(), format!("{path}:{line}"), "--code".into(), code])
         .collect();
-    for c in cli {
-        let o = c.wait_with_output().unwrap();
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    }
+    run_cli_at_once(d.path(), &marks);
     a.join().unwrap();
     b.join().unwrap();
     let ledger = std::fs::read_to_string(d.path().join("byline.ledger.toml")).unwrap();
@@ -555,18 +544,13 @@ fn two_servers_and_the_cli_writing_at_once_lose_no_check() {
 fn add_attribution_is_a_snippet_for_clients_that_take_them() {
     let d = workspace();
     let mut lsp = Lsp::start(d.path());
-    let root = uri_of(d.path());
     let caps = json!({
         "general": {"positionEncodings": ["utf-16"]},
         "textDocument": {"publishDiagnostics": {"versionSupport": true}},
         "workspace": {"workspaceFolders": true},
         "experimental": {"snippetTextEdit": true}
     });
-    lsp.request(
-        "initialize",
-        json!({"processId": null, "rootUri": root, "workspaceFolders": [{"uri": root, "name": "ws"}], "capabilities": caps}),
-    );
-    lsp.notify("initialized", json!({}));
+    lsp.initialize_with_caps(d.path(), caps, Value::Null);
     let uri = uri_of(&d.path().join("news/harbour.txt"));
     lsp.open(&uri, 1, ARTICLE);
     let p = lsp.diagnostics_at(&uri, 1);

@@ -164,7 +164,6 @@ impl Lsp {
     }
 
     pub fn initialize(&mut self, root: &Path, encodings: &[&str], options: Value) -> Value {
-        let uri = uri_of(root);
         let caps = json!({
             "general": {"positionEncodings": encodings},
             "textDocument": {
@@ -177,6 +176,13 @@ impl Lsp {
                           "didChangeWatchedFiles": {"dynamicRegistration": true}},
             "window": {"workDoneProgress": true}
         });
+        self.initialize_with_caps(root, caps, options)
+    }
+
+    /// `initialize` with the client capabilities `caps` (a test of what a capability changes),
+    /// then `initialized`.
+    pub fn initialize_with_caps(&mut self, root: &Path, caps: Value, options: Value) -> Value {
+        let uri = uri_of(root);
         let result = self.request(
             "initialize",
             json!({"processId": null, "rootUri": uri, "workspaceFolders": [{"uri": uri, "name": "ws"}],
@@ -393,6 +399,28 @@ pub fn offset_any(text: &str, pos: &Value, enc: &str) -> usize {
 /// Run the `byline` binary with `args` in `dir` (the CLI tests).
 pub fn run_cli(dir: &Path, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_byline")).args(args).env("BYLINE_CACHE_DIR", TEST_CACHE_DIR).current_dir(dir).output().unwrap()
+}
+
+/// Run the `byline` binary once per argument list in `dir`, all at the same time (the tests of
+/// concurrent writers), and assert that each run succeeded.
+pub fn run_cli_at_once(dir: &Path, runs: &[Vec<String>]) {
+    let children: Vec<Child> = runs
+        .iter()
+        .map(|args| {
+            Command::new(env!("CARGO_BIN_EXE_byline"))
+                .args(args)
+                .env("BYLINE_CACHE_DIR", TEST_CACHE_DIR)
+                .current_dir(dir)
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for c in children {
+        let o = c.wait_with_output().unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
 }
 
 /// Write a fixture file under `dir`, creating its folders.
