@@ -211,22 +211,28 @@ fn an_edit_in_one_paragraph_reparses_only_it() {
     assert_eq!((work.cue_sentences_found, work.cue_sentences_reused), (0, 39), "{work:?}");
 }
 
+/// Analyses `before`, `after` and `before` again with one incremental analyzer, checks each
+/// against a fresh analysis, and returns what `read` takes from each.
+fn there_and_back<T>(before: &str, after: &str, read: impl Fn(&byline_core::Analysis, &str) -> T) -> Vec<T> {
+    let mut analyzer = IncrementalAnalyzer::bundled();
+    [before, after, before]
+        .into_iter()
+        .map(|text| {
+            let got = analyzer.analyze(text, Format::Plain);
+            assert_eq!(got, analyze_with(text, Format::Plain, Lexicon::bundled()));
+            read(&got, text)
+        })
+        .collect()
+}
+
 /// A sentence whose text is unchanged but which an edit before it draws partly into a
 /// quotation (its first figure is then the speaker's, so its claim is another figure), and back.
 #[test]
 fn an_unchanged_sentence_drawn_into_a_quotation_is_decided_again() {
-    let lex = Lexicon::bundled();
     let before = "The harbour board met on Monday. Ports chief Ida Berg said the crews saw it all. \
                   At least 300 homes flooded” and 40 more homes were lost in the storm last week.\n";
     let after = before.replacen("said the", "said “the", 1);
-    let key = |a: &byline_core::Analysis, text: &str| a.findings.iter().map(|f| text[f.key.clone()].to_string()).collect::<Vec<_>>();
-    let mut analyzer = IncrementalAnalyzer::bundled();
-    let mut keys = Vec::new();
-    for text in [before, after.as_str(), before] {
-        let got = analyzer.analyze(text, Format::Plain);
-        assert_eq!(got, analyze_with(text, Format::Plain, lex));
-        keys.push(key(&got, text));
-    }
+    let keys = there_and_back(before, &after, |a, text| a.findings.iter().map(|f| text[f.key.clone()].to_string()).collect::<Vec<_>>());
     assert_ne!(keys[0], keys[1], "the quotation changes the unchanged sentence's claim: {keys:?}");
 }
 
@@ -234,17 +240,9 @@ fn an_unchanged_sentence_drawn_into_a_quotation_is_decided_again() {
 /// quotation (no longer the writer's attribution), and back.
 #[test]
 fn a_cue_drawn_into_a_quotation_is_no_longer_an_attribution() {
-    let lex = Lexicon::bundled();
     let before = "The harbour board met on Monday. Ports chief Ida Berg said the crews saw it all. \
                   Officials said 300 homes flooded” and the police said more were lost.\n";
     let after = before.replacen("said the", "said “the", 1);
-    let cues = |a: &byline_core::Analysis, text: &str| a.attributions.iter().map(|x| text[x.cue.clone()].to_string()).collect::<Vec<_>>();
-    let mut analyzer = IncrementalAnalyzer::bundled();
-    let mut seen = Vec::new();
-    for text in [before, after.as_str(), before] {
-        let got = analyzer.analyze(text, Format::Plain);
-        assert_eq!(got, analyze_with(text, Format::Plain, lex));
-        seen.push(cues(&got, text));
-    }
+    let seen = there_and_back(before, &after, |a, text| a.attributions.iter().map(|x| text[x.cue.clone()].to_string()).collect::<Vec<_>>());
     assert_ne!(seen[0], seen[1], "the quotation takes the unchanged sentence's cue: {seen:?}");
 }
