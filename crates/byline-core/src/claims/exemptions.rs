@@ -66,12 +66,12 @@ pub(crate) fn own_exemption(doc: &Doc, i: usize) -> OwnExemption {
     // cited document's own account.
     let about_cited_document = first == "The" && {
         let second = &ctext[words[1].span.clone()];
-        words[1].class & crate::document::class::DOCUMENT != 0 || RESEARCH_TEAM.iter().any(|t| second.eq_ignore_ascii_case(t))
+        doc.document.is(&words[1], crate::document::class::DOCUMENT) || RESEARCH_TEAM.iter().any(|t| second.eq_ignore_ascii_case(t))
     };
     // A proposition put in a document's mouth: "In a memo to staff, …", "as set out in the
     // planning document", "one invoice included in the complaint shows", "the log says".
     // A headline's source before a colon: "Police: …", "Health Ministry: …".
-    let exempt = sourcing_note || cites_document(lower, words, &doc.q_cover[i]) || source_prefix(ctext, lower, words, lex);
+    let exempt = sourcing_note || cites_document(doc.document, lower, words, &doc.q_cover[i]) || source_prefix(ctext, lower, words, lex);
     OwnExemption { exempt, about_person_quoted, about_cited_document }
 }
 
@@ -131,11 +131,11 @@ const DOC_VERBS: &[&str] = &[
 
 /// Whether a document outside quotations is the sentence's source: inside a phrase "in a/the
 /// … DOCUMENT" or as the subject of a verb of saying or showing ("the filing shows").
-fn cites_document(lower: &str, words: &[crate::document::Word], cover: &Cover) -> bool {
+fn cites_document(document: &crate::document::Document, lower: &str, words: &[crate::document::Word], cover: &Cover) -> bool {
     let spaced = |a: usize, b: usize| lower[words[a].span.end..words[b].span.start].trim().is_empty();
     (1..words.len()).any(|k| {
         // (The word's `DOCUMENT` class bit is `lex.documents` of its lower-case form.)
-        if cover.contains(&words[k].span) || words[k].class & crate::document::class::DOCUMENT == 0 {
+        if cover.contains(&words[k].span) || !document.is(&words[k], crate::document::class::DOCUMENT) {
             return false;
         }
         let governed = (k.saturating_sub(4)..k.saturating_sub(1)).any(|m| {

@@ -41,7 +41,7 @@ pub(crate) fn figure(c: &Claim) -> Option<(Span, String)> {
         let l = &lower[w.span.clone()];
         let is_num = t.chars().next().is_some_and(|c| c.is_ascii_digit())
             // (The word's `NUMBER` class bit is `lex.numbers` of its lower-case form.)
-            || (w.class & crate::document::class::NUMBER != 0 && !matches!(l, "half" | "third" | "quarter" | "majority")
+            || (c.doc.document.is(w, crate::document::class::NUMBER) && !matches!(l, "half" | "third" | "quarter" | "majority")
                 || matches!(l, "half"));
         if !is_num || !c.outside(&w.span) {
             continue;

@@ -51,7 +51,7 @@ pub(crate) fn superlative(c: &Claim) -> Option<(Span, String)> {
                     | "latest"
                     | "investigest"
             );
-        if est || (w.class & crate::document::class::SUPERLATIVE != 0 && !matches!(l, "last" | "most" | "only")) {
+        if est || (c.doc.document.is(w, crate::document::class::SUPERLATIVE) && !matches!(l, "last" | "most" | "only")) {
             let key = w.span.clone();
             return Some((
                 key.clone(),
