@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use super::config::Settings;
 use super::documents::Documents;
-use super::positions::{Encoding, to_range};
+use super::positions::{Encoding, LineIndex, to_range};
 use super::workspace::Desks;
 use crate::desk::ShowChecked;
 use crate::ledger::{Ledger, State, Status};
@@ -43,6 +43,12 @@ pub fn reported(f: &Finding, rope: &Rope, settings: &Settings) -> bool {
 pub fn diagnostics(findings: &[Finding], statuses: &[Status], rope: &Rope, enc: Encoding, settings: &Settings) -> Vec<Diagnostic> {
     crate::faults::maybe_slow_diagnostics(rope);
     let open = Status::default();
+    // One pass over the text for every finding's range (a long article has hundreds).
+    let lines = (!findings.is_empty()).then(|| LineIndex::of_rope(rope));
+    let range = |span: &std::ops::Range<usize>| match &lines {
+        Some(li) => tower_lsp_server::ls_types::Range::new(li.position(span.start, enc), li.position(span.end, enc)),
+        None => to_range(rope, span, enc),
+    };
     findings
         .iter()
         .enumerate()
@@ -68,7 +74,7 @@ pub fn diagnostics(findings: &[Finding], statuses: &[Status], rope: &Rope, enc: 
                 }
             }
             Some(Diagnostic {
-                range: to_range(rope, &f.span, enc),
+                range: range(&f.span),
                 severity: Some(severity),
                 code: Some(NumberOrString::String(f.code.as_str().to_string())),
                 source: Some("byline".to_string()),

@@ -141,42 +141,69 @@ impl Wide {
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
-        let bytes = text.as_bytes();
+        LineIndex::from_chunks(std::iter::once(text))
+    }
+
+    /// The index of a rope's text, read chunk by chunk (no copy of the text): the publisher
+    /// converts a whole document's findings with it, one binary search per offset instead of
+    /// six walks down the rope.
+    pub fn of_rope(rope: &Rope) -> LineIndex {
+        LineIndex::from_chunks(rope.chunks())
+    }
+
+    /// The index of the text that is the concatenation of `chunks` (each whole characters; a
+    /// "\r\n" may be split between two chunks).
+    fn from_chunks<'a>(chunks: impl Iterator<Item = &'a str>) -> LineIndex {
         let mut starts = vec![0];
         let mut breaks = Vec::new();
         let mut wide = Vec::new();
         let mut extra = 0;
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                if b == b'\n' || b == b'\r' {
-                    let n = if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
-                    breaks.push(n as u8);
-                    i += n;
-                    starts.push(i);
+        let mut base = 0;
+        // A "\r" ended the previous chunk: a "\n" starting this one belongs to its break.
+        let mut cr_pending = false;
+        for chunk in chunks {
+            let bytes = chunk.as_bytes();
+            let mut i = 0;
+            if cr_pending && bytes.first() == Some(&b'\n') {
+                *breaks.last_mut().expect("a pending break was pushed") = 2;
+                *starts.last_mut().expect("a pending break pushed a start") += 1;
+                i = 1;
+            }
+            cr_pending = false;
+            while i < bytes.len() {
+                i = skip_plain_ascii(bytes, i);
+                let Some(&b) = bytes.get(i) else { break };
+                if b < 0x80 {
+                    if b == b'\n' || b == b'\r' {
+                        let n = if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+                        cr_pending = b == b'\r' && i + 1 == bytes.len();
+                        breaks.push(n as u8);
+                        i += n;
+                        starts.push(base + i);
+                        continue;
+                    }
+                    i += 1;
                     continue;
                 }
-                i += 1;
-                continue;
+                let len = if b >= 0xF0 {
+                    4
+                } else if b >= 0xE0 {
+                    3
+                } else {
+                    2
+                };
+                let w = Wide { at: base + i, len, before: extra };
+                extra += len as usize - w.utf16();
+                wide.push(w);
+                i += len as usize;
             }
-            let len = if b >= 0xF0 {
-                4
-            } else if b >= 0xE0 {
-                3
-            } else {
-                2
-            };
-            let w = Wide { at: i, len, before: extra };
-            extra += len as usize - w.utf16();
-            wide.push(w);
-            i += len as usize;
+            base += bytes.len();
         }
         breaks.push(0);
         starts.shrink_to_fit();
         breaks.shrink_to_fit();
         wide.shrink_to_fit();
-        LineIndex { len: bytes.len(), starts, breaks, wide, total_extra: extra }
+        LineIndex { len: base, starts, breaks, wide, total_extra: extra }
     }
 
     /// UTF-8 bytes minus UTF-16 code units of the characters before `byte`.
@@ -257,6 +284,29 @@ impl LineIndex {
     pub fn walker(&self, enc: Encoding) -> Walker<'_> {
         Walker { li: self, enc, line: 0, line_wide: 0, wide: 0, last: 0 }
     }
+}
+
+/// The first index at or after `i` of a byte that is a line break or not ASCII: eight bytes at
+/// a time while none of them is (most of an article's text), then byte by byte.
+fn skip_plain_ascii(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    // Whether some byte of `x` is zero (the classic bit trick; exact for the "has one" test).
+    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH != 0;
+    while let Some(word) = bytes.get(i..i + 8) {
+        let x = u64::from_ne_bytes(word.try_into().expect("eight bytes"));
+        if x & HIGH != 0 || has_zero(x ^ (ONES * u64::from(b'\n'))) || has_zero(x ^ (ONES * u64::from(b'\r'))) {
+            break;
+        }
+        i += 8;
+    }
+    while let Some(&b) = bytes.get(i) {
+        if b >= 0x80 || b == b'\n' || b == b'\r' {
+            break;
+        }
+        i += 1;
+    }
+    i
 }
 
 /// The first index at or after `from` whose item fails `pred` (which holds for a prefix of
@@ -429,5 +479,25 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A rope of many chunks (line breaks, "\r\n" pairs and wide characters near every chunk
+    /// edge) gives the same index as its text, and the same positions as the rope.
+    #[test]
+    fn the_index_of_a_rope_is_the_index_of_its_text() {
+        use proptest::prelude::*;
+        let piece = prop::sample::select(vec!["a", "bc ", "\n", "\r", "\r\n", "é", "“", "🎉", "plain ascii words "]);
+        let text = prop::collection::vec(piece, 0..1500).prop_map(|v| v.concat());
+        proptest!(ProptestConfig::with_cases(64), |(text in text, probes in prop::collection::vec(0usize..20_000, 1..40))| {
+            let rope = Rope::from_str(&text);
+            let li = LineIndex::of_rope(&rope);
+            prop_assert_eq!(&li, &LineIndex::new(&text));
+            for b in probes {
+                let b = b % (text.len() + 3);
+                for enc in [Encoding::Utf8, Encoding::Utf16] {
+                    prop_assert_eq!(li.position(b, enc), to_position(&rope, b, enc));
+                }
+            }
+        });
     }
 }

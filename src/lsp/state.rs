@@ -789,7 +789,7 @@ impl State {
             doc.running = true;
         }
         tokio::task::spawn_blocking(move || {
-            let text = rope.to_string();
+            let text = text_of(&rope);
             let analysis = analyze_guarded_incremental(&analyzer, &text, format, &what).unwrap_or_else(|why| {
                 let _ = tx.send(Msg::Internal(Internal::Failed { key: key.clone(), why }));
                 Analysis::default()
@@ -1189,4 +1189,12 @@ fn new_analyzer(lexicon: &crate::desk::language::DeskLexicon) -> crate::faults::
 
 fn edit<'a>(docs: &'a mut Documents, key: &DocKey) -> Option<&'a mut Document> {
     docs.get_mut(key).map(Arc::make_mut)
+}
+
+/// A rope's text in one allocation of the right size (`to_string` grows it chunk by chunk
+/// through the formatter, a copy per doubling).
+fn text_of(rope: &ropey::Rope) -> String {
+    let mut text = String::with_capacity(rope.len_bytes());
+    rope.chunks().for_each(|c| text.push_str(c));
+    text
 }
