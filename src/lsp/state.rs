@@ -468,12 +468,19 @@ impl State {
     }
 
     fn publish_snapshot(&mut self) {
+        self.replace_snapshot();
+    }
+
+    /// Publish a snapshot if anything changed, and hand back the one it replaces. Dropping that
+    /// one can free the last copy of a long article's previous analysis: a caller on the way to
+    /// sending diagnostics drops it after sending them.
+    fn replace_snapshot(&mut self) -> Option<Arc<Snapshot>> {
         if !std::mem::take(&mut self.dirty) {
-            return;
+            return None;
         }
         self.urgent = false;
         self.last_snapshot = Instant::now();
-        self.snap_tx.send_replace(Arc::new(Snapshot {
+        Some(self.snap_tx.send_replace(Arc::new(Snapshot {
             applied: self.applied,
             encoding: self.encoding,
             docs: self.docs.clone(),
@@ -483,7 +490,7 @@ impl State {
             settings: self.settings.clone(),
             pull: self.pulling(),
             desk_pending: self.desk_pending,
-        }));
+        })))
     }
 
     fn send_out(&self, out: Out) {
@@ -886,8 +893,9 @@ impl State {
                 // The snapshot first: a client that has these diagnostics and asks at once
                 // (workspace symbols, references) must be answered from this analysis.
                 self.dirty = true;
-                self.publish_snapshot();
+                let retired = self.replace_snapshot();
                 self.publish_diagnostics(&key);
+                drop(retired);
                 if self.orphans_after_reanalysis && self.docs.values().filter(|d| d.is_open()).all(|d| !d.running && d.is_current()) {
                     self.orphans_after_reanalysis = false;
                     self.reload_desk();
