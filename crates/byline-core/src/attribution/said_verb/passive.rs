@@ -7,7 +7,8 @@ use crate::attribution::pieces::time_phrase::time_phrase;
 use crate::attribution::pieces::words::BE;
 
 /// `None` when the cue is not a passive (after a form of "be", or "be" and an adverb with "by"
-/// after: "was first reported by X", "was later confirmed by X"); else the attribution to the
+/// after: "was first reported by X", "was later confirmed by X", or "as" with "by" after: "as
+/// confirmed by X"); else the attribution to the
 /// agent after "by", if there is one and it is no time ("by Friday").
 pub(super) fn passive(v: &VerbCue, progressive: bool) -> Verdict {
     let (ctx, words, wi, we, prev_l) = (v.ctx, v.words, v.wi, v.we, v.prev_l);
@@ -16,7 +17,10 @@ pub(super) fn passive(v: &VerbCue, progressive: bool) -> Verdict {
         && (matches!(prev_l, "first" | "initially" | "originally" | "later" | "also" | "officially") || prev_l.ends_with("ly"))
         && BE.contains(&ctx.lw(&words[wi - 2]))
         && words.get(we).is_some_and(|n| ctx.lw(n) == "by");
-    if !(v.prev_adjacent && (BE.contains(&prev_l) || be_adverb) && !progressive) {
+    // "…, as confirmed by the mayor", "as reported by Reuters": the agent is the source of the
+    // clause the "as" phrase comments on.
+    let as_agent = v.prev_adjacent && prev_l == "as" && words.get(we).is_some_and(|n| ctx.lw(n) == "by");
+    if !(v.prev_adjacent && (BE.contains(&prev_l) || be_adverb || as_agent) && !progressive) {
         return None;
     }
     // A speech act in the passive is an event ("the claims were rejected by the court").
@@ -41,6 +45,16 @@ mod tests {
     fn the_agent_after_by_is_the_source() {
         let t = "The plan was first reported by the Harbour Gazette.";
         assert_eq!(source_of(t, "reported"), Some((Some("the Harbour Gazette".into()), SourceKind::Named)));
+    }
+
+    #[test]
+    fn an_as_phrase_with_an_agent_names_the_source() {
+        let t = "The ferry will stop in May, as confirmed by Deputy Mayor Ida Rask.";
+        assert_eq!(source_of(t, "confirmed"), Some((Some("Deputy Mayor Ida Rask".into()), SourceKind::Named)));
+        let t = "Rents rose by a fifth last year, as reported by the Harbour Gazette.";
+        assert_eq!(source_of(t, "reported"), Some((Some("the Harbour Gazette".into()), SourceKind::Named)));
+        // Without an agent, "as reported" names nobody.
+        assert_eq!(source_of("Rents rose by a fifth, as reported last week.", "reported"), None);
     }
 
     #[test]

@@ -10,21 +10,41 @@ use crate::attribution::pieces::noun_phrase::{np_after, np_before, np_before_pla
 use crate::attribution::{Attribution, SourceKind};
 use crate::lexicon::Flag;
 
-/// Progressive after a form of "be": "the agency is predicting", "critics are warning".
+/// Progressive after a form of "be": "the agency is predicting", "critics are warning", also
+/// with an adverb between ("the university is also predicting", "analysts are now warning").
 /// Not "are responding to calls" (an action with a preposition after it).
 pub(super) fn is_progressive(v: &VerbCue) -> bool {
-    let (ctx, words) = (v.ctx, v.words);
-    v.first_form.ends_with("ing")
-        && v.prev_adjacent
-        && matches!(v.prev_l, "is" | "are" | "was" | "were" | "been")
-        && !words
-            .get(words.partition_point(|w| w.span.end <= v.cue.end))
-            .is_some_and(|n| matches!(ctx.lw(n), "to" | "for" | "with" | "at" | "in" | "on" | "from" | "by" | "into" | "over" | "about"))
+    progressive_be(v).is_some()
 }
 
-/// The subject of a progressive, before its form of "be".
+/// The index of the form of "be" of a progressive cue ([`is_progressive`]).
+fn progressive_be(v: &VerbCue) -> Option<usize> {
+    let (ctx, words, wi) = (v.ctx, v.words, v.wi);
+    if !(v.first_form.ends_with("ing") && v.prev_adjacent) {
+        return None;
+    }
+    let is_be = |k: usize| matches!(ctx.lw(&words[k]), "is" | "are" | "was" | "were" | "been");
+    let be = if is_be(wi - 1) {
+        wi - 1
+    } else if wi >= 2
+        && (matches!(v.prev_l, "also" | "still" | "now" | "already") || v.prev_l.ends_with("ly") && !ctx.is_cap(&words[wi - 1]))
+        && ctx.gap_is_space(words[wi - 2].span.end, words[wi - 1].span.start)
+        && is_be(wi - 2)
+    {
+        wi - 2
+    } else {
+        return None;
+    };
+    let preposition_after = words
+        .get(words.partition_point(|w| w.span.end <= v.cue.end))
+        .is_some_and(|n| matches!(ctx.lw(n), "to" | "for" | "with" | "at" | "in" | "on" | "from" | "by" | "into" | "over" | "about"));
+    (!preposition_after).then_some(be)
+}
+
+/// The subject of a progressive (or of a state of mind after "be"), before its form of "be".
 pub(super) fn progressive_subject(v: &VerbCue) -> Option<Attribution> {
-    let (np, main) = np_before(v.ctx, v.s, v.words, v.wi - 1);
+    let be = progressive_be(v).unwrap_or(v.wi - 1);
+    let (np, main) = np_before(v.ctx, v.s, v.words, be);
     np.as_ref()?;
     let (kind, source) = classify(v.ctx, v.s, v.words, np);
     Some(v.attribution(source, kind, main))
@@ -111,6 +131,14 @@ mod tests {
         // the plan" (only its kind matters downstream).
         let t = "The union welcomed the plan but said it came too late.";
         assert_eq!(source_of(t, "said"), Some((Some("The union welcomed the plan".into()), SourceKind::Named)));
+    }
+
+    #[test]
+    fn a_progressive_with_an_adverb_after_be() {
+        let t = "Coastal University, which released its survey on Monday, is also predicting a fall in fish stocks.";
+        assert_eq!(source_of(t, "predicting"), Some((Some("Coastal University".into()), SourceKind::Named)));
+        // Still not an action with a preposition after it.
+        assert_eq!(source_of("Crews are now responding to calls from the harbour.", "responding"), None);
     }
 
     #[test]
