@@ -151,7 +151,7 @@ fn find_with(doc: &Document, lex: &Lexicon, mut memo: Option<&mut CueMemo>) -> V
     introducers::introducers(&ctx, sentences, quotes, &qspans, &mut out);
     signed_sections::signed_sections(&ctx, sentences, &mut out);
     out.sort_by_key(|a| (a.sentence, a.cue.start));
-    resolve::pronouns(&mut out, &lower, lex);
+    resolve::pronouns(&mut out, text, &lower, sentences, lex);
     resolve::quote_scopes(&mut out, text, sentences, quotes);
     out
 }

@@ -10,7 +10,26 @@ use crate::lexicon::Flag;
 
 /// Whether the cue reports nothing.
 pub(super) fn rejected(v: &VerbCue) -> bool {
-    other_sense(v) || is_noun(v) || unreported(v)
+    other_sense(v) || is_noun(v) || unreported(v) || reduced_relative(v)
+}
+
+/// A participle that describes the noun before it, not a verb of that noun: "…, a factor cited
+/// in the board's decision", "…, a figure repeated at every briefing". The noun is an
+/// appositive (", a" or ", an" before it) and a preposition other than "by" follows (an agent
+/// after "by" is the passive's source, read elsewhere).
+fn reduced_relative(v: &VerbCue) -> bool {
+    let (ctx, words, wi) = (v.ctx, v.words, v.wi);
+    if !(v.prev_adjacent && wi >= 2 && v.form.ends_with("ed") && !v.form.contains(' ')) {
+        return false;
+    }
+    let noun = &words[wi - 1];
+    let article = &words[wi - 2];
+    let after_comma = wi >= 3 && ctx.gap(words[wi - 3].span.end, article.span.start).trim() == ",";
+    !ctx.is_cap(noun)
+        && matches!(ctx.lw(article), "a" | "an")
+        && ctx.gap_is_space(article.span.end, noun.span.start)
+        && after_comma
+        && v.words.get(v.we).is_some_and(|n| matches!(ctx.lw(n), "in" | "as" | "at" | "on" | "during" | "across"))
 }
 
 /// A noun, not a verb: after a number, a determiner or a possessive.
@@ -139,5 +158,14 @@ mod tests {
     fn say_after_a_determiner_and_an_adjective_is_a_noun() {
         assert_eq!(source_of("The vote gives Parliament a final say on the deal.", "say"), None);
         assert_eq!(source_of("Residents want the final say over 40 new homes.", "say"), None);
+    }
+
+    #[test]
+    fn a_participle_after_an_appositive_noun_is_no_cue() {
+        let t = "Fares rose by a tenth, a factor cited in the board's decision to reopen two stations.";
+        assert_eq!(source_of(t, "cited"), None);
+        // A subject with its verb still is: "The police reported in a statement that …".
+        let t = "The police reported in a statement that two men were held.";
+        assert_eq!(source_of(t, "reported").map(|s| s.1), Some(crate::attribution::SourceKind::Named));
     }
 }
