@@ -33,6 +33,17 @@ fn short_titles_stay_as_written() {
 }
 
 #[test]
+fn british_police_ranks_as_initials_are_roles() {
+    let t = "DS Martin Soutter led the raids. DCI Helen Marsh said two men were held. PC Tom Elder was hurt.";
+    assert_eq!(roles_of(t, "Martin Soutter"), ["DS"]);
+    assert_eq!(roles_of(t, "Helen Marsh"), ["DCI"]);
+    assert_eq!(roles_of(t, "Tom Elder"), ["PC"]);
+    // "Di" is a given name, not a rank.
+    let t = "Di Li, the telescope's chief scientist, said the dish was ready.";
+    assert_eq!(mentions(t), ["Di Li"]);
+}
+
+#[test]
 fn an_indefinite_appositive_is_a_role_whatever_its_noun() {
     let t = "\"We queue for hours,\" said Corinne Baptiste, a grandmother of five who lives by the ring road.";
     assert_eq!(roles_of(t, "Corinne Baptiste"), ["grandmother of five who lives by the ring road"]);
