@@ -33,6 +33,16 @@ fn short_titles_stay_as_written() {
 }
 
 #[test]
+fn team_positions_before_a_name_are_roles() {
+    let t = "The visitors faced the veteran guard Tomas Brandt and fly-half Sam Colley. Brandt and Colley scored.";
+    assert_eq!(roles_of(t, "Tomas Brandt"), ["veteran guard"]);
+    assert_eq!(roles_of(t, "Sam Colley"), ["fly-half"]);
+    // A base named after a person is no person.
+    let t = "The crew flew out of Tarrant Air National Guard Base in the north.";
+    assert!(names(t).is_empty(), "{:?}", names(t));
+}
+
+#[test]
 fn british_police_ranks_as_initials_are_roles() {
     let t = "DS Martin Soutter led the raids. DCI Helen Marsh said two men were held. PC Tom Elder was hurt.";
     assert_eq!(roles_of(t, "Martin Soutter"), ["DS"]);
