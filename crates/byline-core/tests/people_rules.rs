@@ -33,6 +33,15 @@ fn short_titles_stay_as_written() {
 }
 
 #[test]
+fn an_opening_as_leads_a_role_before_the_name() {
+    let t = "As chief executive of Harbour Lines, Mara Quist oversaw the sale. Quist left in May.";
+    assert_eq!(roles_of(t, "Mara Quist"), ["chief executive of Harbour Lines"]);
+    // Not "as" inside a clause: the role there is someone else's.
+    let t = "He served as head of the Reserve Bank, Mara Quist said. Quist left in May.";
+    assert!(roles_of(t, "Mara Quist").is_empty(), "{:?}", roles_of(t, "Mara Quist"));
+}
+
+#[test]
 fn team_positions_before_a_name_are_roles() {
     let t = "The visitors faced the veteran guard Tomas Brandt and fly-half Sam Colley. Brandt and Colley scored.";
     assert_eq!(roles_of(t, "Tomas Brandt"), ["veteran guard"]);

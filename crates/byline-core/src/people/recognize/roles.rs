@@ -431,9 +431,14 @@ pub(super) fn singular_person_noun(ctx: &Ctx, k: usize) -> bool {
 pub(super) fn comma_role_head(ctx: &Ctx, j: usize) -> Option<usize> {
     let lower = |k: usize| ctx.word(k).chars().next().is_some_and(|c| c.is_lowercase());
     let role_word = |k: usize| (ctx.has(k, ROLE_HEAD) && !plural_head(ctx, k)) || (singular_person_noun(ctx, k) && !ctx.has(k, NONPERSON));
+    // ("As chief executive of Harbour Lines, Jane Roe oversaw …": an opening "As" leads the role
+    // like "the", with its lower-case qualifiers between.)
+    let opening_as = |k: usize| k > 0 && ctx.word(k - 1) == "As" && sentence_start(ctx, k - 1);
     let led = |k: usize| {
         sentence_start(ctx, k)
             || (k > 0 && is_space_gap(ctx.gap_before(k)) && (matches!(ctx.word(k - 1), "the" | "The") || ctx.toks[k - 1].possessive))
+            || opening_as(k)
+            || (k > 1 && is_space_gap(ctx.gap_before(k)) && lower(k - 1) && ctx.has(k - 1, ROLE_MOD) && opening_as(k - 1))
     };
     // "The father of the bride,", "the defendant in the appeal,", "said head coach of the girls'
     // team,": a role noun, a preposition and a lower-case noun phrase; the head is the first
