@@ -33,6 +33,15 @@ fn short_titles_stay_as_written() {
 }
 
 #[test]
+fn an_indefinite_appositive_without_its_closing_comma_ends_at_the_speech_verb() {
+    let t = "Joy Bakerfield, an obstetrician based in Varnhem told the paper the rules were unclear. Bakerfield was not alone.";
+    assert_eq!(roles_of(t, "Joy Bakerfield"), ["obstetrician based in Varnhem"]);
+    // A parenthetical source is no role of the name before it.
+    let t = "Joy Bakerfield, a source said, will leave in May. Bakerfield was not alone.";
+    assert!(roles_of(t, "Joy Bakerfield").is_empty(), "{:?}", roles_of(t, "Joy Bakerfield"));
+}
+
+#[test]
 fn an_opening_as_leads_a_role_before_the_name() {
     let t = "As chief executive of Harbour Lines, Mara Quist oversaw the sale. Quist left in May.";
     assert_eq!(roles_of(t, "Mara Quist"), ["chief executive of Harbour Lines"]);

@@ -241,6 +241,12 @@ fn role_phrase(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
             break;
         }
         if ctx.has(j, SPEECH_VERB) && w.chars().next().is_some_and(|c| c.is_lowercase()) {
+            // "Jane Roe, an obstetrician based in Varnhem told the paper …": the closing comma
+            // left out, the phrase before the verb is still her role, when an indefinite
+            // article opens it (not "Jane Roe, the mayor said, will …": a parenthetical).
+            if has_head && matches!(first, "a" | "an") && j >= k + 2 && is_space_gap(ctx.gap_after(j)) {
+                break;
+            }
             return None;
         }
         // Right after the head, a past form: "Jane Roe, the festival's founder appointed by the
@@ -361,7 +367,9 @@ pub fn appositive_indefinite(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usiz
             return (j > k + 1).then_some(k..j);
         }
         if ctx.has(j, SPEECH_VERB) && w.chars().next().is_some_and(|c| c.is_lowercase()) {
-            return None;
+            // (The closing comma left out: "Jane Roe, an obstetrician based in Varnhem told
+            // the paper …", not "Jane Roe, a source said, will …".)
+            return (j >= k + 2 && is_space_gap(ctx.gap_after(j))).then_some(k..j);
         }
         // ("Jane Roe, a man fined by the court": a past form before "by" ends the role; "Jane
         // Roe, a neighbour helped the police" is a clause.)
