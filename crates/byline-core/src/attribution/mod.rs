@@ -30,7 +30,6 @@ use crate::document::Document;
 use crate::lexicon::{Flag, Lexicon, PhraseMatch};
 
 use crate::sentences::Sentence;
-use pieces::words::PRIVATE;
 use pieces::{Ctx, inside};
 use said_verb::{SentInfo, verb_attribution};
 use sentence_memo::SentenceMatches;
@@ -195,10 +194,7 @@ fn sentence_cues(
     let info = if verbs.is_empty() {
         SentInfo::default()
     } else {
-        SentInfo {
-            private: words.iter().any(|w| PRIVATE.iter().any(|p| ctx.w(w).eq_ignore_ascii_case(p))),
-            last_quote_open: last_quote_open(&text[s.span.clone()]).map(|k| s.span.start + k),
-        }
+        SentInfo::new(last_quote_open(&text[s.span.clone()]).map(|k| s.span.start + k))
     };
     vague::attributions(ctx, s, si, &vagues, out);
     let before_verbs = out.len();

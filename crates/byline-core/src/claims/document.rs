@@ -11,7 +11,11 @@ use crate::lexicon::{Lexicon, PhraseMatch, PhraseSet};
 use crate::quotes::Quote;
 use crate::sentences::{Role, Sentence};
 
-const VOICE: &[&str] = &["we", "us", "our", "ours", "you", "your", "yours", "i", "me", "my"];
+/// Whether a lower-case word is one of the writer's or the reader's ("we", "you"): a `match`,
+/// which tests the length before any byte (a `contains` on a list compares with each entry).
+fn is_voice(l: &str) -> bool {
+    matches!(l, "we" | "us" | "our" | "ours" | "you" | "your" | "yours" | "i" | "me" | "my")
+}
 
 /// A document and the facts about it, per sentence where they are.
 pub(crate) struct Doc<'a> {
@@ -78,9 +82,8 @@ impl<'a> Doc<'a> {
         }
         let q_by_sent = quotes_by_sentence(sentences, quotes);
         let q_cover: Vec<Cover> = q_by_sent.iter().map(|qs| Cover::new(qs.iter().map(|&qi| quotes[qi].span.clone()))).collect();
-        let voice = voice(ctext, document, &q_cover);
+        let (voice, outlet_note) = voice_and_outlet_notes(ctext, document, &q_cover);
         let furniture = furniture(sentences, &voice);
-        let outlet_note = outlet_notes(ctext, document, &q_cover);
         Doc {
             text,
             ctext,
@@ -144,34 +147,42 @@ fn quotes_by_sentence(sentences: &[Sentence], quotes: &[Quote]) -> Vec<Vec<usize
     q_by_sent
 }
 
-/// Whether each sentence speaks in the writer's or the reader's voice ("we", "you") outside
-/// quotations.
-fn voice(ctext: &str, document: &Document, q_cover: &[Cover]) -> Vec<bool> {
-    (0..document.sentences.len())
-        .map(|i| (i, document.words_of(i)))
-        .map(|(i, ws)| {
-            ws.iter().any(|w| {
-                let t = &ctext[w.span.clone()];
-                // Only ASCII words lower-case to one of the (ASCII) voice words.
-                t.len() <= 5
-                    && VOICE.iter().any(|v| v.eq_ignore_ascii_case(t))
-                    && !(t == "US" || t == "ME")
-                    && !q_cover[i].contains(&w.span)
-            })
-        })
-        .collect()
+/// Per sentence, whether it speaks in the writer's or the reader's voice ("we", "you")
+/// outside quotations, and whether the outlet speaks of itself there ([`outlet_itself`]), in
+/// one pass over the words. Kept apart: an editor's note exempts its own sentence but says
+/// nothing of the paragraphs around it (the furniture test reads the voice only).
+fn voice_and_outlet_notes(ctext: &str, document: &Document, q_cover: &[Cover]) -> (Vec<bool>, Vec<bool>) {
+    let n = document.sentences.len();
+    let (mut voice, mut outlet_note) = (vec![false; n], vec![false; n]);
+    for i in 0..n {
+        let ws = document.words_of(i);
+        for (k, w) in ws.iter().enumerate() {
+            // The voice words and "this" have at most five letters, and start with one of
+            // these (either case): most words are passed over before their form is read.
+            let first = ctext.as_bytes()[w.span.start] | 0x20;
+            if w.span.len() > 5 || !matches!(first, b'w' | b'u' | b'o' | b'y' | b'i' | b'm' | b't') {
+                continue;
+            }
+            let l = ascii_lower(document, w);
+            // Only ASCII words lower-case to one of the (ASCII) voice words.
+            if !voice[i] && is_voice(l) && !matches!(&ctext[w.span.clone()], "US" | "ME") && !q_cover[i].contains(&w.span) {
+                voice[i] = true;
+            }
+            if !outlet_note[i] && l == "this" && outlet_itself(ctext, document, ws, k) && !q_cover[i].contains(&w.span) {
+                outlet_note[i] = true;
+            }
+        }
+    }
+    (voice, outlet_note)
 }
 
-/// Per sentence, whether the outlet speaks of itself outside quotations ([`outlet_itself`]).
-/// Kept apart from [`voice`]: an editor's note exempts its own sentence but says nothing of
-/// the paragraphs around it (the furniture test reads `voice`).
-fn outlet_notes(ctext: &str, document: &Document, q_cover: &[Cover]) -> Vec<bool> {
-    (0..document.sentences.len())
-        .map(|i| {
-            let ws = document.words_of(i);
-            (0..ws.len()).any(|k| outlet_itself(ctext, ws, k) && !q_cover[i].contains(&ws[k].span))
-        })
-        .collect()
+/// The lower-case form of a word that is all ASCII, else "" (which equals no ASCII word): a
+/// word equals an ASCII word `p` with ASCII case ignored exactly when this is `p`. (A word that
+/// is not ASCII lower-cases to ASCII only through the Kelvin sign, three bytes that become one:
+/// hence the test of the length.)
+pub(crate) fn ascii_lower<'d>(document: &'d Document, w: &crate::document::Word) -> &'d str {
+    let l = document.lower(w);
+    if l.len() == w.span.len() { l } else { "" }
 }
 
 /// What an outlet calls its own product: "this story has been updated", "which owns this
@@ -195,12 +206,11 @@ const OUTLET_ITSELF: &[&str] = &[
 
 /// Whether word `k` is "this" before one of [`OUTLET_ITSELF`]: the outlet speaking of itself,
 /// which is the writer's voice (an editor's note, a disclosure, a correction).
-fn outlet_itself(ctext: &str, ws: &[crate::document::Word], k: usize) -> bool {
-    ctext[ws[k].span.clone()].eq_ignore_ascii_case("this")
-        && ws.get(k + 1).is_some_and(|n| {
-            ctext[ws[k].span.end..n.span.start].trim().is_empty()
-                && OUTLET_ITSELF.iter().any(|o| ctext[n.span.clone()].eq_ignore_ascii_case(o))
-        })
+fn outlet_itself(ctext: &str, document: &Document, ws: &[crate::document::Word], k: usize) -> bool {
+    ascii_lower(document, &ws[k]) == "this"
+        && ws
+            .get(k + 1)
+            .is_some_and(|n| ctext[ws[k].span.end..n.span.start].trim().is_empty() && OUTLET_ITSELF.contains(&ascii_lower(document, n)))
 }
 
 /// Paragraphs of site furniture: a short paragraph with a boilerplate or reader-addressed

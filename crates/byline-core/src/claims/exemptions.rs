@@ -3,7 +3,7 @@
 //! note on the sourcing, and propositions a cited document or a headline's source makes.
 
 use super::cover::Cover;
-use super::document::Doc;
+use super::document::{Doc, ascii_lower};
 use crate::lexicon::Lexicon;
 use crate::sentences::Sentence;
 
@@ -65,8 +65,7 @@ pub(crate) fn own_exemption(doc: &Doc, i: usize) -> OwnExemption {
     // ("The researchers analysed 28 years of records", "The study was funded by …"): the
     // cited document's own account.
     let about_cited_document = first == "The" && {
-        let second = &ctext[words[1].span.clone()];
-        doc.document.is(&words[1], crate::document::class::DOCUMENT) || RESEARCH_TEAM.iter().any(|t| second.eq_ignore_ascii_case(t))
+        doc.document.is(&words[1], crate::document::class::DOCUMENT) || RESEARCH_TEAM.contains(&ascii_lower(doc.document, &words[1]))
     };
     // A proposition put in a document's mouth: "In a memo to staff, …", "as set out in the
     // planning document", "one invoice included in the complaint shows", "the log says".

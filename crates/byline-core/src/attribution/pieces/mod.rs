@@ -42,6 +42,15 @@ impl<'a> Ctx<'a> {
     pub(crate) fn lw(&self, w: &Word) -> &'a str {
         self.doc.lower(w)
     }
+    /// The lower-case form of a word that is all ASCII, else "" (which equals no ASCII word):
+    /// a word equals an ASCII word `p` with ASCII case ignored exactly when this is `p`. (The
+    /// lower-case form of a word that is not ASCII can be ASCII only through the Kelvin sign,
+    /// which shrinks from three bytes to one: hence the test of the length.) A look-up of the
+    /// form kept by the document instead of a comparison of the text with every word of a list.
+    pub(crate) fn ascii_lw(&self, w: &Word) -> &'a str {
+        let l = self.doc.lower(w);
+        if l.len() == w.span.len() { l } else { "" }
+    }
     pub(crate) fn is_cap(&self, w: &Word) -> bool {
         w.shape & crate::document::shape::CAP != 0
     }

@@ -90,7 +90,7 @@ fn other_sense(v: &VerbCue) -> bool {
 /// An account that is not a report: urged or pledged in a private exchange, or still to come.
 fn unreported(v: &VerbCue) -> bool {
     // What was urged or pledged in a private exchange is an account that needs its own source.
-    if v.rule.has(Flag::Public) && v.info.private {
+    if v.rule.has(Flag::Public) && v.info.private(v.ctx, v.words) {
         return true;
     }
     // A speech act still to come is the claim's own event, not its source: "the ministry will
