@@ -2,7 +2,8 @@
 //! scopes of attributions from elsewhere, attributions and quotations per sentence, words, the
 //! writer's voice, site furniture, and the first citation of a document by its publisher.
 
-use super::cover::Cover;
+use super::cover::{Cover, Covers};
+use super::per_sentence::PerSentence;
 use crate::Span;
 use crate::attribution::{Attribution, SourceKind};
 use crate::document::Document;
@@ -31,11 +32,11 @@ pub(crate) struct Doc<'a> {
     /// Sentences covered by a named attribution from another sentence (colon-introduced quotes).
     pub(crate) scoped: Vec<bool>,
     /// Attributions per sentence.
-    pub(crate) by_sent: Vec<Vec<usize>>,
+    pub(crate) by_sent: PerSentence<usize>,
     /// Quotes per sentence (overlapping).
-    pub(crate) q_by_sent: Vec<Vec<usize>>,
+    pub(crate) q_by_sent: PerSentence<usize>,
     /// The quotations of each sentence, for "is this inside one of them" tests.
-    pub(crate) q_cover: Vec<Cover>,
+    q_covers: Covers,
     /// The document: its sentences' words.
     pub(crate) document: &'a Document<'a>,
     /// Writer's or reader's voice outside quotations, per sentence.
@@ -59,6 +60,11 @@ impl<'a> Doc<'a> {
         self.document.words_of(i)
     }
 
+    /// The quotations of sentence `i`, for "is this inside one of them" tests.
+    pub(crate) fn q_cover(&self, i: usize) -> Cover<'_> {
+        self.q_covers.of(i)
+    }
+
     /// [`PhraseSet::find_first`] of `set` on `lower[span]` (`span` a sentence's, or any span
     /// whose edges are not inside a word), visiting the word starts of the document's tokens
     /// rather than every byte when they can answer exactly ([`cues::find_first_in`]).
@@ -74,15 +80,10 @@ impl<'a> Doc<'a> {
     pub(crate) fn new(document: &'a Document<'a>, lower: &'a str, attributions: &'a [Attribution], lex: &'a Lexicon) -> Doc<'a> {
         let (text, ctext, sentences, quotes) = (document.text, &document.clean[..], &document.sentences[..], &document.quotes[..]);
         let n = sentences.len();
-        let mut by_sent: Vec<Vec<usize>> = vec![Vec::new(); n];
-        for (i, a) in attributions.iter().enumerate() {
-            if a.sentence < n {
-                by_sent[a.sentence].push(i);
-            }
-        }
+        let by_sent = PerSentence::new(n, attributions.iter().enumerate().filter(|(_, a)| a.sentence < n).map(|(i, a)| (a.sentence, i)));
         let q_by_sent = quotes_by_sentence(sentences, quotes);
-        let q_cover: Vec<Cover> = q_by_sent.iter().map(|qs| Cover::new(qs.iter().map(|&qi| quotes[qi].span.clone()))).collect();
-        let (voice, outlet_note) = voice_and_outlet_notes(ctext, document, &q_cover);
+        let q_covers = Covers::new(q_by_sent.map(|&qi| (quotes[qi].span.start, quotes[qi].span.end)));
+        let (voice, outlet_note) = voice_and_outlet_notes(ctext, document, &q_covers);
         let furniture = furniture(sentences, &voice);
         Doc {
             text,
@@ -95,7 +96,7 @@ impl<'a> Doc<'a> {
             scoped: scoped(n, attributions),
             by_sent,
             q_by_sent,
-            q_cover,
+            q_covers,
             document,
             voice,
             outlet_note,
@@ -133,25 +134,20 @@ fn scoped(n: usize, attributions: &[Attribution]) -> Vec<bool> {
 }
 
 /// The quotations each sentence overlaps.
-fn quotes_by_sentence(sentences: &[Sentence], quotes: &[Quote]) -> Vec<Vec<usize>> {
-    let n = sentences.len();
-    let mut q_by_sent: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for (qi, q) in quotes.iter().enumerate() {
+fn quotes_by_sentence(sentences: &[Sentence], quotes: &[Quote]) -> PerSentence<usize> {
+    let overlapping = |(qi, q): (usize, &Quote)| {
         let a = sentences.partition_point(|s| s.span.end <= q.span.start);
-        let mut i = a;
-        while i < n && sentences[i].span.start < q.span.end {
-            q_by_sent[i].push(qi);
-            i += 1;
-        }
-    }
-    q_by_sent
+        let b = a + sentences[a..].partition_point(|s| s.span.start < q.span.end);
+        (a..b).map(move |i| (i, qi))
+    };
+    PerSentence::new(sentences.len(), quotes.iter().enumerate().flat_map(overlapping))
 }
 
 /// Per sentence, whether it speaks in the writer's or the reader's voice ("we", "you")
 /// outside quotations, and whether the outlet speaks of itself there ([`outlet_itself`]), in
 /// one pass over the words. Kept apart: an editor's note exempts its own sentence but says
 /// nothing of the paragraphs around it (the furniture test reads the voice only).
-fn voice_and_outlet_notes(ctext: &str, document: &Document, q_cover: &[Cover]) -> (Vec<bool>, Vec<bool>) {
+fn voice_and_outlet_notes(ctext: &str, document: &Document, q_covers: &Covers) -> (Vec<bool>, Vec<bool>) {
     let n = document.sentences.len();
     let (mut voice, mut outlet_note) = (vec![false; n], vec![false; n]);
     for i in 0..n {
@@ -165,10 +161,10 @@ fn voice_and_outlet_notes(ctext: &str, document: &Document, q_cover: &[Cover]) -
             }
             let l = ascii_lower(document, w);
             // Only ASCII words lower-case to one of the (ASCII) voice words.
-            if !voice[i] && is_voice(l) && !matches!(&ctext[w.span.clone()], "US" | "ME") && !q_cover[i].contains(&w.span) {
+            if !voice[i] && is_voice(l) && !matches!(&ctext[w.span.clone()], "US" | "ME") && !q_covers.of(i).contains(&w.span) {
                 voice[i] = true;
             }
-            if !outlet_note[i] && l == "this" && outlet_itself(ctext, document, ws, k) && !q_cover[i].contains(&w.span) {
+            if !outlet_note[i] && l == "this" && outlet_itself(ctext, document, ws, k) && !q_covers.of(i).contains(&w.span) {
                 outlet_note[i] = true;
             }
         }

@@ -56,7 +56,7 @@ pub(crate) fn own_exemption(doc: &Doc, i: usize) -> OwnExemption {
     let first = &ctext[words[0].span.clone()];
     // Not when the writer hedges it ("He apparently left …"): that is the writer's guess.
     let hedged = words.iter().any(|w| {
-        matches!(&lower[w.span.clone()], "apparently" | "seemingly" | "evidently" | "presumably") && !doc.q_cover[i].contains(&w.span)
+        matches!(&lower[w.span.clone()], "apparently" | "seemingly" | "evidently" | "presumably") && !doc.q_cover(i).contains(&w.span)
     });
     let about_person_quoted = matches!(first, "He" | "She") && !hedged;
     // A note on the sourcing itself ("officials spoke on condition of anonymity").
@@ -70,7 +70,7 @@ pub(crate) fn own_exemption(doc: &Doc, i: usize) -> OwnExemption {
     // A proposition put in a document's mouth: "In a memo to staff, …", "as set out in the
     // planning document", "one invoice included in the complaint shows", "the log says".
     // A headline's source before a colon: "Police: …", "Health Ministry: …".
-    let exempt = sourcing_note || cites_document(doc.document, lower, words, &doc.q_cover[i]) || source_prefix(ctext, lower, words, lex);
+    let exempt = sourcing_note || cites_document(doc.document, lower, words, doc.q_cover(i)) || source_prefix(ctext, lower, words, lex);
     OwnExemption { exempt, about_person_quoted, about_cited_document }
 }
 
@@ -130,7 +130,7 @@ const DOC_VERBS: &[&str] = &[
 
 /// Whether a document outside quotations is the sentence's source: inside a phrase "in a/the
 /// … DOCUMENT" or as the subject of a verb of saying or showing ("the filing shows").
-fn cites_document(document: &crate::document::Document, lower: &str, words: &[crate::document::Word], cover: &Cover) -> bool {
+fn cites_document(document: &crate::document::Document, lower: &str, words: &[crate::document::Word], cover: Cover) -> bool {
     let spaced = |a: usize, b: usize| lower[words[a].span.end..words[b].span.start].trim().is_empty();
     (1..words.len()).any(|k| {
         // (The word's `DOCUMENT` class bit is `lex.documents` of its lower-case form.)

@@ -24,9 +24,9 @@ pub(crate) fn sentence_finding(
 ) -> Option<Finding> {
     let s = &doc.sentences[i];
     let attributions = doc.attributions;
-    let attrs: Vec<&Attribution> = doc.by_sent[i].iter().map(|&k| &attributions[k]).collect();
-    let quoted_with_speaker = quoted_bytes(s, &doc.q_by_sent[i], doc.quotes, true);
-    let quoted_any = quoted_bytes(s, &doc.q_by_sent[i], doc.quotes, false);
+    let attrs: Vec<&Attribution> = doc.by_sent.of(i).iter().map(|&k| &attributions[k]).collect();
+    let quoted_with_speaker = quoted_bytes(s, doc.q_by_sent.of(i), doc.quotes, true);
+    let quoted_any = quoted_bytes(s, doc.q_by_sent.of(i), doc.quotes, false);
     let len = s.span.len().max(1);
     let named_main = attrs.iter().any(|a| a.main && named(a, attributions));
     covered[i] = named_main || doc.scoped[i] || quoted_with_speaker * 2 >= len;

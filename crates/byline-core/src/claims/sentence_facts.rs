@@ -159,7 +159,7 @@ impl<'a> Key<'a> {
         Key {
             text: &doc.ctext[s.clone()],
             words: doc.words_of(i),
-            quotes: doc.q_by_sent[i].iter().map(|&qi| clip(&doc.quotes[qi].span)).collect(),
+            quotes: doc.q_by_sent.of(i).iter().map(|&qi| clip(&doc.quotes[qi].span)).collect(),
             base: s.start,
         }
     }
