@@ -2,6 +2,7 @@
 //! anonymous or vague).
 
 use super::Ctx;
+use super::word_list::WordList;
 use super::words::PRONOUNS;
 use crate::Span;
 use crate::attribution::SourceKind;
@@ -9,7 +10,7 @@ use crate::document::Word;
 use crate::sentences::Sentence;
 
 /// Group nouns that make "a X of …" one specific source ("a panel of scientists").
-pub(crate) const GROUP_NOUNS: &[&str] = &[
+pub(crate) const GROUP_NOUNS: WordList = WordList::new(&[
     "group",
     "panel",
     "team",
@@ -26,14 +27,15 @@ pub(crate) const GROUP_NOUNS: &[&str] = &[
     "network",
     "union",
     "federation",
-];
+]);
 
 /// First words that make a phrase a specific group, not an unnamed collective.
-const DETERMINED: &[&str] =
-    &["the", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "both", "two", "three", "four", "five"];
+const DETERMINED: WordList = WordList::new(&[
+    "the", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "both", "two", "three", "four", "five",
+]);
 
 /// Documents written by the body they come from, which speak for it: "a briefing note said".
-pub(crate) const OWN_DOCUMENTS: &[&str] = &[
+pub(crate) const OWN_DOCUMENTS: WordList = WordList::new(&[
     "note",
     "memo",
     "letter",
@@ -51,7 +53,7 @@ pub(crate) const OWN_DOCUMENTS: &[&str] = &[
     "ruling",
     "judgment",
     "judgement",
-];
+]);
 
 /// Classify a source phrase (word range).
 pub(crate) fn classify(ctx: &Ctx, s: &Sentence, words: &[Word], np: Option<std::ops::Range<usize>>) -> (SourceKind, Option<Span>) {
@@ -149,10 +151,11 @@ fn by_head(ctx: &Ctx, p: &Phrase) -> Option<SourceKind> {
         return Some(SourceKind::Vague);
     }
     let definite = matches!(ws[0], "the" | "his" | "her" | "its" | "their") && !head_base.ends_with('s');
-    if ctx.lex.anonymous_sources.contains(head_base) && !ctx.is_cap(head_word) && !definite {
+    let anonymous = ctx.lex.anonymous_sources.contains(head_base);
+    if anonymous && !ctx.is_cap(head_word) && !definite {
         return Some(SourceKind::Anonymous);
     }
-    if ctx.lex.anonymous_sources.contains(head_base) && head_base.ends_with('s') && !words.is_empty() {
+    if anonymous && head_base.ends_with('s') && !words.is_empty() {
         // "Officials revealed" at the start of a sentence.
         return Some(SourceKind::Anonymous);
     }
@@ -178,8 +181,14 @@ fn by_collective(ctx: &Ctx, s: &Sentence, p: &Phrase) -> Option<SourceKind> {
         return Some(SourceKind::Named);
     }
     for n in 1..=ws.len().min(3) {
-        let tail = ws[ws.len() - n..].join(" ");
-        if ctx.lex.vague_sources.contains(&tail) && !proper(n) {
+        // (The last word alone by its class bit, which is `vague_sources` of its lower-case
+        // form: no string made, no look-up.)
+        let vague = if n == 1 {
+            ctx.doc.is(&words[r.end - 1], crate::document::class::VAGUE_SOURCE)
+        } else {
+            ctx.lex.vague_sources.contains(&ws[ws.len() - n..].join(" "))
+        };
+        if vague && !proper(n) {
             return Some(SourceKind::Vague);
         }
     }
@@ -200,7 +209,7 @@ fn by_collective(ctx: &Ctx, s: &Sentence, p: &Phrase) -> Option<SourceKind> {
     if !tied_to_name
         && ws
             .iter()
-            .any(|w| ctx.lex.vague_sources.contains(w) && matches!(*w, "observers" | "critics" | "experts" | "analysts" | "commentators"))
+            .any(|w| matches!(*w, "observers" | "critics" | "experts" | "analysts" | "commentators") && ctx.lex.vague_sources.contains(w))
     {
         return Some(SourceKind::Vague);
     }

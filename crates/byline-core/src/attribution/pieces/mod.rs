@@ -6,6 +6,7 @@ pub(crate) mod classify;
 pub(crate) mod noun_phrase;
 pub(crate) mod time_phrase;
 pub(crate) mod titles;
+pub(crate) mod word_list;
 pub(crate) mod words;
 
 use crate::Span;
