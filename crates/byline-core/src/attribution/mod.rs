@@ -22,6 +22,7 @@ mod signed_sections;
 mod speakers;
 mod vague;
 
+pub(crate) use pieces::word_list::WordList;
 pub(crate) use sentence_memo::CueMemo;
 pub use speakers::assign_speakers;
 

@@ -5,6 +5,7 @@
 use super::cover::{Cover, Covers};
 use super::per_sentence::PerSentence;
 use crate::Span;
+use crate::attribution::WordList;
 use crate::attribution::{Attribution, SourceKind};
 use crate::document::Document;
 use crate::document::cues::{self, StartMemo};
@@ -184,7 +185,7 @@ pub(crate) fn ascii_lower<'d>(document: &'d Document, w: &crate::document::Word)
 /// What an outlet calls its own product: "this story has been updated", "which owns this
 /// site", "this newspaper is urging readers". Not "report" or "paper", which as often name a
 /// document the article cites ("this report found", "this paper shows").
-const OUTLET_ITSELF: &[&str] = &[
+const OUTLET_ITSELF: WordList = WordList::new(&[
     "article",
     "story",
     "site",
@@ -198,7 +199,7 @@ const OUTLET_ITSELF: &[&str] = &[
     "programme",
     "program",
     "page",
-];
+]);
 
 /// Whether word `k` is "this" before one of [`OUTLET_ITSELF`]: the outlet speaking of itself,
 /// which is the writer's voice (an editor's note, a disclosure, a correction).

@@ -4,10 +4,11 @@
 
 use super::cover::Cover;
 use super::document::{Doc, ascii_lower};
+use crate::attribution::WordList;
 use crate::lexicon::Lexicon;
 use crate::sentences::Sentence;
 
-const RESEARCH_TEAM: &[&str] = &["researchers", "authors", "scientists", "team", "investigators"];
+const RESEARCH_TEAM: WordList = WordList::new(&["researchers", "authors", "scientists", "team", "investigators"]);
 
 /// Whether the sentence asserts nothing: a question, a lead-in that ends in a colon ("This is
 /// how the players reacted:"), or "X did not respond to a request for comment".
@@ -106,8 +107,8 @@ fn source_prefix(ctext: &str, lower: &str, words: &[crate::document::Word], lex:
     false
 }
 
-const DOC_DETERMINERS: &[&str] = &["a", "an", "the", "its", "their", "his", "her", "this", "that"];
-const DOC_VERBS: &[&str] = &[
+const DOC_DETERMINERS: WordList = WordList::new(&["a", "an", "the", "its", "their", "his", "her", "this", "that"]);
+const DOC_VERBS: WordList = WordList::new(&[
     "says",
     "said",
     "shows",
@@ -126,7 +127,7 @@ const DOC_VERBS: &[&str] = &[
     "described",
     "finds",
     "found",
-];
+]);
 
 /// Whether a document outside quotations is the sentence's source: inside a phrase "in a/the
 /// … DOCUMENT" or as the subject of a verb of saying or showing ("the filing shows").

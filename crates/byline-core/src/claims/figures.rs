@@ -3,8 +3,9 @@
 
 use super::checkable::Claim;
 use crate::Span;
+use crate::attribution::WordList;
 
-const NUMBER_LEAD: &[&str] = &[
+const NUMBER_LEAD: WordList = WordList::new(&[
     "at",
     "least",
     "about",
@@ -26,12 +27,12 @@ const NUMBER_LEAD: &[&str] = &[
     "estimated",
     "another",
     "just",
-];
-const NUMBER_STOP: &[&str] = &[
+]);
+const NUMBER_STOP: WordList = WordList::new(&[
     "in", "on", "at", "to", "for", "from", "with", "and", "or", "but", "by", "of", "now", "that", "which", "who", "were", "was", "is",
     "are", "had", "have", "has", "will", "would", "the", "a", "an", "among", "amid", "as", "last", "this", "next", "since", "after",
     "before", "during",
-];
+]);
 
 /// The first figure of the sentence, with up to three lead words and three words after it.
 pub(crate) fn figure(c: &Claim) -> Option<(Span, String)> {
