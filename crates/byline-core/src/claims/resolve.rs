@@ -30,10 +30,20 @@ pub(crate) fn sentence_finding(
     let len = s.span.len().max(1);
     let named_main = attrs.iter().any(|a| a.main && named(a, attributions));
     covered[i] = named_main || doc.scoped[i] || quoted_with_speaker * 2 >= len;
-    if s.role != Role::Body || doc.furniture[i] || facts.asserts_nothing(doc, i) {
+    if s.role != Role::Body || doc.furniture[i] {
         return None;
     }
     let attrs = own_sources(doc, i, attrs);
+    // A covered sentence with no vague or anonymous source of its own has no finding whether
+    // or not it asserts anything: the test (a scan of the sentence) is left out. (The memo
+    // still counts the sentence as looked at.)
+    if covered[i] && !attrs.iter().any(|a| matches!(a.effective_kind(attributions), SourceKind::Vague | SourceKind::Anonymous)) {
+        facts.look_at(doc, i);
+        return None;
+    }
+    if facts.asserts_nothing(doc, i) {
+        return None;
+    }
     if let Some(f) = vague::finding(doc, s, &attrs).or_else(|| anonymous::finding(doc, s, &attrs)) {
         return Some(f);
     }
