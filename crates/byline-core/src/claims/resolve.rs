@@ -122,6 +122,8 @@ fn first_clause_break_end(text: &str) -> Option<usize> {
         }
         let end = if b[k] == b';' {
             Some(k + 1)
+        } else if !matches!(b.get(k + 1), Some(b'w' | b'b' | b'a' | b't' | b'h' | b'y')) {
+            None // (no contrast word starts with the letter after this space)
         } else {
             CONTRAST.iter().filter(|c| b[k..].starts_with(c.as_bytes())).map(|c| k + c.len()).min()
         };
@@ -135,6 +137,14 @@ fn first_clause_break_end(text: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use crate::claims::fixtures::findings;
+
+    #[test]
+    fn every_contrast_word_starts_with_a_letter_the_break_scan_looks_for() {
+        // `first_clause_break_end` passes over a space followed by any other byte.
+        for c in super::CONTRAST {
+            assert!(matches!(c.as_bytes()[1], b'w' | b'b' | b'a' | b't' | b'h' | b'y'), "{c}");
+        }
+    }
 
     #[test]
     fn a_named_source_covers_its_sentence() {
