@@ -129,10 +129,12 @@ fn find_with(doc: &Document, lex: &Lexicon, mut memo: Option<&mut CueMemo>) -> V
     let [rv, vg, an] = &doc.cues;
     let mut out: Vec<Attribution> = Vec::new();
     let (mut ri, mut vi, mut ai) = (0, 0, 0);
+    // One buffer per list for every sentence's matches (not three vectors per sentence).
+    let (mut verbs, mut vagues, mut anons) = (Vec::new(), Vec::new(), Vec::new());
     for (si, s) in sentences.iter().enumerate() {
-        let verbs = take_in(rv, &mut ri, s, &qspans);
-        let vagues = take_in(vg, &mut vi, s, &qspans);
-        let anons = take_in(an, &mut ai, s, &qspans);
+        take_in(rv, &mut ri, s, &qspans, &mut verbs);
+        take_in(vg, &mut vi, s, &qspans, &mut vagues);
+        take_in(an, &mut ai, s, &qspans, &mut anons);
         // With no cue match, a sentence has no cues (and nothing worth keeping).
         if verbs.is_empty() && vagues.is_empty() && anons.is_empty() {
             continue;
@@ -156,20 +158,19 @@ fn find_with(doc: &Document, lex: &Lexicon, mut memo: Option<&mut CueMemo>) -> V
     out
 }
 
-/// The matches of `v` (sorted) in sentence `s` and outside quotations, as (span, rule),
-/// advancing the cursor `i` past them.
-fn take_in(v: &[PhraseMatch], i: &mut usize, s: &Sentence, qspans: &[Span]) -> Vec<(Span, usize)> {
+/// The matches of `v` (sorted) in sentence `s` and outside quotations, as (span, rule), in
+/// `got` (emptied first), advancing the cursor `i` past them.
+fn take_in(v: &[PhraseMatch], i: &mut usize, s: &Sentence, qspans: &[Span], got: &mut Vec<(Span, usize)>) {
+    got.clear();
     while *i < v.len() && v[*i].span.start < s.span.start {
         *i += 1;
     }
-    let mut got = Vec::new();
     while *i < v.len() && v[*i].span.start < s.span.end {
         if !inside(qspans, v[*i].span.start) {
             got.push((v[*i].span.clone(), v[*i].rule));
         }
         *i += 1;
     }
-    got
 }
 
 /// The cues of one sentence, in order: vague phrasings, reporting verbs (not inside a vague
