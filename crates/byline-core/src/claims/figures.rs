@@ -38,15 +38,17 @@ const NUMBER_STOP: WordList = WordList::new(&[
 pub(crate) fn figure(c: &Claim) -> Option<(Span, String)> {
     let (ctext, lower, words) = (c.ctext, c.lower, c.words);
     for (k, w) in words.iter().enumerate() {
-        let t = &ctext[w.span.clone()];
+        // (The `DIGIT` shape bit: the word starts with an ASCII digit.)
+        let digit = w.shape & crate::document::shape::DIGIT != 0;
         let l = &lower[w.span.clone()];
-        let is_num = t.chars().next().is_some_and(|c| c.is_ascii_digit())
+        let is_num = digit
             // (The word's `NUMBER` class bit is `lex.numbers` of its lower-case form.)
             || (c.doc.document.is(w, crate::document::class::NUMBER) && !matches!(l, "half" | "third" | "quarter" | "majority")
                 || matches!(l, "half"));
         if !is_num || !c.outside(&w.span) {
             continue;
         }
+        let t = &ctext[w.span.clone()];
         // Years and dates are not figures.
         if t.len() == 4 && t.chars().all(|c| c.is_ascii_digit()) && (t.starts_with("19") || t.starts_with("20")) {
             continue;
