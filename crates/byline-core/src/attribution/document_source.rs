@@ -71,7 +71,7 @@ pub(crate) fn document_source(
         }
         let w = &words[j];
         let l = ctx.lw(w);
-        if ctx.is_cap(w) && !ctx.lex.time_words.contains(l) && !ctx.w(w).starts_with(|c: char| c.is_ascii_digit()) {
+        if ctx.is_cap(w) && !ctx.is_time(w) && !ctx.w(w).starts_with(|c: char| c.is_ascii_digit()) {
             named = true;
             end = j + 1;
             break;

@@ -135,7 +135,7 @@ fn cites_document(document: &crate::document::Document, lower: &str, words: &[cr
     let spaced = |a: usize, b: usize| lower[words[a].span.end..words[b].span.start].trim().is_empty();
     (1..words.len()).any(|k| {
         // (The word's `DOCUMENT` class bit is `lex.documents` of its lower-case form.)
-        if cover.contains(&words[k].span) || !document.is(&words[k], crate::document::class::DOCUMENT) {
+        if !document.is(&words[k], crate::document::class::DOCUMENT) || cover.contains(&words[k].span) {
             return false;
         }
         let governed = (k.saturating_sub(4)..k.saturating_sub(1)).any(|m| {

@@ -52,6 +52,11 @@ impl<'a> Ctx<'a> {
         let l = self.doc.lower(w);
         if l.len() == w.span.len() { l } else { "" }
     }
+    /// Whether a word is in `time_words`: its class bit, which is the list of its lower-case
+    /// form (a bit test, not a walk of the list's trie).
+    pub(crate) fn is_time(&self, w: &Word) -> bool {
+        self.doc.is(w, crate::document::class::TIME)
+    }
     pub(crate) fn is_cap(&self, w: &Word) -> bool {
         w.shape & crate::document::shape::CAP != 0
     }

@@ -110,8 +110,8 @@ fn skip_adverbials(ctx: &Ctx, words: &[Word], wi: usize) -> usize {
         let year = l.len() == 4 && (l.starts_with("19") || l.starts_with("20")) && l.bytes().all(|b| b.is_ascii_digit());
         if adjacent
             && j >= 2
-            && (matches!(ctx.lw(&words[j - 2]), "on" | "last" | "this") && ctx.lex.time_words.contains(l)
-                || ctx.lw(&words[j - 2]) == "in" && (year || ctx.lex.time_words.contains(l)))
+            && (matches!(ctx.lw(&words[j - 2]), "on" | "last" | "this") && ctx.is_time(w)
+                || ctx.lw(&words[j - 2]) == "in" && (year || ctx.is_time(w)))
             && ctx.gap_is_space(words[j - 2].span.end, w.span.start)
         {
             j -= 2;
@@ -205,13 +205,13 @@ pub(crate) fn main_before(ctx: &Ctx, words: &[Word], start: usize) -> bool {
     let mut k = start;
     while k > 0 && start - k < 3 && ctx.gap_is_space(words[k - 1].span.end, words[k].span.start) {
         let l = ctx.lw(&words[k - 1]);
-        if time_word(ctx, l) || matches!(l, "this" | "last" | "next" | "earlier" | "later" | "on") {
+        if time_word(ctx, &words[k - 1]) || matches!(l, "this" | "last" | "next" | "earlier" | "later" | "on") {
             k -= 1;
         } else {
             break;
         }
     }
-    if k < start && k > 0 && time_word(ctx, ctx.lw(&words[start - 1])) {
+    if k < start && k > 0 && time_word(ctx, &words[start - 1]) {
         return main_before(ctx, words, k);
     }
     // "The elder Okafor said", "A defiant Brennan told": a determiner and adjectives before a

@@ -40,7 +40,7 @@ pub(crate) fn title_start(ctx: &Ctx, s: &Sentence, words: &[Word], k: usize) -> 
             && !ranked
             && (!ctx.w(w).chars().all(|c| c.is_alphabetic() || c == '-')
                 || ctx.lex.function_words.contains(l)
-                || ctx.lex.time_words.contains(l)
+                || ctx.is_time(w)
                 || DETERMINERS.contains(&l)
                 || PRONOUNS.contains(&l)
                 || (t <= k && !ctx.is_cap(w) && l.ends_with("ed")))

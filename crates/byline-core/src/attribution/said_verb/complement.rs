@@ -134,7 +134,7 @@ fn that_after_adverbial(ctx: &Ctx, words: &[Word], we: usize) -> bool {
         return false;
     };
     let l = ctx.lw(first);
-    let adverbial = ctx.lex.time_words.contains(l)
+    let adverbial = ctx.is_time(first)
         || (l.ends_with("ly") && !ctx.is_cap(first))
         || matches!(
             l,
