@@ -241,7 +241,8 @@ fn by_collective(ctx: &Ctx, s: &Sentence, p: &Phrase) -> Option<SourceKind> {
     let placed = ws
         .get(p.hk + 1)
         .is_some_and(|w| matches!(*w, "in" | "of" | "on" | "from" | "along" | "across" | "around" | "throughout" | "outside" | "near"));
-    if bare && placed && (ctx.lex.collectives.contains(p.head) || ctx.lex.vague_sources.contains(p.head)) && p.head.ends_with('s') {
+    let head_word = &words[r.start + p.hk];
+    if bare && placed && ctx.doc.is(head_word, class::COLLECTIVE | class::VAGUE_SOURCE) && p.head.ends_with('s') {
         return Some(SourceKind::Vague);
     }
     // ("Analysts at Goldman Sachs": people of a body the phrase names, as "analysts polled by
@@ -282,7 +283,9 @@ fn by_determiner(ctx: &Ctx, p: &Phrase) -> SourceKind {
     match ws.first().copied() {
         Some("a" | "an" | "one" | "another") => SourceKind::Anonymous,
         // "Two loggers claimed": a counted group of people, unnamed.
-        Some("two" | "three" | "four" | "five" | "six") if ws.len() == 2 && ctx.lex.collectives.contains(head) => SourceKind::Anonymous,
+        Some("two" | "three" | "four" | "five" | "six") if ws.len() == 2 && ctx.doc.is(&p.words[p.r.start + p.hk], class::COLLECTIVE) => {
+            SourceKind::Anonymous
+        }
         Some("the" | "his" | "her" | "its" | "their") => SourceKind::Named,
         // "both sides said", "both companies said": the two parties the story is about.
         Some("both") if ws.len() == 2 => SourceKind::Named,

@@ -118,7 +118,7 @@ fn clause_without_that(ctx: &Ctx, words: &[Word], we: usize) -> bool {
         {
             return true;
         }
-        if ctx.is_cap(&words[k]) || ctx.lex.function_words.contains(l) || l.ends_with("ly") {
+        if ctx.is_cap(&words[k]) || ctx.doc.is(&words[k], crate::document::class::FUNCTION) || l.ends_with("ly") {
             return false;
         }
         k += 1;
