@@ -54,7 +54,8 @@ pub(crate) fn document_source(
     // sentence may be a common noun ("Satellite images …", "Figures published …"): decided by
     // what follows.
     let initial = |i: usize| words[i].span.start <= s.span.start + 1;
-    let k = (r.start..r.end).find(|&k| (!ctx.is_cap(&words[k]) || initial(k)) && ctx.lex.documents.contains(ctx.lw(&words[k])))?;
+    let k =
+        (r.start..r.end).find(|&k| (!ctx.is_cap(&words[k]) || initial(k)) && ctx.doc.is(&words[k], crate::document::class::DOCUMENT))?;
     let caps_before: Vec<usize> = (r.start..k).filter(|&i| ctx.is_cap(&words[i])).collect();
     if caps_before.iter().any(|&i| !initial(i)) {
         return None;
@@ -71,7 +72,7 @@ pub(crate) fn document_source(
         }
         let w = &words[j];
         let l = ctx.lw(w);
-        if ctx.is_cap(w) && !ctx.lex.time_words.contains(l) && !ctx.w(w).starts_with(|c: char| c.is_ascii_digit()) {
+        if ctx.is_cap(w) && !ctx.is_time(w) && !ctx.w(w).starts_with(|c: char| c.is_ascii_digit()) {
             named = true;
             end = j + 1;
             break;

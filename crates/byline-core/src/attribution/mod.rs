@@ -22,6 +22,7 @@ mod signed_sections;
 mod speakers;
 mod vague;
 
+pub(crate) use pieces::word_list::WordList;
 pub(crate) use sentence_memo::CueMemo;
 pub use speakers::assign_speakers;
 
@@ -30,7 +31,6 @@ use crate::document::Document;
 use crate::lexicon::{Flag, Lexicon, PhraseMatch};
 
 use crate::sentences::Sentence;
-use pieces::words::PRIVATE;
 use pieces::{Ctx, inside};
 use said_verb::{SentInfo, verb_attribution};
 use sentence_memo::SentenceMatches;
@@ -129,10 +129,12 @@ fn find_with(doc: &Document, lex: &Lexicon, mut memo: Option<&mut CueMemo>) -> V
     let [rv, vg, an] = &doc.cues;
     let mut out: Vec<Attribution> = Vec::new();
     let (mut ri, mut vi, mut ai) = (0, 0, 0);
+    // One buffer per list for every sentence's matches (not three vectors per sentence).
+    let (mut verbs, mut vagues, mut anons) = (Vec::new(), Vec::new(), Vec::new());
     for (si, s) in sentences.iter().enumerate() {
-        let verbs = take_in(rv, &mut ri, s, &qspans);
-        let vagues = take_in(vg, &mut vi, s, &qspans);
-        let anons = take_in(an, &mut ai, s, &qspans);
+        take_in(rv, &mut ri, s, &qspans, &mut verbs);
+        take_in(vg, &mut vi, s, &qspans, &mut vagues);
+        take_in(an, &mut ai, s, &qspans, &mut anons);
         // With no cue match, a sentence has no cues (and nothing worth keeping).
         if verbs.is_empty() && vagues.is_empty() && anons.is_empty() {
             continue;
@@ -156,20 +158,19 @@ fn find_with(doc: &Document, lex: &Lexicon, mut memo: Option<&mut CueMemo>) -> V
     out
 }
 
-/// The matches of `v` (sorted) in sentence `s` and outside quotations, as (span, rule),
-/// advancing the cursor `i` past them.
-fn take_in(v: &[PhraseMatch], i: &mut usize, s: &Sentence, qspans: &[Span]) -> Vec<(Span, usize)> {
+/// The matches of `v` (sorted) in sentence `s` and outside quotations, as (span, rule), in
+/// `got` (emptied first), advancing the cursor `i` past them.
+fn take_in(v: &[PhraseMatch], i: &mut usize, s: &Sentence, qspans: &[Span], got: &mut Vec<(Span, usize)>) {
+    got.clear();
     while *i < v.len() && v[*i].span.start < s.span.start {
         *i += 1;
     }
-    let mut got = Vec::new();
     while *i < v.len() && v[*i].span.start < s.span.end {
         if !inside(qspans, v[*i].span.start) {
             got.push((v[*i].span.clone(), v[*i].rule));
         }
         *i += 1;
     }
-    got
 }
 
 /// The cues of one sentence, in order: vague phrasings, reporting verbs (not inside a vague
@@ -195,10 +196,7 @@ fn sentence_cues(
     let info = if verbs.is_empty() {
         SentInfo::default()
     } else {
-        SentInfo {
-            private: words.iter().any(|w| PRIVATE.iter().any(|p| ctx.w(w).eq_ignore_ascii_case(p))),
-            last_quote_open: last_quote_open(&text[s.span.clone()]).map(|k| s.span.start + k),
-        }
+        SentInfo::new(last_quote_open(&text[s.span.clone()]).map(|k| s.span.start + k))
     };
     vague::attributions(ctx, s, si, &vagues, out);
     let before_verbs = out.len();

@@ -18,7 +18,7 @@ pub(crate) struct Claim<'a> {
     pub(crate) s: &'a Sentence,
     pub(crate) words: &'a [Word],
     /// The sentence's quotations (what is inside them is someone else's).
-    pub(crate) cover: &'a Cover,
+    pub(crate) cover: Cover<'a>,
     pub(crate) lex: &'a Lexicon,
     /// The document, for its phrase scans of the sentence ([`Doc::find_first_in`]).
     pub(crate) doc: &'a Doc<'a>,
@@ -52,7 +52,7 @@ pub(crate) fn claim(doc: &Doc, i: usize) -> Option<(Span, String)> {
         lower: doc.lower,
         s: &doc.sentences[i],
         words: doc.words_of(i),
-        cover: &doc.q_cover[i],
+        cover: doc.q_cover(i),
         lex: doc.lex,
         doc,
     };

@@ -2,8 +2,10 @@
 //! scopes of attributions from elsewhere, attributions and quotations per sentence, words, the
 //! writer's voice, site furniture, and the first citation of a document by its publisher.
 
-use super::cover::Cover;
+use super::cover::{Cover, Covers};
+use super::per_sentence::PerSentence;
 use crate::Span;
+use crate::attribution::WordList;
 use crate::attribution::{Attribution, SourceKind};
 use crate::document::Document;
 use crate::document::cues::{self, StartMemo};
@@ -11,7 +13,11 @@ use crate::lexicon::{Lexicon, PhraseMatch, PhraseSet};
 use crate::quotes::Quote;
 use crate::sentences::{Role, Sentence};
 
-const VOICE: &[&str] = &["we", "us", "our", "ours", "you", "your", "yours", "i", "me", "my"];
+/// Whether a lower-case word is one of the writer's or the reader's ("we", "you"): a `match`,
+/// which tests the length before any byte (a `contains` on a list compares with each entry).
+fn is_voice(l: &str) -> bool {
+    matches!(l, "we" | "us" | "our" | "ours" | "you" | "your" | "yours" | "i" | "me" | "my")
+}
 
 /// A document and the facts about it, per sentence where they are.
 pub(crate) struct Doc<'a> {
@@ -27,11 +33,11 @@ pub(crate) struct Doc<'a> {
     /// Sentences covered by a named attribution from another sentence (colon-introduced quotes).
     pub(crate) scoped: Vec<bool>,
     /// Attributions per sentence.
-    pub(crate) by_sent: Vec<Vec<usize>>,
+    pub(crate) by_sent: PerSentence<usize>,
     /// Quotes per sentence (overlapping).
-    pub(crate) q_by_sent: Vec<Vec<usize>>,
+    pub(crate) q_by_sent: PerSentence<usize>,
     /// The quotations of each sentence, for "is this inside one of them" tests.
-    pub(crate) q_cover: Vec<Cover>,
+    q_covers: Covers,
     /// The document: its sentences' words.
     pub(crate) document: &'a Document<'a>,
     /// Writer's or reader's voice outside quotations, per sentence.
@@ -55,6 +61,11 @@ impl<'a> Doc<'a> {
         self.document.words_of(i)
     }
 
+    /// The quotations of sentence `i`, for "is this inside one of them" tests.
+    pub(crate) fn q_cover(&self, i: usize) -> Cover<'_> {
+        self.q_covers.of(i)
+    }
+
     /// [`PhraseSet::find_first`] of `set` on `lower[span]` (`span` a sentence's, or any span
     /// whose edges are not inside a word), visiting the word starts of the document's tokens
     /// rather than every byte when they can answer exactly ([`cues::find_first_in`]).
@@ -70,17 +81,11 @@ impl<'a> Doc<'a> {
     pub(crate) fn new(document: &'a Document<'a>, lower: &'a str, attributions: &'a [Attribution], lex: &'a Lexicon) -> Doc<'a> {
         let (text, ctext, sentences, quotes) = (document.text, &document.clean[..], &document.sentences[..], &document.quotes[..]);
         let n = sentences.len();
-        let mut by_sent: Vec<Vec<usize>> = vec![Vec::new(); n];
-        for (i, a) in attributions.iter().enumerate() {
-            if a.sentence < n {
-                by_sent[a.sentence].push(i);
-            }
-        }
+        let by_sent = PerSentence::new(n, attributions.iter().enumerate().filter(|(_, a)| a.sentence < n).map(|(i, a)| (a.sentence, i)));
         let q_by_sent = quotes_by_sentence(sentences, quotes);
-        let q_cover: Vec<Cover> = q_by_sent.iter().map(|qs| Cover::new(qs.iter().map(|&qi| quotes[qi].span.clone()))).collect();
-        let voice = voice(ctext, document, &q_cover);
+        let q_covers = Covers::new(q_by_sent.map(|&qi| (quotes[qi].span.start, quotes[qi].span.end)));
+        let (voice, outlet_note) = voice_and_outlet_notes(ctext, document, &q_covers);
         let furniture = furniture(sentences, &voice);
-        let outlet_note = outlet_notes(ctext, document, &q_cover);
         Doc {
             text,
             ctext,
@@ -92,7 +97,7 @@ impl<'a> Doc<'a> {
             scoped: scoped(n, attributions),
             by_sent,
             q_by_sent,
-            q_cover,
+            q_covers,
             document,
             voice,
             outlet_note,
@@ -130,54 +135,57 @@ fn scoped(n: usize, attributions: &[Attribution]) -> Vec<bool> {
 }
 
 /// The quotations each sentence overlaps.
-fn quotes_by_sentence(sentences: &[Sentence], quotes: &[Quote]) -> Vec<Vec<usize>> {
-    let n = sentences.len();
-    let mut q_by_sent: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for (qi, q) in quotes.iter().enumerate() {
+fn quotes_by_sentence(sentences: &[Sentence], quotes: &[Quote]) -> PerSentence<usize> {
+    let overlapping = |(qi, q): (usize, &Quote)| {
         let a = sentences.partition_point(|s| s.span.end <= q.span.start);
-        let mut i = a;
-        while i < n && sentences[i].span.start < q.span.end {
-            q_by_sent[i].push(qi);
-            i += 1;
+        let b = a + sentences[a..].partition_point(|s| s.span.start < q.span.end);
+        (a..b).map(move |i| (i, qi))
+    };
+    PerSentence::new(sentences.len(), quotes.iter().enumerate().flat_map(overlapping))
+}
+
+/// Per sentence, whether it speaks in the writer's or the reader's voice ("we", "you")
+/// outside quotations, and whether the outlet speaks of itself there ([`outlet_itself`]), in
+/// one pass over the words. Kept apart: an editor's note exempts its own sentence but says
+/// nothing of the paragraphs around it (the furniture test reads the voice only).
+fn voice_and_outlet_notes(ctext: &str, document: &Document, q_covers: &Covers) -> (Vec<bool>, Vec<bool>) {
+    let n = document.sentences.len();
+    let (mut voice, mut outlet_note) = (vec![false; n], vec![false; n]);
+    for i in 0..n {
+        let ws = document.words_of(i);
+        for (k, w) in ws.iter().enumerate() {
+            // The voice words and "this" have at most five letters, and start with one of
+            // these (either case): most words are passed over before their form is read.
+            let first = ctext.as_bytes()[w.span.start] | 0x20;
+            if w.span.len() > 5 || !matches!(first, b'w' | b'u' | b'o' | b'y' | b'i' | b'm' | b't') {
+                continue;
+            }
+            let l = ascii_lower(document, w);
+            // Only ASCII words lower-case to one of the (ASCII) voice words.
+            if !voice[i] && is_voice(l) && !matches!(&ctext[w.span.clone()], "US" | "ME") && !q_covers.of(i).contains(&w.span) {
+                voice[i] = true;
+            }
+            if !outlet_note[i] && l == "this" && outlet_itself(ctext, document, ws, k) && !q_covers.of(i).contains(&w.span) {
+                outlet_note[i] = true;
+            }
         }
     }
-    q_by_sent
+    (voice, outlet_note)
 }
 
-/// Whether each sentence speaks in the writer's or the reader's voice ("we", "you") outside
-/// quotations.
-fn voice(ctext: &str, document: &Document, q_cover: &[Cover]) -> Vec<bool> {
-    (0..document.sentences.len())
-        .map(|i| (i, document.words_of(i)))
-        .map(|(i, ws)| {
-            ws.iter().any(|w| {
-                let t = &ctext[w.span.clone()];
-                // Only ASCII words lower-case to one of the (ASCII) voice words.
-                t.len() <= 5
-                    && VOICE.iter().any(|v| v.eq_ignore_ascii_case(t))
-                    && !(t == "US" || t == "ME")
-                    && !q_cover[i].contains(&w.span)
-            })
-        })
-        .collect()
-}
-
-/// Per sentence, whether the outlet speaks of itself outside quotations ([`outlet_itself`]).
-/// Kept apart from [`voice`]: an editor's note exempts its own sentence but says nothing of
-/// the paragraphs around it (the furniture test reads `voice`).
-fn outlet_notes(ctext: &str, document: &Document, q_cover: &[Cover]) -> Vec<bool> {
-    (0..document.sentences.len())
-        .map(|i| {
-            let ws = document.words_of(i);
-            (0..ws.len()).any(|k| outlet_itself(ctext, ws, k) && !q_cover[i].contains(&ws[k].span))
-        })
-        .collect()
+/// The lower-case form of a word that is all ASCII, else "" (which equals no ASCII word): a
+/// word equals an ASCII word `p` with ASCII case ignored exactly when this is `p`. (A word that
+/// is not ASCII lower-cases to ASCII only through the Kelvin sign, three bytes that become one:
+/// hence the test of the length.)
+pub(crate) fn ascii_lower<'d>(document: &'d Document, w: &crate::document::Word) -> &'d str {
+    let l = document.lower(w);
+    if l.len() == w.span.len() { l } else { "" }
 }
 
 /// What an outlet calls its own product: "this story has been updated", "which owns this
 /// site", "this newspaper is urging readers". Not "report" or "paper", which as often name a
 /// document the article cites ("this report found", "this paper shows").
-const OUTLET_ITSELF: &[&str] = &[
+const OUTLET_ITSELF: WordList = WordList::new(&[
     "article",
     "story",
     "site",
@@ -191,16 +199,15 @@ const OUTLET_ITSELF: &[&str] = &[
     "programme",
     "program",
     "page",
-];
+]);
 
 /// Whether word `k` is "this" before one of [`OUTLET_ITSELF`]: the outlet speaking of itself,
 /// which is the writer's voice (an editor's note, a disclosure, a correction).
-fn outlet_itself(ctext: &str, ws: &[crate::document::Word], k: usize) -> bool {
-    ctext[ws[k].span.clone()].eq_ignore_ascii_case("this")
-        && ws.get(k + 1).is_some_and(|n| {
-            ctext[ws[k].span.end..n.span.start].trim().is_empty()
-                && OUTLET_ITSELF.iter().any(|o| ctext[n.span.clone()].eq_ignore_ascii_case(o))
-        })
+fn outlet_itself(ctext: &str, document: &Document, ws: &[crate::document::Word], k: usize) -> bool {
+    ascii_lower(document, &ws[k]) == "this"
+        && ws
+            .get(k + 1)
+            .is_some_and(|n| ctext[ws[k].span.end..n.span.start].trim().is_empty() && OUTLET_ITSELF.contains(&ascii_lower(document, n)))
 }
 
 /// Paragraphs of site furniture: a short paragraph with a boilerplate or reader-addressed

@@ -8,13 +8,16 @@ use crate::Span;
 /// The whole sentence, when it narrates an event.
 pub(crate) fn event(c: &Claim) -> Option<(Span, String)> {
     let (ctext, lower, s, words) = (c.ctext, c.lower, c.s, c.words);
-    let dated = c.doc.contains_in(&c.lex.time_words, s.span.clone());
-    let past = words.iter().skip(1).any(|w| {
-        let l = &lower[w.span.clone()];
-        (l.len() > 4 && l.ends_with("ed")) || irregular_past(l)
-    });
-    let named = words.iter().skip(1).any(|w| ctext[w.span.clone()].chars().next().is_some_and(char::is_uppercase));
-    if dated || past || (named && words.len() >= 8) {
+    let past = || {
+        words.iter().skip(1).any(|w| {
+            let l = &lower[w.span.clone()];
+            (l.len() > 4 && l.ends_with("ed")) || irregular_past(l)
+        })
+    };
+    let named = || words.iter().skip(1).any(|w| ctext[w.span.clone()].chars().next().is_some_and(char::is_uppercase));
+    // Any one of the three makes it an event: the word tests first, the scan of the sentence
+    // for a time word only when they say no.
+    if past() || (words.len() >= 8 && named()) || c.doc.contains_in(&c.lex.time_words, s.span.clone()) {
         let phrase = short(&ctext[s.span.clone()], 8);
         return Some((s.span.clone(), format!("No source for this account: \"{phrase}\" — who reports it?")));
     }

@@ -3,11 +3,12 @@
 //! note on the sourcing, and propositions a cited document or a headline's source makes.
 
 use super::cover::Cover;
-use super::document::Doc;
+use super::document::{Doc, ascii_lower};
+use crate::attribution::WordList;
 use crate::lexicon::Lexicon;
 use crate::sentences::Sentence;
 
-const RESEARCH_TEAM: &[&str] = &["researchers", "authors", "scientists", "team", "investigators"];
+const RESEARCH_TEAM: WordList = WordList::new(&["researchers", "authors", "scientists", "team", "investigators"]);
 
 /// Whether the sentence asserts nothing: a question, a lead-in that ends in a colon ("This is
 /// how the players reacted:"), or "X did not respond to a request for comment".
@@ -56,7 +57,7 @@ pub(crate) fn own_exemption(doc: &Doc, i: usize) -> OwnExemption {
     let first = &ctext[words[0].span.clone()];
     // Not when the writer hedges it ("He apparently left …"): that is the writer's guess.
     let hedged = words.iter().any(|w| {
-        matches!(&lower[w.span.clone()], "apparently" | "seemingly" | "evidently" | "presumably") && !doc.q_cover[i].contains(&w.span)
+        matches!(&lower[w.span.clone()], "apparently" | "seemingly" | "evidently" | "presumably") && !doc.q_cover(i).contains(&w.span)
     });
     let about_person_quoted = matches!(first, "He" | "She") && !hedged;
     // A note on the sourcing itself ("officials spoke on condition of anonymity").
@@ -65,13 +66,12 @@ pub(crate) fn own_exemption(doc: &Doc, i: usize) -> OwnExemption {
     // ("The researchers analysed 28 years of records", "The study was funded by …"): the
     // cited document's own account.
     let about_cited_document = first == "The" && {
-        let second = &ctext[words[1].span.clone()];
-        doc.document.is(&words[1], crate::document::class::DOCUMENT) || RESEARCH_TEAM.iter().any(|t| second.eq_ignore_ascii_case(t))
+        doc.document.is(&words[1], crate::document::class::DOCUMENT) || RESEARCH_TEAM.contains(&ascii_lower(doc.document, &words[1]))
     };
     // A proposition put in a document's mouth: "In a memo to staff, …", "as set out in the
     // planning document", "one invoice included in the complaint shows", "the log says".
     // A headline's source before a colon: "Police: …", "Health Ministry: …".
-    let exempt = sourcing_note || cites_document(doc.document, lower, words, &doc.q_cover[i]) || source_prefix(ctext, lower, words, lex);
+    let exempt = sourcing_note || cites_document(doc.document, lower, words, doc.q_cover(i)) || source_prefix(ctext, lower, words, lex);
     OwnExemption { exempt, about_person_quoted, about_cited_document }
 }
 
@@ -107,8 +107,8 @@ fn source_prefix(ctext: &str, lower: &str, words: &[crate::document::Word], lex:
     false
 }
 
-const DOC_DETERMINERS: &[&str] = &["a", "an", "the", "its", "their", "his", "her", "this", "that"];
-const DOC_VERBS: &[&str] = &[
+const DOC_DETERMINERS: WordList = WordList::new(&["a", "an", "the", "its", "their", "his", "her", "this", "that"]);
+const DOC_VERBS: WordList = WordList::new(&[
     "says",
     "said",
     "shows",
@@ -127,15 +127,15 @@ const DOC_VERBS: &[&str] = &[
     "described",
     "finds",
     "found",
-];
+]);
 
 /// Whether a document outside quotations is the sentence's source: inside a phrase "in a/the
 /// … DOCUMENT" or as the subject of a verb of saying or showing ("the filing shows").
-fn cites_document(document: &crate::document::Document, lower: &str, words: &[crate::document::Word], cover: &Cover) -> bool {
+fn cites_document(document: &crate::document::Document, lower: &str, words: &[crate::document::Word], cover: Cover) -> bool {
     let spaced = |a: usize, b: usize| lower[words[a].span.end..words[b].span.start].trim().is_empty();
     (1..words.len()).any(|k| {
         // (The word's `DOCUMENT` class bit is `lex.documents` of its lower-case form.)
-        if cover.contains(&words[k].span) || !document.is(&words[k], crate::document::class::DOCUMENT) {
+        if !document.is(&words[k], crate::document::class::DOCUMENT) || cover.contains(&words[k].span) {
             return false;
         }
         let governed = (k.saturating_sub(4)..k.saturating_sub(1)).any(|m| {

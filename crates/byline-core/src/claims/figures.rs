@@ -3,8 +3,9 @@
 
 use super::checkable::Claim;
 use crate::Span;
+use crate::attribution::WordList;
 
-const NUMBER_LEAD: &[&str] = &[
+const NUMBER_LEAD: WordList = WordList::new(&[
     "at",
     "least",
     "about",
@@ -26,26 +27,28 @@ const NUMBER_LEAD: &[&str] = &[
     "estimated",
     "another",
     "just",
-];
-const NUMBER_STOP: &[&str] = &[
+]);
+const NUMBER_STOP: WordList = WordList::new(&[
     "in", "on", "at", "to", "for", "from", "with", "and", "or", "but", "by", "of", "now", "that", "which", "who", "were", "was", "is",
     "are", "had", "have", "has", "will", "would", "the", "a", "an", "among", "amid", "as", "last", "this", "next", "since", "after",
     "before", "during",
-];
+]);
 
 /// The first figure of the sentence, with up to three lead words and three words after it.
 pub(crate) fn figure(c: &Claim) -> Option<(Span, String)> {
     let (ctext, lower, words) = (c.ctext, c.lower, c.words);
     for (k, w) in words.iter().enumerate() {
-        let t = &ctext[w.span.clone()];
+        // (The `DIGIT` shape bit: the word starts with an ASCII digit.)
+        let digit = w.shape & crate::document::shape::DIGIT != 0;
         let l = &lower[w.span.clone()];
-        let is_num = t.chars().next().is_some_and(|c| c.is_ascii_digit())
+        let is_num = digit
             // (The word's `NUMBER` class bit is `lex.numbers` of its lower-case form.)
             || (c.doc.document.is(w, crate::document::class::NUMBER) && !matches!(l, "half" | "third" | "quarter" | "majority")
                 || matches!(l, "half"));
         if !is_num || !c.outside(&w.span) {
             continue;
         }
+        let t = &ctext[w.span.clone()];
         // Years and dates are not figures.
         if t.len() == 4 && t.chars().all(|c| c.is_ascii_digit()) && (t.starts_with("19") || t.starts_with("20")) {
             continue;

@@ -21,6 +21,7 @@ mod document;
 mod events;
 mod exemptions;
 mod figures;
+mod per_sentence;
 mod predictions;
 mod resolve;
 mod sentence_facts;

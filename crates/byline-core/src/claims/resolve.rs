@@ -24,16 +24,26 @@ pub(crate) fn sentence_finding(
 ) -> Option<Finding> {
     let s = &doc.sentences[i];
     let attributions = doc.attributions;
-    let attrs: Vec<&Attribution> = doc.by_sent[i].iter().map(|&k| &attributions[k]).collect();
-    let quoted_with_speaker = quoted_bytes(s, &doc.q_by_sent[i], doc.quotes, true);
-    let quoted_any = quoted_bytes(s, &doc.q_by_sent[i], doc.quotes, false);
+    let attrs: Vec<&Attribution> = doc.by_sent.of(i).iter().map(|&k| &attributions[k]).collect();
+    let quoted_with_speaker = quoted_bytes(s, doc.q_by_sent.of(i), doc.quotes, true);
+    let quoted_any = quoted_bytes(s, doc.q_by_sent.of(i), doc.quotes, false);
     let len = s.span.len().max(1);
     let named_main = attrs.iter().any(|a| a.main && named(a, attributions));
     covered[i] = named_main || doc.scoped[i] || quoted_with_speaker * 2 >= len;
-    if s.role != Role::Body || doc.furniture[i] || facts.asserts_nothing(doc, i) {
+    if s.role != Role::Body || doc.furniture[i] {
         return None;
     }
     let attrs = own_sources(doc, i, attrs);
+    // A covered sentence with no vague or anonymous source of its own has no finding whether
+    // or not it asserts anything: the test (a scan of the sentence) is left out. (The memo
+    // still counts the sentence as looked at.)
+    if covered[i] && !attrs.iter().any(|a| matches!(a.effective_kind(attributions), SourceKind::Vague | SourceKind::Anonymous)) {
+        facts.look_at(doc, i);
+        return None;
+    }
+    if facts.asserts_nothing(doc, i) {
+        return None;
+    }
     if let Some(f) = vague::finding(doc, s, &attrs).or_else(|| anonymous::finding(doc, s, &attrs)) {
         return Some(f);
     }
@@ -112,6 +122,8 @@ fn first_clause_break_end(text: &str) -> Option<usize> {
         }
         let end = if b[k] == b';' {
             Some(k + 1)
+        } else if !matches!(b.get(k + 1), Some(b'w' | b'b' | b'a' | b't' | b'h' | b'y')) {
+            None // (no contrast word starts with the letter after this space)
         } else {
             CONTRAST.iter().filter(|c| b[k..].starts_with(c.as_bytes())).map(|c| k + c.len()).min()
         };
@@ -125,6 +137,14 @@ fn first_clause_break_end(text: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use crate::claims::fixtures::findings;
+
+    #[test]
+    fn every_contrast_word_starts_with_a_letter_the_break_scan_looks_for() {
+        // `first_clause_break_end` passes over a space followed by any other byte.
+        for c in super::CONTRAST {
+            assert!(matches!(c.as_bytes()[1], b'w' | b'b' | b'a' | b't' | b'h' | b'y'), "{c}");
+        }
+    }
 
     #[test]
     fn a_named_source_covers_its_sentence() {

@@ -73,6 +73,12 @@ impl<'m> SentenceFacts<'m> {
         SentenceFacts { memo: Some(memo), current: None }
     }
 
+    /// Sentence `i` is looked at, with no decision asked for: its entry is kept (and counted)
+    /// as when one is.
+    pub(crate) fn look_at(&mut self, doc: &Doc, i: usize) {
+        self.entry(doc, i);
+    }
+
     /// [`exemptions::asserts_nothing`] of sentence `i`.
     pub(crate) fn asserts_nothing(&mut self, doc: &Doc, i: usize) -> bool {
         let Some(e) = self.entry(doc, i) else { return exemptions::asserts_nothing(doc, &doc.sentences[i]) };
@@ -159,7 +165,7 @@ impl<'a> Key<'a> {
         Key {
             text: &doc.ctext[s.clone()],
             words: doc.words_of(i),
-            quotes: doc.q_by_sent[i].iter().map(|&qi| clip(&doc.quotes[qi].span)).collect(),
+            quotes: doc.q_by_sent.of(i).iter().map(|&qi| clip(&doc.quotes[qi].span)).collect(),
             base: s.start,
         }
     }

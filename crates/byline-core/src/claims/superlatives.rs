@@ -30,9 +30,6 @@ pub(crate) fn superlative(c: &Claim) -> Option<(Span, String)> {
     let (ctext, lower, s) = (c.ctext, c.lower, c.s);
     for w in c.words {
         let l = &lower[w.span.clone()];
-        if !c.outside(&w.span) || ctext[w.span.clone()].chars().next().is_some_and(char::is_uppercase) {
-            continue;
-        }
         let est = l.len() > 5
             && l.ends_with("est")
             && !matches!(
@@ -51,7 +48,9 @@ pub(crate) fn superlative(c: &Claim) -> Option<(Span, String)> {
                     | "latest"
                     | "investigest"
             );
-        if est || (c.doc.document.is(w, crate::document::class::SUPERLATIVE) && !matches!(l, "last" | "most" | "only")) {
+        let superlative = est || (c.doc.document.is(w, crate::document::class::SUPERLATIVE) && !matches!(l, "last" | "most" | "only"));
+        // (Whether it is outside quotations and in lower case, asked of a superlative only.)
+        if superlative && c.outside(&w.span) && !ctext[w.span.clone()].chars().next().is_some_and(char::is_uppercase) {
             let key = w.span.clone();
             return Some((
                 key.clone(),

@@ -9,7 +9,7 @@ use super::{Code, Finding, short};
 /// Marks the quotation in `flagged_quote`.
 pub(crate) fn finding(doc: &Doc, i: usize, flagged_quote: &mut [bool]) -> Option<Option<Finding>> {
     let (quotes, ctext, lower, lex) = (doc.quotes, doc.ctext, doc.lower, doc.lex);
-    let qi = *doc.q_by_sent[i].iter().find(|&&qi| {
+    let qi = *doc.q_by_sent.of(i).iter().find(|&&qi| {
         let q = &quotes[qi];
         !q.scare && q.speaker.is_none() && q.attribution.is_none()
     })?;

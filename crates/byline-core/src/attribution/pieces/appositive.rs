@@ -61,7 +61,7 @@ pub(crate) fn spans_appositive(ctx: &Ctx, words: &[Word], np: std::ops::Range<us
     let bare_name = app.len() <= 5
         && (app.start..app.end).all(|i| ctx.is_cap(&words[i]) || PARTICLES.contains(&ctx.lw(&words[i])))
         && ctx.is_cap(&words[app.start]);
-    bare_name && ctx.lex.source_roles.contains(ctx.lw(&words[end - 1]))
+    bare_name && ctx.doc.is(&words[end - 1], crate::document::class::SOURCE_ROLE)
 }
 
 #[cfg(test)]

@@ -2,14 +2,16 @@
 //! anonymous or vague).
 
 use super::Ctx;
+use super::word_list::WordList;
 use super::words::PRONOUNS;
 use crate::Span;
 use crate::attribution::SourceKind;
-use crate::document::Word;
+use crate::document::{Word, class};
+use crate::lexicon::WordSet;
 use crate::sentences::Sentence;
 
 /// Group nouns that make "a X of …" one specific source ("a panel of scientists").
-pub(crate) const GROUP_NOUNS: &[&str] = &[
+pub(crate) const GROUP_NOUNS: WordList = WordList::new(&[
     "group",
     "panel",
     "team",
@@ -26,14 +28,15 @@ pub(crate) const GROUP_NOUNS: &[&str] = &[
     "network",
     "union",
     "federation",
-];
+]);
 
 /// First words that make a phrase a specific group, not an unnamed collective.
-const DETERMINED: &[&str] =
-    &["the", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "both", "two", "three", "four", "five"];
+const DETERMINED: WordList = WordList::new(&[
+    "the", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "both", "two", "three", "four", "five",
+]);
 
 /// Documents written by the body they come from, which speak for it: "a briefing note said".
-pub(crate) const OWN_DOCUMENTS: &[&str] = &[
+pub(crate) const OWN_DOCUMENTS: WordList = WordList::new(&[
     "note",
     "memo",
     "letter",
@@ -51,7 +54,7 @@ pub(crate) const OWN_DOCUMENTS: &[&str] = &[
     "ruling",
     "judgment",
     "judgement",
-];
+]);
 
 /// Classify a source phrase (word range).
 pub(crate) fn classify(ctx: &Ctx, s: &Sentence, words: &[Word], np: Option<std::ops::Range<usize>>) -> (SourceKind, Option<Span>) {
@@ -73,12 +76,51 @@ struct Phrase<'a> {
     /// Index of the head in `ws`.
     hk: usize,
     head: &'a str,
+    /// The head without a possessive "'s" ([`head_base`]).
+    base: &'a str,
 }
 
 impl Phrase<'_> {
-    /// The head without a possessive "'s".
-    fn head_base(&self) -> &str {
-        self.head.trim_end_matches("’s").trim_end_matches("'s")
+    /// Whether [`Phrase::base`] is in `set`, whose class bit is `bit`: by the head word's
+    /// class bits (`set` of its lower-case form) when it has no possessive to drop, else by a
+    /// look-up.
+    fn head_in(&self, ctx: &Ctx, set: &WordSet, bit: u16) -> bool {
+        if self.base.len() == self.head.len() { ctx.doc.is(&self.words[self.r.start + self.hk], bit) } else { set.contains(self.base) }
+    }
+}
+
+/// A head without its possessive "'s" or "’s" (each dropped as often as it ends the word, as
+/// `trim_end_matches` drops it, without building a substring searcher).
+fn head_base(head: &str) -> &str {
+    let mut h = head;
+    while let Some(rest) = h.strip_suffix("’s") {
+        h = rest;
+    }
+    while let Some(rest) = h.strip_suffix("'s") {
+        h = rest;
+    }
+    h
+}
+
+/// `f` of the words `ws` joined by spaces, made on the stack when short: a source phrase's
+/// last two and three words are looked up as one (no string allocated for each).
+fn with_joined<R>(ws: &[&str], f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    for (k, w) in ws.iter().enumerate() {
+        if n + w.len() + usize::from(k > 0) > buf.len() {
+            return f(&ws.join(" "));
+        }
+        if k > 0 {
+            buf[n] = b' ';
+            n += 1;
+        }
+        buf[n..n + w.len()].copy_from_slice(w.as_bytes());
+        n += w.len();
+    }
+    match std::str::from_utf8(&buf[..n]) {
+        Ok(joined) => f(joined),
+        Err(_) => f(&ws.join(" ")),
     }
 }
 
@@ -102,7 +144,7 @@ fn kind_of(ctx: &Ctx, s: &Sentence, words: &[Word], r: std::ops::Range<usize>) -
         .find(|(_, w)| matches!(**w, "of" | "from" | "for" | "close" | "in" | "at" | "on" | "across" | "around" | "along" | "near"))
         .map_or(ws.len() - 1, |(k, _)| k - 1);
     let head = ws[hk];
-    let p = Phrase { words, r, ws, hk, head };
+    let p = Phrase { words, r, ws, hk, head, base: head_base(head) };
     if let Some(kind) = by_head(ctx, &p).or_else(|| by_collective(ctx, s, &p)) {
         return kind;
     }
@@ -120,7 +162,7 @@ fn by_head(ctx: &Ctx, p: &Phrase) -> Option<SourceKind> {
     if ws.len() == 1 && PRONOUNS.contains(&p.head) {
         return Some(SourceKind::Pronoun);
     }
-    let head_base = p.head_base();
+    let head_base = p.base;
     // "analysts polled by LSEG", "figures compiled by the Red Cross": a named agent.
     if let Some(b) = ws.iter().position(|w| *w == "by")
         && (r.start + b + 1..r.end).any(|i| ctx.is_cap(&words[i]))
@@ -143,21 +185,23 @@ fn by_head(ctx: &Ctx, p: &Phrase) -> Option<SourceKind> {
         && (r.start + 1..r.end).all(|i| !ctx.is_cap(&words[i]))
         // (A capital at the start names someone unless it is an adjective: "New data showed",
         // not "Eurostat figures show".)
-        && (!ctx.is_cap(&words[r.start]) || ctx.doc.is(&words[r.start], crate::document::class::ADJECTIVE) || hk == 0)
+        && (!ctx.is_cap(&words[r.start]) || ctx.doc.is(&words[r.start], class::ADJECTIVE) || hk == 0)
         && !ws.contains(&"by");
-    if unnamed && hk + 1 == ws.len() && ctx.lex.documents.contains(head_base) && (!ctx.is_cap(head_word) || hk == 0) {
+    if unnamed && hk + 1 == ws.len() && p.head_in(ctx, &ctx.lex.documents, class::DOCUMENT) && (!ctx.is_cap(head_word) || hk == 0) {
         return Some(SourceKind::Vague);
     }
     let definite = matches!(ws[0], "the" | "his" | "her" | "its" | "their") && !head_base.ends_with('s');
-    if ctx.lex.anonymous_sources.contains(head_base) && !ctx.is_cap(head_word) && !definite {
+    let anonymous = p.head_in(ctx, &ctx.lex.anonymous_sources, class::ANONYMOUS_SOURCE);
+    if anonymous && !ctx.is_cap(head_word) && !definite {
         return Some(SourceKind::Anonymous);
     }
-    if ctx.lex.anonymous_sources.contains(head_base) && head_base.ends_with('s') && !words.is_empty() {
+    if anonymous && head_base.ends_with('s') && !words.is_empty() {
         // "Officials revealed" at the start of a sentence.
         return Some(SourceKind::Anonymous);
     }
     // An official body speaking as an office: "police said", "prosecutors allege".
-    if ctx.lex.source_roles.section(head_base) == Some("body") {
+    // (A word in no section is in no list: the class bit says so without a look-up.)
+    if p.head_in(ctx, &ctx.lex.source_roles, class::SOURCE_ROLE) && ctx.lex.source_roles.section(head_base) == Some("body") {
         return Some(SourceKind::Named);
     }
     None
@@ -178,8 +222,14 @@ fn by_collective(ctx: &Ctx, s: &Sentence, p: &Phrase) -> Option<SourceKind> {
         return Some(SourceKind::Named);
     }
     for n in 1..=ws.len().min(3) {
-        let tail = ws[ws.len() - n..].join(" ");
-        if ctx.lex.vague_sources.contains(&tail) && !proper(n) {
+        // (The last word alone by its class bit, which is `vague_sources` of its lower-case
+        // form: no string made, no look-up.)
+        let vague = if n == 1 {
+            ctx.doc.is(&words[r.end - 1], class::VAGUE_SOURCE)
+        } else {
+            with_joined(&ws[ws.len() - n..], |tail| ctx.lex.vague_sources.contains(tail))
+        };
+        if vague && !proper(n) {
             return Some(SourceKind::Vague);
         }
     }
@@ -191,7 +241,8 @@ fn by_collective(ctx: &Ctx, s: &Sentence, p: &Phrase) -> Option<SourceKind> {
     let placed = ws
         .get(p.hk + 1)
         .is_some_and(|w| matches!(*w, "in" | "of" | "on" | "from" | "along" | "across" | "around" | "throughout" | "outside" | "near"));
-    if bare && placed && (ctx.lex.collectives.contains(p.head) || ctx.lex.vague_sources.contains(p.head)) && p.head.ends_with('s') {
+    let head_word = &words[r.start + p.hk];
+    if bare && placed && ctx.doc.is(head_word, class::COLLECTIVE | class::VAGUE_SOURCE) && p.head.ends_with('s') {
         return Some(SourceKind::Vague);
     }
     // ("Analysts at Goldman Sachs": people of a body the phrase names, as "analysts polled by
@@ -200,7 +251,7 @@ fn by_collective(ctx: &Ctx, s: &Sentence, p: &Phrase) -> Option<SourceKind> {
     if !tied_to_name
         && ws
             .iter()
-            .any(|w| ctx.lex.vague_sources.contains(w) && matches!(*w, "observers" | "critics" | "experts" | "analysts" | "commentators"))
+            .any(|w| matches!(*w, "observers" | "critics" | "experts" | "analysts" | "commentators") && ctx.lex.vague_sources.contains(w))
     {
         return Some(SourceKind::Vague);
     }
@@ -216,12 +267,10 @@ fn has_name(ctx: &Ctx, s: &Sentence, p: &Phrase) -> bool {
         let initial = w.span.start <= s.span.start + 1;
         ctx.is_cap(w)
             && !(initial && {
+                // (The class bits are the lists of the word's lower-case form.)
                 let l = ctx.lw(w);
-                ctx.lex.function_words.contains(l)
-                    || ctx.lex.numbers.contains(l)
-                    || ctx.lex.collectives.contains(l)
-                    || ctx.lex.vague_sources.contains(l)
-                    || (ctx.lex.documents.contains(l) && l.ends_with('s'))
+                ctx.doc.is(w, class::FUNCTION | class::NUMBER | class::COLLECTIVE | class::VAGUE_SOURCE)
+                    || (ctx.doc.is(w, class::DOCUMENT) && l.ends_with('s'))
                     || l.strip_suffix("ies").is_some_and(|st| ctx.lex.documents.contains(&format!("{st}y")))
             })
     })
@@ -234,7 +283,9 @@ fn by_determiner(ctx: &Ctx, p: &Phrase) -> SourceKind {
     match ws.first().copied() {
         Some("a" | "an" | "one" | "another") => SourceKind::Anonymous,
         // "Two loggers claimed": a counted group of people, unnamed.
-        Some("two" | "three" | "four" | "five" | "six") if ws.len() == 2 && ctx.lex.collectives.contains(head) => SourceKind::Anonymous,
+        Some("two" | "three" | "four" | "five" | "six") if ws.len() == 2 && ctx.doc.is(&p.words[p.r.start + p.hk], class::COLLECTIVE) => {
+            SourceKind::Anonymous
+        }
         Some("the" | "his" | "her" | "its" | "their") => SourceKind::Named,
         // "both sides said", "both companies said": the two parties the story is about.
         Some("both") if ws.len() == 2 => SourceKind::Named,

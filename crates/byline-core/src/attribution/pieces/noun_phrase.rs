@@ -7,7 +7,7 @@ use super::appositive::{appositive_before, spans_appositive};
 use super::time_phrase::time_word;
 use super::titles::{abbreviation, is_acronym, title_start};
 use super::words::*;
-use crate::document::Word;
+use crate::document::{Word, class};
 use crate::sentences::Sentence;
 
 /// The source phrase after word `i`: an optional determiner and the words of a noun phrase.
@@ -33,14 +33,14 @@ pub(crate) fn np_after(ctx: &Ctx, words: &[Word], i: usize) -> Option<std::ops::
         if j > i
             && !ctx.is_cap(&words[j])
             && ctx.is_cap(&words[j - 1])
-            && !ctx.lex.source_roles.contains(l)
+            && !ctx.doc.is(&words[j], class::SOURCE_ROLE)
             && l != "of"
             && l != "for"
             && l != "from"
             && l != "close"
         {
             // "said Mr Borrell yesterday"
-            if !ctx.lex.anonymous_sources.contains(l) {
+            if !ctx.doc.is(&words[j], class::ANONYMOUS_SOURCE) {
                 break;
             }
         }
@@ -110,8 +110,8 @@ fn skip_adverbials(ctx: &Ctx, words: &[Word], wi: usize) -> usize {
         let year = l.len() == 4 && (l.starts_with("19") || l.starts_with("20")) && l.bytes().all(|b| b.is_ascii_digit());
         if adjacent
             && j >= 2
-            && (matches!(ctx.lw(&words[j - 2]), "on" | "last" | "this") && ctx.lex.time_words.contains(l)
-                || ctx.lw(&words[j - 2]) == "in" && (year || ctx.lex.time_words.contains(l)))
+            && (matches!(ctx.lw(&words[j - 2]), "on" | "last" | "this") && ctx.is_time(w)
+                || ctx.lw(&words[j - 2]) == "in" && (year || ctx.is_time(w)))
             && ctx.gap_is_space(words[j - 2].span.end, w.span.start)
         {
             j -= 2;
@@ -172,7 +172,7 @@ fn phrase_start(ctx: &Ctx, s: &Sentence, words: &[Word], end: usize) -> usize {
         if start < end
             && prev_cap
             && run_to_end
-            && !ctx.lex.source_roles.contains(l)
+            && !ctx.doc.is(w, class::SOURCE_ROLE)
             && !matches!(l, "of" | "for" | "from")
             && !l.ends_with("’s")
             && !l.ends_with("'s")
@@ -205,13 +205,13 @@ pub(crate) fn main_before(ctx: &Ctx, words: &[Word], start: usize) -> bool {
     let mut k = start;
     while k > 0 && start - k < 3 && ctx.gap_is_space(words[k - 1].span.end, words[k].span.start) {
         let l = ctx.lw(&words[k - 1]);
-        if time_word(ctx, l) || matches!(l, "this" | "last" | "next" | "earlier" | "later" | "on") {
+        if time_word(ctx, &words[k - 1]) || matches!(l, "this" | "last" | "next" | "earlier" | "later" | "on") {
             k -= 1;
         } else {
             break;
         }
     }
-    if k < start && k > 0 && time_word(ctx, ctx.lw(&words[start - 1])) {
+    if k < start && k > 0 && time_word(ctx, &words[start - 1]) {
         return main_before(ctx, words, k);
     }
     // "The elder Okafor said", "A defiant Brennan told": a determiner and adjectives before a
@@ -288,7 +288,7 @@ fn joined_phrase(ctx: &Ctx, words: &[Word], np: std::ops::Range<usize>, l: &str,
     // "the Ukrainian government in Kyiv"
     if matches!(l, "in" | "at") && after_name && start >= 2 && start < end {
         let w2 = &words[start - 2];
-        if !ctx.is_cap(w2) && !ctx.lex.function_words.contains(ctx.lw(w2)) {
+        if !ctx.is_cap(w2) && !ctx.doc.is(w2, class::FUNCTION) {
             return Some(1);
         }
     }
@@ -357,7 +357,7 @@ fn person_at(ctx: &Ctx, words: &[Word], k: usize) -> bool {
     let noun = &words[k - 1];
     ctx.gap_is_space(noun.span.end, words[k].span.start)
         && ctx.gap_is_space(words[k].span.end, words[k + 1].span.start)
-        && !ctx.lex.function_words.contains(ctx.lw(noun))
+        && !ctx.doc.is(noun, class::FUNCTION)
         && (crate::people::lexicon::PeopleLexicon::bundled().is_person_noun(ctx.w(noun)) || {
             use crate::document::class::{ANONYMOUS_SOURCE, COLLECTIVE, SOURCE_ROLE, VAGUE_SOURCE};
             ctx.doc.is(noun, SOURCE_ROLE | ANONYMOUS_SOURCE | VAGUE_SOURCE | COLLECTIVE)

@@ -12,7 +12,7 @@ pub(crate) fn time_phrase(ctx: &Ctx, words: &[Word], i: usize) -> bool {
     }
     words.get(k).is_some_and(|w| {
         let l = ctx.lw(w);
-        ctx.lex.time_words.contains(l)
+        ctx.is_time(w)
             || ctx.w(w).starts_with(|c: char| c.is_ascii_digit())
             || (matches!(l, "end" | "start" | "beginning" | "middle" | "close" | "turn")
                 && words.get(k + 1).is_some_and(|n| ctx.lw(n) == "of"))
@@ -20,8 +20,8 @@ pub(crate) fn time_phrase(ctx: &Ctx, words: &[Word], i: usize) -> bool {
 }
 
 /// A word that names a time: "Friday", "week", "yesterday".
-pub(crate) fn time_word(ctx: &Ctx, l: &str) -> bool {
-    ctx.lex.time_words.contains(l) || matches!(l, "week" | "month" | "year" | "morning" | "afternoon" | "evening" | "night" | "day")
+pub(crate) fn time_word(ctx: &Ctx, w: &Word) -> bool {
+    ctx.is_time(w) || matches!(ctx.lw(w), "week" | "month" | "year" | "morning" | "afternoon" | "evening" | "night" | "day")
 }
 
 #[cfg(test)]

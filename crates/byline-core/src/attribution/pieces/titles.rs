@@ -39,8 +39,8 @@ pub(crate) fn title_start(ctx: &Ctx, s: &Sentence, words: &[Word], k: usize) -> 
         if !acronym
             && !ranked
             && (!ctx.w(w).chars().all(|c| c.is_alphabetic() || c == '-')
-                || ctx.lex.function_words.contains(l)
-                || ctx.lex.time_words.contains(l)
+                || ctx.doc.is(w, crate::document::class::FUNCTION)
+                || ctx.is_time(w)
                 || DETERMINERS.contains(&l)
                 || PRONOUNS.contains(&l)
                 || (t <= k && !ctx.is_cap(w) && l.ends_with("ed")))
@@ -71,7 +71,7 @@ fn quoted_title_open(ctx: &Ctx, words: &[Word], t: usize) -> Option<usize> {
     }
     let mut o = t - 1;
     loop {
-        if !ctx.is_cap(&words[o]) && !ctx.lex.function_words.contains(ctx.lw(&words[o])) {
+        if !ctx.is_cap(&words[o]) && !ctx.doc.is(&words[o], crate::document::class::FUNCTION) {
             return None;
         }
         let before = &ctx.text[..words[o].span.start];

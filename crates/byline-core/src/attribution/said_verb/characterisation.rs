@@ -36,7 +36,7 @@ fn characterisation(ctx: &Ctx, words: &[Word], we: usize) -> bool {
         let next = ctx.lw(&words[k + 1]);
         // Not a time phrase: "called the police a day later".
         let describes = (matches!(l, "a" | "an")
-            && !ctx.lex.time_words.contains(next)
+            && !ctx.is_time(&words[k + 1])
             && !matches!(next, "day" | "week" | "month" | "year" | "few" | "second" | "minute" | "hour" | "number" | "total"))
             || (l == "one" && next == "of")
             || (l == "the" && (next.ends_with("est") || ctx.lex.superlatives.contains(next)));

@@ -118,7 +118,7 @@ fn clause_without_that(ctx: &Ctx, words: &[Word], we: usize) -> bool {
         {
             return true;
         }
-        if ctx.is_cap(&words[k]) || ctx.lex.function_words.contains(l) || l.ends_with("ly") {
+        if ctx.is_cap(&words[k]) || ctx.doc.is(&words[k], crate::document::class::FUNCTION) || l.ends_with("ly") {
             return false;
         }
         k += 1;
@@ -134,7 +134,7 @@ fn that_after_adverbial(ctx: &Ctx, words: &[Word], we: usize) -> bool {
         return false;
     };
     let l = ctx.lw(first);
-    let adverbial = ctx.lex.time_words.contains(l)
+    let adverbial = ctx.is_time(first)
         || (l.ends_with("ly") && !ctx.is_cap(first))
         || matches!(
             l,

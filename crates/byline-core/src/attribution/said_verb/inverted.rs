@@ -31,7 +31,7 @@ pub(super) fn inverted(v: &VerbCue) -> Option<Attribution> {
     let role_lead = (r.start..r.end.min(r.start + 4)).any(|k| ctx.is_cap(&words[k]))
         && (r.start..r.end).take_while(|&k| !ctx.is_cap(&words[k])).all(|k| {
             let l = ctx.lw(&words[k]);
-            l.chars().all(char::is_alphabetic) && !ctx.lex.function_words.contains(l)
+            l.chars().all(char::is_alphabetic) && !ctx.doc.is(&words[k], crate::document::class::FUNCTION)
         });
     if ends_clause(ctx, words, &r) && (ctx.is_cap(first) || fl == "the" || fl == "a" || fl == "an" || role_lead) {
         let (kind, source) = classify(ctx, s, words, np);

@@ -14,19 +14,35 @@ mod passive;
 mod subject_before;
 
 use super::pieces::Ctx;
+use super::pieces::words::PRIVATE;
 use super::{Attribution, SourceKind};
 use crate::Span;
 use crate::document::Word;
 use crate::lexicon::{Flag, Rule};
 use crate::sentences::Sentence;
 
-/// Per-sentence facts for [`verb_attribution`].
+/// Per-sentence facts for [`verb_attribution`], each found at most once per sentence.
 #[derive(Default)]
 pub(crate) struct SentInfo {
-    /// The sentence places what it reports in a private exchange ("during a phone call").
-    pub(crate) private: bool,
+    /// Whether the sentence places what it reports in a private exchange ("during a phone
+    /// call"): found when a verb first asks ([`SentInfo::private`]). Only the few verbs of
+    /// public speech ask, and the test reads every word of the sentence.
+    private: std::cell::OnceCell<bool>,
     /// Where the last opening quotation mark of the sentence is.
     pub(crate) last_quote_open: Option<usize>,
+}
+
+impl SentInfo {
+    /// The facts of a sentence with a reporting verb; `last_quote_open` as
+    /// [`super::last_quote_open`] found it.
+    pub(crate) fn new(last_quote_open: Option<usize>) -> SentInfo {
+        SentInfo { private: std::cell::OnceCell::new(), last_quote_open }
+    }
+
+    /// Whether a word of `words` (the sentence's) is one of [`PRIVATE`], ASCII case aside.
+    pub(crate) fn private(&self, ctx: &Ctx, words: &[Word]) -> bool {
+        *self.private.get_or_init(|| words.iter().any(|w| PRIVATE.contains(&ctx.ascii_lw(w))))
+    }
 }
 
 /// A sub-pattern's decision: `None` when it does not apply (a later one decides), else the

@@ -67,7 +67,9 @@ fn is_noun(v: &VerbCue) -> bool {
     // "she welcomes", not the nouns "200 volunteers", "the party's answers".
     if v.act
         && form.ends_with('s')
-        && !v.prev.is_some_and(|p| (ctx.is_cap(p) && !ctx.lex.numbers.contains(ctx.lw(p))) || matches!(prev_l, "he" | "she" | "it"))
+        && !v
+            .prev
+            .is_some_and(|p| (ctx.is_cap(p) && !ctx.doc.is(p, crate::document::class::NUMBER)) || matches!(prev_l, "he" | "she" | "it"))
     {
         return true;
     }
@@ -109,7 +111,7 @@ fn other_sense(v: &VerbCue) -> bool {
 /// An account that is not a report: urged or pledged in a private exchange, or still to come.
 fn unreported(v: &VerbCue) -> bool {
     // What was urged or pledged in a private exchange is an account that needs its own source.
-    if v.rule.has(Flag::Public) && v.info.private {
+    if v.rule.has(Flag::Public) && v.info.private(v.ctx, v.words) {
         return true;
     }
     // A speech act still to come is the claim's own event, not its source: "the ministry will
@@ -126,7 +128,7 @@ fn object_then_to(ctx: &Ctx, words: &[Word], we: usize) -> bool {
         }
         if ctx.lw(&words[k]) == "to" {
             let v = &words[k + 1];
-            return !ctx.is_cap(v) && !ctx.lex.function_words.contains(ctx.lw(v));
+            return !ctx.is_cap(v) && !ctx.doc.is(v, crate::document::class::FUNCTION);
         }
     }
     false
