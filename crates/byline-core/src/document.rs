@@ -149,7 +149,7 @@ impl<'t> Document<'t> {
         memo.start_round();
         let clean = crate::text::clean(text);
         let sentences = sentences::split_clean_by(text, &clean, format, lex, &mut memo.blocks(&clean, lex));
-        let (toks, cues) = memo.lines(&clean, lex);
+        let (toks, cues) = memo.tokens(&clean, lex);
         memo.end_round();
         let form_starts = StartMemo::new(&toks, lex).answers(&clean, &toks);
         Document::assemble(text, format, clean, sentences, toks, (cues, form_starts), &mut |l| memo.word_class(l, lex))

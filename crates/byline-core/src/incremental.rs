@@ -38,12 +38,16 @@
 use std::ops::Range;
 
 use crate::analysis::{Analysis, StageMemo, analyze_document};
-use crate::document::{CueMatches, Document, cue_matches};
-use crate::lexicon::{Lexicon, PhraseMatch};
+use crate::document::{CueMatches, Document};
+use crate::lexicon::Lexicon;
 use crate::people::lexicon::FxHashMap;
-use crate::people::tokens::{Forms, Tok, form_firsts, tokenize};
+use crate::people::tokens::Tok;
 use crate::sentences::{self, BlockWork};
 use crate::text::Format;
+
+mod tokens;
+
+use tokens::TokenMemo;
 
 /// Analyses successive versions of one document, reusing the parsing of its unchanged lines and
 /// blocks. The result of [`IncrementalAnalyzer::analyze`] is always equal to
@@ -84,13 +88,17 @@ impl<'l> IncrementalAnalyzer<'l> {
     /// Analyse the document's current text: the same [`Analysis`] as
     /// `analyze_with(text, format, lex)`.
     pub fn analyze(&mut self, text: &str, format: Format) -> Analysis {
-        let doc = Document::parse_memo(text, format, self.lex, &mut self.memo);
-        analyze_document(doc, self.lex, Some(&mut self.stages))
+        let mut doc = Document::parse_memo(text, format, self.lex, &mut self.memo);
+        let analysis = analyze_document(&mut doc, self.lex, Some(&mut self.stages));
+        self.memo.keep(doc.toks, doc.cues);
+        analysis
     }
 
     /// Parse the document's current text: the same [`Document`] as `Document::parse`.
     pub fn parse<'t>(&mut self, text: &'t str, format: Format) -> Document<'t> {
-        Document::parse_memo(text, format, self.lex, &mut self.memo)
+        let doc = Document::parse_memo(text, format, self.lex, &mut self.memo);
+        self.memo.keep(doc.toks.clone(), doc.cues.clone());
+        doc
     }
 
     /// How many lines, blocks and sentences the last call worked on afresh and how many it
@@ -120,9 +128,8 @@ pub struct Work {
 /// The kept answers of the per-piece parsing work (see the module documentation).
 #[derive(Debug, Default)]
 pub(crate) struct ParseMemo {
-    /// A cleaned line (with its line break) → its tokens and cue matches, offsets from the
-    /// line's start.
-    lines: Generations<Line>,
+    /// The previous version's tokens and cue matches (`incremental/tokens.rs`).
+    tokens: TokenMemo,
     /// A block's cleaned text → its sentence boundaries, offsets from the block's start.
     blocks: Generations<Vec<(usize, usize)>>,
     /// A sentence's cleaned text → whether it is site furniture.
@@ -136,49 +143,19 @@ pub(crate) struct ParseMemo {
 /// Past this many words the class memo starts again (a bound on its memory).
 const MAX_CLASSES: usize = 100_000;
 
-/// What one line of the cleaned text yields by itself.
-#[derive(Debug)]
-struct Line {
-    /// Its tokens, with forms numbered within the line.
-    toks: Vec<Tok>,
-    /// The first token of each of the line's forms, in form order ([`form_firsts`]).
-    firsts: Vec<u32>,
-    cues: CueMatches,
-}
-
-impl Line {
-    fn parse(text: &str, lex: &Lexicon) -> Line {
-        let toks = tokenize(text);
-        Line { firsts: form_firsts(&toks), cues: cue_matches(text, &toks, lex), toks }
-    }
-}
-
 impl ParseMemo {
-    /// The tokens of `clean`, as [`tokenize`] gives them, and its [`cue_matches`]: line by
-    /// line, each line's reused when the line was in the previous text.
-    pub(crate) fn lines(&mut self, clean: &str, lex: &Lexicon) -> (Vec<Tok>, CueMatches) {
-        let mut toks = Vec::with_capacity(clean.len() / 6 + 1);
-        let mut cues: CueMatches = Default::default();
-        // The document's forms, numbered in order of first use: a line's forms, taken in the
-        // line's own order of first use, meet them in the same order as its tokens would.
-        let mut forms = Forms::new(clean, clean.len() / 12 + 1);
-        let mut global: Vec<u32> = Vec::new();
-        let mut start = 0;
-        for text in clean.split_inclusive('\n') {
-            let (line, fresh) = self.lines.get_or_insert_with(text, || Line::parse(text, lex));
-            count(fresh, &mut self.work.lines_parsed, &mut self.work.lines_reused);
-            global.clear();
-            global.extend(line.firsts.iter().map(|&k| {
-                let t = &line.toks[k as usize];
-                forms.id(start + t.start, start + t.end)
-            }));
-            toks.extend(line.toks.iter().map(|t| placed(t, start, global[t.form as usize])));
-            for (all, mine) in cues.iter_mut().zip(&line.cues) {
-                all.extend(mine.iter().map(|m| PhraseMatch { span: m.span.start + start..m.span.end + start, rule: m.rule }));
-            }
-            start += text.len();
-        }
+    /// The tokens of `clean`, as [`crate::people::tokens::tokenize`] gives them, and its
+    /// [`crate::document::cue_matches`]: those of the unchanged lines before and after the
+    /// edit taken from the previous call's, the changed lines' found afresh.
+    pub(crate) fn tokens(&mut self, clean: &str, lex: &Lexicon) -> (Vec<Tok>, CueMatches) {
+        let (toks, cues, lines) = self.tokens.tokens(clean, lex);
+        (self.work.lines_parsed, self.work.lines_reused) = (lines.parsed, lines.reused);
         (toks, cues)
+    }
+
+    /// The tokens and cue matches of the last parse, back for the next one.
+    pub(crate) fn keep(&mut self, toks: Vec<Tok>, cues: CueMatches) {
+        self.tokens.keep(toks, cues);
     }
 
     /// [`Lexicon::word_class`] of the lower-case word `l`.
@@ -206,7 +183,6 @@ impl ParseMemo {
 
     /// The parse is over: answers it did not use are dropped.
     pub(crate) fn end_round(&mut self) {
-        self.lines.advance();
         self.blocks.advance();
         self.sentences.advance();
     }
@@ -240,11 +216,6 @@ fn count(fresh: bool, parsed: &mut usize, reused: &mut usize) {
     } else {
         *reused += 1;
     }
-}
-
-/// A token of a line, moved to the line's place `by` in the document, with its form there.
-fn placed(t: &Tok, by: usize, form: u32) -> Tok {
-    Tok { start: t.start + by, end: t.end + by, raw_end: t.raw_end + by, run_end: t.run_end + by, form, ..t.clone() }
 }
 
 /// Answers keyed by a piece of text: those of the previous round (`old`) and those used in this
