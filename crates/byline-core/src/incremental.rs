@@ -38,7 +38,7 @@
 use std::ops::Range;
 
 use crate::analysis::{Analysis, StageMemo, analyze_document};
-use crate::document::{CueMatches, Document};
+use crate::document::{CueMatches, Document, Edit, KeptWords};
 use crate::lexicon::Lexicon;
 use crate::people::lexicon::FxHashMap;
 use crate::people::tokens::Tok;
@@ -90,6 +90,7 @@ impl<'l> IncrementalAnalyzer<'l> {
     pub fn analyze(&mut self, text: &str, format: Format) -> Analysis {
         let mut doc = Document::parse_memo(text, format, self.lex, &mut self.memo);
         let analysis = analyze_document(&mut doc, self.lex, Some(&mut self.stages));
+        doc.give_words(&mut self.memo.words);
         self.memo.keep(doc.toks, doc.cues);
         analysis
     }
@@ -97,6 +98,7 @@ impl<'l> IncrementalAnalyzer<'l> {
     /// Parse the document's current text: the same [`Document`] as `Document::parse`.
     pub fn parse<'t>(&mut self, text: &'t str, format: Format) -> Document<'t> {
         let doc = Document::parse_memo(text, format, self.lex, &mut self.memo);
+        doc.copy_words(&mut self.memo.words);
         self.memo.keep(doc.toks.clone(), doc.cues.clone());
         doc
     }
@@ -117,6 +119,8 @@ pub struct Work {
     pub lines_reused: usize,
     pub blocks_parsed: usize,
     pub blocks_reused: usize,
+    /// Sentences whose words were taken from the previous version's (unchanged around the edit).
+    pub word_sentences_reused: usize,
     /// Sentences with cue matches whose attributions were found afresh, or reused.
     pub cue_sentences_found: usize,
     pub cue_sentences_reused: usize,
@@ -130,6 +134,8 @@ pub struct Work {
 pub(crate) struct ParseMemo {
     /// The previous version's tokens and cue matches (`incremental/tokens.rs`).
     tokens: TokenMemo,
+    /// The previous version's word view (`document/words_reuse.rs`).
+    words: KeptWords,
     /// A block's cleaned text → its sentence boundaries, offsets from the block's start.
     blocks: Generations<Vec<(usize, usize)>>,
     /// A sentence's cleaned text → whether it is site furniture.
@@ -147,28 +153,23 @@ impl ParseMemo {
     /// The tokens of `clean`, as [`crate::people::tokens::tokenize`] gives them, and its
     /// [`crate::document::cue_matches`]: those of the unchanged lines before and after the
     /// edit taken from the previous call's, the changed lines' found afresh.
-    pub(crate) fn tokens(&mut self, clean: &str, lex: &Lexicon) -> (Vec<Tok>, CueMatches) {
-        let (toks, cues, lines) = self.tokens.tokens(clean, lex);
+    /// With them, where the text changed since the previous version.
+    pub(crate) fn tokens(&mut self, clean: &str, lex: &Lexicon) -> (Vec<Tok>, CueMatches, Option<Edit>) {
+        let (toks, cues, lines, edit) = self.tokens.tokens(clean, lex);
         (self.work.lines_parsed, self.work.lines_reused) = (lines.parsed, lines.reused);
-        (toks, cues)
+        (toks, cues, edit)
+    }
+
+    /// The word view of `doc`, reusing the previous version's words around `edit`.
+    pub(crate) fn words(&mut self, doc: &mut Document, edit: Option<Edit>, lex: &Lexicon) {
+        let forms = self.tokens.forms();
+        let classes = &mut self.classes;
+        self.work.word_sentences_reused = doc.build_words_reusing(&mut self.words, edit, forms, &mut |l| word_class(classes, l, lex));
     }
 
     /// The tokens and cue matches of the last parse, back for the next one.
     pub(crate) fn keep(&mut self, toks: Vec<Tok>, cues: CueMatches) {
         self.tokens.keep(toks, cues);
-    }
-
-    /// [`Lexicon::word_class`] of the lower-case word `l`.
-    pub(crate) fn word_class(&mut self, l: &str, lex: &Lexicon) -> u16 {
-        if let Some(&c) = self.classes.get(l) {
-            return c;
-        }
-        if self.classes.len() >= MAX_CLASSES {
-            self.classes.clear();
-        }
-        let c = lex.word_class(l);
-        self.classes.insert(l.into(), c);
-        c
     }
 
     /// The block and sentence work of splitting `clean` into sentences, answered from here.
@@ -208,6 +209,19 @@ impl BlockWork for Blocks<'_> {
         let (sentence, lex) = (&self.clean[span], self.lex);
         *self.memo.sentences.get_or_insert_with(sentence, || sentences::is_furniture(sentence, lex)).0
     }
+}
+
+/// [`Lexicon::word_class`] of the lower-case word `l`, answered from `classes` when it has it.
+fn word_class(classes: &mut FxHashMap<Box<str>, u16>, l: &str, lex: &Lexicon) -> u16 {
+    if let Some(&c) = classes.get(l) {
+        return c;
+    }
+    if classes.len() >= MAX_CLASSES {
+        classes.clear();
+    }
+    let c = lex.word_class(l);
+    classes.insert(l.into(), c);
+    c
 }
 
 fn count(fresh: bool, parsed: &mut usize, reused: &mut usize) {

@@ -11,15 +11,17 @@
 //! look-up per token. The cost is the changed lines plus a copy of each token, not a hash
 //! look-up per token and a table look-up per line as before.
 
-use crate::document::{CueMatches, cue_matches};
+use crate::document::{CueMatches, Edit, cue_matches};
 use crate::lexicon::{Lexicon, PhraseMatch};
 use crate::people::tokens::{FormTable, Tok, tokenize, tokenize_numbered};
 
 /// The previous version's cleaned text, tokens, cue matches and form numbering.
 #[derive(Debug, Default)]
 pub(crate) struct TokenMemo {
-    /// The cleaned text `toks` and `cues` were found in; `None` when they were not kept.
+    /// The cleaned text `toks` and `cues` were found in; `None` when they were not given back.
     clean: Option<String>,
+    /// The cleaned text of the tokens handed out, until they are given back.
+    pending: Option<String>,
     toks: Vec<Tok>,
     cues: CueMatches,
     forms: FormTable,
@@ -38,31 +40,40 @@ impl TokenMemo {
     /// The tokens of `clean`, as [`tokenize`] gives them, and its [`cue_matches`]. They are
     /// handed out: [`TokenMemo::keep`] gives them back for the next call (without them the next
     /// call tokenises the whole text).
-    pub(crate) fn tokens(&mut self, clean: &str, lex: &Lexicon) -> (Vec<Tok>, CueMatches, LineWork) {
+    ///
+    /// With them, where the text changed since the version they were given back for (`None`:
+    /// all of it).
+    pub(crate) fn tokens(&mut self, clean: &str, lex: &Lexicon) -> (Vec<Tok>, CueMatches, LineWork, Option<Edit>) {
         let old = self.clean.take();
-        let (toks, cues, work) = match old {
+        let (toks, cues, work, edit) = match old {
             Some(old) => self.edited(&old, clean, lex),
             None => {
                 let table = std::mem::take(&mut self.forms);
                 let (toks, table) = tokenize_numbered(clean, table.emptied(clean.len() / 12 + 1));
                 self.forms = table;
                 let cues = cue_matches(clean, &toks, lex);
-                (toks, cues, LineWork { parsed: line_count(clean), reused: 0 })
+                (toks, cues, LineWork { parsed: line_count(clean), reused: 0 }, None)
             }
         };
         self.lines = work.parsed + work.reused;
-        self.clean = Some(clean.to_string());
-        (toks, cues, work)
+        self.pending = Some(clean.to_string());
+        (toks, cues, work, edit)
     }
 
     /// The tokens and cue matches handed out by the last call, back for the next one.
     pub(crate) fn keep(&mut self, toks: Vec<Tok>, cues: CueMatches) {
+        self.clean = self.pending.take();
         self.toks = toks;
         self.cues = cues;
     }
 
+    /// How many token forms the last call numbered.
+    pub(crate) fn forms(&self) -> usize {
+        self.forms.len()
+    }
+
     /// The tokens and cue matches of the new text `new`, from those of `old` kept here.
-    fn edited(&mut self, old: &str, new: &str, lex: &Lexicon) -> (Vec<Tok>, CueMatches, LineWork) {
+    fn edited(&mut self, old: &str, new: &str, lex: &Lexicon) -> (Vec<Tok>, CueMatches, LineWork, Option<Edit>) {
         let (prefix, suffix) = unchanged_lines(old.as_bytes(), new.as_bytes());
         let (old_mid_end, new_mid_end) = (old.len() - suffix, new.len() - suffix);
         let old_toks = std::mem::take(&mut self.toks);
@@ -112,7 +123,14 @@ impl TokenMemo {
         }
         let parsed = line_count(middle);
         let reused = self.lines - line_count(&old[prefix..old_mid_end]);
-        (toks, cues, LineWork { parsed, reused })
+        let edit = Edit {
+            prefix,
+            old_suffix: old_mid_end,
+            new_suffix: new_mid_end,
+            old_suffix_tok: after,
+            new_suffix_tok: before + mid_toks.len(),
+        };
+        (toks, cues, LineWork { parsed, reused }, Some(edit))
     }
 }
 
