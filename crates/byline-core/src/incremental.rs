@@ -35,18 +35,18 @@
 //! moves the answers it uses to a new generation and drops the rest, so the memo holds at most
 //! one copy of the current document's pieces.
 
-use std::ops::Range;
-
 use crate::analysis::{Analysis, StageMemo, analyze_document};
 use crate::document::{CueMatches, Document, Edit, KeptWords};
 use crate::lexicon::Lexicon;
 use crate::people::lexicon::FxHashMap;
 use crate::people::tokens::Tok;
-use crate::sentences::{self, BlockWork};
+use crate::sentences::BlockWork;
 use crate::text::Format;
 
+mod blocks;
 mod tokens;
 
+use blocks::BlockMemo;
 use tokens::TokenMemo;
 
 /// Analyses successive versions of one document, reusing the parsing of its unchanged lines and
@@ -136,10 +136,9 @@ pub(crate) struct ParseMemo {
     tokens: TokenMemo,
     /// The previous version's word view (`document/words_reuse.rs`).
     words: KeptWords,
-    /// A block's cleaned text → its sentence boundaries, offsets from the block's start.
-    blocks: Generations<Vec<(usize, usize)>>,
-    /// A sentence's cleaned text → whether it is site furniture.
-    sentences: Generations<bool>,
+    /// The sentence boundaries of each block and the furniture test of each sentence
+    /// (`incremental/blocks.rs`).
+    blocks: BlockMemo,
     /// A word's lower-case form → its [`Lexicon::word_class`], for every word seen: a small map
     /// of this document's words answers faster than the lexicon's map of every listed word.
     classes: FxHashMap<Box<str>, u16>,
@@ -172,9 +171,10 @@ impl ParseMemo {
         self.tokens.keep(toks, cues);
     }
 
-    /// The block and sentence work of splitting `clean` into sentences, answered from here.
-    pub(crate) fn blocks<'a>(&'a mut self, clean: &'a str, lex: &'a Lexicon) -> impl BlockWork + 'a {
-        Blocks { memo: self, clean, lex }
+    /// The block and sentence work of splitting `clean` into sentences, answered from here
+    /// where the text is the previous version's, before or after `edit`.
+    pub(crate) fn blocks<'a>(&'a mut self, clean: &'a str, edit: Option<Edit>, lex: &'a Lexicon) -> impl BlockWork + 'a {
+        self.blocks.work(clean, edit, lex, &mut self.work)
     }
 
     /// A parse starts: its counts start from zero.
@@ -185,29 +185,6 @@ impl ParseMemo {
     /// The parse is over: answers it did not use are dropped.
     pub(crate) fn end_round(&mut self) {
         self.blocks.advance();
-        self.sentences.advance();
-    }
-}
-
-/// [`BlockWork`] from a [`ParseMemo`].
-struct Blocks<'a> {
-    memo: &'a mut ParseMemo,
-    clean: &'a str,
-    lex: &'a Lexicon,
-}
-
-impl BlockWork for Blocks<'_> {
-    fn boundaries(&mut self, span: Range<usize>) -> Vec<(usize, usize)> {
-        let (base, lex) = (span.start, self.lex);
-        let block = &self.clean[span];
-        let (bounds, fresh) = self.memo.blocks.get_or_insert_with(block, || sentences::boundaries(block, 0..block.len(), lex));
-        count(fresh, &mut self.memo.work.blocks_parsed, &mut self.memo.work.blocks_reused);
-        bounds.iter().map(|&(end, next)| (base + end, base + next)).collect()
-    }
-
-    fn is_furniture(&mut self, span: Range<usize>) -> bool {
-        let (sentence, lex) = (&self.clean[span], self.lex);
-        *self.memo.sentences.get_or_insert_with(sentence, || sentences::is_furniture(sentence, lex)).0
     }
 }
 
@@ -222,46 +199,4 @@ fn word_class(classes: &mut FxHashMap<Box<str>, u16>, l: &str, lex: &Lexicon) ->
     let c = lex.word_class(l);
     classes.insert(l.into(), c);
     c
-}
-
-fn count(fresh: bool, parsed: &mut usize, reused: &mut usize) {
-    if fresh {
-        *parsed += 1;
-    } else {
-        *reused += 1;
-    }
-}
-
-/// Answers keyed by a piece of text: those of the previous round (`old`) and those used in this
-/// one (`new`). A round takes what it uses from `old`; what is left there when the round ends
-/// is dropped.
-#[derive(Debug)]
-struct Generations<V> {
-    old: FxHashMap<Box<str>, V>,
-    new: FxHashMap<Box<str>, V>,
-}
-
-impl<V> Default for Generations<V> {
-    fn default() -> Self {
-        Generations { old: FxHashMap::default(), new: FxHashMap::default() }
-    }
-}
-
-impl<V> Generations<V> {
-    /// The answer for `key`, computed by `make` when neither round has it; and whether it was
-    /// computed now.
-    fn get_or_insert_with(&mut self, key: &str, make: impl FnOnce() -> V) -> (&V, bool) {
-        if self.new.contains_key(key) {
-            return (&self.new[key], false);
-        }
-        let (k, v, computed) = match self.old.remove_entry(key) {
-            Some((k, v)) => (k, v, false),
-            None => (Box::from(key), make(), true),
-        };
-        (self.new.entry(k).or_insert(v), computed)
-    }
-
-    fn advance(&mut self) {
-        self.old = std::mem::take(&mut self.new);
-    }
 }
