@@ -1,16 +1,22 @@
 //! Incremental analysis: after an edit, redo only the work whose input changed.
 //!
 //! An editor re-analyses an article on every keystroke, and most of the article is what it was.
-//! Parts of [`Document::parse`] are a function of one piece of text alone, so their answers
-//! can be kept from one analysis to the next, keyed by that text, with offsets relative to the
-//! piece (shifted on reuse):
+//! Each call compares the cleaned text with the previous version's (kept here) and finds the
+//! unchanged lines before the edit (the **prefix**) and after it (the **suffix**, moved by the
+//! change in length): an [`Edit`]. Parts of [`Document::parse`] are a function of one piece of
+//! text alone, so their answers for the pieces lying wholly in the prefix or the suffix are the
+//! previous version's, at the same place or moved:
 //!
-//! - the tokens and the attribution cue matches of a **line** of the cleaned text (a token or a
-//!   phrase never crosses a line break; masking — link targets, URLs, inline code — never
-//!   crosses one either, so a line's cleaned text is a function of the line);
+//! - the tokens and the attribution cue matches of the **lines** (a token or a phrase never
+//!   crosses a line break; masking — link targets, URLs, inline code — never crosses one
+//!   either): the prefix's as they were, the suffix's moved with their forms renumbered, only
+//!   the changed lines tokenised (`incremental/tokens.rs`);
 //! - the sentence boundaries of a **block** (paragraph): [`crate::sentences::boundaries`] reads
-//!   only the block's text;
-//! - whether a **sentence** is site furniture (a boilerplate phrase, a credit line);
+//!   only the block's text, and whether a **sentence** is site furniture (a boilerplate phrase,
+//!   a credit line), found by position in the previous version's (`incremental/blocks.rs`);
+//! - the **words** of each unchanged sentence (`document/words_reuse.rs`: the sentences before
+//!   the edit as they were, those after it moved, their lower-case forms placed again in the
+//!   document's arena);
 //! - the lexicon classes of a **word** (a small map of the document's words answers faster than
 //!   the lexicon's map of every listed word).
 //!
@@ -25,15 +31,16 @@
 //! phases with no memo; the property test `tests/incremental.rs` checks it over random edits of
 //! real and invented articles): the blocks (Markdown fences and front matter are
 //! document-wide), sentence roles (the boilerplate zone depends on the document's length),
-//! quotations (a quotation runs on across paragraphs), token forms (numbered in order of first
-//! use in the document), the word view, the cross-sentence parts of attribution (introducers,
-//! signed sections, pronouns, quote scopes, speakers) and claims (coverage, scopes, furniture,
-//! the first document citation), and the people stage (surnames and first mentions cross
-//! paragraphs). Making those incremental too is the rest of issue 12's first item.
+//! quotations (a quotation runs on across paragraphs), the word-start answers per token form,
+//! the cross-sentence parts of attribution (introducers, signed sections, pronouns, quote
+//! scopes, speakers) and claims (coverage, scopes, furniture, the first document citation), and
+//! the people stage (surnames and first mentions cross paragraphs). Making those incremental
+//! too is the rest of issue 12's first item.
 //!
-//! A piece's answer is kept while the piece occurs in the text the memo last saw: each call
-//! moves the answers it uses to a new generation and drops the rest, so the memo holds at most
-//! one copy of the current document's pieces.
+//! The analysis gives the tokens, cue matches and words back to the memo when it is done
+//! ([`ParseMemo::keep`], `Document::give_words`); a call whose analysis did not finish leaves
+//! none, and the next call parses the whole text. The memo holds one copy of the current
+//! document's pieces.
 
 use crate::analysis::{Analysis, StageMemo, analyze_document};
 use crate::document::{CueMatches, Document, Edit, KeptWords};
