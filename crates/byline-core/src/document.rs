@@ -153,11 +153,10 @@ impl<'t> Document<'t> {
     pub(crate) fn parse_memo(text: &'t str, format: Format, lex: &Lexicon, memo: &mut ParseMemo) -> Document<'t> {
         memo.start_round();
         let clean = crate::text::clean(text);
-        let (toks, cues, edit) = memo.tokens(&clean, lex);
+        let (toks, cues_and_starts, edit) = memo.tokens(&clean, lex);
         let sentences = sentences::split_clean_by(text, &clean, format, lex, &mut memo.blocks(&clean, edit, lex));
         memo.end_round();
-        let form_starts = StartMemo::new(&toks, lex).answers(&clean, &toks);
-        Document::assemble(text, format, clean, sentences, toks, (cues, form_starts), |doc| memo.words(doc, edit, lex))
+        Document::assemble(text, format, clean, sentences, toks, cues_and_starts, |doc| memo.words(doc, edit, lex))
     }
 
     /// The document from its sentences, tokens, cue matches and word-start answers per form:

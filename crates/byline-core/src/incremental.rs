@@ -43,6 +43,7 @@
 //! document's pieces.
 
 use crate::analysis::{Analysis, StageMemo, analyze_document};
+use crate::document::cues::StartMemo;
 use crate::document::{CueMatches, Document, Edit, KeptWords};
 use crate::lexicon::Lexicon;
 use crate::people::lexicon::FxHashMap;
@@ -98,7 +99,7 @@ impl<'l> IncrementalAnalyzer<'l> {
         let mut doc = Document::parse_memo(text, format, self.lex, &mut self.memo);
         let analysis = analyze_document(&mut doc, self.lex, Some(&mut self.stages));
         doc.give_words(&mut self.memo.words);
-        self.memo.keep(doc.toks, doc.cues);
+        self.memo.keep(doc.toks, doc.cues, doc.form_starts);
         analysis
     }
 
@@ -106,7 +107,7 @@ impl<'l> IncrementalAnalyzer<'l> {
     pub fn parse<'t>(&mut self, text: &'t str, format: Format) -> Document<'t> {
         let doc = Document::parse_memo(text, format, self.lex, &mut self.memo);
         doc.copy_words(&mut self.memo.words);
-        self.memo.keep(doc.toks.clone(), doc.cues.clone());
+        self.memo.keep(doc.toks.clone(), doc.cues.clone(), doc.form_starts.clone());
         doc
     }
 
@@ -156,14 +157,19 @@ pub(crate) struct ParseMemo {
 const MAX_CLASSES: usize = 100_000;
 
 impl ParseMemo {
-    /// The tokens of `clean`, as [`crate::people::tokens::tokenize`] gives them, and its
-    /// [`crate::document::cue_matches`]: those of the unchanged lines before and after the
-    /// edit taken from the previous call's, the changed lines' found afresh.
-    /// With them, where the text changed since the previous version.
-    pub(crate) fn tokens(&mut self, clean: &str, lex: &Lexicon) -> (Vec<Tok>, CueMatches, Option<Edit>) {
-        let (toks, cues, lines, edit) = self.tokens.tokens(clean, lex);
-        (self.work.lines_parsed, self.work.lines_reused) = (lines.parsed, lines.reused);
-        (toks, cues, edit)
+    /// The tokens of `clean`, as [`crate::people::tokens::tokenize`] gives them, its
+    /// [`crate::document::cue_matches`] and its word-start answers per token form
+    /// (`Document::form_starts`): those of the unchanged lines before and after the edit taken
+    /// from the previous call's, the changed lines' found afresh. With them, where the text
+    /// changed since the previous version.
+    pub(crate) fn tokens(&mut self, clean: &str, lex: &Lexicon) -> (Vec<Tok>, (CueMatches, Vec<u16>), Option<Edit>) {
+        let out = self.tokens.tokens(clean, lex);
+        (self.work.lines_parsed, self.work.lines_reused) = (out.lines.parsed, out.lines.reused);
+        let starts = match out.starts {
+            Some((known, ask)) => StartMemo::from_answers(lex, &known).answers(clean, &out.toks[ask]),
+            None => StartMemo::new(&out.toks, lex).answers(clean, &out.toks),
+        };
+        (out.toks, (out.cues, starts), out.edit)
     }
 
     /// The word view of `doc`, reusing the previous version's words around `edit`.
@@ -173,9 +179,9 @@ impl ParseMemo {
         self.work.word_sentences_reused = doc.build_words_reusing(&mut self.words, edit, forms, &mut |l| word_class(classes, l, lex));
     }
 
-    /// The tokens and cue matches of the last parse, back for the next one.
-    pub(crate) fn keep(&mut self, toks: Vec<Tok>, cues: CueMatches) {
-        self.tokens.keep(toks, cues);
+    /// The tokens, cue matches and word-start answers of the last parse, back for the next one.
+    pub(crate) fn keep(&mut self, toks: Vec<Tok>, cues: CueMatches, starts: Vec<u16>) {
+        self.tokens.keep(toks, cues, starts);
     }
 
     /// The block and sentence work of splitting `clean` into sentences, answered from here

@@ -11,7 +11,10 @@
 //! look-up per token. The cost is the changed lines plus a copy of each token, not a hash
 //! look-up per token and a table look-up per line as before.
 
+use crate::document::cues::NOT_ASKED;
 use crate::document::{CueMatches, Edit, cue_matches};
+use std::ops::Range;
+
 use crate::lexicon::{Lexicon, PhraseMatch};
 use crate::people::tokens::{FormTable, Tok, tokenize, tokenize_numbered};
 
@@ -24,9 +27,23 @@ pub(crate) struct TokenMemo {
     pending: Option<String>,
     toks: Vec<Tok>,
     cues: CueMatches,
+    /// The word-start answers per form (`Document::form_starts`) of `toks`.
+    starts: Vec<u16>,
     forms: FormTable,
     /// How many lines `clean` has (as `split_inclusive('\n')` counts them).
     lines: usize,
+}
+
+/// What [`TokenMemo::tokens`] hands out.
+pub(crate) struct Tokens {
+    pub(crate) toks: Vec<Tok>,
+    pub(crate) cues: CueMatches,
+    pub(crate) lines: LineWork,
+    /// Where the text changed since the previous version (`None`: all of it).
+    pub(crate) edit: Option<Edit>,
+    /// The word-start answers per form of the forms the previous version had too
+    /// ([`NOT_ASKED`] for the others), and the tokens whose forms are the others.
+    pub(crate) starts: Option<(Vec<u16>, Range<usize>)>,
 }
 
 /// Lines tokenised afresh and lines whose tokens were reused, by the last call.
@@ -43,28 +60,30 @@ impl TokenMemo {
     ///
     /// With them, where the text changed since the version they were given back for (`None`:
     /// all of it).
-    pub(crate) fn tokens(&mut self, clean: &str, lex: &Lexicon) -> (Vec<Tok>, CueMatches, LineWork, Option<Edit>) {
+    pub(crate) fn tokens(&mut self, clean: &str, lex: &Lexicon) -> Tokens {
         let old = self.clean.take();
-        let (toks, cues, work, edit) = match old {
+        let out = match old {
             Some(old) => self.edited(&old, clean, lex),
             None => {
                 let table = std::mem::take(&mut self.forms);
                 let (toks, table) = tokenize_numbered(clean, table.emptied(clean.len() / 12 + 1));
                 self.forms = table;
                 let cues = cue_matches(clean, &toks, lex);
-                (toks, cues, LineWork { parsed: line_count(clean), reused: 0 }, None)
+                Tokens { toks, cues, lines: LineWork { parsed: line_count(clean), reused: 0 }, edit: None, starts: None }
             }
         };
-        self.lines = work.parsed + work.reused;
+        self.lines = out.lines.parsed + out.lines.reused;
         self.pending = Some(clean.to_string());
-        (toks, cues, work, edit)
+        out
     }
 
-    /// The tokens and cue matches handed out by the last call, back for the next one.
-    pub(crate) fn keep(&mut self, toks: Vec<Tok>, cues: CueMatches) {
+    /// The tokens, cue matches and word-start answers of the last call's text, back for the
+    /// next one.
+    pub(crate) fn keep(&mut self, toks: Vec<Tok>, cues: CueMatches, starts: Vec<u16>) {
         self.clean = self.pending.take();
         self.toks = toks;
         self.cues = cues;
+        self.starts = starts;
     }
 
     /// How many token forms the last call numbered.
@@ -73,16 +92,19 @@ impl TokenMemo {
     }
 
     /// The tokens and cue matches of the new text `new`, from those of `old` kept here.
-    fn edited(&mut self, old: &str, new: &str, lex: &Lexicon) -> (Vec<Tok>, CueMatches, LineWork, Option<Edit>) {
+    fn edited(&mut self, old: &str, new: &str, lex: &Lexicon) -> Tokens {
         let (prefix, suffix) = unchanged_lines(old.as_bytes(), new.as_bytes());
         let (old_mid_end, new_mid_end) = (old.len() - suffix, new.len() - suffix);
         let old_toks = std::mem::take(&mut self.toks);
         let old_cues = std::mem::take(&mut self.cues);
+        let mut starts = std::mem::take(&mut self.starts);
         // The prefix's tokens and forms: forms `0..kept` are the prefix's, numbered as before.
         let before = old_toks.partition_point(|t| t.start < prefix);
         let after = old_toks.partition_point(|t| t.start < old_mid_end);
         let kept = self.forms.first_used_before(prefix);
         let dropped = self.forms.truncate(kept);
+        // (The answers of the forms dropped, by their old numbers less `kept`.)
+        let dropped_starts = starts.split_off(kept.min(starts.len()));
         let mut toks = Vec::with_capacity(before + (old_toks.len() - after) + (new_mid_end - prefix) / 4 + 1);
         toks.extend_from_slice(&old_toks[..before]);
         // The changed lines, tokenised afresh, their forms numbered on from the prefix's.
@@ -91,7 +113,11 @@ impl TokenMemo {
         let mut mid_forms: Vec<u32> = Vec::new();
         for t in &mid_toks {
             if t.form as usize == mid_forms.len() {
-                mid_forms.push(self.forms.id(new.as_bytes(), prefix + t.start, prefix + t.end));
+                let id = self.forms.id(new.as_bytes(), prefix + t.start, prefix + t.end);
+                if id as usize == starts.len() {
+                    starts.push(NOT_ASKED);
+                }
+                mid_forms.push(id);
             }
             toks.push(moved(t, prefix as isize, mid_forms[t.form as usize]));
         }
@@ -105,6 +131,9 @@ impl TokenMemo {
                     if renumbered[d] == u32::MAX {
                         let at = (t.start as isize + delta) as usize;
                         renumbered[d] = self.forms.id_keyed(new.as_bytes(), dropped[d].at(at));
+                        if renumbered[d] as usize == starts.len() {
+                            starts.push(dropped_starts.get(d).copied().unwrap_or(NOT_ASKED));
+                        }
                     }
                     renumbered[d]
                 }
@@ -130,7 +159,11 @@ impl TokenMemo {
             old_suffix_tok: after,
             new_suffix_tok: before + mid_toks.len(),
         };
-        (toks, cues, LineWork { parsed, reused }, Some(edit))
+        let ask = before..before + mid_toks.len();
+        // (Every form has an answer or a token among those asked about, unless the previous
+        // version's answers were not given back: then all are asked.)
+        let starts = (starts.len() == self.forms.len() && dropped_starts.len() == dropped.len()).then_some((starts, ask));
+        Tokens { toks, cues, lines: LineWork { parsed, reused }, edit: Some(edit), starts }
     }
 }
 
