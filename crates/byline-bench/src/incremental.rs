@@ -48,7 +48,7 @@ pub fn bench(corpus: &[PathBuf], words: &[usize], edits: usize) {
                 "incremental_p50_ms": round(pct(&incremental, 0.5), 3), "incremental_p99_ms": round(pct(&incremental, 0.99), 3),
                 "fresh_cpu_mean_ms": round(mean(&fresh_cpu), 3), "incremental_cpu_mean_ms": round(mean(&incremental_cpu), 3),
                 "identical": same,
-                "last_edit": {"lines_parsed": work.lines_parsed, "lines_reused": work.lines_reused, "blocks_parsed": work.blocks_parsed, "blocks_reused": work.blocks_reused,
+                "last_edit": {"lines_parsed": work.lines_parsed, "lines_reused": work.lines_reused, "blocks_parsed": work.blocks_parsed, "blocks_reused": work.blocks_reused, "word_sentences_reused": work.word_sentences_reused,
                     "cue_sentences_found": work.cue_sentences_found, "cue_sentences_reused": work.cue_sentences_reused,
                     "claim_sentences_found": work.claim_sentences_found, "claim_sentences_reused": work.claim_sentences_reused},
             })

@@ -26,7 +26,7 @@ pub fn analyze(text: &str, format: Format) -> Analysis {
 
 /// Analyse `text` with the given lexicons.
 pub fn analyze_with(text: &str, format: Format, lex: &Lexicon) -> Analysis {
-    analyze_document(Document::parse(text, format, lex), lex, None)
+    analyze_document(&mut Document::parse(text, format, lex), lex, None)
 }
 
 /// What the stages after parsing keep from one analysis to the next (the
@@ -38,18 +38,20 @@ pub(crate) struct StageMemo {
 }
 
 /// The stages after parsing: attributions, speakers, findings and people; with a `memo`,
-/// reusing its answers (the same analysis either way).
-pub(crate) fn analyze_document(mut doc: Document, lex: &Lexicon, mut memo: Option<&mut StageMemo>) -> Analysis {
+/// reusing its answers (the same analysis either way). The analysis takes the document's
+/// sentences and quotations; the rest is left to the caller (the incremental analysis keeps
+/// the tokens for the next version).
+pub(crate) fn analyze_document(doc: &mut Document, lex: &Lexicon, mut memo: Option<&mut StageMemo>) -> Analysis {
     let attributions = match memo.as_deref_mut() {
-        Some(memo) => attribution::find_memo(&doc, lex, &mut memo.cues),
-        None => attribution::find(&doc, lex),
+        Some(memo) => attribution::find_memo(doc, lex, &mut memo.cues),
+        None => attribution::find(doc, lex),
     };
     attribution::assign_speakers(&mut doc.quotes, &doc.sentences, &attributions);
     let findings = match memo {
-        Some(memo) => claims::find_memo(&doc, &attributions, lex, &mut memo.claims),
-        None => claims::find(&doc, &attributions, lex),
+        Some(memo) => claims::find_memo(doc, &attributions, lex, &mut memo.claims),
+        None => claims::find(doc, &attributions, lex),
     };
-    let people = people::find(&doc, &attributions);
-    let Document { sentences, quotes, .. } = doc;
+    let people = people::find(doc, &attributions);
+    let (sentences, quotes) = (std::mem::take(&mut doc.sentences), std::mem::take(&mut doc.quotes));
     Analysis { sentences, quotes, attributions, findings, people }
 }

@@ -14,6 +14,8 @@
 //! A word is made of tokens (`Word::toks`), so the stages agree about every word.
 
 pub(crate) mod cues;
+mod words;
+mod words_reuse;
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -21,12 +23,14 @@ use std::ops::Range;
 use crate::Span;
 use crate::incremental::ParseMemo;
 use crate::lexicon::{Lexicon, PhraseMatch};
-use crate::people::lexicon::{FxHashMap, with_lower};
+use crate::people::lexicon::with_lower;
 use crate::people::tokens::{Tok, tokenize};
 use crate::quotes::{self, Quote};
 use crate::sentences::{self, Sentence};
 use crate::text::Format;
 use cues::StartMemo;
+use words::WordBuilder;
+pub(crate) use words_reuse::{Edit, KeptWords};
 
 /// One word of prose (see the module documentation).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -138,25 +142,25 @@ impl<'t> Document<'t> {
         let sentences = sentences::split_clean_tokens(text, &clean, &toks, &starts, format, lex);
         let cues = cues::find_each(cue_sets, &clean, &toks, &starts);
         let form_starts = starts.answers(&clean, &toks);
-        Document::assemble(text, format, clean, sentences, toks, (cues, form_starts), &mut |l| lex.word_class(l))
+        Document::assemble(text, format, clean, sentences, toks, (cues, form_starts), |doc| doc.build_words(&mut |l| lex.word_class(l)))
     }
 
-    /// [`Document::parse`], reusing from `memo` the tokens and cue matches of every line, the
-    /// sentence boundaries of every block and the furniture test of every sentence whose text
-    /// it has seen before (the parts of parsing that are a function of one line's, block's or
-    /// sentence's text): the same document, for less work after an edit.
+    /// [`Document::parse`], reusing from `memo` the tokens, cue matches and words of the
+    /// unchanged lines and sentences around the edit, the sentence boundaries of every block
+    /// and the furniture test of every sentence whose text it has seen before (the parts of
+    /// parsing that are a function of one line's, block's or sentence's text): the same
+    /// document, for less work after an edit.
     pub(crate) fn parse_memo(text: &'t str, format: Format, lex: &Lexicon, memo: &mut ParseMemo) -> Document<'t> {
         memo.start_round();
         let clean = crate::text::clean(text);
-        let sentences = sentences::split_clean_by(text, &clean, format, lex, &mut memo.blocks(&clean, lex));
-        let (toks, cues) = memo.lines(&clean, lex);
+        let (toks, cues_and_starts, edit) = memo.tokens(&clean, lex);
+        let sentences = sentences::split_clean_by(text, &clean, format, lex, &mut memo.blocks(&clean, edit, lex));
         memo.end_round();
-        let form_starts = StartMemo::new(&toks, lex).answers(&clean, &toks);
-        Document::assemble(text, format, clean, sentences, toks, (cues, form_starts), &mut |l| memo.word_class(l, lex))
+        Document::assemble(text, format, clean, sentences, toks, cues_and_starts, |doc| memo.words(doc, edit, lex))
     }
 
     /// The document from its sentences, tokens, cue matches and word-start answers per form:
-    /// quotations and the word view, with `word_class` answering as [`Lexicon::word_class`].
+    /// quotations, and the word view made by `build_words`.
     fn assemble(
         text: &'t str,
         format: Format,
@@ -164,7 +168,7 @@ impl<'t> Document<'t> {
         sentences: Vec<Sentence>,
         toks: Vec<Tok>,
         (cues, form_starts): (CueMatches, Vec<u16>),
-        word_class: &mut impl FnMut(&str) -> u16,
+        build_words: impl FnOnce(&mut Document<'t>),
     ) -> Document<'t> {
         let quotes = quotes::find_clean(&clean, &sentences);
         let mut doc = Document {
@@ -180,7 +184,7 @@ impl<'t> Document<'t> {
             cues,
             form_starts,
         };
-        doc.build_words(word_class);
+        build_words(&mut doc);
         doc
     }
 
@@ -206,98 +210,16 @@ impl<'t> Document<'t> {
     }
 
     fn build_words(&mut self, word_class: &mut impl FnMut(&str) -> u16) {
-        let clean: &str = &self.clean;
         let toks = &self.toks;
-        let mut words: Vec<Word> = Vec::with_capacity(toks.len());
-        let mut sentence_words = Vec::with_capacity(self.sentences.len());
-        let mut seen: FxHashMap<&str, (Range<u32>, u16)> = FxHashMap::default();
         let forms = toks.last().map_or(0, |_| toks.iter().map(|t| t.form).max().unwrap_or(0) as usize + 1);
-        let mut by_form: Vec<(Range<u32>, u16)> = vec![(u32::MAX..u32::MAX, 0); forms];
-        let mut lower = String::with_capacity(clean.len() / 4);
-        let mut ti = 0;
+        let mut b = WordBuilder::new(&self.clean, toks, self.sentences.len(), forms);
         for s in &self.sentences {
-            let first = words.len() as u32;
-            while ti < toks.len() && toks[ti].start < s.span.start {
-                ti += 1;
-            }
-            let mut open: Option<(usize, usize)> = None; // (first token, run end)
-            let mut close = |from: usize, to: usize, end: usize, words: &mut Vec<Word>| {
-                let start = toks[from].start;
-                let w = &clean[start..end];
-                let mut add = |lower: &mut String| {
-                    let a = lower.len() as u32;
-                    if w.is_ascii() {
-                        lower.push_str(w);
-                        lower[a as usize..].make_ascii_lowercase();
-                    } else {
-                        lower.push_str(&w.to_lowercase());
-                    }
-                    let cl = word_class(&lower[a as usize..]);
-                    (a..lower.len() as u32, cl)
-                };
-                // A word of one whole token is known by the token's form; others by their text.
-                let (l, cl) = if to == from + 1 && end == toks[from].end {
-                    let f = toks[from].form as usize;
-                    if by_form[f].0.start == u32::MAX {
-                        by_form[f] = add(&mut lower);
-                    }
-                    by_form[f].clone()
-                } else {
-                    seen.entry(w).or_insert_with(|| add(&mut lower)).clone()
-                };
-                let first = w.as_bytes().first().copied().unwrap_or(b' ');
-                let mut sh = 0;
-                if first.is_ascii_digit() {
-                    sh = shape::CAP | shape::DIGIT;
-                } else if first.is_ascii_uppercase() || (first >= 0x80 && w.chars().next().is_some_and(char::is_uppercase)) {
-                    sh = shape::CAP;
-                }
-                words.push(Word { span: start..end, toks: from as u32..to as u32, lower: l, shape: sh, class: cl });
-            };
-            while ti < toks.len() && toks[ti].start < s.span.end {
-                let t = &toks[ti];
-                // A token that a sentence ends inside is cut at the sentence's end.
-                let end = t.run_end.min(s.span.end);
-                match open {
-                    Some((f, e)) if joins(clean, e, t.start) => open = Some((f, end)),
-                    Some((f, e)) => {
-                        close(f, ti, e, &mut words);
-                        open = Some((ti, end));
-                    }
-                    None => open = Some((ti, end)),
-                }
-                ti += 1;
-            }
-            if let Some((f, e)) = open.take() {
-                close(f, ti, e, &mut words);
-            }
-            // A token that runs on past the sentence's end is seen again by the next one.
-            if ti > 0 && toks[ti - 1].run_end > s.span.end {
-                ti -= 1;
-            }
-            sentence_words.push(first..words.len() as u32);
+            b.sentence(&s.span, word_class);
         }
+        let (words, sentence_words, lower) = (b.words, b.sentence_words, b.lower);
         self.words = words;
         self.sentence_words = sentence_words;
         self.lower = lower;
-    }
-}
-
-/// Whether the run ending at `a` and the token starting at `b` make one word: one full stop
-/// between capitals or digits ("U.S", "3.5"), one comma or colon between digits ("150,000",
-/// "9:30").
-#[inline]
-fn joins(text: &str, a: usize, b: usize) -> bool {
-    // Most tokens are one space apart: the byte between says no before any character is read.
-    if b != a + 1 || !matches!(text.as_bytes()[a], b'.' | b',' | b':') {
-        return false;
-    }
-    let prev = text[..a].chars().next_back().unwrap_or(' ');
-    let next = text[b..].chars().next().unwrap_or(' ');
-    match text.as_bytes()[a] {
-        b'.' => (prev.is_ascii_digit() || prev.is_uppercase()) && (next.is_ascii_digit() || next.is_uppercase()),
-        b',' | b':' => prev.is_ascii_digit() && next.is_ascii_digit(),
-        _ => false,
     }
 }
 

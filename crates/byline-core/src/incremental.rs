@@ -1,16 +1,22 @@
 //! Incremental analysis: after an edit, redo only the work whose input changed.
 //!
 //! An editor re-analyses an article on every keystroke, and most of the article is what it was.
-//! Parts of [`Document::parse`] are a function of one piece of text alone, so their answers
-//! can be kept from one analysis to the next, keyed by that text, with offsets relative to the
-//! piece (shifted on reuse):
+//! Each call compares the cleaned text with the previous version's (kept here) and finds the
+//! unchanged lines before the edit (the **prefix**) and after it (the **suffix**, moved by the
+//! change in length): an [`Edit`]. Parts of [`Document::parse`] are a function of one piece of
+//! text alone, so their answers for the pieces lying wholly in the prefix or the suffix are the
+//! previous version's, at the same place or moved:
 //!
-//! - the tokens and the attribution cue matches of a **line** of the cleaned text (a token or a
-//!   phrase never crosses a line break; masking — link targets, URLs, inline code — never
-//!   crosses one either, so a line's cleaned text is a function of the line);
+//! - the tokens and the attribution cue matches of the **lines** (a token or a phrase never
+//!   crosses a line break; masking — link targets, URLs, inline code — never crosses one
+//!   either): the prefix's as they were, the suffix's moved with their forms renumbered, only
+//!   the changed lines tokenised (`incremental/tokens.rs`);
 //! - the sentence boundaries of a **block** (paragraph): [`crate::sentences::boundaries`] reads
-//!   only the block's text;
-//! - whether a **sentence** is site furniture (a boilerplate phrase, a credit line);
+//!   only the block's text, and whether a **sentence** is site furniture (a boilerplate phrase,
+//!   a credit line), found by position in the previous version's (`incremental/blocks.rs`);
+//! - the **words** of each unchanged sentence (`document/words_reuse.rs`: the sentences before
+//!   the edit as they were, those after it moved, their lower-case forms placed again in the
+//!   document's arena);
 //! - the lexicon classes of a **word** (a small map of the document's words answers faster than
 //!   the lexicon's map of every listed word).
 //!
@@ -25,25 +31,31 @@
 //! phases with no memo; the property test `tests/incremental.rs` checks it over random edits of
 //! real and invented articles): the blocks (Markdown fences and front matter are
 //! document-wide), sentence roles (the boilerplate zone depends on the document's length),
-//! quotations (a quotation runs on across paragraphs), token forms (numbered in order of first
-//! use in the document), the word view, the cross-sentence parts of attribution (introducers,
-//! signed sections, pronouns, quote scopes, speakers) and claims (coverage, scopes, furniture,
-//! the first document citation), and the people stage (surnames and first mentions cross
-//! paragraphs). Making those incremental too is the rest of issue 12's first item.
+//! quotations (a quotation runs on across paragraphs), the word-start answers per token form,
+//! the cross-sentence parts of attribution (introducers, signed sections, pronouns, quote
+//! scopes, speakers) and claims (coverage, scopes, furniture, the first document citation), and
+//! the people stage (surnames and first mentions cross paragraphs). Making those incremental
+//! too is the rest of issue 12's first item.
 //!
-//! A piece's answer is kept while the piece occurs in the text the memo last saw: each call
-//! moves the answers it uses to a new generation and drops the rest, so the memo holds at most
-//! one copy of the current document's pieces.
-
-use std::ops::Range;
+//! The analysis gives the tokens, cue matches and words back to the memo when it is done
+//! ([`ParseMemo::keep`], `Document::give_words`); a call whose analysis did not finish leaves
+//! none, and the next call parses the whole text. The memo holds one copy of the current
+//! document's pieces.
 
 use crate::analysis::{Analysis, StageMemo, analyze_document};
-use crate::document::{CueMatches, Document, cue_matches};
-use crate::lexicon::{Lexicon, PhraseMatch};
+use crate::document::cues::StartMemo;
+use crate::document::{CueMatches, Document, Edit, KeptWords};
+use crate::lexicon::Lexicon;
 use crate::people::lexicon::FxHashMap;
-use crate::people::tokens::{Forms, Tok, form_firsts, tokenize};
-use crate::sentences::{self, BlockWork};
+use crate::people::tokens::Tok;
+use crate::sentences::BlockWork;
 use crate::text::Format;
+
+mod blocks;
+mod tokens;
+
+use blocks::BlockMemo;
+use tokens::TokenMemo;
 
 /// Analyses successive versions of one document, reusing the parsing of its unchanged lines and
 /// blocks. The result of [`IncrementalAnalyzer::analyze`] is always equal to
@@ -84,13 +96,19 @@ impl<'l> IncrementalAnalyzer<'l> {
     /// Analyse the document's current text: the same [`Analysis`] as
     /// `analyze_with(text, format, lex)`.
     pub fn analyze(&mut self, text: &str, format: Format) -> Analysis {
-        let doc = Document::parse_memo(text, format, self.lex, &mut self.memo);
-        analyze_document(doc, self.lex, Some(&mut self.stages))
+        let mut doc = Document::parse_memo(text, format, self.lex, &mut self.memo);
+        let analysis = analyze_document(&mut doc, self.lex, Some(&mut self.stages));
+        doc.give_words(&mut self.memo.words);
+        self.memo.keep(doc.toks, doc.cues, doc.form_starts);
+        analysis
     }
 
     /// Parse the document's current text: the same [`Document`] as `Document::parse`.
     pub fn parse<'t>(&mut self, text: &'t str, format: Format) -> Document<'t> {
-        Document::parse_memo(text, format, self.lex, &mut self.memo)
+        let doc = Document::parse_memo(text, format, self.lex, &mut self.memo);
+        doc.copy_words(&mut self.memo.words);
+        self.memo.keep(doc.toks.clone(), doc.cues.clone(), doc.form_starts.clone());
+        doc
     }
 
     /// How many lines, blocks and sentences the last call worked on afresh and how many it
@@ -109,6 +127,8 @@ pub struct Work {
     pub lines_reused: usize,
     pub blocks_parsed: usize,
     pub blocks_reused: usize,
+    /// Sentences whose words were taken from the previous version's (unchanged around the edit).
+    pub word_sentences_reused: usize,
     /// Sentences with cue matches whose attributions were found afresh, or reused.
     pub cue_sentences_found: usize,
     pub cue_sentences_reused: usize,
@@ -120,13 +140,13 @@ pub struct Work {
 /// The kept answers of the per-piece parsing work (see the module documentation).
 #[derive(Debug, Default)]
 pub(crate) struct ParseMemo {
-    /// A cleaned line (with its line break) → its tokens and cue matches, offsets from the
-    /// line's start.
-    lines: Generations<Line>,
-    /// A block's cleaned text → its sentence boundaries, offsets from the block's start.
-    blocks: Generations<Vec<(usize, usize)>>,
-    /// A sentence's cleaned text → whether it is site furniture.
-    sentences: Generations<bool>,
+    /// The previous version's tokens and cue matches (`incremental/tokens.rs`).
+    tokens: TokenMemo,
+    /// The previous version's word view (`document/words_reuse.rs`).
+    words: KeptWords,
+    /// The sentence boundaries of each block and the furniture test of each sentence
+    /// (`incremental/blocks.rs`).
+    blocks: BlockMemo,
     /// A word's lower-case form → its [`Lexicon::word_class`], for every word seen: a small map
     /// of this document's words answers faster than the lexicon's map of every listed word.
     classes: FxHashMap<Box<str>, u16>,
@@ -136,67 +156,38 @@ pub(crate) struct ParseMemo {
 /// Past this many words the class memo starts again (a bound on its memory).
 const MAX_CLASSES: usize = 100_000;
 
-/// What one line of the cleaned text yields by itself.
-#[derive(Debug)]
-struct Line {
-    /// Its tokens, with forms numbered within the line.
-    toks: Vec<Tok>,
-    /// The first token of each of the line's forms, in form order ([`form_firsts`]).
-    firsts: Vec<u32>,
-    cues: CueMatches,
-}
-
-impl Line {
-    fn parse(text: &str, lex: &Lexicon) -> Line {
-        let toks = tokenize(text);
-        Line { firsts: form_firsts(&toks), cues: cue_matches(text, &toks, lex), toks }
-    }
-}
-
 impl ParseMemo {
-    /// The tokens of `clean`, as [`tokenize`] gives them, and its [`cue_matches`]: line by
-    /// line, each line's reused when the line was in the previous text.
-    pub(crate) fn lines(&mut self, clean: &str, lex: &Lexicon) -> (Vec<Tok>, CueMatches) {
-        let mut toks = Vec::with_capacity(clean.len() / 6 + 1);
-        let mut cues: CueMatches = Default::default();
-        // The document's forms, numbered in order of first use: a line's forms, taken in the
-        // line's own order of first use, meet them in the same order as its tokens would.
-        let mut forms = Forms::new(clean, clean.len() / 12 + 1);
-        let mut global: Vec<u32> = Vec::new();
-        let mut start = 0;
-        for text in clean.split_inclusive('\n') {
-            let (line, fresh) = self.lines.get_or_insert_with(text, || Line::parse(text, lex));
-            count(fresh, &mut self.work.lines_parsed, &mut self.work.lines_reused);
-            global.clear();
-            global.extend(line.firsts.iter().map(|&k| {
-                let t = &line.toks[k as usize];
-                forms.id(start + t.start, start + t.end)
-            }));
-            toks.extend(line.toks.iter().map(|t| placed(t, start, global[t.form as usize])));
-            for (all, mine) in cues.iter_mut().zip(&line.cues) {
-                all.extend(mine.iter().map(|m| PhraseMatch { span: m.span.start + start..m.span.end + start, rule: m.rule }));
-            }
-            start += text.len();
-        }
-        (toks, cues)
+    /// The tokens of `clean`, as [`crate::people::tokens::tokenize`] gives them, its
+    /// [`crate::document::cue_matches`] and its word-start answers per token form
+    /// (`Document::form_starts`): those of the unchanged lines before and after the edit taken
+    /// from the previous call's, the changed lines' found afresh. With them, where the text
+    /// changed since the previous version.
+    pub(crate) fn tokens(&mut self, clean: &str, lex: &Lexicon) -> (Vec<Tok>, (CueMatches, Vec<u16>), Option<Edit>) {
+        let out = self.tokens.tokens(clean, lex);
+        (self.work.lines_parsed, self.work.lines_reused) = (out.lines.parsed, out.lines.reused);
+        let starts = match out.starts {
+            Some((known, ask)) => StartMemo::from_answers(lex, &known).answers(clean, &out.toks[ask]),
+            None => StartMemo::new(&out.toks, lex).answers(clean, &out.toks),
+        };
+        (out.toks, (out.cues, starts), out.edit)
     }
 
-    /// [`Lexicon::word_class`] of the lower-case word `l`.
-    pub(crate) fn word_class(&mut self, l: &str, lex: &Lexicon) -> u16 {
-        if let Some(&c) = self.classes.get(l) {
-            return c;
-        }
-        if self.classes.len() >= MAX_CLASSES {
-            self.classes.clear();
-        }
-        let c = lex.word_class(l);
-        self.classes.insert(l.into(), c);
-        c
+    /// The word view of `doc`, reusing the previous version's words around `edit`.
+    pub(crate) fn words(&mut self, doc: &mut Document, edit: Option<Edit>, lex: &Lexicon) {
+        let forms = self.tokens.forms();
+        let classes = &mut self.classes;
+        self.work.word_sentences_reused = doc.build_words_reusing(&mut self.words, edit, forms, &mut |l| word_class(classes, l, lex));
     }
 
-    /// The block and sentence work of splitting `clean` into sentences, answered from here.
-    pub(crate) fn blocks<'a>(&'a mut self, clean: &'a str, lex: &'a Lexicon) -> impl BlockWork + 'a {
-        Blocks { memo: self, clean, lex }
+    /// The tokens, cue matches and word-start answers of the last parse, back for the next one.
+    pub(crate) fn keep(&mut self, toks: Vec<Tok>, cues: CueMatches, starts: Vec<u16>) {
+        self.tokens.keep(toks, cues, starts);
+    }
+
+    /// The block and sentence work of splitting `clean` into sentences, answered from here
+    /// where the text is the previous version's, before or after `edit`.
+    pub(crate) fn blocks<'a>(&'a mut self, clean: &'a str, edit: Option<Edit>, lex: &'a Lexicon) -> impl BlockWork + 'a {
+        self.blocks.work(clean, edit, lex, &mut self.work)
     }
 
     /// A parse starts: its counts start from zero.
@@ -206,77 +197,19 @@ impl ParseMemo {
 
     /// The parse is over: answers it did not use are dropped.
     pub(crate) fn end_round(&mut self) {
-        self.lines.advance();
         self.blocks.advance();
-        self.sentences.advance();
     }
 }
 
-/// [`BlockWork`] from a [`ParseMemo`].
-struct Blocks<'a> {
-    memo: &'a mut ParseMemo,
-    clean: &'a str,
-    lex: &'a Lexicon,
-}
-
-impl BlockWork for Blocks<'_> {
-    fn boundaries(&mut self, span: Range<usize>) -> Vec<(usize, usize)> {
-        let (base, lex) = (span.start, self.lex);
-        let block = &self.clean[span];
-        let (bounds, fresh) = self.memo.blocks.get_or_insert_with(block, || sentences::boundaries(block, 0..block.len(), lex));
-        count(fresh, &mut self.memo.work.blocks_parsed, &mut self.memo.work.blocks_reused);
-        bounds.iter().map(|&(end, next)| (base + end, base + next)).collect()
+/// [`Lexicon::word_class`] of the lower-case word `l`, answered from `classes` when it has it.
+fn word_class(classes: &mut FxHashMap<Box<str>, u16>, l: &str, lex: &Lexicon) -> u16 {
+    if let Some(&c) = classes.get(l) {
+        return c;
     }
-
-    fn is_furniture(&mut self, span: Range<usize>) -> bool {
-        let (sentence, lex) = (&self.clean[span], self.lex);
-        *self.memo.sentences.get_or_insert_with(sentence, || sentences::is_furniture(sentence, lex)).0
+    if classes.len() >= MAX_CLASSES {
+        classes.clear();
     }
-}
-
-fn count(fresh: bool, parsed: &mut usize, reused: &mut usize) {
-    if fresh {
-        *parsed += 1;
-    } else {
-        *reused += 1;
-    }
-}
-
-/// A token of a line, moved to the line's place `by` in the document, with its form there.
-fn placed(t: &Tok, by: usize, form: u32) -> Tok {
-    Tok { start: t.start + by, end: t.end + by, raw_end: t.raw_end + by, run_end: t.run_end + by, form, ..t.clone() }
-}
-
-/// Answers keyed by a piece of text: those of the previous round (`old`) and those used in this
-/// one (`new`). A round takes what it uses from `old`; what is left there when the round ends
-/// is dropped.
-#[derive(Debug)]
-struct Generations<V> {
-    old: FxHashMap<Box<str>, V>,
-    new: FxHashMap<Box<str>, V>,
-}
-
-impl<V> Default for Generations<V> {
-    fn default() -> Self {
-        Generations { old: FxHashMap::default(), new: FxHashMap::default() }
-    }
-}
-
-impl<V> Generations<V> {
-    /// The answer for `key`, computed by `make` when neither round has it; and whether it was
-    /// computed now.
-    fn get_or_insert_with(&mut self, key: &str, make: impl FnOnce() -> V) -> (&V, bool) {
-        if self.new.contains_key(key) {
-            return (&self.new[key], false);
-        }
-        let (k, v, computed) = match self.old.remove_entry(key) {
-            Some((k, v)) => (k, v, false),
-            None => (Box::from(key), make(), true),
-        };
-        (self.new.entry(k).or_insert(v), computed)
-    }
-
-    fn advance(&mut self) {
-        self.old = std::mem::take(&mut self.new);
-    }
+    let c = lex.word_class(l);
+    classes.insert(l.into(), c);
+    c
 }

@@ -246,3 +246,111 @@ fn a_cue_drawn_into_a_quotation_is_no_longer_an_attribution() {
     let seen = there_and_back(before, &after, |a, text| a.attributions.iter().map(|x| text[x.cue.clone()].to_string()).collect::<Vec<_>>());
     assert_ne!(seen[0], seen[1], "the quotation takes the unchanged sentence's cue: {seen:?}");
 }
+
+/// An invented article of several paragraphs, for the edits below.
+fn paragraphs() -> String {
+    [
+        "Harbour Board Delays Vote",
+        "By Tomasz Weller",
+        "The harbour board delayed its vote on Monday. Board chair Ines Marrow said the plan needed more study.",
+        "Marrow said the cost had doubled to $80 million since 2021. Critics say the figures were known for months.",
+        "“We will not be rushed,” she said. “Nobody on this board has seen the final survey.",
+        "“The survey is due in June.”",
+        "Officials are believed to have studied a cheaper route. Quell, a surveyor, declined to comment.",
+        "The U.S. firm that drew the plans did not respond to a request for comment.",
+    ]
+    .join("\n\n")
+        + "\n"
+}
+
+/// Applies each edit in turn, analysing with one incremental analyzer (and parsing with
+/// another), each result checked against a fresh one; returns the work of each analysis and
+/// the number of mentions of people it found.
+fn edits_in_turn(mut text: String, edits: &[(&str, &str)]) -> Vec<(byline_core::incremental::Work, usize)> {
+    let lex = Lexicon::bundled();
+    let (mut analyzer, mut parser) = (IncrementalAnalyzer::bundled(), IncrementalAnalyzer::bundled());
+    analyzer.analyze(&text, Format::Plain);
+    parser.parse(&text, Format::Plain);
+    let mut work = Vec::new();
+    for (from, to) in edits {
+        assert!(text.contains(from), "{from:?}");
+        text = text.replacen(from, to, 1);
+        let got = analyzer.analyze(&text, Format::Plain);
+        assert_eq!(got, analyze_with(&text, Format::Plain, lex), "after {from:?} → {to:?}");
+        work.push((analyzer.last_work(), got.people.mentions.len()));
+        assert!(parser.parse(&text, Format::Plain) == Document::parse(&text, Format::Plain, lex), "after {from:?} → {to:?}");
+    }
+    work
+}
+
+/// Paragraphs joined and split again, around reused lines and words before and after.
+#[test]
+fn paragraphs_joined_and_split_reuse_the_rest() {
+    let work = edits_in_turn(
+        paragraphs(),
+        &[
+            ("months.\n\n“We", "months. “We"),
+            ("months. “We", "months.\n\n“We"),
+            ("Monday. Board", "Monday.\n\nBoard"),
+            ("Monday.\n\nBoard", "Monday. Board"),
+            ("cheaper route.", "cheaper\nroute."),
+        ],
+    );
+    for (w, _) in &work {
+        assert!(w.lines_reused >= 10 && w.word_sentences_reused >= 8, "{w:?}");
+    }
+}
+
+/// A name's first full mention added in one paragraph makes its bare surname in another a
+/// mention, and removing it undoes that; typing inside the name changes it each time.
+#[test]
+fn a_first_full_mention_in_another_paragraph() {
+    let mentions: Vec<usize> = edits_in_turn(
+        paragraphs(),
+        &[
+            ("Officials are", "Surveyor Anton Quell said the route was sound. Officials are"),
+            ("Anton Quell", "Anton Quellx"),
+            ("Anton Quellx", "Anton Quell"),
+            ("Surveyor Anton Quell said the route was sound. ", ""),
+            ("By Tomasz Weller", "By Tomasz Weller and Anton Quell"),
+            ("By Tomasz Weller and Anton Quell", "By Tomasz Weller"),
+        ],
+    )
+    .into_iter()
+    .map(|(_, n)| n)
+    .collect();
+    // (The full name and the bare "Quell" two paragraphs on; neither once the name is gone.)
+    assert!(mentions[0] >= mentions[3] + 2, "{mentions:?}");
+    assert_eq!(mentions[3], mentions[5], "{mentions:?}");
+}
+
+/// A quotation opened in one paragraph runs on across the next ones until it is closed.
+#[test]
+fn a_quotation_opened_across_paragraphs() {
+    edits_in_turn(
+        paragraphs(),
+        &[
+            ("Officials are believed", "“Officials are believed"),
+            ("cheaper route.", "cheaper route.”"),
+            ("“Officials are believed", "Officials are believed"),
+            ("The survey is due in June.”", "The survey is due in June."),
+            ("The survey is due in June.", "The survey is due in June.”"),
+            ("The harbour board delayed", "“The harbour board delayed"),
+        ],
+    );
+}
+
+/// Edits at the very start and end of the text, and the whole text replaced.
+#[test]
+fn edits_at_the_edges() {
+    edits_in_turn(
+        paragraphs(),
+        &[
+            ("Harbour Board", "The Harbour Board"),
+            ("for comment.\n", "for comment.\n\nMore to follow."),
+            ("More to follow.", ""),
+            ("The Harbour Board Delays Vote\n\n", ""),
+            ("\n\n", "\n"),
+        ],
+    );
+}

@@ -24,6 +24,8 @@ use std::cell::Cell;
 
 /// A form's answer not asked for yet.
 const UNKNOWN: u16 = 1 << 15;
+/// [`UNKNOWN`], for answers handed to [`StartMemo::from_answers`].
+pub(crate) const NOT_ASKED: u16 = UNKNOWN;
 /// A form with a joiner (an apostrophe or a hyphen between letters) inside, after which
 /// another word starts.
 const JOINER: u16 = 1 << 14;
@@ -60,8 +62,15 @@ impl<'l> StartMemo<'l> {
         memo
     }
 
+    /// A memo whose answers per form are `known` ([`NOT_ASKED`] where none is): the
+    /// incremental parse's, which has the previous version's answers for the forms it kept.
+    pub(crate) fn from_answers(lex: &'l Lexicon, known: &[u16]) -> StartMemo<'l> {
+        let (sets, runs) = lex.word_start_lists();
+        StartMemo { sets, runs, bits: known.iter().map(|&b| Cell::new(b)).collect() }
+    }
+
     /// The answers found so far, per form (`UNKNOWN` where none was asked for), after asking
-    /// about every token of `toks` (the memo's tokens, of `text`).
+    /// about every token of `toks` (tokens of the memo's forms, of `text`).
     pub(crate) fn answers(&self, text: &str, toks: &[Tok]) -> Vec<u16> {
         for t in toks {
             self.bits(text, t);

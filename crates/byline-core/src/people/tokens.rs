@@ -33,7 +33,7 @@ impl Tok {
 
 mod forms;
 
-pub(crate) use forms::Forms;
+pub(crate) use forms::{FormTable, Forms};
 
 #[inline]
 fn is_word_char(c: char) -> bool {
@@ -120,12 +120,18 @@ fn run_end(text: &str, start: usize) -> (usize, u8) {
 /// Split `text` into words. Apostrophes and hyphens inside a word belong to it ("O'Brien",
 /// "Governor-General", "pro-Trump"); a possessive ending is recorded, not included.
 pub fn tokenize(text: &str) -> Vec<Tok> {
+    tokenize_numbered(text, FormTable::with_capacity(text.len() / 12 + 1)).0
+}
+
+/// [`tokenize`], with the forms numbered on from `table` (whose forms are strings of `text`
+/// at the positions it holds), and the numbering after the last token.
+pub(crate) fn tokenize_numbered(text: &str, table: FormTable) -> (Vec<Tok>, FormTable) {
     let b = text.as_bytes();
     let len = b.len();
     // About one token per five bytes of prose: room for all, so the vector never grows.
     let mut out = Vec::with_capacity(len / 4 + 1);
     // The forms: one look-up per token, here only.
-    let mut forms = Forms::new(text, len / 12 + 1);
+    let mut forms = Forms::with_table(text, table);
     let mut i = 0;
     while i < len {
         let c = b[i];
@@ -196,18 +202,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         tok.form = forms.id(tok.start, tok.end);
         out.push(tok);
     }
-    out
-}
-
-/// The first token of each form (see [`Tok::form`]), in form order.
-pub fn form_firsts(toks: &[Tok]) -> Vec<u32> {
-    let mut first = Vec::with_capacity(toks.len() / 2 + 1);
-    for (i, t) in toks.iter().enumerate() {
-        if t.form as usize == first.len() {
-            first.push(i as u32);
-        }
-    }
-    first
+    (out, forms.into_table())
 }
 
 #[cfg(test)]
@@ -223,6 +218,5 @@ mod tests {
         assert!(toks[1].possessive && toks[7].possessive && toks[4].initial);
         let forms: Vec<u32> = toks.iter().map(|k| k.form).collect();
         assert_eq!(forms, [0, 1, 2, 3, 4, 1, 5, 1, 6, 7]);
-        assert_eq!(form_firsts(&toks), [0, 1, 2, 3, 4, 6, 8, 9]);
     }
 }
