@@ -154,6 +154,17 @@ impl<K: Ord + Clone, V: Clone> SmallMap<K, V> {
         self.len() == 0
     }
 
+    fn get<Q: Ord + ?Sized>(&self, k: &Q) -> Option<&V>
+    where
+        K: std::borrow::Borrow<Q>,
+    {
+        match self {
+            SmallMap::Empty => None,
+            SmallMap::Small(v) => v.binary_search_by(|(x, _)| x.borrow().cmp(k)).ok().map(|i| &v[i].1),
+            SmallMap::Large(m) => m.get(k),
+        }
+    }
+
     fn get_mut<Q: Ord + ?Sized>(&mut self, k: &Q) -> Option<&mut V>
     where
         K: std::borrow::Borrow<Q>,
@@ -470,6 +481,10 @@ struct Agg {
     full_mention_docs: DocSet,
     /// Spellings of the given name and surname ([`form_key`]) → how often and where.
     forms: SmallMap<Arc<str>, FormCount>,
+    /// The roles again, for the hover ([`roles::RolesAcross`]): role words
+    /// ([`roles::words_key`]) → the documents giving a role with those words, most recent first,
+    /// each with the role it gives. A hover lists a few, so it reads a few, not every article.
+    role_recency: SmallMap<Arc<str>, roles::RoleDocs>,
 }
 
 impl Agg {
@@ -480,6 +495,7 @@ impl Agg {
             && self.quote_docs.is_empty()
             && self.full_mention_docs.is_empty()
             && self.forms.is_empty()
+            && self.role_recency.is_empty()
     }
 }
 
@@ -590,7 +606,7 @@ impl WorkspaceIndex {
         self.listing = Default::default();
         self.spelling_memo = Default::default();
         self.quote_memo = Default::default();
-        let PreparedDocument { entry, agg_keys, roles, distinct } = prepared;
+        let PreparedDocument { entry, agg_keys, roles, distinct, role_groups } = prepared;
         let (people, keys, stats) = (&entry.people, &entry.keys, &entry.counts);
         for d in &distinct {
             let count = (stats[d.person].0 as u32).max(1);
@@ -631,6 +647,10 @@ impl WorkspaceIndex {
             for (lower, role) in &roles[i] {
                 a.roles.entry_or_default(lower.clone()).insert(doc.clone(), role.clone());
             }
+        }
+        for g in &role_groups {
+            let recent = roles::Recent::new(people.dated, &doc);
+            self.aggs.entry(g.agg.clone()).or_default().role_recency.entry_or_default(g.words.clone()).insert(recent, g.at.clone());
         }
         for t in &entry.tentative {
             bump(self.tentative_docs.entry(t.clone()).or_default(), &doc, 1);
@@ -675,7 +695,8 @@ impl WorkspaceIndex {
             && was.forms.iter().zip(&now.forms).all(|(a, b)| same_spelling(a, b));
         let same_tentative =
             was.tentative.len() == now.tentative.len() && was.tentative.iter().zip(&now.tentative).all(|(a, b)| a.1 == b.1);
-        if !(same_persons && same_mentions && same_tentative) {
+        // The date orders the document among the roles' documents ([`Agg::role_recency`]).
+        if !(same_persons && same_mentions && same_tentative && was.dated == now.dated) {
             return None;
         }
         Some(DocEntry {
@@ -760,6 +781,13 @@ impl WorkspaceIndex {
                     m.remove(&key);
                     if m.is_empty() {
                         a.roles.remove(&rk);
+                    }
+                }
+                let words = roles::words_key(r);
+                if let Some(m) = a.role_recency.get_mut(&words) {
+                    m.remove(&roles::Recent::new(entry.people.dated, &key));
+                    if m.is_empty() {
+                        a.role_recency.remove(&words);
                     }
                 }
             }
@@ -1753,6 +1781,7 @@ mod tests {
             let brief = index.person_with_quotes(&id, 1).unwrap();
             assert_eq!(brief.quotes, info.quotes.iter().take(1).cloned().collect::<Vec<_>>(), "{id}");
             for from in docs.iter().map(|d| &**d).chain([""]) {
+                assert_eq!(index.roles_across(&id, from), index.roles_by_walk(&id, from), "{id} from {from}");
                 assert_eq!(index.definition(&id, from), index.definition_by_walk(&id, from), "{id} from {from}");
                 let here: Vec<(Span, bool)> = all.iter().filter(|(d, _, _)| &**d == from).map(|(_, s, f)| (s.clone(), *f)).collect();
                 assert_eq!(index.mentions_in(from, &id), here, "{id} in {from}");

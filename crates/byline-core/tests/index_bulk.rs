@@ -20,6 +20,10 @@ impl Rng {
         self.0 ^= self.0 << 17;
         self.0
     }
+    /// True one time in `n`.
+    fn one_in(&mut self, n: u64) -> bool {
+        self.next().is_multiple_of(n)
+    }
     fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
         items[(self.next() % items.len() as u64) as usize]
     }
@@ -40,18 +44,18 @@ const QUOTES: [&str; 4] = [
 /// An invented article: a dateline now and then, people with roles, quotations, lone surnames.
 fn article(rng: &mut Rng, n: usize) -> String {
     let mut out = format!("Story {n}\n");
-    if rng.next() % 3 > 0 {
+    if !rng.one_in(3) {
         out.push_str(&format!("Published {} March 2026\n", 1 + rng.next() % 28));
     }
     out.push('\n');
     // One person in most articles: their document sets grow past the small vectors.
-    if rng.next() % 4 > 0 {
+    if !rng.one_in(4) {
         let role = rng.pick(&["Mayor", "the mayor", "Deputy Mayor"]);
         out.push_str(&format!("{role} Greta Solberg opened the bridge. Solberg said: “{}.”\n", rng.pick(&QUOTES)));
     }
     for _ in 0..(2 + rng.next() % 4) {
         let given = rng.pick(&GIVEN);
-        let surname = if rng.next() % 4 == 0 { rng.pick(&VARIANTS) } else { rng.pick(&SURNAMES) };
+        let surname = if rng.one_in(4) { rng.pick(&VARIANTS) } else { rng.pick(&SURNAMES) };
         let role = rng.pick(&ROLES);
         match rng.next() % 5 {
             0 => out.push_str(&format!("{role} {given} {surname} said the ferry would sail at noon. ")),
@@ -60,7 +64,7 @@ fn article(rng: &mut Rng, n: usize) -> String {
             3 => out.push_str(&format!("{given} {surname} said: “{}.” {surname} added more. ", rng.pick(&QUOTES))),
             _ => out.push_str(&format!("Mr {surname} was not available for comment. ")),
         }
-        if rng.next() % 2 == 0 {
+        if rng.one_in(2) {
             out.push('\n');
         }
     }

@@ -8,14 +8,16 @@
 //! The result equals filing the documents one by one in the batch's order, versions included
 //! (`tests/index_bulk.rs` compares every query's answer).
 
-use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+use super::roles::{Recent, RoleAt};
 use super::{Agg, DocEntry, DocKey, FormCount, LocalKey, PreparedDocument, SMALL_MAP, SmallMap, WorkspaceIndex, quote_facts};
 use crate::consistency::quotes as quotation;
+// Keys are short strings hashed once per document and person: Fx, not SipHash.
+use crate::people::lexicon::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Additions to one document set: (document, value), each document once.
-type Adds<V> = Vec<(DocKey, V)>;
+type Adds<V, K = DocKey> = Vec<(K, V)>;
 
 /// Add `value` for `doc` to `list`, combined with the last entry when it is `doc`'s too (a
 /// batch adds one document's values one after another).
@@ -31,7 +33,7 @@ fn add_count(v: &mut u32, by: u32) {
 }
 
 /// Merge `adds` (documents the set does not hold yet) into `set`, combining like [`push`].
-fn merge<V: Clone + Default>(set: &mut SmallMap<DocKey, V>, mut adds: Adds<V>, combine: impl Fn(&mut V, V)) {
+fn merge<K: Ord + Clone, V: Clone + Default>(set: &mut SmallMap<K, V>, mut adds: Adds<V, K>, combine: impl Fn(&mut V, V)) {
     if adds.is_empty() {
         return;
     }
@@ -61,6 +63,7 @@ struct AggAdds {
     quote_docs: Adds<u32>,
     full_mention_docs: Adds<u32>,
     forms: HashMap<Arc<str>, (usize, Adds<u32>)>,
+    role_recency: HashMap<Arc<str>, Vec<(Recent, RoleAt)>>,
 }
 
 /// What a batch adds to the whole index, gathered before any persistent map is written.
@@ -86,7 +89,7 @@ impl Gathered {
     /// Gather what the new document `doc` adds (what [`WorkspaceIndex::set_prepared`] files for
     /// a document the index does not hold).
     fn add(&mut self, doc: DocKey, prepared: PreparedDocument) {
-        let PreparedDocument { entry, agg_keys, roles, distinct } = prepared;
+        let PreparedDocument { entry, agg_keys, roles, distinct, role_groups } = prepared;
         let (people, keys, stats) = (&entry.people, &entry.keys, &entry.counts);
         for d in &distinct {
             let count = (stats[d.person].0 as u32).max(1);
@@ -125,6 +128,11 @@ impl Gathered {
                 push(a.roles.entry(lower.clone()).or_default(), &doc, role.clone(), |v, r| *v = r);
             }
         }
+        for g in role_groups {
+            let recent = Recent::new(people.dated, &doc);
+            // One entry per document, agg and role words: nothing to combine.
+            self.aggs.entry(g.agg).or_default().role_recency.entry(g.words).or_default().push((recent, g.at));
+        }
         for t in &entry.tentative {
             push(self.tentative_docs.entry(t.clone()).or_default(), &doc, 1, add_count);
             *self.tentative_total.entry(t.clone()).or_default() += 1;
@@ -152,7 +160,7 @@ impl WorkspaceIndex {
     /// A document already held, or repeated in the batch, is set on its own at its turn.
     pub fn set_documents(&mut self, batch: impl IntoIterator<Item = (DocKey, PreparedDocument)>) {
         let mut gathered = Gathered::default();
-        let mut in_gathered: HashSet<DocKey> = HashSet::new();
+        let mut in_gathered: HashSet<DocKey> = HashSet::default();
         for (doc, prepared) in batch {
             if self.docs.contains_key(&doc) || in_gathered.contains(&doc) {
                 self.file(std::mem::take(&mut gathered));
@@ -208,6 +216,9 @@ fn merge_agg(a: &mut Agg, adds: AggAdds) {
     }
     merge(&mut a.quote_docs, adds.quote_docs, add_count);
     merge(&mut a.full_mention_docs, adds.full_mention_docs, add_count);
+    for (words, docs) in adds.role_recency {
+        merge(a.role_recency.entry_or_default(words), docs, |v, r| *v = r);
+    }
     for (fk, (count, docs)) in adds.forms {
         let f: &mut FormCount = a.forms.entry_or_default(fk);
         f.count += count;

@@ -10,6 +10,7 @@
 
 use std::sync::Arc;
 
+use super::roles::{RoleAt, words_key};
 use super::{DocEntry, LocalKey, agg_key, doc_quotes, doc_spellings, link_key, local_keys, mentions, surname_of_key, union_surname};
 use crate::people::DocPeople;
 
@@ -23,6 +24,18 @@ pub struct PreparedDocument {
     pub(super) roles: Vec<Vec<(Arc<str>, Arc<str>)>>,
     /// The distinct local keys, each with what it is filed under.
     pub(super) distinct: Vec<DistinctKey>,
+    /// The roles by agg key and role words, for [`super::Agg::role_recency`].
+    pub(super) role_groups: Vec<RoleGroup>,
+}
+
+/// The role a document gives the persons of one agg key with one set of role words: of the
+/// roles written with those words, the one with the first lower-cased form (the last written
+/// so), as [`super::WorkspaceIndex::roles_across`] read them from `Agg::roles`.
+#[derive(Clone, Debug)]
+pub(super) struct RoleGroup {
+    pub(super) agg: Arc<str>,
+    pub(super) words: Arc<str>,
+    pub(super) at: RoleAt,
 }
 
 /// A local key as it first appears in a document, with what the index files it under.
@@ -61,18 +74,40 @@ impl PreparedDocument {
             distinct.push(DistinctKey { person: i, union: union_surname(k), full });
         }
         let agg_keys: Vec<Arc<str>> = keys.iter().map(agg_key).collect();
-        let roles =
+        let roles: Vec<Vec<(Arc<str>, Arc<str>)>> =
             people.persons.iter().map(|p| p.roles.iter().map(|r| (Arc::from(r.to_lowercase()), Arc::from(r.as_str()))).collect()).collect();
+        let role_groups = role_groups(&agg_keys, &roles);
         let tentative: Vec<Arc<str>> = people.tentative.iter().map(|(_, w)| crate::people::person_key(None, w).into()).collect();
         let spellings = doc_spellings(&people, &keys);
         let quotes = doc_quotes(&people);
         let by_person = mentions::by_person(&people);
         let entry = DocEntry { people, keys, counts, by_person, tentative, spellings: spellings.into(), quotes: quotes.into() };
-        PreparedDocument { entry, agg_keys, roles, distinct }
+        PreparedDocument { entry, agg_keys, roles, distinct, role_groups }
     }
 
     /// The people it was prepared from.
     pub fn people(&self) -> &Arc<DocPeople> {
         &self.entry.people
     }
+}
+
+/// Per agg key and role words, the role a document gives (see [`RoleGroup`]).
+fn role_groups(agg_keys: &[Arc<str>], roles: &[Vec<(Arc<str>, Arc<str>)>]) -> Vec<RoleGroup> {
+    // (agg key, lower-cased role) → the role as last written so.
+    let mut written: std::collections::BTreeMap<(&Arc<str>, &Arc<str>), &Arc<str>> = Default::default();
+    for (ak, rs) in agg_keys.iter().zip(roles) {
+        for (lower, role) in rs {
+            written.insert((ak, lower), role);
+        }
+    }
+    let mut out: Vec<RoleGroup> = Vec::new();
+    // In order of lower-cased role, so the first of each group is kept.
+    for ((ak, lower), role) in written {
+        let words = words_key(role);
+        if out.iter().any(|g| g.agg == *ak && g.words == words) {
+            continue;
+        }
+        out.push(RoleGroup { agg: ak.clone(), words, at: RoleAt { lower: lower.clone(), role: role.clone() } });
+    }
+    out
 }
