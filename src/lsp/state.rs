@@ -53,6 +53,11 @@ pub const REORDER_WAIT: Duration = Duration::from_millis(100);
 /// else (an edit, a request's event, the end of the walk) takes one at once.
 const WALK_SNAPSHOT_EVERY: Duration = Duration::from_millis(100);
 
+/// The most files the walk's batch holds before it is filed (without a snapshot): what waits
+/// in a batch is memory the index does not share yet, and a cold walk of 10,000 articles has
+/// little to spare under its 250 MB.
+const WALK_BATCH_AT_MOST: usize = 1024;
+
 /// The longest a walk's files wait for a snapshot: what a hover during a long walk may miss.
 const WALK_SNAPSHOT_AT_MOST: Duration = Duration::from_secs(1);
 
@@ -974,7 +979,12 @@ impl State {
                 self.docs.insert(key.clone(), Arc::new(Document { uri, generation, content, buffer: None, running: false }));
                 match origin {
                     // Filed in bulk with the rest of the walk's batch ([`Self::fold_walked`]).
-                    Origin::Walk(_) => self.walked.push((key, prepared)),
+                    Origin::Walk(_) => {
+                        self.walked.push((key, prepared));
+                        if self.walked.len() >= WALK_BATCH_AT_MOST {
+                            self.fold_walked();
+                        }
+                    }
                     Origin::Requested(_) => Arc::make_mut(&mut self.index).set_prepared(key, prepared),
                 }
             }

@@ -39,7 +39,14 @@ fn merge<K: Ord + Clone, V: Clone + Default>(set: &mut SmallMap<K, V>, mut adds:
     }
     adds.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     if set.is_empty() {
-        *set = if adds.len() <= SMALL_MAP { SmallMap::Small(Arc::new(adds)) } else { SmallMap::Large(adds.into_iter().collect()) };
+        *set = if adds.len() <= SMALL_MAP {
+            // Kept as long as the document set is small: no room to spare (a workspace has
+            // tens of thousands of these).
+            adds.shrink_to_fit();
+            SmallMap::Small(Arc::new(adds))
+        } else {
+            SmallMap::Large(adds.into_iter().collect())
+        };
         return;
     }
     for (d, v) in adds {

@@ -102,12 +102,12 @@ fn role_groups(agg_keys: &[Arc<str>], roles: &[Vec<(Arc<str>, Arc<str>)>]) -> Ve
     }
     let mut out: Vec<RoleGroup> = Vec::new();
     // In order of lower-cased role, so the first of each group is kept.
-    for ((ak, lower), role) in written {
+    for ((ak, _), role) in written {
         let words = words_key(role);
         if out.iter().any(|g| g.agg == *ak && g.words == words) {
             continue;
         }
-        out.push(RoleGroup { agg: ak.clone(), words, at: RoleAt { lower: lower.clone(), role: role.clone() } });
+        out.push(RoleGroup { agg: ak.clone(), words, at: role.clone() });
     }
     out
 }

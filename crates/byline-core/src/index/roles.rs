@@ -54,30 +54,27 @@ pub struct RoleConflict {
 
 /// A document's place in "most recent first" order ([`recency`]) as an ordered key: the
 /// documents giving a role are kept in this order, so a hover reads the first few.
+/// (`None` orders before any date, so reversed, dated articles come first.)
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub(super) struct Recent(Reverse<(bool, Option<ArticleDate>, DocKey)>);
+pub(super) struct Recent(Reverse<(Option<ArticleDate>, DocKey)>);
 
 impl Recent {
     pub(super) fn new(dated: Option<ArticleDate>, doc: &DocKey) -> Recent {
-        Recent(Reverse((dated.is_some(), dated, doc.clone())))
+        Recent(Reverse((dated, doc.clone())))
     }
 
     fn doc(&self) -> &DocKey {
-        &self.0.0.2
+        &self.0.0.1
     }
 
     fn dated(&self) -> Option<ArticleDate> {
-        self.0.0.1
+        self.0.0.0
     }
 }
 
-/// The role a document gives, with its lower-cased form (which of a document's roles with the
-/// same words is shown: the first in that form's order).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub(super) struct RoleAt {
-    pub(super) lower: Arc<str>,
-    pub(super) role: Arc<str>,
-}
+/// The role a document gives, as written (of its roles with the same words, the one whose
+/// lower-cased form comes first: see `prepared::RoleGroup`).
+pub(super) type RoleAt = Arc<str>;
 
 /// The documents giving one role (one set of role words) to one agg key, most recent first.
 pub(super) type RoleDocs = SmallMap<Recent, RoleAt>;
@@ -136,7 +133,7 @@ impl WorkspaceIndex {
                 .iter()
                 .filter_map(|&(i, set)| {
                     let (r, at) = set.iter().find(|(r, _)| &**r.doc() != doc)?;
-                    Some((r.clone(), i, at.lower.clone(), at.role.clone()))
+                    Some((r.clone(), i, Arc::<str>::from(at.to_lowercase()), at.clone()))
                 })
                 .min_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
             if let Some((first, agg, lower, role)) = first {
