@@ -6,10 +6,11 @@
 
 use byline_core::index::RolesAcross;
 
-/// How many roles from other articles a hover lists.
-const ROLES_SHOWN: usize = 4;
+/// How many roles from other articles a hover lists (the index is asked for no more:
+/// `WorkspaceIndex::roles_shown`).
+pub const ROLES_SHOWN: usize = 4;
 /// How many files a hover lists for one role.
-const FILES_SHOWN: usize = 3;
+pub const FILES_SHOWN: usize = 3;
 
 const MONTHS: [&str; 12] =
     ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -24,13 +25,14 @@ pub fn roles_markdown(roles: &RolesAcross, file: impl Fn(&str) -> String) -> Str
         md.push_str("\nElsewhere:\n");
         for e in roles.elsewhere.iter().take(ROLES_SHOWN) {
             let mut files: Vec<String> = e.docs.iter().take(FILES_SHOWN).map(|d| file(d)).collect();
-            if e.docs.len() > FILES_SHOWN {
-                files.push(format!("{} more", e.docs.len() - FILES_SHOWN));
+            if e.count > files.len() {
+                files.push(format!("{} more", e.count - files.len()));
             }
             md.push_str(&format!("- {} — *{}*\n", e.role, files.join(", ")));
         }
-        if roles.elsewhere.len() > ROLES_SHOWN {
-            md.push_str(&format!("- and {} other roles\n", roles.elsewhere.len() - ROLES_SHOWN));
+        let other_roles = roles.more_roles + roles.elsewhere.len().saturating_sub(ROLES_SHOWN);
+        if other_roles > 0 {
+            md.push_str(&format!("- and {other_roles} other roles\n"));
         }
     }
     if let Some(c) = &roles.conflict {
@@ -52,7 +54,7 @@ mod tests {
     use std::sync::Arc;
 
     fn elsewhere(role: &str, docs: &[&str]) -> RoleElsewhere {
-        RoleElsewhere { role: role.into(), docs: docs.iter().map(|d| Arc::from(*d)).collect() }
+        RoleElsewhere { role: role.into(), docs: docs.iter().map(|d| Arc::from(*d)).collect(), count: docs.len() }
     }
 
     #[test]
@@ -60,6 +62,7 @@ mod tests {
         let roles = RolesAcross {
             here: vec!["Health Minister".into(), "MP for Eastbridge".into()],
             elsewhere: vec![elsewhere("Finance Minister", &["b.txt"]), elsewhere("minister", &["c.txt", "d.txt", "e.txt", "f.txt"])],
+            more_roles: 0,
             conflict: Some(RoleConflict {
                 here: "Health Minister".into(),
                 there: "Finance Minister".into(),
@@ -73,6 +76,18 @@ mod tests {
         assert!(here < other, "{md}");
         assert!(md.contains("- minister — *c.txt, d.txt, e.txt, 1 more*"), "{md}");
         assert!(md.contains("“Health Minister” here, “Finance Minister” in the most recent other article (*b.txt*, 9 March 2026)"), "{md}");
+    }
+
+    /// What the index lists for a hover (a few roles, a few files each, with counts) reads
+    /// like the full lists.
+    #[test]
+    fn counts_beyond_what_is_listed() {
+        let mut shown = elsewhere("minister", &["c.txt", "d.txt", "e.txt"]);
+        shown.count = 40;
+        let roles = RolesAcross { elsewhere: vec![shown], more_roles: 6, ..Default::default() };
+        let md = roles_markdown(&roles, |d| d.to_string());
+        assert!(md.contains("- minister — *c.txt, d.txt, e.txt, 37 more*"), "{md}");
+        assert!(md.contains("- and 6 other roles"), "{md}");
     }
 
     #[test]

@@ -15,10 +15,12 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::Duration;
 
+use byline_core::index::PreparedDocument;
 use rayon::prelude::*;
 use tower_lsp_server::ls_types::Uri;
 
 use super::analysis::{OnDisk, load_with};
+use super::positions::LineIndex;
 use super::snapshot::{DocKey, file_uri, key_of};
 use crate::cache::{self, WorkspaceCache};
 use crate::desk::language::DeskLexicon;
@@ -32,12 +34,23 @@ const PROGRESS_EVERY: Duration = Duration::from_millis(200);
 #[derive(Debug)]
 #[allow(clippy::large_enum_variant)] // nearly every event is a `Loaded`: boxing it would only add an allocation
 pub enum LoaderEvent {
-    /// A file of walk `walk`, read and analysed (or the reason it was not).
-    Loaded { walk: u64, key: DocKey, uri: Uri, result: Result<OnDisk, ReadError> },
+    /// A file of walk `walk`, read, analysed and prepared for the index (or the reason it was
+    /// not).
+    Loaded { walk: u64, key: DocKey, uri: Uri, result: Result<Prepared, ReadError> },
     /// `done` of the `total` files listed so far are loaded (or skipped).
     Progress { walk: u64, done: usize, total: usize },
     /// Every file of walk `walk` has been reported; `files` were listed.
     Done { walk: u64, files: usize },
+}
+
+/// A file read from disk, ready for the state task: its line index and its contribution to
+/// the workspace index, worked out on the thread that read it ([`PreparedDocument::new`]), so
+/// that the one task that owns the index only files it.
+pub type Prepared = (LineIndex, PreparedDocument);
+
+/// [`Prepared`] from what [`load_with`] read.
+pub fn prepare((lines, people): OnDisk) -> Prepared {
+    (lines, PreparedDocument::new(Arc::new(people)))
 }
 
 /// One walk of the workspace folders.
@@ -89,7 +102,7 @@ pub async fn run(walk: Walk, report: impl Fn(LoaderEvent) + Send + Sync + 'stati
                 if let Some(uri) = file_uri(path) {
                     let key = key_of(&uri);
                     if !walk.skip.contains(&key) {
-                        let result = load_with(path, walk.max_file_size, walk.lexicon.lexicon(), Some(&cache));
+                        let result = load_with(path, walk.max_file_size, walk.lexicon.lexicon(), Some(&cache)).map(prepare);
                         report(LoaderEvent::Loaded { walk: walk.walk, key, uri, result });
                     }
                 }
@@ -184,7 +197,7 @@ mod tests {
         let loaded: Vec<&DocKey> = events
             .iter()
             .filter_map(|e| match e {
-                LoaderEvent::Loaded { walk: 3, key, result: Ok((_, people)), .. } if !people.persons.is_empty() => Some(key),
+                LoaderEvent::Loaded { walk: 3, key, result: Ok((_, prepared)), .. } if !prepared.people().persons.is_empty() => Some(key),
                 _ => None,
             })
             .collect();

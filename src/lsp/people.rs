@@ -158,7 +158,7 @@ pub fn hover(snap: &Snapshot, key: &str, pos: Position) -> Option<Hover> {
     let range = mention.map(|m| c.range(&m.span, snap.encoding));
     let here =
         mention.and_then(|m| people.persons.get(m.person)).map(|p| if p.fullest.is_empty() { p.name.as_str() } else { p.fullest.as_str() });
-    let roles = snap.index.roles_across(&id, key);
+    let roles = snap.index.roles_shown(&id, key, super::hover_roles::ROLES_SHOWN, super::hover_roles::FILES_SHOWN);
     let value = hover_markdown(&info, here, &roles, desk_entry(snap, &info, here));
     Some(Hover { contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value }), range })
 }
@@ -326,7 +326,8 @@ mod tests {
         };
         let roles = RolesAcross {
             here: vec!["mayor".into()],
-            elsewhere: vec![byline_core::index::RoleElsewhere { role: "candidate".into(), docs: vec![b.clone()] }],
+            elsewhere: vec![byline_core::index::RoleElsewhere { role: "candidate".into(), docs: vec![b.clone()], count: 1 }],
+            more_roles: 0,
             conflict: None,
         };
         let md = hover_markdown(&info, Some("Anna Petrova"), &roles, None);

@@ -26,7 +26,7 @@ use tower_lsp_server::ls_types::{
     Diagnostic, FileChangeType, FileEvent, MessageType, PublishDiagnosticsParams, TextDocumentContentChangeEvent, Uri,
 };
 
-use super::analysis::{OnDisk, analyze_guarded_incremental, format_of, load_file};
+use super::analysis::{analyze_guarded_incremental, format_of, load_file};
 use super::config::Settings;
 use super::diagnostics::{SpellingInput, cross_diagnostics, settings_for, with_ledger};
 use super::documents::{Buffer, Document, Documents, apply_changes};
@@ -45,12 +45,28 @@ use crate::ledger::Ledger;
 /// How long a `didChange` that arrived ahead of its predecessor waits for it.
 pub const REORDER_WAIT: Duration = Duration::from_millis(100);
 
-/// While only files read by the walk arrive, a new snapshot is taken at most this often: each
-/// snapshot shares the index with the requests that hold it, so the next document folded in
-/// copies the index nodes it touches; one snapshot per batch of files made those copies most
-/// of the cost of reopening a big workspace. Anything else (an edit, a request's event, the
-/// end of the walk) takes one at once.
+/// While only files read by the walk arrive, a new snapshot is taken at most every
+/// [`walk_snapshot_every`]: each snapshot shares the index with the requests that hold it, so
+/// the next batch folded in copies the index nodes it touches, and the files walked between
+/// two snapshots are filed in one batch ([`WorkspaceIndex::set_documents`]): the fewer the
+/// batches, the more of each document set is built whole instead of entry by entry. Anything
+/// else (an edit, a request's event, the end of the walk) takes one at once.
 const WALK_SNAPSHOT_EVERY: Duration = Duration::from_millis(100);
+
+/// The most files the walk's batch holds before it is filed (without a snapshot): what waits
+/// in a batch is memory the index does not share yet, and a cold walk of 10,000 articles has
+/// little to spare under its 250 MB.
+const WALK_BATCH_AT_MOST: usize = 1024;
+
+/// The longest a walk's files wait for a snapshot: what a hover during a long walk may miss.
+const WALK_SNAPSHOT_AT_MOST: Duration = Duration::from_secs(1);
+
+/// How long the walk's files may wait for a snapshot, `age` into the walk: a quarter of the
+/// walk's age, between [`WALK_SNAPSHOT_EVERY`] and [`WALK_SNAPSHOT_AT_MOST`] (a small workspace
+/// is served at once; a big one in a few batches that grow with it).
+fn walk_snapshot_every(age: Duration) -> Duration {
+    (age / 4).clamp(WALK_SNAPSHOT_EVERY, WALK_SNAPSHOT_AT_MOST)
+}
 
 /// Notifications from the client, in the order the handlers forwarded them.
 #[derive(Debug)]
@@ -105,7 +121,7 @@ pub enum Internal {
     Analyzed { key: DocKey, result: Analyzed, people: Arc<DocPeople> },
     /// A file read from disk and analysed for content generation `generation` (watched-file
     /// event, `didClose`): kept only while the document is still at that generation.
-    DiskLoaded { key: DocKey, uri: Uri, generation: u64, result: Result<OnDisk, ReadError> },
+    DiskLoaded { key: DocKey, uri: Uri, generation: u64, result: Result<loader::Prepared, ReadError> },
     /// The analysis of an open document panicked (a bug): it is reported, and the document
     /// gets an empty analysis until its text changes.
     Failed { key: DocKey, why: String },
@@ -285,6 +301,7 @@ pub fn spawn(client: Client, notifier: Notifier) -> Handle {
         failed_shown: HashSet::new(),
         applied: 0,
         next_generation: 1,
+        walked: Vec::new(),
         walk: 0,
         current_walk: Arc::new(AtomicU64::new(0)),
         indexed: true, // nothing to wait for until a walk starts
@@ -292,6 +309,7 @@ pub fn spawn(client: Client, notifier: Notifier) -> Handle {
         dirty: false,
         urgent: false,
         last_snapshot: Instant::now(),
+        walk_started: Instant::now(),
         spelling_published: HashMap::new(),
     };
     on_own_thread("byline-state", state.run(rx));
@@ -368,6 +386,9 @@ struct State {
     failed_shown: HashSet<DocKey>,
     applied: u64,
     next_generation: u64,
+    /// Files the walk delivered since the index was last written: filed in one batch
+    /// ([`WorkspaceIndex::set_documents`]) before anything reads the index or a snapshot is taken.
+    walked: Vec<(DocKey, byline_core::index::PreparedDocument)>,
     /// The number of the current workspace walk.
     walk: u64,
     /// The same number, shared with the walks: a walk that is no longer current stops.
@@ -377,9 +398,11 @@ struct State {
     progress_walks: HashSet<u64>,
     dirty: bool,
     /// Whether what was applied since the last snapshot is more than files read by the walk
-    /// (which can wait for [`WALK_SNAPSHOT_EVERY`]).
+    /// (which can wait for [`walk_snapshot_every`]).
     urgent: bool,
     last_snapshot: Instant,
+    /// When the current walk started.
+    walk_started: Instant,
     /// The index's spelling version each open document's diagnostics were last published with:
     /// when the spellings change (an edit elsewhere), the others are published again.
     spelling_published: HashMap<DocKey, u64>,
@@ -392,6 +415,7 @@ impl State {
                 Some(deadline) => tokio::select! {
                     m = rx.recv() => m,
                     _ = tokio::time::sleep_until(deadline.into()) => {
+                        self.fold_walked();
                         self.guarded(|s| s.release_due(Instant::now()));
                         if let Some(what) = self.views_refresh.take_due(Instant::now()) {
                             self.send_out(Out::ViewsRefresh(what));
@@ -426,6 +450,10 @@ impl State {
     }
 
     fn handle(&mut self, msg: Msg) {
+        if !matches!(msg, Msg::Loader(_)) {
+            // Every other event sees the index with the files walked before it.
+            self.fold_walked();
+        }
         match msg {
             Msg::Client(ev) => {
                 self.guarded(|s| s.on_client(ev));
@@ -461,10 +489,22 @@ impl State {
     }
 
     /// Whether the end of a batch takes a snapshot now: always, unless the batch only folded
-    /// in files read by the walk and the last snapshot is younger than [`WALK_SNAPSHOT_EVERY`]
+    /// in files read by the walk and the last snapshot is younger than [`walk_snapshot_every`]
     /// (the deadline of [`Self::next_deadline`] then takes it).
     fn snapshot_due(&self) -> bool {
-        self.urgent || self.last_snapshot.elapsed() >= WALK_SNAPSHOT_EVERY
+        self.urgent || self.last_snapshot.elapsed() >= self.walk_snapshot_every()
+    }
+
+    fn walk_snapshot_every(&self) -> Duration {
+        walk_snapshot_every(self.walk_started.elapsed())
+    }
+
+    /// File the files walked since the last time into the index, in one batch.
+    fn fold_walked(&mut self) {
+        if !self.walked.is_empty() {
+            let batch = std::mem::take(&mut self.walked);
+            self.guarded(|s| Arc::make_mut(&mut s.index).set_documents(batch));
+        }
     }
 
     fn publish_snapshot(&mut self) {
@@ -475,12 +515,13 @@ impl State {
     /// one can free the last copy of a long article's previous analysis: a caller on the way to
     /// sending diagnostics drops it after sending them.
     fn replace_snapshot(&mut self) -> Option<Arc<Snapshot>> {
+        self.fold_walked();
         if !std::mem::take(&mut self.dirty) {
             return None;
         }
         self.urgent = false;
         self.last_snapshot = Instant::now();
-        Some(self.snap_tx.send_replace(Arc::new(Snapshot {
+        let previous = self.snap_tx.send_replace(Arc::new(Snapshot {
             applied: self.applied,
             encoding: self.encoding,
             docs: self.docs.clone(),
@@ -490,7 +531,14 @@ impl State {
             settings: self.settings.clone(),
             pull: self.pulling(),
             desk_pending: self.desk_pending,
-        })))
+        }));
+        if !self.indexed {
+            // During a walk, the previous snapshot is often the last holder of the index nodes
+            // the batch just copied: freeing them is work the walk's next batch need not wait for.
+            tokio::task::spawn_blocking(move || drop(previous));
+            return None;
+        }
+        Some(previous)
     }
 
     fn send_out(&self, out: Out) {
@@ -816,7 +864,7 @@ impl State {
         }
         let (tx, max, lexicon) = (self.tx.clone(), self.settings.max_file_size, self.desks.desk.lexicon);
         tokio::task::spawn_blocking(move || {
-            let result = load_file(&path, max, lexicon.lexicon());
+            let result = load_file(&path, max, lexicon.lexicon()).map(loader::prepare);
             let _ = tx.send(Msg::Internal(Internal::DiskLoaded { key, uri, generation, result }));
         });
     }
@@ -826,6 +874,7 @@ impl State {
     /// last message has been applied, so a client that waits for the end gets complete answers.
     fn start_walk(&mut self) {
         self.walk += 1;
+        self.walk_started = Instant::now();
         self.current_walk.store(self.walk, Ordering::SeqCst);
         self.indexed = false;
         if self.progress && !self.roots.is_empty() {
@@ -913,7 +962,7 @@ impl State {
 
     /// A file read from disk (for a walk, or asked for by this task): into the index, unless
     /// the reason it was read is out of date.
-    fn on_disk_loaded(&mut self, key: DocKey, uri: Uri, origin: Origin, result: Result<OnDisk, ReadError>) {
+    fn on_disk_loaded(&mut self, key: DocKey, uri: Uri, origin: Origin, result: Result<loader::Prepared, ReadError>) {
         let generation = match origin {
             Origin::Walk(w) if w != self.walk => return,               // a superseded walk
             Origin::Walk(_) if self.docs.contains_key(&key) => return, // open, or read again since
@@ -935,10 +984,19 @@ impl State {
             }
         };
         match result {
-            Ok((lines, people)) => {
+            Ok((lines, prepared)) => {
                 let content = Some(Content::Disk { generation, lines: Arc::new(lines) });
                 self.docs.insert(key.clone(), Arc::new(Document { uri, generation, content, buffer: None, running: false }));
-                Arc::make_mut(&mut self.index).set_document(key, Arc::new(people));
+                match origin {
+                    // Filed in bulk with the rest of the walk's batch ([`Self::fold_walked`]).
+                    Origin::Walk(_) => {
+                        self.walked.push((key, prepared));
+                        if self.walked.len() >= WALK_BATCH_AT_MOST {
+                            self.fold_walked();
+                        }
+                    }
+                    Origin::Requested(_) => Arc::make_mut(&mut self.index).set_prepared(key, prepared),
+                }
             }
             Err(ReadError::Internal(why)) => {
                 self.report_failure(&key, &uri, &why);
@@ -1153,7 +1211,7 @@ impl State {
     fn next_deadline(&self) -> Option<Instant> {
         let queued = self.held.iter().filter_map(|k| self.docs.get(k)?.buffer.as_ref()?.queue.deadline(REORDER_WAIT));
         let orphans = self.orphans.values().flat_map(|v| v.iter().map(|(_, _, t)| *t + REORDER_WAIT));
-        let snapshot = self.dirty.then_some(self.last_snapshot + WALK_SNAPSHOT_EVERY);
+        let snapshot = self.dirty.then_some(self.last_snapshot + self.walk_snapshot_every());
         queued.chain(orphans).chain(self.views_refresh.deadline()).chain(snapshot).min()
     }
 

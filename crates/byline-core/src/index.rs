@@ -16,9 +16,12 @@ use crate::consistency::quotes::{self as quotation, Relation};
 use crate::consistency::spelling::{self, Part, Spelling, spelling_key};
 use crate::people::{DocPeople, NameForm};
 
+mod bulk;
 mod letters;
 mod memo;
 mod mentions;
+mod prepared;
+pub use prepared::PreparedDocument;
 
 /// How the index names a document (the server uses URIs, the CLI paths).
 pub type DocKey = Arc<str>;
@@ -149,6 +152,17 @@ impl<K: Ord + Clone, V: Clone> SmallMap<K, V> {
 
     fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    fn get<Q: Ord + ?Sized>(&self, k: &Q) -> Option<&V>
+    where
+        K: std::borrow::Borrow<Q>,
+    {
+        match self {
+            SmallMap::Empty => None,
+            SmallMap::Small(v) => v.binary_search_by(|(x, _)| x.borrow().cmp(k)).ok().map(|i| &v[i].1),
+            SmallMap::Large(m) => m.get(k),
+        }
     }
 
     fn get_mut<Q: Ord + ?Sized>(&mut self, k: &Q) -> Option<&mut V>
@@ -467,6 +481,10 @@ struct Agg {
     full_mention_docs: DocSet,
     /// Spellings of the given name and surname ([`form_key`]) → how often and where.
     forms: SmallMap<Arc<str>, FormCount>,
+    /// The roles again, for the hover ([`roles::RolesAcross`]): role words
+    /// ([`roles::words_key`]) → the documents giving a role with those words, most recent first,
+    /// each with the role it gives. A hover lists a few, so it reads a few, not every article.
+    role_recency: SmallMap<Arc<str>, roles::RoleDocs>,
 }
 
 impl Agg {
@@ -477,6 +495,7 @@ impl Agg {
             && self.quote_docs.is_empty()
             && self.full_mention_docs.is_empty()
             && self.forms.is_empty()
+            && self.role_recency.is_empty()
     }
 }
 
@@ -567,7 +586,13 @@ impl WorkspaceIndex {
 
     /// Replace what `doc` contributes. Costs O(persons of `doc` × log workspace).
     pub fn set_document(&mut self, doc: DocKey, people: Arc<DocPeople>) {
-        if let Some(entry) = self.same_contribution(&doc, &people) {
+        self.set_prepared(doc, PreparedDocument::new(people));
+    }
+
+    /// [`Self::set_document`] with the contribution worked out already (off the thread that
+    /// owns the index: [`PreparedDocument::new`] does not read it).
+    pub fn set_prepared(&mut self, doc: DocKey, prepared: PreparedDocument) {
+        if let Some(entry) = self.same_contribution(&doc, &prepared) {
             self.docs.insert(doc, Arc::new(entry));
             return;
         }
@@ -581,50 +606,36 @@ impl WorkspaceIndex {
         self.listing = Default::default();
         self.spelling_memo = Default::default();
         self.quote_memo = Default::default();
-        let keys = local_keys(&people);
-        let mut stats = vec![(0usize, 0usize); keys.len()];
-        for m in &people.mentions {
-            if let Some(c) = stats.get_mut(m.person) {
-                c.0 += 1;
-                c.1 += m.full as usize;
-            }
-        }
-        let counts: Vec<u32> = stats.iter().map(|c| c.0 as u32).collect();
-        let mut seen = std::collections::HashSet::new();
-        for (i, k) in keys.iter().enumerate() {
-            if !seen.insert(k.clone()) {
-                continue;
-            }
-            match k {
-                LocalKey::Full(key) => {
-                    bump(self.full_docs.entry(key.clone()).or_default(), &doc, counts[i].max(1));
-                    let s: Arc<str> = surname_of_key(key).into();
-                    *self.surname_full.entry(s).or_default().entry_or(key.clone(), 0) += 1;
+        let PreparedDocument { entry, agg_keys, roles, distinct, role_groups } = prepared;
+        let (people, keys, stats) = (&entry.people, &entry.keys, &entry.counts);
+        for d in &distinct {
+            let count = (stats[d.person].0 as u32).max(1);
+            match (&keys[d.person], &d.full) {
+                (LocalKey::Full(key), Some((surname, link))) => {
+                    bump(self.full_docs.entry(key.clone()).or_default(), &doc, count);
+                    *self.surname_full.entry(surname.clone()).or_default().entry_or(key.clone(), 0) += 1;
+                    if let Some(l) = link {
+                        *self.spell_links.entry(l.clone()).or_default().entry_or(key.clone(), 0) += 1;
+                    }
                 }
-                LocalKey::Surname(s) => {
-                    bump(self.surname_docs.entry(s.clone()).or_default(), &doc, counts[i].max(1));
-                }
+                (LocalKey::Surname(s), _) => bump(self.surname_docs.entry(s.clone()).or_default(), &doc, count),
+                (LocalKey::Full(_), None) => unreachable!("a full-name key is prepared with its surname"),
             }
-            bump(self.surname_union.entry(union_surname(k)).or_default(), &doc, 1);
-            if let LocalKey::Full(key) = k
-                && let Some(l) = link_key(key)
-            {
-                *self.spell_links.entry(l).or_default().entry_or(key.clone(), 0) += 1;
-            }
+            bump(self.surname_union.entry(d.union.clone()).or_default(), &doc, 1);
         }
-        let spellings = doc_spellings(&people, &keys);
+        let spellings = &entry.spellings;
         // Only a change in what this document spells is a change of the spellings.
-        let changed = old.as_ref().map_or(!spellings.is_empty(), |o| **o != *spellings);
+        let changed = old.as_ref().map_or(!spellings.is_empty(), |o| **o != **spellings);
         self.spelling_version = before + u64::from(changed);
-        for (ak, fk, n) in &spellings {
+        for (ak, fk, n) in spellings.iter() {
             let a = self.aggs.entry(ak.clone()).or_default();
             let f = a.forms.entry_or_default(fk.clone());
             f.count += n;
             bump(&mut f.docs, &doc, *n as u32);
         }
-        for (i, k) in keys.iter().enumerate() {
+        for (i, ak) in agg_keys.iter().enumerate() {
             let p = &people.persons[i];
-            let a = self.aggs.entry(agg_key(k)).or_default();
+            let a = self.aggs.entry(ak.clone()).or_default();
             a.mentions += stats[i].0;
             if !p.quotes.is_empty() {
                 bump(&mut a.quote_docs, &doc, 1);
@@ -633,30 +644,29 @@ impl WorkspaceIndex {
                 bump(&mut a.full_mention_docs, &doc, 1);
             }
             *a.names.entry_or(p.name.as_str().into(), 0) += stats[i].1.max(1);
-            for r in &p.roles {
-                a.roles.entry_or_default(r.to_lowercase().into()).insert(doc.clone(), r.as_str().into());
+            for (lower, role) in &roles[i] {
+                a.roles.entry_or_default(lower.clone()).insert(doc.clone(), role.clone());
             }
         }
-        let tentative: Vec<Arc<str>> = people.tentative.iter().map(|(_, w)| crate::people::person_key(None, w).into()).collect();
-        for t in &tentative {
+        for g in &role_groups {
+            let recent = roles::Recent::new(people.dated, &doc);
+            self.aggs.entry(g.agg.clone()).or_default().role_recency.entry_or_default(g.words.clone()).insert(recent, g.at.clone());
+        }
+        for t in &entry.tentative {
             bump(self.tentative_docs.entry(t.clone()).or_default(), &doc, 1);
             *self.tentative_total.entry(t.clone()).or_insert(0) += 1;
             bump(self.surname_union.entry(t.clone()).or_default(), &doc, 1);
         }
-        let quotes = doc_quotes(&people);
-        let facts = quote_facts(&quotes, &keys);
+        let facts = quote_facts(&entry.quotes, keys);
         let changed = old_quotes.as_ref().map_or(!facts.is_empty(), |o| *o != facts);
         self.quote_version = before_quotes + u64::from(changed);
-        for q in quotes.iter().filter(|q| q.words.len() >= quotation::MIN_WORDS) {
+        for q in entry.quotes.iter().filter(|q| q.words.len() >= quotation::MIN_WORDS) {
             bump(self.quote_texts.entry(q.key.clone()).or_default(), &doc, 1);
         }
-        let changed = old_people.map_or(!keys.is_empty() || !tentative.is_empty(), |(k, c, t)| k != keys || c != stats || t != tentative);
+        let changed = old_people
+            .map_or(!keys.is_empty() || !entry.tentative.is_empty(), |(k, c, t)| k != *keys || c != *stats || t != entry.tentative);
         self.people_version = before_people + u64::from(changed);
-        let by_person = mentions::by_person(&people);
-        self.docs.insert(
-            doc,
-            Arc::new(DocEntry { people, keys, counts: stats, by_person, tentative, spellings: spellings.into(), quotes: quotes.into() }),
-        );
+        self.docs.insert(doc, Arc::new(entry));
     }
 
     /// `doc`'s new entry when `people` contributes exactly what its current entry does to
@@ -664,9 +674,9 @@ impl WorkspaceIndex {
     /// roles, spellings, tentative surnames and quotations) and differs at most in where the
     /// mentions are: the common keystroke, which moves the spans after it. The totals, the
     /// versions and the listing then stay as they are; only the document's entry is replaced.
-    fn same_contribution(&self, doc: &str, people: &Arc<DocPeople>) -> Option<DocEntry> {
+    fn same_contribution(&self, doc: &str, prepared: &PreparedDocument) -> Option<DocEntry> {
         let old = self.docs.get(doc)?;
-        let (was, now) = (&old.people, people);
+        let (was, now) = (&old.people, &prepared.entry.people);
         // The persons: what the keys, names, roles and quotations are made of.
         let same_persons = was.persons.len() == now.persons.len()
             && was.persons.iter().zip(&now.persons).all(|(a, b)| {
@@ -685,15 +695,15 @@ impl WorkspaceIndex {
             && was.forms.iter().zip(&now.forms).all(|(a, b)| same_spelling(a, b));
         let same_tentative =
             was.tentative.len() == now.tentative.len() && was.tentative.iter().zip(&now.tentative).all(|(a, b)| a.1 == b.1);
-        if !(same_persons && same_mentions && same_tentative) {
+        // The date orders the document among the roles' documents ([`Agg::role_recency`]).
+        if !(same_persons && same_mentions && same_tentative && was.dated == now.dated) {
             return None;
         }
-        let by_person = mentions::by_person(people);
         Some(DocEntry {
-            people: people.clone(),
+            people: now.clone(),
             keys: old.keys.clone(),
             counts: old.counts.clone(),
-            by_person,
+            by_person: prepared.entry.by_person.clone(),
             tentative: old.tentative.clone(),
             spellings: old.spellings.clone(),
             quotes: old.quotes.clone(),
@@ -771,6 +781,13 @@ impl WorkspaceIndex {
                     m.remove(&key);
                     if m.is_empty() {
                         a.roles.remove(&rk);
+                    }
+                }
+                let words = roles::words_key(r);
+                if let Some(m) = a.role_recency.get_mut(&words) {
+                    m.remove(&roles::Recent::new(entry.people.dated, &key));
+                    if m.is_empty() {
+                        a.role_recency.remove(&words);
                     }
                 }
             }
@@ -1764,6 +1781,7 @@ mod tests {
             let brief = index.person_with_quotes(&id, 1).unwrap();
             assert_eq!(brief.quotes, info.quotes.iter().take(1).cloned().collect::<Vec<_>>(), "{id}");
             for from in docs.iter().map(|d| &**d).chain([""]) {
+                assert_eq!(index.roles_across(&id, from), index.roles_by_walk(&id, from), "{id} from {from}");
                 assert_eq!(index.definition(&id, from), index.definition_by_walk(&id, from), "{id} from {from}");
                 let here: Vec<(Span, bool)> = all.iter().filter(|(d, _, _)| &**d == from).map(|(_, s, f)| (s.clone(), *f)).collect();
                 assert_eq!(index.mentions_in(from, &id), here, "{id} in {from}");
