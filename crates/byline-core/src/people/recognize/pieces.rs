@@ -253,6 +253,10 @@ fn trim_edges(ctx: &Ctx, run: &Run, s: usize, e: usize, lead_particle: bool) -> 
 
 /// The start of the piece `a..b` past leading words that are not part of the name.
 fn trim_lead_words(ctx: &Ctx, run: &Run, a: usize, b: usize) -> usize {
+    // (Trimming the edges can leave nothing: "the people of the C." at the end of a text.)
+    if a >= b {
+        return a;
+    }
     let toks = ctx.toks;
     let lower_used = |k: usize| ctx.has(k, LOWER_USED);
     let mut a = a;
