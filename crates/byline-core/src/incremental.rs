@@ -17,6 +17,8 @@
 //! - the **words** of each unchanged sentence (`document/words_reuse.rs`: the sentences before
 //!   the edit as they were, those after it moved, their lower-case forms placed again in the
 //!   document's arena);
+//! - the word-start answers of each token **form** kept or carried over (the answer is a
+//!   function of the form's text), only the changed lines' tokens asked about;
 //! - the lexicon classes of a **word** (a small map of the document's words answers faster than
 //!   the lexicon's map of every listed word).
 //!
@@ -31,15 +33,14 @@
 //! phases with no memo; the property test `tests/incremental.rs` checks it over random edits of
 //! real and invented articles): the blocks (Markdown fences and front matter are
 //! document-wide), sentence roles (the boilerplate zone depends on the document's length),
-//! quotations (a quotation runs on across paragraphs), the word-start answers per token form,
-//! the cross-sentence parts of attribution (introducers, signed sections, pronouns, quote
+//! quotations (a quotation runs on across paragraphs), the cross-sentence parts of attribution (introducers, signed sections, pronouns, quote
 //! scopes, speakers) and claims (coverage, scopes, furniture, the first document citation), and
 //! the people stage (surnames and first mentions cross paragraphs). Making those incremental
 //! too is the rest of issue 12's first item.
 //!
-//! The analysis gives the tokens, cue matches and words back to the memo when it is done
-//! ([`ParseMemo::keep`], `Document::give_words`); a call whose analysis did not finish leaves
-//! none, and the next call parses the whole text. The memo holds one copy of the current
+//! The analysis gives the tokens, cue matches, word-start answers and words back to the memo
+//! when it is done ([`ParseMemo::keep`], `Document::give_words`); a call whose analysis did not
+//! finish leaves none, and the next call parses the whole text. The memo holds one copy of the current
 //! document's pieces.
 
 use crate::analysis::{Analysis, StageMemo, analyze_document};
