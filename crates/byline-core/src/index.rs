@@ -586,13 +586,19 @@ impl WorkspaceIndex {
 
     /// Replace what `doc` contributes. Costs O(persons of `doc` × log workspace).
     pub fn set_document(&mut self, doc: DocKey, people: Arc<DocPeople>) {
+        // Most keystrokes change no name, role or quotation: then only the mentions' places are
+        // new, and the document's keys, spellings and quotations need not be worked out again.
+        if let Some(entry) = self.same_contribution(&doc, &people, || mentions::by_person(&people)) {
+            self.docs.insert(doc, Arc::new(entry));
+            return;
+        }
         self.set_prepared(doc, PreparedDocument::new(people));
     }
 
     /// [`Self::set_document`] with the contribution worked out already (off the thread that
     /// owns the index: [`PreparedDocument::new`] does not read it).
     pub fn set_prepared(&mut self, doc: DocKey, prepared: PreparedDocument) {
-        if let Some(entry) = self.same_contribution(&doc, &prepared) {
+        if let Some(entry) = self.same_contribution(&doc, &prepared.entry.people, || prepared.entry.by_person.clone()) {
             self.docs.insert(doc, Arc::new(entry));
             return;
         }
@@ -674,9 +680,9 @@ impl WorkspaceIndex {
     /// roles, spellings, tentative surnames and quotations) and differs at most in where the
     /// mentions are: the common keystroke, which moves the spans after it. The totals, the
     /// versions and the listing then stay as they are; only the document's entry is replaced.
-    fn same_contribution(&self, doc: &str, prepared: &PreparedDocument) -> Option<DocEntry> {
+    fn same_contribution(&self, doc: &str, now: &Arc<DocPeople>, by_person: impl FnOnce() -> Vec<Box<[u32]>>) -> Option<DocEntry> {
         let old = self.docs.get(doc)?;
-        let (was, now) = (&old.people, &prepared.entry.people);
+        let was = &old.people;
         // The persons: what the keys, names, roles and quotations are made of.
         let same_persons = was.persons.len() == now.persons.len()
             && was.persons.iter().zip(&now.persons).all(|(a, b)| {
@@ -703,7 +709,7 @@ impl WorkspaceIndex {
             people: now.clone(),
             keys: old.keys.clone(),
             counts: old.counts.clone(),
-            by_person: prepared.entry.by_person.clone(),
+            by_person: by_person(),
             tentative: old.tentative.clone(),
             spellings: old.spellings.clone(),
             quotes: old.quotes.clone(),
