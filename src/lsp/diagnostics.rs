@@ -43,11 +43,13 @@ pub fn reported(f: &Finding, rope: &Rope, settings: &Settings) -> bool {
 pub fn diagnostics(findings: &[Finding], statuses: &[Status], rope: &Rope, enc: Encoding, settings: &Settings) -> Vec<Diagnostic> {
     crate::faults::maybe_slow_diagnostics(rope);
     let open = Status::default();
+    if findings.is_empty() {
+        return Vec::new();
+    }
     // One pass over the text for every finding's range (a long article has hundreds).
-    let lines = (!findings.is_empty()).then(|| LineIndex::of_rope(rope));
-    let range = |span: &std::ops::Range<usize>| match &lines {
-        Some(li) => tower_lsp_server::ls_types::Range::new(li.position(span.start, enc), li.position(span.end, enc)),
-        None => to_range(rope, span, enc),
+    let lines = LineIndex::of_rope(rope);
+    let range = |span: &std::ops::Range<usize>| {
+        tower_lsp_server::ls_types::Range::new(lines.position(span.start, enc), lines.position(span.end, enc))
     };
     findings
         .iter()

@@ -194,6 +194,8 @@ impl ParseMemo {
     /// A parse starts: its counts start from zero.
     pub(crate) fn start_round(&mut self) {
         self.work = Work::default();
+        // (A round that panicked left the answers it had placed: not the current text's.)
+        self.blocks.clear_placed();
     }
 
     /// The parse is over: answers it did not use are dropped.

@@ -55,8 +55,8 @@ pub(crate) fn pronouns(out: &mut [Attribution], text: &str, lower: &str, sentenc
 /// unnamed person as its last word ("the spokesman", "an official").
 fn names_a_person(text: &str, lower: &str, lex: &Lexicon) -> bool {
     let capitalised = text
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .zip(lower.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
+        .split(|c: char| !word_char(c))
+        .zip(lower.split(|c: char| !word_char(c)))
         .any(|(w, l)| w.starts_with(char::is_uppercase) && !lex.function_words.contains(l));
     let last = lower.rsplit(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
     capitalised || lex.source_roles.contains(last) || lex.anonymous_sources.contains(last)
@@ -68,13 +68,12 @@ fn names_a_person(text: &str, lower: &str, lex: &Lexicon) -> bool {
 /// word after an opening "But", "And", "Yet" or "So" is capitalised, no function word and no
 /// word for an unnamed source ("Officials", "Critics").
 fn named_subject_before(text: &str, lower: &str, s: &Sentence, pronoun_at: usize, lex: &Lexicon) -> bool {
-    let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
     let mut at = s.span.start;
     let mut first = None;
     for _ in 0..2 {
         let rest = &text[at..s.span.end];
-        let Some(k) = rest.find(is_word) else { return false };
-        let len = rest[k..].find(|c: char| !is_word(c)).unwrap_or(rest.len() - k);
+        let Some(k) = rest.find(word_char) else { return false };
+        let len = rest[k..].find(|c: char| !word_char(c)).unwrap_or(rest.len() - k);
         let (start, end) = (at + k, at + k + len);
         let l = &lower[start..end];
         if first.is_none() && matches!(l, "but" | "and" | "yet" | "so") {
@@ -96,6 +95,11 @@ fn named_subject_before(text: &str, lower: &str, s: &Sentence, pronoun_at: usize
         && !lex.vague_sources.contains(l)
         && !lex.source_roles.contains(l)
         && !lex.collectives.contains(l)
+}
+
+/// A character of a word for the two tests above: a letter, a digit or an apostrophe.
+fn word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\'' || c == '’'
 }
 
 /// Colon-introduced quotations: "X said: “…" covers the quote's sentences, to the end of the

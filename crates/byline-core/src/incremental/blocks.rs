@@ -30,6 +30,14 @@ impl BlockMemo {
         Blocks { memo: self, clean, edit, lex, counts }
     }
 
+    /// A round starts: answers placed by a round that did not finish (a panic) are dropped, so
+    /// that none is taken for a piece of the new text. (The next round after such a one parses
+    /// the whole text, with no edit, so the previous version's answers are not asked.)
+    pub(crate) fn clear_placed(&mut self) {
+        self.blocks.new.clear();
+        self.sentences.new.clear();
+    }
+
     /// The round is over: its answers are the previous version's for the next one.
     pub(crate) fn advance(&mut self) {
         self.blocks.advance();

@@ -228,6 +228,9 @@ impl WorkspaceIndex {
 /// the smaller set's look-ups in the larger, to count the documents in both once (a person has
 /// at most two sets: their full name's and a bare surname's that resolves to them).
 fn first_docs(sets: &[&RoleDocs], doc: &str, here: Option<&Recent>, files: usize) -> (Vec<DocKey>, usize) {
+    // The count below takes off a document shared by two sets once per pair: exact for the one
+    // or two agg keys a person has (`agg_keys`), not for three or more sets.
+    debug_assert!(sets.len() <= 2, "first_docs counts shared documents per pair");
     let mut iters: Vec<_> = sets.iter().map(|s| s.keys().filter(|r| &**r.doc() != doc).peekable()).collect();
     let mut docs: Vec<DocKey> = Vec::new();
     while docs.len() < files {

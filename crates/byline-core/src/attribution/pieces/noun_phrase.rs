@@ -263,13 +263,13 @@ fn adjectives_before_name(ctx: &Ctx, words: &[Word], start: usize) -> Option<usi
 /// (`source_roles.txt`: group, charity, firm, watchdog …) with at most two words before it that
 /// are no function words ("rights group", "Conservation group", "pressure group").
 fn descriptor_before_the_name(ctx: &Ctx, words: &[Word], start: usize) -> Option<usize> {
-    use crate::document::class::FUNCTION;
+    use crate::document::class::{FUNCTION, SOURCE_ROLE};
     let spaced = |k: usize| ctx.gap_is_space(words[k].span.end, words[k + 1].span.start);
     if start == 0 || ctx.lw(&words[start]) != "the" || !words.get(start + 1).is_some_and(|w| ctx.is_cap(w)) || !spaced(start - 1) {
         return None;
     }
     let head = &words[start - 1];
-    if ctx.is_cap(head) || !ctx.lex.source_roles.contains(ctx.lw(head)) {
+    if ctx.is_cap(head) || !ctx.doc.is(head, SOURCE_ROLE) {
         return None;
     }
     let mut k = start - 1;

@@ -244,7 +244,7 @@ fn role_phrase(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
             // "Jane Roe, an obstetrician based in Varnhem told the paper …": the closing comma
             // left out, the phrase before the verb is still her role, when an indefinite
             // article opens it (not "Jane Roe, the mayor said, will …": a parenthetical).
-            if has_head && matches!(first, "a" | "an") && j >= k + 2 && is_space_gap(ctx.gap_after(j)) {
+            if has_head && matches!(first, "a" | "an") && comma_left_out(ctx, k, j) {
                 break;
             }
             return None;
@@ -347,6 +347,14 @@ fn place_after_comma(ctx: &Ctx, j: usize) -> Option<usize> {
     ok.then_some(e)
 }
 
+/// Whether the speech verb at token `j` ends an appositive that started at `k` and left out its
+/// closing comma ("Jane Roe, an obstetrician based in Varnhem told the paper …"): a phrase of
+/// two words or more before it, and the verb not set off itself ("Jane Roe, a source said, will
+/// …" is a parenthetical).
+fn comma_left_out(ctx: &Ctx, k: usize, j: usize) -> bool {
+    j >= k + 2 && is_space_gap(ctx.gap_after(j))
+}
+
 /// A looser appositive, for roles only (never a cue that a name is a person): "Jane Roe, a
 /// mother of three who ...", "Jane Roe, 27, a nurse at ...". An indefinite article, then up to
 /// the next comma, full stop, dash or relative pronoun, whatever the noun.
@@ -369,7 +377,7 @@ pub fn appositive_indefinite(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usiz
         if ctx.has(j, SPEECH_VERB) && w.chars().next().is_some_and(|c| c.is_lowercase()) {
             // (The closing comma left out: "Jane Roe, an obstetrician based in Varnhem told
             // the paper …", not "Jane Roe, a source said, will …".)
-            return (j >= k + 2 && is_space_gap(ctx.gap_after(j))).then_some(k..j);
+            return comma_left_out(ctx, k, j).then_some(k..j);
         }
         // ("Jane Roe, a man fined by the court": a past form before "by" ends the role; "Jane
         // Roe, a neighbour helped the police" is a clause.)
