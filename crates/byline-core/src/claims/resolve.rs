@@ -12,6 +12,17 @@ use crate::sentences::Role;
 /// Words that open a clause of its own after a contrast.
 const CONTRAST: &[&str] = &[" while ", " but ", " whereas ", " although ", " though ", " however", " yet "];
 
+/// The letters a [`CONTRAST`] word starts with (after its space), as a byte table.
+static CONTRAST_LETTERS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < CONTRAST.len() {
+        t[CONTRAST[i].as_bytes()[1] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 /// The finding for sentence `i`, if it needs one. Sets `covered[i]` (a later sentence reads it)
 /// and marks the quotations it flags in `flagged_quote`. What reads only the sentence comes
 /// from `facts`.
@@ -113,6 +124,7 @@ fn own_sources<'a>(doc: &Doc, i: usize, attrs: Vec<&'a Attribution>) -> Vec<&'a 
 /// The first offset in `text` where a semicolon or a [`CONTRAST`] word ends. One pass over the
 /// text: every contrast word starts with a space, so only spaces and semicolons are looked at
 /// (a search per contrast word built a substring searcher per word per sentence).
+/// A space is a break's start only before one of the letters that start a contrast word.
 fn first_clause_break_end(text: &str) -> Option<usize> {
     let b = text.as_bytes();
     let mut best: Option<usize> = None;
@@ -122,7 +134,7 @@ fn first_clause_break_end(text: &str) -> Option<usize> {
         }
         let end = if b[k] == b';' {
             Some(k + 1)
-        } else if !matches!(b.get(k + 1), Some(b'w' | b'b' | b'a' | b't' | b'h' | b'y')) {
+        } else if !b.get(k + 1).is_some_and(|&c| CONTRAST_LETTERS[c as usize]) {
             None // (no contrast word starts with the letter after this space)
         } else {
             CONTRAST.iter().filter(|c| b[k..].starts_with(c.as_bytes())).map(|c| k + c.len()).min()

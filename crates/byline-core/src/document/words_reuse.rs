@@ -49,6 +49,19 @@ pub(crate) struct Edit {
     pub(crate) new_suffix_tok: usize,
 }
 
+impl Edit {
+    /// Where the byte at `old` of the previous version's unchanged end is in this version
+    /// (`None` when `old` lies before that end and is no byte of it).
+    pub(crate) fn to_new(self, old: usize) -> Option<usize> {
+        (old + self.new_suffix).checked_sub(self.old_suffix)
+    }
+
+    /// Where the byte at `new` of this version's unchanged end was in the previous version.
+    pub(crate) fn to_old(self, new: usize) -> Option<usize> {
+        (new + self.old_suffix).checked_sub(self.new_suffix)
+    }
+}
+
 impl KeptWords {
     /// How many sentences at the start (`k`) and at the end (`m`) of the new `sentences` have
     /// the words of the previous version's (moved, for the end).
@@ -58,7 +71,7 @@ impl KeptWords {
         while k < n.min(old.len()) && sentences[k].span == old[k] && old[k].end <= e.prefix {
             k += 1;
         }
-        let by = |x: usize| (x + e.new_suffix).checked_sub(e.old_suffix);
+        let by = |x: usize| e.to_new(x);
         let mut m = 0;
         while m < (n - k).min(old.len() - k) {
             let (s, o) = (&sentences[n - 1 - m].span, &old[old.len() - 1 - m]);
@@ -154,7 +167,7 @@ fn prefix_words(b: &mut WordBuilder, kept: &KeptWords, k: usize, end: usize) {
 
 /// The words of the previous version's sentences `old` (the last ones), moved into this one.
 fn suffix_words(b: &mut WordBuilder, kept: &KeptWords, old: std::ops::RangeFrom<usize>, e: &Edit) {
-    let by = |x: usize| x + e.new_suffix - e.old_suffix;
+    let by = |x: usize| e.to_new(x).expect("a word of the unchanged end");
     let tok = |x: u32| (x as usize + e.new_suffix_tok - e.old_suffix_tok) as u32;
     let (clean, toks) = (b.clean, b.toks);
     for r in &kept.sentence_words[old] {

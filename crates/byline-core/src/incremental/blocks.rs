@@ -99,7 +99,7 @@ impl<V: Default> Placed<V> {
             if span.end <= e.prefix {
                 Some(span.clone())
             } else if span.start >= e.new_suffix {
-                Some(span.start - e.new_suffix + e.old_suffix..span.end - e.new_suffix + e.old_suffix)
+                Some(e.to_old(span.start)?..e.to_old(span.end)?)
             } else {
                 None
             }
