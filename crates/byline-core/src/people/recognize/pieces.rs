@@ -7,6 +7,7 @@ use super::cues::korean::korean_given;
 use super::names::{glued_particle, initials_word, is_suffix};
 use super::{Ctx, LOWER_PART, LOWER_USED, Piece, is_space_gap, sentence_start};
 use crate::people::lexicon::class::*;
+use crate::people::lexicon::with_lower;
 
 type Run = std::ops::Range<usize>;
 
@@ -18,7 +19,9 @@ pub(super) fn split_runs(ctx: &Ctx, runs: &[Run]) -> Vec<Piece> {
         while k < run.end {
             let lead_particle = lead_particle(ctx, run, k);
             let place_given = place_given(ctx, run, k);
-            if !lead_particle && !place_given && (!is_name_tok(ctx, run, k) || ctx.is_particle(k)) {
+            // ("CNN Host Asks Jane Roe …": a headline's verb before a name is not its first word.)
+            let verb_lead = headline_verb(ctx, run, k, true) && !ctx.has(k, FIRST);
+            if verb_lead || (!lead_particle && !place_given && (!is_name_tok(ctx, run, k) || ctx.is_particle(k))) {
                 k += 1;
                 continue;
             }
@@ -156,6 +159,9 @@ fn name_end(ctx: &Ctx, run: &Run, s: usize, place_given: bool) -> usize {
     let toks = ctx.toks;
     let mut e = if place_given { s + 1 } else { s };
     while e < run.end {
+        if e > s && headline_verb(ctx, run, e, false) {
+            break;
+        }
         if is_name_tok(ctx, run, e) {
             e += 1;
             continue;
@@ -200,6 +206,37 @@ fn name_end(ctx: &Ctx, run: &Run, s: usize, place_given: bool) -> usize {
         break;
     }
     e
+}
+
+/// Whether token `k` of `run` is a verb of a headline written in title case ("Jane Roe Says
+/// Rates Will Rise", "Jane Roe Is Arrested", "Councillor Jane Roe Arrested in Raid"): a
+/// speech verb, a finite form of "be", "have" or "do", or an inflected form that WordNet lists
+/// only as a verb ("Arrested", "Admits"). A base form may be a surname ("Lynch"), and so may a
+/// form in "-s" that ends the run ("Leah Stokes"); a modal ends a name only before another
+/// capitalised word ("Jane Roe Will Stay"), and never starts one: "Will" is also a given name
+/// and a surname ("Will Hurd", "George Will said").
+fn headline_verb(ctx: &Ctx, run: &Run, k: usize, lead: bool) -> bool {
+    if !ctx.toks[k].cap {
+        return false;
+    }
+    if finite_verb(ctx, k) {
+        return true;
+    }
+    let inside = k + 1 < run.end;
+    with_lower(ctx.word(k), |l| match l {
+        "will" | "would" | "can" | "could" | "should" | "must" | "might" | "shall" => inside && !lead,
+        _ => inside && l.ends_with('s') && super::vocab::short_words().get(l).is_some_and(|c| c & super::VERB_FORM != 0),
+    })
+}
+
+/// Whether token `k` is a verb whatever its case: a speech verb, a finite form of "be",
+/// "have" or "do", or a past form that WordNet lists only as a verb ("arrested", "named").
+pub(super) fn finite_verb(ctx: &Ctx, k: usize) -> bool {
+    ctx.has(k, SPEECH_VERB)
+        || with_lower(ctx.word(k), |l| {
+            matches!(l, "is" | "are" | "was" | "were" | "has" | "have" | "had" | "does" | "did")
+                || (l.ends_with("ed") && super::vocab::short_words().get(l).is_some_and(|c| c & super::VERB_FORM != 0))
+        })
 }
 
 /// The name of a month, as written in running text.
@@ -348,6 +385,21 @@ fn piece(ctx: &Ctx, run: &Run, r: Run, place_led: bool) -> Piece {
 #[cfg(test)]
 mod tests {
     use super::super::testing::mentions;
+
+    #[test]
+    fn a_headline_verb_ends_a_name() {
+        let t = "Maria Okafor Says Rates Will Stay High\n\nCentral bank governor Maria Okafor spoke on Tuesday.";
+        assert_eq!(mentions(t), ["Maria Okafor", "Maria Okafor"]);
+        let t = "Councillor Tobiah Wrenfield Arrested in Fraud Inquiry\n\nTobiah Wrenfield was held on Monday.";
+        assert_eq!(mentions(t), ["Tobiah Wrenfield", "Tobiah Wrenfield"]);
+        let t = "Why Odile Ferrant Is Leaving the Board\n\nOdile Ferrant said she was tired.";
+        assert_eq!(mentions(t), ["Odile Ferrant", "Odile Ferrant"]);
+        // A modal at the end of the run is a surname; a verb before the name is not part of it.
+        assert_eq!(mentions("The columnist George Will said it was over."), ["George Will"]);
+        assert_eq!(mentions("Former Rep. Will Hurd said he would run."), ["Will Hurd"]);
+        assert_eq!(mentions("By Leah C Stokes"), ["Leah C Stokes"]);
+        assert_eq!(mentions("Host Urges Maria Okafor to Act\n\nMaria Okafor said no."), ["Maria Okafor", "Maria Okafor"]);
+    }
 
     #[test]
     fn a_person_noun_opening_a_sentence_is_a_role_before_an_unlisted_given_name() {

@@ -125,7 +125,8 @@ fn short_role(ctx: &Ctx, line_start: usize, line_end: usize) -> Option<std::ops:
     if !(1..=4).contains(&(b - a)) || !ctx.toks[a].cap {
         return None;
     }
-    if !(a..b).any(|k| ctx.has(k, ROLE_HEAD)) || (a..b).any(|k| ctx.has(k, SPEECH_VERB)) {
+    // (Not a headline going on after the name: "Jane Roe Named Counselor to Governor".)
+    if !(a..b).any(|k| ctx.has(k, ROLE_HEAD)) || (a..b).any(|k| crate::people::recognize::pieces::finite_verb(ctx, k)) {
         return None;
     }
     Some(a..b)
@@ -206,6 +207,9 @@ mod tests {
             let r = super::byline_role_line(ctx, tok(ctx, "Qorvath"), tok(ctx, "Thrane")).expect("a role line");
             assert_eq!(&t[ctx.toks[r.start].start..ctx.toks[r.end - 1].end], "Staff writer");
         });
+        // A title-case headline going on after the name is not a role.
+        let t = "Qorvath Thrane Named Counselor to Governor\n\nQorvath Thrane starts on Monday.";
+        with_ctx(t, |ctx| assert!(super::byline_role_line(ctx, tok(ctx, "Qorvath"), tok(ctx, "Thrane")).is_none()));
     }
 
     #[test]

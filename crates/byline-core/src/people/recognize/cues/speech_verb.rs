@@ -17,8 +17,10 @@ pub fn verb_after(ctx: &Ctx, at: &Around) -> bool {
         if !(is_space_gap(g)) {
             break;
         }
+        // (A capitalised verb is a title-case headline's, where the speaker may follow it:
+        // "Warming Says Jane Roe".)
         if ctx.has(k, SPEECH_VERB) {
-            return true;
+            return !ctx.toks[k].cap;
         }
         let w = ctx.word(k);
         if !matches!(w, "has" | "had" | "have" | "also" | "later" | "then" | "was" | "is" | "would" | "will" | "told") {
