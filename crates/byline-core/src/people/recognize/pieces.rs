@@ -68,6 +68,8 @@ fn is_name_tok(ctx: &Ctx, run: &Run, k: usize) -> bool {
         && k + 1 < run.end
         && (toks[k + 1].cap || ctx.is_particle(k + 1))
         && !ctx.has(k + 1, HONORIFIC | NONPERSON | NONPERSON_HEAD | TITLE)
+        // ("State Park Ranger Jane Roe": not before a word naming a person's job.)
+        && !(ctx.has(k, NONPERSON_HEAD) && ctx.has(k + 1, PERSON_NOUN | ROLE_HEAD))
     {
         return true;
     }
@@ -101,7 +103,10 @@ fn word_surname(ctx: &Ctx, run: &Run, k: usize) -> bool {
             crate::lexicon::Lexicon::bundled().adjectives.contains(w) || ctx.lex.is_adverb(w)
         }
     };
-    (k == run.start + 1 || after_title)
+    // ("By Megan French": a byline's name ends its line.)
+    let line_start = |i: usize| i == 0 || ctx.gap_before(i).contains('\n');
+    let byline = k >= 2 && matches!(ctx.word(k - 2), "By" | "by") && line_start(k - 2) && (k + 1 == toks.len() || line_start(k + 1));
+    (k == run.start + 1 || after_title || (byline && k == run.start + 2))
         && k + 1 == run.end
         && toks[k].cap
         && !toks[k - 1].possessive
@@ -109,7 +114,7 @@ fn word_surname(ctx: &Ctx, run: &Run, k: usize) -> bool {
         && !ctx.has(k - 1, NONPERSON | NONPERSON_HEAD | TITLE | HONORIFIC)
         && !ctx.has(k, HONORIFIC | TITLE)
         && ordinary(k)
-        && (person_cue_after(ctx, k) || super::affiliation_after(ctx, k).is_some())
+        && (byline || person_cue_after(ctx, k) || super::affiliation_after(ctx, k).is_some())
 }
 
 /// "Mr ap Gwynn", "Dr van der Berg": a lower-case particle right after an honorific or title
@@ -326,12 +331,16 @@ fn trim_lead_words(ctx: &Ctx, run: &Run, a: usize, b: usize) -> usize {
     }
     // ("Additional District Collector Jane Roe": a capitalised role noun before a known
     // given name ends a title, not the name.)
-    let role_lead = a + 1 < b
-        && toks[a].cap
-        && !ctx.has(a, FIRST | NONPERSON | NONPERSON_HEAD)
-        && ctx.has(a, PERSON_NOUN)
-        && (ctx.has(a + 1, FIRST) || (a > run.start && toks[a - 1].cap && ctx.has(a - 1, NONPERSON | NONPERSON_HEAD | TITLE)));
-    if role_lead && b - a >= 3 && !toks[a + 1].initial && !ctx.is_particle(a + 1) {
+    // ("Park Ranger Supervisor Jane Roe": as many as there are, before a known given name.)
+    let role_word = |a: usize| toks[a].cap && !ctx.has(a, FIRST | NONPERSON | NONPERSON_HEAD) && ctx.has(a, PERSON_NOUN);
+    let role_lead = |a: usize| {
+        a + 1 < b
+            && role_word(a)
+            && (ctx.has(a + 1, FIRST)
+                || (a > run.start && toks[a - 1].cap && ctx.has(a - 1, NONPERSON | NONPERSON_HEAD | TITLE))
+                || (role_word(a + 1) && a + 2 < b && ctx.has(a + 2, FIRST)))
+    };
+    while role_lead(a) && b - a >= 3 && !toks[a + 1].initial && !ctx.is_particle(a + 1) {
         a += 1;
     }
     if b - a >= 3
@@ -385,6 +394,20 @@ fn piece(ctx: &Ctx, run: &Run, r: Run, place_led: bool) -> Piece {
 #[cfg(test)]
 mod tests {
     use super::super::testing::mentions;
+
+    #[test]
+    fn job_words_before_a_name_are_its_role() {
+        let t = "Coast State Park Ranger Supervisor Robert Thrane said the beach was shut.";
+        assert_eq!(mentions(t), ["Robert Thrane"]);
+        assert_eq!(mentions("Park Supervisor Robert Thrane said it."), ["Robert Thrane"]);
+        assert_eq!(mentions("Park Geun-hye said it."), ["Park Geun-hye"]);
+    }
+
+    #[test]
+    fn a_byline_surname_that_is_a_nationality() {
+        assert_eq!(mentions("Harbour Reopens\n\nBy Megan French\n\nThe harbour reopened."), ["Megan French"]);
+        assert_eq!(mentions("by Megan French\nThe harbour reopened."), ["Megan French"]);
+    }
 
     #[test]
     fn a_headline_verb_ends_a_name() {

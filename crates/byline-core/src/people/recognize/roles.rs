@@ -28,6 +28,10 @@ pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
     if ctx.toks[j].possessive && !comma {
         return possessor_role(ctx, j);
     }
+    // "35-year-old Jane Roe": an age written before the name describes the person.
+    if !comma && age_word(ctx.word(j)) {
+        return Some((j, j));
+    }
     // (An honorific is capitalised: "Sister Mary", not "his sister, Mary".)
     if ctx.has(j, HONORIFIC) && !ctx.has(j, ROLE_HEAD) && !lower_role_noun(ctx, j) {
         return honorific_role(ctx, j);
@@ -80,6 +84,12 @@ pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
         return None;
     }
     Some(walk_back(ctx, s, j, comma, placed))
+}
+
+/// An age as a word: "35-year-old", "9-year-old".
+fn age_word(w: &str) -> bool {
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits) && matches!(&w[digits..], "-year-old" | "‑year‑old")
 }
 
 /// "Attorney for Massachusetts", "Minister of Finance", "Chair of the Tarrow Ports Authority":
@@ -563,6 +573,8 @@ mod tests {
         assert_eq!(role("He met harbour board spokesman Arvid Lunde there.", "Arvid").as_deref(), Some("harbour board spokesman"));
         assert_eq!(role("Then Dr Arvid Lunde spoke.", "Arvid").as_deref(), Some("Dr"));
         assert_eq!(role("Then Mr Arvid Lunde spoke.", "Arvid"), None);
+        assert_eq!(role("Police said 35-year-old Arvid Lunde was held.", "Arvid").as_deref(), Some("35-year-old"));
+        assert_eq!(role("It named the 8-year-old Arvid Lunde as the winner.", "Arvid").as_deref(), Some("8-year-old"));
     }
 
     #[test]

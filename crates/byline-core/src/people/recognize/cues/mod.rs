@@ -14,6 +14,7 @@ pub mod coordinated;
 pub mod credit;
 pub mod first_name;
 pub mod glued;
+pub mod handle;
 pub mod korean;
 pub mod owner;
 pub mod party;
@@ -126,6 +127,10 @@ impl<'c, 'a> Cues<'c, 'a> {
     pub fn glued(&self) -> bool {
         glued::glued(self.ctx, self.p)
     }
+    /// "Jane Roe (@janeroe)": a social-media handle in brackets.
+    pub fn handle(&self) -> bool {
+        handle::handle_after(self.ctx, self.at)
+    }
     /// "Jane Roe (D-Md.)": a party letter in brackets.
     pub fn party(&self) -> bool {
         party::party_bracket(self.ctx, self.at)
@@ -197,7 +202,7 @@ fn classify(ctx: &Ctx, p: &Piece, c: &Cues) -> Class {
             || c.possessive_name()
             || c.by_before()
             || c.party()
-            || (p.words <= 3 && plain_words() && (c.who_or_age() || c.owner_before()));
+            || (p.words <= 3 && plain_words() && (c.who_or_age() || c.owner_before() || c.handle()));
         if strong { Class::Strong } else { Class::Weak }
     } else {
         let w = ctx.word(s);
@@ -208,6 +213,10 @@ fn classify(ctx: &Ctx, p: &Piece, c: &Cues) -> Class {
         }
         let (hon, title) = (c.hon(), c.title());
         if hon || title || c.comma_role() || c.credit() || c.party() {
+            return Class::Strong;
+        }
+        // ("— Lena (@lena_k)": a known given name credited with a post.)
+        if ctx.has(s, FIRST) && c.handle() {
             return Class::Strong;
         }
         let after = c.verb_after() || c.verb_before() || c.appositive() || c.affiliation();

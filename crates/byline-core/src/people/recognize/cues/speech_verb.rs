@@ -39,7 +39,7 @@ pub fn verb_before(ctx: &Ctx, at: &Around) -> bool {
         let w = ctx.word(b);
         w.chars().next().is_some_and(|c| c.is_lowercase())
             && ctx.has(b, SPEECH_VERB)
-            && !matches!(w, "say" | "told" | "tells" | "asked" | "urged" | "accused" | "described" | "called")
+            && !matches!(w, "say" | "told" | "tells" | "asked" | "asks" | "urged" | "accused" | "described" | "called")
     })
 }
 

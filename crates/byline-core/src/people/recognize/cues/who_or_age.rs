@@ -12,7 +12,8 @@ pub fn who_or_age(ctx: &Ctx, at: &Around) -> bool {
                 || (w.len() <= 3
                     && w.chars().all(|c| c.is_ascii_digit())
                     && w.parse::<u32>().is_ok_and(|a| (1..=115).contains(&a))
-                    && ctx.gap_after(k).trim() == ",")
+                    // ("the shooting of Jane Roe, 30. Roe was found ...": the age may end the sentence.)
+                    && matches!(ctx.gap_after(k).trim(), "," | "." | ";"))
         })
 }
 
@@ -24,6 +25,7 @@ mod tests {
     fn an_age_after_the_name() {
         assert_eq!(mentions("Then Qorvath Thrane, 41, left."), ["Qorvath Thrane"]);
         assert!(mentions("Then Qorvath Thrane, 412, left.").is_empty());
+        assert_eq!(mentions("He shot Nurudeen Thrane, 30. Thrane died."), ["Nurudeen Thrane", "Thrane"]);
     }
 
     #[test]
