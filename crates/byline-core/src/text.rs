@@ -64,6 +64,26 @@ fn line_is_headline(line: &str) -> bool {
     !ends_with_terminal(line)
 }
 
+/// Whether a line is written in headline title case: at least four words of four letters or
+/// more, at least 85 % of them capitalised ("Colder Temperatures Forecast for Wed. after Cold Wave Alert
+/// Tues."). A headline may end with an abbreviation's full stop; a sentence of body text has
+/// lower-case words ("said", "that", "would").
+fn title_case(line: &str) -> bool {
+    let (mut long, mut capitalised) = (0, 0);
+    for w in line.split_whitespace() {
+        let letters = w.trim_matches(|c: char| !c.is_alphabetic());
+        let letters = letters.strip_suffix("’s").or_else(|| letters.strip_suffix("'s")).unwrap_or(letters);
+        if letters.chars().count() < 4 || !letters.chars().all(char::is_alphabetic) {
+            continue;
+        }
+        long += 1;
+        if letters.chars().next().is_some_and(char::is_uppercase) {
+            capitalised += 1;
+        }
+    }
+    long >= 4 && capitalised * 20 >= long * 17
+}
+
 /// The prose blocks of a document. Markdown code blocks, front matter and HTML comments are
 /// left out; inline link targets and URLs are blanked by [`clean`].
 pub fn blocks(text: &str, format: Format) -> Vec<Block> {
@@ -122,7 +142,7 @@ fn plain_blocks(text: &str) -> Vec<Block> {
         let terminated = !line_is_headline(line);
         cur = Some(Block {
             span,
-            kind: if terminated { BlockKind::Paragraph } else { BlockKind::Heading },
+            kind: if terminated && !title_case(line) { BlockKind::Paragraph } else { BlockKind::Heading },
             para_start: blank_before || out.is_empty(),
             terminated,
         });
@@ -571,6 +591,16 @@ mod tests {
                 assert_eq!(is_alnum(c), c.is_alphanumeric(), "{u:x}");
             }
         }
+    }
+
+    #[test]
+    fn a_title_case_line_is_a_headline_even_with_a_full_stop() {
+        let t = "Colder Weather Forecast for Wed. after Cold Wave Alert Tues.\n\nThe Harbour Trust said on Monday that it would reopen.\n";
+        let kinds: Vec<BlockKind> = blocks(t, Format::Plain).iter().map(|b| b.kind).collect();
+        assert_eq!(kinds, [BlockKind::Heading, BlockKind::Paragraph]);
+        // A sentence about named people still has its lower-case words.
+        let t = "U.S. Magistrate Judge Thomas Coffin set Johnson's trial for Feb. 25.\n";
+        assert_eq!(blocks(t, Format::Plain)[0].kind, BlockKind::Paragraph);
     }
 
     #[test]
