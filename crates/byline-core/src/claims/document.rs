@@ -162,7 +162,19 @@ fn voice_and_outlet_notes(ctext: &str, document: &Document, q_covers: &Covers) -
             }
             let l = ascii_lower(document, w);
             // Only ASCII words lower-case to one of the (ASCII) voice words.
-            if !voice[i] && is_voice(l) && !matches!(&ctext[w.span.clone()], "US" | "ME") && !q_covers.of(i).contains(&w.span) {
+            // ("an insider told us": the outlet as a source's hearer is reporting, not the
+            // writer addressing the reader.)
+            let hearer =
+                matches!(l, "us" | "me") && k > 0 && matches!(ascii_lower(document, &ws[k - 1]), "told" | "tells" | "tell" | "telling");
+            // ("As Us Weekly reported": capitalised inside the sentence, a name; "I" always is.)
+            let name = k > 0 && l != "i" && ctext.as_bytes()[w.span.start].is_ascii_uppercase();
+            if !voice[i]
+                && is_voice(l)
+                && !hearer
+                && !name
+                && !matches!(&ctext[w.span.clone()], "US" | "ME")
+                && !q_covers.of(i).contains(&w.span)
+            {
                 voice[i] = true;
             }
             if !outlet_note[i] && l == "this" && outlet_itself(ctext, document, ws, k) && !q_covers.of(i).contains(&w.span) {

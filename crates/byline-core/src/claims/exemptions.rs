@@ -164,7 +164,13 @@ mod tests {
         assert!(findings("The ferry company did not respond to a request for comment.").is_empty());
         assert!(findings("The Herald has reached out to the 3 ferry companies for comment.").is_empty());
         assert!(findings("The Herald has sought comment from the 3 ferry companies.").is_empty());
+        assert!(findings("It was not immediately clear whether the 3 men had lawyers who could comment for them.").is_empty());
         assert!(findings("We visited 40 homes along the northern coast last week.").is_empty());
+        // A source telling the outlet is reporting, not the writer's voice.
+        let t = "The harbour reopened on Monday, the mayor said.\n\nBoth families are upset, an insider told us at the time.";
+        assert!(findings(t).iter().any(|f| f.0 == crate::claims::Code::AnonymousSource), "{:?}", findings(t));
+        let t = "The harbour reopened on Monday, the mayor said.\n\nBoth families are upset, an insider told Us Weekly at the time.";
+        assert!(findings(t).iter().any(|f| f.0 == crate::claims::Code::AnonymousSource), "{:?}", findings(t));
     }
 
     #[test]
