@@ -12,11 +12,12 @@ use crate::attribution::pieces::words::BE;
 /// agent after "by", if there is one and it is no time ("by Friday").
 pub(super) fn passive(v: &VerbCue, progressive: bool) -> Verdict {
     let (ctx, words, wi, we, prev_l) = (v.ctx, v.words, v.wi, v.we, v.prev_l);
+    let by = agent_by(ctx, words, we);
     let be_adverb = v.prev_adjacent
         && wi >= 2
-        && (matches!(prev_l, "first" | "initially" | "originally" | "later" | "also" | "officially") || prev_l.ends_with("ly"))
+        && (matches!(prev_l, "first" | "initially" | "originally" | "later" | "also" | "officially" | "all") || prev_l.ends_with("ly"))
         && BE.contains(&ctx.lw(&words[wi - 2]))
-        && words.get(we).is_some_and(|n| ctx.lw(n) == "by");
+        && by.is_some();
     // "…, as confirmed by the mayor", "as reported by Reuters": the agent is the source of the
     // clause the "as" phrase comments on.
     let as_agent = v.prev_adjacent && prev_l == "as" && words.get(we).is_some_and(|n| ctx.lw(n) == "by");
@@ -27,13 +28,40 @@ pub(super) fn passive(v: &VerbCue, progressive: bool) -> Verdict {
     if v.act {
         return Some(None);
     }
-    let next = words.get(we);
-    if next.is_some_and(|n| ctx.lw(n) == "by") && !time_phrase(ctx, words, we + 1) {
-        let np = np_after(ctx, words, we + 1);
+    if let Some(by) = by
+        && !time_phrase(ctx, words, by + 1)
+    {
+        let np = np_after(ctx, words, by + 1);
         let (kind, source) = classify(ctx, v.s, words, np.clone());
         return Some(Some(v.attribution(source, kind, true)));
     }
     Some(None)
+}
+
+/// The "by" of the agent: right after the verb, or after a short phrase of when and where that
+/// sits between them ("was revealed yesterday in a televised press conference by the
+/// minister"): at most eight words, none after a comma and none a clause's start.
+fn agent_by(ctx: &crate::attribution::pieces::Ctx, words: &[crate::document::Word], we: usize) -> Option<usize> {
+    if words.get(we).is_some_and(|n| ctx.lw(n) == "by") {
+        return Some(we);
+    }
+    if !words
+        .get(we)
+        .is_some_and(|n| matches!(ctx.lw(n), "in" | "at" | "during" | "on" | "yesterday" | "today" | "earlier" | "last" | "this"))
+    {
+        return None;
+    }
+    for k in we + 1..(we + 9).min(words.len()) {
+        if !ctx.gap(words[k - 1].span.end, words[k].span.start).trim().is_empty() {
+            return None;
+        }
+        match ctx.lw(&words[k]) {
+            "by" => return Some(k),
+            "that" | "which" | "who" | "and" | "but" | "to" => return None,
+            _ => {}
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -55,6 +83,14 @@ mod tests {
         assert_eq!(source_of(t, "reported"), Some((Some("the Harbour Gazette".into()), SourceKind::Named)));
         // Without an agent, "as reported" names nobody.
         assert_eq!(source_of("Rents rose by a fifth, as reported last week.", "reported"), None);
+    }
+
+    #[test]
+    fn the_agent_after_a_phrase_of_when_and_where() {
+        let t = "This was all revealed yesterday in a televised press conference by Minister of Education Ida Rask.";
+        assert_eq!(source_of(t, "revealed"), Some((Some("Minister of Education Ida Rask".into()), SourceKind::Named)));
+        // Not past a comma or a new clause.
+        assert_eq!(source_of("It was announced on Monday, by all accounts a surprise.", "announced"), None);
     }
 
     #[test]
