@@ -216,6 +216,9 @@ fn walk_back(ctx: &Ctx, s: usize, j: usize, comma: bool, placed: Option<usize>) 
             && (ctx.toks[k - 1].cap || ctx.toks[k - 1].acronym) == (ctx.toks[k + 1].cap || ctx.toks[k + 1].acronym)
     };
     let phrase = |k: usize| (comma && matches!(ctx.word(k), "the" | "of" | "for" | "at" | "in" | "on")) || for_at(k);
+    // ("Lt. Gov. Jane Roe": two short titles, the full stop between them no sentence's end.)
+    let titles_dotted = |j: usize| j > 0 && !comma && ctx.gap_before(j) == ". " && ctx.has(j, TITLE_ABBR) && dotted_title(ctx, j - 1);
+    let sentence_start = |j: usize| sentence_start(ctx, j) && !titles_dotted(j);
     // (After a possessive, only its owner's capitalised name: "American Theatre Wing's".)
     let mut owner = false;
     while j > 0 && count < if comma { 12 } else { 8 } {
@@ -242,8 +245,11 @@ fn walk_back(ctx: &Ctx, s: usize, j: usize, comma: bool, placed: Option<usize>) 
             j -= 2;
             continue;
         }
-        // ("U.S. Rep.": initials with their full stops.)
-        if !(is_space_gap(g) || (g.is_empty() && ctx.toks[j - 1].initial && ctx.text[..ctx.toks[j - 1].end].ends_with('.'))) {
+        // ("U.S. Rep.": initials with their full stops; "Lt. Gov.": a short title's.)
+        if !(is_space_gap(g)
+            || (g.is_empty() && ctx.toks[j - 1].initial && ctx.text[..ctx.toks[j - 1].end].ends_with('.'))
+            || titles_dotted(j))
+        {
             break;
         }
         let k = j - 1;
@@ -310,7 +316,7 @@ fn walk_back(ctx: &Ctx, s: usize, j: usize, comma: bool, placed: Option<usize>) 
         if !comma
             && ctx.has(k, VERB_FORM)
             && k > 0
-            && !sentence_start(ctx, k)
+            && !sentence_start(k)
             && !ctx.toks[k - 1].possessive
             && !determiner_or_preposition(ctx.word(k - 1))
         {
@@ -321,13 +327,13 @@ fn walk_back(ctx: &Ctx, s: usize, j: usize, comma: bool, placed: Option<usize>) 
         if ctx.word(k) == "of" && !for_at(k) && (k == 0 || !(ctx.has(k - 1, ROLE_HEAD) || ctx.toks[k - 1].cap)) {
             break;
         }
-        if sentence_start(ctx, j) {
+        if sentence_start(j) {
             break;
         }
         first = k;
         count += 1;
         j = k;
-        if sentence_start(ctx, k) {
+        if sentence_start(k) {
             break;
         }
     }
@@ -573,6 +579,7 @@ mod tests {
         assert_eq!(role("He met harbour board spokesman Arvid Lunde there.", "Arvid").as_deref(), Some("harbour board spokesman"));
         assert_eq!(role("Then Dr Arvid Lunde spoke.", "Arvid").as_deref(), Some("Dr"));
         assert_eq!(role("Then Mr Arvid Lunde spoke.", "Arvid"), None);
+        assert_eq!(role("He was sworn in by Norland Lt. Gov. Arvid Lunde.", "Arvid").as_deref(), Some("Norland Lt. Gov"));
         assert_eq!(role("Police said 35-year-old Arvid Lunde was held.", "Arvid").as_deref(), Some("35-year-old"));
         assert_eq!(role("It named the 8-year-old Arvid Lunde as the winner.", "Arvid").as_deref(), Some("8-year-old"));
     }
