@@ -42,7 +42,7 @@ fn has_complement(v: &VerbCue) -> bool {
     after_trim.is_empty()
         || after_trim.starts_with([':', ',', '.', '"', '“', '‘', '\'', '”', ';', '—', '–'])
         || nw == "that"
-        || that_after_adverbial(ctx, words, we)
+        || that_after_adverbial(ctx, words, v.wi, we)
         || PRONOUNS.contains(&nw)
         || matches!(nw, "the" | "a" | "an" | "there" | "this" | "these" | "those" | "his" | "its" | "their" | "no" | "any")
         || nw_cap
@@ -129,7 +129,7 @@ fn clause_without_that(ctx: &Ctx, words: &[Word], we: usize) -> bool {
 /// Whether a "that" clause follows an adverbial right after the verb: "indicated earlier this
 /// week that", "stressed on Thursday that", "confirmed in a statement sent to the media that".
 /// Looks at most 14 words ahead, within the clause.
-fn that_after_adverbial(ctx: &Ctx, words: &[Word], we: usize) -> bool {
+fn that_after_adverbial(ctx: &Ctx, words: &[Word], wi: usize, we: usize) -> bool {
     let Some(first) = words.get(we) else {
         return false;
     };
@@ -159,14 +159,28 @@ fn that_after_adverbial(ctx: &Ctx, words: &[Word], we: usize) -> bool {
     }
     for k in we + 1..(we + 15).min(words.len()) {
         let g = ctx.gap(words[k - 1].span.end, words[k].span.start).trim();
-        if !(g.is_empty() || g == "-" || g == "’" || g == "'") {
-            return false;
+        // ("announced on Dec. 21 that": a short abbreviation's full stop.)
+        let abbreviation = g == "." && ctx.is_cap(&words[k - 1]) && ctx.w(&words[k - 1]).len() <= 4;
+        if !(g.is_empty() || g == "-" || g == "’" || g == "'" || abbreviation) {
+            // "…, NASA announced on Monday, …", "…, the zoo announced in a post on X, …": a
+            // short adverbial ends the clause, and what the verb reports came before it.
+            return k - we <= 6 && g.starts_with([',', '.', ';', '—', '–', ':']) && trailing(ctx, words, wi);
         }
-        if ctx.lw(&words[k]) == "that" {
-            return true;
+        match ctx.lw(&words[k]) {
+            "that" => return true,
+            "and" | "or" | "but" => return false,
+            _ => {}
         }
     }
-    false
+    // (A short adverbial ends the sentence: "… last month.", "… in a statement.")
+    words.len() <= we + 4 && trailing(ctx, words, wi)
+}
+
+/// Whether the verb at word `wi` and its subject of at most four words follow a comma: the
+/// source trails what it reports ("…, the company announced on Wednesday"), not a participle
+/// after an object ("opposed a federal appeals court judge confirmed last week").
+fn trailing(ctx: &Ctx, words: &[Word], wi: usize) -> bool {
+    (wi.saturating_sub(4).max(1)..wi).rev().any(|k| ctx.gap(words[k - 1].span.end, words[k].span.start).contains(','))
 }
 
 /// Whether a quotation closes right before a short subject of the verb at word `wi`:
@@ -236,6 +250,21 @@ mod tests {
     fn that_and_a_quantity_are_complements() {
         assert_eq!(source_of("The minister said that the port would reopen.", "said").map(|s| s.1), Some(SourceKind::Named));
         assert!(source_of("The company expects revenue of $5bn this year.", "expects").is_some());
+    }
+
+    #[test]
+    fn an_adverbial_then_the_clause_end_or_that() {
+        let t = "The ferry service will stop in May, the harbour board announced on Monday.";
+        assert_eq!(source_of(t, "announced").map(|s| s.1), Some(SourceKind::Named));
+        let t = "The pier was closed after a storm, the council announced in a post on its website, citing damage.";
+        assert_eq!(source_of(t, "announced").map(|s| s.1), Some(SourceKind::Named));
+        let t = "The harbour board announced on Dec. 21 that the ferry would stop.";
+        assert_eq!(source_of(t, "announced").map(|s| s.1), Some(SourceKind::Named));
+        // Not a participle after an object, nor before a coordinated clause.
+        let t = "She opposed a harbour board member confirmed last week, the minutes show.";
+        assert_eq!(source_of(t, "confirmed"), None);
+        // An object after the adverbial is what was announced, an act: no complement.
+        assert_eq!(source_of("The board announced earlier this week a new timetable for the ferry.", "announced"), None);
     }
 
     #[test]
