@@ -229,7 +229,10 @@ fn by_collective(ctx: &Ctx, s: &Sentence, p: &Phrase) -> Option<SourceKind> {
         } else {
             with_joined(&ws[ws.len() - n..], |tail| ctx.lex.vague_sources.contains(tail))
         };
-        if vague && !proper(n) {
+        // ("the researchers wrote in the paper": the authors of the study the story reports,
+        // referred back to, not an unnamed collective.)
+        let study_authors = n == 1 && ws.len() == 2 && ws[0] == "the" && matches!(ws[1], "researchers" | "authors" | "scientists");
+        if vague && !proper(n) && !study_authors {
             return Some(SourceKind::Vague);
         }
     }
@@ -308,6 +311,9 @@ mod tests {
         assert_eq!(kind("Two loggers said the land was theirs."), Some(SourceKind::Anonymous));
         assert_eq!(kind("A growing number of researchers said the drug works."), Some(SourceKind::Vague));
         assert_eq!(kind("A panel of independent scientists said the drug works."), Some(SourceKind::Named));
+        // The study's authors referred back to; a bare plural stays vague.
+        assert_eq!(kind("The drug works, the researchers said in the paper."), Some(SourceKind::Named));
+        assert_eq!(kind("Researchers said the drug works."), Some(SourceKind::Vague));
         assert_eq!(kind("She said the drug works."), Some(SourceKind::Pronoun));
     }
 
