@@ -117,7 +117,16 @@ impl<'l> IncrementalAnalyzer<'l> {
     pub fn last_work(&self) -> Work {
         let (cue_sentences_found, cue_sentences_reused) = self.stages.cues.counts;
         let (claim_sentences_found, claim_sentences_reused) = self.stages.claims.counts;
-        Work { cue_sentences_found, cue_sentences_reused, claim_sentences_found, claim_sentences_reused, ..self.memo.work }
+        let (people_units_found, people_units_reused) = self.stages.people.counts;
+        Work {
+            cue_sentences_found,
+            cue_sentences_reused,
+            claim_sentences_found,
+            claim_sentences_reused,
+            people_units_found,
+            people_units_reused,
+            ..self.memo.work
+        }
     }
 }
 
@@ -136,6 +145,10 @@ pub struct Work {
     /// Sentences whose own claim decisions were asked for afresh, or reused.
     pub claim_sentences_found: usize,
     pub claim_sentences_reused: usize,
+    /// Units of the text (lines of at least 64 tokens together) whose name candidates were
+    /// found afresh, or reused (`people/recognize/candidate_memo.rs`).
+    pub people_units_found: usize,
+    pub people_units_reused: usize,
 }
 
 /// The kept answers of the per-piece parsing work (see the module documentation).

@@ -1,0 +1,292 @@
+//! The name candidates of each part of the text, kept across versions of one document.
+//!
+//! Stages 1–3 of recognition ([`super::candidates`]: runs, pieces, rejections, cues, byline and
+//! contributor lines) decide each piece from what is near it: the tokens and gaps a bounded
+//! number of tokens either side (the farthest, a contributor line's "contributed", 40 tokens
+//! on), the line it stands on and at most two lines above or below (a byline's role line, the
+//! name line above a contributor's role), and of the document as a whole only whether each of
+//! those tokens' words is also used in lower case ([`LOWER_USED`]). A run of capitalised words
+//! and the names of a byline or contributor line never cross a line break.
+//!
+//! So the text is cut, at line breaks, into **units** of at least [`MIN_UNIT_TOKENS`] tokens
+//! (the last may be shorter), and the pieces of a unit are a function of its **window**: the
+//! unit with the unit before and the unit after it (from the start of the first one's first
+//! line, or the start of the text, to the start of the line after the last one, or the end of
+//! the text) — its text, its cleaned text (the tokens') and the [`LOWER_USED`] bit of its
+//! tokens. A neighbour of at least 64 tokens covers what the unit's pieces read before and
+//! after them; a window at the start or end of the text holds everything there is on that side.
+//! The pieces of a unit whose window is the previous version's are taken from the memo, token
+//! indices relative to the unit; the other units are found afresh, consecutive ones together,
+//! by the unchanged stages run over a [`Ctx`] of their window alone (with the whole text's
+//! class bits), keeping the pieces of those units and not the neighbours'.
+//!
+//! A change to a cue that reads farther (more tokens, more lines, another document-wide fact)
+//! must widen [`MIN_UNIT_TOKENS`] or the key; `tests/incremental.rs` compares with a fresh
+//! analysis after edits that change such facts in another paragraph.
+
+use std::hash::{Hash, Hasher};
+use std::ops::Range;
+
+use super::{Candidates, Ctx, LOWER_USED, Piece, candidates};
+use crate::people::lexicon::{FxHashMap, FxHasher};
+use crate::people::tokens::Tok;
+
+/// The fewest tokens of a unit (but the last): more than any stage reads before or after a
+/// piece, so that a unit's neighbours hold all its pieces read.
+const MIN_UNIT_TOKENS: usize = 64;
+
+/// The kept pieces of units, by window (see the module documentation). Those not used by an
+/// analysis are dropped at its end.
+#[derive(Debug, Default)]
+pub(crate) struct CandidateMemo {
+    old: FxHashMap<u64, Entry>,
+    new: FxHashMap<u64, Entry>,
+    /// Units of the last analysis: (found afresh, found in the memo).
+    pub(crate) counts: (usize, usize),
+}
+
+/// The pieces of one unit and the window they were found in.
+#[derive(Debug)]
+struct Entry {
+    window: Window,
+    /// Token indices relative to the unit's first token: the runs' pieces, then the bylines',
+    /// then the contributor lines'.
+    pieces: Box<[Piece]>,
+    bylines_from: usize,
+    contributors_from: usize,
+}
+
+/// What a unit's pieces are a function of.
+#[derive(Debug, PartialEq, Eq)]
+struct Window {
+    text: Box<str>,
+    clean: Box<str>,
+    /// The [`LOWER_USED`] bit of each token of the window, 64 to a word.
+    lower: Box<[u64]>,
+    /// Where the unit is in the window: bytes and tokens.
+    unit_bytes: Range<usize>,
+    unit_toks: Range<usize>,
+}
+
+/// The units of one version: their first tokens and where their text starts.
+struct Units {
+    /// Token index where each unit starts, then the number of tokens.
+    toks: Vec<usize>,
+    /// Byte offset where each unit's text starts (its first line, or 0), then the text's length.
+    bytes: Vec<usize>,
+}
+
+impl Units {
+    fn of(ctx: &Ctx) -> Units {
+        let (text, toks) = (ctx.text, ctx.toks);
+        let n = toks.len();
+        let (mut firsts, mut bytes) = (vec![0], vec![0]);
+        let mut k = 0;
+        for nl in memchr::memchr_iter(b'\n', text.as_bytes()) {
+            while k < n && toks[k].start < nl {
+                k += 1;
+            }
+            if k == n {
+                break;
+            }
+            let first = *firsts.last().unwrap_or(&0);
+            if k - first >= MIN_UNIT_TOKENS {
+                firsts.push(k);
+                bytes.push(nl + 1);
+            }
+        }
+        firsts.push(n);
+        bytes.push(text.len());
+        Units { toks: firsts, bytes }
+    }
+
+    fn len(&self) -> usize {
+        self.toks.len() - 1
+    }
+
+    /// Units `a..b` with one more on each side where there is one: (tokens, bytes).
+    fn window(&self, a: usize, b: usize) -> (Range<usize>, Range<usize>) {
+        let (lo, hi) = (a.saturating_sub(1), (b + 1).min(self.len()));
+        (self.toks[lo]..self.toks[hi], self.bytes[lo]..self.bytes[hi])
+    }
+}
+
+impl CandidateMemo {
+    /// [`candidates`] of `ctx` (tokens of `clean`, the cleaned `ctx.text`): the kept pieces of
+    /// every unit whose window is unchanged, the others found afresh and kept.
+    pub(crate) fn candidates(&mut self, ctx: &Ctx, clean: &str) -> Candidates {
+        let units = Units::of(ctx);
+        let lower = lower_bits(ctx);
+        let seg_hashes: Vec<u64> = (0..units.len()).map(|u| segment_hash(ctx, &units, &lower, u)).collect();
+        let keys: Vec<u64> = (0..units.len()).map(|u| window_hash(&seg_hashes, u)).collect();
+        let here = Here { ctx, clean, units: &units, lower: &lower };
+        // The units the memo has; the others found afresh, consecutive ones together.
+        let known: Vec<bool> = keys.iter().enumerate().map(|(u, &key)| self.take(key, &here, u)).collect();
+        let mut found: Vec<Option<Entry>> = (0..units.len()).map(|_| None).collect();
+        let mut u = 0;
+        while u < units.len() {
+            if known[u] {
+                u += 1;
+                continue;
+            }
+            let end = (u..units.len()).find(|&v| known[v]).unwrap_or(units.len());
+            find(&here, u..end, &mut found);
+            u = end;
+        }
+        let fresh = found.iter().filter(|e| e.is_some()).count();
+        self.counts = (fresh, units.len() - fresh);
+        let entries: Vec<&Entry> = found.iter().zip(&keys).map(|(e, k)| e.as_ref().unwrap_or_else(|| &self.new[k])).collect();
+        let out = assemble(&units, &entries);
+        for (e, k) in found.into_iter().zip(keys) {
+            if let Some(e) = e {
+                // (Two windows with one hash: the first stays. Exact, merely slower.)
+                self.new.entry(k).or_insert(e);
+            }
+        }
+        out
+    }
+
+    /// Whether the memo has the pieces of unit `u`'s window under `key` (moved to this
+    /// round's). An entry of this round is never replaced: an earlier unit may be reading it.
+    fn take(&mut self, key: u64, here: &Here, u: usize) -> bool {
+        if let Some(e) = self.new.get(&key) {
+            return here.is_window(&e.window, u);
+        }
+        match self.old.remove(&key) {
+            Some(e) if here.is_window(&e.window, u) => {
+                self.new.insert(key, e);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The analysis is over: pieces it did not use are dropped.
+    pub(crate) fn end_round(&mut self) {
+        self.old = std::mem::take(&mut self.new);
+    }
+}
+
+/// One version's text and units, as the memo reads them.
+struct Here<'h, 'a> {
+    ctx: &'h Ctx<'a>,
+    clean: &'h str,
+    units: &'h Units,
+    lower: &'h [u64],
+}
+
+impl Here<'_, '_> {
+    /// Whether `w` is unit `u`'s window, compared in place.
+    fn is_window(&self, w: &Window, u: usize) -> bool {
+        let (toks, bytes) = self.units.window(u, u + 1);
+        let units = self.units;
+        w.unit_bytes == (units.bytes[u] - bytes.start..units.bytes[u + 1] - bytes.start)
+            && w.unit_toks == (units.toks[u] - toks.start..units.toks[u + 1] - toks.start)
+            && *w.text == self.ctx.text[bytes.clone()]
+            && *w.clean == self.clean[bytes]
+            && w.lower.iter().copied().eq(bits_of(self.lower, toks))
+    }
+
+    /// Unit `u`'s window, kept.
+    fn window(&self, u: usize) -> Window {
+        let (toks, bytes) = self.units.window(u, u + 1);
+        let units = self.units;
+        Window {
+            text: self.ctx.text[bytes.clone()].into(),
+            clean: self.clean[bytes.clone()].into(),
+            lower: bits_of(self.lower, toks.clone()).collect(),
+            unit_bytes: units.bytes[u] - bytes.start..units.bytes[u + 1] - bytes.start,
+            unit_toks: units.toks[u] - toks.start..units.toks[u + 1] - toks.start,
+        }
+    }
+}
+
+/// Find the pieces of units `us` over their window alone, each unit's into `found`.
+fn find(here: &Here, us: Range<usize>, found: &mut [Option<Entry>]) {
+    let (ctx, units) = (here.ctx, here.units);
+    let (toks, bytes) = units.window(us.start, us.end);
+    let sub_toks: Vec<Tok> = ctx.toks[toks.clone()].iter().map(|t| moved_tok(t, bytes.start)).collect();
+    let sub = Ctx { text: &ctx.text[bytes.clone()], toks: &sub_toks, cls: ctx.cls[toks.clone()].to_vec(), lex: ctx.lex };
+    let all = candidates(&sub);
+    for u in us {
+        // The unit's tokens in the window's numbering.
+        let (a, b) = (units.toks[u] - toks.start, units.toks[u + 1] - toks.start);
+        let mut pieces = Vec::new();
+        let mut section = |r: Range<usize>| {
+            pieces.extend(all.pieces[r].iter().filter(|p| a <= p.toks.start && p.toks.start < b).map(|p| moved_piece(p, a, false)));
+            pieces.len()
+        };
+        let bylines_from = section(0..all.bylines_from);
+        let contributors_from = section(all.bylines_from..all.contributors_from);
+        section(all.contributors_from..all.pieces.len());
+        found[u] = Some(Entry { window: here.window(u), pieces: pieces.into(), bylines_from, contributors_from });
+    }
+}
+
+/// The pieces of every unit, moved to its place, in the order [`candidates`] gives them.
+fn assemble(units: &Units, entries: &[&Entry]) -> Candidates {
+    let mut pieces = Vec::with_capacity(entries.iter().map(|e| e.pieces.len()).sum());
+    let sections: [fn(&Entry) -> Range<usize>; 3] =
+        [|e| 0..e.bylines_from, |e| e.bylines_from..e.contributors_from, |e| e.contributors_from..e.pieces.len()];
+    let mut from = [0; 3];
+    for (s, section) in sections.iter().enumerate() {
+        from[s] = pieces.len();
+        for (u, e) in entries.iter().enumerate() {
+            pieces.extend(e.pieces[section(e)].iter().map(|p| moved_piece(p, units.toks[u], true)));
+        }
+    }
+    Candidates { pieces, bylines_from: from[1], contributors_from: from[2] }
+}
+
+/// The [`LOWER_USED`] bit of each token, 64 to a word.
+fn lower_bits(ctx: &Ctx) -> Vec<u64> {
+    let mut bits = vec![0u64; ctx.toks.len().div_ceil(64)];
+    for (k, &c) in ctx.cls.iter().enumerate() {
+        if c & LOWER_USED != 0 {
+            bits[k / 64] |= 1 << (k % 64);
+        }
+    }
+    bits
+}
+
+/// The bits of tokens `r` of `bits`, from bit 0: 64 at a time.
+fn bits_of(bits: &[u64], r: Range<usize>) -> impl Iterator<Item = u64> + '_ {
+    (r.start..r.end).step_by(64).map(move |k| {
+        let (w, o) = (k / 64, k % 64);
+        let lo = bits[w] >> o;
+        let hi = if o == 0 { 0 } else { bits.get(w + 1).map_or(0, |&b| b << (64 - o)) };
+        let n = (r.end - k).min(64);
+        let mask = if n == 64 { u64::MAX } else { (1u64 << n) - 1 };
+        (lo | hi) & mask
+    })
+}
+
+/// A hash of unit `u`'s text and its tokens' [`LOWER_USED`] bits.
+fn segment_hash(ctx: &Ctx, units: &Units, lower: &[u64], u: usize) -> u64 {
+    let mut h = FxHasher::default();
+    ctx.text[units.bytes[u]..units.bytes[u + 1]].hash(&mut h);
+    let toks = units.toks[u]..units.toks[u + 1];
+    toks.len().hash(&mut h);
+    bits_of(lower, toks).for_each(|b| h.write_u64(b));
+    h.finish()
+}
+
+/// A hash of unit `u`'s window: its segments' hashes, and whether it has a neighbour on each
+/// side.
+fn window_hash(seg: &[u64], u: usize) -> u64 {
+    let mut h = FxHasher::default();
+    let before = u.checked_sub(1).map(|p| seg[p]);
+    (before, seg[u], seg.get(u + 1)).hash(&mut h);
+    h.finish()
+}
+
+/// Token `t` of the text, numbered from byte `base`.
+fn moved_tok(t: &Tok, base: usize) -> Tok {
+    Tok { start: t.start - base, end: t.end - base, raw_end: t.raw_end - base, run_end: t.run_end - base, ..t.clone() }
+}
+
+/// Piece `p` with its token indices moved by `by`: forward (`to`) or back.
+fn moved_piece(p: &Piece, by: usize, to: bool) -> Piece {
+    let at = |k: usize| if to { k + by } else { k - by };
+    Piece { toks: at(p.toks.start)..at(p.toks.end), run_end: at(p.run_end), ..p.clone() }
+}
