@@ -126,19 +126,15 @@ fn find_in(
     doc: &Document,
     attributions: &[crate::attribution::Attribution],
     lex: &PeopleLexicon,
-    memo: Option<&mut CandidateMemo>,
+    mut memo: Option<&mut CandidateMemo>,
 ) -> DocPeople {
     let (text, toks, sentences, quotes) = (doc.text, &doc.toks[..], &doc.sentences[..], &doc.quotes[..]);
     if toks.is_empty() {
         return DocPeople::default();
     }
     let ctx = Ctx::new(text, toks, lex);
-    let found = match memo {
-        Some(memo) => {
-            let found = recognize::find_names_memo(&ctx, &doc.clean, memo);
-            memo.end_round();
-            found
-        }
+    let found = match memo.as_deref_mut() {
+        Some(memo) => recognize::find_names_memo(&ctx, &doc.clean, memo),
         None => recognize::find_names(&ctx),
     };
     let (tentative, found): (Vec<_>, Vec<_>) = found.into_iter().partition(|f| f.tentative);
@@ -151,7 +147,10 @@ fn find_in(
         })
         .filter(|(s, _)| doc.mention_at(s.start).is_none())
         .collect();
-    attach_roles::attach_roles(&ctx, &found, &mut doc);
+    attach_roles::attach_roles(&ctx, &found, &mut doc, memo.as_deref_mut());
+    if let Some(memo) = memo {
+        memo.end_round();
+    }
     attach_quotes::attach_quotes(text, sentences, quotes, attributions, &mut doc);
     role_references::attach_role_references(text, sentences, attributions, lex, &mut doc);
     doc.dated = crate::consistency::dateline::article_date(text);

@@ -28,6 +28,7 @@ use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
 use super::{Candidates, Ctx, LOWER_USED, Piece, candidates};
+use crate::people::attach_roles::LocalRoles;
 use crate::people::lexicon::{FxHashMap, FxHasher};
 use crate::people::tokens::Tok;
 
@@ -43,6 +44,17 @@ pub(crate) struct CandidateMemo {
     new: FxHashMap<u64, Entry>,
     /// Units of the last analysis: (found afresh, found in the memo).
     pub(crate) counts: (usize, usize),
+    /// This analysis's units, for what is asked after the candidates (a name's roles).
+    round: Option<Round>,
+}
+
+/// The units of the analysis under way and their entries.
+#[derive(Debug)]
+struct Round {
+    units: Units,
+    keys: Vec<u64>,
+    /// Whether `new[keys[u]]` is unit `u`'s entry (not another window's with the same hash).
+    own: Vec<bool>,
 }
 
 /// The pieces of one unit and the window they were found in.
@@ -54,6 +66,9 @@ struct Entry {
     pieces: Box<[Piece]>,
     bylines_from: usize,
     contributors_from: usize,
+    /// The roles around the unit's names, by token range relative to the unit, found when
+    /// first asked (a name may become a mention through propagation from another unit).
+    roles: FxHashMap<(u32, u32), LocalRoles>,
 }
 
 /// What a unit's pieces are a function of.
@@ -69,6 +84,7 @@ struct Window {
 }
 
 /// The units of one version: their first tokens and where their text starts.
+#[derive(Debug)]
 struct Units {
     /// Token index where each unit starts, then the number of tokens.
     toks: Vec<usize>,
@@ -137,13 +153,30 @@ impl CandidateMemo {
         self.counts = (fresh, units.len() - fresh);
         let entries: Vec<&Entry> = found.iter().zip(&keys).map(|(e, k)| e.as_ref().unwrap_or_else(|| &self.new[k])).collect();
         let out = assemble(&units, &entries);
-        for (e, k) in found.into_iter().zip(keys) {
-            if let Some(e) = e {
+        let mut own = known;
+        for ((e, &k), own) in found.into_iter().zip(&keys).zip(&mut own) {
+            if let Some(e) = e
+                && let std::collections::hash_map::Entry::Vacant(v) = self.new.entry(k)
+            {
                 // (Two windows with one hash: the first stays. Exact, merely slower.)
-                self.new.entry(k).or_insert(e);
+                v.insert(e);
+                *own = true;
             }
         }
+        self.round = Some(Round { units, keys, own });
         out
+    }
+
+    /// The [`LocalRoles`] of the name at tokens `toks`: kept in its unit's entry, or
+    /// `find`'s, then kept.
+    pub(crate) fn local_roles(&mut self, toks: Range<usize>, find: impl FnOnce() -> LocalRoles) -> LocalRoles {
+        let Some(round) = &self.round else { return find() };
+        let u = round.units.toks.partition_point(|&first| first <= toks.start) - 1;
+        let entry = if round.own[u] { self.new.get_mut(&round.keys[u]) } else { None };
+        let Some(entry) = entry else { return find() };
+        let first = round.units.toks[u];
+        let key = ((toks.start - first) as u32, (toks.end - first) as u32);
+        entry.roles.entry(key).or_insert_with(find).clone()
     }
 
     /// Whether the memo has the pieces of unit `u`'s window under `key` (moved to this
@@ -164,6 +197,7 @@ impl CandidateMemo {
     /// The analysis is over: pieces it did not use are dropped.
     pub(crate) fn end_round(&mut self) {
         self.old = std::mem::take(&mut self.new);
+        self.round = None;
     }
 }
 
@@ -219,7 +253,8 @@ fn find(here: &Here, us: Range<usize>, found: &mut [Option<Entry>]) {
         let bylines_from = section(0..all.bylines_from);
         let contributors_from = section(all.bylines_from..all.contributors_from);
         section(all.contributors_from..all.pieces.len());
-        found[u] = Some(Entry { window: here.window(u), pieces: pieces.into(), bylines_from, contributors_from });
+        found[u] =
+            Some(Entry { window: here.window(u), pieces: pieces.into(), bylines_from, contributors_from, roles: FxHashMap::default() });
     }
 }
 
