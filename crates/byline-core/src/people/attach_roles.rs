@@ -10,7 +10,7 @@ use super::recognize::{self, Ctx};
 /// The roles the text around one name gives it, before the article's other mentions are
 /// considered: a function of the name's tokens and what lies a few lines and at most ~40
 /// tokens either side (kept per unit by `recognize/candidate_memo.rs`).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct LocalRoles {
     /// The role before the name ("Kremlin spokesman"), unless a contributor line gives one,
     /// and whether it is a plural title that goes on to the names coordinated after it.
@@ -72,7 +72,7 @@ pub(super) fn attach_roles(ctx: &Ctx, found: &[recognize::Found], doc: &mut DocP
 
 /// The [`LocalRoles`] of the name `f` (`contributor_lines`: whether the text has the word
 /// "contributed" at all).
-fn local_roles(ctx: &Ctx, f: &recognize::Found, contributor_lines: bool) -> LocalRoles {
+pub(crate) fn local_roles(ctx: &Ctx, f: &recognize::Found, contributor_lines: bool) -> LocalRoles {
     let mut out = LocalRoles::default();
     // (A contributor line's role replaces its plural noun: "Harbour Press writer".)
     let contributor = if contributor_lines { recognize::contributor_role(ctx, f.toks.start) } else { None };

@@ -325,3 +325,91 @@ fn moved_piece(p: &Piece, by: usize, to: bool) -> Piece {
     let at = |k: usize| if to { k + by } else { k - by };
     Piece { toks: at(p.toks.start)..at(p.toks.end), run_end: at(p.run_end), ..p.clone() }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::people::PeopleLexicon;
+    use crate::people::attach_roles::local_roles;
+
+    /// The shared corpus articles (none when the corpus is not there) and invented ones.
+    fn articles() -> Vec<String> {
+        let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
+        let mut paths: Vec<_> = std::fs::read_dir(root)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|d| d.path().is_dir())
+            .flat_map(|d| std::fs::read_dir(d.path()).into_iter().flatten().flatten().map(|f| f.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        paths.sort();
+        let mut texts: Vec<String> = paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect();
+        let filler = "the tide turned slowly over grey mudflats while gulls circled ".repeat(7);
+        texts.push(format!(
+            "{filler}\nBy Tomasz Weller\n\nStaff writer\n\n{filler}\n\nHarbour Press writers Qorvath Thrane and Ilkan \
+             Vessberg in Oslo contributed to this report.\n{filler} Thrane said.\n\nBY JANE ROE AND JOHN DOE\n{filler}"
+        ));
+        texts
+    }
+
+    #[test]
+    fn bits_are_read_from_any_offset() {
+        let bits = [0x8000_0000_0000_0001u64, 0x0123_4567_89ab_cdef, 0b1011];
+        for start in 0..150 {
+            for end in start..=192 {
+                let want: Vec<bool> = (start..end).map(|k| bits[k / 64] >> (k % 64) & 1 != 0).collect();
+                let got: Vec<u64> = bits_of(&bits, start..end).collect();
+                let got: Vec<bool> = (0..end - start).map(|i| got[i / 64] >> (i % 64) & 1 != 0).collect();
+                assert_eq!(got, want, "{start}..{end}");
+            }
+        }
+    }
+
+    /// What the memo relies on, over real articles: each unit's candidates found over its
+    /// window alone are those of the whole text, and so are the roles around each name.
+    #[test]
+    fn a_units_window_gives_what_the_whole_text_gives() {
+        let lex = PeopleLexicon::bundled();
+        let (mut units_seen, mut names_seen) = (0, 0);
+        for text in articles() {
+            let clean = crate::text::clean(&text);
+            let toks = crate::people::tokens::tokenize(&clean);
+            if toks.is_empty() {
+                continue;
+            }
+            let ctx = Ctx::new(&text, &toks, lex);
+            let units = Units::of(&ctx);
+            units_seen += units.len();
+            for u in 0..units.len() - 1 {
+                assert!(units.toks[u + 1] - units.toks[u] >= MIN_UNIT_TOKENS);
+                assert!(units.bytes[u] == 0 || text.as_bytes()[units.bytes[u] - 1] == b'\n');
+            }
+            let lower = lower_bits(&ctx);
+            let here = Here { ctx: &ctx, clean: &clean, units: &units, lower: &lower };
+            let mut found: Vec<Option<Entry>> = (0..units.len()).map(|_| None).collect();
+            for u in 0..units.len() {
+                find(&here, u..u + 1, &mut found);
+            }
+            let entries: Vec<&Entry> = found.iter().map(|e| e.as_ref().unwrap()).collect();
+            let whole = candidates(&ctx);
+            let by_units = assemble(&units, &entries);
+            assert_eq!(by_units.pieces, whole.pieces, "{}", &text[..text.len().min(80)]);
+            assert_eq!((by_units.bylines_from, by_units.contributors_from), (whole.bylines_from, whole.contributors_from));
+            // The roles around each name, over its unit's window alone.
+            let contributed = text.contains("contributed");
+            for f in super::super::find_names(&ctx) {
+                let u = units.toks.partition_point(|&first| first <= f.toks.start) - 1;
+                let (wt, wb) = units.window(u, u + 1);
+                let sub_toks: Vec<Tok> = toks[wt.clone()].iter().map(|t| moved_tok(t, wb.start)).collect();
+                let sub = Ctx { text: &text[wb.clone()], toks: &sub_toks, cls: ctx.cls[wt.clone()].to_vec(), lex };
+                let sub_f = super::super::Found { toks: f.toks.start - wt.start..f.toks.end - wt.start, ..f.clone() };
+                let sub_contributed = sub.text.contains("contributed");
+                names_seen += 1;
+                assert_eq!(local_roles(&sub, &sub_f, sub_contributed), local_roles(&ctx, &f, contributed), "{}", ctx.word(f.toks.start));
+            }
+        }
+        eprintln!("{units_seen} units, {names_seen} names");
+        assert!(units_seen >= 5 && names_seen >= 5);
+    }
+}

@@ -58,7 +58,7 @@ pub struct Found {
     pub alias: bool,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct Piece {
     toks: std::ops::Range<usize>,
     /// Number of real name words (initials and particles not counted).
