@@ -46,17 +46,6 @@ pub(crate) struct CandidateMemo {
     pub(crate) counts: (usize, usize),
     /// This analysis's units, for what is asked after the candidates (a name's roles).
     round: Option<Round>,
-    /// The last version's text, cleaned text and [`LOWER_USED`] bits, where the windows of the
-    /// entries are (one copy of the text, not one per window).
-    last: Last,
-}
-
-/// A version of the text as the windows read it.
-#[derive(Debug, Default)]
-struct Last {
-    text: String,
-    clean: String,
-    lower: Vec<u64>,
 }
 
 /// The units of the analysis under way and their entries.
@@ -82,12 +71,15 @@ struct Entry {
     roles: FxHashMap<(u32, u32), LocalRoles>,
 }
 
-/// What a unit's pieces are a function of: the text, cleaned text and [`LOWER_USED`] bits of
-/// its window in the version it was last seen in ([`Last`]), and where the unit is in it.
-#[derive(Debug)]
+/// What a unit's pieces are a function of. (A copy per window, made when its unit is found
+/// afresh: a copy of the whole text kept per version would be copied on every keystroke.)
+#[derive(Debug, PartialEq, Eq)]
 struct Window {
-    bytes: Range<usize>,
-    toks: Range<usize>,
+    text: Box<str>,
+    /// The cleaned text, when it is not the text itself (most texts mask nothing).
+    clean: Option<Box<str>>,
+    /// The [`LOWER_USED`] bit of each token of the window, 64 to a word.
+    lower: Box<[u64]>,
     /// Where the unit is in the window: bytes and tokens.
     unit_bytes: Range<usize>,
     unit_toks: Range<usize>,
@@ -141,8 +133,7 @@ impl CandidateMemo {
     /// [`candidates`] of `ctx` (tokens of `clean`, the cleaned `ctx.text`): the kept pieces of
     /// every unit whose window is unchanged, the others found afresh and kept.
     pub(crate) fn candidates(&mut self, ctx: &Ctx, clean: &str) -> Candidates {
-        // (A round that did not end, a panic, left its entries here: they are the last
-        // version's, as the old ones are.)
+        // (A round that did not end, a panic, left its entries here: kept ones, as the old.)
         let unfinished = std::mem::take(&mut self.new);
         self.old.extend(unfinished);
         let units = Units::of(ctx);
@@ -152,8 +143,6 @@ impl CandidateMemo {
         let here = Here { ctx, clean, units: &units, lower: &lower };
         // The units the memo has; the others found afresh, consecutive ones together.
         let known: Vec<bool> = keys.iter().enumerate().map(|(u, &key)| self.take(key, &here, u)).collect();
-        // (What was not taken is not this version's: its window is in the text about to go.)
-        self.old.clear();
         let mut found: Vec<Option<Entry>> = (0..units.len()).map(|_| None).collect();
         let mut u = 0;
         while u < units.len() {
@@ -179,18 +168,6 @@ impl CandidateMemo {
                 *own = true;
             }
         }
-        // Every entry is now a unit's of this version: its window moves to this version's
-        // place, and this version's text is kept in the last one's stead.
-        for (u, k) in keys.iter().enumerate().filter(|&(u, _)| own[u]) {
-            if let Some(e) = self.new.get_mut(k) {
-                e.window = here.window(u);
-            }
-        }
-        self.last.text.clear();
-        self.last.text.push_str(ctx.text);
-        self.last.clean.clear();
-        self.last.clean.push_str(clean);
-        self.last.lower = lower;
         self.round = Some(Round { units, keys, own });
         out
     }
@@ -211,10 +188,10 @@ impl CandidateMemo {
     /// round's). An entry of this round is never replaced: an earlier unit may be reading it.
     fn take(&mut self, key: u64, here: &Here, u: usize) -> bool {
         if let Some(e) = self.new.get(&key) {
-            return here.is_window(&e.window, u, &self.last);
+            return here.is_window(&e.window, u);
         }
         match self.old.remove(&key) {
-            Some(e) if here.is_window(&e.window, u, &self.last) => {
+            Some(e) if here.is_window(&e.window, u) => {
                 self.new.insert(key, e);
                 true
             }
@@ -238,28 +215,27 @@ struct Here<'h, 'a> {
 }
 
 impl Here<'_, '_> {
-    /// Whether `w` (in `last`) is unit `u`'s window: the same text, cleaned text and bits, the
-    /// unit at the same place in it.
-    fn is_window(&self, w: &Window, u: usize, last: &Last) -> bool {
-        let now = self.window(u);
-        now.unit_bytes == w.unit_bytes
-            && now.unit_toks == w.unit_toks
-            && now.bytes.len() == w.bytes.len()
-            && now.toks.len() == w.toks.len()
-            && self.ctx.text[now.bytes.clone()] == last.text[w.bytes.clone()]
-            && self.clean[now.bytes] == last.clean[w.bytes.clone()]
-            && bits_of(self.lower, now.toks).eq(bits_of(&last.lower, w.toks.clone()))
+    /// Whether `w` is unit `u`'s window, compared in place.
+    fn is_window(&self, w: &Window, u: usize) -> bool {
+        let (toks, bytes) = self.units.window(u, u + 1);
+        let units = self.units;
+        w.unit_bytes == (units.bytes[u] - bytes.start..units.bytes[u + 1] - bytes.start)
+            && w.unit_toks == (units.toks[u] - toks.start..units.toks[u + 1] - toks.start)
+            && *w.text == self.ctx.text[bytes.clone()]
+            && w.clean.as_deref().unwrap_or(&w.text) == &self.clean[bytes]
+            && w.lower.iter().copied().eq(bits_of(self.lower, toks))
     }
 
-    /// Where unit `u`'s window is in this version.
+    /// Unit `u`'s window, kept.
     fn window(&self, u: usize) -> Window {
         let (toks, bytes) = self.units.window(u, u + 1);
         let units = self.units;
         Window {
+            text: self.ctx.text[bytes.clone()].into(),
+            clean: (self.clean[bytes.clone()] != self.ctx.text[bytes.clone()]).then(|| self.clean[bytes.clone()].into()),
+            lower: bits_of(self.lower, toks.clone()).collect(),
             unit_bytes: units.bytes[u] - bytes.start..units.bytes[u + 1] - bytes.start,
             unit_toks: units.toks[u] - toks.start..units.toks[u + 1] - toks.start,
-            bytes,
-            toks,
         }
     }
 }
