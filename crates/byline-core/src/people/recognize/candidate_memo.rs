@@ -9,20 +9,27 @@
 //! and the names of a byline or contributor line never cross a line break.
 //!
 //! So the text is cut, at line breaks, into **units** of at least [`MIN_UNIT_TOKENS`] tokens
-//! (the last may be shorter), and the pieces of a unit are a function of its **window**: the
-//! unit with the unit before and the unit after it (from the start of the first one's first
-//! line, or the start of the text, to the start of the line after the last one, or the end of
-//! the text) — its text, its cleaned text (the tokens') and the [`LOWER_USED`] bit of its
-//! tokens. A neighbour of at least 64 tokens covers what the unit's pieces read before and
-//! after them; a window at the start or end of the text holds everything there is on that side.
-//! The pieces of a unit whose window is the previous version's are taken from the memo, token
-//! indices relative to the unit; the other units are found afresh, consecutive ones together,
-//! by the unchanged stages run over a [`Ctx`] of their window alone (with the whole text's
-//! class bits), keeping the pieces of those units and not the neighbours'.
+//! (the last may be shorter; a unit's text runs from just after the line break that ends the
+//! unit before to just after the one that ends its own last line with tokens), and the pieces of
+//! a unit are a function of its **window**: the unit with the unit before and the unit after it
+//! (or the start or end of the text) — its text, its cleaned text (the tokens') and the
+//! [`LOWER_USED`] bit of its tokens. A neighbour of at least 64 tokens covers what the unit's
+//! pieces read before and after them; a window at the start or end of the text holds
+//! everything there is on that side. The pieces of a unit whose window is the previous
+//! version's are taken from the memo, token indices relative to the unit; the other units are
+//! found afresh, consecutive ones together, by the unchanged stages run over a [`Ctx`] of their
+//! window alone (with the whole text's class bits), keeping the pieces of those units and not
+//! the neighbours'. The same window keys the roles the text around each of the unit's names
+//! gives it ([`LocalRoles`], `attach_roles.rs`: at most ~45 tokens and two lines either side;
+//! the one document-wide input, whether the text has the word "contributed" at all, only
+//! spares the search of a line that cannot be a contributor line), found with the whole text
+//! when first asked.
 //!
 //! A change to a cue that reads farther (more tokens, more lines, another document-wide fact)
-//! must widen [`MIN_UNIT_TOKENS`] or the key; `tests/incremental.rs` compares with a fresh
-//! analysis after edits that change such facts in another paragraph.
+//! must widen [`MIN_UNIT_TOKENS`] or the key. The unit test below checks, over the shared
+//! corpus, that each unit's window alone gives the whole text's pieces and roles;
+//! `tests/incremental.rs` compares with a fresh analysis after edits that change such facts in
+//! another paragraph.
 
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
