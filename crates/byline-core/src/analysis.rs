@@ -35,6 +35,7 @@ pub fn analyze_with(text: &str, format: Format, lex: &Lexicon) -> Analysis {
 pub(crate) struct StageMemo {
     pub(crate) cues: attribution::CueMemo,
     pub(crate) claims: claims::ClaimMemo,
+    pub(crate) people: people::CandidateMemo,
 }
 
 /// The stages after parsing: attributions, speakers, findings and people; with a `memo`,
@@ -47,11 +48,14 @@ pub(crate) fn analyze_document(doc: &mut Document, lex: &Lexicon, mut memo: Opti
         None => attribution::find(doc, lex),
     };
     attribution::assign_speakers(&mut doc.quotes, &doc.sentences, &attributions);
-    let findings = match memo {
+    let findings = match memo.as_deref_mut() {
         Some(memo) => claims::find_memo(doc, &attributions, lex, &mut memo.claims),
         None => claims::find(doc, &attributions, lex),
     };
-    let people = people::find(doc, &attributions);
+    let people = match memo {
+        Some(memo) => people::find_memo(doc, &attributions, &mut memo.people),
+        None => people::find(doc, &attributions),
+    };
     let (sentences, quotes) = (std::mem::take(&mut doc.sentences), std::mem::take(&mut doc.quotes));
     Analysis { sentences, quotes, attributions, findings, people }
 }

@@ -26,7 +26,15 @@
 //! of a sentence's own cues (`attribution/sentence_memo.rs`, keyed by the sentence's text with
 //! the two characters before it, its words and its cue matches) and the claim decisions that
 //! read only the sentence (`claims/sentence_facts.rs`: whether it asserts nothing, its own
-//! exemptions, its checkable claim; keyed by its text, words and quotations).
+//! exemptions, its checkable claim; keyed by its text, words and quotations). In the people
+//! stage, per **unit** of the text (lines of at least 64 tokens together;
+//! `people/recognize/candidate_memo.rs`): the name candidates (runs of capitalised words split
+//! into pieces, rejected or cued, and the names of byline and contributor lines: recognition
+//! before propagation) and the roles the text around each name gives it (before and after it,
+//! `people/attach_roles.rs`, `LocalRoles`), keyed by the unit's **window** — the unit and its
+//! neighbours, their text and cleaned text, and whether each of their words is used in lower
+//! case anywhere in the article (the one document-wide fact recognition reads). A neighbour of
+//! 64 tokens or more covers what a piece reads around it (at most 40 tokens and two lines).
 //!
 //! Everything that reads the whole document is recomputed on every call, so the result is
 //! always the fresh analysis of the final text ([`crate::analyze_with`], which runs the same
@@ -35,8 +43,10 @@
 //! document-wide), sentence roles (the boilerplate zone depends on the document's length),
 //! quotations (a quotation runs on across paragraphs), the cross-sentence parts of attribution (introducers, signed sections, pronouns, quote
 //! scopes, speakers) and claims (coverage, scopes, furniture, the first document citation), and
-//! the people stage (surnames and first mentions cross paragraphs). Making those incremental
-//! too is the rest of issue 12's first item.
+//! in the people stage the class bits of the tokens ("used in lower case" is a fact of the
+//! whole article), propagation (a surname is a mention when someone with it is named in full
+//! anywhere), grouping, the chaining of a plural title's role to the names after it, quotes
+//! and role references. Making those incremental too is the rest of issue 12's first item.
 //!
 //! The analysis gives the tokens, cue matches, word-start answers and words back to the memo
 //! when it is done ([`ParseMemo::keep`], `Document::give_words`); a call whose analysis did not
@@ -117,7 +127,16 @@ impl<'l> IncrementalAnalyzer<'l> {
     pub fn last_work(&self) -> Work {
         let (cue_sentences_found, cue_sentences_reused) = self.stages.cues.counts;
         let (claim_sentences_found, claim_sentences_reused) = self.stages.claims.counts;
-        Work { cue_sentences_found, cue_sentences_reused, claim_sentences_found, claim_sentences_reused, ..self.memo.work }
+        let (people_units_found, people_units_reused) = self.stages.people.counts;
+        Work {
+            cue_sentences_found,
+            cue_sentences_reused,
+            claim_sentences_found,
+            claim_sentences_reused,
+            people_units_found,
+            people_units_reused,
+            ..self.memo.work
+        }
     }
 }
 
@@ -136,6 +155,10 @@ pub struct Work {
     /// Sentences whose own claim decisions were asked for afresh, or reused.
     pub claim_sentences_found: usize,
     pub claim_sentences_reused: usize,
+    /// Units of the text (lines of at least 64 tokens together) whose name candidates were
+    /// found afresh, or reused (`people/recognize/candidate_memo.rs`).
+    pub people_units_found: usize,
+    pub people_units_reused: usize,
 }
 
 /// The kept answers of the per-piece parsing work (see the module documentation).

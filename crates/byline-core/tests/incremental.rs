@@ -354,3 +354,101 @@ fn edits_at_the_edges() {
         ],
     );
 }
+
+/// `n` invented words, one sentence: `n` tokens with no name in them.
+fn filler(n: usize) -> String {
+    let words = ["the", "tide", "turned", "slowly", "over", "grey", "mudflats", "while", "gulls", "circled"];
+    let mut s: String = (0..n).map(|i| words[i % words.len()]).collect::<Vec<_>>().join(" ");
+    s.push('.');
+    s
+}
+
+/// `paragraphs` joined by blank lines, each a paragraph of its own, with `fill` filler
+/// paragraphs of 70 words between any two, so that each stands in a unit of the name candidates'
+/// memo of its own, several units from the others.
+fn far_apart(paragraphs: &[&str], fill: usize) -> String {
+    let mut out = Vec::new();
+    for p in paragraphs {
+        out.push(p.to_string());
+        out.extend((0..fill).map(|_| filler(70)));
+    }
+    out.join("\n\n") + "\n"
+}
+
+/// Whether a word is also used in lower case is a fact of the whole article: a name credited
+/// "by" one paragraph is a person only while no other paragraph uses its words in lower case.
+#[test]
+fn a_word_used_in_lower_case_in_another_paragraph() {
+    let before = far_apart(&["The photographs were taken by Hale Carver on Monday.", "The yard hired a new apprentice."], 4);
+    let after = before.replacen("a new apprentice", "a new carver", 1);
+    let seen =
+        there_and_back(&before, &after, |a, text| a.people.mentions.iter().map(|m| text[m.span.clone()].to_string()).collect::<Vec<_>>());
+    assert_ne!(seen[0], seen[1], "the lower-case use changes the far paragraph's people: {seen:?}");
+}
+
+/// A contributor line's role needs the word "contributed" somewhere in the text before its
+/// line is even looked at; the word added or removed in a far paragraph changes nothing else.
+#[test]
+fn the_word_contributed_in_another_paragraph() {
+    let text = far_apart(
+        &[
+            "Harbour Press writers Qorvath Thrane and Ilkan Vessberg in Oslo helped with this report.",
+            "Thrane said the port would reopen.",
+            "The board gave $5 million.",
+        ],
+        4,
+    );
+    let work = edits_in_turn(
+        text,
+        &[
+            ("board gave", "board contributed"),
+            ("helped with", "contributed to"),
+            ("board contributed", "board gave"),
+            ("contributed to", "helped with"),
+        ],
+    );
+    // (The contributor line names its writers, and "Thrane" four units on is then a mention.)
+    assert!(work[1].1 > work[0].1, "{work:?}");
+    assert_eq!(work[3].1, work[0].1, "{work:?}");
+}
+
+/// A byline's role on the line under it, in the next unit: the unit's neighbours are part of
+/// its window, so an edit of the role line finds the byline's candidates and roles again.
+#[test]
+fn a_byline_role_in_the_next_unit() {
+    // (61 filler tokens and the byline's 3: the first unit ends after the byline's line.)
+    let text = format!("{}\n\nBy Tomasz Weller\n\nStaff writer\n\n{}\n", filler(61), far_apart(&["Weller said the tide was late."], 4));
+    let roles = |a: &byline_core::Analysis| a.people.persons.iter().map(|p| p.roles.clone()).collect::<Vec<_>>();
+    let mut analyzer = IncrementalAnalyzer::bundled();
+    let first = analyzer.analyze(&text, Format::Plain);
+    let edited = text.replacen("Staff writer", "Political correspondent", 1);
+    let got = analyzer.analyze(&edited, Format::Plain);
+    assert_eq!(got, analyze_with(&edited, Format::Plain, Lexicon::bundled()));
+    assert_ne!(roles(&first), roles(&got), "{:?}", roles(&got));
+}
+
+/// Edits that move where the units of the name candidates' memo start (a paragraph grown or
+/// shrunk by many words, lines joined and split) and edits in one paragraph of many, which find
+/// the candidates of a few units only.
+#[test]
+fn units_of_the_candidates_memo() {
+    let text = far_apart(
+        &["By Tomasz Weller", "Board chair Ines Marrow said the plan needed more study.", "Marrow said the cost had doubled."],
+        3,
+    );
+    let long = filler(120);
+    let work = edits_in_turn(
+        text.clone(),
+        &[
+            ("needed more study.", &format!("needed more study. {long}")),
+            (&format!("needed more study. {long}"), "needed more study."),
+            ("Marrow said the cost", "Marrow said\nthe cost"),
+            ("Marrow said\nthe cost", "Marrow said the cost"),
+            ("By Tomasz Weller\n\n", "By Tomasz Weller "),
+            ("By Tomasz Weller ", "By Tomasz Weller\n\n"),
+            ("chair Ines", "chair Inés"),
+        ],
+    );
+    let last = work.last().unwrap().0;
+    assert!(last.people_units_found <= 3 && last.people_units_reused >= 6, "{last:?}");
+}

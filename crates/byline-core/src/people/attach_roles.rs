@@ -7,7 +7,20 @@ use super::DocPeople;
 use super::lexicon::FxHashSet;
 use super::recognize::{self, Ctx};
 
-pub(super) fn attach_roles(ctx: &Ctx, found: &[recognize::Found], doc: &mut DocPeople) {
+/// The roles the text around one name gives it, before the article's other mentions are
+/// considered: a function of the name's tokens and what lies a few lines and at most ~40
+/// tokens either side (kept per unit by `recognize/candidate_memo.rs`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct LocalRoles {
+    /// The role before the name ("Kremlin spokesman"), unless a contributor line gives one,
+    /// and whether it is a plural title that goes on to the names coordinated after it.
+    before: Option<(String, bool)>,
+    /// The roles after it, in order: a contributor line's, an identified role, the role line
+    /// under a byline, a bracket, an affiliation or an appositive.
+    after: Vec<String>,
+}
+
+pub(super) fn attach_roles(ctx: &Ctx, found: &[recognize::Found], doc: &mut DocPeople, mut memo: Option<&mut recognize::CandidateMemo>) {
     // Roles already given, per person, ASCII lower case (a scan of a person's roles per
     // mention is quadratic when one person has many).
     let mut seen: Vec<FxHashSet<String>> = vec![FxHashSet::default(); doc.persons.len()];
@@ -27,26 +40,12 @@ pub(super) fn attach_roles(ctx: &Ctx, found: &[recognize::Found], doc: &mut DocP
         let p = m.person;
         let mut roles = Vec::new();
         let name_end = ctx.toks[f.toks.end - 1].end;
-        // (A contributor line's role replaces its plural noun: "Harbour Press writer".)
-        let contributor = if contributor_lines { recognize::contributor_role(ctx, f.toks.start) } else { None };
-        if let Some((a, b)) = recognize::role_before(ctx, f.toks.start).filter(|_| contributor.is_none()) {
-            // As written: "Gen." keeps its full stop.
-            let mut end = ctx.toks[b].end;
-            if ctx.text[end..].starts_with('.') && recognize::is_short_title(ctx, b) {
-                end += 1;
-            }
-            // "his deputy, Jane Roe", "her husband Jon Doe": the possessive determiner says
-            // whose, and the copy gives the role with it.
-            let a = with_possessive_determiner(ctx, a);
-            // A quoted title keeps its opening mark: "“Parasite” director".
-            let mut from = ctx.toks[a].start;
-            if let Some(m) = ctx.text[..from].chars().next_back().filter(|&c| c == '“' || c == '"')
-                && ctx.text[from..end].contains(['”', '"'])
-            {
-                from -= m.len_utf8();
-            }
-            let role = ctx.text[from..end].to_string();
-            plural = recognize::plural_role(ctx, b).then(|| (name_end, role.clone()));
+        let local = match memo.as_deref_mut() {
+            Some(memo) => memo.local_roles(f.toks.clone(), || local_roles(ctx, f, contributor_lines)),
+            None => local_roles(ctx, f, contributor_lines),
+        };
+        if let Some((role, is_plural)) = local.before {
+            plural = is_plural.then(|| (name_end, role.clone()));
             roles.push(role);
         } else if let Some((prev_end, role)) = plural.take() {
             // "... Jane Roe, D-Ohio, and John Doe": the next name after "and".
@@ -56,32 +55,7 @@ pub(super) fn attach_roles(ctx: &Ctx, found: &[recognize::Found], doc: &mut DocP
                 plural = Some((name_end, role));
             }
         }
-        if let Some(r) = contributor {
-            roles.push(r);
-        }
-        if let Some((a, b)) = recognize::identified_role(ctx, f.toks.start) {
-            roles.push(ctx.text[ctx.toks[a].start..ctx.toks[b].end].to_string());
-        }
-        let last = f.toks.end - 1;
-        if let Some(r) = recognize::byline_role_line(ctx, f.toks.start, last) {
-            roles.push(ctx.text[ctx.toks[r.start].start..ctx.toks[r.end - 1].raw_end].to_string());
-        }
-        if let Some(r) = recognize::bracket_role(ctx, last) {
-            roles.push(ctx.text[ctx.toks[r.start].start..ctx.toks[r.end - 1].raw_end].to_string());
-        } else if let Some(r) = recognize::affiliation_after(ctx, last) {
-            roles.push(ctx.text[ctx.toks[r.start].start..ctx.toks[r.end - 1].raw_end].to_string());
-        } else if let Some(k) = recognize::appositive_start(ctx, last).or_else(|| recognize::named_role_start(ctx, last))
-            && let Some(r) = recognize::appositive_role(ctx, k).or_else(|| recognize::appositive_indefinite(ctx, k))
-        {
-            let mut a = r.start;
-            while a < r.end && matches!(ctx.word(a), "the" | "The" | "a" | "an") {
-                a += 1;
-            }
-            if a < r.end {
-                let end = relative_clause_end(ctx, r.end).unwrap_or(r.end);
-                roles.push(ctx.text[ctx.toks[a].start..ctx.toks[end - 1].raw_end].to_string());
-            }
-        }
+        roles.extend(local.after);
         for r in roles {
             let mut r = on_one_line(&r);
             // "attorney for the Harbour Workers Union (HWU": close the bracket.
@@ -94,6 +68,60 @@ pub(super) fn attach_roles(ctx: &Ctx, found: &[recognize::Found], doc: &mut DocP
         }
     }
     drop_bare_places(ctx, doc);
+}
+
+/// The [`LocalRoles`] of the name `f` (`contributor_lines`: whether the text has the word
+/// "contributed" at all).
+pub(crate) fn local_roles(ctx: &Ctx, f: &recognize::Found, contributor_lines: bool) -> LocalRoles {
+    let mut out = LocalRoles::default();
+    // (A contributor line's role replaces its plural noun: "Harbour Press writer".)
+    let contributor = if contributor_lines { recognize::contributor_role(ctx, f.toks.start) } else { None };
+    if let Some((a, b)) = recognize::role_before(ctx, f.toks.start).filter(|_| contributor.is_none()) {
+        // As written: "Gen." keeps its full stop.
+        let mut end = ctx.toks[b].end;
+        if ctx.text[end..].starts_with('.') && recognize::is_short_title(ctx, b) {
+            end += 1;
+        }
+        // "his deputy, Jane Roe", "her husband Jon Doe": the possessive determiner says
+        // whose, and the copy gives the role with it.
+        let a = with_possessive_determiner(ctx, a);
+        // A quoted title keeps its opening mark: "“Parasite” director".
+        let mut from = ctx.toks[a].start;
+        if let Some(m) = ctx.text[..from].chars().next_back().filter(|&c| c == '“' || c == '"')
+            && ctx.text[from..end].contains(['”', '"'])
+        {
+            from -= m.len_utf8();
+        }
+        out.before = Some((ctx.text[from..end].to_string(), recognize::plural_role(ctx, b)));
+    }
+    let roles = &mut out.after;
+    if let Some(r) = contributor {
+        roles.push(r);
+    }
+    if let Some((a, b)) = recognize::identified_role(ctx, f.toks.start) {
+        roles.push(ctx.text[ctx.toks[a].start..ctx.toks[b].end].to_string());
+    }
+    let last = f.toks.end - 1;
+    if let Some(r) = recognize::byline_role_line(ctx, f.toks.start, last) {
+        roles.push(ctx.text[ctx.toks[r.start].start..ctx.toks[r.end - 1].raw_end].to_string());
+    }
+    if let Some(r) = recognize::bracket_role(ctx, last) {
+        roles.push(ctx.text[ctx.toks[r.start].start..ctx.toks[r.end - 1].raw_end].to_string());
+    } else if let Some(r) = recognize::affiliation_after(ctx, last) {
+        roles.push(ctx.text[ctx.toks[r.start].start..ctx.toks[r.end - 1].raw_end].to_string());
+    } else if let Some(k) = recognize::appositive_start(ctx, last).or_else(|| recognize::named_role_start(ctx, last))
+        && let Some(r) = recognize::appositive_role(ctx, k).or_else(|| recognize::appositive_indefinite(ctx, k))
+    {
+        let mut a = r.start;
+        while a < r.end && matches!(ctx.word(a), "the" | "The" | "a" | "an") {
+            a += 1;
+        }
+        if a < r.end {
+            let end = relative_clause_end(ctx, r.end).unwrap_or(r.end);
+            roles.push(ctx.text[ctx.toks[a].start..ctx.toks[end - 1].raw_end].to_string());
+        }
+    }
+    out
 }
 
 /// A role as written, on one line: a run of white space holding a line break (a role wrapped

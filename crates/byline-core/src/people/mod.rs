@@ -17,6 +17,7 @@ mod role_references;
 pub(crate) mod tokens;
 
 pub use lexicon::PeopleLexicon;
+pub(crate) use recognize::CandidateMemo;
 
 use crate::Span;
 use recognize::Ctx;
@@ -112,12 +113,30 @@ pub fn find(doc: &Document, attributions: &[crate::attribution::Attribution]) ->
 
 /// Find the people of one article with the given people word lists.
 pub fn find_with(doc: &Document, attributions: &[crate::attribution::Attribution], lex: &PeopleLexicon) -> DocPeople {
+    find_in(doc, attributions, lex, None)
+}
+
+/// [`find`], with the name candidates of the text's unchanged parts taken from `memo` (the
+/// [`crate::IncrementalAnalyzer`]'s; `recognize/candidate_memo.rs`): the same people.
+pub(crate) fn find_memo(doc: &Document, attributions: &[crate::attribution::Attribution], memo: &mut CandidateMemo) -> DocPeople {
+    find_in(doc, attributions, PeopleLexicon::bundled(), Some(memo))
+}
+
+fn find_in(
+    doc: &Document,
+    attributions: &[crate::attribution::Attribution],
+    lex: &PeopleLexicon,
+    mut memo: Option<&mut CandidateMemo>,
+) -> DocPeople {
     let (text, toks, sentences, quotes) = (doc.text, &doc.toks[..], &doc.sentences[..], &doc.quotes[..]);
     if toks.is_empty() {
         return DocPeople::default();
     }
     let ctx = Ctx::new(text, toks, lex);
-    let found = recognize::find_names(&ctx);
+    let found = match memo.as_deref_mut() {
+        Some(memo) => recognize::find_names_memo(&ctx, &doc.clean, memo),
+        None => recognize::find_names(&ctx),
+    };
     let (tentative, found): (Vec<_>, Vec<_>) = found.into_iter().partition(|f| f.tentative);
     let mut doc = group::group(&ctx, &found);
     doc.tentative = tentative
@@ -128,7 +147,10 @@ pub fn find_with(doc: &Document, attributions: &[crate::attribution::Attribution
         })
         .filter(|(s, _)| doc.mention_at(s.start).is_none())
         .collect();
-    attach_roles::attach_roles(&ctx, &found, &mut doc);
+    attach_roles::attach_roles(&ctx, &found, &mut doc, memo.as_deref_mut());
+    if let Some(memo) = memo {
+        memo.end_round();
+    }
     attach_quotes::attach_quotes(text, sentences, quotes, attributions, &mut doc);
     role_references::attach_role_references(text, sentences, attributions, lex, &mut doc);
     doc.dated = crate::consistency::dateline::article_date(text);

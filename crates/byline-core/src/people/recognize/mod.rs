@@ -17,6 +17,7 @@
 
 mod affiliation;
 mod appositive;
+mod candidate_memo;
 mod cues;
 mod form_facts;
 mod names;
@@ -31,6 +32,7 @@ mod word_surnames;
 
 pub use affiliation::affiliation_after;
 pub use appositive::{appositive_indefinite, appositive_role, appositive_start, bracket_role, named_role_start};
+pub(crate) use candidate_memo::CandidateMemo;
 pub use cues::byline::byline_role_line;
 pub use cues::contributor::contributor_role;
 pub use cues::plural_role::plural_role;
@@ -56,7 +58,7 @@ pub struct Found {
     pub alias: bool,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct Piece {
     toks: std::ops::Range<usize>,
     /// Number of real name words (initials and particles not counted).
@@ -161,6 +163,33 @@ fn line_starts(text: &str) -> Vec<usize> {
 
 /// The mentions of people in a text, in text order.
 pub fn find_names(ctx: &Ctx) -> Vec<Found> {
+    let mut candidates = candidates(ctx);
+    // 4. Propagation: bare surnames (and full names) of people already found.
+    propagate::resolve(ctx, &mut candidates.pieces)
+}
+
+/// [`find_names`], with the candidates of the text's units kept in `memo` from the previous
+/// version's (see `candidate_memo.rs`): the same mentions.
+pub(crate) fn find_names_memo(ctx: &Ctx, clean: &str, memo: &mut CandidateMemo) -> Vec<Found> {
+    let mut candidates = memo.candidates(ctx, clean);
+    propagate::resolve(ctx, &mut candidates.pieces)
+}
+
+/// The name pieces of a text before propagation, cued or rejected: those of the runs of
+/// capitalised words in text order, then the names of capital bylines, then those of
+/// contributor lines (propagation reads them in that order).
+pub(crate) struct Candidates {
+    pieces: Vec<Piece>,
+    /// Where the bylines' names start in `pieces`.
+    bylines_from: usize,
+    /// Where the contributor lines' names start in `pieces`.
+    contributors_from: usize,
+}
+
+/// Stages 1–3 of [`find_names`]: what every later stage reads of the pieces. Each piece's
+/// answer reads the text and tokens at most a few lines and 40 tokens either side of it (and
+/// the document-wide [`LOWER_USED`] bit of those tokens), which `candidate_memo.rs` relies on.
+fn candidates(ctx: &Ctx) -> Candidates {
     // Line starts, to tell whether a piece stands alone on its line (a byline).
     let line_starts = line_starts(ctx.text);
     // 1. Runs of capitalised words.
@@ -172,10 +201,11 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
     cues::mark(ctx, &mut pieces, &thing_ahead, &line_starts);
     cues::coordinated::coordinated(ctx, &mut pieces);
     // Names that lines of their own give: bylines in capitals, contributor lines.
+    let bylines_from = pieces.len();
     cues::byline::capital_bylines(ctx, &line_starts, &mut pieces);
+    let contributors_from = pieces.len();
     cues::contributor::contributor_lines(ctx, &line_starts, &mut pieces);
-    // 4. Propagation: bare surnames (and full names) of people already found.
-    propagate::resolve(ctx, &mut pieces)
+    Candidates { pieces, bylines_from, contributors_from }
 }
 
 #[cfg(test)]
