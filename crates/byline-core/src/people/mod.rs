@@ -14,6 +14,7 @@ mod group;
 pub(crate) mod lexicon;
 mod recognize;
 mod role_references;
+mod title_references;
 pub(crate) mod tokens;
 
 pub use lexicon::PeopleLexicon;
@@ -153,6 +154,7 @@ fn find_in(
     }
     attach_quotes::attach_quotes(text, sentences, quotes, attributions, &mut doc);
     role_references::attach_role_references(text, sentences, attributions, lex, &mut doc);
+    title_references::attach_title_references(text, sentences, attributions, lex, &mut doc);
     doc.dated = crate::consistency::dateline::article_date(text);
     doc
 }

@@ -1,0 +1,166 @@
+//! Roles from titles referred back to outside an attribution: a person named in one sentence
+//! and called by a capitalised title in the next ("Jane Roe has been accused of misleading
+//! parliament. Opposition leader John Doe said the First Minister must correct the record").
+//! [`super::role_references`] handles a title that is the source of a speech verb; this is the
+//! same reference anywhere else in a sentence.
+//!
+//! Kept narrow, since a wrong role in a hover misleads: the title starts with "the", is two or
+//! more capitalised words with a role noun for its head ("the Prime Minister"), and no name
+//! follows it; the person is the only one named in the nearest of the two sentences before that
+//! names anyone, and is not named in the title's own sentence (where
+//! the title is someone else); and the same checks as a speaker's description — no role with
+//! another head noun, nobody else in the article with a role that ends in the title.
+
+use super::{DocPeople, PeopleLexicon};
+use crate::attribution::Attribution;
+use crate::sentences::Sentence;
+
+/// How many sentences back the person may be named.
+const WINDOW: usize = 2;
+
+/// Titles of at most this many words.
+const MAX_WORDS: usize = 4;
+
+pub(super) fn attach_title_references(
+    text: &str,
+    sentences: &[Sentence],
+    attributions: &[Attribution],
+    lex: &PeopleLexicon,
+    doc: &mut DocPeople,
+) {
+    for (si, s) in sentences.iter().enumerate() {
+        let body = &text[s.span.clone()];
+        for (off, _) in body.match_indices("the ").chain(body.match_indices("The ")) {
+            let at = s.span.start + off;
+            if off > 0 && body[..off].chars().next_back().is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            let Some(role) = title_after(&text[at + 4..s.span.end], lex) else { continue };
+            // (A speaker's title is the other module's.)
+            if attributions.iter().any(|a| a.source.as_ref().is_some_and(|sp| sp.start <= at && at < sp.end)) {
+                continue;
+            }
+            let Some(p) = person_before(doc, sentences, si) else { continue };
+            let here = doc.mentions.partition_point(|m| m.span.start < s.span.start);
+            if doc.mentions[here..].iter().take_while(|m| m.span.start < s.span.end).any(|m| m.person == p) {
+                continue;
+            }
+            give(doc, p, role);
+        }
+    }
+}
+
+/// The person named in the nearest of the [`WINDOW`] sentences before sentence `si` that names
+/// anyone, if that sentence names one person only.
+fn person_before(doc: &DocPeople, sentences: &[Sentence], si: usize) -> Option<usize> {
+    for k in (si.saturating_sub(WINDOW)..si).rev() {
+        let span = &sentences[k].span;
+        let a = doc.mentions.partition_point(|m| m.span.start < span.start);
+        let b = doc.mentions.partition_point(|m| m.span.start < span.end);
+        if a == b {
+            continue;
+        }
+        let p = doc.mentions[a].person;
+        return doc.mentions[a..b].iter().all(|m| m.person == p).then_some(p);
+    }
+    None
+}
+
+/// The title at the start of `rest` (the text after "the "): capitalised words, the last of
+/// them a role noun ("First Minister"), with no name or possessive after it.
+fn title_after(rest: &str, lex: &PeopleLexicon) -> Option<String> {
+    let mut end = 0;
+    let mut words = 0;
+    let mut head = "";
+    for w in rest.split(' ') {
+        let word = w.trim_end_matches([',', '.', ';', ':', '”', '"', ')']);
+        let cap = word.chars().next().is_some_and(char::is_uppercase);
+        let alpha = !word.is_empty() && word.chars().all(|c| c.is_alphabetic() || c == '-');
+        if !alpha || words == MAX_WORDS {
+            break;
+        }
+        if !cap {
+            break;
+        }
+        words += 1;
+        end += w.len() + 1;
+        head = word;
+        if word.len() != w.len() {
+            break;
+        }
+    }
+    // A formal title of two words or more: one word ("the Queen", "the Star") or a lower-case
+    // head ("the Fed chief") is as often someone the article never names. ("the Housing
+    // Executive" is a body.)
+    // ("the Harbour Medical Center": a role noun that also ends the names of places.)
+    if words < 2 || !is_head(lex, head) || lex.is_nonperson_head(head) || (head == "Executive" && !rest.starts_with("Chief ")) {
+        return None;
+    }
+    let title = &rest[..end - 1];
+    let title = title.trim_end_matches([',', '.', ';', ':', '”', '"', ')']);
+    // ("the First Minister Jane Roe": a title before a name is that name's, found elsewhere.)
+    let after = rest[end.min(rest.len())..].trim_start();
+    if title.len() + 1 == end && after.starts_with(char::is_uppercase) {
+        return None;
+    }
+    Some(title.to_string())
+}
+
+/// A role noun as the lexicon lists it, one person (not "officials", "MPs").
+fn is_head(lex: &PeopleLexicon, w: &str) -> bool {
+    lex.is_role_head_exact(w) || lex.is_role_head_exact(&w.to_lowercase())
+}
+
+/// Gives person `p` the role, unless they have a role with another head noun or already this
+/// one, or someone else in the article holds it.
+fn give(doc: &mut DocPeople, p: usize, role: String) {
+    let head = role.rsplit(' ').next().unwrap_or(&role).to_lowercase();
+    let person = &doc.persons[p];
+    let other_head = |r: &String| r.rsplit(' ').next().is_some_and(|h| h.trim_end_matches('.').to_lowercase() != head);
+    if person.roles.iter().any(other_head) || person.roles.iter().any(|r| r.eq_ignore_ascii_case(&role)) {
+        return;
+    }
+    let role_l = role.to_lowercase();
+    if doc.persons.iter().enumerate().any(|(q, o)| q != p && o.roles.iter().any(|r| r.to_lowercase().ends_with(&role_l))) {
+        return;
+    }
+    doc.persons[p].roles.push(role);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Format, analyze};
+
+    fn roles(text: &str) -> Vec<(String, Vec<String>)> {
+        analyze(text, Format::Plain).people.persons.into_iter().map(|p| (p.name, p.roles)).collect()
+    }
+
+    #[test]
+    fn a_title_in_the_next_sentence_is_the_persons() {
+        let t = "Maria Thrane has been accused of misleading the assembly over the harbour deal.\n\n\
+                 Opposition leader Jon Vessberg said the First Minister must correct the record.";
+        let r = roles(t);
+        assert!(r.contains(&("Maria Thrane".to_string(), vec!["First Minister".to_string()])), "{r:?}");
+        let t = "Two councillors called on Maria Thrane to resign on Monday.\n\n\
+                 Harbour councillor Jon Vessberg asked the Deputy Mayor to step down.";
+        let r = roles(t);
+        assert!(r.contains(&("Maria Thrane".to_string(), vec!["Deputy Mayor".to_string()])), "{r:?}");
+    }
+
+    #[test]
+    fn not_when_two_people_were_named_or_the_title_is_plain() {
+        let t = "Maria Thrane met Jon Vessberg on Monday.\n\nLater the First Minister said the deal was done.";
+        assert!(roles(t).iter().all(|(_, r)| r.is_empty()), "{:?}", roles(t));
+        let t = "Maria Thrane spoke on Monday.\n\nCritics said the minister had misled them.";
+        assert!(roles(t).iter().all(|(_, r)| r.is_empty()), "{:?}", roles(t));
+        // A place's name ending in a role noun is no title.
+        let t = "Maria Thrane spoke on Monday.\n\nLawyers will ask the Harbour Fertility Center to wait.";
+        assert!(roles(t).iter().all(|(_, r)| r.is_empty()), "{:?}", roles(t));
+        // One word, or a lower-case head, may be someone never named.
+        let t = "Maria Thrane spoke on Monday.\n\nShe met the Queen and the harbour chief later.";
+        assert!(roles(t).iter().all(|(_, r)| r.is_empty()), "{:?}", roles(t));
+        // A title before a name belongs to that name.
+        let t = "Maria Thrane spoke on Monday.\n\nShe thanked the First Minister Jon Vessberg for his help.";
+        assert!(roles(t).iter().all(|(n, r)| n != "Maria Thrane" || r.is_empty()), "{:?}", roles(t));
+    }
+}
