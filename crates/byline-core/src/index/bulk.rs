@@ -84,7 +84,7 @@ struct Gathered {
     aggs: HashMap<Arc<str>, AggAdds>,
     tentative_docs: HashMap<Arc<str>, Adds<u32>>,
     tentative_total: HashMap<Arc<str>, usize>,
-    quote_texts: HashMap<Arc<str>, Adds<u32>>,
+    quote_texts: HashMap<u64, Adds<u32>>,
     /// How many documents changed each version (as many as filing them one by one bumps).
     spelling_changes: u64,
     quote_changes: u64,
@@ -147,7 +147,7 @@ impl Gathered {
         }
         self.quote_changes += u64::from(!quote_facts(&entry.quotes, keys).is_empty());
         for q in entry.quotes.iter().filter(|q| q.words.len() >= quotation::MIN_WORDS) {
-            push(self.quote_texts.entry(q.key.clone()).or_default(), &doc, 1, add_count);
+            push(self.quote_texts.entry(q.key).or_default(), &doc, 1, add_count);
         }
         self.people_changes += u64::from(!keys.is_empty() || !entry.tentative.is_empty());
         self.entries.push((doc, entry));
@@ -155,7 +155,7 @@ impl Gathered {
 }
 
 /// Merge gathered document sets into a persistent map of document sets.
-fn merge_sets(map: &mut imbl::HashMap<Arc<str>, SmallMap<DocKey, u32>>, adds: HashMap<Arc<str>, Adds<u32>>) {
+fn merge_sets<K: std::hash::Hash + Eq + Clone>(map: &mut imbl::HashMap<K, SmallMap<DocKey, u32>>, adds: HashMap<K, Adds<u32>>) {
     for (k, docs) in adds {
         merge(map.entry(k).or_default(), docs, add_count);
     }
