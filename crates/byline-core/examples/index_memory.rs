@@ -12,6 +12,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicIsize, Ordering::Relaxed};
 
 use byline_core::index::{PreparedDocument, WorkspaceIndex};
+use byline_core::people::DocPeople;
 use byline_core::*;
 
 struct Counting;
@@ -89,9 +90,34 @@ fn main() {
         found.persons.shrink_to_fit();
         found.mentions.shrink_to_fit();
         found.tentative.shrink_to_fit();
+        if std::env::var_os("SHRINK").is_some() {
+            found.forms.shrink_to_fit();
+            for p in &mut found.persons {
+                p.roles.shrink_to_fit();
+                p.quotes.shrink_to_fit();
+                p.name.shrink_to_fit();
+                p.surname.shrink_to_fit();
+                p.fullest.shrink_to_fit();
+                for r in &mut p.roles {
+                    r.shrink_to_fit();
+                }
+                for q in &mut p.quotes {
+                    q.1.shrink_to_fit();
+                }
+            }
+        }
         people.push((Arc::<str>::from(p.to_string_lossy().as_ref()), Arc::new(found)));
     }
     let n = people.len();
+    let sum = |f: &dyn Fn(&DocPeople) -> usize| people.iter().map(|(_, p)| f(p)).sum::<usize>() as f64 / n as f64;
+    println!(
+        "per article: {:.1} persons, {:.1} mentions, {:.1} quotations, {:.1} roles, {:.1} tentative",
+        sum(&|p| p.persons.len()),
+        sum(&|p| p.mentions.len()),
+        sum(&|p| p.persons.iter().map(|q| q.quotes.len()).sum()),
+        sum(&|p| p.persons.iter().map(|q| q.roles.len()).sum()),
+        sum(&|p| p.tentative.len()),
+    );
     report("people (DocPeople, paths)", start, n);
     let before = now();
     let words: Vec<Vec<Vec<String>>> = people
