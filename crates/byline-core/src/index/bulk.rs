@@ -11,7 +11,7 @@
 use std::sync::Arc;
 
 use super::roles::{Recent, RoleAt};
-use super::{Agg, DocEntry, DocKey, FormCount, LocalKey, PreparedDocument, SMALL_MAP, SmallMap, WorkspaceIndex, quote_facts};
+use super::{Agg, DocEntry, DocKey, FormCount, LocalKey, PreparedDocument, SMALL_MAP, SmallMap, WorkspaceIndex};
 use crate::consistency::quotes as quotation;
 // Keys are short strings hashed once per document and person: Fx, not SipHash.
 use crate::people::lexicon::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -145,7 +145,8 @@ impl Gathered {
             *self.tentative_total.entry(t.clone()).or_default() += 1;
             push(self.surname_union.entry(t.clone()).or_default(), &doc, 1, add_count);
         }
-        self.quote_changes += u64::from(!quote_facts(&entry.quotes, keys).is_empty());
+        // As filing it alone: its (quote key, speaker) pairs are new when it has quotations.
+        self.quote_changes += u64::from(!entry.quotes.is_empty());
         for q in entry.quotes.iter().filter(|q| q.words.len() >= quotation::MIN_WORDS) {
             push(self.quote_texts.entry(q.key).or_default(), &doc, 1, add_count);
         }
