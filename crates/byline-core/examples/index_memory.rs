@@ -6,7 +6,10 @@
 //! `cargo run --release -p byline-core --example index_memory -- DIR`.
 //!
 //! The server's peak memory on a cold index (`byline-bench cold`) is mostly this; the example
-//! separates the parts without the server's threads and timing.
+//! separates the parts without the server's threads and timing. It also counts what the
+//! quotations' words would take as a `String` each (the index keeps them hashed), and with
+//! `SHRINK=1` the people with no spare capacity in their inner vectors and strings (at 10,000
+//! generated articles: 60.4 → 56.1 MB of chunks; not done by the loader so far).
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicIsize, Ordering::Relaxed};
@@ -124,7 +127,7 @@ fn main() {
         .iter()
         .flat_map(|(_, p)| p.persons.iter().map(|q| q.quotes.iter().map(|(_, t)| consistency::quotes::words(t)).collect()))
         .collect();
-    report("(quotation words alone)", before, n);
+    report("(quotation words as Strings)", before, n);
     drop(words);
     let before = now();
     let prepared: Vec<_> = people.into_iter().map(|(k, p)| (k, PreparedDocument::new(p))).collect();
