@@ -212,6 +212,18 @@ impl<K: Ord + Clone, V: Clone> SmallMap<K, V> {
         }
     }
 
+    /// Room for `additional` new keys at once, as far as the map stays a small vector: a batch
+    /// that adds several keys grows it once rather than once per key ([`Self::entry_or`] grows
+    /// it one entry at a time).
+    fn reserve_for(&mut self, additional: usize) {
+        let room = SMALL_MAP.saturating_sub(self.len()).min(additional);
+        match self {
+            SmallMap::Empty if room > 0 => *self = SmallMap::Small(Arc::new(Vec::with_capacity(room))),
+            SmallMap::Small(v) if room > 0 => Arc::make_mut(v).reserve_exact(room),
+            _ => {}
+        }
+    }
+
     fn insert(&mut self, k: K, value: V) {
         let slot = self.entry_or(k, value.clone());
         *slot = value;

@@ -49,6 +49,7 @@ fn merge<K: Ord + Clone, V: Clone + Default>(set: &mut SmallMap<K, V>, mut adds:
         };
         return;
     }
+    set.reserve_for(adds.len());
     for (d, v) in adds {
         combine(set.entry_or(d, V::default()), v);
     }
@@ -56,6 +57,7 @@ fn merge<K: Ord + Clone, V: Clone + Default>(set: &mut SmallMap<K, V>, mut adds:
 
 /// Merge counts keyed by name into a small map of counts.
 fn merge_counts<N: Default + Clone + std::ops::AddAssign>(map: &mut SmallMap<Arc<str>, N>, adds: HashMap<Arc<str>, N>) {
+    map.reserve_for(adds.keys().filter(|k| map.get(&***k).is_none()).count());
     for (k, n) in adds {
         *map.entry_or(k, N::default()) += n;
     }
