@@ -25,6 +25,14 @@ pub fn analyze(text: &str, format: byline_core::Format, lex: &byline_core::lexic
     byline_core::analyze_with(text, format, lex)
 }
 
+/// [`analyze`]'s people alone ([`byline_core::analysis::people_with`]): the workspace walk's
+/// analysis of a file not open, with the same injected faults.
+pub fn analyze_people(text: &str, format: byline_core::Format, lex: &byline_core::lexicon::Lexicon) -> byline_core::people::DocPeople {
+    maybe_panic_in_analysis(text);
+    maybe_slow_analysis(text);
+    byline_core::analysis::people_with(text, format, lex)
+}
+
 /// An open document's incremental analyzer, kept with the document by the server's state task
 /// and used by its (at most one running) analysis on a blocking thread.
 pub type DocAnalyzer = Arc<Mutex<byline_core::IncrementalAnalyzer<'static>>>;

@@ -92,8 +92,8 @@ struct RootCache {
     old: Option<Packed>,
     /// `used[i]`: entry `i` of `old` answered for a file of this walk.
     used: Vec<AtomicBool>,
-    /// Entries analysed during this walk, encoded.
-    fresh: Mutex<Vec<(EntryKey, Vec<u8>)>>,
+    /// Entries analysed during this walk, encoded (boxed: no spare capacity kept until the save).
+    fresh: Mutex<Vec<(EntryKey, Box<[u8]>)>>,
 }
 
 impl WorkspaceCache {
@@ -173,7 +173,7 @@ impl WorkspaceCache {
         }
         let people = analyse()?;
         self.misses.fetch_add(1, Ordering::Relaxed);
-        let bytes = codec::to_bytes(&people);
+        let bytes = codec::to_bytes(&people).into_boxed_slice();
         root.fresh.lock().unwrap_or_else(|e| e.into_inner()).push((key, bytes));
         Ok(people)
     }
@@ -218,7 +218,7 @@ impl RootCache {
         if let Some(old) = &self.old {
             entries.extend(kept.iter().map(|&i| old.at(i)));
         }
-        entries.extend(fresh.iter().map(|(k, b)| (*k, b.as_slice())));
+        entries.extend(fresh.iter().map(|(k, b)| (*k, &b[..])));
         let dir = self.file.parent().unwrap_or(Path::new("."));
         packed::remove_abandoned(dir);
         packed::write(&self.file, &self.header, entries).map(Saved::Written)

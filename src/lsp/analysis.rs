@@ -44,7 +44,7 @@ pub fn analyze_guarded_incremental(
     guarded(what, || crate::faults::analyze_incremental(analyzer, text, format))
 }
 
-fn guarded(what: &str, analyze: impl FnOnce() -> Analysis) -> Result<Analysis, String> {
+fn guarded<T>(what: &str, analyze: impl FnOnce() -> T) -> Result<T, String> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(analyze)).map_err(|e| {
         let msg = crate::faults::panic_message(&*e);
         log!("analysis panicked on {what}: {msg}");
@@ -66,7 +66,9 @@ pub fn load_file(path: &Path, max_file_size: u64, lex: &Lexicon) -> Result<OnDis
 pub fn load_with(path: &Path, max_file_size: u64, lex: &Lexicon, cache: Option<&WorkspaceCache>) -> Result<OnDisk, ReadError> {
     let text = read_article(path, max_file_size)?;
     let format = Format::from_path(&path.to_string_lossy());
-    let analyse = || analyze_guarded(&text, format, lex, &path.display().to_string()).map(|a| a.people).map_err(ReadError::Internal);
+    // Only the people are kept: the claims are not worked out ([`crate::faults::analyze_people`]).
+    let analyse =
+        || guarded(&path.display().to_string(), || crate::faults::analyze_people(&text, format, lex)).map_err(ReadError::Internal);
     let mut people = match cache {
         Some(cache) => cache.people(path, &text, format, analyse)?,
         None => analyse()?,

@@ -86,19 +86,21 @@ struct QuotePlan {
 }
 
 /// One quotation of a document: whose (index into `persons`), which (index into their
-/// `quotes`), its normalised words and its [`quotation::key`].
+/// `quotes`), its normalised words hashed ([`quotation::word_hashes`]: one integer per word, not
+/// a `String` — the words as text are worked out again from the quotation for a message) and
+/// its key ([`quotation::hashed_key`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct DocQuote {
     person: usize,
     quote: usize,
-    words: Vec<String>,
-    key: Arc<str>,
+    words: Box<[u64]>,
+    key: u64,
 }
 
 /// A document's quotations as they matter to other documents: the quote key with the agg key
 /// of its speaker; sorted.
-fn quote_facts(quotes: &[DocQuote], keys: &[LocalKey]) -> Vec<(Arc<str>, Arc<str>)> {
-    let mut out: Vec<(Arc<str>, Arc<str>)> = quotes.iter().map(|q| (q.key.clone(), agg_key(&keys[q.person]))).collect();
+fn quote_facts(quotes: &[DocQuote], keys: &[LocalKey]) -> Vec<(u64, Arc<str>)> {
+    let mut out: Vec<(u64, Arc<str>)> = quotes.iter().map(|q| (q.key, agg_key(&keys[q.person]))).collect();
     out.sort();
     out
 }
@@ -107,8 +109,8 @@ fn doc_quotes(people: &DocPeople) -> Vec<DocQuote> {
     let mut out = Vec::new();
     for (person, p) in people.persons.iter().enumerate() {
         for (quote, (_, text)) in p.quotes.iter().enumerate() {
-            let words = quotation::words(text);
-            let key: Arc<str> = quotation::key(&words).into();
+            let words = quotation::word_hashes(text);
+            let key = quotation::hashed_key(&words);
             out.push(DocQuote { person, quote, words, key });
         }
     }
@@ -196,6 +198,9 @@ impl<K: Ord + Clone, V: Clone> SmallMap<K, V> {
                 let i = match v.binary_search_by(|(x, _)| x.cmp(&k)) {
                     Ok(i) => i,
                     Err(i) => {
+                        // Grown one entry at a time: most sets stay small and live as long as
+                        // the workspace, so capacity doubled ahead of need is memory never used.
+                        v.reserve_exact(1);
                         v.insert(i, (k, default));
                         i
                     }
@@ -204,6 +209,18 @@ impl<K: Ord + Clone, V: Clone> SmallMap<K, V> {
             }
             SmallMap::Large(m) => m.entry(k).or_insert(default),
             SmallMap::Empty => unreachable!("an empty map became a small one above"),
+        }
+    }
+
+    /// Room for `additional` new keys at once, as far as the map stays a small vector: a batch
+    /// that adds several keys grows it once rather than once per key ([`Self::entry_or`] grows
+    /// it one entry at a time).
+    fn reserve_for(&mut self, additional: usize) {
+        let room = SMALL_MAP.saturating_sub(self.len()).min(additional);
+        match self {
+            SmallMap::Empty if room > 0 => *self = SmallMap::Small(Arc::new(Vec::with_capacity(room))),
+            SmallMap::Small(v) if room > 0 => Arc::make_mut(v).reserve_exact(room),
+            _ => {}
         }
     }
 
@@ -291,7 +308,7 @@ pub struct WorkspaceIndex {
     spelling_version: u64,
     /// Quote key ([`quotation::key`], of [`quotation::MIN_WORDS`] words or more) → documents
     /// quoting those words (with how many times).
-    quote_texts: imbl::HashMap<Arc<str>, DocSet>,
+    quote_texts: imbl::HashMap<u64, DocSet>,
     /// Bumped whenever a document's quotations or their speakers change.
     quote_version: u64,
     /// Bumped whenever a document's people change in what other documents show of them: who
@@ -667,7 +684,7 @@ impl WorkspaceIndex {
         let changed = old_quotes.as_ref().map_or(!facts.is_empty(), |o| *o != facts);
         self.quote_version = before_quotes + u64::from(changed);
         for q in entry.quotes.iter().filter(|q| q.words.len() >= quotation::MIN_WORDS) {
-            bump(self.quote_texts.entry(q.key.clone()).or_default(), &doc, 1);
+            bump(self.quote_texts.entry(q.key).or_default(), &doc, 1);
         }
         let changed = old_people
             .map_or(!keys.is_empty() || !entry.tentative.is_empty(), |(k, c, t)| k != *keys || c != *stats || t != entry.tentative);
@@ -1277,13 +1294,14 @@ impl WorkspaceIndex {
         docs.sort();
         docs.dedup();
         let mut elsewhere = Vec::new();
+        let here_words = quotation::words(&text);
         for d in docs {
             let Some(o) = self.docs.get(&d) else { continue };
             for oq in o.quotes.iter() {
                 let Some(k) = o.keys.get(oq.person) else { continue };
                 let mine = locals.contains(k);
                 let relation = if mine {
-                    quotation::compare(&q.words, &oq.words)
+                    quotation::compare_hashed(&q.words, &oq.words)
                 } else if oq.key == q.key && q.words.len() >= quotation::MIN_WORDS {
                     Relation::Same
                 } else {
@@ -1294,7 +1312,7 @@ impl WorkspaceIndex {
                 }
                 let p = &o.people.persons[oq.person];
                 let (ospan, otext) = &p.quotes[oq.quote];
-                let difference = quotation::difference(&q.words, &oq.words);
+                let difference = quotation::difference(&here_words, &quotation::words(otext));
                 let found = QuoteElsewhere {
                     doc: d.clone(),
                     span: ospan.clone(),
@@ -1340,15 +1358,11 @@ impl WorkspaceIndex {
         let q = e.quotes.get(plan.quote)?;
         let here_text = e.people.persons.get(q.person)?.quotes.get(q.quote)?;
         let mut elsewhere = Vec::with_capacity(plan.elsewhere.len());
-        let mut first_words: Option<&Vec<String>> = None;
         for (d, oi, person) in &plan.elsewhere {
             let Some(o) = self.docs.get(d) else { continue };
             let Some(oq) = o.quotes.get(*oi) else { continue };
             let Some(p) = o.people.persons.get(oq.person) else { continue };
             let Some((span, text)) = p.quotes.get(oq.quote) else { continue };
-            if first_words.is_none() {
-                first_words = Some(&oq.words);
-            }
             elsewhere.push(QuoteElsewhere {
                 doc: d.clone(),
                 span: span.clone(),
@@ -1359,7 +1373,9 @@ impl WorkspaceIndex {
         }
         let first = elsewhere.first()?;
         let message = match plan.check {
-            QuoteCheck::Mismatch => quotation::mismatch_message(&name(&first.doc), &q.words, &first.text, first_words?),
+            QuoteCheck::Mismatch => {
+                quotation::mismatch_message(&name(&first.doc), &quotation::words(&here_text.1), &first.text, &quotation::words(&first.text))
+            }
             QuoteCheck::Speaker => quotation::speaker_message(&name(&first.doc), &first.speaker, &e.people.persons[q.person].name),
         };
         Some(QuoteFinding {
@@ -1397,7 +1413,7 @@ impl WorkspaceIndex {
                     let mut matched = false;
                     for (oi, oq) in o.quotes.iter().enumerate().filter(|(_, oq)| o.keys.get(oq.person).is_some_and(|k| locals.contains(k)))
                     {
-                        match quotation::compare(&q.words, &oq.words) {
+                        match quotation::compare_hashed(&q.words, &oq.words) {
                             Relation::Same | Relation::Excerpt => matched = true,
                             Relation::Mismatch(sim) => near.push((sim, oi)),
                             Relation::Unrelated => {}

@@ -11,7 +11,7 @@
 use std::sync::Arc;
 
 use super::roles::{Recent, RoleAt};
-use super::{Agg, DocEntry, DocKey, FormCount, LocalKey, PreparedDocument, SMALL_MAP, SmallMap, WorkspaceIndex, quote_facts};
+use super::{Agg, DocEntry, DocKey, FormCount, LocalKey, PreparedDocument, SMALL_MAP, SmallMap, WorkspaceIndex};
 use crate::consistency::quotes as quotation;
 // Keys are short strings hashed once per document and person: Fx, not SipHash.
 use crate::people::lexicon::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -49,6 +49,7 @@ fn merge<K: Ord + Clone, V: Clone + Default>(set: &mut SmallMap<K, V>, mut adds:
         };
         return;
     }
+    set.reserve_for(adds.len());
     for (d, v) in adds {
         combine(set.entry_or(d, V::default()), v);
     }
@@ -56,6 +57,7 @@ fn merge<K: Ord + Clone, V: Clone + Default>(set: &mut SmallMap<K, V>, mut adds:
 
 /// Merge counts keyed by name into a small map of counts.
 fn merge_counts<N: Default + Clone + std::ops::AddAssign>(map: &mut SmallMap<Arc<str>, N>, adds: HashMap<Arc<str>, N>) {
+    map.reserve_for(adds.keys().filter(|k| map.get(&***k).is_none()).count());
     for (k, n) in adds {
         *map.entry_or(k, N::default()) += n;
     }
@@ -84,7 +86,7 @@ struct Gathered {
     aggs: HashMap<Arc<str>, AggAdds>,
     tentative_docs: HashMap<Arc<str>, Adds<u32>>,
     tentative_total: HashMap<Arc<str>, usize>,
-    quote_texts: HashMap<Arc<str>, Adds<u32>>,
+    quote_texts: HashMap<u64, Adds<u32>>,
     /// How many documents changed each version (as many as filing them one by one bumps).
     spelling_changes: u64,
     quote_changes: u64,
@@ -145,9 +147,10 @@ impl Gathered {
             *self.tentative_total.entry(t.clone()).or_default() += 1;
             push(self.surname_union.entry(t.clone()).or_default(), &doc, 1, add_count);
         }
-        self.quote_changes += u64::from(!quote_facts(&entry.quotes, keys).is_empty());
+        // As filing it alone: its (quote key, speaker) pairs are new when it has quotations.
+        self.quote_changes += u64::from(!entry.quotes.is_empty());
         for q in entry.quotes.iter().filter(|q| q.words.len() >= quotation::MIN_WORDS) {
-            push(self.quote_texts.entry(q.key.clone()).or_default(), &doc, 1, add_count);
+            push(self.quote_texts.entry(q.key).or_default(), &doc, 1, add_count);
         }
         self.people_changes += u64::from(!keys.is_empty() || !entry.tentative.is_empty());
         self.entries.push((doc, entry));
@@ -155,7 +158,7 @@ impl Gathered {
 }
 
 /// Merge gathered document sets into a persistent map of document sets.
-fn merge_sets(map: &mut imbl::HashMap<Arc<str>, SmallMap<DocKey, u32>>, adds: HashMap<Arc<str>, Adds<u32>>) {
+fn merge_sets<K: std::hash::Hash + Eq + Clone>(map: &mut imbl::HashMap<K, SmallMap<DocKey, u32>>, adds: HashMap<K, Adds<u32>>) {
     for (k, docs) in adds {
         merge(map.entry(k).or_default(), docs, add_count);
     }
