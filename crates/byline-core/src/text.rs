@@ -69,6 +69,10 @@ fn line_is_headline(line: &str) -> bool {
 /// Tues."). A headline may end with an abbreviation's full stop; a sentence of body text has
 /// lower-case words ("said", "that", "would").
 fn title_case(line: &str) -> bool {
+    // (A headline is short; a body paragraph's line is passed over without a look at its words.)
+    if line.len() > 200 {
+        return false;
+    }
     let (mut long, mut capitalised) = (0, 0);
     for w in line.split_whitespace() {
         let letters = w.trim_matches(|c: char| !c.is_alphabetic());
@@ -79,6 +83,8 @@ fn title_case(line: &str) -> bool {
         long += 1;
         if letters.chars().next().is_some_and(char::is_uppercase) {
             capitalised += 1;
+        } else if long - capitalised >= 3 {
+            return false;
         }
     }
     long >= 4 && capitalised * 20 >= long * 17

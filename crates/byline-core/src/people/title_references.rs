@@ -29,8 +29,12 @@ pub(super) fn attach_title_references(
     doc: &mut DocPeople,
 ) {
     for (si, s) in sentences.iter().enumerate() {
+        // (The person first: a binary search, where most sentences stop.)
+        let Some(p) = person_before(doc, sentences, si) else { continue };
         let body = &text[s.span.clone()];
-        for (off, _) in body.match_indices("the ").chain(body.match_indices("The ")) {
+        for off in memchr::memmem::find_iter(body.as_bytes(), b"he ") {
+            // "the " or "The ", as a word.
+            let Some(off) = off.checked_sub(1).filter(|&o| matches!(body.as_bytes()[o], b't' | b'T')) else { continue };
             let at = s.span.start + off;
             if off > 0 && body[..off].chars().next_back().is_some_and(char::is_alphanumeric) {
                 continue;
@@ -40,7 +44,6 @@ pub(super) fn attach_title_references(
             if attributions.iter().any(|a| a.source.as_ref().is_some_and(|sp| sp.start <= at && at < sp.end)) {
                 continue;
             }
-            let Some(p) = person_before(doc, sentences, si) else { continue };
             let here = doc.mentions.partition_point(|m| m.span.start < s.span.start);
             if doc.mentions[here..].iter().take_while(|m| m.span.start < s.span.end).any(|m| m.person == p) {
                 continue;

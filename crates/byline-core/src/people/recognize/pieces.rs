@@ -20,8 +20,9 @@ pub(super) fn split_runs(ctx: &Ctx, runs: &[Run]) -> Vec<Piece> {
             let lead_particle = lead_particle(ctx, run, k);
             let place_given = place_given(ctx, run, k);
             // ("CNN Host Asks Jane Roe …": a headline's verb before a name is not its first word.)
-            let verb_lead = headline_verb(ctx, run, k, true) && !ctx.has(k, FIRST);
-            if verb_lead || (!lead_particle && !place_given && (!is_name_tok(ctx, run, k) || ctx.is_particle(k))) {
+            if (!lead_particle && !place_given && (!is_name_tok(ctx, run, k) || ctx.is_particle(k)))
+                || (!ctx.has(k, FIRST) && headline_verb(ctx, run, k, true))
+            {
                 k += 1;
                 continue;
             }
@@ -228,20 +229,27 @@ fn headline_verb(ctx: &Ctx, run: &Run, k: usize, lead: bool) -> bool {
         return true;
     }
     let inside = k + 1 < run.end;
-    with_lower(ctx.word(k), |l| match l {
-        "will" | "would" | "can" | "could" | "should" | "must" | "might" | "shall" => inside && !lead,
-        _ => inside && l.ends_with('s') && super::vocab::short_words().get(l).is_some_and(|c| c & super::VERB_FORM != 0),
+    let w = ctx.word(k);
+    // (Most capitalised words are passed over on their length and last letter, before any look-up.)
+    if !inside || (w.len() > 6 && !w.ends_with('s')) {
+        return false;
+    }
+    with_lower(w, |l| match l {
+        "will" | "would" | "can" | "could" | "should" | "must" | "might" | "shall" => !lead,
+        _ => l.ends_with('s') && super::vocab::short_words().get(l).is_some_and(|c| c & super::VERB_FORM != 0),
     })
 }
 
 /// Whether token `k` is a verb whatever its case: a speech verb, a finite form of "be",
 /// "have" or "do", or a past form that WordNet lists only as a verb ("arrested", "named").
 pub(super) fn finite_verb(ctx: &Ctx, k: usize) -> bool {
+    let w = ctx.word(k);
     ctx.has(k, SPEECH_VERB)
-        || with_lower(ctx.word(k), |l| {
-            matches!(l, "is" | "are" | "was" | "were" | "has" | "have" | "had" | "does" | "did")
-                || (l.ends_with("ed") && super::vocab::short_words().get(l).is_some_and(|c| c & super::VERB_FORM != 0))
-        })
+        || ((w.len() <= 4 || w.ends_with("ed"))
+            && with_lower(w, |l| {
+                matches!(l, "is" | "are" | "was" | "were" | "has" | "have" | "had" | "does" | "did")
+                    || (l.ends_with("ed") && super::vocab::short_words().get(l).is_some_and(|c| c & super::VERB_FORM != 0))
+            }))
 }
 
 /// The name of a month, as written in running text.
