@@ -28,11 +28,13 @@ pub(super) fn attach_title_references(
     lex: &PeopleLexicon,
     doc: &mut DocPeople,
 ) {
+    // (One searcher for the document: building one per sentence cost more than the search.)
+    let the = memchr::memmem::Finder::new(b"he ");
     for (si, s) in sentences.iter().enumerate() {
         // (The person first: a binary search, where most sentences stop.)
         let Some(p) = person_before(doc, sentences, si) else { continue };
         let body = &text[s.span.clone()];
-        for off in memchr::memmem::find_iter(body.as_bytes(), b"he ") {
+        for off in the.find_iter(body.as_bytes()) {
             // "the " or "The ", as a word.
             let Some(off) = off.checked_sub(1).filter(|&o| matches!(body.as_bytes()[o], b't' | b'T')) else { continue };
             let at = s.span.start + off;
