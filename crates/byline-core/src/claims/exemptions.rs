@@ -164,12 +164,13 @@ mod tests {
         assert!(findings("The ferry company did not respond to a request for comment.").is_empty());
         assert!(findings("The Herald has reached out to the 3 ferry companies for comment.").is_empty());
         assert!(findings("The Herald has sought comment from the 3 ferry companies.").is_empty());
-        assert!(findings("It was not immediately clear whether the 3 men had lawyers who could comment for them.").is_empty());
+        assert!(findings("Nobody could yet say whether the 3 deckhands had lawyers who could speak for them.").is_empty());
         assert!(findings("We visited 40 homes along the northern coast last week.").is_empty());
         // A source telling the outlet is reporting, not the writer's voice.
-        let t = "The harbour reopened on Monday, the mayor said.\n\nBoth families are upset, an insider told us at the time.";
+        let t = "The harbour reopened on Monday, the mayor said.\n\nThe two clubs are close to a deal, an insider told us on Friday.";
         assert!(findings(t).iter().any(|f| f.0 == crate::claims::Code::AnonymousSource), "{:?}", findings(t));
-        let t = "The harbour reopened on Monday, the mayor said.\n\nBoth families are upset, an insider told Us Weekly at the time.";
+        let t =
+            "The harbour reopened on Monday, the mayor said.\n\nThe two clubs are close to a deal, an insider told Us Weekly on Friday.";
         assert!(findings(t).iter().any(|f| f.0 == crate::claims::Code::AnonymousSource), "{:?}", findings(t));
     }
 

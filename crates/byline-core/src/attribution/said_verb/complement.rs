@@ -178,7 +178,7 @@ fn that_after_adverbial(ctx: &Ctx, words: &[Word], wi: usize, we: usize) -> bool
 
 /// Whether the verb at word `wi` and its subject of at most four words follow a comma: the
 /// source trails what it reports ("…, the company announced on Wednesday"), not a participle
-/// after an object ("opposed a federal appeals court judge confirmed last week").
+/// after an object ("opposed a harbour board member confirmed in March").
 fn trailing(ctx: &Ctx, words: &[Word], wi: usize) -> bool {
     (wi.saturating_sub(4).max(1)..wi).rev().any(|k| ctx.gap(words[k - 1].span.end, words[k].span.start).contains(','))
 }

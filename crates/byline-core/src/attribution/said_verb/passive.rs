@@ -39,7 +39,7 @@ pub(super) fn passive(v: &VerbCue, progressive: bool) -> Verdict {
 }
 
 /// The "by" of the agent: right after the verb, or after a short phrase of when and where that
-/// sits between them ("was revealed yesterday in a televised press conference by the
+/// sits between them ("was announced on Tuesday at a crowded public meeting by the
 /// minister"): at most eight words, none after a comma and none a clause's start.
 fn agent_by(ctx: &crate::attribution::pieces::Ctx, words: &[crate::document::Word], we: usize) -> Option<usize> {
     if words.get(we).is_some_and(|n| ctx.lw(n) == "by") {
@@ -87,8 +87,8 @@ mod tests {
 
     #[test]
     fn the_agent_after_a_phrase_of_when_and_where() {
-        let t = "This was all revealed yesterday in a televised press conference by Minister of Education Ida Rask.";
-        assert_eq!(source_of(t, "revealed"), Some((Some("Minister of Education Ida Rask".into()), SourceKind::Named)));
+        let t = "The plan was all announced on Tuesday at a crowded public meeting by Harbour Minister Ida Rask.";
+        assert_eq!(source_of(t, "announced"), Some((Some("Harbour Minister Ida Rask".into()), SourceKind::Named)));
         // Not past a comma or a new clause.
         assert_eq!(source_of("It was announced on Monday, by all accounts a surprise.", "announced"), None);
     }
