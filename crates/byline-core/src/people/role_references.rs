@@ -44,20 +44,26 @@ pub(super) fn attach_role_references(
                     .filter(|&p| last_mention_before(doc, src.start).is_some_and(|m| doc.mentions[m].person == p))
             };
             let Some(p) = p else { continue };
-            let same_head = |r: &String| role_head(r).is_some_and(|h| h.eq_ignore_ascii_case(&head));
-            let person = &doc.persons[p];
-            if person.roles.iter().any(|r| !same_head(r)) || person.roles.iter().any(|r| r.eq_ignore_ascii_case(&role)) {
-                continue;
-            }
-            // ("Judge Jane Roe … he said to the judge … The judge responded": another person of
-            // the article holds that role; the description is theirs.)
-            let role_l = role.to_lowercase();
-            if doc.persons.iter().enumerate().any(|(q, o)| q != p && o.roles.iter().any(|r| r.to_lowercase().ends_with(&role_l))) {
-                continue;
-            }
-            doc.persons[p].roles.push(role);
+            give(doc, p, role, &head);
         }
     }
+}
+
+/// Gives person `p` the description `role` (head noun `head`) as a role, unless they have a role
+/// with another head noun or this one already, or someone else in the article holds it.
+pub(super) fn give(doc: &mut DocPeople, p: usize, role: String, head: &str) {
+    let same_head = |r: &String| role_head(r).is_some_and(|h| h.eq_ignore_ascii_case(head));
+    let person = &doc.persons[p];
+    if person.roles.iter().any(|r| !same_head(r)) || person.roles.iter().any(|r| r.eq_ignore_ascii_case(&role)) {
+        return;
+    }
+    // ("Judge Jane Roe … he said to the judge … The judge responded": another person of the
+    // article holds that role; the description is theirs.)
+    let role_l = role.to_lowercase();
+    if doc.persons.iter().enumerate().any(|(q, o)| q != p && o.roles.iter().any(|r| r.to_lowercase().ends_with(&role_l))) {
+        return;
+    }
+    doc.persons[p].roles.push(role);
 }
 
 /// The mentions inside `span`.
@@ -122,7 +128,7 @@ fn definite_role(source: &str, lex: &PeopleLexicon) -> Option<(String, String)> 
 }
 
 /// The head noun of a role: its last word before "of", "at", "in", "for", "from", "with".
-fn role_head(role: &str) -> Option<String> {
+pub(super) fn role_head(role: &str) -> Option<String> {
     let words: Vec<&str> = role.split_whitespace().collect();
     let end = words.iter().position(|w| matches!(*w, "of" | "at" | "in" | "for" | "from" | "with" | "to")).unwrap_or(words.len());
     words[..end].last().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())

@@ -11,6 +11,7 @@
 //! the title is someone else); and the same checks as a speaker's description — no role with
 //! another head noun, nobody else in the article with a role that ends in the title.
 
+use super::role_references::{give, role_head};
 use super::{DocPeople, PeopleLexicon};
 use crate::attribution::Attribution;
 use crate::sentences::Sentence;
@@ -50,7 +51,8 @@ pub(super) fn attach_title_references(
             if doc.mentions[here..].iter().take_while(|m| m.span.start < s.span.end).any(|m| m.person == p) {
                 continue;
             }
-            give(doc, p, role);
+            let Some(head) = role_head(&role) else { continue };
+            give(doc, p, role, &head);
         }
     }
 }
@@ -114,22 +116,6 @@ fn title_after(rest: &str, lex: &PeopleLexicon) -> Option<String> {
 /// A role noun as the lexicon lists it, one person (not "officials", "MPs").
 fn is_head(lex: &PeopleLexicon, w: &str) -> bool {
     lex.is_role_head_exact(w) || lex.is_role_head_exact(&w.to_lowercase())
-}
-
-/// Gives person `p` the role, unless they have a role with another head noun or already this
-/// one, or someone else in the article holds it.
-fn give(doc: &mut DocPeople, p: usize, role: String) {
-    let head = role.rsplit(' ').next().unwrap_or(&role).to_lowercase();
-    let person = &doc.persons[p];
-    let other_head = |r: &String| r.rsplit(' ').next().is_some_and(|h| h.trim_end_matches('.').to_lowercase() != head);
-    if person.roles.iter().any(other_head) || person.roles.iter().any(|r| r.eq_ignore_ascii_case(&role)) {
-        return;
-    }
-    let role_l = role.to_lowercase();
-    if doc.persons.iter().enumerate().any(|(q, o)| q != p && o.roles.iter().any(|r| r.to_lowercase().ends_with(&role_l))) {
-        return;
-    }
-    doc.persons[p].roles.push(role);
 }
 
 #[cfg(test)]

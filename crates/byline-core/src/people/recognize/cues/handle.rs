@@ -3,6 +3,7 @@
 
 use super::Around;
 use crate::people::lexicon::class::*;
+use crate::people::lexicon::with_lower;
 use crate::people::recognize::Ctx;
 
 /// "Jane Roe (@janeroe)": the account's handle right after the name, whose first word is a
@@ -11,7 +12,7 @@ use crate::people::recognize::Ctx;
 pub fn handle_after(ctx: &Ctx, at: &Around) -> bool {
     at.gap_after.trim_start().starts_with("(@")
         && !ctx.has(at.s, PERSON_NOUN | NONPERSON | TITLE)
-        && (ctx.has(at.s, FIRST) || !crate::lexicon::Lexicon::bundled().adjectives.contains(&ctx.word(at.s).to_lowercase()))
+        && (ctx.has(at.s, FIRST) || !with_lower(ctx.word(at.s), |l| crate::lexicon::Lexicon::bundled().adjectives.contains(l)))
 }
 
 #[cfg(test)]
