@@ -186,7 +186,7 @@ mod tests {
         let a = analyze(t, Format::Plain);
         assert!(a.attributions.iter().filter(|x| x.kind == SourceKind::Pronoun).all(|x| x.refers_to.is_none()), "{:?}", a.attributions);
         // "Officials" opening the sentence names nobody: the pronoun still refers back.
-        let t = "A senior official said the talks had failed. Councillor Ida Rask pushed for a vote. “We need it,” she said.";
+        let t = "A senior official said the talks had failed. Councillor Ida Rask walked out of the vote. “We need it,” she said.";
         let a = analyze(t, Format::Plain);
         assert!(a.attributions.iter().filter(|x| x.kind == SourceKind::Pronoun).all(|x| x.refers_to.is_none()), "{:?}", a.attributions);
         let t = "A senior official said the talks had failed. “Rask is angry,” he added.";

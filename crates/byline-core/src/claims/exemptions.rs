@@ -15,7 +15,38 @@ const RESEARCH_TEAM: WordList = WordList::new(&["researchers", "authors", "scien
 pub(crate) fn asserts_nothing(doc: &Doc, s: &Sentence) -> bool {
     let st = &doc.ctext[s.span.clone()];
     let trimmed = st.trim_end_matches(['"', '\'', '”', '’', ')', ']', ' ']);
-    trimmed.ends_with(['?', ':']) || doc.contains_in(&doc.lex.no_comment, s.span.clone()) || contributor_line(trimmed)
+    trimmed.ends_with(['?', ':'])
+        || doc.contains_in(&doc.lex.no_comment, s.span.clone())
+        || contributor_line(trimmed)
+        || unanswered_contact(&doc.lower[s.span.clone()])
+}
+
+/// "An email to the agency was not returned", "Calls to his office were not immediately
+/// answered": a message that went unanswered (the subject a way of contacting someone).
+fn unanswered_contact(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).take(30).collect();
+    let Some(v) = words.windows(2).position(|w| w[0] == "not" || w[0] == "never").and_then(|i| {
+        let rest = &words[i + 1..];
+        let rest = rest.strip_prefix(&["immediately"]).or_else(|| rest.strip_prefix(&["been"])).unwrap_or(rest);
+        matches!(rest.first(), Some(&("returned" | "answered"))).then_some(i)
+    }) else {
+        return false;
+    };
+    const CONTACT: &[&str] = &[
+        "email",
+        "emails",
+        "e-mail",
+        "e-mails",
+        "call",
+        "calls",
+        "message",
+        "messages",
+        "voicemail",
+        "voicemails",
+        "inquiry",
+        "inquiries",
+    ];
+    words[..v].iter().take(4).any(|w| CONTACT.contains(w))
 }
 
 /// A wire story's credit for its other reporters: "Jane Roe in Paris and John Doe contributed.",
@@ -156,6 +187,16 @@ mod tests {
     fn contributor_credits_are_no_claims() {
         assert!(findings("Ilse Varga in Vienna and Tomas Berg in Oslo contributed.").is_empty());
         assert!(findings("Reporting by Ilse Varga; Tomas Berg contributed to this report.").is_empty());
+    }
+
+    #[test]
+    fn an_unanswered_message_is_no_claim() {
+        assert!(super::unanswered_contact("an email from the gazette to the council was not returned on friday."));
+        assert!(super::unanswered_contact("calls to his office were not immediately returned."));
+        assert!(super::unanswered_contact("messages left for the club have not been answered."));
+        // Not what was lent or stolen.
+        assert!(!super::unanswered_contact("the stolen paintings were not returned to the museum."));
+        assert!(!super::unanswered_contact("the money the council borrowed in 2019 was never returned."));
     }
 
     #[test]

@@ -57,6 +57,9 @@ pub(crate) fn np_after(ctx: &Ctx, words: &[Word], i: usize) -> Option<std::ops::
 /// main clause. A name's acronym in brackets ends the phrase with the name: "Singapore Press
 /// Holdings (SPH) reported", "the United Arab Emirates (UAE), warned".
 pub(crate) fn np_before(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> (Option<std::ops::Range<usize>>, bool) {
+    if let Some(found) = np_before_label(ctx, s, words, wi) {
+        return found;
+    }
     let (np, main) = np_before_plain(ctx, s, words, wi);
     if let Some(r) = &np
         && r.len() == 1
@@ -70,6 +73,22 @@ pub(crate) fn np_before(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> (
         return (Some(name.start..r.end), main2);
     }
     (np, main)
+}
+
+/// "Rep. Jane Roe (D-Ore.) said", "Jane Roe (Labour) said": a short label in brackets between a
+/// name and its verb at word `wi` belongs to the name.
+fn np_before_label(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> Option<(Option<std::ops::Range<usize>>, bool)> {
+    if wi < 2 || !ctx.gap(words[wi - 1].span.end, words[wi].span.start).trim_end().ends_with(')') {
+        return None;
+    }
+    let open = (wi.saturating_sub(3).max(1)..wi).rev().find(|&k| ctx.gap(words[k - 1].span.end, words[k].span.start).trim() == "(")?;
+    let inside = &ctx.text[words[open].span.start..words[wi - 1].span.end];
+    if inside.len() > 16 || inside.contains(['(', ')']) || !ctx.is_cap(&words[open]) {
+        return None;
+    }
+    let (name, main) = np_before_plain(ctx, s, words, open);
+    let name = name.filter(|n| (n.start..n.end).any(|i| ctx.is_cap(&words[i])))?;
+    Some((Some(name.start..wi), main))
 }
 
 /// The source phrase before the verb at word `wi` (a bracketed acronym not joined to its name),

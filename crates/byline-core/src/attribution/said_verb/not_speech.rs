@@ -104,6 +104,14 @@ fn other_sense(v: &VerbCue) -> bool {
     {
         return true;
     }
+    // "They requested anonymity because …", "asked not to be named": a request about the
+    // sourcing itself, not a report.
+    let next = |k: usize| words.get(k).map(|w| ctx.lw(w));
+    if matches!(next(we), Some("anonymity"))
+        || (matches!(next(we), Some("not")) && matches!(next(we + 1), Some("to")) && matches!(next(we + 2), Some("be")))
+    {
+        return true;
+    }
     // "York Crown Court heard": only a court or hearing hears evidence.
     v.rule.has(Flag::Court) && !matches!(v.prev_l, "court" | "inquest" | "jury" | "tribunal" | "hearing" | "trial" | "committee")
 }
@@ -149,6 +157,8 @@ mod tests {
         assert_eq!(source_of("The fire claimed the lives of six people.", "claimed"), None);
         assert_eq!(source_of("A jury found him guilty on all counts.", "found"), None);
         assert_eq!(source_of("The neighbours heard a loud bang.", "heard"), None);
+        assert_eq!(source_of("They requested anonymity because the talks were private.", "requested"), None);
+        assert_eq!(source_of("Two aides, who asked not to be named, said it was over.", "asked"), None);
     }
 
     #[test]

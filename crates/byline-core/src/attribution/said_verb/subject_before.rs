@@ -45,9 +45,25 @@ fn progressive_be(v: &VerbCue) -> Option<usize> {
 pub(super) fn progressive_subject(v: &VerbCue) -> Option<Attribution> {
     let be = progressive_be(v).unwrap_or(v.wi - 1);
     let (np, main) = np_before(v.ctx, v.s, v.words, be);
-    np.as_ref()?;
+    let head = np.as_ref()?.end - 1;
     let (kind, source) = classify(v.ctx, v.s, v.words, np);
+    // (A speech act of an unnamed subject only when it can speak: not "when a contagious illness
+    // is circulating".)
+    if v.act && kind == SourceKind::Anonymous && !can_speak(v, head) {
+        return None;
+    }
     Some(v.attribution(source, kind, main))
+}
+
+/// Whether word `k`, the head of a source phrase, names someone who can speak: a person or a
+/// group, a source's role, or a share of people ("a growing number").
+fn can_speak(v: &VerbCue, k: usize) -> bool {
+    use crate::document::class;
+    let w = &v.words[k];
+    let l = v.ctx.lw(w);
+    v.ctx.doc.is(w, class::ANONYMOUS_SOURCE | class::SOURCE_ROLE | class::COLLECTIVE | class::VAGUE_SOURCE)
+        || crate::people::lexicon::PeopleLexicon::bundled().is_person_noun(l)
+        || matches!(l, "number" | "majority" | "handful" | "lot" | "host" | "minority" | "few" | "some" | "many" | "one")
 }
 
 /// A second verb of the subject: "X welcomed the plan but said …".
@@ -139,6 +155,17 @@ mod tests {
         assert_eq!(source_of(t, "predicting"), Some((Some("Coastal University".into()), SourceKind::Named)));
         // Still not an action with a preposition after it.
         assert_eq!(source_of("Crews are now responding to calls from the harbour.", "responding"), None);
+        // A speech act's progressive, only of a named subject.
+        assert_eq!(source_of("Leaving is hard when a stomach bug is circulating in town.", "circulating"), None);
+    }
+
+    #[test]
+    fn a_label_in_brackets_after_the_name() {
+        let t = "Rep. Ilka Brandvold (D-Ore.) said the bill would pass.";
+        // (The phrase is a range of words: it ends at the label's last word.)
+        assert_eq!(source_of(t, "said"), Some((Some("Rep. Ilka Brandvold (D-Ore".into()), SourceKind::Named)));
+        let t = "At the hearing, Sen. Ilka Brandvold (R-Texas) pushed for a vote on 40 bills.";
+        assert_eq!(source_of(t, "pushed for").map(|s| s.1), Some(SourceKind::Named));
     }
 
     #[test]

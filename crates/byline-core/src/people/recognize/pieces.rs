@@ -337,6 +337,18 @@ fn trim_lead_words(ctx: &Ctx, run: &Run, a: usize, b: usize) -> usize {
     if lead_word && b - a == 2 && ctx.has(a, ADVERB) && !toks[a + 1].initial {
         a += 1;
     }
+    // ("Oceanographer Roe said": a common noun naming a person that opens the sentence before
+    // one name word is the role of a surname.)
+    if lead_word
+        && b - a == 2
+        && !ctx.has(a, ADVERB)
+        && sentence_start(ctx, a)
+        && !toks[a + 1].initial
+        && !ctx.is_particle(a + 1)
+        && !ctx.has(a + 1, FIRST)
+    {
+        a += 1;
+    }
     // ("Additional District Collector Jane Roe": a capitalised role noun before a known
     // given name ends a title, not the name.)
     // ("Park Ranger Supervisor Jane Roe": as many as there are, before a known given name.)
@@ -438,6 +450,11 @@ mod tests {
         assert_eq!(mentions("Grazier Tobiah Wrenfield said the rain came late."), ["Tobiah Wrenfield"]);
         // A listed given name that is also a person noun stays the name.
         assert_eq!(mentions("Mason Tobiah Wrenfield said the rain came late."), ["Mason Tobiah Wrenfield"]);
+        // Before a lone surname too, the person already named in full or not.
+        let t = "\"Move fast,\" said Rohan Delacroix, a researcher.\n\nOceanographer Delacroix said it would sink.";
+        assert_eq!(mentions(t), ["Rohan Delacroix", "Delacroix"]);
+        assert_eq!(mentions("Oceanographer Delacroix said it would sink."), ["Delacroix"]);
+        assert_eq!(mentions("Geologist Delacroix said it would sink."), ["Delacroix"]);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use super::cues::alias;
 use super::cues::korean::korean_given;
 use super::names::{glued_particle, split_name};
 use super::surname_shapes::Shapes;
-use super::{Ctx, Found, LOWER_USED, Piece};
+use super::{Ctx, Found, LOWER_USED, Piece, is_space_gap};
 use crate::people::lexicon::class::*;
 use crate::people::lexicon::{FxHashMap, FxHashSet, with_lower};
 
@@ -26,6 +26,7 @@ struct Known {
 pub(super) fn resolve(ctx: &Ctx, pieces: &mut [Piece]) -> Vec<Found> {
     let (mut surnames, givens) = strong_names(ctx, pieces);
     promote_lone(ctx, pieces, &mut surnames);
+    confirm_tentative(ctx, pieces, &mut surnames);
     let long_tails = long_tails(ctx, pieces);
     let alias_of = alias::aliases(ctx, pieces, &mut surnames);
     let shapes = Shapes::of(&surnames);
@@ -96,6 +97,52 @@ fn promote_lone(ctx: &Ctx, pieces: &mut [Piece], surnames: &mut FxHashSet<String
             p.strong = true;
             surnames.insert(w.to_lowercase());
         }
+    }
+}
+
+/// A lone word kept tentative ("Okafor said") is a person's name where the text treats it as one:
+/// joined by "and" to a person's name ("Van Hollen and Okafor said"), or before "and his"/"and
+/// her" ("Okafor and his wife"). Its other mentions follow it as a surname.
+fn confirm_tentative(ctx: &Ctx, pieces: &mut [Piece], surnames: &mut FxHashSet<String>) {
+    let tentative: FxHashSet<&str> = pieces.iter().filter(|p| p.tentative && !p.rejected).map(|p| ctx.word(p.toks.start)).collect();
+    if tentative.is_empty() {
+        return;
+    }
+    // (Bylines' and contributors' names come after the runs' pieces: only pieces in text order.)
+    let gap = |a: &Piece, b: &Piece| {
+        let (s, e) = (ctx.toks[a.toks.end - 1].raw_end, ctx.toks[b.toks.start].start);
+        if s <= e { &ctx.text[s..e] } else { "" }
+    };
+    let person = |q: &Piece| {
+        !q.rejected && !q.tentative && (q.strong || (q.weak && with_lower(split_name(ctx, q.toks.clone()).1, |l| surnames.contains(l))))
+    };
+    let mut confirmed: Vec<&str> = Vec::new();
+    for (i, p) in pieces.iter().enumerate() {
+        if p.rejected || p.words != 1 || p.toks.len() != 1 || !tentative.contains(ctx.word(p.toks.start)) {
+            continue;
+        }
+        let e = p.toks.end;
+        let kin = e + 1 < ctx.toks.len()
+            && ctx.word(e) == "and"
+            && matches!(ctx.word(e + 1), "his" | "her")
+            && is_space_gap(ctx.gap_before(e))
+            && is_space_gap(ctx.gap_before(e + 1));
+        let joined = (i > 0 && gap(&pieces[i - 1], p) == " and " && person(&pieces[i - 1]))
+            || (i + 1 < pieces.len() && gap(p, &pieces[i + 1]) == " and " && person(&pieces[i + 1]));
+        if kin || joined {
+            confirmed.push(ctx.word(p.toks.start));
+        }
+    }
+    if confirmed.is_empty() {
+        return;
+    }
+    for w in &confirmed {
+        insert_lower(surnames, w);
+    }
+    for p in pieces.iter_mut().filter(|p| p.tentative && confirmed.contains(&ctx.word(p.toks.start))) {
+        p.tentative = false;
+        p.weak = false;
+        p.strong = true;
     }
 }
 
@@ -219,6 +266,15 @@ mod tests {
     #[test]
     fn a_lone_word_makes_a_two_word_name() {
         assert_eq!(mentions("Qorvath Thrane came. Thrane left."), ["Qorvath Thrane", "Thrane"]);
+    }
+
+    #[test]
+    fn a_lone_name_the_text_treats_as_a_person() {
+        let t = "Senator Maria Thrane spoke first. Thrane and Vessberg said the bill would pass. Later Vessberg left.";
+        assert_eq!(mentions(t), ["Maria Thrane", "Thrane", "Vessberg", "Vessberg"]);
+        assert_eq!(mentions("Ilkandro and his wife waited. \"No news,\" Ilkandro said."), ["Ilkandro", "Ilkandro"]);
+        // Alone, a word before a speech verb may name a company.
+        assert_eq!(mentions("Vessberg said profits fell."), ["?Vessberg"]);
     }
 
     #[test]

@@ -539,7 +539,13 @@ fn lower_object_head(ctx: &Ctx, j: usize, role_word: &dyn Fn(usize) -> bool) -> 
             return Some(p - 1);
         }
         // (Inside the object lower-case words, possessives included, "the girls' squad", and
-        // a name qualifying the last noun, "the Harbour Party campaign".)
+        // a name qualifying the last noun, "the Harbour Party campaign"; two lower-case words
+        // joined by "and", "the search and rescue agency".)
+        let joined = ctx.word(p) == "and" && p > 0 && lower(p - 1) && !ctx.has(p - 1, STOP | VERB_STOP | SPEECH_VERB) && lower(k);
+        if joined {
+            k = p;
+            continue;
+        }
         if !(lower(p) || ctx.toks[p].cap || ctx.toks[p].acronym)
             || ctx.has(p, VERB_STOP | SPEECH_VERB)
             || (ctx.has(p, STOP) && !matches!(ctx.word(p), "the" | "a" | "an" | "his" | "her" | "their" | "its"))
@@ -664,6 +670,10 @@ mod tests {
         assert_eq!(
             role("It hired the chief adviser at the Harbour Party campaign, Arvid Lunde.", "Arvid").as_deref(),
             Some("chief adviser at the Harbour Party campaign")
+        );
+        assert_eq!(
+            role("Papers quoted the head of the search and rescue unit, Arvid Lunde, as saying so.", "Arvid").as_deref(),
+            Some("head of the search and rescue unit")
         );
         // Not a clause or a list.
         assert_eq!(role("Rain fell on most of the city, Arvid Lunde said.", "Arvid"), None);

@@ -29,6 +29,16 @@ pub fn title(ctx: &Ctx, p: &Piece, at: &Around) -> bool {
                 && ctx.has(b, PERSON_NOUN)
                 && !ctx.has(b, NONPERSON | NONPERSON_HEAD | FIRST)
                 && after_lower_word(ctx, b))
+            // ("Oceanographer Roe said": one opening a sentence, before a surname and a word in
+            // lower case, not a headline's "Tribune Staff", "Doctors Threaten".)
+            || (p.words == 1
+                && ctx.toks[b].cap
+                && crate::people::recognize::sentence_start(ctx, b)
+                && ctx.has(b, PERSON_NOUN)
+                && !ctx.word(b).ends_with('s')
+                && !ctx.word(b).ends_with("men")
+                && !ctx.has(b, NONPERSON | NONPERSON_HEAD | FIRST | ADVERB)
+                && ctx.toks.get(p.toks.end).is_some_and(|_| ctx.word(p.toks.end).chars().next().is_some_and(|c| c.is_lowercase())))
     })
 }
 
@@ -54,6 +64,14 @@ mod tests {
     fn a_title_makes_an_unknown_name_a_person() {
         assert_eq!(mentions("The fund was backed by Dr Okwuosa Thrane on Monday."), ["Okwuosa Thrane"]);
         assert_eq!(mentions("The plan was drafted by spokesman Okwuosa Thrane."), ["Okwuosa Thrane"]);
+    }
+
+    #[test]
+    fn a_person_noun_opening_a_sentence_makes_a_lone_surname_a_person() {
+        assert_eq!(mentions("Oceanographer Thrane said the debris would sink."), ["Thrane"]);
+        // Not in a headline's title case, nor after a plural.
+        assert!(mentions("Tribune Staff\n\nThe paper closed.").is_empty());
+        assert!(mentions("Doctors Threaten to strike over pay").is_empty());
     }
 
     #[test]
