@@ -42,7 +42,22 @@ pub(super) fn attach_title_references(
             if off > 0 && body[..off].chars().next_back().is_some_and(char::is_alphanumeric) {
                 continue;
             }
-            let Some(role) = title_after(&text[at + 4..s.span.end], lex) else { continue };
+            let rest = &text[at + 4..s.span.end];
+            // (At the start of a sentence, the subject: a lower-case role too, "The former vice
+            // president had a lead".)
+            // (Not after the person's name as a possessive: "Jane Roe's team. The midfielder …"
+            // is someone of hers.)
+            let subject = || {
+                let before = doc.mentions.partition_point(|m| m.span.start < s.span.start);
+                let possessive = before > 0 && {
+                    let after = &text[doc.mentions[before - 1].span.end..];
+                    after.starts_with("’s") || after.starts_with("'s")
+                };
+                if off == 0 && !possessive { subject_role_after(rest, lex) } else { None }
+            };
+            let Some(role) = title_after(rest, lex).or_else(subject) else {
+                continue;
+            };
             // (A speaker's title is the other module's.)
             if attributions.iter().any(|a| a.source.as_ref().is_some_and(|sp| sp.start <= at && at < sp.end)) {
                 continue;
@@ -113,6 +128,69 @@ fn title_after(rest: &str, lex: &PeopleLexicon) -> Option<String> {
     Some(title.to_string())
 }
 
+/// Role nouns that name a part someone plays in the story's events, not an office or a job
+/// ("The suspect fled" after a sentence naming the victim is someone else).
+const EVENT_PARTS: &[&str] = &[
+    "suspect",
+    "defendant",
+    "witness",
+    "victim",
+    "survivor",
+    "resident",
+    "driver",
+    "rider",
+    "veteran",
+    "star",
+    "fellow",
+    "partner",
+    "associate",
+    "assistant",
+    "guard",
+    "forward",
+    "centre",
+    "center",
+    "player",
+    "head",
+    "chief",
+    "owner",
+    "student",
+];
+
+/// The subject role at the start of `rest` (the text after a sentence's opening "The "): up to
+/// four words, the last a role noun for one person in lower case that is no part in the events,
+/// and a lower-case verb after it ("former vice president had").
+fn subject_role_after(rest: &str, lex: &PeopleLexicon) -> Option<String> {
+    let words: Vec<&str> = rest.split(' ').take(MAX_WORDS + 1).collect();
+    let plain = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_alphabetic() || c == '-');
+    for (i, w) in words.iter().enumerate().take(MAX_WORDS) {
+        if !plain(w) || matches!(*w, "and" | "or" | "of" | "who" | "that") {
+            return None;
+        }
+        let lower = w.chars().next().is_some_and(char::is_lowercase);
+        let head = lower && lex.is_role_head_exact(w);
+        // (Before the head only what qualifies a role: "former", "vice", "CNN", "chief".)
+        let qualifier = !lower || lex.is_role_mod(w) || crate::lexicon::Lexicon::bundled().adjectives.contains(w);
+        if !head && !qualifier {
+            return None;
+        }
+        if head {
+            // ("deputy mayor": the last of the role nouns in a row.)
+            let mut i = i;
+            while i + 1 < MAX_WORDS && words.get(i + 1).is_some_and(|n| plain(n) && lex.is_role_head_exact(n)) {
+                i += 1;
+            }
+            if EVENT_PARTS.contains(&words[i]) {
+                return None;
+            }
+            let next = words.get(i + 1)?;
+            let verb = plain(next) && next.chars().next().is_some_and(char::is_lowercase);
+            let joins = matches!(*next, "of" | "at" | "in" | "for" | "from" | "with" | "to" | "and" | "or" | "who" | "whose");
+            return (verb && !joins).then(|| words[..=i].join(" "));
+        }
+    }
+    None
+}
+
 /// A role noun as the lexicon lists it, one person (not "officials", "MPs").
 fn is_head(lex: &PeopleLexicon, w: &str) -> bool {
     lex.is_role_head_exact(w) || lex.is_role_head_exact(&w.to_lowercase())
@@ -136,6 +214,23 @@ mod tests {
                  Harbour councillor Jon Vessberg asked the Deputy Mayor to step down.";
         let r = roles(t);
         assert!(r.contains(&("Maria Thrane".to_string(), vec!["Deputy Mayor".to_string()])), "{r:?}");
+    }
+
+    #[test]
+    fn a_lower_case_role_opening_the_next_sentence_is_the_persons() {
+        let t = "The stakes are high for Maria Thrane.\n\nThe former deputy mayor had a lead in the polls but has slipped.";
+        let r = roles(t);
+        assert!(r.contains(&("Maria Thrane".to_string(), vec!["former deputy mayor".to_string()])), "{r:?}");
+        // Not a part in the events, nor a role with more after it.
+        let t = "Maria Thrane was hurt in the crash.\n\nThe driver fled the scene.";
+        assert!(roles(t).iter().all(|(_, r)| r.is_empty()), "{:?}", roles(t));
+        let t = "Maria Thrane spoke on Monday.\n\nThe mayor of the next town disagreed.";
+        assert!(roles(t).iter().all(|(_, r)| r.is_empty()), "{:?}", roles(t));
+        let t = "Maria Thrane spoke on Monday.\n\nThe building also will host a fair.";
+        assert!(roles(t).iter().all(|(_, r)| r.is_empty()), "{:?}", roles(t));
+        // Not someone of the person's.
+        let t = "It was a blow to Maria Thrane's team.\n\nThe midfielder had been linked with a move.";
+        assert!(roles(t).iter().all(|(_, r)| r.is_empty()), "{:?}", roles(t));
     }
 
     #[test]
