@@ -94,7 +94,7 @@ fn np_before_label(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> Option
 /// The source phrase before the verb at word `wi` (a bracketed acronym not joined to its name),
 /// and whether the attribution governs the main clause.
 pub(crate) fn np_before_plain(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> (Option<std::ops::Range<usize>>, bool) {
-    let j = skip_adverbials(ctx, words, wi);
+    let j = skip_participle(ctx, words, skip_adverbials(ctx, words, wi), wi);
     if j == 0 {
         return (None, false);
     }
@@ -111,6 +111,20 @@ pub(crate) fn np_before_plain(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize
         return (Some(start..app.end), main_before(ctx, words, start));
     }
     (Some(start..end), main_before(ctx, words, start))
+}
+
+/// "Many employees working remotely fear", "residents living nearby say": a participle with
+/// only adverbs after it (ending at `j`, before the verb at `wi`) after a plural subject is part
+/// of that subject; the index where the subject's own words end.
+fn skip_participle(ctx: &Ctx, words: &[Word], j: usize, wi: usize) -> usize {
+    if j < 2 || j == wi {
+        return j;
+    }
+    let p = &words[j - 1];
+    let n = &words[j - 2];
+    let l = ctx.lw(p);
+    let plural = ctx.lw(n).ends_with('s') && !ctx.is_cap(n) || ctx.doc.is(n, class::COLLECTIVE | class::VAGUE_SOURCE);
+    if l.len() > 5 && l.ends_with("ing") && !ctx.is_cap(p) && plural && ctx.gap_is_space(n.span.end, p.span.start) { j - 1 } else { j }
 }
 
 /// Skip auxiliaries, adverbs and time phrases before word `wi`: "has also said", "on Sunday

@@ -160,6 +160,12 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_and_its_adverb_after_a_plural_subject() {
+        let t = "Many harbour workers working remotely fear the office is unsafe.";
+        assert_eq!(source_of(t, "fear"), Some((Some("Many harbour workers".into()), SourceKind::Vague)));
+    }
+
+    #[test]
     fn a_label_in_brackets_after_the_name() {
         let t = "Rep. Ilka Brandvold (D-Ore.) said the bill would pass.";
         // (The phrase is a range of words: it ends at the label's last word.)
