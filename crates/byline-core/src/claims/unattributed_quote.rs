@@ -27,12 +27,30 @@ pub(crate) fn finding(doc: &Doc, i: usize, flagged_quote: &mut [bool]) -> Option
             && lex.reporting_verbs.contains(&lower[p.span.clone()])
             && doc.words_of(i - 1).iter().skip(1).any(|w| ctext[w.span.clone()].starts_with(char::is_uppercase))
     };
-    if asked {
+    if asked || quoted_elsewhere(doc, qi) {
         return Some(None);
     }
     let inner = q.inner.clone();
     let msg = format!("Quotation with no speaker: \"{}\" — who said this?", short(&doc.text[inner.clone()], 8));
     Some(Some(Finding { span: doc.sentences[i].span.clone(), code: Code::UnattributedQuote, message: msg, key: inner }))
+}
+
+/// A pull quote (in a headline, a standfirst or a caption) whose words a quotation with a speaker
+/// elsewhere in the article holds: the speaker is named there.
+fn quoted_elsewhere(doc: &Doc, qi: usize) -> bool {
+    let words = |qi: usize| -> Vec<&str> {
+        doc.lower[doc.quotes[qi].inner.clone()].split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect()
+    };
+    let pulled = words(qi);
+    if pulled.len() < 4 {
+        return false;
+    }
+    doc.quotes.iter().enumerate().any(|(k, o)| {
+        k != qi
+            && (o.speaker.is_some() || o.attribution.is_some())
+            && o.inner.len() >= doc.quotes[qi].inner.len()
+            && words(k).windows(pulled.len()).any(|w| w == pulled.as_slice())
+    })
 }
 
 #[cfg(test)]
@@ -44,6 +62,13 @@ mod tests {
     fn a_quotation_with_no_speaker() {
         let t = "The crowd waited outside. “We will never give in to these demands.”";
         assert_eq!(findings(t), [(Code::UnattributedQuote, "We will never give in to these demands.".into())]);
+    }
+
+    #[test]
+    fn a_pull_quote_said_in_full_further_on_is_no_finding() {
+        let t = "Harbour closes for good. ‘We never saw it coming.’\n\nThe harbour shut on Monday.\n\n\
+                 “We never saw it coming, and now it is gone,” said Mayor Ruth Adler.";
+        assert!(findings(t).iter().all(|f| f.0 != Code::UnattributedQuote), "{:?}", findings(t));
     }
 
     #[test]
