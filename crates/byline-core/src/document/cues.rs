@@ -58,11 +58,8 @@ impl<'l> StartMemo<'l> {
     /// the same tokens ([`StartMemo::answers`]), when it has one per form: the claim rules
     /// take the parse's, which has asked about every form, instead of walking the trie again.
     pub(crate) fn with_answers(toks: &[Tok], lex: &'l Lexicon, known: &[u16]) -> StartMemo<'l> {
-        let mut memo = StartMemo::new(toks, lex);
-        if known.len() == memo.bits.len() {
-            memo = StartMemo::from_answers(lex, known);
-        }
-        memo
+        let forms = toks.iter().map(|t| t.form as usize + 1).max().unwrap_or(0);
+        if known.len() == forms { StartMemo::from_answers(lex, known) } else { StartMemo::new(toks, lex) }
     }
 
     /// A memo whose answers per form are `known` ([`NOT_ASKED`] where none is): the
