@@ -87,7 +87,7 @@ impl<'a> WordBuilder<'a> {
     }
 
     /// The word of tokens `from..to`, ending at byte `end`.
-    #[inline]
+    #[inline(always)]
     fn close(&mut self, from: usize, to: usize, end: usize, word_class: &mut impl FnMut(&str) -> u16) {
         let (clean, t) = (self.clean, &self.toks[from]);
         let start = t.start;
