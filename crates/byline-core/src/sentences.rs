@@ -360,27 +360,35 @@ fn dot_ends_sentence(s: &str, dot: usize, rest: &str, lex: &Lexicon) -> bool {
     if w.is_empty() {
         return true;
     }
-    let next = next_word(rest);
-    let next_opens = lex.function_words.contains(next);
-    let first_digit = next.chars().next().is_some_and(|c| c.is_ascii_digit());
-    // Dotted acronyms and initials: "U.S.", "V.", "a.m."
-    let letters: Vec<char> = w.chars().filter(|c| *c != '.').collect();
-    if w.contains('.') && letters.iter().all(|c| c.is_alphabetic()) && letters.len() <= 4 {
-        return next_opens;
+    // (The next word is read only when the word before the dot asks: most do not.)
+    let next_opens = || lex.function_words.contains(next_word(rest));
+    let first_digit = || next_word(rest).chars().next().is_some_and(|c| c.is_ascii_digit());
+    // Dotted acronyms and initials: "U.S.", "V.", "a.m." (the letters are the characters
+    // other than full stops).
+    let (mut letters, mut all_alphabetic, mut first) = (0, true, ' ');
+    for c in w.chars().filter(|&c| c != '.') {
+        if letters == 0 {
+            first = c;
+        }
+        letters += 1;
+        all_alphabetic &= c.is_alphabetic();
     }
-    if letters.len() == 1 && letters[0].is_uppercase() {
-        return next_opens;
+    if w.contains('.') && all_alphabetic && letters <= 4 {
+        return next_opens();
+    }
+    if letters == 1 && first.is_uppercase() {
+        return next_opens();
     }
     if lex.abbreviations.contains(w) {
         return match lex.abbreviations.section(w) {
             Some("title") => false,
             _ => {
                 if w.eq_ignore_ascii_case("no") {
-                    !first_digit
-                } else if first_digit {
+                    !first_digit()
+                } else if first_digit() {
                     false
                 } else {
-                    next_opens
+                    next_opens()
                 }
             }
         };

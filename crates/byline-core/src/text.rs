@@ -100,12 +100,18 @@ pub fn blocks(text: &str, format: Format) -> Vec<Block> {
 }
 
 /// Lines with their byte offsets (without the line break).
+/// (The line breaks are found with `memchr`'s vectorised search: `split_inclusive('\n')`
+/// searched every line byte by byte.)
 fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut pos = 0;
-    text.split_inclusive('\n').map(move |l| {
+    let mut breaks = memchr::memchr_iter(b'\n', text.as_bytes());
+    std::iter::from_fn(move || {
+        if pos >= text.len() {
+            return None;
+        }
         let start = pos;
-        pos += l.len();
-        (start, l.trim_end_matches(['\n', '\r']))
+        pos = breaks.next().map_or(text.len(), |k| k + 1);
+        Some((start, text[start..pos].trim_end_matches(['\n', '\r'])))
     })
 }
 
@@ -525,6 +531,23 @@ pub fn words(text: &str, span: Span) -> Vec<Word> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The lines with their offsets are `split_inclusive`'s pieces, line breaks trimmed.
+    #[test]
+    fn lines_are_the_pieces_between_line_breaks() {
+        for t in ["", "\n", "a", "a\n", "a\nb", "a\r\n\r\nb\n\n", "\n\nx\r", "é\n—\r\n"] {
+            let mut pos = 0;
+            let want: Vec<(usize, &str)> = t
+                .split_inclusive('\n')
+                .map(|l| {
+                    let start = pos;
+                    pos += l.len();
+                    (start, l.trim_end_matches(['\n', '\r']))
+                })
+                .collect();
+            assert_eq!(lines(t).collect::<Vec<_>>(), want, "{t:?}");
+        }
+    }
 
     /// The word splitter as first written (char by char), to check the faster one against.
     fn reference_words(text: &str, span: Span) -> Vec<Word> {

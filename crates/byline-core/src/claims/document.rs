@@ -154,10 +154,10 @@ fn voice_and_outlet_notes(ctext: &str, document: &Document, q_covers: &Covers) -
     for i in 0..n {
         let ws = document.words_of(i);
         for (k, w) in ws.iter().enumerate() {
-            // The voice words and "this" have at most five letters, and start with one of
-            // these (either case): most words are passed over before their form is read.
+            // The voice words and "this" are passed by their first letter (either case) and
+            // length: most words are passed over before their form is read.
             let first = ctext.as_bytes()[w.span.start] | 0x20;
-            if w.span.len() > 5 || !matches!(first, b'w' | b'u' | b'o' | b'y' | b'i' | b'm' | b't') {
+            if !matches!((first, w.span.len()), (b'w' | b'u' | b'm', 2) | (b'o', 3..=4) | (b'y', 3..=5) | (b'i', 1) | (b't', 4)) {
                 continue;
             }
             let l = ascii_lower(document, w);

@@ -41,6 +41,9 @@ pub(crate) struct StartMemo<'l> {
     sets: [&'l PhraseSet; 8],
     runs: &'l FirstRuns,
     bits: Vec<Cell<u16>>,
+    /// How many forms have no answer yet ([`StartMemo::answers`] walks the tokens only while
+    /// some have none).
+    unknown: Cell<usize>,
 }
 
 impl<'l> StartMemo<'l> {
@@ -48,32 +51,33 @@ impl<'l> StartMemo<'l> {
     pub(crate) fn new(toks: &[Tok], lex: &'l Lexicon) -> StartMemo<'l> {
         let (sets, runs) = lex.word_start_lists();
         let forms = toks.iter().map(|t| t.form as usize + 1).max().unwrap_or(0);
-        StartMemo { sets, runs, bits: vec![Cell::new(UNKNOWN); forms] }
+        StartMemo { sets, runs, bits: vec![Cell::new(UNKNOWN); forms], unknown: Cell::new(forms) }
     }
 
     /// A memo for the forms of `toks` that starts from `known`, the answers of another memo of
     /// the same tokens ([`StartMemo::answers`]), when it has one per form: the claim rules
     /// take the parse's, which has asked about every form, instead of walking the trie again.
     pub(crate) fn with_answers(toks: &[Tok], lex: &'l Lexicon, known: &[u16]) -> StartMemo<'l> {
-        let mut memo = StartMemo::new(toks, lex);
-        if known.len() == memo.bits.len() {
-            memo.bits = known.iter().map(|&b| Cell::new(b)).collect();
-        }
-        memo
+        let forms = toks.iter().map(|t| t.form as usize + 1).max().unwrap_or(0);
+        if known.len() == forms { StartMemo::from_answers(lex, known) } else { StartMemo::new(toks, lex) }
     }
 
     /// A memo whose answers per form are `known` ([`NOT_ASKED`] where none is): the
     /// incremental parse's, which has the previous version's answers for the forms it kept.
     pub(crate) fn from_answers(lex: &'l Lexicon, known: &[u16]) -> StartMemo<'l> {
         let (sets, runs) = lex.word_start_lists();
-        StartMemo { sets, runs, bits: known.iter().map(|&b| Cell::new(b)).collect() }
+        let unknown = known.iter().filter(|&&b| b == UNKNOWN).count();
+        StartMemo { sets, runs, bits: known.iter().map(|&b| Cell::new(b)).collect(), unknown: Cell::new(unknown) }
     }
 
     /// The answers found so far, per form (`UNKNOWN` where none was asked for), after asking
     /// about every token of `toks` (tokens of the memo's forms, of `text`).
     pub(crate) fn answers(&self, text: &str, toks: &[Tok]) -> Vec<u16> {
-        for t in toks {
-            self.bits(text, t);
+        // (The cue matches have usually asked about every form already.)
+        if self.unknown.get() > 0 {
+            for t in toks {
+                self.bits(text, t);
+            }
         }
         self.bits.iter().map(Cell::get).collect()
     }
@@ -93,6 +97,7 @@ impl<'l> StartMemo<'l> {
             // The only other character a form holds is an initial's full stop ("V.").
             let joiner = if run_end < t.end && b[run_end] != b'.' { JOINER } else { 0 };
             cell.set(joiner | self.runs.lists(&b[t.start..run_end]));
+            self.unknown.set(self.unknown.get() - 1);
         }
         cell.get()
     }

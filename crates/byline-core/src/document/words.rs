@@ -87,44 +87,47 @@ impl<'a> WordBuilder<'a> {
     }
 
     /// The word of tokens `from..to`, ending at byte `end`.
-    #[inline]
+    #[inline(always)]
     fn close(&mut self, from: usize, to: usize, end: usize, word_class: &mut impl FnMut(&str) -> u16) {
-        let toks = self.toks;
-        let start = toks[from].start;
-        let w = &self.clean[start..end];
-        let lower = &mut self.lower;
-        let mut add = || {
-            let a = lower.len() as u32;
-            if w.is_ascii() {
-                lower.push_str(w);
-                lower[a as usize..].make_ascii_lowercase();
-            } else {
-                lower.push_str(&w.to_lowercase());
-            }
-            let cl = word_class(&lower[a as usize..]);
-            (a..lower.len() as u32, cl)
-        };
-        // A word of one whole token is known by the token's form; others by their text.
-        let (l, cl) = if to == from + 1 && end == toks[from].end {
-            let f = toks[from].form as usize;
+        let (clean, t) = (self.clean, &self.toks[from]);
+        let start = t.start;
+        // A word of one whole token is known by the token's form (its text is read only the
+        // first time the form is met); others by their text.
+        let (l, cl) = if to == from + 1 && end == t.end {
+            let f = t.form as usize;
             if self.by_form[f].0.start == u32::MAX {
-                self.by_form[f] = add();
+                self.by_form[f] = add_lower(&mut self.lower, &clean[start..end], word_class);
             }
             self.by_form[f].clone()
         } else {
-            self.seen.entry(w).or_insert_with(add).clone()
+            let lower = &mut self.lower;
+            self.seen.entry(&clean[start..end]).or_insert_with_key(|w| add_lower(lower, w, word_class)).clone()
         };
-        self.words.push(Word { span: start..end, toks: from as u32..to as u32, lower: l, shape: shape_of(w), class: cl });
+        self.words.push(Word { span: start..end, toks: from as u32..to as u32, lower: l, shape: shape_at(clean, start), class: cl });
     }
 }
 
-/// The [`shape`] bits of a word.
+/// Appends the lower-case form of `w` to the arena `lower`: its range there and its classes.
+#[inline(never)]
+fn add_lower(lower: &mut String, w: &str, word_class: &mut impl FnMut(&str) -> u16) -> (Range<u32>, u16) {
+    let a = lower.len();
+    if w.is_ascii() {
+        lower.push_str(w);
+        lower[a..].make_ascii_lowercase();
+    } else {
+        lower.push_str(&w.to_lowercase());
+    }
+    let cl = word_class(&lower[a..]);
+    (a as u32..lower.len() as u32, cl)
+}
+
+/// The [`shape`] bits of the word starting at byte `start` of `text`.
 #[inline]
-fn shape_of(w: &str) -> u8 {
-    let first = w.as_bytes().first().copied().unwrap_or(b' ');
+fn shape_at(text: &str, start: usize) -> u8 {
+    let first = text.as_bytes().get(start).copied().unwrap_or(b' ');
     if first.is_ascii_digit() {
         shape::CAP | shape::DIGIT
-    } else if first.is_ascii_uppercase() || (first >= 0x80 && w.chars().next().is_some_and(char::is_uppercase)) {
+    } else if first.is_ascii_uppercase() || (first >= 0x80 && text[start..].chars().next().is_some_and(char::is_uppercase)) {
         shape::CAP
     } else {
         0
@@ -134,7 +137,7 @@ fn shape_of(w: &str) -> u8 {
 /// Whether the run ending at `a` and the token starting at `b` make one word: one full stop
 /// between capitals or digits ("U.S", "3.5"), one comma or colon between digits ("150,000",
 /// "9:30").
-#[inline]
+#[inline(always)]
 fn joins(text: &str, a: usize, b: usize) -> bool {
     // Most tokens are one space apart: the byte between says no before any character is read.
     if b != a + 1 || !matches!(text.as_bytes()[a], b'.' | b',' | b':') {

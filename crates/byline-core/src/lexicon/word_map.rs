@@ -30,7 +30,25 @@ fn head(b: &[u8], start: usize, end: usize) -> u64 {
         let w = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
         if n == 8 { w } else { w & ((1u64 << (8 * n)) - 1) }
     } else {
-        b[start..start + n].iter().rev().fold(0, |h, &x| (h << 8) | x as u64)
+        short_head(&b[start..start + n])
+    }
+}
+
+/// `s` (fewer than eight bytes) as a little-endian integer: two overlapping reads of four or
+/// two bytes, or the one byte (the bytes the reads share land on the same bits).
+#[inline(always)]
+fn short_head(s: &[u8]) -> u64 {
+    let n = s.len();
+    if n >= 4 {
+        let lo = u32::from_le_bytes([s[0], s[1], s[2], s[3]]) as u64;
+        let hi = u32::from_le_bytes([s[n - 4], s[n - 3], s[n - 2], s[n - 1]]) as u64;
+        lo | hi << (8 * (n - 4))
+    } else if n >= 2 {
+        let lo = u16::from_le_bytes([s[0], s[1]]) as u64;
+        let hi = u16::from_le_bytes([s[n - 2], s[n - 1]]) as u64;
+        lo | hi << (8 * (n - 2))
+    } else {
+        s.first().map_or(0, |&x| x as u64)
     }
 }
 
@@ -117,5 +135,20 @@ mod tests {
             assert_eq!(map.get(&format!("{w}x")), words.contains(&format!("{w}x")).then_some(w.len() as u16 + 1));
         }
         assert_eq!(map.get(""), None);
+    }
+
+    /// A word at the very end of its slice (no eight bytes to read) has the head and hash it
+    /// has with bytes after it.
+    #[test]
+    fn a_short_word_at_the_end_keys_as_one_followed_by_bytes() {
+        let text = b"ab\xc3\xa9cdefghijklmnopqrst";
+        for start in 0..6 {
+            for end in start..text.len() {
+                let alone = &text[start..end];
+                assert_eq!(key(alone, 0, alone.len()), key(text, start, end), "{start}..{end}");
+                let want = alone.iter().take(8).rev().fold(0u64, |h, &x| (h << 8) | x as u64);
+                assert_eq!(key(alone, 0, alone.len()).1, want, "{start}..{end}");
+            }
+        }
     }
 }

@@ -159,13 +159,30 @@ pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
         return f(w);
     }
     if b.is_ascii() && b.len() <= 48 {
-        let mut buf = [0u8; 48];
-        let lower = &mut buf[..b.len()];
-        lower.copy_from_slice(b);
-        lower.make_ascii_lowercase();
-        return f(std::str::from_utf8(lower).unwrap_or(""));
+        // A buffer of the thread's, lower-cased as a `str` (no UTF-8 check of the copy); a
+        // call made from inside `f` finds it in use and copies to the stack.
+        return LOWER_BUF.with(|buf| match buf.try_borrow_mut() {
+            Ok(mut lower) => {
+                lower.clear();
+                lower.push_str(w);
+                lower.make_ascii_lowercase();
+                f(&lower)
+            }
+            Err(_) => {
+                let mut buf = [0u8; 48];
+                let lower = &mut buf[..b.len()];
+                lower.copy_from_slice(b);
+                lower.make_ascii_lowercase();
+                f(std::str::from_utf8(lower).unwrap_or(""))
+            }
+        });
     }
     f(&w.to_lowercase())
+}
+
+thread_local! {
+    /// [`with_lower`]'s buffer.
+    static LOWER_BUF: std::cell::RefCell<String> = std::cell::RefCell::new(String::with_capacity(48));
 }
 
 fn entries(src: &str) -> impl Iterator<Item = &str> {
