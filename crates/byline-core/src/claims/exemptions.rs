@@ -91,7 +91,11 @@ pub(crate) struct OwnExemption {
 pub(crate) fn own_exemption(doc: &Doc, i: usize) -> OwnExemption {
     let (s, ctext, lower, lex) = (&doc.sentences[i], doc.ctext, doc.lower, doc.lex);
     let words = doc.words_of(i);
-    if words.len() < 5 {
+    // A fragment of three words or fewer asserts too little to check; one of four only when it
+    // says nobody was hurt or held ("No one was hurt.", "Nobody was arrested."), not scene or
+    // talk ("The crowd waited outside.", "And they did not.").
+    let denies = || matches!(&lower[words[0].span.clone()], "no" | "nobody" | "none");
+    if words.len() < 4 || (words.len() == 4 && !denies()) {
         return OwnExemption { exempt: true, ..OwnExemption::default() };
     }
     // A sentence about the person just quoted ("He also …", "She added …").
@@ -197,6 +201,15 @@ mod tests {
     fn contributor_credits_are_no_claims() {
         assert!(findings("Ilse Varga in Vienna and Tomas Berg in Oslo contributed.").is_empty());
         assert!(findings("Reporting by Ilse Varga; Tomas Berg contributed to this report.").is_empty());
+    }
+
+    #[test]
+    fn a_four_word_sentence_is_a_claim_only_when_it_says_nobody_was_hurt() {
+        use crate::claims::fixtures::findings;
+        assert_eq!(findings("The ferry sank on Monday near the pier. No one was hurt.").len(), 2, "{:?}", findings("No one was hurt."));
+        assert_eq!(findings("The ferry sank on Monday near the pier. And they did not.").len(), 1);
+        assert_eq!(findings("The ferry sank on Monday near the pier. Here are three lessons.").len(), 1);
+        assert_eq!(findings("The ferry sank on Monday near the pier. The crowd waited outside.").len(), 1);
     }
 
     #[test]
