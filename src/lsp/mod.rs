@@ -79,7 +79,7 @@ pub fn run(_args: LspArgs) -> ExitCode {
     let shut_down = Arc::new(AtomicBool::new(false));
     let flag = shut_down.clone();
     runtime.block_on(async move {
-        let (input, output, writer, notifier) = transport::guard(tokio::io::stdin(), tokio::io::stdout());
+        let (input, output, writer, notifier) = transport::guard(tokio::io::stdin(), transport::stdout());
         let mut builder = LspService::build(move |client| server::Server::new(client, flag, notifier))
             .custom_method(transport::REFERENCES, server::Server::routed_references);
         if crate::faults::enabled() {
