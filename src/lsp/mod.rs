@@ -10,6 +10,7 @@
 //! - [`loader`] — walking and analysing the workspace folders, reported as messages
 //! - [`progress`] — the workspace walk's `$/progress`, sent in order with everything else
 //! - [`people`] — hover, definition, references, symbols, highlights
+//! - [`listing_warm`] — the people listing workspace symbols search, built once the index settles
 //! - [`hints`] — inlay hints: who is speaking after each quotation and pronoun
 //! - [`lens`] — code lenses: mention and file counts on each person's first mention
 //! - [`tokens`] — semantic tokens for people's names
@@ -34,6 +35,7 @@ pub mod documents;
 pub mod hints;
 pub mod hover_roles;
 pub mod lens;
+pub mod listing_warm;
 pub mod loader;
 pub mod people;
 pub mod positions;
@@ -77,7 +79,7 @@ pub fn run(_args: LspArgs) -> ExitCode {
     let shut_down = Arc::new(AtomicBool::new(false));
     let flag = shut_down.clone();
     runtime.block_on(async move {
-        let (input, output, writer, notifier) = transport::guard(tokio::io::stdin(), tokio::io::stdout());
+        let (input, output, writer, notifier) = transport::guard(tokio::io::stdin(), transport::stdout());
         let mut builder = LspService::build(move |client| server::Server::new(client, flag, notifier))
             .custom_method(transport::REFERENCES, server::Server::routed_references);
         if crate::faults::enabled() {

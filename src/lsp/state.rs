@@ -532,7 +532,9 @@ impl State {
             pull: self.pulling(),
             desk_pending: self.desk_pending,
         }));
-        if !self.indexed {
+        if self.indexed {
+            let _ = super::listing_warm::after_publish(&self.index, self.snap_tx.subscribe());
+        } else {
             // During a walk, the previous snapshot is often the last holder of the index nodes
             // the batch just copied: freeing them is work the walk's next batch need not wait for.
             tokio::task::spawn_blocking(move || drop(previous));

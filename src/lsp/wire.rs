@@ -12,55 +12,82 @@ use super::transport::Notifier;
 /// Locations per `$/progress` partial result.
 pub const BATCH: usize = 1000;
 
-/// Append the decimal digits of `n`.
-fn write_u32(out: &mut Vec<u8>, mut n: u32) {
-    let mut buf = [0u8; 10];
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+/// The beginning of every location of one document, up to the first line number:
+/// `{"uri":"…","range":{"start":{"line":` (the URI escaped once per document).
+fn location_head(uri: &str) -> Vec<u8> {
+    let mut head = Vec::with_capacity(uri.len() + 48);
+    head.extend_from_slice(b"{\"uri\":");
+    let _ = serde_json::to_writer(&mut head, uri);
+    head.extend_from_slice(b",\"range\":{\"start\":{\"line\":");
+    head
+}
+
+/// The rest of a location after its [`location_head`], written into a buffer on the stack (the
+/// four numbers and the punctuation between them: at most 90 bytes), so that a location costs
+/// two copies into the output, not one per piece.
+struct Tail {
+    buf: [u8; 96],
+    len: usize,
+}
+
+impl Tail {
+    fn of(r: &Range) -> Tail {
+        let mut t = Tail { buf: [0; 96], len: 0 };
+        t.number(r.start.line);
+        t.text(b",\"character\":");
+        t.number(r.start.character);
+        t.text(b"},\"end\":{\"line\":");
+        t.number(r.end.line);
+        t.text(b",\"character\":");
+        t.number(r.end.character);
+        t.text(b"}}}");
+        t
     }
-    out.extend_from_slice(&buf[i..]);
+
+    fn text(&mut self, s: &[u8]) {
+        self.buf[self.len..self.len + s.len()].copy_from_slice(s);
+        self.len += s.len();
+    }
+
+    /// The decimal digits of `n`, written in place from the last.
+    fn number(&mut self, mut n: u32) {
+        let len = n.checked_ilog10().unwrap_or(0) as usize + 1;
+        let mut i = self.len + len;
+        loop {
+            i -= 1;
+            self.buf[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        self.len += len;
+    }
+
+    fn bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
 }
 
-/// Append one `Location` (`uri` already a JSON string, quotes included).
-fn write_location(out: &mut Vec<u8>, uri: &[u8], r: &Range) {
-    out.extend_from_slice(b"{\"uri\":");
-    out.extend_from_slice(uri);
-    out.extend_from_slice(b",\"range\":{\"start\":{\"line\":");
-    write_u32(out, r.start.line);
-    out.extend_from_slice(b",\"character\":");
-    write_u32(out, r.start.character);
-    out.extend_from_slice(b"},\"end\":{\"line\":");
-    write_u32(out, r.end.line);
-    out.extend_from_slice(b",\"character\":");
-    write_u32(out, r.end.character);
-    out.extend_from_slice(b"}}}");
+/// Append one location: its document's [`location_head`], then its range.
+fn write_location(out: &mut Vec<u8>, head: &[u8], r: &Range) {
+    out.extend_from_slice(head);
+    out.extend_from_slice(Tail::of(r).bytes());
 }
 
-/// The locations of `groups` in order, each with its document's URI as a JSON string
-/// (escaped once per document).
-fn locations<'a>(groups: &'a [DocRanges<'a>]) -> impl Iterator<Item = (std::rc::Rc<[u8]>, &'a Range)> {
-    groups.iter().flat_map(|g| {
-        let uri: std::rc::Rc<[u8]> = serde_json::to_vec(g.uri.as_str()).unwrap_or_default().into();
-        g.ranges.iter().map(move |r| (uri.clone(), r))
-    })
-}
-
-/// Append `[loc, loc, …]` for `locs` to `out`.
-fn write_locations<'a>(out: &mut Vec<u8>, locs: impl Iterator<Item = (std::rc::Rc<[u8]>, &'a Range)>) {
+/// Append `[loc, loc, …]` for every location of `groups`, in order.
+fn write_locations(out: &mut Vec<u8>, groups: &[DocRanges<'_>]) {
     out.push(b'[');
     let mut first = true;
-    for (uri, range) in locs {
-        if !first {
-            out.push(b',');
+    for g in groups {
+        let head = location_head(g.uri.as_str());
+        for range in &g.ranges {
+            if !first {
+                out.push(b',');
+            }
+            first = false;
+            write_location(out, &head, range);
         }
-        first = false;
-        write_location(out, &uri, range);
     }
     out.push(b']');
 }
@@ -72,7 +99,7 @@ pub fn response_frame(id: &Value, groups: &[DocRanges<'_>]) -> Vec<u8> {
     body.extend_from_slice(b"{\"jsonrpc\":\"2.0\",\"id\":");
     let _ = serde_json::to_writer(&mut body, id);
     body.extend_from_slice(b",\"result\":");
-    write_locations(&mut body, locations(groups));
+    write_locations(&mut body, groups);
     body.push(b'}');
     Notifier::frame_body(&body)
 }
@@ -100,7 +127,7 @@ impl<'a> PartialResults<'a> {
 
     /// Add the locations of one document, sending every full batch.
     pub fn push(&mut self, group: &DocRanges<'_>) {
-        let uri = serde_json::to_vec(group.uri.as_str()).unwrap_or_default();
+        let head = location_head(group.uri.as_str());
         for r in &group.ranges {
             if self.count == 0 {
                 self.body.clear();
@@ -109,7 +136,7 @@ impl<'a> PartialResults<'a> {
             } else {
                 self.body.push(b',');
             }
-            write_location(&mut self.body, &uri, r);
+            write_location(&mut self.body, &head, r);
             self.count += 1;
             if self.count == BATCH {
                 self.flush();

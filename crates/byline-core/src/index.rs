@@ -15,11 +15,13 @@ use crate::Span;
 use crate::consistency::quotes::{self as quotation, Relation};
 use crate::consistency::spelling::{self, Part, Spelling, spelling_key};
 use crate::people::{DocPeople, NameForm};
+use name_query::NameQuery;
 
 mod bulk;
 mod letters;
 mod memo;
 mod mentions;
+mod name_query;
 mod prepared;
 pub use prepared::PreparedDocument;
 
@@ -1672,6 +1674,18 @@ impl WorkspaceIndex {
         out
     }
 
+    /// Whether the people listing the name search reads is built for this version of the index
+    /// (else the next search builds it: [`Self::prepare_listing`] does it ahead).
+    pub fn listing_ready(&self) -> bool {
+        self.listing.get().is_some()
+    }
+
+    /// Build the people listing now, so that the next name search finds it ready: the server
+    /// calls it off the request path once the index has settled.
+    pub fn prepare_listing(&self) {
+        self.listing();
+    }
+
     /// Every person with their summary, most mentioned first (then by name), with the
     /// lower-cased name; built once per version of the index.
     fn listing(&self) -> &Arc<Listing> {
@@ -1696,43 +1710,30 @@ impl WorkspaceIndex {
     /// other matches; within each, the most mentioned first. An empty query lists everyone
     /// (up to `limit`), most mentioned first.
     pub fn search_top(&self, query: &str, limit: usize) -> Vec<PersonInfo> {
-        let q: Vec<char> = query.chars().flat_map(|c| c.to_lowercase()).filter(|c| !c.is_whitespace()).collect();
+        let q = NameQuery::new(query);
         let listing = self.listing();
         if q.is_empty() {
             return listing.people.iter().take(limit).map(|(p, _)| p.clone()).collect();
         }
-        let qs: String = q.iter().collect();
         let mut tiers: [Vec<&PersonInfo>; 3] = Default::default();
-        let qm = letters::mask(q.iter().copied());
         for ((p, folded), m) in listing.people.iter().zip(&listing.masks) {
             if tiers[0].len() >= limit {
                 break;
             }
-            if !letters::may_match(*m, qm) || !subsequence_folded(&q, folded) {
-                continue;
+            if let Some(tier) = q.tier(folded, *m) {
+                tiers[tier as usize].push(p);
             }
-            let tier = match folded.find(&qs) {
-                Some(i) if i == 0 || folded[..i].ends_with(|c: char| !c.is_alphanumeric()) => 0,
-                Some(_) => 1,
-                None => 2,
-            };
-            tiers[tier].push(p);
         }
         tiers.iter().flatten().take(limit).map(|p| (*p).clone()).collect()
     }
 
     /// People whose name matches `query` fuzzily (case-insensitive subsequence); all when empty.
     pub fn search(&self, query: &str) -> Vec<PersonInfo> {
-        let q: Vec<char> = query.chars().flat_map(|c| c.to_lowercase()).filter(|c| !c.is_whitespace()).collect();
         // Names and counts come from running totals; quotes are left out of listings (ask
         // `person` for them).
-        let qm = letters::mask(q.iter().copied());
+        let q = NameQuery::new(query);
         let listing = self.listing();
-        let hits = listing
-            .people
-            .iter()
-            .zip(&listing.masks)
-            .filter(|((_, folded), m)| letters::may_match(**m, qm) && subsequence_folded(&q, folded));
+        let hits = listing.people.iter().zip(&listing.masks).filter(|((_, folded), m)| q.tier(folded, **m).is_some());
         hits.map(|((p, _), _)| p.clone()).collect()
     }
 
@@ -1757,21 +1758,6 @@ impl WorkspaceIndex {
         }
         out
     }
-}
-
-/// [`subsequence`] on a name that is already lower-cased.
-fn subsequence_folded(q: &[char], folded: &str) -> bool {
-    let mut it = q.iter().peekable();
-    for c in folded.chars() {
-        match it.peek() {
-            Some(&&want) if want == c => {
-                it.next();
-            }
-            None => return true,
-            _ => {}
-        }
-    }
-    it.peek().is_none()
 }
 
 #[cfg(test)]
