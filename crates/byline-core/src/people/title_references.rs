@@ -53,7 +53,14 @@ pub(super) fn attach_title_references(
                     let after = &text[doc.mentions[before - 1].span.end..];
                     after.starts_with("’s") || after.starts_with("'s")
                 };
-                if off == 0 && !possessive { subject_role_after(rest, lex) } else { None }
+                // (Nor after a byline: "By Jane Roe / The reporter visited …" is the writer.)
+                let byline = before > 0 && {
+                    let m = &doc.mentions[before - 1].span;
+                    let line = text[..m.start].rsplit('\n').next().unwrap_or("").trim_start();
+                    let alone = line.is_empty() && text[m.end..].split('\n').next().unwrap_or("").trim().is_empty();
+                    alone || line.ends_with("By ") || line.ends_with("by ")
+                };
+                if off == 0 && !possessive && !byline { subject_role_after(rest, lex) } else { None }
             };
             let Some(role) = title_after(rest, lex).or_else(subject) else {
                 continue;
@@ -231,6 +238,11 @@ mod tests {
         // Not someone of the person's.
         let t = "It was a blow to Maria Thrane's team.\n\nThe midfielder had been linked with a move.";
         assert!(roles(t).iter().all(|(_, r)| r.is_empty()), "{:?}", roles(t));
+        // Nor the writer in a byline; a paragraph opening with the name is no byline.
+        let t = "Harbour news\n\nBy Maria Thrane\n\nThe mayor visited the harbour.";
+        assert!(roles(t).iter().all(|(_, r)| r.is_empty()), "{:?}", roles(t));
+        let t = "Maria Thrane won the vote on Monday.\n\nThe former mayor had trailed in the polls.";
+        assert!(roles(t).contains(&("Maria Thrane".to_string(), vec!["former mayor".to_string()])), "{:?}", roles(t));
     }
 
     #[test]
