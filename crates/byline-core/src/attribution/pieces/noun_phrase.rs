@@ -54,41 +54,30 @@ pub(crate) fn np_after(ctx: &Ctx, words: &[Word], i: usize) -> Option<std::ops::
 }
 
 /// The source phrase before the verb at word `wi`, and whether the attribution governs the
-/// main clause. A name's acronym in brackets ends the phrase with the name: "Singapore Press
-/// Holdings (SPH) reported", "the United Arab Emirates (UAE), warned".
+/// main clause. A short label in brackets between a name and its verb (past the verb's
+/// adverbials) belongs to the name: an acronym ("Singapore Press Holdings (SPH) reported", "the
+/// United Arab Emirates (UAE), warned"), a party and state ("Rep. Jane Roe (D-Ore.) said").
 pub(crate) fn np_before(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> (Option<std::ops::Range<usize>>, bool) {
-    if let Some(found) = np_before_label(ctx, s, words, wi) {
-        return found;
-    }
-    let (np, main) = np_before_plain(ctx, s, words, wi);
-    if let Some(r) = &np
-        && r.len() == 1
-        && r.start >= 1
-        && is_acronym(ctx.w(&words[r.start]))
-        && ctx.gap(words[r.start - 1].span.end, words[r.start].span.start).trim() == "("
-        && words.get(r.end).is_some_and(|n| ctx.gap(words[r.start].span.end, n.span.start).trim().starts_with(')'))
-        && let (Some(name), main2) = np_before_plain(ctx, s, words, r.start)
-        && (name.start..name.end).any(|i| ctx.is_cap(&words[i]))
-    {
-        return (Some(name.start..r.end), main2);
-    }
-    (np, main)
+    np_before_label(ctx, s, words, skip_adverbials(ctx, words, wi)).unwrap_or_else(|| np_before_plain(ctx, s, words, wi))
 }
 
-/// "Rep. Jane Roe (D-Ore.) said", "Jane Roe (Labour) said": a short label in brackets between a
-/// name and its verb at word `wi` belongs to the name.
-fn np_before_label(ctx: &Ctx, s: &Sentence, words: &[Word], wi: usize) -> Option<(Option<std::ops::Range<usize>>, bool)> {
-    if wi < 2 || !ctx.gap(words[wi - 1].span.end, words[wi].span.start).trim_end().ends_with(')') {
+/// The name and its bracketed label ending right before word `j`, if there is one.
+fn np_before_label(ctx: &Ctx, s: &Sentence, words: &[Word], j: usize) -> Option<(Option<std::ops::Range<usize>>, bool)> {
+    // (The gap closes the brackets, after an abbreviation's full stop, with a comma at most.)
+    if j < 2
+        || j >= words.len()
+        || !matches!(ctx.gap(words[j - 1].span.end, words[j].span.start).trim().trim_start_matches('.'), ")" | "),")
+    {
         return None;
     }
-    let open = (wi.saturating_sub(3).max(1)..wi).rev().find(|&k| ctx.gap(words[k - 1].span.end, words[k].span.start).trim() == "(")?;
-    let inside = &ctx.text[words[open].span.start..words[wi - 1].span.end];
+    let open = (j.saturating_sub(3).max(1)..j).rev().find(|&k| ctx.gap(words[k - 1].span.end, words[k].span.start).trim() == "(")?;
+    let inside = &ctx.text[words[open].span.start..words[j - 1].span.end];
     if inside.len() > 16 || inside.contains(['(', ')']) || !ctx.is_cap(&words[open]) {
         return None;
     }
     let (name, main) = np_before_plain(ctx, s, words, open);
     let name = name.filter(|n| (n.start..n.end).any(|i| ctx.is_cap(&words[i])))?;
-    Some((Some(name.start..wi), main))
+    Some((Some(name.start..j), main))
 }
 
 /// The source phrase before the verb at word `wi` (a bracketed acronym not joined to its name),
