@@ -2,31 +2,14 @@
 //! what the analysis found, on every article of the shared corpus (when it is checked out beside
 //! the repository) and on random invented articles.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::corpus_articles;
 
 use byline_core::people::DocPeople;
 use byline_core::people::codec::{decode, to_bytes};
 use byline_core::{Format, analyze};
 use proptest::prelude::*;
-
-fn corpus_articles() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
-    let mut out = Vec::new();
-    let mut dirs = vec![root];
-    while let Some(dir) = dirs.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
-        for e in entries.flatten() {
-            let path = e.path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if matches!(path.extension().and_then(|x| x.to_str()), Some("txt" | "md")) {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    out
-}
 
 fn round_trip(people: &DocPeople) {
     let bytes = to_bytes(people);

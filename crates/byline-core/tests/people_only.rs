@@ -2,30 +2,13 @@
 //! the files not open) are exactly the full analysis's people, on every article of the shared
 //! corpus (when it is checked out beside the repository) and on invented ones.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::corpus_articles;
 
 use byline_core::analysis::people_with;
 use byline_core::lexicon::Lexicon;
 use byline_core::{Format, analyze_with};
-
-fn corpus_articles() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
-    let mut out = Vec::new();
-    let mut dirs = vec![root];
-    while let Some(dir) = dirs.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
-        for e in entries.flatten() {
-            let path = e.path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if matches!(path.extension().and_then(|x| x.to_str()), Some("txt" | "md")) {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    out
-}
 
 fn same_people(text: &str, format: Format, what: &str) {
     let lex = Lexicon::bundled();

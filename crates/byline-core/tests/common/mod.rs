@@ -23,3 +23,24 @@ pub fn roles_of(text: &str, name: &str) -> Vec<String> {
     let p = people(text);
     p.persons.iter().find(|p| p.name == name).map(|p| p.roles.clone()).unwrap_or_else(|| panic!("no {name} in {p:?}"))
 }
+
+/// Every article (`.txt`, `.md`) of the shared corpus when it is checked out beside the
+/// repository, in path order; none when it is not.
+pub fn corpus_articles() -> Vec<std::path::PathBuf> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
+    let mut out = Vec::new();
+    let mut dirs = vec![root];
+    while let Some(dir) = dirs.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for e in entries.flatten() {
+            let path = e.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if matches!(path.extension().and_then(|x| x.to_str()), Some("txt" | "md")) {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
