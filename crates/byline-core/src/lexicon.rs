@@ -83,10 +83,14 @@ pub enum Flag {
     /// before a clause ("the agency projects the region will …", "projects that prices will …";
     /// not "projects that will create jobs", "housing projects in the city").
     Clause,
+    /// A verb that resumes a quotation ("she continued:", "…,” he went on."): only before a
+    /// colon or a quotation, or ending the clause after a quotation; "the talks continued" and
+    /// "prices continued to rise" report nothing.
+    Resumes,
 }
 
 impl Flag {
-    pub const ALL: [Flag; 11] = [
+    pub const ALL: [Flag; 12] = [
         Flag::Complement,
         Flag::Cognition,
         Flag::Evidence,
@@ -98,6 +102,7 @@ impl Flag {
         Flag::Court,
         Flag::State,
         Flag::Clause,
+        Flag::Resumes,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -113,6 +118,7 @@ impl Flag {
             Flag::Court => "court",
             Flag::State => "state",
             Flag::Clause => "clause",
+            Flag::Resumes => "resumes",
         }
     }
 

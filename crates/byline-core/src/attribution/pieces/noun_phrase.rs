@@ -123,17 +123,25 @@ fn skip_adverbials(ctx: &Ctx, words: &[Word], wi: usize) -> usize {
     while j > 0 {
         let w = &words[j - 1];
         let l = ctx.lw(w);
-        let adjacent = ctx.gap_is_space(w.span.end, words[j].span.start);
+        // The first gap may be the opening dash of a parenthetical the verb follows: "a report
+        // published on Monday – at the regulator's request – shows".
+        let adjacent = ctx.gap_is_space(w.span.end, words[j].span.start)
+            || j == wi && matches!(ctx.gap(w.span.end, words[j].span.start), " – " | " — " | " - ");
         if adjacent && (AUX.contains(&l) || l.ends_with("ly") && !ctx.is_cap(w)) {
             j -= 1;
             continue;
         }
         // "on Sunday", "last week", "in March", "in 2017"
         let year = l.len() == 4 && (l.starts_with("19") || l.starts_with("20")) && l.bytes().all(|b| b.is_ascii_digit());
+        // "after 5pm", "at noon", "by Friday"
+        let clock =
+            matches!(l, "noon" | "midnight") || l.starts_with(|c: char| c.is_ascii_digit()) && (l.ends_with("am") || l.ends_with("pm"));
+        let before = ctx.lw(&words[j.saturating_sub(2)]);
         if adjacent
             && j >= 2
-            && (matches!(ctx.lw(&words[j - 2]), "on" | "last" | "this") && ctx.is_time(w)
-                || ctx.lw(&words[j - 2]) == "in" && (year || ctx.is_time(w)))
+            && (matches!(before, "on" | "last" | "this") && ctx.is_time(w)
+                || before == "in" && (year || ctx.is_time(w))
+                || matches!(before, "at" | "after" | "before" | "by" | "until") && (clock || ctx.is_time(w)))
             && ctx.gap_is_space(words[j - 2].span.end, w.span.start)
         {
             j -= 2;

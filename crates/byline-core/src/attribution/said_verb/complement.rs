@@ -19,7 +19,7 @@ pub(super) fn missing(v: &VerbCue) -> Verdict {
     // "Satellite images released by X showed new deployments": evidence as the subject.
     if v.rule.has(Flag::Evidence) && !v.first_form.ends_with("ing") {
         let (ctx, s, words) = (v.ctx, v.s, v.words);
-        let (np, main) = np_before(ctx, s, words, v.wi);
+        let (np, main) = np_before(ctx, s, words, super::subject_before::dash_parenthetical_start(v).unwrap_or(v.wi));
         if let Some(r) = np
             && let Some((kind, source)) = document_source(ctx, s, words, r.clone(), r.end)
         {
@@ -27,6 +27,21 @@ pub(super) fn missing(v: &VerbCue) -> Verdict {
         }
     }
     Some(None)
+}
+
+/// Whether a verb that resumes a quotation does: a colon or a quotation mark follows it ("she
+/// continued: “…”", "he went on, “…”"), or it ends the clause after a quotation ("…,” she
+/// continued.").
+pub(super) fn resumes_quotation(v: &VerbCue) -> bool {
+    let after = v.ctx.gap(v.cue.end, v.s.span.end).trim_start();
+    let after_comma = after.strip_prefix(',').map_or(after, str::trim_start);
+    if after.starts_with(':') || after_comma.starts_with(['"', '“', '‘']) {
+        return true;
+    }
+    // The quotation closes a few words before: "…,” she continued." (AP's ’’ too).
+    let before = v.ctx.gap(v.s.span.start, v.cue.start);
+    let closed_just_before = before.rfind(['”', '"']).or_else(|| before.rfind("’’")).is_some_and(|k| before.len() - k < 40);
+    (after.is_empty() || after.starts_with(['.', ';', ','])) && closed_just_before
 }
 
 /// Whether what follows the cue is its complement: the end of the clause, punctuation, "that"

@@ -20,7 +20,9 @@ pub(super) fn inverted(v: &VerbCue) -> Option<Attribution> {
     let tell = matches!(v.first_form, "tell" | "tells" | "told");
     let after_quote_or_comma =
         !tell && (prev.is_none() || (ends_clause_mark(before) && !closes_clause(ctx, s, words, wi) && !v.form.contains(' ')));
-    if !(after_quote_or_comma && we < words.len() && !v.act) {
+    // The source follows the verb directly: after "said:" comes what was said ("Chief
+    // Executive, Jane Roe, said: “We …”" is not said by "We").
+    if !(after_quote_or_comma && we < words.len() && !v.act && ctx.gap_is_space(v.cue.end, words[we].span.start)) {
         return None;
     }
     let np = np_after(ctx, words, we);
@@ -84,6 +86,14 @@ mod tests {
         assert_eq!(source_of(t, "said"), Some((Some("lead author Jane Roe".into()), SourceKind::Named)));
         let t = "The talks have failed, said the Kremlin.";
         assert_eq!(source_of(t, "said"), Some((Some("the Kremlin".into()), SourceKind::Named)));
+    }
+
+    #[test]
+    fn what_follows_a_colon_is_what_was_said() {
+        let t = "Harbour Board Chief Executive, Ida Berg, said: “We acted as soon as we knew.”";
+        let (source, kind) = source_of(t, "said").unwrap();
+        assert!(source.unwrap().contains("Ida Berg"));
+        assert_eq!(kind, SourceKind::Named);
     }
 
     #[test]

@@ -112,6 +112,9 @@ pub(crate) fn verb_attribution(
     if not_speech::rejected(&v) {
         return None;
     }
+    if rule.has(Flag::Resumes) && !complement::resumes_quotation(&v) {
+        return None;
+    }
     // "Experts are concerned that …": the subject of the form of "be".
     if rule.has(Flag::State) {
         let after_be = v.prev_adjacent && crate::attribution::pieces::words::BE.contains(&v.prev_l) && wi >= 1;

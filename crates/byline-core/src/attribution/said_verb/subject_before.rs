@@ -95,7 +95,7 @@ pub(super) fn subject_before(v: &VerbCue) -> Option<Attribution> {
 /// "The mayor – who took office in May – said", "a timeline published on Friday – at the
 /// request of the inquiry – shows": when the verb follows a parenthetical set off by dashes,
 /// its subject is before the parenthetical. The index of the parenthetical's first word.
-fn dash_parenthetical_start(v: &VerbCue) -> Option<usize> {
+pub(super) fn dash_parenthetical_start(v: &VerbCue) -> Option<usize> {
     let (ctx, words, wi) = (v.ctx, v.words, v.wi);
     let dash = |k: usize| {
         let g = ctx.gap(words[k].span.end, words[k + 1].span.start);
@@ -180,6 +180,26 @@ mod tests {
         assert_eq!(source_of(t, "said"), Some((Some("The mayor".into()), SourceKind::Named)));
         let t = "Councillor Ida Berg - a fellow islander - said 40 homes were flooded.";
         assert_eq!(source_of(t, "said"), Some((Some("Councillor Ida Berg".into()), SourceKind::Named)));
+    }
+
+    #[test]
+    fn a_document_before_a_parenthetical_in_dashes() {
+        let t = "A report published by the harbour board on Monday – at the request of the regulator – shows fees rose in March.";
+        assert_eq!(source_of(t, "shows").map(|s| s.1), Some(SourceKind::Named));
+        let t = "But a report published by the harbour board after 5pm on Monday – at the request of the regulator – shows fees rose.";
+        assert_eq!(source_of(t, "shows").map(|s| s.1), Some(SourceKind::Named));
+    }
+
+    #[test]
+    fn a_verb_that_resumes_a_quotation() {
+        let t = "She continued: “Nobody asked the people who live here.”";
+        assert_eq!(source_of(t, "continued").map(|s| s.1), Some(SourceKind::Pronoun));
+        let t = "“Nobody asked us,” Councillor Ida Berg went on.";
+        assert_eq!(source_of(t, "went on").map(|s| s.1), Some(SourceKind::Named));
+        assert_eq!(source_of("The talks continued into the night.", "continued"), None);
+        assert_eq!(source_of("Prices continued to rise in March.", "continued"), None);
+        assert_eq!(source_of("The harbour board’s work continued.", "continued"), None);
+        assert_eq!(source_of("She went on to win the seat in 2019.", "went on"), None);
     }
 
     #[test]

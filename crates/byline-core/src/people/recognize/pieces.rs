@@ -200,6 +200,17 @@ fn name_end(ctx: &Ctx, run: &Run, s: usize, place_given: bool) -> usize {
             e += 1;
             break;
         }
+        // A title word before a suffix that ends the run is a surname ("Martin Luther King Jr.").
+        if e + 2 == run.end
+            && e > s
+            && is_suffix(ctx.word(e + 1))
+            && ctx.has(e, ROLE_HEAD)
+            && !ctx.has(e, NONPERSON | NONPERSON_HEAD | HONORIFIC)
+            && ctx.has(s, FIRST)
+        {
+            e += 2;
+            break;
+        }
         // A title word after a name word, at the end of the run, is a surname ("John Major").
         if e + 1 == run.end
             && ctx.has(e, ROLE_HEAD)
@@ -427,6 +438,11 @@ mod tests {
     fn a_byline_surname_that_is_a_nationality() {
         assert_eq!(mentions("Harbour Reopens\n\nBy Megan French\n\nThe harbour reopened."), ["Megan French"]);
         assert_eq!(mentions("by Megan French\nThe harbour reopened."), ["Megan French"]);
+    }
+
+    #[test]
+    fn a_title_word_before_a_suffix_is_a_surname() {
+        assert_eq!(mentions("A statue of Arthur Deacon King Jr. stands in the square."), ["Arthur Deacon King Jr"]);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! "Morgan Stanley analyst Jane Roe".
 
 use super::cues::Around;
-use super::{Ctx, LOWER_USED, Piece, is_space_gap};
+use super::{Ctx, LOWER_PART, LOWER_USED, Piece, is_space_gap};
 use crate::people::lexicon::class::*;
 
 /// For each token of a run: whether the run, from that token on, reaches a place or
@@ -59,11 +59,34 @@ fn firm(ctx: &Ctx, p: &Piece) -> bool {
     p.words >= 2 && ctx.lex.is_nonperson_name(p.toks.clone().filter(|&k| !ctx.toks[k].initial).map(|k| ctx.word(k)))
 }
 
-/// "the Bush administration", "a Trump supporter": a name is not led by an article.
+/// "the Bush administration", "a Trump supporter": a name is not led by an article. Nor by an
+/// article and capitalised words that are no title ("The American Harbour Guild announced",
+/// where the piece is "Harbour Guild"); "the Irish President, Jane Roe" has a title.
 fn article_led(ctx: &Ctx, p: &Piece, at: &Around) -> bool {
-    at.adjacent_before
-        .map(|b| ctx.word(b))
-        .is_some_and(|w| (w == "the" || w == "The" || w == "a" || w == "an") && !(full_given(ctx, p, at) && matches!(w, "a" | "an")))
+    let led = |w: &str| w == "the" || w == "The" || w == "a" || w == "an";
+    if at.adjacent_before.map(|b| ctx.word(b)).is_some_and(|w| led(w) && !(full_given(ctx, p, at) && matches!(w, "a" | "an"))) {
+        return true;
+    }
+    // Back over up to two capitalised words, none a title, honorific, possessive or hyphened
+    // adjective ("the Eton-educated Jane Roe"), before a piece without a known given name.
+    if ctx.has(at.s, FIRST) && p.words >= 2 {
+        return false;
+    }
+    let mut k = at.s;
+    for _ in 0..2 {
+        if k == 0 || !is_space_gap(ctx.gap_before(k)) {
+            return false;
+        }
+        k -= 1;
+        let w = ctx.word(k);
+        if w == "the" || w == "The" {
+            return k + 1 < at.s;
+        }
+        if !ctx.toks[k].cap || ctx.toks[k].possessive || ctx.toks[k].initial || ctx.has(k, TITLE | HONORIFIC | PERSON_NOUN | LOWER_PART) {
+            return false;
+        }
+    }
+    false
 }
 
 /// "a Jane Roe header": a full name with a known given name, used attributively after "a", is
@@ -107,6 +130,14 @@ mod tests {
     fn an_article_before_the_name() {
         assert!(mentions("He criticised the Lundqvist administration.").is_empty());
         assert_eq!(mentions("It was a Maria Lundqvist header."), ["Maria Lundqvist"]);
+    }
+
+    #[test]
+    fn an_article_before_the_words_that_lead_the_name() {
+        assert!(mentions("The American Lantern Wing announced the winners.").is_empty());
+        assert_eq!(mentions("The Irish President Maria Lundqvist said so."), ["Maria Lundqvist"]);
+        assert_eq!(mentions("The Kremlin’s Maria Lundqvist said so."), ["Maria Lundqvist"]);
+        assert_eq!(mentions("He met the Oxford-educated Brannoch Ilvesby, who said so."), ["Brannoch Ilvesby"]);
     }
 
     #[test]
