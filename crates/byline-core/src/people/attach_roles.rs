@@ -76,7 +76,9 @@ pub(crate) fn local_roles(ctx: &Ctx, f: &recognize::Found, contributor_lines: bo
     let mut out = LocalRoles::default();
     // (A contributor line's role replaces its plural noun: "Harbour Press writer".)
     let contributor = if contributor_lines { recognize::contributor_role(ctx, f.toks.start) } else { None };
-    if let Some((a, b)) = recognize::role_before(ctx, f.toks.start).filter(|_| contributor.is_none()) {
+    // (Not a headline's appeal to the person: "Back our farmers Boris:" has no role.)
+    let addressed = |(a, b): &(usize, usize)| (*a..=*b).any(|k| matches!(ctx.word(k), "our" | "my" | "your"));
+    if let Some((a, b)) = recognize::role_before(ctx, f.toks.start).filter(|r| contributor.is_none() && !addressed(r)) {
         // As written: "Gen." keeps its full stop.
         let mut end = ctx.toks[b].end;
         if ctx.text[end..].starts_with('.') && recognize::is_short_title(ctx, b) {
@@ -240,6 +242,11 @@ mod tests {
         assert_eq!(roles("The ferry's founder and chief executive Peter Loss left."), [["ferry's founder and chief executive"]]);
         // Not a plural title after "and".
         assert_eq!(roles("The Mayor and Councillors Maria Thrane and Peter Loss voted."), [["Councillors"], ["Councillors"]]);
+    }
+
+    #[test]
+    fn an_appeal_in_a_headline_is_no_role() {
+        assert_eq!(roles("Back our fishermen Ilsa: the council must act, said Ilsa Brandvold."), [Vec::<String>::new()]);
     }
 
     #[test]

@@ -297,6 +297,36 @@ fn by_determiner(ctx: &Ctx, p: &Phrase) -> SourceKind {
     }
 }
 
+/// Whether an indefinite phrase names a thing, not people: "a game", "one of their meetings"
+/// (its noun, after "one of" its last word, is no source, role or group word and no WordNet
+/// noun for a person), so an anonymous source it is not.
+pub(crate) fn indefinite_thing(ctx: &Ctx, words: &[Word], r: std::ops::Range<usize>) -> bool {
+    if r.is_empty() || !matches!(ctx.lw(&words[r.start]), "a" | "an" | "one" | "another") {
+        return false;
+    }
+    let one_of = ctx.lw(&words[r.start]) == "one" && words.get(r.start + 1).is_some_and(|w| ctx.lw(w) == "of");
+    let hk = (r.start + 1..r.end)
+        .find(|&i| matches!(ctx.lw(&words[i]), "of" | "from" | "for" | "close" | "in" | "at" | "on"))
+        .map_or(r.end - 1, |i| i - 1);
+    let w = &words[if one_of { r.end - 1 } else { hk }];
+    if ctx.is_cap(w) || ctx.doc.is(w, class::ANONYMOUS_SOURCE | class::SOURCE_ROLE | class::COLLECTIVE | class::VAGUE_SOURCE) {
+        return false;
+    }
+    let l = ctx.lw(w);
+    let people = crate::people::lexicon::PeopleLexicon::bundled();
+    // (WordNet's person nouns leave out the most general ones, and those used mostly as
+    // adjectives: "relative".)
+    let base = l.strip_suffix('s').unwrap_or(l);
+    !(matches!(l, "one" | "someone" | "somebody" | "group" | "team" | "couple" | "family" | "children" | "individual")
+        || matches!(base, "relative" | "boy" | "girl" | "child" | "kid" | "individual")
+        || l.ends_with("man")
+        || l.ends_with("men")
+        || l.ends_with("person")
+        || l.ends_with("people")
+        || people.is_person_noun(l)
+        || people.is_role_head(l))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::attribution::SourceKind;
@@ -315,6 +345,16 @@ mod tests {
         assert_eq!(kind("The drug works, the researchers said in the paper."), Some(SourceKind::Named));
         assert_eq!(kind("Researchers said the drug works."), Some(SourceKind::Vague));
         assert_eq!(kind("She said the drug works."), Some(SourceKind::Pronoun));
+    }
+
+    #[test]
+    fn an_indefinite_thing_is_no_anonymous_source() {
+        let kind = |t: &str, cue: &str| source_of(t, cue).map(|s| s.1);
+        assert_eq!(kind("A neighbour said the house was empty.", "said"), Some(SourceKind::Anonymous));
+        assert_eq!(kind("One relative said the house was empty.", "said"), Some(SourceKind::Anonymous));
+        assert_eq!(kind("One of the officials said the house was empty.", "said"), Some(SourceKind::Anonymous));
+        assert_eq!(kind("A harbour spokeswoman said the pier was shut.", "said"), Some(SourceKind::Anonymous));
+        assert_eq!(kind("One of their first games found the two rivals aligned.", "found"), None);
     }
 
     #[test]

@@ -116,10 +116,28 @@ fn skip_participle(ctx: &Ctx, words: &[Word], j: usize, wi: usize) -> usize {
     if l.len() > 5 && l.ends_with("ing") && !ctx.is_cap(p) && plural && ctx.gap_is_space(n.span.end, p.span.start) { j - 1 } else { j }
 }
 
+/// "went on to argue", "proceeded to say", "was quick to point out": the verb before "to" says
+/// the act took place, so its subject is the speaker's. The index of that phrase's first word
+/// when word `wi` follows one.
+pub(crate) fn act_lead_in(ctx: &Ctx, words: &[Word], wi: usize) -> Option<usize> {
+    if wi < 2 || ctx.lw(&words[wi - 1]) != "to" {
+        return None;
+    }
+    let spaced = |a: usize| (a..wi).all(|k| ctx.gap_is_space(words[k].span.end, words[k + 1].span.start));
+    let b = ctx.lw(&words[wi - 2]);
+    if matches!(b, "proceeded" | "proceeds") && spaced(wi - 2) {
+        return Some(wi - 2);
+    }
+    let a = ctx.lw(&words[wi.checked_sub(3)?]);
+    let lead = (b == "on" && matches!(a, "went" | "goes" | "go" | "going" | "gone"))
+        || (b == "quick" && matches!(a, "was" | "were" | "is" | "are"));
+    (lead && spaced(wi - 3)).then_some(wi - 3)
+}
+
 /// Skip auxiliaries, adverbs and time phrases before word `wi`: "has also said", "on Sunday
 /// said", "last week", "in March", "in 2017". The index where the phrase before them ends.
 fn skip_adverbials(ctx: &Ctx, words: &[Word], wi: usize) -> usize {
-    let mut j = wi;
+    let mut j = act_lead_in(ctx, words, wi).unwrap_or(wi);
     while j > 0 {
         let w = &words[j - 1];
         let l = ctx.lw(w);
@@ -259,7 +277,9 @@ pub(crate) fn main_before(ctx: &Ctx, words: &[Word], start: usize) -> bool {
         let g = ctx.gap(w.span.end, words[start].span.start).trim();
         let l = ctx.lw(w);
         if !g.is_empty() {
-            !g.ends_with(['–', '—', '('])
+            // After a dateline the sentence starts again: "(WXN) — Jane Roe said", "OSLO — …".
+            let dateline = start <= 4 && g.ends_with(['–', '—']) && words[..start].iter().all(|w| ctx.is_cap(w));
+            dateline || !g.ends_with(['–', '—', '('])
         } else if RELATIVE.contains(&l) {
             false
         } else {
@@ -276,6 +296,16 @@ fn adjectives_before_name(ctx: &Ctx, words: &[Word], start: usize) -> Option<usi
         return None;
     }
     let spaced = |k: usize| ctx.gap_is_space(words[k].span.end, words[k + 1].span.start);
+    // "her mum Ami said", "his brother Tom told": a possessive determiner and a person noun.
+    if start >= 2
+        && spaced(start - 2)
+        && spaced(start - 1)
+        && matches!(ctx.lw(&words[start - 2]), "his" | "her" | "their" | "its")
+        && !ctx.is_cap(&words[start - 1])
+        && crate::people::lexicon::PeopleLexicon::bundled().is_person_noun(ctx.lw(&words[start - 1]))
+    {
+        return Some(start - 2);
+    }
     let mut k = start;
     while k > 0 && start - k < 2 && spaced(k - 1) {
         let w = &words[k - 1];

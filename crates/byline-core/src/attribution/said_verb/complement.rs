@@ -61,6 +61,12 @@ fn has_complement(v: &VerbCue) -> bool {
         || PRONOUNS.contains(&nw)
         || matches!(nw, "the" | "a" | "an" | "there" | "this" | "these" | "those" | "his" | "its" | "their" | "no" | "any")
         || nw_cap
+        // "denied allegations that …", "denies wrongdoing": a denial's object is what was said.
+        || (matches!(first_form, "deny" | "denies" | "denied" | "denying")
+            && matches!(
+                nw,
+                "allegations" | "allegation" | "claims" | "accusations" | "charges" | "reports" | "rumours" | "rumors" | "wrongdoing" | "involvement" | "responsibility" | "knowledge"
+            ))
         // A belief or estimate with a quantity as its object: "the company expects revenue
         // of $5bn", "analysts had expected earnings of $2.68 a share" (a bare "expected" is
         // also a participle: "winds expected this afternoon").

@@ -49,7 +49,8 @@ fn is_noun(v: &VerbCue) -> bool {
     // "issued an appeal for witnesses", "the call for calm": a phrasal cue after a determiner is
     // a noun phrase.
     let determiner = matches!(prev_l, "a" | "an" | "the" | "this" | "that" | "his" | "her" | "its" | "their");
-    if v.prev_adjacent && NOUN_BEFORE.contains(&prev_l) && (!form.contains(' ') || determiner) && !coordinated {
+    let lead_in = crate::attribution::pieces::noun_phrase::act_lead_in(ctx, v.words, v.wi).is_some();
+    if v.prev_adjacent && NOUN_BEFORE.contains(&prev_l) && (!form.contains(' ') || determiner) && !coordinated && !lead_in {
         // "to say" etc.: an infinitive is not an attribution either.
         return true;
     }
@@ -65,11 +66,23 @@ fn is_noun(v: &VerbCue) -> bool {
     }
     // A speech act in the present needs a name or a pronoun right before it: "Jane Roe praises",
     // "she welcomes", not the nouns "200 volunteers", "the party's answers".
-    if v.act
-        && form.ends_with('s')
-        && !v
-            .prev
-            .is_some_and(|p| (ctx.is_cap(p) && !ctx.doc.is(p, crate::document::class::NUMBER)) || matches!(prev_l, "he" | "she" | "it"))
+    // ("She also praises": one adverb may stand between.)
+    let subject_word = |p: &Word, l: &str| (ctx.is_cap(p) && !ctx.doc.is(p, crate::document::class::NUMBER)) || matches!(l, "he" | "she" | "it");
+    let after_adverb = v.wi >= 2
+        && matches!(prev_l, "also" | "then" | "later" | "again" | "repeatedly" | "now" | "still" | "even")
+        && subject_word(&v.words[v.wi - 2], ctx.lw(&v.words[v.wi - 2]));
+    if v.act && form.ends_with('s') && !after_adverb && !v.prev.is_some_and(|p| subject_word(p, prev_l)) {
+        return true;
+    }
+    // A base form after "a" and one lower-case word is a noun: "like a game show", "a working
+    // estimate of 2031" (a singular subject after "a" would take "shows", "estimates").
+    let base = v.rule.pattern.split([';', '|']).next().is_some_and(|lemma| lemma.trim() == form);
+    if base
+        && v.prev_adjacent
+        && v.wi >= 2
+        && v.prev.is_some_and(|p| !ctx.is_cap(p))
+        && matches!(ctx.lw(&v.words[v.wi - 2]), "a" | "an" | "another" | "every" | "each")
+        && ctx.gap_is_space(v.words[v.wi - 2].span.end, v.words[v.wi - 1].span.start)
     {
         return true;
     }
@@ -112,8 +125,32 @@ fn other_sense(v: &VerbCue) -> bool {
     {
         return true;
     }
-    // "York Crown Court heard": only a court or hearing hears evidence.
-    v.rule.has(Flag::Court) && !matches!(v.prev_l, "court" | "inquest" | "jury" | "tribunal" | "hearing" | "trial" | "committee")
+    // "York Crown Court heard", "an inquest has heard", "the inquest at Leek Town Hall heard":
+    // only a court or hearing hears evidence.
+    v.rule.has(Flag::Court) && !court_before(v)
+}
+
+/// Whether a court or hearing is the subject before the cue, past auxiliaries and a place
+/// ("the inquest at Leek Town Hall").
+fn court_before(v: &VerbCue) -> bool {
+    let (ctx, words) = (v.ctx, v.words);
+    let court = |l: &str| matches!(l, "court" | "inquest" | "jury" | "tribunal" | "hearing" | "trial" | "committee");
+    let mut k = v.wi;
+    while k > 0 && matches!(ctx.lw(&words[k - 1]), "has" | "had" | "was" | "were" | "also" | "then" | "previously" | "earlier") {
+        k -= 1;
+    }
+    if k == 0 {
+        return false;
+    }
+    if court(ctx.lw(&words[k - 1])) {
+        return true;
+    }
+    // Back over a capitalised place after "at" or "in", up to five words.
+    let mut j = k;
+    while j > 0 && k - j < 5 && ctx.is_cap(&words[j - 1]) {
+        j -= 1;
+    }
+    j >= 2 && j < k && matches!(ctx.lw(&words[j - 1]), "at" | "in") && court(ctx.lw(&words[j - 2]))
 }
 
 /// An account that is not a report: urged or pledged in a private exchange, or still to come.
@@ -170,6 +207,14 @@ mod tests {
     fn say_after_a_determiner_and_an_adjective_is_a_noun() {
         assert_eq!(source_of("The vote gives Parliament a final say on the deal.", "say"), None);
         assert_eq!(source_of("Residents want the final say over 40 new homes.", "say"), None);
+    }
+
+    #[test]
+    fn a_base_form_after_a_and_a_noun_is_a_noun() {
+        assert_eq!(source_of("He runs the council like a game show.", "show"), None);
+        assert_eq!(source_of("The harbour master has a working estimate of 2031.", "estimate"), None);
+        // Plural subjects take the base form: "The figures show a rise."
+        assert!(source_of("The figures show a rise in fares.", "show").is_some());
     }
 
     #[test]

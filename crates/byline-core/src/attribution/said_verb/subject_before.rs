@@ -4,7 +4,7 @@
 
 use super::VerbCue;
 use crate::attribution::document_source::document_source;
-use crate::attribution::pieces::classify::classify;
+use crate::attribution::pieces::classify::{classify, indefinite_thing};
 use crate::attribution::pieces::ends_clause_mark;
 use crate::attribution::pieces::noun_phrase::{np_after, np_before, np_before_plain};
 use crate::attribution::{Attribution, SourceKind};
@@ -83,7 +83,15 @@ pub(super) fn subject_before(v: &VerbCue) -> Option<Attribution> {
     // names no publisher.
     let doc = if v.rule.has(Flag::Evidence) { np.clone().and_then(|r| document_source(ctx, s, words, r.clone(), r.end)) } else { None };
     let opens = np.as_ref().is_some_and(|r| opens_sentence(v, r));
-    let (kind, source) = doc.unwrap_or_else(|| classify(ctx, s, words, np));
+    let (mut kind, source) = doc.unwrap_or_else(|| classify(ctx, s, words, np.clone()));
+    // "an inquest has heard": a court speaks as a body.
+    if v.rule.has(Flag::Court) && kind == SourceKind::Anonymous {
+        kind = SourceKind::Named;
+    }
+    // "like a game show", "one of their meetings found": a thing, not an anonymous source.
+    if kind == SourceKind::Anonymous && np.is_some_and(|r| indefinite_thing(ctx, words, r)) {
+        return None;
+    }
     // A speech act makes an attribution only as the main verb of a named subject ("the union
     // condemned the ruling"), not in "documents disclosed last week" or "a move critics hailed".
     if v.act && !(main && opens && matches!(kind, SourceKind::Named | SourceKind::Pronoun)) {
@@ -200,6 +208,49 @@ mod tests {
         assert_eq!(source_of("Prices continued to rise in March.", "continued"), None);
         assert_eq!(source_of("The harbour board’s work continued.", "continued"), None);
         assert_eq!(source_of("She went on to win the seat in 2019.", "went on"), None);
+    }
+
+    /// Whether the attribution of `cue` governs the sentence's main clause.
+    fn main_of(t: &str, cue: &str) -> Option<bool> {
+        crate::analyze(t, crate::Format::Plain).attributions.iter().find(|a| &t[a.cue.clone()] == cue).map(|a| a.main)
+    }
+
+    #[test]
+    fn the_sentence_starts_again_after_a_dateline() {
+        assert_eq!(main_of("(WXN) — Ilsa Brandvold said the board will try to delay the vote.", "said"), Some(true));
+        assert_eq!(main_of("The fund – Ilsa Brandvold said – will close.", "said"), Some(false));
+    }
+
+    #[test]
+    fn a_relative_named_after_her_role_after_an_opening_phrase() {
+        let t = "Speaking after the flood, her mum Ami said: “She was very kind.”";
+        assert_eq!(main_of(t, "said"), Some(true));
+    }
+
+    #[test]
+    fn a_court_speaks_as_a_body() {
+        let t = "A man was found dead at his home, an inquest has heard.";
+        assert_eq!(source_of(t, "heard").map(|s| s.1), Some(SourceKind::Named));
+        let t = "Tom Reed had been unwell, the inquest at Leek Town Hall heard.";
+        assert_eq!(source_of(t, "heard").map(|s| s.1), Some(SourceKind::Named));
+        assert_eq!(source_of("The neighbours at Leek heard a bang.", "heard"), None);
+    }
+
+    #[test]
+    fn an_act_after_went_on_to_or_an_adverb() {
+        let t = "Brandvold went on to argue that the board must go further.";
+        assert_eq!(source_of(t, "argue"), Some((Some("Brandvold".into()), SourceKind::Named)));
+        let t = "He also praises such longtime allies as Tom Reed.";
+        assert_eq!(source_of(t, "praises").map(|s| s.1), Some(SourceKind::Pronoun));
+        assert_eq!(source_of("He wants to argue that the board erred.", "argue"), None);
+    }
+
+    #[test]
+    fn a_denial_of_allegations_and_a_tribute() {
+        let t = "Reed denied allegations by Brandvold that he had lied.";
+        assert_eq!(source_of(t, "denied").map(|s| s.1), Some(SourceKind::Named));
+        let t = "Reed's family issued a tribute for him via the harbour police.";
+        assert_eq!(source_of(t, "issued a tribute").map(|s| s.1), Some(SourceKind::Named));
     }
 
     #[test]

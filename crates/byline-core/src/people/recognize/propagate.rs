@@ -47,6 +47,7 @@ fn found(toks: std::ops::Range<usize>) -> Found {
 fn strong_names(ctx: &Ctx, pieces: &[Piece]) -> (FxHashSet<String>, FxHashMap<String, usize>) {
     let mut surnames: FxHashSet<String> = FxHashSet::default();
     let mut givens: FxHashMap<String, usize> = FxHashMap::default();
+    let mut seen: FxHashSet<(String, String)> = FxHashSet::default();
     for p in pieces.iter().filter(|p| p.strong) {
         let (g, s) = split_name(ctx, p.toks.clone());
         // "Burhan" after "Abdel Fattah al-Burhan".
@@ -56,7 +57,10 @@ fn strong_names(ctx: &Ctx, pieces: &[Piece]) -> (FxHashSet<String>, FxHashMap<St
             insert_lower(&mut surnames, bare);
         }
         insert_lower(&mut surnames, s);
-        if let Some(g) = g {
+        // Each given name counts the people who bear it, not how often they are named in full.
+        if let Some(g) = g
+            && seen.insert((g.to_lowercase(), s.to_lowercase()))
+        {
             with_lower(g, |l| match givens.get_mut(l) {
                 Some(n) => *n += 1,
                 None => {
@@ -197,6 +201,7 @@ fn weak_mentions(ctx: &Ctx, p: &Piece, known: &Known, tentative_words: &FxHashSe
         if p.words == 1
             || ctx.has(p.toks.start, FIRST)
             || with_lower(ctx.word(p.toks.start), |l| known.givens.contains_key(l))
+            || unlisted_given(ctx, p)
             || (!known.long_tails.is_empty() && known.long_tails.contains(&piece_words()))
         {
             out.push(found(p.toks.clone()));
@@ -221,6 +226,19 @@ fn weak_mentions(ctx: &Ctx, p: &Piece, known: &Known, tentative_words: &FxHashSe
     } else if p.words == 1 && p.toks.len() == 1 && tentative_words.contains(ctx.word(p.toks.start)) {
         out.push(Found { tentative: true, ..found(p.toks.clone()) });
     }
+}
+
+/// "Maisie Tallent" beside a known "Ruth Tallent": a two-word piece whose first word is no
+/// place, title, organisation, adverb, adjective or ordinary word is a given name the lists
+/// lack, not a modifier of the surname ("Canterbury Welby").
+fn unlisted_given(ctx: &Ctx, p: &Piece) -> bool {
+    let k = p.toks.start;
+    p.words == 2
+        && p.toks.len() == 2
+        && ctx.toks[k].cap
+        && !ctx.toks[k].possessive
+        && !ctx.has(k, NONPERSON | NONPERSON_HEAD | TITLE | HONORIFIC | PERSON_NOUN | ADVERB | LOWER_USED)
+        && !with_lower(ctx.word(k), |l| crate::lexicon::Lexicon::bundled().adjectives.contains(l))
 }
 
 /// Known surnames joined by a hyphen: "the Scholz-Putin call".
@@ -275,6 +293,18 @@ mod tests {
         assert_eq!(mentions("Ilkandro and his wife waited. \"No news,\" Ilkandro said."), ["Ilkandro", "Ilkandro"]);
         // Alone, a word before a speech verb may name a company.
         assert_eq!(mentions("Vessberg said profits fell."), ["?Vessberg"]);
+    }
+
+    #[test]
+    fn a_given_name_alone_after_a_full_name_given_twice() {
+        let t = "Chloe Tallent was unwell. Chloe Tallent died at home. Later, Chloe was found by Ami Tallent.";
+        assert_eq!(mentions(t), ["Chloe Tallent", "Chloe Tallent", "~Chloe", "Ami Tallent"]);
+    }
+
+    #[test]
+    fn a_relative_with_an_unlisted_given_name() {
+        let t = "Her mother, Ruth Tallent, said so. Maisie Tallent had been unwell, the inquest heard.";
+        assert_eq!(mentions(t), ["Ruth Tallent", "Maisie Tallent"]);
     }
 
     #[test]
