@@ -67,7 +67,8 @@ fn is_noun(v: &VerbCue) -> bool {
     // A speech act in the present needs a name or a pronoun right before it: "Jane Roe praises",
     // "she welcomes", not the nouns "200 volunteers", "the party's answers".
     // ("She also praises": one adverb may stand between.)
-    let subject_word = |p: &Word, l: &str| (ctx.is_cap(p) && !ctx.doc.is(p, crate::document::class::NUMBER)) || matches!(l, "he" | "she" | "it");
+    let subject_word =
+        |p: &Word, l: &str| (ctx.is_cap(p) && !ctx.doc.is(p, crate::document::class::NUMBER)) || matches!(l, "he" | "she" | "it");
     let after_adverb = v.wi >= 2
         && matches!(prev_l, "also" | "then" | "later" | "again" | "repeatedly" | "now" | "still" | "even")
         && subject_word(&v.words[v.wi - 2], ctx.lw(&v.words[v.wi - 2]));

@@ -48,8 +48,15 @@ fn strong_names(ctx: &Ctx, pieces: &[Piece]) -> (FxHashSet<String>, FxHashMap<St
     let mut surnames: FxHashSet<String> = FxHashSet::default();
     let mut givens: FxHashMap<String, usize> = FxHashMap::default();
     let mut seen: FxHashSet<(String, String)> = FxHashSet::default();
+    // Lone words that may be a given name named alone ("his wife Fran"): surnames only if no
+    // full name carries them as its given name.
+    let mut lone: Vec<&str> = Vec::new();
     for p in pieces.iter().filter(|p| p.strong) {
         let (g, s) = split_name(ctx, p.toks.clone());
+        if g.is_none() && p.toks.len() == 1 && ctx.has(p.toks.start, FIRST) {
+            lone.push(s);
+            continue;
+        }
         // "Burhan" after "Abdel Fattah al-Burhan".
         if glued_particle(s)
             && let Some((_, bare)) = s.split_once('-')
@@ -67,6 +74,11 @@ fn strong_names(ctx: &Ctx, pieces: &[Piece]) -> (FxHashSet<String>, FxHashMap<St
                     givens.insert(l.to_string(), 1);
                 }
             });
+        }
+    }
+    for s in lone {
+        if !with_lower(s, |l| givens.contains_key(l)) {
+            insert_lower(&mut surnames, s);
         }
     }
     (surnames, givens)
@@ -180,7 +192,12 @@ fn mentions(ctx: &Ctx, pieces: &[Piece], known: &Known, alias_of: &FxHashSet<usi
             continue;
         }
         if p.strong {
-            out.push(found(p.toks.clone()));
+            // "his wife Fran" after "Fran Finney": a given name alone, after a noun for a
+            // person, is the one full name that carries it.
+            let k = p.toks.start;
+            let after_noun = k > 0 && (ctx.word(k - 1).starts_with(|c: char| c.is_lowercase()) && !ctx.has(k - 1, HONORIFIC | TITLE_ABBR));
+            let given = p.toks.len() == 1 && after_noun && with_lower(ctx.word(k), |l| known.givens.get(l) == Some(&1));
+            out.push(Found { given_only: given, ..found(p.toks.clone()) });
             continue;
         }
         if p.weak {
@@ -299,6 +316,12 @@ mod tests {
     fn a_given_name_alone_after_a_full_name_given_twice() {
         let t = "Chloe Tallent was unwell. Chloe Tallent died at home. Later, Chloe was found by Ami Tallent.";
         assert_eq!(mentions(t), ["Chloe Tallent", "Chloe Tallent", "~Chloe", "Ami Tallent"]);
+    }
+
+    #[test]
+    fn a_given_name_after_a_noun_for_a_person_is_the_full_names() {
+        let t = "Fran Thorvald spoke at the hearing. His wife Fran says he was harassed. Fran said so.";
+        assert_eq!(mentions(t), ["Fran Thorvald", "~Fran", "~Fran"]);
     }
 
     #[test]

@@ -35,6 +35,33 @@ pub(super) fn rejected(ctx: &Ctx, p: &Piece, at: &Around, thing_ahead: &[bool]) 
         || (at.e < p.run_end && thing_ahead[at.e])
         || article_led(ctx, p, at)
         || employer(ctx, p, at)
+        || attributive(ctx, p, at)
+}
+
+/// "Trump advisers", "longtime Roe defenders", "the Roe campaign staff": a name that qualifies
+/// a lower-case noun for people, or a campaign or administration, is no mention of the person
+/// (unless the noun is a verb with an object: "Roe coaches the team").
+fn attributive(ctx: &Ctx, p: &Piece, at: &Around) -> bool {
+    if ctx.toks[at.last].possessive {
+        return false;
+    }
+    let Some(nx) = at.adjacent_after else { return false };
+    let w = ctx.word(nx);
+    if !w.starts_with(|c: char| c.is_lowercase()) || ctx.has(nx, SPEECH_VERB) {
+        return false;
+    }
+    let noun =
+        matches!(w, "administration" | "administrations" | "campaign" | "campaigns" | "presidency" | "era" | "camp" | "allies" | "ally")
+            || ((ctx.lex.is_person_noun(w) || ctx.lex.is_role_head(w)) && w.len() > 3);
+    let object_after = ctx.toks.get(nx + 1).is_some_and(|_| {
+        is_space_gap(ctx.gap_after(nx))
+            && matches!(
+                ctx.word(nx + 1),
+                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "that" | "them" | "him" | "it" | "for" | "to" | "up"
+            )
+    });
+    let _ = p;
+    noun && !object_after
 }
 
 /// "Trump Tower", "Trump 2024": a place or organisation word, or a number after one word.
@@ -138,6 +165,14 @@ mod tests {
         assert_eq!(mentions("The Irish President Maria Lundqvist said so."), ["Maria Lundqvist"]);
         assert_eq!(mentions("The Kremlin’s Maria Lundqvist said so."), ["Maria Lundqvist"]);
         assert_eq!(mentions("He met the Oxford-educated Brannoch Ilvesby, who said so."), ["Brannoch Ilvesby"]);
+    }
+
+    #[test]
+    fn a_name_used_attributively() {
+        let t = "Maria Lundqvist spoke. Longtime Lundqvist defenders rallied, and a senior Lundqvist adviser wept.";
+        assert_eq!(mentions(t), ["Maria Lundqvist"]);
+        assert_eq!(mentions("Maria Lundqvist coaches the team, said Maria Lundqvist."), ["Maria Lundqvist", "Maria Lundqvist"]);
+        assert_eq!(mentions("The Lundqvist campaign said Maria Lundqvist was ill."), ["Maria Lundqvist"]);
     }
 
     #[test]

@@ -90,6 +90,9 @@ impl<'c, 'a> Cues<'c, 'a> {
     pub fn title(&self) -> bool {
         title::title(self.ctx, self.p, self.at)
     }
+    pub fn person_noun_given(&self) -> bool {
+        title::person_noun_given(self.ctx, self.p, self.at)
+    }
     pub fn comma_role(&self) -> bool {
         title::comma_role(self.ctx, self.p, self.at)
     }
@@ -212,7 +215,7 @@ fn classify(ctx: &Ctx, p: &Piece, c: &Cues) -> Class {
             return Class::Weak;
         }
         let (hon, title) = (c.hon(), c.title());
-        if hon || title || c.comma_role() || c.credit() || c.party() {
+        if hon || title || c.comma_role() || c.credit() || c.party() || c.person_noun_given() {
             return Class::Strong;
         }
         // ("— Lena (@lena_k)": a known given name credited with a post.)

@@ -42,6 +42,31 @@ pub fn title(ctx: &Ctx, p: &Piece, at: &Around) -> bool {
     })
 }
 
+/// "her husband Michael", "programme makers Lou and Ben", "his wife Fran": a lower-case noun
+/// for a person right before one word that is a known given name, or after "his", "her",
+/// "their" (a person the copy names by given name alone).
+pub fn person_noun_given(ctx: &Ctx, p: &Piece, at: &Around) -> bool {
+    let s = p.toks.start;
+    p.words == 1
+        && p.toks.len() == 1
+        && !ctx.toks[s].possessive
+        && !ctx.has(s, NONPERSON | NONPERSON_HEAD | TITLE | HONORIFIC | ADVERB)
+        && at.adjacent_before.is_some_and(|b| {
+            // ("programme makers Lou and Ben": the second of two given names after the noun.)
+            let b =
+                if ctx.word(b) == "and" && ctx.has(s, FIRST) && b >= 2 && ctx.toks[b - 1].cap && ctx.has(b - 1, FIRST) { b - 2 } else { b };
+            let w = ctx.word(b);
+            let possessed = b > 0
+                && ["his", "her", "their"].iter().any(|d| ctx.word(b - 1).eq_ignore_ascii_case(d))
+                && crate::people::recognize::is_space_gap(ctx.gap_before(b));
+            // (Not "her daughter’s TikTok account": what a person owns.)
+            w.starts_with(|c: char| c.is_lowercase())
+                && !ctx.toks[b].possessive
+                && ctx.has(b, PERSON_NOUN)
+                && (ctx.has(s, FIRST) || (possessed && singular_person_noun(ctx, b)))
+        })
+}
+
 /// "US secretary of state, Antony Blinken"
 /// (A plural role noun, "the administrators, Grant & Co", names a group or firm.)
 /// ("Chair of the Harbour Trust, Jane Roe" and other role phrases before a comma: for
@@ -72,6 +97,15 @@ mod tests {
         // Not in a headline's title case, nor after a plural.
         assert!(mentions("Tribune Staff\n\nThe paper closed.").is_empty());
         assert!(mentions("Doctors Threaten to strike over pay").is_empty());
+    }
+
+    #[test]
+    fn a_person_noun_before_a_given_name_alone() {
+        assert_eq!(mentions("She and her husband Michael have a son."), ["Michael"]);
+        assert_eq!(mentions("We thank programme makers Lou and Ben for it."), ["Lou", "Ben"]);
+        assert_eq!(mentions("His wife Thessaly says he was harassed."), ["Thessaly"]);
+        assert!(mentions("They met tour guide Harbour on the quay.").is_empty());
+        assert!(mentions("It mocked her daughter’s Snapgram account.").is_empty());
     }
 
     #[test]
