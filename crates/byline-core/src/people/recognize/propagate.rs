@@ -212,14 +212,17 @@ fn weak_mentions(ctx: &Ctx, p: &Piece, known: &Known, tentative_words: &FxHashSe
     let toks = ctx.toks;
     let (_, s) = split_name(ctx, p.toks.clone());
     let is_surname = |w: &str| known.shapes.may_be(w) && with_lower(w, |l| known.surnames.contains(l));
-    let first_is_surname = p.words >= 2 && is_surname(ctx.word(p.toks.start));
+    let piece_words = || p.toks.clone().filter(|&k| !toks[k].initial).map(|k| ctx.word(k).to_lowercase()).collect::<Vec<_>>().join(" ");
+    let long_tail = p.words >= 2 && !known.long_tails.is_empty() && known.long_tails.contains(&piece_words());
+    // "Chavez Rodriguez" after "Julie Chavez Rodriguez" and "Cesar Chavez": the tail of a full
+    // name, not two surnames.
+    let first_is_surname = p.words >= 2 && is_surname(ctx.word(p.toks.start)) && !long_tail;
     if is_surname(s) && !first_is_surname {
-        let piece_words = || p.toks.clone().filter(|&k| !toks[k].initial).map(|k| ctx.word(k).to_lowercase()).collect::<Vec<_>>().join(" ");
         if p.words == 1
             || ctx.has(p.toks.start, FIRST)
             || with_lower(ctx.word(p.toks.start), |l| known.givens.contains_key(l))
             || unlisted_given(ctx, p)
-            || (!known.long_tails.is_empty() && known.long_tails.contains(&piece_words()))
+            || long_tail
         {
             out.push(found(p.toks.clone()));
         } else {
@@ -322,6 +325,12 @@ mod tests {
     fn a_given_name_after_a_noun_for_a_person_is_the_full_names() {
         let t = "Fran Thorvald spoke at the hearing. His wife Fran says he was harassed. Fran said so.";
         assert_eq!(mentions(t), ["Fran Thorvald", "~Fran", "~Fran"]);
+    }
+
+    #[test]
+    fn the_tail_of_a_full_name_that_holds_another_surname() {
+        let t = "Dr Ilsa Marta Brandvold met spokesman Tom Marta. Later Marta Brandvold said so.";
+        assert_eq!(mentions(t), ["Ilsa Marta Brandvold", "Tom Marta", "Marta Brandvold"]);
     }
 
     #[test]
