@@ -174,7 +174,9 @@ fn subject_role_after(rest: &str, lex: &PeopleLexicon) -> Option<String> {
             return None;
         }
         let lower = w.chars().next().is_some_and(char::is_lowercase);
-        let head = lower && lex.is_role_head_exact(w);
+        // (A WordNet noun for a person as well: "The dental receptionist had …".)
+        let person_noun = |w: &str| lex.is_role_head_exact(w) || (lex.is_person_noun_exact(w) && !w.ends_with('s'));
+        let head = lower && person_noun(w);
         // (Before the head only what qualifies a role: "former", "vice", "CNN", "chief".)
         let qualifier = !lower || lex.is_role_mod(w) || crate::lexicon::Lexicon::bundled().adjectives.contains(w);
         if !head && !qualifier {
@@ -183,7 +185,7 @@ fn subject_role_after(rest: &str, lex: &PeopleLexicon) -> Option<String> {
         if head {
             // ("deputy mayor": the last of the role nouns in a row.)
             let mut i = i;
-            while i + 1 < MAX_WORDS && words.get(i + 1).is_some_and(|n| plain(n) && lex.is_role_head_exact(n)) {
+            while i + 1 < MAX_WORDS && words.get(i + 1).is_some_and(|n| plain(n) && person_noun(n)) {
                 i += 1;
             }
             if EVENT_PARTS.contains(&words[i]) {
@@ -191,7 +193,26 @@ fn subject_role_after(rest: &str, lex: &PeopleLexicon) -> Option<String> {
             }
             let next = words.get(i + 1)?;
             let verb = plain(next) && next.chars().next().is_some_and(char::is_lowercase);
-            let joins = matches!(*next, "of" | "at" | "in" | "for" | "from" | "with" | "to" | "and" | "or" | "who" | "whose");
+            let joins = matches!(
+                *next,
+                "of" | "at"
+                    | "in"
+                    | "on"
+                    | "for"
+                    | "from"
+                    | "with"
+                    | "to"
+                    | "by"
+                    | "as"
+                    | "after"
+                    | "over"
+                    | "under"
+                    | "near"
+                    | "and"
+                    | "or"
+                    | "who"
+                    | "whose"
+            );
             return (verb && !joins).then(|| words[..=i].join(" "));
         }
     }
@@ -233,6 +254,8 @@ mod tests {
         assert!(roles(t).iter().all(|(_, r)| r.is_empty()), "{:?}", roles(t));
         let t = "Maria Thrane spoke on Monday.\n\nThe mayor of the next town disagreed.";
         assert!(roles(t).iter().all(|(_, r)| r.is_empty()), "{:?}", roles(t));
+        let t = "Maria Thrane spoke on Monday.\n\nThe third contender on the stage, Gov. Ilsa Brandvold, kept quiet.";
+        assert!(roles(t).iter().all(|(n, r)| n != "Maria Thrane" || r.is_empty()), "{:?}", roles(t));
         let t = "Maria Thrane spoke on Monday.\n\nThe building also will host a fair.";
         assert!(roles(t).iter().all(|(_, r)| r.is_empty()), "{:?}", roles(t));
         // Not someone of the person's.
@@ -241,6 +264,8 @@ mod tests {
         // Nor the writer in a byline; a paragraph opening with the name is no byline.
         let t = "Harbour news\n\nBy Maria Thrane\n\nThe mayor visited the harbour.";
         assert!(roles(t).iter().all(|(_, r)| r.is_empty()), "{:?}", roles(t));
+        let t = "Maria Thrane, 21, died in her sleep in Leek.\n\nThe dental receptionist had been unwell.";
+        assert!(roles(t).contains(&("Maria Thrane".to_string(), vec!["dental receptionist".to_string()])), "{:?}", roles(t));
         let t = "Maria Thrane won the vote on Monday.\n\nThe former mayor had trailed in the polls.";
         assert!(roles(t).contains(&("Maria Thrane".to_string(), vec!["former mayor".to_string()])), "{:?}", roles(t));
     }

@@ -33,7 +33,8 @@ pub(super) fn inverted(v: &VerbCue) -> Option<Attribution> {
     let role_lead = (r.start..r.end.min(r.start + 4)).any(|k| ctx.is_cap(&words[k]))
         && (r.start..r.end).take_while(|&k| !ctx.is_cap(&words[k])).all(|k| {
             let l = ctx.lw(&words[k]);
-            l.chars().all(char::is_alphabetic) && !ctx.doc.is(&words[k], crate::document::class::FUNCTION)
+            // ("said study co-author Jane Roe": a hyphened role word too.)
+            l.chars().all(|c| c.is_alphabetic() || c == '-') && !ctx.doc.is(&words[k], crate::document::class::FUNCTION)
         });
     if ends_clause(ctx, words, &r) && (ctx.is_cap(first) || fl == "the" || fl == "a" || fl == "an" || role_lead) {
         let (kind, source) = classify(ctx, s, words, np);
@@ -86,6 +87,12 @@ mod tests {
         assert_eq!(source_of(t, "said"), Some((Some("lead author Jane Roe".into()), SourceKind::Named)));
         let t = "The talks have failed, said the Kremlin.";
         assert_eq!(source_of(t, "said"), Some((Some("the Kremlin".into()), SourceKind::Named)));
+    }
+
+    #[test]
+    fn a_hyphened_role_before_the_name() {
+        let t = "The tides seem to shift, by pulling “waters that never meet,” said study co-author Ilsa Brandvold.";
+        assert_eq!(source_of(t, "said"), Some((Some("study co-author Ilsa Brandvold".into()), SourceKind::Named)));
     }
 
     #[test]
