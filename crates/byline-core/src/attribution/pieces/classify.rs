@@ -190,6 +190,16 @@ fn by_head(ctx: &Ctx, p: &Phrase) -> Option<SourceKind> {
     if unnamed && hk + 1 == ws.len() && p.head_in(ctx, &ctx.lex.documents, class::DOCUMENT) && (!ctx.is_cap(head_word) || hk == 0) {
         return Some(SourceKind::Vague);
     }
+    // "the latest data confirms", "the new figures show": data named only by how recent they
+    // are names no one.
+    let recent = ws.len() == 3
+        && ws[0] == "the"
+        && matches!(ws[1], "latest" | "new" | "newest" | "recent" | "fresh" | "preliminary" | "provisional")
+        && matches!(head_base, "data" | "figures" | "statistics" | "numbers" | "estimates")
+        && (r.start..r.end).all(|i| !ctx.is_cap(&words[i]) || i == r.start);
+    if recent && hk + 1 == ws.len() {
+        return Some(SourceKind::Vague);
+    }
     let definite = matches!(ws[0], "the" | "his" | "her" | "its" | "their") && !head_base.ends_with('s');
     let anonymous = p.head_in(ctx, &ctx.lex.anonymous_sources, class::ANONYMOUS_SOURCE);
     if anonymous && !ctx.is_cap(head_word) && !definite {
@@ -363,5 +373,6 @@ mod tests {
         assert_eq!(kind("Research suggests the coast will flood more often.", "suggests"), Some(SourceKind::Vague));
         assert_eq!(kind("Fresh figures on Monday showed claims had topped 6 million.", "showed"), Some(SourceKind::Vague));
         assert_eq!(kind("Harbourstat figures show that stays hit 14 million.", "show"), Some(SourceKind::Named));
+        assert_eq!(kind("But the latest data confirms the harbour shrank.", "confirms"), Some(SourceKind::Vague));
     }
 }

@@ -112,6 +112,13 @@ fn other_sense(v: &VerbCue) -> bool {
     {
         return true;
     }
+    // "…, and it shows.": a verb of showing with a pronoun and nothing after it reports nothing.
+    if v.rule.has(Flag::Evidence) && matches!(v.prev_l, "it" | "this" | "that") {
+        let after = ctx.gap(v.cue.end, v.s.span.end).trim_start();
+        if after.is_empty() || after.starts_with(['.', '!', ';']) {
+            return true;
+        }
+    }
     // A verdict is an event, not a source: "a jury found him guilty on all counts".
     if matches!(first_form, "find" | "finds" | "found")
         && words.iter().skip(we).take(6).any(|w| matches!(ctx.lw(w), "guilty" | "liable" | "innocent"))
@@ -195,6 +202,7 @@ mod tests {
         assert_eq!(source_of("The fire claimed the lives of six people.", "claimed"), None);
         assert_eq!(source_of("A jury found him guilty on all counts.", "found"), None);
         assert_eq!(source_of("The neighbours heard a loud bang.", "heard"), None);
+        assert_eq!(source_of("The hall had a $12 million refit, and it shows.", "shows"), None);
         assert_eq!(source_of("They requested anonymity because the talks were private.", "requested"), None);
         assert_eq!(source_of("Two aides, who asked not to be named, said it was over.", "asked"), None);
     }
