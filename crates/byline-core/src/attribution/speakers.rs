@@ -67,7 +67,9 @@ fn pick(quotes: &[Quote], qi: usize, attributions: &[Attribution], by: &BySenten
     if let Some(a) = attributions.get(after)
         && usable(a)
         && a.cue.start < next_q
-        && a.cue.start - q.span.end <= 80
+        // (Or the source right after the quote, its verb after a long appositive: "“…,” Jane
+        // Roe, a student at … and leader of the dig, said in a statement.")
+        && (a.cue.start - q.span.end <= 80 || a.source.as_ref().is_some_and(|src| src.start >= q.span.end && src.start - q.span.end <= 2))
     {
         return Some(after);
     }
@@ -120,6 +122,12 @@ mod tests {
     #[test]
     fn the_attribution_right_after_the_quote() {
         assert_eq!(speakers("“The road is shut,” said Mayor Ruth Adler."), [Some("Mayor Ruth Adler".into())]);
+    }
+
+    #[test]
+    fn the_speaker_right_after_the_quote_before_a_long_appositive() {
+        let t = "“We found it by chance,” Ilsa Brandvold, a doctoral student in classical archaeology at Leek University and leader of the dig, said in a statement.";
+        assert_eq!(speakers(t), [Some("Ilsa Brandvold".into())]);
     }
 
     #[test]

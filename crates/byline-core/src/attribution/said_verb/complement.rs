@@ -41,7 +41,9 @@ pub(super) fn resumes_quotation(v: &VerbCue) -> bool {
     // The quotation closes a few words before: "…,” she continued." (AP's ’’ too).
     let before = v.ctx.gap(v.s.span.start, v.cue.start);
     let closed_just_before = before.rfind(['”', '"']).or_else(|| before.rfind("’’")).is_some_and(|k| before.len() - k < 40);
-    (after.is_empty() || after.starts_with(['.', ';', ','])) && closed_just_before
+    // ("“…,” remembers Jane Roe, with a laugh.": right after the quotation, the speaker after it.)
+    let right_after_quote = before.trim_end().ends_with(['”', '"', '“']);
+    (after.is_empty() || after.starts_with(['.', ';', ',']) || right_after_quote) && closed_just_before
 }
 
 /// Whether what follows the cue is its complement: the end of the clause, punctuation, "that"
@@ -208,7 +210,8 @@ fn trailing(ctx: &Ctx, words: &[Word], wi: usize) -> bool {
 /// "“…,” Jane Roe wrote", "“…!” the minister added". Looks back at most four words.
 fn quote_before_subject(ctx: &Ctx, words: &[Word], wi: usize) -> bool {
     let lo = wi.saturating_sub(4).max(1);
-    for k in (lo..wi).rev() {
+    // (From the gap right before the verb: "“…,” wrote Jane Roe in her book.")
+    for k in (lo..=wi.min(words.len().saturating_sub(1))).rev() {
         if !ctx.w(&words[k]).chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’')) {
             return false;
         }

@@ -208,6 +208,11 @@ mod tests {
         assert_eq!(source_of("Prices continued to rise in March.", "continued"), None);
         assert_eq!(source_of("The harbour board’s work continued.", "continued"), None);
         assert_eq!(source_of("She went on to win the seat in 2019.", "went on"), None);
+        let t = "“Those goats were clever,” remembers Ilsa Brandvold, the keeper, with a laugh.";
+        assert_eq!(source_of(t, "remembers").map(|s| s.1), Some(SourceKind::Named));
+        assert_eq!(source_of("She remembers the flood of 1953.", "remembers"), None);
+        let t = "“Three in four families got nothing,” wrote sociologist Ilsa Brandvold in her book.";
+        assert_eq!(source_of(t, "wrote").map(|s| s.1), Some(SourceKind::Named));
     }
 
     /// Whether the attribution of `cue` governs the sentence's main clause.
