@@ -121,7 +121,7 @@ pub fn word_hashes(quote: &str) -> Box<[u64]> {
 /// files; collected through `char::to_lowercase` this was a fifth of a warm reopen's work).
 fn normalised(quote: &str) -> String {
     let bracketed;
-    let src = if quote.contains(['[', '\u{1}']) {
+    let src = if memchr::memchr2(b'[', 1, quote.as_bytes()).is_some() {
         bracketed = brackets(quote);
         bracketed.as_str()
     } else {
@@ -138,7 +138,13 @@ fn normalised(quote: &str) -> String {
             c => out.extend(c.to_lowercase()),
         }
     }
-    if out.contains("...") || out.contains('…') { out.replace("...", " … ").replace('…', " … ") } else { out }
+    if has_ellipsis(&out) { out.replace("...", " … ").replace('…', " … ") } else { out }
+}
+
+/// Whether `text` holds "..." or "…" (most quotations hold neither: no copy to replace them).
+fn has_ellipsis(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'.', bytes).any(|i| bytes[i..].starts_with(b"...")) || text.contains('…')
 }
 
 /// Each of [`words`], in order, without an allocation per word.
@@ -402,6 +408,8 @@ mod tests {
             "Plain words, no marks at all",
             "`Tis done -- she said... ...twice... / or so.",
             "Ellipses.... four dots and .. two",
+            "It ends with two dots..",
+            "Dots . . . spaced, and one at the end.",
             "TABS\tand\nnew lines   and MiXeD CaSe",
             "",
             "It [the plan] works [...] in the end",
