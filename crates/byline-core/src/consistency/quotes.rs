@@ -127,6 +127,13 @@ fn normalised(quote: &str) -> String {
     } else {
         quote
     };
+    if src.is_ascii() {
+        let mut out = src.to_ascii_lowercase();
+        if out.contains('`') {
+            out = out.replace('`', "'");
+        }
+        return if has_ellipsis(&out) { out.replace("...", " … ").replace('…', " … ") } else { out };
+    }
     let mut out = String::with_capacity(src.len());
     for c in src.chars() {
         match c {
@@ -148,31 +155,63 @@ fn has_ellipsis(text: &str) -> bool {
 }
 
 /// Each of [`words`], in order, without an allocation per word.
-fn each_word(quote: &str, mut emit: impl FnMut(&str)) {
+fn each_word(quote: &str, emit: impl FnMut(&str)) {
     let text = normalised(quote);
+    words_of_normalised(&text, text.is_ascii(), emit);
+}
+
+/// The words of a [`normalised`] text; `ascii` (the text is ASCII) splits and trims it a byte at
+/// a time, with the same words.
+fn words_of_normalised(text: &str, ascii: bool, mut emit: impl FnMut(&str)) {
     // An elision mark is written only when a word follows it: none at the end, one for a run.
     let (mut any, mut elided) = (false, false);
-    let mut word = |w: &str, elided: &mut bool| {
-        if std::mem::take(elided) {
-            emit(ELLIPSIS);
-        }
-        emit(w);
-    };
-    for raw in text.split(|c: char| c.is_whitespace() || c == '/') {
-        if raw == EDITED {
-            word(EDITED, &mut elided);
-            any = true;
-            continue;
-        }
-        if raw.contains('…') {
+    let take = |raw: &str| {
+        let w = if raw == EDITED {
+            EDITED
+        } else if raw.contains('…') {
             elided |= any;
-            continue;
-        }
-        let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
+            return;
+        } else {
+            raw.trim_matches(|c: char| !c.is_alphanumeric())
+        };
         if !w.is_empty() {
-            word(w, &mut elided);
+            if std::mem::take(&mut elided) {
+                emit(ELLIPSIS);
+            }
+            emit(w);
             any = true;
         }
+    };
+    if !ascii {
+        text.split(|c: char| c.is_whitespace() || c == '/').for_each(take);
+        return;
+    }
+    // No "…" in ASCII text, so no elision mark: each piece is the editor's mark or itself
+    // trimmed to its first and last letter or digit.
+    // (`char::is_whitespace` of an ASCII character: tab, line feed, vertical tab, form feed,
+    // carriage return, space.)
+    let separator = |b: u8| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | b'/');
+    let mut take_ascii = |raw: &str| {
+        let bytes = raw.as_bytes();
+        if raw == EDITED {
+            emit(EDITED);
+        } else if let Some(first) = bytes.iter().position(u8::is_ascii_alphanumeric) {
+            let last = bytes.iter().rposition(u8::is_ascii_alphanumeric).unwrap_or(first);
+            emit(&raw[first..=last]);
+        }
+    };
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if separator(b) {
+            if i > start {
+                take_ascii(&text[start..i]);
+            }
+            start = i + 1;
+        }
+    }
+    if bytes.len() > start {
+        take_ascii(&text[start..]);
     }
 }
 
@@ -398,6 +437,25 @@ mod tests {
             .flat_map(char::to_lowercase)
             .collect();
         text.replace("...", " … ").replace('…', " … ")
+    }
+
+    #[test]
+    fn an_ascii_text_splits_into_the_words_the_chars_gave() {
+        let every_ascii: String = (1u8..128).map(char::from).collect();
+        let samples = [
+            "we will rebuild it  … and then  … ",
+            "a/b //c\u{b}d\u{c}e\rf\tg\nh \u{1c}i\u{1f}j",
+            " [edited] said  …  no [edited]",
+            "'tis -- \"done\" (or so). ...!",
+            "",
+            every_ascii.as_str(),
+        ];
+        for text in samples {
+            let (mut by_bytes, mut by_chars) = (Vec::new(), Vec::new());
+            words_of_normalised(text, text.is_ascii(), |w| by_bytes.push(w.to_string()));
+            words_of_normalised(text, false, |w| by_chars.push(w.to_string()));
+            assert_eq!(by_bytes, by_chars, "{text:?}");
+        }
     }
 
     #[test]
