@@ -108,7 +108,7 @@ fn quote_facts(quotes: &[DocQuote], keys: &[LocalKey]) -> Vec<(u64, Arc<str>)> {
 }
 
 fn doc_quotes(people: &DocPeople) -> Vec<DocQuote> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(people.persons.iter().map(|p| p.quotes.len()).sum());
     for (person, p) in people.persons.iter().enumerate() {
         for (quote, (_, text)) in p.quotes.iter().enumerate() {
             let words = quotation::word_hashes(text);
@@ -123,6 +123,11 @@ fn doc_quotes(people: &DocPeople) -> Vec<DocQuote> {
 type DocSpelling = (Arc<str>, Arc<str>, usize);
 
 type DocSet = SmallMap<DocKey, u32>;
+
+/// The index's persistent hash maps, keyed by short strings (names, paths) or integers hashed
+/// with Fx, not SipHash: every document filed looks up a dozen of them per person (at 100,000
+/// articles the hashing was a visible share of a warm reopen). Nothing reads their order.
+type PersistentMap<K, V> = imbl::GenericHashMap<K, V, crate::people::lexicon::FxBuild, imbl::shared_ptr::DefaultSharedPtr>;
 
 /// An ordered map that stays a sorted vector while small and becomes a persistent `imbl::OrdMap`
 /// when it grows. Most of the index's maps (the files of one person, their names and roles)
@@ -276,24 +281,24 @@ impl<K: Ord + Clone, V: Clone + Default> SmallMap<K, V> {
 /// costs O(persons of the document × log workspace).
 #[derive(Clone, Debug, Default)]
 pub struct WorkspaceIndex {
-    docs: imbl::HashMap<DocKey, Arc<DocEntry>>,
+    docs: PersistentMap<DocKey, Arc<DocEntry>>,
     /// Full-name key → documents that name the person in full (with their mention counts).
-    full_docs: imbl::HashMap<Arc<str>, DocSet>,
+    full_docs: PersistentMap<Arc<str>, DocSet>,
     /// Folded surname → full-name keys carrying it (with the number of documents).
-    surname_full: imbl::HashMap<Arc<str>, SmallMap<Arc<str>, u32>>,
+    surname_full: PersistentMap<Arc<str>, SmallMap<Arc<str>, u32>>,
     /// Folded surname → documents where someone is named by that surname alone.
-    surname_docs: imbl::HashMap<Arc<str>, DocSet>,
+    surname_docs: PersistentMap<Arc<str>, DocSet>,
     /// Running totals per local key (full key, or `~surname`), kept current on every update so
     /// that listings never walk the documents.
-    aggs: imbl::HashMap<Arc<str>, Agg>,
+    aggs: PersistentMap<Arc<str>, Agg>,
     /// Folded surname → documents with tentative mentions of it ("Okafor said"), and how many.
-    tentative_docs: imbl::HashMap<Arc<str>, DocSet>,
+    tentative_docs: PersistentMap<Arc<str>, DocSet>,
     /// Folded surname → how many tentative mentions of it the workspace has.
-    tentative_total: imbl::HashMap<Arc<str>, usize>,
+    tentative_total: PersistentMap<Arc<str>, usize>,
     /// Folded surname → documents where it appears at all: in a full-name key, alone, or
     /// tentatively (with the number of such contributions). When one person carries the
     /// surname, these are that person's files.
-    surname_union: imbl::HashMap<Arc<str>, DocSet>,
+    surname_union: PersistentMap<Arc<str>, DocSet>,
     /// The people listing (sorted, with folded names), built on the first search after a change.
     listing: std::sync::OnceLock<Arc<Listing>>,
     /// Each person's spellings to flag, as computed since the last change of the totals:
@@ -305,12 +310,12 @@ pub struct WorkspaceIndex {
     /// Link key ("given surname-spelling-key", see [`link_key`]) → full-name keys carrying it
     /// (with the number of documents): "bashar al-asad" and "bashar asad" share one, so their
     /// spellings are compared.
-    spell_links: imbl::HashMap<Arc<str>, SmallMap<Arc<str>, u32>>,
+    spell_links: PersistentMap<Arc<str>, SmallMap<Arc<str>, u32>>,
     /// Bumped whenever a document's contribution to the spelling counts changes.
     spelling_version: u64,
     /// Quote key ([`quotation::key`], of [`quotation::MIN_WORDS`] words or more) → documents
     /// quoting those words (with how many times).
-    quote_texts: imbl::HashMap<u64, DocSet>,
+    quote_texts: PersistentMap<u64, DocSet>,
     /// Bumped whenever a document's quotations or their speakers change.
     quote_version: u64,
     /// Bumped whenever a document's people change in what other documents show of them: who
