@@ -47,7 +47,16 @@ fn found(toks: std::ops::Range<usize>) -> Found {
 fn strong_names(ctx: &Ctx, pieces: &[Piece]) -> (FxHashSet<String>, FxHashMap<String, usize>) {
     let mut surnames: FxHashSet<String> = FxHashSet::default();
     let mut givens: FxHashMap<String, usize> = FxHashMap::default();
-    let mut seen: FxHashSet<(String, String)> = FxHashSet::default();
+    // (Each full name as a hash of its lower-case given name and surname: no string made.)
+    let mut seen: FxHashSet<u64> = FxHashSet::default();
+    let key = |g: &str, s: &str| {
+        use std::hash::Hasher;
+        let mut h = crate::people::lexicon::FxHasher::default();
+        g.chars().flat_map(char::to_lowercase).for_each(|c| h.write_u32(c as u32));
+        h.write_u8(0xff);
+        s.chars().flat_map(char::to_lowercase).for_each(|c| h.write_u32(c as u32));
+        h.finish()
+    };
     // Lone words that may be a given name named alone ("his wife Fran"): surnames only if no
     // full name carries them as its given name.
     let mut lone: Vec<&str> = Vec::new();
@@ -66,7 +75,7 @@ fn strong_names(ctx: &Ctx, pieces: &[Piece]) -> (FxHashSet<String>, FxHashMap<St
         insert_lower(&mut surnames, s);
         // Each given name counts the people who bear it, not how often they are named in full.
         if let Some(g) = g
-            && seen.insert((g.to_lowercase(), s.to_lowercase()))
+            && seen.insert(key(g, s))
         {
             with_lower(g, |l| match givens.get_mut(l) {
                 Some(n) => *n += 1,
@@ -213,16 +222,16 @@ fn weak_mentions(ctx: &Ctx, p: &Piece, known: &Known, tentative_words: &FxHashSe
     let (_, s) = split_name(ctx, p.toks.clone());
     let is_surname = |w: &str| known.shapes.may_be(w) && with_lower(w, |l| known.surnames.contains(l));
     let piece_words = || p.toks.clone().filter(|&k| !toks[k].initial).map(|k| ctx.word(k).to_lowercase()).collect::<Vec<_>>().join(" ");
-    let long_tail = p.words >= 2 && !known.long_tails.is_empty() && known.long_tails.contains(&piece_words());
+    let long_tail = || p.words >= 2 && !known.long_tails.is_empty() && known.long_tails.contains(&piece_words());
     // "Chavez Rodriguez" after "Julie Chavez Rodriguez" and "Cesar Chavez": the tail of a full
     // name, not two surnames.
-    let first_is_surname = p.words >= 2 && is_surname(ctx.word(p.toks.start)) && !long_tail;
+    let first_is_surname = p.words >= 2 && is_surname(ctx.word(p.toks.start)) && !long_tail();
     if is_surname(s) && !first_is_surname {
         if p.words == 1
             || ctx.has(p.toks.start, FIRST)
             || with_lower(ctx.word(p.toks.start), |l| known.givens.contains_key(l))
             || unlisted_given(ctx, p)
-            || long_tail
+            || long_tail()
         {
             out.push(found(p.toks.clone()));
         } else {

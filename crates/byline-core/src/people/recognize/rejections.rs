@@ -52,7 +52,7 @@ fn attributive(ctx: &Ctx, p: &Piece, at: &Around) -> bool {
     }
     let noun =
         matches!(w, "administration" | "administrations" | "campaign" | "campaigns" | "presidency" | "era" | "camp" | "allies" | "ally")
-            || ((ctx.lex.is_person_noun(w) || ctx.lex.is_role_head(w)) && w.len() > 3);
+            || (ctx.has(nx, PERSON_NOUN | ROLE_HEAD) && w.len() > 3);
     let object_after = ctx.toks.get(nx + 1).is_some_and(|_| {
         is_space_gap(ctx.gap_after(nx))
             && matches!(
