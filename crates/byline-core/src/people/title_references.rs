@@ -169,13 +169,13 @@ const EVENT_PARTS: &[&str] = &[
 fn subject_role_after(rest: &str, lex: &PeopleLexicon) -> Option<String> {
     let words: Vec<&str> = rest.split(' ').take(MAX_WORDS + 1).collect();
     let plain = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_alphabetic() || c == '-');
+    // A role noun, or a WordNet noun for one person ("The dental receptionist had …").
+    let person_noun = |w: &str| lex.is_role_head_exact(w) || (lex.is_person_noun_exact(w) && !w.ends_with('s'));
     for (i, w) in words.iter().enumerate().take(MAX_WORDS) {
         if !plain(w) || matches!(*w, "and" | "or" | "of" | "who" | "that") {
             return None;
         }
         let lower = w.chars().next().is_some_and(char::is_lowercase);
-        // (A WordNet noun for a person as well: "The dental receptionist had …".)
-        let person_noun = |w: &str| lex.is_role_head_exact(w) || (lex.is_person_noun_exact(w) && !w.ends_with('s'));
         let head = lower && person_noun(w);
         // (Before the head only what qualifies a role: "former", "vice", "CNN", "chief".)
         let qualifier = !lower || lex.is_role_mod(w) || crate::lexicon::Lexicon::bundled().adjectives.contains(w);

@@ -5,7 +5,6 @@
 use super::{VerbCue, Verdict};
 use crate::attribution::document_source::document_source;
 use crate::attribution::pieces::Ctx;
-use crate::attribution::pieces::noun_phrase::np_before;
 use crate::attribution::pieces::words::{FINITE_AUX, PRONOUNS};
 use crate::document::Word;
 use crate::lexicon::Flag;
@@ -19,7 +18,7 @@ pub(super) fn missing(v: &VerbCue) -> Verdict {
     // "Satellite images released by X showed new deployments": evidence as the subject.
     if v.rule.has(Flag::Evidence) && !v.first_form.ends_with("ing") {
         let (ctx, s, words) = (v.ctx, v.s, v.words);
-        let (np, main) = np_before(ctx, s, words, super::subject_before::dash_parenthetical_start(v).unwrap_or(v.wi));
+        let (np, main) = super::subject_before::subject_np(v);
         if let Some(r) = np
             && let Some((kind, source)) = document_source(ctx, s, words, r.clone(), r.end)
         {

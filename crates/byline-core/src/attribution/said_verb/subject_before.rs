@@ -77,17 +77,13 @@ pub(super) fn second_verb(v: &VerbCue) -> Option<Attribution> {
 /// The source before the verb.
 pub(super) fn subject_before(v: &VerbCue) -> Option<Attribution> {
     let (ctx, s, words) = (v.ctx, v.s, v.words);
-    let (np, main) = np_before(ctx, s, words, dash_parenthetical_start(v).unwrap_or(v.wi));
+    let (np, main) = subject_np(v);
     np.as_ref()?;
     // A document as the subject of a verb of showing: "figures published last month showed"
     // names no publisher.
     let doc = if v.rule.has(Flag::Evidence) { np.clone().and_then(|r| document_source(ctx, s, words, r.clone(), r.end)) } else { None };
     let opens = np.as_ref().is_some_and(|r| opens_sentence(v, r));
-    let (mut kind, source) = doc.unwrap_or_else(|| classify(ctx, s, words, np.clone()));
-    // "an inquest has heard": a court speaks as a body.
-    if v.rule.has(Flag::Court) && kind == SourceKind::Anonymous {
-        kind = SourceKind::Named;
-    }
+    let (kind, source) = doc.unwrap_or_else(|| classify(ctx, s, words, np.clone()));
     // "like a game show", "one of their meetings found": a thing, not an anonymous source.
     if kind == SourceKind::Anonymous && np.is_some_and(|r| indefinite_thing(ctx, words, r)) {
         return None;
@@ -100,10 +96,16 @@ pub(super) fn subject_before(v: &VerbCue) -> Option<Attribution> {
     Some(v.attribution(source, kind, main))
 }
 
+/// The source phrase before the verb, before a parenthetical in dashes when the verb follows
+/// one, and whether it governs the main clause.
+pub(super) fn subject_np(v: &VerbCue) -> (Option<std::ops::Range<usize>>, bool) {
+    np_before(v.ctx, v.s, v.words, dash_parenthetical_start(v).unwrap_or(v.wi))
+}
+
 /// "The mayor – who took office in May – said", "a timeline published on Friday – at the
 /// request of the inquiry – shows": when the verb follows a parenthetical set off by dashes,
 /// its subject is before the parenthetical. The index of the parenthetical's first word.
-pub(super) fn dash_parenthetical_start(v: &VerbCue) -> Option<usize> {
+fn dash_parenthetical_start(v: &VerbCue) -> Option<usize> {
     let (ctx, words, wi) = (v.ctx, v.words, v.wi);
     let dash = |k: usize| {
         let g = ctx.gap(words[k].span.end, words[k + 1].span.start);

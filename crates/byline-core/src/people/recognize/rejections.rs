@@ -35,13 +35,13 @@ pub(super) fn rejected(ctx: &Ctx, p: &Piece, at: &Around, thing_ahead: &[bool]) 
         || (at.e < p.run_end && thing_ahead[at.e])
         || article_led(ctx, p, at)
         || employer(ctx, p, at)
-        || attributive(ctx, p, at)
+        || attributive(ctx, at)
 }
 
 /// "Trump advisers", "longtime Roe defenders", "the Roe campaign staff": a name that qualifies
 /// a lower-case noun for people, or a campaign or administration, is no mention of the person
 /// (unless the noun is a verb with an object: "Roe coaches the team").
-fn attributive(ctx: &Ctx, p: &Piece, at: &Around) -> bool {
+fn attributive(ctx: &Ctx, at: &Around) -> bool {
     if ctx.toks[at.last].possessive {
         return false;
     }
@@ -60,7 +60,6 @@ fn attributive(ctx: &Ctx, p: &Piece, at: &Around) -> bool {
                 "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "that" | "them" | "him" | "it" | "for" | "to" | "up"
             )
     });
-    let _ = p;
     noun && !object_after
 }
 
