@@ -21,21 +21,13 @@ use byline_core::index::{PreparedDocument, WorkspaceIndex};
 use byline_core::people::DocPeople;
 use byline_core::*;
 
+#[path = "common/mod.rs"]
+mod common;
+
 const BATCH: usize = 1024;
 
 fn articles(dir: &str) -> Vec<std::path::PathBuf> {
-    let mut paths = Vec::new();
-    let mut folders = vec![std::path::PathBuf::from(dir)];
-    while let Some(folder) = folders.pop() {
-        for e in std::fs::read_dir(&folder).expect("readable folder").flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                folders.push(p);
-            } else if p.extension().is_some_and(|x| x == "txt" || x == "md") {
-                paths.push(p);
-            }
-        }
-    }
+    let mut paths = common::article_paths(dir);
     paths.sort_by_key(|p| (consistency::quotes::word_hash(&p.to_string_lossy()), p.clone()));
     paths
 }

@@ -68,20 +68,12 @@ fn report(what: &str, before: [isize; 3], n: usize) {
     );
 }
 
+#[path = "common/mod.rs"]
+mod common;
+
 fn main() {
     let dir = std::env::args().nth(1).expect("a folder of articles");
-    let mut paths = Vec::new();
-    let mut folders = vec![std::path::PathBuf::from(dir)];
-    while let Some(folder) = folders.pop() {
-        for e in std::fs::read_dir(&folder).expect("readable folder").flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                folders.push(p);
-            } else if p.extension().is_some_and(|x| x == "txt" || x == "md") {
-                paths.push(p);
-            }
-        }
-    }
+    let mut paths = common::article_paths(&dir);
     paths.sort();
     let lex = lexicon::Lexicon::bundled();
     let start = now();
