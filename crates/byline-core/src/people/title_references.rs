@@ -168,15 +168,25 @@ const EVENT_PARTS: &[&str] = &[
 /// and a lower-case verb after it ("former vice president had").
 fn subject_role_after(rest: &str, lex: &PeopleLexicon) -> Option<String> {
     let words: Vec<&str> = rest.split(' ').take(MAX_WORDS + 1).collect();
-    let plain = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_alphabetic() || c == '-');
+    // (An age used as a noun, "The 12-year-old was …", is a plain word too.)
+    let age = |w: &str| {
+        let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=3).contains(&digits) && &w[digits..] == "-year-old"
+    };
+    let plain = |w: &str| !w.is_empty() && (w.chars().all(|c| c.is_alphabetic() || c == '-') || age(w));
     // A role noun, or a WordNet noun for one person ("The dental receptionist had …").
     let person_noun = |w: &str| lex.is_role_head_exact(w) || (lex.is_person_noun_exact(w) && !w.ends_with('s'));
     for (i, w) in words.iter().enumerate().take(MAX_WORDS) {
+        // (An age heads the subject only before its verb: "The 12-year-old was taken …", not
+        // "The 89-year-old festival impresario attended …", whose head comes later.)
+        if age(w) && !words.get(i + 1).is_some_and(|n| n.ends_with("ed") || AGE_VERBS.contains(n)) {
+            return None;
+        }
         if !plain(w) || matches!(*w, "and" | "or" | "of" | "who" | "that") {
             return None;
         }
-        let lower = w.chars().next().is_some_and(char::is_lowercase);
-        let head = lower && person_noun(w);
+        let lower = w.chars().next().is_some_and(char::is_lowercase) || age(w);
+        let head = lower && (person_noun(w) || age(w));
         // (Before the head only what qualifies a role: "former", "vice", "CNN", "chief".)
         let qualifier = !lower || lex.is_role_mod(w) || crate::lexicon::Lexicon::bundled().adjectives.contains(w);
         if !head && !qualifier {
@@ -218,6 +228,10 @@ fn subject_role_after(rest: &str, lex: &PeopleLexicon) -> Option<String> {
     }
     None
 }
+
+/// The verbs after an age that make it the subject ("The 12-year-old was …"), besides any
+/// past form in "-ed".
+const AGE_VERBS: &[&str] = &["was", "is", "has", "had", "will", "would", "remains", "died", "suffered", "told", "said", "says"];
 
 /// A role noun as the lexicon lists it, one person (not "officials", "MPs").
 fn is_head(lex: &PeopleLexicon, w: &str) -> bool {
@@ -266,6 +280,8 @@ mod tests {
         assert!(roles(t).iter().all(|(_, r)| r.is_empty()), "{:?}", roles(t));
         let t = "Maria Thrane, 21, died in her sleep in Leek.\n\nThe dental receptionist had been unwell.";
         assert!(roles(t).contains(&("Maria Thrane".to_string(), vec!["dental receptionist".to_string()])), "{:?}", roles(t));
+        let t = "Maria Thrane, of Leek, was hit by a falling branch on Sunday.\n\nThe 12-year-old was taken to hospital.";
+        assert!(roles(t).contains(&("Maria Thrane".to_string(), vec!["12-year-old".to_string()])), "{:?}", roles(t));
         let t = "Maria Thrane won the vote on Monday.\n\nThe former mayor had trailed in the polls.";
         assert!(roles(t).contains(&("Maria Thrane".to_string(), vec!["former mayor".to_string()])), "{:?}", roles(t));
     }

@@ -195,6 +195,18 @@ fn phrase_start(ctx: &Ctx, s: &Sentence, words: &[Word], end: usize) -> usize {
             prev_cap = false;
             continue;
         }
+        // "the Indian Council of Medical Research or ICMR": a name and its acronym.
+        if l == "or"
+            && start + 1 == end
+            && start >= 2
+            && is_acronym(ctx.w(&words[start]))
+            && ctx.is_cap(&words[start - 2])
+            && ctx.gap_is_space(words[start - 2].span.end, w.span.start)
+        {
+            start -= 1;
+            prev_cap = false;
+            continue;
+        }
         if (STOP_IN_NP.contains(&l) || RELATIVE.contains(&l) || CONJ.contains(&l)) && (!cap || at_sentence_start) && !is_acronym(ctx.w(w)) {
             break;
         }
@@ -401,6 +413,16 @@ fn over_determiner(ctx: &Ctx, s: &Sentence, words: &[Word], start: usize, l: &st
     {
         return (start - 2, true);
     }
+    // ("Minister in the Ministry of Finance Jane Roe said": a capitalised title placed in an
+    // office.)
+    let title_in = start > 1
+        && ctx.lw(&words[start - 1]) == "in"
+        && ctx.is_cap(&words[start - 2])
+        && ctx.gap_is_space(words[start - 2].span.end, words[start - 1].span.start)
+        && crate::people::lexicon::PeopleLexicon::bundled().is_role_head(ctx.lw(&words[start - 2]));
+    if title_in {
+        return (start - 2, true);
+    }
     let connector = start > 0 && matches!(ctx.lw(&words[start - 1]), "of" | "for" | "from");
     // "economists at the central bank": the walk goes on over "at" to the people.
     let person_at = start > 1 && person_at(ctx, words, start - 1);
@@ -447,8 +469,24 @@ mod tests {
 
     #[test]
     fn a_title_before_a_name_and_a_bracketed_acronym() {
+        let t = "Before the vote, Minister in the Ministry of Harbours Jane Roe said fees would rise 4 percent.";
+        assert_eq!(source_of(t, "said").and_then(|s| s.0).as_deref(), Some("Minister in the Ministry of Harbours Jane Roe"));
+        assert!(crate::claims::fixtures::findings(t).is_empty(), "{t}");
+        let t = "Last month, the Harbour Council of Medical Research or HCMR had recommended the drug for 40 workers.";
+        assert_eq!(source_of(t, "recommended").and_then(|s| s.0).as_deref(), Some("the Harbour Council of Medical Research or HCMR"));
+        assert!(crate::claims::fixtures::findings(t).is_empty(), "{t}");
         let t = "ECB policymaker Jane Roe said rates would rise.";
         assert_eq!(source_of(t, "said").and_then(|s| s.0).as_deref(), Some("ECB policymaker Jane Roe"));
+        // Right after a quotation that closed with a comma, an exclamation or a question mark,
+        // curly or straight, and the sentence's claims are that speaker's.
+        for t in [
+            "“We lost 3 votes,” novelist Jane Roe said.",
+            "“We lost 3 votes!” novelist Jane Roe said.",
+            "\"Who lost 3 votes?\" novelist Jane Roe said.",
+        ] {
+            assert_eq!(source_of(t, "said").and_then(|s| s.0).as_deref(), Some("novelist Jane Roe"), "{t}");
+            assert!(crate::claims::fixtures::findings(t).is_empty(), "{t}");
+        }
         // The source span ends with the acronym's last word, before the closing bracket.
         let t = "Singapore Press Holdings (SPH) reported that profits fell.";
         assert_eq!(source_of(t, "reported").and_then(|s| s.0).as_deref(), Some("Singapore Press Holdings (SPH"));

@@ -55,8 +55,14 @@ pub(crate) fn title_start(ctx: &Ctx, s: &Sentence, words: &[Word], k: usize) -> 
     // The title opens its clause (an opening quotation mark before it is part of it).
     let opens = t == 0 || words[t].span.start <= s.span.start + 1 || ctx.gap(s.span.start, words[t].span.start).trim() == "“" || {
         let p = &words[t - 1];
-        let g = ctx.gap(p.span.end, words[t].span.start).trim().trim_end_matches(['“', '"']).trim_end();
-        g.ends_with([',', ';', ':', '—', '–']) || (g.is_empty() && CONJ.contains(&ctx.lw(p)))
+        let g = ctx.gap(p.span.end, words[t].span.start).trim();
+        // After a quotation that just closed ("“…,” actor Jane Roe said", "“…!” …"), as after
+        // an opening one.
+        let unquoted = g.trim_end_matches(['“', '"', '”', '’', '\'']).trim_end();
+        let after_quote = unquoted.len() < g.len() && g.ends_with(['”', '"', '’', '\'']);
+        unquoted.ends_with([',', ';', ':', '—', '–'])
+            || after_quote && unquoted.ends_with(['!', '?'])
+            || (unquoted.is_empty() && CONJ.contains(&ctx.lw(p)))
     };
     opens.then_some(t)
 }

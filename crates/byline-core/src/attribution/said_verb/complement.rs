@@ -42,7 +42,19 @@ pub(super) fn resumes_quotation(v: &VerbCue) -> bool {
     let closed_just_before = before.rfind(['”', '"']).or_else(|| before.rfind("’’")).is_some_and(|k| before.len() - k < 40);
     // ("“…,” remembers Jane Roe, with a laugh.": right after the quotation, the speaker after it.)
     let right_after_quote = before.trim_end().ends_with(['”', '"', '“']);
-    (after.is_empty() || after.starts_with(['.', ';', ',']) || right_after_quote) && closed_just_before
+    (after.is_empty() || after.starts_with(['.', ';', ',']) || right_after_quote) && closed_just_before || parenthetical(before, after)
+}
+
+/// "Meanwhile, he continued, the board has cut fees": the verb and its subject (a pronoun or a
+/// capitalised name) set off by commas inside reported speech.
+fn parenthetical(before: &str, after: &str) -> bool {
+    let Some((lead, subject)) = before.trim_end().rsplit_once(", ") else { return false };
+    let words: Vec<&str> = subject.split(' ').collect();
+    let named = |w: &&str| w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'));
+    let subject_ok = matches!(words.as_slice(), ["he" | "she" | "they"]) || (words.len() <= 3 && words.iter().all(named));
+    !lead.trim().is_empty()
+        && subject_ok
+        && after.strip_prefix(',').is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_alphanumeric()))
 }
 
 /// Whether what follows the cue is its complement: the end of the clause, punctuation, "that"

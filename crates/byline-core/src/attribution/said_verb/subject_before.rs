@@ -213,6 +213,11 @@ mod tests {
         let t = "“Those goats were clever,” remembers Ilsa Brandvold, the keeper, with a laugh.";
         assert_eq!(source_of(t, "remembers").map(|s| s.1), Some(SourceKind::Named));
         assert_eq!(source_of("She remembers the flood of 1953.", "remembers"), None);
+        // Set off by commas inside reported speech.
+        let t = "Meanwhile, he continued, the board has cut fees on 40 items.";
+        assert_eq!(source_of(t, "continued").map(|s| s.1), Some(SourceKind::Pronoun));
+        assert!(crate::claims::fixtures::findings(&format!("Councillor Ida Berg said the fund was empty. {t}")).is_empty());
+        assert_eq!(source_of("In May, the talks continued, and a deal came in June.", "continued"), None);
         let t = "“Three in four families got nothing,” wrote sociologist Ilsa Brandvold in her book.";
         assert_eq!(source_of(t, "wrote").map(|s| s.1), Some(SourceKind::Named));
     }
@@ -258,6 +263,9 @@ mod tests {
         assert_eq!(source_of(t, "denied").map(|s| s.1), Some(SourceKind::Named));
         let t = "Reed's family issued a tribute for him via the harbour police.";
         assert_eq!(source_of(t, "issued a tribute").map(|s| s.1), Some(SourceKind::Named));
+        let t = "The Harbour Young Democrats released a statement distancing themselves from 12 flyers.";
+        assert_eq!(source_of(t, "released a statement").map(|s| s.1), Some(SourceKind::Named));
+        assert!(crate::claims::fixtures::findings(t).is_empty());
     }
 
     #[test]

@@ -98,14 +98,23 @@ fn age_word(w: &str) -> bool {
 fn placed_title(ctx: &Ctx, j: usize) -> Option<usize> {
     let capital = |k: usize| ctx.toks[k].cap || ctx.toks[k].acronym;
     let mut k = j;
-    while k > 0 && j - k < 5 && capital(k) && !ctx.toks[k].possessive && is_space_gap(ctx.gap_before(k)) {
+    while k > 0 && j - k < 7 && capital(k) && !ctx.toks[k].possessive && is_space_gap(ctx.gap_before(k)) {
         let p = k - 1;
         let of = if ctx.word(p) == "the" && p > 0 && is_space_gap(ctx.gap_before(p)) { p - 1 } else { p };
-        if matches!(ctx.word(of), "for" | "of") && of > 0 && is_space_gap(ctx.gap_before(of)) {
+        if matches!(ctx.word(of), "for" | "of" | "in" | "at") && of > 0 && is_space_gap(ctx.gap_before(of)) {
             // (A title in capitals: "Minister", or a role noun written as one, "Chief Financial
             // Officer". Up to three capitalised words after "of", five after "of the".)
             let title = ctx.toks[of - 1].cap && (ctx.has(of - 1, TITLE) || (ctx.has(of - 1, ROLE_HEAD) && !plural_head(ctx, of - 1)));
-            return (title && (j - k < 3 || of < p)).then_some(of);
+            if title && (j - k < 3 || of < p) && (of < p || matches!(ctx.word(of), "for" | "of")) {
+                return Some(of);
+            }
+            // "Minister in the Ministry of Finance": an office's own "of" between capitalised
+            // words; the title and its "in the" come before the office.
+            if !title && of == p && ctx.word(of) == "of" && capital(of - 1) && !ctx.toks[of - 1].possessive {
+                k = of - 1;
+                continue;
+            }
+            return None;
         }
         if !capital(p) {
             return None;
@@ -172,10 +181,11 @@ fn possessor_role(ctx: &Ctx, j: usize) -> Option<(usize, usize)> {
 fn honorific_role(ctx: &Ctx, j: usize) -> Option<(usize, usize)> {
     // "lead author Dr. Jane Roe", "Qatar's Prime Minister Sheikh Ali": the title before
     // the honorific is the role.
+    // ("Leader of Government Business Dr Jane Roe": a title placed in an office.)
     if j > 0
         && is_space_gap(ctx.gap_before(j))
         && !sentence_start(ctx, j)
-        && ctx.has(j - 1, TITLE)
+        && (ctx.has(j - 1, TITLE) || ctx.toks[j - 1].cap && placed_title(ctx, j - 1).is_some())
         && !ctx.has(j - 1, HONORIFIC)
         && let Some(r) = role_before(ctx, j)
     {
@@ -193,7 +203,13 @@ fn walk_back(ctx: &Ctx, s: usize, j: usize, comma: bool, placed: Option<usize>) 
     let mut j = j;
     // ("Minister of Finance", "Chair of the Ports Authority": the title's "of" and "the".)
     let placed_at = placed.unwrap_or(usize::MAX);
-    let for_at = |k: usize| k == placed_at || (placed.is_some() && k == placed_at + 1 && ctx.word(k) == "the");
+    let head = j;
+    // (And an office's own "of" after it: "Minister in the Ministry of Finance".)
+    let for_at = |k: usize| {
+        k == placed_at
+            || (placed.is_some() && k == placed_at + 1 && ctx.word(k) == "the")
+            || (placed.is_some() && k > placed_at && k < head && ctx.word(k) == "of" && ctx.toks[k - 1].cap && ctx.toks[k + 1].cap)
+    };
     let last = if comma { s - 1 } else { j };
     let mut first = j;
     let mut count = 1;
@@ -587,6 +603,18 @@ mod tests {
         assert_eq!(role("Then Mr Arvid Lunde spoke.", "Arvid"), None);
         assert_eq!(role("He was sworn in by Norland Lt. Gov. Arvid Lunde.", "Arvid").as_deref(), Some("Norland Lt. Gov"));
         assert_eq!(role("Police said 35-year-old Arvid Lunde was held.", "Arvid").as_deref(), Some("35-year-old"));
+        assert_eq!(role("GM Arvid Lunde traded two pitchers.", "Arvid").as_deref(), Some("GM"));
+    }
+
+    #[test]
+    fn a_title_placed_in_an_office() {
+        let t = "Before the vote, Minister in the Ministry of Harbours Arvid Lunde spoke.";
+        assert_eq!(role(t, "Arvid").as_deref(), Some("Minister in the Ministry of Harbours"));
+        let t = "Leader of Government Business Dr Arvid Lunde asked for a recess.";
+        assert_eq!(role(t, "Arvid").as_deref(), Some("Leader of Government Business"));
+        assert_eq!(role("Minister of Finance Arvid Lunde spoke.", "Arvid").as_deref(), Some("Minister of Finance"));
+        // "in" without "the" is a place, not an office: "Voters in Harbour City Arvid …" is no title.
+        assert_eq!(role("A Correspondent in Norland Arvid Lunde spoke.", "Arvid"), None);
         assert_eq!(role("It named the 8-year-old Arvid Lunde as the winner.", "Arvid").as_deref(), Some("8-year-old"));
     }
 

@@ -115,6 +115,9 @@ impl<'c, 'a> Cues<'c, 'a> {
     pub fn appositive(&self) -> bool {
         appositive::appositive(self.ctx, self.p, self.at)
     }
+    pub fn given_name_appositive(&self) -> bool {
+        appositive::given_name_appositive(self.ctx, self.p, self.at)
+    }
     pub fn credit(&self) -> bool {
         credit::credit(self.ctx, self.at)
     }
@@ -215,7 +218,7 @@ fn classify(ctx: &Ctx, p: &Piece, c: &Cues) -> Class {
             return Class::Weak;
         }
         let (hon, title) = (c.hon(), c.title());
-        if hon || title || c.comma_role() || c.credit() || c.party() || c.person_noun_given() {
+        if hon || title || c.comma_role() || c.credit() || c.party() || c.person_noun_given() || c.given_name_appositive() {
             return Class::Strong;
         }
         // ("— Lena (@lena_k)": a known given name credited with a post.)
