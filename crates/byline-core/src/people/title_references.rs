@@ -179,7 +179,12 @@ fn subject_role_after(rest: &str, lex: &PeopleLexicon) -> Option<String> {
     for (i, w) in words.iter().enumerate().take(MAX_WORDS) {
         // (An age heads the subject only before its verb: "The 12-year-old was taken …", not
         // "The 89-year-old festival impresario attended …", whose head comes later.)
-        if age(w) && !words.get(i + 1).is_some_and(|n| n.ends_with("ed") || AGE_VERBS.contains(n)) {
+        let age_before_verb = |i: usize| words.get(i + 1).is_some_and(|n| n.ends_with("ed") || AGE_VERBS.contains(n));
+        if age(w) && !age_before_verb(i) {
+            // ("The 84-year-old filmmaker has …": a qualifier of the head after it.)
+            if words.get(i + 1).is_some_and(|n| plain(n) && person_noun(n)) {
+                continue;
+            }
             return None;
         }
         if !plain(w) || matches!(*w, "and" | "or" | "of" | "who" | "that") {
@@ -203,6 +208,10 @@ fn subject_role_after(rest: &str, lex: &PeopleLexicon) -> Option<String> {
             }
             let next = words.get(i + 1)?;
             let verb = plain(next) && next.chars().next().is_some_and(char::is_lowercase);
+            // ("The former governor and her husband have …": the role, then someone of hers.)
+            if *next == "and" && words.get(i + 2).is_some_and(|w| matches!(*w, "her" | "his")) {
+                return Some(words[..=i].join(" "));
+            }
             let joins = matches!(
                 *next,
                 "of" | "at"
@@ -282,6 +291,10 @@ mod tests {
         assert!(roles(t).contains(&("Maria Thrane".to_string(), vec!["dental receptionist".to_string()])), "{:?}", roles(t));
         let t = "Maria Thrane, of Leek, was hit by a falling branch on Sunday.\n\nThe 12-year-old was taken to hospital.";
         assert!(roles(t).contains(&("Maria Thrane".to_string(), vec!["12-year-old".to_string()])), "{:?}", roles(t));
+        let t = "Maria Thrane, of Leek, was hit by a falling branch on Sunday.\n\nThe 84-year-old widow has lived there since 1970.";
+        assert!(roles(t).contains(&("Maria Thrane".to_string(), vec!["84-year-old widow".to_string()])), "{:?}", roles(t));
+        let t = "Maria Thrane won the seat in 2019.\n\nThe former commissioner and her husband have two sons.";
+        assert!(roles(t).contains(&("Maria Thrane".to_string(), vec!["former commissioner".to_string()])), "{:?}", roles(t));
         let t = "Maria Thrane won the vote on Monday.\n\nThe former mayor had trailed in the polls.";
         assert!(roles(t).contains(&("Maria Thrane".to_string(), vec!["former mayor".to_string()])), "{:?}", roles(t));
     }

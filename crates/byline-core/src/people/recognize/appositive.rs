@@ -217,12 +217,15 @@ fn role_phrase(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
     let mut head_before = false;
     // (Whether a bracket opened inside the phrase is still open.)
     let mut open = false;
+    // (Whether the phrase crossed the comma of a name and its campus: "University of Norland,
+    // Varnhem graduate".)
+    let mut campus = false;
     while j < n && j < k + if has_head { 24 } else { 10 } {
         let w = ctx.word(j);
         // (A common noun naming one person heads the phrase only before any preposition:
         // "a specialist in ...", not "each capable of seating 180 passengers".)
         // (A plural role noun far into the phrase is not its head: "... why officials in ...".)
-        let is_head = (ctx.has(j, ROLE_HEAD) && (j < k + 3 || !plural_head(ctx, j))) || (!prep && singular_person_noun(ctx, j));
+        let is_head = (ctx.has(j, ROLE_HEAD) && (j < k + 3 || !plural_head(ctx, j))) || ((!prep || campus) && singular_person_noun(ctx, j));
         has_head |= is_head;
         if matches!(w, "of" | "for" | "at" | "in" | "with" | "from" | "on" | "to" | "by") {
             prep = true;
@@ -284,6 +287,13 @@ fn role_phrase(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
         if !(is_space_gap(g) || g.is_empty() || abbreviation) {
             // "astronomer at the Harbour Institute in Varnhem, Norway": a place after "in" goes
             // on to its country or state.
+            // "a recent University of California, Berkeley graduate": a name with its campus or
+            // city after a comma, then the role's head.
+            if g == ", " && !has_head && ctx.toks[j].cap && head_after_named_comma(ctx, j + 1) {
+                campus = true;
+                j += 1;
+                continue;
+            }
             if g == ", "
                 && prep
                 && let Some(m) = place_after_comma(ctx, j)
@@ -308,6 +318,17 @@ fn role_phrase(ctx: &Ctx, k: usize) -> Option<std::ops::Range<usize>> {
     // ("of" only before "the": "Jane Roe, of Torrance," says where she lives.)
     let of_the = first == "of" && k + 1 < n && ctx.word(k + 1) == "the";
     if has_head || ((first == "from" || of_the) && end > k + 1 && ctx.toks[k + 1..end].iter().any(|t| t.cap)) { Some(k..end) } else { None }
+}
+
+/// From token `k` (after a comma inside a capitalised name): one or two capitalised words, then
+/// a lower-case noun for one person ("Berkeley graduate"), spaced, before the phrase's end.
+fn head_after_named_comma(ctx: &Ctx, k: usize) -> bool {
+    let n = ctx.toks.len();
+    let mut j = k;
+    while j < n && j < k + 2 && ctx.toks[j].cap && !ctx.toks[j].possessive && is_space_gap(ctx.gap_after(j)) {
+        j += 1;
+    }
+    j > k && j < n && super::roles::singular_person_noun(ctx, j) && ctx.gap_after(j).trim_start().starts_with([',', '.', ';'])
 }
 
 /// Token `j` right after a role's head: `Some(true)` when it is a past form that opens a
@@ -430,6 +451,11 @@ mod tests {
     fn a_role_after_a_comma() {
         assert_eq!(role("Then Maria Thrane, the depot manager, left.", "Thrane").as_deref(), Some("the depot manager"));
         assert_eq!(role("Then Maria Thrane, 41, the depot manager, left.", "Thrane").as_deref(), Some("the depot manager"));
+        // A name with its campus after a comma inside the role.
+        let t = "It was Maria Thrane, a recent University of Norland, Varnhem graduate.";
+        assert_eq!(role(t, "Thrane").as_deref(), Some("a recent University of Norland, Varnhem graduate"));
+        let t = "It was Maria Thrane, of the University of Norland, Varnhem, who spoke.";
+        assert_ne!(role(t, "Thrane").as_deref(), Some("of the University of Norland, Varnhem"));
     }
 
     #[test]

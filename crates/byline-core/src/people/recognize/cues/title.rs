@@ -59,11 +59,19 @@ pub fn person_noun_given(ctx: &Ctx, p: &Piece, at: &Around) -> bool {
             let possessed = b > 0
                 && ["his", "her", "their"].iter().any(|d| ctx.word(b - 1).eq_ignore_ascii_case(d))
                 && crate::people::recognize::is_space_gap(ctx.gap_before(b));
+            // ("daughter Rena and son Nalin": the second of two such pairs.)
+            let listed = b >= 3
+                && ctx.word(b - 1) == "and"
+                && ctx.toks[b - 2].cap
+                && ctx.has(b - 2, FIRST)
+                && ctx.has(b - 3, PERSON_NOUN)
+                && ctx.word(b - 3).starts_with(|c: char| c.is_lowercase())
+                && (b - 2..=b).all(|k| crate::people::recognize::is_space_gap(ctx.gap_before(k)));
             // (Not "her daughter’s TikTok account": what a person owns.)
             w.starts_with(|c: char| c.is_lowercase())
                 && !ctx.toks[b].possessive
                 && ctx.has(b, PERSON_NOUN)
-                && (ctx.has(s, FIRST) || (possessed && singular_person_noun(ctx, b)))
+                && (ctx.has(s, FIRST) || ((possessed || listed) && singular_person_noun(ctx, b)))
         })
 }
 
@@ -104,6 +112,8 @@ mod tests {
         assert_eq!(mentions("She and her husband Michael have a son."), ["Michael"]);
         assert_eq!(mentions("We thank programme makers Lou and Ben for it."), ["Lou", "Ben"]);
         assert_eq!(mentions("His wife Thessaly says he was harassed."), ["Thessaly"]);
+        assert_eq!(mentions("They have two grown children, daughter Rena and son Talvik."), ["Rena", "Talvik"]);
+        assert!(mentions("They met daughter Rena and tour guide Harbour on the quay.").iter().all(|m| m != "Harbour"));
         assert!(mentions("They met tour guide Harbour on the quay.").is_empty());
         assert!(mentions("It mocked her daughter’s Snapgram account.").is_empty());
     }
