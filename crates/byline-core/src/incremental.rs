@@ -135,6 +135,7 @@ impl<'l> IncrementalAnalyzer<'l> {
             claim_sentences_reused,
             people_units_found,
             people_units_reused,
+            people_grouping_reused: self.stages.grouping.reused,
             ..self.memo.work
         }
     }
@@ -159,6 +160,9 @@ pub struct Work {
     /// found afresh, or reused (`people/recognize/candidate_memo.rs`).
     pub people_units_found: usize,
     pub people_units_reused: usize,
+    /// Whether the people's grouping was the previous version's, its spans moved (the mentions
+    /// and what grouping read around them unchanged; `people/group_memo.rs`).
+    pub people_grouping_reused: bool,
 }
 
 /// The kept answers of the per-piece parsing work (see the module documentation).

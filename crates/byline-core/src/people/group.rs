@@ -2,6 +2,7 @@
 //! given name and surname, middle initials apart), then surnames, given names and aliases alone,
 //! each linked to the person named in full they stand for, by a surname index.
 
+use super::group_memo::Reads;
 use super::lexicon::FxHashMap;
 use super::recognize::{self, Ctx};
 use super::{DocPeople, LocalPerson, NameForm, PersonMention, fold, normalise_spaces, person_key};
@@ -11,12 +12,12 @@ use std::cell::OnceCell;
 
 /// A mention with its names: slices of the text, except a surname made from a longer name's
 /// tail (see [`raw_mentions`]).
-struct Raw<'t> {
-    span: Span,
-    given: Option<&'t str>,
-    surname: Cow<'t, str>,
-    given_only: bool,
-    alias: bool,
+pub(super) struct Raw<'t> {
+    pub(super) span: Span,
+    pub(super) given: Option<&'t str>,
+    pub(super) surname: Cow<'t, str>,
+    pub(super) given_only: bool,
+    pub(super) alias: bool,
 }
 
 /// The persons so far, and which each mention is.
@@ -60,12 +61,18 @@ const FIRST_ALONE: u8 = 1;
 const LAST_ALONE: u8 = 2;
 
 pub(super) fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
-    let raws = raw_mentions(ctx, found);
-    let mut g = full_names(ctx, &raws);
+    group_raws(ctx, &raw_mentions(ctx, found), &mut Reads::default())
+}
+
+/// [`group`] of the mentions `raws`, with what it reads of the text outside them (the text
+/// between two mentions, the word before one) noted in `reads` when it keeps them
+/// (`group_memo.rs`).
+pub(super) fn group_raws(ctx: &Ctx, raws: &[Raw], reads: &mut Reads) -> DocPeople {
+    let mut g = full_names(ctx, raws);
     let n_full = g.persons.len();
     let full_sk: Vec<String> = g.persons.iter().map(|p| person_key(None, &p.surname)).collect();
     let index = Index::build(&g, &full_sk);
-    let alone = partial_names(ctx, &raws, &mut g, &index);
+    let alone = partial_names(ctx, raws, &mut g, &index, reads);
     display_names(ctx, &mut g, &alone, n_full);
     let Grouping { persons, assign, full_flags, .. } = g;
     let mut mentions: Vec<(PersonMention, NameForm)> = raws
@@ -110,7 +117,7 @@ fn form_of(text: &str, r: &Raw<'_>) -> NameForm {
 }
 
 /// The mentions with their given names and surnames.
-fn raw_mentions<'t>(ctx: &Ctx<'t>, found: &[recognize::Found]) -> Vec<Raw<'t>> {
+pub(super) fn raw_mentions<'t>(ctx: &Ctx<'t>, found: &[recognize::Found]) -> Vec<Raw<'t>> {
     let raws: Vec<Raw<'t>> = found
         .iter()
         .map(|f| {
@@ -271,7 +278,7 @@ impl NameIndex {
 /// Each mention not yet assigned (a surname, a given name or an alias alone) to the person it
 /// stands for, or to a new person named by a surname alone. Per person named in full, whether
 /// their first word and their surname stand alone for them.
-fn partial_names(ctx: &Ctx, raws: &[Raw], g: &mut Grouping, index: &Index) -> Vec<u8> {
+fn partial_names(ctx: &Ctx, raws: &[Raw], g: &mut Grouping, index: &Index, reads: &mut Reads) -> Vec<u8> {
     let n_full = g.persons.len();
     let mut tail_cands: FxHashMap<String, Cands> = FxHashMap::default();
     let mut alone: Vec<u8> = vec![0; n_full];
@@ -284,7 +291,7 @@ fn partial_names(ctx: &Ctx, raws: &[Raw], g: &mut Grouping, index: &Index) -> Ve
             continue;
         }
         if r.alias
-            && let Some(p) = alias_target(ctx, raws, i, &g.assign)
+            && let Some(p) = alias_target(ctx, raws, i, &g.assign, reads)
         {
             g.assign[i] = Some(p);
             aliases.entry(person_key(None, &r.surname)).or_insert(p);
@@ -297,7 +304,7 @@ fn partial_names(ctx: &Ctx, raws: &[Raw], g: &mut Grouping, index: &Index) -> Ve
                 _ => None,
             }
         } else {
-            surname_target(ctx, raws, i, g, index, &mut tail_cands, &aliases, &sk)
+            surname_target(ctx, raws, i, g, index, &mut tail_cands, &aliases, &sk, reads)
         };
         let p = match target {
             Some(p) => p,
@@ -322,12 +329,15 @@ fn partial_names(ctx: &Ctx, raws: &[Raw], g: &mut Grouping, index: &Index) -> Ve
 
 /// The person an alias (mention `i`) is another name of: that of the mention just before, a
 /// few words back.
-fn alias_target(ctx: &Ctx, raws: &[Raw], i: usize, assign: &[Option<usize>]) -> Option<usize> {
-    let r = &raws[i];
-    i.checked_sub(1).and_then(|j| {
-        let between = ctx.text.get(raws[j].span.end..r.span.start)?;
-        (between.len() < 40 && (between.contains("known as") || between.contains("nicknamed"))).then_some(assign[j]?)
-    })
+fn alias_target(ctx: &Ctx, raws: &[Raw], i: usize, assign: &[Option<usize>], reads: &mut Reads) -> Option<usize> {
+    let j = i.checked_sub(1)?;
+    reads.alias_gap(ctx.text, raws[j].span.end, raws[i].span.start).then_some(assign[j]?)
+}
+
+/// Whether the text from byte `a` to byte `b` is a short "known as" (or "nicknamed") between a
+/// name and its alias.
+pub(super) fn alias_gap(text: &str, a: usize, b: usize) -> bool {
+    text.get(a..b).is_some_and(|between| between.len() < 40 && (between.contains("known as") || between.contains("nicknamed")))
 }
 
 /// The person a surname alone (mention `i`, surname key `sk`) stands for.
@@ -341,6 +351,7 @@ fn surname_target(
     tail_cands: &mut FxHashMap<String, Cands>,
     aliases: &FxHashMap<String, usize>,
     sk: &str,
+    reads: &mut Reads,
 ) -> Option<usize> {
     let r = &raws[i];
     let assign = &g.assign;
@@ -360,14 +371,14 @@ fn surname_target(
     }
     // "Prince Faisal", "Sheikh Mohammed": a royal or Arab title before a given name,
     // the one person named in full with that given name.
-    let ruler = || {
-        if r.surname.contains(' ') || !ruler_before(ctx, r.span.start) {
+    let ruler = |reads: &mut Reads| {
+        if r.surname.contains(' ') || !reads.ruler_before(ctx, r.span.start) {
             return None;
         }
         index.names(g).by_given.get(&fold(&r.surname)).filter(|c| c.len() == 1).map(|c| c[0])
     };
     match cands {
-        None => aliases.get(sk).copied().or_else(ruler),
+        None => aliases.get(sk).copied().or_else(|| ruler(reads)),
         Some(c) if c.persons.len() == 1 => Some(c.persons[0]),
         Some(c) => {
             // Several people share the surname ("Mark Meadows" and his wife "Debbie
@@ -376,7 +387,7 @@ fn surname_target(
             // whom a bare surname usually means.
             let k = c.fulls.partition_point(|&j| j < i);
             match k.checked_sub(1).map(|k| c.fulls[k]) {
-                Some(j) if near_before(ctx.text, raws[j].span.end, r.span.start) => assign[j],
+                Some(j) if reads.near_before(ctx.text, raws[j].span.end, r.span.start) => assign[j],
                 _ => Some(c.persons[0]),
             }
         }
@@ -409,7 +420,7 @@ fn display_names(ctx: &Ctx, g: &mut Grouping, alone: &[u8], n_full: usize) {
 }
 
 /// Whether byte `a` comes shortly before byte `b`: the same paragraph, within 400 bytes.
-fn near_before(text: &str, a: usize, b: usize) -> bool {
+pub(super) fn near_before(text: &str, a: usize, b: usize) -> bool {
     a <= b && b - a <= 400 && text.get(a..b).is_some_and(|t| !t.contains("\n\n") && !t.contains("\r\n\r\n"))
 }
 
@@ -451,7 +462,7 @@ fn push_once(v: &mut Vec<usize>, p: usize) {
 
 /// Whether a royal or Arab title ("Prince", "Sheikh", "Emir") stands right before byte `at`:
 /// such titles go before a given name, not a surname.
-fn ruler_before(ctx: &Ctx, at: usize) -> bool {
+pub(super) fn ruler_before(ctx: &Ctx, at: usize) -> bool {
     let i = ctx.toks.partition_point(|t| t.start < at);
     if i == 0 || ctx.toks.get(i).is_none_or(|t| t.start != at) || !ctx.toks[i - 1].cap {
         return false;
