@@ -128,6 +128,7 @@ impl<'l> IncrementalAnalyzer<'l> {
         let (cue_sentences_found, cue_sentences_reused) = self.stages.cues.counts;
         let (claim_sentences_found, claim_sentences_reused) = self.stages.claims.counts;
         let (people_units_found, people_units_reused) = self.stages.people.counts;
+        let (people_mention_units_found, people_mention_units_reused) = self.stages.people.mention_counts;
         Work {
             cue_sentences_found,
             cue_sentences_reused,
@@ -135,6 +136,8 @@ impl<'l> IncrementalAnalyzer<'l> {
             claim_sentences_reused,
             people_units_found,
             people_units_reused,
+            people_mention_units_found,
+            people_mention_units_reused,
             people_grouping_reused: self.stages.grouping.reused,
             ..self.memo.work
         }
@@ -160,6 +163,10 @@ pub struct Work {
     /// found afresh, or reused (`people/recognize/candidate_memo.rs`).
     pub people_units_found: usize,
     pub people_units_reused: usize,
+    /// Units whose mentions after propagation were found afresh, or reused (their window, their
+    /// pieces and the names known across the article unchanged; `people/recognize/mention_memo.rs`).
+    pub people_mention_units_found: usize,
+    pub people_mention_units_reused: usize,
     /// Whether the people's grouping was the previous version's, its spans moved (the mentions
     /// and what grouping read around them unchanged; `people/group_memo.rs`).
     pub people_grouping_reused: bool,
