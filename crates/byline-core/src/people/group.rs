@@ -118,27 +118,33 @@ fn form_of(text: &str, r: &Raw<'_>) -> NameForm {
 
 /// The mentions with their given names and surnames.
 pub(super) fn raw_mentions<'t>(ctx: &Ctx<'t>, found: &[recognize::Found]) -> Vec<Raw<'t>> {
-    let raws: Vec<Raw<'t>> = found
-        .iter()
-        .map(|f| {
-            if let Some((a, b)) = f.part {
-                return Raw { span: a..b, given: None, surname: Cow::Borrowed(&ctx.text[a..b]), given_only: false, alias: false };
-            }
-            let (given, surname) = recognize::split_name(ctx, f.toks.clone());
-            let surname = Cow::Borrowed(surname);
-            let last = &ctx.toks[f.toks.end - 1];
-            let mut span = ctx.toks[f.toks.start].start..last.end;
-            // "Samuel Hart Jr.": the suffix keeps its full stop.
-            if !last.possessive && recognize::is_suffix(ctx.word(f.toks.end - 1)) && ctx.text[span.end..].starts_with('.') {
-                span.end += 1;
-            }
-            Raw { span, given, surname, given_only: f.given_only, alias: f.alias }
-        })
-        .collect();
-    // "Senator Stott Despoja" after "Natasha Stott Despoja": a name that is the tail of a
-    // longer name in the article is that person's surname.
+    let mut raws: Vec<Raw<'t>> = found.iter().map(|f| raw_of(ctx, f)).collect();
+    name_tails(ctx, &mut raws);
+    raws
+}
+
+/// Mention `f` with its given name and surname, as its own words give them (before
+/// [`name_tails`]). It reads the tokens of `f` and the byte after them.
+pub(super) fn raw_of<'t>(ctx: &Ctx<'t>, f: &recognize::Found) -> Raw<'t> {
+    if let Some((a, b)) = f.part {
+        return Raw { span: a..b, given: None, surname: Cow::Borrowed(&ctx.text[a..b]), given_only: false, alias: false };
+    }
+    let (given, surname) = recognize::split_name(ctx, f.toks.clone());
+    let surname = Cow::Borrowed(surname);
+    let last = &ctx.toks[f.toks.end - 1];
+    let mut span = ctx.toks[f.toks.start].start..last.end;
+    // "Samuel Hart Jr.": the suffix keeps its full stop.
+    if !last.possessive && recognize::is_suffix(ctx.word(f.toks.end - 1)) && ctx.text[span.end..].starts_with('.') {
+        span.end += 1;
+    }
+    Raw { span, given, surname, given_only: f.given_only, alias: f.alias }
+}
+
+/// "Senator Stott Despoja" after "Natasha Stott Despoja": a name that is the tail of a longer
+/// name in the article is that person's surname.
+pub(super) fn name_tails(ctx: &Ctx, raws: &mut [Raw]) {
     let mut tails: FxHashMap<String, String> = FxHashMap::default();
-    for r in &raws {
+    for r in raws.iter() {
         // (Counted first: most names have two words and no tails.)
         if r.given.is_none() || ctx.text[r.span.clone()].split_whitespace().nth(2).is_none() {
             continue;
@@ -148,18 +154,33 @@ pub(super) fn raw_mentions<'t>(ctx: &Ctx<'t>, found: &[recognize::Found]) -> Vec
             tails.entry(words[k..].join(" ")).or_insert_with(|| words[k..].join(" "));
         }
     }
-    let mut raws = raws;
+    if tails.is_empty() {
+        return;
+    }
     for r in raws.iter_mut() {
-        if r.given.is_some() && !r.given_only && !tails.is_empty() {
-            let surface: Vec<&str> = ctx.text[r.span.clone()].split_whitespace().collect();
-            let joined = surface.join(" ");
-            if let Some(t) = tails.get(&joined) {
+        if r.given.is_some() && !r.given_only {
+            // (The words joined by single spaces: most names are written so already.)
+            let surface = &ctx.text[r.span.clone()];
+            let hit = if single_spaced(surface) {
+                tails.get(surface)
+            } else {
+                tails.get(&surface.split_whitespace().collect::<Vec<_>>().join(" "))
+            };
+            if let Some(t) = hit {
                 r.given = None;
                 r.surname = Cow::Owned(t.clone());
             }
         }
     }
-    raws
+}
+
+/// Whether `s` is printable ASCII words separated by single spaces: its words joined by " ".
+fn single_spaced(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && b.iter().all(|&c| c == b' ' || (b' ' < c && c < 0x7f))
+        && !b.windows(2).any(|w| w == b"  ")
 }
 
 /// The persons named in full (given name and surname), one per identity key.
@@ -504,6 +525,17 @@ mod tests {
     fn different_middle_initials_are_different_people() {
         let t = "George H.W. Thrane met George W. Thrane.";
         assert_eq!(grouped(t).len(), 2);
+    }
+
+    #[test]
+    fn single_spacing_is_what_joining_the_words_gives() {
+        for s in ["Jane Roe", "Jane  Roe", " Jane Roe", "Jane Roe ", "Jane\tRoe", "Jane\u{b}Roe", "Jane\u{a0}Roe", "Renée Roe", "", "Roe"]
+        {
+            if super::single_spaced(s) {
+                assert_eq!(s.split_whitespace().collect::<Vec<_>>().join(" "), s, "{s:?}");
+            }
+        }
+        assert!(super::single_spaced("Natasha Stott Despoja") && !super::single_spaced("Jane  Roe"));
     }
 
     #[test]

@@ -15,15 +15,23 @@
 //! it did, and its result is the previous one with the spans after the edit moved. Otherwise
 //! the mentions are grouped afresh, noting the reads. The changed bytes are those between the
 //! common start and the common end of the previous and the current text and cleaned text.
+//!
+//! A mention's given name and surname ([`group::raw_of`]) are a function of its tokens and the
+//! byte after them: for a mention at least [`TOKEN_MARGIN`] bytes away from the changed bytes
+//! that was one of the previous version's, with the same tokens and flags, they are the
+//! previous version's, moved ([`FoundKey`]); the tails of longer names
+//! ([`group::name_tails`]) are then found over all of them as always.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::DocPeople;
 use super::group::{self, Raw};
 use super::recognize::{Ctx, Found};
 
-/// How far from the changed bytes the word before a mention is read again: a token reads a
-/// few bytes around it (a possessive, an initial's full stop), never this far.
+/// How far from the changed bytes the word before a mention is read again, and a mention's
+/// names are taken from the previous version's: a token reads a few bytes around it (a
+/// possessive, an initial's full stop), never this far.
 const TOKEN_MARGIN: usize = 64;
 
 /// The previous version's grouping (see the module documentation).
@@ -44,6 +52,46 @@ struct Last {
     keys: Vec<RawKey>,
     reads: Vec<Read>,
     people: DocPeople,
+    /// The mentions as found, with their names before [`group::name_tails`].
+    founds: Vec<FoundKey>,
+}
+
+/// A mention as propagation found it, relative to the start of its first token (`at`), and its
+/// names as its own words give them.
+#[derive(Debug)]
+struct FoundKey {
+    at: usize,
+    /// Where its last token ends, possessive included, relative to `at`.
+    reach: usize,
+    toks: usize,
+    part: Option<(usize, usize)>,
+    flags: (bool, bool, bool),
+    /// Where [`group::raw_of`]'s span starts, relative to `at`.
+    span_from: usize,
+    raw: RawKey,
+}
+
+impl FoundKey {
+    fn of(ctx: &Ctx, f: &Found, r: &Raw) -> FoundKey {
+        let at = ctx.toks[f.toks.start].start;
+        FoundKey {
+            at,
+            reach: ctx.toks[f.toks.end - 1].raw_end - at,
+            toks: f.toks.len(),
+            part: f.part.map(|(a, b)| (a - at, b - at)),
+            flags: (f.given_only, f.alias, f.tentative),
+            span_from: r.span.start - at,
+            raw: RawKey::of(r, ctx.text),
+        }
+    }
+
+    /// Whether `f` (at `at` in the new text) is this mention.
+    fn is(&self, f: &Found, at: usize, reach: usize) -> bool {
+        self.toks == f.toks.len()
+            && self.reach == reach
+            && self.flags == (f.given_only, f.alias, f.tentative)
+            && self.part == f.part.map(|(a, b)| (a - at, b - at))
+    }
 }
 
 /// A mention's names, relative to its start.
@@ -65,6 +113,21 @@ enum Part {
 }
 
 impl RawKey {
+    /// The mention with these names whose span starts at byte `start` of `text`, where its
+    /// names are slices of its text.
+    fn raw_at<'t>(&self, text: &'t str, start: usize) -> Option<Raw<'t>> {
+        let slice = |p: &Part| match *p {
+            Part::At(at, len) => text.get(start + at..start + at + len),
+            Part::Text(_) => None,
+        };
+        let given = match &self.given {
+            Some(p) => Some(slice(p)?),
+            None => None,
+        };
+        let surname = Cow::Borrowed(slice(&self.surname)?);
+        Some(Raw { span: start..start + self.len, given, surname, given_only: self.given_only, alias: self.alias })
+    }
+
     fn of(r: &Raw, text: &str) -> RawKey {
         RawKey {
             len: r.span.len(),
@@ -258,14 +321,26 @@ impl GroupMemo {
     /// [`group::group`] of `found` in `ctx` (whose cleaned text is `clean`), the previous
     /// version's when grouping would run as it did (see the module documentation).
     pub(super) fn group(&mut self, ctx: &Ctx, clean: &str, found: &[Found]) -> DocPeople {
-        let raws = group::raw_mentions(ctx, found);
         // (Taken out while this runs: a call that does not finish leaves nothing.)
         self.reused = false;
-        if let Some(mut last) = self.last.take()
-            && let Some(change) = Change::between((&last.text, &last.clean), (ctx.text, clean))
+        let last = self.last.take();
+        let change = last.as_ref().and_then(|l| Change::between((&l.text, &l.clean), (ctx.text, clean)));
+        let mut raws: Vec<Raw> = found
+            .iter()
+            .map(|f| match (&last, &change) {
+                (Some(last), Some(c)) => last.kept_raw(c, ctx, f),
+                _ => None,
+            })
+            .zip(found)
+            .map(|(kept, f)| kept.unwrap_or_else(|| group::raw_of(ctx, f)))
+            .collect();
+        let founds: Vec<FoundKey> = found.iter().zip(&raws).map(|(f, r)| FoundKey::of(ctx, f, r)).collect();
+        group::name_tails(ctx, &mut raws);
+        if let (Some(mut last), Some(change)) = (last, change)
             && let Some(reads) = last.reads_after(&change, ctx, &raws)
         {
             last.moved(&change, reads, &raws);
+            last.founds = founds;
             last.text.clear();
             last.text.push_str(ctx.text);
             last.clean.clear();
@@ -285,12 +360,30 @@ impl GroupMemo {
             keys: raws.iter().map(|r| RawKey::of(r, ctx.text)).collect(),
             reads,
             people: people.clone(),
+            founds,
         });
         people
     }
 }
 
 impl Last {
+    /// The names of mention `f` of the new text (`ctx`) from this version's, when it was one of
+    /// this version's mentions and lies away from the changed bytes.
+    fn kept_raw<'t>(&self, c: &Change, ctx: &Ctx<'t>, f: &Found) -> Option<Raw<'t>> {
+        let at = ctx.toks[f.toks.start].start;
+        let end = ctx.toks[f.toks.end - 1].raw_end;
+        let old_at = if end + TOKEN_MARGIN < c.start {
+            at
+        } else if at >= c.new_end + TOKEN_MARGIN {
+            at - c.new_end + c.old_end
+        } else {
+            return None;
+        };
+        let i = self.founds.partition_point(|k| k.at < old_at);
+        let k = self.founds[i..].iter().take_while(|k| k.at == old_at).find(|k| k.is(f, at, end - at))?;
+        k.raw.raw_at(ctx.text, at + k.span_from)
+    }
+
     /// When grouping `raws` (of the new text, `ctx`) would run as it did for this version: the
     /// reads it would make, in the new text.
     fn reads_after(&self, c: &Change, ctx: &Ctx, raws: &[Raw]) -> Option<Vec<Read>> {
