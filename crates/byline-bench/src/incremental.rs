@@ -51,7 +51,7 @@ pub fn bench(corpus: &[PathBuf], words: &[usize], edits: usize) {
                 "last_edit": {"lines_parsed": work.lines_parsed, "lines_reused": work.lines_reused, "blocks_parsed": work.blocks_parsed, "blocks_reused": work.blocks_reused, "word_sentences_reused": work.word_sentences_reused,
                     "cue_sentences_found": work.cue_sentences_found, "cue_sentences_reused": work.cue_sentences_reused,
                     "claim_sentences_found": work.claim_sentences_found, "claim_sentences_reused": work.claim_sentences_reused,
-                    "people_units_found": work.people_units_found, "people_units_reused": work.people_units_reused},
+                    "people_units_found": work.people_units_found, "people_units_reused": work.people_units_reused, "people_mention_units_found": work.people_mention_units_found, "people_mention_units_reused": work.people_mention_units_reused, "people_grouping_reused": work.people_grouping_reused},
             })
         );
     }

@@ -46,6 +46,7 @@ pub(crate) struct StageMemo {
     pub(crate) cues: attribution::CueMemo,
     pub(crate) claims: claims::ClaimMemo,
     pub(crate) people: people::CandidateMemo,
+    pub(crate) grouping: people::GroupMemo,
 }
 
 /// The stages after parsing: attributions, speakers, findings and people; with a `memo`,
@@ -63,7 +64,7 @@ pub(crate) fn analyze_document(doc: &mut Document, lex: &Lexicon, mut memo: Opti
         None => claims::find(doc, &attributions, lex),
     };
     let people = match memo {
-        Some(memo) => people::find_memo(doc, &attributions, &mut memo.people),
+        Some(memo) => people::find_memo(doc, &attributions, &mut memo.people, &mut memo.grouping),
         None => people::find(doc, &attributions),
     };
     let (sentences, quotes) = (std::mem::take(&mut doc.sentences), std::mem::take(&mut doc.quotes));

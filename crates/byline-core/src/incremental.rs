@@ -35,6 +35,10 @@
 //! neighbours, their text and cleaned text, and whether each of their words is used in lower
 //! case anywhere in the article (the one document-wide fact recognition reads). A neighbour of
 //! 64 tokens or more covers what a piece reads around it (at most 40 tokens and two lines).
+//! The unit's mentions after propagation are kept in its entry too (`mention_memo.rs`), reused
+//! while the names propagation knows across the article and the unit's pieces are unchanged;
+//! the grouping of the mentions into persons is the previous version's, its spans moved, when the
+//! mentions and what grouping reads between them are unchanged (`people/group_memo.rs`).
 //!
 //! Everything that reads the whole document is recomputed on every call, so the result is
 //! always the fresh analysis of the final text ([`crate::analyze_with`], which runs the same
@@ -44,9 +48,9 @@
 //! quotations (a quotation runs on across paragraphs), the cross-sentence parts of attribution (introducers, signed sections, pronouns, quote
 //! scopes, speakers) and claims (coverage, scopes, furniture, the first document citation), and
 //! in the people stage the class bits of the tokens ("used in lower case" is a fact of the
-//! whole article), propagation (a surname is a mention when someone with it is named in full
-//! anywhere), grouping, the chaining of a plural title's role to the names after it, quotes
-//! and role references. Making those incremental too is the rest of issue 12's first item.
+//! whole article), the names propagation knows (a surname is a mention when someone with it is
+//! named in full anywhere), the chaining of a plural title's role to the names after it, quotes,
+//! role and title references. Making those incremental too is the rest of issue 12's first item.
 //!
 //! The analysis gives the tokens, cue matches, word-start answers and words back to the memo
 //! when it is done ([`ParseMemo::keep`], `Document::give_words`); a call whose analysis did not
@@ -128,6 +132,7 @@ impl<'l> IncrementalAnalyzer<'l> {
         let (cue_sentences_found, cue_sentences_reused) = self.stages.cues.counts;
         let (claim_sentences_found, claim_sentences_reused) = self.stages.claims.counts;
         let (people_units_found, people_units_reused) = self.stages.people.counts;
+        let (people_mention_units_found, people_mention_units_reused) = self.stages.people.mention_counts;
         Work {
             cue_sentences_found,
             cue_sentences_reused,
@@ -135,6 +140,9 @@ impl<'l> IncrementalAnalyzer<'l> {
             claim_sentences_reused,
             people_units_found,
             people_units_reused,
+            people_mention_units_found,
+            people_mention_units_reused,
+            people_grouping_reused: self.stages.grouping.reused,
             ..self.memo.work
         }
     }
@@ -159,6 +167,13 @@ pub struct Work {
     /// found afresh, or reused (`people/recognize/candidate_memo.rs`).
     pub people_units_found: usize,
     pub people_units_reused: usize,
+    /// Units whose mentions after propagation were found afresh, or reused (their window, their
+    /// pieces and the names known across the article unchanged; `people/recognize/mention_memo.rs`).
+    pub people_mention_units_found: usize,
+    pub people_mention_units_reused: usize,
+    /// Whether the people's grouping was the previous version's, its spans moved (the mentions
+    /// and what grouping read around them unchanged; `people/group_memo.rs`).
+    pub people_grouping_reused: bool,
 }
 
 /// The kept answers of the per-piece parsing work (see the module documentation).

@@ -452,3 +452,34 @@ fn units_of_the_candidates_memo() {
     let last = work.last().unwrap().0;
     assert!(last.people_units_found <= 3 && last.people_units_reused >= 6, "{last:?}");
 }
+
+/// Grouping reads the text between two mentions: a paragraph break or a long stretch of words
+/// between a full name and a bare surname shared by two people decides whom the surname means.
+/// Those edits group the mentions afresh; an edit between them that keeps the answer, or one in
+/// another paragraph, reuses the previous grouping.
+#[test]
+fn the_text_between_two_mentions_decides_their_grouping() {
+    let text = far_apart(&["Maria Thrane spoke first. John Thrane spoke next. Thrane then left.", "The board gave $5 million."], 2);
+    let long = filler(80);
+    let work = edits_in_turn(
+        text.clone(),
+        &[
+            ("board gave", "board xgave"),
+            ("spoke next", "spoke nexxt"),
+            ("nexxt. Thrane", "nexxt.\n\nThrane"),
+            ("nexxt.\n\nThrane", "nexxt. Thrane"),
+            ("nexxt. Thrane", &format!("nexxt. {long} Thrane")),
+            (&format!("nexxt. {long} Thrane"), "nexxt. Thrane"),
+        ],
+    );
+    let reused: Vec<bool> = work.iter().map(|(w, _)| w.people_grouping_reused).collect();
+    assert_eq!(reused, [true, true, false, false, false, false]);
+    // (Whom the last "Thrane" means: John, named just before; Maria, named first, past a
+    // paragraph break.)
+    let after = text.replacen("next. Thrane", "next.\n\nThrane", 1);
+    let whom = there_and_back(&text, &after, |a, text| {
+        let last = a.people.mentions.iter().rfind(|m| &text[m.span.clone()] == "Thrane").expect("a bare Thrane");
+        a.people.persons[last.person].name.clone()
+    });
+    assert_eq!(whom, ["John Thrane", "Maria Thrane", "John Thrane"]);
+}

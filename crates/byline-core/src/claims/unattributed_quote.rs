@@ -45,10 +45,15 @@ fn quoted_elsewhere(doc: &Doc, qi: usize) -> bool {
     if pulled.len() < 4 {
         return false;
     }
+    // (A quotation holding the words holds the longest of them: one byte search rules out most
+    // quotations before their words are split; on a long article this was quadratic.)
+    let longest = pulled.iter().max_by_key(|w| w.len()).map_or("", |w| w);
+    let finder = memchr::memmem::Finder::new(longest);
     doc.quotes.iter().enumerate().any(|(k, o)| {
         k != qi
             && (o.speaker.is_some() || o.attribution.is_some())
             && o.inner.len() >= doc.quotes[qi].inner.len()
+            && finder.find(doc.lower[o.inner.clone()].as_bytes()).is_some()
             && words(k).windows(pulled.len()).any(|w| w == pulled.as_slice())
     })
 }

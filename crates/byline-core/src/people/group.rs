@@ -2,6 +2,7 @@
 //! given name and surname, middle initials apart), then surnames, given names and aliases alone,
 //! each linked to the person named in full they stand for, by a surname index.
 
+use super::group_memo::Reads;
 use super::lexicon::FxHashMap;
 use super::recognize::{self, Ctx};
 use super::{DocPeople, LocalPerson, NameForm, PersonMention, fold, normalise_spaces, person_key};
@@ -11,12 +12,12 @@ use std::cell::OnceCell;
 
 /// A mention with its names: slices of the text, except a surname made from a longer name's
 /// tail (see [`raw_mentions`]).
-struct Raw<'t> {
-    span: Span,
-    given: Option<&'t str>,
-    surname: Cow<'t, str>,
-    given_only: bool,
-    alias: bool,
+pub(super) struct Raw<'t> {
+    pub(super) span: Span,
+    pub(super) given: Option<&'t str>,
+    pub(super) surname: Cow<'t, str>,
+    pub(super) given_only: bool,
+    pub(super) alias: bool,
 }
 
 /// The persons so far, and which each mention is.
@@ -60,12 +61,18 @@ const FIRST_ALONE: u8 = 1;
 const LAST_ALONE: u8 = 2;
 
 pub(super) fn group(ctx: &Ctx, found: &[recognize::Found]) -> DocPeople {
-    let raws = raw_mentions(ctx, found);
-    let mut g = full_names(ctx, &raws);
+    group_raws(ctx, &raw_mentions(ctx, found), &mut Reads::default())
+}
+
+/// [`group`] of the mentions `raws`, with what it reads of the text outside them (the text
+/// between two mentions, the word before one) noted in `reads` when it keeps them
+/// (`group_memo.rs`).
+pub(super) fn group_raws(ctx: &Ctx, raws: &[Raw], reads: &mut Reads) -> DocPeople {
+    let mut g = full_names(ctx, raws);
     let n_full = g.persons.len();
     let full_sk: Vec<String> = g.persons.iter().map(|p| person_key(None, &p.surname)).collect();
     let index = Index::build(&g, &full_sk);
-    let alone = partial_names(ctx, &raws, &mut g, &index);
+    let alone = partial_names(ctx, raws, &mut g, &index, reads);
     display_names(ctx, &mut g, &alone, n_full);
     let Grouping { persons, assign, full_flags, .. } = g;
     let mut mentions: Vec<(PersonMention, NameForm)> = raws
@@ -110,28 +117,34 @@ fn form_of(text: &str, r: &Raw<'_>) -> NameForm {
 }
 
 /// The mentions with their given names and surnames.
-fn raw_mentions<'t>(ctx: &Ctx<'t>, found: &[recognize::Found]) -> Vec<Raw<'t>> {
-    let raws: Vec<Raw<'t>> = found
-        .iter()
-        .map(|f| {
-            if let Some((a, b)) = f.part {
-                return Raw { span: a..b, given: None, surname: Cow::Borrowed(&ctx.text[a..b]), given_only: false, alias: false };
-            }
-            let (given, surname) = recognize::split_name(ctx, f.toks.clone());
-            let surname = Cow::Borrowed(surname);
-            let last = &ctx.toks[f.toks.end - 1];
-            let mut span = ctx.toks[f.toks.start].start..last.end;
-            // "Samuel Hart Jr.": the suffix keeps its full stop.
-            if !last.possessive && recognize::is_suffix(ctx.word(f.toks.end - 1)) && ctx.text[span.end..].starts_with('.') {
-                span.end += 1;
-            }
-            Raw { span, given, surname, given_only: f.given_only, alias: f.alias }
-        })
-        .collect();
-    // "Senator Stott Despoja" after "Natasha Stott Despoja": a name that is the tail of a
-    // longer name in the article is that person's surname.
+pub(super) fn raw_mentions<'t>(ctx: &Ctx<'t>, found: &[recognize::Found]) -> Vec<Raw<'t>> {
+    let mut raws: Vec<Raw<'t>> = found.iter().map(|f| raw_of(ctx, f)).collect();
+    name_tails(ctx, &mut raws);
+    raws
+}
+
+/// Mention `f` with its given name and surname, as its own words give them (before
+/// [`name_tails`]). It reads the tokens of `f` and the byte after them.
+pub(super) fn raw_of<'t>(ctx: &Ctx<'t>, f: &recognize::Found) -> Raw<'t> {
+    if let Some((a, b)) = f.part {
+        return Raw { span: a..b, given: None, surname: Cow::Borrowed(&ctx.text[a..b]), given_only: false, alias: false };
+    }
+    let (given, surname) = recognize::split_name(ctx, f.toks.clone());
+    let surname = Cow::Borrowed(surname);
+    let last = &ctx.toks[f.toks.end - 1];
+    let mut span = ctx.toks[f.toks.start].start..last.end;
+    // "Samuel Hart Jr.": the suffix keeps its full stop.
+    if !last.possessive && recognize::is_suffix(ctx.word(f.toks.end - 1)) && ctx.text[span.end..].starts_with('.') {
+        span.end += 1;
+    }
+    Raw { span, given, surname, given_only: f.given_only, alias: f.alias }
+}
+
+/// "Senator Stott Despoja" after "Natasha Stott Despoja": a name that is the tail of a longer
+/// name in the article is that person's surname.
+pub(super) fn name_tails(ctx: &Ctx, raws: &mut [Raw]) {
     let mut tails: FxHashMap<String, String> = FxHashMap::default();
-    for r in &raws {
+    for r in raws.iter() {
         // (Counted first: most names have two words and no tails.)
         if r.given.is_none() || ctx.text[r.span.clone()].split_whitespace().nth(2).is_none() {
             continue;
@@ -141,18 +154,33 @@ fn raw_mentions<'t>(ctx: &Ctx<'t>, found: &[recognize::Found]) -> Vec<Raw<'t>> {
             tails.entry(words[k..].join(" ")).or_insert_with(|| words[k..].join(" "));
         }
     }
-    let mut raws = raws;
+    if tails.is_empty() {
+        return;
+    }
     for r in raws.iter_mut() {
-        if r.given.is_some() && !r.given_only && !tails.is_empty() {
-            let surface: Vec<&str> = ctx.text[r.span.clone()].split_whitespace().collect();
-            let joined = surface.join(" ");
-            if let Some(t) = tails.get(&joined) {
+        if r.given.is_some() && !r.given_only {
+            // (The words joined by single spaces: most names are written so already.)
+            let surface = &ctx.text[r.span.clone()];
+            let hit = if single_spaced(surface) {
+                tails.get(surface)
+            } else {
+                tails.get(&surface.split_whitespace().collect::<Vec<_>>().join(" "))
+            };
+            if let Some(t) = hit {
                 r.given = None;
                 r.surname = Cow::Owned(t.clone());
             }
         }
     }
-    raws
+}
+
+/// Whether `s` is printable ASCII words separated by single spaces: its words joined by " ".
+fn single_spaced(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && b.iter().all(|&c| c == b' ' || (b' ' < c && c < 0x7f))
+        && !b.windows(2).any(|w| w == b"  ")
 }
 
 /// The persons named in full (given name and surname), one per identity key.
@@ -271,7 +299,7 @@ impl NameIndex {
 /// Each mention not yet assigned (a surname, a given name or an alias alone) to the person it
 /// stands for, or to a new person named by a surname alone. Per person named in full, whether
 /// their first word and their surname stand alone for them.
-fn partial_names(ctx: &Ctx, raws: &[Raw], g: &mut Grouping, index: &Index) -> Vec<u8> {
+fn partial_names(ctx: &Ctx, raws: &[Raw], g: &mut Grouping, index: &Index, reads: &mut Reads) -> Vec<u8> {
     let n_full = g.persons.len();
     let mut tail_cands: FxHashMap<String, Cands> = FxHashMap::default();
     let mut alone: Vec<u8> = vec![0; n_full];
@@ -284,7 +312,7 @@ fn partial_names(ctx: &Ctx, raws: &[Raw], g: &mut Grouping, index: &Index) -> Ve
             continue;
         }
         if r.alias
-            && let Some(p) = alias_target(ctx, raws, i, &g.assign)
+            && let Some(p) = alias_target(ctx, raws, i, &g.assign, reads)
         {
             g.assign[i] = Some(p);
             aliases.entry(person_key(None, &r.surname)).or_insert(p);
@@ -297,7 +325,7 @@ fn partial_names(ctx: &Ctx, raws: &[Raw], g: &mut Grouping, index: &Index) -> Ve
                 _ => None,
             }
         } else {
-            surname_target(ctx, raws, i, g, index, &mut tail_cands, &aliases, &sk)
+            surname_target(ctx, raws, i, g, index, &mut tail_cands, &aliases, &sk, reads)
         };
         let p = match target {
             Some(p) => p,
@@ -322,12 +350,15 @@ fn partial_names(ctx: &Ctx, raws: &[Raw], g: &mut Grouping, index: &Index) -> Ve
 
 /// The person an alias (mention `i`) is another name of: that of the mention just before, a
 /// few words back.
-fn alias_target(ctx: &Ctx, raws: &[Raw], i: usize, assign: &[Option<usize>]) -> Option<usize> {
-    let r = &raws[i];
-    i.checked_sub(1).and_then(|j| {
-        let between = ctx.text.get(raws[j].span.end..r.span.start)?;
-        (between.len() < 40 && (between.contains("known as") || between.contains("nicknamed"))).then_some(assign[j]?)
-    })
+fn alias_target(ctx: &Ctx, raws: &[Raw], i: usize, assign: &[Option<usize>], reads: &mut Reads) -> Option<usize> {
+    let j = i.checked_sub(1)?;
+    reads.alias_gap(ctx.text, raws[j].span.end, raws[i].span.start).then_some(assign[j]?)
+}
+
+/// Whether the text from byte `a` to byte `b` is a short "known as" (or "nicknamed") between a
+/// name and its alias.
+pub(super) fn alias_gap(text: &str, a: usize, b: usize) -> bool {
+    text.get(a..b).is_some_and(|between| between.len() < 40 && (between.contains("known as") || between.contains("nicknamed")))
 }
 
 /// The person a surname alone (mention `i`, surname key `sk`) stands for.
@@ -341,6 +372,7 @@ fn surname_target(
     tail_cands: &mut FxHashMap<String, Cands>,
     aliases: &FxHashMap<String, usize>,
     sk: &str,
+    reads: &mut Reads,
 ) -> Option<usize> {
     let r = &raws[i];
     let assign = &g.assign;
@@ -360,14 +392,14 @@ fn surname_target(
     }
     // "Prince Faisal", "Sheikh Mohammed": a royal or Arab title before a given name,
     // the one person named in full with that given name.
-    let ruler = || {
-        if r.surname.contains(' ') || !ruler_before(ctx, r.span.start) {
+    let ruler = |reads: &mut Reads| {
+        if r.surname.contains(' ') || !reads.ruler_before(ctx, r.span.start) {
             return None;
         }
         index.names(g).by_given.get(&fold(&r.surname)).filter(|c| c.len() == 1).map(|c| c[0])
     };
     match cands {
-        None => aliases.get(sk).copied().or_else(ruler),
+        None => aliases.get(sk).copied().or_else(|| ruler(reads)),
         Some(c) if c.persons.len() == 1 => Some(c.persons[0]),
         Some(c) => {
             // Several people share the surname ("Mark Meadows" and his wife "Debbie
@@ -376,7 +408,7 @@ fn surname_target(
             // whom a bare surname usually means.
             let k = c.fulls.partition_point(|&j| j < i);
             match k.checked_sub(1).map(|k| c.fulls[k]) {
-                Some(j) if near_before(ctx.text, raws[j].span.end, r.span.start) => assign[j],
+                Some(j) if reads.near_before(ctx.text, raws[j].span.end, r.span.start) => assign[j],
                 _ => Some(c.persons[0]),
             }
         }
@@ -409,7 +441,7 @@ fn display_names(ctx: &Ctx, g: &mut Grouping, alone: &[u8], n_full: usize) {
 }
 
 /// Whether byte `a` comes shortly before byte `b`: the same paragraph, within 400 bytes.
-fn near_before(text: &str, a: usize, b: usize) -> bool {
+pub(super) fn near_before(text: &str, a: usize, b: usize) -> bool {
     a <= b && b - a <= 400 && text.get(a..b).is_some_and(|t| !t.contains("\n\n") && !t.contains("\r\n\r\n"))
 }
 
@@ -451,7 +483,7 @@ fn push_once(v: &mut Vec<usize>, p: usize) {
 
 /// Whether a royal or Arab title ("Prince", "Sheikh", "Emir") stands right before byte `at`:
 /// such titles go before a given name, not a surname.
-fn ruler_before(ctx: &Ctx, at: usize) -> bool {
+pub(super) fn ruler_before(ctx: &Ctx, at: usize) -> bool {
     let i = ctx.toks.partition_point(|t| t.start < at);
     if i == 0 || ctx.toks.get(i).is_none_or(|t| t.start != at) || !ctx.toks[i - 1].cap {
         return false;
@@ -493,6 +525,17 @@ mod tests {
     fn different_middle_initials_are_different_people() {
         let t = "George H.W. Thrane met George W. Thrane.";
         assert_eq!(grouped(t).len(), 2);
+    }
+
+    #[test]
+    fn single_spacing_is_what_joining_the_words_gives() {
+        for s in ["Jane Roe", "Jane  Roe", " Jane Roe", "Jane Roe ", "Jane\tRoe", "Jane\u{b}Roe", "Jane\u{a0}Roe", "Renée Roe", "", "Roe"]
+        {
+            if super::single_spaced(s) {
+                assert_eq!(s.split_whitespace().collect::<Vec<_>>().join(" "), s, "{s:?}");
+            }
+        }
+        assert!(super::single_spaced("Natasha Stott Despoja") && !super::single_spaced("Jane  Roe"));
     }
 
     #[test]

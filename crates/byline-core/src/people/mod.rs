@@ -11,12 +11,14 @@ mod attach_quotes;
 mod attach_roles;
 pub mod codec;
 mod group;
+mod group_memo;
 pub(crate) mod lexicon;
 mod recognize;
 mod role_references;
 mod title_references;
 pub(crate) mod tokens;
 
+pub(crate) use group_memo::GroupMemo;
 pub use lexicon::PeopleLexicon;
 pub(crate) use recognize::CandidateMemo;
 
@@ -118,17 +120,24 @@ pub fn find_with(doc: &Document, attributions: &[crate::attribution::Attribution
 }
 
 /// [`find`], with the name candidates of the text's unchanged parts taken from `memo` (the
-/// [`crate::IncrementalAnalyzer`]'s; `recognize/candidate_memo.rs`): the same people.
-pub(crate) fn find_memo(doc: &Document, attributions: &[crate::attribution::Attribution], memo: &mut CandidateMemo) -> DocPeople {
-    find_in(doc, attributions, PeopleLexicon::bundled(), Some(memo))
+/// [`crate::IncrementalAnalyzer`]'s; `recognize/candidate_memo.rs`) and the grouping of the
+/// mentions from `grouping` when they did not change (`group_memo.rs`): the same people.
+pub(crate) fn find_memo(
+    doc: &Document,
+    attributions: &[crate::attribution::Attribution],
+    memo: &mut CandidateMemo,
+    grouping: &mut GroupMemo,
+) -> DocPeople {
+    find_in(doc, attributions, PeopleLexicon::bundled(), Some((memo, grouping)))
 }
 
 fn find_in(
     doc: &Document,
     attributions: &[crate::attribution::Attribution],
     lex: &PeopleLexicon,
-    mut memo: Option<&mut CandidateMemo>,
+    memos: Option<(&mut CandidateMemo, &mut GroupMemo)>,
 ) -> DocPeople {
+    let (mut memo, grouping) = memos.unzip();
     let (text, toks, sentences, quotes) = (doc.text, &doc.toks[..], &doc.sentences[..], &doc.quotes[..]);
     if toks.is_empty() {
         return DocPeople::default();
@@ -139,7 +148,10 @@ fn find_in(
         None => recognize::find_names(&ctx),
     };
     let (tentative, found): (Vec<_>, Vec<_>) = found.into_iter().partition(|f| f.tentative);
-    let mut doc = group::group(&ctx, &found);
+    let mut doc = match grouping {
+        Some(grouping) => grouping.group(&ctx, &doc.clean, &found),
+        None => group::group(&ctx, &found),
+    };
     doc.tentative = tentative
         .iter()
         .map(|f| {

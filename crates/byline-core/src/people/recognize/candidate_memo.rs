@@ -34,7 +34,9 @@
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
-use super::{Candidates, Ctx, LOWER_USED, Piece, candidates};
+use super::mention_memo::{NamesNumbers, UnitMentions, UnitPlace, unit_mentions};
+use super::propagate::Known;
+use super::{Candidates, Ctx, Found, LOWER_USED, Piece, candidates};
 use crate::people::attach_roles::LocalRoles;
 use crate::people::lexicon::{FxHashMap, FxHasher};
 use crate::people::tokens::Tok;
@@ -51,8 +53,12 @@ pub(crate) struct CandidateMemo {
     new: FxHashMap<u64, Entry>,
     /// Units of the last analysis: (found afresh, found in the memo).
     pub(crate) counts: (usize, usize),
+    /// Units of the last analysis whose mentions after propagation were found afresh, or kept.
+    pub(crate) mention_counts: (usize, usize),
     /// This analysis's units, for what is asked after the candidates (a name's roles).
     round: Option<Round>,
+    /// The numbering of the names propagation knows (`mention_memo.rs`).
+    names: NamesNumbers,
 }
 
 /// The units of the analysis under way and their entries.
@@ -62,6 +68,9 @@ struct Round {
     keys: Vec<u64>,
     /// Whether `new[keys[u]]` is unit `u`'s entry (not another window's with the same hash).
     own: Vec<bool>,
+    /// Per unit: its pieces' indices among the candidates' pieces (the runs', the bylines',
+    /// the contributor lines').
+    sections: Vec<[Range<usize>; 3]>,
 }
 
 /// The pieces of one unit and the window they were found in.
@@ -76,6 +85,8 @@ struct Entry {
     /// The roles around the unit's names, by token range relative to the unit, found when
     /// first asked (a name may become a mention through propagation from another unit).
     roles: FxHashMap<(u32, u32), LocalRoles>,
+    /// The unit's mentions after propagation, and what they were found from.
+    mentions: Option<UnitMentions>,
 }
 
 /// What a unit's pieces are a function of. (A copy per window, made when its unit is found
@@ -164,7 +175,7 @@ impl CandidateMemo {
         let fresh = found.iter().filter(|e| e.is_some()).count();
         self.counts = (fresh, units.len() - fresh);
         let entries: Vec<&Entry> = found.iter().zip(&keys).map(|(e, k)| e.as_ref().unwrap_or_else(|| &self.new[k])).collect();
-        let out = assemble(&units, &entries);
+        let (out, sections) = assemble(&units, &entries);
         let mut own = known;
         for ((e, &k), own) in found.into_iter().zip(&keys).zip(&mut own) {
             if let Some(e) = e
@@ -175,7 +186,30 @@ impl CandidateMemo {
                 *own = true;
             }
         }
-        self.round = Some(Round { units, keys, own });
+        self.round = Some(Round { units, keys, own, sections });
+        out
+    }
+
+    /// The mentions of `pieces` (this round's candidates, as propagation left them) with the
+    /// names `known`, in text order: unit by unit, those kept in the unit's entry when found
+    /// from the same (`mention_memo.rs`), the others found and kept.
+    pub(super) fn mentions(&mut self, ctx: &Ctx, pieces: &[Piece], known: Known) -> Vec<Found> {
+        let names = self.names.number(&known);
+        let Some(round) = &self.round else {
+            return super::propagate::mentions_of(ctx, pieces.iter().enumerate(), 0..ctx.toks.len(), &known);
+        };
+        let mut out = Vec::new();
+        let mut kept = 0;
+        for u in 0..round.units.len() {
+            let slot = if round.own[u] { self.new.get_mut(&round.keys[u]).map(|e| &mut e.mentions) } else { None };
+            let place =
+                UnitPlace { toks: round.units.toks[u]..round.units.toks[u + 1], base: round.units.bytes[u], pieces: &round.sections[u] };
+            let (found, was_kept) = unit_mentions(ctx, pieces, place, &known, names, slot);
+            out.extend(found);
+            kept += usize::from(was_kept);
+        }
+        self.mention_counts = (round.units.len() - kept, kept);
+        self.names.keep(known);
         out
     }
 
@@ -265,24 +299,34 @@ fn find(here: &Here, us: Range<usize>, found: &mut [Option<Entry>]) {
         let bylines_from = section(0..all.bylines_from);
         let contributors_from = section(all.bylines_from..all.contributors_from);
         section(all.contributors_from..all.pieces.len());
-        found[u] =
-            Some(Entry { window: here.window(u), pieces: pieces.into(), bylines_from, contributors_from, roles: FxHashMap::default() });
+        found[u] = Some(Entry {
+            window: here.window(u),
+            pieces: pieces.into(),
+            bylines_from,
+            contributors_from,
+            roles: FxHashMap::default(),
+            mentions: None,
+        });
     }
 }
 
-/// The pieces of every unit, moved to its place, in the order [`candidates`] gives them.
-fn assemble(units: &Units, entries: &[&Entry]) -> Candidates {
+/// The pieces of every unit, moved to its place, in the order [`candidates`] gives them; and
+/// where each unit's are among them, section by section.
+fn assemble(units: &Units, entries: &[&Entry]) -> (Candidates, Vec<[Range<usize>; 3]>) {
     let mut pieces = Vec::with_capacity(entries.iter().map(|e| e.pieces.len()).sum());
     let sections: [fn(&Entry) -> Range<usize>; 3] =
         [|e| 0..e.bylines_from, |e| e.bylines_from..e.contributors_from, |e| e.contributors_from..e.pieces.len()];
     let mut from = [0; 3];
+    let mut places = vec![[0..0, 0..0, 0..0]; entries.len()];
     for (s, section) in sections.iter().enumerate() {
         from[s] = pieces.len();
         for (u, e) in entries.iter().enumerate() {
+            let start = pieces.len();
             pieces.extend(e.pieces[section(e)].iter().map(|p| moved_piece(p, units.toks[u], true)));
+            places[u][s] = start..pieces.len();
         }
     }
-    Candidates { pieces, bylines_from: from[1], contributors_from: from[2] }
+    (Candidates { pieces, bylines_from: from[1], contributors_from: from[2] }, places)
 }
 
 /// The [`LOWER_USED`] bit of each token, 64 to a word.
@@ -333,7 +377,7 @@ fn moved_tok(t: &Tok, base: usize) -> Tok {
 }
 
 /// Piece `p` with its token indices moved by `by`: forward (`to`) or back.
-fn moved_piece(p: &Piece, by: usize, to: bool) -> Piece {
+pub(super) fn moved_piece(p: &Piece, by: usize, to: bool) -> Piece {
     let at = |k: usize| if to { k + by } else { k - by };
     Piece { toks: at(p.toks.start)..at(p.toks.end), run_end: at(p.run_end), ..p.clone() }
 }
@@ -405,9 +449,29 @@ mod tests {
             }
             let entries: Vec<&Entry> = found.iter().map(|e| e.as_ref().unwrap()).collect();
             let whole = candidates(&ctx);
-            let by_units = assemble(&units, &entries);
+            let (by_units, sections) = assemble(&units, &entries);
             assert_eq!(by_units.pieces, whole.pieces, "{}", &text[..text.len().min(80)]);
             assert_eq!((by_units.bylines_from, by_units.contributors_from), (whole.bylines_from, whole.contributors_from));
+            // Each unit's mentions after propagation, over its window alone with the whole
+            // text's names (what `mention_memo.rs` relies on).
+            let mut pieces = whole.pieces.clone();
+            let known = super::super::propagate::known(&ctx, &mut pieces);
+            let all = super::super::propagate::mentions_of(&ctx, pieces.iter().enumerate(), 0..toks.len(), &known);
+            let key = |f: &Found, tok0: usize, byte0: usize| {
+                (f.toks.start + tok0, f.toks.end + tok0, f.part.map(|(a, b)| (a + byte0, b + byte0)), f.given_only, f.tentative, f.alias)
+            };
+            let mut by_unit = Vec::new();
+            for (u, section) in sections.iter().enumerate() {
+                let (wt, wb) = units.window(u, u + 1);
+                let sub_toks: Vec<Tok> = toks[wt.clone()].iter().map(|t| moved_tok(t, wb.start)).collect();
+                let sub = Ctx { text: &text[wb.clone()], toks: &sub_toks, cls: ctx.cls[wt.clone()].to_vec(), lex };
+                let own: Vec<(usize, Piece)> =
+                    section.iter().flat_map(|r| r.clone()).map(|i| (i, moved_piece(&pieces[i], wt.start, false))).collect();
+                let unit_toks = units.toks[u] - wt.start..units.toks[u + 1] - wt.start;
+                let found = super::super::propagate::mentions_of(&sub, own.iter().map(|(i, p)| (*i, p)), unit_toks, &known);
+                by_unit.extend(found.iter().map(|f| key(f, wt.start, wb.start)));
+            }
+            assert_eq!(by_unit, all.iter().map(|f| key(f, 0, 0)).collect::<Vec<_>>(), "{}", &text[..text.len().min(80)]);
             // The roles around each name, over its unit's window alone.
             let contributed = text.contains("contributed");
             for f in super::super::find_names(&ctx) {

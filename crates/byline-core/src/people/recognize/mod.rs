@@ -20,6 +20,7 @@ mod appositive;
 mod candidate_memo;
 mod cues;
 mod form_facts;
+mod mention_memo;
 mod names;
 mod pieces;
 mod propagate;
@@ -172,7 +173,8 @@ pub fn find_names(ctx: &Ctx) -> Vec<Found> {
 /// version's (see `candidate_memo.rs`): the same mentions.
 pub(crate) fn find_names_memo(ctx: &Ctx, clean: &str, memo: &mut CandidateMemo) -> Vec<Found> {
     let mut candidates = memo.candidates(ctx, clean);
-    propagate::resolve(ctx, &mut candidates.pieces)
+    let known = propagate::known(ctx, &mut candidates.pieces);
+    memo.mentions(ctx, &candidates.pieces, known)
 }
 
 /// The name pieces of a text before propagation, cued or rejected: those of the runs of

@@ -10,30 +10,54 @@ use super::{Ctx, Found, LOWER_USED, Piece, is_space_gap};
 use crate::people::lexicon::class::*;
 use crate::people::lexicon::{FxHashMap, FxHashSet, with_lower};
 
-/// What the people found with a strong cue are called.
-struct Known {
+/// What the people found with a strong cue are called: what the mentions of any one piece or
+/// word are decided with, besides the text around it.
+pub(crate) struct Known<'a> {
     /// Lower case.
-    surnames: FxHashSet<String>,
+    pub(crate) surnames: FxHashSet<String>,
     /// Lower case, with how many strong names carry each.
-    givens: FxHashMap<String, usize>,
+    pub(crate) givens: FxHashMap<String, usize>,
     /// The last words of longer full names, lower case ("ortega salazar").
-    long_tails: FxHashSet<String>,
+    pub(crate) long_tails: FxHashSet<String>,
     /// The first letters and lengths of `surnames`.
     shapes: Shapes,
+    /// The lone words kept tentative ("Okafor said"), as written.
+    pub(crate) tentative_words: FxHashSet<&'a str>,
+    /// The pieces that are aliases of the piece before them (indices).
+    pub(crate) alias_of: FxHashSet<usize>,
 }
 
 /// The mentions of the pieces, in text order.
 pub(super) fn resolve(ctx: &Ctx, pieces: &mut [Piece]) -> Vec<Found> {
+    let known = known(ctx, pieces);
+    mentions_of(ctx, pieces.iter().enumerate(), 0..ctx.toks.len(), &known)
+}
+
+/// The names of the people found, over all the pieces, which it makes strong where the names
+/// say so (a lone surname's two-word name, a tentative name joined to a person's).
+pub(super) fn known<'a>(ctx: &Ctx<'a>, pieces: &mut [Piece]) -> Known<'a> {
     let (mut surnames, givens) = strong_names(ctx, pieces);
     promote_lone(ctx, pieces, &mut surnames);
     confirm_tentative(ctx, pieces, &mut surnames);
     let long_tails = long_tails(ctx, pieces);
     let alias_of = alias::aliases(ctx, pieces, &mut surnames);
     let shapes = Shapes::of(&surnames);
-    let known = Known { surnames, givens, long_tails, shapes };
-    let mut out = mentions(ctx, pieces, &known, &alias_of);
-    hyphen_parts(ctx, &known, &mut out);
-    super::word_surnames::lone_word_surnames(ctx, &known.surnames, &known.shapes, &mut out);
+    let tentative_words = pieces.iter().filter(|p| p.tentative && !p.rejected).map(|p| ctx.word(p.toks.start)).collect();
+    Known { surnames, givens, long_tails, shapes, tentative_words, alias_of }
+}
+
+/// The mentions of `pieces` (with their indices) and of the words of tokens `toks` (a known
+/// surname in a hyphenated word, or that is also an ordinary word), in text order, where the
+/// pieces are those of the tokens. Each is decided from [`Known`] and the text around it.
+pub(super) fn mentions_of<'p>(
+    ctx: &Ctx,
+    pieces: impl Iterator<Item = (usize, &'p Piece)>,
+    toks: std::ops::Range<usize>,
+    known: &Known,
+) -> Vec<Found> {
+    let mut out = mentions(ctx, pieces, known);
+    hyphen_parts(ctx, toks.clone(), known, &mut out);
+    super::word_surnames::lone_word_surnames(ctx, toks, &known.surnames, &known.shapes, &mut out);
     out.sort_by_key(|f| f.part.map_or(ctx.toks[f.toks.start].start, |p| p.0));
     out
 }
@@ -184,13 +208,12 @@ fn long_tails(ctx: &Ctx, pieces: &[Piece]) -> FxHashSet<String> {
 }
 
 /// The mentions of the pieces: aliases, strong pieces, and weak ones that name someone known.
-fn mentions(ctx: &Ctx, pieces: &[Piece], known: &Known, alias_of: &FxHashSet<usize>) -> Vec<Found> {
+fn mentions<'p>(ctx: &Ctx, pieces: impl Iterator<Item = (usize, &'p Piece)>, known: &Known) -> Vec<Found> {
     let toks = ctx.toks;
-    let tentative_words: FxHashSet<&str> = pieces.iter().filter(|p| p.tentative && !p.rejected).map(|p| ctx.word(p.toks.start)).collect();
     let debug = std::env::var_os("BYLINE_PEOPLE_DEBUG").is_some();
     let mut out = Vec::new();
-    for (pi, p) in pieces.iter().enumerate() {
-        if alias_of.contains(&pi) {
+    for (pi, p) in pieces {
+        if known.alias_of.contains(&pi) {
             out.push(Found { alias: true, ..found(p.toks.clone()) });
             continue;
         }
@@ -210,7 +233,7 @@ fn mentions(ctx: &Ctx, pieces: &[Piece], known: &Known, alias_of: &FxHashSet<usi
             continue;
         }
         if p.weak {
-            weak_mentions(ctx, p, known, &tentative_words, &mut out);
+            weak_mentions(ctx, p, known, &known.tentative_words, &mut out);
         }
     }
     out
@@ -270,9 +293,9 @@ fn unlisted_given(ctx: &Ctx, p: &Piece) -> bool {
         && !with_lower(ctx.word(k), |l| crate::lexicon::Lexicon::bundled().adjectives.contains(l))
 }
 
-/// Known surnames joined by a hyphen: "the Scholz-Putin call".
-fn hyphen_parts(ctx: &Ctx, known: &Known, out: &mut Vec<Found>) {
-    for (k, t) in ctx.toks.iter().enumerate() {
+/// Known surnames joined by a hyphen in tokens `toks`: "the Scholz-Putin call".
+fn hyphen_parts(ctx: &Ctx, toks: std::ops::Range<usize>, known: &Known, out: &mut Vec<Found>) {
+    for (k, t) in ctx.toks[toks.clone()].iter().enumerate().map(|(i, t)| (toks.start + i, t)) {
         if !t.cap {
             continue;
         }

@@ -11,18 +11,24 @@ use super::{Ctx, Found, Piece, is_space_gap};
 use crate::people::lexicon::class::*;
 use crate::people::lexicon::{FxHashSet, with_lower};
 
-/// The bare mentions of the known `surnames` (lower case) that no piece covered, added to
-/// `out` (which holds the mentions found so far).
-pub(super) fn lone_word_surnames(ctx: &Ctx, surnames: &FxHashSet<String>, shapes: &Shapes, out: &mut Vec<Found>) {
+/// The bare mentions among tokens `range` of the known `surnames` (lower case) that no piece
+/// covered, added to `out` (which holds the mentions found so far of those tokens).
+pub(super) fn lone_word_surnames(
+    ctx: &Ctx,
+    range: std::ops::Range<usize>,
+    surnames: &FxHashSet<String>,
+    shapes: &Shapes,
+    out: &mut Vec<Found>,
+) {
     let toks = ctx.toks;
     let n = toks.len();
     if surnames.is_empty() {
         return;
     }
-    // The tokens the mentions found so far cover, marked when first needed (most articles
-    // have no candidate).
+    // The tokens of `range` the mentions found so far cover, marked when first needed (most
+    // articles have no candidate).
     let mut covered: Vec<bool> = Vec::new();
-    for k in 0..n {
+    for k in range.clone() {
         let t = &toks[k];
         // (Only a word that cannot make a piece: any other bare surname was a piece.)
         if !t.cap || t.initial || !ctx.has(k, TITLE | NONPERSON | NONPERSON_HEAD | PERSON_NOUN) {
@@ -33,14 +39,14 @@ pub(super) fn lone_word_surnames(ctx: &Ctx, surnames: &FxHashSet<String>, shapes
             continue;
         }
         if covered.is_empty() {
-            covered = vec![false; n];
+            covered = vec![false; range.len()];
             for f in out.iter() {
-                for c in &mut covered[f.toks.clone()] {
-                    *c = true;
+                for c in f.toks.start.max(range.start)..f.toks.end.min(range.end) {
+                    covered[c - range.start] = true;
                 }
             }
         }
-        if covered[k] {
+        if covered[k - range.start] {
             continue;
         }
         if (k > 0 && toks[k - 1].cap && !toks[k - 1].possessive && joined(ctx.gap_before(k)) && !honorific(ctx, k - 1))
