@@ -104,7 +104,13 @@ pub(crate) fn own_exemption(doc: &Doc, i: usize) -> OwnExemption {
     let hedged = words.iter().any(|w| {
         matches!(&lower[w.span.clone()], "apparently" | "seemingly" | "evidently" | "presumably") && !doc.q_cover(i).contains(&w.span)
     });
-    let about_person_quoted = matches!(first, "He" | "She") && !hedged;
+    // ("Now, she …", "But he …": after a linking adverb or conjunction.)
+    let linked = || {
+        words.len() > 1
+            && matches!(&lower[words[0].span.clone()], "now" | "still" | "later" | "then" | "but" | "and" | "so" | "yet" | "today" | "meanwhile")
+            && matches!(&ctext[words[1].span.clone()], "he" | "she")
+    };
+    let about_person_quoted = (matches!(first, "He" | "She") || linked()) && !hedged;
     // A note on the sourcing itself ("officials spoke on condition of anonymity").
     let sourcing_note = doc.contains_in(&lex.anonymous, s.span.clone());
     // A sentence about a study or report the article has already cited by its publisher

@@ -178,5 +178,9 @@ mod tests {
     fn he_after_a_covered_sentence_is_about_the_person_quoted() {
         let t = "Mayor Ruth Adler said the road was shut. He later visited 40 homes in the village.";
         assert!(findings(t).is_empty(), "{:?}", findings(t));
+        let t = "Mayor Ruth Adler said the road was shut. Now, she cannot stop wondering who voted for it.";
+        assert!(findings(t).is_empty(), "{:?}", findings(t));
+        let t = "Mayor Ruth Adler said the road was shut. But she visited 40 homes in the village.";
+        assert!(findings(t).is_empty(), "{:?}", findings(t));
     }
 }
