@@ -479,6 +479,18 @@ fn syndication_credits_and_witness_appeals_are_furniture() {
 }
 
 #[test]
+fn a_columnists_paragraph_addressing_the_reader_is_no_furniture() {
+    // A short box that addresses the reader is furniture as a whole ...
+    let t = "The depot closed on Monday after 40 years.\n\nWe want to hear from you. Send us your 3 best photos of the depot.";
+    assert_eq!(codes(t).len(), 1, "{:?}", codes(t));
+    // ... a columnist's paragraph that does so is prose, and its figures are claims.
+    let t = "The depot closed on Monday after 40 years.\n\nYou would have to be blind to miss it. \
+             The numbers back this up: the depot lost $3 million in 2019. And its night shift lost 40 percent of its staff.";
+    let c = codes(t);
+    assert!(c.iter().any(|(s, _)| s.contains("$3 million")) && c.iter().any(|(s, _)| s.contains("40 percent")), "{c:?}");
+}
+
+#[test]
 fn thanking_is_a_named_subjects_own_act() {
     assert_eq!(
         code_of("Harbor Freight regional sales director Ana Ortiz thanked the crews who worked for six weeks on the warehouse."),

@@ -237,8 +237,12 @@ fn furniture(sentences: &[Sentence], voice: &[bool]) -> Vec<bool> {
         blocks.push((i, j));
         i = j;
     }
-    let bp: Vec<bool> =
-        blocks.iter().map(|&(a, b)| b - a <= 4 && (a..b).any(|k| sentences[k].role == Role::Boilerplate || voice[k])).collect();
+    // (The reader addressed in a paragraph of three sentences or more is a columnist's prose,
+    // not a box asking readers to subscribe or write in.)
+    let bp: Vec<bool> = blocks
+        .iter()
+        .map(|&(a, b)| b - a <= 4 && (a..b).any(|k| sentences[k].role == Role::Boilerplate || (voice[k] && b - a <= 2)))
+        .collect();
     for (bi, &(a, b)) in blocks.iter().enumerate() {
         let sandwiched = bi > 0 && bi + 1 < blocks.len() && bp[bi - 1] && bp[bi + 1] && b - a <= 4;
         if bp[bi] || sandwiched {

@@ -107,7 +107,10 @@ pub(crate) fn own_exemption(doc: &Doc, i: usize) -> OwnExemption {
     // ("Now, she …", "But he …": after a linking adverb or conjunction.)
     let linked = || {
         words.len() > 1
-            && matches!(&lower[words[0].span.clone()], "now" | "still" | "later" | "then" | "but" | "and" | "so" | "yet" | "today" | "meanwhile")
+            && matches!(
+                &lower[words[0].span.clone()],
+                "now" | "still" | "later" | "then" | "but" | "and" | "so" | "yet" | "today" | "meanwhile"
+            )
             && matches!(&ctext[words[1].span.clone()], "he" | "she")
     };
     let about_person_quoted = (matches!(first, "He" | "She") || linked()) && !hedged;
