@@ -27,7 +27,10 @@ pub(crate) fn finding(doc: &Doc, i: usize, flagged_quote: &mut [bool]) -> Option
             && lex.reporting_verbs.contains(&lower[p.span.clone()])
             && doc.words_of(i - 1).iter().skip(1).any(|w| ctext[w.span.clone()].starts_with(char::is_uppercase))
     };
-    if asked || quoted_elsewhere(doc, qi) {
+    // A lead-in ending in a colon presents the quotation ("The bill carried a memo justifying
+    // the rise:" then the memo's words in a paragraph of their own).
+    let introduced = doc.text[..q.span.start].trim_end().ends_with(':');
+    if asked || introduced || quoted_elsewhere(doc, qi) {
         return Some(None);
     }
     let inner = q.inner.clone();
@@ -73,6 +76,12 @@ mod tests {
     fn a_pull_quote_said_in_full_further_on_is_no_finding() {
         let t = "Harbour closes for good. ‘We never saw it coming.’\n\nThe harbour shut on Monday.\n\n\
                  “We never saw it coming, and now it is gone,” said Mayor Ruth Adler.";
+        assert!(findings(t).iter().all(|f| f.0 != Code::UnattributedQuote), "{:?}", findings(t));
+    }
+
+    #[test]
+    fn a_quotation_after_a_lead_in_ending_in_a_colon_is_no_finding() {
+        let t = "The council passed the levy. The bill carried a memo justifying the rise:\n\n“The harbour fund is far more volatile than the rest.”";
         assert!(findings(t).iter().all(|f| f.0 != Code::UnattributedQuote), "{:?}", findings(t));
     }
 
