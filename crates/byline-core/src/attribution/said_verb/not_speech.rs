@@ -126,6 +126,14 @@ fn other_sense(v: &VerbCue) -> bool {
     {
         return true;
     }
+    // "argues the government's cases before the court": to argue cases is to plead them, not
+    // to say something ("argues the case for a levy" makes one).
+    if matches!(first_form, "argue" | "argues" | "argued" | "arguing")
+        && words.get(we).is_some_and(|n| matches!(ctx.lw(n), "the" | "a" | "his" | "her" | "its" | "their" | "our"))
+        && words.iter().skip(we + 1).take(4).any(|w| matches!(ctx.lw(w), "cases" | "appeals"))
+    {
+        return true;
+    }
     // "…, and it shows.": a verb of showing with a pronoun and nothing after it reports nothing.
     if v.rule.has(Flag::Evidence) && matches!(v.prev_l, "it" | "this" | "that") {
         let after = ctx.gap(v.cue.end, v.s.span.end).trim_start();
@@ -220,6 +228,9 @@ mod tests {
     fn other_senses_are_no_cue() {
         assert_eq!(source_of("The fire claimed the lives of six people.", "claimed"), None);
         assert_eq!(source_of("A jury found him guilty on all counts.", "found"), None);
+        let t = "Varga, 43, argues the government’s most consequential cases.";
+        assert_eq!(source_of(t, "argues"), None);
+        assert!(source_of("Varga argues the case for a levy is weak.", "argues").is_some());
         assert_eq!(source_of("The neighbours heard a loud bang.", "heard"), None);
         assert_eq!(source_of("The hall had a $12 million refit, and it shows.", "shows"), None);
         assert_eq!(source_of("They requested anonymity because the talks were private.", "requested"), None);
