@@ -169,17 +169,14 @@ const EVENT_PARTS: &[&str] = &[
 fn subject_role_after(rest: &str, lex: &PeopleLexicon) -> Option<String> {
     let words: Vec<&str> = rest.split(' ').take(MAX_WORDS + 1).collect();
     // (An age used as a noun, "The 12-year-old was …", is a plain word too.)
-    let age = |w: &str| {
-        let digits = w.bytes().take_while(u8::is_ascii_digit).count();
-        (1..=3).contains(&digits) && &w[digits..] == "-year-old"
-    };
+    let age = super::recognize::age_word;
+    // (An age heads the subject only before its verb: "The 12-year-old was taken …", not
+    // "The 89-year-old festival impresario attended …", whose head comes later.)
+    let age_before_verb = |i: usize| words.get(i + 1).is_some_and(|n| n.ends_with("ed") || AGE_VERBS.contains(n));
     let plain = |w: &str| !w.is_empty() && (w.chars().all(|c| c.is_alphabetic() || c == '-') || age(w));
     // A role noun, or a WordNet noun for one person ("The dental receptionist had …").
     let person_noun = |w: &str| lex.is_role_head_exact(w) || (lex.is_person_noun_exact(w) && !w.ends_with('s'));
     for (i, w) in words.iter().enumerate().take(MAX_WORDS) {
-        // (An age heads the subject only before its verb: "The 12-year-old was taken …", not
-        // "The 89-year-old festival impresario attended …", whose head comes later.)
-        let age_before_verb = |i: usize| words.get(i + 1).is_some_and(|n| n.ends_with("ed") || AGE_VERBS.contains(n));
         if age(w) && !age_before_verb(i) {
             // ("The 84-year-old filmmaker has …": a qualifier of the head after it.)
             if words.get(i + 1).is_some_and(|n| plain(n) && person_noun(n)) {

@@ -38,6 +38,7 @@ pub use cues::byline::byline_role_line;
 pub use cues::contributor::contributor_role;
 pub use cues::plural_role::plural_role;
 pub use names::{is_suffix, split_name};
+pub(crate) use roles::age_word;
 pub use roles::{identified_role, is_short_title, role_before};
 
 use super::lexicon::PeopleLexicon;

@@ -87,7 +87,7 @@ pub fn role_before(ctx: &Ctx, s: usize) -> Option<(usize, usize)> {
 }
 
 /// An age as a word: "35-year-old", "9-year-old".
-fn age_word(w: &str) -> bool {
+pub(crate) fn age_word(w: &str) -> bool {
     let digits = w.bytes().take_while(u8::is_ascii_digit).count();
     (1..=3).contains(&digits) && matches!(&w[digits..], "-year-old" | "‑year‑old")
 }
@@ -201,16 +201,15 @@ fn honorific_role(ctx: &Ctx, j: usize) -> Option<(usize, usize)> {
 /// `comma`): back over its qualifiers ("Kremlin spokesman"), up to a word that ends it.
 fn walk_back(ctx: &Ctx, s: usize, j: usize, comma: bool, placed: Option<usize>) -> (usize, usize) {
     let mut j = j;
+    let last = if comma { s - 1 } else { j };
     // ("Minister of Finance", "Chair of the Ports Authority": the title's "of" and "the".)
     let placed_at = placed.unwrap_or(usize::MAX);
-    let head = j;
     // (And an office's own "of" after it: "Minister in the Ministry of Finance".)
     let for_at = |k: usize| {
         k == placed_at
             || (placed.is_some() && k == placed_at + 1 && ctx.word(k) == "the")
-            || (placed.is_some() && k > placed_at && k < head && ctx.word(k) == "of" && ctx.toks[k - 1].cap && ctx.toks[k + 1].cap)
+            || (placed.is_some() && k > placed_at && k < last && ctx.word(k) == "of" && ctx.toks[k - 1].cap && ctx.toks[k + 1].cap)
     };
-    let last = if comma { s - 1 } else { j };
     let mut first = j;
     let mut count = 1;
     // Before a comma the role may be a longer phrase ("Christie's rival for the nomination for
