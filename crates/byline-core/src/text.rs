@@ -42,6 +42,32 @@ pub enum BlockKind {
     Heading,
 }
 
+/// How many bytes `a` and `b` have in common at their start: compared in blocks of 4 KiB, then
+/// of 64 bytes, then byte by byte (one `memcmp` per block).
+pub(crate) fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    let n = a.len().min(b.len());
+    let mut i = 0;
+    for block in [4096, 64, 1] {
+        while i + block <= n && a[i..i + block] == b[i..i + block] {
+            i += block;
+        }
+    }
+    i
+}
+
+/// How many bytes `a` and `b` have in common at their end.
+pub(crate) fn common_suffix(a: &[u8], b: &[u8]) -> usize {
+    let n = a.len().min(b.len());
+    let (a, b) = (&a[a.len() - n..], &b[b.len() - n..]);
+    let mut i = 0;
+    for block in [4096, 64, 1] {
+        while i + block <= n && a[n - i - block..n - i] == b[n - i - block..n - i] {
+            i += block;
+        }
+    }
+    i
+}
+
 /// The text from byte `a` to byte `b`, widened to whole characters (`a` moves back and `b`
 /// forward to the nearest character boundary) and clamped to the text; empty when `a > b`.
 /// For offsets computed by arithmetic ("60 bytes on", "the byte before"), which can land inside
@@ -646,5 +672,19 @@ mod tests {
         assert!(!c.contains("example"));
         assert_eq!(c.len(), t.len());
         assert!(c.ends_with(". Done."));
+    }
+
+    #[test]
+    fn the_common_ends_agree_with_a_byte_by_byte_count() {
+        let base: Vec<u8> = (0..9000u32).map(|i| (i * 7 % 251) as u8).collect();
+        for at in [0, 1, 63, 64, 65, 4095, 4096, 4097, 5000, 8999] {
+            let mut other = base.clone();
+            other[at] ^= 1;
+            let prefix = base.iter().zip(&other).take_while(|(x, y)| x == y).count();
+            let suffix = base.iter().rev().zip(other.iter().rev()).take_while(|(x, y)| x == y).count();
+            assert_eq!((common_prefix(&base, &other), common_suffix(&base, &other)), (prefix, suffix), "{at}");
+            assert_eq!(common_prefix(&base, &base[..at]), at);
+            assert_eq!(common_suffix(&base, &base[at..]), base.len() - at);
+        }
     }
 }

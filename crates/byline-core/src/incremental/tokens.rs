@@ -182,10 +182,10 @@ impl FormTable {
 /// overlapping in either: the prefix ends after a line break (or is empty), the suffix starts
 /// where a line starts in both texts (or is empty).
 fn unchanged_lines(old: &[u8], new: &[u8]) -> (usize, usize) {
-    let common = shared_len(old, new, |_: &[u8], i| i, old.len().min(new.len()));
+    let common = crate::text::common_prefix(old, new);
     let prefix = memchr::memrchr(b'\n', &new[..common]).map_or(0, |i| i + 1);
     let most = old.len().min(new.len()) - prefix;
-    let same = shared_len(old, new, |s: &[u8], i| s.len() - 1 - i, most);
+    let same = crate::text::common_suffix(old, new).min(most);
     let (at_new, at_old) = (new.len() - same, old.len() - same);
     let line_start = |text: &[u8], at: usize| at == 0 || text[at - 1] == b'\n';
     if same > 0 && line_start(new, at_new) && line_start(old, at_old) {
@@ -195,25 +195,6 @@ fn unchanged_lines(old: &[u8], new: &[u8]) -> (usize, usize) {
     let tail = &new[at_new..];
     let suffix = memchr::memchr(b'\n', tail).map_or(0, |i| tail.len() - i - 1);
     (prefix, suffix)
-}
-
-/// How many bytes `a` and `b` share, up to `most`, reading byte `at(text, i)` as the `i`th:
-/// in blocks of 64 compared at once (a keystroke's diff reads the whole document), then byte
-/// by byte in the first block that differs.
-fn shared_len(a: &[u8], b: &[u8], at: impl Fn(&[u8], usize) -> usize, most: usize) -> usize {
-    const BLOCK: usize = 64;
-    let mut n = 0;
-    while n + BLOCK <= most {
-        let (x, y) = (at(a, n + BLOCK - 1).min(at(a, n)), at(b, n + BLOCK - 1).min(at(b, n)));
-        if a[x..x + BLOCK] != b[y..y + BLOCK] {
-            break;
-        }
-        n += BLOCK;
-    }
-    while n < most && a[at(a, n)] == b[at(b, n)] {
-        n += 1;
-    }
-    n
 }
 
 /// How many lines `text` has, as `split_inclusive('\n')` counts them.

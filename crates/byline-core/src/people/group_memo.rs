@@ -22,6 +22,7 @@
 //! previous version's, moved ([`FoundKey`]); the tails of longer names
 //! ([`group::name_tails`]) are then found over all of them as always.
 
+use crate::text::{common_prefix, common_suffix};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -291,32 +292,6 @@ impl Change {
     }
 }
 
-/// How many bytes `a` and `b` have in common at their start: compared in blocks of 4 KiB, then
-/// of 64 bytes, then byte by byte (one `memcmp` per block).
-fn common_prefix(a: &[u8], b: &[u8]) -> usize {
-    let n = a.len().min(b.len());
-    let mut i = 0;
-    for block in [4096, 64, 1] {
-        while i + block <= n && a[i..i + block] == b[i..i + block] {
-            i += block;
-        }
-    }
-    i
-}
-
-/// How many bytes `a` and `b` have in common at their end.
-fn common_suffix(a: &[u8], b: &[u8]) -> usize {
-    let n = a.len().min(b.len());
-    let (a, b) = (&a[a.len() - n..], &b[b.len() - n..]);
-    let mut i = 0;
-    for block in [4096, 64, 1] {
-        while i + block <= n && a[n - i - block..n - i] == b[n - i - block..n - i] {
-            i += block;
-        }
-    }
-    i
-}
-
 impl GroupMemo {
     /// [`group::group`] of `found` in `ctx` (whose cleaned text is `clean`), the previous
     /// version's when grouping would run as it did (see the module documentation).
@@ -464,20 +439,6 @@ mod tests {
         assert_eq!(c.moved_start(150), Some(150));
         let same = Change::between((&a, &a), (&a, &a)).unwrap();
         assert_eq!((same.start, same.old_end, same.new_end), (a.len(), a.len(), a.len()));
-    }
-
-    #[test]
-    fn the_common_ends_agree_with_a_byte_by_byte_count() {
-        let base: Vec<u8> = (0..9000u32).map(|i| (i * 7 % 251) as u8).collect();
-        for at in [0, 1, 63, 64, 65, 4095, 4096, 4097, 5000, 8999] {
-            let mut other = base.clone();
-            other[at] ^= 1;
-            let prefix = base.iter().zip(&other).take_while(|(x, y)| x == y).count();
-            let suffix = base.iter().rev().zip(other.iter().rev()).take_while(|(x, y)| x == y).count();
-            assert_eq!((common_prefix(&base, &other), common_suffix(&base, &other)), (prefix, suffix), "{at}");
-            assert_eq!(common_prefix(&base, &base[..at]), at);
-            assert_eq!(common_suffix(&base, &base[at..]), base.len() - at);
-        }
     }
 
     #[test]
